@@ -1,0 +1,22 @@
+"""Loading the spaCy pipeline once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from protestdb.settings import SPACY_MODELS
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The English pipeline: official ``en_core_web_sm`` when installed, else its re-upload."""
+    errors = []
+    for name in SPACY_MODELS:
+        try:
+            return spacy.load(name)
+        except (OSError, ImportError) as exc:  # not installed
+            errors.append(f"{name}: {exc}")
+    raise RuntimeError("no English spaCy model is installed: " + "; ".join(errors))

@@ -1,0 +1,179 @@
+"""Polite fetching of one URL: robots.txt, a per-host rate limit, no private addresses.
+
+Tests pass an ``httpx.Client`` with a mock transport and a fake ``resolver``; nothing
+here is reached at import time.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from urllib.parse import urlparse
+from urllib.robotparser import RobotFileParser
+
+import httpx
+
+from protestdb import __version__
+from protestdb.ingest.encoding import decode_bytes, is_binary_bytes
+from protestdb.ingest.errors import IngestError
+from protestdb.ingest.readers import html_to_article, text_to_article
+from protestdb.models import Article
+
+USER_AGENT = f"protestdb/{__version__} (+https://github.com/protestdb/protestdb)"
+DEFAULT_TIMEOUT = 15.0
+#: Seconds between two requests to the same host.
+DEFAULT_DELAY = 1.0
+MAX_BYTES = 10 * 1024 * 1024
+
+Resolver = Callable[[str], list[str]]
+
+
+def _system_resolver(host: str) -> list[str]:
+    return sorted({info[4][0] for info in socket.getaddrinfo(host, None)})
+
+
+def is_public_address(addr: str) -> bool:
+    ip = ipaddress.ip_address(addr.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return not (
+        ip.is_private
+        or ip.is_loopback
+        or ip.is_link_local
+        or ip.is_multicast
+        or ip.is_reserved
+        or ip.is_unspecified
+    )
+
+
+class HostRateLimiter:
+    """At most one request per ``delay`` seconds per host (clock and sleep injectable)."""
+
+    def __init__(
+        self,
+        delay: float = DEFAULT_DELAY,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.delay = delay
+        self.clock = clock
+        self.sleep = sleep
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, host: str) -> float:
+        """Block until ``host`` may be asked again; returns the seconds waited."""
+        with self._lock:
+            now = self.clock()
+            ready = self._next.get(host, now)
+            waited = max(0.0, ready - now)
+            self._next[host] = max(now, ready) + self.delay
+        if waited:
+            self.sleep(waited)
+        return waited
+
+
+_default_limiter = HostRateLimiter()
+_robots_cache: dict[str, RobotFileParser | None] = {}
+
+
+def _check_host(url: str, allow_private: bool, resolver: Resolver) -> str:
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https"):
+        raise IngestError(url, f"unsupported URL scheme {parsed.scheme!r} (http or https only)")
+    host = parsed.hostname
+    if not host:
+        raise IngestError(url, "URL has no host")
+    if allow_private:
+        return host
+    try:
+        addrs = resolver(host)
+    except (OSError, UnicodeError) as exc:
+        raise IngestError(url, f"cannot resolve host {host!r}: {exc}") from exc
+    if not addrs:
+        raise IngestError(url, f"cannot resolve host {host!r}")
+    for a in addrs:
+        if not is_public_address(a):
+            raise IngestError(url, f"refused: {host} resolves to a private/loopback/link-local address ({a})")
+    return host
+
+
+def _robots_allows(client: httpx.Client, url: str, user_agent: str, timeout: float) -> bool:
+    p = urlparse(url)
+    root = f"{p.scheme}://{p.netloc}"
+    if root not in _robots_cache:
+        rp: RobotFileParser | None = RobotFileParser()
+        try:
+            r = client.get(root + "/robots.txt", timeout=timeout, headers={"User-Agent": user_agent})
+            if r.status_code in (401, 403):
+                rp.disallow_all = True  # type: ignore[union-attr]
+            elif r.status_code >= 400:
+                rp = None  # no robots.txt: everything allowed
+            else:
+                rp.parse(r.text.splitlines())  # type: ignore[union-attr]
+        except httpx.HTTPError:
+            rp = None
+        _robots_cache[root] = rp
+    rp = _robots_cache[root]
+    return True if rp is None else rp.can_fetch(user_agent, url)
+
+
+def read_url(
+    url: str,
+    *,
+    client: httpx.Client | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    allow_private: bool = False,
+    respect_robots: bool = True,
+    user_agent: str = USER_AGENT,
+    limiter: HostRateLimiter | None = None,
+    resolver: Resolver | None = None,
+) -> Article:
+    """Fetch one page and read it as an article. Raises :class:`IngestError` (one line, naming the URL).
+
+    ``allow_private=True`` is for tests against a local server only.
+    """
+    host = _check_host(url, allow_private, resolver or _system_resolver)
+    own = client is None
+    cl = client or httpx.Client(follow_redirects=False, timeout=timeout)
+    try:
+        if respect_robots and not _robots_allows(cl, url, user_agent, timeout):
+            raise IngestError(url, "disallowed by robots.txt")
+        (limiter or _default_limiter).wait(host)
+        current = url
+        for _ in range(5):  # follow redirects ourselves: each hop is checked for private hosts
+            try:
+                resp = cl.get(current, timeout=timeout, headers={"User-Agent": user_agent})
+            except httpx.TimeoutException as exc:
+                raise IngestError(url, f"timed out after {timeout:g} s") from exc
+            except httpx.HTTPError as exc:
+                raise IngestError(url, f"fetch failed: {type(exc).__name__}: {exc}") from exc
+            if resp.is_redirect and "location" in resp.headers:
+                current = str(resp.url.join(resp.headers["location"]))
+                _check_host(current, allow_private, resolver or _system_resolver)
+                continue
+            break
+        else:
+            raise IngestError(url, "too many redirects")
+        if resp.status_code >= 400:
+            raise IngestError(url, f"HTTP {resp.status_code}")
+        data = resp.content
+        if len(data) > MAX_BYTES:
+            raise IngestError(url, f"response too large ({len(data):,} bytes)")
+        if not data.strip():
+            raise IngestError(url, "empty response")
+        if is_binary_bytes(data):
+            raise IngestError(url, "binary response, not text or HTML")
+        ctype = resp.headers.get("content-type", "").lower()
+        text, _enc = decode_bytes(data, declared=resp.charset_encoding)
+        retrieved = datetime.now(UTC)
+        if "html" in ctype or "xml" in ctype or text.lstrip()[:1] == "<":
+            return html_to_article(text, url=current, retrieved=retrieved)
+        return text_to_article(text, url=current, retrieved=retrieved, outlet=urlparse(current).hostname)
+    finally:
+        if own:
+            cl.close()

@@ -1,0 +1,267 @@
+"""Files and folders -> :class:`Article` objects (or one-line :class:`IngestError` values).
+
+``read_path`` never raises for bad input: each bad file (or JSON line) becomes one
+``IngestError`` naming it, and reading goes on with the next.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from protestdb import settings
+from protestdb.ingest.encoding import decode_bytes, is_binary_bytes, is_binary_text
+from protestdb.ingest.errors import IngestError
+from protestdb.ingest.html import looks_like_html, parse_html
+from protestdb.models import Article
+
+TEXT_EXTS = {".txt", ".text", ".md"}
+HTML_EXTS = {".html", ".htm", ".xhtml"}
+JSON_EXTS = {".json", ".jsonl"}
+KNOWN_EXTS = TEXT_EXTS | HTML_EXTS | JSON_EXTS
+
+#: A first line longer than this is body text, not a title.
+MAX_TITLE_CHARS = 200
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def guess_title(text: str) -> str | None:
+    """The first line if it reads like a headline (short, followed by more text, no final period)."""
+    lines = text.lstrip("\n").split("\n")
+    if len(lines) < 2:
+        return None
+    first = lines[0].strip()
+    first = re.sub(r"^#+\s*", "", first)  # markdown heading
+    if not first or len(first) > MAX_TITLE_CHARS:
+        return None
+    if first.endswith((".", ",", ";")) and not first.endswith("..."):
+        return None
+    if not any(line.strip() for line in lines[1:]):
+        return None
+    return first
+
+
+def _parse_published(value: Any, source: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise IngestError(source, f"bad 'published' value {value!r} (want YYYY-MM-DD)") from exc
+
+
+_HEADER_DATE = re.compile(
+    r"^\s*(?:published|date|publication date|posted|fecha)\s*:\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE | re.MULTILINE
+)
+
+
+def header_published(text: str) -> date | None:
+    """A ``Published: YYYY-MM-DD`` line among the first lines of a text file, if any."""
+    m = _HEADER_DATE.search(text[:600])
+    if not m:
+        return None
+    try:
+        return date.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+
+
+def text_to_article(text: str, *, path: str | None = None, **meta: Any) -> Article:
+    """Text as read (kept whole: offsets point into it), with a title guessed from line 1."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").rstrip()
+    title = meta.pop("title", None) or guess_title(text)
+    if meta.get("published") is None:
+        meta["published"] = header_published(text)
+    return Article.make(text, title=title, path=path, raw_format=meta.pop("raw_format", "text"), **meta)
+
+
+def html_to_article(html: str, *, path: str | None = None, url: str | None = None, **meta: Any) -> Article:
+    doc = parse_html(html, url=url)
+    if not doc.text.strip():
+        raise IngestError(path or url or "<html>", "no article text found in the HTML")
+    return Article.make(
+        doc.text,
+        title=meta.pop("title", None) or doc.title,
+        url=url or doc.url,
+        outlet=meta.pop("outlet", None) or doc.outlet,
+        published=meta.pop("published", None) or doc.published,
+        language=meta.pop("language", None) or doc.language,
+        path=path,
+        raw_format="html",
+        **meta,
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    """Size-checked read of one file; raises IngestError for missing/huge/empty/unreadable."""
+    src = str(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError as exc:
+        raise IngestError(src, "file not found (missing or removed while reading)") from exc
+    except OSError as exc:
+        raise IngestError(src, f"cannot read file: {exc.strerror or exc}") from exc
+    if st.st_size > settings.MAX_FILE_BYTES:
+        raise IngestError(
+            src, f"file too large ({st.st_size:,} bytes > limit {settings.MAX_FILE_BYTES:,}); skipped"
+        )
+    if st.st_size == 0:
+        raise IngestError(src, "empty file")
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(settings.MAX_FILE_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise IngestError(src, "file not found (missing or removed while reading)") from exc
+    except OSError as exc:
+        raise IngestError(src, f"cannot read file: {exc.strerror or exc}") from exc
+    if len(data) > settings.MAX_FILE_BYTES:
+        raise IngestError(src, f"file too large (> limit {settings.MAX_FILE_BYTES:,} bytes); skipped")
+    return data
+
+
+def _decode(data: bytes, src: str) -> str:
+    if is_binary_bytes(data):
+        raise IngestError(src, "binary file (NUL bytes), not text")
+    text, _enc = decode_bytes(data)
+    if is_binary_text(text):
+        raise IngestError(src, "binary file (too many control characters), not text")
+    if not text.strip():
+        raise IngestError(src, "empty file (only whitespace)")
+    return text
+
+
+def _sniff_kind(text: str) -> str:
+    head = text.lstrip()[:2000]
+    if head.startswith(("{", "[")):
+        return "json"
+    if looks_like_html(head):
+        return "html"
+    return "text"
+
+
+def _record_to_article(rec: Any, base: Path, src: str) -> Article:
+    """One JSON record ``{"id"?, "text"|"path"|"html", "published"?, "url"?, "outlet"?, "title"?}``."""
+    if not isinstance(rec, dict):
+        raise IngestError(src, f"expected a JSON object, got {type(rec).__name__}")
+    meta: dict[str, Any] = {
+        "published": _parse_published(rec.get("published"), src),
+        "url": rec.get("url") or None,
+        "outlet": rec.get("outlet") or None,
+        "title": rec.get("title") or None,
+        "retrieved": _now(),
+    }
+    if isinstance(rec.get("text"), str):
+        if not rec["text"].strip():
+            raise IngestError(src, "empty 'text'")
+        return text_to_article(rec["text"], path=src, raw_format="jsonl", **meta)
+    if isinstance(rec.get("html"), str):
+        url = meta.pop("url")
+        art = html_to_article(rec["html"], path=src, url=url, **meta)
+        return art
+    if isinstance(rec.get("path"), str):
+        target = (base / rec["path"]).resolve()
+        arts = list(read_file(target))
+        if len(arts) != 1:
+            raise IngestError(src, f"'path' {rec['path']!r} must name one text or HTML file")
+        art = arts[0]
+        if isinstance(art, IngestError):
+            raise IngestError(src, f"path {rec['path']!r}: {art.message}")
+        overrides = {k: v for k, v in meta.items() if v is not None and k != "retrieved"}
+        return art.model_copy(update=overrides)
+    raise IngestError(src, "record has none of 'text', 'html' or 'path'")
+
+
+def _read_json_records(text: str, path: Path) -> Iterator[Article | IngestError]:
+    src = str(path)
+    stripped = text.lstrip()
+    if path.suffix.lower() == ".json" or stripped.startswith("["):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            data = None  # maybe JSON lines under a .json name
+        if data is not None:
+            items = data if isinstance(data, list) else [data]
+            for i, rec in enumerate(items, 1):
+                where = f"{src}[{i}]" if isinstance(data, list) else src
+                try:
+                    yield _record_to_article(rec, path.parent, where)
+                except IngestError as err:
+                    yield err
+            return
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"{src}:{lineno}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield IngestError(where, f"malformed JSON line ({exc.msg} at column {exc.colno}); skipped")
+            continue
+        try:
+            yield _record_to_article(rec, path.parent, where)
+        except IngestError as err:
+            yield err
+
+
+def read_file(path: str | Path) -> Iterator[Article | IngestError]:
+    """One file: text, HTML or JSON (lines); unknown extensions are sniffed."""
+    path = Path(path)
+    src = str(path)
+    try:
+        data = _read_bytes(path)
+        text = _decode(data, src)
+    except IngestError as err:
+        yield err
+        return
+    ext = path.suffix.lower()
+    kind = (
+        "text" if ext in TEXT_EXTS else "html" if ext in HTML_EXTS else "json" if ext in JSON_EXTS else None
+    )
+    if kind is None:
+        kind = _sniff_kind(text)
+    try:
+        if kind == "json":
+            yield from _read_json_records(text, path)
+        elif kind == "html":
+            yield html_to_article(text, path=src, retrieved=_now())
+        else:
+            yield text_to_article(text, path=src, retrieved=_now())
+    except IngestError as err:
+        yield err
+    except Exception as exc:  # noqa: BLE001 - one bad file never stops a batch
+        yield IngestError(src, f"cannot parse: {type(exc).__name__}: {exc}")
+
+
+#: Files in a folder that describe the folder rather than hold an article.
+_NOT_ARTICLES = re.compile(r"^(readme|license|licence|notice|changelog|copying)(\.\w+)?$", re.IGNORECASE)
+
+
+def iter_files(root: Path) -> Iterator[Path]:
+    """Files under ``root`` in a stable order; hidden files/folders and README/LICENSE/NOTICE files skipped."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and not _NOT_ARTICLES.match(name):
+                yield Path(dirpath) / name
+
+
+def read_path(path: str | Path) -> Iterator[Article | IngestError]:
+    """A file or a folder (recursive) -> articles, and one ``IngestError`` per bad input."""
+    p = Path(path)
+    if p.is_dir():
+        for f in iter_files(p):
+            yield from read_file(f)
+    elif p.exists() or p.is_symlink():
+        yield from read_file(p)
+    else:
+        yield IngestError(str(p), "no such file or folder")

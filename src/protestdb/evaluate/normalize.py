@@ -1,0 +1,195 @@
+"""Normalization of values before the scorer compares them.
+
+Localities: case, punctuation, accents, "City of", "St." / "Saint", and the aliases in
+``data/locality_aliases.json`` ("NYC" and the five boroughs -> "new york").
+Organization names: fuzzy token match (rapidfuzz), acronyms derived from the words
+("NDLON" == "National Day Laborer Organizing Network", "SEIU-USWW" == "Service Employees
+International Union-United Service Workers West"), a parenthetical acronym, and the
+groups in ``data/org_aliases.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+DATA = Path(__file__).parent / "data"
+
+#: rapidfuzz ``token_sort_ratio`` at or above which two names are the same.
+NAME_THRESHOLD = 85.0
+
+_PUNCT = re.compile(r"[^\w\s]|_")
+_SPACES = re.compile(r"\s+")
+_PAREN = re.compile(r"\(([^)]*)\)")
+_TOKEN_SUBS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+_LOCALITY_PREFIXES = ("city of ", "town of ", "village of ", "borough of ", "township of ")
+#: words skipped when an acronym is built from a name
+_ACRONYM_STOP = frozenset("of the and for in on at to a an & de del la las los el y por para".split())
+
+
+@cache
+def _json(name: str) -> Any:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def norm_text(s: str | None) -> str:
+    """Lowercase, no accents, punctuation as spaces, single spaces."""
+    if not s:
+        return ""
+    s = strip_accents(s).lower().replace("&", " and ")
+    s = _PUNCT.sub(" ", s)
+    return _SPACES.sub(" ", s).strip()
+
+
+def norm_locality(s: str | None) -> str | None:
+    """Canonical form of a locality name; ``None`` for a missing one."""
+    t = norm_text(s)
+    if not t:
+        return None
+    for prefix in _LOCALITY_PREFIXES:
+        if t.startswith(prefix):
+            t = t[len(prefix) :]
+    t = " ".join(_TOKEN_SUBS.get(w, w) for w in t.split())
+    aliases: dict[str, str] = _json("locality_aliases.json")
+    return aliases.get(t, t) or None
+
+
+def norm_state(s: str | None) -> str | None:
+    """Two-letter state code ("N.J.", "New Jersey", "nj" -> "NJ"); other text uppercased."""
+    if not s:
+        return None
+    raw = s.strip()
+    letters = re.sub(r"[^A-Za-z]", "", raw)
+    if len(letters) == 2:
+        return letters.upper()
+    abbrevs: dict[str, str] = _json("state_abbreviations.json")
+    key = norm_text(raw.replace(".", ""))
+    if key in abbrevs:
+        return abbrevs[key]
+    try:
+        import us
+
+        st = us.states.lookup(raw.replace(".", "").strip())
+        if st is None:
+            st = us.states.lookup(strip_accents(raw))
+        if st is not None:
+            return str(st.abbr)
+    except Exception:  # pragma: no cover - `us` is a dependency, be lenient anyway
+        pass
+    return norm_text(raw).upper() or None
+
+
+def norm_label(s: str) -> str:
+    """Event types and issues: lowercase, hyphens and spaces unified."""
+    return norm_text(s.replace("-", " "))
+
+
+def size_category(low: int | None) -> int:
+    """CCC size category of a lower size bound: 0 unknown, 1: 1-99, ... 4: 10,000+."""
+    if low is None or low <= 0:
+        return 0
+    if low < 100:
+        return 1
+    if low < 1000:
+        return 2
+    if low < 10000:
+        return 3
+    return 4
+
+
+# --- organization names -------------------------------------------------------------
+
+
+def _strip_article(t: str) -> str:
+    for prefix in ("the ",):
+        if t.startswith(prefix):
+            t = t[len(prefix) :]
+    for prefix in ("u s ", "us ", "united states "):
+        if t.startswith(prefix) and len(t.split()) > 2:
+            t = t[len(prefix) :]
+    return t
+
+
+def compact(s: str) -> str:
+    """Letters and digits only, lowercase: "SEIU-USWW" -> "seiuusww"."""
+    return re.sub(r"[^0-9a-z]", "", strip_accents(s).lower())
+
+
+def initials(name: str) -> set[str]:
+    """Acronyms a name could be written as ("Immigration and Customs Enforcement" -> "ice").
+
+    Hyphenated compounds give one acronym per part, concatenated ("Service Employees
+    International Union-United Service Workers West" -> "seiuusww").
+    """
+    base = _PAREN.sub(" ", name)
+    out: set[str] = set()
+    parts = [p for p in re.split(r"\s*[-–/]\s*", base) if p.strip()]
+    for keep_stop in (False, True):
+        acr = ""
+        for part in parts:
+            words = norm_text(part).split()
+            if words and words[0] in ("u", "us") and len(words) > 2:
+                words = words[2:] if words[:2] == ["u", "s"] else words[1:]
+            for w in words:
+                if keep_stop or w not in _ACRONYM_STOP:
+                    acr += w[0]
+        if len(acr) >= 2:
+            out.add(acr)
+    return out
+
+
+@cache
+def _alias_lookup() -> dict[str, int]:
+    """Normalized name -> index of its group in ``data/org_aliases.json``."""
+    idx: dict[str, int] = {}
+    for i, group in enumerate(_json("org_aliases.json")["groups"]):
+        for n in group:
+            idx[_strip_article(norm_text(n))] = i
+    return idx
+
+
+def name_forms(name: str) -> set[str]:
+    """Normalized spellings of one name: itself, its parenthetical, its alias group."""
+    forms = {_strip_article(norm_text(_PAREN.sub(" ", name)))}
+    for inner in _PAREN.findall(name):
+        forms.add(_strip_article(norm_text(inner)))
+    idx = _alias_lookup()
+    for f in list(forms):
+        if f in idx:
+            forms.add(f"alias:{idx[f]}")
+    forms.discard("")
+    return forms
+
+
+def _is_acronym_like(name: str) -> bool:
+    words = norm_text(name).split()
+    return 0 < len(words) <= 2 and 2 <= len(compact(name)) <= 12 and any(c.isupper() for c in name)
+
+
+def names_match(a: str, b: str, threshold: float = NAME_THRESHOLD) -> bool:
+    """Whether two organization / target names name the same body."""
+    fa, fb = name_forms(a), name_forms(b)
+    if fa & fb or compact(a) == compact(b):
+        return True
+    for x, y in ((a, b), (b, a)):
+        if _is_acronym_like(x) and not _is_acronym_like(y):
+            if compact(x) in initials(y):
+                return True
+        for inner in _PAREN.findall(y):
+            if compact(x) == compact(inner):
+                return True
+    na = _strip_article(norm_text(_PAREN.sub(" ", a)))
+    nb = _strip_article(norm_text(_PAREN.sub(" ", b)))
+    if not na or not nb:
+        return False
+    return fuzz.token_sort_ratio(na, nb) >= threshold

@@ -1,0 +1,327 @@
+"""Find place names in text: states, cities, neighbourhoods, venues, countries, datelines.
+
+``find_places(text)`` scans capitalised token runs and looks them up in the compiled
+gazetteer (indexed SQL, cached), the curated venues and the state/country tables, then
+resolves each city with the article's own context: the dateline's state first, then states
+named anywhere in the text, then population.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from protestdb.geo import gazetteer
+from protestdb.geo.normalize import norm_name
+from protestdb.geo.resolve import (
+    _result_from_place,
+    best_place,
+    candidates,
+    country_code,
+    find_venue,
+    state_code,
+    state_result,
+    venue_names,
+    venue_result,
+)
+
+#: Single-token city names found without an explicit state need this population
+#: (unless a state named in the article holds a place of that name).
+MIN_POP_STANDALONE = 5000
+#: Foreign cities are only found when this big (capitals and big cities).
+MIN_POP_FOREIGN = 100000
+MAX_RUN_TOKENS = 6
+#: A bare "Paris" is Paris, France rather than Paris, Texas when the foreign city is this big
+#: and this many times bigger than the US one (Birmingham stays in Alabama).
+FOREIGN_OVER_US_MIN_POP = 500000
+FOREIGN_OVER_US_RATIO = 20
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    quote: str
+    kind: str  # city | neighborhood | venue | state | country
+    name: str
+    state: str | None = None
+    locality: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    is_dateline: bool = False
+    country: str | None = None
+
+
+_TOKEN = re.compile(r"(?:[A-Z][A-Za-z\u00C0-\u017F'’\-]*\.?|\d+)")
+_CONNECT = {"of", "de", "del", "la", "le", "los", "las", "du", "des", "and", "on", "upon", "y"}
+_AP_STATE = re.compile(
+    r"\b(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|"
+    r"Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|W\. ?Va|N\. ?[CDHJMY]|S\. ?[CD]|R\. ?I|D\. ?C)\."
+)
+_POSTAL = re.compile(r"\b[A-Z]{2}\b")
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'’\- ]{1,40}?)(?:,[ \t]*(?P<state>[A-Z][A-Za-z. ]{0,20}?))?"
+    r"[ \t]*(?:\([A-Za-z .&]{1,30}\))?[ \t]*(?:—|–|--|-)[ \t]"
+)
+_STATE_WORD_AFTER = re.compile(r"\A\s+state\b")
+
+
+@lru_cache(maxsize=1)
+def _stoplist() -> frozenset[str]:
+    path = gazetteer._data_path("stoplist.txt")
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(norm_name(line))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _state_full_names() -> dict[str, str]:
+    from protestdb.geo.resolve import _state_tables
+
+    return {norm_name(info[0]): code for code, info in _state_tables()[2].items()}
+
+
+def _runs(text: str) -> list[list[tuple[int, int]]]:
+    """Capitalised token runs (allowing inner connectors like "of"), as lists of spans."""
+    runs: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    pending: tuple[int, int] | None = None
+    last_end = -1
+    for m in re.finditer(r"[A-Za-z\u00C0-\u017F0-9][A-Za-z\u00C0-\u017F0-9'’\-.]*", text):
+        word = m.group()
+        gap = text[last_end:m.start()] if last_end >= 0 else " "
+        joined = last_end >= 0 and gap.strip() == "" and "\n" not in gap
+        is_cap = bool(_TOKEN.fullmatch(word)) and not word.isdigit()
+        if is_cap and cur and joined:
+            if pending is not None:
+                cur.append(pending)
+                pending = None
+            cur.append(_strip_dot(text, m.start(), m.end()))
+        elif is_cap:
+            if cur:
+                runs.append(cur)
+            cur = [_strip_dot(text, m.start(), m.end())]
+            pending = None
+        elif cur and joined and word in _CONNECT and pending is None:
+            pending = (m.start(), m.end())
+            last_end = m.end()
+            continue
+        else:
+            if cur:
+                runs.append(cur)
+            cur, pending = [], None
+        last_end = m.end()
+        if text[m.end() - 1] == "." or (m.end() < len(text) and text[m.end()] in ",;:()\"“”"):
+            # punctuation ends a run (but a trailing dot of an abbreviation like "St." does not)
+            if not re.fullmatch(r"(?:St|Ste|Ft|Mt|Pt)\.", word):
+                if cur:
+                    runs.append(cur)
+                cur, pending = [], None
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _strip_dot(text: str, s: int, e: int) -> tuple[int, int]:
+    if text[e - 1] == "." and not re.fullmatch(r"(?:St|Ste|Ft|Mt|Pt|[A-Z])\.", text[s:e]):
+        e -= 1
+    return (s, e)
+
+
+def _state_after(text: str, end: int) -> tuple[str | None, int, int]:
+    """A state written right after a place: ", N.J." / ", NJ" / ", New Jersey"."""
+    m = re.match(r",[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2})", text[end:end + 30])
+    if not m:
+        return None, -1, -1
+    words = m.group(1)
+    s0 = end + m.start(1)
+    # longest prefix that is a state
+    parts = words.split()
+    for k in range(len(parts), 0, -1):
+        cand = " ".join(parts[:k])
+        cand_nodot = cand.rstrip(".") if not _AP_STATE.fullmatch(cand) else cand
+        for c in (cand, cand_nodot):
+            code = state_code(c)
+            if code and (len(c) > 2 or _POSTAL.fullmatch(c)):
+                return code, s0, s0 + len(c)
+    return None, -1, -1
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """All place mentions in ``text``, sorted by position, each resolved with context."""
+    out: list[PlaceMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(pm: PlaceMention) -> None:
+        out.append(pm)
+        taken.append((pm.start, pm.end))
+
+    # 1. datelines
+    dateline_state: str | None = None
+    for m in _DATELINE.finditer(text):
+        if m.start("city") > 0 and text[m.start("city") - 1] not in "\n":
+            # only at the start of the text or of a paragraph
+            pre = text[: m.start("city")]
+            if pre.strip():
+                continue
+        city = m.group("city").strip()
+        st = state_code(m.group("state").strip()) if m.group("state") else None
+        if m.group("state") and not st:
+            continue
+        if not st and state_code(city.title()) and not best_place(city.title(), None, "US"):
+            continue
+        p = best_place(city.title(), st, "US" if st else None)
+        if p is None or (p.country == "US" and not st and p.population < 100000):
+            continue
+        r = _result_from_place(p)
+        s, e = m.start("city"), m.start("city") + len(city)
+        kind = "neighborhood" if r.location else "city"
+        add(PlaceMention(s, e, text[s:e], kind, p.name, r.state, r.locality, r.lat, r.lon, True, r.country))
+        if st:
+            ss = m.start("state")
+            qs = m.group("state").strip()
+            add(PlaceMention(ss, ss + len(qs), qs, "state", st, st, None, None, None, True, "US"))
+        dateline_state = dateline_state or r.state
+
+    # 2. states (full names, AP abbreviations), countries, venues, cities in capitalised runs
+    runs = _runs(text)
+    state_counts: Counter[str] = Counter()
+    if dateline_state:
+        state_counts[dateline_state] += 3
+    pending_cities: list[tuple[int, int, str, str | None, int]] = []  # (s, e, quote, state, state_end)
+    full_states = _state_full_names()
+    venues = venue_names()
+    stop = _stoplist()
+    for run in runs:
+        i = 0
+        while i < len(run):
+            matched = False
+            for j in range(min(len(run), i + MAX_RUN_TOKENS), i, -1):
+                s, e = run[i][0], run[j - 1][1]
+                if text[s:run[i][1]] in _CONNECT or text[run[j - 1][0]:e] in _CONNECT or not free(s, e):
+                    continue
+                quote = text[s:e]
+                key = norm_name(quote)
+                if not key:
+                    continue
+                whole = i == 0 and j == len(run)
+                if key in venues:
+                    v = find_venue(quote)
+                    if v:
+                        r = venue_result(v)
+                        add(PlaceMention(s, e, quote, "venue", v["name"], r.state, r.locality, r.lat, r.lon,
+                                         False, r.country))
+                        matched = True
+                        break
+                if key in stop:
+                    continue
+                if key in full_states and key not in ("new york", "washington"):
+                    code = full_states[key]
+                    add(PlaceMention(s, e, quote, "state", quote, code, None, None, None, False, "US"))
+                    state_counts[code] += 1
+                    matched = True
+                    break
+                if key in ("new york", "washington") and _STATE_WORD_AFTER.match(text[e:]):
+                    code = full_states[key]
+                    e2 = e + _STATE_WORD_AFTER.match(text[e:]).end()
+                    add(PlaceMention(s, e2, text[s:e2], "state", quote, code, None, None, None, False, "US"))
+                    state_counts[code] += 1
+                    matched = True
+                    break
+                st_after, st_s, st_e = _state_after(text, e)
+                if st_after and best_place(quote, st_after, "US") is None:
+                    st_after = None
+                prev = text[run[i - 1][0]:run[i - 1][1]] if i > 0 else ""
+                if not st_after and not whole and j - i == 1 and prev and prev not in _CONNECT:
+                    continue  # a lone trailing token of a longer name ("Tom Jackson")
+                if not st_after and (iso := country_code(quote)) and len(quote) > 3:
+                    if iso != "US" or key in ("united states", "united states of america", "america"):
+                        r0 = gazetteer.connect().execute(
+                            "SELECT name, lat, lon FROM countries WHERE iso = ?", (iso,)
+                        ).fetchone()
+                        add(PlaceMention(s, e, quote, "country", r0[0] if r0 else quote, None, None,
+                                         r0[1] if r0 else None, r0[2] if r0 else None, False, iso))
+                        matched = True
+                        break
+                if candidates(key) or st_after:
+                    if st_after or candidates(key):
+                        pending_cities.append((s, e, quote, st_after, st_e))
+                        taken.append((s, e))
+                        if st_after:
+                            taken.append((st_s, st_e))
+                            add(PlaceMention(st_s, st_e, text[st_s:st_e], "state", text[st_s:st_e], st_after,
+                                             None, None, None, False, "US"))
+                            state_counts[st_after] += 1
+                        matched = True
+                        break
+            i = j if matched else i + 1
+
+    # 3. AP abbreviations standing alone ("in N.J.", "Calif.'s")
+    for m in _AP_STATE.finditer(text):
+        if free(m.start(), m.end()):
+            pre = text[max(0, m.start() - 4):m.start()]
+            if re.search(r"(?:\bin|\bof|,)\s*$", pre):
+                code = state_code(m.group())
+                if code:
+                    add(PlaceMention(m.start(), m.end(), m.group(), "state", m.group(), code, None, None, None,
+                                     False, "US"))
+                    state_counts[code] += 1
+
+    # 4. resolve the cities with the article's context
+    context = [c for c, _ in state_counts.most_common()]
+    for s, e, quote, st, _st_e in pending_cities:
+        p = best_place(quote, st, "US" if st else None, context_states=context, dateline_state=dateline_state)
+        if p is None:
+            continue
+        key = norm_name(quote)
+        if not st:
+            if key in stop:
+                continue
+            in_ctx = p.country == "US" and p.admin1 in context
+            if p.country != "US":
+                us_p = best_place(quote, None, "US", context_states=context, dateline_state=dateline_state)
+                if us_p is not None and us_p.admin1 in context:
+                    p, in_ctx = us_p, True
+                elif p.population < MIN_POP_FOREIGN:
+                    continue
+            if p.country == "US" and p.admin1 != dateline_state:
+                world = best_place(quote, None, None)
+                if (
+                    world is not None
+                    and world.country != "US"
+                    and world.population >= FOREIGN_OVER_US_MIN_POP
+                    and world.population > FOREIGN_OVER_US_RATIO * p.population
+                ):
+                    p, in_ctx = world, False
+            if not in_ctx and p.country == "US" and p.population < MIN_POP_STANDALONE:
+                continue
+            if not p.primary and p.population < MIN_POP_FOREIGN:
+                continue
+        r = _result_from_place(p)
+        kind = "neighborhood" if r.location else "city"
+        out.append(PlaceMention(s, e, quote, kind, p.name, r.state, r.locality, r.lat, r.lon, False, r.country))
+    out.sort(key=lambda pm: (pm.start, pm.end))
+    return out
+
+
+def article_context(text: str) -> tuple[list[str], str | None]:
+    """(states named in the text, most frequent first; the dateline's state) for ``geocode``."""
+    counts: Counter[str] = Counter()
+    dl = None
+    for pm in find_places(text):
+        if pm.state:
+            counts[pm.state] += 3 if pm.is_dateline else 1
+            if pm.is_dateline and dl is None:
+                dl = pm.state
+    return [c for c, _ in counts.most_common()], dl
+
+
+__all__ = ["PlaceMention", "article_context", "find_places", "state_result"]

@@ -1,0 +1,415 @@
+"""Splitting an article into event mentions (one action, one locality, one day) and filling
+their fields with evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from protestdb.extract import claims as claims_mod
+from protestdb.extract import issues as issues_mod
+from protestdb.extract import people, places, types
+from protestdb.extract.detect import PLACELESS_TYPES, Trigger
+from protestdb.extract.lexicons import any_rx, load_lang
+from protestdb.extract.orgs import find_orgs
+from protestdb.extract.places import Place
+from protestdb.extract.segment import Layout
+from protestdb.models import EventMention
+
+Span = tuple[int, int, str]
+NATIONAL = "__national__"
+UNLOCATED = "__unlocated__"
+
+
+@dataclass
+class Draft:
+    key: str  # city key, NATIONAL, UNLOCATED or "state:XX"
+    place: Place | None = None
+    state_place: Place | None = None
+    counter: bool = False
+    announced: bool = False
+    triggers: list[Trigger] = field(default_factory=list)
+    segments: list[tuple[int, int]] = field(default_factory=list)  # where its triggers are told
+    paras: set[int] = field(default_factory=set)
+    venues: list[Place] = field(default_factory=list)
+    last_para: int = 0
+
+    def venue_keys(self) -> set[str]:
+        return {v.quote.lower() for v in self.venues if v.kind == "venue"}
+
+
+@dataclass
+class Context:
+    text: str
+    layout: Layout
+    lang: str
+    published: date | None
+    doc: Any
+    triggers: list[Trigger]
+    places: list[Place]
+    dates: list[Any]
+    sizes: list[Any]
+    counts: list[Any]
+
+
+def _body(layout: Layout, si: int) -> bool:
+    return layout.sentences[si].kind == "body"
+
+
+def build_drafts(ctx: Context) -> list[Draft]:
+    text, layout = ctx.text, ctx.layout
+    by_sent: dict[int, list[Trigger]] = {}
+    for t in ctx.triggers:
+        if not t.weak and _body(layout, t.sent):
+            by_sent.setdefault(t.sent, []).append(t)
+    places_by_sent: dict[int, list[Place]] = {}
+    for p in ctx.places:
+        si = layout.sentence_at(p.start)
+        if _body(layout, si):
+            places_by_sent.setdefault(si, []).append(p)
+    national_sents = {t.sent for t in ctx.triggers if t.national}
+    national_paras = {layout.sentences[s].para for s in national_sents}
+    dl_city, dl_state = places.dateline_place(layout)
+    drafts: list[Draft] = []
+    current: Draft | None = None
+
+    def get(key: str, place: Place | None, para: int, counter: bool, announced: bool, venues: list[Place]) -> Draft:
+        vk = {v.quote.lower() for v in venues if v.kind == "venue"}
+        for d in reversed(drafts):
+            if d.key != key or d.counter != counter or d.announced != announced:
+                continue
+            if para in d.paras or not vk or not d.venue_keys() or vk & d.venue_keys():
+                return d
+        d = Draft(key, place, counter=counter, announced=announced)
+        drafts.append(d)
+        return d
+
+    def attach(d: Draft, trigs: list[Trigger], seg: tuple[int, int], para: int, venues: list[Place], state_place: Place | None) -> None:
+        d.triggers.extend(trigs)
+        if seg not in d.segments:
+            d.segments.append(seg)
+        d.paras.add(para)
+        d.last_para = para
+        for v in venues:
+            if text[v.start - 1 : v.start] == "(":
+                continue  # "University of Southern California (USC)": the acronym repeats the venue
+            if v.quote.lower() not in {x.quote.lower() for x in d.venues}:
+                d.venues.append(v)
+        if d.state_place is None and state_place is not None:
+            d.state_place = state_place
+
+    for si in sorted(by_sent):
+        s = layout.sentences[si]
+        trigs = by_sent[si]
+        para = s.para
+        sp = places_by_sent.get(si, [])
+        cities: list[Place] = []
+        explicit = [p for p in sp if p.kind == "city"]
+        for p in explicit or sp:
+            if p.city_key and p.city_key not in {c.city_key for c in cities}:
+                cities.append(p)
+        venues = [p for p in sp if p.kind in ("venue", "neighborhood")]
+        venues += [v for v in places.find_venues(text, s.start, s.end, ctx.lang) if not any(p.start <= v.start < p.end or v.start <= p.start < v.end for p in sp)]
+        states = [p for p in sp if p.kind == "state"]
+        announced = all(t.announced for t in trigs)
+        groups: list[tuple[str, Place | None, list[Trigger], tuple[int, int], list[Place]]] = []
+        if len(cities) >= 2 and not all(c.kind != "city" for c in cities):
+            prev = s.start
+            for i, c in enumerate(cities):
+                seg_end = c.end if i < len(cities) - 1 else s.end
+                seg_trigs = [t for t in trigs if prev <= t.start < seg_end] or trigs
+                seg_venues = [v for v in venues if prev <= v.start < seg_end]
+                groups.append((c.city_key or UNLOCATED, c, seg_trigs, (prev, seg_end), seg_venues))
+                prev = c.end
+        elif cities:
+            groups.append((cities[0].city_key or UNLOCATED, cities[0], trigs, (s.start, s.end), venues))
+        else:
+            national = any(t.national for t in trigs)
+            placeless = [t for t in trigs if t.type in PLACELESS_TYPES]
+            para_city = next(
+                (p for sj in layout.para_sentences(para) for p in places_by_sent.get(sj, []) if p.city_key), None
+            )
+            if para_city is not None:
+                groups.append((para_city.city_key or UNLOCATED, para_city, trigs, (s.start, s.end), venues))
+            elif placeless and (national or current is None or para - 1 in national_paras or para in national_paras):
+                groups.append((NATIONAL, None, placeless, (s.start, s.end), []))
+            elif national:
+                continue  # an umbrella sentence ("protests took place across the country")
+            elif venues and (current is None or (current.venue_keys() and not {v.quote.lower() for v in venues} & current.venue_keys())):
+                groups.append((UNLOCATED, None, trigs, (s.start, s.end), venues))
+            elif current is not None and current.key != NATIONAL and para - current.last_para <= 2:
+                attach(current, trigs, (s.start, s.end), para, venues, None)
+                continue
+            elif dl_city is not None:
+                groups.append((dl_city.city_key or UNLOCATED, dl_city, trigs, (s.start, s.end), venues))
+            elif states:
+                groups.append((f"state:{states[0].state}", None, trigs, (s.start, s.end), venues))
+            else:
+                groups.append((UNLOCATED, None, trigs, (s.start, s.end), venues))
+        for key, place, gtrigs, seg, gvenues in groups:
+            counter = [t for t in gtrigs if t.type == "counter-protest"]
+            main = [t for t in gtrigs if t.type != "counter-protest"]
+            if counter:
+                cseg = _clause(text, seg, counter[0])
+                in_clause = [t for t in main if cseg[0] <= t.start < cseg[1]]
+                main = [t for t in main if t not in in_clause]
+                d = get(key, place, para, True, announced, [])
+                attach(d, counter + in_clause, cseg, para, [], None)
+                if d.place is None and place is not None:
+                    d.place = place
+                current = d
+                if not main:
+                    continue
+            st = next((p for p in states if p.start >= seg[0] and p.end <= seg[1] + 20), None) or (states[0] if states else None)
+            if st is None and place is not None and dl_state is not None and dl_city is not None and place.city_key == dl_city.city_key:
+                st = dl_state
+            d = get(key, place, para, False, announced, gvenues)
+            attach(d, main, seg, para, gvenues, st)
+            if d.place is None and place is not None:
+                d.place = place
+            current = d
+    if dl_city is not None:
+        for d in drafts:
+            if d.key == dl_city.city_key and d.state_place is None and dl_state is not None:
+                d.state_place = dl_state
+    drafts = [d for d in drafts if d.triggers]
+    if any(d.place is not None for d in drafts):
+        # with located events in the article, a place-less, venue-less mention is an umbrella
+        # statement ("students and workers have mobilized waves of protest")
+        drafts = [d for d in drafts if d.key != UNLOCATED or d.venues]
+    return drafts
+
+
+def _clause(text: str, seg: tuple[int, int], t: Trigger) -> tuple[int, int]:
+    """The clause of ``seg`` around trigger ``t`` (between , ; while as but)."""
+    import re
+
+    bounds = [seg[0]] + [m.end() for m in re.finditer(r"[,;]|\b(?:while|as|but|whereas)\b", text[seg[0] : seg[1]])]
+    bounds = [b + seg[0] if i else b for i, b in enumerate(bounds)] + [seg[1]]
+    start = max(b for b in bounds if b <= t.start)
+    end = min((b for b in bounds if b > t.end), default=seg[1])
+    return start, end
+
+
+def _context_scopes(ctx: Context, d: Draft, drafts: list[Draft]) -> list[tuple[int, int]]:
+    """The draft's segments, plus the other body sentences of its paragraphs when no other
+    draft is told in them."""
+    scopes = list(d.segments)
+    for para in d.paras:
+        if any(para in o.paras for o in drafts if o is not d):
+            continue
+        for si in ctx.layout.para_sentences(para):
+            s = ctx.layout.sentences[si]
+            if s.kind == "body" and not any(a <= s.start < b for a, b in scopes):
+                scopes.append((s.start, s.end))
+    return sorted(scopes)
+
+
+def _in(scopes: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in scopes)
+
+
+def anchor_date(ctx: Context) -> Any | None:
+    """The article's main date: the first day-precise date told with a protest word, else
+    one in a byline/headline."""
+    layout = ctx.layout
+    trig_sents = {t.sent for t in ctx.triggers}
+    cands = [dm for dm in ctx.dates if dm.value is not None and dm.precision == "day"]
+    if ctx.published is not None:
+        cands = [dm for dm in cands if (ctx.published - dm.value).days in range(0, 15)]
+    for dm in cands:
+        si = layout.sentence_at(dm.start)
+        if si in trig_sents and layout.sentences[si].kind in ("body", "headline"):
+            return dm
+    for dm in cands:
+        if layout.sentences[layout.sentence_at(dm.start)].kind in ("byline", "headline"):
+            return dm
+    return cands[0] if cands else None
+
+
+def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: Any, title: tuple | None,
+               article_issue: tuple[str, Span] | None, geocode: bool) -> EventMention:
+    text = ctx.text
+    ev = EventMention(index=index)
+
+    def put(field_name: str, value: Any, *spans: Span) -> None:
+        if value is None or value == [] or value == "":
+            return
+        cur = getattr(ev, field_name)
+        if isinstance(cur, list):
+            vals = value if isinstance(value, list) else [value]
+            for v in vals:
+                if v not in cur:
+                    cur.append(v)
+        else:
+            setattr(ev, field_name, value)
+        for a, b, q in spans:
+            ev.add_evidence(field_name, a, b, q)
+
+    scopes = _context_scopes(ctx, d, drafts)
+    seg_scopes = list(d.segments)
+    # types
+    typ_list = types.normalize_types([t.type for t in sorted(d.triggers, key=lambda t: t.start)])
+    for t in sorted(d.triggers, key=lambda t: t.start):
+        if t.type in typ_list:
+            ev.add_evidence("event_type", t.start, t.end, t.quote)
+    ev.event_type = typ_list
+    if d.counter and "counter-protest" not in ev.event_type:
+        ev.event_type.append("counter-protest")
+    ev.announced_only = d.announced
+    if d.announced:
+        t0 = d.triggers[0]
+        ev.add_evidence("announced_only", t0.start, t0.end, t0.quote)
+    # place
+    _fill_place(ctx, d, put, geocode)
+    # date
+    dm = next((m for m in ctx.dates if _in(seg_scopes, m.start, m.end) and (m.value or m.future_value) and m.precision != "unknown"), None)
+    if dm is None and not d.announced:
+        dm = anchor
+    if dm is not None:
+        val = dm.future_value if d.announced and dm.future_value else dm.value
+        if val is not None:
+            put("date", val.isoformat(), (dm.start, dm.end, dm.quote))
+            ev.date_precision = dm.precision if dm.precision in ("day", "week", "month") else "unknown"
+            if dm.end_value is not None and dm.end_value != val:
+                put("end_date", dm.end_value.isoformat(), (dm.start, dm.end, dm.quote))
+    # size
+    sm = next((m for m in ctx.sizes if _in(seg_scopes, m.start, m.end) and _crowd(text, m)), None)
+    if sm is not None:
+        sp = (sm.start, sm.end, sm.quote)
+        put("size_text", sm.quote, sp)
+        put("size_low", sm.low, sp)
+        put("size_high", sm.high, sp)
+        low, high = sm.low, sm.high
+        mean = (low + high) / 2 if low is not None and high is not None else (float(low) if low is not None else None)
+        put("size_mean", mean, sp)
+        from protestdb.extract.sizes import size_category
+
+        put("size_cat", size_category(low) or None, sp)
+    # counts (arrests / injuries)
+    for c in ctx.counts:
+        kind = getattr(c, "kind", None)
+        if kind in ("arrests", "injuries") and _in(scopes, c.start, c.end) and getattr(ev, kind) is None:
+            val = getattr(c, "value", None)
+            if val is None:
+                val = getattr(c, "low", None)
+            put(kind, val, (c.start, c.end, c.quote))
+    # who
+    orgs = find_orgs(text, scopes, ctx.doc)
+    place_spans = [(p.start, p.end) for p in ctx.places]
+    org_spans = [(a, b, q) for o in orgs for (a, b, q) in o.spans]
+    all_orgs = []
+    if ctx.doc is not None:
+        all_orgs = [(e.start_char, e.end_char, e.text) for e in ctx.doc.ents if e.label_ == "ORG"]
+    all_orgs += [(p.start, p.end, p.quote) for p in ctx.places if p.kind == "venue"]
+    tg = claims_mod.find_targets(text, scopes, all_orgs, {o.name.lower() for o in orgs}, place_spans)
+    target_names = {n.lower() for n, _ in tg}
+    for o in orgs:
+        if any(pa <= o.spans[0][0] and o.spans[0][0] + len(o.name) <= pb for pa, pb in place_spans):
+            continue
+        if o.name.lower() in target_names or (o.acronym and o.acronym.lower() in target_names):
+            continue
+        put("organizations", o.name, *o.spans)
+    for name, span in tg:
+        put("targets", name, span)
+    for name, span in people.find_participants(text, scopes, org_spans + all_orgs):
+        put("participants", name, span)
+    for name, span in people.find_notables(text, scopes, ctx.doc):
+        put("notables", name, span)
+    del org_spans
+    # claims
+    for q in claims_mod.claims_verbatim(text, scopes):
+        put("claims_verbatim", q[2], q)
+    for val, span in claims_mod.claims_summary(text, seg_scopes if d.key != NATIONAL else scopes):
+        put("claims_summary", val, span)
+    # issues and valence
+    iss = issues_mod.find_issues(text, scopes)
+    for name, span in iss.items():
+        put("issues", name, span)
+    if article_issue is not None and article_issue[0] not in iss and not ev.claims_summary:
+        put("issues", article_issue[0], article_issue[1])
+    val = issues_mod.find_valence(text, scopes)
+    if val is None and ev.issues:
+        val = issues_mod.find_valence(text, [(0, len(text))])
+    if val is not None:
+        put("valence", val[0], val[1])
+    # title
+    if title is not None:
+        put("title", title[0], title[2])
+        if not ev.event_type and title[1]:
+            put("event_type", list(title[1]), title[2])
+    return ev
+
+
+_NOT_CROWD = None
+
+
+def _crowd(text: str, sm: Any) -> bool:
+    """A size mention that counts people at the event (not deportations, arrests, money)."""
+    global _NOT_CROWD
+    if _NOT_CROWD is None:
+        import re
+
+        _NOT_CROWD = re.compile(
+            r"\b(?:deport\w*|detain\w*|arrest\w*|kill\w*|injur\w*|cost\w*|rais\w*|spen[dt]\w*|fund\w*|cut\w*|"
+            r"fir\w*|laid off|lay off|sign\w*|petition\w*|million|billion)\b|\$",
+            re.IGNORECASE,
+        )
+    window = text[max(0, sm.start - 40) : sm.start] + " " + text[sm.end : sm.end + 25]
+    return _NOT_CROWD.search(window) is None
+
+
+def _fill_place(ctx: Context, d: Draft, put: Any, geocode: bool) -> None:
+    text = ctx.text
+    cues = load_lang("cues", ctx.lang)
+    if d.key == NATIONAL:
+        country = cues.get("national_country") or next((p.country for p in ctx.places if p.country), None)
+        if country:
+            words = any_rx(tuple(cues["country_words"]))
+            seg0 = d.segments[0][0]
+            hits = list(words.finditer(text))
+            if hits:
+                m = min(hits, key=lambda m: abs(m.start() - seg0))
+                put("country", country, (m.start(), m.end(), m.group()))
+                put("geo_precision", "country", (m.start(), m.end(), m.group()))
+        return
+    p = d.place
+    venue = next((v for v in d.venues if v.kind == "venue"), None)
+    loc_words = [v for v in d.venues if v.kind in ("venue", "neighborhood")]
+    if loc_words:
+        put("location", ", ".join(v.quote for v in loc_words), *[(v.start, v.end, v.quote) for v in loc_words])
+    if p is None and venue is None and d.state_place is None and not d.key.startswith("state:"):
+        return
+    state = (p.state if p else None) or (d.state_place.state if d.state_place else None)
+    if d.key.startswith("state:") and not state:
+        state = d.key.split(":", 1)[1]
+    anchor_span = (p.start, p.end, p.quote) if p else ((venue.start, venue.end, venue.quote) if venue else None)
+    state_span = (d.state_place.start, d.state_place.end, d.state_place.quote) if d.state_place else anchor_span
+    gr = None
+    if geocode:
+        try:
+            from protestdb.geo import geocode as geo_geocode
+
+            ctx_states = sorted({pl.state for pl in ctx.places if pl.state})
+            gr = geo_geocode(p.locality if p else None, state, "US",
+                             context_states=ctx_states, venue=venue.quote if venue else None)
+        except Exception:  # noqa: BLE001 - an unresolvable place leaves the fields empty
+            gr = None
+    if gr is not None and anchor_span is not None:
+        loc_span = anchor_span
+        put("locality", gr.locality, loc_span)
+        put("state", gr.state, state_span if state_span and gr.state == state else loc_span)
+        put("country", gr.country, loc_span)
+        for f in ("county", "fips_code", "lat", "lon", "geo_precision"):
+            put(f, getattr(gr, f), loc_span)
+        return
+    if p is not None:
+        put("locality", p.locality, (p.start, p.end, p.quote))
+    if state and state_span is not None:
+        put("state", state, state_span)
+    country = (p.country if p else None) or ("US" if state else None)
+    if country and anchor_span is not None:
+        put("country", country, anchor_span)
+    elif country and state_span is not None:
+        put("country", country, state_span)

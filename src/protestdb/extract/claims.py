@@ -1,0 +1,146 @@
+"""What protesters want and whom they address: claims (summary phrases), verbatim slogans,
+and targets (known agencies/companies, organizations after target cues, employers)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from protestdb.extract.lexicons import load, rx
+from protestdb.extract.orgs import title_before
+
+Span = tuple[int, int, str]
+_CUE_WORDS = {"fuera", "boycott", "abolish", "shut", "stop", "defund", "against", "no", "down", "out"}
+_QUOTE = re.compile(r"[“\"]([^“”\"\n]{2,160})[”\"]")
+_SLOGAN_CUE = re.compile(
+    r"\b(?:signs?|slogans?|chant(?:s|ed|ing)?|banners?|placards?|posters?|shout(?:s|ed|ing)?|read(?:ing)?|t-shirts?|"
+    r"such as|including|yell(?:ed|ing)?|sang|singing|cries of|cried)\b",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(
+    r"\b(?P<kind>in solidarity with|against|in protest of|in protest against|to protest|protesting|"
+    r"in support of|calling for|call for|demanding|to demand|for)\s+(?P<obj>[^,.;:!?“”\"()\n]{3,90})",
+    re.IGNORECASE,
+)
+_FOR_SKIP = re.compile(
+    r"^(?:about |nearly |more than |over |at least |)?(?:hours?|days?|minutes?|weeks?|months?|years?|decades?|"
+    r"the (?:first|second|third|fourth|fifth|\w+th|last|next) |a (?:few|couple|while|second|third|time)|"
+    r"\d|one|two|three|four|five|six|seven|eight|nine|ten|several|example|instance|now|the day|"
+    r"the (?:week|weekend|night|morning|afternoon|evening)|the event|the rally|the march|the protest|"
+    r"it|them|him|her|us|themselves|which|what|who|profit|years|decades|more)",
+    re.IGNORECASE,
+)
+_CUT = re.compile(
+    r"\s+(?:while|as|and then|which|that|who|where|when|after|before|because|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"in (?:the )?(?:city|downtown)|outside|near|at the|through the|throughout)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def claims_verbatim(text: str, scopes: list[tuple[int, int]]) -> list[Span]:
+    """Quoted chants/signs: quotes in a sentence part that names signs, chants or slogans."""
+    out: list[Span] = []
+    for s, e in scopes:
+        for m in _QUOTE.finditer(text, s, e):
+            if not _SLOGAN_CUE.search(text[s : m.start()]):
+                continue
+            a, b = m.span(1)
+            while b > a and text[b - 1] in " ,.;:":
+                b -= 1
+            if b > a:
+                out.append((a, b, text[a:b]))
+    return out
+
+
+def claims_summary(text: str, scopes: list[tuple[int, int]]) -> list[tuple[str, Span]]:
+    """Phrases "for ...", "against ...", "in solidarity with ..." (value, evidence)."""
+    out: list[tuple[str, Span]] = []
+    seen = set()
+    for s, e in scopes:
+        quotes = [m.span() for m in _QUOTE.finditer(text, s, e)]
+        for m in _CLAIM.finditer(text, s, e):
+            if any(a <= m.start() < b for a, b in quotes):
+                continue
+            kind = m.group("kind").lower()
+            obj = m.group("obj")
+            obj = _CUT.sub("", obj).strip()
+            if kind == "for":
+                if _FOR_SKIP.match(obj) or text[m.end("kind") : m.end("kind") + 1] == "-":
+                    continue
+                if not re.match(r"(?:a|an|the|more|better|fair|higher|justice|peace|\w+ (?:rights|justice|contract|wages?))\b", obj, re.I):
+                    continue
+            if kind != "in solidarity with" and _FOR_SKIP.match(obj):
+                continue
+            if len(obj.split()) < 1 or len(obj.split()) > 10:
+                continue
+            lead = {"in protest of": "against", "in protest against": "against", "to protest": "against",
+                    "protesting": "against", "calling for": "for", "call for": "for", "demanding": "for",
+                    "to demand": "for", "in support of": "in support of"}.get(kind, kind)
+            value = f"{lead} {obj}"
+            if value.lower() in seen:
+                continue
+            seen.add(value.lower())
+            end = m.start("obj") + len(obj)
+            out.append((value, (m.start(), end, text[m.start() : end])))
+    return out
+
+
+def _tlex() -> dict[str, Any]:
+    return load("targets_en")
+
+
+def find_targets(
+    text: str,
+    scopes: list[tuple[int, int]],
+    orgs_in_text: list[tuple[int, int, str]],
+    exclude: set[str],
+    place_spans: list[tuple[int, int]],
+) -> list[tuple[str, Span]]:
+    """Targets named in the scopes: known agencies/companies, names after target cues
+    ("Fuera X", "outside X", "against X"), and the employer of a contract claim."""
+    lex = _tlex()
+    out: list[tuple[str, Span]] = []
+    names: set[str] = set()
+
+    def add(name: str, span: Span) -> None:
+        if name.lower() in exclude or name.lower() in names:
+            return
+        names.add(name.lower())
+        out.append((name, span))
+
+    pre_cue, post_cue = rx(lex["cues"][0]), rx(lex["cues"][1])
+    cap = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w&'’.-]*){0,4}")
+    never = set(load("orgs_en")["never_org"])
+    venue_heads = set(load("venues_en")["heads"])
+    for s, e in scopes:
+        for canon, pats in lex["known"].items():
+            for p in pats:
+                m = rx(p).search(text, s, e)
+                if m:
+                    add(canon, (m.start(), m.end(), m.group()))
+                    break
+        for m in cap.finditer(text, s, e):
+            a, b = m.span()
+            name = m.group().rstrip(".")
+            first = name.split()[0]
+            if first.lower() in _CUE_WORDS and len(name.split()) > 1:
+                a += len(first) + 1
+                name = name[len(first) + 1 :]
+            b = a + len(name)
+            if name.lower() in never or any(pa <= a < pb for pa, pb in place_spans) or title_before(text, a):
+                continue
+            if name.split()[-1] in venue_heads or len(name) < 3:
+                continue
+            before = text[max(s, a - 40) : a]
+            after = text[b : min(e, b + 20)]
+            if pre_cue.search(before) or (post_cue.match(after) and text[a - 1 : a] in "“\"" ):
+                add(name, (a, b, name))
+        m = rx(lex["employer_cue"]).search(text, s, e)
+        if m:
+            word = m.group(1).lower()
+            for _a, b, q in orgs_in_text:
+                if word in q.lower():
+                    q2 = q[4:] if q.lower().startswith("the ") else q
+                    add(q2, (b - len(q2), b, q2))
+                    break
+    return out

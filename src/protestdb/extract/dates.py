@@ -1,0 +1,412 @@
+"""Date expressions in news text, resolved against the publication date.
+
+Candidates are found with regexes built from ``data/date_<lang>.json`` (month and weekday
+names, modifiers, relative phrases, pattern templates) and resolved here without
+dateparser. Languages without a data file fall back to ``dateparser.search`` (slow).
+
+Each :class:`DateMention` carries two readings of year-less and relative expressions:
+``value`` toward the past (what a report of a past event means) and ``future_value``
+toward the future (what an announcement means). Nothing finer than the text says is
+invented: a month without a day has precision ``"month"`` and the first of the month as
+value; "last week" has precision ``"week"`` and the Monday of that week.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression: ``text[start:end] == quote``."""
+
+    start: int
+    end: int
+    quote: str
+    value: date | None  # resolved toward the past (reports)
+    future_value: date | None  # resolved toward the future (announcements)
+    end_value: date | None  # last day of a range ("Feb. 2-4", "Friday through Sunday")
+    precision: str  # "day" | "week" | "month" | "unknown"
+    relative: bool  # weekday names, "yesterday", "last week" ...
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    lang: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    modifiers: dict[str, str]
+    relative: dict[str, dict[str, int]]  # kind -> phrase (lower case) -> offset
+    numeric_order: str
+    ignore_case: bool
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _alt(words: list[str], dot: bool = False) -> str:
+    """Regex alternation of ``words``, longest first; abbreviations optionally take a dot."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w)
+        if dot and len(w) <= 4:
+            esc += r"\.?"
+        parts.append(esc)
+    return "(?:" + "|".join(parts) + ")"
+
+
+@lru_cache(maxsize=8)
+def _lexicon(lang: str) -> _Lexicon | None:
+    res = resources.files("protestdb.extract").joinpath(f"data/date_{lang}.json")
+    if not res.is_file():
+        return None
+    data: dict[str, Any] = json.loads(res.read_text("utf-8"))
+    flags = re.IGNORECASE if data.get("ignore_case") else 0
+    rel_keys = ("relative_days", "relative_weeks", "relative_months", "relative_weekends")
+    relative = {k: {p.lower(): int(v) for p, v in data.get(k, {}).items()} for k in rel_keys}
+    fill = {
+        "MONTH": _alt(list(data["months"]), dot=True),
+        "WD": _alt(list(data["weekdays"])),
+        "DAY": r"(?:[12]\d|3[01]|0?[1-9])" + data.get("day_suffix", "") + r"(?![\d,.]\d)",
+        "YEAR": r"(?:19|20)\d{2}\b",
+        "SEP": _alt(data.get("range_separators", ["-"])),
+        "PART": _alt(data.get("day_parts", [])),
+        "MOD": "(?i:" + _alt(list(data.get("modifiers", {}))) + ")",
+        "REL_DAYS": _alt(list(data.get("relative_days", {}))),
+        "REL_WEEKS": _alt(list(data.get("relative_weeks", {}))),
+        "REL_MONTHS": _alt(list(data.get("relative_months", {}))),
+        "REL_WEEKENDS": _alt(list(data.get("relative_weekends", {}))),
+    }
+    pats = []
+    for spec in data["patterns"]:
+        src = re.sub(r"\{([A-Z_]+)\}", lambda m: fill[m.group(1)], spec["re"])
+        pats.append((spec["kind"], re.compile(src, flags)))
+    fold = str.lower if flags else str
+    return _Lexicon(
+        lang=lang,
+        months={fold(k): v for k, v in data["months"].items()},
+        weekdays={fold(k): v for k, v in data["weekdays"].items()},
+        modifiers={k.lower(): v for k, v in data.get("modifiers", {}).items()},
+        relative=relative,
+        numeric_order=data.get("numeric_order", "MDY"),
+        ignore_case=bool(flags),
+        patterns=tuple(pats),
+    )
+
+
+# --- resolution helpers -------------------------------------------------------------------
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_less(month: int, day: int, published: date) -> tuple[date | None, date | None]:
+    """Latest such date on or before ``published`` and earliest on or after it."""
+    cands = [c for y in (published.year - 1, published.year, published.year + 1) if (c := _safe_date(y, month, day))]
+    past = [c for c in cands if c <= published]
+    future = [c for c in cands if c >= published]
+    return (max(past) if past else None, min(future) if future else None)
+
+
+def _month_start(month: int, published: date, mod: str | None) -> tuple[date, date]:
+    """First day of the named month: most recent (past) and next (future) relative to published."""
+    this_year = date(published.year, month, 1)
+    cur = date(published.year, published.month, 1)
+    past = this_year if this_year <= cur else date(published.year - 1, month, 1)
+    future = this_year if this_year >= cur else date(published.year + 1, month, 1)
+    if mod == "past":  # "last February": strictly before this month
+        past = past if past < cur else date(past.year - 1, month, 1)
+        future = past
+    elif mod == "future":
+        future = future if future > cur else date(future.year + 1, month, 1)
+        past = future
+    return past, future
+
+
+def _add_months(d: date, n: int) -> date:
+    idx = d.year * 12 + d.month - 1 + n
+    return date(idx // 12, idx % 12 + 1, 1)
+
+
+def _weekday(wd: int, published: date, mod: str | None) -> tuple[date, date]:
+    back = (published.weekday() - wd) % 7
+    fwd = (wd - published.weekday()) % 7
+    past, future = published - timedelta(days=back), published + timedelta(days=fwd)
+    if mod == "past":
+        past = past if back else past - timedelta(days=7)
+        future = past
+    elif mod == "future":
+        future = future if fwd else future + timedelta(days=7)
+        past = future
+    return past, future
+
+
+def _int(s: str | None) -> int | None:
+    if not s:
+        return None
+    digits = re.match(r"\d+", s)
+    return int(digits.group()) if digits else None
+
+
+def _year(s: str | None) -> int | None:
+    y = _int(s)
+    if y is not None and y < 100:
+        y += 2000
+    return y
+
+
+# --- one resolver per pattern kind ----------------------------------------------------------
+
+_Resolved = tuple[date | None, date | None, date | None, str, bool]  # value, future, end, precision, relative
+
+
+def _absolute_md(month: int, day: int, year: int | None, published: date | None) -> tuple[date | None, date | None]:
+    if year is not None:
+        d = _safe_date(year, month, day)
+        return d, d
+    if published is None:
+        return None, None
+    return _year_less(month, day, published)
+
+
+def _r_date(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
+    month = lx.months.get(_norm_month(m.group("m"), lx))
+    day = _int(m.group("d"))
+    if month is None or day is None or not _safe_date(2024, month, day):
+        return None
+    v, f = _absolute_md(month, day, _year(m.group("y")), pub)
+    return v, f, None, "day" if v or f else "unknown", False
+
+
+def _r_range(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
+    gd = m.groupdict()
+    month = lx.months.get(_norm_month(gd["m"], lx))
+    month2 = lx.months.get(_norm_month(gd["m2"], lx)) if gd.get("m2") else month
+    day, day2 = _int(gd.get("d")), _int(gd.get("d2"))
+    if None in (month, day, day2, month2):
+        return None
+    assert month is not None and month2 is not None and day is not None and day2 is not None
+    if not _safe_date(2024, month, day) or not _safe_date(2024, month2, day2):
+        return None
+    year = _year(gd.get("y")) or _year(gd.get("y2"))
+    v, f = _absolute_md(month, day, year, pub)
+    if v is None and f is None:
+        return None, None, None, "unknown", False
+    start = v or f
+    assert start is not None
+    end = _safe_date(start.year, month2, day2)
+    if end is not None and end < start:
+        end = _safe_date(start.year + 1, month2, day2)
+    if end is None or end < start or (end - start).days > 62:
+        return None
+    return v, f, end, "day", False
+
+
+def _r_numeric(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
+    a, b, y = _int(m.group("a")), _int(m.group("b")), _year(m.group("y"))
+    assert a is not None and b is not None and y is not None
+    month, day = (a, b) if lx.numeric_order == "MDY" else (b, a)
+    d = _safe_date(y, month, day)
+    return (d, d, None, "day", False) if d else None
+
+
+def _r_iso(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
+    d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return (d, d, None, "day", False) if d else None
+
+
+def _r_month_year(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
+    month = lx.months.get(_norm_month(m.group("m"), lx))
+    y = _year(m.group("y"))
+    if month is None or y is None:
+        return None
+    d = date(y, month, 1)
+    return d, d, None, "month", False
+
+
+def _r_month(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
+    month = lx.months.get(_norm_month(m.group("m"), lx))
+    gd = m.groupdict()
+    if month is None or not (gd.get("pre") or gd.get("mod")):  # a bare "March" may be the noun
+        return None
+    if pub is None:
+        return None, None, None, "unknown", True
+    mod = lx.modifiers.get((m.groupdict().get("mod") or "").lower().strip())
+    v, f = _month_start(month, pub, mod)
+    return v, f, None, "month", True
+
+
+def _r_weekday(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
+    wd = lx.weekdays.get(_fold(m.group("wd"), lx))
+    if wd is None:
+        return None
+    if pub is None:
+        return None, None, None, "unknown", True
+    gd = m.groupdict()
+    mod_word = (gd.get("mod") or gd.get("mod2") or "").lower().strip()
+    v, f = _weekday(wd, pub, lx.modifiers.get(mod_word))
+    return v, f, None, "day", True
+
+
+def _r_weekday_range(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
+    wd, wd2 = lx.weekdays.get(_fold(m.group("wd"), lx)), lx.weekdays.get(_fold(m.group("wd2"), lx))
+    if wd is None or wd2 is None:
+        return None
+    if pub is None:
+        return None, None, None, "unknown", True
+    v, f = _weekday(wd, pub, None)
+    span = (wd2 - wd) % 7
+    return v, f, v + timedelta(days=span), "day", True
+
+
+def _rel_offset(m: re.Match[str], lx: _Lexicon, kind: str) -> int | None:
+    phrase = re.sub(r"\s+", " ", m.group("rel").lower())
+    return lx.relative[kind].get(phrase)
+
+
+def _r_rel_day(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
+    off = _rel_offset(m, lx, "relative_days")
+    if off is None:
+        return None
+    if pub is None:
+        return None, None, None, "unknown", True
+    d = pub + timedelta(days=off)
+    return d, d, None, "day", True
+
+
+def _r_rel_week(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
+    off = _rel_offset(m, lx, "relative_weeks")
+    if off is None:
+        return None
+    if pub is None:
+        return None, None, None, "unknown", True
+    d = pub - timedelta(days=pub.weekday()) + timedelta(days=7 * off)
+    return d, d, None, "week", True
+
+
+def _r_rel_month(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
+    off = _rel_offset(m, lx, "relative_months")
+    if off is None:
+        return None
+    if pub is None:
+        return None, None, None, "unknown", True
+    d = _add_months(pub, off)
+    return d, d, None, "month", True
+
+
+def _r_weekend(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
+    off = _rel_offset(m, lx, "relative_weekends")
+    if off is None:
+        return None
+    if pub is None:
+        return None, None, None, "unknown", True
+    wd = pub.weekday()
+    if off == 0:
+        if wd >= 5:  # published on the weekend: this one
+            past = future = pub - timedelta(days=wd - 5)
+        else:
+            past, future = pub - timedelta(days=wd + 2), pub + timedelta(days=5 - wd)
+    else:
+        monday = pub - timedelta(days=wd)
+        past = future = monday + timedelta(days=5 + 7 * off)
+    return past, future, past + timedelta(days=1), "day", True
+
+
+def _fold(s: str, lx: _Lexicon) -> str:
+    return s.lower() if lx.ignore_case else s
+
+
+def _norm_month(s: str, lx: _Lexicon) -> str:
+    return _fold(s.rstrip("."), lx)
+
+
+_RESOLVERS: dict[str, Callable[[re.Match[str], _Lexicon, date | None], _Resolved | None]] = {
+    "date": _r_date,
+    "range_full": _r_range,
+    "range_days": _r_range,
+    "numeric": _r_numeric,
+    "iso": _r_iso,
+    "month_year": _r_month_year,
+    "month": _r_month,
+    "weekday": _r_weekday,
+    "weekday_range": _r_weekday_range,
+    "rel_day": _r_rel_day,
+    "rel_week": _r_rel_week,
+    "rel_month": _r_rel_month,
+    "weekend": _r_weekend,
+}
+
+
+def _quote_span(m: re.Match[str]) -> tuple[int, int]:
+    if "q" in m.re.groupindex and m.group("q") is not None:
+        return m.span("q")
+    return m.span()
+
+
+def find_dates(text: str, published: date | None, lang: str = "en") -> list[DateMention]:
+    """All date expressions in ``text``, in text order, with offsets into ``text``."""
+    if not text:
+        return []
+    lx = _lexicon(lang)
+    if lx is None:
+        return _dateparser_dates(text, published, lang)
+    cands: list[tuple[int, int, int, int, str, re.Match[str]]] = []
+    for order, (kind, pat) in enumerate(lx.patterns):
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if e > s:
+                cands.append((s, e, order, 0, kind, m))
+    # Longest match wins; ties go to the pattern listed first in the data file.
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for s, e, _order, _, kind, m in cands:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        res = _RESOLVERS[kind](m, lx, published)
+        if res is None:
+            continue
+        taken.append((s, e))
+        qs, qe = _quote_span(m)
+        value, future, end, precision, relative = res
+        out.append(DateMention(qs, qe, text[qs:qe], value, future, end, precision, relative))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _dateparser_dates(text: str, published: date | None, lang: str) -> list[DateMention]:
+    """Fallback for languages without a data file: dateparser's search (slow, day precision only)."""
+    from dateparser.search import search_dates
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    try:
+        found = search_dates(text, languages=[lang], settings=settings) or []
+    except Exception:  # unknown language code or a dateparser bug on odd input
+        return []
+    out: list[DateMention] = []
+    pos = 0
+    for quote, dt in found:
+        start = text.find(quote, pos)
+        if start < 0:
+            continue
+        pos = start + len(quote)
+        if not re.search(r"\d", quote) and published is None:
+            out.append(DateMention(start, pos, quote, None, None, None, "unknown", True))
+            continue
+        d = dt.date()
+        out.append(DateMention(start, pos, quote, d, d, None, "day", not re.search(r"\d", quote)))
+    return out
+
+
+__all__ = ["DateMention", "find_dates"]

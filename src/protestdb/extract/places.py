@@ -1,0 +1,112 @@
+"""Places of an article for event splitting: gazetteer mentions (``protestdb.geo.find_places``),
+venue words found by pattern ("Mariachi Plaza", "an ICE detention center"), and the dateline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from protestdb.extract.lexicons import load_lang
+from protestdb.extract.segment import Layout
+
+
+@dataclass
+class Place:
+    start: int
+    end: int
+    quote: str
+    kind: str  # city | neighborhood | venue | state | country
+    state: str | None = None
+    locality: str | None = None  # the city (for cities: their name)
+    country: str | None = None
+
+    @property
+    def city_key(self) -> str | None:
+        return self.locality.lower() if self.locality else None
+
+
+def _geo():
+    try:
+        import protestdb.geo as geo
+
+        return geo
+    except ImportError:  # the geo stage is not installed: no places
+        return None
+
+
+def state_code(words: str | None) -> str | None:
+    geo = _geo()
+    if not words or geo is None:
+        return None
+    try:
+        return geo.state_code(words)
+    except Exception:  # noqa: BLE001 - unknown state words are not an error here
+        return None
+
+
+def gazetteer_places(text: str) -> list[Place]:
+    geo = _geo()
+    if geo is None:
+        return []
+    out = []
+    for pm in geo.find_places(text):
+        loc = pm.locality
+        if pm.kind == "city" and not loc:
+            loc = pm.quote
+        if pm.kind in ("state", "country"):
+            loc = None
+        place = Place(pm.start, pm.end, pm.quote, pm.kind, pm.state, loc)
+        place.country = getattr(pm, "country", None)
+        out.append(place)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _venue_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lex = load_lang("venues", lang)
+    heads = "|".join(sorted((re.escape(h) for h in lex["heads"]), key=len, reverse=True))
+    cap = r"[A-Z][\w'’.&-]*"
+    named = re.compile(rf"\b((?:{cap}\s+){{1,5}}(?:{heads}))\b")
+    of_named = re.compile(rf"\b((?:{cap}\s+){{0,2}}(?:University|College|Institute|Museum|Church) of(?:\s+(?:the\s+)?{cap}){{1,4}})")
+    nouns = "|".join(sorted((re.escape(n) for n in lex["nouns"]), key=len, reverse=True))
+    generic = re.compile(
+        rf"\b(?:outside(?: of)?|in front of|at|near|inside|to) (?:the |an? )?((?:(?-i:[A-Z][\w.'’-]*) ){{0,2}}(?:{nouns}))\b",
+        re.IGNORECASE,
+    )
+    return named, of_named, generic
+
+
+def find_venues(text: str, start: int, end: int, lang: str = "en") -> list[Place]:
+    """Venue phrases in ``text[start:end]`` (capitalised names ending in a venue word, or
+    "outside an ICE detention center")."""
+    named, of_named, generic = _venue_patterns(lang)
+    out: list[Place] = []
+    seg = text[start:end]
+    for pat in (of_named, named, generic):
+        for m in pat.finditer(seg):
+            s, e = start + m.start(1), start + m.end(1)
+            q = text[s:e]
+            if q.split()[0] in ("The", "In", "At", "On", "Outside", "A", "An"):
+                cut = len(q.split()[0]) + 1
+                s, q = s + cut, q[cut:]
+            if not q or any(p.start <= s < p.end or s <= p.start < e for p in out):
+                continue
+            out.append(Place(s, e, q, "venue"))
+    return sorted(out, key=lambda p: p.start)
+
+
+def dateline_place(layout: Layout) -> tuple[Place | None, Place | None]:
+    """The city and state of a dateline ("ELIZABETH, N.J. (AP) —")."""
+    if not layout.dateline:
+        return None, None
+    cs, ce, ss, se = layout.dateline
+    text = layout.text
+    city_words = text[cs:ce].title()
+    st = None
+    state_place = None
+    if ss is not None and se is not None:
+        st = state_code(text[ss:se])
+        if st:
+            state_place = Place(ss, se, text[ss:se], "state", st)
+    return Place(cs, ce, text[cs:ce], "city", st, city_words), state_place

@@ -1,0 +1,144 @@
+"""Splitting a text into paragraphs and sentences, and labelling the lines that are not
+the body of the report (headline, byline, photo caption) and the dateline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from protestdb.extract.lexicons import any_rx, load_lang
+
+_SENT_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(¿¡]?[A-ZÁÉÍÓÚÑ])")
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|St|Mt|Ft|Jr|Sr|Gen|Col|Sgt|Rev|Prof|Inc|Co|Corp|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|[A-Z])\.$")
+#: "DETROIT —", "ELIZABETH, N.J. (AP) —", "LOS ANGELES (Reuters) -"
+DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s*(?P<state>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
+    r"\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|EFE)\))?\s*(?:[—–]|--|-)\s+"
+)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    para: int
+    kind: str = "body"  # body | headline | byline | caption
+
+
+@dataclass
+class Layout:
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    #: (city start, city end, state start, state end) of a dateline, if any
+    dateline: tuple[int, int, int | None, int | None] | None = None
+
+    def sentence_at(self, pos: int) -> int:
+        """Index of the sentence containing offset ``pos`` (or the nearest before it)."""
+        lo, hi = 0, len(self.sentences) - 1
+        best = 0
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].start <= pos:
+                best = mid
+                lo = mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+    def sent_text(self, i: int) -> str:
+        s = self.sentences[i]
+        return self.text[s.start : s.end]
+
+    def para_sentences(self, para: int) -> list[int]:
+        return [i for i, s in enumerate(self.sentences) if s.para == para]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _regex_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        if _ABBREV.search(text[max(pos, m.start() - 6) : m.start()]):
+            continue
+        out.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def split_text(text: str, doc: Any = None, lang: str = "en") -> Layout:
+    """Paragraphs (lines) and sentences (spaCy's when ``doc`` is given, else a regex splitter)."""
+    layout = Layout(text=text)
+    layout.paragraphs = _paragraphs(text)
+    doc_sents: list[tuple[int, int]] = []
+    if doc is not None:
+        doc_sents = [(s.start_char, s.end_char) for s in doc.sents]
+    di = 0
+    for pi, (ps, pe) in enumerate(layout.paragraphs):
+        spans: list[tuple[int, int]] = []
+        if doc is not None:
+            while di < len(doc_sents) and doc_sents[di][1] <= ps:
+                di += 1
+            j = di
+            while j < len(doc_sents) and doc_sents[j][0] < pe:
+                s, e = max(doc_sents[j][0], ps), min(doc_sents[j][1], pe)
+                if e > s:
+                    spans.append((s, e))
+                j += 1
+        else:
+            spans = _regex_sentences(text, ps, pe)
+        for s, e in spans:
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            while s < e and text[s].isspace():
+                s += 1
+            if e > s:
+                layout.sentences.append(Sentence(s, e, pi))
+    _label(layout, lang)
+    return layout
+
+
+def _label(layout: Layout, lang: str) -> None:
+    text = layout.text
+    cues = load_lang("cues", lang)
+    caption = any_rx(cues["caption"])
+    byline = [re.compile(p) for p in cues["byline"]]
+    kinds: dict[int, str] = {}
+    body_started = False
+    for pi, (ps, pe) in enumerate(layout.paragraphs):
+        para = text[ps:pe]
+        words = len(para.split())
+        ends = para.rstrip()[-1:] in ".!?\"”’)" if para.strip() else False
+        if caption.search(para):
+            kinds[pi] = "caption"
+        elif any(b.match(para) for b in byline):
+            kinds[pi] = "byline"
+        elif not body_started and not ends and words <= 30 and pi < len(layout.paragraphs) - 1:
+            kinds[pi] = "headline"
+        else:
+            kinds[pi] = "body"
+            if not body_started:
+                body_started = True
+                m = DATELINE.match(para)
+                if m and len(m.group("city")) > 2:
+                    st = m.start("state") + ps if m.group("state") else None
+                    se = m.end("state") + ps if m.group("state") else None
+                    layout.dateline = (m.start("city") + ps, m.end("city") + ps, st, se)
+    for s in layout.sentences:
+        s.kind = kinds.get(s.para, "body")

@@ -1,0 +1,330 @@
+"""Crowd sizes: find size phrases tied to people or protest verbs, map them to numbers.
+
+Number words follow the versioned CCC mapping in ``data/size_mapping.json`` ("hundreds"
+= 200, "a few hundred" = 300 ...); language lexicons (people nouns, protest verbs,
+exclusions) are in ``data/size_<lang>.json``. Only crowd sizes are returned: money,
+percentages, years, ages, times, populations ("represents 30,000 workers") and people
+acted upon by enforcement ("detained 200 people", "deport 15 to 20 million immigrants")
+are not crowds; arrests and injuries are found by :mod:`protestdb.extract.counts`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from protestdb.settings import SIZE_MAPPING_VERSION
+
+__all__ = [
+    "SIZE_MAPPING_VERSION",
+    "NumberSpan",
+    "SizeMention",
+    "combine_sizes",
+    "find_numbers",
+    "find_sizes",
+    "size_category",
+]
+
+
+@dataclass(frozen=True)
+class SizeMention:
+    """A crowd-size phrase: ``quote`` keeps the raw words ("more than 200", "hundreds")."""
+
+    start: int
+    end: int
+    quote: str
+    low: int | None
+    high: int | None
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    """A number phrase with its qualifier and range already applied (shared with counts.py)."""
+
+    start: int
+    end: int
+    quote: str
+    low: int | None
+    high: int | None
+    approximate: bool
+    vague: bool  # a size word ("hundreds", "a few") rather than a figure
+    plain: int  # the number itself, before "more than"/"up to" adjustments (first of a range)
+
+
+def _data(name: str) -> dict[str, Any] | None:
+    res = resources.files("protestdb.extract").joinpath(f"data/{name}")
+    if not res.is_file():
+        return None
+    return json.loads(res.read_text("utf-8"))
+
+
+def _alt(words: list[str] | Any) -> str:
+    parts = sorted({w for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts) + ")"
+
+
+@dataclass(frozen=True)
+class _SizeLexicon:
+    lang: str
+    vague: dict[str, int]
+    quantifiers: dict[str, int]
+    needs_scale: frozenset[str]
+    units: dict[str, int]
+    scales: dict[str, int]
+    qualifiers: dict[str, str]
+    thousands_sep: str
+    decimal_sep: str
+    atom: re.Pattern[str]
+    qual_before: re.Pattern[str]
+    between_before: re.Pattern[str]
+    range_gap: re.Pattern[str]
+    and_gap: re.Pattern[str]
+    people_after: re.Pattern[str]
+    verb_after: re.Pattern[str]
+    crowd_before: re.Pattern[str]
+    exclude_before: re.Pattern[str]
+    weak_before: re.Pattern[str]
+    exclude_after: re.Pattern[str]
+    enforcement_after: re.Pattern[str]
+    raw: dict[str, Any]
+    people_alt: str
+    mods: str
+    qual_alt: str
+
+
+@lru_cache(maxsize=8)
+def _lexicon(lang: str) -> _SizeLexicon | None:
+    data = _data(f"size_{lang}.json")
+    mapping = _data("size_mapping.json") or {}
+    if data is None or lang not in mapping:
+        return None
+    words = mapping[lang]
+    vague = {k.lower(): int(v) for k, v in words["vague"].items()}
+    quants = {k.lower(): int(v) for k, v in words["quantifiers"].items()}
+    units = {k.lower(): int(v) for k, v in data["units"].items()}
+    scales = {k.lower(): int(v) for k, v in data["scales"].items()}
+    quals = {k.lower(): v for k, v in data["qualifiers"].items()}
+    ts, ds = re.escape(data["thousands_sep"]), re.escape(data["decimal_sep"])
+    digits = rf"\d{{1,3}}(?:{ts}\d{{3}})+(?:{ds}\d+)?|\d+(?:{ds}\d+)?"
+    unit_alt = _alt(units)
+    unit_word = rf"{unit_alt}(?:-{unit_alt})?"
+    min_unit = int(data.get("standalone_units_min", 2))
+    bare_units = _alt([w for w, v in units.items() if v >= min_unit])
+    scale_alt = _alt(scales)
+    atom = (
+        rf"(?<![\w$€£.,])(?:{_alt(vague)}"
+        rf"|(?:{_alt(quants)}|{digits}|{unit_word})(?:\s+{scale_alt})+"
+        rf"|{_alt(quants)}|(?:{digits})|{bare_units}(?:-{unit_alt})?)(?![\w])"
+    )
+    qual_alt = _alt(quals)
+    mod_stop = _alt(data.get("modifier_stop", []))
+    mods = rf"(?:(?!{mod_stop}\b)[\w’'-]+\s+){{0,2}}"
+    people = _alt(data["people_nouns"])
+    verbs = _alt(data["protest_verbs"])
+    seps = _alt(data.get("range_connectors", ["-", "to"]))
+    flags = re.IGNORECASE
+    return _SizeLexicon(
+        lang=lang,
+        vague=vague,
+        quantifiers=quants,
+        needs_scale=frozenset(w.lower() for w in words.get("needs_scale", [])),
+        units=units,
+        scales=scales,
+        qualifiers=quals,
+        thousands_sep=data["thousands_sep"],
+        decimal_sep=data["decimal_sep"],
+        atom=re.compile(atom, flags),
+        qual_before=re.compile(rf"\b({qual_alt})\s+$", flags),
+        between_before=re.compile(rf"\b(?:{_alt(data.get('between_words', ['between']))})\s+$", flags),
+        range_gap=re.compile(rf"\s*{seps}\s*", flags),
+        and_gap=re.compile(rf"\s+{_alt(data.get('and_words', ['and']))}\s+", flags),
+        people_after=re.compile(rf"\s+(?:(?:of|de)\s+)?{mods}{people}\b", flags),
+        verb_after=re.compile(rf"\s+(?:(?:of|de)\s+)?(?:{mods}{people}\s+)?(?:(?:have|had|also|then|reportedly|all)\s+)?{verbs}\b", flags),
+        crowd_before=re.compile(data["crowd_cues_before"], flags),
+        exclude_before=re.compile(data["exclude_before"], flags),
+        weak_before=re.compile(data["weak_before"], flags),
+        exclude_after=re.compile(data["exclude_after"], flags),
+        enforcement_after=re.compile(rf"(?:\s+(?:(?:of|de)\s+)?{mods}{people}\b)?(?:,)?(?:{data['enforcement_after']})", flags),
+        raw=data,
+        people_alt=people,
+        mods=mods,
+        qual_alt=qual_alt,
+    )
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip().lower())
+
+
+def _parse_digits(s: str, lx: _SizeLexicon) -> float:
+    s = s.replace(lx.thousands_sep, "") if re.search(rf"{re.escape(lx.thousands_sep)}\d{{3}}\b", s) else s
+    return float(s.replace(lx.decimal_sep, "."))
+
+
+def _atom_value(s: str, lx: _SizeLexicon) -> tuple[int, bool] | None:
+    """(value, vague) of one number phrase, or None if it cannot be read."""
+    t = _norm(s)
+    if t in lx.vague:
+        return lx.vague[t], True
+    vague = False
+    head: float | None = None
+    for q in sorted(lx.quantifiers, key=len, reverse=True):
+        if t == q or t.startswith(q + " "):
+            head, vague, t = float(lx.quantifiers[q]), True, t[len(q) :].strip()
+            if not t and q in lx.needs_scale:
+                return None
+            break
+    if head is None:
+        m = re.match(r"[\d.,]+", t)
+        if m:
+            try:
+                head = _parse_digits(m.group(), lx)
+            except ValueError:
+                return None
+            t = t[m.end() :].strip()
+        else:
+            first, _, t = t.partition(" ")
+            total = 0
+            for part in first.split("-"):
+                if part not in lx.units:
+                    return None
+                total += lx.units[part]
+            head = float(total)
+    for tok in t.split():
+        if tok not in lx.scales:
+            return None
+        head *= lx.scales[tok]
+    return int(round(head)), vague
+
+
+def find_numbers(text: str, lang: str = "en") -> list[NumberSpan]:
+    """Every number phrase in ``text`` (figures, number words, CCC size words), with
+    qualifiers ("more than", "about", "up to") and ranges ("200 to 300") applied."""
+    lx = _lexicon(lang) or _lexicon("en")
+    assert lx is not None
+    atoms: list[tuple[int, int, int, bool]] = []
+    for m in lx.atom.finditer(text):
+        parsed = _atom_value(m.group(), lx)
+        if parsed is not None:
+            atoms.append((m.start(), m.end(), parsed[0], parsed[1]))
+    out: list[NumberSpan] = []
+    i = 0
+    while i < len(atoms):
+        s, e, v, vague = atoms[i]
+        hi_v: int | None = None
+        before = text[max(0, s - 30) : s]
+        start = s
+        is_between = bool(lx.between_before.search(before))
+        if i + 1 < len(atoms):
+            s2, e2, v2, vague2 = atoms[i + 1]
+            gap = text[e:s2]
+            if lx.range_gap.fullmatch(gap) or (is_between and lx.and_gap.fullmatch(gap)):
+                # "15 and 20 million": the first figure takes the second's scale
+                if v2 > v and not vague and v * 1000 <= v2 and " " not in text[s:e].strip():
+                    for scale in sorted(lx.scales.values(), reverse=True):
+                        if scale > 12 and v * scale <= v2 and v2 % scale == 0 and v2 // scale < 1000:
+                            v *= scale
+                            break
+                hi_v, e, vague = v2, e2, vague or vague2
+                i += 1
+                if is_between:
+                    bm = lx.between_before.search(before)
+                    assert bm is not None
+                    start = s - (len(before) - bm.start())
+        i += 1
+        kind = None
+        qm = lx.qual_before.search(text[max(0, start - 30) : start])
+        if qm:
+            kind = lx.qualifiers.get(_norm(qm.group(1)))
+            start = start - (len(text[max(0, start - 30) : start]) - qm.start())
+        low: int | None = v
+        high: int | None = hi_v
+        if hi_v is not None:
+            low, high = min(v, hi_v), max(v, hi_v)
+            if low == high:
+                high = None
+        elif kind == "more":
+            low = v + 1
+        elif kind == "upto":
+            low, high = None, v
+        elif kind == "less":
+            low, high = None, v - 1
+        approx = vague or kind == "approx"
+        out.append(NumberSpan(start, e, text[start:e], low, high, approx, vague, v))
+    return out
+
+
+def _is_crowd(text: str, n: NumberSpan, lx: _SizeLexicon) -> bool:
+    before = text[max(0, n.start - 40) : n.start]
+    if lx.exclude_before.search(before):
+        return False
+    if lx.exclude_after.match(text, n.end) or lx.enforcement_after.match(text, n.end):
+        return False
+    core = n.quote.lower()
+    year_like = re.fullmatch(r"(?:19|20)\d\d", core.strip()) is not None
+    cue = bool(lx.crowd_before.search(before))
+    verb = bool(lx.verb_after.match(text, n.end))
+    noun = bool(lx.people_after.match(text, n.end))
+    if year_like:
+        return cue
+    if cue or verb:
+        return True
+    if not noun:
+        return False
+    # A people noun alone is weak: "the district's 50,000 students", "two students said".
+    small = not n.vague and (n.low or n.high or 0) < 10
+    small = small or (n.vague and n.plain <= 3)  # "several people", "a few students"
+    if lx.weak_before.search(before) or small or (n.low or 0) >= 1_000_000:
+        return False
+    return True
+
+
+def find_sizes(text: str, lang: str = "en") -> list[SizeMention]:
+    """Crowd-size candidates in ``text``, in text order ("hundreds rallied" -> "hundreds", 200)."""
+    lx = _lexicon(lang) or _lexicon("en")
+    assert lx is not None
+    out = []
+    for n in find_numbers(text, lang):
+        if (n.low or n.high) and _is_crowd(text, n, lx):
+            out.append(SizeMention(n.start, n.end, n.quote, n.low, n.high, n.approximate))
+    return out
+
+
+def size_category(low: int | None) -> int:
+    """CCC size category: 0 unknown, 1: 1-99, 2: 100-999, 3: 1,000-9,999, 4: 10,000+."""
+    if low is None or low <= 0:
+        return 0
+    if low < 100:
+        return 1
+    if low < 1000:
+        return 2
+    if low < 10000:
+        return 3
+    return 4
+
+
+def combine_sizes(mentions: list[SizeMention]) -> tuple[str | None, int | None, int | None]:
+    """CCC rule for several figures: (size_text joined by "; ", smallest low, largest figure).
+
+    ``high`` is the largest figure given (a range's top or another source's bigger
+    number); it stays None when there is only one figure.
+    """
+    if not mentions:
+        return None, None, None
+    quotes: list[str] = []
+    for m in mentions:
+        if m.quote not in quotes:
+            quotes.append(m.quote)
+    lows = [m.low for m in mentions if m.low is not None]
+    values = lows + [m.high for m in mentions if m.high is not None]
+    if not values:
+        return "; ".join(quotes), None, None
+    low = min(lows) if lows else None
+    top = max(values)
+    high = top if low is None or top > low else None
+    return "; ".join(quotes), low, high

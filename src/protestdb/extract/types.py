@@ -1,0 +1,47 @@
+"""Event types from triggers (DESIGN list) and the action's name (title)."""
+
+from __future__ import annotations
+
+import re
+
+from protestdb.extract.lexicons import load, rx
+from protestdb.models import EVENT_TYPES
+
+Span = tuple[int, int, str]
+_QUOTE = re.compile(r"[“\"]([^“”\"\n]{3,60})[”\"]")
+
+
+def normalize_types(types: list[str]) -> list[str]:
+    """Ordered, deduplicated, known types; the generic "demonstration" only when nothing
+    more specific is there."""
+    out: list[str] = []
+    for t in types:
+        if t in EVENT_TYPES and t not in out:
+            out.append(t)
+    if len(out) > 1 and "demonstration" in out:
+        out.remove("demonstration")
+    return out
+
+
+def named_actions(text: str, ranges: list[tuple[int, int]]) -> list[tuple[str, list[str], Span]]:
+    """Named recurring actions ("Day without Immigrants") and quoted names after a naming cue
+    ('to mark a "Day of Action"'): (title, implied types, span)."""
+    lex = load("actions_en")
+    cue = rx(lex["title_cues"])
+    out: list[tuple[str, list[str], Span]] = []
+    for s, e in ranges:
+        for m in _QUOTE.finditer(text, s, e):
+            a, b = m.span(1)
+            q = text[a:b].rstrip(",.!")
+            b = a + len(q)
+            known = next((d for d in lex["named"] if rx(d["pattern"]).fullmatch(q)), None)
+            words = [w for w in q.split() if len(w) > 3]
+            titled = words and sum(w[0].isupper() for w in words) >= max(1, len(words) - 1)
+            if known or (titled and len(q.split()) <= 7 and cue.search(text[max(s, m.start() - 30) : m.start()])):
+                out.append((q, list(known["types"]) if known else [], (a, b, q)))
+        for d in lex["named"]:
+            for m in rx(d["pattern"]).finditer(text, s, e):
+                if not any(x[2][0] <= m.start() < x[2][1] for x in out):
+                    q = m.group()
+                    out.append((q, list(d["types"]), (m.start(), m.end(), q)))
+    return sorted(out, key=lambda x: x[2][0])

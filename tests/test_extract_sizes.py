@@ -1,0 +1,141 @@
+"""Crowd sizes: CCC size words, qualifiers, ranges, and what is not a crowd."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from protestdb.extract.sizes import (
+    SIZE_MAPPING_VERSION,
+    SizeMention,
+    combine_sizes,
+    find_sizes,
+    size_category,
+)
+from protestdb.settings import SIZE_MAPPING_VERSION as SETTINGS_VERSION
+
+SHARED = Path(__file__).parents[1].parent / "shared"
+
+
+def sizes(text: str, lang: str = "en") -> list[tuple[str, int | None, int | None]]:
+    found = find_sizes(text, lang)
+    assert all(text[s.start : s.end] == s.quote for s in found)
+    return [(s.quote, s.low, s.high) for s in found]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hundreds rallied outside the courthouse.", ("Hundreds", 200, None)),
+        ("Dozens of nurses picketed the hospital.", ("Dozens", 24, None)),
+        ("Thousands of tenants marched downtown.", ("Thousands", 2000, None)),
+        ("Tens of thousands of people filled the avenue.", ("Tens of thousands", 20000, None)),
+        ("Hundreds of thousands of people marched in the capital.", ("Hundreds of thousands", 200000, None)),
+        ("A few hundred parents gathered at the school board.", ("A few hundred", 300, None)),
+        ("Several thousand farmers drove tractors into town and protested.", ("Several thousand", 3000, None)),
+        ("A handful of protesters stood at the gate.", ("A handful", 5, None)),
+        ("More than 1,000 students walked out.", ("More than 1,000", 1001, None)),
+        ("Over 250 veterans joined the vigil.", ("Over 250", 251, None)),
+        ("At least 40 cyclists took part.", ("At least 40", 40, None)),
+        ("About 300 turned out despite the rain.", ("About 300", 300, None)),
+        ("Between 2,000 and 3,000 demonstrators converged on the bridge.", ("Between 2,000 and 3,000", 2000, 3000)),
+        ("Some 200 to 300 retirees marched.", ("Some 200 to 300", 200, 300)),
+        ("Police estimated 2,000-3,000 protesters.", ("2,000-3,000", 2000, 3000)),
+        ("Two hundred supporters rallied at noon.", ("Two hundred", 200, None)),
+        ("A dozen teachers joined the picket.", ("A dozen", 12, None)),
+        ("Organizers said 1.5 million people marched nationwide.", ("1.5 million", 1500000, None)),
+        ("The rally drew an estimated 5,000 on Sunday.", ("an estimated 5,000", 5000, None)),
+        ("A crowd of 500 filled the square.", ("500", 500, None)),
+        ("Up to 400 people are expected to attend.", ("Up to 400", None, 400)),
+        ("Twenty-five activists chained themselves to the fence and protested.", ("Twenty-five", 25, None)),
+    ],
+)
+def test_size_phrases(text, expected):
+    assert sizes(text) == [expected]
+
+
+def test_approximate_flag():
+    (about,) = find_sizes("About 300 workers marched.")
+    (exact,) = find_sizes("Exactly 312 workers marched.")
+    (vague,) = find_sizes("Hundreds of workers marched.")
+    assert about.approximate and vague.approximate and not exact.approximate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials vowed to deport between 15 and 20 million immigrants.",
+        "Agents detained 200 people in the raids.",
+        "Police arrested dozens of protesters.",
+        "Twelve protesters were arrested after the sit-in.",
+        "The union represents 30,000 workers across the state.",
+        "The district's 50,000 students return on Monday.",
+        "The fund raised $20,000 for 500 families last year and 40% of residents agreed.",
+        "In 2025 students marched again.",
+        "The 17-year-old students spoke at 5 p.m. near 1200 Main Street.",
+        "Two students said the rules were unfair.",
+        "Protests were held in 40 cities and three states.",
+        "Two of the protesters spoke to reporters.",
+        "About 11 million undocumented immigrants live in the country.",
+    ],
+)
+def test_not_crowd_sizes(text):
+    assert sizes(text) == []
+
+
+def test_several_mentions_in_order():
+    text = "Hundreds rallied in the plaza. Later, more than 2,000 people marched to city hall."
+    assert sizes(text) == [("Hundreds", 200, None), ("more than 2,000", 2001, None)]
+
+
+def test_spanish():
+    text = (
+        "Cientos de personas marcharon en Sevilla. Miles de manifestantes se concentraron. "
+        "Más de 2.000 estudiantes protestaron. Unas 300 personas acudieron. "
+        "Entre 2.000 y 3.000 personas marcharon. Decenas de vecinos se sumaron. "
+        "La policía detuvo a 20 manifestantes."
+    )
+    assert sizes(text, "es") == [
+        ("Cientos", 200, None),
+        ("Miles", 2000, None),
+        ("Más de 2.000", 2001, None),
+        ("Unas 300", 300, None),
+        ("Entre 2.000 y 3.000", 2000, 3000),
+        ("Decenas", 24, None),
+    ]
+
+
+@pytest.mark.parametrize("low, cat", [(None, 0), (0, 0), (1, 1), (99, 1), (100, 2), (999, 2), (1000, 3), (9999, 3), (10000, 4), (2_000_000, 4)])
+def test_size_category(low, cat):
+    assert size_category(low) == cat
+
+
+def test_combine_sizes():
+    a = SizeMention(0, 8, "hundreds", 200, None, True)
+    b = SizeMention(20, 30, "about 1,000", 1000, None, True)
+    c = SizeMention(40, 50, "200 to 300", 200, 300, False)
+    assert combine_sizes([]) == (None, None, None)
+    assert combine_sizes([a]) == ("hundreds", 200, None)
+    assert combine_sizes([c]) == ("200 to 300", 200, 300)
+    assert combine_sizes([a, b]) == ("hundreds; about 1,000", 200, 1000)
+    assert combine_sizes([b, a, a]) == ("about 1,000; hundreds", 200, 1000)
+
+
+def test_mapping_is_versioned():
+    data = json.loads(resources.files("protestdb.extract").joinpath("data/size_mapping.json").read_text("utf-8"))
+    assert data["version"] == SIZE_MAPPING_VERSION == SETTINGS_VERSION
+    assert data["en"]["vague"]["hundreds"] == 200 and data["en"]["quantifiers"]["several"] == 3
+
+
+def test_seed_article_sizes():
+    gold = SHARED / "gold" / "seed.jsonl"
+    if not gold.exists():
+        pytest.skip("shared data not available")
+    doc = json.loads(gold.read_text().splitlines()[0])
+    text = (gold.parent / doc["text_file"]).read_text()
+    found = find_sizes(text)
+    expected = sorted((e["size_text"], e["size_low"]) for e in doc["events"] if e["size_text"])
+    assert sorted((s.quote, s.low) for s in found) == expected

@@ -21,6 +21,7 @@ def counts(text: str, lang: str = "en") -> list[tuple[str, int]]:
         ("There were three arrests by the end of the night.", [("arrests", 3)]),
         ("At least five protesters were detained.", [("arrests", 5)]),
         ("Police made 15 arrests.", [("arrests", 15)]),
+        ("Two people were briefly detained after a scuffle.", [("arrests", 2)]),
         ("Dozens were detained after the sit-in.", [("arrests", 24)]),
         ("No arrests were reported.", [("arrests", 0)]),
         ("No one was arrested, police said.", [("arrests", 0)]),

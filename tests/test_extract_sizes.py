@@ -12,6 +12,7 @@ from protestdb.extract.sizes import (
     SIZE_MAPPING_VERSION,
     SizeMention,
     combine_sizes,
+    find_numbers,
     find_sizes,
     size_category,
 )
@@ -139,3 +140,32 @@ def test_seed_article_sizes():
     found = find_sizes(text)
     expected = sorted((e["size_text"], e["size_low"]) for e in doc["events"] if e["size_text"])
     assert sorted((s.quote, s.low) for s in found) == expected
+
+
+def test_ccc_size_text_agrees_with_ccc_size_low():
+    """Our reading of CCC coders' own size_text reproduces their size_low (DESIGN's N+1 rule aside)."""
+    import csv
+    import re
+
+    folder = SHARED / "data" / "ccc"
+    files = sorted(folder.glob("ccc-phase3-*.csv")) if folder.exists() else []
+    if not files:
+        pytest.skip("CCC data not available")
+    n = agree = 0
+    for path in files:
+        with path.open(encoding="latin-1", newline="") as fh:
+            for row in csv.DictReader(fh):
+                text, low = (row.get("size_text") or "").strip(), (row.get("size_low") or "").strip()
+                if not text or not low or text.lower().startswith(("count", "coutn")):
+                    continue
+                try:
+                    gold = int(float(low))
+                except ValueError:
+                    continue
+                nums = find_numbers(text)
+                got = combine_sizes([SizeMention(x.start, x.end, x.quote, x.low, x.high, x.approximate) for x in nums])[1]
+                n += 1
+                more_than = re.match(r"(?i)(more than|over|upwards of|well over)\b", text) is not None
+                agree += got == gold or (more_than and got == gold + 1)
+    assert n > 500
+    assert agree / n >= 0.93, (agree, n)

@@ -359,17 +359,17 @@ def find_dates(text: str, published: date | None, lang: str = "en") -> list[Date
     lx = _lexicon(lang)
     if lx is None:
         return _dateparser_dates(text, published, lang)
-    cands: list[tuple[int, int, int, int, str, re.Match[str]]] = []
+    cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     for order, (kind, pat) in enumerate(lx.patterns):
         for m in pat.finditer(text):
             s, e = m.span()
             if e > s:
-                cands.append((s, e, order, 0, kind, m))
+                cands.append((s, e, order, kind, m))
     # Longest match wins; ties go to the pattern listed first in the data file.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    for s, e, _order, _, kind, m in cands:
+    for s, e, _order, kind, m in cands:
         if any(s < te and ts < e for ts, te in taken):
             continue
         res = _RESOLVERS[kind](m, lx, published)

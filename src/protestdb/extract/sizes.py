@@ -91,6 +91,8 @@ class _SizeLexicon:
     weak_before: re.Pattern[str]
     exclude_after: re.Pattern[str]
     enforcement_after: re.Pattern[str]
+    date_after: re.Pattern[str] | None
+    date_before: re.Pattern[str] | None
     raw: dict[str, Any]
     people_alt: str
     mods: str
@@ -117,7 +119,7 @@ def _lexicon(lang: str) -> _SizeLexicon | None:
     bare_units = _alt([w for w, v in units.items() if v >= min_unit])
     scale_alt = _alt(scales)
     atom = (
-        rf"(?<![\w$€£.,])(?:{_alt(vague)}"
+        rf"(?<![\w$€£.,:])(?:{_alt(vague)}"
         rf"|(?:{_alt(quants)}|{digits}|{unit_word})(?:\s+{scale_alt})+"
         rf"|{_alt(quants)}|(?:{digits})|{bare_units}(?:-{unit_alt})?)(?![\w])"
     )
@@ -150,6 +152,8 @@ def _lexicon(lang: str) -> _SizeLexicon | None:
         weak_before=re.compile(data["weak_before"], flags),
         exclude_after=re.compile(data["exclude_after"], flags),
         enforcement_after=re.compile(rf"(?:\s+(?:(?:of|de)\s+)?{mods}{people}\b)?(?:,)?(?:{data['enforcement_after']})", flags),
+        date_after=re.compile(data["date_after"]) if "date_after" in data else None,  # case-sensitive
+        date_before=re.compile(data["date_before"]) if "date_before" in data else None,
         raw=data,
         people_alt=people,
         mods=mods,
@@ -266,6 +270,10 @@ def _is_crowd(text: str, n: NumberSpan, lx: _SizeLexicon) -> bool:
     if lx.exclude_after.match(text, n.end) or lx.enforcement_after.match(text, n.end):
         return False
     core = n.quote.lower()
+    if core.isdigit() and int(core) <= 31 and (
+        (lx.date_after and lx.date_after.match(text, n.end)) or (lx.date_before and lx.date_before.search(before))
+    ):
+        return False  # "16 March", "the June 16 students uprising"
     year_like = re.fullmatch(r"(?:19|20)\d\d", core.strip()) is not None
     cue = bool(lx.crowd_before.search(before))
     verb = bool(lx.verb_after.match(text, n.end))

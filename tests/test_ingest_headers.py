@@ -28,3 +28,18 @@ def test_folder_walk_skips_readme_and_license_files(tmp_path: Path) -> None:
     assert got == ["story.txt"]
     # named explicitly, a README is still read
     assert [a.path for a in read_path(tmp_path / "README.md") if isinstance(a, Article)]
+
+
+def test_byline_date_at_the_top_sets_the_date(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Dockworkers march on the port\n\nJune 07, 2024 by Staff Writer\n\nHundreds of dockworkers marched on Friday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Dockworkers march\n\nThe union said that on June 7, 2024 the dockworkers would hold a long march through the "
+        "harbor district, their first in a decade, and that more would follow in the summer months ahead.\n",
+        encoding="utf-8",
+    )
+    arts = {Path(a.path).name: a for a in read_path(tmp_path) if isinstance(a, Article)}
+    assert arts["a.txt"].published == date(2024, 6, 7)
+    assert arts["b.txt"].published is None

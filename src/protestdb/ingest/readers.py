@@ -23,7 +23,9 @@ from protestdb.models import Article
 TEXT_EXTS = {".txt", ".text", ".md"}
 HTML_EXTS = {".html", ".htm", ".xhtml"}
 JSON_EXTS = {".json", ".jsonl"}
-KNOWN_EXTS = TEXT_EXTS | HTML_EXTS | JSON_EXTS
+#: Read as a feed or sitemap when the root element says so (else as HTML/text).
+XML_EXTS = {".xml", ".rss", ".atom", ".rdf"}
+KNOWN_EXTS = TEXT_EXTS | HTML_EXTS | JSON_EXTS | XML_EXTS
 
 #: A first line longer than this is body text, not a title.
 MAX_TITLE_CHARS = 200
@@ -65,15 +67,50 @@ _HEADER_DATE = re.compile(
 )
 
 
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        1,
+    )
+    for m in names
+}
+#: A byline-style line that starts with a full date: "March 03, 2025 by ...", "Updated Jan. 5, 2025, 6:01 PM".
+_BYLINE_DATE = re.compile(
+    r"^\s*(?:(?:published|updated|posted)\s*:?\s*)?(?:[A-Z][a-z]+day,?\s+)?"
+    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),\s+(?P<year>(?:19|20)\d{2})\b",
+    re.MULTILINE,
+)
+
+
 def header_published(text: str) -> date | None:
-    """A ``Published: YYYY-MM-DD`` line among the first lines of a text file, if any."""
+    """The publication date stated at the top of a text file, if any.
+
+    Either a ``Published: YYYY-MM-DD`` line or a byline that starts with a full date
+    ("March 03, 2025 by ...") among the first ten lines.
+    """
     m = _HEADER_DATE.search(text[:600])
-    if not m:
-        return None
-    try:
-        return date.fromisoformat(m.group(1))
-    except ValueError:
-        return None
+    if m:
+        try:
+            return date.fromisoformat(m.group(1))
+        except ValueError:
+            return None
+    head = "\n".join(text.split("\n")[:10])
+    for b in _BYLINE_DATE.finditer(head):
+        line_end = head.find("\n", b.start())
+        line = head[b.start() : line_end if line_end >= 0 else len(head)]
+        if len(line) > 120:  # a sentence of the story, not a byline
+            continue
+        month = _MONTHS.get(b.group("month").lower())
+        if month is None:
+            continue
+        try:
+            return date(int(b.group("year")), month, int(b.group("day")))
+        except ValueError:
+            continue
+    return None
 
 
 def text_to_article(text: str, *, path: str | None = None, **meta: Any) -> Article:
@@ -213,17 +250,40 @@ def _read_json_records(text: str, path: Path) -> Iterator[Article | IngestError]
             yield err
 
 
-def read_file(path: str | Path) -> Iterator[Article | IngestError]:
-    """One file: text, HTML or JSON (lines); unknown extensions are sniffed."""
+def read_file(path: str | Path, *, links: bool = False) -> Iterator[Article | IngestError]:
+    """One file: text, HTML, JSON (lines), WARC(.gz), feed or sitemap; unknown extensions are sniffed.
+
+    Feeds and sitemaps: with ``links`` their entries come back as
+    :class:`~protestdb.ingest.feeds.ArticleLink` values for the caller to fetch
+    (the pipeline does); without, feed items are read from their own text.
+    """
     path = Path(path)
     src = str(path)
+    from protestdb.ingest.sitemaps import read_index_bytes  # lazy: sitemaps imports this module
+    from protestdb.ingest.warc import is_warc_path, read_warc
+
+    if is_warc_path(path):
+        yield from read_warc(path)  # streamed: never read whole, no size limit
+        return
     try:
         data = _read_bytes(path)
+        if path.suffix.lower() == ".gz":
+            index = read_index_bytes(data, src, links=links)
+            if index is None:
+                raise IngestError(src, "gzip file is neither a feed nor a sitemap")
+            yield from index
+            return
         text = _decode(data, src)
     except IngestError as err:
         yield err
         return
     ext = path.suffix.lower()
+    if ext in XML_EXTS or ext not in KNOWN_EXTS:
+        index = read_index_bytes(data, src, links=links)
+        if index is not None:
+            yield from index
+            return
+        ext = "" if ext in XML_EXTS else ext  # other XML: sniffed below
     kind = (
         "text" if ext in TEXT_EXTS else "html" if ext in HTML_EXTS else "json" if ext in JSON_EXTS else None
     )
@@ -255,13 +315,16 @@ def iter_files(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def read_path(path: str | Path) -> Iterator[Article | IngestError]:
-    """A file or a folder (recursive) -> articles, and one ``IngestError`` per bad input."""
+def read_path(path: str | Path, *, links: bool = False) -> Iterator[Article | IngestError]:
+    """A file or a folder (recursive) -> articles, and one ``IngestError`` per bad input.
+
+    ``links``: see :func:`read_file` (feeds and sitemaps yield links to fetch).
+    """
     p = Path(path)
     if p.is_dir():
         for f in iter_files(p):
-            yield from read_file(f)
+            yield from read_file(f, links=links)
     elif p.exists() or p.is_symlink():
-        yield from read_file(p)
+        yield from read_file(p, links=links)
     else:
         yield IngestError(str(p), "no such file or folder")

@@ -1,0 +1,446 @@
+"""The ``protestdb`` command line: a thin layer over the package's Python functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from protestdb.settings import DEFAULT_DB
+
+err = Console(stderr=True)
+
+
+def _out() -> Console:
+    return Console(soft_wrap=True)
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from exc
+
+
+def _store(ctx: click.Context):
+    from protestdb.store import open_store
+
+    db = ctx.obj["db"]
+    try:
+        return open_store(db)
+    except Exception as exc:  # a clear one-line error, not a traceback
+        raise click.ClickException(f"cannot open database {db}: {exc}") from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    envvar="PROTESTDB_DB",
+    help="SQLite file (or sqlite:/// URL) holding the database.",
+)
+@click.version_option(package_name="protestdb")
+@click.pass_context
+def main(ctx: click.Context, db: str) -> None:
+    """protestdb: news reports about protests -> a geocoded, deduplicated, source-backed database."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+# --------------------------------------------------------------------------- ingest
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD) for articles without one.")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
+@click.pass_context
+def ingest(ctx: click.Context, sources: tuple[str, ...], published: date | None, progress: bool | None) -> None:
+    """Read articles (files, folders, JSON lines, URLs), extract their events and store them."""
+    from protestdb.pipeline import ingest_paths
+
+    store = _store(ctx)
+    try:
+        show = sys.stderr.isatty() if progress is None else progress
+        report = ingest_paths(store, list(sources), published=published, progress=show, force_progress=bool(progress))
+    finally:
+        store.close()
+    for where, message in report.errors:
+        err.print(f"[red]error[/red] {where}: {message}", highlight=False)
+    err.print(
+        f"read {report.read} article(s): {report.new_articles} new, {report.duplicates} already stored; "
+        f"{report.mentions} event mention(s) -> {report.events_created} new event(s), "
+        f"{report.events_updated} updated; {len(report.errors)} error(s)",
+        highlight=False,
+    )
+    if report.read == 0 and report.errors:
+        sys.exit(1)
+
+
+# --------------------------------------------------------------------------- extract
+def _read_one(path: str):
+    """One article from a file (HTML is reduced to its text); raises ClickException on bad input."""
+    from protestdb.ingest import read_path
+    from protestdb.models import Article
+
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        text = data.decode("utf-8", errors="replace")
+        if not text.strip():
+            raise click.ClickException("<stdin>: empty input")
+        return Article.make(text)
+    if not Path(path).is_file():
+        raise click.ClickException(f"{path}: no such file")
+    for item in read_path(path):
+        if isinstance(item, Exception):
+            raise click.ClickException(str(item))
+        return item
+    raise click.ClickException(f"{path}: no article could be read")
+
+
+def _extract_dict(text: str, published: date | None, url: str | None = None) -> dict[str, Any]:
+    from protestdb.extract import extract_text
+
+    res = extract_text(text, published, url=url)
+    return res.to_json_dict()
+
+
+@main.command()
+@click.argument("file", required=False)
+@click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD); relative dates resolve against it.")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+@click.option("--jsonl", "jsonl", type=click.Path(dir_okay=False), help="Batch: JSON lines {id, text|path, published?, url?}.")
+@click.option("--print-text", is_flag=True, help="Print the text that was read (offsets point into it) and exit.")
+def extract(file: str | None, published: date | None, fmt: str, jsonl: str | None, print_text: bool) -> None:
+    """Extract the protest events of one article (stateless: no database)."""
+    if jsonl:
+        _extract_jsonl(jsonl)
+        return
+    if not file:
+        raise click.UsageError("give a FILE (or - for standard input), or --jsonl IN.jsonl")
+    article = _read_one(file)
+    if print_text:
+        click.echo(article.text)
+        return
+    pub = article.published or published
+    if published is not None:
+        pub = published
+    result = _extract_dict(article.text, pub, url=article.url)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"{len(result['events'])} event(s); protest report: {result['is_protest_report']}")
+    for col in ("date", "locality", "state", "location", "event_type", "size_text", "organizations"):
+        table.add_column(col)
+    for ev in result["events"]:
+        table.add_row(*[_cell(ev.get(c)) for c in ("date", "locality", "state", "location", "event_type", "size_text", "organizations")])
+    _out().print(table)
+
+
+def _extract_jsonl(path: str) -> None:
+    src = Path(path)
+    if not src.is_file():
+        raise click.ClickException(f"{path}: no such file")
+    n_ok = n_err = 0
+    with src.open("r", encoding="utf-8", errors="replace") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            rec_id: Any = None
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict):
+                    raise ValueError("line is not a JSON object")
+                rec_id = rec.get("id", lineno)
+                pub = date.fromisoformat(rec["published"][:10]) if rec.get("published") else None
+                if rec.get("text") is not None:
+                    text = str(rec["text"])
+                elif rec.get("path"):
+                    p = Path(rec["path"])
+                    if not p.is_absolute():
+                        p = src.parent / p
+                    article = _read_one(str(p))
+                    text = article.text
+                    pub = pub or article.published
+                else:
+                    raise ValueError('needs "text" or "path"')
+                out = {"id": rec_id, **_extract_dict(text, pub, url=rec.get("url"))}
+                n_ok += 1
+            except (ValueError, KeyError, click.ClickException) as exc:
+                msg = exc.message if isinstance(exc, click.ClickException) else str(exc)
+                err.print(f"[red]error[/red] {path}:{lineno}: {msg}", highlight=False)
+                out = {"id": rec_id if rec_id is not None else lineno, "error": msg}
+                n_err += 1
+            click.echo(json.dumps(out, ensure_ascii=False))
+    err.print(f"{n_ok} document(s) extracted, {n_err} error(s)", highlight=False)
+    if n_ok == 0 and n_err:
+        sys.exit(1)
+
+
+# --------------------------------------------------------------------------- events / show / export
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        return "; ".join(str(x) for x in v)
+    return str(v)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "geojson"]), default="table", show_default=True)
+@click.option("--since", callback=_parse_date, help="First date (YYYY-MM-DD).")
+@click.option("--until", callback=_parse_date, help="Last date (YYYY-MM-DD).")
+@click.option("--state", help="Two-letter state code, e.g. CA.")
+@click.option("--type", "type_", help="Event type, e.g. march.")
+@click.option("--issue", help="Issue, e.g. immigration.")
+@click.option("--q", help="Full-text search over events and their articles.")
+@click.option("--limit", type=int, default=None)
+@click.pass_context
+def events(ctx: click.Context, fmt: str, since, until, state, type_, issue, q, limit) -> None:
+    """List stored events."""
+    store = _store(ctx)
+    try:
+        evs = store.query_events(
+            since=since, until=until, state=state.upper() if state else None, type=type_, issue=issue, q=q, limit=limit
+        )
+    finally:
+        store.close()
+    if fmt == "table":
+        table = Table(title=f"{len(evs)} event(s)")
+        for col in ("id", "date", "locality", "state", "event_type", "size_text", "organizations", "sources"):
+            table.add_column(col, overflow="fold")
+        for ev in evs:
+            table.add_row(
+                ev.id, ev.date or "", ev.locality or "", ev.state or "", _cell(ev.event_type), ev.size_text or "",
+                _cell(ev.organizations), str(len(ev.sources)),
+            )
+        _out().print(table)
+        return
+    _write_events(evs, fmt, sys.stdout)
+
+
+def _write_events(evs: list, fmt: str, fp, raw: dict | None = None) -> None:
+    from protestdb import export
+
+    if fmt in ("csv", "ccc-csv"):
+        export.write_ccc_csv(evs, fp, raw=raw)  # raw: imported CCC rows, written back exactly
+    elif fmt == "geojson":
+        export.write_geojson(evs, fp)
+    else:
+        export.write_json(evs, fp)
+
+
+@main.command()
+@click.argument("event_id")
+@click.option("--context", "ctx_chars", type=int, default=70, show_default=True, help="Characters of context around evidence.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def show(ctx: click.Context, event_id: str, ctx_chars: int, fmt: str) -> None:
+    """Show one event, its sources, and each field's evidence highlighted in context."""
+    store = _store(ctx)
+    try:
+        ev = store.get_event(event_id)
+        if ev is None:
+            raise click.ClickException(f"no event with id {event_id}")
+        articles = {a.id: a for a in store.event_articles(event_id)}
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(ev.model_dump_json(indent=2))
+        return
+    out = _out()
+    out.print(Text(f"Event {ev.id}", style="bold"))
+    fields = Table(show_header=True)
+    fields.add_column("field")
+    fields.add_column("value", overflow="fold")
+    for name in ev.filled_fields():
+        fields.add_row(name, _cell(getattr(ev, name)))
+    out.print(fields)
+    out.print(Text(f"Sources ({len(ev.sources)})", style="bold"))
+    for s in ev.sources:
+        out.print(f"  - {s.outlet or ''} {s.title or ''} {s.url or ''} published {s.published or '?'} [article {s.article_id[:12]}]",
+                  highlight=False)
+    out.print(Text("Evidence", style="bold"))
+    default_article = ev.sources[0].article_id if ev.sources else None
+    for name, spans in ev.evidence.items():
+        for sp in spans:
+            art = articles.get(sp.article_id or default_article or "")
+            line = Text(f"  {name}: ", style="cyan")
+            if art is None or art.text[sp.start : sp.end] != sp.quote:
+                line.append(repr(sp.quote))
+            else:
+                a = max(0, sp.start - ctx_chars)
+                b = min(len(art.text), sp.end + ctx_chars)
+                line.append(("..." if a else "") + art.text[a : sp.start].replace("\n", " "))
+                line.append(art.text[sp.start : sp.end].replace("\n", " "), style="bold black on yellow")
+                line.append(art.text[sp.end : b].replace("\n", " ") + ("..." if b < len(art.text) else ""))
+            out.print(line)
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["ccc-csv", "json", "geojson"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: standard output).")
+@click.pass_context
+def export_cmd(ctx: click.Context, fmt: str, output: str | None) -> None:
+    """Export all events: CCC Phase 3 CSV, JSON (with sources and evidence) or GeoJSON."""
+    store = _store(ctx)
+    try:
+        evs = store.query_events()
+        raw = store.ccc_raw_rows() if fmt == "ccc-csv" else None
+    finally:
+        store.close()
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as fp:
+            _write_events(evs, fmt, fp, raw=raw)
+        err.print(f"wrote {len(evs)} event(s) to {output}", highlight=False)
+    else:
+        _write_events(evs, fmt, sys.stdout, raw=raw)
+
+
+# --------------------------------------------------------------------------- eval / geocode
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--texts", type=click.Path(exists=True, file_okay=False), help="Folder of <doc_id>.txt texts.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Write the scores as JSON here.")
+def eval_cmd(gold: str, texts: str | None, json_out: str | None) -> None:
+    """Score the extractor against a gold file (DESIGN.md's scorer)."""
+    from protestdb.evaluate import format_table, run_eval
+
+    result = run_eval(gold, texts_dir=texts)
+    click.echo(format_table(result))
+    if json_out:
+        Path(json_out).write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+        err.print(f"wrote {json_out}", highlight=False)
+
+
+@main.command()
+@click.argument("queries", nargs=-1)
+@click.option("--file", "file_", type=click.Path(exists=True, dir_okay=False), help="One query per line.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def geocode(queries: tuple[str, ...], file_: str | None, fmt: str) -> None:
+    """Geocode place names offline ("Elizabeth, NJ", "Boyle Heights, Los Angeles")."""
+    from protestdb.geo import geocode_query
+
+    qs = list(queries)
+    if file_:
+        qs += [ln.strip() for ln in Path(file_).read_text(encoding="utf-8", errors="replace").splitlines() if ln.strip()]
+    if not qs:
+        raise click.UsageError("give QUERY... or --file FILE")
+    rows = [geocode_query(q) for q in qs]
+    if fmt == "json":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    cols = ["query", "locality", "state", "country", "county", "fips_code", "lat", "lon", "geo_precision", "location"]
+    table = Table()
+    for c in cols:
+        table.add_column(c)
+    for r in rows:
+        table.add_row(*[_cell(r.get(c)) for c in cols])
+    _out().print(table)
+
+
+# --------------------------------------------------------------------------- import-ccc
+@main.command("import-ccc")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--snapshot", help="As-of date (YYYY-MM-DD) of the files (default: from '_asof-DATE' in the name).")
+@click.option("--report", "show_report", is_flag=True, help="Print each malformed row (line and reason).")
+@click.option("--flags", "show_flags", is_flag=True, help="List open review flags (CCC events vs articles).")
+@click.pass_context
+def import_ccc_cmd(ctx: click.Context, files: tuple[str, ...], snapshot: str | None, show_report: bool,
+                   show_flags: bool) -> None:
+    """Import Crowd Counting Consortium CSV files (any phase), merging events across CCC snapshots."""
+    from protestdb.ccc import import_ccc
+    from protestdb.ccc.cli import print_flags, print_import_report
+
+    if not files and not show_flags:
+        raise click.UsageError("give CCC CSV files to import, or --flags")
+    store = _store(ctx)
+    try:
+        if files:
+            print_import_report(_out(), import_ccc(store, files, snapshot=snapshot), details=show_report)
+        if show_flags:
+            print_flags(_out(), store.review_flags())
+    finally:
+        store.close()
+
+
+# --------------------------------------------------------------------------- serve / demo
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Serve the web page (map, list, timeline) and the HTTP API."""
+    from protestdb.web import serve as serve_app
+
+    _store(ctx).close()  # fail early with a clear message
+    err.print(f"serving {ctx.obj['db']} on http://{host}:{port}/  (API: /api/events, docs: /docs)", highlight=False)
+    serve_app(ctx.obj["db"], host=host, port=port)
+
+
+def print_summary(store) -> None:
+    """A short summary of what the database holds."""
+    c = store.counts()
+    evs = store.query_events()
+    out = _out()
+    out.print(
+        f"[bold]{c.get('articles', 0)}[/bold] article(s), [bold]{c.get('events', 0)}[/bold] event(s) in "
+        f"[bold]{len({e.state for e in evs if e.state})}[/bold] state(s), "
+        f"[bold]{sum(1 for e in evs if e.lat is not None)}[/bold] on the map",
+        highlight=False,
+    )
+    table = Table(title="Events")
+    for col in ("date", "place", "types", "size", "organizations"):
+        table.add_column(col, overflow="fold")
+    for e in evs[:40]:
+        place = ", ".join(x for x in (e.locality, e.state) if x) or (e.country or "")
+        table.add_row(e.date or "", place, _cell(e.event_type), e.size_text or "", _cell(e.organizations))
+    out.print(table)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Stop after printing the summary.")
+@click.pass_context
+def demo(ctx: click.Context, paths: tuple[str, ...], host: str, port: int, no_serve: bool) -> None:
+    """The main job end to end: ingest PATHS (default ./examples), print a summary, serve the page."""
+    from protestdb.pipeline import ingest_paths
+
+    sources = list(paths) or ["examples"]
+    store = _store(ctx)
+    try:
+        report = ingest_paths(store, sources, progress=True)
+        for where, message in report.errors:
+            err.print(f"[red]error[/red] {where}: {message}", highlight=False)
+        print_summary(store)
+    finally:
+        store.close()
+    if no_serve:
+        return
+    ctx.invoke(serve, host=host, port=port)
+
+
+@main.command()
+@click.pass_context
+def summary(ctx: click.Context) -> None:
+    """Print a summary of the database."""
+    store = _store(ctx)
+    try:
+        print_summary(store)
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

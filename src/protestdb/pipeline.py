@@ -15,8 +15,9 @@ from datetime import date
 from typing import Any
 
 from protestdb.ingest.errors import IngestError
-from protestdb.ingest.fetch import read_url
+from protestdb.ingest.feeds import ArticleLink, StoredLink
 from protestdb.ingest.readers import read_path
+from protestdb.ingest.sitemaps import expand_url, follow
 from protestdb.models import Article, EventMention, ExtractionResult
 from protestdb.store.sqlite import Store
 
@@ -83,19 +84,24 @@ def process_article(
     return [m.model_copy(update={"article_id": article.id, "index": i}) for i, m in enumerate(mentions)]
 
 
-def _iter_inputs(paths: Sequence[str], url_kwargs: dict[str, Any]) -> Iterator[tuple[str, Article | IngestError]]:
+def _iter_inputs(
+    paths: Sequence[str], url_kwargs: dict[str, Any], skip_url: Callable[[str], bool] | None = None
+) -> Iterator[tuple[str, Article | IngestError | StoredLink]]:
+    """Articles of each input. URLs and local feeds/sitemaps expand into their article URLs,
+    fetched politely (``url_kwargs``: read_url's options, plus ``since`` and ``max_links``);
+    ``skip_url`` (stored URLs) are not fetched again and come back as :class:`StoredLink`."""
     for p in paths:
         p = str(p)
         if is_url(p):
-            try:
-                yield p, read_url(p, **url_kwargs)
-            except IngestError as err:
-                yield p, err
-            except Exception as exc:  # noqa: BLE001 - one bad URL never stops a batch
-                yield p, IngestError(p, f"{type(exc).__name__}: {exc}")
+            for got in expand_url(p, skip_url=skip_url, **url_kwargs):  # never raises
+                yield p, got
         else:
             try:
-                for item in read_path(p):
+                for item in read_path(p, links=True):
+                    if isinstance(item, ArticleLink):
+                        for got in follow(item, skip_url=skip_url, **url_kwargs):
+                            yield p, got
+                        continue
                     yield p, item
             except Exception as exc:  # noqa: BLE001 - e.g. a folder that vanishes mid-walk
                 yield p, IngestError(p, f"{type(exc).__name__}: {exc}")
@@ -164,9 +170,15 @@ def ingest_paths(
     bar = _Progress(show, console)
     extract = extractor
     try:
-        for src, item in _iter_inputs(paths, url_options or {}):
+        skip_url = getattr(store, "has_url", None)
+        for src, item in _iter_inputs(paths, url_options or {}, skip_url):
             if isinstance(item, IngestError):
                 report.errors.append((item.source, item.message))
+                bar.update(report)
+                continue
+            if isinstance(item, StoredLink):  # a feed/sitemap URL already stored: not fetched again
+                report.read += 1
+                report.duplicates += 1
                 bar.update(report)
                 continue
             report.read += 1

@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlparse
 from urllib.robotparser import RobotFileParser
@@ -122,6 +123,85 @@ def _robots_allows(client: httpx.Client, url: str, user_agent: str, timeout: flo
     return True if rp is None else rp.can_fetch(user_agent, url)
 
 
+@dataclass
+class Fetched:
+    """One fetched response (after redirects): its final URL, body and content type."""
+
+    url: str
+    final_url: str
+    content: bytes
+    content_type: str = ""
+    charset: str | None = None
+
+
+def fetch_bytes(
+    url: str,
+    *,
+    client: httpx.Client | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    allow_private: bool = False,
+    respect_robots: bool = True,
+    user_agent: str = USER_AGENT,
+    limiter: HostRateLimiter | None = None,
+    resolver: Resolver | None = None,
+) -> Fetched:
+    """Raw body of one URL with ``read_url``'s politeness (same options, same one-line errors)."""
+    resolve = resolver or _system_resolver
+    host = _check_host(url, allow_private, resolve)
+    own = client is None
+    cl = client or httpx.Client(follow_redirects=False, timeout=timeout)
+    try:
+        if respect_robots and not _robots_allows(cl, url, user_agent, timeout):
+            raise IngestError(url, "disallowed by robots.txt")
+        (limiter or _default_limiter).wait(host)
+        current = url
+        for _ in range(5):  # each redirect hop is checked for private hosts
+            try:
+                resp = cl.get(current, timeout=timeout, headers={"User-Agent": user_agent})
+            except httpx.TimeoutException as exc:
+                raise IngestError(url, f"timed out after {timeout:g} s") from exc
+            except httpx.HTTPError as exc:
+                raise IngestError(url, f"fetch failed: {type(exc).__name__}: {exc}") from exc
+            if resp.is_redirect and "location" in resp.headers:
+                current = str(resp.url.join(resp.headers["location"]))
+                _check_host(current, allow_private, resolve)
+                continue
+            break
+        else:
+            raise IngestError(url, "too many redirects")
+        if resp.status_code >= 400:
+            raise IngestError(url, f"HTTP {resp.status_code}")
+        data = resp.content
+        if len(data) > MAX_BYTES:
+            raise IngestError(url, f"response too large ({len(data):,} bytes)")
+        if not data.strip():
+            raise IngestError(url, "empty response")
+        return Fetched(
+            url=url,
+            final_url=current,
+            content=data,
+            content_type=resp.headers.get("content-type", "").lower(),
+            charset=resp.charset_encoding,
+        )
+    finally:
+        if own:
+            cl.close()
+
+
+def article_from_response(f: Fetched) -> Article:
+    """An article from a fetched page (HTML or plain text), as ``read_url`` builds it."""
+    if is_binary_bytes(f.content):
+        raise IngestError(f.url, "binary response, not text or HTML")
+    text, _enc = decode_bytes(f.content, declared=f.charset)
+    retrieved = datetime.now(UTC)
+    if "html" in f.content_type or "xml" in f.content_type or text.lstrip()[:1] == "<":
+        try:
+            return html_to_article(text, url=f.final_url, retrieved=retrieved)
+        except IngestError as err:
+            raise IngestError(f.url, err.message) from err
+    return text_to_article(text, url=f.final_url, retrieved=retrieved, outlet=urlparse(f.final_url).hostname)
+
+
 def read_url(
     url: str,
     *,
@@ -137,43 +217,8 @@ def read_url(
 
     ``allow_private=True`` is for tests against a local server only.
     """
-    host = _check_host(url, allow_private, resolver or _system_resolver)
-    own = client is None
-    cl = client or httpx.Client(follow_redirects=False, timeout=timeout)
-    try:
-        if respect_robots and not _robots_allows(cl, url, user_agent, timeout):
-            raise IngestError(url, "disallowed by robots.txt")
-        (limiter or _default_limiter).wait(host)
-        current = url
-        for _ in range(5):  # follow redirects ourselves: each hop is checked for private hosts
-            try:
-                resp = cl.get(current, timeout=timeout, headers={"User-Agent": user_agent})
-            except httpx.TimeoutException as exc:
-                raise IngestError(url, f"timed out after {timeout:g} s") from exc
-            except httpx.HTTPError as exc:
-                raise IngestError(url, f"fetch failed: {type(exc).__name__}: {exc}") from exc
-            if resp.is_redirect and "location" in resp.headers:
-                current = str(resp.url.join(resp.headers["location"]))
-                _check_host(current, allow_private, resolver or _system_resolver)
-                continue
-            break
-        else:
-            raise IngestError(url, "too many redirects")
-        if resp.status_code >= 400:
-            raise IngestError(url, f"HTTP {resp.status_code}")
-        data = resp.content
-        if len(data) > MAX_BYTES:
-            raise IngestError(url, f"response too large ({len(data):,} bytes)")
-        if not data.strip():
-            raise IngestError(url, "empty response")
-        if is_binary_bytes(data):
-            raise IngestError(url, "binary response, not text or HTML")
-        ctype = resp.headers.get("content-type", "").lower()
-        text, _enc = decode_bytes(data, declared=resp.charset_encoding)
-        retrieved = datetime.now(UTC)
-        if "html" in ctype or "xml" in ctype or text.lstrip()[:1] == "<":
-            return html_to_article(text, url=current, retrieved=retrieved)
-        return text_to_article(text, url=current, retrieved=retrieved, outlet=urlparse(current).hostname)
-    finally:
-        if own:
-            cl.close()
+    fetched = fetch_bytes(
+        url, client=client, timeout=timeout, allow_private=allow_private, respect_robots=respect_robots,
+        user_agent=user_agent, limiter=limiter, resolver=resolver,
+    )
+    return article_from_response(fetched)

@@ -17,15 +17,12 @@ import gzip
 import io
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from dataclasses import replace
+from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
-import httpx
-
-from protestdb.ingest import fetch as _fetch
-from protestdb.ingest.encoding import decode_bytes, is_binary_bytes
+from protestdb.ingest.encoding import decode_bytes
 from protestdb.ingest.errors import IngestError
 from protestdb.ingest.feeds import (
     FEED_KINDS,
@@ -41,7 +38,7 @@ from protestdb.ingest.feeds import (
     read_feed_bytes,
     xml_root_kind,
 )
-from protestdb.ingest.readers import html_to_article, text_to_article
+from protestdb.ingest.fetch import article_from_response, fetch_bytes
 from protestdb.models import Article
 
 #: Most article links followed from one input URL (feeds, sitemaps and nested sitemaps together).
@@ -190,85 +187,6 @@ def _read_sitemap_bytes(data: bytes, source: str, links: bool) -> Iterator[Artic
 
 
 # ----------------------------------------------------------------------------- polite fetching
-@dataclass
-class Fetched:
-    """One fetched response (after redirects): its final URL, body and content type."""
-
-    url: str
-    final_url: str
-    content: bytes
-    content_type: str = ""
-    charset: str | None = None
-
-
-def fetch_bytes(
-    url: str,
-    *,
-    client: httpx.Client | None = None,
-    timeout: float = _fetch.DEFAULT_TIMEOUT,
-    allow_private: bool = False,
-    respect_robots: bool = True,
-    user_agent: str = _fetch.USER_AGENT,
-    limiter: _fetch.HostRateLimiter | None = None,
-    resolver: _fetch.Resolver | None = None,
-) -> Fetched:
-    """Raw body of one URL with ``read_url``'s politeness (same options, same one-line errors)."""
-    resolve = resolver or _fetch._system_resolver
-    host = _fetch._check_host(url, allow_private, resolve)
-    own = client is None
-    cl = client or httpx.Client(follow_redirects=False, timeout=timeout)
-    try:
-        if respect_robots and not _fetch._robots_allows(cl, url, user_agent, timeout):
-            raise IngestError(url, "disallowed by robots.txt")
-        (limiter or _fetch._default_limiter).wait(host)
-        current = url
-        for _ in range(5):  # each redirect hop is checked for private hosts
-            try:
-                resp = cl.get(current, timeout=timeout, headers={"User-Agent": user_agent})
-            except httpx.TimeoutException as exc:
-                raise IngestError(url, f"timed out after {timeout:g} s") from exc
-            except httpx.HTTPError as exc:
-                raise IngestError(url, f"fetch failed: {type(exc).__name__}: {exc}") from exc
-            if resp.is_redirect and "location" in resp.headers:
-                current = str(resp.url.join(resp.headers["location"]))
-                _fetch._check_host(current, allow_private, resolve)
-                continue
-            break
-        else:
-            raise IngestError(url, "too many redirects")
-        if resp.status_code >= 400:
-            raise IngestError(url, f"HTTP {resp.status_code}")
-        data = resp.content
-        if len(data) > _fetch.MAX_BYTES:
-            raise IngestError(url, f"response too large ({len(data):,} bytes)")
-        if not data.strip():
-            raise IngestError(url, "empty response")
-        return Fetched(
-            url=url,
-            final_url=current,
-            content=data,
-            content_type=resp.headers.get("content-type", "").lower(),
-            charset=resp.charset_encoding,
-        )
-    finally:
-        if own:
-            cl.close()
-
-
-def article_from_response(f: Fetched) -> Article:
-    """An article from a fetched page (HTML or plain text), as ``read_url`` builds it."""
-    if is_binary_bytes(f.content):
-        raise IngestError(f.url, "binary response, not text or HTML")
-    text, _enc = decode_bytes(f.content, declared=f.charset)
-    retrieved = datetime.now(UTC)
-    if "html" in f.content_type or "xml" in f.content_type or text.lstrip()[:1] == "<":
-        try:
-            return html_to_article(text, url=f.final_url, retrieved=retrieved)
-        except IngestError as err:
-            raise IngestError(f.url, err.message) from err
-    return text_to_article(text, url=f.final_url, retrieved=retrieved, outlet=urlparse(f.final_url).hostname)
-
-
 def _fetch_opts(opts: dict[str, Any]) -> dict[str, Any]:
     keys = ("client", "timeout", "allow_private", "respect_robots", "user_agent", "limiter", "resolver")
     return {k: v for k, v in opts.items() if k in keys}

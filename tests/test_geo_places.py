@@ -104,3 +104,19 @@ def test_seed_article_places_cover_gold_localities():
     for ev in doc["events"]:
         if ev.get("locality"):
             assert (ev["locality"], ev["state"]) in found
+
+
+def test_sentence_initial_function_word_is_not_part_of_the_name():
+    assert _by_quote("In Boston, about 500 people rallied.")["Boston"].state == "MA"
+    assert "Denver" in _by_quote("On Saturday, Denver residents marched.")
+
+
+def test_accented_and_possessive_names():
+    assert _by_quote("Miles marcharon en Los Ángeles.")["Los Ángeles"].state == "CA"
+    assert _by_quote("Outside Tucson's city hall, dozens gathered.")["Tucson"].state == "AZ"
+
+
+def test_name_heads_block_cities():
+    text = ("Volunteers from the Sunrise Movement met at College Green, walked up Euclid Avenue and rallied "
+            "near the Snohomish County courthouse and the Wyandotte County jail.")
+    assert not [pm for pm in find_places(text) if pm.kind == "city"]

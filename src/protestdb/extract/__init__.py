@@ -63,7 +63,7 @@ def extract_text(
 
         doc = load_nlp()(text)
     layout = split_text(text, doc, lang)
-    triggers = find_triggers(text, lang, layout)
+    triggers = find_triggers(text, lang, layout, doc=doc)
     strong = [t for t in triggers if not t.weak and layout.sentences[t.sent].kind == "body"]
     if not strong:
         return ExtractionResult(is_protest_report=False, language=lang, text=text)

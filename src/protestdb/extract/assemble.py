@@ -51,6 +51,8 @@ class Context:
     dates: list[Any]
     sizes: list[Any]
     counts: list[Any]
+    orgs: list[Any] | None = None
+    all_scopes: list[tuple[int, int]] | None = None
 
 
 def _body(layout: Layout, si: int) -> bool:
@@ -64,13 +66,16 @@ def build_drafts(ctx: Context) -> list[Draft]:
         if not t.weak and _body(layout, t.sent):
             by_sent.setdefault(t.sent, []).append(t)
     places_by_sent: dict[int, list[Place]] = {}
+    others = _non_event_places(text, ctx.places)
     for p in ctx.places:
         si = layout.sentence_at(p.start)
-        if _body(layout, si):
+        if _body(layout, si) and id(p) not in others:
             places_by_sent.setdefault(si, []).append(p)
     national_sents = {t.sent for t in ctx.triggers if t.national}
     national_paras = {layout.sentences[s].para for s in national_sents}
     dl_city, dl_state = places.dateline_place(layout)
+    if dl_city is not None:  # the gazetteer's reading of the dateline knows its state
+        dl_city = next((p for p in ctx.places if p.start == dl_city.start and p.city_key), dl_city)
     drafts: list[Draft] = []
     current: Draft | None = None
 
@@ -114,6 +119,19 @@ def build_drafts(ctx: Context) -> list[Draft]:
         states = [p for p in sp if p.kind == "state"]
         announced = all(t.announced for t in trigs)
         groups: list[tuple[str, Place | None, list[Trigger], tuple[int, int], list[Place]]] = []
+        if (
+            current is not None
+            and current.key != NATIONAL
+            and all(t.quoted or t.anaphoric for t in trigs)
+            and not any(c.city_key != current.key and _locative(text, c) for c in cities)
+        ):
+            # "The rally was organized by ...", a quote: the action being told, not a new one
+            d = current if current.announced == announced else get(current.key, current.place, para, current.counter, announced, [])
+            attach(d, trigs, (s.start, s.end), para, venues if d is not current or not current.venues else [], None)
+            if d.place is None:
+                d.place = current.place
+            current = d
+            continue
         if len(cities) >= 2 and not all(c.kind != "city" for c in cities):
             prev = s.start
             for i, c in enumerate(cities):
@@ -136,10 +154,19 @@ def build_drafts(ctx: Context) -> list[Draft]:
                 groups.append((NATIONAL, None, placeless, (s.start, s.end), []))
             elif national:
                 continue  # an umbrella sentence ("protests took place across the country")
-            elif venues and (current is None or (current.venue_keys() and not {v.quote.lower() for v in venues} & current.venue_keys())):
+            elif venues and (current is None or (
+                current.venue_keys()
+                and not {v.quote.lower() for v in venues} & current.venue_keys()
+                and any(t.new_action for t in trigs)
+                and any(_locative(text, v) for v in venues)
+            )):
                 groups.append((UNLOCATED, None, trigs, (s.start, s.end), venues))
             elif current is not None and current.key != NATIONAL and para - current.last_para <= 2:
-                attach(current, trigs, (s.start, s.end), para, venues, None)
+                d = current if current.announced == announced else get(current.key, current.place, para, current.counter, announced, [])
+                attach(d, trigs, (s.start, s.end), para, venues, None)
+                if d.place is None:
+                    d.place = current.place
+                current = d
                 continue
             elif dl_city is not None:
                 groups.append((dl_city.city_key or UNLOCATED, dl_city, trigs, (s.start, s.end), venues))
@@ -181,6 +208,57 @@ def build_drafts(ctx: Context) -> list[Draft]:
     return drafts
 
 
+_LOCATIVE = None
+_NOT_SITE = None
+
+
+def _non_event_places(text: str, places_: list[Place]) -> set[int]:
+    """Ids of the places told as something else than where an action happens: origins and
+    destinations ("buses brought members from Chicago, Rockford and Peoria", "would return
+    to Springfield"), comparisons ("more than in Boston"). A place listed right after
+    another ("in Dallas, Houston and San Antonio") shares its role."""
+    import re
+
+    global _NOT_SITE
+    if _NOT_SITE is None:
+        _NOT_SITE = re.compile(r"\b(?:from|to|toward|towards|into|for|of|with|than|between|via|until|outside of)\s+(?:the\s+)?(?:city of\s+)?$", re.IGNORECASE)
+    out: set[int] = set()
+    prev: Place | None = None
+    prev_other = False
+    for p in sorted(places_, key=lambda p: p.start):
+        if p.kind not in ("city", "neighborhood"):
+            if p.kind == "state" and prev is not None and text[prev.end : p.start].strip(" ,") == "":
+                prev = p  # "Springfield, Ill., and Peoria": the state belongs to the list item
+            continue
+        gap = text[prev.end : p.start] if prev is not None else None
+        if gap is not None and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", gap):
+            other = prev_other
+        else:
+            before = text[max(0, p.start - 30) : p.start]
+            other = bool(_NOT_SITE.search(before)) and not re.search(
+                r"\b(?:neighbou?rhood|district|section|borough|city|town|village|suburb|community|area|streets) of\s+$", before, re.IGNORECASE
+            )
+        if other:
+            out.add(id(p))
+        prev, prev_other = p, other
+    return out
+
+
+def _locative(text: str, p: Place) -> bool:
+    """Is the place told as where something happens ("in Denver", "outside Tacoma's city hall",
+    "DENVER —", "Denver, Colo.")?"""
+    import re
+
+    global _LOCATIVE
+    if _LOCATIVE is None:
+        _LOCATIVE = re.compile(
+            r"(?:\b(?:in|at|near|outside|across|throughout|around|inside|on|in front of|outside of)\s+"
+            r"(?:downtown\s+|the city of\s+|the\s+|an?\s+)?|^\s*)$",
+            re.IGNORECASE,
+        )
+    return bool(_LOCATIVE.search(text[max(0, p.start - 25) : p.start]))
+
+
 def _clause(text: str, seg: tuple[int, int], t: Trigger) -> tuple[int, int]:
     """The clause of ``seg`` around trigger ``t`` (between , ; while as but)."""
     import re
@@ -204,6 +282,55 @@ def _context_scopes(ctx: Context, d: Draft, drafts: list[Draft]) -> list[tuple[i
             if s.kind == "body" and not any(a <= s.start < b for a, b in scopes):
                 scopes.append((s.start, s.end))
     return sorted(scopes)
+
+
+def _article_orgs(ctx: Context) -> list[Any]:
+    """Organizations named anywhere in the body and headline of the article (cached)."""
+    if ctx.orgs is None:
+        paras = sorted({x.para for x in ctx.layout.sentences if x.kind in ("body", "headline")})
+        rng = [ctx.layout.paragraphs[p] for p in paras]
+        ctx.orgs = find_orgs(ctx.text, rng, ctx.doc)
+    return ctx.orgs
+
+
+def _event_orgs(ctx: Context, d: Draft, drafts: list[Draft], scopes: list[tuple[int, int]]) -> list[Any]:
+    """The organizations named where the event is told, plus those named outside every
+    event ("The events were organized by X and Y", "a day of action called by X"): those
+    speak for all the article's events (not for counter-protests)."""
+    if ctx.all_scopes is None:
+        ctx.all_scopes = [sc for o in drafts for sc in _context_scopes(ctx, o, drafts)]
+    all_scopes = ctx.all_scopes
+    told = {p for o in drafts for p in o.paras}
+    layout = ctx.layout
+    out = []
+    for org in _article_orgs(ctx):
+        spans = [(a, b) for a, b, _ in org.spans]
+        if any(_in(scopes, a, b) for a, b in spans):
+            out.append(org)
+            continue
+        if d.counter or any(_in(all_scopes, a, b) for a, b in spans):
+            continue
+        paras = {layout.sentences[layout.sentence_at(a)].para for a, _ in spans}
+        if not paras & told:
+            out.append(org)  # an umbrella paragraph: speaks for every event
+        elif d.paras & paras and not any(o is not d and o.paras & paras and not o.counter for o in drafts):
+            out.append(org)  # the event's own paragraph
+    if not out:
+        # an announced follow-up of an action at the same place: its organizers
+        for o in drafts:
+            if o is not d and o.key == d.key and not o.counter and d.key not in (NATIONAL, UNLOCATED):
+                out.extend(x for x in _event_orgs(ctx, o, [o], _context_scopes(ctx, o, drafts)) if x not in out)
+                break
+    return out
+
+
+def _gap(m: Any, t: Trigger) -> int:
+    """Characters between a date mention and a trigger (dates after the trigger count 1.5x)."""
+    if m.end <= t.start:
+        return t.start - m.end
+    if m.start >= t.end:
+        return int((m.start - t.end) * 1.5)
+    return 0
 
 
 def _in(scopes: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -264,9 +391,19 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
     # place
     _fill_place(ctx, d, put, geocode)
     # date
-    dm = next((m for m in ctx.dates if _in(seg_scopes, m.start, m.end) and (m.value or m.future_value) and m.precision != "unknown"), None)
+    # the date told nearest to the action's words ("returned to work Monday after a strike that
+    # ran from Jan. 31 to Feb. 2": the strike's dates)
+    dcands = [m for m in ctx.dates if _in(seg_scopes, m.start, m.end) and (m.value or m.future_value) and m.precision != "unknown"]
+    dm = min(dcands, key=lambda m: min(_gap(m, t) for t in d.triggers), default=None) if dcands else None
     if dm is None and not d.announced:
         dm = anchor
+    if dm is None and d.announced:
+        # an announcement told without its date takes the nearest future date of its
+        # paragraph, else of the text ("plan to return Tuesday ... asking supporters to rally")
+        fut = [m for m in ctx.dates if m.future_value is not None and m.precision == "day"
+               and (ctx.published is None or m.future_value > ctx.published)]
+        near = [m for m in fut if _in(scopes, m.start, m.end)] or fut
+        dm = min(near, key=lambda m: min(_gap(m, t) for t in d.triggers), default=None)
     if dm is not None:
         val = dm.future_value if d.announced and dm.future_value else dm.value
         if val is not None:
@@ -296,7 +433,7 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
                 val = getattr(c, "low", None)
             put(kind, val, (c.start, c.end, c.quote))
     # who
-    orgs = find_orgs(text, scopes, ctx.doc)
+    orgs = _event_orgs(ctx, d, drafts, scopes)
     place_spans = [(p.start, p.end) for p in ctx.places]
     org_spans = [(a, b, q) for o in orgs for (a, b, q) in o.spans]
     all_orgs = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from protestdb.extract.lexicons import any_rx, load, load_lang, rx
 from protestdb.extract.segment import Layout, split_text
@@ -26,6 +27,9 @@ class Trigger:
     weak: bool = False
     announced: bool = False
     national: bool = False
+    quoted: bool = False  # inside a quotation ("I've never been to a protest")
+    anaphoric: bool = False  # "the rally", "Saturday's march": an action already told
+    new_action: bool = True  # tells an action ("marched", "held a vigil"), not a detail ("walking picket lines")
 
 
 def _prefilter() -> re.Pattern[str]:
@@ -44,7 +48,91 @@ def _compiled(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], list[re.Pat
     return types, weak
 
 
-def find_triggers(text: str, lang: str = "en", layout: Layout | None = None) -> list[Trigger]:
+def _ambiguous(lang: str) -> re.Pattern[str] | None:
+    pats = load_lang("triggers", lang).get("ambiguous")
+    return rx("|".join(f"(?:{p})" for p in pats)) if pats else None
+
+
+def _support(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+    cues = load_lang("cues", lang)
+    sup, sup_sent, hyp = cues.get("support"), cues.get("support_sentence"), cues.get("hypothetical")
+    return (
+        any_rx(tuple(sup)) if sup else None,
+        any_rx(tuple(sup_sent)) if sup_sent else None,
+        any_rx(tuple(hyp)) if hyp else None,
+    )
+
+
+def _human_agent(doc: Any, t: Trigger, agents: frozenset[str], doc_text: str = "") -> bool:
+    """Is a group of people the agent of the trigger ("nurses marched", "students set up an
+    encampment", "the teachers' strike", "a rally of nurses")?"""
+    if doc is None:  # no parse: the word right before ("Nurses rallied", "Hundreds marched")
+        m = re.search(r"([A-Za-z]+)\s+$", doc_text[max(0, t.start - 30) : t.start]) if doc_text else None
+        if m is None:
+            return False
+        w = m.group(1).lower()
+        return w in agents or w.rstrip("s") in agents or (w.endswith("ies") and w[:-3] + "y" in agents)
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    cands = []
+    if tok.pos_ in ("VERB", "AUX"):
+        verb = tok.head if tok.dep_ in ("conj", "xcomp") and not any(c.dep_.startswith("nsubj") for c in tok.children) else tok
+        cands = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    else:
+        cands = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")]
+        cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for g in c.children if g.dep_ == "pobj"]
+        if tok.dep_ in ("dobj", "attr", "pobj"):
+            head = tok.head.head if tok.dep_ == "pobj" else tok.head
+            cands += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.lemma_.lower() in agents or c.lower_ in agents for c in cands)
+
+
+def _check_support(text: str, layout: Layout, found: list[Trigger], lang: str, negated: set[str] = frozenset(), doc: Any = None) -> None:
+    """Mark as weak the triggers that are hypothetical ("the prospect of a walkout") and the
+    ambiguous ones ("rallied", "march", "strike") with no protest support in their paragraph
+    (no protest cue: protesters, chants, signs, demands, a crowd count...; no unambiguous
+    trigger) -- unless the text reports a protest elsewhere (then "the march ended at the
+    capitol" is that protest's march). One sense per text: when a word of the trigger's type
+    was used in a non-protest sense ("a drone strike"), a crowd count does not support it."""
+    amb = _ambiguous(lang)
+    sup, sup_sent, hyp = _support(lang)
+    agents = frozenset(load_lang("cues", lang).get("agents", ()))
+    unsupported: list[Trigger] = []
+    by_para: dict[int, list[Trigger]] = {}
+    for t in found:
+        sent = layout.sentences[t.sent]
+        if hyp is not None and hyp.search(text[max(sent.start, t.start - 60) : t.start]):
+            t.weak = True
+            continue
+        by_para.setdefault(sent.para, []).append(t)
+    if amb is None or sup is None:
+        return
+    for para, trigs in by_para.items():
+        ps, pe = layout.paragraphs[para]
+        cues = [m.span() for m in sup.finditer(text, ps, pe)]
+        firm = [t for t in trigs if not amb.fullmatch(t.quote)]
+        for t in trigs:
+            if t.weak or t in firm:
+                continue
+            own = (t.start, t.end)
+            if any(t2 is not t and not t2.weak for t2 in firm) or any(not (a >= own[0] and b <= own[1]) for a, b in cues):
+                continue
+            sent = layout.sentences[t.sent]
+            if t.type not in negated and sup_sent is not None and sup_sent.search(text, sent.start, sent.end):
+                continue
+            if t.type not in negated and _human_agent(doc, t, agents, text):
+                continue
+            t.weak = True
+            if t.type not in negated:
+                unsupported.append(t)
+    if any(not t.weak and layout.sentences[t.sent].kind == "body" for t in found):
+        for t in unsupported:
+            t.weak = False
+
+
+def find_triggers(text: str, lang: str = "en", layout: Layout | None = None, doc: Any = None) -> list[Trigger]:
     """Protest trigger words, sentence by sentence, negatives removed, longest match wins."""
     if layout is None:
         layout = split_text(text, None, lang)
@@ -56,6 +144,7 @@ def find_triggers(text: str, lang: str = "en", layout: Layout | None = None) -> 
     announce = any_rx(tuple(cues["announce"]))
     national = any_rx(tuple(cues["national_scope"]))
     out: list[Trigger] = []
+    negated: set[str] = set()  # types with a non-protest sense in this text ("a drone strike")
     for si, s in enumerate(layout.sentences):
         sent = text[s.start : s.end]
         found: list[Trigger] = []
@@ -78,15 +167,65 @@ def find_triggers(text: str, lang: str = "en", layout: Layout | None = None) -> 
         for t in found:
             if any(k.start <= t.start and t.end <= k.end for k in kept):
                 continue
-            if any(a <= t.start and t.end <= b for a, b in negs):
-                continue
-            if any(a <= t.start and t.end <= b for a, b in sent_negs):
+            if any(a <= t.start and t.end <= b for a, b in negs + sent_negs):
+                negated.add(t.type)
                 continue
             t.announced = is_announce
             t.national = is_national
             kept.append(t)
         out.extend(sorted(kept, key=lambda t: t.start))
+    _check_support(text, layout, out, lang, negated, doc)
+    _mark_context(text, layout, out, lang, doc)
     return out
+
+
+def _in_quote(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside a quotation opened in ``text[start:pos]``?"""
+    seg = text[start:pos]
+    curly = seg.count("“") - seg.count("”")
+    if curly > 0:
+        return True
+    return seg.count('"') % 2 == 1
+
+
+def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, doc: Any) -> None:
+    """Per trigger: quoted speech, a reference back to a told action, and its own tense
+    ("residents who marched last week say they plan to return": the march happened)."""
+    cues = load_lang("cues", lang)
+    ana = rx(cues["anaphoric"]) if cues.get("anaphoric") else None
+    heads = frozenset(cues.get("announce_heads", ()))
+    for t in found:
+        ps = layout.paragraphs[layout.sentences[t.sent].para][0]
+        t.quoted = _in_quote(text, ps, t.start)
+        s0 = layout.sentences[t.sent].start
+        if ana is not None and ana.search(text[max(s0, t.start - 40) : t.start]):
+            t.anaphoric = True
+        if doc is None:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tok = span[0]
+        if tok.pos_ in ("VERB", "AUX"):
+            t.new_action = tok.tag_ in ("VBD", "VBZ", "VBP", "VB") and tok.dep_ not in ("acl", "relcl", "advcl", "amod")
+        else:
+            t.new_action = not t.anaphoric and (
+                any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
+                or tok.head.lemma_ in ("hold", "stage", "launch", "begin", "start", "organize", "lead", "call")
+            )
+        if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in tok.children)):
+            t.announced = False
+        elif tok.tag_ in ("VB", "VBP") and not t.announced:
+            node, hops = tok, 0
+            while hops < 3 and node.head is not node:
+                if any(c.dep_ == "aux" and c.lemma_ in heads for c in node.children):
+                    t.announced = True
+                    break
+                node = node.head
+                hops += 1
+                if node.lemma_ in heads:
+                    t.announced = True
+                    break
 
 
 def is_protest_report(text: str, lang: str = "en", layout: Layout | None = None) -> bool:

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from protestdb.extract.lexicons import any_rx, load
+from protestdb.extract.lexicons import any_rx, load, rx
 
 Span = tuple[int, int, str]
-_CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&"}
+_CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&", "por", "para", "en", "against", "at"}
 _ACRO = re.compile(r"\s*\(([A-Z0-9][A-Za-z0-9&-]{1,11})\)")
 
 
@@ -28,7 +28,9 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     while True:
         q = text[s:e]
         low = q.lower()
-        if low.startswith("the "):
+        if "(" in q and ")" not in q[q.index("(") :]:
+            e = s + q.index("(")  # "Families United (FUHD": an entity cut inside the acronym
+        elif low.startswith("the "):
             s += 4
         elif q[:1] in " ,“\"'(":
             s += 1
@@ -47,19 +49,34 @@ def title_before(text: str, start: int) -> bool:
     return any(re.search(rf"(?:^|\W){re.escape(t)}\s+(?:[a-z]+\s+)?$", before) for t in titles)
 
 
+def _has_org_word(name: str) -> bool:
+    words = re.split(r"[\s-]+", name.lower())
+    return any(w in _lex()["org_words"] for w in words)
+
+
 def _is_orgish(name: str, from_list: bool) -> bool:
     lex = _lex()
     low = name.lower()
-    if low in lex["never_org"] or len(name) < 2:
+    if low in lex["never_org"] or len(name) < 2 or _state_or_country(name):
         return False
-    if any(w in low for w in lex["agency_words"]) and not from_list:
+    if any(w in low for w in lex["agency_always"]):
+        return False
+    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex["agency_words"]) and not _has_org_word(name.replace("Council", "")):
         return False
     if from_list:
         return name[:1].isupper() or name[:1].isdigit()
-    words = re.split(r"[\s-]+", low)
-    if any(w in lex["org_words"] for w in words):
+    if _has_org_word(name):
         return True
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", name))
+
+
+def _state_or_country(name: str) -> bool:
+    try:
+        from protestdb.geo import state_code
+
+        return bool(state_code(name)) and len(name) > 2
+    except Exception:  # noqa: BLE001 - no geo stage: no check
+        return False
 
 
 def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -73,7 +90,7 @@ def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
             while j + 1 < len(toks):
                 nxt = toks[j + 1][2]
                 gap = text[toks[j][1] : toks[j + 1][0]]
-                if "," in gap or ";" in gap:
+                if any(c in gap for c in ",;()—–\n"):
                     break
                 if nxt[:1].isupper() or nxt[:1].isdigit():
                     j += 1
@@ -88,53 +105,115 @@ def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+def _acronym_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Names followed by their acronym whose letters cover words joined by "and" or commas:
+    "Retail, Wholesale and Department Store Union (RWDSU)" stays one name."""
+    out = []
+    for m in re.finditer(r"\(([A-Z][A-Z&-]{1,11})\)", text[s:e]):
+        acro = m.group(1).replace("&", "").replace("-", "")
+        end = s + m.start()
+        while end > s and text[end - 1] == " ":
+            end -= 1
+        words = [(w.start() + s, w.group()) for w in re.finditer(r"[\w'’.-]+", text[s:end])]
+        caps: list[int] = []
+        for k in range(len(words) - 1, -1, -1):
+            ws, w = words[k]
+            if w[:1].isupper():
+                caps.append(ws)
+                if len(caps) == len(acro):
+                    break
+            elif w.lower() not in _CONNECT and w.lower() not in ("and",):
+                break
+        if len(caps) == len(acro) and "".join(text[c] for c in reversed(caps)) == acro:
+            out.append((caps[-1], end))
+    return out
+
+
+def _list_items(text: str, pos: int, region_end: int, names: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Capitalised names listed in ``text[pos:region_end]`` ("X, Y and the Z"), each may
+    start with a few lower-case words ("the worker center Arise Chicago")."""
+    out: list[tuple[int, int]] = []
+    app = rx(_lex()["appositive_heads"], 0)
+    # an appositive or relative clause ends the list ("PROMO, Missouri's statewide LGBTQ group")
+    stop = re.search(r",\s+(?:which|who|whose|where|a|an|its|his|her|their|[A-Z][a-z]+['’]s)\b", text[pos:region_end])
+    if stop:
+        region_end = pos + stop.start()
+    keep = _acronym_spans(text, pos, region_end) + [(a, b) for a, b in names if pos <= a and b <= region_end]
+    i = pos
+    while i < region_end:
+        k = next(((a, b) for a, b in keep if a >= i and text[i:a].strip(" ,") in ("", "and", "the", "and the")), None)
+        if k is not None:
+            out.append(k)
+            i = k[1]
+            m = re.match(r"\s*\([A-Z&-]+\)", text[i:region_end])
+            if m:
+                i += m.end()
+            m = re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|y)\s+)", text[i:region_end])
+            if not m:
+                break
+            i += m.end()
+            continue
+        lower = "{0,3}" if i == pos or re.search(r"\b(?:and|or|y)\s+$", text[max(pos, i - 6) : i]) else "{0}"
+        m = re.match(rf"(?:(?:the|a|an|its|their|local|national|statewide|state|city's)\s+)?(?:[a-z][\w-]*\s+){lower}?(?=[A-Z0-9])", text[i:region_end])
+        if not m:
+            break
+        a = i + m.end()
+        runs = _cap_runs(text, a, region_end)
+        if not runs or runs[0][0] != a:
+            break
+        b = runs[0][1]
+        if app.match(text[b:region_end]):
+            out.append((a, b))
+            break
+        out.append((a, b))
+        m = re.match(r"\s*(?:\([A-Z&-]+\)\s*)?(?:[a-z]+\s+)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|y)\s+)", text[b:region_end])
+        if not m:
+            break
+        i = b + m.end()
+    return out
+
+
 def find_orgs(text: str, scopes: list[tuple[int, int]], doc: Any = None) -> list[Org]:
-    """Organizations named in the ``scopes`` (character ranges) of ``text``."""
+    """Organizations named in the ``scopes`` (character ranges) of ``text``: names after
+    organizer cues ("organized by X and Y", "organizers with X", "members of X"), names
+    before "organized the rally", and organization-like spaCy ORG names (a union, a
+    coalition...). Outlets, agencies and people are not organizations."""
     lex = _lex()
-    cands: list[tuple[int, int, bool]] = []  # start, end, from_list
-    ents = []
+    cands: list[tuple[int, int, bool]] = []  # start, end, from a cue
+    ents: list[tuple[int, int]] = []
+    persons: list[tuple[int, int]] = []
     if doc is not None:
-        ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "PERSON", "GPE", "PRODUCT", "NORP", "FAC")]
-        labels = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
+        ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+        persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
     cue = any_rx(tuple(lex["list_cues"]))
+    agent = rx(lex["agent_verbs"], 0)
+    business = rx(lex["business_before"])
     for s, e in scopes:
         for a, b in ents:
-            if a >= s and b <= e and labels.get((a, b)) == "ORG":
+            if a >= s and b <= e and not business.search(text, max(0, a - 30), a):
                 cands.append((a, b, False))
         for m in cue.finditer(text, s, e):
-            region_end = e
             stop = re.search(r"[.;:]\s|[.;:]$", text[m.end() : e])
-            if stop:
-                region_end = m.end() + stop.start()
-            covered = [(a, b) for a, b in ents if a >= m.end() and b <= region_end]
-            for a, b in covered:
+            region_end = m.end() + stop.start() if stop else e
+            for a, b in _list_items(text, m.end(), region_end, ents):
                 cands.append((a, b, True))
-            pos = m.end()
-            for part in re.split(r",\s*|\s+and\s+(?=the\s|[A-Z])", text[pos:region_end]):
-                ps = text.find(part, pos)
-                if ps < 0 or not part.strip():
-                    continue
-                pos = ps + len(part)
-                item = part.strip()
-                if item.lower().startswith(("and ", "or ")):
-                    ps += item.index(" ") + 1
-                    item = item[item.index(" ") + 1 :]
-                if item.lower().startswith("the "):
-                    ps += 4
-                    item = item[4:]
-                if not item[:1].isupper() or any(a <= ps < b for a, b in covered):
-                    continue
-                runs = _cap_runs(text, ps, ps + len(item))
-                if runs and runs[0][0] == ps:
-                    cands.append((runs[0][0], runs[0][1], True))
+        for m in agent.finditer(text, s, e):
+            # the clause before the verb: "Make the Road New Jersey and Cosecha organized the rally"
+            cs = max(s, *(x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)", text[s : m.start()])) and
+                     [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)", text[s : m.start()])] or [s])
+            items = _list_items(text, cs, m.start() + 1, ents)
+            if items and items[-1][1] >= m.start() - 1:
+                cands.extend((a, b, True) for a, b in items)
     orgs: dict[str, Org] = {}
     aliases: dict[str, str] = {}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     for a, b, from_list in cands:
         a, b = _strip(text, a, b)
         name = text[a:b]
-        if not name or "\n" in name or title_before(text, a):
+        if not name or any(c in name for c in "\n—–") or title_before(text, a):
             continue
+        if any(pa <= a < pb or a <= pa < b for pa, pb in persons) and not _has_org_word(name):
+            continue  # a person's name
         if not _is_orgish(name, from_list):
             continue
         key = aliases.get(name.lower(), name.lower())
@@ -149,7 +228,7 @@ def find_orgs(text: str, scopes: list[tuple[int, int]], doc: Any = None) -> list
             aliases[m.group(1).lower()] = key
             orgs.pop(m.group(1).lower(), None)
         orgs[key] = org
-    # acronyms seen alone elsewhere, and shorter names contained in longer ones
+    # shorter names contained in longer ones ("Students for Justice" in "... in Palestine")
     out = []
     names = [o.name.lower() for o in orgs.values()]
     for o in orgs.values():

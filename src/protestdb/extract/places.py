@@ -23,7 +23,8 @@ class Place:
 
     @property
     def city_key(self) -> str | None:
-        return self.locality.lower() if self.locality else None
+        """The locality and its state: "kansas city|KS" and "kansas city|MO" are two places."""
+        return f"{self.locality.lower()}|{self.state or ''}" if self.locality else None
 
 
 def _geo():

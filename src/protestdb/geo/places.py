@@ -54,7 +54,14 @@ class PlaceMention:
     country: str | None = None
 
 
-_TOKEN = re.compile(r"(?:[A-Z][A-Za-z\u00C0-\u017F'’\-]*\.?|\d+)")
+_TOKEN = re.compile(r"(?:[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u017F'’\-]*\.?|\d+)")
+#: Capitalised only because they start a sentence ("In Boston, ..."): never part of a name.
+_FUNCTION = frozenset(
+    "in at on from to for by near outside inside across after before during since the a an and but or as "
+    "when while with without of under over through throughout around about into onto this that these those "
+    "last next every some many most if then there here it its their his her our we they he she i you "
+    "meanwhile also still yet so both all each other another".split()
+)
 _CONNECT = {"of", "de", "del", "la", "le", "los", "las", "du", "des", "and", "on", "upon", "y"}
 _AP_STATE = re.compile(
     r"\b(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|"
@@ -69,14 +76,26 @@ _STATE_WORD_AFTER = re.compile(r"\A\s+state\b")
 
 
 @lru_cache(maxsize=1)
-def _stoplist() -> frozenset[str]:
+def _stoplist_data() -> tuple[frozenset[str], frozenset[str]]:
     path = gazetteer._data_path("stoplist.txt")
-    words = set()
+    words, heads = set(), set()
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
-        if line and not line.startswith("#"):
+        if line.startswith("@head "):
+            heads.add(norm_name(line[6:]))
+        elif line and not line.startswith("#"):
             words.add(norm_name(line))
-    return frozenset(words)
+    return frozenset(words), frozenset(heads)
+
+
+def _stoplist() -> frozenset[str]:
+    return _stoplist_data()[0]
+
+
+def _name_heads() -> frozenset[str]:
+    """Words that make the capitalised words before them part of another name: "Pima
+    County", "Euclid Avenue", "Sunrise Movement" are no cities."""
+    return _stoplist_data()[1]
 
 
 @lru_cache(maxsize=1)
@@ -94,18 +113,21 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     last_end = -1
     for m in re.finditer(r"[A-Za-z\u00C0-\u017F0-9][A-Za-z\u00C0-\u017F0-9'’\-.]*", text):
         word = m.group()
+        possessive = word.endswith(("'s", "’s")) and len(word) > 3
+        if possessive:  # "Tucson's City Hall": the name ends before "'s"
+            word = word[:-2]
         gap = text[last_end:m.start()] if last_end >= 0 else " "
         joined = last_end >= 0 and gap.strip() == "" and "\n" not in gap
-        is_cap = bool(_TOKEN.fullmatch(word)) and not word.isdigit()
+        is_cap = bool(_TOKEN.fullmatch(word)) and not word.isdigit() and word.lower() not in _FUNCTION
         if is_cap and cur and joined:
             if pending is not None:
                 cur.append(pending)
                 pending = None
-            cur.append(_strip_dot(text, m.start(), m.end()))
+            cur.append(_strip_dot(text, m.start(), m.start() + len(word)))
         elif is_cap:
             if cur:
                 runs.append(cur)
-            cur = [_strip_dot(text, m.start(), m.end())]
+            cur = [_strip_dot(text, m.start(), m.start() + len(word))]
             pending = None
         elif cur and joined and word in _CONNECT and pending is None:
             pending = (m.start(), m.end())
@@ -116,6 +138,11 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
                 runs.append(cur)
             cur, pending = [], None
         last_end = m.end()
+        if possessive:
+            if cur:
+                runs.append(cur)
+            cur, pending = [], None
+            continue
         if text[m.end() - 1] == "." or (m.end() < len(text) and text[m.end()] in ",;:()\"“”"):
             # punctuation ends a run (but a trailing dot of an abbreviation like "St." does not)
             if not re.fullmatch(r"(?:St|Ste|Ft|Mt|Pt)\.", word):
@@ -200,6 +227,7 @@ def find_places(text: str) -> list[PlaceMention]:
     full_states = _state_full_names()
     venues = venue_names()
     stop = _stoplist()
+    heads = _name_heads()
     for run in runs:
         i = 0
         while i < len(run):
@@ -223,6 +251,8 @@ def find_places(text: str) -> list[PlaceMention]:
                         break
                 if key in stop:
                     continue
+                if j < len(run) and norm_name(text[run[j][0]:run[j][1]]) in heads and not _state_after(text, e)[0]:
+                    continue  # "Pima County", "Euclid Avenue", "Sunrise Movement"
                 if key in full_states and key not in ("new york", "washington"):
                     code = full_states[key]
                     add(PlaceMention(s, e, quote, "state", quote, code, None, None, None, False, "US"))

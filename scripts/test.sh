@@ -9,6 +9,6 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
   $SUDO apt-get install -y -q chromium >/dev/null 2>&1 || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q chromium >/dev/null; }
 fi
 
-python3 -m pip install -q -e ".[dev]"
+python3 -m pip install -q -e ".[dev,scale]"
 python3 -m ruff check src tests benchmarks
 python3 -m pytest -q -p no:cacheprovider "$@"

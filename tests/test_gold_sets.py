@@ -12,7 +12,7 @@ from protestdb.evaluate import run_eval
 from protestdb.models import EVENT_TYPES, ISSUES, EventMention, ExtractionResult
 
 GOLD = Path(__file__).parent / "gold"
-SETS = ["dev.jsonl", "examples.jsonl"]
+SETS = ["dev.jsonl", "examples.jsonl", "heldout.jsonl"]
 
 
 def _docs(name: str) -> list[dict]:

@@ -1,6 +1,7 @@
 """Quality floors: the scorer on the development gold set and the bundled examples.
 
-Floors are the measured scores (issue 3) minus a small margin, so a regression fails CI.
+Floors are the measured scores (issue 3, round 2) minus a small margin, or the issue's target
+where it is met, so a regression fails CI.
 """
 
 from __future__ import annotations
@@ -14,21 +15,24 @@ from protestdb.evaluate import run_eval
 GOLD = Path(__file__).parent / "gold"
 
 DEV_FLOORS = {
-    "events_f1": 0.82,
-    "relevance_f1": 0.95,
+    "events_f1": 0.85,
+    "relevance_f1": 0.95,  # target met: the floor is the target
     "date": 0.97,
-    "state": 0.97,
+    "state": 0.97,  # target
     "type": 0.93,
-    "size": 0.75,
-    "organizations": 0.78,
+    "size": 0.82,
+    "organizations": 0.79,
+    "targets": 0.44,
+    "issues": 0.67,
+    "arrests": 0.95,
     "evidence": 1.0,
 }
 EXAMPLE_FLOORS = {
-    "events_f1": 0.79,
+    "events_f1": 0.81,
     "relevance_f1": 0.97,
     "date": 0.95,
     "state": 0.97,
-    "organizations": 0.65,
+    "organizations": 0.68,
     "evidence": 1.0,
 }
 

@@ -3,6 +3,7 @@ their fields with evidence."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -53,6 +54,7 @@ class Context:
     counts: list[Any]
     orgs: list[Any] | None = None
     all_scopes: list[tuple[int, int]] | None = None
+    count_owners: dict[int, dict[str, Any]] | None = None
 
 
 def _body(layout: Layout, si: int) -> bool:
@@ -65,6 +67,10 @@ def build_drafts(ctx: Context) -> list[Draft]:
     for t in ctx.triggers:
         if not t.weak and _body(layout, t.sent):
             by_sent.setdefault(t.sent, []).append(t)
+    dl_city, dl_state = places.dateline_place(layout)
+    if dl_city is not None:  # the gazetteer's reading of the dateline knows its state
+        dl_city = next((p for p in ctx.places if p.start == dl_city.start and p.city_key), dl_city)
+    ctx.places = places.sub_places(text, ctx.places, dl_city, ctx.lang)
     places_by_sent: dict[int, list[Place]] = {}
     others = _non_event_places(text, ctx.places)
     for p in ctx.places:
@@ -73,9 +79,6 @@ def build_drafts(ctx: Context) -> list[Draft]:
             places_by_sent.setdefault(si, []).append(p)
     national_sents = {t.sent for t in ctx.triggers if t.national}
     national_paras = {layout.sentences[s].para for s in national_sents}
-    dl_city, dl_state = places.dateline_place(layout)
-    if dl_city is not None:  # the gazetteer's reading of the dateline knows its state
-        dl_city = next((p for p in ctx.places if p.start == dl_city.start and p.city_key), dl_city)
     drafts: list[Draft] = []
     current: Draft | None = None
 
@@ -126,11 +129,27 @@ def build_drafts(ctx: Context) -> list[Draft]:
             and not any(c.city_key != current.key and _locative(text, c) for c in cities)
         ):
             # "The rally was organized by ...", a quote: the action being told, not a new one
-            d = current if current.announced == announced else get(current.key, current.place, para, current.counter, announced, [])
+            # a back-reference tells the action being told, whatever its own tense ("Saturday's
+            # rally is being organized by ..." after the announcement)
+            d = current
+            if current.announced != announced and ctx_date_in(ctx, s.start, s.end):
+                # "Thursday's rally is scheduled for noon": the announced follow-up, told with its day
+                d = get(current.key, current.place, para, current.counter, announced, [])
+                if d.place is None:
+                    d.place = current.place
             attach(d, trigs, (s.start, s.end), para, venues if d is not current or not current.venues else [], None)
-            if d.place is None:
-                d.place = current.place
             current = d
+            continue
+        if (
+            current is not None
+            and current.key == NATIONAL
+            and not cities
+            and para - current.last_para <= 1
+            and any(t.type in {x.type for x in current.triggers} for t in trigs)
+            and not ctx_date_in(ctx, s.start, s.end)
+        ):
+            # the same nationwide action re-described ("The group asked people not to buy ...")
+            attach(current, [t for t in trigs if t.type in {x.type for x in current.triggers}], (s.start, s.end), para, [], None)
             continue
         if len(cities) >= 2 and not all(c.kind != "city" for c in cities):
             prev = s.start
@@ -205,7 +224,16 @@ def build_drafts(ctx: Context) -> list[Draft]:
         # with located events in the article, a place-less, venue-less mention is an umbrella
         # statement ("students and workers have mobilized waves of protest")
         drafts = [d for d in drafts if d.key != UNLOCATED or d.venues]
+    elif any(d.key == NATIONAL for d in drafts):
+        # beside a nationwide action, a place-less call ("has called for further boycotts")
+        # is the campaign's talk, not an action of its own
+        drafts = [d for d in drafts if d.key != UNLOCATED or d.venues]
     return drafts
+
+
+def ctx_date_in(ctx: Context, start: int, end: int) -> list[Any]:
+    """Dates told in ``text[start:end]`` (with a value and a known precision)."""
+    return [m for m in ctx.dates if start <= m.start < end and (m.value or m.future_value) and m.precision != "unknown"]
 
 
 _LOCATIVE = None
@@ -424,14 +452,13 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
         from protestdb.extract.sizes import size_category
 
         put("size_cat", size_category(low) or None, sp)
-    # counts (arrests / injuries)
-    for c in ctx.counts:
-        kind = getattr(c, "kind", None)
-        if kind in ("arrests", "injuries") and _in(scopes, c.start, c.end) and getattr(ev, kind) is None:
+    # counts (arrests / injuries), each told of the events of its scope
+    if not d.announced:
+        for c in counts_for(ctx, d, drafts):
             val = getattr(c, "value", None)
             if val is None:
                 val = getattr(c, "low", None)
-            put(kind, val, (c.start, c.end, c.quote))
+            put(c.kind, val, (c.start, c.end, c.quote))
     # who
     orgs = _event_orgs(ctx, d, drafts, scopes)
     place_spans = [(p.start, p.end) for p in ctx.places]
@@ -441,6 +468,18 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
         all_orgs = [(e.start_char, e.end_char, e.text) for e in ctx.doc.ents if e.label_ == "ORG"]
     all_orgs += [(p.start, p.end, p.quote) for p in ctx.places if p.kind == "venue"]
     tg = claims_mod.find_targets(text, scopes, all_orgs, {o.name.lower() for o in orgs}, place_spans)
+    if ctx.lang == "en":
+        from protestdb.extract.targets import find_parse_targets
+
+        for n, sp in find_parse_targets(
+            text, ctx.doc, scopes, state=ev.state, locality=ev.locality, published=ctx.published,
+            exclude={o.name.lower() for o in orgs} | {o.acronym.lower() for o in orgs if o.acronym},
+        ):
+            low = n.lower()
+            if any(low in h.lower() for h, _ in tg):
+                continue
+            # a fuller name replaces its part ("Lyle County" -> "Lyle County Sheriff's Office")
+            tg = [(h, hs) for h, hs in tg if h.lower() not in low] + [(n, sp)]
     target_names = {n.lower() for n, _ in tg}
     for o in orgs:
         if any(pa <= o.spans[0][0] and o.spans[0][0] + len(o.name) <= pb for pa, pb in place_spans):
@@ -477,6 +516,57 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
         if not ev.event_type and title[1]:
             put("event_type", list(title[1]), title[2])
     return ev
+
+
+_ALL_EVENTS = re.compile(r"\b(?:other|any|all|either|none of|every|each)\b", re.IGNORECASE)
+
+
+def _count_owners(ctx: Context, c: Any, drafts: list[Draft]) -> list[int]:
+    """Indexes of the drafts an arrest/injury count speaks of: the events of the cities named
+    in its sentence ("Chicago police said there were no arrests", "Police in all four cities
+    reported no arrests"), else the event whose segment holds it, else the event whose
+    paragraphs hold it; a count told outside every event speaks of the event told last
+    before it, and a zero ("No arrests were reported at any of the events") of all of them."""
+    layout = ctx.layout
+    si = layout.sentence_at(c.start)
+    sent = layout.sentences[si]
+    live = [i for i, d in enumerate(drafts) if not d.announced]
+    keys = {p.city_key for p in ctx.places if sent.start <= p.start < sent.end and p.city_key}
+    named = [i for i in live if drafts[i].key in keys]
+    if named:
+        main = [i for i in named if not drafts[i].counter]
+        return named if c.value == 0 else (main or named)[:1]
+    if c.value == 0 and _ALL_EVENTS.search(ctx.text, sent.start, sent.end):
+        return live  # "No other arrests were reported", "at any of the events"
+    seg = [i for i in live if _in(drafts[i].segments, c.start, c.end)]
+    if seg:
+        return seg[:1]
+    para = [i for i in live if sent.para in drafts[i].paras]
+    if len(para) == 1:
+        return para
+    if para:
+        before = [i for i in para if min(a for a, _ in drafts[i].segments) <= c.start]
+        return before[-1:] if c.value != 0 else para
+    if c.value == 0:
+        return live
+    before = [i for i in live if min(a for a, _ in drafts[i].segments) <= c.start]
+    return before[-1:]
+
+
+def counts_for(ctx: Context, d: Draft, drafts: list[Draft]) -> list[Any]:
+    """The arrest/injury counts of draft ``d`` (one per kind; a specific count before a
+    "no other arrests" zero)."""
+    if ctx.count_owners is None:
+        owners: dict[int, dict[str, Any]] = {}
+        for c in sorted(ctx.counts, key=lambda c: (getattr(c, "value", None) == 0, c.start)):
+            kind = getattr(c, "kind", None)
+            if kind not in ("arrests", "injuries"):
+                continue
+            for i in _count_owners(ctx, c, drafts):
+                owners.setdefault(i, {}).setdefault(kind, c)
+        ctx.count_owners = owners
+    idx = next((i for i, o in enumerate(drafts) if o is d), -1)
+    return list(ctx.count_owners.get(idx, {}).values())
 
 
 _NOT_CROWD = None

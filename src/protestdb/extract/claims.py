@@ -4,6 +4,7 @@ and targets (known agencies/companies, organizations after target cues, employer
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from protestdb.extract.lexicons import load, rx
@@ -89,6 +90,12 @@ def _tlex() -> dict[str, Any]:
     return load("targets_en")
 
 
+@lru_cache(maxsize=1)
+def _known() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One compiled pattern per known target (its spellings as one alternation)."""
+    return tuple((canon, rx("|".join(f"(?:{p})" for p in pats))) for canon, pats in _tlex()["known"].items())
+
+
 def find_targets(
     text: str,
     scopes: list[tuple[int, int]],
@@ -113,12 +120,10 @@ def find_targets(
     never = set(load("orgs_en")["never_org"])
     venue_heads = set(load("venues_en")["heads"])
     for s, e in scopes:
-        for canon, pats in lex["known"].items():
-            for p in pats:
-                m = rx(p).search(text, s, e)
-                if m:
-                    add(canon, (m.start(), m.end(), m.group()))
-                    break
+        for canon, pat in _known():
+            m = pat.search(text, s, e)
+            if m:
+                add(canon, (m.start(), m.end(), m.group()))
         for m in cap.finditer(text, s, e):
             a, b = m.span()
             name = m.group().rstrip(".")

@@ -1,36 +1,44 @@
-"""Issues (DESIGN list) and valence from keyword lexicons."""
+"""Issues (DESIGN list) and valence from keyword lexicons (one compiled pattern per issue)."""
 
 from __future__ import annotations
 
-from protestdb.extract.lexicons import load, rx
+import re
+from functools import lru_cache
+
+from protestdb.extract.lexicons import load
 
 Span = tuple[int, int, str]
 
 
-def find_issues(text: str, scopes: list[tuple[int, int]]) -> dict[str, Span]:
-    """Issue -> first keyword span backing it, in lexicon order."""
+@lru_cache(maxsize=1)
+def _issue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     lex = load("issues_en")["issues"]
+    return tuple((issue, re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)) for issue, pats in lex.items() if pats)
+
+
+@lru_cache(maxsize=1)
+def _valence_patterns() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    lex = load("issues_en")["valence"]
+    return tuple((int(v), re.compile("|".join(f"(?:{p})" for p in lex[v]), re.IGNORECASE)) for v in ("2", "1") if lex.get(v))
+
+
+def find_issues(text: str, scopes: list[tuple[int, int]]) -> dict[str, Span]:
+    """Issue -> first keyword span backing it (in the first scope that has one), in lexicon order."""
     out: dict[str, Span] = {}
-    for issue, pats in lex.items():
+    for issue, pat in _issue_patterns():
         for s, e in scopes:
-            hit = None
-            for p in pats:
-                m = rx(p).search(text, s, e)
-                if m and (hit is None or m.start() < hit[0]):
-                    hit = (m.start(), m.end(), m.group())
-            if hit:
-                out[issue] = hit
+            m = pat.search(text, s, e)
+            if m:
+                out[issue] = (m.start(), m.end(), m.group())
                 break
     return out
 
 
 def find_valence(text: str, scopes: list[tuple[int, int]]) -> tuple[int, Span] | None:
     """1 (left) or 2 (right) with the marker words, or None. Right markers win ties."""
-    lex = load("issues_en")["valence"]
-    for val in ("2", "1"):
+    for val, pat in _valence_patterns():
         for s, e in scopes:
-            for p in lex[val]:
-                m = rx(p).search(text, s, e)
-                if m:
-                    return int(val), (m.start(), m.end(), m.group())
+            m = pat.search(text, s, e)
+            if m:
+                return val, (m.start(), m.end(), m.group())
     return None

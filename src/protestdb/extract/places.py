@@ -111,3 +111,54 @@ def dateline_place(layout: Layout) -> tuple[Place | None, Place | None]:
         if st:
             state_place = Place(ss, se, text[ss:se], "state", st)
     return Place(cs, ce, text[cs:ce], "city", st, city_words), state_place
+
+
+@lru_cache(maxsize=4)
+def _sub_place_cues(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lex = load_lang("venues", lang)
+
+    def alt(words: list[str]) -> str:
+        return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+    before = re.compile(rf"\b(?:{alt(lex.get('neighborhood_before', []))})\s+(?:the\s+)?$", re.IGNORECASE)
+    after = re.compile(rf"^\s+(?:{alt(lex.get('neighborhood_after', []))})\b", re.IGNORECASE)
+    prefix = re.compile(rf"\b(?:{alt(lex.get('venue_prefixes', []))})\s+(?:de\s+|del\s+)?$", re.IGNORECASE)
+    return before, after, prefix
+
+
+def sub_places(text: str, found: list[Place], dateline: Place | None, lang: str = "en") -> list[Place]:
+    """Places re-read as parts of a city or as venues, so they open no event of their own:
+    "Crown Heights, Brooklyn" (a place followed by a neighbourhood of a city lies in that
+    city), "the Fairmount neighborhood" / "el barrio de X" (a neighbourhood of the dateline
+    city, else of the city told before it), "parque X" / "calle X" (a venue)."""
+    before, after, prefix = _sub_place_cues(lang)
+    out: list[Place] = []
+    ordered = sorted(found, key=lambda p: p.start)
+    for i, p in enumerate(ordered):
+        if p.kind != "city":
+            out.append(p)
+            continue
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        m = prefix.search(text[max(0, p.start - 20) : p.start])
+        if m is not None:
+            s = p.start - (len(text[max(0, p.start - 20) : p.start]) - m.start())
+            out.append(Place(s, p.end, text[s : p.end], "venue"))
+            continue
+        if (
+            nxt is not None
+            and nxt.kind == "neighborhood"
+            and nxt.locality
+            and nxt.locality != p.locality
+            and re.fullmatch(r",\s*", text[p.end : nxt.start])
+        ):
+            out.append(Place(p.start, p.end, p.quote, "neighborhood", nxt.state, nxt.locality, nxt.country))
+            continue
+        if before.search(text[max(0, p.start - 30) : p.start]) or after.match(text[p.end : p.end + 20]):
+            host = dateline if dateline is not None and dateline.locality else None
+            if host is None:
+                host = next((q for q in reversed(out) if q.kind == "city" and q.locality), None)
+            if host is not None and host.locality != p.locality:
+                out.append(Place(p.start, p.end, p.quote, "neighborhood", host.state, host.locality, host.country or "US"))
+                continue
+        out.append(p)
+    return out

@@ -1,0 +1,213 @@
+"""Whom a protest's claims address, read from spaCy's dependency parse of the event's sentences.
+
+- the object of an addressing verb ("urged the Harbor City Council to ...", "called on Acme
+  Freight to ...", "protest the bank's lending" -> the bank);
+- the subject of a demanded clause ("demanding that the sheriff end ...");
+- "calling for the university to divest" (the noun before the infinitive);
+- a company's site as the place of the action ("outside a Brightline Foods store").
+
+Common nouns ("the sheriff", "the university", "the building's owner") are resolved to a
+name told elsewhere in the article ("the Lyle County Sheriff's Office", "Ridgefield
+University", "its owner, Maple Row Holdings,"); legislators and state bills resolve to the
+event's state legislature; federal claims to the administration in office on the
+publication date. Targets are institutions, officials' offices and companies, never the
+protesters. Word lists live in ``data/targets_en.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from protestdb.extract.lexicons import load
+
+Span = tuple[int, int, str]
+_CAP_NAME = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+|for\s+)?[A-Z][\w&'’.-]*){0,5}"
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict[str, Any]:
+    lx = load("targets_en")
+
+    def alt(words: list[str]) -> str:
+        return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+    return {
+        "address": frozenset(lx.get("address_verbs", ())),
+        "clause": frozenset(lx.get("clause_verbs", ())),
+        "lawmakers": re.compile(rf"\b(?:{alt(lx.get('lawmakers', []))})s?\b", re.IGNORECASE),
+        "bill": re.compile("|".join(lx.get("bill_words", [])) or r"(?!)", re.IGNORECASE),
+        "capitol": re.compile("|".join(lx.get("capitol_words", [])) or r"(?!)", re.IGNORECASE),
+        "federal": re.compile("|".join(lx.get("federal_cues", [])) or r"(?!)", re.IGNORECASE),
+        "resolvable": frozenset(lx.get("resolvable", ())),
+        "roles": re.compile(
+            rf"\b(?:{alt(lx.get('role_nouns', []))}),\s+(?P<name>{_CAP_NAME})\s*[,.;]", re.UNICODE
+        ),
+        "not_target": frozenset(lx.get("not_target", ())),
+        "legislatures": dict(lx.get("legislatures", {})),
+        "administrations": [(date.fromisoformat(a), date.fromisoformat(b), n) for a, b, n in lx.get("administrations", [])],
+        "run_by": re.compile(
+            rf"\b(?:run|operated|owned|managed) by (?:the )?(?:(?:private|for-profit|prison|security|\w+) ){{0,3}}(?:company |firm |contractor )?(?P<name>{_CAP_NAME})"
+        ),
+        "sites": re.compile(
+            r"\s+(?:store|stores|branch|branches|offices?|headquarters|plant|warehouse|location|outlet|factory|dealership)\b",
+            re.IGNORECASE,
+        ),
+    }
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"(?:'s|’s)$", "", name)
+    return name.strip(" ,.;:")
+
+
+def _np(tok: Any) -> tuple[int, int]:
+    """Character span of the proper-name words of a noun (compounds, "of" names)."""
+    doc = tok.doc
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ in ("ORG", "GPE", "FAC", "PERSON", "NORP")), None)
+    if ent is not None and ent.label_ == "ORG":
+        return ent.start_char, ent.end_char
+    left = tok.i
+    while left > 0 and doc[left - 1].dep_ in ("compound", "amod") and doc[left - 1].head.i in range(left, tok.i + 1):
+        left -= 1
+    return doc[left].idx, tok.idx + len(tok.text)
+
+
+def _named_mentions(text: str, doc: Any) -> list[tuple[int, int, str]]:
+    out = [(e.start_char, e.end_char, _clean(e.text)) for e in doc.ents if e.label_ in ("ORG", "FAC")]
+    return out
+
+
+def _resolve(noun: str, text: str, doc: Any, at: int, locality: str | None) -> Span | None:
+    """A name told in the article for a common noun ("the sheriff" -> "Lyle County Sheriff's
+    Office"; "the owner" -> the name after "its owner,")."""
+    lx = _lex()
+    noun_l = noun.lower()
+    for m in lx["roles"].finditer(text):
+        if noun_l in m.group(0).lower().split(",")[0]:
+            a, b = m.span("name")
+            return a, b, m.group("name")
+    word = re.compile(rf"\b{re.escape(noun_l)}", re.IGNORECASE)
+    best: Span | None = None
+    for a, b, name in _named_mentions(text, doc):
+        if word.search(name) and len(name.split()) >= 2:
+            if best is None or abs(a - at) < abs(best[0] - at):
+                off = text.find(name, a, b)
+                best = (off, off + len(name), name) if off >= 0 else (a, b, text[a:b])
+    if best is None:
+        for m in re.finditer(_CAP_NAME, text):
+            name = _clean(m.group())
+            if word.search(name) and len(name.split()) >= 2:
+                off = text.find(name, m.start(), m.end())
+                best = (off, off + len(name), name)
+                break
+    if best is not None and noun_l == "council" and locality and not best[2].lower().startswith(locality.lower()):
+        return best[0], best[1], f"{locality} {_clean(best[2])}"
+    return best
+
+
+def _addressed(doc: Any, s: int, e: int) -> list[Any]:
+    """Tokens addressed by a claim in ``text[s:e]`` (parse)."""
+    lx = _lex()
+    out: list[Any] = []
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return out
+    for tok in span:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in lx["address"]:
+            for c in tok.children:
+                if c.dep_ in ("dobj", "nsubjpass") and lemma != "call":
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ in ("on", "upon", "against") or (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call"):
+                    for g in c.children:
+                        if g.dep_ == "pobj" and (c.lower_ != "for" or any(x.dep_ in ("acl", "relcl", "xcomp") and x.pos_ == "VERB" for x in g.children)
+                                                 or (g.i + 1 < len(doc) and doc[g.i + 1].lower_ == "to")):
+                            out.append(g)
+        if tok.pos_ in ("VERB", "AUX") and lemma in lx["clause"]:
+            for c in tok.children:
+                if c.dep_ in ("ccomp", "xcomp"):
+                    out.extend(g for g in c.children if g.dep_ == "nsubj")
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("for", "until") for c in tok.children):
+            # "calling for the university to divest", "until the college agrees to ..."
+            out.extend(g for g in tok.children if g.dep_ == "nsubj")
+        if tok.dep_ == "prep" and tok.lower_ == "against":
+            out.extend(g for g in tok.children if g.dep_ == "pobj")
+    # "protest the bank's lending": the possessor of an addressed object
+    final: list[Any] = []
+    for t in out:
+        poss = [c for c in t.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+        final.append(poss[0] if poss else t)
+    return final
+
+
+def find_parse_targets(
+    text: str,
+    doc: Any,
+    scopes: list[tuple[int, int]],
+    *,
+    state: str | None = None,
+    locality: str | None = None,
+    published: date | None = None,
+    exclude: set[str] = frozenset(),
+) -> list[tuple[str, Span]]:
+    """Targets of an event told in ``scopes`` (value, evidence span)."""
+    lx = _lex()
+    out: list[tuple[str, Span]] = []
+    seen: set[str] = set()
+
+    def add(name: str, span: Span) -> None:
+        key = name.lower()
+        if not name or key in seen or key in exclude or key in lx["not_target"]:
+            return
+        seen.add(key)
+        out.append((name, span))
+
+    for s, e in scopes:
+        seg = text[s:e]
+        # legislators, or a state bill told at a statehouse
+        if state in lx["legislatures"]:
+            m = lx["lawmakers"].search(seg)
+            if m is None and lx["bill"].search(seg) and lx["capitol"].search(seg):
+                m = lx["bill"].search(seg)
+            if m is not None and not (state == "DC" and m.group().lower().startswith("state")):
+                add(lx["legislatures"][state], (s + m.start(), s + m.end(), m.group()))
+        m = lx["federal"].search(seg)
+        if m is not None and published is not None:
+            name = next((n for a, b, n in lx["administrations"] if a <= published < b), None)
+            if name:
+                add(name, (s + m.start(), s + m.end(), m.group()))
+        if doc is None:
+            continue
+        for tok in _addressed(doc, s, e):
+            low = tok.lemma_.lower()
+            if tok.pos_ == "PRON" or low in lx["not_target"] or tok.ent_type_ in ("PERSON", "GPE", "DATE", "CARDINAL", "NORP"):
+                continue
+            if lx["lawmakers"].fullmatch(tok.text) or low in ("lawmaker", "legislator"):
+                continue  # handled above
+            if tok.pos_ == "PROPN":
+                a, b = _np(tok)
+                name = _clean(text[a:b])
+                if len(name) >= 3 and (tok.ent_type_ == "ORG" or len(name.split()) >= 2):
+                    off = text.find(name, a, b)
+                    add(name, (off, off + len(name), name))
+            elif low in lx["resolvable"]:
+                r = _resolve(low, text, doc, tok.idx, locality)
+                if r is not None:
+                    add(_clean(r[2]), (r[0], r[1], text[r[0] : r[1]]))
+        # a company's site as the action's place ("outside a Brightline Foods store")
+        span = doc.char_span(s, e, alignment_mode="expand")
+        for ent in (span.ents if span is not None else []):
+            if ent.label_ == "ORG" and lx["sites"].match(text, ent.end_char) and re.search(
+                r"\b(?:outside|at|in front of|inside|into|of)\s+(?:an?|the|one)?\s*$", text[max(0, ent.start_char - 20) : ent.start_char]
+            ):
+                name = _clean(ent.text)
+                off = text.find(name, ent.start_char, ent.end_char)
+                add(name, (off, off + len(name), name))
+        # the company running the action's site ("a detention center run by Corvane Group")
+        for m in lx["run_by"].finditer(text, s, e):
+            add(_clean(m.group("name")), (m.start("name"), m.end("name"), m.group("name")))
+    return out

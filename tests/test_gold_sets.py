@@ -12,7 +12,7 @@ from protestdb.evaluate import run_eval
 from protestdb.models import EVENT_TYPES, ISSUES, EventMention, ExtractionResult
 
 GOLD = Path(__file__).parent / "gold"
-SETS = ["dev.jsonl", "examples.jsonl", "heldout.jsonl"]
+SETS = ["dev.jsonl", "examples.jsonl", "heldout.jsonl", "heldout2.jsonl"]
 
 
 def _docs(name: str) -> list[dict]:

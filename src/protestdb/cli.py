@@ -305,6 +305,142 @@ def export_cmd(ctx: click.Context, fmt: str, output: str | None) -> None:
         _write_events(evs, fmt, sys.stdout, raw=raw)
 
 
+# --------------------------------------------------------------------------- campaigns / review / changes
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--window", type=int, default=7, show_default=True, help="Days between events of one wave.")
+@click.pass_context
+def campaigns(ctx: click.Context, fmt: str, window: int) -> None:
+    """List campaigns: events tied by a named action or a coordinated call, with totals."""
+    from protestdb.resolve.campaigns import store_campaigns
+
+    store = _store(ctx)
+    try:
+        found = store_campaigns(store, window_days=window)
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps([c.model_dump(mode="json") for c in found], ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"{len(found)} campaign(s)")
+    for col in ("id", "name", "first", "last", "events", "localities", "states", "size low", "size high"):
+        table.add_column(col, overflow="fold")
+    for c in found:
+        table.add_row(
+            c.id, c.name, c.first_date or "", c.last_date or "", str(c.n_events), str(c.n_localities),
+            str(c.n_states), str(c.size_low_sum), str(c.size_high_sum),
+        )
+    _out().print(table)
+
+
+@main.group()
+def review() -> None:
+    """Human review: correct a field, merge or split events, read the audit log."""
+
+
+def _review_call(ctx: click.Context, fn, *args):
+    from protestdb.resolve.review import ReviewError
+
+    store = _store(ctx)
+    try:
+        return fn(store, *args)
+    except ReviewError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+
+
+@review.command("correct")
+@click.argument("event_id")
+@click.argument("field")
+@click.argument("value")
+@click.option("--by", "by", required=True, help="Reviewer name.")
+@click.pass_context
+def review_correct(ctx: click.Context, event_id: str, field: str, value: str, by: str) -> None:
+    """Set FIELD of EVENT_ID to VALUE (lists: "a; b"; "" clears); never overwritten by re-runs."""
+    from protestdb.resolve.review import correct
+
+    ev = _review_call(ctx.find_root(), correct, event_id, field, value, by)
+    click.echo(f"{ev.id}: {field} = {_cell(getattr(ev, field))}")
+
+
+@review.command("merge")
+@click.argument("keep_id")
+@click.argument("other_id")
+@click.option("--by", "by", required=True, help="Reviewer name.")
+@click.pass_context
+def review_merge(ctx: click.Context, keep_id: str, other_id: str, by: str) -> None:
+    """Merge event OTHER_ID into KEEP_ID (OTHER_ID then leads to KEEP_ID)."""
+    from protestdb.resolve.review import merge_events
+
+    ev = _review_call(ctx.find_root(), merge_events, keep_id, other_id, by)
+    click.echo(f"merged {other_id} into {ev.id}: {len(ev.sources)} source(s)")
+
+
+@review.command("split")
+@click.argument("event_id")
+@click.argument("article_id")
+@click.option("--by", "by", required=True, help="Reviewer name.")
+@click.pass_context
+def review_split(ctx: click.Context, event_id: str, article_id: str, by: str) -> None:
+    """Move the mentions of ARTICLE_ID (or a unique prefix) out of EVENT_ID into a new event."""
+    from protestdb.resolve.review import split_event
+
+    ev = _review_call(ctx.find_root(), split_event, event_id, article_id, by)
+    click.echo(f"split {article_id} out of {event_id}: new event {ev.id}")
+
+
+@review.command("log")
+@click.argument("event_id", required=False)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def review_log_cmd(ctx: click.Context, event_id: str | None, fmt: str) -> None:
+    """The audit log (who, when, before, after), all or for one event."""
+    from protestdb.resolve.review import review_log
+
+    rows = _review_call(ctx.find_root(), review_log, event_id)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"{len(rows)} review action(s)")
+    for col in ("at", "by", "action", "event", "other", "field", "before", "after"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        short = lambda v: json.dumps(v, ensure_ascii=False)[:80]  # noqa: E731
+        table.add_row(r["at"], r["by"], r["action"], r["event_id"], r["other_id"] or "", r["field"] or "",
+                      short(r["before"]), short(r["after"]))
+    _out().print(table)
+
+
+@main.command()
+@click.option("--since", "since", default=None, help="ISO date or datetime (UTC if no zone); default: everything.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="json", show_default=True)
+@click.pass_context
+def changes(ctx: click.Context, since: str | None, fmt: str) -> None:
+    """The change feed: events created, updated, merged or deleted since a time (JSON lines)."""
+    from datetime import datetime
+
+    try:
+        when = datetime.fromisoformat(since.replace("Z", "+00:00")) if since else None
+    except ValueError as exc:
+        raise click.BadParameter(f"{since!r} is not an ISO date/datetime", param_hint="--since") from exc
+    store = _store(ctx)
+    try:
+        rows = store.changes(when)
+    finally:
+        store.close()
+    if fmt == "json":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} change(s)")
+    for col in ("seq", "at", "op", "event_id", "detail"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(str(r["seq"]), r["at"], r["op"], r["event_id"], json.dumps(r["detail"]) if r["detail"] else "")
+    _out().print(table)
+
+
 # --------------------------------------------------------------------------- eval / geocode
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
@@ -371,6 +507,119 @@ def import_ccc_cmd(ctx: click.Context, files: tuple[str, ...], snapshot: str | N
             print_flags(_out(), store.review_flags())
     finally:
         store.close()
+
+
+# --------------------------------------------------------------------------- batch (Ray)
+def _default_batch_dir(db: str) -> str:
+    path = db[len("sqlite:///") :] if db.startswith("sqlite:///") else db
+    if path in ("", ":memory:") or "://" in path:
+        return "protestdb-batch"
+    return str(Path(path).expanduser()) + ".batch"
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--ray-address", default="local", show_default=True,
+              help="'local' starts Ray on this machine (offline); 'auto' or ray://host:port joins a cluster.")
+@click.option("--num-cpus", type=click.IntRange(min=1), default=None, help="Extraction workers (default: all CPUs).")
+@click.option("--output", type=click.Path(file_okay=False), default=None,
+              help="Folder for the JSON lines result shards (default: <db>.batch).")
+@click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD) for articles without one.")
+@click.option("--progress/--no-progress", default=True, show_default=True, help="Show Ray Data progress and shard counts.")
+@click.pass_context
+def batch(ctx: click.Context, inputs: tuple[str, ...], ray_address: str, num_cpus: int | None, output: str | None,
+          published: date | None, progress: bool) -> None:
+    """Extract many articles in parallel with Ray Data, write result shards, merge them into the store."""
+    try:
+        import ray  # noqa: F401
+
+        from protestdb.scale.ray_job import run_batch
+    except ImportError as exc:
+        raise click.ClickException(f"Ray is not installed ({exc}); pip install 'protestdb[scale]'") from exc
+    out = output or _default_batch_dir(ctx.obj["db"])
+    store = _store(ctx)
+    log = (lambda msg: err.print(msg, highlight=False)) if progress else None
+    try:
+        report = run_batch(store, list(inputs), out, ray_address=ray_address, num_cpus=num_cpus,
+                           published=published, progress=progress, log=log)
+    except ConnectionError as exc:  # --ray-address auto without a running cluster
+        raise click.ClickException(f"cannot reach Ray at {ray_address!r}: {exc}") from exc
+    finally:
+        store.close()
+    for where, message in report.errors:
+        err.print(f"[red]error[/red] {where}: {message}", highlight=False)
+    err.print(
+        f"read {report.read} article(s): {report.skipped} already stored or repeated, {report.extracted} extracted "
+        f"by {report.num_workers} worker(s) ({report.prefiltered} prefiltered) in {report.seconds:.1f}s "
+        f"({report.articles_per_second:.1f}/s); {report.new_articles} new article(s), {report.mentions} mention(s) "
+        f"-> {report.events_created} new event(s), {report.events_updated} updated; "
+        f"{len(report.errors)} error(s); shards in {out}",
+        highlight=False,
+    )
+    if report.read == 0 and report.errors:
+        sys.exit(1)
+
+
+# --------------------------------------------------------------------------- token
+@main.group()
+def token() -> None:
+    """API tokens for writes through the HTTP API (stored hashed; shown once)."""
+
+
+@token.command("create")
+@click.option("--name", required=True, help="Who uses the token (written as the reviewer of its actions).")
+@click.option("--read-only", is_flag=True, help="A token that may only read (when reads are closed).")
+@click.pass_context
+def token_create(ctx: click.Context, name: str, read_only: bool) -> None:
+    """Create a token and print it ONCE (it cannot be read back)."""
+    from protestdb.auth import AuthError, create_token
+
+    store = _store(ctx)
+    try:
+        click.echo(create_token(store, name, scopes="read" if read_only else "write"))
+    except AuthError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    err.print("keep it now: only its hash is stored", highlight=False)
+
+
+@token.command("list")
+@click.pass_context
+def token_list(ctx: click.Context) -> None:
+    """Tokens: id, name, scopes, created, last used, revoked."""
+    from protestdb.auth import list_tokens
+
+    store = _store(ctx)
+    try:
+        rows = list_tokens(store)
+    finally:
+        store.close()
+    table = Table(title="API tokens")
+    for col in ("id", "name", "scopes", "created", "last used", "revoked"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            r["id"], r["name"], r["scopes"], r["created_at"], r["last_used"] or "", r["revoked_at"] or ""
+        )
+    _out().print(table)
+
+
+@token.command("revoke")
+@click.argument("token_id")
+@click.pass_context
+def token_revoke(ctx: click.Context, token_id: str) -> None:
+    """Revoke the token with this id (or the token itself)."""
+    from protestdb.auth import revoke_token
+
+    store = _store(ctx)
+    try:
+        ok = revoke_token(store, token_id)
+    finally:
+        store.close()
+    if not ok:
+        raise click.ClickException(f"no live token {token_id!r}")
+    click.echo(f"revoked {token_id}")
 
 
 # --------------------------------------------------------------------------- serve / demo

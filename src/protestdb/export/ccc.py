@@ -7,7 +7,7 @@ Column names are kept as data (``data/ccc_phase3_columns.txt``). Lists are joine
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from typing import IO, Any
@@ -46,8 +46,12 @@ def _flag(v: bool | None) -> str:
     return "" if v is None else str(int(bool(v)))
 
 
-def event_to_row(ev: Event, extra: bool = False) -> dict[str, str]:
-    """One event as a CCC row (all values strings; unknown -> "")."""
+def event_to_row(ev: Event, extra: bool = False, raw: Mapping[str, str] | None = None) -> dict[str, str]:
+    """One event as a CCC row (all values strings; unknown -> "").
+
+    ``raw``: the CCC row the event was imported from (``Store.ccc_raw_rows``); its strings
+    are written back where the event still holds them (exact round trip, see ``protestdb.ccc``).
+    """
     j = "; ".join
     row: dict[str, str] = dict.fromkeys(ccc_columns(), "")
     row.update(
@@ -86,11 +90,16 @@ def event_to_row(ev: Event, extra: bool = False) -> dict[str, str]:
             "coder": CODER,
         }
     )
-    srcs = [s.url or s.outlet or f"protestdb:article/{s.article_id}" for s in ev.sources]
+    srcs = [s.url or s.outlet or f"protestdb:article/{s.article_id}" for s in ev.sources
+            if not s.article_id.startswith("ccc:")]  # an imported CCC row's own sources come from ``raw``
     n_src_cols = sum(1 for c in row if c.startswith("source") and c[6:].isdigit())
     for i, url in enumerate(srcs[:n_src_cols], 1):
         row[f"source{i}"] = url
     row = {k: v for k, v in row.items() if k in ccc_columns()}  # only the real columns
+    if raw is not None:
+        from protestdb.ccc.mapping import reconcile_row
+
+        row = reconcile_row(row, ev, raw)
     if extra:
         row.update(
             {
@@ -107,18 +116,26 @@ def event_to_row(ev: Event, extra: bool = False) -> dict[str, str]:
     return row
 
 
-def events_to_rows(events: Iterable[Event], extra: bool = False) -> list[dict[str, str]]:
-    """Events as CCC rows (dicts keyed by :func:`ccc_columns`, plus ``EXTRA_COLUMNS`` with ``extra``)."""
-    return [event_to_row(ev, extra=extra) for ev in events]
+def events_to_rows(
+    events: Iterable[Event], extra: bool = False, raw: Mapping[str, Mapping[str, str]] | None = None
+) -> list[dict[str, str]]:
+    """Events as CCC rows (dicts keyed by :func:`ccc_columns`, plus ``EXTRA_COLUMNS`` with ``extra``).
+
+    ``raw``: event id -> the CCC row it was imported from (events not in it are written as usual).
+    """
+    raw = raw or {}
+    return [event_to_row(ev, extra=extra, raw=raw.get(ev.id)) for ev in events]
 
 
-def write_ccc_csv(events: Iterable[Event], fp: IO[str], extra: bool = False) -> int:
+def write_ccc_csv(
+    events: Iterable[Event], fp: IO[str], extra: bool = False, raw: Mapping[str, Mapping[str, str]] | None = None
+) -> int:
     """Write a CCC Phase 3 CSV (header + one row per event); returns the number of rows."""
     cols: list[Any] = list(ccc_columns()) + (list(EXTRA_COLUMNS) if extra else [])
     w = csv.DictWriter(fp, fieldnames=cols, lineterminator="\n")
     w.writeheader()
     n = 0
-    for row in events_to_rows(events, extra=extra):
+    for row in events_to_rows(events, extra=extra, raw=raw):
         w.writerow(row)
         n += 1
     return n

@@ -1,16 +1,20 @@
-"""Resolve v1: does a new mention tell of an event already stored, and how fields merge.
+"""Resolve: does a new mention tell of an event already stored, and how fields merge.
 
-Pure functions; the store calls them inside its transaction. A mention matches an event
-when the dates are equal (or both null), the normalised locality and the state are equal
-(both null locality: overlapping types and the same country), the event types overlap
-and, where both name a venue, the venues fuzzy-match.
+Pure functions; the store calls them inside its transaction. Candidates share the
+normalised locality and state and lie within a day (blocking); :func:`match_score`
+weighs dates, types, venues, organizations, action names, issues and sizes into one
+scored decision (see its docstring), and :func:`best_match` takes the best candidate
+that reaches :data:`MATCH_THRESHOLD`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz, utils
 
@@ -83,34 +87,185 @@ def location_score(a: str | None, b: str | None) -> float:
     return float(fuzz.token_set_ratio(a, b, processor=utils.default_process))
 
 
-def matches(event: Event, mention: EventMention) -> bool:
-    """True when ``mention`` tells of ``event`` (resolve v1 rules)."""
-    if (event.date or None) != (mention.date or None):
-        return False
+#: A mention joins an event when its score reaches this (see :func:`match_score`).
+MATCH_THRESHOLD = 1.5
+#: Two crowd figures further apart than this factor count against a match.
+SIZE_RATIO_MAX = 10.0
+#: The best candidate must beat the runner-up by this much, else the mention stays apart.
+AMBIGUITY_MARGIN = 0.5
+#: Types a reporter may use for the same gathering ("rallied" / "marched" / "demonstrated").
+SOFT_TYPES = {"rally", "march", "demonstration", "other"}
+_ORG_STOP = {"of", "and", "the", "for", "a", "an", "&", "in", "on", "to"}
+
+
+def _day_gap(a: str | None, b: str | None) -> int | None:
+    """Days between two ISO dates (None when either is missing or malformed)."""
+    from datetime import date as _date
+
+    try:
+        return abs((_date.fromisoformat(a[:10]) - _date.fromisoformat(b[:10])).days) if a and b else None
+    except ValueError:
+        return None
+
+
+def _org_forms(name: str) -> set[str]:
+    words = re.findall(r"\w+", re.sub(r"['’]s\b", "", name.casefold()))  # "Women's March" -> WM
+    forms = {" ".join(w for w in words if w != "the")}
+    initials = "".join(w[0] for w in words if w not in _ORG_STOP)
+    if len(initials) >= 2:
+        forms.add(initials)
+    if len(words) == 1 and words[0].isalpha():
+        forms.add(words[0])
+    return {f for f in forms if f}
+
+
+def _expand_acronyms(x: str, y: str) -> str:
+    """``x`` with each acronym that spells a run of ``y``'s words replaced by those words.
+
+    "ACLU of Colorado" vs "American Civil Liberties Union of Colorado" -> the long form.
+    """
+    ywords = re.findall(r"\w+", re.sub(r"['’]s\b", "", y))
+    out = []
+    for tok in re.findall(r"\w+", x):
+        low, done = tok.casefold(), False
+        if 2 <= len(low) <= 8 and low.isalpha():
+            for i in range(len(ywords)):
+                run, initials = [], ""
+                for w in ywords[i:]:
+                    if initials == low or len(initials) >= len(low):
+                        break
+                    if w.casefold() in _ORG_STOP and run:
+                        run.append(w)
+                        continue
+                    run.append(w)
+                    initials += w[0].casefold()
+                if initials == low and len(run) > 1:
+                    out.extend(run)
+                    done = True
+                    break
+        if not done:
+            out.append(tok)
+    return " ".join(out)
+
+
+def orgs_overlap(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Do two organization lists share a member (case, "the", acronyms, close spellings)?"""
+    for x in a:
+        fx = _org_forms(x)
+        for y in b:
+            fy = _org_forms(y)
+            if fx & fy or fuzz.token_set_ratio(x, y, processor=utils.default_process) >= 88:
+                return True
+            for s, t in ((x, y), (y, x)):
+                if fuzz.ratio(_expand_acronyms(s, t), t, processor=utils.default_process) >= 90:
+                    return True
+    return False
+
+
+def _title_key(t: str | None) -> str | None:
+    """An action's name normalised as campaigns do ("No Kings Day" = "#NoKings"); None if generic."""
+    from protestdb.resolve.campaigns import campaign_key  # campaigns imports this module
+
+    return campaign_key(t)
+
+
+@lru_cache(maxsize=1)
+def _generic_venue_words() -> frozenset[str]:
+    data = resources.files("protestdb.resolve").joinpath("data/venue_words.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(data)["generic"])
+
+
+def venue_tokens(venue: str, locality: str | None = None, state: str | None = None) -> frozenset[str]:
+    """The specific words of a venue: without generic words ("High School") and the place's own name."""
+    own = set(re.findall(r"\w+", f"{locality or ''} {state or ''}".casefold()))
+    words = re.findall(r"\w+", re.sub(r"['’]s\b", "", venue.casefold()))
+    return frozenset(w for w in words if w not in _generic_venue_words() and w not in own and not w.isdigit())
+
+
+def match_score(event: Event, mention: EventMention) -> float | None:
+    """How likely ``mention`` tells of ``event``: None when it cannot, else a score.
+
+    Hard rules (None): locality, state and country differ; one date missing or the dates
+    more than a day apart; a counter-protest against a non-counter-protest; opposite
+    valence; specific types (vigil, walkout, strike ...) that do not overlap; venues that
+    clearly differ. Evidence for (+) and against (-): same day, overlapping types, similar
+    venues, shared organizations (acronyms and spellings), the same action name, issues,
+    sizes of the same order. A match needs :data:`MATCH_THRESHOLD`.
+    """
     ek, mk = normalize_locality(event.locality), normalize_locality(mention.locality)
-    if ek != mk:
-        return False
-    if _norm_state(event.state) != _norm_state(mention.state):
-        return False
+    if ek != mk or _norm_state(event.state) != _norm_state(mention.state):
+        return None
+    if (event.date or None) is None or (mention.date or None) is None:
+        if (event.date or None) != (mention.date or None):
+            return None
+        score = 1.0
+    else:
+        gap = _day_gap(event.date, mention.date)
+        if gap is None or gap > 1:
+            return None
+        score = 1.0 if gap == 0 else -0.5  # a day apart: needs a shared venue or organizers
+    et = {t.lower() for t in event.event_type}
+    mt = {t.lower() for t in mention.event_type}
+    if ("counter-protest" in et) != ("counter-protest" in mt) and et and mt:
+        return None
+    if event.valence in (1, 2) and mention.valence in (1, 2) and event.valence != mention.valence:
+        return None
     if ek is None:
-        if (event.country or None) != (mention.country or None):
-            return False
-        if not types_overlap(event.event_type, mention.event_type):
-            return False
-    elif event.event_type and mention.event_type and not types_overlap(event.event_type, mention.event_type):
-        return False
-    return location_compatible(event.location, mention.location)
+        if (event.country or None) != (mention.country or None) or not et & mt:
+            return None
+    if et and mt:
+        if et & mt:
+            score += 1.0
+        elif et <= SOFT_TYPES and mt <= SOFT_TYPES:
+            score -= 1.0
+        else:
+            return None
+    if event.location and mention.location:
+        ta = venue_tokens(event.location, event.locality, event.state)
+        tb = venue_tokens(mention.location, mention.locality, mention.state)
+        if ta and tb:  # both name something specific: share a word or differ
+            if not ta & tb:
+                return None
+            score += 1.5
+        else:
+            loc = location_score(event.location, mention.location)
+            if loc < 45:
+                return None
+            score += 1.5 if loc >= LOCATION_MIN_SCORE else 0.5 if loc >= 60 else -1.5
+    if event.organizations and mention.organizations:
+        score += 1.5 if orgs_overlap(event.organizations, mention.organizations) else -2.5
+    et_key, mt_key = _title_key(event.title or event.macroevent), _title_key(mention.title or mention.macroevent)
+    if et_key and mt_key:
+        score += 0.5 if et_key == mt_key else -0.5
+    if event.issues and mention.issues:
+        score += 0.25 if set(event.issues) & set(mention.issues) else -0.5
+    if event.size_low and mention.size_low:
+        ratio = max(event.size_low, mention.size_low) / min(event.size_low, mention.size_low)
+        if ratio > SIZE_RATIO_MAX:  # organizers' and police figures differ, but rarely this much
+            score -= 1.0
+    return score
+
+
+def matches(event: Event, mention: EventMention) -> bool:
+    """True when ``mention`` tells of ``event`` (its :func:`match_score` reaches the threshold)."""
+    s = match_score(event, mention)
+    return s is not None and s >= MATCH_THRESHOLD
 
 
 def best_match(candidates: Iterable[Event], mention: EventMention) -> Event | None:
-    """The matching candidate with the most similar venue (ties: the earliest given)."""
+    """The matching candidate with the highest score (ties: the earliest given)."""
     best: Event | None = None
-    best_score = -1.0
+    best_score = second = -1e9
     for ev in candidates:
-        if matches(ev, mention):
-            score = location_score(ev.location, mention.location)
-            if score > best_score:
-                best, best_score = ev, score
+        s = match_score(ev, mention)
+        if s is None or s < MATCH_THRESHOLD:
+            continue
+        if s > best_score:
+            best, best_score, second = ev, s, best_score
+        elif s > second:
+            second = s
+    if best is not None and best_score - second < AMBIGUITY_MARGIN:
+        return None  # a mention that fits two events equally well stays apart (review can merge)
     return best
 
 
@@ -155,7 +310,11 @@ def merge_into(event: Event, mention: EventMention) -> Event:
     the smallest low and the largest high; scalars keep the first non-null value. The
     mention's evidence is added for lists, sizes, and scalars whose kept value it shares.
     """
-    ev = event.model_copy(deep=True)
+    ev = event.model_copy()  # lists and the evidence map are copied below; Evidence is frozen
+    for f in LIST_FIELDS:
+        setattr(ev, f, list(getattr(event, f)))
+    ev.evidence = {f: list(spans) for f, spans in event.evidence.items()}
+    ev.sources = list(event.sources)
     ev_spans = {f: _with_article(s, mention.article_id) for f, s in mention.evidence.items() if s}
     for f in LIST_FIELDS:
         setattr(ev, f, _union(getattr(ev, f), getattr(mention, f)))

@@ -10,15 +10,19 @@ import json
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from protestdb.ccc.importer import flag_near_matches as ccc_flag_near_matches
+from protestdb.ccc.importer import match_mention as ccc_match_mention
 from protestdb.models import LIST_FIELDS, Article, Event, EventMention, Evidence, Source
+from protestdb.resolve.blocking import candidate_dates
 from protestdb.resolve.merge import (
     best_match,
     event_from_mention,
@@ -26,6 +30,7 @@ from protestdb.resolve.merge import (
     merge_into,
     normalize_locality,
 )
+from protestdb.resolve.review import apply_corrections, event_changes, resolve_event_id
 
 #: Event columns written from the model (besides id, locality_key, created_at, updated_at).
 EVENT_COLUMNS: tuple[str, ...] = (
@@ -190,6 +195,11 @@ class Store:
         with self._lock:
             return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
+    def has_url(self, url: str) -> bool:
+        """True if an article fetched from ``url`` is stored (uses the index on articles.url)."""
+        with self._lock:
+            return self.conn.execute("SELECT 1 FROM articles WHERE url = ? LIMIT 1", (url,)).fetchone() is not None
+
     def add_article(self, article: Article) -> tuple[str, bool]:
         """Store ``article`` (keyed by its content hash); returns ``(id, is_new)``."""
         if not article.id:
@@ -249,7 +259,8 @@ class Store:
             return [self._article_from_row(r) for r in rows]
 
     # -- events: writing --------------------------------------------------------------
-    def _write_event(self, c: sqlite3.Connection, ev: Event, is_new: bool) -> None:
+    def _write_event(self, c: sqlite3.Connection, ev: Event, is_new: bool, origin: str = "extract") -> None:
+        """Insert or update an event; ``origin`` ('extract' | 'ccc', see migration 0002) is set on insert."""
         vals: list[Any] = []
         for col in EVENT_COLUMNS:
             v = getattr(ev, col)
@@ -261,9 +272,9 @@ class Store:
         now = _now()
         key = normalize_locality(ev.locality)
         if is_new:
-            cols = ", ".join(("id", *EVENT_COLUMNS, "locality_key", "created_at", "updated_at"))
-            marks = ", ".join("?" * (len(EVENT_COLUMNS) + 4))
-            c.execute(f"INSERT INTO events({cols}) VALUES ({marks})", (ev.id, *vals, key, now, now))
+            cols = ", ".join(("id", *EVENT_COLUMNS, "locality_key", "created_at", "updated_at", "origin"))
+            marks = ", ".join("?" * (len(EVENT_COLUMNS) + 5))
+            c.execute(f"INSERT INTO events({cols}) VALUES ({marks})", (ev.id, *vals, key, now, now, origin))
         else:
             sets = ", ".join(f"{col} = ?" for col in EVENT_COLUMNS)
             c.execute(
@@ -303,11 +314,13 @@ class Store:
 
     def _candidates(self, c: sqlite3.Connection, m: EventMention, exclude_article: str) -> list[Event]:
         key = normalize_locality(m.locality)
+        days = candidate_dates(m.date)  # blocking: the same day +/- 1 (late-night events)
         rows = c.execute(
-            "SELECT * FROM events e WHERE e.date IS ? AND e.locality_key IS ?"
+            f"SELECT * FROM events e WHERE {'e.date IS NULL' if not days else 'e.date IN (?,?,?)'}"
+            " AND e.locality_key IS ?"
             " AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?)"
             " ORDER BY e.created_at, e.id",
-            (m.date, key, exclude_article),
+            (*days, key, exclude_article),
         ).fetchall()
         return self._events_from_rows(rows, with_details=False)  # evidence rows are kept by INSERT OR IGNORE
 
@@ -334,12 +347,15 @@ class Store:
             for i, mention in enumerate(mentions):
                 m = mention.model_copy(update={"article_id": article.id, "index": i})
                 match = best_match(self._candidates(c, m, article.id), m)
+                if match is None:  # an imported CCC event of the same day and place (protestdb.ccc)
+                    match = ccc_match_mention(self, c, m, article.id)
                 if match is None:
-                    ev = event_from_mention(m, event_id_for(article.id, i))
+                    ev = apply_corrections(c, event_from_mention(m, event_id_for(article.id, i)))
                     self._write_event(c, ev, is_new=True)
                     res.created.append(ev.id)
+                    ccc_flag_near_matches(self, c, ev.id, m, article.id)  # same action, another date
                 else:
-                    ev = merge_into(match, m)
+                    ev = apply_corrections(c, merge_into(match, m))  # reviewers' corrections win
                     self._write_event(c, ev, is_new=False)
                     if ev.id not in res.created and ev.id not in res.updated:
                         res.updated.append(ev.id)
@@ -411,7 +427,9 @@ class Store:
                 )
 
     def get_event(self, event_id: str) -> Event | None:
+        """The event with this id (an id merged away by review leads to the surviving event)."""
         with self._lock:
+            event_id = resolve_event_id(self.conn, event_id)
             r = self.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
             return self._events_from_rows([r])[0] if r else None
 
@@ -465,6 +483,296 @@ class Store:
         with self._lock:
             rows = self.conn.execute(sql, args).fetchall()
             return self._events_from_rows(rows)
+
+    # -- web queries (protestdb.web): filters in SQL, keyset pages, GROUP BY stats ----------
+    def _filter_sql(self, filters: Mapping[str, Any] | None) -> tuple[list[str], list[Any]]:
+        """WHERE clauses (over ``events e``) for the web filters; see :meth:`search_events`."""
+        f = dict(filters or {})
+        where: list[str] = []
+        args: list[Any] = []
+        if f.get("since"):
+            where.append("e.date >= ?")
+            args.append(str(f["since"]))
+        if f.get("until"):
+            where.append("e.date <= ?")
+            args.append(str(f["until"]))
+        states = f.get("state")
+        if states:
+            states = [states] if isinstance(states, str) else list(states)
+            states = [s.strip().upper() for s in states if s and s.strip()]
+            where.append(f"e.state IN ({','.join('?' * len(states))})")
+            args += states
+        if f.get("locality"):
+            loc = str(f["locality"])
+            where.append("(e.locality_key = ? OR lower(e.locality) = ?)")
+            args += [normalize_locality(loc), loc.strip().lower()]
+        if f.get("bbox"):
+            west, south, east, north = (float(x) for x in f["bbox"])
+            where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
+            args += [south, north, west, east]
+        facets = [
+            (kind, str(f[key]).strip().lower())
+            for key, kind in (("type", "type"), ("issue", "issue"), ("organization", "org"))
+            if f.get(key)
+        ]
+        if facets:
+            # A rare value: collect its few events (IN); a common one: check each row (EXISTS)
+            # while walking the sort index, which stops after one page.
+            rare = min(facets, key=self._facet_count)
+            if self._facet_count(rare) <= self.RARE_FACET:
+                where.append("e.id IN (SELECT event_id FROM event_facets WHERE kind = ? AND value = ?)")
+                args += list(rare)
+                facets.remove(rare)
+            for kind, value in facets:
+                where.append(
+                    "EXISTS (SELECT 1 FROM event_facets x WHERE x.kind = ? AND x.value = ? AND x.event_id = e.id)"
+                )
+                args += [kind, value]
+        if f.get("ids") is not None:
+            where.append("e.id IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(list(f["ids"])))
+        if f.get("size_min") is not None:
+            where.append("coalesce(e.size_high, e.size_low) >= ?")
+            args.append(int(f["size_min"]))
+        if f.get("size_max") is not None:
+            where.append("coalesce(e.size_low, e.size_high) <= ?")
+            args.append(int(f["size_max"]))
+        if f.get("announced") is not None:
+            where.append("e.announced_only = ?")
+            args.append(int(bool(f["announced"])))
+        if f.get("origin"):
+            where.append("e.origin = ?")
+            args.append(str(f["origin"]))
+        if f.get("q") and (fq := fts_query(str(f["q"]))):
+            where.append(
+                "(e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)"
+                " OR e.id IN (SELECT s.event_id FROM event_sources s WHERE s.article_id IN"
+                " (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)))"
+            )
+            args += [fq, fq]
+        return where, args
+
+    _SORT_COLUMNS = {"date": "e.date", "size": "e.size_low", "state": "e.state"}
+    #: Facet values with at most this many events are filtered with IN (else EXISTS).
+    RARE_FACET = 20_000
+
+    def _facet_count(self, facet: tuple[str, str]) -> int:
+        """Events with this (kind, value) up to RARE_FACET + 1, cached for a minute (steers the plan only)."""
+        cache: dict[tuple[str, str], tuple[float, int]] = self.__dict__.setdefault("_facet_counts", {})
+        hit = cache.get(facet)
+        now = time.monotonic()
+        if hit is None or now - hit[0] > 60:
+            with self._lock:
+                n = self.conn.execute(  # bounded: only "rare or not" matters
+                    "SELECT COUNT(*) FROM (SELECT 1 FROM event_facets WHERE kind = ? AND value = ? LIMIT ?)",
+                    (*facet, self.RARE_FACET + 1),
+                ).fetchone()[0]
+            hit = cache[facet] = (now, int(n))
+        return hit[1]
+
+    def search_events(
+        self,
+        filters: Mapping[str, Any] | None = None,
+        sort: str = "date",
+        order: str = "asc",
+        after: Sequence[Any] | None = None,
+        limit: int = 100,
+        with_details: bool = True,
+    ) -> tuple[list[Event], tuple[Any, str] | None]:
+        """One page of events matching ``filters``, ordered by ``sort`` (date | size | state) then id.
+
+        Filters (all optional): since, until (ISO dates), state (code or list), locality,
+        bbox (west, south, east, north), type, issue, organization, ids (event ids), size_min,
+        size_max, announced (True: announced only; False: happened), origin, q (full text).
+        Keyset pagination: pass the returned key as ``after`` to get the next page (None
+        when this page is the last). SQL NULLs sort first ascending, last descending.
+        """
+        col = self._SORT_COLUMNS.get(sort)
+        if col is None:
+            raise StoreError(f"unknown sort {sort!r}")
+        desc = order.lower() == "desc"
+        where, args = self._filter_sql(filters)
+        if after is not None:
+            val, last_id = after
+            if desc:
+                if val is None:
+                    where.append(f"({col} IS NULL AND e.id < ?)")
+                    args.append(last_id)
+                else:
+                    where.append(f"({col} < ? OR ({col} = ? AND e.id < ?) OR {col} IS NULL)")
+                    args += [val, val, last_id]
+            elif val is None:
+                where.append(f"(({col} IS NULL AND e.id > ?) OR {col} IS NOT NULL)")
+                args.append(last_id)
+            else:
+                where.append(f"({col} > ? OR ({col} = ? AND e.id > ?))")
+                args += [val, val, last_id]
+        direction = "DESC" if desc else "ASC"
+        sql = "SELECT * FROM events e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {col} {direction}, e.id {direction} LIMIT ?"
+        args.append(int(limit) + 1)
+        with self._lock:
+            rows = self.conn.execute(sql, args).fetchall()
+            more = len(rows) > limit
+            rows = rows[:limit]
+            events = self._events_from_rows(rows, with_details=with_details)
+        key_col = col.split(".")[1]
+        nxt = (rows[-1][key_col], rows[-1]["id"]) if more and rows else None
+        return events, nxt
+
+    def iter_events(
+        self, filters: Mapping[str, Any] | None = None, sort: str = "date", order: str = "asc", page: int = 2000
+    ) -> Iterator[Event]:
+        """Every event matching ``filters``, in keyset pages (for exports)."""
+        after = None
+        while True:
+            events, after = self.search_events(filters, sort, order, after, page)
+            yield from events
+            if after is None:
+                return
+
+    def count_events(self, filters: Mapping[str, Any] | None = None) -> int:
+        where, args = self._filter_sql(filters)
+        sql = "SELECT COUNT(*) FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+        with self._lock:
+            return int(self.conn.execute(sql, args).fetchone()[0])
+
+    def event_points(self, filters: Mapping[str, Any] | None = None, limit: int = 100_000) -> list[tuple]:
+        """(id, lat, lon, size, date, place) of the located events matching ``filters`` (for the map)."""
+        where, args = self._filter_sql(filters)
+        where.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
+        sql = (
+            "SELECT e.id, e.lat, e.lon, coalesce(e.size_mean, e.size_low, e.size_high), e.date,"
+            " trim(coalesce(e.locality, '') || ', ' || coalesce(e.state, ''), ', ') FROM events e WHERE "
+            + " AND ".join(where)
+            + " ORDER BY e.date, e.id LIMIT ?"
+        )
+        with self._lock:
+            return [tuple(r) for r in self.conn.execute(sql, [*args, int(limit)])]
+
+    def stats(self, filters: Mapping[str, Any] | None = None, top: int = 100) -> dict[str, Any]:
+        """Counts of the matching events per day, week (Monday), state, type, issue, organization
+        (the ``top`` most frequent) and their summed sizes, all computed in SQL (GROUP BY)."""
+        where, args = self._filter_sql(filters)
+        w = (" WHERE " + " AND ".join(where)) if where else ""
+        sub = f"SELECT e.id FROM events e{w}"
+
+        def facet(kind: str, limit: int | None = None) -> dict[str, int]:
+            lim = f" LIMIT {int(limit)}" if limit else ""
+            if where:
+                sql = (
+                    f"SELECT MIN(x.label), COUNT(*) FROM event_facets x WHERE x.kind = ? AND x.event_id IN ({sub})"
+                    f" GROUP BY x.value ORDER BY COUNT(*) DESC, x.value{lim}"
+                )
+                return dict(self.conn.execute(sql, [kind, *args]).fetchall())
+            sql = (
+                "SELECT MIN(label), COUNT(*) FROM event_facets WHERE kind = ? GROUP BY value"
+                f" ORDER BY COUNT(*) DESC, value{lim}"
+            )
+            return dict(self.conn.execute(sql, [kind]).fetchall())
+
+        with self._lock:
+            tot = self.conn.execute(
+                "SELECT COUNT(*), SUM(e.lat IS NOT NULL AND e.lon IS NOT NULL),"
+                " SUM(e.size_low IS NOT NULL OR e.size_high IS NOT NULL),"
+                " SUM(coalesce(e.size_low, e.size_high, 0)), SUM(coalesce(e.size_high, e.size_low, 0)),"
+                f" MIN(e.date), MAX(e.date) FROM events e{w}",
+                args,
+            ).fetchone()
+            per_day = dict(
+                self.conn.execute(
+                    f"SELECT coalesce(e.date, 'unknown'), COUNT(*) FROM events e{w} GROUP BY e.date ORDER BY e.date",
+                    args,
+                ).fetchall()
+            )
+            per_week: dict[str, int] = {}
+            for day, n in per_day.items():
+                if day != "unknown":
+                    wk = (date.fromisoformat(day) - timedelta(days=date.fromisoformat(day).weekday())).isoformat()
+                    per_week[wk] = per_week.get(wk, 0) + n
+            per_state = dict(
+                self.conn.execute(
+                    f"SELECT coalesce(e.state, 'unknown'), COUNT(*) FROM events e{w} GROUP BY e.state"
+                    " ORDER BY COUNT(*) DESC, e.state",
+                    args,
+                ).fetchall()
+            )
+            n = int(tot[0] or 0)
+            per_type, per_issue = facet("type"), facet("issue")
+            for name, counts in (("type", per_type), ("issue", per_issue)):
+                without = n - self._count_with_facet(name, w, args)
+                if without > 0:
+                    counts["unknown"] = without
+            return {
+                "events": n,
+                "located": int(tot[1] or 0),
+                "first_date": tot[5],
+                "last_date": tot[6],
+                "per_day": per_day,
+                "per_week": per_week,
+                "per_state": per_state,
+                "per_type": per_type,
+                "per_issue": per_issue,
+                "per_organization": facet("org", top),
+                "size": {
+                    "events_with_size": int(tot[2] or 0),
+                    "size_low_sum": int(tot[3] or 0),
+                    "size_high_sum": int(tot[4] or 0),
+                },
+            }
+
+    def _count_with_facet(self, kind: str, w: str, args: Sequence[Any]) -> int:
+        sql = (
+            f"SELECT COUNT(*) FROM events e{w}{' AND' if w else ' WHERE'}"
+            " EXISTS (SELECT 1 FROM event_facets x WHERE x.event_id = e.id AND x.kind = ?)"
+        )
+        return int(self.conn.execute(sql, [*args, kind]).fetchone()[0])
+
+    def changes(self, since: datetime | str | None = None) -> list[dict[str, Any]]:
+        """The change feed: every create / update / merge / delete of an event after ``since``."""
+        with self._lock:
+            return event_changes(self.conn, since)
+
+    # -- CCC import (protestdb.ccc) -------------------------------------------------------
+    def ccc_raw_rows(self, event_ids: Sequence[str] | None = None) -> dict[str, dict[str, str]]:
+        """Event id -> the cleaned CCC row it was imported from (the newest snapshot's), for export."""
+        sql = "SELECT event_id, columns FROM ccc_records"
+        args: list[Any] = []
+        if event_ids is not None:
+            sql += " WHERE event_id IN (SELECT value FROM json_each(?))"
+            args.append(json.dumps(list(event_ids)))
+        sql += " ORDER BY snapshot, imported_at, rowid"
+        with self._lock:
+            return {r[0]: json.loads(r[1]) for r in self.conn.execute(sql, args)}
+
+    def event_origins(self, event_ids: Sequence[str]) -> dict[str, str]:
+        """Event id -> 'extract' (from articles) or 'ccc' (an imported CCC row, values without evidence)."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT id, origin FROM events WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(event_ids)),),
+            ).fetchall()
+            return {r[0]: r[1] for r in rows}
+
+    def review_flags(self, status: str | None = "open", kind: str | None = None) -> list[dict[str, Any]]:
+        """Review flags (e.g. 'ccc_date_conflict': an article's event vs a CCC event on another date)."""
+        where, args = [], []
+        if status:
+            where.append("status = ?")
+            args.append(status)
+        if kind:
+            where.append("kind = ?")
+            args.append(kind)
+        sql = "SELECT * FROM review_flags" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
+        with self._lock:
+            out = []
+            for r in self.conn.execute(sql, args):
+                d = dict(r)
+                d["detail"] = json.loads(d["detail"] or "{}")
+                out.append(d)
+            return out
 
     def counts(self) -> dict[str, Any]:
         with self._lock:

@@ -1,0 +1,342 @@
+"""Import CCC CSV files into a store, merging rows across CCC snapshots; link articles to CCC events.
+
+Each imported row becomes (or joins) an event of origin ``"ccc"`` with one pseudo-article
+source ``ccc:<key>`` (no text: imported values need no evidence spans); the cleaned row is
+kept in ``ccc_records`` so the CCC export writes it back exactly.
+
+A row whose key (its Phase 3 cells) is already stored changes nothing. Other rows are
+matched one-to-one (best score first) to CCC events that hold no row of the same file
+(rows of one file are distinct events by CCC's rule), by :func:`snapshot_score`. A matched
+row from a newer snapshot replaces the event's values (articles merged into the event are
+merged again on top); from an older or the same snapshot it only adds itself as a source.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from protestdb.ccc.mapping import (
+    CCC_ARTICLE_PREFIX,
+    CCC_OUTLET,
+    ccc_key,
+    event_id_for_key,
+    row_to_event,
+)
+from protestdb.ccc.matching import (
+    DATE_WINDOW,
+    MIN_SCORE,
+    mention_score,
+    near_match_reason,
+    snapshot_score,
+)
+from protestdb.ccc.reader import CCCFile, RowError, read_ccc
+from protestdb.models import Event, EventMention
+from protestdb.resolve.merge import merge_into, normalize_locality
+
+if TYPE_CHECKING:
+    from protestdb.store.sqlite import Store
+
+#: Near-matches (same place and action, another date) are looked for within this many days.
+NEAR_MATCH_DAYS = 30
+#: An extracted mention joins a CCC event when its score reaches this (or it is the only candidate).
+MENTION_MIN_SCORE = 0.45
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class FileReport:
+    path: str
+    phase: str = "phase3"
+    snapshot: str | None = None
+    rows: int = 0
+    created: int = 0  # new events
+    merged: int = 0  # joined an event of another snapshot (fuzzy match)
+    unchanged: int = 0  # the same row (key) was already stored
+    updated_events: int = 0  # merged events whose values this (newer) row replaced
+    errors: list[RowError] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@dataclass
+class ImportReport:
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[tuple[str, int, str]]:
+        return [(f.path, e.line, e.message) for f in self.files for e in f.errors]
+
+    def totals(self) -> dict[str, int]:
+        keys = ("rows", "created", "merged", "unchanged", "updated_events")
+        return {k: sum(getattr(f, k) for f in self.files) for k in keys}
+
+
+def _keys(file: CCCFile) -> list[str]:
+    seen: dict[str, int] = defaultdict(int)
+    out = []
+    for row in file.rows:
+        k = ccc_key(row.values)
+        n = seen[k]
+        seen[k] += 1
+        out.append(k if n == 0 else f"{k}#{n}")
+    return out
+
+
+def _existing_keys(c: sqlite3.Connection, keys: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(keys), 500):
+        chunk = list(keys[i : i + 500])
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in c.execute(f"SELECT key FROM ccc_records WHERE key IN ({marks})", chunk))
+    return found
+
+
+def _ccc_candidates(
+    store: Store, c: sqlite3.Connection, lo: str, hi: str
+) -> tuple[list[Event], dict[str, set[str]], dict[str, str]]:
+    """CCC events dated lo..hi, the files each holds rows of, and each one's newest snapshot."""
+    rows = c.execute(
+        "SELECT * FROM events WHERE origin = 'ccc' AND date BETWEEN ? AND ? ORDER BY date, id", (lo, hi)
+    ).fetchall()
+    events = store._events_from_rows(rows, with_details=False)
+    files: dict[str, set[str]] = defaultdict(set)
+    newest: dict[str, str] = {}
+    for r in c.execute(
+        "SELECT r.event_id, r.file, r.snapshot FROM ccc_records r JOIN events e ON e.id = r.event_id"
+        " WHERE e.date BETWEEN ? AND ?",
+        (lo, hi),
+    ):
+        files[r[0]].add(r[1])
+        if r[2] and r[2] > newest.get(r[0], ""):
+            newest[r[0]] = r[2]
+    return events, files, newest
+
+
+def _shift(d: str, days: int) -> str:
+    return (date.fromisoformat(d) + timedelta(days=days)).isoformat()
+
+
+def _add_record(
+    c: sqlite3.Connection,
+    key: str,
+    event_id: str,
+    file: CCCFile,
+    line: int,
+    values: dict[str, str],
+    mapped: Event,
+    snapshot: str,
+    match: str,
+    score: float | None,
+) -> None:
+    now = _now()
+    aid = CCC_ARTICLE_PREFIX + key
+    c.execute(
+        "INSERT OR IGNORE INTO articles(id, url, outlet, title, published, retrieved, language, path, raw_format,"
+        " text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            aid,
+            None,
+            CCC_OUTLET,
+            f"CCC {Path(file.path).name} line {line}",
+            snapshot,
+            None,
+            "en",
+            file.path,
+            "ccc",
+            "",
+            now,
+        ),
+    )
+    mention = EventMention(
+        **mapped.model_dump(exclude={"id", "sources", "created_at", "updated_at", "evidence"})
+    )
+    c.execute(
+        "INSERT OR IGNORE INTO event_sources(event_id, article_id, mention_index, mention, added_at)"
+        " VALUES (?,?,?,?,?)",
+        (event_id, aid, 0, mention.model_dump_json(exclude={"article_id"}), now),
+    )
+    c.execute(
+        "INSERT INTO ccc_records(key, event_id, snapshot, file, line, phase, match, score, columns, imported_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (
+            key,
+            event_id,
+            snapshot,
+            Path(file.path).name,
+            line,
+            file.phase,
+            match,
+            score,
+            json.dumps(values, ensure_ascii=False),
+            now,
+        ),
+    )
+
+
+def _corrected(c: sqlite3.Connection, ev: Event) -> Event:
+    """Reviewers' corrections win over imported values (protestdb.resolve.review)."""
+    from protestdb.resolve.review import apply_corrections
+
+    return apply_corrections(c, ev)
+
+
+def _refresh(store: Store, c: sqlite3.Connection, event_id: str, mapped: Event) -> None:
+    """Replace an event's values by a newer CCC row's, then merge its articles' mentions again."""
+    ev = mapped.model_copy(update={"id": event_id})
+    for r in c.execute(
+        "SELECT article_id, mention FROM event_sources WHERE event_id = ? ORDER BY added_at, article_id",
+        (event_id,),
+    ).fetchall():
+        if r[0].startswith(CCC_ARTICLE_PREFIX):
+            continue
+        m = EventMention.model_validate_json(r[1]).model_copy(update={"article_id": r[0]})
+        ev = merge_into(ev, m)
+    store._write_event(c, _corrected(c, ev), is_new=False)
+
+
+def import_ccc_file(store: Store, path: str | Path | CCCFile, *, snapshot: str | None = None) -> FileReport:
+    """Import one CCC CSV (any phase) into ``store`` in one transaction; see the module doc."""
+    t0 = time.perf_counter()
+    file = path if isinstance(path, CCCFile) else read_ccc(path)
+    snap = snapshot or file.snapshot or date.today().isoformat()
+    rep = FileReport(
+        path=file.path, phase=file.phase, snapshot=snap, rows=len(file.rows), errors=list(file.errors)
+    )
+    keys = _keys(file)
+    fname = Path(file.path).name
+    with store.transaction() as c:
+        known = _existing_keys(c, keys)
+        todo = [
+            (k, row, row_to_event(row.values))
+            for k, row in zip(keys, file.rows, strict=True)
+            if k not in known
+        ]
+        rep.unchanged = len(keys) - len(todo)
+        # candidate pairs with CCC events of other files
+        dates = sorted(m.date for _, _, m in todo if m.date)
+        pairs: list[tuple[float, int, str]] = []
+        newest: dict[str, str] = {}
+        if dates:
+            lo, hi = _shift(dates[0], -DATE_WINDOW), _shift(dates[-1], DATE_WINDOW)
+            events, files, newest = _ccc_candidates(store, c, lo, hi)
+            by_day: dict[tuple[str | None, str | None], list[Event]] = defaultdict(list)
+            for ev in events:
+                if fname not in files.get(ev.id, set()):
+                    by_day[(ev.state, ev.date)].append(ev)
+            for i, (_, _, mapped) in enumerate(todo):
+                if not mapped.date:
+                    continue
+                days = [_shift(mapped.date, d) for d in range(-DATE_WINDOW, DATE_WINDOW + 1)]
+                for ev in (e for d in days for e in by_day.get((mapped.state, d), [])):
+                    s = snapshot_score(ev, mapped)
+                    if s is not None and s.value >= MIN_SCORE:
+                        pairs.append((s.value, i, ev.id))
+        pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+        assigned: dict[int, tuple[str, float]] = {}
+        taken: set[str] = set()
+        for score, i, eid in pairs:
+            if i in assigned or eid in taken:
+                continue
+            assigned[i] = (eid, score)
+            taken.add(eid)
+        for i, (key, row, mapped) in enumerate(todo):
+            if i in assigned:
+                eid, score = assigned[i]
+                _add_record(c, key, eid, file, row.line, row.values, mapped, snap, "fuzzy", score)
+                rep.merged += 1
+                if snap > newest.get(eid, ""):
+                    _refresh(store, c, eid, mapped)
+                    newest[eid] = snap
+                    rep.updated_events += 1
+                continue
+            ev = mapped.model_copy(update={"id": event_id_for_key(key)})
+            store._write_event(c, _corrected(c, ev), is_new=True, origin="ccc")
+            _add_record(c, key, ev.id, file, row.line, row.values, mapped, snap, "new", None)
+            rep.created += 1
+    rep.seconds = round(time.perf_counter() - t0, 3)
+    return rep
+
+
+def import_ccc(store: Store, paths: Iterable[str | Path], *, snapshot: str | None = None) -> ImportReport:
+    """Import CCC files in the order given (one transaction per file)."""
+    report = ImportReport()
+    for p in paths:
+        report.files.append(import_ccc_file(store, p, snapshot=snapshot))
+    return report
+
+
+# -- the store's mention path -------------------------------------------------------------
+def match_mention(store: Store, c: sqlite3.Connection, m: EventMention, article_id: str) -> Event | None:
+    """The imported CCC event an extracted mention tells of (same day and place, compatible), or None."""
+    if not m.date:
+        return None
+    rows = c.execute(
+        "SELECT * FROM events e WHERE e.origin = 'ccc' AND e.date = ? AND e.locality_key IS ?"
+        " AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?)"
+        " ORDER BY e.id",
+        (m.date, normalize_locality(m.locality), article_id),
+    ).fetchall()
+    cands = store._events_from_rows(rows, with_details=False)
+    scored = [(s, ev) for ev in cands if (s := mention_score(ev, m)) is not None]
+    if not scored:
+        return None
+    scored.sort(key=lambda p: -p[0])
+    best_score, best = scored[0]
+    if best_score >= MENTION_MIN_SCORE or len(scored) == 1:
+        return best
+    return None
+
+
+def flag_near_matches(
+    store: Store, c: sqlite3.Connection, event_id: str, m: EventMention, article_id: str
+) -> int:
+    """Flag CCC events at the same place with the same action but another date (review_flags rows)."""
+    if not m.date or not m.locality:
+        return 0
+    lo, hi = _shift(m.date, -NEAR_MATCH_DAYS), _shift(m.date, NEAR_MATCH_DAYS)
+    rows = c.execute(
+        "SELECT * FROM events e WHERE e.origin = 'ccc' AND e.locality_key = ? AND e.date BETWEEN ? AND ?"
+        " AND e.date != ? AND e.id != ? ORDER BY e.date, e.id",
+        (normalize_locality(m.locality), lo, hi, m.date, event_id),
+    ).fetchall()
+    n = 0
+    for ev in store._events_from_rows(rows, with_details=False):
+        hit = near_match_reason(ev, m)
+        if hit is None:
+            continue
+        reason, score = hit
+        detail = {
+            "reason": reason,
+            "date": m.date,
+            "other_date": ev.date,
+            "locality": m.locality,
+            "state": m.state,
+            "title": m.title,
+            "other_title": ev.title,
+        }
+        cur = c.execute(
+            "INSERT OR IGNORE INTO review_flags(kind, event_id, other_event_id, article_id, score, detail, status,"
+            " created_at) VALUES (?,?,?,?,?,?,?,?)",
+            (
+                "ccc_date_conflict",
+                event_id,
+                ev.id,
+                article_id,
+                round(score, 3),
+                json.dumps(detail),
+                "open",
+                _now(),
+            ),
+        )
+        n += cur.rowcount
+    return n

@@ -1,0 +1,402 @@
+"""Human review: correct a field, merge two events, split one; every action audited.
+
+Corrections live in their own table (``corrections``, migration 0003) and are applied on
+top of the machine's value every time an event is written by resolution (see
+:func:`apply_corrections`, called by the store), so re-ingesting or re-extracting never
+overwrites a reviewer's value. Every action writes one ``review_log`` row: who, when, the
+value before and after. Events merged away leave a redirect (stable ids), and triggers on
+the ``events`` table write the change feed read by :func:`event_changes`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from protestdb.models import EVIDENCED_FIELDS, LIST_FIELDS, Event, EventMention
+from protestdb.resolve.merge import event_from_mention, merge_into, size_category
+
+if TYPE_CHECKING:  # pragma: no cover
+    from protestdb.store.sqlite import Store
+
+#: Fields a reviewer may correct (the record's fields, plus the date precision).
+CORRECTABLE_FIELDS: tuple[str, ...] = (*EVIDENCED_FIELDS, "date_precision")
+_INT_FIELDS = {"valence", "size_low", "size_high", "size_cat", "arrests", "injuries"}
+_FLOAT_FIELDS = {"lat", "lon", "size_mean"}
+_BOOL_FIELDS = {"property_damage", "online", "announced_only"}
+_DATE_FIELDS = {"date", "end_date"}
+
+
+class ReviewError(ValueError):
+    """A review action that cannot be done (unknown event or field, bad value ...)."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def parse_value(field: str, raw: Any) -> Any:
+    """A reviewer's value (often a CLI string) -> the field's type; "" / "null" clear it.
+
+    Lists are split on ";" ("rally; march"), booleans accept yes/no/true/false/1/0, dates
+    must be ISO (YYYY-MM-DD).
+    """
+    if field not in CORRECTABLE_FIELDS:
+        raise ReviewError(f"unknown or read-only field {field!r}")
+    if isinstance(raw, str):
+        raw = raw.strip()
+        if raw.lower() in ("", "null", "none"):
+            raw = None
+    if field in LIST_FIELDS:
+        if raw is None:
+            return []
+        items = raw if isinstance(raw, list) else str(raw).split(";")
+        return [str(x).strip() for x in items if str(x).strip()]
+    if raw is None:
+        if field in ("size_cat",):
+            return 0
+        if field in ("online", "announced_only"):
+            return False
+        if field == "date_precision":
+            return "unknown"
+        return None
+    try:
+        if field in _INT_FIELDS:
+            return int(str(raw).replace(",", ""))
+        if field in _FLOAT_FIELDS:
+            return float(raw)
+        if field in _BOOL_FIELDS:
+            if isinstance(raw, bool):
+                return raw
+            low = str(raw).lower()
+            if low in ("1", "true", "yes", "y"):
+                return True
+            if low in ("0", "false", "no", "n"):
+                return False
+            raise ValueError(raw)
+        if field in _DATE_FIELDS:
+            return date.fromisoformat(str(raw)[:10]).isoformat()
+    except ValueError as exc:
+        raise ReviewError(f"bad value {raw!r} for {field}") from exc
+    if field == "state":
+        return str(raw).upper()
+    if field == "date_precision" and raw not in ("day", "week", "month", "unknown"):
+        raise ReviewError(f"bad value {raw!r} for date_precision (day, week, month, unknown)")
+    if field == "geo_precision" and raw not in ("venue", "locality", "county", "state", "country"):
+        raise ReviewError(f"bad value {raw!r} for geo_precision")
+    return str(raw)
+
+
+def _supports(quote: str, value: Any) -> bool:
+    q = quote.casefold()
+    vals = value if isinstance(value, list) else [value]
+    return any(str(v).casefold() in q or q in str(v).casefold() for v in vals if v not in (None, ""))
+
+
+def _set_field(ev: Event, field: str, value: Any) -> None:
+    if getattr(ev, field) == value:
+        return
+    setattr(ev, field, value)
+    # evidence of the machine's value stays only where its words still back the new value
+    spans = [s for s in ev.evidence.get(field, []) if _supports(s.quote, value)]
+    if spans:
+        ev.evidence[field] = spans
+    else:
+        ev.evidence.pop(field, None)
+
+
+def corrections_of(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
+    """Field -> corrected value for one event."""
+    rows = conn.execute("SELECT field, value FROM corrections WHERE event_id = ?", (event_id,)).fetchall()
+    return {r[0]: json.loads(r[1]) if r[1] is not None else None for r in rows}
+
+
+def apply_corrections(conn: sqlite3.Connection, ev: Event) -> Event:
+    """``ev`` with the reviewers' values put back on top (called by the store on every write)."""
+    fixes = corrections_of(conn, ev.id)
+    if not fixes:
+        return ev
+    ev = ev.model_copy(deep=True)
+    for field, value in fixes.items():
+        _set_field(ev, field, value)
+    if ("size_low" in fixes or "size_high" in fixes) and "size_cat" not in fixes:
+        ev.size_cat = size_category(ev.size_low)
+    return ev
+
+
+def resolve_event_id(conn: sqlite3.Connection, event_id: str) -> str:
+    """Follow merge redirects: the id of the event that now holds ``event_id``."""
+    seen = {event_id}
+    while True:
+        r = conn.execute("SELECT new_id FROM event_redirects WHERE old_id = ?", (event_id,)).fetchone()
+        if r is None or r[0] in seen:
+            return event_id
+        event_id = r[0]
+        seen.add(event_id)
+
+
+def _since_key(since: datetime | str | None) -> str | None:
+    if since is None:
+        return None
+    if isinstance(since, str):
+        since = datetime.fromisoformat(since.strip().replace("Z", "+00:00"))
+    if since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)
+    return since.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def event_changes(conn: sqlite3.Connection, since: datetime | str | None = None) -> list[dict[str, Any]]:
+    """Changes at or after ``since`` (naive datetimes are UTC), oldest first.
+
+    Each: ``{"seq", "event_id", "op": create|update|merge|delete, "at", "detail"}``;
+    a merge's detail is ``{"into": surviving_id}``. ``seq`` increases: use it to drop
+    a change already seen at the boundary.
+    """
+    key = _since_key(since)
+    sql = "SELECT id, event_id, op, at, detail FROM event_changes"
+    args: tuple[Any, ...] = ()
+    if key:
+        sql += " WHERE at >= ?"
+        args = (key,)
+    rows = conn.execute(sql + " ORDER BY id", args).fetchall()
+    return [
+        {"seq": r[0], "event_id": r[1], "op": r[2], "at": r[3], "detail": json.loads(r[4]) if r[4] else None}
+        for r in rows
+    ]
+
+
+# ------------------------------------------------------------------ actions
+def _snapshot(ev: Event, fields: tuple[str, ...] | None = None) -> dict[str, Any]:
+    data = ev.model_dump(mode="json", exclude={"evidence", "created_at", "updated_at"})
+    if fields:
+        return {f: data[f] for f in fields}
+    data["sources"] = [s["article_id"] for s in data["sources"]]
+    return data
+
+
+def _log(
+    conn: sqlite3.Connection,
+    by: str,
+    action: str,
+    event_id: str,
+    *,
+    other_id: str | None = None,
+    field: str | None = None,
+    before: Any = None,
+    after: Any = None,
+    note: str | None = None,
+) -> None:
+    conn.execute(
+        "INSERT INTO review_log(at, reviewer, action, event_id, other_id, field, before, after, note)"
+        " VALUES (?,?,?,?,?,?,?,?,?)",
+        (
+            _now(),
+            by,
+            action,
+            event_id,
+            other_id,
+            field,
+            json.dumps(before, ensure_ascii=False, default=str),
+            json.dumps(after, ensure_ascii=False, default=str),
+            note,
+        ),
+    )
+
+
+def _need_reviewer(by: str) -> str:
+    by = (by or "").strip()
+    if not by:
+        raise ReviewError("a reviewer name is required (--by NAME)")
+    return by
+
+
+def _need_event(store: Store, event_id: str) -> Event:
+    ev = store.get_event(event_id)
+    if ev is None:
+        raise ReviewError(f"no event with id {event_id}")
+    return ev
+
+
+def _rewrite(store: Store, c: sqlite3.Connection, ev: Event) -> None:
+    """Write ``ev`` over its row, replacing all of its evidence."""
+    c.execute("DELETE FROM evidence WHERE event_id = ?", (ev.id,))
+    store._write_event(c, ev, is_new=False)
+
+
+def correct(store: Store, event_id: str, field: str, value: Any, by: str) -> Event:
+    """Set ``field`` of an event to ``value`` (parsed with :func:`parse_value`), locked against re-runs."""
+    by = _need_reviewer(by)
+    new_value = parse_value(field, value)
+    with store.transaction() as c:
+        ev = _need_event(store, event_id)
+        before = getattr(ev, field)
+        c.execute(
+            "INSERT INTO corrections(event_id, field, value, corrected_by, corrected_at) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(event_id, field) DO UPDATE SET value = excluded.value,"
+            " corrected_by = excluded.corrected_by, corrected_at = excluded.corrected_at",
+            (ev.id, field, json.dumps(new_value, ensure_ascii=False), by, _now()),
+        )
+        fixed = apply_corrections(c, ev)
+        _rewrite(store, c, fixed)
+        _log(c, by, "correct", ev.id, field=field, before=before, after=new_value)
+    out = store.get_event(ev.id)
+    assert out is not None
+    return out
+
+
+def _mentions_of(c: sqlite3.Connection, event_id: str) -> list[tuple[str, int, EventMention]]:
+    rows = c.execute(
+        "SELECT article_id, mention_index, mention FROM event_sources WHERE event_id = ? ORDER BY added_at, rowid",
+        (event_id,),
+    ).fetchall()
+    out = []
+    for aid, idx, raw in rows:
+        m = EventMention.model_validate_json(raw).model_copy(update={"article_id": aid, "index": idx})
+        out.append((aid, idx, m))
+    return out
+
+
+def _fold(event_id: str, mentions: list[EventMention]) -> Event:
+    ev = event_from_mention(mentions[0], event_id)
+    for m in mentions[1:]:
+        ev = merge_into(ev, m)
+    return ev
+
+
+def merge_events(store: Store, keep_id: str, other_id: str, by: str) -> Event:
+    """Merge event ``other_id`` into ``keep_id``: all sources and evidence move; ``other_id`` redirects.
+
+    Corrections of either event survive (the kept event's win on the same field).
+    """
+    by = _need_reviewer(by)
+    with store.transaction() as c:
+        keep, other = _need_event(store, keep_id), _need_event(store, other_id)
+        if keep.id == other.id:
+            raise ReviewError("cannot merge an event with itself")
+        before = {"kept": _snapshot(keep), "merged": _snapshot(other)}
+        merged = keep
+        for _aid, _idx, m in _mentions_of(c, other.id):
+            merged = merge_into(merged, m)
+        c.execute("UPDATE event_sources SET event_id = ? WHERE event_id = ?", (keep.id, other.id))
+        c.execute("UPDATE OR IGNORE corrections SET event_id = ? WHERE event_id = ?", (keep.id, other.id))
+        c.execute("DELETE FROM corrections WHERE event_id = ?", (other.id,))
+        merged = apply_corrections(c, merged)
+        now = _now()
+        c.execute("UPDATE event_redirects SET new_id = ? WHERE new_id = ?", (keep.id, other.id))
+        c.execute(
+            "INSERT OR REPLACE INTO event_redirects(old_id, new_id, at) VALUES (?,?,?)", (other.id, keep.id, now)
+        )
+        c.execute("DELETE FROM events_fts WHERE event_id = ?", (other.id,))
+        c.execute("DELETE FROM events WHERE id = ?", (other.id,))  # trigger: change 'merge'
+        _rewrite(store, c, merged)
+        _log(c, by, "merge", keep.id, other_id=other.id, before=before, after=_snapshot(merged))
+    out = store.get_event(keep.id)
+    assert out is not None
+    return out
+
+
+def split_id(event_id: str, article_id: str) -> str:
+    """Stable id of the event split out of ``event_id`` with the mentions of ``article_id``."""
+    return "ev_" + hashlib.sha1(f"split:{event_id}:{article_id}".encode()).hexdigest()[:16]
+
+
+def split_event(store: Store, event_id: str, article_id: str, by: str) -> Event:
+    """Move the mentions of ``article_id`` out of an event into a new event; returns the new event.
+
+    ``article_id`` may be a unique prefix. The remaining event is rebuilt from its other
+    sources (keeping its id and corrections).
+    """
+    by = _need_reviewer(by)
+    with store.transaction() as c:
+        ev = _need_event(store, event_id)
+        mentions = _mentions_of(c, ev.id)
+        arts = sorted({a for a, _, _ in mentions if a.startswith(article_id)})
+        if len(arts) != 1:
+            raise ReviewError(
+                f"article {article_id!r} is not a source of {ev.id}" if not arts else f"{article_id!r} is ambiguous"
+            )
+        aid = arts[0]
+        moving = [m for a, _, m in mentions if a == aid]
+        staying = [m for a, _, m in mentions if a != aid]
+        if not staying:
+            raise ReviewError(f"{aid[:12]} is the only source of {ev.id}: nothing to split")
+        before = _snapshot(ev)
+        new_ev = _fold(split_id(ev.id, aid), moving)
+        rest = apply_corrections(c, _fold(ev.id, staying))
+        store._write_event(c, new_ev, is_new=True)
+        c.execute("UPDATE event_sources SET event_id = ? WHERE event_id = ? AND article_id = ?", (new_ev.id, ev.id, aid))
+        _rewrite(store, c, rest)
+        _log(
+            c,
+            by,
+            "split",
+            ev.id,
+            other_id=new_ev.id,
+            before=before,
+            after={"kept": _snapshot(rest), "new": _snapshot(new_ev)},
+            note=f"moved article {aid}",
+        )
+    out = store.get_event(new_ev.id)
+    assert out is not None
+    return out
+
+
+def reapply_corrections(store: Store, event_id: str | None = None) -> int:
+    """Put every stored correction back on its event (after a rebuild); returns events rewritten."""
+    with store.transaction() as c:
+        ids = (
+            [resolve_event_id(c, event_id)]
+            if event_id
+            else [r[0] for r in c.execute("SELECT DISTINCT event_id FROM corrections")]
+        )
+        n = 0
+        for eid in ids:
+            ev = store.get_event(eid)
+            if ev is None:
+                continue
+            fixed = apply_corrections(c, ev)
+            if fixed != ev:
+                _rewrite(store, c, fixed)
+                n += 1
+        return n
+
+
+def review_log(store: Store, event_id: str | None = None) -> list[dict[str, Any]]:
+    """Audit records (oldest first), all or those touching one event (as kept, merged or split)."""
+    sql = "SELECT id, at, reviewer, action, event_id, other_id, field, before, after, note FROM review_log"
+    args: tuple[Any, ...] = ()
+    with store._lock:
+        if event_id:
+            ids = {event_id, resolve_event_id(store.conn, event_id)}
+            marks = ",".join("?" * len(ids))
+            sql += f" WHERE event_id IN ({marks}) OR other_id IN ({marks})"
+            args = (*ids, *ids)
+        rows = store.conn.execute(sql + " ORDER BY id", args).fetchall()
+    keys = ("id", "at", "by", "action", "event_id", "other_id", "field", "before", "after", "note")
+    out = []
+    for r in rows:
+        d = dict(zip(keys, tuple(r), strict=True))
+        d["before"] = json.loads(d["before"]) if d["before"] else None
+        d["after"] = json.loads(d["after"]) if d["after"] else None
+        out.append(d)
+    return out
+
+
+__all__ = [
+    "CORRECTABLE_FIELDS",
+    "ReviewError",
+    "apply_corrections",
+    "correct",
+    "corrections_of",
+    "event_changes",
+    "merge_events",
+    "parse_value",
+    "reapply_corrections",
+    "resolve_event_id",
+    "review_log",
+    "split_event",
+    "split_id",
+]

@@ -258,17 +258,45 @@ def test_filters(client, params, expected):
     assert {e["locality"] for e in events(client, **params)} == expected
 
 
-def test_limit_and_offset_page_through_the_events(client):
-    first = client.get("/api/events", params={"limit": 3}).json()
-    rest = client.get("/api/events", params={"limit": 3, "offset": 3}).json()
-    assert first["count"] == 3 and first["next_offset"] == 3
-    assert rest["count"] == 1 and rest["next_offset"] is None
+def test_keyset_pages_walk_through_every_event_once(client):
     all_ids = [e["id"] for e in events(client)]
-    assert [e["id"] for e in first["events"] + rest["events"]] == all_ids
+    for sort, order in (("date", "asc"), ("date", "desc"), ("size", "desc"), ("state", "asc")):
+        seen: list[str] = []
+        params: dict[str, Any] = {"limit": 1, "sort": sort, "order": order}
+        for _ in range(10):
+            body = client.get("/api/events", params=params).json()
+            seen += [e["id"] for e in body["events"]]
+            if body["next"] is None:
+                break
+            assert "offset" not in body["next"] and body["next_url"]
+            params["after"] = body["next"]
+        assert sorted(seen) == sorted(all_ids) and len(seen) == len(set(seen)), (sort, order)
+    desc = [e["date"] for e in events(client, sort="date", order="desc")]
+    assert desc == sorted(desc, reverse=True)
+    sizes = [e["size_low"] for e in events(client, sort="size", order="desc") if e["size_low"] is not None]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_a_cursor_of_another_sort_or_garbage_is_422(client):
+    body = client.get("/api/events", params={"limit": 1, "sort": "size"}).json()
+    assert client.get("/api/events", params={"limit": 1, "after": body["next"]}).status_code == 422
+    assert client.get("/api/events", params={"after": "not-a-cursor"}).status_code == 422
 
 
 @pytest.mark.parametrize(
-    "params", [{"since": "yesterday"}, {"until": "2025-13-01"}, {"limit": 0}, {"format": "xml"}]
+    "params",
+    [
+        {"since": "yesterday"},
+        {"until": "2025-13-01"},
+        {"limit": 0},
+        {"format": "xml"},
+        {"bbox": "1,2,3"},
+        {"bbox": "10,0,-10,5"},
+        {"state": "California"},
+        {"sort": "color"},
+        {"status": "maybe"},
+        {"limit": 20000},
+    ],
 )
 def test_bad_parameters_are_422(client, params):
     assert client.get("/api/events", params=params).status_code == 422

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -14,11 +14,12 @@ if TYPE_CHECKING:
 __all__ = ["create_app", "serve"]
 
 
-def create_app(db: str) -> FastAPI:
-    """The FastAPI application over the store at ``db`` (SQLite path or URL)."""
+def create_app(db: str, **kw: Any) -> FastAPI:
+    """The FastAPI application over the store at ``db`` (SQLite path or URL); options: see
+    :func:`protestdb.web.app.create_app` (``read_token_required``, ``extractor``)."""
     from protestdb.web.app import create_app as _create_app
 
-    return _create_app(db)
+    return _create_app(db, **kw)
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:

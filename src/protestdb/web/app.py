@@ -1,49 +1,63 @@
 """The HTTP API and the web page: a thin FastAPI layer over :mod:`protestdb.store`.
 
-Routes (all read-only):
+Reads (public unless closed, see :mod:`protestdb.web.security`):
 
-- ``GET /``                          the page (map, list, timeline, detail with evidence)
-- ``GET /api/events``                filtered events; ``format=json|geojson|csv``
+- ``GET /``                          the page (map, timeline, list, event, campaign, review)
+- ``GET /api/events``                filtered, sorted, keyset-paged events;
+                                     ``format=json|csv|geojson|parquet|points``
 - ``GET /api/events/{id}``           one event, its sources, each field's evidence and the
                                      article texts the evidence offsets point into
-- ``GET /api/events/{id}/articles``  just the articles of one event
-- ``GET /api/stats``                 counts per day, state, type, issue; summed sizes
-- ``GET /api/health``                liveness and store counts
+- ``GET /api/events/{id}/articles``  the articles of one event
+- ``GET /api/events/{id}/audit``     the review log of one event
+- ``GET /api/stats``                 counts per day, week, state, type, issue, organization; sizes
+- ``GET /api/campaigns``, ``GET /api/campaigns/{id}``  waves of one named action, with totals
+- ``GET /api/changes?since=``        the change feed (create / update / merge / delete)
+- ``GET /api/health``, ``GET /api/me``
 - ``GET /docs``, ``GET /redoc``      interactive API docs from bundled assets (no CDN)
 
-Everything the page needs is served from ``static/`` (vendored Leaflet, a GeoJSON of the
-US state outlines, Swagger UI, ReDoc): the server and the page never reach the network.
+Writes (``Authorization: Bearer <token>``, see :mod:`protestdb.auth`):
+
+- ``POST /api/articles``             text, HTML or a URL -> the pipeline -> its events
+- ``POST /api/events/{id}/correct``  set one field (kept across re-runs)
+- ``POST /api/events/{id}/merge``    merge another event into this one
+- ``POST /api/events/{id}/split``    move one article's mentions out into a new event
+
+Everything the page needs is served from ``static/``: the server and the page never
+reach the network.
 """
 
 from __future__ import annotations
 
-import inspect
-import io
+import json
 import threading
-from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
 
-from protestdb.export import events_to_geojson, write_ccc_csv
 from protestdb.models import Article, Event
+from protestdb.web import renderers
+from protestdb.web.filters import SORTS, Filters, decode_cursor, encode_cursor
+from protestdb.web.security import check_read, read_token_required_from_env, require_write, token_of
 
 STATIC_DIR = Path(__file__).parent / "static"
 VENDOR = "/static/vendor"
 
-#: Largest page of events one request returns.
+#: Largest page of events one JSON request returns; downloads page through all matches.
 MAX_LIMIT = 10_000
 DEFAULT_LIMIT = 1_000
+MAX_EXPORT = 500_000
+MAX_POINTS = 200_000
 
 #: Content-Security-Policy of the page: only same-origin scripts, no inline script.
 PAGE_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
 
@@ -75,82 +89,37 @@ class _Stores:
             self._store = None
 
 
-def _parse_date(value: str | None, name: str) -> date | None:
-    if value in (None, ""):
+class _Campaigns:
+    """Campaigns (:mod:`protestdb.resolve.campaigns`), recomputed only when the change feed moved."""
+
+    def __init__(self) -> None:
+        self._key: Any = None
+        self._value: list[Any] = []
+        self._lock = threading.Lock()
+
+    def get(self, store: Any) -> list[Any]:
+        from protestdb.resolve.campaigns import find_campaigns
+
+        with store._lock:
+            key = store.conn.execute(
+                "SELECT (SELECT MAX(id) FROM event_changes), (SELECT COUNT(*) FROM events)"
+            ).fetchone()
+        key = tuple(key)
+        with self._lock:
+            if key != self._key:
+                self._value = find_campaigns(store.iter_events())
+                self._key = key
+            return self._value
+
+    def find(self, store: Any, campaign_id: str) -> Any:
+        for c in self.get(store):
+            if c.id == campaign_id:
+                return c
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise HTTPException(status_code=422, detail=f"{name}: {value!r} is not a date YYYY-MM-DD") from exc
-
-
-def _accepts(func: Any, name: str) -> bool:
-    try:
-        params = inspect.signature(func).parameters
-    except (TypeError, ValueError):
-        return False
-    return name in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
-
-
-def _norm(s: str | None) -> str:
-    return " ".join((s or "").casefold().split())
-
-
-class Filters:
-    """The event filters shared by ``/api/events`` and ``/api/stats``."""
-
-    def __init__(
-        self,
-        since: str | None = None,
-        until: str | None = None,
-        state: str | None = None,
-        type: str | None = None,  # noqa: A002 - the API's parameter name
-        issue: str | None = None,
-        q: str | None = None,
-        locality: str | None = None,
-    ) -> None:
-        self.since = _parse_date(since, "since")
-        self.until = _parse_date(until, "until")
-        self.state = state.strip().upper() if state and state.strip() else None
-        self.type = type.strip().lower() if type and type.strip() else None
-        self.issue = issue.strip().lower() if issue and issue.strip() else None
-        self.q = q.strip() if q and q.strip() else None
-        self.locality = locality.strip() if locality and locality.strip() else None
-
-    def query(self, store: Any, limit: int | None = None, offset: int = 0) -> list[Event]:
-        kw: dict[str, Any] = {
-            "since": self.since,
-            "until": self.until,
-            "state": self.state,
-            "type": self.type,
-            "issue": self.issue,
-            "q": self.q,
-        }
-        if self.locality is None or _accepts(store.query_events, "locality"):
-            if self.locality is not None:
-                kw["locality"] = self.locality
-            return list(store.query_events(**kw, limit=limit, offset=offset))
-        # The store cannot filter by locality: filter here, then page.
-        want = _norm(self.locality)
-        events = [e for e in store.query_events(**kw) if _norm(e.locality) == want]
-        return events[offset : offset + limit if limit is not None else None]
 
 
 def _event_articles(store: Any, event: Event) -> list[Article]:
-    """The articles an event came from (in source order), via the store."""
-    fetch = getattr(store, "event_articles", None)
-    if fetch is not None:
-        return list(fetch(event.id))
-    out: list[Article] = []
-    seen: set[str] = set()
-    for src in event.sources:
-        if src.article_id in seen:
-            continue
-        seen.add(src.article_id)
-        art = store.get_article(src.article_id)
-        if art is not None:
-            out.append(art)
-    return out
+    return list(store.event_articles(event.id))
 
 
 def _article_json(a: Article) -> dict[str, Any]:
@@ -183,40 +152,52 @@ def _event_detail(event: Event, articles: list[Article]) -> dict[str, Any]:
     return d
 
 
-def _stats(events: list[Event]) -> dict[str, Any]:
-    per_day: Counter[str] = Counter()
-    per_state: Counter[str] = Counter()
-    per_type: Counter[str] = Counter()
-    per_issue: Counter[str] = Counter()
-    low = high = 0
-    with_size = located = 0
+def _list_json(store: Any, events: list[Event]) -> list[dict[str, Any]]:
+    origins = store.event_origins([e.id for e in events]) if events else {}
+    out = []
     for e in events:
-        per_day[e.date or "unknown"] += 1
-        per_state[e.state or "unknown"] += 1
-        for t in e.event_type or ["unknown"]:
-            per_type[t] += 1
-        for i in e.issues or ["unknown"]:
-            per_issue[i] += 1
-        if e.size_low is not None or e.size_high is not None:
-            with_size += 1
-            low += e.size_low if e.size_low is not None else (e.size_high or 0)
-            high += e.size_high if e.size_high is not None else (e.size_low or 0)
-        if e.lat is not None and e.lon is not None:
-            located += 1
-    return {
-        "events": len(events),
-        "located": located,
-        "per_day": dict(sorted(per_day.items())),
-        "per_state": dict(per_state.most_common()),
-        "per_type": dict(per_type.most_common()),
-        "per_issue": dict(per_issue.most_common()),
-        "size": {"events_with_size": with_size, "size_low_sum": low, "size_high_sum": high},
-    }
+        d = e.model_dump(mode="json", exclude=LIST_EXCLUDE)
+        d["origin"] = origins.get(e.id, "extract")
+        out.append(d)
+    return out
 
 
-def create_app(db: str) -> FastAPI:
-    """The FastAPI application serving the store at ``db`` (a SQLite path or URL)."""
+class ArticleIn(BaseModel):
+    """An article to run through the pipeline: exactly one of ``text``, ``html``, ``url``."""
+
+    text: str | None = Field(None, description="Plain text of the article.")
+    html: str | None = Field(None, description="HTML of the article page (boilerplate is removed).")
+    url: str | None = Field(
+        None, description="Fetch this URL (politely), or the URL the text/HTML came from."
+    )
+    published: date | None = Field(None, description="Publication date; relative dates resolve against it.")
+    title: str | None = None
+    outlet: str | None = None
+
+
+class CorrectIn(BaseModel):
+    field: str = Field(..., description="A field of the record, e.g. size_low or organizations.")
+    value: Any = Field(None, description='The value; lists as a JSON list or "a; b"; null clears.')
+
+
+class MergeIn(BaseModel):
+    other_id: str = Field(..., description="The event merged into this one (it will redirect here).")
+
+
+class SplitIn(BaseModel):
+    article_id: str = Field(..., description="The source article (or a unique prefix) to move out.")
+
+
+def create_app(db: str, read_token_required: bool | None = None, extractor: Any = None) -> FastAPI:
+    """The FastAPI application serving the store at ``db`` (a SQLite path or URL).
+
+    ``read_token_required``: close reads to token holders (default: the environment variable
+    ``PROTESTDB_READ_TOKEN_REQUIRED``). ``extractor``: the pipeline's extractor for
+    ``POST /api/articles`` (default: :func:`protestdb.extract.extract_text`).
+    """
     stores = _Stores(db)
+    campaigns = _Campaigns()
+    closed = read_token_required_from_env() if read_token_required is None else read_token_required
     app = FastAPI(
         title="protestdb",
         summary="Protest events from news reports: geocoded, deduplicated, every value backed by evidence.",
@@ -226,6 +207,8 @@ def create_app(db: str) -> FastAPI:
     )
     app.state.db = db
     app.state.stores = stores
+    app.state.read_token_required = closed
+    app.state.extractor = extractor
     app.router.add_event_handler("shutdown", stores.close)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
@@ -263,87 +246,272 @@ def create_app(db: str) -> FastAPI:
             with_google_fonts=False,
         )
 
-    @app.get("/api/health", tags=["meta"])
+    def reader(request: Request) -> None:
+        check_read(request, stores.get(), closed)
+
+    api = APIRouter(prefix="/api", dependencies=[Depends(reader)])
+
+    @api.get("/health", tags=["meta"])
     def health() -> dict[str, Any]:
         """Liveness: the store opens and answers."""
-        store = stores.get()
-        counts = store.counts() if hasattr(store, "counts") else {}
-        return {"status": "ok", "version": app.version, "counts": counts}
+        return {"status": "ok", "version": app.version, "counts": stores.get().counts()}
 
-    @app.get("/api/events", tags=["events"], response_model=None)
-    def list_events(
-        since: str | None = Query(None, description="First date, YYYY-MM-DD (inclusive)."),
-        until: str | None = Query(None, description="Last date, YYYY-MM-DD (inclusive)."),
-        state: str | None = Query(None, description="Two-letter state code, e.g. CA."),
-        type: str | None = Query(None, description="Event type, e.g. march."),  # noqa: A002
-        issue: str | None = Query(None, description="Issue, e.g. immigration."),
-        q: str | None = Query(None, description="Full-text search."),
-        locality: str | None = Query(None, description="City or town, e.g. Los Angeles."),
-        limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
-        offset: int = Query(0, ge=0),
-        format: Literal["json", "geojson", "csv"] = Query("json", description="Response format."),  # noqa: A002
-    ) -> Response | dict[str, Any]:
-        """Events matching all given filters, ordered by date."""
-        f = Filters(since, until, state, type, issue, q, locality)
-        events = f.query(stores.get(), limit=limit, offset=offset)
-        if format == "geojson":
-            return JSONResponse(events_to_geojson(events), media_type="application/geo+json")
-        if format == "csv":
-            return Response(
-                _csv_text(events),
-                media_type="text/csv; charset=utf-8",
-                headers={"Content-Disposition": 'attachment; filename="protestdb-events.csv"'},
-            )
+    @app.get("/api/me", tags=["meta"])
+    def me(request: Request) -> dict[str, Any]:
+        """Who the request's token belongs to (``name`` null without a valid token)."""
+        info = token_of(request, stores.get())
         return {
-            "count": len(events),
-            "limit": limit,
-            "offset": offset,
-            "next_offset": offset + len(events) if len(events) == limit else None,
-            "events": [e.model_dump(mode="json", exclude=LIST_EXCLUDE) for e in events],
+            "name": info.name if info else None,
+            "scopes": list(info.scopes) if info else [],
+            "read_token_required": closed,
         }
 
-    @app.get("/api/events/{event_id}", tags=["events"])
+    def _campaign_ids(f: Filters) -> list[str] | None:
+        if f.campaign is None:
+            return None
+        c = campaigns.find(stores.get(), f.campaign)
+        if c is None:
+            raise HTTPException(status_code=404, detail=f"no campaign {f.campaign!r}")
+        return list(c.event_ids)
+
+    @api.get("/events", tags=["events"], response_model=None)
+    def list_events(
+        request: Request,
+        f: Annotated[Filters, Depends()],
+        sort: Literal["date", "size", "state"] = Query("date", description="Sort key."),
+        order: Literal["asc", "desc"] = Query("asc", description="Sort direction."),
+        after: str | None = Query(None, description="Cursor: the `next` of the previous page."),
+        limit: int | None = Query(
+            None,
+            ge=1,
+            le=MAX_EXPORT,
+            description=f"Page size (JSON: default {DEFAULT_LIMIT}, at most {MAX_LIMIT};"
+            " downloads: every match by default).",
+        ),
+        format: Literal["json", "geojson", "csv", "parquet", "points"] = Query(  # noqa: A002
+            "json", description="json (paged) | csv (CCC columns) | geojson | parquet | points (map)."
+        ),
+    ) -> Response | dict[str, Any]:
+        """Events matching all given filters, sorted, in keyset pages (`next` cursor)."""
+        store = stores.get()
+        sf = f.store_filters(_campaign_ids(f))
+        if format == "points":
+            n = min(limit or MAX_POINTS, MAX_POINTS)
+            pts = store.event_points(sf, limit=n + 1)
+            return _json({"count": min(len(pts), n), "truncated": len(pts) > n, "points": pts[:n]})
+        if format in ("csv", "geojson", "parquet"):
+            return _download(store, sf, format, sort, order, limit)
+        if limit is not None and limit > MAX_LIMIT:
+            raise HTTPException(status_code=422, detail=f"limit: at most {MAX_LIMIT} per JSON page")
+        size = limit or DEFAULT_LIMIT
+        key = decode_cursor(after, sort, order)
+        events, nxt = store.search_events(sf, sort=sort, order=order, after=key, limit=size)
+        cursor = encode_cursor(sort, order, nxt) if nxt else None
+        next_url = None
+        if cursor:
+            params = dict(request.query_params)
+            params["after"] = cursor
+            next_url = str(request.url.replace_query_params(**params))
+        body = {
+            "count": len(events),
+            "limit": size,
+            "sort": sort,
+            "order": order,
+            "next": cursor,
+            "next_url": next_url,
+            "events": _list_json(store, events),
+        }
+        return _json(body)
+
+    def _download(
+        store: Any, sf: dict[str, Any], fmt: str, sort: str, order: str, limit: int | None
+    ) -> Response:
+        n = min(limit or MAX_EXPORT, MAX_EXPORT)
+
+        def events() -> Any:
+            for i, e in enumerate(store.iter_events(sf, sort=sort, order=order)):
+                if i >= n:
+                    return
+                yield e
+
+        raw = getattr(store, "ccc_raw_rows", None)
+        name = f"protestdb-events.{fmt}"
+        disp = {"Content-Disposition": f'attachment; filename="{name}"'}
+        if fmt == "csv":
+            return StreamingResponse(
+                renderers.csv_stream(events(), raw), media_type="text/csv; charset=utf-8", headers=disp
+            )
+        if fmt == "geojson":
+            return StreamingResponse(
+                renderers.geojson_stream(events()), media_type="application/geo+json", headers=disp
+            )
+        if not renderers.parquet_available():
+            raise HTTPException(
+                status_code=501, detail="Parquet needs pyarrow on the server: pip install pyarrow"
+            )
+        return Response(
+            renderers.parquet_bytes(events(), raw), media_type="application/vnd.apache.parquet", headers=disp
+        )
+
+    def _need_event(event_id: str) -> Event:
+        event = stores.get().get_event(event_id)
+        if event is None:
+            raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
+        return event
+
+    @api.get("/events/{event_id}", tags=["events"])
     def event_detail(event_id: str) -> dict[str, Any]:
         """One event with its sources, every field's evidence (article id, offsets, quote) and the
         texts of its articles, so that the evidence can be highlighted."""
         store = stores.get()
-        event = store.get_event(event_id)
-        if event is None:
-            raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
+        event = _need_event(event_id)
         articles = _event_articles(store, event)
-        return {"event": _event_detail(event, articles), "articles": [_article_json(a) for a in articles]}
+        detail = _event_detail(event, articles)
+        detail["origin"] = store.event_origins([event.id]).get(event.id, "extract")
+        return {"event": detail, "articles": [_article_json(a) for a in articles]}
 
-    @app.get("/api/events/{event_id}/articles", tags=["events"])
+    @api.get("/events/{event_id}/articles", tags=["events"])
     def event_articles(event_id: str) -> list[dict[str, Any]]:
         """The articles (with their texts) an event was extracted from."""
-        store = stores.get()
-        event = store.get_event(event_id)
-        if event is None:
-            raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
-        return [_article_json(a) for a in _event_articles(store, event)]
+        return [_article_json(a) for a in _event_articles(stores.get(), _need_event(event_id))]
 
-    @app.get("/api/stats", tags=["events"])
-    def stats(
-        since: str | None = None,
-        until: str | None = None,
-        state: str | None = None,
-        type: str | None = None,  # noqa: A002
-        issue: str | None = None,
-        q: str | None = None,
-        locality: str | None = None,
-    ) -> dict[str, Any]:
-        """Counts of the matching events per day, state, type and issue, and their summed sizes."""
-        f = Filters(since, until, state, type, issue, q, locality)
-        return _stats(f.query(stores.get()))
+    @api.get("/events/{event_id}/audit", tags=["review"])
+    def event_audit(event_id: str) -> list[dict[str, Any]]:
+        """The review log of an event (corrections, merges, splits): who, when, before and after."""
+        from protestdb.resolve.review import review_log
+
+        _need_event(event_id)
+        return review_log(stores.get(), event_id)
+
+    @api.get("/stats", tags=["events"])
+    def stats(f: Annotated[Filters, Depends()]) -> Response:
+        """Counts of the matching events per day, week, state, type, issue and organization, and
+        their summed sizes (computed in SQL)."""
+        return _json(stores.get().stats(f.store_filters(_campaign_ids(f))))
+
+    @api.get("/campaigns", tags=["campaigns"])
+    def list_campaigns(limit: int = Query(200, ge=1, le=10_000)) -> dict[str, Any]:
+        """Campaigns (named actions and coordinated calls), largest first, with totals."""
+        cs = campaigns.get(stores.get())
+        return {
+            "count": len(cs),
+            "campaigns": [c.model_dump(mode="json", exclude={"event_ids"}) for c in cs[:limit]],
+        }
+
+    @api.get("/campaigns/{campaign_id}", tags=["campaigns"])
+    def campaign_detail(campaign_id: str) -> dict[str, Any]:
+        """One campaign: totals, its events and their counts per day / state."""
+        store = stores.get()
+        c = campaigns.find(store, campaign_id)
+        if c is None:
+            raise HTTPException(status_code=404, detail=f"no campaign {campaign_id!r}")
+        evs, _ = store.search_events({"ids": c.event_ids}, limit=MAX_LIMIT)
+        return {
+            "campaign": c.model_dump(mode="json"),
+            "stats": store.stats({"ids": c.event_ids}),
+            "events": _list_json(store, evs),
+        }
+
+    @api.get("/changes", tags=["events"])
+    def changes(since: str | None = Query(None, description="ISO time: changes after it.")) -> dict[str, Any]:
+        """The change feed: every create / update / merge / delete of an event after ``since``."""
+        try:
+            rows = stores.get().changes(since)
+        except ValueError as exc:
+            raise HTTPException(status_code=422, detail=f"since: {exc}") from exc
+        return {"count": len(rows), "changes": rows, "until": rows[-1]["at"] if rows else since}
+
+    # ------------------------------------------------------------------ writes
+    @api.post("/articles", tags=["write"], status_code=201)
+    def post_article(request: Request, body: ArticleIn) -> dict[str, Any]:
+        """Run one article (text, HTML or URL) through the pipeline; returns its events."""
+        from protestdb.ingest.errors import IngestError
+        from protestdb.ingest.readers import html_to_article, text_to_article
+        from protestdb.pipeline import process_article
+
+        store = stores.get()
+        require_write(request, store)
+        given = [k for k in ("text", "html") if getattr(body, k)]
+        if len(given) > 1 or (not given and not body.url):
+            raise HTTPException(status_code=422, detail="give exactly one of text, html, or url")
+        meta = {
+            k: v
+            for k, v in {"title": body.title, "outlet": body.outlet, "published": body.published}.items()
+            if v
+        }
+        try:
+            if body.text:
+                art = text_to_article(body.text, url=body.url, **meta)
+            elif body.html:
+                art = html_to_article(body.html, url=body.url, **meta)
+            else:
+                from protestdb.ingest.fetch import read_url
+
+                art = read_url(str(body.url))
+                if meta:
+                    art = art.model_copy(update=meta)
+        except IngestError as exc:
+            raise HTTPException(status_code=422, detail=str(exc)) from exc
+        mentions = process_article(art, app.state.extractor)
+        res = store.ingest(art, mentions)
+        events = [e for e in (store.get_event(i) for i in dict.fromkeys(res.event_ids)) if e is not None]
+        return {
+            "article_id": res.article_id,
+            "is_new": res.is_new,
+            "is_protest_report": bool(mentions),
+            "created": res.created,
+            "updated": res.updated,
+            "events": [_event_detail(e, _event_articles(store, e)) for e in events],
+        }
+
+    def _review(request: Request, fn: Any, *args: Any) -> dict[str, Any]:
+        from protestdb.resolve.review import ReviewError, review_log
+
+        store = stores.get()
+        who = require_write(request, store)
+        try:
+            ev = fn(store, *args, by=who.name)
+        except ReviewError as exc:
+            code = 404 if str(exc).startswith("no event") else 422
+            raise HTTPException(status_code=code, detail=str(exc)) from exc
+        return {"event": _event_detail(ev, _event_articles(store, ev)), "audit": review_log(store, ev.id)}
+
+    @api.post("/events/{event_id}/correct", tags=["review"])
+    def correct_event(event_id: str, request: Request, body: CorrectIn) -> dict[str, Any]:
+        """Set one field of an event; the correction survives re-ingestion and is audited."""
+        from protestdb.resolve.review import correct
+
+        return _review(request, correct, event_id, body.field, body.value)
+
+    @api.post("/events/{event_id}/merge", tags=["review"])
+    def merge_event(event_id: str, request: Request, body: MergeIn) -> dict[str, Any]:
+        """Merge ``other_id`` into this event (its id redirects here); audited."""
+        from protestdb.resolve.review import merge_events
+
+        return _review(request, merge_events, event_id, body.other_id)
+
+    @api.post("/events/{event_id}/split", tags=["review"])
+    def split_event_route(event_id: str, request: Request, body: SplitIn) -> dict[str, Any]:
+        """Move one source article's mentions out into a new event (returned); audited."""
+        from protestdb.resolve.review import split_event
+
+        return _review(request, split_event, event_id, body.article_id)
+
+    app.include_router(api)
+
+    @app.exception_handler(ValueError)
+    async def value_error(request: Request, exc: ValueError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
 
     return app
 
 
-def _csv_text(events: list[Event]) -> str:
-    """CCC Phase 3 CSV plus protestdb's extra columns (id, country, issues ...)."""
-    buf = io.StringIO()
-    write_ccc_csv(events, buf, extra=True)
-    return buf.getvalue()
+def _json(body: Any) -> Response:
+    """JSON without FastAPI's per-value encoder (the bodies here are plain JSON types already)."""
+    return Response(
+        json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+        media_type="application/json",
+    )
 
 
 def _version() -> str:
@@ -353,3 +521,6 @@ def _version() -> str:
         return version("protestdb")
     except Exception:
         return "0"
+
+
+__all__ = ["SORTS", "create_app"]

@@ -1,0 +1,387 @@
+"""HTTP API speed at 1,000,000 events: protestdb vs Datasette on the same SQLite file.
+
+A script, not a test. It
+
+1. builds (once; reused if present) a store of N events by resampling the CCC Phase 3
+   rows in ``../shared/data/ccc/`` (dates jittered over 2017-2025, sizes x0.5-2, places
+   jittered a few km), bulk-inserted with SQL into the store's own schema (migrations,
+   full-text index, facets);
+2. starts ``protestdb serve`` and ``datasette serve`` (``pip install datasette``) on
+   127.0.0.1 over that file, and sends the same filtered queries to both (parameters drawn
+   from one seeded sequence): state + date range, type + issue, text search, map box;
+   sequential requests, p50 / p95 latency and requests/s;
+3. times the first map render of 10,000 events in headless chromium (Playwright).
+
+    nice python benchmarks/web_api.py                 # 1,000,000 events, 200 requests per query
+    python benchmarks/web_api.py --events 100000 --requests 50
+
+Only 127.0.0.1 is contacted. Prints a Markdown table (copied into docs/web.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+PROTESTDB = shutil.which("protestdb") or "protestdb"
+CCC = ROOT.parent / "shared" / "data" / "ccc" / "ccc-phase3-public_asof-2025-03-06.csv"
+STATES = ["CA", "NY", "TX", "FL", "WA", "IL", "PA", "OR", "MA", "OH", "MI", "NJ", "GA", "NC", "CO"]
+TYPES_ISSUES = [
+    ("march", "immigration"),
+    ("rally", "labor"),
+    ("demonstration", "palestine"),
+    ("rally", "democracy"),
+    ("vigil", "guns"),
+    ("march", "abortion"),
+]
+WORDS = ["ICE", "Tesla", "union", "students", "Palestine", "Musk", "deportation", "climate"]
+BOXES = [
+    (-123.0, 37.0, -121.5, 38.5),
+    (-74.5, 40.4, -73.5, 41.0),
+    (-88.0, 41.6, -87.4, 42.1),
+    (-122.8, 45.3, -122.4, 45.7),
+    (-118.7, 33.7, -117.9, 34.3),
+    (-77.3, 38.7, -76.8, 39.1),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# ----------------------------------------------------------------------------- data
+def ccc_events() -> list[Any]:
+    from protestdb.ccc import read_ccc
+    from protestdb.ccc.mapping import row_to_event
+
+    return [row_to_event(r.values) for r in read_ccc(CCC).rows]
+
+
+def build(path: Path, n: int, seed: int = 7) -> float:
+    """Write ``n`` resampled CCC events into a new store at ``path``; returns seconds."""
+    from protestdb.models import LIST_FIELDS
+    from protestdb.resolve.merge import normalize_locality
+    from protestdb.store import open_store
+    from protestdb.store.sqlite import EVENT_COLUMNS
+
+    t0 = time.perf_counter()
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    open_store(str(path)).close()  # the schema, by the store's migrations
+    base = ccc_events()
+    rng = random.Random(seed)
+    start, span = date(2017, 1, 1), (date(2025, 12, 31) - date(2017, 1, 1)).days
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = OFF")
+    # the change feed's insert trigger is not wanted for a bulk load (the facets trigger stays)
+    trig = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events_change_insert'").fetchone()
+    conn.execute("DROP TRIGGER IF EXISTS events_change_insert")
+    cols = ("id", *EVENT_COLUMNS, "locality_key", "created_at", "updated_at", "origin")
+    ins = f"INSERT INTO events({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    fts = (
+        "INSERT INTO events_fts(event_id, title, locality, state, location, county, event_type, organizations,"
+        " participants, notables, targets, claims, issues, size_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    )
+    now = "2025-01-01T00:00:00+00:00"
+    batch: list[tuple] = []
+    fbatch: list[tuple] = []
+    conn.execute("BEGIN")
+    for i in range(n):
+        e = base[rng.randrange(len(base))]
+        d = (start + timedelta(days=rng.randrange(span))).isoformat()
+        k = rng.uniform(0.5, 2.0)
+        lo = int(e.size_low * k) if e.size_low else None
+        hi = int(e.size_high * k) if e.size_high else None
+        vals = e.model_dump()
+        vals.update(
+            date=d,
+            size_low=lo,
+            size_high=hi,
+            size_mean=(lo + hi) / 2 if lo and hi else None,
+            lat=None if e.lat is None else round(e.lat + rng.uniform(-0.03, 0.03), 5),
+            lon=None if e.lon is None else round(e.lon + rng.uniform(-0.03, 0.03), 5),
+        )
+        row = []
+        for c in EVENT_COLUMNS:
+            v = vals[c]
+            if c in LIST_FIELDS:
+                v = json.dumps(v, ensure_ascii=False)
+            elif isinstance(v, bool):
+                v = int(v)
+            row.append(v)
+        eid = f"bench_{i:07d}"
+        batch.append((eid, *row, normalize_locality(e.locality), now, now, "ccc"))
+        fbatch.append(
+            (
+                eid,
+                " ".join(x for x in (e.title, e.macroevent) if x),
+                e.locality or "",
+                e.state or "",
+                e.location or "",
+                e.county or "",
+                "; ".join(e.event_type),
+                "; ".join(e.organizations),
+                "; ".join(e.participants),
+                "; ".join(e.notables),
+                "; ".join(e.targets),
+                "; ".join(e.claims_summary + e.claims_verbatim),
+                "; ".join(e.issues),
+                e.size_text or "",
+            )
+        )
+        if len(batch) >= 20_000:
+            conn.executemany(ins, batch)
+            conn.executemany(fts, fbatch)
+            batch, fbatch = [], []
+            print(f"  {i + 1:,} events", file=sys.stderr, flush=True)
+    if batch:
+        conn.executemany(ins, batch)
+        conn.executemany(fts, fbatch)
+    conn.execute("COMMIT")
+    if trig:
+        conn.execute(trig[0])
+    conn.execute("ANALYZE")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return time.perf_counter() - t0
+
+
+def count(path: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return -1
+
+
+# ----------------------------------------------------------------------------- servers
+def start(cmd: list[str], url: str, timeout: float = 120) -> subprocess.Popen:
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=5).status_code < 500:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError(f"server did not start: {' '.join(cmd)}")
+
+
+def queries(rng: random.Random, kind: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """One query as protestdb parameters and as Datasette parameters (same meaning)."""
+    base = [
+        ("_sort", "date"),
+        ("_size", "100"),
+        ("_nocount", "1"),
+        ("_nofacet", "1"),
+        ("_nosuggest", "1"),
+        ("_shape", "objects"),
+    ]
+    if kind == "state+dates":
+        st, y = rng.choice(STATES), rng.randrange(2017, 2026)
+        m = rng.randrange(1, 11)
+        since, until = f"{y}-{m:02d}-01", f"{y}-{m + 2:02d}-28"
+        return (
+            {"state": st, "since": since, "until": until},
+            base + [("state", st), ("date__gte", since), ("date__lte", until)],
+        )
+    if kind == "type+issue":
+        t, i = rng.choice(TYPES_ISSUES)
+        return (
+            {"type": t, "issue": i},
+            base
+            + [
+                (
+                    "_where",
+                    f"exists (select 1 from event_facets x where x.kind = 'type' and x.value = '{t}'"
+                    " and x.event_id = events.id)",
+                ),
+                (
+                    "_where",
+                    f"exists (select 1 from event_facets x where x.kind = 'issue' and x.value = '{i}'"
+                    " and x.event_id = events.id)",
+                ),
+            ],
+        )
+    if kind == "text":
+        w = rng.choice(WORDS)
+        return (
+            {"q": w},
+            base + [("_where", f"id in (select event_id from events_fts where events_fts match '\"{w}\"')")],
+        )
+    box = rng.choice(BOXES)
+    return (
+        {"bbox": ",".join(map(str, box))},
+        base
+        + [
+            ("lat__gte", str(box[1])),
+            ("lat__lte", str(box[3])),
+            ("lon__gte", str(box[0])),
+            ("lon__lte", str(box[2])),
+        ],
+    )
+
+
+def measure(client: httpx.Client, url: str, params_list: list[Any]) -> dict[str, float]:
+    times, errors = [], 0
+    t0 = time.perf_counter()
+    for p in params_list:
+        t = time.perf_counter()
+        r = client.get(url, params=p)
+        times.append((time.perf_counter() - t) * 1000)
+        if r.status_code != 200:
+            errors += 1
+    total = time.perf_counter() - t0
+    times.sort()
+    return {
+        "p50": statistics.median(times),
+        "p95": times[min(len(times) - 1, int(0.95 * len(times)))],
+        "rps": len(times) / total,
+        "errors": errors,
+    }
+
+
+def bench_api(db: Path, n_requests: int, seed: int) -> list[dict[str, Any]]:
+    pport, dport = free_port(), free_port()
+    servers = [
+        start(
+            [PROTESTDB, "--db", str(db), "serve", "--port", str(pport)],
+            f"http://127.0.0.1:{pport}/api/health",
+        ),
+        start(
+            [
+                "datasette",
+                "serve",
+                str(db),
+                "--port",
+                str(dport),
+                "--setting",
+                "sql_time_limit_ms",
+                "20000",
+                "--setting",
+                "facet_time_limit_ms",
+                "1",
+            ],
+            f"http://127.0.0.1:{dport}/-/versions.json",
+        ),
+    ]
+    rows = []
+    try:
+        with httpx.Client(timeout=60) as client:
+            for kind in ("state+dates", "type+issue", "text", "bbox"):
+                rng = random.Random(seed)
+                pairs = [queries(rng, kind) for _ in range(n_requests)]
+                # one warm-up of each (opens the store, fills the page cache for both equally)
+                client.get(f"http://127.0.0.1:{pport}/api/events", params={**pairs[0][0], "limit": 100})
+                client.get(f"http://127.0.0.1:{dport}/{db.stem}/events.json", params=pairs[0][1])
+                p = measure(
+                    client, f"http://127.0.0.1:{pport}/api/events", [{**a, "limit": 100} for a, _ in pairs]
+                )
+                d = measure(client, f"http://127.0.0.1:{dport}/{db.stem}/events.json", [b for _, b in pairs])
+                rows.append({"query": kind, "protestdb": p, "datasette": d})
+                print(
+                    f"  {kind}: protestdb p95 {p['p95']:.1f} ms, datasette p95 {d['p95']:.1f} ms",
+                    file=sys.stderr,
+                    flush=True,
+                )
+    finally:
+        for s in servers:
+            s.terminate()
+            s.wait(10)
+    return rows
+
+
+def bench_map(db: Path) -> float | None:
+    """Milliseconds from navigation start to the first drawn map of every located event."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    port = free_port()
+    srv = start(
+        [PROTESTDB, "--db", str(db), "serve", "--port", str(port)], f"http://127.0.0.1:{port}/api/health"
+    )
+    try:
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+            pg = b.new_page(viewport={"width": 1400, "height": 900})
+            pg.goto(f"http://127.0.0.1:{port}/")  # warm: server caches, browser code cache
+            pg.wait_for_selector("#map[data-render-ms]", timeout=60000)
+            pg.goto(f"http://127.0.0.1:{port}/?x=1")
+            pg.wait_for_selector("#map[data-render-ms]", timeout=60000)
+            ms = pg.evaluate("performance.now()")
+            ms = float(pg.get_attribute("#map", "data-render-done") or ms)
+            pts = pg.get_attribute("#map", "data-points")
+            b.close()
+            print(f"  map: {pts} points drawn in {ms:.0f} ms", file=sys.stderr)
+            return ms
+    finally:
+        srv.terminate()
+        srv.wait(10)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--requests", type=int, default=200, help="requests per query kind and server")
+    ap.add_argument("--dir", default="/tmp/protestdb-bench")
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--no-map", action="store_true")
+    args = ap.parse_args()
+    if not CCC.exists():
+        sys.exit(f"needs the CCC file at {CCC}")
+    out = Path(args.dir)
+    out.mkdir(parents=True, exist_ok=True)
+    db = out / f"events{args.events}.sqlite"
+    if count(db) != args.events:
+        print(f"building {args.events:,} events in {db} ...", file=sys.stderr)
+        secs = build(db, args.events)
+        print(f"  built in {secs:.0f} s ({db.stat().st_size / 1e6:.0f} MB)", file=sys.stderr)
+    rows = bench_api(db, args.requests, args.seed)
+    map_ms = None
+    if not args.no_map:
+        small = out / "events10000.sqlite"
+        if count(small) != 10_000:
+            build(small, 10_000)
+        map_ms = bench_map(small)
+    print(
+        f"\n{args.events:,} events, {args.requests} sequential requests per query and server, 100 rows each\n"
+    )
+    print("| query | protestdb p50 ms | p95 ms | req/s | Datasette p50 ms | p95 ms | req/s |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        p, d = r["protestdb"], r["datasette"]
+        err = f" ({d['errors']} errors)" if d["errors"] else ""
+        perr = f" ({p['errors']} errors)" if p["errors"] else ""
+        print(
+            f"| {r['query']} | {p['p50']:.1f} | {p['p95']:.1f} | {p['rps']:.0f}{perr} | {d['p50']:.1f} |"
+            f" {d['p95']:.1f} | {d['rps']:.0f}{err} |"
+        )
+    if map_ms is not None:
+        print(f"\nFirst map render, 10,000 events, headless chromium: {map_ms:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -63,10 +63,22 @@ def extract_text(
 
         doc = load_nlp()(text)
     layout = split_text(text, doc, lang)
-    triggers = find_triggers(text, lang, layout, doc=doc)
+    dates = find_dates(text, published, lang=lang)
+    triggers = find_triggers(text, lang, layout, doc=doc, dates=dates, published=published)
     strong = [t for t in triggers if not t.weak and layout.sentences[t.sent].kind == "body"]
     if not strong:
         return ExtractionResult(is_protest_report=False, language=lang, text=text)
+    from protestdb.extract.relevance import is_relevant
+
+    if not is_relevant(text, layout, triggers, dates, published, lang, doc):
+        return ExtractionResult(is_protest_report=False, language=lang, text=text)
+    sizes = find_sizes(text, lang=lang)
+    from protestdb.extract.background import background_sentences
+    from protestdb.extract.detect import crowd_triggers
+
+    extra = crowd_triggers(text, layout, triggers, sizes, lang, background_sentences(text, layout, dates, published, lang))
+    if extra:
+        triggers = sorted(triggers + extra, key=lambda t: t.start)
     ctx = assemble.Context(
         text=text,
         layout=layout,
@@ -75,8 +87,8 @@ def extract_text(
         doc=doc,
         triggers=triggers,
         places=[p for p in places.gazetteer_places(text)],
-        dates=find_dates(text, published, lang=lang),
-        sizes=find_sizes(text, lang=lang),
+        dates=dates,
+        sizes=sizes,
         counts=_counts(text, lang),
     )
     drafts = assemble.build_drafts(ctx)

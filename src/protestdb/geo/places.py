@@ -32,6 +32,8 @@ from protestdb.geo.resolve import (
 MIN_POP_STANDALONE = 5000
 #: Foreign cities are only found when this big (capitals and big cities).
 MIN_POP_FOREIGN = 100000
+#: a US city this big is not replaced by a small namesake in a state of the article's context
+BIG_CITY_POP = 250000
 MAX_RUN_TOKENS = 6
 #: A bare "Paris" is Paris, France rather than Paris, Texas when the foreign city is this big
 #: and this many times bigger than the US one (Birmingham stays in Alabama).
@@ -249,8 +251,8 @@ def find_places(text: str) -> list[PlaceMention]:
                                          False, r.country))
                         matched = True
                         break
-                if key in stop:
-                    continue
+                if key in stop and not _state_after(text, e)[0]:
+                    continue  # a stoplisted name ("Fargo", "Mobile") is a place only with its state
                 if j < len(run) and norm_name(text[run[j][0]:run[j][1]]) in heads and not _state_after(text, e)[0]:
                     continue  # "Pima County", "Euclid Avenue", "Sunrise Movement"
                 if key in full_states and key not in ("new york", "washington"):
@@ -307,10 +309,30 @@ def find_places(text: str) -> list[PlaceMention]:
 
     # 4. resolve the cities with the article's context
     context = [c for c, _ in state_counts.most_common()]
+    state_marks = sorted((pm.start, pm.state) for pm in out if pm.kind == "state" and pm.state)
     for s, e, quote, st, _st_e in pending_cities:
+        if not st:
+            # a state named in the same sentence, right before the city ("the Wisconsin State
+            # Capitol in Madison"), tells which one is meant
+            sent_start = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)) + 1
+            near = [code for a, code in state_marks if sent_start <= a < s and not re.search(r"[;,.:]", text[a:s])]
+            if not near:
+                seg = text[sent_start:s]
+                cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
+                seg = seg[cut + 1 :].lower()
+                near = [code for name, code in full_states.items() if name in seg and re.search(rf"\b{re.escape(name)}\b", seg)]
+            for code in reversed(near):
+                if best_place(quote, code, "US") is not None:
+                    st = code
+                    break
         p = best_place(quote, st, "US" if st else None, context_states=context, dateline_state=dateline_state)
         if p is None:
             continue
+        if not st and p.country == "US" and p.admin1 != dateline_state:
+            # context states do not turn a big city into a small namesake (Denver, N.C.)
+            big = best_place(quote, None, "US")
+            if big is not None and big.population >= BIG_CITY_POP and big.population > FOREIGN_OVER_US_RATIO * max(1, p.population):
+                p = big
         key = norm_name(quote)
         if not st:
             if key in stop:

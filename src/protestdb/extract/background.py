@@ -1,0 +1,121 @@
+"""Background: protest words told of a time before the news window.
+
+News reports recall earlier actions ("Last May, a similar march drew 2,500 people", "In 2018,
+members struck for 44 days", "the 2020 protests"). Such a sentence tells history, not the
+news: its triggers open no event and do not make the text a protest report. A sentence is
+background when it holds a time expression before the window (a date resolving more than
+``WINDOW_DAYS`` before publication, a past year, "last year", "two years ago"; data in
+``data/background_<lang>.json``) and no date inside the window ("Saturday's march, the largest
+since 2020" stays news).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from typing import Any
+
+from protestdb.extract.lexicons import any_rx, load_lang, rx
+from protestdb.extract.segment import Layout
+
+#: how many days before publication an action still counts as news
+WINDOW_DAYS = 21
+
+
+def _last_day(d: date, precision: str) -> date:
+    if precision == "month":
+        return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    if precision == "week":
+        return d + timedelta(days=6)
+    return d
+
+
+def date_status(m: Any, published: date | None, announced: bool = False) -> str:
+    """"in" (inside the news window), "old" (before it) or "?" for a date mention."""
+    if published is None or m.precision == "unknown":
+        return "?"
+    fut = getattr(m, "future_value", None)
+    if announced and fut is not None and published <= fut <= published + timedelta(days=366):
+        return "in"
+    val = m.value
+    if val is None:
+        return "?"
+    end = getattr(m, "end_value", None) or _last_day(val, m.precision)
+    if end >= published - timedelta(days=WINDOW_DAYS) and val <= published + timedelta(days=1):
+        return "in"
+    if end < published - timedelta(days=WINDOW_DAYS):
+        if fut is not None and fut != val and published < fut <= published + timedelta(days=366):
+            # a month or day told without its year: "in March" (published in June) may be this
+            # year's news feature; "in October" (published in April) was last year -- unless it
+            # is ahead ("closing the shelter in December would ...")
+            return "amb" if val.year < published.year else "recent"
+        return "old"
+    return "?"
+
+
+def old_cues(text: str, start: int, end: int, published: date | None, lang: str) -> list[tuple[int, int]]:
+    """Spans of past-time expressions in ``text[start:end]`` ("last year", "in 2019")."""
+    lex = load_lang("background", lang)
+    out = [m.span() for m in any_rx(tuple(lex["past"])).finditer(text, start, end)]
+    if published is not None:
+        for m in any_rx(tuple(lex["year"])).finditer(text, start, end):
+            y = m.group("y")
+            if y is not None and int(y) < published.year:
+                out.append(m.span())
+    return out
+
+
+def background_sentences(
+    text: str, layout: Layout, dates: list[Any], published: date | None, lang: str, announced: set[int] = frozenset()
+) -> dict[int, str]:
+    """The sentences told of a time before the news window: index -> "old" (a past date or
+    year, "last year") or "amb" (a month told without its year that falls in the year before
+    publication) or "recent" (a month of this year before the window)."""
+    by_sent: dict[int, list[Any]] = {}
+    for m in dates:
+        by_sent.setdefault(layout.sentence_at(m.start), []).append(m)
+    out: dict[int, str] = {}
+    for si, s in enumerate(layout.sentences):
+        ann = si in announced
+        stats = [date_status(m, published, ann) for m in by_sent.get(si, [])]
+        if "in" in stats:
+            continue
+        if "old" in stats or old_cues(text, s.start, s.end, published, lang):
+            out[si] = "old"
+        elif "amb" in stats:
+            out[si] = "amb"
+        elif "recent" in stats:
+            out[si] = "recent"
+    return out
+
+
+def mark_background(
+    text: str, layout: Layout, triggers: list[Any], dates: list[Any], published: date | None, lang: str
+) -> None:
+    """Set ``background`` (and ``weak``) on the triggers told in background sentences (a
+    back-reference, "The rally was organized by ...", is background only with a past year; a
+    month of this year before the window only beside an action inside it)."""
+    if not triggers:
+        return
+    announced = {t.sent for t in triggers if t.announced}
+    bg = background_sentences(text, layout, dates, published, lang, announced)
+    cues = load_lang("cues", lang)
+    ana = rx(cues["anaphoric"]) if cues.get("anaphoric") else None
+    recent = []
+    for t in triggers:
+        level = bg.get(t.sent)
+        if level == "amb" and ana is not None:
+            s0 = layout.sentences[t.sent].start
+            if ana.search(text[max(s0, t.start - 40) : t.start]):
+                continue
+        if level == "recent":
+            recent.append(t)
+        elif level is not None:
+            t.background = True
+            t.weak = True
+    # an action of some weeks ago is the news of a feature about it ("In March, hundreds of
+    # farmworkers marched ..." in June), but background beside an action of the news window
+    if any(not t.weak and not t.background and t not in recent for t in triggers):
+        for t in recent:
+            t.background = True
+            t.weak = True

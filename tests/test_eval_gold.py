@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from protestdb.evaluate import load_gold, run_eval
-from protestdb.evaluate.normalize import initials, norm_locality, norm_text, size_category
+from protestdb.evaluate.normalize import initials, norm_locality, norm_text
 from protestdb.evaluate.scorer import document_text, gold_event
-from protestdb.models import EVENT_TYPES, ISSUES, EventMention, ExtractionResult
+from protestdb.models import EVENT_TYPES, ISSUES, EventMention, ExtractionResult, size_category
 
 REPO = Path(__file__).parents[1]
 EXAMPLES_GOLD = REPO / "tests" / "gold" / "examples.jsonl"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from protestdb.models import Event, EventMention
+from protestdb.models import Event, EventMention, size_category
 from protestdb.resolve import event_from_mention, event_id_for, matches, merge_into, normalize_locality
-from protestdb.resolve.merge import best_match, size_category
+from protestdb.resolve.merge import best_match
 
 
 def _ev(**kw) -> Event:

@@ -103,6 +103,13 @@ LIST_FIELDS: tuple[str, ...] = (
 )
 
 
+def size_category(low: int | None) -> int:
+    """CCC ``size_cat`` of a lower size bound: 0 unknown, 1: 1-99, 2: 100-999, 3: 1,000-9,999, 4: 10,000+."""
+    if low is None or low <= 0:
+        return 0
+    return 1 if low < 100 else 2 if low < 1000 else 3 if low < 10000 else 4
+
+
 def content_hash(text: str) -> str:
     """Stable key of an article: sha256 of its whitespace-normalised text."""
     norm = " ".join(text.split())

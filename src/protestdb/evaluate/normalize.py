@@ -94,19 +94,6 @@ def norm_label(s: str) -> str:
     return norm_text(s.replace("-", " "))
 
 
-def size_category(low: int | None) -> int:
-    """CCC size category of a lower size bound: 0 unknown, 1: 1-99, ... 4: 10,000+."""
-    if low is None or low <= 0:
-        return 0
-    if low < 100:
-        return 1
-    if low < 1000:
-        return 2
-    if low < 10000:
-        return 3
-    return 4
-
-
 # --- organization names -------------------------------------------------------------
 
 

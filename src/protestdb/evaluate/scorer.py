@@ -32,9 +32,8 @@ from protestdb.evaluate.normalize import (
     norm_label,
     norm_locality,
     norm_state,
-    size_category,
 )
-from protestdb.models import EventMention, ExtractionResult
+from protestdb.models import EventMention, ExtractionResult, size_category
 
 Extractor = Callable[[str, date | None], ExtractionResult]
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from protestdb.models import size_category
 from protestdb.settings import SIZE_MAPPING_VERSION
 
 __all__ = [
@@ -302,18 +303,6 @@ def find_sizes(text: str, lang: str = "en") -> list[SizeMention]:
             out.append(SizeMention(n.start, n.end, n.quote, n.low, n.high, n.approximate))
     return out
 
-
-def size_category(low: int | None) -> int:
-    """CCC size category: 0 unknown, 1: 1-99, 2: 100-999, 3: 1,000-9,999, 4: 10,000+."""
-    if low is None or low <= 0:
-        return 0
-    if low < 100:
-        return 1
-    if low < 1000:
-        return 2
-    if low < 10000:
-        return 3
-    return 4
 
 
 def combine_sizes(mentions: list[SizeMention]) -> tuple[str | None, int | None, int | None]:

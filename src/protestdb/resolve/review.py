@@ -16,8 +16,8 @@ import sqlite3
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from protestdb.models import EVIDENCED_FIELDS, LIST_FIELDS, Event, EventMention
-from protestdb.resolve.merge import event_from_mention, merge_into, size_category
+from protestdb.models import EVIDENCED_FIELDS, LIST_FIELDS, Event, EventMention, size_category
+from protestdb.resolve.merge import event_from_mention, merge_into
 
 if TYPE_CHECKING:  # pragma: no cover
     from protestdb.store.sqlite import Store

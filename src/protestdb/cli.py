@@ -19,7 +19,8 @@ err = Console(stderr=True)
 
 
 def _out() -> Console:
-    return Console(soft_wrap=True)
+    # On a terminal rich fits its width; piped output gets room for wide tables.
+    return Console(soft_wrap=True, width=None if sys.stdout.isatty() else 180)
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:

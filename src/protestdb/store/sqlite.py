@@ -15,9 +15,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from pydantic import TypeAdapter
 
 from protestdb.ccc.importer import flag_near_matches as ccc_flag_near_matches
 from protestdb.ccc.importer import match_mention as ccc_match_mention
@@ -103,6 +106,72 @@ def fts_query(q: str) -> str:
         if tok:
             terms.append(f'"{tok}"' + ("*" if prefix else ""))
     return " ".join(terms)
+
+
+@lru_cache(maxsize=4096)
+def _json_datetime(v: str | None) -> str | None:
+    """A stored ISO datetime as ``Event.model_dump(mode="json")`` writes it."""
+    return None if v is None else _DATETIME.dump_python(_DATETIME.validate_python(v), mode="json")
+
+
+@lru_cache(maxsize=4096)
+def _json_date(v: str | None) -> str | None:
+    return None if v is None else _DATE.dump_python(_DATE.validate_python(v), mode="json")
+
+
+@lru_cache(maxsize=16384)
+def _json_list(v: str) -> tuple[Any, ...]:
+    """A stored JSON list (list values repeat a lot: types, issues, organizations)."""
+    return tuple(json.loads(v))
+
+
+_DATETIME = TypeAdapter(datetime)
+_DATE = TypeAdapter(date)
+#: Event fields in ``Event.model_dump`` order (list pages: without evidence).
+_LIST_FIELDS_ORDER = tuple(f for f in Event.model_fields if f != "evidence")
+_EVENT_DEFAULTS = Event().model_dump(mode="json")
+
+
+def _list_dicts(rows: Sequence[sqlite3.Row]) -> list[dict[str, Any]]:
+    """Events rows as ``Event.model_dump(mode="json", exclude={"evidence"})`` + ``origin`` (same
+    keys, same order, same values), without building models."""
+    if not rows:
+        return []
+    pos = {k: i for i, k in enumerate(rows[0].keys())}
+    # (key, column position, how: 0 as is, 1 JSON list, 2 bool, 3 datetime, 4 [], 5 the model's default)
+    plan: list[tuple[str, int, int]] = []
+    for name in (*_LIST_FIELDS_ORDER, "origin"):
+        how = (
+            4 if name == "sources"
+            else 3 if name in ("created_at", "updated_at")
+            else 1 if name in LIST_FIELDS
+            else 2 if name in _BOOL_COLUMNS
+            else 0
+        )
+        if name not in pos and how != 4:  # a model field without a column: its default
+            how = 5
+        plan.append((name, pos.get(name, -1), how))
+    loads = _json_list
+    out = []
+    for r in rows:
+        d: dict[str, Any] = {}
+        for name, i, how in plan:
+            if how == 0:
+                d[name] = r[i]
+            elif how == 1:
+                v = r[i]
+                d[name] = list(loads(v)) if v and v != "[]" else []
+            elif how == 2:
+                v = r[i]
+                d[name] = None if v is None else bool(v)
+            elif how == 3:
+                d[name] = _json_datetime(r[i])
+            elif how == 4:
+                d[name] = []
+            else:
+                d[name] = _EVENT_DEFAULTS.get(name)
+        out.append(d)
+    return out
 
 
 def _migrations() -> list[tuple[int, str, str]]:
@@ -280,30 +349,10 @@ class Store:
             c.execute(
                 f"UPDATE events SET {sets}, locality_key = ?, updated_at = ? WHERE id = ?", (*vals, key, now, ev.id)
             )
-            c.execute("DELETE FROM events_fts WHERE event_id = ?", (ev.id,))
             for flag in ("announced_only", "online"):  # a flag merged to False loses its evidence
                 if not getattr(ev, flag):
                     c.execute("DELETE FROM evidence WHERE event_id = ? AND field = ?", (ev.id, flag))
-        c.execute(
-            "INSERT INTO events_fts(event_id, title, locality, state, location, county, event_type, organizations,"
-            " participants, notables, targets, claims, issues, size_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                ev.id,
-                " ".join(x for x in (ev.title, ev.macroevent) if x),
-                ev.locality or "",
-                ev.state or "",
-                ev.location or "",
-                ev.county or "",
-                "; ".join(ev.event_type),
-                "; ".join(ev.organizations),
-                "; ".join(ev.participants),
-                "; ".join(ev.notables),
-                "; ".join(ev.targets),
-                "; ".join(ev.claims_summary + ev.claims_verbatim),
-                "; ".join(ev.issues),
-                ev.size_text or "",
-            ),
-        )
+        # events_search (full text) and events_rtree (map boxes) follow by triggers (migration 0005)
         for fname, spans in ev.evidence.items():
             for s in spans:
                 c.execute(
@@ -468,7 +517,7 @@ class Store:
             args += [normalize_locality(locality), locality.strip().lower()]
         if q and (fq := fts_query(q)):
             where.append(
-                "(e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)"
+                "(e.rowid IN (SELECT rowid FROM events_search WHERE events_search MATCH ?)"
                 " OR e.id IN (SELECT s.event_id FROM event_sources s WHERE s.article_id IN"
                 " (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)))"
             )
@@ -485,8 +534,16 @@ class Store:
             return self._events_from_rows(rows)
 
     # -- web queries (protestdb.web): filters in SQL, keyset pages, GROUP BY stats ----------
-    def _filter_sql(self, filters: Mapping[str, Any] | None) -> tuple[list[str], list[Any]]:
-        """WHERE clauses (over ``events e``) for the web filters; see :meth:`search_events`."""
+    def _filter_sql(
+        self, filters: Mapping[str, Any] | None, walk: bool = False, dense_walk: bool = True
+    ) -> tuple[list[str], list[Any]]:
+        """WHERE clauses (over ``events e``) for the web filters; see :meth:`search_events`.
+
+        ``walk``: the query reads one page along a sort index (search_events), so a filter that
+        matches many events is checked row by row (stops after a page) instead of collecting
+        every match first; counts, stats and map points (``walk=False``) collect matches.
+        ``dense_walk=False``: a dense map box is a membership set too (see :meth:`_page_rows`).
+        """
         f = dict(filters or {})
         where: list[str] = []
         args: list[Any] = []
@@ -508,8 +565,18 @@ class Store:
             args += [normalize_locality(loc), loc.strip().lower()]
         if f.get("bbox"):
             west, south, east, north = (float(x) for x in f["bbox"])
-            where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
-            args += [south, north, west, east]
+            box = (south, north, west, east)
+            # exact compare (the R*Tree holds 32-bit boxes rounded outwards); '+' keeps the
+            # (lat, lon) B-tree out of the plan
+            where.append("+e.lat BETWEEN ? AND ? AND +e.lon BETWEEN ? AND ?")
+            args += list(box)
+            n = self._match_count("box", box) if walk else 0
+            if n <= self.DENSE_BOX or not dense_walk:  # else lat/lon checked per row along the sort index
+                where.append(
+                    f"{self._rowid_in(walk, n)} (SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ?"
+                    " AND max_lon >= ? AND min_lon <= ?)"
+                )
+                args += list(box)
         facets = [
             (kind, str(f[key]).strip().lower())
             for key, kind in (("type", "type"), ("issue", "issue"), ("organization", "org"))
@@ -544,9 +611,11 @@ class Store:
             where.append("e.origin = ?")
             args.append(str(f["origin"]))
         if f.get("q") and (fq := fts_query(str(f["q"]))):
+            # events_search.rowid = events.rowid (migration 0005): bare rowids, no stored ids read
+            n = self._match_count("text", (fq,)) if walk else 0
+            own = f"{self._rowid_in(walk, n)} (SELECT rowid FROM events_search WHERE events_search MATCH ?)"
             where.append(
-                "(e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)"
-                " OR e.id IN (SELECT s.event_id FROM event_sources s WHERE s.article_id IN"
+                f"({own} OR e.id IN (SELECT s.event_id FROM event_sources s WHERE s.article_id IN"
                 " (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)))"
             )
             args += [fq, fq]
@@ -555,6 +624,36 @@ class Store:
     _SORT_COLUMNS = {"date": "e.date", "size": "e.size_low", "state": "e.state"}
     #: Facet values with at most this many events are filtered with IN (else EXISTS).
     RARE_FACET = 20_000
+    #: Pages (``walk``) of a word / map box with at most this many events: collect them, sort.
+    #: More: collect their rowids into a set and walk the sort index, checking membership
+    #: (read before the row itself), which stops after one page.
+    DRIVE_MATCH = 5_000
+    #: Map boxes with more events than this: compare lat/lon row by row along the sort index.
+    DENSE_BOX = 20_000
+
+    def _rowid_in(self, walk: bool, n: int) -> str:
+        """``e.rowid IN`` driving the plan (few matches, or no page walk), else ``+e.rowid IN``: a
+        membership test while the sort index drives."""
+        return "+e.rowid IN" if walk and n > self.DRIVE_MATCH else "e.rowid IN"
+
+    def _match_count(self, kind: str, key: tuple[Any, ...]) -> int:
+        """Events matching a full-text query (``text``) or map box (``box``: south, north, west,
+        east) up to max(DRIVE_MATCH, DENSE_BOX) + 1, cached for a minute (steers the plan only)."""
+        cache: dict[tuple[str, tuple[Any, ...]], tuple[float, int]] = self.__dict__.setdefault("_match_counts", {})
+        hit = cache.get((kind, key))
+        now = time.monotonic()
+        if hit is None or now - hit[0] > 60:
+            if kind == "text":
+                sub = "SELECT rowid FROM events_search WHERE events_search MATCH ?"
+            else:
+                sub = "SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?"
+            with self._lock:
+                bound = max(self.DRIVE_MATCH, self.DENSE_BOX) + 1
+                n = self.conn.execute(f"SELECT COUNT(*) FROM ({sub} LIMIT ?)", (*key, bound)).fetchone()[0]
+            if len(cache) > 1000:
+                cache.clear()
+            hit = cache[(kind, key)] = (now, int(n))
+        return hit[1]
 
     def _facet_count(self, facet: tuple[str, str]) -> int:
         """Events with this (kind, value) up to RARE_FACET + 1, cached for a minute (steers the plan only)."""
@@ -587,11 +686,103 @@ class Store:
         Keyset pagination: pass the returned key as ``after`` to get the next page (None
         when this page is the last). SQL NULLs sort first ascending, last descending.
         """
+        with self._lock:
+            rows, key_col = self._page_rows(filters, sort, order, after, limit)
+            more = len(rows) > limit
+            rows = rows[:limit]
+            events = self._events_from_rows(rows, with_details=with_details)
+        nxt = (rows[-1][key_col], rows[-1]["id"]) if more and rows else None
+        return events, nxt
+
+    def search_event_rows(
+        self,
+        filters: Mapping[str, Any] | None = None,
+        sort: str = "date",
+        order: str = "asc",
+        after: Sequence[Any] | None = None,
+        limit: int = 100,
+    ) -> tuple[list[dict[str, Any]], tuple[Any, str] | None]:
+        """One page as :meth:`search_events` finds it, as plain JSON-ready dicts for list pages.
+
+        Each dict equals ``Event.model_dump(mode="json", exclude={"evidence"})`` plus ``origin``
+        ('extract' | 'ccc'), built straight from the rows (no models, no evidence); the
+        sources of the whole page come from one query.
+        """
+        with self._lock:
+            rows, key_col = self._page_rows(filters, sort, order, after, limit)
+            more = len(rows) > limit
+            rows = rows[:limit]
+            out = _list_dicts(rows)
+            if out:
+                by_id = {d["id"]: d for d in out}
+                for r in self.conn.execute(
+                    "SELECT s.event_id, a.id, a.url, a.outlet, a.title, a.published, a.retrieved"
+                    " FROM event_sources s JOIN articles a ON a.id = s.article_id"
+                    " WHERE s.event_id IN (SELECT value FROM json_each(?))"
+                    " GROUP BY s.event_id, a.id ORDER BY MIN(s.added_at), a.id",
+                    (json.dumps(list(by_id)),),
+                ):
+                    by_id[r[0]]["sources"].append(
+                        {
+                            "article_id": r[1],
+                            "url": r[2],
+                            "outlet": r[3],
+                            "title": r[4],
+                            "published": _json_date(r[5]),
+                            "retrieved": _json_datetime(r[6]),
+                        }
+                    )
+        nxt = (rows[-1][key_col], rows[-1]["id"]) if more and rows else None
+        return out, nxt
+
+    #: Seconds a page of a dense map box may walk row by row (its events bunched at the far end
+    #: of the sort order) before it is redone with the box's R*Tree ids as a membership set.
+    WALK_BUDGET = 0.05
+    #: SQLite VM instructions between two looks at the clock during such a walk.
+    WALK_CHECK_EVERY = 2000
+
+    def _page_rows(
+        self,
+        filters: Mapping[str, Any] | None,
+        sort: str,
+        order: str,
+        after: Sequence[Any] | None,
+        limit: int,
+    ) -> tuple[list[sqlite3.Row], str]:
+        """The rows of one page (up to limit + 1) and its key column. Call under ``self._lock``."""
+        sql, args, key_col = self._page_sql("*", filters, sort, order, after, limit)
+        box = (filters or {}).get("bbox")
+        if box:
+            west, south, east, north = (float(x) for x in box)
+            if self._match_count("box", (south, north, west, east)) > self.DENSE_BOX:
+                deadline = time.monotonic() + self.WALK_BUDGET
+                self.conn.set_progress_handler(lambda: time.monotonic() > deadline, self.WALK_CHECK_EVERY)
+                try:
+                    return self.conn.execute(sql, args).fetchall(), key_col
+                except sqlite3.OperationalError as exc:
+                    if "interrupt" not in str(exc).lower():
+                        raise
+                finally:
+                    self.conn.set_progress_handler(None, 0)
+                sql, args, key_col = self._page_sql("*", filters, sort, order, after, limit, dense_walk=False)
+        return self.conn.execute(sql, args).fetchall(), key_col
+
+    def _page_sql(
+        self,
+        columns: str,
+        filters: Mapping[str, Any] | None,
+        sort: str,
+        order: str,
+        after: Sequence[Any] | None,
+        limit: int,
+        dense_walk: bool = True,
+    ) -> tuple[str, list[Any], str]:
+        """SELECT of one keyset page (limit + 1 rows, to know whether more follow) and its key column."""
         col = self._SORT_COLUMNS.get(sort)
         if col is None:
             raise StoreError(f"unknown sort {sort!r}")
         desc = order.lower() == "desc"
-        where, args = self._filter_sql(filters)
+        where, args = self._filter_sql(filters, walk=True, dense_walk=dense_walk)
         if after is not None:
             val, last_id = after
             if desc:
@@ -608,19 +799,12 @@ class Store:
                 where.append(f"({col} > ? OR ({col} = ? AND e.id > ?))")
                 args += [val, val, last_id]
         direction = "DESC" if desc else "ASC"
-        sql = "SELECT * FROM events e"
+        sql = f"SELECT {columns} FROM events e"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {col} {direction}, e.id {direction} LIMIT ?"
         args.append(int(limit) + 1)
-        with self._lock:
-            rows = self.conn.execute(sql, args).fetchall()
-            more = len(rows) > limit
-            rows = rows[:limit]
-            events = self._events_from_rows(rows, with_details=with_details)
-        key_col = col.split(".")[1]
-        nxt = (rows[-1][key_col], rows[-1]["id"]) if more and rows else None
-        return events, nxt
+        return sql, args, col.split(".")[1]
 
     def iter_events(
         self, filters: Mapping[str, Any] | None = None, sort: str = "date", order: str = "asc", page: int = 2000

@@ -289,7 +289,6 @@ def merge_events(store: Store, keep_id: str, other_id: str, by: str) -> Event:
         c.execute(
             "INSERT OR REPLACE INTO event_redirects(old_id, new_id, at) VALUES (?,?,?)", (other.id, keep.id, now)
         )
-        c.execute("DELETE FROM events_fts WHERE event_id = ?", (other.id,))
         c.execute("DELETE FROM events WHERE id = ?", (other.id,))  # trigger: change 'merge'
         _rewrite(store, c, merged)
         _log(c, by, "merge", keep.id, other_id=other.id, before=before, after=_snapshot(merged))

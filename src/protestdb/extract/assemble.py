@@ -12,7 +12,7 @@ from protestdb.extract import claims as claims_mod
 from protestdb.extract import issues as issues_mod
 from protestdb.extract import people, places, types
 from protestdb.extract.detect import PLACELESS_TYPES, Trigger
-from protestdb.extract.lexicons import any_rx, load_lang
+from protestdb.extract.lexicons import any_rx, load, load_lang
 from protestdb.extract.orgs import find_orgs
 from protestdb.extract.places import Place
 from protestdb.extract.segment import Layout
@@ -75,7 +75,7 @@ def build_drafts(ctx: Context) -> list[Draft]:
     others = _non_event_places(text, ctx.places)
     for p in ctx.places:
         si = layout.sentence_at(p.start)
-        if _body(layout, si) and id(p) not in others:
+        if _body(layout, si) and id(p) not in others and not _context_place(ctx, p, si, by_sent.get(si, [])):
             places_by_sent.setdefault(si, []).append(p)
     national_sents = {t.sent for t in ctx.triggers if t.national}
     national_paras = {layout.sentences[s].para for s in national_sents}
@@ -178,7 +178,19 @@ def build_drafts(ctx: Context) -> list[Draft]:
                 groups.append((NATIONAL, None, placeless, (s.start, s.end), []))
             elif national:
                 continue  # an umbrella sentence ("protests took place across the country")
+            elif (
+                current is not None
+                and current.key != NATIONAL
+                and not current.counter
+                and any(t.type == "counter-protest" and not t.quoted for t in trigs)
+            ):
+                # "a smaller group of counter-protesters gathered across the street": their
+                # own event, at the place of the action they answer
+                groups.append((current.key, current.place, trigs, (s.start, s.end), []))
             elif current is not None and current.key != NATIONAL and para - current.last_para <= 2:
+                if current.counter:
+                    # after a counter-protest, a sentence without one tells the main action again
+                    current = next((o for o in reversed(drafts) if o.key == current.key and not o.counter), current)
                 d = current if current.announced == announced else get(current.key, current.place, para, current.counter, announced, [])
                 attach(d, trigs, (s.start, s.end), para, venues, None)
                 if d.place is None:
@@ -198,6 +210,8 @@ def build_drafts(ctx: Context) -> list[Draft]:
                 cseg = _clause(text, seg, counter[0])
                 in_clause = [t for t in main if cseg[0] <= t.start < cseg[1]]
                 main = [t for t in main if t not in in_clause]
+                if not main:
+                    cseg = seg  # the sentence tells only the counter-protest: all of it is theirs
                 d = get(key, place, para, True, announced, [])
                 attach(d, counter + in_clause, cseg, para, [], None)
                 if d.place is None and place is not None:
@@ -274,6 +288,51 @@ def _non_event_places(text: str, places_: list[Place]) -> set[int]:
     return out
 
 
+_VERBAL = frozenset(("VERB", "AUX"))
+
+
+def _context_place(ctx: Context, p: Place, si: int, trigs: list[Trigger]) -> bool:
+    """Is the place told as context, not as where an action happens? A place in quoted
+    speech ("We are asking the adults in Madison ..."), or one whose clause tells no action of
+    the sentence: "The protests came as lawmakers in Austin debated a bill", "nurses, many of
+    whom live in Gary, walked out" (the place's governing verb has no trigger below it). A
+    place attached to a trigger word ("a rally in Austin", "Austin's march") or to the verb of
+    one is the action's own; a dateline is always the lead's."""
+    if p.kind not in ("city", "neighborhood"):
+        return False
+    text, layout = ctx.text, ctx.layout
+    sent = layout.sentences[si]
+    if not text[sent.start : p.start].strip():
+        return False  # "DENVER —", "Denver, Colo. —"
+    ps = layout.paragraphs[sent.para][0]
+    from protestdb.extract.detect import _in_quote
+
+    if _in_quote(text, ps, p.start):
+        return True
+    if ctx.doc is None or not trigs or any(t.crowd for t in trigs):
+        return False  # a roundup's crowd sentence: each of its places tells a crowd
+    span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tstarts = [t.start for t in trigs]
+
+    def is_trigger(tok: Any) -> bool:
+        return any(t.start <= tok.idx < t.end or tok.idx <= t.start < tok.idx + len(tok) for t in trigs)
+
+    tok = span.root
+    for _ in range(12):
+        if is_trigger(tok):
+            return False
+        if tok.pos_ in _VERBAL and tok.dep_ not in ("amod", "compound"):
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    lo = tok.left_edge.idx
+    hi = tok.right_edge.idx + len(tok.right_edge)
+    return not any(lo <= ts < hi for ts in tstarts)
+
+
 def _locative(text: str, p: Place) -> bool:
     """Is the place told as where something happens ("in Denver", "outside Tacoma's city hall",
     "DENVER —", "Denver, Colo.")?"""
@@ -345,7 +404,7 @@ def _event_orgs(ctx: Context, d: Draft, drafts: list[Draft], scopes: list[tuple[
             out.append(org)  # an umbrella paragraph: speaks for every event
         elif d.paras & paras and not any(o is not d and o.paras & paras and not o.counter for o in drafts):
             out.append(org)  # the event's own paragraph
-    if not out:
+    if not out and not d.counter:
         # an announced follow-up of an action at the same place: its organizers
         for o in drafts:
             if o is not d and o.key == d.key and not o.counter and d.key not in (NATIONAL, UNLOCATED):
@@ -501,6 +560,14 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
                 continue
             # a fuller name replaces its part ("Lyle County" -> "Lyle County Sheriff's Office")
             tg = [(h, hs) for h, hs in tg if h.lower() not in low] + [(n, sp)]
+        from protestdb.extract.targets import find_role_targets
+
+        for n, sp in find_role_targets(
+            text, ctx.doc, scopes, types=ev.event_type, state=ev.state, exclude={h.lower() for h, _ in tg},
+        ):
+            if not any(n.lower() in h.lower() or h.lower() in n.lower() for h, _ in tg):
+                tg.append((n, sp))
+    tg = [(n, sp) for n, sp in tg if n.lower() not in _people_nouns()]  # "Baristas": the protesters
     target_names = {n.lower() for n, _ in tg}
     for o in orgs:
         if any(pa <= o.spans[0][0] and o.spans[0][0] + len(o.name) <= pb for pa, pb in place_spans):
@@ -508,7 +575,20 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
         if o.name.lower() in target_names or (o.acronym and o.acronym.lower() in target_names):
             continue
         put("organizations", o.name, *o.spans)
+    if not tg and not d.counter and ctx.lang in ("en", "es"):
+        # an immigration-enforcement protest with no other addressee: the enforcement agency
+        # the article names ("vigil outside the detention center ... ICE said")
+        ice = next((pat for canon, pat in claims_mod._known() if canon == "ICE"), None)
+        m = ice.search(text) if ice is not None else None
+        if m is not None and "immigration" in issues_mod.find_issues(text, scopes):
+            tg.append(("ICE", (m.start(), m.end(), m.group())))
     for name, span in tg:
+        if name in ("police", "City Council", "city council", "Police Department"):
+            # a bare body told in the claims: the event's city's ("Portland City Council"); the
+            # police are a target only of a protest about policing
+            if not ev.locality or (name == "police" and "policing" not in issues_mod.find_issues(text, scopes)):
+                continue
+            name = f"{ev.locality} {'Police Department' if name == 'police' else 'City Council'}"
         put("targets", name, span)
     for name, span in people.find_participants(text, scopes, org_spans + all_orgs):
         put("participants", name, span)
@@ -522,6 +602,16 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
         put("claims_summary", val, span)
     # issues and valence
     iss = issues_mod.find_issues(text, scopes)
+    claim_spans = [(x.start, x.end) for x in ev.evidence.get("claims_summary", [])]
+    if len(iss) > 1 and claim_spans:
+        # the event's own claims decide ("in support of transgender students" at a school
+        # board meeting is lgbtq, not education)
+        # ... and so do the action's own words ("walked out of class", "teachers rallied")
+        near = [(max(0, t.start - 30), min(len(text), t.end + 30)) for t in d.triggers]
+        own = issues_mod.find_issues(text, claim_spans)
+        if own:
+            own.update({k: v for k, v in issues_mod.find_issues(text, near).items() if k in iss and k not in own})
+            iss = {k: v for k, v in iss.items() if k in own}
     for name, span in iss.items():
         put("issues", name, span)
     if article_issue is not None and article_issue[0] not in iss and not ev.claims_summary:
@@ -539,6 +629,16 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
     return ev
 
 
+def _people_nouns() -> frozenset[str]:
+    """Kinds of people (participants, workers): never targets."""
+    global _PEOPLE
+    if _PEOPLE is None:
+        words = set(load("participants_en").get("nouns", ())) | set(load("targets_en").get("worker_nouns", ()))
+        _PEOPLE = frozenset(w.lower() for w in words)
+    return _PEOPLE
+
+
+_PEOPLE: frozenset[str] | None = None
 _ALL_EVENTS = re.compile(r"\b(?:other|any|all|either|none of|every|each)\b", re.IGNORECASE)
 
 
@@ -562,7 +662,13 @@ def _count_owners(ctx: Context, c: Any, drafts: list[Draft]) -> list[int]:
     seg = [i for i in live if _in(drafts[i].segments, c.start, c.end)]
     if seg:
         return seg[:1]
+    if c.value != 0 and any(not drafts[i].counter for i in live):
+        live = [i for i in live if not drafts[i].counter]  # a count told apart: the main action's
     para = [i for i in live if sent.para in drafts[i].paras]
+    if c.value == 0 and para and all(drafts[i].counter for i in para):
+        # "No arrests were reported" after the counter-protest: the scene of both groups
+        keys = {drafts[i].key for i in para}
+        return [i for i in live if drafts[i].key in keys]
     if len(para) == 1:
         return para
     if para:

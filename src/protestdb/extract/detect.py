@@ -32,6 +32,7 @@ class Trigger:
     anaphoric: bool = False  # "the rally", "Saturday's march": an action already told
     new_action: bool = True  # tells an action ("marched", "held a vigil"), not a detail ("walking picket lines")
     background: bool = False  # told of a time before the news window ("Last May, a similar march")
+    crowd: bool = False  # a roundup's crowd verb ("police in X counted 3,000"), not a protest word
 
 
 def _prefilter() -> re.Pattern[str]:
@@ -265,6 +266,7 @@ def crowd_triggers(
         return []
     verbs = any_rx(tuple(cues["crowd_verbs"]))
     words = any_rx(tuple(cues.get("crowd_words") or [r"\bcrowds?\b"]))
+    not_crowd = rx(cues["crowd_not"]) if cues.get("crowd_not") else None
     live = [t for t in triggers if not t.weak and not t.quoted]
     if not live:
         return []
@@ -291,5 +293,7 @@ def crowd_triggers(
         v = verbs.search(text, s.start, s.end)
         if v is None or _in_quote(text, layout.paragraphs[s.para][0], v.start()):
             continue
-        out.append(Trigger(v.start(), v.end(), v.group(0), main, si))
+        if not_crowd is not None and not_crowd.search(text, max(s.start, v.start() - 80), v.start()):
+            continue  # "a separate holiday parade drew 2,000 spectators"
+        out.append(Trigger(v.start(), v.end(), v.group(0), main, si, crowd=True))
     return out

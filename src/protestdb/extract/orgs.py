@@ -10,6 +10,12 @@ from protestdb.extract.lexicons import any_rx, load, rx
 
 Span = tuple[int, int, str]
 _CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&", "por", "para", "en", "against", "at"}
+_ABBR = re.compile(r"(?:[A-Z]\.)+|(?:St|Jr|Sr|Inc|Co|Corp|Mt|Ft|Bros|Ltd)\.")
+_DESCRIBED = re.compile(
+    r"\b(?:group|center|centre|organization|organisation|nonprofit|coalition|collective|network|union|"
+    r"movement|campaign|chapter|committee|alliance|itself|themselves)\s+$",
+    re.IGNORECASE,
+)
 _ACRO = re.compile(r"\s*\(([A-Z0-9][A-Za-z0-9&-]{1,11})\)")
 
 
@@ -61,6 +67,8 @@ def _is_orgish(name: str, from_list: bool) -> bool:
         return False
     if any(w in low for w in lex["agency_always"]):
         return False
+    if lex.get("agency_tail") and re.search(lex["agency_tail"], name):
+        return False  # "Justice Department", "Louisville Metro Council"
     if any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex["agency_words"]) and not _has_org_word(name.replace("Council", "")):
         return False
     if from_list:
@@ -92,6 +100,9 @@ def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
                 gap = text[toks[j][1] : toks[j + 1][0]]
                 if any(c in gap for c in ",;()—–\n"):
                     break
+                cur = toks[j][2]
+                if (cur.endswith(".") and len(cur) > 3 and not _ABBR.fullmatch(cur)):
+                    break  # "San Antonio's Justice", "Matter 5280. Speakers": the name ends here
                 if nxt[:1].isupper() or nxt[:1].isdigit():
                     j += 1
                 elif nxt.lower() in _CONNECT and nxt.lower() != "and" and j + 2 < len(toks) and toks[j + 2][2][:1].isupper():
@@ -223,6 +234,25 @@ def find_orgs(text: str, scopes: list[tuple[int, int]], doc: Any = None) -> list
             items = _list_items(text, cs, m.start() + 1, ents)
             if items and items[-1][1] >= m.start() - 1:
                 cands.extend((a, b, True) for a, b in items)
+    after_people = rx(lex["org_after_people"], 0) if lex.get("org_after_people") else None
+    if after_people is not None:
+        named = ents + [
+            (x.start_char, x.end_char) for x in (doc.ents if doc is not None else ())
+            if x.label_ in ("PERSON", "WORK_OF_ART", "FAC", "NORP", "PRODUCT", "EVENT")
+        ]
+        for s, e in scopes:
+            for a, b in _cap_runs(text, s, e):
+                if not after_people.match(text, b, min(len(text), b + 30)):
+                    continue
+                # a named group (an ORG/PERSON entity, or an acronym) before the people word:
+                # "Arise Chicago organizers", "SEIU members" -- not "Some members", "Its members"
+                if re.fullmatch(r"(?=[A-Z0-9&-]*[A-Z])[A-Z0-9][A-Z0-9&-]{1,9}", text[a:b]) or any(
+                    pa <= a and b <= pb for pa, pb in named
+                ):
+                    cands.append((a, b, True))
+    opp_before = rx(lex["opponent_before"]) if lex.get("opponent_before") else None
+    opp_after = rx(lex["opponent_after"], 0) if lex.get("opponent_after") else None
+    cued = {text[a:b].lower() for a, b, f in cands if f}
     orgs: dict[str, Org] = {}
     aliases: dict[str, str] = {}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -234,9 +264,20 @@ def find_orgs(text: str, scopes: list[tuple[int, int]], doc: Any = None) -> list
         if lex.get("holiday_after") and rx(lex["holiday_after"], 0).match(text[b : b + 8]):
             continue  # "International Workers' Day"
         if any(pa <= a < pb or a <= pa < b for pa, pb in persons) and not _has_org_word(name):
-            continue  # a person's name
+            # a person's name -- unless an organizer cue names a group: "the worker center
+            # Arise Chicago", "a group calling itself Parents for Safe Streets"
+            if not from_list or not (
+                _DESCRIBED.search(text, max(0, a - 30), a)
+                or any(pa <= a < pb and b > pb + 1 for pa, pb in persons)
+            ):
+                continue
         if not _is_orgish(name, from_list):
             continue
+        if not from_list and name.lower() not in cued and (
+            (opp_before is not None and opp_before.search(text, max(0, a - 40), a))
+            or (opp_after is not None and opp_after.match(text[b : b + 160]))
+        ):
+            continue  # a responder or opponent ("a spokesperson for X", "X said in a statement ...")
         key = aliases.get(name.lower(), name.lower())
         if key in orgs:
             orgs[key].spans.append((a, b, name))

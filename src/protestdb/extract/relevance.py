@@ -22,6 +22,8 @@ from protestdb.extract.lexicons import any_rx, load, load_lang
 from protestdb.extract.segment import Layout
 
 _WORD = re.compile(r"\w+")
+#: a frame needs this many hits before its density counts
+MIN_FRAME_HITS = 3
 
 
 def trigger_score(
@@ -54,6 +56,8 @@ def frame_density(text: str, lang: str) -> tuple[str | None, float]:
     best: tuple[str | None, float] = (None, 0.0)
     for name, pats in frames.items():
         hits = sum(1 for _ in any_rx(tuple(pats)).finditer(text))
+        if hits < MIN_FRAME_HITS:
+            continue  # two words of a frame in a short report ("a fair contract") are no frame
         d = 100.0 * hits / n
         if d > best[1]:
             best = (name, d)

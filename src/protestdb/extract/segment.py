@@ -15,7 +15,7 @@ _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|St|Mt|Ft|Jr|Sr|Gen|Col|S
 DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*(?P<state>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
-    r"\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|EFE)\))?\s*(?:[—–]|--|-)\s+"
+    r"\s*(?P<outlet>\([^()\n]{1,60}\))?\s*(?:[—–]|--|-)\s+"
 )
 
 

@@ -49,8 +49,20 @@ def _lex() -> dict[str, Any]:
         "legislatures": dict(lx.get("legislatures", {})),
         "administrations": [(date.fromisoformat(a), date.fromisoformat(b), n) for a, b, n in lx.get("administrations", [])],
         "run_by": re.compile(
-            rf"\b(?:run|operated|owned|managed) by (?:the )?(?:(?:private|for-profit|prison|security|\w+) ){{0,3}}(?:company |firm |contractor )?(?P<name>{_CAP_NAME})"
+            rf"\b(?:run|operated|owned|managed) by (?:the )?(?:(?:private|for-profit|prison|security|[a-z]+) ){{0,3}}?(?:company |firm |contractor )?(?P<name>{_CAP_NAME})"
         ),
+        "workers": re.compile(rf"\b(?:{alt(lx.get('worker_nouns', []))})\b", re.IGNORECASE),
+        "worker_at": re.compile(
+            rf"\b(?i:{alt(lx.get('worker_nouns', []))})\s+(?:at|for|of|employed by|de)\s+(?:the\s+|a\s+|an\s+|its\s+|la\s+|el\s+)?(?P<name>{_CAP_NAME})"
+        ),
+        "labor_types": frozenset(lx.get("labor_types", ())),
+        "parent": re.compile(rf"{lx['employer_parent']}(?P<name>{_CAP_NAME})") if lx.get("employer_parent") else None,
+        "site_after": re.compile(
+            rf"(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}?(?i:{alt(lx.get('site_nouns', []))})\b"
+        ),
+        "site_preps": re.compile(lx.get("site_preps", r"(?!)"), re.IGNORECASE),
+        "governor": re.compile(lx.get("governor_cue", r"(?!)")),
+        "run_by_es": re.compile(rf"{lx['operated_by_es']}(?P<name>{_CAP_NAME})") if lx.get("operated_by_es") else None,
         "sites": re.compile(
             r"\s+(?:store|stores|branch|branches|offices?|headquarters|plant|warehouse|location|outlet|factory|dealership)\b",
             re.IGNORECASE,
@@ -210,4 +222,105 @@ def find_parse_targets(
         # the company running the action's site ("a detention center run by Corvane Group")
         for m in lx["run_by"].finditer(text, s, e):
             add(_clean(m.group("name")), (m.start("name"), m.end("name"), m.group("name")))
+    return out
+
+
+_UNIONISH = re.compile(
+    r"\b(?:Union|Association|Federation|Guild|Local|Workers|Nurses|Teamsters|Council|Coalition|Alliance|Sindicato|SEIU|AFL-CIO|UAW)\b"
+)
+
+
+def _state_name(state: str | None) -> str | None:
+    if not state:
+        return None
+    try:
+        from protestdb.geo.resolve import _state_tables
+
+        info = _state_tables()[2].get(state)
+    except Exception:  # noqa: BLE001 - no geo stage: no state name
+        return None
+    return info[0] if info else None
+
+
+def find_role_targets(
+    text: str,
+    doc: Any,
+    scopes: list[tuple[int, int]],
+    *,
+    types: list[str] | tuple[str, ...] = (),
+    state: str | None = None,
+    exclude: set[str] = frozenset(),
+) -> list[tuple[str, Span]]:
+    """Targets by their role toward the action (no parse needed beyond spaCy's entities):
+
+    - the strikers' employer (labor events): "nurses at X walked off the job", "X baristas",
+      and its parent or operator named in the article ("the hospital's parent company, Y,");
+    - the owner of the action's site: "outside X's headquarters", "blocked the entrance of
+      X's corporate center", "picketed outside a X on Main Street";
+    - the company operating a detention site ("el centro es operado por la empresa X");
+    - "the governor's budget" -> the governor of the event's state.
+    Names with union words are the workers' own organizations, never their employer."""
+    lx = _lex()
+    out: list[tuple[str, Span]] = []
+    seen: set[str] = set(exclude)
+
+    def add(name: str, a: int, b: int, keep_poss: bool = False) -> None:
+        name = name.strip(" ,.;:") if keep_poss else _clean(name)
+        if len(name) < 3 or name.lower() in seen or name.lower() in lx["not_target"]:
+            return
+        off = text.find(name, a, b + 1)
+        if off < 0:
+            return
+        seen.add(name.lower())
+        out.append((name, (off, off + len(name), name)))
+
+    labor = bool(lx["labor_types"] & set(types))
+    orgs = [
+        (e.start_char, e.end_char - 2 if e.text.endswith(("'s", "’s")) else e.end_char)
+        for e in (doc.ents if doc is not None else ())
+        if e.label_ in ("ORG", "FAC")
+    ]
+    gpes = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "PERSON")] if doc is not None else []
+    employer = False
+    for s, e in scopes:
+        if labor:
+            for m in lx["worker_at"].finditer(text, s, e):
+                a, b = m.span("name")
+                name = re.sub(r"\s+(?:[A-Z][a-z]+\s+)?(?:Plant|Store|Campus)$", "", m.group("name"))
+                if _UNIONISH.search(name) or any(ga <= a < gb and gb >= a + len(name) for ga, gb in gpes):
+                    continue
+                add(name, a, b)
+                employer = True
+            for a, b in orgs:
+                if s <= a < e and lx["workers"].match(text, b + 1, min(e, b + 30)) and text[b : b + 1] == " ":
+                    name = text[a:b]
+                    if not _UNIONISH.search(name):
+                        add(name, a, b)  # "Starbucks baristas"
+                        employer = True
+        for a, b in orgs:
+            if not (s <= a < e):
+                continue
+            if lx["site_after"].match(text, b, min(len(text), b + 40)) and lx["site_preps"].search(text, max(0, a - 30), a):
+                if "'" in text[b : b + 2] or "’" in text[b : b + 2] or text[max(0, a - 4) : a].strip() in ("a", "an", "one"):
+                    add(text[a:b], a, b)  # "outside X's headquarters"; "outside a X store" (sites rule) too
+            elif re.search(r"\boutside\s+(?:an?|one)\s+$", text[max(0, a - 14) : a]):
+                add(text[a:b], a, b, keep_poss=True)  # "picketed outside a X on Main Street"
+        if lx["run_by_es"] is not None:
+            for m in lx["run_by_es"].finditer(text, s, e):
+                add(m.group("name"), *m.span("name"))
+        m = lx["governor"].search(text, s, e)
+        sname = _state_name(state)
+        if m is not None and sname:
+            name = f"Governor of {sname}"
+            if name.lower() not in seen:
+                seen.add(name.lower())
+                out.append((name, (m.start(), m.end(), m.group())))
+    if employer and lx["parent"] is not None:
+        for m in lx["parent"].finditer(text):
+            if not _UNIONISH.search(m.group("name")):
+                add(m.group("name"), *m.span("name"))
+    # the operator of a detention site, told anywhere in the article
+    for m in lx["run_by"].finditer(text):
+        if re.search(r"\b(?:center|facility|jail|prison|detention|camp)\b", text[max(0, m.start() - 60) : m.start()], re.IGNORECASE):
+            add(m.group("name"), *m.span("name"))
     return out

@@ -72,7 +72,7 @@ _AP_STATE = re.compile(
 _POSTAL = re.compile(r"\b[A-Z]{2}\b")
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'’\- ]{1,40}?)(?:,[ \t]*(?P<state>[A-Z][A-Za-z. ]{0,20}?))?"
-    r"[ \t]*(?:\([A-Za-z .&]{1,30}\))?[ \t]*(?:—|–|--|-)[ \t]"
+    r"[ \t]*(?P<outlet>\([^()\n]{1,60}\))?[ \t]*(?:—|–|--|-)[ \t]"
 )
 _STATE_WORD_AFTER = re.compile(r"\A\s+state\b")
 
@@ -219,13 +219,16 @@ def find_places(text: str) -> list[PlaceMention]:
             qs = m.group("state").strip()
             add(PlaceMention(ss, ss + len(qs), qs, "state", st, st, None, None, None, True, "US"))
         dateline_state = dateline_state or r.state
+        if m.group("outlet"):
+            # "SACRAMENTO, Calif. (Valley Education Wire) —": the outlet/agency is never a place
+            taken.append((m.start("outlet"), m.end("outlet")))
 
     # 2. states (full names, AP abbreviations), countries, venues, cities in capitalised runs
     runs = _runs(text)
     state_counts: Counter[str] = Counter()
     if dateline_state:
         state_counts[dateline_state] += 3
-    pending_cities: list[tuple[int, int, str, str | None, int]] = []  # (s, e, quote, state, state_end)
+    pending_cities: list[tuple[int, int, str, str | None, int, bool]] = []  # (s, e, quote, state, state_end, glued)
     full_states = _state_full_names()
     venues = venue_names()
     stop = _stoplist()
@@ -285,7 +288,10 @@ def find_places(text: str) -> list[PlaceMention]:
                         break
                 if candidates(key) or st_after:
                     if st_after or candidates(key):
-                        pending_cities.append((s, e, quote, st_after, st_e))
+                        glued = (j < len(run) and text[run[j][0]:run[j][1]] not in _CONNECT) or (
+                            i > 0 and text[run[i - 1][0]:run[i - 1][1]] not in _CONNECT
+                        )
+                        pending_cities.append((s, e, quote, st_after, st_e, glued))
                         taken.append((s, e))
                         if st_after:
                             taken.append((st_s, st_e))
@@ -310,7 +316,7 @@ def find_places(text: str) -> list[PlaceMention]:
     # 4. resolve the cities with the article's context
     context = [c for c, _ in state_counts.most_common()]
     state_marks = sorted((pm.start, pm.state) for pm in out if pm.kind == "state" and pm.state)
-    for s, e, quote, st, _st_e in pending_cities:
+    for s, e, quote, st, _st_e, glued in pending_cities:
         if not st:
             # a state named in the same sentence, right before the city ("the Wisconsin State
             # Capitol in Madison"), tells which one is meant
@@ -355,6 +361,8 @@ def find_places(text: str) -> list[PlaceMention]:
                     p, in_ctx = world, False
             if not in_ctx and p.country == "US" and p.population < MIN_POP_STANDALONE:
                 continue
+            if p.country != "US" and glued:
+                continue  # part of a longer name ("Metro Nashville schools"): no foreign city
             if not p.primary and p.population < MIN_POP_FOREIGN:
                 continue
         r = _result_from_place(p)

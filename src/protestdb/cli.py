@@ -15,7 +15,7 @@ from rich.text import Text
 
 from protestdb.settings import DEFAULT_DB
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _out() -> Console:
@@ -32,10 +32,24 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from exc
 
 
-def _store(ctx: click.Context):
+def _db_file(db: str) -> Path | None:
+    """The file of a SQLite path or sqlite:/// URL (None: in memory or not a SQLite location)."""
+    s = db[len("sqlite:///") :] if db.startswith("sqlite:///") else db
+    if s in ("", ":memory:") or "://" in s or s.startswith("sqlite:"):
+        return None
+    return Path(s).expanduser()
+
+
+def _store(ctx: click.Context, must_exist: bool = False):
+    """Open the --db store; ``must_exist`` (commands that only read): no new empty database."""
     from protestdb.store import open_store
 
-    db = ctx.obj["db"]
+    db = ctx.find_root().obj["db"]
+    path = _db_file(db)
+    if path is not None and path.is_dir():
+        raise click.ClickException(f"cannot open database {db}: it is a folder, not a file")
+    if must_exist and path is not None and not path.exists():
+        raise click.ClickException(f"no database at {db} (create one with: protestdb --db {db} ingest FILE...)")
     try:
         return open_store(db)
     except Exception as exc:  # a clear one-line error, not a traceback
@@ -82,7 +96,9 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], published: date | None,
         f"{report.events_updated} updated; {len(report.errors)} error(s)",
         highlight=False,
     )
-    if report.read == 0 and report.errors:
+    if report.read == 0 and not report.errors:
+        err.print(f"no articles found in {', '.join(sources)}", highlight=False)
+    if report.read == 0:
         sys.exit(1)
 
 
@@ -98,6 +114,8 @@ def _read_one(path: str):
         if not text.strip():
             raise click.ClickException("<stdin>: empty input")
         return Article.make(text)
+    if Path(path).is_dir():
+        raise click.ClickException(f"{path}: is a folder (extract reads one file; use ingest for folders)")
     if not Path(path).is_file():
         raise click.ClickException(f"{path}: no such file")
     for item in read_path(path):
@@ -105,6 +123,17 @@ def _read_one(path: str):
             raise click.ClickException(str(item))
         return item
     raise click.ClickException(f"{path}: no article could be read")
+
+
+def _one_line(exc: BaseException) -> str:
+    msg = exc.message if isinstance(exc, click.ClickException) else f"{type(exc).__name__}: {exc}"
+    msg = " ".join(msg.split())
+    return msg if len(msg) <= 300 else msg[:297] + "..."
+
+
+def _is_binary(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return b"\x00" in fh.read(8192)
 
 
 def _extract_dict(text: str, published: date | None, url: str | None = None) -> dict[str, Any]:
@@ -134,7 +163,10 @@ def extract(file: str | None, published: date | None, fmt: str, jsonl: str | Non
     pub = article.published or published
     if published is not None:
         pub = published
-    result = _extract_dict(article.text, pub, url=article.url)
+    try:
+        result = _extract_dict(article.text, pub, url=article.url)
+    except Exception as exc:  # noqa: BLE001 - a clear one-line error, not a traceback
+        raise click.ClickException(f"{file}: {_one_line(exc)}") from exc
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
@@ -150,6 +182,8 @@ def _extract_jsonl(path: str) -> None:
     src = Path(path)
     if not src.is_file():
         raise click.ClickException(f"{path}: no such file")
+    if _is_binary(src):
+        raise click.ClickException(f"{path}: binary file (NUL bytes), not JSON lines")
     n_ok = n_err = 0
     with src.open("r", encoding="utf-8", errors="replace") as fh:
         for lineno, line in enumerate(fh, 1):
@@ -157,11 +191,19 @@ def _extract_jsonl(path: str) -> None:
                 continue
             rec_id: Any = None
             try:
-                rec = json.loads(line)
+                try:
+                    rec = json.loads(line)
+                except ValueError as exc:
+                    raise ValueError(f"malformed JSON line ({exc})") from exc
                 if not isinstance(rec, dict):
                     raise ValueError("line is not a JSON object")
                 rec_id = rec.get("id", lineno)
-                pub = date.fromisoformat(rec["published"][:10]) if rec.get("published") else None
+                pub = None
+                if rec.get("published"):
+                    try:
+                        pub = date.fromisoformat(str(rec["published"])[:10])
+                    except ValueError as exc:
+                        raise ValueError(f"bad \"published\" {rec['published']!r} (want YYYY-MM-DD)") from exc
                 if rec.get("text") is not None:
                     text = str(rec["text"])
                 elif rec.get("path"):
@@ -175,8 +217,9 @@ def _extract_jsonl(path: str) -> None:
                     raise ValueError('needs "text" or "path"')
                 out = {"id": rec_id, **_extract_dict(text, pub, url=rec.get("url"))}
                 n_ok += 1
-            except (ValueError, KeyError, click.ClickException) as exc:
-                msg = exc.message if isinstance(exc, click.ClickException) else str(exc)
+            except Exception as exc:  # noqa: BLE001 - one bad line never stops a batch
+                msg = _one_line(exc if isinstance(exc, click.ClickException) else click.ClickException(
+                    str(exc) if isinstance(exc, (ValueError, KeyError)) else f"{type(exc).__name__}: {exc}"))
                 err.print(f"[red]error[/red] {path}:{lineno}: {msg}", highlight=False)
                 out = {"id": rec_id if rec_id is not None else lineno, "error": msg}
                 n_err += 1
@@ -207,7 +250,7 @@ def _cell(v: Any) -> str:
 @click.pass_context
 def events(ctx: click.Context, fmt: str, since, until, state, type_, issue, q, limit) -> None:
     """List stored events."""
-    store = _store(ctx)
+    store = _store(ctx, must_exist=True)
     try:
         evs = store.query_events(
             since=since, until=until, state=state.upper() if state else None, type=type_, issue=issue, q=q, limit=limit
@@ -246,7 +289,7 @@ def _write_events(evs: list, fmt: str, fp, raw: dict | None = None) -> None:
 @click.pass_context
 def show(ctx: click.Context, event_id: str, ctx_chars: int, fmt: str) -> None:
     """Show one event, its sources, and each field's evidence highlighted in context."""
-    store = _store(ctx)
+    store = _store(ctx, must_exist=True)
     try:
         ev = store.get_event(event_id)
         if ev is None:
@@ -268,7 +311,7 @@ def show(ctx: click.Context, event_id: str, ctx_chars: int, fmt: str) -> None:
     out.print(Text(f"Sources ({len(ev.sources)})", style="bold"))
     for s in ev.sources:
         out.print(f"  - {s.outlet or ''} {s.title or ''} {s.url or ''} published {s.published or '?'} [article {s.article_id[:12]}]",
-                  highlight=False)
+                  highlight=False, markup=False)
     out.print(Text("Evidence", style="bold"))
     default_article = ev.sources[0].article_id if ev.sources else None
     for name, spans in ev.evidence.items():
@@ -292,15 +335,18 @@ def show(ctx: click.Context, event_id: str, ctx_chars: int, fmt: str) -> None:
 @click.pass_context
 def export_cmd(ctx: click.Context, fmt: str, output: str | None) -> None:
     """Export all events: CCC Phase 3 CSV, JSON (with sources and evidence) or GeoJSON."""
-    store = _store(ctx)
+    store = _store(ctx, must_exist=True)
     try:
         evs = store.query_events()
         raw = store.ccc_raw_rows() if fmt == "ccc-csv" else None
     finally:
         store.close()
     if output:
-        with open(output, "w", encoding="utf-8", newline="") as fp:
-            _write_events(evs, fmt, fp, raw=raw)
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as fp:
+                _write_events(evs, fmt, fp, raw=raw)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
         err.print(f"wrote {len(evs)} event(s) to {output}", highlight=False)
     else:
         _write_events(evs, fmt, sys.stdout, raw=raw)
@@ -451,11 +497,28 @@ def eval_cmd(gold: str, texts: str | None, json_out: str | None) -> None:
     """Score the extractor against a gold file (DESIGN.md's scorer)."""
     from protestdb.evaluate import format_table, run_eval
 
-    result = run_eval(gold, texts_dir=texts)
+    try:
+        result = run_eval(gold, texts_dir=texts)
+    except (ValueError, OSError) as exc:  # a bad gold line, an unreadable file
+        msg = str(exc) if gold in str(exc) else f"{gold}: {type(exc).__name__}: {exc}"
+        raise click.ClickException(_one_line(click.ClickException(msg))) from exc
     click.echo(format_table(result))
+    for d in result.get("per_doc", []):
+        for e in d.get("errors") or []:
+            if e.startswith("error: "):
+                err.print(f"[red]error[/red] {gold}: document {d.get('doc_id')}: {e[7:]} (scored as no events)",
+                          highlight=False)
+    failed = result.get("extractor_errors", 0)
+    if failed:
+        err.print(f"{failed} of {result.get('documents', 0)} document(s) could not be scored", highlight=False)
     if json_out:
-        Path(json_out).write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+        try:
+            Path(json_out).write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {json_out}: {exc.strerror or exc}") from exc
         err.print(f"wrote {json_out}", highlight=False)
+    if failed and failed == result.get("documents"):
+        sys.exit(1)
 
 
 @main.command()
@@ -468,10 +531,19 @@ def geocode(queries: tuple[str, ...], file_: str | None, fmt: str) -> None:
 
     qs = list(queries)
     if file_:
-        qs += [ln.strip() for ln in Path(file_).read_text(encoding="utf-8", errors="replace").splitlines() if ln.strip()]
+        if _is_binary(Path(file_)):
+            raise click.ClickException(f"{file_}: binary file (NUL bytes), not one place name per line")
+        lines = Path(file_).read_text(encoding="utf-8", errors="replace").splitlines()
+        from_file = [ln.strip() for ln in lines if ln.strip()]
+        if not from_file and not qs:
+            raise click.ClickException(f"{file_}: no place names in the file (empty)")
+        qs += from_file
     if not qs:
         raise click.UsageError("give QUERY... or --file FILE")
     rows = [geocode_query(q) for q in qs]
+    missed = sum(1 for r in rows if r.get("lat") is None and r.get("state") is None)
+    if missed:
+        err.print(f"{len(rows) - missed} of {len(rows)} place name(s) found", highlight=False)
     if fmt == "json":
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
@@ -500,14 +572,29 @@ def import_ccc_cmd(ctx: click.Context, files: tuple[str, ...], snapshot: str | N
 
     if not files and not show_flags:
         raise click.UsageError("give CCC CSV files to import, or --flags")
+    from protestdb.ccc.importer import FileReport, ImportReport
+    from protestdb.ccc.reader import RowError
+
     store = _store(ctx)
+    report = ImportReport()
     try:
+        for f in files:
+            try:
+                report.files.extend(import_ccc(store, [f], snapshot=snapshot).files)
+            except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
+                report.files.append(FileReport(path=f, errors=[RowError(1, _one_line(exc))]))
         if files:
-            print_import_report(_out(), import_ccc(store, files, snapshot=snapshot), details=show_report)
+            print_import_report(_out(), report, details=show_report)
         if show_flags:
             print_flags(_out(), store.review_flags())
     finally:
         store.close()
+    skipped = [f for f in report.files if f.rows == 0 and f.errors]
+    if not show_report:
+        for f in skipped:
+            err.print(f"[red]error[/red] {f.path}:{f.errors[0].line}: {f.errors[0].message}; file skipped", highlight=False)
+    if files and len(skipped) == len(report.files):
+        sys.exit(1)
 
 
 # --------------------------------------------------------------------------- batch (Ray)
@@ -657,6 +744,14 @@ def print_summary(store) -> None:
     out.print(table)
 
 
+def _default_examples() -> str:
+    """./examples, else the checkout's examples/ (editable install), else ./examples (reported)."""
+    if Path("examples").is_dir():
+        return "examples"
+    repo = Path(__file__).resolve().parents[2] / "examples"
+    return str(repo) if repo.is_dir() else "examples"
+
+
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--host", default="127.0.0.1", show_default=True)
@@ -667,12 +762,14 @@ def demo(ctx: click.Context, paths: tuple[str, ...], host: str, port: int, no_se
     """The main job end to end: ingest PATHS (default ./examples), print a summary, serve the page."""
     from protestdb.pipeline import ingest_paths
 
-    sources = list(paths) or ["examples"]
+    sources = list(paths) or [_default_examples()]
     store = _store(ctx)
     try:
         report = ingest_paths(store, sources, progress=True)
         for where, message in report.errors:
             err.print(f"[red]error[/red] {where}: {message}", highlight=False)
+        if report.read == 0 and report.errors:
+            raise click.ClickException("nothing could be read; give PATHS, or run demo in the protestdb checkout")
         print_summary(store)
     finally:
         store.close()
@@ -685,7 +782,7 @@ def demo(ctx: click.Context, paths: tuple[str, ...], host: str, port: int, no_se
 @click.pass_context
 def summary(ctx: click.Context) -> None:
     """Print a summary of the database."""
-    store = _store(ctx)
+    store = _store(ctx, must_exist=True)
     try:
         print_summary(store)
     finally:

@@ -17,5 +17,9 @@ SIZE_MAPPING_VERSION = "ccc-2025.1"
 #: Largest input file read (bytes). Bigger files are reported and skipped.
 MAX_FILE_BYTES = int(os.environ.get("PROTESTDB_MAX_FILE_BYTES", str(50 * 1024 * 1024)))
 
+#: Longest text (characters) extracted; longer texts raise a clear ValueError (an article is
+#: a few thousand characters; spaCy and the rules grow steeply on megabyte texts).
+MAX_EXTRACT_CHARS = int(os.environ.get("PROTESTDB_MAX_EXTRACT_CHARS", "100000"))
+
 #: Where compiled indexes (the gazetteer) are cached.
 CACHE_DIR = Path(os.environ.get("PROTESTDB_CACHE", Path.home() / ".cache" / "protestdb"))

@@ -188,7 +188,11 @@ def read_ccc_text(text: str, path: str = "<text>") -> CCCFile:
             snapshot=snapshot_of(path),
             errors=[RowError(1, "empty file")],
         )
-    header = [phase3_name(c) for c in _split(records[0][1])]
+    try:
+        header = [phase3_name(c) for c in _split(records[0][1])]
+    except csv.Error as exc:
+        return CCCFile(path=path, columns=[], phase="phase3", snapshot=snapshot_of(path),
+                       errors=[RowError(records[0][0], f"unreadable header ({exc}); not a CCC file")])
     raw_header = {c.strip() for c in _split(records[0][1])}
     phase = (
         "compiled"
@@ -200,7 +204,11 @@ def read_ccc_text(text: str, path: str = "<text>") -> CCCFile:
         res.errors.append(RowError(records[0][0], "header has no 'date' column; not a CCC file"))
         return res
     for line, rec in records[1:]:
-        cells = _split(rec)
+        try:
+            cells = _split(rec)
+        except csv.Error as exc:
+            res.errors.append(RowError(line, f"malformed CSV row ({exc})"))
+            continue
         if len(cells) != len(header):
             res.errors.append(RowError(line, f"expected {len(header)} columns, found {len(cells)}"))
             continue
@@ -217,4 +225,7 @@ def read_ccc_text(text: str, path: str = "<text>") -> CCCFile:
 def read_ccc(path: str | Path) -> CCCFile:
     """Read one CCC CSV file of any phase: cleaned rows plus (line, message) errors."""
     data = Path(path).read_bytes()
+    if b"\x00" in data[:8192]:
+        return CCCFile(path=str(path), columns=[], phase="phase3", snapshot=snapshot_of(path),
+                       errors=[RowError(1, "binary file (NUL bytes), not a CSV file")])
     return read_ccc_text(decode_bytes(data), path=str(path))

@@ -48,8 +48,18 @@ def extract_text(
     outlet: str | None = None,
     geocode: bool = True,
 ) -> ExtractionResult:
-    """The events an article reports, each filled field backed by evidence spans."""
+    """The events an article reports, each filled field backed by evidence spans.
+
+    Raises ``ValueError`` for a text longer than ``settings.MAX_EXTRACT_CHARS``.
+    """
+    from protestdb import settings
     from protestdb.extract import assemble, places, types
+
+    if len(text) > settings.MAX_EXTRACT_CHARS:
+        raise ValueError(
+            f"text too long to extract ({len(text):,} characters > limit {settings.MAX_EXTRACT_CHARS:,}; "
+            "set PROTESTDB_MAX_EXTRACT_CHARS to raise it)"
+        )
     from protestdb.extract.dates import find_dates
     from protestdb.extract.segment import split_text
     from protestdb.extract.sizes import find_sizes

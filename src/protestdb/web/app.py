@@ -472,7 +472,10 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
                     art = art.model_copy(update=meta)
         except IngestError as exc:
             raise HTTPException(status_code=422, detail=str(exc)) from exc
-        mentions = process_article(art, app.state.extractor)
+        try:
+            mentions = process_article(art, app.state.extractor)
+        except ValueError as exc:  # e.g. a text longer than settings.MAX_EXTRACT_CHARS
+            raise HTTPException(status_code=422, detail=str(exc)) from exc
         res = store.ingest(art, mentions)
         events = [e for e in (store.get_event(i) for i in dict.fromkeys(res.event_ids)) if e is not None]
         return {

@@ -2,28 +2,41 @@
 
 The store resolves one article at a time (:meth:`Store.ingest`), looking up candidates
 by normalised locality and the same day +/- 1 (:func:`candidate_dates`). For a bulk
-load (a crawl, an archive, the benchmark) :func:`resolve_stream` does the same decision
-(:func:`protestdb.resolve.merge.best_match`) in memory over date-ordered mentions,
-keeping only the last days' events, and :func:`bulk_write` inserts the result with
-``executemany`` in large transactions.
+load (a crawl, an archive, the benchmark) :func:`resolve_stream` makes the same decision
+(:func:`protestdb.resolve.merge.score_keys` and :func:`~protestdb.resolve.merge.pick_best`)
+in memory over date-ordered mentions, keeping only the last days' events. It works on
+precomputed :class:`~protestdb.resolve.merge.MatchKey` objects (normalised place, type
+set, venue tokens, organization forms ...) updated as mentions merge, and builds each
+:class:`Event` once, when it is final (:func:`build_event`, the same result as
+:func:`event_from_mention` followed by :func:`merge_into`). :func:`bulk_write` inserts
+the result with ``executemany`` in large transactions; :func:`bulk_load` switches a NEW,
+empty store file to unsafe-but-fast settings for the load.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from protestdb.models import LIST_FIELDS, Article, Event, EventMention
+from protestdb.models import LIST_FIELDS, Article, Event, EventMention, Evidence, size_category
 from protestdb.resolve.merge import (
-    best_match,
-    event_from_mention,
+    SCALAR_FIELDS,
+    SIZE_FIELDS,
+    MatchKey,
+    _claim_key,
+    _org_forms_cached,
+    _title_key_cached,
+    _venue_tokens_cached,
     event_id_for,
-    merge_into,
     normalize_locality,
+    pick_best,
+    score_keys,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,7 +57,7 @@ def candidate_dates(iso: str | None) -> tuple[str, ...]:
 def block_key(m: EventMention | Event) -> tuple[str | None, str | None, str | None]:
     """Mentions can only match events with the same key: (locality, state, country-if-no-locality)."""
     loc = normalize_locality(m.locality)
-    return (loc, (m.state or "").upper() or None, None if loc else (m.country or None))
+    return (loc, (m.state or "").strip().upper() or None, None if loc else (m.country or None))
 
 
 def _day(iso: str | None) -> int | None:
@@ -68,49 +81,199 @@ class Resolved:
         return {m.article_id for m in self.mentions if m.article_id}
 
 
+class _Cluster:
+    """An event being built in :func:`resolve_stream`: its match key and its mentions."""
+
+    __slots__ = ("key", "mentions", "articles", "locality", "state", "title", "macroevent", "org_seen",
+                 "claim_seen", "size_low")
+
+    def __init__(self, m: EventMention, key: MatchKey) -> None:
+        self.key = key
+        self.mentions = [m]
+        self.articles = {m.article_id}
+        self.locality, self.state, self.title, self.macroevent = m.locality, m.state, m.title, m.macroevent
+        self.org_seen = {o.casefold() for o in m.organizations}
+        self.claim_seen = {c.casefold() for c in m.claims_summary}
+        self.size_low = m.size_low
+
+    def add(self, m: EventMention, mk: MatchKey) -> None:
+        """Merge ``m`` into the key as :func:`merge_into` merges it into the event."""
+        k = self.key
+        self.mentions.append(m)
+        self.articles.add(m.article_id)
+        if mk.types - k.types:
+            k.types = k.types | mk.types
+        if k.country is None:
+            k.country = mk.country
+        if k.valence is None:
+            k.valence = mk.valence
+        if self.locality is None:
+            self.locality = m.locality
+        if self.state is None:
+            self.state = m.state
+        if k.location is None and m.location:
+            k.location = m.location
+            k.vtoks = _venue_tokens_cached(m.location, self.locality, self.state)
+        new_orgs = [o for o in m.organizations if o.casefold() not in self.org_seen]
+        if new_orgs:
+            for o in new_orgs:
+                if o.casefold() not in self.org_seen:
+                    self.org_seen.add(o.casefold())
+                    k.orgs += (o,)
+                    k.org_forms = k.org_forms | _org_forms_cached(o)
+        if (self.title is None and m.title) or (self.macroevent is None and m.macroevent):
+            self.title = self.title if self.title is not None else m.title
+            self.macroevent = self.macroevent if self.macroevent is not None else m.macroevent
+            k.title = _title_key_cached(self.title or self.macroevent)
+        if mk.issues - k.issues:
+            k.issues = k.issues | mk.issues
+        for c in m.claims_summary:
+            if c.casefold() not in self.claim_seen:
+                self.claim_seen.add(c.casefold())
+                ck = _claim_key(c)
+                if ck:
+                    k.claims = k.claims | {ck}
+        if m.size_low is not None:
+            self.size_low = m.size_low if self.size_low is None else min(self.size_low, m.size_low)
+            k.size = self.size_low or None
+
+
 def resolve_stream(mentions: Iterable[EventMention], window_days: int = 1) -> Iterator[Resolved]:
     """Resolve date-ordered mentions (each with ``article_id`` and ``index``) into events.
 
-    Same decision as the store (:func:`best_match`, same day +/- ``window_days``); memory
-    holds only the events of the last ``window_days * 2 + 1`` days (mentions without a
-    date are held to the end). Events are yielded once no later mention can reach them.
-    Mentions of one article never merge with each other.
+    Same decision as the store (:func:`protestdb.resolve.merge.best_match`, same day +/-
+    ``window_days``); memory holds only the events of the last ``window_days * 2 + 1``
+    days (mentions without a date are held to the end). Events are yielded once no later
+    mention can reach them. Mentions of one article never merge with each other.
     """
-    blocks: dict[tuple, dict[int | None, list[Resolved]]] = defaultdict(lambda: defaultdict(list))
-    by_day: dict[int | None, list[tuple[tuple, Resolved]]] = defaultdict(list)
+    blocks: dict[tuple, dict[int | None, list[_Cluster]]] = defaultdict(lambda: defaultdict(list))
+    by_day: dict[int | None, list[tuple[tuple, _Cluster]]] = defaultdict(list)
     watermark: int | None = None
 
     def flush(before: int | None) -> Iterator[Resolved]:
         for d in sorted(k for k in by_day if k is not None and (before is None or k < before)):
-            for key, r in by_day.pop(d):
+            for key, c in by_day.pop(d):
                 blk = blocks.get(key)
                 if blk is not None:
                     blk.pop(d, None)
                     if not blk:
                         blocks.pop(key, None)
-                yield r
+                yield _resolved(c)
 
     for m in mentions:
-        d = _day(m.date)
+        mk = MatchKey(m)
+        d = mk.day
         if d is not None and (watermark is None or d > watermark):
             watermark = d
             yield from flush(d - 2 * window_days)
-        key = block_key(m)
+        key = (mk.loc, mk.state, None if mk.loc else mk.country)
         blk = blocks[key]
-        days = [None] if d is None else range(d - window_days, d + window_days + 1)
-        cands = [r for dd in days for r in blk.get(dd, ()) if m.article_id not in r.article_ids]
-        hit = best_match((r.event for r in cands), m) if cands else None
-        if hit is None:
-            r = Resolved(event_from_mention(m, event_id_for(m.article_id or "", m.index)), [m])
-            blk[d].append(r)
-            by_day[d].append((key, r))
+        if d is None:
+            cands = [c for c in blk.get(None, ()) if m.article_id not in c.articles]
         else:
-            r = next(r for r in cands if r.event is hit)
-            r.event = merge_into(hit, m)
-            r.mentions.append(m)
+            cands = [
+                c for dd in range(d - window_days, d + window_days + 1) for c in blk.get(dd, ())
+                if m.article_id not in c.articles
+            ]
+        i = pick_best([score_keys(c.key, mk) for c in cands], mk) if cands else None
+        if i is None:
+            c = _Cluster(m, mk)
+            blk[d].append(c)
+            by_day[d].append((key, c))
+        else:
+            cands[i].add(m, mk)
     yield from flush(None)
-    for _key, r in by_day.pop(None, []):
-        yield r
+    for _key, c in by_day.pop(None, []):
+        yield _resolved(c)
+
+
+def _resolved(c: _Cluster) -> Resolved:
+    m0 = c.mentions[0]
+    return Resolved(build_event(c.mentions, event_id_for(m0.article_id or "", m0.index)), c.mentions)
+
+
+_COPY_FIELDS = tuple(f for f in Event.model_fields if f not in ("id", "sources", "created_at", "updated_at", "evidence"))
+
+
+def _spans(spans: Sequence[Evidence], article_id: str | None) -> list[Evidence]:
+    if not article_id or all(s.article_id for s in spans):
+        return list(spans)
+    return [s if s.article_id else Evidence(start=s.start, end=s.end, quote=s.quote, article_id=article_id)
+            for s in spans]
+
+
+def build_event(mentions: Sequence[EventMention], event_id: str) -> Event:
+    """The event of ``mentions`` (in order): :func:`event_from_mention` of the first, then
+    :func:`merge_into` of each other, computed on plain values and built once."""
+    m0 = mentions[0]
+    d = {f: getattr(m0, f) for f in _COPY_FIELDS}
+    for f in LIST_FIELDS:
+        d[f] = list(d[f])
+    evid: dict[str, list[Evidence]] = {f: _spans(s, m0.article_id) for f, s in m0.evidence.items() if s}
+    if len(mentions) == 1:
+        return Event.model_construct(id=event_id, evidence=evid, sources=[], created_at=None, updated_at=None, **d)
+    seen: dict[str, set[tuple]] = {}
+
+    def add(f: str, spans: list[Evidence] | None) -> None:
+        if not spans:
+            return
+        have = seen.get(f)
+        if have is None:
+            have = seen[f] = {(s.start, s.end, s.quote, s.article_id) for s in evid.get(f, ())}
+        for s in spans:
+            t = (s.start, s.end, s.quote, s.article_id)
+            if t not in have:
+                have.add(t)
+                evid.setdefault(f, []).append(s)
+
+    folded = {f: {x.casefold() for x in d[f]} for f in LIST_FIELDS}
+    for m in mentions[1:]:
+        ms = {f: _spans(s, m.article_id) for f, s in m.evidence.items() if s}
+        for f in LIST_FIELDS:
+            seen_f = folded[f]
+            for x in getattr(m, f):
+                if x.casefold() not in seen_f:
+                    seen_f.add(x.casefold())
+                    d[f].append(x)
+            add(f, ms.get(f))
+        for f in SCALAR_FIELDS:
+            theirs = getattr(m, f)
+            if f == "date_precision":
+                if d[f] == "unknown" and theirs != "unknown":
+                    d[f] = theirs
+                continue
+            if d[f] is None and theirs is not None:
+                d[f] = theirs
+            if theirs is not None and d[f] == theirs:
+                add(f, ms.get(f))
+        if m.date is not None:
+            add("date", ms.get("date"))
+        if m.size_text:
+            parts = [x.strip() for x in (d["size_text"] or "").split(";") if x.strip()]
+            if m.size_text.strip().casefold() not in {x.casefold() for x in parts}:
+                parts.append(m.size_text.strip())
+            d["size_text"] = "; ".join(parts)
+        lows = [x for x in (d["size_low"], m.size_low) if x is not None]
+        highs = [x for x in (d["size_high"], m.size_high) if x is not None]
+        d["size_low"] = min(lows) if lows else None
+        d["size_high"] = max(highs) if highs else None
+        lo, hi = d["size_low"], d["size_high"]
+        if lo is not None and hi is not None:
+            d["size_mean"] = round((lo + hi) / 2, 1)
+        elif lo is not None or hi is not None:
+            d["size_mean"] = float(lo if lo is not None else hi)
+        d["size_cat"] = size_category(lo) or max(d["size_cat"], m.size_cat)
+        for f in SIZE_FIELDS:
+            add(f, ms.get(f))
+        d["announced_only"] = d["announced_only"] and m.announced_only
+        d["online"] = d["online"] and m.online
+        for f in ("announced_only", "online"):
+            if d[f] and getattr(m, f):
+                add(f, ms.get(f))
+            if not d[f]:
+                evid.pop(f, None)
+                seen.pop(f, None)
+    return Event.model_construct(id=event_id, evidence=evid, sources=[], created_at=None, updated_at=None, **d)
 
 
 def resolve_batch(mentions: Iterable[EventMention], window_days: int = 1) -> list[Resolved]:
@@ -121,6 +284,42 @@ def resolve_batch(mentions: Iterable[EventMention], window_days: int = 1) -> lis
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@contextmanager
+def bulk_load(store: Store, cache_mb: int = 256, pause_gc: bool = True) -> Iterator[Store]:
+    """Fast, crash-unsafe settings while loading a batch into a NEW, empty store file.
+
+    ``journal_mode=OFF`` and ``synchronous=OFF`` (and a large page cache) for the load;
+    the store's normal settings (WAL, ``synchronous=NORMAL``) are restored afterwards.
+    With ``pause_gc`` Python's cyclic garbage collector is paused for the load (it
+    rescans the growing heap of mentions again and again: 3x the resolve time at 300k
+    mentions) and run once at the end; the resolver creates no reference cycles.
+    Refused (ValueError) for a store that already holds articles or events: a crash or
+    an error during the load can leave the file corrupt, so delete it and load again.
+    """
+    c = store.conn
+    held = c.execute("SELECT EXISTS(SELECT 1 FROM articles) OR EXISTS(SELECT 1 FROM events)").fetchone()[0]
+    if held:
+        raise ValueError("bulk_load is only for a new, empty store file")
+    memory = store.path == ":memory:"
+    if not memory:
+        c.execute("PRAGMA journal_mode = OFF")
+        c.execute("PRAGMA synchronous = OFF")
+    c.execute(f"PRAGMA cache_size = {-int(cache_mb) * 1024}")
+    gc_was_on = gc.isenabled()
+    if pause_gc:
+        gc.disable()
+    try:
+        yield store
+    finally:
+        if pause_gc and gc_was_on:
+            gc.enable()
+            gc.collect()
+        c.execute("PRAGMA cache_size = -2000")
+        if not memory:
+            c.execute("PRAGMA journal_mode = WAL")
+            c.execute("PRAGMA synchronous = NORMAL")
 
 
 def bulk_add_articles(store: Store, articles: Iterable[Article], batch: int = 20000) -> int:
@@ -171,7 +370,7 @@ def bulk_add_articles(store: Store, articles: Iterable[Article], batch: int = 20
     return n
 
 
-def bulk_write(store: Store, resolved: Iterable[Resolved], batch: int = 5000) -> tuple[int, int]:
+def bulk_write(store: Store, resolved: Iterable[Resolved], batch: int = 20000) -> tuple[int, int]:
     """Insert resolved events (new ids) with their sources and evidence; returns (events, mentions).
 
     The articles must be stored first (:func:`bulk_add_articles`). Meant for loading a
@@ -187,7 +386,7 @@ def bulk_write(store: Store, resolved: Iterable[Resolved], batch: int = 5000) ->
 
     def write(rows: list[Resolved]) -> None:
         now = _now()
-        ev_rows, fts_rows, evid_rows, src_rows = [], [], [], []
+        ev_rows, evid_rows, src_rows = [], [], []  # the search index follows events by trigger
         for r in rows:
             ev = r.event
             vals = []
@@ -199,14 +398,6 @@ def bulk_write(store: Store, resolved: Iterable[Resolved], batch: int = 5000) ->
                     v = int(v)
                 vals.append(v)
             ev_rows.append((ev.id, *vals, normalize_locality(ev.locality), now, now))
-            fts_rows.append(
-                (
-                    ev.id, " ".join(x for x in (ev.title, ev.macroevent) if x), ev.locality or "", ev.state or "",
-                    ev.location or "", ev.county or "", "; ".join(ev.event_type), "; ".join(ev.organizations),
-                    "; ".join(ev.participants), "; ".join(ev.notables), "; ".join(ev.targets),
-                    "; ".join(ev.claims_summary + ev.claims_verbatim), "; ".join(ev.issues), ev.size_text or "",
-                )
-            )
             for fname, spans in ev.evidence.items():
                 for s in spans:
                     evid_rows.append((ev.id, fname, s.article_id, s.start, s.end, s.quote))
@@ -214,12 +405,6 @@ def bulk_write(store: Store, resolved: Iterable[Resolved], batch: int = 5000) ->
                 src_rows.append((ev.id, m.article_id, m.index, m.model_dump_json(exclude={"article_id"}), now))
         with store.transaction() as c:
             c.executemany(f"INSERT INTO events({cols}) VALUES ({marks})", ev_rows)
-            c.executemany(
-                "INSERT INTO events_fts(event_id, title, locality, state, location, county, event_type,"
-                " organizations, participants, notables, targets, claims, issues, size_text)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                fts_rows,
-            )
             c.executemany(
                 'INSERT OR IGNORE INTO evidence(event_id, field, article_id, start, "end", quote) VALUES (?,?,?,?,?,?)',
                 evid_rows,

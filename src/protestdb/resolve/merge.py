@@ -13,12 +13,13 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date as _date
 from functools import lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz, utils
 
-from protestdb.models import LIST_FIELDS, Event, EventMention, Evidence
+from protestdb.models import LIST_FIELDS, Event, EventMention, Evidence, size_category
 
 #: Venue names at least this similar (rapidfuzz token_set_ratio, 0-100) are the same place.
 LOCATION_MIN_SCORE = 80.0
@@ -182,36 +183,130 @@ def venue_tokens(venue: str, locality: str | None = None, state: str | None = No
     return frozenset(w for w in words if w not in _generic_venue_words() and w not in own and not w.isdigit())
 
 
-def match_score(event: Event, mention: EventMention) -> float | None:
-    """How likely ``mention`` tells of ``event``: None when it cannot, else a score.
+class MatchKey:
+    """What :func:`score_keys` compares, computed once per mention or event (:func:`match_key`)."""
 
-    Hard rules (None): locality, state and country differ; one date missing or the dates
-    more than a day apart; a counter-protest against a non-counter-protest; opposite
-    valence; specific types (vigil, walkout, strike ...) that do not overlap; venues that
-    clearly differ. Evidence for (+) and against (-): same day, overlapping types, similar
-    venues, shared organizations (acronyms and spellings), the same action name, issues,
-    sizes of the same order. A match needs :data:`MATCH_THRESHOLD`.
-    """
-    ek, mk = normalize_locality(event.locality), normalize_locality(mention.locality)
-    if ek != mk or _norm_state(event.state) != _norm_state(mention.state):
+    __slots__ = ("has_date", "day", "loc", "state", "country", "types", "valence", "locality", "location",
+                 "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size")
+
+    def __init__(self, obj: Event | EventMention) -> None:
+        self.has_date = bool(obj.date)
+        self.day = _ordinal(obj.date)
+        self.loc = _norm_loc_cached(obj.locality)
+        self.state = _norm_state(obj.state)
+        self.country = obj.country or None
+        self.types = frozenset(t.lower() for t in obj.event_type)
+        self.valence = obj.valence
+        self.locality = obj.locality  # raw, for the venue's own words
+        self.location = obj.location or None
+        self.vtoks = _venue_tokens_cached(obj.location, obj.locality, obj.state) if obj.location else frozenset()
+        self.orgs = tuple(obj.organizations)
+        self.org_forms = frozenset().union(*map(_org_forms_cached, self.orgs)) if self.orgs else frozenset()
+        self.title = _title_key_cached(obj.title or obj.macroevent)
+        self.issues = frozenset(obj.issues)
+        self.claims = frozenset(filter(None, map(_claim_key, obj.claims_summary)))
+        self.size = obj.size_low or None
+
+    @property
+    def thin(self) -> bool:
+        """A report with no specific venue, organizer or action name: little to tell look-alikes apart.
+
+        A focal place without specific words ("City Hall", "the Capitol") does not count:
+        on a busy day several actions gather there.
+        """
+        return not (self.vtoks or self.orgs or self.title)
+
+
+def match_key(obj: Event | EventMention) -> MatchKey:
+    return MatchKey(obj)
+
+
+def _ordinal(iso: str | None) -> int | None:
+    if not iso:
         return None
-    if (event.date or None) is None or (mention.date or None) is None:
-        if (event.date or None) != (mention.date or None):
+    try:
+        return _date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm_loc_cached(name: str | None) -> str | None:
+    return normalize_locality(name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _venue_tokens_cached(venue: str, locality: str | None, state: str | None) -> frozenset[str]:
+    return venue_tokens(venue, locality, state)
+
+
+@lru_cache(maxsize=1 << 16)
+def _org_forms_cached(name: str) -> frozenset[str]:
+    return frozenset(_org_forms(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _title_key_cached(t: str | None) -> str | None:
+    return _title_key(t)
+
+
+@lru_cache(maxsize=1 << 16)
+def _claim_key(c: str) -> str:
+    """A claim without case, punctuation and its leading "for"/"against" frame."""
+    s = " ".join(re.findall(r"\w+", c.casefold()))
+    return re.sub(r"^(for|against|in support of|in solidarity with|to protest|protesting)\s+", "", s)
+
+
+@lru_cache(maxsize=1 << 18)
+def _orgs_overlap_cached(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return orgs_overlap(a, b)
+
+
+@lru_cache(maxsize=1 << 18)
+def _location_score_cached(a: str, b: str) -> float:
+    return location_score(a, b)
+
+
+def claims_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two sets of claim keys (:func:`_claim_key`) share one, allowing close wording?"""
+    if a & b:
+        return True
+    return any(fuzz.token_set_ratio(x, y) >= 85 for x in a for y in b)
+
+
+#: Two crowd figures within this factor count for a match (the same order of magnitude).
+SIZE_RATIO_AGREE = 3.0
+#: Two sets of claims that share none count this much against a match.
+CLAIMS_DISAGREE = 0.5
+#: A block (locality, day +/- 1) with at least this many candidates is dense ...
+DENSE_BLOCK = 8
+#: ... where a thin mention (no specific venue, organizer or action name) needs this much more
+#: score: e.g. agreeing sizes and claims, not the type alone.
+DENSE_EXTRA = 1.0
+
+
+def score_keys(e: MatchKey, m: MatchKey) -> float | None:
+    """:func:`match_score` on precomputed keys (the batch resolver calls this directly)."""
+    if e.loc != m.loc or e.state != m.state:
+        return None
+    if not e.has_date or not m.has_date:
+        if e.has_date != m.has_date:
             return None
         score = 1.0
     else:
-        gap = _day_gap(event.date, mention.date)
-        if gap is None or gap > 1:
+        if e.day is None or m.day is None:
+            return None
+        gap = abs(e.day - m.day)
+        if gap > 1:
             return None
         score = 1.0 if gap == 0 else -0.5  # a day apart: needs a shared venue or organizers
-    et = {t.lower() for t in event.event_type}
-    mt = {t.lower() for t in mention.event_type}
-    if ("counter-protest" in et) != ("counter-protest" in mt) and et and mt:
+    et, mt = e.types, m.types
+    if et and mt and ("counter-protest" in et) != ("counter-protest" in mt):
         return None
-    if event.valence in (1, 2) and mention.valence in (1, 2) and event.valence != mention.valence:
+    if e.valence in (1, 2) and m.valence in (1, 2) and e.valence != m.valence:
         return None
-    if ek is None:
-        if (event.country or None) != (mention.country or None) or not et & mt:
+    if e.loc is None:
+        if e.country != m.country or not et & mt:
             return None
     if et and mt:
         if et & mt:
@@ -220,30 +315,46 @@ def match_score(event: Event, mention: EventMention) -> float | None:
             score -= 1.0
         else:
             return None
-    if event.location and mention.location:
-        ta = venue_tokens(event.location, event.locality, event.state)
-        tb = venue_tokens(mention.location, mention.locality, mention.state)
-        if ta and tb:  # both name something specific: share a word or differ
-            if not ta & tb:
+    if e.location and m.location:
+        if e.vtoks and m.vtoks:  # both name something specific: share a word or differ
+            if not e.vtoks & m.vtoks:
                 return None
             score += 1.5
         else:
-            loc = location_score(event.location, mention.location)
+            loc = _location_score_cached(e.location, m.location)
             if loc < 45:
                 return None
             score += 1.5 if loc >= LOCATION_MIN_SCORE else 0.5 if loc >= 60 else -1.5
-    if event.organizations and mention.organizations:
-        score += 1.5 if orgs_overlap(event.organizations, mention.organizations) else -2.5
-    et_key, mt_key = _title_key(event.title or event.macroevent), _title_key(mention.title or mention.macroevent)
-    if et_key and mt_key:
-        score += 0.5 if et_key == mt_key else -0.5
-    if event.issues and mention.issues:
-        score += 0.25 if set(event.issues) & set(mention.issues) else -0.5
-    if event.size_low and mention.size_low:
-        ratio = max(event.size_low, mention.size_low) / min(event.size_low, mention.size_low)
+    if e.orgs and m.orgs:
+        same = bool(e.org_forms & m.org_forms) or _orgs_overlap_cached(e.orgs, m.orgs)
+        score += 1.5 if same else -2.5
+    if e.title and m.title:
+        score += 0.5 if e.title == m.title else -0.5
+    if e.issues and m.issues:
+        score += 0.25 if e.issues & m.issues else -0.5
+    if e.claims and m.claims:
+        score += 0.5 if claims_agree(e.claims, m.claims) else -CLAIMS_DISAGREE
+    if e.size and m.size:
+        ratio = max(e.size, m.size) / min(e.size, m.size)
         if ratio > SIZE_RATIO_MAX:  # organizers' and police figures differ, but rarely this much
             score -= 1.0
+        elif ratio <= SIZE_RATIO_AGREE:
+            score += 0.5
     return score
+
+
+def match_score(event: Event, mention: EventMention) -> float | None:
+    """How likely ``mention`` tells of ``event``: None when it cannot, else a score.
+
+    Hard rules (None): locality, state and country differ; one date missing or the dates
+    more than a day apart; a counter-protest against a non-counter-protest; opposite
+    valence; specific types (vigil, walkout, strike ...) that do not overlap; venues that
+    clearly differ. Evidence for (+) and against (-): same day, overlapping types, similar
+    venues, shared organizations (acronyms and spellings), the same action name, issues,
+    claims, sizes of the same order (or far apart). A match needs :data:`MATCH_THRESHOLD`
+    (more for a thin mention in a dense block, see :func:`best_match`).
+    """
+    return score_keys(MatchKey(event), MatchKey(mention))
 
 
 def matches(event: Event, mention: EventMention) -> bool:
@@ -252,21 +363,40 @@ def matches(event: Event, mention: EventMention) -> bool:
     return s is not None and s >= MATCH_THRESHOLD
 
 
-def best_match(candidates: Iterable[Event], mention: EventMention) -> Event | None:
-    """The matching candidate with the highest score (ties: the earliest given)."""
-    best: Event | None = None
+def pick_best(scores: Sequence[float | None], mkey: MatchKey, n_block: int | None = None) -> int | None:
+    """Index of the winning candidate given every candidate's score in a block, or None.
+
+    ``n_block``: how many candidates share the mention's place (locality, state; country
+    when there is no locality) within the day window; default ``len(scores)``.
+
+    The best score must reach :data:`MATCH_THRESHOLD` (plus :data:`DENSE_EXTRA` for a thin
+    mention among :data:`DENSE_BLOCK` or more candidates) and beat the runner-up by
+    :data:`AMBIGUITY_MARGIN`; ties go to the earliest candidate.
+    """
+    n = len(scores) if n_block is None else n_block
+    need = MATCH_THRESHOLD + (DENSE_EXTRA if n >= DENSE_BLOCK and mkey.thin else 0.0)
+    best = None
     best_score = second = -1e9
-    for ev in candidates:
-        s = match_score(ev, mention)
+    for i, s in enumerate(scores):
         if s is None or s < MATCH_THRESHOLD:
             continue
         if s > best_score:
-            best, best_score, second = ev, s, best_score
+            best, best_score, second = i, s, best_score
         elif s > second:
             second = s
-    if best is not None and best_score - second < AMBIGUITY_MARGIN:
+    if best is None or best_score < need or best_score - second < AMBIGUITY_MARGIN:
         return None  # a mention that fits two events equally well stays apart (review can merge)
     return best
+
+
+def best_match(candidates: Iterable[Event], mention: EventMention) -> Event | None:
+    """The matching candidate with the highest score (ties: the earliest given); see :func:`pick_best`."""
+    cands = list(candidates)
+    mkey = MatchKey(mention)
+    keys = [MatchKey(ev) for ev in cands]
+    n = sum(1 for k in keys if k.loc == mkey.loc and k.state == mkey.state and (k.loc or k.country == mkey.country))
+    i = pick_best([score_keys(k, mkey) for k in keys], mkey, n)
+    return None if i is None else cands[i]
 
 
 def _union(a: list[str], b: list[str]) -> list[str]:
@@ -278,12 +408,6 @@ def _union(a: list[str], b: list[str]) -> list[str]:
             out.append(x)
     return out
 
-
-def size_category(low: int | None) -> int:
-    """CCC size_cat: 0 unknown, 1: 1-99, 2: 100-999, 3: 1,000-9,999, 4: 10,000+."""
-    if low is None or low <= 0:
-        return 0
-    return 1 if low < 100 else 2 if low < 1000 else 3 if low < 10000 else 4
 
 
 def _with_article(spans: list[Evidence], article_id: str | None) -> list[Evidence]:

@@ -248,8 +248,13 @@
   function fitView() {
     if (!map) return;
     if (points.length > 0) {
-      const b = L.latLngBounds(points.map((p) => [p[1], p[2]])).pad(0.3);
-      map.fitBounds(points.length === 1 ? b.pad(8) : b, { maxZoom: 8 });
+      // Frame where the events are: when nearly all lie in the lower 48 states, a few in
+      // Alaska, Hawaii or abroad should not shrink the whole country to a corner.
+      const lower48 = L.latLngBounds(US_BOUNDS);
+      const inside = points.filter((p) => lower48.contains([p[1], p[2]]));
+      const framed = inside.length >= 0.9 * points.length ? inside : points;
+      const b = L.latLngBounds(framed.map((p) => [p[1], p[2]])).pad(0.3);
+      map.fitBounds(framed.length === 1 ? b.pad(8) : b, { maxZoom: 8 });
     } else {
       map.fitBounds(US_BOUNDS);
     }

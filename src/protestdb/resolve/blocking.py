@@ -105,6 +105,7 @@ class _Cluster:
             k.types = k.types | mk.types
         if k.country is None:
             k.country = mk.country
+        k.night = k.night or mk.night  # as the stored event uses every source's date words
         if k.valence is None:
             k.valence = mk.valence
         if self.locality is None:

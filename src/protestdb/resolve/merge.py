@@ -187,7 +187,7 @@ class MatchKey:
     """What :func:`score_keys` compares, computed once per mention or event (:func:`match_key`)."""
 
     __slots__ = ("has_date", "day", "loc", "state", "country", "types", "valence", "locality", "location",
-                 "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size")
+                 "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size", "night")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
@@ -206,6 +206,9 @@ class MatchKey:
         self.issues = frozenset(obj.issues)
         self.claims = frozenset(filter(None, map(_claim_key, obj.claims_summary)))
         self.size = obj.size_low or None
+        quotes = [ev.quote for ev in obj.evidence.get("date", ())]
+        # may another outlet date it a day off? Near midnight, or its date's words are unknown
+        self.night = not quotes or any(map(near_midnight, quotes))
 
     @property
     def thin(self) -> bool:
@@ -215,6 +218,19 @@ class MatchKey:
         on a busy day several actions gather there.
         """
         return not (self.vtoks or self.orgs or self.title)
+
+
+#: Date words that put an action near midnight ("late Saturday night", "early Sunday"): such a
+#: report may be dated either day, so only then may a match span two days (issue 5).
+_NEAR_MIDNIGHT = re.compile(
+    r"\b(night|nights|overnight|midnight|tonight|late|early|dawn|daybreak|wee hours|small hours|"
+    r"evening|before sunrise)\b", re.IGNORECASE
+)
+
+
+def near_midnight(quote: str | None) -> bool:
+    """Does a date's quote place the action near midnight (so another outlet may date it a day off)?"""
+    return bool(quote and _NEAR_MIDNIGHT.search(quote))
 
 
 def match_key(obj: Event | EventMention) -> MatchKey:
@@ -297,8 +313,8 @@ def score_keys(e: MatchKey, m: MatchKey) -> float | None:
         if e.day is None or m.day is None:
             return None
         gap = abs(e.day - m.day)
-        if gap > 1:
-            return None
+        if gap > 1 or (gap == 1 and not (e.night or m.night)):
+            return None  # a day apart only near midnight: else a daily protest's days chain (issue 5)
         score = 1.0 if gap == 0 else -0.5  # a day apart: needs a shared venue or organizers
     et, mt = e.types, m.types
     if et and mt and ("counter-protest" in et) != ("counter-protest" in mt):
@@ -347,7 +363,9 @@ def match_score(event: Event, mention: EventMention) -> float | None:
     """How likely ``mention`` tells of ``event``: None when it cannot, else a score.
 
     Hard rules (None): locality, state and country differ; one date missing or the dates
-    more than a day apart; a counter-protest against a non-counter-protest; opposite
+    more than a day apart, or a day apart while both dates have their words as evidence
+    and none places the action near midnight ("late Saturday night", "early Sunday":
+    :func:`near_midnight`); a counter-protest against a non-counter-protest; opposite
     valence; specific types (vigil, walkout, strike ...) that do not overlap; venues that
     clearly differ. Evidence for (+) and against (-): same day, overlapping types, similar
     venues, shared organizations (acronyms and spellings), the same action name, issues,

@@ -371,7 +371,19 @@ class Store:
             " ORDER BY e.created_at, e.id",
             (*days, key, exclude_article),
         ).fetchall()
-        return self._events_from_rows(rows, with_details=False)  # evidence rows are kept by INSERT OR IGNORE
+        events = self._events_from_rows(rows, with_details=False)  # evidence rows are kept by INSERT OR IGNORE
+        if events and days:  # the date quotes: a match a day apart needs one near midnight (merge.near_midnight)
+            by_id = {e.id: e for e in events}
+            marks = ",".join("?" * len(by_id))
+            for eid, start, end, quote, aid in c.execute(
+                f'SELECT event_id, start, "end", quote, article_id FROM evidence'
+                f" WHERE field = 'date' AND event_id IN ({marks}) ORDER BY id",
+                list(by_id),
+            ):
+                by_id[eid].evidence.setdefault("date", []).append(
+                    Evidence(start=start, end=end, quote=quote, article_id=aid)
+                )
+        return events
 
     def add_mentions(self, article: Article, mentions: Sequence[EventMention]) -> list[str]:
         """Resolve each mention into an event (existing or new); returns one event id per mention.

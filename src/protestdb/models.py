@@ -230,6 +230,10 @@ class _EventFields(BaseModel):
         return out
 
 
+#: The record's value fields in order (every field of an event but its evidence).
+EVENT_FIELDS: tuple[str, ...] = tuple(n for n in _EventFields.model_fields if n != "evidence")
+
+
 class EventMention(_EventFields):
     """One event as told by one article."""
 

@@ -24,7 +24,7 @@ from pydantic import TypeAdapter
 
 from protestdb.ccc.importer import flag_near_matches as ccc_flag_near_matches
 from protestdb.ccc.importer import match_mention as ccc_match_mention
-from protestdb.models import LIST_FIELDS, Article, Event, EventMention, Evidence, Source
+from protestdb.models import EVENT_FIELDS, LIST_FIELDS, Article, Event, EventMention, Evidence, Source
 from protestdb.resolve.blocking import candidate_dates
 from protestdb.resolve.merge import (
     best_match,
@@ -36,41 +36,7 @@ from protestdb.resolve.merge import (
 from protestdb.resolve.review import apply_corrections, event_changes, resolve_event_id
 
 #: Event columns written from the model (besides id, locality_key, created_at, updated_at).
-EVENT_COLUMNS: tuple[str, ...] = (
-    "date",
-    "date_precision",
-    "end_date",
-    "locality",
-    "state",
-    "country",
-    "location",
-    "county",
-    "fips_code",
-    "lat",
-    "lon",
-    "geo_precision",
-    "event_type",
-    "title",
-    "macroevent",
-    "organizations",
-    "participants",
-    "notables",
-    "targets",
-    "claims_summary",
-    "claims_verbatim",
-    "issues",
-    "valence",
-    "size_text",
-    "size_low",
-    "size_high",
-    "size_mean",
-    "size_cat",
-    "arrests",
-    "injuries",
-    "property_damage",
-    "online",
-    "announced_only",
-)
+EVENT_COLUMNS: tuple[str, ...] = EVENT_FIELDS
 _BOOL_COLUMNS = {"property_damage", "online", "announced_only"}
 
 

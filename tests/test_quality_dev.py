@@ -1,7 +1,7 @@
 """Quality floors: the scorer on the development gold set, the bundled examples and the
 held-out set (``heldout.jsonl``, analysed from round 3 on).
 
-Floors are the measured scores (issue 3, round 4) minus a small margin, or the issue's target
+Floors are the measured scores (issue 3, round 4; raised in round 5) minus a small margin, or the issue's target
 where it is met, so a regression fails CI.
 """
 
@@ -22,7 +22,7 @@ DEV_FLOORS = {
     "state": 0.97,  # target
     "type": 0.93,  # 0.958
     "size": 0.85,  # 0.868 (issue-3 target)
-    "organizations": 0.86,  # 0.886
+    "organizations": 0.87,  # 0.886; round 5: 0.889
     "targets": 0.53,  # 0.556
     "issues": 0.69,  # 0.709
     "arrests": 0.95,  # 1.0
@@ -43,9 +43,9 @@ HELDOUT_FLOORS = {
     "relevance_f1": 0.96,  # 0.987
     "date": 0.97,
     "state": 0.97,
-    "type": 0.88,  # 0.905
+    "type": 0.90,  # 0.905; round 5: 0.921
     "size": 0.75,  # 0.774
-    "organizations": 0.79,  # 0.814
+    "organizations": 0.87,  # 0.814; round 5: 0.903
     "targets": 0.54,  # 0.560
     "issues": 0.81,  # 0.830
     "evidence": 1.0,

@@ -289,6 +289,7 @@ def _non_event_places(text: str, places_: list[Place]) -> set[int]:
 
 
 _VERBAL = frozenset(("VERB", "AUX"))
+_ORGANIZING = frozenset(("organize", "organise", "lead", "host", "sponsor", "stage", "call", "hold", "plan", "coordinate", "convene"))
 
 
 def _context_place(ctx: Context, p: Place, si: int, trigs: list[Trigger]) -> bool:
@@ -323,8 +324,10 @@ def _context_place(ctx: Context, p: Place, si: int, trigs: list[Trigger]) -> boo
     for _ in range(12):
         if is_trigger(tok):
             return False
-        if tok.pos_ in _VERBAL and tok.dep_ not in ("amod", "compound"):
-            break
+        if tok.pos_ in _VERBAL and tok.dep_ not in ("amod", "compound") and not (
+            tok.dep_ == "acl" and tok.lemma_.lower() in _ORGANIZING
+        ):
+            break  # ("a vigil organized by X at Y Park in Tempe": the organizing verb tells the vigil)
         if tok.head is tok:
             break
         tok = tok.head
@@ -590,7 +593,8 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
                 continue
             name = f"{ev.locality} {'Police Department' if name == 'police' else 'City Council'}"
         put("targets", name, span)
-    for name, span in people.find_participants(text, scopes, org_spans + all_orgs):
+    art_spans = [sp for o in _article_orgs(ctx) for sp in o.spans]  # "Students for Safe Schools" anywhere
+    for name, span in people.find_participants(text, scopes, org_spans + all_orgs + art_spans):
         put("participants", name, span)
     for name, span in people.find_notables(text, scopes, ctx.doc):
         put("notables", name, span)
@@ -598,7 +602,10 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
     # claims
     for q in claims_mod.claims_verbatim(text, scopes):
         put("claims_verbatim", q[2], q)
+    name_spans = [(a, b) for o in _article_orgs(ctx) for a, b, _ in o.spans]
     for val, span in claims_mod.claims_summary(text, seg_scopes if d.key != NATIONAL else scopes):
+        if any(a < span[0] < b for a, b in name_spans):
+            continue  # "Mothers for Peace": a claim is never read from inside a name
         put("claims_summary", val, span)
     # issues and valence
     iss = issues_mod.find_issues(text, scopes)

@@ -28,7 +28,10 @@ _FOR_SKIP = re.compile(
     r"the (?:first|second|third|fourth|fifth|\w+th|last|next) |a (?:few|couple|while|second|third|time)|"
     r"\d|one|two|three|four|five|six|seven|eight|nine|ten|several|example|instance|now|the day|"
     r"the (?:week|weekend|night|morning|afternoon|evening)|the event|the rally|the march|the protest|"
-    r"it|them|him|her|us|themselves|which|what|who|profit|years|decades|more)",
+    r"it|them|him|her|us|themselves|which|what|who|profit|years|decades|more|"
+    # "gathered for a rally called by ...", "for a candlelight vigil": the action, not a claim
+    r"(?:an?|the|another|their|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:rall(?:y|ies)|march(?:es)?|vigils?|protests?|"
+    r"demonstrations?|walkouts?|sit-ins?|pickets?|events?|gatherings?|news conference|press conference)\b)",
     re.IGNORECASE,
 )
 _CUT = re.compile(

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from protestdb.extract.lexicons import any_rx, load, rx
 
 Span = tuple[int, int, str]
-_CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&", "por", "para", "en", "against", "at"}
+_CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&", "por", "para", "en", "against", "to"}
+# prepositions that join a name only when no place, venue or time follows ("Council on
+# American-Islamic Relations" -- but "Mothers for Peace | in Phoenix", "| on Saturday")
+_PLACE_PREPS = {"in", "on", "en", "to"}
 _ABBR = re.compile(r"(?:[A-Z]\.)+|(?:St|Jr|Sr|Inc|Co|Corp|Mt|Ft|Bros|Ltd)\.")
 _DESCRIBED = re.compile(
     r"\b(?:group|center|centre|organization|organisation|nonprofit|coalition|collective|network|union|"
     r"movement|campaign|chapter|committee|alliance|itself|themselves)\s+$",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[\w&'’.-]+")
 _ACRO = re.compile(r"\s*\(([A-Z0-9][A-Za-z0-9&-]{1,11})\)")
 
 
@@ -36,8 +41,12 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
         low = q.lower()
         if "(" in q and ")" not in q[q.index("(") :]:
             e = s + q.index("(")  # "Families United (FUHD": an entity cut inside the acronym
+        elif " - " in q:
+            s += q.rindex(" - ") + 3  # "Georgia - The Students for Safe Schools": a dateline dash
         elif low.startswith("the "):
             s += 4
+        elif (m := _role_prefix().match(q)) and m.end() < len(q):
+            s += m.end()  # "Members of the Tenant Power Network"
         elif q[:1] in " ,“\"'(":
             s += 1
         elif q[-1:] in " ,.;:”\"')":
@@ -46,6 +55,11 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             e -= 2
         else:
             return s, e
+
+
+@lru_cache(maxsize=1)
+def _role_prefix() -> re.Pattern[str]:
+    return re.compile(_lex().get("role_prefixes", r"(?!)"), re.IGNORECASE)
 
 
 def title_before(text: str, start: int) -> bool:
@@ -65,6 +79,8 @@ def _is_orgish(name: str, from_list: bool) -> bool:
     low = name.lower()
     if low in lex["never_org"] or len(name) < 2 or _state_or_country(name):
         return False
+    if re.search(r"\b(?:County|Parish|Borough|Township)$", name):
+        return False  # "speakers from Kern County": a place (its government is no organizer either)
     if any(w in low for w in lex["agency_always"]):
         return False
     if lex.get("agency_tail") and re.search(lex["agency_tail"], name):
@@ -91,10 +107,16 @@ def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Capitalised name runs in text[s:e] (connector words allowed inside)."""
     out = []
     toks = [(m.start() + s, m.end() + s, m.group()) for m in re.finditer(r"[\w&'’.-]+", text[s:e])]
+    known = _known_orgs()
     i = 0
     while i < len(toks):
         if toks[i][2][:1].isupper() or toks[i][2][:1].isdigit():
             j = i
+            km = known.match(text, toks[i][0], e) if known is not None else None
+            if km is not None:
+                # a known name with a place preposition inside ("Students for Justice in Palestine")
+                while j + 1 < len(toks) and toks[j + 1][1] <= km.end():
+                    j += 1
             while j + 1 < len(toks):
                 nxt = toks[j + 1][2]
                 gap = text[toks[j][1] : toks[j + 1][0]]
@@ -103,8 +125,16 @@ def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
                 cur = toks[j][2]
                 if (cur.endswith(".") and len(cur) > 3 and not _ABBR.fullmatch(cur)):
                     break  # "San Antonio's Justice", "Matter 5280. Speakers": the name ends here
+                if cur[-2:].lower() in ("'s", "’s") and cur[:-2].lower() in _lex()["org_words"]:
+                    break  # "Sunrise Movement's Charlotte hub" -- but "Women's March" goes on
                 if nxt[:1].isupper() or nxt[:1].isdigit():
                     j += 1
+                elif nxt.lower() == "y" and j + 2 < len(toks) and toks[j + 2][2].lower() in ("la", "el", "los", "las"):
+                    break  # "FIEL Houston y la Red de Acción Migrante": a new article starts a new name
+                elif nxt.lower() in _PLACE_PREPS and _place_follows(text, toks, j + 2) and not _acronym_after(
+                    text, toks[i][0], _run_end(text, toks, j + 2)
+                ):
+                    break
                 elif nxt.lower() in _CONNECT and nxt.lower() != "and" and j + 2 < len(toks) and toks[j + 2][2][:1].isupper():
                     j += 2
                 elif (
@@ -122,13 +152,104 @@ def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _known_orgs() -> re.Pattern[str] | None:
+    names = _lex().get("known_orgs", [])
+    if not names:
+        return None
+    alt = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return re.compile(rf"(?:{alt})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lex().get("time_words", []))
+
+
+@lru_cache(maxsize=1)
+def _venue_heads() -> frozenset[str]:
+    return frozenset(h.lower() for h in load("venues_en").get("heads", [])) | frozenset(_lex().get("street_words", []))
+
+
+@lru_cache(maxsize=4096)
+def _is_place_name(words: str) -> bool:
+    if _state_or_country(words):
+        return True
+    try:
+        from protestdb.geo import country_code
+        from protestdb.geo.normalize import norm_name
+        from protestdb.geo.resolve import candidates
+
+        return bool(country_code(words)) or bool(candidates(norm_name(words)))
+    except Exception:  # noqa: BLE001 - no geo stage: no check
+        return False
+
+
+def _run_end(text: str, toks: list[tuple[int, int, str]], k: int) -> int:
+    """End of the capitalised words starting at token ``k`` (after an optional article)."""
+    if k < len(toks) and toks[k][2].lower() in ("the", "a", "an"):
+        k += 1
+    if k >= len(toks):
+        return toks[-1][1]
+    while k + 1 < len(toks) and toks[k + 1][2][:1].isupper() and not any(
+        c in text[toks[k][1] : toks[k + 1][0]] for c in ",;()—–\n"
+    ):
+        k += 1
+    return toks[k][1]
+
+
+def _acronym_after(text: str, start: int, end: int) -> bool:
+    """Is the name ``text[start:end]`` followed by an acronym spanning it ("Living United for
+    Change in Arizona (LUCHA)")? Then its preposition is part of the name."""
+    m = re.match(r"\s*\(([A-Z][A-Z&-]{1,11})\)", text[end : end + 16])
+    if not m:
+        return False
+    caps = [w[0] for w in re.findall(r"[\w'’-]+", text[start:end]) if w[:1].isupper()]
+    acro = m.group(1)
+    return len(caps) >= 2 and acro[0] == caps[0] and acro[-1] == caps[-1]
+
+
+def _place_follows(text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Does a place, venue or time start at token ``k`` ("in Phoenix", "on Saturday",
+    "in Encanto Park")? Then the preposition before it ends a name."""
+    if k >= len(toks):
+        return True
+    first = toks[k][2]
+    if first.lower() in ("the", "a", "an"):
+        k += 1
+        if k >= len(toks):
+            return True
+        first = toks[k][2]
+    if not first[:1].isupper():
+        return True
+    if first.lower().rstrip(".") in _time_words():
+        return True
+    if first.lower() in ("north", "south", "east", "west", "downtown", "main"):
+        return True  # "on South Campbell Avenue", "to downtown"
+    words = [first]
+    while k + 1 < len(toks) and toks[k + 1][2][:1].isupper() and not any(
+        c in text[toks[k][1] : toks[k + 1][0]] for c in ",;()—–\n"
+    ):
+        k += 1
+        words.append(toks[k][2])
+    if any(w.lower().rstrip(".,") in _venue_heads() for w in words):
+        return True
+    return any(_is_place_name(" ".join(words[:n])) for n in range(len(words), 0, -1))
+
+
 def _fit_entity(text: str, a: int, b: int) -> tuple[int, int]:
     """A spaCy ORG span fitted to the capitalised name it starts: continued over connectors
     ("Familias Unidas" + " por la Justicia", "First Friends of" + " New Jersey"), a trailing
     connector dropped ("United Farm Workers and")."""
+    if text[a:b].lower().startswith("the ") and b - a > 4:
+        a += 4
     runs = _cap_runs(text, a, min(len(text), b + 80))
     if runs and runs[0][0] == a and runs[0][1] > b and not any(c in text[b : runs[0][1]] for c in ",;()\n"):
         return a, runs[0][1]
+    if runs and runs[0][0] == a and runs[0][1] < b and re.match(r"\s+(?:at|in|on|near|outside|en)\s", text[runs[0][1] : b]):
+        toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, runs[0][1], b)]
+        if _place_follows(text, toks, 1) and not _acronym_after(text, a, b):
+            return a, runs[0][1]  # "Mothers for Peace at Encanto Park": the name ends before the venue
     m = re.search(r"\s+(?:and|of|for|the|in|on|at|y|de|por|para)\s*$", text[a:b])
     if m:
         return a, a + m.start()
@@ -217,6 +338,7 @@ def find_orgs(text: str, scopes: list[tuple[int, int]], doc: Any = None) -> list
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
     cue = any_rx(tuple(lex["list_cues"]))
     agent = rx(lex["agent_verbs"], 0)
+    app = rx(lex["appositive_heads"], 0)
     business = rx(lex["business_before"])
     for s, e in scopes:
         for a, b in ents:
@@ -229,11 +351,21 @@ def find_orgs(text: str, scopes: list[tuple[int, int]], doc: Any = None) -> list
                 cands.append((a, b, True))
         for m in agent.finditer(text, s, e):
             # the clause before the verb: "Make the Road New Jersey and Cosecha organized the rally"
-            cs = max(s, *(x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)", text[s : m.start()])) and
-                     [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)", text[s : m.start()])] or [s])
+            # (a dateline dash also starts it: "SALEM, Ore. — The Faith Neighbors Circle held a vigil")
+            seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)|[—–]+\s|\s-{1,2}\s", text[s : m.start()])]
+            cs = max([s, *seps])
             items = _list_items(text, cs, m.start() + 1, ents)
             if items and items[-1][1] >= m.start() - 1:
                 cands.extend((a, b, True) for a, b in items)
+            elif (
+                len(seps) >= 1 and text[m.start() - 1] == "," and text[seps[-1] - 2] == ","
+                and app.match(text[seps[-1] - 2 : m.start()])
+            ):
+                # "The Prairie Workers Union, a coalition of plant employees, organized the rally"
+                cs = max([s, *seps[:-1]])
+                items = _list_items(text, cs, seps[-1] - 2, ents)
+                if items and items[-1][1] >= seps[-1] - 3:
+                    cands.extend((a, b, True) for a, b in items)
     after_people = rx(lex["org_after_people"], 0) if lex.get("org_after_people") else None
     if after_people is not None:
         named = ents + [
@@ -273,6 +405,12 @@ def find_orgs(text: str, scopes: list[tuple[int, int]], doc: Any = None) -> list
                 continue
         if not _is_orgish(name, from_list):
             continue
+        if (
+            not from_list and name.lower() not in cued
+            and re.search(r"\b(?:at|outside|inside|near|in front of)\s+(?:the\s+)?$", text[max(0, a - 20) : a])
+            and name.split()[-1].lower() in _venue_heads()
+        ):
+            continue  # "a rally at the Library Center": a venue, not a group
         if not from_list and name.lower() not in cued and (
             (opp_before is not None and opp_before.search(text, max(0, a - 40), a))
             or (opp_after is not None and opp_after.match(text[b : b + 160]))

@@ -73,6 +73,11 @@ def main(ctx: click.Context, db: str) -> None:
 
 
 # --------------------------------------------------------------------------- ingest
+def _print_error(where: str, message: str) -> None:
+    """One bad input, printed as it is met (above a live progress bar)."""
+    err.print(f"[red]error[/red] {where}: {message}", highlight=False)
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD) for articles without one.")
@@ -85,11 +90,12 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], published: date | None,
     store = _store(ctx)
     try:
         show = sys.stderr.isatty() if progress is None else progress
-        report = ingest_paths(store, list(sources), published=published, progress=show, force_progress=bool(progress))
+        report = ingest_paths(
+            store, list(sources), published=published, progress=show, force_progress=bool(progress),
+            console=err, on_error=_print_error,
+        )
     finally:
         store.close()
-    for where, message in report.errors:
-        err.print(f"[red]error[/red] {where}: {message}", highlight=False)
     err.print(
         f"read {report.read} article(s): {report.new_articles} new, {report.duplicates} already stored; "
         f"{report.mentions} event mention(s) -> {report.events_created} new event(s), "
@@ -765,9 +771,7 @@ def demo(ctx: click.Context, paths: tuple[str, ...], host: str, port: int, no_se
     sources = list(paths) or [_default_examples()]
     store = _store(ctx)
     try:
-        report = ingest_paths(store, sources, progress=True)
-        for where, message in report.errors:
-            err.print(f"[red]error[/red] {where}: {message}", highlight=False)
+        report = ingest_paths(store, sources, progress=True, console=err, on_error=_print_error)
         if report.read == 0 and report.errors:
             raise click.ClickException("nothing could be read; give PATHS, or run demo in the protestdb checkout")
         print_summary(store)

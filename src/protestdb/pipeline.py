@@ -158,14 +158,22 @@ def ingest_paths(
     force_progress: bool = False,
     console: Any = None,
     url_options: dict[str, Any] | None = None,
+    on_error: Callable[[str, str], None] | None = None,
 ) -> IngestReport:
     """Read files, folders and URLs; extract; resolve; store. Returns an :class:`IngestReport`.
 
     The progress bar shows when ``progress`` and stderr is a terminal, or with
     ``force_progress`` (``console`` = a rich Console to draw on). ``url_options`` go to
-    :func:`protestdb.ingest.read_url` (client, timeout ...).
+    :func:`protestdb.ingest.read_url` (client, timeout ...). ``on_error(where, message)`` is
+    called as each bad input is met (the CLI prints it at once, above the progress bar).
     """
     report = IngestReport()
+
+    def fail(where: str, message: str) -> None:
+        report.errors.append((where, message))
+        if on_error is not None:
+            on_error(where, message)
+
     show = force_progress or (progress and sys.stderr.isatty())
     bar = _Progress(show, console)
     extract = extractor
@@ -173,7 +181,7 @@ def ingest_paths(
         skip_url = getattr(store, "has_url", None)
         for src, item in _iter_inputs(paths, url_options or {}, skip_url):
             if isinstance(item, IngestError):
-                report.errors.append((item.source, item.message))
+                fail(item.source, item.message)
                 bar.update(report)
                 continue
             if isinstance(item, StoredLink):  # a feed/sitemap URL already stored: not fetched again
@@ -202,7 +210,7 @@ def ingest_paths(
                 report.events_updated += len(res.updated)
             except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
                 msg = " ".join(f"{type(exc).__name__}: {exc}".split())
-                report.errors.append((name, msg))
+                fail(name, msg)
             finally:
                 bar.update(report)
     finally:

@@ -9,8 +9,10 @@ from protestdb.store import open_store
 
 
 def test_on_error_is_called_as_each_bad_input_is_met(tmp_path: Path) -> None:
-    (tmp_path / "a-empty.txt").write_bytes(b"")
-    (tmp_path / "b-junk.txt").write_bytes(bytes(range(256)) * 8)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a-empty.txt").write_bytes(b"")
+    (inputs / "b-junk.txt").write_bytes(bytes(range(256)) * 8)
     seen: list[tuple[str, str]] = []
 
     def extractor(text, published=None):  # no spaCy needed: nothing valid reaches it
@@ -19,7 +21,7 @@ def test_on_error_is_called_as_each_bad_input_is_met(tmp_path: Path) -> None:
     store = open_store(tmp_path / "p.sqlite")
     try:
         report = ingest_paths(
-            store, [str(tmp_path)], progress=False, extractor=extractor, on_error=lambda w, m: seen.append((w, m))
+            store, [str(inputs)], progress=False, extractor=extractor, on_error=lambda w, m: seen.append((w, m))
         )
     finally:
         store.close()

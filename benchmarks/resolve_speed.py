@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from protestdb.evaluate.pairwise import pairwise_pr
 from protestdb.models import Article, EventMention
 from protestdb.resolve.blocking import bulk_add_articles, bulk_load, bulk_write, resolve_stream
 from protestdb.store import open_store
@@ -240,14 +241,6 @@ def _articles(items: list[tuple[str, dict, int]], day: date, rng: random.Random)
     return arts, mentions, truth
 
 
-def pairwise(pred: list[int], truth: list[int]) -> tuple[float, float]:
-    c2 = lambda n: n * (n - 1) // 2  # noqa: E731
-    both = sum(c2(v) for v in Counter(zip(pred, truth, strict=True)).values())
-    p_pairs = sum(c2(v) for v in Counter(pred).values())
-    t_pairs = sum(c2(v) for v in Counter(truth).values())
-    return (both / p_pairs if p_pairs else 1.0, both / t_pairs if t_pairs else 1.0)
-
-
 class Clock:
     """Wall and CPU seconds spent inside ``with clock:`` blocks (re-entrant free: not nested)."""
 
@@ -331,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
                     n_m += len(ms)
             n_ev = len(ids)
     keys = list(where)
-    p, r = pairwise([where[k] for k in keys], [truth_of[k] for k in keys])
+    p, r, *_ = pairwise_pr([where[k] for k in keys], [truth_of[k] for k in keys])
     dense = [k for k in keys if block_size.get(k, 0) >= 40]  # ~20+ events that day in that city
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     counts = store.counts()
@@ -348,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rate={n_m / work_wall:,.0f} mentions/s (resolve+write wall) peak_rss={rss:,.0f} MB")
     print(f"pairwise merge precision={p:.4f} recall={r:.4f}")
     if dense:
-        dp, dr = pairwise([where[k] for k in dense], [truth_of[k] for k in dense])
+        dp, dr, *_ = pairwise_pr([where[k] for k in dense], [truth_of[k] for k in dense])
         print(f"dense blocks (>= 40 mentions a city-day): {len(dense):,} mentions, precision={dp:.4f} recall={dr:.4f}")
     print(f"store: {counts['events']:,} events, {counts['sources']:,} sources, {counts['evidence']:,} evidence rows,"
           f" {counts['articles']:,} articles, db={Path(db).stat().st_size / 1e6:,.0f} MB")

@@ -10,11 +10,11 @@ event" decisions are printed and asserted.
 from __future__ import annotations
 
 import json
-from itertools import combinations
 from pathlib import Path
 
 import pytest
 
+from protestdb.evaluate.pairwise import pairwise_pr
 from protestdb.models import Article, EventMention
 from protestdb.resolve.blocking import resolve_batch
 from protestdb.store import open_store
@@ -45,19 +45,6 @@ def load_groups(folder: Path = GROUPS_DIR) -> list[tuple[Article, list[EventMent
             out.append((art, mentions, truths))
     out.sort(key=lambda t: str(t[0].published))
     return out
-
-
-def pairwise_pr(pred: list[str], truth: list[str]) -> tuple[float, float, int, int, int]:
-    """Pairwise precision / recall of 'same event' over all mention pairs."""
-    tp = fp = fn = 0
-    for i, j in combinations(range(len(pred)), 2):
-        same_p, same_t = pred[i] == pred[j], truth[i] == truth[j]
-        tp += same_p and same_t
-        fp += same_p and not same_t
-        fn += same_t and not same_p
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return p, r, tp, fp, fn
 
 
 def test_groups_are_many_and_well_formed() -> None:

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from itertools import combinations
 from pathlib import Path
 
+from protestdb.evaluate.pairwise import pairwise_pr
 from protestdb.pipeline import ingest_paths
 from protestdb.store import open_store
 
@@ -94,18 +94,6 @@ def generate(k: int = 6, d: int = 4, seed: int = 7) -> list[tuple[str, str, list
                     out.append((f"{ci:02d}-{day}-{kind}-{oi}.txt", body, [truth]))
     rng.shuffle(out)
     return out
-
-
-def pairwise_pr(pred: list[str], truth: list[str]) -> tuple[float, float, int, int, int]:
-    tp = fp = fn = 0
-    for i, j in combinations(range(len(pred)), 2):
-        same_p, same_t = pred[i] == pred[j], truth[i] == truth[j]
-        tp += same_p and same_t
-        fp += same_p and not same_t
-        fn += same_t and not same_p
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return p, r, tp, fp, fn
 
 
 def run_stream(tmp: Path, k: int = 6, d: int = 4, seed: int = 7) -> dict:

@@ -3,27 +3,17 @@ linking articles to CCC events and review flags (own small CSVs, no CCC text).""
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from helpers import phase3_csv
 from protestdb.ccc import import_ccc, map_event_types, read_ccc, row_to_event
 from protestdb.cli import main
-from protestdb.export import ccc_columns, write_ccc_csv
+from protestdb.export import write_ccc_csv
 from protestdb.models import Article, EventMention
 from protestdb.store import open_store
-
-
-def phase3_csv(rows: list[dict[str, str]], na: str = "NA") -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=list(ccc_columns()), lineterminator="\n")
-    w.writeheader()
-    for r in rows:
-        w.writerow({c: r.get(c, na) for c in ccc_columns()})
-    return buf.getvalue()
-
 
 RALLY = {
     "date": "2024-05-04",

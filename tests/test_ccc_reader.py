@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
+from helpers import phase3_csv
 from protestdb.ccc.reader import decode_bytes, parse_date, read_ccc, read_ccc_text, repair_mojibake
-from protestdb.export.ccc import ccc_columns
-
-
-def phase3_csv(rows: list[dict[str, str]], na: str = "NA") -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=list(ccc_columns()), lineterminator="\n")
-    w.writeheader()
-    for r in rows:
-        w.writerow({c: r.get(c, na) for c in ccc_columns()})
-    return buf.getvalue()
-
 
 ROW = {
     "date": "2024-05-04",

@@ -11,14 +11,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+from helpers import mock_fetch_opts, no_events
 from protestdb.ingest import IngestError, fetch, read_path
 from protestdb.ingest.feeds import ArticleLink, fallback_article, fragment_text, parse_feed, xml_root_kind
-from protestdb.ingest.fetch import HostRateLimiter
 from protestdb.models import Article
 from protestdb.pipeline import ingest_paths
 from protestdb.store import open_store
-
-PUBLIC = lambda host: ["93.184.216.34"]  # noqa: E731 - fake resolver, never touches DNS
 
 LONG_BODY = (
     "<p>Bus drivers with the regional transit union picketed outside the depot on Elm Street before dawn on "
@@ -102,18 +100,6 @@ def _fresh_robots_cache():
     fetch._robots_cache.clear()
     yield
     fetch._robots_cache.clear()
-
-
-def _opts(handler) -> dict:
-    return {
-        "client": httpx.Client(transport=httpx.MockTransport(handler)),
-        "resolver": PUBLIC,
-        "limiter": HostRateLimiter(delay=0),
-    }
-
-
-def _no_events(text, published=None, **kw):
-    return []
 
 
 # ----------------------------------------------------------------------------- parsing
@@ -212,8 +198,8 @@ def _site(requests: list[str], *, feed: str = RSS, robots: str = "", timeouts: s
 def test_feed_url_expands_into_fetched_articles(tmp_path: Path) -> None:
     seen: list[str] = []
     store = open_store(tmp_path / "db.sqlite")
-    rep = ingest_paths(store, ["https://courier.example/feed.rss"], progress=False, extractor=_no_events,
-                       url_options=_opts(_site(seen)))
+    rep = ingest_paths(store, ["https://courier.example/feed.rss"], progress=False, extractor=no_events,
+                       url_options=mock_fetch_opts(_site(seen)))
     assert rep.new_articles == 2  # the fetched page + the long item text of the gone page
     assert rep.errors == [("https://courier.example/news/gone-short",
                            "HTTP 404 (listed in https://courier.example/feed.rss)")]
@@ -228,12 +214,12 @@ def test_feed_url_expands_into_fetched_articles(tmp_path: Path) -> None:
 def test_reingesting_a_feed_changes_nothing_and_skips_stored_urls(tmp_path: Path) -> None:
     store = open_store(tmp_path / "db.sqlite")
     first: list[str] = []
-    ingest_paths(store, ["https://courier.example/feed.rss"], progress=False, extractor=_no_events,
-                 url_options=_opts(_site(first)))
+    ingest_paths(store, ["https://courier.example/feed.rss"], progress=False, extractor=no_events,
+                 url_options=mock_fetch_opts(_site(first)))
     before = store.counts()
     again: list[str] = []
-    rep = ingest_paths(store, ["https://courier.example/feed.rss"], progress=False, extractor=_no_events,
-                       url_options=_opts(_site(again)))
+    rep = ingest_paths(store, ["https://courier.example/feed.rss"], progress=False, extractor=no_events,
+                       url_options=mock_fetch_opts(_site(again)))
     assert rep.new_articles == 0 and rep.duplicates == 2
     assert store.counts() == before
     assert "https://courier.example/news/picket" not in again  # stored URL not fetched again
@@ -244,10 +230,10 @@ def test_feed_timeout_is_one_error_and_batch_goes_on(tmp_path: Path) -> None:
     page = tmp_path / "local.html"
     page.write_bytes(_page("Local page", "Local extra words."))
     store = open_store(tmp_path / "db.sqlite")
-    opts = _opts(_site(seen, timeouts={"/feed.rss"}))
+    opts = mock_fetch_opts(_site(seen, timeouts={"/feed.rss"}))
     opts["timeout"] = 3
     rep = ingest_paths(store, ["https://courier.example/feed.rss", str(page)], progress=False,
-                       extractor=_no_events, url_options=opts)
+                       extractor=no_events, url_options=opts)
     assert rep.errors == [("https://courier.example/feed.rss", "timed out after 3 s")]
     assert rep.new_articles == 1
 
@@ -255,10 +241,10 @@ def test_feed_timeout_is_one_error_and_batch_goes_on(tmp_path: Path) -> None:
 def test_feed_links_respect_robots_and_private_addresses(tmp_path: Path) -> None:
     feed = RSS.replace("https://courier.example/news/gone-short", "https://intranet.example/secret")
     seen: list[str] = []
-    opts = _opts(_site(seen, feed=feed, robots="User-agent: *\nDisallow: /news/picket\n"))
+    opts = mock_fetch_opts(_site(seen, feed=feed, robots="User-agent: *\nDisallow: /news/picket\n"))
     opts["resolver"] = lambda h: ["10.0.0.7"] if h == "intranet.example" else ["93.184.216.34"]
     store = open_store(tmp_path / "db.sqlite")
-    rep = ingest_paths(store, ["https://courier.example/feed.rss"], progress=False, extractor=_no_events,
+    rep = ingest_paths(store, ["https://courier.example/feed.rss"], progress=False, extractor=no_events,
                        url_options=opts)
     errs = dict(rep.errors)
     assert "robots.txt" in errs["https://courier.example/news/picket"]
@@ -272,6 +258,6 @@ def test_local_feed_file_through_pipeline_fetches_links(tmp_path: Path) -> None:
     f.write_text(RSS, "utf-8")
     seen: list[str] = []
     store = open_store(tmp_path / "db.sqlite")
-    rep = ingest_paths(store, [str(f)], progress=False, extractor=_no_events, url_options=_opts(_site(seen)))
+    rep = ingest_paths(store, [str(f)], progress=False, extractor=no_events, url_options=mock_fetch_opts(_site(seen)))
     assert rep.new_articles == 2 and "https://courier.example/news/picket" in seen
     assert [e[0] for e in rep.errors] == ["https://courier.example/news/gone-short"]

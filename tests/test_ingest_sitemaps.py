@@ -12,14 +12,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+from helpers import mock_fetch_opts, no_events
 from protestdb.ingest import IngestError, fetch, read_path
-from protestdb.ingest.fetch import HostRateLimiter
 from protestdb.ingest.sitemaps import expand_url, gunzip, parse_sitemap, robots_sitemaps
 from protestdb.models import Article
 from protestdb.pipeline import ingest_paths
 from protestdb.store import open_store
-
-PUBLIC = lambda host: ["93.184.216.34"]  # noqa: E731 - fake resolver, never touches DNS
 
 NEWS = """<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -61,18 +59,6 @@ def _fresh_robots_cache():
     fetch._robots_cache.clear()
     yield
     fetch._robots_cache.clear()
-
-
-def _opts(handler) -> dict:
-    return {
-        "client": httpx.Client(transport=httpx.MockTransport(handler)),
-        "resolver": PUBLIC,
-        "limiter": HostRateLimiter(delay=0),
-    }
-
-
-def _no_events(text, published=None, **kw):
-    return []
 
 
 def _site(seen: list[str]):
@@ -131,7 +117,7 @@ def test_robots_sitemap_lines() -> None:
 # ----------------------------------------------------------------------------- expansion
 def test_robots_discovery_index_gzip_and_since_filter() -> None:
     seen: list[str] = []
-    items = list(expand_url("https://gazette.example/robots.txt", since=date(2025, 1, 1), **_opts(_site(seen))))
+    items = list(expand_url("https://gazette.example/robots.txt", since=date(2025, 1, 1), **mock_fetch_opts(_site(seen))))
     arts = [i for i in items if isinstance(i, Article)]
     errs = [i for i in items if isinstance(i, IngestError)]
     assert sorted(a.url for a in arts) == ["https://gazette.example/2025/03/rally", "https://gazette.example/undated"]
@@ -144,20 +130,20 @@ def test_robots_discovery_index_gzip_and_since_filter() -> None:
 
 def test_without_since_every_entry_and_nested_error_named() -> None:
     seen: list[str] = []
-    items = list(expand_url("https://gazette.example/sitemap-index.xml", **_opts(_site(seen))))
+    items = list(expand_url("https://gazette.example/sitemap-index.xml", **mock_fetch_opts(_site(seen))))
     assert sum(isinstance(i, Article) for i in items) == 3
     [err] = [i for i in items if isinstance(i, IngestError)]
     assert err.source == "https://gazette.example/sitemap-2019.xml" and err.message == "HTTP 500"
 
 
 def test_max_links_caps_the_expansion() -> None:
-    items = list(expand_url("https://gazette.example/sitemap-news.xml.gz", max_links=1, **_opts(_site([]))))
+    items = list(expand_url("https://gazette.example/sitemap-news.xml.gz", max_links=1, **mock_fetch_opts(_site([]))))
     assert sum(isinstance(i, Article) for i in items) == 1
     assert any(isinstance(i, IngestError) and "max_links" in i.message for i in items)
 
 
 def test_plain_page_url_is_one_article() -> None:
-    [art] = list(expand_url("https://gazette.example/2025/03/rally", **_opts(_site([]))))
+    [art] = list(expand_url("https://gazette.example/2025/03/rally", **mock_fetch_opts(_site([]))))
     assert isinstance(art, Article) and "librarians" in art.text
 
 
@@ -170,10 +156,10 @@ def test_local_gzip_sitemap_offline_and_in_pipeline(tmp_path: Path) -> None:
 
     seen: list[str] = []
     store = open_store(tmp_path / "db.sqlite")
-    opts = _opts(_site(seen)) | {"since": date(2025, 1, 1)}
-    rep = ingest_paths(store, [str(f)], progress=False, extractor=_no_events, url_options=opts)
+    opts = mock_fetch_opts(_site(seen)) | {"since": date(2025, 1, 1)}
+    rep = ingest_paths(store, [str(f)], progress=False, extractor=no_events, url_options=opts)
     assert rep.new_articles == 2 and rep.errors == []
-    rep2 = ingest_paths(store, [str(f)], progress=False, extractor=_no_events, url_options=_opts(_site(seen)))
+    rep2 = ingest_paths(store, [str(f)], progress=False, extractor=no_events, url_options=mock_fetch_opts(_site(seen)))
     assert rep2.new_articles == 1 and rep2.duplicates == 2  # the old story is new; stored URLs skipped
 
 
@@ -184,8 +170,8 @@ def test_sitemap_url_through_pipeline_counts_progress(tmp_path: Path) -> None:
 
     buf = io.StringIO()
     store = open_store(tmp_path / "db.sqlite")
-    rep = ingest_paths(store, ["https://gazette.example/sitemap-news.xml.gz"], extractor=_no_events,
+    rep = ingest_paths(store, ["https://gazette.example/sitemap-news.xml.gz"], extractor=no_events,
                        force_progress=True, console=Console(file=buf, force_terminal=True, width=120),
-                       url_options=_opts(_site([])))
+                       url_options=mock_fetch_opts(_site([])))
     assert rep.read == 3 and rep.new_articles == 3
     assert "3 articles" in buf.getvalue()

@@ -1,0 +1,38 @@
+"""Helpers shared by several test modules (tests/ is on sys.path under pytest's default import mode)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import httpx
+
+from protestdb.export.ccc import ccc_columns
+from protestdb.ingest.fetch import HostRateLimiter
+
+#: A fake resolver: every host is public; never touches DNS.
+PUBLIC = lambda host: ["93.184.216.34"]  # noqa: E731
+
+
+def phase3_csv(rows: list[dict[str, str]], na: str = "NA") -> str:
+    """A CCC Phase 3 CSV with ``rows`` (missing columns written as ``na``)."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(ccc_columns()), lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({c: r.get(c, na) for c in ccc_columns()})
+    return buf.getvalue()
+
+
+def mock_fetch_opts(handler) -> dict:
+    """``read_url``/``expand_url`` options that answer from ``handler`` (an httpx mock), no waiting."""
+    return {
+        "client": httpx.Client(transport=httpx.MockTransport(handler)),
+        "resolver": PUBLIC,
+        "limiter": HostRateLimiter(delay=0),
+    }
+
+
+def no_events(text, published=None, **kw):
+    """An extractor that finds nothing (for tests of reading, not extraction)."""
+    return []

@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -45,13 +46,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
-    path = tmp_path_factory.mktemp("webbrowser") / "events.sqlite"
-    ids = build_store(path)
+@contextmanager
+def serving(db_path: Path) -> Iterator[str]:
+    """``protestdb``'s app for ``db_path`` on a free 127.0.0.1 port in a thread; yields its base URL."""
     port = _free_port()
-    config = uvicorn.Config(create_app(str(path)), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
+    srv = uvicorn.Server(uvicorn.Config(create_app(str(db_path)), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -59,17 +58,36 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield {"base": f"http://127.0.0.1:{port}", "ids": ids}
-    srv.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    """Debian's chromium, headless, via Playwright."""
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+    path = tmp_path_factory.mktemp("webbrowser") / "events.sqlite"
+    ids = build_store(path)
+    with serving(path) as base:
+        yield {"base": base, "ids": ids}
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

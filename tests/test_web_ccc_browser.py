@@ -8,14 +8,12 @@ Screenshots go to ``docs/screenshots/``.
 from __future__ import annotations
 
 import csv
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from test_web_browser import CHROMIUM, LAUNCH_ARGS, SHOTS, _free_port
+from test_web_browser import CHROMIUM, SHOTS, chromium, serving
 
 CCC = Path(__file__).parents[1].parent / "shared" / "data" / "ccc" / "ccc-phase3-public_asof-2025-03-06.csv"
 
@@ -31,7 +29,6 @@ uvicorn = pytest.importorskip("uvicorn")
 from protestdb.auth import create_token  # noqa: E402
 from protestdb.ccc import import_ccc  # noqa: E402
 from protestdb.store import open_store  # noqa: E402
-from protestdb.web import create_app  # noqa: E402
 from test_web_api import build_store  # noqa: E402
 
 
@@ -46,28 +43,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
         n = store.count_events()
     finally:
         store.close()
-    port = _free_port()
-    srv = uvicorn.Server(
-        uvicorn.Config(create_app(str(path)), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield {"base": f"http://127.0.0.1:{port}", "ids": ids, "token": token, "n": n}
-    srv.should_exit = True
-    thread.join(10)
+    with serving(path) as base:
+        yield {"base": base, "ids": ids, "token": token, "n": n}
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

@@ -555,11 +555,13 @@ def review() -> None:
     """Human review: correct a field, merge or split events, read the audit log."""
 
 
-def _review_call(ctx: click.Context, fn, *args):
+def _review_call(ctx: click.Context, fn, *args, ids: int = 0):
+    """``fn(store, *args)``; the first ``ids`` args are event ids that may be given by their first characters."""
     from protestdb.resolve.review import ReviewError
 
     store = _store(ctx, must_exist=True)
     try:
+        args = tuple(a if i >= ids or store.get_event(a) else _full_event_id(store, a) for i, a in enumerate(args))
         return fn(store, *args)
     except ReviewError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -577,7 +579,7 @@ def review_correct(ctx: click.Context, event_id: str, field: str, value: str, by
     """Set FIELD of EVENT_ID to VALUE (lists: "a; b"; "" clears); never overwritten by re-runs."""
     from protestdb.resolve.review import correct
 
-    ev = _review_call(ctx.find_root(), correct, event_id, field, value, by)
+    ev = _review_call(ctx.find_root(), correct, event_id, field, value, by, ids=1)
     click.echo(f"{ev.id}: {field} = {_cell(getattr(ev, field))}")
 
 
@@ -590,7 +592,7 @@ def review_merge(ctx: click.Context, keep_id: str, other_id: str, by: str) -> No
     """Merge event OTHER_ID into KEEP_ID (OTHER_ID then leads to KEEP_ID)."""
     from protestdb.resolve.review import merge_events
 
-    ev = _review_call(ctx.find_root(), merge_events, keep_id, other_id, by)
+    ev = _review_call(ctx.find_root(), merge_events, keep_id, other_id, by, ids=2)
     click.echo(f"merged {other_id} into {ev.id}: {len(ev.sources)} source(s)")
 
 
@@ -603,7 +605,7 @@ def review_split(ctx: click.Context, event_id: str, article_id: str, by: str) ->
     """Move the mentions of ARTICLE_ID (or a unique prefix) out of EVENT_ID into a new event."""
     from protestdb.resolve.review import split_event
 
-    ev = _review_call(ctx.find_root(), split_event, event_id, article_id, by)
+    ev = _review_call(ctx.find_root(), split_event, event_id, article_id, by, ids=1)
     click.echo(f"split {article_id} out of {event_id}: new event {ev.id}")
 
 

@@ -288,7 +288,7 @@ def ensure_index(path: Path | None = None) -> Path:
     path = path or index_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        progress.info("building the offline place index in %s (first use only, 10-20 s) ...", path.parent)
+        progress.info("building the offline place index in %s (first use only, 10-30 s) ...", path.parent)
         counts = compile_index(path)
         progress.info(
             "place index ready: %s places, %s names in %.1f s", f"{counts['places']:,}", f"{counts['names']:,}",

@@ -338,3 +338,29 @@ def test_place_index_build_is_announced_on_stderr(tmp_path: Path, monkeypatch: p
         logging.getLogger("protestdb").setLevel(logging.NOTSET)
     err = capsys.readouterr().err
     assert err.count("building the offline place index") == 1 and "place index ready: 12 places" in err
+
+
+def test_a_new_command_gets_db_and_verbose_once_through_the_shared_decorator() -> None:
+    from protestdb.cli import _db, _Group, _obj, common_options
+
+    @click.group(cls=_Group)
+    def grp() -> None:
+        pass
+
+    @grp.command()
+    @common_options
+    @click.pass_context
+    def hello(ctx: click.Context) -> None:
+        click.echo(f"{_db(ctx)} {_obj(ctx)['verbose']}")
+
+    @grp.command()
+    @click.pass_context
+    def plain(ctx: click.Context) -> None:  # no decorator: the group adds the options
+        click.echo(_db(ctx))
+
+    res = CliRunner().invoke(grp, ["hello", "--db", "x.sqlite", "-vv"])
+    assert res.exit_code == 0 and res.stdout.strip() == "x.sqlite 2", res.output
+    assert CliRunner().invoke(grp, ["plain", "--db", "y.sqlite"]).stdout.strip() == "y.sqlite"
+    helptext = CliRunner().invoke(grp, ["hello", "--help"]).stdout
+    assert helptext.count("--db FILE") == 1 and helptext.count("--verbose") == 1
+    logging.getLogger("protestdb").setLevel(logging.NOTSET)

@@ -168,6 +168,7 @@ class _Group(click.Group):
     default=DEFAULT_DB,
     show_default=True,
     envvar="PROTESTDB_DB",
+    show_envvar=True,
     metavar="FILE",
     expose_value=False,
     callback=_remember_db,
@@ -182,7 +183,7 @@ def main(ctx: click.Context) -> None:
 
 
 # --------------------------------------------------------------------------- ingest
-#: The one meaning of --published, for ingest, extract, eval, batch and demo.
+#: The one meaning of --published, for ingest, extract, eval and batch.
 PUBLISHED_HELP = (
     "Publication date (YYYY-MM-DD) for articles that carry none of their own (a 'Published:' line, HTML "
     "metadata, a JSON \"published\"): an article's own date always wins. Relative dates resolve against it."

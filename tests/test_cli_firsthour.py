@@ -265,6 +265,13 @@ def test_import_ccc_of_a_non_ccc_file_prints_the_error_and_no_table(tmp_path: Pa
     res = run("import-ccc", str(f), "--db", str(tmp_path / "x.sqlite"))
     assert res.exit_code == 1 and "notccc.csv" in res.stderr
     assert "CCC import" not in res.stdout and "┃" not in res.stdout
+    assert not (tmp_path / "x.sqlite").exists()  # a failed first run leaves no empty database
+
+
+def test_ingest_reading_nothing_into_a_new_database_leaves_none(tmp_path: Path) -> None:
+    res = run("ingest", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "x.sqlite"), "--no-progress")
+    assert res.exit_code == 1 and "nope.txt" in res.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
 def test_batch_on_a_missing_file_errs_first_and_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -73,6 +73,31 @@ def _store(ctx: click.Context, must_exist: bool = False):
         raise click.ClickException(f"cannot open database {db}: {exc}") from exc
 
 
+def _new_db_file(ctx: click.Context) -> Path | None:
+    """The --db file if it does not exist yet (this command would create it), else None."""
+    path = _db_file(_db(ctx))
+    return path if path is not None and not path.exists() else None
+
+
+def _drop_if_empty(path: Path | None) -> None:
+    """Remove a database this command created when nothing went into it (a failed first run leaves nothing)."""
+    if path is None or not path.exists():
+        return
+    from protestdb.store import open_store
+
+    try:
+        store = open_store(path)
+        try:
+            counts = store.counts()
+        finally:
+            store.close()
+    except Exception:  # noqa: BLE001 - not ours to judge: leave it
+        return
+    if not counts.get("articles") and not counts.get("events"):
+        for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            p.unlink(missing_ok=True)
+
+
 # --------------------------------------------------------------------------- options of every command
 class _CliLogHandler(logging.StreamHandler):
     """Writes to the *current* ``sys.stderr`` (click's test runner swaps it between invocations)."""
@@ -204,6 +229,7 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], published: date | None,
     """Read articles (files, folders, JSON lines, URLs), extract their events and store them."""
     from protestdb.pipeline import ingest_paths
 
+    new_db = _new_db_file(ctx)
     store = _store(ctx)
     try:
         show = sys.stderr.isatty() if progress is None else progress
@@ -222,6 +248,7 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], published: date | None,
     if report.read == 0 and not report.errors:
         err.print(f"no articles found in {', '.join(sources)}", highlight=False)
     if report.read == 0:
+        _drop_if_empty(new_db)
         sys.exit(1)
 
 
@@ -750,6 +777,7 @@ def import_ccc_cmd(ctx: click.Context, files: tuple[str, ...], snapshot: str | N
     from protestdb.ccc.importer import FileReport, ImportReport
     from protestdb.ccc.reader import RowError
 
+    new_db = _new_db_file(ctx)
     store = _store(ctx, must_exist=not files)  # --flags alone only reads
     report = ImportReport()
     table = False
@@ -771,6 +799,7 @@ def import_ccc_cmd(ctx: click.Context, files: tuple[str, ...], snapshot: str | N
         for f in skipped:
             err.print(f"[red]error[/red] {f.path}:{f.errors[0].line}: {f.errors[0].message}; file skipped", highlight=False)
     if files and len(skipped) == len(report.files):
+        _drop_if_empty(new_db)
         sys.exit(1)
 
 

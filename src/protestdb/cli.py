@@ -93,7 +93,7 @@ def _drop_if_empty(path: Path | None) -> None:
             store.close()
     except Exception:  # noqa: BLE001 - not ours to judge: leave it
         return
-    if not counts.get("articles") and not counts.get("events"):
+    if counts.get("articles", 1) == 0 and counts.get("events", 1) == 0:
         for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             p.unlink(missing_ok=True)
 

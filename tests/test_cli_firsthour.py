@@ -371,3 +371,23 @@ def test_a_new_command_gets_db_and_verbose_once_through_the_shared_decorator() -
     helptext = CliRunner().invoke(grp, ["hello", "--help"]).stdout
     assert helptext.count("--db FILE") == 1 and helptext.count("--verbose") == 1
     logging.getLogger("protestdb").setLevel(logging.NOTSET)
+
+
+@pytest.mark.slow
+def test_batch_keeps_rays_own_messages_off_stderr_unless_verbose(tmp_path: Path) -> None:
+    pytest.importorskip("ray")
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(OWN_DATE, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-c", "from protestdb.cli import main; main(prog_name='protestdb')", "batch", str(src),
+         "--num-cpus", "1", "--db", str(tmp_path / "b.sqlite"), "--no-progress"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "RAY_USAGE_STATS_ENABLED": "0"},
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("read 1 article(s)"), proc.stderr[-2000:]
+    assert "INFO" not in proc.stderr and "core_worker" not in proc.stderr and "Token" not in proc.stderr
+    assert (tmp_path / "b.sqlite.batch" / "ray.log").stat().st_size > 0
+    assert "ray.log" in lines[0]

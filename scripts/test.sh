@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Installs everything protestdb and its tests need on a fresh Debian machine with Python 3.11+,
 # then runs the linter and the whole test suite (browser tests in headless Debian chromium).
+# Leaves the checkout as it was (`git status` clean): browser screenshots go to a temporary
+# folder; `python3 scripts/screenshots.py` refreshes docs/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get install -y -q chromium >/dev/null 2>&1 || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q chromium >/dev/null; }
+  echo "installing Debian chromium (apt-get, without recommended packages) ..."
+  # -qq keeps apt's progress quiet; its errors still reach stderr. fonts-liberation: the one
+  # recommended package the page needs (text in screenshots); daemons and the rest are left out.
+  $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null \
+    || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null; }
 fi
 
 python3 -m pip install -q -e ".[dev,scale]"

@@ -2,13 +2,17 @@
 
 A uvicorn server runs in a background thread on a free 127.0.0.1 port over a temporary
 store (the articles of ``test_web_api``). Every request the page makes is recorded and
-must stay on 127.0.0.1. Screenshots go to ``docs/screenshots/``.
+must stay on 127.0.0.1. Screenshots go to a temporary folder (``$PROTESTDB_SCREENSHOTS`` if
+set): the tests never touch tracked files; ``python3 scripts/screenshots.py`` refreshes
+``docs/screenshots/``.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -18,7 +22,8 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).parents[1] / "docs" / "screenshots"
+SHOTS = Path(os.environ.get("PROTESTDB_SCREENSHOTS") or Path(tempfile.gettempdir()) / "protestdb-screenshots")
+SHOTS.mkdir(parents=True, exist_ok=True)
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -2,7 +2,8 @@
 timeline, event detail, the CSV download of what is on screen, the review screen.
 
 Needs ``../shared/data/ccc/ccc-phase3-public_asof-2025-03-06.csv`` (skipped without it).
-Screenshots go to ``docs/screenshots/``.
+Screenshots go where ``test_web_browser.SHOTS`` says (a temporary folder unless
+``scripts/screenshots.py`` runs the tests).
 """
 
 from __future__ import annotations

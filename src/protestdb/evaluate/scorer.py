@@ -268,8 +268,12 @@ def run_eval(
     gold_path: str | Path,
     texts_dir: str | Path | None = None,
     extractor: Extractor | None = None,
+    published: date | None = None,
 ) -> dict[str, Any]:
-    """Score ``extractor`` (default ``protestdb.extract.extract_text``) on a gold file."""
+    """Score ``extractor`` (default ``protestdb.extract.extract_text``) on a gold file.
+
+    ``published``: the date for documents whose gold line has no "published" of its own.
+    """
     gold_path = Path(gold_path)
     gold_dir = gold_path.parent
     tdir = Path(texts_dir) if texts_dir is not None else None
@@ -290,7 +294,7 @@ def run_eval(
         errors: list[str] = []
         try:
             text = document_text(doc, gold_dir, tdir)
-            res = extract(text, _published(doc))
+            res = extract(text, _published(doc) or published)
         except Exception as e:  # one bad document must not end the run
             n_errors += 1
             errors.append(f"error: {type(e).__name__}: {e}")

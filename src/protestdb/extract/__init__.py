@@ -7,6 +7,7 @@ field of every event carries evidence spans into the text.
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,8 @@ from protestdb.extract.detect import find_triggers, is_protest_report, quick_rej
 from protestdb.models import ExtractionResult
 
 __all__ = ["extract_text", "is_protest_report", "quick_reject"]
+
+logger = logging.getLogger(__name__)
 
 
 def _language(text: str) -> str:
@@ -50,6 +53,11 @@ def extract_text(
 ) -> ExtractionResult:
     """The events an article reports, each filled field backed by evidence spans.
 
+    ``text`` is the article's plain text; ``published`` (its publication date) anchors
+    relative dates. Evidence offsets point into ``result.text``. An HTML page given by
+    mistake is reduced to its main text first (as :func:`protestdb.ingest.read_article`
+    does; its date fills a missing ``published``), so markup never becomes a field value;
+    read pages with ``read_article`` to keep the title, URL and outlet too.
     Raises ``ValueError`` for a text longer than ``settings.MAX_EXTRACT_CHARS``.
     """
     from protestdb import settings
@@ -60,6 +68,14 @@ def extract_text(
             f"text too long to extract ({len(text):,} characters > limit {settings.MAX_EXTRACT_CHARS:,}; "
             "set PROTESTDB_MAX_EXTRACT_CHARS to raise it)"
         )
+    from protestdb.ingest.html import looks_like_html
+
+    if looks_like_html(text):
+        from protestdb.ingest.html import parse_html
+
+        page = parse_html(text, url=url)
+        logger.info("extract_text was given HTML: reading its main text (%d characters)", len(page.text))
+        text, published, url = page.text, published or page.published, url or page.url
     from protestdb.extract.dates import find_dates
     from protestdb.extract.segment import split_text
     from protestdb.extract.sizes import find_sizes

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import math
 import os
 import sqlite3
@@ -35,6 +36,9 @@ FOREIGN_ALT_MIN_POP = 15000
 
 _lock = threading.Lock()
 _conn: sqlite3.Connection | None = None
+
+#: Progress notes (shown by the CLI at every verbosity; a library caller configures logging).
+progress = logging.getLogger("protestdb.progress")
 
 
 def _data_path(name: str) -> Path:
@@ -284,7 +288,12 @@ def ensure_index(path: Path | None = None) -> Path:
     path = path or index_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        compile_index(path)
+        progress.info("building the offline place index in %s (first use only, 10-30 s) ...", path.parent)
+        counts = compile_index(path)
+        progress.info(
+            "place index ready: %s places, %s names in %.1f s", f"{counts['places']:,}", f"{counts['names']:,}",
+            counts["seconds"],
+        )
     return path
 
 

@@ -315,6 +315,29 @@ def iter_files(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
+def read_article(source: str | Path) -> Article:
+    """One article from a file path or from a string of HTML (or plain text), for library use.
+
+    HTML (a file or a string) is reduced to its main text; the result's ``text`` is what
+    :func:`protestdb.extract.extract_text` takes, ``published`` its date (from the page's
+    metadata or a ``Published:`` line; None if there is none), plus ``title``, ``url``,
+    ``outlet``. A one-line string without markup is taken as a path. Raises
+    :class:`IngestError` (one line naming the input) when nothing can be read.
+    """
+    if isinstance(source, str) and ("\n" in source or "<" in source or len(source) > 4096):
+        if looks_like_html(source):
+            return html_to_article(source)
+        if not source.strip():
+            raise IngestError("<text>", "empty text")
+        return text_to_article(source)
+    for item in read_path(source):
+        if isinstance(item, IngestError):
+            raise item
+        if isinstance(item, Article):
+            return item
+    raise IngestError(str(source), "no article could be read")
+
+
 def read_path(path: str | Path, *, links: bool = False) -> Iterator[Article | IngestError]:
     """A file or a folder (recursive) -> articles, and one ``IngestError`` per bad input.
 

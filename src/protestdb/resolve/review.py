@@ -45,7 +45,7 @@ def parse_value(field: str, raw: Any) -> Any:
     must be ISO (YYYY-MM-DD).
     """
     if field not in CORRECTABLE_FIELDS:
-        raise ReviewError(f"unknown or read-only field {field!r}")
+        raise ReviewError(f"unknown or read-only field {field!r}; fields: {', '.join(CORRECTABLE_FIELDS)}")
     if isinstance(raw, str):
         raw = raw.strip()
         if raw.lower() in ("", "null", "none"):

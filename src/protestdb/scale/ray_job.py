@@ -22,10 +22,12 @@ Guarantees:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import resource
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -455,6 +457,7 @@ def run_batch(
     progress: bool = True,
     worker_memory_mb: int | None = None,
     log: Callable[[str], None] | None = None,
+    ray_log: str | Path | None = None,
 ) -> BatchReport:
     """Read ``inputs`` (files, folders, JSON lines, URLs), extract with Ray Data, write shards, merge.
 
@@ -464,7 +467,9 @@ def run_batch(
     this process is reused. ``num_cpus`` is also the number of extraction workers (one
     CPU each). ``extractor`` must be picklable (a module-level function); default
     :func:`protestdb.extract.extract_text`. ``merge=False`` only writes the shards
-    (merge later with :func:`merge_shards`).
+    (merge later with :func:`merge_shards`). ``ray_log``: a file that takes what Ray itself
+    prints on stderr while it runs (its warnings, INFO lines, core-worker messages), so the
+    caller's own stderr shows only ``log`` lines; None leaves Ray's output on stderr.
     """
     start = time.monotonic()
     say = log or (lambda _msg: None)
@@ -489,6 +494,82 @@ def run_batch(
         yield first
         yield from blocks
 
+    with contextlib.ExitStack() as quiet:
+        if ray_log is not None:
+            terminal = quiet.enter_context(_stderr_to(Path(ray_log)))
+            if terminal is not None:
+                say = _on_stream(terminal, say)
+        _run_ray(store, all_blocks(), report, results_dir, start, say, ray_address=ray_address, num_cpus=num_cpus,
+                 extractor=extractor, batch_size=batch_size, shard_size=shard_size, merge=merge, progress=progress,
+                 worker_memory_mb=worker_memory_mb)
+    report.seconds = time.monotonic() - start
+    return report
+
+
+@contextlib.contextmanager
+def _stderr_to(path: Path) -> Iterator[Any]:
+    """Send file descriptor 2 (Ray's C++ messages, its child processes) and, when ``sys.stderr``
+    is fd 2, Python's ``sys.stderr`` (Ray's log handlers look it up at each message) to ``path``.
+
+    Yields a stream on the real stderr (None when ``sys.stderr`` was not fd 2 and stays as it is).
+    """
+    try:
+        real = sys.stderr is not None and sys.stderr.fileno() == 2
+    except (AttributeError, OSError, ValueError):
+        real = False
+    if real:
+        sys.stderr.flush()
+    saved = os.dup(2)
+    old_stderr = sys.stderr
+    with open(path, "ab") as fh:
+        os.dup2(fh.fileno(), 2)
+        terminal = None
+        if real:
+            terminal = open(saved, "w", buffering=1, encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+            sys.stderr = open(2, "w", buffering=1, encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+        try:
+            yield terminal
+        finally:
+            if real:
+                sys.stderr.flush()
+                sys.stderr = old_stderr
+                if terminal is not None:
+                    terminal.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def _on_stream(stream: Any, say: Callable[[str], None]) -> Callable[[str], None]:
+    """``say`` run with ``sys.stderr`` pointing at ``stream`` (the real stderr during :func:`_stderr_to`)."""
+
+    def said(msg: str) -> None:
+        cur = sys.stderr
+        sys.stderr = stream
+        try:
+            say(msg)
+        finally:
+            sys.stderr = cur
+
+    return said
+
+
+def _run_ray(
+    store: Store,
+    blocks: Iterator[Any],
+    report: BatchReport,
+    results_dir: Path,
+    start: float,
+    say: Callable[[str], None],
+    *,
+    ray_address: str | None,
+    num_cpus: int | None,
+    extractor: Extractor | None,
+    batch_size: int,
+    shard_size: int,
+    merge: bool,
+    progress: bool,
+    worker_memory_mb: int | None,
+) -> None:
     started = init_ray(ray_address, num_cpus)
     try:
         import ray
@@ -510,7 +591,7 @@ def run_batch(
 
         writer = _ShardWriter(results_dir, run, shard_size, on_shard)
         results = _ray_results(
-            all_blocks(),
+            blocks,
             extractor=extractor,
             num_workers=report.num_workers,
             batch_size=batch_size,
@@ -531,5 +612,3 @@ def run_batch(
             import ray
 
             ray.shutdown()
-    report.seconds = time.monotonic() - start
-    return report

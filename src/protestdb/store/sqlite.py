@@ -473,6 +473,55 @@ class Store:
         offset: int = 0,
     ) -> list[Event]:
         """Events filtered and ordered by date (then id); ``q`` searches event fields and article text."""
+        where, args = self._query_where(since, until, state, type, issue, q, locality)
+        sql = "SELECT * FROM events e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.date IS NULL, e.date, e.created_at, e.id"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            args += [-1 if limit is None else int(limit), int(offset)]
+        with self._lock:
+            rows = self.conn.execute(sql, args).fetchall()
+            return self._events_from_rows(rows)
+
+    def count_query_events(
+        self,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        state: str | None = None,
+        type: str | None = None,  # noqa: A002 - as query_events
+        issue: str | None = None,
+        q: str | None = None,
+        locality: str | None = None,
+    ) -> int:
+        """How many events :meth:`query_events` would return without a limit."""
+        where, args = self._query_where(since, until, state, type, issue, q, locality)
+        sql = "SELECT COUNT(*) FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+        with self._lock:
+            return int(self.conn.execute(sql, args).fetchone()[0])
+
+    def event_ids_with_prefix(self, prefix: str, limit: int = 11) -> list[str]:
+        """Ids of stored events that start with ``prefix`` (for ids typed short), in id order."""
+        if not prefix:
+            return []
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT id FROM events WHERE id >= ? AND id < ? ORDER BY id LIMIT ?", (prefix, upper, int(limit))
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def _query_where(
+        self,
+        since: str | date | None,
+        until: str | date | None,
+        state: str | None,
+        type: str | None,  # noqa: A002 - as query_events
+        issue: str | None,
+        q: str | None,
+        locality: str | None,
+    ) -> tuple[list[str], list[Any]]:
         where: list[str] = []
         args: list[Any] = []
         if since:
@@ -500,16 +549,7 @@ class Store:
                 " (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)))"
             )
             args += [fq, fq]
-        sql = "SELECT * FROM events e"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.date IS NULL, e.date, e.created_at, e.id"
-        if limit is not None or offset:
-            sql += " LIMIT ? OFFSET ?"
-            args += [-1 if limit is None else int(limit), int(offset)]
-        with self._lock:
-            rows = self.conn.execute(sql, args).fetchall()
-            return self._events_from_rows(rows)
+        return where, args
 
     # -- web queries (protestdb.web): filters in SQL, keyset pages, GROUP BY stats ----------
     def _filter_sql(

@@ -11,11 +11,13 @@ from typing import Any
 from protestdb.extract import claims as claims_mod
 from protestdb.extract import issues as issues_mod
 from protestdb.extract import people, places, types
+from protestdb.extract.cues import crowd_size
 from protestdb.extract.detect import PLACELESS_TYPES, Trigger
 from protestdb.extract.lexicons import any_rx, load, load_lang
 from protestdb.extract.orgs import find_orgs
 from protestdb.extract.places import Place
 from protestdb.extract.segment import Layout
+from protestdb.extract.spans import entities, in_quote
 from protestdb.models import EventMention
 
 Span = tuple[int, int, str]
@@ -306,9 +308,7 @@ def _context_place(ctx: Context, p: Place, si: int, trigs: list[Trigger]) -> boo
     if not text[sent.start : p.start].strip():
         return False  # "DENVER —", "Denver, Colo. —"
     ps = layout.paragraphs[sent.para][0]
-    from protestdb.extract.detect import _in_quote
-
-    if _in_quote(text, ps, p.start):
+    if in_quote(text, ps, p.start):
         return True
     if ctx.doc is None or not trigs or any(t.crowd for t in trigs):
         return False  # a roundup's crowd sentence: each of its places tells a crowd
@@ -520,10 +520,10 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
             if dm.end_value is not None and dm.end_value != val:
                 put("end_date", dm.end_value.isoformat(), (dm.start, dm.end, dm.quote))
     # size
-    sm = next((m for m in ctx.sizes if _in(seg_scopes, m.start, m.end) and _crowd(text, m)), None)
+    sm = next((m for m in ctx.sizes if _in(seg_scopes, m.start, m.end) and crowd_size(text, m)), None)
     if sm is None and not d.announced:
         # a crowd told in another sentence of the event's own paragraphs
-        sm = next((m for m in ctx.sizes if _in(scopes, m.start, m.end) and _crowd(text, m)), None)
+        sm = next((m for m in ctx.sizes if _in(scopes, m.start, m.end) and crowd_size(text, m)), None)
     if sm is not None:
         sp = (sm.start, sm.end, sm.quote)
         put("size_text", sm.quote, sp)
@@ -548,7 +548,7 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
     org_spans = [(a, b, q) for o in orgs for (a, b, q) in o.spans]
     all_orgs = []
     if ctx.doc is not None:
-        all_orgs = [(e.start_char, e.end_char, e.text) for e in ctx.doc.ents if e.label_ == "ORG"]
+        all_orgs = [(e.start_char, e.end_char, e.text) for e in entities(ctx.doc) if e.label_ == "ORG"]
     all_orgs += [(p.start, p.end, p.quote) for p in ctx.places if p.kind == "venue"]
     tg = claims_mod.find_targets(text, scopes, all_orgs, {o.name.lower() for o in orgs}, place_spans)
     if ctx.lang == "en":
@@ -701,24 +701,6 @@ def counts_for(ctx: Context, d: Draft, drafts: list[Draft]) -> list[Any]:
         ctx.count_owners = owners
     idx = next((i for i, o in enumerate(drafts) if o is d), -1)
     return list(ctx.count_owners.get(idx, {}).values())
-
-
-_NOT_CROWD = None
-
-
-def _crowd(text: str, sm: Any) -> bool:
-    """A size mention that counts people at the event (not deportations, arrests, money)."""
-    global _NOT_CROWD
-    if _NOT_CROWD is None:
-        import re
-
-        _NOT_CROWD = re.compile(
-            r"\b(?:deport\w*|detain\w*|arrest\w*|kill\w*|injur\w*|cost\w*|rais\w*|spen[dt]\w*|fund\w*|cut\w*|"
-            r"fir\w*|laid off|lay off|sign\w*|petition\w*|million|billion)\b|\$",
-            re.IGNORECASE,
-        )
-    window = text[max(0, sm.start - 40) : sm.start] + " " + text[sm.end : sm.end + 25]
-    return _NOT_CROWD.search(window) is None
 
 
 def _fill_place(ctx: Context, d: Draft, put: Any, geocode: bool) -> None:

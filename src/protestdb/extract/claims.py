@@ -9,6 +9,7 @@ from typing import Any
 
 from protestdb.extract.lexicons import load, rx
 from protestdb.extract.orgs import title_before
+from protestdb.extract.spans import SpanIndex
 
 Span = tuple[int, int, str]
 _CUE_WORDS = {"fuera", "boycott", "abolish", "shut", "stop", "defund", "against", "no", "down", "out"}
@@ -122,6 +123,7 @@ def find_targets(
     cap = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w&'’.-]*){0,4}")
     never = set(load("orgs_en")["never_org"])
     venue_heads = set(load("venues_en")["heads"])
+    in_place = SpanIndex(place_spans)
     for s, e in scopes:
         for canon, pat in _known():
             m = pat.search(text, s, e)
@@ -135,7 +137,7 @@ def find_targets(
                 a += len(first) + 1
                 name = name[len(first) + 1 :]
             b = a + len(name)
-            if name.lower() in never or any(pa <= a < pb for pa, pb in place_spans) or title_before(text, a):
+            if name.lower() in never or in_place.covers(a, a + 1) or title_before(text, a):
                 continue
             if name.split()[-1] in venue_heads or len(name) < 3:
                 continue

@@ -22,6 +22,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from protestdb.extract.spans import DisjointSpans
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -367,15 +369,15 @@ def find_dates(text: str, published: date | None, lang: str = "en") -> list[Date
                 cands.append((s, e, order, kind, m))
     # Longest match wins; ties go to the pattern listed first in the data file.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = DisjointSpans()
     out: list[DateMention] = []
     for s, e, _order, kind, m in cands:
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
         res = _RESOLVERS[kind](m, lx, published)
         if res is None:
             continue
-        taken.append((s, e))
+        taken.add(s, e)
         qs, qe = _quote_span(m)
         value, future, end, precision, relative = res
         out.append(DateMention(qs, qe, text[qs:qe], value, future, end, precision, relative))

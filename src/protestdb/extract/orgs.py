@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from protestdb.extract.lexicons import any_rx, load, rx
+from protestdb.extract.spans import entities
 
 Span = tuple[int, int, str]
 _CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&", "por", "para", "en", "against", "to"}
@@ -334,8 +335,8 @@ def find_orgs(text: str, scopes: list[tuple[int, int]], doc: Any = None) -> list
     ents: list[tuple[int, int]] = []
     persons: list[tuple[int, int]] = []
     if doc is not None:
-        ents = [_fit_entity(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
-        persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+        ents = [_fit_entity(text, e.start_char, e.end_char) for e in entities(doc) if e.label_ == "ORG"]
+        persons = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2]
     cue = any_rx(tuple(lex["list_cues"]))
     agent = rx(lex["agent_verbs"], 0)
     app = rx(lex["appositive_heads"], 0)
@@ -369,7 +370,7 @@ def find_orgs(text: str, scopes: list[tuple[int, int]], doc: Any = None) -> list
     after_people = rx(lex["org_after_people"], 0) if lex.get("org_after_people") else None
     if after_people is not None:
         named = ents + [
-            (x.start_char, x.end_char) for x in (doc.ents if doc is not None else ())
+            (x.start_char, x.end_char) for x in (entities(doc) if doc is not None else ())
             if x.label_ in ("PERSON", "WORK_OF_ART", "FAC", "NORP", "PRODUCT", "EVENT")
         ]
         for s, e in scopes:

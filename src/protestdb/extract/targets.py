@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from protestdb.extract.lexicons import load
+from protestdb.extract.spans import entities, entities_in
 
 Span = tuple[int, int, str]
 _CAP_NAME = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+|for\s+)?[A-Z][\w&'’.-]*){0,5}"
@@ -79,7 +80,7 @@ def _clean(name: str) -> str:
 def _np(tok: Any) -> tuple[int, int]:
     """Character span of the proper-name words of a noun (compounds, "of" names)."""
     doc = tok.doc
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ in ("ORG", "GPE", "FAC", "PERSON", "NORP")), None)
+    ent = next((e for e in entities(doc) if e.start <= tok.i < e.end and e.label_ in ("ORG", "GPE", "FAC", "PERSON", "NORP")), None)
     if ent is not None and ent.label_ == "ORG":
         return ent.start_char, ent.end_char
     left = tok.i
@@ -89,7 +90,7 @@ def _np(tok: Any) -> tuple[int, int]:
 
 
 def _named_mentions(text: str, doc: Any) -> list[tuple[int, int, str]]:
-    out = [(e.start_char, e.end_char, _clean(e.text)) for e in doc.ents if e.label_ in ("ORG", "FAC")]
+    out = [(e.start_char, e.end_char, _clean(e.text)) for e in entities(doc) if e.label_ in ("ORG", "FAC")]
     return out
 
 
@@ -212,7 +213,7 @@ def find_parse_targets(
                     add(_clean(r[2]), (r[0], r[1], text[r[0] : r[1]]))
         # a company's site as the action's place ("outside a Brightline Foods store")
         span = doc.char_span(s, e, alignment_mode="expand")
-        for ent in (span.ents if span is not None else []):
+        for ent in (entities_in(doc, span.start_char, span.end_char) if span is not None else []):
             if ent.label_ == "ORG" and lx["sites"].match(text, ent.end_char) and re.search(
                 r"\b(?:outside|at|in front of|inside|into|of)\s+(?:an?|the|one)?\s*$", text[max(0, ent.start_char - 20) : ent.start_char]
             ):
@@ -277,10 +278,10 @@ def find_role_targets(
     labor = bool(lx["labor_types"] & set(types))
     orgs = [
         (e.start_char, e.end_char - 2 if e.text.endswith(("'s", "’s")) else e.end_char)
-        for e in (doc.ents if doc is not None else ())
+        for e in (entities(doc) if doc is not None else ())
         if e.label_ in ("ORG", "FAC")
     ]
-    gpes = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "PERSON")] if doc is not None else []
+    gpes = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ in ("GPE", "PERSON")] if doc is not None else []
     employer = False
     for s, e in scopes:
         if labor:

@@ -64,12 +64,23 @@ def _store(ctx: click.Context, must_exist: bool = False):
     envvar="PROTESTDB_DB",
     help="SQLite file (or sqlite:/// URL) holding the database.",
 )
+@click.option("-v", "--verbose", count=True, help="Log what the stages do (-v info, -vv debug) on stderr.")
 @click.version_option(package_name="protestdb")
 @click.pass_context
-def main(ctx: click.Context, db: str) -> None:
+def main(ctx: click.Context, db: str, verbose: int = 0) -> None:
     """protestdb: news reports about protests -> a geocoded, deduplicated, source-backed database."""
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
+    _setup_logging(verbose)
+
+
+def _setup_logging(verbose: int) -> None:
+    """Quiet by default (warnings only); -v: info, -vv: debug; always on stderr."""
+    import logging
+
+    level = logging.WARNING if verbose <= 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("protestdb").setLevel(level)
 
 
 # --------------------------------------------------------------------------- ingest
@@ -142,20 +153,25 @@ def _is_binary(path: Path) -> bool:
         return b"\x00" in fh.read(8192)
 
 
-def _extract_dict(text: str, published: date | None, url: str | None = None) -> dict[str, Any]:
+def _extract_dict(text: str, published: date | None, url: str | None = None, explain: bool = False) -> dict[str, Any]:
     from protestdb.extract import extract_text
 
-    res = extract_text(text, published, url=url)
+    res = extract_text(text, published, url=url, explain=explain)
     return res.to_json_dict()
 
 
 @main.command()
 @click.argument("file", required=False)
 @click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD); relative dates resolve against it.")
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default=None,
+              help="Output format [default: json; with --explain: readable text].")
 @click.option("--jsonl", "jsonl", type=click.Path(dir_okay=False), help="Batch: JSON lines {id, text|path, published?, url?}.")
 @click.option("--print-text", is_flag=True, help="Print the text that was read (offsets point into it) and exit.")
-def extract(file: str | None, published: date | None, fmt: str, jsonl: str | None, print_text: bool) -> None:
+@click.option("--explain", is_flag=True,
+              help="Show which rule produced each value from which words, and what rules dropped "
+                   "(readable; with --format json: a \"trace\" per event and a top-level \"dropped\").")
+def extract(file: str | None, published: date | None, fmt: str | None, jsonl: str | None, print_text: bool,
+            explain: bool) -> None:
     """Extract the protest events of one article (stateless: no database)."""
     if jsonl:
         _extract_jsonl(jsonl)
@@ -170,10 +186,15 @@ def extract(file: str | None, published: date | None, fmt: str, jsonl: str | Non
     if published is not None:
         pub = published
     try:
-        result = _extract_dict(article.text, pub, url=article.url)
+        result = _extract_dict(article.text, pub, url=article.url, explain=explain)
     except Exception as exc:  # noqa: BLE001 - a clear one-line error, not a traceback
         raise click.ClickException(f"{file}: {_one_line(exc)}") from exc
-    if fmt == "json":
+    if explain and fmt is None:
+        from protestdb.extract.explain import format_explain
+
+        click.echo(format_explain(result))
+        return
+    if fmt in (None, "json"):
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
     table = Table(title=f"{len(result['events'])} event(s); protest report: {result['is_protest_report']}")

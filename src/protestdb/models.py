@@ -281,6 +281,10 @@ class ExtractionResult(BaseModel):
     language: str | None = None
     text: str = ""  # the text that offsets point into
     events: list[EventMention] = Field(default_factory=list)
+    #: with ``extract_text(..., explain=True)``: per event, field -> [{"rule", "evidence", "note"}]
+    trace: list[dict[str, list[dict[str, Any]]]] | None = None
+    #: with ``explain=True``: the candidates rules dropped, [{"candidate", "rule", "reason"}]
+    dropped: list[dict[str, str]] | None = None
 
     def to_json_dict(self, include_text: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -288,6 +292,10 @@ class ExtractionResult(BaseModel):
             "language": self.language,
             "events": [e.model_dump(mode="json", exclude={"article_id"}) for e in self.events],
         }
+        if self.trace is not None:
+            for ev, tr in zip(d["events"], self.trace, strict=False):
+                ev["trace"] = tr
+            d["dropped"] = self.dropped or []
         if include_text:
             d["text"] = self.text
         return d

@@ -95,7 +95,7 @@ def _tlex() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _known() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def known_targets() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """One compiled pattern per known target (its spellings as one alternation)."""
     return tuple((canon, rx("|".join(f"(?:{p})" for p in pats))) for canon, pats in _tlex()["known"].items())
 
@@ -125,7 +125,7 @@ def find_targets(
     venue_heads = set(load("venues_en")["heads"])
     in_place = SpanIndex(place_spans)
     for s, e in scopes:
-        for canon, pat in _known():
+        for canon, pat in known_targets():
             m = pat.search(text, s, e)
             if m:
                 add(canon, (m.start(), m.end(), m.group()))

@@ -520,16 +520,21 @@ def changes(ctx: click.Context, since: str | None, fmt: str) -> None:
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--texts", type=click.Path(exists=True, file_okay=False), help="Folder of <doc_id>.txt texts.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Write the scores as JSON here.")
-def eval_cmd(gold: str, texts: str | None, json_out: str | None) -> None:
+@click.option("--by-rule", is_flag=True, help="Group wrong/missed values and spurious events by the rule behind them.")
+def eval_cmd(gold: str, texts: str | None, json_out: str | None, by_rule: bool = False) -> None:
     """Score the extractor against a gold file (DESIGN.md's scorer)."""
     from protestdb.evaluate import format_table, run_eval
 
     try:
-        result = run_eval(gold, texts_dir=texts)
+        result = run_eval(gold, texts_dir=texts, by_rule=by_rule)
     except (ValueError, OSError) as exc:  # a bad gold line, an unreadable file
         msg = str(exc) if gold in str(exc) else f"{gold}: {type(exc).__name__}: {exc}"
         raise click.ClickException(_one_line(click.ClickException(msg))) from exc
     click.echo(format_table(result))
+    if by_rule:
+        from protestdb.evaluate.scorer import format_by_rule
+
+        click.echo("\nerrors by rule:\n" + format_by_rule(result))
     for d in result.get("per_doc", []):
         for e in d.get("errors") or []:
             if e.startswith("error: "):

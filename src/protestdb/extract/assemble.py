@@ -149,7 +149,10 @@ def article_orgs(ctx: ExtractDoc) -> list[Any]:
     if ctx.orgs is None:
         paras = sorted({x.para for x in ctx.layout.sentences if x.kind in ("body", "headline")})
         rng = [ctx.layout.paragraphs[p] for p in paras]
-        ctx.orgs = find_orgs(ctx.text, rng, ctx.doc)
+        dropped: list[tuple[str, str, str]] | None = [] if ctx.trace.enabled else None
+        ctx.orgs = find_orgs(ctx.text, rng, ctx.doc, dropped)
+        for name, rule, reason in dropped or ():
+            ctx.trace.drop(f"organization {name!r}", rule, reason)
     return ctx.orgs
 
 

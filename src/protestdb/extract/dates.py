@@ -13,7 +13,6 @@ value; "last week" has precision ``"week"`` and the Monday of that week.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from protestdb.extract.lexicons import load
 from protestdb.extract.spans import DisjointSpans
 
 
@@ -67,7 +67,7 @@ def _lexicon(lang: str) -> _Lexicon | None:
     res = resources.files("protestdb.extract").joinpath(f"data/date_{lang}.json")
     if not res.is_file():
         return None
-    data: dict[str, Any] = json.loads(res.read_text("utf-8"))
+    data: dict[str, Any] = load(f"date_{lang}")
     flags = re.IGNORECASE if data.get("ignore_case") else 0
     rel_keys = ("relative_days", "relative_weeks", "relative_months", "relative_weekends")
     relative = {k: {p.lower(): int(v) for p, v in data.get(k, {}).items()} for k in rel_keys}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from protestdb.extract.cues import crowd_size, human_agent, support_patterns
@@ -37,6 +38,7 @@ class Trigger:
     crowd: bool = False  # a roundup's crowd verb ("police in X counted 3,000"), not a protest word
 
 
+@cache
 def _prefilter() -> re.Pattern[str]:
     return any_rx(tuple(re.escape(k) for k in load("prefilter")["keywords"]))
 

@@ -10,13 +10,13 @@ are not crowds; arrests and injuries are found by :mod:`protestdb.extract.counts
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from protestdb.extract.lexicons import load
 from protestdb.models import size_category
 from protestdb.settings import SIZE_MAPPING_VERSION
 
@@ -61,7 +61,7 @@ def _data(name: str) -> dict[str, Any] | None:
     res = resources.files("protestdb.extract").joinpath(f"data/{name}")
     if not res.is_file():
         return None
-    return json.loads(res.read_text("utf-8"))
+    return load(name.removesuffix(".json"))
 
 
 def _alt(words: list[str] | Any) -> str:
@@ -207,6 +207,28 @@ def _atom_value(s: str, lx: _SizeLexicon) -> tuple[int, bool] | None:
     return int(round(head)), vague
 
 
+def _adopt_scale(v: int, v2: int, lx: _SizeLexicon) -> int:
+    """"15 and 20 million": the first figure takes the second's scale."""
+    for scale in sorted(lx.scales.values(), reverse=True):
+        if scale > 12 and v * scale <= v2 and v2 % scale == 0 and v2 // scale < 1000:
+            return v * scale
+    return v
+
+
+def _bounds(v: int, hi_v: int | None, kind: str | None) -> tuple[int | None, int | None]:
+    """(low, high) of a figure or a range with its qualifier ("more than", "up to", "under")."""
+    if hi_v is not None:
+        low, high = min(v, hi_v), max(v, hi_v)
+        return low, (None if low == high else high)
+    if kind == "more":
+        return v + 1, None
+    if kind == "upto":
+        return None, v
+    if kind == "less":
+        return None, v - 1
+    return v, None
+
+
 def find_numbers(text: str, lang: str = "en") -> list[NumberSpan]:
     """Every number phrase in ``text`` (figures, number words, CCC size words), with
     qualifiers ("more than", "about", "up to") and ranges ("200 to 300") applied."""
@@ -229,12 +251,8 @@ def find_numbers(text: str, lang: str = "en") -> list[NumberSpan]:
             s2, e2, v2, vague2 = atoms[i + 1]
             gap = text[e:s2]
             if lx.range_gap.fullmatch(gap) or (is_between and lx.and_gap.fullmatch(gap)):
-                # "15 and 20 million": the first figure takes the second's scale
                 if v2 > v and not vague and v * 1000 <= v2 and " " not in text[s:e].strip():
-                    for scale in sorted(lx.scales.values(), reverse=True):
-                        if scale > 12 and v * scale <= v2 and v2 % scale == 0 and v2 // scale < 1000:
-                            v *= scale
-                            break
+                    v = _adopt_scale(v, v2, lx)
                 hi_v, e, vague = v2, e2, vague or vague2
                 i += 1
                 if is_between:
@@ -247,18 +265,7 @@ def find_numbers(text: str, lang: str = "en") -> list[NumberSpan]:
         if qm:
             kind = lx.qualifiers.get(_norm(qm.group(1)))
             start = start - (len(text[max(0, start - 30) : start]) - qm.start())
-        low: int | None = v
-        high: int | None = hi_v
-        if hi_v is not None:
-            low, high = min(v, hi_v), max(v, hi_v)
-            if low == high:
-                high = None
-        elif kind == "more":
-            low = v + 1
-        elif kind == "upto":
-            low, high = None, v
-        elif kind == "less":
-            low, high = None, v - 1
+        low, high = _bounds(v, hi_v, kind)
         approx = vague or kind == "approx"
         out.append(NumberSpan(start, e, text[start:e], low, high, approx, vague, v))
     return out

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+
+# errors that a production run logs and survives (a geocoder failure) re-raise in tests
+os.environ.setdefault("PROTESTDB_STRICT", "1")
 
 #: the shared folder beside the checkout (the seed article, the shared gold)
 SHARED = Path(__file__).parents[1].parent / "shared"

@@ -190,7 +190,10 @@ def run(doc: ExtractDoc, *, geocode: bool = True) -> bool:
             _over_budget(doc, "components " + ", ".join(names[k:]))
             break
         fn: Any = COMPONENTS[name]
+        t0 = time.perf_counter()
         result = fn(doc, geocode=geocode, deadline=deadline) if name == "filling" else fn(doc)
+        logger.debug("component %s: %.1f ms", name, (time.perf_counter() - t0) * 1000)
         if result is False:
+            logger.info("not a protest report (component %s)", name)
             return False
     return doc.relevant is not False and bool(doc.triggers)

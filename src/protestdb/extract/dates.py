@@ -13,6 +13,7 @@ value; "last week" has precision ``"week"`` and the Monday of that week.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from typing import Any
 
 from protestdb.extract.lexicons import load
 from protestdb.extract.spans import DisjointSpans
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -394,7 +397,9 @@ def _dateparser_dates(text: str, published: date | None, lang: str) -> list[Date
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     try:
         found = search_dates(text, languages=[lang], settings=settings) or []
-    except Exception:  # unknown language code or a dateparser bug on odd input
+    except (ValueError, LookupError, TypeError, AttributeError, re.error) as exc:
+        # an unknown language code, or dateparser failing on odd input: no dates, said in the log
+        logger.warning("dateparser found no dates (%s: %s)", type(exc).__name__, exc)
         return []
     out: list[DateMention] = []
     pos = 0

@@ -105,12 +105,9 @@ def _is_orgish(name: str, from_list: bool) -> bool:
 
 
 def _state_or_country(name: str) -> bool:
-    try:
-        from protestdb.geo import state_code
+    from protestdb.geo import state_code
 
-        return bool(state_code(name)) and len(name) > 2
-    except Exception:  # noqa: BLE001 - no geo stage: no check
-        return False
+    return bool(state_code(name)) and len(name) > 2
 
 
 def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -185,14 +182,11 @@ def _venue_heads() -> frozenset[str]:
 def _is_place_name(words: str) -> bool:
     if _state_or_country(words):
         return True
-    try:
-        from protestdb.geo import country_code
-        from protestdb.geo.normalize import norm_name
-        from protestdb.geo.resolve import candidates
+    from protestdb.geo import country_code
+    from protestdb.geo.normalize import norm_name
+    from protestdb.geo.resolve import candidates
 
-        return bool(country_code(words)) or bool(candidates(norm_name(words)))
-    except Exception:  # noqa: BLE001 - no geo stage: no check
-        return False
+    return bool(country_code(words)) or bool(candidates(norm_name(words)))
 
 
 def _run_end(text: str, toks: list[tuple[int, int, str]], k: int) -> int:

@@ -262,13 +262,9 @@ _UNIONISH = re.compile(
 def _state_name(state: str | None) -> str | None:
     if not state:
         return None
-    try:
-        from protestdb.geo.resolve import _state_tables
+    from protestdb.geo.resolve import state_name
 
-        info = _state_tables()[2].get(state)
-    except Exception:  # noqa: BLE001 - no geo stage: no state name
-        return None
-    return info[0] if info else None
+    return state_name(state)
 
 
 class _RoleFound:

@@ -29,6 +29,7 @@ def component(name: str) -> Callable[[Component], Component]:
 
 @component("language")
 def language(doc: ExtractDoc) -> bool | None:
+    """The text's language (lingua; English when unsure)."""
     from protestdb.extract.language import detect_language
 
     doc.lang = detect_language(doc.text) or "en"
@@ -37,6 +38,7 @@ def language(doc: ExtractDoc) -> bool | None:
 
 @component("parse")
 def parse(doc: ExtractDoc) -> bool | None:
+    """One spaCy pass (English): tokens, parse, named entities."""
     if doc.lang == "en":
         from protestdb.extract.nlp import load_nlp
 
@@ -46,6 +48,7 @@ def parse(doc: ExtractDoc) -> bool | None:
 
 @component("segmentation")
 def segmentation(doc: ExtractDoc) -> bool | None:
+    """Paragraphs and sentences, each labelled headline, byline, caption or body."""
     from protestdb.extract.segment import split_text
 
     doc.layout = split_text(doc.text, doc.doc, doc.lang)
@@ -54,6 +57,7 @@ def segmentation(doc: ExtractDoc) -> bool | None:
 
 @component("dates")
 def dates(doc: ExtractDoc) -> bool | None:
+    """Date expressions resolved against the publication date (``data/date_<lang>.json``)."""
     from protestdb.extract.dates import find_dates
 
     doc.dates = find_dates(doc.text, doc.published, lang=doc.lang)
@@ -90,6 +94,7 @@ def relevance(doc: ExtractDoc) -> bool | None:
 
 @component("sizes")
 def sizes(doc: ExtractDoc) -> bool | None:
+    """Crowd sizes with the CCC size-word mapping."""
     from protestdb.extract.sizes import find_sizes
 
     doc.sizes = find_sizes(doc.text, lang=doc.lang)
@@ -111,6 +116,7 @@ def crowd_triggers(doc: ExtractDoc) -> bool | None:
 
 @component("places")
 def places(doc: ExtractDoc) -> bool | None:
+    """Gazetteer place mentions (cities, neighborhoods, venues, states, countries)."""
     from protestdb.extract.places import gazetteer_places
 
     doc.places = list(gazetteer_places(doc.text))
@@ -119,6 +125,7 @@ def places(doc: ExtractDoc) -> bool | None:
 
 @component("counts")
 def counts(doc: ExtractDoc) -> bool | None:
+    """Arrest and injury counts."""
     from protestdb.extract.counts import find_counts
 
     doc.counts = list(find_counts(doc.text, lang=doc.lang))
@@ -127,6 +134,7 @@ def counts(doc: ExtractDoc) -> bool | None:
 
 @component("drafting")
 def drafting(doc: ExtractDoc) -> bool | None:
+    """The drafts of the events (``drafting.py``) and the article's main date."""
     from protestdb.extract.assemble import anchor_date
     from protestdb.extract.drafting import build_drafts
 

@@ -297,6 +297,7 @@ def _drop(st: DraftState, keep: Callable[[Draft], bool], rule: str, reason: str)
 
 @draft_filter("drop_empty")
 def drop_empty(st: DraftState) -> None:
+    """A draft whose triggers all went to other drafts is no event."""
     _drop(st, lambda d: bool(d.triggers), "drop_empty", "no trigger words left")
 
 

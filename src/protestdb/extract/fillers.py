@@ -347,12 +347,14 @@ def fill_participants(f: Filling) -> None:
 
 @filler("notables")
 def fill_notables(f: Filling) -> None:
+    """Public figures present: a titled person's full name where a presence verb is told."""
     for name, span in people.find_notables(f.doc.text, f.scopes, f.doc.doc):
         f.put("notables", name, span, rule="notables.titled_person_present")
 
 
 @filler("claims_verbatim")
 def fill_claims_verbatim(f: Filling) -> None:
+    """Chants and signs quoted in the event's scopes."""
     for q in claims_mod.claims_verbatim(f.doc.text, f.scopes):
         f.put("claims_verbatim", q[2], q, rule="claims.chant_or_sign")
 
@@ -401,6 +403,7 @@ def fill_issues(f: Filling) -> None:
 
 @filler("valence")
 def fill_valence(f: Filling) -> None:
+    """Left or right leaning cues of the event's scopes, else of the article when it has issues."""
     text = f.doc.text
     val, rule = issues_mod.find_valence(text, f.scopes), "valence.cues_in_scope"
     if val is None and f.ev.issues:

@@ -137,14 +137,15 @@ def find_targets(
                 a += len(first) + 1
                 name = name[len(first) + 1 :]
             b = a + len(name)
+            before = text[max(s, a - 40) : a]
+            after = text[b : min(e, b + 20)]
+            if not (pre_cue.search(before) or (post_cue.match(after) and text[a - 1 : a] in "“\"")):
+                continue  # no target cue (checked first: most capitalised words have none)
             if name.lower() in never or in_place.covers(a, a + 1) or title_before(text, a):
                 continue
             if name.split()[-1] in venue_heads or len(name) < 3:
                 continue
-            before = text[max(s, a - 40) : a]
-            after = text[b : min(e, b + 20)]
-            if pre_cue.search(before) or (post_cue.match(after) and text[a - 1 : a] in "“\"" ):
-                add(name, (a, b, name))
+            add(name, (a, b, name))
         m = rx(lex["employer_cue"]).search(text, s, e)
         if m:
             word = m.group(1).lower()

@@ -71,3 +71,4 @@ class ExtractDoc:
     orgs: list[Any] | None = None
     all_scopes: list[tuple[int, int]] | None = None
     count_owners: dict[int, dict[str, Any]] | None = None
+    memo: dict[str, Any] = field(default_factory=dict)  # per-article answers the fillers share

@@ -65,6 +65,12 @@ class Filling:
     def drop(self, candidate: str, rule: str, reason: str) -> None:
         self.doc.trace.drop(f"{candidate} (event {self.ev.index})", rule, reason)
 
+    def scope_issues(self) -> dict[str, Span]:
+        """The issue keywords of the event's scopes (searched once per event)."""
+        if "issues" not in self.scratch:
+            self.scratch["issues"] = issues_mod.find_issues(self.doc.text, self.scopes)
+        return dict(self.scratch["issues"])
+
     def orgs(self) -> list[Any]:
         """The event's organizations (before the target check), with why each was kept."""
         if "orgs" not in self.scratch:
@@ -278,10 +284,12 @@ def _parse_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[st
 def _enforcement_agency(f: Filling) -> tuple[str, Span, str] | None:
     """An immigration-enforcement protest with no other addressee: the enforcement agency the
     article names ("vigil outside the detention center ... ICE said")."""
-    text = f.doc.text
-    ice = next((pat for canon, pat in claims_mod.known_targets() if canon == "ICE"), None)
-    m = ice.search(text) if ice is not None else None
-    if m is not None and "immigration" in issues_mod.find_issues(text, f.scopes):
+    text, memo = f.doc.text, f.doc.memo
+    if "ice" not in memo:
+        ice = next((pat for canon, pat in claims_mod.known_targets() if canon == "ICE"), None)
+        memo["ice"] = ice.search(text) if ice is not None else None
+    m = memo["ice"]
+    if m is not None and "immigration" in f.scope_issues():
         return ("ICE", (m.start(), m.end(), m.group()), "targets.enforcement_agency")
     return None
 
@@ -312,7 +320,7 @@ def fill_targets(f: Filling) -> None:
         if name in ("police", "City Council", "city council", "Police Department"):
             # a bare body: the event's city's ("Portland City Council"); the police are a
             # target only of a protest about policing
-            if not ev.locality or (name == "police" and "policing" not in issues_mod.find_issues(text, f.scopes)):
+            if not ev.locality or (name == "police" and "policing" not in f.scope_issues()):
                 f.drop(f"target {name!r}", "targets.local_body", "no city to name it by, or police outside a policing protest")
                 continue
             name = f"{ev.locality} {'Police Department' if name == 'police' else 'City Council'}"
@@ -379,7 +387,7 @@ def fill_issues(f: Filling) -> None:
     """Issue keywords of the event's scopes; with several, the event's own claims and action
     words decide; with none of its own and no claims, the article's dominant issue."""
     text, ev = f.doc.text, f.ev
-    iss = issues_mod.find_issues(text, f.scopes)
+    iss = f.scope_issues()
     rule = "issues.keywords_in_scope"
     claim_spans = [(x.start, x.end) for x in ev.evidence.get("claims_summary", [])]
     if len(iss) > 1 and claim_spans:
@@ -407,7 +415,9 @@ def fill_valence(f: Filling) -> None:
     text = f.doc.text
     val, rule = issues_mod.find_valence(text, f.scopes), "valence.cues_in_scope"
     if val is None and f.ev.issues:
-        val, rule = issues_mod.find_valence(text, [(0, len(text))]), "valence.cues_in_article"
+        if "valence" not in f.doc.memo:
+            f.doc.memo["valence"] = issues_mod.find_valence(text, [(0, len(text))])
+        val, rule = f.doc.memo["valence"], "valence.cues_in_article"
     if val is not None:
         f.put("valence", val[0], val[1], rule=rule)
 

@@ -55,6 +55,18 @@ def _compiled(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], list[re.Pat
     return types, weak
 
 
+@cache
+def _any_trigger(lang: str) -> re.Pattern[str] | None:
+    """One alternation of all trigger patterns of the language: a sentence it does not find
+    has no trigger (each alternative is a pattern as is, its named groups made plain)."""
+    lex = load_lang("triggers", lang)
+    pats = [p for ps in lex["types"].values() for p in ps] + list(lex.get("weak", []))
+    try:
+        return rx("|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p)})" for p in pats))
+    except re.error:  # a pattern that cannot stand in an alternation: no shortcut
+        return None
+
+
 def _ambiguous(lang: str) -> re.Pattern[str] | None:
     pats = load_lang("triggers", lang).get("ambiguous")
     return rx("|".join(f"(?:{p})" for p in pats)) if pats else None
@@ -130,8 +142,11 @@ def find_triggers(
     national = any_rx(tuple(cues["national_scope"]))
     out: list[Trigger] = []
     negated: set[str] = set()  # types with a non-protest sense in this text ("a drone strike")
+    any_trigger = _any_trigger(lang)
     for si, s in enumerate(layout.sentences):
         sent = text[s.start : s.end]
+        if any_trigger is not None and any_trigger.search(sent) is None:
+            continue  # no pattern matches the sentence
         found: list[Trigger] = []
         for typ, pat in types:
             for m in pat.finditer(sent):

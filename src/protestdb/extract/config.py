@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from protestdb import settings
+
 #: components run in order over one shared :class:`protestdb.extract.document.ExtractDoc`
 COMPONENTS: tuple[str, ...] = (
     "language",
@@ -89,7 +91,7 @@ class ExtractConfig:
     #: a sentence without its own place continues the action told this many paragraphs back
     continue_para_gap: int = 2
     #: seconds one article may take; past it the run logs, skips what is left, returns what it has
-    time_budget: float = field(default_factory=lambda: _env_float("PROTESTDB_EXTRACT_BUDGET", 60.0))
+    time_budget: float = field(default_factory=lambda: _env_float("PROTESTDB_EXTRACT_BUDGET", settings.EXTRACT_TIME_BUDGET))
     #: re-raise errors that a production run logs and survives (tests set this)
     strict: bool = field(default_factory=lambda: os.environ.get("PROTESTDB_STRICT", "") not in ("", "0"))
 

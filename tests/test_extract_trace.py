@@ -96,6 +96,15 @@ def test_dropped_candidates_name_the_rule() -> None:
     assert [e.locality for e in res.events] == ["Austin"]
 
 
+def test_negated_trigger_is_recorded_as_dropped() -> None:
+    text = ("Nurses rallied in Denver on Saturday for safe staffing. A drone strike hit a convoy abroad. "
+            "The nurses then marched to City Hall.")
+    res = extract_text(text, date(2025, 3, 9), explain=True)
+    drops = [d for d in res.dropped or [] if d["rule"] == "triggers.negative_context"]
+    assert any("'strike'" in d["candidate"] for d in drops)
+    assert all("strike" not in e.event_type for e in res.events)
+
+
 def test_order_is_configuration() -> None:
     full = extract_text(TWO_CITIES, date(2025, 3, 9))
     no_size = extract_text(TWO_CITIES, date(2025, 3, 9), config=ExtractConfig(fillers=tuple(f for f in FILLERS if f != "size")))

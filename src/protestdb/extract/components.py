@@ -69,7 +69,11 @@ def triggers(doc: ExtractDoc) -> bool | None:
     """Protest words; the run ends when no body sentence has a firm one."""
     from protestdb.extract.detect import find_triggers
 
-    doc.triggers = find_triggers(doc.text, doc.lang, doc.layout, doc=doc.doc, dates=doc.dates, published=doc.published)
+    dropped: list[tuple[str, str, str]] | None = [] if doc.trace.enabled else None
+    doc.triggers = find_triggers(doc.text, doc.lang, doc.layout, doc=doc.doc, dates=doc.dates, published=doc.published,
+                                 dropped=dropped)
+    for candidate, rule, reason in dropped or ():
+        doc.trace.drop(candidate, rule, reason)
     strong = [t for t in doc.triggers if not t.weak and doc.layout.sentences[t.sent].kind == "body"]
     if not strong:
         doc.trace.drop("article", "triggers.none_firm", "no firm protest word in a body sentence")

@@ -127,10 +127,12 @@ def find_triggers(
     *,
     dates: list[Any] | None = None,
     published: date | None = None,
+    dropped: list[tuple[str, str, str]] | None = None,
 ) -> list[Trigger]:
     """Protest trigger words, sentence by sentence, negatives removed, longest match wins.
     With ``dates`` (``find_dates``), triggers told of a time before the news window are
-    marked ``background`` (and weak)."""
+    marked ``background`` (and weak). ``dropped`` gets (candidate, rule, reason) for each
+    word removed in a negative context."""
     if layout is None:
         layout = split_text(text, None, lang)
     types, weak = _compiled(lang)
@@ -171,6 +173,9 @@ def find_triggers(
                 continue
             if neg_index.covers(t.start, t.end):
                 negated.add(t.type)
+                if dropped is not None:
+                    dropped.append((f"trigger {t.quote!r} at {t.start}", "triggers.negative_context",
+                                    "inside a non-protest phrase (negatives lexicon)"))
                 continue
             t.announced = is_announce
             t.national = is_national

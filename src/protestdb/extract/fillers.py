@@ -233,6 +233,10 @@ def fill_size(f: Filling) -> None:
         rule = "size.crowd_in_paragraphs"
         sm = next((m for m in f.doc.sizes if f.in_scope.covers(m.start, m.end) and crowd_size(text, m)), None)
     if sm is None:
+        if f.doc.trace.enabled:
+            for m in f.doc.sizes:
+                if f.in_scope.covers(m.start, m.end) and not crowd_size(text, m):
+                    f.drop(f"size {m.quote!r} at {m.start}", "size.not_a_crowd", "counts deportations, arrests, money...")
         return
     sp = (sm.start, sm.end, sm.quote)
     low, high = sm.low, sm.high

@@ -9,6 +9,8 @@
    and median ratio (target <= 1.3). ``--profile`` prints a cProfile of ``extract_text``.
 3. The find_dates / find_sizes / find_counts / detect_language helpers alone -> ms per article.
 4. Peak RSS of the process -> MB (target <= 1500).
+5. ``extract_text`` on 100,000 characters of repetitive text (one long sentence of protest
+   words; a repeated two-city report) -> CPU seconds beside one spaCy pass (was ~276 s: quadratic).
 
 All texts are generated or written here; nothing is read from the network or /work/shared.
 """
@@ -183,11 +185,33 @@ def profile_extract(repeat: int) -> None:
     pstats.Stats(prof).sort_stats("tottime").print_stats(25)
 
 
+def bench_long_repetitive(chars: int) -> None:
+    """A long repetitive text (the shape that was quadratic): CPU seconds for ``chars`` characters
+    of "protest march rally ...", and of a repeated two-city report, against one spaCy pass."""
+    from protestdb.extract import extract_text
+    from protestdb.extract.nlp import load_nlp
+
+    nlp = load_nlp()
+    for name, unit in (("protest march rally", "protest march rally "),
+                       ("two-city report", "Nurses marched in Riverton on Saturday. Hundreds of students rallied "
+                                           "at City Hall in Millbrook, Ohio, on Friday, police said.\n\n")):
+        text = (unit * (chars // len(unit) + 1))[:chars]
+        t0 = time.process_time()
+        nlp(text)
+        t_sp = time.process_time() - t0
+        t0 = time.process_time()
+        res = extract_text(text, PUBLISHED)
+        t_ex = time.process_time() - t0
+        print(f"[5] {chars:,} chars of {name!r}: extract_text {t_ex:.2f} s CPU ({len(res.events)} events), "
+              f"spaCy alone {t_sp:.2f} s (ratio {t_ex / t_sp:.2f})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--repeat", type=int, default=50)
     ap.add_argument("--profile", action="store_true", help="print a cProfile of extract_text and stop")
+    ap.add_argument("--long-chars", type=int, default=100_000, help="size of the long repetitive texts of [5]")
     args = ap.parse_args()
     if args.profile:
         profile_extract(args.repeat)
@@ -195,6 +219,7 @@ def main() -> None:
     bench_quick_reject(args.articles)
     bench_extract(args.repeat)
     bench_helpers(args.repeat)
+    bench_long_repetitive(args.long_chars)
     print(f"[4] peak RSS: {_peak_rss_mb():.0f} MB (target <= 1500)")
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import (
+    APR_14_2025,
+    report_events,
+)
 from protestdb.extract.counts import find_counts
 
 
@@ -63,3 +67,56 @@ def test_offsets_and_order():
 def test_spanish():
     text = "La policía detuvo a 20 manifestantes. 15 personas fueron detenidas. No hubo heridos. Tres agentes resultaron heridos."
     assert counts(text, "es") == [("arrests", 20), ("arrests", 15), ("injuries", 0), ("injuries", 3)]
+
+
+# --- regression cases ------------------------------------------------------------
+
+
+@pytest.mark.regression("zero arrests for all events of a roundup")
+def test_zero_arrests_for_all_events_of_a_roundup() -> None:
+    text = (
+        "Teachers rallied in several cities on Saturday against school budget cuts.\n\n"
+        "DAYTON, Ohio — About 300 teachers rallied outside the school board offices.\n\n"
+        "TOLEDO, Ohio — Roughly 150 teachers marched along the riverfront.\n\n"
+        "Police in both cities said no one was arrested."
+    )
+    evs = [e for e in report_events(text, APR_14_2025, geocode=False) if e.locality]
+    assert {e.locality for e in evs} >= {"Dayton", "Toledo"}
+    assert all(e.arrests == 0 for e in evs)
+
+
+@pytest.mark.regression("arrest count goes to the city named and no other gives zero")
+def test_arrest_count_goes_to_the_city_named_and_no_other_gives_zero() -> None:
+    text = (
+        "Hundreds of people rallied in Fresno and Modesto on Saturday to protest water cuts.\n\n"
+        "In Fresno, about 400 people marched to City Hall. In Modesto, about 200 people rallied at a park.\n\n"
+        "Modesto police said three people were arrested after a scuffle. No other arrests were reported."
+    )
+    by_city = {e.locality: e for e in report_events(text, APR_14_2025, geocode=False) if e.locality}
+    assert by_city["Modesto"].arrests == 3
+    assert by_city["Fresno"].arrests == 0
+
+
+@pytest.mark.regression("arrests not given to an announced event")
+def test_arrests_not_given_to_an_announced_event() -> None:
+    text = (
+        "SALEM, Ore. — About 60 nurses marched outside Cascade Valley Hospital on Monday.\n\n"
+        "The union said they plan to rally again Friday. Police reported no arrests."
+    )
+    evs = report_events(text, APR_14_2025, geocode=False)
+    happened = [e for e in evs if not e.announced_only]
+    assert happened and happened[0].arrests == 0
+    assert all(e.arrests is None for e in evs if e.announced_only)
+
+
+@pytest.mark.regression("arrest counts")
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Officers cleared the camp before dawn, arresting 14 people.", 14),
+        ("Police said one woman from the second group was arrested after she crossed a barricade.", 1),
+    ],
+)
+def test_arrest_counts(sentence: str, value: int) -> None:
+    counts = [c for c in find_counts(sentence) if c.kind == "arrests"]
+    assert [c.value for c in counts] == [value]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from protestdb.extract import extract_text
 from protestdb.extract.dates import DateMention, find_dates
 
 PUB = date(2025, 3, 3)  # a Monday
@@ -135,3 +136,16 @@ def test_seed_article_dates():
     gold_dates = {e["date"] for e in doc["events"]}
     assert gold_dates <= {d.value.isoformat() for d in found if d.value and d.precision == "day"}
     assert all(text[d.start : d.end] == d.quote for d in found)
+
+
+# --- regression cases ------------------------------------------------------------
+
+
+@pytest.mark.regression("fresh date beats nearer old date")
+def test_fresh_date_beats_nearer_old_date() -> None:
+    text = (
+        "DAYTON, Ohio — Nearly 200 people gathered Saturday evening at the corner where a teenager "
+        "was struck by a police cruiser last month, holding a vigil and chanting his name."
+    )
+    res = extract_text(text, date(2025, 6, 16), geocode=False)
+    assert [e.date for e in res.events] == ["2025-06-14"]

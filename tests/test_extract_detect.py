@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from conftest import (
+    MAR_12_2025,
+)
+from protestdb.extract import extract_text
 from protestdb.extract.detect import find_triggers, is_protest_report, quick_reject
 
 HARD_NEGATIVES = [
@@ -71,3 +77,60 @@ def test_spanish_triggers() -> None:
     types = {t.type for t in find_triggers(text, lang="es")}
     assert {"march", "strike"} <= types
     assert not find_triggers("La huelga fue suspendida tras el acuerdo.", lang="es")
+
+
+# --- regression cases ------------------------------------------------------------
+
+
+NOT_PROTESTS = [
+    "Shares of chipmakers rallied on Thursday as investors shrugged off weaker factory data.",
+    "Fashion labels are marching into autumn with muted tones and wool coats.",
+    "The former treasurer protested her innocence at Tuesday's hearing.",
+    "Union leaders said members were prepared to strike if talks fail.",
+    "The deal removed the prospect of a walkout by bus drivers this winter.",
+    "Thousands of fans packed the arena for a campaign rally with the Democratic nominee.",
+    "A missile strike hit a fuel depot. Repeated strikes on the highway have cut off supplies to thousands of families.",
+    "The Rockets rallied in the fourth quarter to beat Denver 101-99.",
+]
+
+
+PROTESTS = [
+    "Nurses rallied outside the regional hospital in Fresno on Monday.",
+    "About 150 tenants marched to the landlord's office on Friday, chanting for repairs.",
+    "Students walked out of class at a high school in Tempe on Wednesday.",
+    "Hundreds of farmworkers marched through Salinas on Sunday to demand overtime pay.",
+]
+
+
+@pytest.mark.regression("negated strikes and parades are no events")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BANGOR, Maine — Bus drivers voted Sunday to authorize a strike, but no date has been set for "
+        "a walkout and talks with the transit authority continue. Drivers will not strike this month.",
+        "OMAHA, Neb. — More than 8,000 veterans, scouts and high school bands marched down Dodge "
+        "Street on Tuesday in the city's annual Memorial Day parade, watched by thousands of spectators.",
+    ],
+)
+def test_negated_strikes_and_parades_are_no_events(text: str) -> None:
+    res = extract_text(text, MAR_12_2025, geocode=False)
+    assert not res.events
+
+
+@pytest.mark.regression("ambiguous triggers without protest support are no protest")
+@pytest.mark.parametrize("text", NOT_PROTESTS)
+def test_ambiguous_triggers_without_protest_support_are_no_protest(text: str) -> None:
+    assert not extract_text(text, date(2025, 3, 10)).is_protest_report
+
+
+@pytest.mark.regression("supported triggers are protests")
+@pytest.mark.parametrize("text", PROTESTS)
+def test_supported_triggers_are_protests(text: str) -> None:
+    res = extract_text(text, date(2025, 3, 10))
+    assert res.is_protest_report and len(res.events) == 1
+
+
+@pytest.mark.regression("support without a parse")
+def test_support_without_a_parse() -> None:
+    assert is_protest_report("Teachers rallied at the statehouse on Monday.")
+    assert not is_protest_report("Oil prices and the dollar rallied after the report.")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
+from protestdb.extract import extract_text
 from protestdb.extract.sizes import (
     SIZE_MAPPING_VERSION,
     SizeMention,
@@ -169,3 +171,30 @@ def test_ccc_size_text_agrees_with_ccc_size_low():
                 agree += got == gold or (more_than and got == gold + 1)
     assert n > 500
     assert agree / n >= 0.93, (agree, n)
+
+
+# --- regression cases ------------------------------------------------------------
+
+
+@pytest.mark.regression("each city takes the crowd of its clause")
+def test_each_city_takes_the_crowd_of_its_clause() -> None:
+    text = (
+        "Rallies demanding clean water were held Saturday across the Midwest.\n\n"
+        "Organizers counted 9,000 people in Milwaukee, while police in Duluth, Minn., estimated "
+        "about 700 at the harbor, and organizers in Fargo, N.D., said 250 attended."
+    )
+    res = extract_text(text, date(2025, 4, 13), geocode=False)
+    sizes = {e.locality: e.size_low for e in res.events}
+    assert sizes.get("Milwaukee") == 9000
+    assert sizes.get("Duluth") == 700
+    assert sizes.get("Fargo") == 250
+
+
+@pytest.mark.regression("crowd told in another sentence of the paragraph")
+def test_crowd_told_in_another_sentence_of_the_paragraph() -> None:
+    text = (
+        "SALEM, Ore. — High school students walked out of class on Wednesday to protest cuts to "
+        "after-school programs. The district said several hundred students took part."
+    )
+    res = extract_text(text, date(2025, 4, 10), geocode=False)
+    assert [e.size_low for e in res.events] == [300]

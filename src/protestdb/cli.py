@@ -286,23 +286,28 @@ def _is_binary(path: Path) -> bool:
         return b"\x00" in fh.read(8192)
 
 
-def _extract_dict(text: str, published: date | None, url: str | None = None) -> dict[str, Any]:
+def _extract_dict(text: str, published: date | None, url: str | None = None, explain: bool = False) -> dict[str, Any]:
     from protestdb.extract import extract_text
 
-    res = extract_text(text, published, url=url)
+    res = extract_text(text, published, url=url, explain=explain)
     return res.to_json_dict()
 
 
 @main.command()
 @click.argument("file", required=False)
 @click.option("--published", callback=_parse_date, help=PUBLISHED_HELP)
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True,
-              help="json: one indented JSON object; jsonl: the same object on one line.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default=None,
+              help="json: one indented JSON object; jsonl: the same object on one line; table. "
+                   "[default: json; with --explain: readable text]")
 @click.option("--jsonl", "jsonl", type=click.Path(dir_okay=False),
               help="Batch: JSON lines {id, text|path, published?, url?} -> one JSON line each; "
                    "a relative \"path\" is read from the JSONL file's folder.")
 @click.option("--print-text", is_flag=True, help="Print the text that was read (offsets point into it) and exit.")
-def extract(file: str | None, published: date | None, fmt: str, jsonl: str | None, print_text: bool) -> None:
+@click.option("--explain", is_flag=True,
+              help="Show which rule produced each value from which words, and what rules dropped "
+                   "(readable; with --format json: a \"trace\" per event and a top-level \"dropped\").")
+def extract(file: str | None, published: date | None, fmt: str | None, jsonl: str | None, print_text: bool,
+            explain: bool) -> None:
     """Extract the protest events of one article (stateless: no database)."""
     if jsonl:
         _extract_jsonl(jsonl, published)
@@ -315,11 +320,16 @@ def extract(file: str | None, published: date | None, fmt: str, jsonl: str | Non
         return
     pub = article.published or published  # PUBLISHED_HELP: the article's own date wins
     try:
-        result = _extract_dict(article.text, pub, url=article.url)
+        result = _extract_dict(article.text, pub, url=article.url, explain=explain)
     except Exception as exc:  # noqa: BLE001 - a clear one-line error, not a traceback
         raise click.ClickException(f"{file}: {_one_line(exc)}") from exc
-    if fmt in ("json", "jsonl"):
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2 if fmt == "json" else None))
+    if explain and fmt is None:
+        from protestdb.extract.explain import format_explain
+
+        click.echo(format_explain(result))
+        return
+    if fmt in (None, "json", "jsonl"):
+        click.echo(json.dumps(result, ensure_ascii=False, indent=None if fmt == "jsonl" else 2))
         return
     table = Table(title=f"{len(result['events'])} event(s); protest report: {result['is_protest_report']}")
     for col in ("date", "locality", "state", "location", "event_type", "size_text", "organizations"):
@@ -695,16 +705,21 @@ def changes(ctx: click.Context, since: str | None, fmt: str) -> None:
 @click.option("--texts", type=click.Path(exists=True, file_okay=False), help="Folder of <doc_id>.txt texts.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Write the scores as JSON here.")
 @click.option("--published", callback=_parse_date, help=PUBLISHED_HELP.replace("a JSON", "the gold line's"))
-def eval_cmd(gold: str, texts: str | None, json_out: str | None, published: date | None) -> None:
+@click.option("--by-rule", is_flag=True, help="Group wrong/missed values and spurious events by the rule behind them.")
+def eval_cmd(gold: str, texts: str | None, json_out: str | None, published: date | None, by_rule: bool = False) -> None:
     """Score the extractor against a gold file (DESIGN.md's scorer)."""
     from protestdb.evaluate import format_table, run_eval
 
     try:
-        result = run_eval(gold, texts_dir=texts, published=published)
+        result = run_eval(gold, texts_dir=texts, published=published, by_rule=by_rule)
     except (ValueError, OSError) as exc:  # a bad gold line, an unreadable file
         msg = str(exc) if gold in str(exc) else f"{gold}: {type(exc).__name__}: {exc}"
         raise click.ClickException(_one_line(click.ClickException(msg))) from exc
     click.echo(format_table(result))
+    if by_rule:
+        from protestdb.evaluate.scorer import format_by_rule
+
+        click.echo("\nerrors by rule:\n" + format_by_rule(result))
     for d in result.get("per_doc", []):
         for e in d.get("errors") or []:
             if e.startswith("error: "):

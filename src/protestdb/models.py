@@ -15,7 +15,7 @@ import hashlib
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 EVENT_TYPES: tuple[str, ...] = (
     "rally",
@@ -209,11 +209,20 @@ class _EventFields(BaseModel):
     #: field name -> the spans that back its value
     evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
 
+    #: per field, the (start, end, quote, article_id) keys of its evidence list (kept in step
+    #: with it; rebuilt when the list was changed from outside): a linear ``add_evidence``
+    _evidence_keys: dict[str, tuple[int, int, set[tuple[Any, ...]]]] = PrivateAttr(default_factory=dict)
+
     def add_evidence(self, field: str, start: int, end: int, quote: str, article_id: str | None = None) -> None:
         spans = self.evidence.setdefault(field, [])
-        ev = Evidence(start=start, end=end, quote=quote, article_id=article_id)
-        if ev not in spans:
-            spans.append(ev)
+        ident, n, keys = self._evidence_keys.get(field, (0, -1, set()))
+        if ident != id(spans) or n != len(spans):
+            keys = {(e.start, e.end, e.quote, e.article_id) for e in spans}
+        key = (start, end, quote, article_id)
+        if key not in keys:
+            spans.append(Evidence(start=start, end=end, quote=quote, article_id=article_id))
+            keys.add(key)
+        self._evidence_keys[field] = (id(spans), len(spans), keys)
 
     def filled_fields(self) -> list[str]:
         """Evidenced fields whose value is not null / empty / default-unknown."""
@@ -272,6 +281,10 @@ class ExtractionResult(BaseModel):
     language: str | None = None
     text: str = ""  # the text that offsets point into
     events: list[EventMention] = Field(default_factory=list)
+    #: with ``extract_text(..., explain=True)``: per event, field -> [{"rule", "evidence", "note"}]
+    trace: list[dict[str, list[dict[str, Any]]]] | None = None
+    #: with ``explain=True``: the candidates rules dropped, [{"candidate", "rule", "reason"}]
+    dropped: list[dict[str, str]] | None = None
 
     def to_json_dict(self, include_text: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -279,6 +292,10 @@ class ExtractionResult(BaseModel):
             "language": self.language,
             "events": [e.model_dump(mode="json", exclude={"article_id"}) for e in self.events],
         }
+        if self.trace is not None:
+            for ev, tr in zip(d["events"], self.trace, strict=False):
+                ev["trace"] = tr
+            d["dropped"] = self.dropped or []
         if include_text:
             d["text"] = self.text
         return d

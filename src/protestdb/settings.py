@@ -21,5 +21,9 @@ MAX_FILE_BYTES = int(os.environ.get("PROTESTDB_MAX_FILE_BYTES", str(50 * 1024 * 
 #: a few thousand characters; spaCy and the rules grow steeply on megabyte texts).
 MAX_EXTRACT_CHARS = int(os.environ.get("PROTESTDB_MAX_EXTRACT_CHARS", "100000"))
 
+#: Seconds one article's extraction may take; past it the run logs a warning, skips what is
+#: left and returns what it has (a pathological text never hangs a batch).
+EXTRACT_TIME_BUDGET = float(os.environ.get("PROTESTDB_EXTRACT_BUDGET", "60"))
+
 #: Where compiled indexes (the gazetteer) are cached.
 CACHE_DIR = Path(os.environ.get("PROTESTDB_CACHE", Path.home() / ".cache" / "protestdb"))

@@ -264,20 +264,56 @@ def _default_extractor() -> Extractor:
     return extract_text  # type: ignore[no-any-return]
 
 
+#: the predicted field whose trace tells the rule behind a scored field
+_TRACED = {"type": "event_type", "size": "size_text"}
+
+
+def _rule_errors(
+    by_rule: dict[str, dict[str, int]], res: ExtractionResult, preds: list[dict[str, Any]], i: int | None,
+    name: str, kind: str,
+) -> None:
+    """Count one error (``wrong`` value, ``missed`` value, ``spurious`` event) under the rule
+    that produced the predicted value (the drafting rule for a spurious event)."""
+    traces = res.trace or []
+    trace = traces[i] if i is not None and i < len(traces) else {}
+    if kind == "spurious":
+        rules = list(dict.fromkeys(s["rule"] for s in trace.get("event", []))) or ["(untraced)"]
+    elif kind == "missed":
+        rules = [f"(no rule gave {name})"]
+    else:
+        steps = trace.get(_TRACED.get(name, name), [])
+        rules = list(dict.fromkeys(s["rule"] for s in steps)) or ["(untraced)"]
+    for rule in rules:
+        row = by_rule.setdefault(rule, {"wrong": 0, "missed": 0, "spurious": 0})
+        row[kind] += 1
+
+
+def _missing(pred: dict[str, Any], name: str) -> bool:
+    v = pred.get(_TRACED.get(name, name))
+    return v is None or v == [] or v == ""
+
+
 def run_eval(
     gold_path: str | Path,
     texts_dir: str | Path | None = None,
     extractor: Extractor | None = None,
     published: date | None = None,
+    by_rule: bool = False,
 ) -> dict[str, Any]:
     """Score ``extractor`` (default ``protestdb.extract.extract_text``) on a gold file.
 
     ``published``: the date for documents whose gold line has no "published" of its own.
-    """
+    With ``by_rule`` the extractor runs with ``explain=True`` and the result gets a ``by_rule``
+    section: per rule, how many wrong field values it produced, how many values were missed
+    (under "(no rule gave FIELD)"), and how many spurious events it drafted."""
     gold_path = Path(gold_path)
     gold_dir = gold_path.parent
     tdir = Path(texts_dir) if texts_dir is not None else None
     extract = extractor or _default_extractor()
+    if by_rule:
+        base = extract
+        extract = lambda text, published: base(text, published, explain=True)  # noqa: E731
+    rules: dict[str, dict[str, int]] = {}
     docs = load_gold(gold_path)
 
     tp = fp = fn = 0
@@ -326,12 +362,16 @@ def run_eval(
         for i, p in enumerate(preds):
             if i not in matched_p:
                 errors.append(f"FP: {describe(p)}")
+                if by_rule:
+                    _rule_errors(rules, res, preds, i, "event", "spurious")
         for j, g in enumerate(golds):
             if j not in matched_g:
                 errors.append(f"FN: {describe(g)}")
         for i, j in pairs:
             for name, score in field_scores(preds[i], golds[j]).items():
                 field_vals[name].append(score)
+                if score < 1.0 and by_rule:
+                    _rule_errors(rules, res, preds, i, name, "missed" if _missing(preds[i], name) else "wrong")
                 if score < 1.0:
                     errors.append(
                         f"{name} ({describe(golds[j])}): gold={_show(golds[j], name)} "
@@ -355,7 +395,7 @@ def run_eval(
         name: {"accuracy": round(sum(v) / len(v), 4) if v else None, "n": len(v)}
         for name, v in field_vals.items()
     }
-    return {
+    out: dict[str, Any] = {
         "documents": len(docs),
         "events": events,
         "fields": fields,
@@ -365,6 +405,19 @@ def run_eval(
         "extractor_errors": n_errors,
         "per_doc": per_doc,
     }
+    if by_rule:
+        out["by_rule"] = dict(sorted(rules.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])))
+    return out
+
+
+def format_by_rule(result: dict[str, Any]) -> str:
+    """The ``by_rule`` section as a plain table (rules with the most errors first)."""
+    rows = result.get("by_rule") or {}
+    width = max([len(r) for r in rows] + [4])
+    lines = [f"{'rule':<{width}}  wrong  missed  spurious"]
+    for rule, c in rows.items():
+        lines.append(f"{rule:<{width}}  {c['wrong']:>5}  {c['missed']:>6}  {c['spurious']:>8}")
+    return "\n".join(lines)
 
 
 _SHOW = {

@@ -1,8 +1,11 @@
 """Extraction: is a text a protest report, and which events does it tell?
 
-``extract_text`` runs one spaCy pass per text (English), rule lexicons from ``data/``,
-``dates.find_dates``, ``sizes.find_sizes`` and ``protestdb.geo`` for places. Every filled
-field of every event carries evidence spans into the text.
+``extract_text`` runs the named components of ``components.py`` (language, parse,
+segmentation, dates, triggers, relevance, sizes, crowd triggers, places, counts, drafting,
+article facts, filling) over one shared ``document.ExtractDoc``; drafting's rules are in
+``drafting.py``, one filler per field in ``fillers.py``; order and thresholds in
+``config.py``. Every filled field of every event carries evidence spans into the text and,
+in the trace (``explain=True``), the rule that produced it.
 """
 
 from __future__ import annotations
@@ -11,36 +14,13 @@ import logging
 from datetime import date
 from typing import Any
 
-from protestdb.extract.detect import find_triggers, is_protest_report, quick_reject
+from protestdb.extract.config import DEFAULT_CONFIG, ExtractConfig
+from protestdb.extract.detect import is_protest_report, quick_reject
 from protestdb.models import ExtractionResult
 
-__all__ = ["extract_text", "is_protest_report", "quick_reject"]
+__all__ = ["ExtractConfig", "extract_text", "is_protest_report", "quick_reject"]
 
 logger = logging.getLogger(__name__)
-
-
-def _language(text: str) -> str:
-    try:
-        from protestdb.extract.language import detect_language
-
-        return detect_language(text) or "en"
-    except ImportError:
-        return "en"
-
-
-def _counts(text: str, lang: str) -> list[Any]:
-    for mod in ("protestdb.extract.counts", "protestdb.extract.sizes"):
-        try:
-            module = __import__(mod, fromlist=["find_counts"])
-        except ImportError:
-            continue
-        fn = getattr(module, "find_counts", None)
-        if fn is not None:
-            try:
-                return list(fn(text, lang=lang))
-            except TypeError:
-                return list(fn(text))
-    return []
 
 
 def extract_text(
@@ -50,6 +30,8 @@ def extract_text(
     url: str | None = None,
     outlet: str | None = None,
     geocode: bool = True,
+    explain: bool = False,
+    config: ExtractConfig | None = None,
 ) -> ExtractionResult:
     """The events an article reports, each filled field backed by evidence spans.
 
@@ -58,10 +40,17 @@ def extract_text(
     mistake is reduced to its main text first (as :func:`protestdb.ingest.read_article`
     does; its date fills a missing ``published``), so markup never becomes a field value;
     read pages with ``read_article`` to keep the title, URL and outlet too.
+
+    The components of ``config.components`` (default :data:`config.DEFAULT_CONFIG`) run over
+    one :class:`document.ExtractDoc`. With ``explain``, the result carries the trace: per
+    event, per field, the rules that produced its value, and the dropped candidates.
+
     Raises ``ValueError`` for a text longer than ``settings.MAX_EXTRACT_CHARS``.
     """
     from protestdb import settings
-    from protestdb.extract import assemble, places, types
+    from protestdb.extract.components import run
+    from protestdb.extract.document import ExtractDoc
+    from protestdb.extract.trace import Trace
 
     if len(text) > settings.MAX_EXTRACT_CHARS:
         raise ValueError(
@@ -76,63 +65,22 @@ def extract_text(
         page = parse_html(text, url=url)
         logger.info("extract_text was given HTML: reading its main text (%d characters)", len(page.text))
         text, published, url = page.text, published or page.published, url or page.url
-    from protestdb.extract.dates import find_dates
-    from protestdb.extract.segment import split_text
-    from protestdb.extract.sizes import find_sizes
-
+    doc = ExtractDoc(text=text, published=published, config=config or DEFAULT_CONFIG, trace=Trace(enabled=explain))
     if quick_reject(text):
-        return ExtractionResult(is_protest_report=False, language=_language(text) if text.strip() else None, text=text)
-    lang = _language(text)
-    doc = None
-    if lang == "en":
-        from protestdb.extract.nlp import load_nlp
+        from protestdb.extract.language import detect_language
 
-        doc = load_nlp()(text)
-    layout = split_text(text, doc, lang)
-    dates = find_dates(text, published, lang=lang)
-    triggers = find_triggers(text, lang, layout, doc=doc, dates=dates, published=published)
-    strong = [t for t in triggers if not t.weak and layout.sentences[t.sent].kind == "body"]
-    if not strong:
-        return ExtractionResult(is_protest_report=False, language=lang, text=text)
-    from protestdb.extract.relevance import is_relevant
+        lang = (detect_language(text) or "en") if text.strip() else None
+        doc.trace.drop("article", "prefilter.no_protest_stem", "none of the protest word stems occurs")
+        return _result(doc, False, lang, explain)
+    is_report = run(doc, geocode=geocode)
+    return _result(doc, is_report, doc.lang, explain)
 
-    if not is_relevant(text, layout, triggers, dates, published, lang, doc):
-        return ExtractionResult(is_protest_report=False, language=lang, text=text)
-    sizes = find_sizes(text, lang=lang)
-    from protestdb.extract.background import background_sentences
-    from protestdb.extract.detect import crowd_triggers
 
-    extra = crowd_triggers(text, layout, triggers, sizes, lang, background_sentences(text, layout, dates, published, lang))
-    if extra:
-        triggers = sorted(triggers + extra, key=lambda t: t.start)
-    ctx = assemble.Context(
-        text=text,
-        layout=layout,
-        lang=lang,
-        published=published,
-        doc=doc,
-        triggers=triggers,
-        places=[p for p in places.gazetteer_places(text)],
-        dates=dates,
-        sizes=sizes,
-        counts=_counts(text, lang),
-    )
-    drafts = assemble.build_drafts(ctx)
-    anchor = assemble.anchor_date(ctx)
-    body = [(s.start, s.end) for s in layout.sentences if s.kind in ("body", "headline")]
-    named = types.named_actions(text, body)
-    title = named[0] if named else None
-    from protestdb.extract.issues import find_issues
+def _result(doc: Any, is_report: bool, lang: str | None, explain: bool) -> ExtractionResult:
+    from protestdb.extract.trace import trace_to_dict
 
-    art_issues = find_issues(text, body)
-    article_issue = next(iter(art_issues.items()), None) if art_issues else None
-    if art_issues:
-        # the dominant issue: the one whose keywords occur in the headline or most often
-        head = [(s.start, s.end) for s in layout.sentences if s.kind == "headline"] or body[:3]
-        head_issues = find_issues(text, head)
-        if head_issues:
-            article_issue = next(iter(head_issues.items()))
-    events = [
-        assemble.to_mention(ctx, d, drafts, i, anchor, title, article_issue, geocode) for i, d in enumerate(drafts)
-    ]
-    return ExtractionResult(is_protest_report=True, language=lang, text=text, events=events)
+    res = ExtractionResult(is_protest_report=is_report, language=lang, text=doc.text, events=doc.events if is_report else [])
+    if explain:
+        res.trace = [trace_to_dict(t) for t in doc.event_traces] if is_report else []
+        res.dropped = [d.to_dict() for d in doc.trace.dropped]
+    return res

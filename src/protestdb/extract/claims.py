@@ -9,6 +9,7 @@ from typing import Any
 
 from protestdb.extract.lexicons import load, rx
 from protestdb.extract.orgs import title_before
+from protestdb.extract.spans import SpanIndex
 
 Span = tuple[int, int, str]
 _CUE_WORDS = {"fuera", "boycott", "abolish", "shut", "stop", "defund", "against", "no", "down", "out"}
@@ -94,7 +95,7 @@ def _tlex() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _known() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def known_targets() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """One compiled pattern per known target (its spellings as one alternation)."""
     return tuple((canon, rx("|".join(f"(?:{p})" for p in pats))) for canon, pats in _tlex()["known"].items())
 
@@ -122,8 +123,9 @@ def find_targets(
     cap = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w&'’.-]*){0,4}")
     never = set(load("orgs_en")["never_org"])
     venue_heads = set(load("venues_en")["heads"])
+    in_place = SpanIndex(place_spans)
     for s, e in scopes:
-        for canon, pat in _known():
+        for canon, pat in known_targets():
             m = pat.search(text, s, e)
             if m:
                 add(canon, (m.start(), m.end(), m.group()))
@@ -135,14 +137,15 @@ def find_targets(
                 a += len(first) + 1
                 name = name[len(first) + 1 :]
             b = a + len(name)
-            if name.lower() in never or any(pa <= a < pb for pa, pb in place_spans) or title_before(text, a):
+            before = text[max(s, a - 40) : a]
+            after = text[b : min(e, b + 20)]
+            if not (pre_cue.search(before) or (post_cue.match(after) and text[a - 1 : a] in "“\"")):
+                continue  # no target cue (checked first: most capitalised words have none)
+            if name.lower() in never or in_place.covers(a, a + 1) or title_before(text, a):
                 continue
             if name.split()[-1] in venue_heads or len(name) < 3:
                 continue
-            before = text[max(s, a - 40) : a]
-            after = text[b : min(e, b + 20)]
-            if pre_cue.search(before) or (post_cue.match(after) and text[a - 1 : a] in "“\"" ):
-                add(name, (a, b, name))
+            add(name, (a, b, name))
         m = rx(lex["employer_cue"]).search(text, s, e)
         if m:
             word = m.group(1).lower()

@@ -38,12 +38,12 @@ class _CountLexicon:
     trigger: re.Pattern[str]
     agent_before: re.Pattern[str] | None
     in_match: re.Pattern[str] | None
-    size_lexicon: sizes._SizeLexicon
+    size_lexicon: sizes.SizeLexicon
 
 
 @lru_cache(maxsize=8)
 def _lexicon(lang: str) -> _CountLexicon | None:
-    lx = sizes._lexicon(lang)
+    lx = sizes.size_lexicon(lang)
     if lx is None or "counts" not in lx.raw:
         return None
     c = lx.raw["counts"]
@@ -104,7 +104,7 @@ def find_counts(text: str, lang: str = "en") -> list[CountMention]:
             if fixed is not None:
                 value: int | None = fixed
             else:
-                parsed = sizes._atom_value(m.group("n"), lx.size_lexicon)
+                parsed = sizes.atom_value(m.group("n"), lx.size_lexicon)
                 value = parsed[0] if parsed else None
             if value is None:
                 continue

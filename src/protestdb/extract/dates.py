@@ -13,7 +13,7 @@ value; "last week" has precision ``"week"`` and the Monday of that week.
 
 from __future__ import annotations
 
-import json
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +21,11 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from protestdb.extract.lexicons import load
+from protestdb.extract.spans import DisjointSpans
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,7 @@ def _lexicon(lang: str) -> _Lexicon | None:
     res = resources.files("protestdb.extract").joinpath(f"data/date_{lang}.json")
     if not res.is_file():
         return None
-    data: dict[str, Any] = json.loads(res.read_text("utf-8"))
+    data: dict[str, Any] = load(f"date_{lang}")
     flags = re.IGNORECASE if data.get("ignore_case") else 0
     rel_keys = ("relative_days", "relative_weeks", "relative_months", "relative_weekends")
     relative = {k: {p.lower(): int(v) for p, v in data.get(k, {}).items()} for k in rel_keys}
@@ -367,15 +372,15 @@ def find_dates(text: str, published: date | None, lang: str = "en") -> list[Date
                 cands.append((s, e, order, kind, m))
     # Longest match wins; ties go to the pattern listed first in the data file.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = DisjointSpans()
     out: list[DateMention] = []
     for s, e, _order, kind, m in cands:
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
         res = _RESOLVERS[kind](m, lx, published)
         if res is None:
             continue
-        taken.append((s, e))
+        taken.add(s, e)
         qs, qe = _quote_span(m)
         value, future, end, precision, relative = res
         out.append(DateMention(qs, qe, text[qs:qe], value, future, end, precision, relative))
@@ -392,7 +397,9 @@ def _dateparser_dates(text: str, published: date | None, lang: str) -> list[Date
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     try:
         found = search_dates(text, languages=[lang], settings=settings) or []
-    except Exception:  # unknown language code or a dateparser bug on odd input
+    except (ValueError, LookupError, TypeError, AttributeError, re.error) as exc:
+        # an unknown language code, or dateparser failing on odd input: no dates, said in the log
+        logger.warning("dateparser found no dates (%s: %s)", type(exc).__name__, exc)
         return []
     out: list[DateMention] = []
     pos = 0

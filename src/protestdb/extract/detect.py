@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
+from protestdb.extract.cues import crowd_size, human_agent, support_patterns
 from protestdb.extract.lexicons import any_rx, load, load_lang, rx
 from protestdb.extract.segment import Layout, split_text
+from protestdb.extract.spans import GrowingSpans, SpanIndex, any_outside, in_quote
 
 #: Types that can be placeless (a nationwide boycott or strike call).
 PLACELESS_TYPES = ("boycott", "strike")
@@ -35,6 +38,7 @@ class Trigger:
     crowd: bool = False  # a roundup's crowd verb ("police in X counted 3,000"), not a protest word
 
 
+@cache
 def _prefilter() -> re.Pattern[str]:
     return any_rx(tuple(re.escape(k) for k in load("prefilter")["keywords"]))
 
@@ -51,45 +55,21 @@ def _compiled(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], list[re.Pat
     return types, weak
 
 
+@cache
+def _any_trigger(lang: str) -> re.Pattern[str] | None:
+    """One alternation of all trigger patterns of the language: a sentence it does not find
+    has no trigger (each alternative is a pattern as is, its named groups made plain)."""
+    lex = load_lang("triggers", lang)
+    pats = [p for ps in lex["types"].values() for p in ps] + list(lex.get("weak", []))
+    try:
+        return rx("|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p)})" for p in pats))
+    except re.error:  # a pattern that cannot stand in an alternation: no shortcut
+        return None
+
+
 def _ambiguous(lang: str) -> re.Pattern[str] | None:
     pats = load_lang("triggers", lang).get("ambiguous")
     return rx("|".join(f"(?:{p})" for p in pats)) if pats else None
-
-
-def _support(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
-    cues = load_lang("cues", lang)
-    sup, sup_sent, hyp = cues.get("support"), cues.get("support_sentence"), cues.get("hypothetical")
-    return (
-        any_rx(tuple(sup)) if sup else None,
-        any_rx(tuple(sup_sent)) if sup_sent else None,
-        any_rx(tuple(hyp)) if hyp else None,
-    )
-
-
-def _human_agent(doc: Any, t: Trigger, agents: frozenset[str], doc_text: str = "") -> bool:
-    """Is a group of people the agent of the trigger ("nurses marched", "students set up an
-    encampment", "the teachers' strike", "a rally of nurses")?"""
-    if doc is None:  # no parse: the word right before ("Nurses rallied", "Hundreds marched")
-        m = re.search(r"([A-Za-z]+)\s+$", doc_text[max(0, t.start - 30) : t.start]) if doc_text else None
-        if m is None:
-            return False
-        w = m.group(1).lower()
-        return w in agents or w.rstrip("s") in agents or (w.endswith("ies") and w[:-3] + "y" in agents)
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    tok = span[0]
-    cands = []
-    if tok.pos_ in ("VERB", "AUX"):
-        verb = tok.head if tok.dep_ in ("conj", "xcomp") and not any(c.dep_.startswith("nsubj") for c in tok.children) else tok
-        cands = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
-    else:
-        cands = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")]
-        cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for g in c.children if g.dep_ == "pobj"]
-        if tok.dep_ in ("dobj", "attr", "pobj"):
-            head = tok.head.head if tok.dep_ == "pobj" else tok.head
-            cands += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(c.lemma_.lower() in agents or c.lower_ in agents for c in cands)
 
 
 def _check_support(text: str, layout: Layout, found: list[Trigger], lang: str, negated: set[str] = frozenset(), doc: Any = None) -> None:
@@ -100,7 +80,7 @@ def _check_support(text: str, layout: Layout, found: list[Trigger], lang: str, n
     capitol" is that protest's march). One sense per text: when a word of the trigger's type
     was used in a non-protest sense ("a drone strike"), a crowd count does not support it."""
     amb = _ambiguous(lang)
-    sup, sup_sent, hyp = _support(lang)
+    sup, sup_sent, hyp = support_patterns(lang)
     agents = frozenset(load_lang("cues", lang).get("agents", ()))
     unsupported: list[Trigger] = []
     by_para: dict[int, list[Trigger]] = {}
@@ -112,20 +92,24 @@ def _check_support(text: str, layout: Layout, found: list[Trigger], lang: str, n
         by_para.setdefault(sent.para, []).append(t)
     if amb is None or sup is None:
         return
+    sent_support: dict[int, bool] = {}  # sentence -> has a protest cue (searched once)
     for para, trigs in by_para.items():
         ps, pe = layout.paragraphs[para]
         cues = [m.span() for m in sup.finditer(text, ps, pe)]
-        firm = [t for t in trigs if not amb.fullmatch(t.quote)]
+        firm_ids = {id(t) for t in trigs if not amb.fullmatch(t.quote)}
+        firm_live = any(id(t) in firm_ids and not t.weak for t in trigs)
         for t in trigs:
-            if t.weak or t in firm:
+            if t.weak or id(t) in firm_ids:
                 continue
-            own = (t.start, t.end)
-            if any(t2 is not t and not t2.weak for t2 in firm) or any(not (a >= own[0] and b <= own[1]) for a, b in cues):
+            # a non-weak firm trigger (never t itself) or a cue outside t's own words supports it
+            if firm_live or any_outside(cues, t.start, t.end):
                 continue
             sent = layout.sentences[t.sent]
-            if t.type not in negated and sup_sent is not None and sup_sent.search(text, sent.start, sent.end):
+            if t.sent not in sent_support:
+                sent_support[t.sent] = sup_sent is not None and sup_sent.search(text, sent.start, sent.end) is not None
+            if t.type not in negated and sent_support[t.sent]:
                 continue
-            if t.type not in negated and _human_agent(doc, t, agents, text):
+            if t.type not in negated and human_agent(doc, t, agents, text):
                 continue
             t.weak = True
             if t.type not in negated:
@@ -143,10 +127,12 @@ def find_triggers(
     *,
     dates: list[Any] | None = None,
     published: date | None = None,
+    dropped: list[tuple[str, str, str]] | None = None,
 ) -> list[Trigger]:
     """Protest trigger words, sentence by sentence, negatives removed, longest match wins.
     With ``dates`` (``find_dates``), triggers told of a time before the news window are
-    marked ``background`` (and weak)."""
+    marked ``background`` (and weak). ``dropped`` gets (candidate, rule, reason) for each
+    word removed in a negative context."""
     if layout is None:
         layout = split_text(text, None, lang)
     types, weak = _compiled(lang)
@@ -158,8 +144,11 @@ def find_triggers(
     national = any_rx(tuple(cues["national_scope"]))
     out: list[Trigger] = []
     negated: set[str] = set()  # types with a non-protest sense in this text ("a drone strike")
+    any_trigger = _any_trigger(lang)
     for si, s in enumerate(layout.sentences):
         sent = text[s.start : s.end]
+        if any_trigger is not None and any_trigger.search(sent) is None:
+            continue  # no pattern matches the sentence
         found: list[Trigger] = []
         for typ, pat in types:
             for m in pat.finditer(sent):
@@ -177,15 +166,21 @@ def find_triggers(
         # longest first; drop triggers inside a longer one (hunger strike > strike)
         found.sort(key=lambda t: (t.weak, -(t.end - t.start), t.start))
         kept: list[Trigger] = []
+        kept_spans = GrowingSpans()
+        neg_index = SpanIndex(negs + sent_negs)
         for t in found:
-            if any(k.start <= t.start and t.end <= k.end for k in kept):
+            if kept_spans.covers(t.start, t.end):
                 continue
-            if any(a <= t.start and t.end <= b for a, b in negs + sent_negs):
+            if neg_index.covers(t.start, t.end):
                 negated.add(t.type)
+                if dropped is not None:
+                    dropped.append((f"trigger {t.quote!r} at {t.start}", "triggers.negative_context",
+                                    "inside a non-protest phrase (negatives lexicon)"))
                 continue
             t.announced = is_announce
             t.national = is_national
             kept.append(t)
+            kept_spans.add(t.start, t.end)
         out.extend(sorted(kept, key=lambda t: t.start))
     if dates is not None:
         from protestdb.extract.background import mark_background
@@ -196,15 +191,6 @@ def find_triggers(
     return out
 
 
-def _in_quote(text: str, start: int, pos: int) -> bool:
-    """Is ``pos`` inside a quotation opened in ``text[start:pos]``?"""
-    seg = text[start:pos]
-    curly = seg.count("“") - seg.count("”")
-    if curly > 0:
-        return True
-    return seg.count('"') % 2 == 1
-
-
 def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, doc: Any) -> None:
     """Per trigger: quoted speech, a reference back to a told action, and its own tense
     ("residents who marched last week say they plan to return": the march happened)."""
@@ -213,7 +199,7 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
     heads = frozenset(cues.get("announce_heads", ()))
     for t in found:
         ps = layout.paragraphs[layout.sentences[t.sent].para][0]
-        t.quoted = _in_quote(text, ps, t.start)
+        t.quoted = in_quote(text, ps, t.start)
         s0 = layout.sentences[t.sent].start
         if ana is not None and ana.search(text[max(s0, t.start - 40) : t.start]):
             t.anaphoric = True
@@ -281,17 +267,15 @@ def crowd_triggers(
     size_sents: dict[int, list[Any]] = {}
     for sm in sizes:
         size_sents.setdefault(layout.sentence_at(sm.start), []).append(sm)
-    from protestdb.extract.assemble import _crowd
-
     out = []
     for si, s in enumerate(layout.sentences):
         if s.kind != "body" or si in with_trig or si in background:
             continue
-        crowd = [sm for sm in size_sents.get(si, []) if _crowd(text, sm)] or list(words.finditer(text, s.start, s.end))
+        crowd = [sm for sm in size_sents.get(si, []) if crowd_size(text, sm)] or list(words.finditer(text, s.start, s.end))
         if not crowd:
             continue
         v = verbs.search(text, s.start, s.end)
-        if v is None or _in_quote(text, layout.paragraphs[s.para][0], v.start()):
+        if v is None or in_quote(text, layout.paragraphs[s.para][0], v.start()):
             continue
         if not_crowd is not None and not_crowd.search(text, max(s.start, v.start() - 80), v.start()):
             continue  # "a separate holiday parade drew 2,000 spectators"

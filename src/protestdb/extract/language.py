@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
+from protestdb.extract.lexicons import load
+
 
 @lru_cache(maxsize=1)
 def _config() -> dict[str, Any]:
-    return json.loads(resources.files("protestdb.extract").joinpath("data/lang_supported.json").read_text("utf-8"))
+    return load("lang_supported")
 
 
 #: ISO 639-1 codes detect_language() can return.

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from protestdb.extract.lexicons import any_rx, load, rx
+from protestdb.extract.spans import entities
 
 Span = tuple[int, int, str]
 _CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&", "por", "para", "en", "against", "to"}
@@ -22,6 +23,9 @@ _DESCRIBED = re.compile(
 )
 _WORD = re.compile(r"[\w&'’.-]+")
 _ACRO = re.compile(r"\s*\(([A-Z0-9][A-Za-z0-9&-]{1,11})\)")
+
+
+Cand = tuple[int, int, bool]  # start, end, named by an organizer cue
 
 
 @dataclass
@@ -65,8 +69,14 @@ def _role_prefix() -> re.Pattern[str]:
 def title_before(text: str, start: int) -> bool:
     """Is the name at ``start`` preceded by a person title ("Sen.", "candidate", "Mayor")?"""
     before = text[max(0, start - 40) : start].lower()
-    titles = _lex()["person_titles"]
-    return any(re.search(rf"(?:^|\W){re.escape(t)}\s+(?:[a-z]+\s+)?$", before) for t in titles)
+    return _title_rx().search(before) is not None
+
+
+@lru_cache(maxsize=1)
+def _title_rx() -> re.Pattern[str]:
+    """One pattern for all person titles: a title, maybe one lowercase word, then the name."""
+    alt = "|".join(re.escape(t) for t in _lex()["person_titles"])
+    return re.compile(rf"(?:^|\W)(?:{alt})\s+(?:[a-z]+\s+)?$")
 
 
 def _has_org_word(name: str) -> bool:
@@ -95,12 +105,9 @@ def _is_orgish(name: str, from_list: bool) -> bool:
 
 
 def _state_or_country(name: str) -> bool:
-    try:
-        from protestdb.geo import state_code
+    from protestdb.geo import state_code
 
-        return bool(state_code(name)) and len(name) > 2
-    except Exception:  # noqa: BLE001 - no geo stage: no check
-        return False
+    return bool(state_code(name)) and len(name) > 2
 
 
 def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -175,14 +182,11 @@ def _venue_heads() -> frozenset[str]:
 def _is_place_name(words: str) -> bool:
     if _state_or_country(words):
         return True
-    try:
-        from protestdb.geo import country_code
-        from protestdb.geo.normalize import norm_name
-        from protestdb.geo.resolve import candidates
+    from protestdb.geo import country_code
+    from protestdb.geo.normalize import norm_name
+    from protestdb.geo.resolve import candidates
 
-        return bool(country_code(words)) or bool(candidates(norm_name(words)))
-    except Exception:  # noqa: BLE001 - no geo stage: no check
-        return False
+    return bool(country_code(words)) or bool(candidates(norm_name(words)))
 
 
 def _run_end(text: str, toks: list[tuple[int, int, str]], k: int) -> int:
@@ -324,98 +328,115 @@ def _list_items(text: str, pos: int, region_end: int, names: list[tuple[int, int
     return out
 
 
-def find_orgs(text: str, scopes: list[tuple[int, int]], doc: Any = None) -> list[Org]:
-    """Organizations named in the ``scopes`` (character ranges) of ``text``: names after
-    organizer cues ("organized by X and Y", "organizers with X", "members of X"), names
-    before "organized the rally", and organization-like spaCy ORG names (a union, a
-    coalition...). Outlets, agencies and people are not organizations."""
-    lex = _lex()
-    cands: list[tuple[int, int, bool]] = []  # start, end, from a cue
-    ents: list[tuple[int, int]] = []
-    persons: list[tuple[int, int]] = []
-    if doc is not None:
-        ents = [_fit_entity(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
-        persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
-    cue = any_rx(tuple(lex["list_cues"]))
-    agent = rx(lex["agent_verbs"], 0)
-    app = rx(lex["appositive_heads"], 0)
-    business = rx(lex["business_before"])
+def _entity_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[Cand]:
+    """spaCy ORG names (not those after a business word: "a Starbucks store")."""
+    business = rx(_lex()["business_before"])
+    return [(a, b, False) for s, e in scopes for a, b in ents
+            if a >= s and b <= e and not business.search(text, max(0, a - 30), a)]
+
+
+def _cue_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[Cand]:
+    """The names listed after an organizer cue ("organized by X and Y", "members of X")."""
+    cue = any_rx(tuple(_lex()["list_cues"]))
+    out: list[Cand] = []
     for s, e in scopes:
-        for a, b in ents:
-            if a >= s and b <= e and not business.search(text, max(0, a - 30), a):
-                cands.append((a, b, False))
         for m in cue.finditer(text, s, e):
             stop = re.search(r"[.;:]\s|[.;:]$", text[m.end() : e])
             region_end = m.end() + stop.start() if stop else e
-            for a, b in _list_items(text, m.end(), region_end, ents):
-                cands.append((a, b, True))
+            out.extend((a, b, True) for a, b in _list_items(text, m.end(), region_end, ents))
+    return out
+
+
+def _agent_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[Cand]:
+    """The names before "organized the rally" in the clause of the verb: "Make the Road New
+    Jersey and Cosecha organized the rally" (a dateline dash also starts the clause), and
+    through an appositive ("The Prairie Workers Union, a coalition of plant employees, organized")."""
+    lex = _lex()
+    agent, app = rx(lex["agent_verbs"], 0), rx(lex["appositive_heads"], 0)
+    out: list[Cand] = []
+    for s, e in scopes:
         for m in agent.finditer(text, s, e):
-            # the clause before the verb: "Make the Road New Jersey and Cosecha organized the rally"
-            # (a dateline dash also starts it: "SALEM, Ore. — The Faith Neighbors Circle held a vigil")
             seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)|[—–]+\s|\s-{1,2}\s", text[s : m.start()])]
-            cs = max([s, *seps])
-            items = _list_items(text, cs, m.start() + 1, ents)
+            items = _list_items(text, max([s, *seps]), m.start() + 1, ents)
             if items and items[-1][1] >= m.start() - 1:
-                cands.extend((a, b, True) for a, b in items)
+                out.extend((a, b, True) for a, b in items)
             elif (
                 len(seps) >= 1 and text[m.start() - 1] == "," and text[seps[-1] - 2] == ","
                 and app.match(text[seps[-1] - 2 : m.start()])
             ):
-                # "The Prairie Workers Union, a coalition of plant employees, organized the rally"
-                cs = max([s, *seps[:-1]])
-                items = _list_items(text, cs, seps[-1] - 2, ents)
+                items = _list_items(text, max([s, *seps[:-1]]), seps[-1] - 2, ents)
                 if items and items[-1][1] >= seps[-1] - 3:
-                    cands.extend((a, b, True) for a, b in items)
-    after_people = rx(lex["org_after_people"], 0) if lex.get("org_after_people") else None
-    if after_people is not None:
-        named = ents + [
-            (x.start_char, x.end_char) for x in (doc.ents if doc is not None else ())
-            if x.label_ in ("PERSON", "WORK_OF_ART", "FAC", "NORP", "PRODUCT", "EVENT")
-        ]
-        for s, e in scopes:
-            for a, b in _cap_runs(text, s, e):
-                if not after_people.match(text, b, min(len(text), b + 30)):
-                    continue
-                # a named group (an ORG/PERSON entity, or an acronym) before the people word:
-                # "Arise Chicago organizers", "SEIU members" -- not "Some members", "Its members"
-                if re.fullmatch(r"(?=[A-Z0-9&-]*[A-Z])[A-Z0-9][A-Z0-9&-]{1,9}", text[a:b]) or any(
-                    pa <= a and b <= pb for pa, pb in named
-                ):
-                    cands.append((a, b, True))
+                    out.extend((a, b, True) for a, b in items)
+    return out
+
+
+def _people_word_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple[int, int]], doc: Any) -> list[Cand]:
+    """A named group before a people word: "Arise Chicago organizers", "SEIU members" -- an
+    ORG/PERSON entity or an acronym, not "Some members", "Its members"."""
+    lex = _lex()
+    if not lex.get("org_after_people"):
+        return []
+    after_people = rx(lex["org_after_people"], 0)
+    named = ents + [
+        (x.start_char, x.end_char) for x in (entities(doc) if doc is not None else ())
+        if x.label_ in ("PERSON", "WORK_OF_ART", "FAC", "NORP", "PRODUCT", "EVENT")
+    ]
+    out: list[Cand] = []
+    for s, e in scopes:
+        for a, b in _cap_runs(text, s, e):
+            if not after_people.match(text, b, min(len(text), b + 30)):
+                continue
+            if _ACRONYM_ONLY.fullmatch(text[a:b]) or any(pa <= a and b <= pb for pa, pb in named):
+                out.append((a, b, True))
+    return out
+
+
+_ACRONYM_ONLY = re.compile(r"(?=[A-Z0-9&-]*[A-Z])[A-Z0-9][A-Z0-9&-]{1,9}")
+_VENUE_BEFORE = re.compile(r"\b(?:at|outside|inside|near|in front of)\s+(?:the\s+)?$")
+
+
+def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, persons: list[tuple[int, int]]) -> str | None:
+    """A person's name -- unless an organizer cue names a group: "the worker center Arise
+    Chicago", "a group calling itself Parents for Safe Streets"."""
+    if not any(pa <= a < pb or a <= pa < b for pa, pb in persons) or _has_org_word(name):
+        return None
+    if from_list and (_DESCRIBED.search(text, max(0, a - 30), a) or any(pa <= a < pb and b > pb + 1 for pa, pb in persons)):
+        return None
+    return "a person's name"
+
+
+def _reject_reason(text: str, a: int, b: int, from_list: bool, cued: set[str], persons: list[tuple[int, int]]) -> str | None:
+    """Why the candidate ``text[a:b]`` is not an organization (None: it is one)."""
+    lex = _lex()
+    name = text[a:b]
+    if not name or any(c in name for c in "\n—–") or title_before(text, a):
+        return "empty, across lines, or after a person's title"
+    if lex.get("holiday_after") and rx(lex["holiday_after"], 0).match(text[b : b + 8]):
+        return "a holiday name"  # "International Workers' Day"
+    why = _person_reason(text, a, b, name, from_list, persons)
+    if why is not None:
+        return why
+    if not _is_orgish(name, from_list):
+        return "not organization-like"
+    if from_list or name.lower() in cued:
+        return None
+    if _VENUE_BEFORE.search(text[max(0, a - 20) : a]) and name.split()[-1].lower() in _venue_heads():
+        return "a venue after a place preposition"  # "a rally at the Library Center"
     opp_before = rx(lex["opponent_before"]) if lex.get("opponent_before") else None
     opp_after = rx(lex["opponent_after"], 0) if lex.get("opponent_after") else None
-    cued = {text[a:b].lower() for a, b, f in cands if f}
+    if (opp_before is not None and opp_before.search(text, max(0, a - 40), a)) or (
+        opp_after is not None and opp_after.match(text[b : b + 160])
+    ):
+        return "a responder or opponent"  # "a spokesperson for X", "X said in a statement ..."
+    return None
+
+
+def _merge(text: str, kept: list[tuple[int, int]]) -> dict[str, Org]:
+    """One Org per name; an acronym in parentheses after a name is its alias."""
     orgs: dict[str, Org] = {}
     aliases: dict[str, str] = {}
-    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    for a, b, from_list in cands:
-        a, b = _strip(text, a, b)
+    for a, b in kept:
         name = text[a:b]
-        if not name or any(c in name for c in "\n—–") or title_before(text, a):
-            continue
-        if lex.get("holiday_after") and rx(lex["holiday_after"], 0).match(text[b : b + 8]):
-            continue  # "International Workers' Day"
-        if any(pa <= a < pb or a <= pa < b for pa, pb in persons) and not _has_org_word(name):
-            # a person's name -- unless an organizer cue names a group: "the worker center
-            # Arise Chicago", "a group calling itself Parents for Safe Streets"
-            if not from_list or not (
-                _DESCRIBED.search(text, max(0, a - 30), a)
-                or any(pa <= a < pb and b > pb + 1 for pa, pb in persons)
-            ):
-                continue
-        if not _is_orgish(name, from_list):
-            continue
-        if (
-            not from_list and name.lower() not in cued
-            and re.search(r"\b(?:at|outside|inside|near|in front of)\s+(?:the\s+)?$", text[max(0, a - 20) : a])
-            and name.split()[-1].lower() in _venue_heads()
-        ):
-            continue  # "a rally at the Library Center": a venue, not a group
-        if not from_list and name.lower() not in cued and (
-            (opp_before is not None and opp_before.search(text, max(0, a - 40), a))
-            or (opp_after is not None and opp_after.match(text[b : b + 160]))
-        ):
-            continue  # a responder or opponent ("a spokesperson for X", "X said in a statement ...")
         key = aliases.get(name.lower(), name.lower())
         if key in orgs:
             orgs[key].spans.append((a, b, name))
@@ -428,12 +449,43 @@ def find_orgs(text: str, scopes: list[tuple[int, int]], doc: Any = None) -> list
             aliases[m.group(1).lower()] = key
             orgs.pop(m.group(1).lower(), None)
         orgs[key] = org
+    return orgs
+
+
+def find_orgs(
+    text: str, scopes: list[tuple[int, int]], doc: Any = None, dropped: list[tuple[str, str, str]] | None = None
+) -> list[Org]:
+    """Organizations named in the ``scopes`` (character ranges) of ``text``: names after
+    organizer cues ("organized by X and Y", "organizers with X", "members of X"), names
+    before "organized the rally", and organization-like spaCy ORG names (a union, a
+    coalition...). Outlets, agencies and people are not organizations. ``dropped`` gets
+    (name, rule, reason) for each candidate rejected."""
+    ents: list[tuple[int, int]] = []
+    persons: list[tuple[int, int]] = []
+    if doc is not None:
+        ents = [_fit_entity(text, e.start_char, e.end_char) for e in entities(doc) if e.label_ == "ORG"]
+        persons = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2]
+    cands = (_entity_candidates(text, scopes, ents) + _cue_candidates(text, scopes, ents)
+             + _agent_candidates(text, scopes, ents) + _people_word_candidates(text, scopes, ents, doc))
+    cued = {text[a:b].lower() for a, b, f in cands if f}
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    kept: list[tuple[int, int]] = []
+    for a0, b0, from_list in cands:
+        a, b = _strip(text, a0, b0)
+        why = _reject_reason(text, a, b, from_list, cued, persons)
+        if why is None:
+            kept.append((a, b))
+        elif dropped is not None and text[a:b]:
+            dropped.append((text[a:b], "organizations.candidate_filter", why))
+    orgs = _merge(text, kept)
     # shorter names contained in longer ones ("Students for Justice" in "... in Palestine")
     out = []
     names = [o.name.lower() for o in orgs.values()]
     for o in orgs.values():
         low = o.name.lower()
         if any(low != n and re.search(rf"\b{re.escape(low)}\b", n) for n in names):
+            if dropped is not None:
+                dropped.append((o.name, "organizations.contained_name", "part of a longer organization name"))
             continue
         out.append(o)
     return sorted(out, key=lambda o: o.spans[0][0])

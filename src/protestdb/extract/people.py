@@ -10,6 +10,7 @@ from typing import Any
 
 from protestdb.extract.lexicons import load, rx
 from protestdb.extract.orgs import title_before
+from protestdb.extract.spans import entities_in
 
 Span = tuple[int, int, str]
 
@@ -51,8 +52,8 @@ def find_notables(text: str, scopes: list[tuple[int, int]], doc: Any) -> list[tu
     for s, e in scopes:
         if not presence.search(text, s, e):
             continue
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and ent.start_char >= s and ent.end_char <= e and title_before(text, ent.start_char):
+        for ent in entities_in(doc, s, e):
+            if ent.label_ == "PERSON" and title_before(text, ent.start_char):
                 if len(ent.text.split()) >= 2:
                     out.append((ent.text, (ent.start_char, ent.end_char, ent.text)))
     return out

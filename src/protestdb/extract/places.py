@@ -42,7 +42,7 @@ def state_code(words: str | None) -> str | None:
         return None
     try:
         return geo.state_code(words)
-    except Exception:  # noqa: BLE001 - unknown state words are not an error here
+    except (LookupError, ValueError):  # unknown state words are not an error here
         return None
 
 

@@ -17,30 +17,67 @@ from datetime import date
 from typing import Any
 
 from protestdb.extract.background import date_status
-from protestdb.extract.detect import Trigger, _human_agent, _support
+from protestdb.extract.cues import agent_words, human_agent, support_patterns
+from protestdb.extract.detect import Trigger
 from protestdb.extract.lexicons import any_rx, load, load_lang
 from protestdb.extract.segment import Layout
+from protestdb.extract.spans import any_outside
 
 _WORD = re.compile(r"\w+")
 #: a frame needs this many hits before its density counts
 MIN_FRAME_HITS = 3
 
 
+class _DocCues:
+    """Per-text answers shared by all triggers (each sentence and paragraph searched once)."""
+
+    def __init__(self, text: str, layout: Layout, dates: list[Any], published: date | None, lang: str) -> None:
+        self.text, self.layout, self.published = text, layout, published
+        self.sup, self.sup_sent, _ = support_patterns(lang)
+        self.agents = agent_words(lang)
+        self.lead_paras = set(sorted({x.para for x in layout.sentences if x.kind == "body"})[:2])
+        self.dates_by_sent: dict[int, list[Any]] = {}
+        for m in dates:
+            self.dates_by_sent.setdefault(layout.sentence_at(m.start), []).append(m)
+        self._sent_cue: dict[int, bool] = {}
+        self._para_cues: dict[int, list[tuple[int, int]]] = {}
+
+    def sentence_cue(self, si: int) -> bool:
+        if si not in self._sent_cue:
+            s = self.layout.sentences[si]
+            self._sent_cue[si] = self.sup_sent is not None and self.sup_sent.search(self.text, s.start, s.end) is not None
+        return self._sent_cue[si]
+
+    def dated_in_window(self, si: int, announced: bool) -> bool:
+        s = self.layout.sentences[si]
+        return any(
+            s.start <= m.start < s.end and date_status(m, self.published, announced) == "in"
+            for m in self.dates_by_sent.get(si, ())
+        )
+
+    def paragraph_cue_besides(self, para: int, start: int, end: int) -> bool:
+        """A support cue in the paragraph that is not the trigger's own words."""
+        if self.sup is None:
+            return False
+        if para not in self._para_cues:
+            ps, pe = self.layout.paragraphs[para]
+            self._para_cues[para] = [m.span() for m in self.sup.finditer(self.text, ps, pe)]
+        return any_outside(self._para_cues[para], start, end)
+
+
 def trigger_score(
-    text: str, layout: Layout, t: Trigger, dates: list[Any], published: date | None, lang: str, doc: Any = None
+    text: str, layout: Layout, t: Trigger, dates: list[Any], published: date | None, lang: str, doc: Any = None,
+    cues: _DocCues | None = None,
 ) -> int:
     """Evidence (0..6) that trigger ``t`` tells an action that happened or is announced."""
+    if cues is None:
+        cues = _DocCues(text, layout, dates, published, lang)
     s = layout.sentences[t.sent]
-    body_paras = sorted({x.para for x in layout.sentences if x.kind == "body"})
-    sup, sup_sent, _ = _support(lang)
-    agents = frozenset(load_lang("cues", lang).get("agents", ()))
-    ps, pe = layout.paragraphs[s.para]
-    score = int(s.para in body_paras[:2])
-    score += int(_human_agent(doc, t, agents, text))
-    score += int(bool(sup_sent is not None and sup_sent.search(text, s.start, s.end)))
-    score += int(any(s.start <= m.start < s.end and date_status(m, published, t.announced) == "in" for m in dates))
-    if sup is not None:
-        score += int(any(not (m.start() >= t.start and m.end() <= t.end) for m in sup.finditer(text, ps, pe)))
+    score = int(s.para in cues.lead_paras)
+    score += int(human_agent(doc, t, cues.agents, text))
+    score += int(cues.sentence_cue(t.sent))
+    score += int(cues.dated_in_window(t.sent, t.announced))
+    score += int(cues.paragraph_cue_besides(s.para, t.start, t.end))
     score += int(t.new_action)
     score -= 2 * int(t.quoted)
     return score
@@ -71,7 +108,8 @@ def document_score(
     body = [t for t in triggers if not t.weak and layout.sentences[t.sent].kind == "body"]
     if not body:
         return -99
-    best = max(trigger_score(text, layout, t, dates, published, lang, doc) for t in body)
+    cues = _DocCues(text, layout, dates, published, lang)
+    best = max(trigger_score(text, layout, t, dates, published, lang, doc, cues) for t in body)
     cfg = load("relevance")
     _, dens = frame_density(text, lang)
     penalty = next((p for lo, p in cfg["frame_penalty"] if dens >= lo), 0)

@@ -10,13 +10,13 @@ are not crowds; arrests and injuries are found by :mod:`protestdb.extract.counts
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from protestdb.extract.lexicons import load
 from protestdb.models import size_category
 from protestdb.settings import SIZE_MAPPING_VERSION
 
@@ -61,7 +61,7 @@ def _data(name: str) -> dict[str, Any] | None:
     res = resources.files("protestdb.extract").joinpath(f"data/{name}")
     if not res.is_file():
         return None
-    return json.loads(res.read_text("utf-8"))
+    return load(name.removesuffix(".json"))
 
 
 def _alt(words: list[str] | Any) -> str:
@@ -70,7 +70,7 @@ def _alt(words: list[str] | Any) -> str:
 
 
 @dataclass(frozen=True)
-class _SizeLexicon:
+class SizeLexicon:
     lang: str
     vague: dict[str, int]
     quantifiers: dict[str, int]
@@ -101,7 +101,7 @@ class _SizeLexicon:
 
 
 @lru_cache(maxsize=8)
-def _lexicon(lang: str) -> _SizeLexicon | None:
+def size_lexicon(lang: str) -> SizeLexicon | None:
     data = _data(f"size_{lang}.json")
     mapping = _data("size_mapping.json") or {}
     if data is None or lang not in mapping:
@@ -131,7 +131,7 @@ def _lexicon(lang: str) -> _SizeLexicon | None:
     verbs = _alt(data["protest_verbs"])
     seps = _alt(data.get("range_connectors", ["-", "to"]))
     flags = re.IGNORECASE
-    return _SizeLexicon(
+    return SizeLexicon(
         lang=lang,
         vague=vague,
         quantifiers=quants,
@@ -166,12 +166,12 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.strip().lower())
 
 
-def _parse_digits(s: str, lx: _SizeLexicon) -> float:
+def _parse_digits(s: str, lx: SizeLexicon) -> float:
     s = s.replace(lx.thousands_sep, "") if re.search(rf"{re.escape(lx.thousands_sep)}\d{{3}}\b", s) else s
     return float(s.replace(lx.decimal_sep, "."))
 
 
-def _atom_value(s: str, lx: _SizeLexicon) -> tuple[int, bool] | None:
+def atom_value(s: str, lx: SizeLexicon) -> tuple[int, bool] | None:
     """(value, vague) of one number phrase, or None if it cannot be read."""
     t = _norm(s)
     if t in lx.vague:
@@ -207,14 +207,36 @@ def _atom_value(s: str, lx: _SizeLexicon) -> tuple[int, bool] | None:
     return int(round(head)), vague
 
 
+def _adopt_scale(v: int, v2: int, lx: SizeLexicon) -> int:
+    """"15 and 20 million": the first figure takes the second's scale."""
+    for scale in sorted(lx.scales.values(), reverse=True):
+        if scale > 12 and v * scale <= v2 and v2 % scale == 0 and v2 // scale < 1000:
+            return v * scale
+    return v
+
+
+def _bounds(v: int, hi_v: int | None, kind: str | None) -> tuple[int | None, int | None]:
+    """(low, high) of a figure or a range with its qualifier ("more than", "up to", "under")."""
+    if hi_v is not None:
+        low, high = min(v, hi_v), max(v, hi_v)
+        return low, (None if low == high else high)
+    if kind == "more":
+        return v + 1, None
+    if kind == "upto":
+        return None, v
+    if kind == "less":
+        return None, v - 1
+    return v, None
+
+
 def find_numbers(text: str, lang: str = "en") -> list[NumberSpan]:
     """Every number phrase in ``text`` (figures, number words, CCC size words), with
     qualifiers ("more than", "about", "up to") and ranges ("200 to 300") applied."""
-    lx = _lexicon(lang) or _lexicon("en")
+    lx = size_lexicon(lang) or size_lexicon("en")
     assert lx is not None
     atoms: list[tuple[int, int, int, bool]] = []
     for m in lx.atom.finditer(text):
-        parsed = _atom_value(m.group(), lx)
+        parsed = atom_value(m.group(), lx)
         if parsed is not None:
             atoms.append((m.start(), m.end(), parsed[0], parsed[1]))
     out: list[NumberSpan] = []
@@ -229,12 +251,8 @@ def find_numbers(text: str, lang: str = "en") -> list[NumberSpan]:
             s2, e2, v2, vague2 = atoms[i + 1]
             gap = text[e:s2]
             if lx.range_gap.fullmatch(gap) or (is_between and lx.and_gap.fullmatch(gap)):
-                # "15 and 20 million": the first figure takes the second's scale
                 if v2 > v and not vague and v * 1000 <= v2 and " " not in text[s:e].strip():
-                    for scale in sorted(lx.scales.values(), reverse=True):
-                        if scale > 12 and v * scale <= v2 and v2 % scale == 0 and v2 // scale < 1000:
-                            v *= scale
-                            break
+                    v = _adopt_scale(v, v2, lx)
                 hi_v, e, vague = v2, e2, vague or vague2
                 i += 1
                 if is_between:
@@ -247,24 +265,13 @@ def find_numbers(text: str, lang: str = "en") -> list[NumberSpan]:
         if qm:
             kind = lx.qualifiers.get(_norm(qm.group(1)))
             start = start - (len(text[max(0, start - 30) : start]) - qm.start())
-        low: int | None = v
-        high: int | None = hi_v
-        if hi_v is not None:
-            low, high = min(v, hi_v), max(v, hi_v)
-            if low == high:
-                high = None
-        elif kind == "more":
-            low = v + 1
-        elif kind == "upto":
-            low, high = None, v
-        elif kind == "less":
-            low, high = None, v - 1
+        low, high = _bounds(v, hi_v, kind)
         approx = vague or kind == "approx"
         out.append(NumberSpan(start, e, text[start:e], low, high, approx, vague, v))
     return out
 
 
-def _is_crowd(text: str, n: NumberSpan, lx: _SizeLexicon) -> bool:
+def _is_crowd(text: str, n: NumberSpan, lx: SizeLexicon) -> bool:
     before = text[max(0, n.start - 40) : n.start]
     if lx.exclude_before.search(before):
         return False
@@ -295,7 +302,7 @@ def _is_crowd(text: str, n: NumberSpan, lx: _SizeLexicon) -> bool:
 
 def find_sizes(text: str, lang: str = "en") -> list[SizeMention]:
     """Crowd-size candidates in ``text``, in text order ("hundreds rallied" -> "hundreds", 200)."""
-    lx = _lexicon(lang) or _lexicon("en")
+    lx = size_lexicon(lang) or size_lexicon("en")
     assert lx is not None
     out = []
     for n in find_numbers(text, lang):

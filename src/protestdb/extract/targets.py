@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from protestdb.extract.lexicons import load
+from protestdb.extract.spans import entities, entities_in
 
 Span = tuple[int, int, str]
 _CAP_NAME = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+|for\s+)?[A-Z][\w&'’.-]*){0,5}"
@@ -79,7 +80,7 @@ def _clean(name: str) -> str:
 def _np(tok: Any) -> tuple[int, int]:
     """Character span of the proper-name words of a noun (compounds, "of" names)."""
     doc = tok.doc
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ in ("ORG", "GPE", "FAC", "PERSON", "NORP")), None)
+    ent = next((e for e in entities(doc) if e.start <= tok.i < e.end and e.label_ in ("ORG", "GPE", "FAC", "PERSON", "NORP")), None)
     if ent is not None and ent.label_ == "ORG":
         return ent.start_char, ent.end_char
     left = tok.i
@@ -89,7 +90,7 @@ def _np(tok: Any) -> tuple[int, int]:
 
 
 def _named_mentions(text: str, doc: Any) -> list[tuple[int, int, str]]:
-    out = [(e.start_char, e.end_char, _clean(e.text)) for e in doc.ents if e.label_ in ("ORG", "FAC")]
+    out = [(e.start_char, e.end_char, _clean(e.text)) for e in entities(doc) if e.label_ in ("ORG", "FAC")]
     return out
 
 
@@ -156,6 +157,71 @@ def _addressed(doc: Any, s: int, e: int) -> list[Any]:
     return final
 
 
+class _Found:
+    """Target names found so far (each once, never an excluded or a non-target word)."""
+
+    def __init__(self, exclude: set[str] | frozenset[str], not_target: Any) -> None:
+        self.out: list[tuple[str, Span]] = []
+        self.seen: set[str] = set()
+        self.exclude = exclude
+        self.not_target = not_target
+
+    def add(self, name: str, span: Span) -> None:
+        key = name.lower()
+        if not name or key in self.seen or key in self.exclude or key in self.not_target:
+            return
+        self.seen.add(key)
+        self.out.append((name, span))
+
+
+def _legislature(lx: dict[str, Any], text: str, s: int, e: int, state: str | None) -> Span | None:
+    """Legislators, or a state bill told at a statehouse."""
+    if state not in lx["legislatures"]:
+        return None
+    seg = text[s:e]
+    m = lx["lawmakers"].search(seg)
+    if m is None and lx["bill"].search(seg) and lx["capitol"].search(seg):
+        m = lx["bill"].search(seg)
+    if m is None or (state == "DC" and m.group().lower().startswith("state")):
+        return None
+    return (s + m.start(), s + m.end(), m.group())
+
+
+def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, locality: str | None, found: _Found) -> None:
+    """The parse's addressees of the action (a named body, or "the city" resolved to its name)."""
+    for tok in _addressed(doc, s, e):
+        low = tok.lemma_.lower()
+        if tok.pos_ == "PRON" or low in lx["not_target"] or tok.ent_type_ in ("PERSON", "GPE", "DATE", "CARDINAL", "NORP"):
+            continue
+        if lx["lawmakers"].fullmatch(tok.text) or low in ("lawmaker", "legislator"):
+            continue  # the legislature rule
+        if tok.pos_ == "PROPN":
+            a, b = _np(tok)
+            name = _clean(text[a:b])
+            if len(name) >= 3 and (tok.ent_type_ == "ORG" or len(name.split()) >= 2):
+                off = text.find(name, a, b)
+                found.add(name, (off, off + len(name), name))
+        elif low in lx["resolvable"]:
+            r = _resolve(low, text, doc, tok.idx, locality)
+            if r is not None:
+                found.add(_clean(r[2]), (r[0], r[1], text[r[0] : r[1]]))
+
+
+_SITE_PREP = re.compile(r"\b(?:outside|at|in front of|inside|into|of)\s+(?:an?|the|one)?\s*$")
+
+
+def _site_companies(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, found: _Found) -> None:
+    """A company's site as the action's place ("outside a Brightline Foods store")."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    for ent in (entities_in(doc, span.start_char, span.end_char) if span is not None else []):
+        if ent.label_ == "ORG" and lx["sites"].match(text, ent.end_char) and _SITE_PREP.search(
+            text[max(0, ent.start_char - 20) : ent.start_char]
+        ):
+            name = _clean(ent.text)
+            off = text.find(name, ent.start_char, ent.end_char)
+            found.add(name, (off, off + len(name), name))
+
+
 def find_parse_targets(
     text: str,
     doc: Any,
@@ -168,61 +234,24 @@ def find_parse_targets(
 ) -> list[tuple[str, Span]]:
     """Targets of an event told in ``scopes`` (value, evidence span)."""
     lx = _lex()
-    out: list[tuple[str, Span]] = []
-    seen: set[str] = set()
-
-    def add(name: str, span: Span) -> None:
-        key = name.lower()
-        if not name or key in seen or key in exclude or key in lx["not_target"]:
-            return
-        seen.add(key)
-        out.append((name, span))
-
+    found = _Found(exclude, lx["not_target"])
     for s, e in scopes:
-        seg = text[s:e]
-        # legislators, or a state bill told at a statehouse
-        if state in lx["legislatures"]:
-            m = lx["lawmakers"].search(seg)
-            if m is None and lx["bill"].search(seg) and lx["capitol"].search(seg):
-                m = lx["bill"].search(seg)
-            if m is not None and not (state == "DC" and m.group().lower().startswith("state")):
-                add(lx["legislatures"][state], (s + m.start(), s + m.end(), m.group()))
-        m = lx["federal"].search(seg)
+        leg = _legislature(lx, text, s, e, state)
+        if leg is not None:
+            found.add(lx["legislatures"][state], leg)
+        m = lx["federal"].search(text[s:e])
         if m is not None and published is not None:
             name = next((n for a, b, n in lx["administrations"] if a <= published < b), None)
             if name:
-                add(name, (s + m.start(), s + m.end(), m.group()))
+                found.add(name, (s + m.start(), s + m.end(), m.group()))
         if doc is None:
             continue
-        for tok in _addressed(doc, s, e):
-            low = tok.lemma_.lower()
-            if tok.pos_ == "PRON" or low in lx["not_target"] or tok.ent_type_ in ("PERSON", "GPE", "DATE", "CARDINAL", "NORP"):
-                continue
-            if lx["lawmakers"].fullmatch(tok.text) or low in ("lawmaker", "legislator"):
-                continue  # handled above
-            if tok.pos_ == "PROPN":
-                a, b = _np(tok)
-                name = _clean(text[a:b])
-                if len(name) >= 3 and (tok.ent_type_ == "ORG" or len(name.split()) >= 2):
-                    off = text.find(name, a, b)
-                    add(name, (off, off + len(name), name))
-            elif low in lx["resolvable"]:
-                r = _resolve(low, text, doc, tok.idx, locality)
-                if r is not None:
-                    add(_clean(r[2]), (r[0], r[1], text[r[0] : r[1]]))
-        # a company's site as the action's place ("outside a Brightline Foods store")
-        span = doc.char_span(s, e, alignment_mode="expand")
-        for ent in (span.ents if span is not None else []):
-            if ent.label_ == "ORG" and lx["sites"].match(text, ent.end_char) and re.search(
-                r"\b(?:outside|at|in front of|inside|into|of)\s+(?:an?|the|one)?\s*$", text[max(0, ent.start_char - 20) : ent.start_char]
-            ):
-                name = _clean(ent.text)
-                off = text.find(name, ent.start_char, ent.end_char)
-                add(name, (off, off + len(name), name))
+        _addressees(lx, text, doc, s, e, locality, found)
+        _site_companies(lx, text, doc, s, e, found)
         # the company running the action's site ("a detention center run by Corvane Group")
         for m in lx["run_by"].finditer(text, s, e):
-            add(_clean(m.group("name")), (m.start("name"), m.end("name"), m.group("name")))
-    return out
+            found.add(_clean(m.group("name")), (m.start("name"), m.end("name"), m.group("name")))
+    return found.out
 
 
 _UNIONISH = re.compile(
@@ -233,13 +262,78 @@ _UNIONISH = re.compile(
 def _state_name(state: str | None) -> str | None:
     if not state:
         return None
-    try:
-        from protestdb.geo.resolve import _state_tables
+    from protestdb.geo.resolve import state_name
 
-        info = _state_tables()[2].get(state)
-    except Exception:  # noqa: BLE001 - no geo stage: no state name
-        return None
-    return info[0] if info else None
+    return state_name(state)
+
+
+class _RoleFound:
+    """Role targets found so far: cleaned, found back in the text, each once."""
+
+    def __init__(self, text: str, exclude: set[str] | frozenset[str], not_target: Any) -> None:
+        self.text = text
+        self.out: list[tuple[str, Span]] = []
+        self.seen: set[str] = set(exclude)
+        self.not_target = not_target
+
+    def add(self, name: str, a: int, b: int, keep_poss: bool = False) -> bool:
+        name = name.strip(" ,.;:") if keep_poss else _clean(name)
+        if len(name) < 3 or name.lower() in self.seen or name.lower() in self.not_target:
+            return False
+        off = self.text.find(name, a, b + 1)
+        if off < 0:
+            return False
+        self.seen.add(name.lower())
+        self.out.append((name, (off, off + len(name), name)))
+        return True
+
+
+_SITE_SUFFIX = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:Plant|Store|Campus)$")
+_OUTSIDE_A = re.compile(r"\boutside\s+(?:an?|one)\s+$")
+_DETENTION_SITE = re.compile(r"\b(?:center|facility|jail|prison|detention|camp)\b", re.IGNORECASE)
+
+
+def _employers(lx: dict[str, Any], text: str, s: int, e: int, orgs: list[tuple[int, int]],
+               gpes: list[tuple[int, int]], found: _RoleFound) -> bool:
+    """The strikers' employer: "nurses at X walked off the job", "X baristas". True if found."""
+    employer = False
+    for m in lx["worker_at"].finditer(text, s, e):
+        a, b = m.span("name")
+        name = _SITE_SUFFIX.sub("", m.group("name"))
+        if _UNIONISH.search(name) or any(ga <= a < gb and gb >= a + len(name) for ga, gb in gpes):
+            continue
+        found.add(name, a, b)
+        employer = True
+    for a, b in orgs:
+        if s <= a < e and lx["workers"].match(text, b + 1, min(e, b + 30)) and text[b : b + 1] == " ":
+            name = text[a:b]
+            if not _UNIONISH.search(name):
+                found.add(name, a, b)  # "Starbucks baristas"
+                employer = True
+    return employer
+
+
+def _site_owners(lx: dict[str, Any], text: str, s: int, e: int, orgs: list[tuple[int, int]], found: _RoleFound) -> None:
+    """The owner of the action's site: "outside X's headquarters", "picketed outside a X on Main Street"."""
+    for a, b in orgs:
+        if not (s <= a < e):
+            continue
+        if lx["site_after"].match(text, b, min(len(text), b + 40)) and lx["site_preps"].search(text, max(0, a - 30), a):
+            if "'" in text[b : b + 2] or "’" in text[b : b + 2] or text[max(0, a - 4) : a].strip() in ("a", "an", "one"):
+                found.add(text[a:b], a, b)
+        elif _OUTSIDE_A.search(text[max(0, a - 14) : a]):
+            found.add(text[a:b], a, b, keep_poss=True)
+
+
+def _governor(lx: dict[str, Any], text: str, s: int, e: int, state: str | None, found: _RoleFound) -> None:
+    """"the governor's budget" -> the governor of the event's state."""
+    m = lx["governor"].search(text, s, e)
+    sname = _state_name(state)
+    if m is not None and sname:
+        name = f"Governor of {sname}"
+        if name.lower() not in found.seen:
+            found.seen.add(name.lower())
+            found.out.append((name, (m.start(), m.end(), m.group())))
 
 
 def find_role_targets(
@@ -261,66 +355,29 @@ def find_role_targets(
     - "the governor's budget" -> the governor of the event's state.
     Names with union words are the workers' own organizations, never their employer."""
     lx = _lex()
-    out: list[tuple[str, Span]] = []
-    seen: set[str] = set(exclude)
-
-    def add(name: str, a: int, b: int, keep_poss: bool = False) -> None:
-        name = name.strip(" ,.;:") if keep_poss else _clean(name)
-        if len(name) < 3 or name.lower() in seen or name.lower() in lx["not_target"]:
-            return
-        off = text.find(name, a, b + 1)
-        if off < 0:
-            return
-        seen.add(name.lower())
-        out.append((name, (off, off + len(name), name)))
-
+    found = _RoleFound(text, exclude, lx["not_target"])
     labor = bool(lx["labor_types"] & set(types))
     orgs = [
         (e.start_char, e.end_char - 2 if e.text.endswith(("'s", "’s")) else e.end_char)
-        for e in (doc.ents if doc is not None else ())
+        for e in (entities(doc) if doc is not None else ())
         if e.label_ in ("ORG", "FAC")
     ]
-    gpes = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "PERSON")] if doc is not None else []
+    gpes = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ in ("GPE", "PERSON")] if doc is not None else []
     employer = False
     for s, e in scopes:
-        if labor:
-            for m in lx["worker_at"].finditer(text, s, e):
-                a, b = m.span("name")
-                name = re.sub(r"\s+(?:[A-Z][a-z]+\s+)?(?:Plant|Store|Campus)$", "", m.group("name"))
-                if _UNIONISH.search(name) or any(ga <= a < gb and gb >= a + len(name) for ga, gb in gpes):
-                    continue
-                add(name, a, b)
-                employer = True
-            for a, b in orgs:
-                if s <= a < e and lx["workers"].match(text, b + 1, min(e, b + 30)) and text[b : b + 1] == " ":
-                    name = text[a:b]
-                    if not _UNIONISH.search(name):
-                        add(name, a, b)  # "Starbucks baristas"
-                        employer = True
-        for a, b in orgs:
-            if not (s <= a < e):
-                continue
-            if lx["site_after"].match(text, b, min(len(text), b + 40)) and lx["site_preps"].search(text, max(0, a - 30), a):
-                if "'" in text[b : b + 2] or "’" in text[b : b + 2] or text[max(0, a - 4) : a].strip() in ("a", "an", "one"):
-                    add(text[a:b], a, b)  # "outside X's headquarters"; "outside a X store" (sites rule) too
-            elif re.search(r"\boutside\s+(?:an?|one)\s+$", text[max(0, a - 14) : a]):
-                add(text[a:b], a, b, keep_poss=True)  # "picketed outside a X on Main Street"
+        if labor and _employers(lx, text, s, e, orgs, gpes, found):
+            employer = True
+        _site_owners(lx, text, s, e, orgs, found)
         if lx["run_by_es"] is not None:
             for m in lx["run_by_es"].finditer(text, s, e):
-                add(m.group("name"), *m.span("name"))
-        m = lx["governor"].search(text, s, e)
-        sname = _state_name(state)
-        if m is not None and sname:
-            name = f"Governor of {sname}"
-            if name.lower() not in seen:
-                seen.add(name.lower())
-                out.append((name, (m.start(), m.end(), m.group())))
+                found.add(m.group("name"), *m.span("name"))
+        _governor(lx, text, s, e, state, found)
     if employer and lx["parent"] is not None:
         for m in lx["parent"].finditer(text):
             if not _UNIONISH.search(m.group("name")):
-                add(m.group("name"), *m.span("name"))
+                found.add(m.group("name"), *m.span("name"))
     # the operator of a detention site, told anywhere in the article
     for m in lx["run_by"].finditer(text):
-        if re.search(r"\b(?:center|facility|jail|prison|detention|camp)\b", text[max(0, m.start() - 60) : m.start()], re.IGNORECASE):
-            add(m.group("name"), *m.span("name"))
-    return out
+        if _DETENTION_SITE.search(text[max(0, m.start() - 60) : m.start()]):
+            found.add(m.group("name"), *m.span("name"))
+    return found.out

@@ -1,0 +1,99 @@
+"""Extraction configuration: the order of the components, of the drafting rules and of the
+field fillers, and the thresholds the rules use. Configuration, not wiring: a rule is turned
+off by leaving its name out, and a name that is not registered is an error at start."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from protestdb import settings
+
+#: components run in order over one shared :class:`protestdb.extract.document.ExtractDoc`
+COMPONENTS: tuple[str, ...] = (
+    "language",
+    "parse",
+    "segmentation",
+    "dates",
+    "triggers",
+    "relevance",
+    "sizes",
+    "crowd_triggers",
+    "places",
+    "counts",
+    "drafting",
+    "article_facts",
+    "filling",
+)
+
+#: per body sentence with protest words, the first rule that decides wins
+DRAFT_RULES: tuple[str, ...] = (
+    "back_reference",
+    "national_redescribed",
+    "split_by_city",
+    "one_city",
+    "paragraph_city",
+    "national_placeless",
+    "umbrella_sentence",
+    "counter_protest_here",
+    "continues_current",
+    "dateline_city",
+    "state_only",
+    "unlocated",
+)
+
+#: run over all drafts after the sentences, in order
+DRAFT_FILTERS: tuple[str, ...] = (
+    "dateline_state",
+    "drop_empty",
+    "drop_unlocated_beside_located",
+    "drop_unlocated_beside_national",
+)
+
+#: one filler per field (or group of tied fields), in order: later fillers read earlier values
+FILLERS: tuple[str, ...] = (
+    "type",
+    "announced",
+    "place",
+    "date",
+    "size",
+    "counts",
+    "targets",
+    "organizations",
+    "participants",
+    "notables",
+    "claims_verbatim",
+    "claims_summary",
+    "issues",
+    "valence",
+    "title",
+)
+
+
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be a number of seconds, not {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    components: tuple[str, ...] = COMPONENTS
+    draft_rules: tuple[str, ...] = DRAFT_RULES
+    draft_filters: tuple[str, ...] = DRAFT_FILTERS
+    fillers: tuple[str, ...] = FILLERS
+    #: a nationwide action is re-described within this many paragraphs
+    national_para_gap: int = 1
+    #: a sentence without its own place continues the action told this many paragraphs back
+    continue_para_gap: int = 2
+    #: seconds one article may take; past it the run logs, skips what is left, returns what it has
+    time_budget: float = field(default_factory=lambda: _env_float("PROTESTDB_EXTRACT_BUDGET", settings.EXTRACT_TIME_BUDGET))
+    #: re-raise errors that a production run logs and survives (tests set this)
+    strict: bool = field(default_factory=lambda: os.environ.get("PROTESTDB_STRICT", "") not in ("", "0"))
+
+
+DEFAULT_CONFIG = ExtractConfig()

@@ -1,0 +1,427 @@
+"""Event drafting: which events an article tells (one action, one locality, one day).
+
+Body sentences with protest words are read in order. For each, the drafting rules of
+``ExtractConfig.draft_rules`` are tried in order; the first that decides wins. A rule either
+attaches the sentence's triggers to a draft already open (a back-reference, the nationwide
+action re-described, the action being told continued) or returns *groups* (a place key, its
+place, its triggers, its segment, its venue words) that become drafts -- a counter-protest
+split into its own. Then the filters of ``ExtractConfig.draft_filters`` run over all drafts.
+Every rule that attaches a sentence is recorded on the draft; every rule that drops a trigger,
+a place or a draft records it in the trace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from protestdb.extract import places
+from protestdb.extract.assemble import (
+    CLAUSE_BREAK,
+    clause_of,
+    context_place,
+    dates_in,
+    locative,
+    non_event_places,
+)
+from protestdb.extract.detect import PLACELESS_TYPES, Trigger
+from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
+from protestdb.extract.places import Place
+
+Group = tuple[str, Place | None, list[Trigger], tuple[int, int], list[Place]]
+
+
+@dataclass
+class Sentence:
+    """What the rules see of one body sentence with protest words."""
+
+    index: int
+    start: int
+    end: int
+    para: int
+    trigs: list[Trigger]
+    cities: list[Place]
+    venues: list[Place]
+    states: list[Place]
+    announced: bool
+
+    @property
+    def seg(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@dataclass
+class DraftState:
+    """The drafts so far, the one being told, and the article's place facts."""
+
+    doc: ExtractDoc
+    places_by_sent: dict[int, list[Place]]
+    national_paras: set[int]
+    dl_city: Place | None
+    dl_state: Place | None
+    drafts: list[Draft] = field(default_factory=list)
+    current: Draft | None = None
+
+    def get(self, key: str, place: Place | None, para: int, counter: bool, announced: bool, venues: list[Place]) -> Draft:
+        """The open draft of the same place, kind and tense (a different venue in another
+        paragraph is another event), else a new one."""
+        vk = {v.quote.lower() for v in venues if v.kind == "venue"}
+        for d in reversed(self.drafts):
+            if d.key != key or d.counter != counter or d.announced != announced:
+                continue
+            if para in d.paras or not vk or not d.venue_keys() or vk & d.venue_keys():
+                return d
+        d = Draft(key, place, counter=counter, announced=announced)
+        self.drafts.append(d)
+        return d
+
+    def attach(self, d: Draft, trigs: list[Trigger], seg: tuple[int, int], para: int, venues: list[Place],
+               state_place: Place | None, rule: str) -> None:
+        text = self.doc.text
+        d.triggers.extend(trigs)
+        if seg not in d.segments:
+            d.segments.append(seg)
+        d.rules.append((rule, seg, tuple((t.start, t.end, t.quote) for t in trigs)))
+        d.paras.add(para)
+        d.last_para = para
+        for v in venues:
+            if text[v.start - 1 : v.start] == "(":
+                continue  # "University of Southern California (USC)": the acronym repeats the venue
+            if v.quote.lower() not in {x.quote.lower() for x in d.venues}:
+                d.venues.append(v)
+        if d.state_place is None and state_place is not None:
+            d.state_place = state_place
+
+
+#: a rule returns None (not mine: try the next), [] (handled: attached or skipped) or groups
+DraftRule = Callable[[DraftState, Sentence], "list[Group] | None"]
+DRAFT_RULES: dict[str, DraftRule] = {}
+DraftFilter = Callable[[DraftState], None]
+DRAFT_FILTERS: dict[str, DraftFilter] = {}
+
+
+def draft_rule(name: str) -> Callable[[DraftRule], DraftRule]:
+    def register(fn: DraftRule) -> DraftRule:
+        DRAFT_RULES[name] = fn
+        return fn
+
+    return register
+
+
+def draft_filter(name: str) -> Callable[[DraftFilter], DraftFilter]:
+    def register(fn: DraftFilter) -> DraftFilter:
+        DRAFT_FILTERS[name] = fn
+        return fn
+
+    return register
+
+
+# --- the sentence rules, in their default order ------------------------------------------
+
+
+@draft_rule("back_reference")
+def back_reference(st: DraftState, s: Sentence) -> list[Group] | None:
+    """"The rally was organized by ...", a quote: the action being told, not a new one -- whatever
+    its own tense ("Saturday's rally is being organized by ..." after the announcement)."""
+    cur = st.current
+    text = st.doc.text
+    if cur is None or cur.key == NATIONAL or not all(t.quoted or t.anaphoric for t in s.trigs):
+        return None
+    if any(c.city_key != cur.key and locative(text, c) for c in s.cities):
+        return None
+    d = cur
+    if cur.announced != s.announced and dates_in(st.doc, s.start, s.end):
+        # "Thursday's rally is scheduled for noon": the announced follow-up, told with its day
+        d = st.get(cur.key, cur.place, s.para, cur.counter, s.announced, [])
+        if d.place is None:
+            d.place = cur.place
+    st.attach(d, s.trigs, s.seg, s.para, s.venues if d is not cur or not cur.venues else [], None, "back_reference")
+    st.current = d
+    return []
+
+
+@draft_rule("national_redescribed")
+def national_redescribed(st: DraftState, s: Sentence) -> list[Group] | None:
+    """The same nationwide action re-described ("The group asked people not to buy ...")."""
+    cur = st.current
+    if cur is None or cur.key != NATIONAL or s.cities or s.para - cur.last_para > st.doc.config.national_para_gap:
+        return None
+    types = {x.type for x in cur.triggers}
+    if not any(t.type in types for t in s.trigs) or dates_in(st.doc, s.start, s.end):
+        return None
+    st.attach(cur, [t for t in s.trigs if t.type in types], s.seg, s.para, [], None, "national_redescribed")
+    return []
+
+
+@draft_rule("split_by_city")
+def split_by_city(st: DraftState, s: Sentence) -> list[Group] | None:
+    """Several cities in one sentence: one segment each, ending at the last clause break before
+    the next city ("25,000 on the Common, while police in Providence counted 3,000")."""
+    if len(s.cities) < 2 or all(c.kind != "city" for c in s.cities):
+        return None
+    text = st.doc.text
+    groups: list[Group] = []
+    prev = s.start
+    for i, c in enumerate(s.cities):
+        seg_end = s.end
+        if i < len(s.cities) - 1:
+            breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, c.end, s.cities[i + 1].start)]
+            seg_end = breaks[-1] if breaks else c.end
+        seg_trigs = [t for t in s.trigs if prev <= t.start < seg_end] or s.trigs
+        seg_venues = [v for v in s.venues if prev <= v.start < seg_end]
+        groups.append((c.city_key or UNLOCATED, c, seg_trigs, (prev, seg_end), seg_venues))
+        prev = seg_end
+    return groups
+
+
+@draft_rule("one_city")
+def one_city(st: DraftState, s: Sentence) -> list[Group] | None:
+    """The sentence names where the action is."""
+    if not s.cities:
+        return None
+    return [(s.cities[0].city_key or UNLOCATED, s.cities[0], s.trigs, s.seg, s.venues)]
+
+
+@draft_rule("paragraph_city")
+def paragraph_city(st: DraftState, s: Sentence) -> list[Group] | None:
+    """No place in the sentence: a city named elsewhere in its paragraph."""
+    if s.cities:
+        return None
+    layout = st.doc.layout
+    pc = next((p for sj in layout.para_sentences(s.para) for p in st.places_by_sent.get(sj, []) if p.city_key), None)
+    if pc is None:
+        return None
+    return [(pc.city_key or UNLOCATED, pc, s.trigs, s.seg, s.venues)]
+
+
+@draft_rule("national_placeless")
+def national_placeless(st: DraftState, s: Sentence) -> list[Group] | None:
+    """A placeless action (a boycott, a strike call) told nationwide or as the article's first."""
+    if s.cities:
+        return None
+    placeless = [t for t in s.trigs if t.type in PLACELESS_TYPES]
+    national = any(t.national for t in s.trigs)
+    near = s.para - 1 in st.national_paras or s.para in st.national_paras
+    if not placeless or not (national or st.current is None or near):
+        return None
+    return [(NATIONAL, None, placeless, s.seg, [])]
+
+
+@draft_rule("umbrella_sentence")
+def umbrella_sentence(st: DraftState, s: Sentence) -> list[Group] | None:
+    """"protests took place across the country": an umbrella sentence, no event of its own."""
+    if s.cities or not any(t.national for t in s.trigs):
+        return None
+    for t in s.trigs:
+        st.doc.trace.drop(f"trigger {t.quote!r} at {t.start}", "drafting.umbrella_sentence",
+                          "nationwide wording without a place or a placeless action")
+    return []
+
+
+@draft_rule("counter_protest_here")
+def counter_protest_here(st: DraftState, s: Sentence) -> list[Group] | None:
+    """"a smaller group of counter-protesters gathered across the street": their own event, at
+    the place of the action they answer."""
+    cur = st.current
+    if s.cities or cur is None or cur.key == NATIONAL or cur.counter:
+        return None
+    if not any(t.type == "counter-protest" and not t.quoted for t in s.trigs):
+        return None
+    return [(cur.key, cur.place, s.trigs, s.seg, [])]
+
+
+@draft_rule("continues_current")
+def continues_current(st: DraftState, s: Sentence) -> list[Group] | None:
+    """A sentence without a place, near the action being told: more of it."""
+    cur = st.current
+    if s.cities or cur is None or cur.key == NATIONAL or s.para - cur.last_para > st.doc.config.continue_para_gap:
+        return None
+    if cur.counter:
+        # after a counter-protest, a sentence without one tells the main action again
+        cur = next((o for o in reversed(st.drafts) if o.key == cur.key and not o.counter), cur)
+    d = cur if cur.announced == s.announced else st.get(cur.key, cur.place, s.para, cur.counter, s.announced, [])
+    st.attach(d, s.trigs, s.seg, s.para, s.venues, None, "continues_current")
+    if d.place is None:
+        d.place = cur.place
+    st.current = d
+    return []
+
+
+@draft_rule("dateline_city")
+def dateline_city(st: DraftState, s: Sentence) -> list[Group] | None:
+    """No place told nearby: the dateline's city."""
+    if s.cities or st.dl_city is None:
+        return None
+    return [(st.dl_city.city_key or UNLOCATED, st.dl_city, s.trigs, s.seg, s.venues)]
+
+
+@draft_rule("state_only")
+def state_only(st: DraftState, s: Sentence) -> list[Group] | None:
+    """Only a state named: an event placed in the state."""
+    if s.cities or not s.states:
+        return None
+    return [(f"state:{s.states[0].state}", None, s.trigs, s.seg, s.venues)]
+
+
+@draft_rule("unlocated")
+def unlocated(st: DraftState, s: Sentence) -> list[Group] | None:
+    """No place at all (kept only when the article locates nothing else, see the filters)."""
+    if s.cities:
+        return None
+    return [(UNLOCATED, None, s.trigs, s.seg, s.venues)]
+
+
+# --- the filters over all drafts ----------------------------------------------------------
+
+
+@draft_filter("dateline_state")
+def dateline_state(st: DraftState) -> None:
+    """The dateline's state for the events at the dateline's city."""
+    if st.dl_city is None or st.dl_state is None:
+        return
+    for d in st.drafts:
+        if d.key == st.dl_city.city_key and d.state_place is None:
+            d.state_place = st.dl_state
+
+
+def _drop(st: DraftState, keep: Callable[[Draft], bool], rule: str, reason: str) -> None:
+    kept = []
+    for d in st.drafts:
+        if keep(d):
+            kept.append(d)
+        else:
+            st.doc.trace.drop(d.describe(), f"drafting.{rule}", reason)
+    st.drafts = kept
+
+
+@draft_filter("drop_empty")
+def drop_empty(st: DraftState) -> None:
+    """A draft whose triggers all went to other drafts is no event."""
+    _drop(st, lambda d: bool(d.triggers), "drop_empty", "no trigger words left")
+
+
+@draft_filter("drop_unlocated_beside_located")
+def drop_unlocated_beside_located(st: DraftState) -> None:
+    """With located events in the article, a place-less mention is an umbrella statement
+    ("students and workers have mobilized waves of protest") or a detail of one of them."""
+    if any(d.place is not None for d in st.drafts):
+        _drop(st, lambda d: d.key != UNLOCATED, "drop_unlocated_beside_located",
+              "no place while the article locates other events")
+
+
+@draft_filter("drop_unlocated_beside_national")
+def drop_unlocated_beside_national(st: DraftState) -> None:
+    """Beside a nationwide action, a place-less call ("has called for further boycotts") is the
+    campaign's talk, not an action of its own."""
+    if any(d.place is not None for d in st.drafts) or not any(d.key == NATIONAL for d in st.drafts):
+        return
+    _drop(st, lambda d: d.key != UNLOCATED or bool(d.venues), "drop_unlocated_beside_national",
+          "a place-less call beside a nationwide action")
+
+
+# --- the component ----------------------------------------------------------------------------
+
+
+def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: Place | None) -> dict[int, list[Place]]:
+    """Per body sentence, the places told as where something happens."""
+    text, layout = doc.text, doc.layout
+    doc.places = places.sub_places(text, doc.places, dl_city, doc.lang)
+    out: dict[int, list[Place]] = {}
+    others = non_event_places(text, doc.places)
+    for p in doc.places:
+        si = layout.sentence_at(p.start)
+        if layout.sentences[si].kind != "body":
+            continue
+        if id(p) in others:
+            doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.non_event_place",
+                           "told as an origin, destination or comparison")
+            continue
+        if context_place(doc, p, si, by_sent.get(si, [])):
+            doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
+                           "in quoted speech or in a clause that tells no action")
+            continue
+        out.setdefault(si, []).append(p)
+    return out
+
+
+def _sentence(st: DraftState, si: int, trigs: list[Trigger]) -> Sentence:
+    doc = st.doc
+    s = doc.layout.sentences[si]
+    sp = st.places_by_sent.get(si, [])
+    cities: list[Place] = []
+    explicit = [p for p in sp if p.kind == "city"]
+    for p in explicit or sp:
+        if p.city_key and p.city_key not in {c.city_key for c in cities}:
+            cities.append(p)
+    venues = [p for p in sp if p.kind in ("venue", "neighborhood")]
+    venues += [
+        v for v in places.find_venues(doc.text, s.start, s.end, doc.lang)
+        if not any(p.start <= v.start < p.end or v.start <= p.start < v.end for p in sp)
+    ]
+    states = [p for p in sp if p.kind == "state"]
+    return Sentence(si, s.start, s.end, s.para, trigs, cities, venues, states, all(t.announced for t in trigs))
+
+
+def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -> None:
+    """Open or extend a draft per group; a counter-protest's clause becomes its own draft."""
+    text = st.doc.text
+    for key, place, gtrigs, seg, gvenues in groups:
+        counter = [t for t in gtrigs if t.type == "counter-protest"]
+        main = [t for t in gtrigs if t.type != "counter-protest"]
+        if counter:
+            cseg = clause_of(text, seg, counter[0])
+            in_clause = [t for t in main if cseg[0] <= t.start < cseg[1]]
+            main = [t for t in main if t not in in_clause]
+            if not main:
+                cseg = seg  # the sentence tells only the counter-protest: all of it is theirs
+            d = st.get(key, place, s.para, True, s.announced, [])
+            st.attach(d, counter + in_clause, cseg, s.para, [], None, f"{rule}+counter_protest_clause")
+            if d.place is None and place is not None:
+                d.place = place
+            st.current = d
+            if not main:
+                continue
+        stp = next((p for p in s.states if p.start >= seg[0] and p.end <= seg[1] + 20), None) or (s.states[0] if s.states else None)
+        if stp is None and place is not None and st.dl_state is not None and st.dl_city is not None and place.city_key == st.dl_city.city_key:
+            stp = st.dl_state
+        d = st.get(key, place, s.para, False, s.announced, gvenues)
+        st.attach(d, main, seg, s.para, gvenues, stp, rule)
+        if d.place is None and place is not None:
+            d.place = place
+        st.current = d
+
+
+def _rules(names: tuple[str, ...], registry: dict[str, Any], kind: str) -> list[tuple[str, Any]]:
+    missing = [n for n in names if n not in registry]
+    if missing:
+        raise KeyError(f"unknown {kind} in the extraction configuration: {', '.join(missing)}")
+    return [(n, registry[n]) for n in names]
+
+
+def build_drafts(doc: ExtractDoc) -> list[Draft]:
+    """The drafts of the events the article tells (see the module docstring)."""
+    layout = doc.layout
+    by_sent: dict[int, list[Trigger]] = {}
+    for t in doc.triggers:
+        if t.weak or layout.sentences[t.sent].kind != "body":
+            why = "weak (ambiguous without support, hypothetical or background)" if t.weak else f"in a {layout.sentences[t.sent].kind} line"
+            doc.trace.drop(f"trigger {t.quote!r} at {t.start}", "drafting.body_triggers", why)
+            continue
+        by_sent.setdefault(t.sent, []).append(t)
+    dl_city, dl_state = places.dateline_place(layout)
+    if dl_city is not None:  # the gazetteer's reading of the dateline knows its state
+        dl_city = next((p for p in doc.places if p.start == dl_city.start and p.city_key), dl_city)
+    national_paras = {layout.sentences[t.sent].para for t in doc.triggers if t.national}
+    st = DraftState(doc, _event_places(doc, by_sent, dl_city), national_paras, dl_city, dl_state)
+    rules = _rules(doc.config.draft_rules, DRAFT_RULES, "drafting rule")
+    for si in sorted(by_sent):
+        s = _sentence(st, si, by_sent[si])
+        for name, rule in rules:
+            groups = rule(st, s)
+            if groups is not None:
+                _place_groups(st, s, groups, name)
+                break
+    for _name, filt in _rules(doc.config.draft_filters, DRAFT_FILTERS, "draft filter"):
+        filt(st)
+    return st.drafts

@@ -1,0 +1,452 @@
+"""Field fillers: one small named function per field (or tied fields), run in the order of
+``ExtractConfig.fillers`` over one draft at a time. Each value is put with the rule that
+produced it and its evidence spans, so the event's trace tells where every value came from;
+candidates a filler rejects are recorded as dropped (when tracing)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from protestdb.extract import claims as claims_mod
+from protestdb.extract import issues as issues_mod
+from protestdb.extract import people, types
+from protestdb.extract.assemble import article_orgs, context_scopes, counts_for, event_orgs, gap, people_nouns
+from protestdb.extract.background import date_status
+from protestdb.extract.cues import crowd_size
+from protestdb.extract.document import NATIONAL, Draft, ExtractDoc
+from protestdb.extract.lexicons import any_rx, load_lang
+from protestdb.extract.sizes import size_category
+from protestdb.extract.spans import SpanIndex, entities
+from protestdb.extract.trace import FieldTrace, record
+from protestdb.models import EventMention
+
+logger = logging.getLogger(__name__)
+
+Span = tuple[int, int, str]
+
+
+@dataclass
+class Filling:
+    """One draft being filled: the event, its scopes, its trace, and values shared by fillers."""
+
+    doc: ExtractDoc
+    draft: Draft
+    drafts: list[Draft]
+    ev: EventMention
+    geocode: bool
+    scopes: list[tuple[int, int]]
+    seg_scopes: list[tuple[int, int]]
+    trace: FieldTrace = field(default_factory=dict)
+    scratch: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.in_scope = SpanIndex(self.scopes)
+        self.in_seg = SpanIndex(self.seg_scopes)
+
+    def put(self, field_name: str, value: Any, *spans: Span, rule: str, note: str = "") -> None:
+        """Set (or, for a list field, extend) a field with its evidence and the rule's name."""
+        if value is None or value == [] or value == "":
+            return
+        ev = self.ev
+        cur = getattr(ev, field_name)
+        if isinstance(cur, list):
+            for v in value if isinstance(value, list) else [value]:
+                if v not in cur:
+                    cur.append(v)
+        else:
+            setattr(ev, field_name, value)
+        for a, b, q in spans:
+            ev.add_evidence(field_name, a, b, q)
+        record(self.trace, field_name, rule, spans, note)
+
+    def drop(self, candidate: str, rule: str, reason: str) -> None:
+        self.doc.trace.drop(f"{candidate} (event {self.ev.index})", rule, reason)
+
+    def scope_issues(self) -> dict[str, Span]:
+        """The issue keywords of the event's scopes (searched once per event)."""
+        if "issues" not in self.scratch:
+            self.scratch["issues"] = issues_mod.find_issues(self.doc.text, self.scopes)
+        return dict(self.scratch["issues"])
+
+    def orgs(self) -> list[Any]:
+        """The event's organizations (before the target check), with why each was kept."""
+        if "orgs" not in self.scratch:
+            why: dict[int, str] = {}
+            self.scratch["orgs"] = event_orgs(self.doc, self.draft, self.drafts, self.scopes, why)
+            self.scratch["orgs_why"] = why
+        return self.scratch["orgs"]
+
+
+Filler = Callable[[Filling], None]
+FILLERS: dict[str, Filler] = {}
+
+
+def filler(name: str) -> Callable[[Filler], Filler]:
+    def register(fn: Filler) -> Filler:
+        FILLERS[name] = fn
+        return fn
+
+    return register
+
+
+@filler("type")
+def fill_type(f: Filling) -> None:
+    """The event types of the draft's trigger words (a counter-protest draft is one)."""
+    trigs = sorted(f.draft.triggers, key=lambda t: t.start)
+    typ_list = types.normalize_types([t.type for t in trigs])
+    spans = [(t.start, t.end, t.quote) for t in trigs if t.type in typ_list]
+    for a, b, q in spans:
+        f.ev.add_evidence("event_type", a, b, q)
+    f.ev.event_type = typ_list
+    if typ_list:
+        record(f.trace, "event_type", "type.trigger_words", spans)
+    if f.draft.counter and "counter-protest" not in f.ev.event_type:
+        f.ev.event_type.append("counter-protest")
+        record(f.trace, "event_type", "type.counter_protest_draft", spans[:1])
+    for rule, seg, words in f.draft.rules:
+        record(f.trace, "event", f"drafting.{rule}", words, f"sentence at {seg[0]}-{seg[1]}")
+
+
+@filler("announced")
+def fill_announced(f: Filling) -> None:
+    """Told as planned, not yet happened (the tense of its trigger words)."""
+    f.ev.announced_only = f.draft.announced
+    if f.draft.announced:
+        t0 = f.draft.triggers[0]
+        f.ev.add_evidence("announced_only", t0.start, t0.end, t0.quote)
+        record(f.trace, "announced_only", "announced.trigger_tense", [(t0.start, t0.end, t0.quote)])
+
+
+def _national_place(f: Filling) -> None:
+    cues = load_lang("cues", f.doc.lang)
+    country = cues.get("national_country") or next((p.country for p in f.doc.places if p.country), None)
+    if not country:
+        return
+    words = any_rx(tuple(cues["country_words"]))
+    seg0 = f.draft.segments[0][0]
+    hits = list(words.finditer(f.doc.text))
+    if hits:
+        m = min(hits, key=lambda m: abs(m.start() - seg0))
+        sp = (m.start(), m.end(), m.group())
+        f.put("country", country, sp, rule="place.national_country")
+        f.put("geo_precision", "country", sp, rule="place.national_country")
+
+
+def _geocode(f: Filling, locality: str | None, state: str | None, venue: Any) -> Any:
+    from protestdb.geo import geocode as geo_geocode
+
+    ctx_states = sorted({pl.state for pl in f.doc.places if pl.state})
+    try:
+        return geo_geocode(locality, state, "US", context_states=ctx_states, venue=venue.quote if venue else None)
+    except (LookupError, ValueError) as exc:  # an unresolvable place leaves the fields to the gazetteer words
+        logger.info("geocoding %r, %r failed: %s", locality, state, exc)
+        if f.doc.config.strict:
+            raise
+        return None
+
+
+@filler("place")
+def fill_place(f: Filling) -> None:
+    """Venue words, then the locality/state/country: geocoded, else as the gazetteer read them."""
+    d = f.draft
+    if d.key == NATIONAL:
+        _national_place(f)
+        return
+    p = d.place
+    venue = next((v for v in d.venues if v.kind == "venue"), None)
+    loc_words = [v for v in d.venues if v.kind in ("venue", "neighborhood")]
+    if loc_words:
+        f.put("location", ", ".join(v.quote for v in loc_words), *[(v.start, v.end, v.quote) for v in loc_words],
+              rule="place.venue_words")
+    if p is None and venue is None and d.state_place is None and not d.key.startswith("state:"):
+        return
+    state = (p.state if p else None) or (d.state_place.state if d.state_place else None)
+    if d.key.startswith("state:") and not state:
+        state = d.key.split(":", 1)[1]
+    anchor_span = (p.start, p.end, p.quote) if p else ((venue.start, venue.end, venue.quote) if venue else None)
+    state_span = (d.state_place.start, d.state_place.end, d.state_place.quote) if d.state_place else anchor_span
+    gr = _geocode(f, p.locality if p else None, state, venue) if f.geocode else None
+    if gr is not None and anchor_span is not None:
+        f.put("locality", gr.locality, anchor_span, rule="place.geocoded")
+        f.put("state", gr.state, state_span if state_span and gr.state == state else anchor_span, rule="place.geocoded")
+        f.put("country", gr.country, anchor_span, rule="place.geocoded")
+        for name in ("county", "fips_code", "lat", "lon", "geo_precision"):
+            f.put(name, getattr(gr, name), anchor_span, rule="place.geocoded")
+        return
+    if p is not None:
+        f.put("locality", p.locality, (p.start, p.end, p.quote), rule="place.gazetteer_words")
+    if state and state_span is not None:
+        f.put("state", state, state_span, rule="place.gazetteer_words")
+    country = (p.country if p else None) or ("US" if state else None)
+    if country and (anchor_span or state_span) is not None:
+        f.put("country", country, anchor_span or state_span, rule="place.gazetteer_words")
+
+
+def _nearest(f: Filling, cands: list[Any]) -> Any:
+    trigs = f.draft.triggers
+    return min(cands, key=lambda m: min(gap(m, t) for t in trigs), default=None) if cands else None
+
+
+@filler("date")
+def fill_date(f: Filling) -> None:
+    """The date told nearest to the action's words in its segments (inside the news window
+    first, day-precise first); else the article's main date; an announcement without its day
+    takes the nearest future date."""
+    doc, d = f.doc, f.draft
+    # "returned to work Monday after a strike that ran from Jan. 31 to Feb. 2": the strike's dates
+    dcands = [m for m in doc.dates if f.in_seg.covers(m.start, m.end) and (m.value or m.future_value) and m.precision != "unknown"]
+    # a date inside the news window beats an older one told nearer
+    fresh = [m for m in dcands if date_status(m, doc.published, d.announced) == "in"]
+    dcands = [m for m in fresh if m.precision == "day"] or fresh or dcands
+    dm, rule = _nearest(f, dcands), "date.nearest_in_segment"
+    if dm is None and not d.announced:
+        dm, rule = doc.anchor, "date.article_main_date"
+    if dm is None and d.announced:
+        # "plan to return Tuesday ... asking supporters to rally": the nearest future day
+        fut = [m for m in doc.dates if m.future_value is not None and m.precision == "day"
+               and (doc.published is None or m.future_value > doc.published)]
+        near = [m for m in fut if f.in_scope.covers(m.start, m.end)] or fut
+        dm, rule = _nearest(f, near), "date.announced_future_day"
+    if dm is None:
+        return
+    val = dm.future_value if d.announced and dm.future_value else dm.value
+    if val is None:
+        return
+    sp = (dm.start, dm.end, dm.quote)
+    f.put("date", val.isoformat(), sp, rule=rule)
+    f.ev.date_precision = dm.precision if dm.precision in ("day", "week", "month") else "unknown"
+    record(f.trace, "date_precision", rule, [sp])
+    if dm.end_value is not None and dm.end_value != val:
+        f.put("end_date", dm.end_value.isoformat(), sp, rule=rule)
+
+
+@filler("size")
+def fill_size(f: Filling) -> None:
+    """A crowd count told in the event's segments, else in its paragraphs (not for announcements)."""
+    text = f.doc.text
+    rule = "size.crowd_in_segment"
+    sm = next((m for m in f.doc.sizes if f.in_seg.covers(m.start, m.end) and crowd_size(text, m)), None)
+    if sm is None and not f.draft.announced:
+        rule = "size.crowd_in_paragraphs"
+        sm = next((m for m in f.doc.sizes if f.in_scope.covers(m.start, m.end) and crowd_size(text, m)), None)
+    if sm is None:
+        if f.doc.trace.enabled:
+            for m in f.doc.sizes:
+                if f.in_scope.covers(m.start, m.end) and not crowd_size(text, m):
+                    f.drop(f"size {m.quote!r} at {m.start}", "size.not_a_crowd", "counts deportations, arrests, money...")
+        return
+    sp = (sm.start, sm.end, sm.quote)
+    low, high = sm.low, sm.high
+    mean = (low + high) / 2 if low is not None and high is not None else (float(low) if low is not None else None)
+    for name, value in (("size_text", sm.quote), ("size_low", low), ("size_high", high), ("size_mean", mean),
+                        ("size_cat", size_category(low) or None)):
+        f.put(name, value, sp, rule=rule)
+
+
+@filler("counts")
+def fill_counts(f: Filling) -> None:
+    """Arrest and injury counts, each told of the events of its scope."""
+    if f.draft.announced:
+        return
+    for c in counts_for(f.doc, f.draft, f.drafts):
+        val = getattr(c, "value", None)
+        if val is None:
+            val = getattr(c, "low", None)
+        f.put(c.kind, val, (c.start, c.end, c.quote), rule="counts.owner_of_count")
+
+
+def _org_and_venue_spans(f: Filling) -> list[Span]:
+    doc = f.doc
+    out: list[Span] = []
+    if doc.doc is not None:
+        out = [(e.start_char, e.end_char, e.text) for e in entities(doc.doc) if e.label_ == "ORG"]
+    return out + [(p.start, p.end, p.quote) for p in doc.places if p.kind == "venue"]
+
+
+def _parse_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[str, Span, str]]:
+    from protestdb.extract.targets import find_parse_targets, find_role_targets
+
+    doc, ev, orgs = f.doc, f.ev, f.orgs()
+    exclude = {o.name.lower() for o in orgs} | {o.acronym.lower() for o in orgs if o.acronym}
+    for n, sp in find_parse_targets(doc.text, doc.doc, f.scopes, state=ev.state, locality=ev.locality,
+                                    published=doc.published, exclude=exclude):
+        low = n.lower()
+        if any(low in h.lower() for h, _, _ in tg):
+            continue
+        # a fuller name replaces its part ("Lyle County" -> "Lyle County Sheriff's Office")
+        tg = [x for x in tg if x[0].lower() not in low] + [(n, sp, "targets.addressed_in_parse")]
+    for n, sp in find_role_targets(doc.text, doc.doc, f.scopes, types=ev.event_type, state=ev.state,
+                                   exclude={h.lower() for h, _, _ in tg}):
+        if not any(n.lower() in h.lower() or h.lower() in n.lower() for h, _, _ in tg):
+            tg.append((n, sp, "targets.role_of_action"))
+    return tg
+
+
+def _enforcement_agency(f: Filling) -> tuple[str, Span, str] | None:
+    """An immigration-enforcement protest with no other addressee: the enforcement agency the
+    article names ("vigil outside the detention center ... ICE said")."""
+    text, memo = f.doc.text, f.doc.memo
+    if "ice" not in memo:
+        ice = next((pat for canon, pat in claims_mod.known_targets() if canon == "ICE"), None)
+        memo["ice"] = ice.search(text) if ice is not None else None
+    m = memo["ice"]
+    if m is not None and "immigration" in f.scope_issues():
+        return ("ICE", (m.start(), m.end(), m.group()), "targets.enforcement_agency")
+    return None
+
+
+@filler("targets")
+def fill_targets(f: Filling) -> None:
+    """Whom the action addresses: known agencies and companies and names after target cues,
+    then (English) the parse's addressees and the roles of the action; never a kind of people."""
+    doc, ev = f.doc, f.ev
+    text, orgs = doc.text, f.orgs()
+    place_spans = [(p.start, p.end) for p in doc.places]
+    found = claims_mod.find_targets(text, f.scopes, _org_and_venue_spans(f), {o.name.lower() for o in orgs}, place_spans)
+    tg = [(n, sp, "targets.cue_or_known_name") for n, sp in found]
+    if doc.lang == "en":
+        tg = _parse_targets(f, tg)
+    kept = []
+    for n, sp, rule in tg:
+        if n.lower() in people_nouns():  # "Baristas": the protesters
+            f.drop(f"target {n!r}", "targets.not_people", "a kind of people, the protesters")
+        else:
+            kept.append((n, sp, rule))
+    f.scratch["target_names"] = {n.lower() for n, _, _ in kept}
+    if not kept and not f.draft.counter and doc.lang in ("en", "es"):
+        agency = _enforcement_agency(f)
+        if agency is not None:
+            kept.append(agency)
+    for name, span, rule in kept:
+        if name in ("police", "City Council", "city council", "Police Department"):
+            # a bare body: the event's city's ("Portland City Council"); the police are a
+            # target only of a protest about policing
+            if not ev.locality or (name == "police" and "policing" not in f.scope_issues()):
+                f.drop(f"target {name!r}", "targets.local_body", "no city to name it by, or police outside a policing protest")
+                continue
+            name = f"{ev.locality} {'Police Department' if name == 'police' else 'City Council'}"
+            rule = f"{rule}+targets.local_body"
+        f.put("targets", name, span, rule=rule)
+
+
+@filler("organizations")
+def fill_organizations(f: Filling) -> None:
+    """The event's organizations, less those inside a place name and those that are targets."""
+    place_spans = [(p.start, p.end) for p in f.doc.places]
+    target_names = f.scratch.get("target_names", set())
+    why = f.scratch.get("orgs_why", {})
+    for o in f.orgs():
+        if any(pa <= o.spans[0][0] and o.spans[0][0] + len(o.name) <= pb for pa, pb in place_spans):
+            f.drop(f"organization {o.name!r}", "organizations.inside_place", "part of a place name")
+            continue
+        if o.name.lower() in target_names or (o.acronym and o.acronym.lower() in target_names):
+            f.drop(f"organization {o.name!r}", "organizations.is_target", "the action's target")
+            continue
+        f.put("organizations", o.name, *o.spans, rule=why.get(id(o), "organizations.in_event_scope"))
+
+
+@filler("participants")
+def fill_participants(f: Filling) -> None:
+    """Kinds of people taking part ("students", "custodial workers"), never inside a name."""
+    org_spans = [sp for o in f.orgs() for sp in o.spans]
+    art_spans = [sp for o in article_orgs(f.doc) for sp in o.spans]  # "Students for Safe Schools" anywhere
+    for name, span in people.find_participants(f.doc.text, f.scopes, org_spans + _org_and_venue_spans(f) + art_spans):
+        f.put("participants", name, span, rule="participants.people_nouns")
+
+
+@filler("notables")
+def fill_notables(f: Filling) -> None:
+    """Public figures present: a titled person's full name where a presence verb is told."""
+    for name, span in people.find_notables(f.doc.text, f.scopes, f.doc.doc):
+        f.put("notables", name, span, rule="notables.titled_person_present")
+
+
+@filler("claims_verbatim")
+def fill_claims_verbatim(f: Filling) -> None:
+    """Chants and signs quoted in the event's scopes."""
+    for q in claims_mod.claims_verbatim(f.doc.text, f.scopes):
+        f.put("claims_verbatim", q[2], q, rule="claims.chant_or_sign")
+
+
+@filler("claims_summary")
+def fill_claims_summary(f: Filling) -> None:
+    """"for ...", "against ...", "in solidarity with ..." phrases of the event's segments."""
+    scopes = f.seg_scopes if f.draft.key != NATIONAL else f.scopes
+    for val, span in claims_mod.claims_summary(f.doc.text, scopes):
+        if _inside_name(f, span[0]):
+            f.drop(f"claim {val!r}", "claims.inside_name", "read from inside an organization's name")
+            continue  # "Mothers for Peace": a claim is never read from inside a name
+        f.put("claims_summary", val, span, rule="claims.summary_phrase")
+
+
+def _inside_name(f: Filling, pos: int) -> bool:
+    return any(a < pos < b for o in article_orgs(f.doc) for a, b, _ in o.spans)
+
+
+@filler("issues")
+def fill_issues(f: Filling) -> None:
+    """Issue keywords of the event's scopes; with several, the event's own claims and action
+    words decide; with none of its own and no claims, the article's dominant issue."""
+    text, ev = f.doc.text, f.ev
+    iss = f.scope_issues()
+    rule = "issues.keywords_in_scope"
+    claim_spans = [(x.start, x.end) for x in ev.evidence.get("claims_summary", [])]
+    if len(iss) > 1 and claim_spans:
+        # "in support of transgender students" at a school board meeting is lgbtq, not
+        # education; so do the action's own words ("walked out of class", "teachers rallied")
+        near = [(max(0, t.start - 30), min(len(text), t.end + 30)) for t in f.draft.triggers]
+        own = issues_mod.find_issues(text, claim_spans)
+        if own:
+            own.update({k: v for k, v in issues_mod.find_issues(text, near).items() if k in iss and k not in own})
+            for k in iss:
+                if k not in own:
+                    f.drop(f"issue {k!r}", "issues.claims_decide", "not among the issues of the event's own claims")
+            iss = {k: v for k, v in iss.items() if k in own}
+            rule = "issues.claims_decide"
+    for name, span in iss.items():
+        f.put("issues", name, span, rule=rule)
+    ai = f.doc.article_issue
+    if ai is not None and ai[0] not in iss and not ev.claims_summary:
+        f.put("issues", ai[0], ai[1], rule="issues.article_dominant")
+
+
+@filler("valence")
+def fill_valence(f: Filling) -> None:
+    """Left or right leaning cues of the event's scopes, else of the article when it has issues."""
+    text = f.doc.text
+    val, rule = issues_mod.find_valence(text, f.scopes), "valence.cues_in_scope"
+    if val is None and f.ev.issues:
+        if "valence" not in f.doc.memo:
+            f.doc.memo["valence"] = issues_mod.find_valence(text, [(0, len(text))])
+        val, rule = f.doc.memo["valence"], "valence.cues_in_article"
+    if val is not None:
+        f.put("valence", val[0], val[1], rule=rule)
+
+
+@filler("title")
+def fill_title(f: Filling) -> None:
+    """The article's named action ("A Day Without Immigrants"); its types when none else."""
+    title = f.doc.title
+    if title is None:
+        return
+    f.put("title", title[0], title[2], rule="title.named_action")
+    if not f.ev.event_type and title[1]:
+        f.put("event_type", list(title[1]), title[2], rule="type.from_named_action")
+
+
+def fillers(names: tuple[str, ...]) -> list[tuple[str, Filler]]:
+    missing = [n for n in names if n not in FILLERS]
+    if missing:
+        raise KeyError(f"unknown filler in the extraction configuration: {', '.join(missing)}")
+    return [(n, FILLERS[n]) for n in names]
+
+
+def fill_event(doc: ExtractDoc, d: Draft, index: int, geocode: bool) -> tuple[EventMention, FieldTrace]:
+    """The event mention of draft ``d`` with its trace."""
+    f = Filling(doc, d, doc.drafts, EventMention(index=index), geocode, context_scopes(doc, d, doc.drafts), list(d.segments))
+    for _name, fn in fillers(doc.config.fillers):
+        fn(f)
+    return f.ev, f.trace

@@ -51,15 +51,40 @@ def guess_title(text: str) -> str | None:
     return first
 
 
+#: Publication dates outside these years are refused (relative dates are resolved against them).
+MIN_PUBLISHED = date(1800, 1, 1)
+MAX_PUBLISHED = date(2200, 12, 31)
+
+
+def check_published(value: date | None) -> date | None:
+    """``value`` if it is a plausible publication date (or None); raises ValueError otherwise."""
+    if value is not None and not MIN_PUBLISHED <= value <= MAX_PUBLISHED:
+        raise ValueError(f"published {value.isoformat()} is not between {MIN_PUBLISHED} and {MAX_PUBLISHED}")
+    return value
+
+
+def short_repr(value: Any, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters (error messages never carry a whole input)."""
+    if isinstance(value, str) and len(value) > limit:
+        value = value[:limit]
+    r = repr(value) if not isinstance(value, (dict, list)) else f"<{type(value).__name__}>"
+    return r if len(r) <= limit else r[:limit] + "..."
+
+
 def _parse_published(value: Any, source: str) -> date | None:
     if value in (None, ""):
         return None
     if isinstance(value, date):
-        return value
+        d = value
+    else:
+        try:
+            d = date.fromisoformat(str(value)[:10])
+        except ValueError as exc:
+            raise IngestError(source, f"bad 'published' value {short_repr(value)} (want YYYY-MM-DD)") from exc
     try:
-        return date.fromisoformat(str(value)[:10])
+        return check_published(d)
     except ValueError as exc:
-        raise IngestError(source, f"bad 'published' value {value!r} (want YYYY-MM-DD)") from exc
+        raise IngestError(source, str(exc)) from exc
 
 
 _HEADER_DATE = re.compile(

@@ -73,7 +73,7 @@ PAGE_CSP = (
 #: The docs pages (Swagger UI, ReDoc): bundled scripts plus their one inline start-up script,
 #: allowed by its hash (filled in when the page is built); never framed.
 DOCS_CSP = (
-    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
@@ -214,7 +214,7 @@ def _inline_script_hashes(html: str) -> str:
     for body in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S):
         digest = hashlib.sha256(body.encode("utf-8")).digest()
         out.append("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
-    return " ".join(out)
+    return "".join(" " + h for h in out)
 
 
 def _docs_page(resp: HTMLResponse) -> HTMLResponse:

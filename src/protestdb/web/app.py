@@ -38,8 +38,8 @@ import sqlite3
 import threading
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlencode
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html

@@ -20,9 +20,9 @@ import csv
 import json
 import os
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path

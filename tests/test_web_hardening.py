@@ -320,3 +320,22 @@ def test_anonymous_100mb_post_is_refused_fast_and_small(env):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("lat", "NaN"), ("lat", "inf"), ("lat", 123.0), ("lon", {"a": 1}), ("title", {"a": 1}),
+     ("size_low", {"a": 1}), ("size_low", 10**30), ("size_low", 2.5), ("valence", 7),
+     ("organizations", [{"a": 1}]), ("title", "x" * 5000), ("arrests", True)],
+)
+def test_review_correct_checks_the_value_type_per_field(env, field, value):
+    with TestClient(create_app(str(env["path"]))) as c:
+        before = c.get(f"/api/events/{env['event']}").json()["event"]
+        r = c.post(f"/api/events/{env['event']}/correct", json={"field": field, "value": value},
+                   headers=_auth(env["writer"]))
+        assert r.status_code == 422, r.text
+        after = c.get(f"/api/events/{env['event']}").json()["event"]
+        assert after[field] == before[field]
+        ok = c.post(f"/api/events/{env['event']}/correct", json={"field": "lat", "value": "39.8"},
+                    headers=_auth(env["writer"]))
+        assert ok.status_code == 200 and ok.json()["event"]["lat"] == 39.8

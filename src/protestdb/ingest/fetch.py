@@ -158,7 +158,10 @@ _robots_cache: dict[str, RobotFileParser | None] = {}
 def _check_host(url: str, allow_private: bool, resolver: Resolver, pins: dict[str, str] | None = None) -> str:
     """The URL's host, after checking that every address it resolves to is public; the first
     address is pinned in ``pins`` (the connection goes there, see :class:`PinnedTransport`)."""
-    parsed = urlparse(url)
+    try:
+        parsed = urlparse(url)
+    except ValueError as exc:
+        raise IngestError(url[:200], f"bad URL: {exc}") from exc
     if parsed.scheme not in ("http", "https"):
         raise IngestError(url, f"unsupported URL scheme {parsed.scheme!r} (http or https only)")
     try:

@@ -339,3 +339,29 @@ def test_review_correct_checks_the_value_type_per_field(env, field, value):
         ok = c.post(f"/api/events/{env['event']}/correct", json={"field": "lat", "value": "39.8"},
                     headers=_auth(env["writer"]))
         assert ok.status_code == 200 and ok.json()["event"]["lat"] == 39.8
+
+
+def test_an_article_posted_through_the_real_pipeline_leaves_no_private_name_public(tmp_path):
+    """The whole way: POST with a token (real extraction), then every anonymous read."""
+    path = tmp_path / "real.sqlite"
+    store = open_store(str(path))
+    writer = create_token(store, "Robin Editor")
+    store.close()
+    story = (
+        "About 300 nurses marched in Dayton, Ohio on Monday to demand safer staffing. "
+        "Nurse Maribel Okonkwo-Brandt, who led the chants, told reporters: \"We are exhausted.\" "
+        "Two protesters, Tobiah Pellworth and Ana Ruizgarden, were arrested for blocking traffic."
+    )
+    names = ("Maribel", "Okonkwo", "Pellworth", "Tobiah", "Ruizgarden")
+    with TestClient(create_app(str(path))) as c:
+        r = c.post("/api/articles", json={"text": story, "published": "2025-04-07"}, headers=_auth(writer))
+        assert r.status_code == 201 and r.json()["events"], r.text
+        eid = r.json()["events"][0]["id"]
+        bodies = [c.get(route).text for route in (
+            "/api/events", "/api/events?format=csv", "/api/events?format=geojson", f"/api/events/{eid}",
+            f"/api/events/{eid}/articles", "/api/stats", "/api/changes", "/api/campaigns")]
+        for name in names:
+            assert not any(name in b for b in bodies), name
+            assert c.get("/api/events", params={"q": name}).json()["events"] == [], name
+        assert c.get("/api/events", params={"q": "Dayton"}).json()["events"]  # the search itself works
+        assert story in c.get(f"/api/events/{eid}/articles", headers=_auth(writer)).json()[0]["text"]

@@ -177,7 +177,10 @@ def normalize_url(url: str | None, base: str | None = None) -> str | None:
 def _outlet(title: str | None, link: str | None) -> str | None:
     if title:
         return " ".join(title.split())
-    host = urlparse(link or "").hostname or ""
+    try:
+        host = urlparse(link or "").hostname or ""
+    except ValueError:  # not a URL
+        return None
     return host.removeprefix("www.") or None
 
 

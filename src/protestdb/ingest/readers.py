@@ -119,7 +119,7 @@ def header_published(text: str) -> date | None:
     m = _HEADER_DATE.search(text[:600])
     if m:
         try:
-            return date.fromisoformat(m.group(1))
+            return check_published(date.fromisoformat(m.group(1)))
         except ValueError:
             return None
     head = "\n".join(text.split("\n")[:10])
@@ -132,7 +132,7 @@ def header_published(text: str) -> date | None:
         if month is None:
             continue
         try:
-            return date(int(b.group("year")), month, int(b.group("day")))
+            return check_published(date(int(b.group("year")), month, int(b.group("day"))))
         except ValueError:
             continue
     return None

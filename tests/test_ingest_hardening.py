@@ -134,3 +134,19 @@ def test_body_limit_counts_decoded_bytes_and_content_length(monkeypatch):
         read_url("https://site.example/big", **_mock(handler))
     with pytest.raises(IngestError, match="robots.txt"):  # robots.txt read up to its cap, still obeyed
         read_url("https://site.example/x/page", **_mock(handler))
+
+
+@pytest.mark.parametrize("junk", ["\x00", "\x01\x02", "\ud800", "\x0b"])
+def test_html_with_control_characters_is_read_or_one_clear_error(junk):
+    """Found by benchmarks/fuzz.py: lxml refused a NUL after <title> with a ValueError."""
+    from protestdb.ingest import html_to_article
+
+    for html in (f"<html><head><title>A{junk}</title>{junk}tail</head><body></body></html>",
+                 f"<html><body><article><p>Dockworkers{junk} walked off the job at the harbor on Monday, "
+                 f"halting cargo traffic for the first time in a decade, union leaders said.</p></article></body></html>"):
+        try:
+            art = html_to_article(html, url="https://port.example/x")
+        except IngestError as err:
+            assert "\n" not in str(err)
+        else:
+            assert "\x00" not in art.text and "\ud800" not in art.text

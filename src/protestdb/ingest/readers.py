@@ -147,8 +147,21 @@ def text_to_article(text: str, *, path: str | None = None, **meta: Any) -> Artic
     return Article.make(text, title=title, path=path, raw_format=meta.pop("raw_format", "text"), **meta)
 
 
+#: Characters no XML/HTML tree may hold (C0 controls but tab, newline, carriage return; lone
+#: surrogates): dropped before parsing, as browsers do.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def html_to_article(html: str, *, path: str | None = None, url: str | None = None, **meta: Any) -> Article:
-    doc = parse_html(html, url=url)
+    """An article from an HTML page. Raises IngestError only (a page the parsers choke on is one
+    clear error, never another exception)."""
+    where = path or url or "<html>"
+    try:
+        doc = parse_html(_NOT_XML.sub("", html), url=url)
+    except IngestError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - trafilatura and lxml fail in many ways on hostile markup
+        raise IngestError(where, f"cannot parse the HTML: {type(exc).__name__}: {str(exc)[:160]}") from exc
     if not doc.text.strip():
         raise IngestError(path or url or "<html>", "no article text found in the HTML")
     return Article.make(

@@ -136,12 +136,13 @@ def test_body_limit_counts_decoded_bytes_and_content_length(monkeypatch):
         read_url("https://site.example/x/page", **_mock(handler))
 
 
-@pytest.mark.parametrize("junk", ["\x00", "\x01\x02", "\ud800", "\x0b"])
+@pytest.mark.parametrize("junk", ["\x10", "\x00", "\x01\x02", "\ud800", "\x0b"])
 def test_html_with_control_characters_is_read_or_one_clear_error(junk):
     """Found by benchmarks/fuzz.py: lxml refused a NUL after <title> with a ValueError."""
     from protestdb.ingest import html_to_article
 
     for html in (f"<html><head><title>A{junk}</title>{junk}tail</head><body></body></html>",
+                 f"{junk}<title></title>8",  # the fuzzer's input, minimised
                  f"<html><body><article><p>Dockworkers{junk} walked off the job at the harbor on Monday, "
                  f"halting cargo traffic for the first time in a decade, union leaders said.</p></article></body></html>"):
         try:

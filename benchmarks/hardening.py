@@ -67,6 +67,23 @@ def big_post() -> None:
             proc.wait(10)
 
 
+def _writing(db: str) -> bool:
+    """True once another process holds the write lock or has written events."""
+    import sqlite3
+
+    con = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        if con.execute("SELECT COUNT(*) FROM events").fetchone()[0]:
+            return True
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        con.close()
+
+
 def import_beside_reads() -> None:
     from fastapi.testclient import TestClient
 
@@ -93,6 +110,8 @@ def import_beside_reads() -> None:
         rep: dict = {}
         with TestClient(create_app(db)) as c:
             c.get("/api/events?limit=1")
+            while proc.poll() is None and not _writing(db):  # the import holds (or held) the write lock
+                time.sleep(0.01)
 
             def ingest() -> None:
                 s = open_store(db)

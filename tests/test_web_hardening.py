@@ -369,3 +369,10 @@ def test_an_article_posted_through_the_real_pipeline_leaves_no_private_name_publ
             assert c.get("/api/events", params={"q": name}).json()["events"] == [], name
         assert c.get("/api/events", params={"q": "Dayton"}).json()["events"]  # the search itself works
         assert story in c.get(f"/api/events/{eid}/articles", headers=_auth(writer)).json()[0]["text"]
+
+
+def test_unknown_ids_are_not_echoed_whole(env):
+    with TestClient(create_app(str(env["path"]))) as c:
+        for route in ("/api/events/", "/api/campaigns/"):
+            r = c.get(route + "x" * 20_000)
+            assert r.status_code == 404 and len(r.text) < 400

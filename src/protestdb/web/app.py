@@ -487,7 +487,7 @@ def create_app(
     def _need_event(event_id: str) -> Event:
         event = stores.read().get_event(event_id)
         if event is None:
-            raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
+            raise HTTPException(status_code=404, detail=f"no event {event_id[:100]!r}")
         return event
 
     @api.get("/events/{event_id}", tags=["events"])
@@ -538,7 +538,7 @@ def create_app(
         store = stores.read()
         c = campaigns.find(store, campaign_id)
         if c is None:
-            raise HTTPException(status_code=404, detail=f"no campaign {campaign_id!r}")
+            raise HTTPException(status_code=404, detail=f"no campaign {campaign_id[:100]!r}")
         evs, _ = store.search_event_rows({"ids": c.event_ids}, limit=MAX_LIMIT)
         return {
             "campaign": c.model_dump(mode="json"),

@@ -776,7 +776,7 @@ def geocode(queries: tuple[str, ...], file_: str | None, fmt: str) -> None:
 
 # --------------------------------------------------------------------------- import-ccc
 @main.command("import-ccc")
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))  # a missing one is reported, not fatal
 @click.option("--snapshot", help="As-of date (YYYY-MM-DD) of the files (default: from '_asof-DATE' in the name).")
 @click.option("--report", "show_report", is_flag=True, help="Print each malformed row (line and reason).")
 @click.option("--flags", "show_flags", is_flag=True, help="List open review flags (CCC events vs articles).")

@@ -7,6 +7,9 @@ never stops a batch for one bad input (each becomes one ``(path, message)`` erro
 
 from __future__ import annotations
 
+import logging
+import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -23,6 +26,37 @@ from protestdb.store.sqlite import Store
 
 #: ``extractor(text, published, *, url=None, outlet=None)`` -> ExtractionResult (or a list of mentions).
 Extractor = Callable[..., Any]
+
+log = logging.getLogger(__name__)
+
+#: How long one article keeps being retried while another process holds the write lock (an
+#: ``import-ccc`` beside the ingest): ``PROTESTDB_LOCK_RETRY_SECONDS``.
+LOCK_RETRY_SECONDS = float(os.environ.get("PROTESTDB_LOCK_RETRY_SECONDS", "600"))
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    """SQLite's "database is locked" / "busy": another writer, worth waiting for."""
+    msg = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in msg or "busy" in msg)
+
+
+def store_with_retry(store: Store, article: Article, mentions: Sequence[EventMention],
+                     max_seconds: float | None = None) -> Any:
+    """``store.ingest`` retried (with growing pauses) while the database is locked by another
+    writer, up to ``max_seconds`` (default LOCK_RETRY_SECONDS): no article is skipped for a lock."""
+    deadline = time.monotonic() + (LOCK_RETRY_SECONDS if max_seconds is None else max_seconds)
+    pause = 0.05
+    tries = 0
+    while True:
+        try:
+            return store.ingest(article, mentions)
+        except sqlite3.OperationalError as exc:
+            if not is_lock_error(exc) or time.monotonic() + pause > deadline:
+                raise
+            tries += 1
+            log.info("database locked by another writer; retry %d in %.2f s", tries, pause)
+            time.sleep(pause)
+            pause = min(pause * 2, 2.0)
 
 
 @dataclass
@@ -200,7 +234,7 @@ def ingest_paths(
                 if extract is None:
                     extract = _default_extractor()
                 mentions = process_article(item, extract)
-                res = store.ingest(item, mentions)
+                res = store_with_retry(store, item, mentions)
                 if res.is_new:
                     report.new_articles += 1
                 else:

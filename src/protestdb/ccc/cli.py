@@ -41,6 +41,9 @@ def print_import_report(out: Console, report: ImportReport, details: bool = Fals
             f"{f.seconds:.2f}",
         )
     out.print(t)
+    for f in report.files:
+        for w in f.warnings:
+            out.print(f"[yellow]warning[/yellow] {Path(f.path).name}: {w}", highlight=False)
     if report.errors:
         if details:
             for path, line, msg in report.errors:

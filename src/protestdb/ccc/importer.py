@@ -14,6 +14,7 @@ merged again on top); from an older or the same snapshot it only adds itself as 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections import defaultdict
@@ -66,6 +67,7 @@ class FileReport:
     updated_events: int = 0  # merged events whose values this (newer) row replaced
     errors: list[RowError] = field(default_factory=list)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)  # e.g. columns the file lacks
 
 
 @dataclass
@@ -204,17 +206,33 @@ def _refresh(store: Store, c: sqlite3.Connection, event_id: str, mapped: Event) 
     store._write_event(c, _corrected(c, ev), is_new=False)
 
 
-def import_ccc_file(store: Store, path: str | Path | CCCFile, *, snapshot: str | None = None) -> FileReport:
-    """Import one CCC CSV (any phase) into ``store`` in one transaction; see the module doc."""
+#: Rows written per transaction: a long import never holds the write lock for long, so other
+#: writers (an ingest, the API) wait at most one chunk (``PROTESTDB_CCC_CHUNK_ROWS``).
+CHUNK_ROWS = int(os.environ.get("PROTESTDB_CCC_CHUNK_ROWS", "500"))
+#: Seconds between two chunks, so that a writer waiting in another process gets its turn.
+CHUNK_PAUSE = 0.01
+
+
+def import_ccc_file(
+    store: Store, path: str | Path | CCCFile, *, snapshot: str | None = None, chunk_rows: int | None = None
+) -> FileReport:
+    """Import one CCC CSV (any phase) into ``store``; see the module doc.
+
+    Matching is planned on a read of the store; rows are then written in transactions of
+    ``chunk_rows`` (default :data:`CHUNK_ROWS`). An interrupted import leaves whole chunks, and
+    running it again adds the rest (stored rows are recognised by their keys).
+    """
     t0 = time.perf_counter()
     file = path if isinstance(path, CCCFile) else read_ccc(path)
     snap = snapshot or file.snapshot or date.today().isoformat()
     rep = FileReport(
-        path=file.path, phase=file.phase, snapshot=snap, rows=len(file.rows), errors=list(file.errors)
+        path=file.path, phase=file.phase, snapshot=snap, rows=len(file.rows), errors=list(file.errors),
+        warnings=list(file.warnings),
     )
     keys = _keys(file)
     fname = Path(file.path).name
-    with store.transaction() as c:
+    with store._lock:  # a read: no write lock is taken while matching is planned
+        c = store.conn
         known = _existing_keys(c, keys)
         todo = [
             (k, row, row_to_event(row.values))
@@ -241,37 +259,55 @@ def import_ccc_file(store: Store, path: str | Path | CCCFile, *, snapshot: str |
                     s = snapshot_score(ev, mapped)
                     if s is not None and s.value >= MIN_SCORE:
                         pairs.append((s.value, i, ev.id))
-        pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-        assigned: dict[int, tuple[str, float]] = {}
-        taken: set[str] = set()
-        for score, i, eid in pairs:
-            if i in assigned or eid in taken:
-                continue
-            assigned[i] = (eid, score)
-            taken.add(eid)
-        for i, (key, row, mapped) in enumerate(todo):
-            if i in assigned:
-                eid, score = assigned[i]
-                _add_record(c, key, eid, file, row.line, row.values, mapped, snap, "fuzzy", score)
-                rep.merged += 1
-                if snap > newest.get(eid, ""):
-                    _refresh(store, c, eid, mapped)
-                    newest[eid] = snap
-                    rep.updated_events += 1
-                continue
-            ev = mapped.model_copy(update={"id": event_id_for_key(key)})
-            store._write_event(c, _corrected(c, ev), is_new=True, origin="ccc")
-            _add_record(c, key, ev.id, file, row.line, row.values, mapped, snap, "new", None)
-            rep.created += 1
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    assigned: dict[int, tuple[str, float]] = {}
+    taken: set[str] = set()
+    for score, i, eid in pairs:
+        if i in assigned or eid in taken:
+            continue
+        assigned[i] = (eid, score)
+        taken.add(eid)
+    step = max(1, chunk_rows or CHUNK_ROWS)
+    for lo_i in range(0, len(todo), step):
+        chunk = list(enumerate(todo[lo_i : lo_i + step], lo_i))
+        with store.transaction() as c:
+            again = _existing_keys(c, [k for _, (k, _, _) in chunk])  # written meanwhile by another import
+            for i, (key, row, mapped) in chunk:
+                if key in again:
+                    rep.unchanged += 1
+                    continue
+                if i in assigned:
+                    eid, score = assigned[i]
+                    _add_record(c, key, eid, file, row.line, row.values, mapped, snap, "fuzzy", score)
+                    rep.merged += 1
+                    if snap > newest.get(eid, ""):
+                        _refresh(store, c, eid, mapped)
+                        newest[eid] = snap
+                        rep.updated_events += 1
+                    continue
+                ev = mapped.model_copy(update={"id": event_id_for_key(key)})
+                store._write_event(c, _corrected(c, ev), is_new=True, origin="ccc")
+                _add_record(c, key, ev.id, file, row.line, row.values, mapped, snap, "new", None)
+                rep.created += 1
+        if lo_i + step < len(todo):
+            time.sleep(CHUNK_PAUSE)  # let a waiting writer (another process) take the lock
     rep.seconds = round(time.perf_counter() - t0, 3)
     return rep
 
 
 def import_ccc(store: Store, paths: Iterable[str | Path], *, snapshot: str | None = None) -> ImportReport:
-    """Import CCC files in the order given (one transaction per file)."""
+    """Import CCC files in the order given (short transactions, see :func:`import_ccc_file`).
+    A file that cannot be read (missing, too large, not a CCC file) is one error in the report;
+    the other files are still imported."""
     report = ImportReport()
     for p in paths:
-        report.files.append(import_ccc_file(store, p, snapshot=snapshot))
+        try:
+            report.files.append(import_ccc_file(store, p, snapshot=snapshot))
+        except sqlite3.OperationalError:
+            raise  # the database itself (locked for too long, disk full): not this file's fault
+        except Exception as exc:  # noqa: BLE001 - one bad file never stops the batch
+            msg = " ".join(str(exc).split())[:200] or type(exc).__name__
+            report.files.append(FileReport(path=str(p), errors=[RowError(0, f"{type(exc).__name__}: {msg}")]))
     return report
 
 

@@ -18,7 +18,9 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import os
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -145,27 +147,58 @@ class CCCFile:
     snapshot: str | None  # as-of date from the file name ("..._asof-2025-03-06.csv")
     rows: list[CCCRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. columns the file lacks
+
+
+#: Largest CCC file read (bytes); ``PROTESTDB_MAX_CCC_BYTES`` changes it. The whole CCC data set
+#: (2017 to now) is about 70 MB.
+MAX_CCC_BYTES = int(os.environ.get("PROTESTDB_MAX_CCC_BYTES", str(256 * 1024 * 1024)))
+#: Most physical lines one quoted record may span before it is taken for an unclosed quote.
+MAX_RECORD_LINES = 500
+#: Columns without which rows import but lose something: said once per file.
+EXPECTED_COLUMNS = ("locality", "state", "lat", "lon", "event_type", "size_mean")
 
 
 def _records(text: str) -> list[tuple[int, str]]:
     """Logical CSV records with their first line number; split on LF, quotes may span lines."""
-    out: list[tuple[int, str]] = []
+    return [(start, rec) for start, _end, rec, _ok in _scan_records(text.split("\n"))]
+
+
+RowStart = Callable[[str], bool]
+
+
+def _scan_records(lines: list[str], is_row_start: RowStart | None = None,
+                  first_line: int = 1) -> Iterator[tuple[int, int, str, bool]]:
+    """``(first line, last line, record, ok)`` per logical record; quoted fields may span lines.
+
+    A record whose quote stays open is cut (``ok`` False) when a later line reads as a whole row
+    by itself (``is_row_start``), after MAX_RECORD_LINES lines, or at the end of the file; reading
+    resumes at the line that was not swallowed."""
     buf: list[str] = []
-    start = 0
+    start = first_line
     quotes = 0
-    for i, line in enumerate(text.split("\n"), 1):
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        lineno = first_line + i
         if line.endswith("\r"):
             line = line[:-1]
+        if buf and quotes % 2 == 1 and (
+            len(buf) >= MAX_RECORD_LINES or (is_row_start is not None and is_row_start(line))
+        ):
+            yield start, lineno - 1, "\n".join(buf), False
+            buf, quotes = [], 0
         if not buf:
-            start = i
+            start = lineno
         buf.append(line)
         quotes += line.count('"')
         if quotes % 2 == 0:
-            out.append((start, "\n".join(buf)))
+            yield start, lineno, "\n".join(buf), True
             buf, quotes = [], 0
+        i += 1
     if buf:
-        out.append((start, "\n".join(buf)))
-    return out
+        yield start, first_line + n - 1, "\n".join(buf), False
 
 
 def _split(record: str) -> list[str]:
@@ -177,10 +210,33 @@ def snapshot_of(path: str | Path) -> str | None:
     return m.group(1) if m else None
 
 
+def _row_start(header: list[str]) -> RowStart:
+    """True for a line that is a whole row by itself: balanced quotes, the header's number of
+    cells, a date in the date column (how a reader finds its feet after an unclosed quote)."""
+    ncols = len(header)
+    di = header.index("date")
+
+    def check(line: str) -> bool:
+        if line.count('"') % 2 or line.count(",") < ncols - 1:
+            return False
+        try:
+            cells = _split(line)
+        except csv.Error:
+            return False
+        return len(cells) == ncols and parse_date(cells[di]) is not None
+
+    return check
+
+
 def read_ccc_text(text: str, path: str = "<text>") -> CCCFile:
     """Parse decoded CSV text (see :func:`read_ccc`)."""
-    records = [(n, r) for n, r in _records(text) if r.strip()]
-    if not records:
+    lines = text.split("\n")
+    head = None
+    for start, end, rec, _ok in _scan_records(lines[:MAX_RECORD_LINES]):
+        if rec.strip():
+            head = (start, end, rec)
+            break
+    if head is None:
         return CCCFile(
             path=path,
             columns=[],
@@ -188,12 +244,13 @@ def read_ccc_text(text: str, path: str = "<text>") -> CCCFile:
             snapshot=snapshot_of(path),
             errors=[RowError(1, "empty file")],
         )
+    h_start, h_end, h_rec = head
     try:
-        header = [phase3_name(c) for c in _split(records[0][1])]
+        header = [phase3_name(c) for c in _split(h_rec)]
     except csv.Error as exc:
         return CCCFile(path=path, columns=[], phase="phase3", snapshot=snapshot_of(path),
-                       errors=[RowError(records[0][0], f"unreadable header ({exc}); not a CCC file")])
-    raw_header = {c.strip() for c in _split(records[0][1])}
+                       errors=[RowError(h_start, f"unreadable header ({exc}); not a CCC file")])
+    raw_header = {c.strip() for c in _split(h_rec)}
     phase = (
         "compiled"
         if ("type" in raw_header or "source_1" in raw_header or "actors" in raw_header)
@@ -201,9 +258,23 @@ def read_ccc_text(text: str, path: str = "<text>") -> CCCFile:
     )
     res = CCCFile(path=path, columns=header, phase=phase, snapshot=snapshot_of(path))
     if "date" not in header:
-        res.errors.append(RowError(records[0][0], "header has no 'date' column; not a CCC file"))
+        res.errors.append(RowError(h_start, "header has no 'date' column; not a CCC file"))
         return res
-    for line, rec in records[1:]:
+    missing = [c for c in EXPECTED_COLUMNS if c not in header]
+    if missing:
+        res.warnings.append(
+            f"no column {', '.join(repr(c) for c in missing)}: its values stay empty for every row"
+        )
+    records = _scan_records(lines[h_end:], _row_start(header), first_line=h_end + 1)
+    for line, last, rec, ok in records:
+        if not rec.strip():
+            continue
+        if not ok:
+            span = f"line {line}" if last == line else f"lines {line}-{last}"
+            res.errors.append(RowError(
+                line, f"unclosed quote: {span} skipped (read as one broken row); reading resumed at line {last + 1}"
+            ))
+            continue
         try:
             cells = _split(rec)
         except csv.Error as exc:
@@ -215,7 +286,8 @@ def read_ccc_text(text: str, path: str = "<text>") -> CCCFile:
         values = {col: clean_value(col, v) for col, v in zip(header, cells, strict=True)}
         iso = parse_date(values["date"])
         if iso is None:
-            res.errors.append(RowError(line, f"bad date {values['date']!r}"))
+            bad = values["date"] if len(values["date"]) <= 40 else values["date"][:40] + "..."
+            res.errors.append(RowError(line, f"bad date {bad!r}"))
             continue
         values["date"] = iso
         res.rows.append(CCCRow(line=line, values=values))
@@ -223,9 +295,26 @@ def read_ccc_text(text: str, path: str = "<text>") -> CCCFile:
 
 
 def read_ccc(path: str | Path) -> CCCFile:
-    """Read one CCC CSV file of any phase: cleaned rows plus (line, message) errors."""
-    data = Path(path).read_bytes()
-    if b"\x00" in data[:8192]:
+    """Read one CCC CSV file of any phase: cleaned rows plus (line, message) errors. A file that
+    cannot be read (missing, larger than MAX_CCC_BYTES, binary) is one error, never an exception."""
+    p = Path(path)
+
+    def failed(msg: str) -> CCCFile:
         return CCCFile(path=str(path), columns=[], phase="phase3", snapshot=snapshot_of(path),
-                       errors=[RowError(1, "binary file (NUL bytes), not a CSV file")])
+                       errors=[RowError(0, msg)])
+
+    try:
+        size = p.stat().st_size
+        if size > MAX_CCC_BYTES:
+            return failed(f"file too large ({size:,} bytes > limit {MAX_CCC_BYTES:,}; PROTESTDB_MAX_CCC_BYTES)")
+        with p.open("rb") as fh:
+            data = fh.read(MAX_CCC_BYTES + 1)
+    except FileNotFoundError:
+        return failed("file not found")
+    except OSError as exc:
+        return failed(f"cannot read file: {exc.strerror or type(exc).__name__}")
+    if len(data) > MAX_CCC_BYTES:
+        return failed(f"file too large (> limit {MAX_CCC_BYTES:,} bytes)")
+    if b"\x00" in data[:8192]:
+        return failed("binary file (NUL bytes), not a CSV file")
     return read_ccc_text(decode_bytes(data), path=str(path))

@@ -158,10 +158,18 @@ def normalize_url(url: str | None, base: str | None = None) -> str | None:
     if not url or not url.strip():
         return None
     u = url.strip()
-    if base:
-        u = urljoin(base, u)
-    u, _frag = urldefrag(u)
-    if urlparse(u).scheme not in ("http", "https"):
+    if any(ord(c) < 32 or c == "\x7f" for c in u):  # a newline or control character: not a URL
+        return None
+    u = u.replace(" ", "%20")
+    try:
+        if base:
+            u = urljoin(base, u)
+        u, _frag = urldefrag(u)
+        parsed = urlparse(u)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            return None
+        parsed.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError:  # e.g. "http://[[[/": not a URL
         return None
     return u
 
@@ -169,7 +177,10 @@ def normalize_url(url: str | None, base: str | None = None) -> str | None:
 def _outlet(title: str | None, link: str | None) -> str | None:
     if title:
         return " ".join(title.split())
-    host = urlparse(link or "").hostname or ""
+    try:
+        host = urlparse(link or "").hostname or ""
+    except ValueError:  # not a URL
+        return None
     return host.removeprefix("www.") or None
 
 

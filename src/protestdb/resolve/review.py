@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import sqlite3
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,11 @@ _INT_FIELDS = {"valence", "size_low", "size_high", "size_cat", "arrests", "injur
 _FLOAT_FIELDS = {"lat", "lon", "size_mean"}
 _BOOL_FIELDS = {"property_damage", "online", "announced_only"}
 _DATE_FIELDS = {"date", "end_date"}
+#: Allowed ranges of numeric corrections (others: 0 to 10**12).
+_INT_RANGES = {"valence": (0, 2), "size_cat": (0, 4)}
+_FLOAT_RANGES = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0), "size_mean": (0.0, 1e12)}
+#: Longest correction value (characters).
+MAX_VALUE_CHARS = 2000
 
 
 class ReviewError(ValueError):
@@ -50,11 +56,20 @@ def parse_value(field: str, raw: Any) -> Any:
         raw = raw.strip()
         if raw.lower() in ("", "null", "none"):
             raw = None
+    if isinstance(raw, dict) or (isinstance(raw, list) and field not in LIST_FIELDS):
+        raise ReviewError(f"bad value for {field}: a {type(raw).__name__} where one value is expected")
+    if isinstance(raw, str) and len(raw) > MAX_VALUE_CHARS:
+        raise ReviewError(f"bad value for {field}: longer than {MAX_VALUE_CHARS} characters")
     if field in LIST_FIELDS:
         if raw is None:
             return []
         items = raw if isinstance(raw, list) else str(raw).split(";")
-        return [str(x).strip() for x in items if str(x).strip()]
+        if any(isinstance(x, (dict, list, bool)) or x is None for x in items):
+            raise ReviewError(f"bad value for {field}: list items must be words or numbers")
+        out = [str(x).strip() for x in items if str(x).strip()]
+        if sum(len(x) for x in out) > MAX_VALUE_CHARS:
+            raise ReviewError(f"bad value for {field}: longer than {MAX_VALUE_CHARS} characters")
+        return out
     if raw is None:
         if field in ("size_cat",):
             return 0
@@ -65,9 +80,21 @@ def parse_value(field: str, raw: Any) -> Any:
         return None
     try:
         if field in _INT_FIELDS:
-            return int(str(raw).replace(",", ""))
+            if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
+                raise ValueError(raw)
+            n = int(raw) if isinstance(raw, float) else int(str(raw).replace(",", ""))
+            lo, hi = _INT_RANGES.get(field, (0, 10**12))
+            if not lo <= n <= hi:
+                raise ReviewError(f"bad value {n} for {field} (from {lo} to {hi})")
+            return n
         if field in _FLOAT_FIELDS:
-            return float(raw)
+            if isinstance(raw, bool):
+                raise ValueError(raw)
+            x = float(raw)
+            lo_f, hi_f = _FLOAT_RANGES[field]
+            if not math.isfinite(x) or not lo_f <= x <= hi_f:  # "NaN" never clears a coordinate
+                raise ReviewError(f"bad value {raw!r} for {field} (a number from {lo_f:g} to {hi_f:g})")
+            return x
         if field in _BOOL_FIELDS:
             if isinstance(raw, bool):
                 return raw
@@ -79,8 +106,10 @@ def parse_value(field: str, raw: Any) -> Any:
             raise ValueError(raw)
         if field in _DATE_FIELDS:
             return date.fromisoformat(str(raw)[:10]).isoformat()
-    except ValueError as exc:
-        raise ReviewError(f"bad value {raw!r} for {field}") from exc
+    except ReviewError:
+        raise
+    except (ValueError, OverflowError) as exc:
+        raise ReviewError(f"bad value {str(raw)[:60]!r} for {field}") from exc
     if field == "state":
         return str(raw).upper()
     if field == "date_precision" and raw not in ("day", "week", "month", "unknown"):

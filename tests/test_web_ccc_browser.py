@@ -161,3 +161,19 @@ def test_review_screen_correct_with_audit_trail(page, server):
     assert "Casey Reviewer" in page.text_content(".audit")
     assert "350" in page.text_content('#detail tr[data-field="size_low"]')
     page.screenshot(path=str(SHOTS / "review.png"), full_page=True)
+
+
+def test_ccc_event_shows_its_row_and_source_links(page, server):
+    """A researcher opens a CCC event: its file and line, CCC's news sources as links, the credit."""
+    page.goto(server["base"] + "/?state=CA")
+    _wait_loaded(page)
+    first = page.locator("#events li button, #events li a").first
+    first.click()
+    page.wait_for_selector(".ccc-record")
+    assert "line" in page.inner_text(".ccc-record .meta")
+    links = page.locator(".ccc-record .ccc-sources a")
+    assert links.count() >= 1
+    href = links.first.get_attribute("href")
+    assert href and href.startswith("http") and links.first.get_attribute("target") == "_blank"
+    assert "Crowd Counting Consortium" in page.inner_text(".ccc-record .credit")
+    assert page.locator("#detail a[href='/codebook']").count() == 1

@@ -909,6 +909,17 @@ class Store:
         with self._lock:
             return {r[0]: json.loads(r[1]) for r in self.conn.execute(sql, args)}
 
+    def ccc_records(self, event_id: str) -> list[dict[str, Any]]:
+        """The CCC rows an event was imported from or matched to (file, line, match, score, columns)."""
+        sql = (
+            "SELECT file, line, snapshot, match, score, columns FROM ccc_records"
+            " WHERE event_id = ? ORDER BY snapshot, imported_at, rowid"
+        )
+        with self._lock:
+            rows = self.conn.execute(sql, (event_id,)).fetchall()
+        keys = ("file", "line", "snapshot", "match", "score", "columns")
+        return [{**dict(zip(keys, r, strict=True)), "columns": json.loads(r[5])} for r in rows]
+
     def event_origins(self, event_ids: Sequence[str]) -> dict[str, str]:
         """Event id -> 'extract' (from articles) or 'ccc' (an imported CCC row, values without evidence)."""
         with self._lock:

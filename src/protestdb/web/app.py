@@ -43,10 +43,12 @@ from starlette.datastructures import MutableHeaders
 
 from protestdb.models import Article, Event
 from protestdb.web import renderers
+from protestdb.web.citation import CCC_CREDIT, citation, credit_for
 from protestdb.web.filters import SORTS, Filters, decode_cursor, encode_cursor
 from protestdb.web.security import check_read, read_token_required_from_env, require_write, token_of
 
 STATIC_DIR = Path(__file__).parent / "static"
+CODEBOOK_FILE = Path(__file__).parent / "data" / "codebook.json"
 VENDOR = "/static/vendor"
 
 #: Largest page of events one JSON request returns; downloads page through all matches.
@@ -61,6 +63,9 @@ PAGE_CSP = (
     "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
+
+#: Paths of the HTML pages that get the CSP.
+PAGES = frozenset({"/", "/about", "/codebook"})
 
 #: Fields sent per event in list responses (the detail route sends everything).
 LIST_EXCLUDE = {"evidence"}
@@ -77,7 +82,7 @@ class _SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        page = scope.get("path") == "/"
+        page = scope.get("path") in PAGES
 
         async def send_with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":
@@ -178,6 +183,36 @@ def _event_detail(event: Event, articles: list[Article]) -> dict[str, Any]:
     return d
 
 
+#: CCC columns shown with an imported event (besides its sources).
+CCC_NOTE_COLUMNS = ("notes", "participant_measures", "police_measures")
+
+
+def _ccc_detail(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The CCC rows an event came from: file, line, how it joined, its news sources, notes, measures."""
+    out = []
+    for r in records:
+        cols = r["columns"]
+        sources = [cols[k] for k in sorted(cols, key=_source_no) if _source_no(k) and cols[k]]
+        out.append(
+            {
+                "file": r["file"],
+                "line": r["line"],
+                "snapshot": r["snapshot"],
+                "match": r["match"],
+                "score": r["score"],
+                "sources": sources,
+                **{k: cols.get(k) or None for k in CCC_NOTE_COLUMNS},
+            }
+        )
+    return out
+
+
+def _source_no(column: str) -> int:
+    """``source7`` -> 7; any other column -> 0."""
+    rest = column[len("source") :] if column.startswith("source") else ""
+    return int(rest) if rest.isdigit() else 0
+
+
 def _list_json(store: Any, events: list[Event]) -> list[dict[str, Any]]:
     origins = store.event_origins([e.id for e in events]) if events else {}
     out = []
@@ -244,6 +279,14 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
     def page() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
 
+    @app.get("/about", include_in_schema=False)
+    def about_page() -> FileResponse:
+        return FileResponse(STATIC_DIR / "about.html", media_type="text/html")
+
+    @app.get("/codebook", include_in_schema=False)
+    def codebook_page() -> FileResponse:
+        return FileResponse(STATIC_DIR / "codebook.html", media_type="text/html")
+
     @app.get("/docs", include_in_schema=False)
     def swagger_docs() -> HTMLResponse:
         return get_swagger_ui_html(
@@ -274,6 +317,11 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
     def health() -> dict[str, Any]:
         """Liveness: the store opens and answers."""
         return {"status": "ok", "version": app.version, "counts": stores.get().counts()}
+
+    @api.get("/codebook", tags=["meta"])
+    def codebook() -> dict[str, Any]:
+        """What every field and code means: fields, size categories, valence, date and place precision."""
+        return {**json.loads(CODEBOOK_FILE.read_text("utf-8")), "credits": {"ccc": CCC_CREDIT}}
 
     @app.get("/api/me", tags=["meta"])
     def me(request: Request) -> dict[str, Any]:
@@ -340,6 +388,7 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
             "next": cursor,
             "next_url": next_url,
             "events": events,
+            **citation(app.version),
         }
         return _json(body)
 
@@ -359,11 +408,15 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
         disp = {"Content-Disposition": f'attachment; filename="{name}"'}
         if fmt == "csv":
             return StreamingResponse(
-                renderers.csv_stream(events(), raw), media_type="text/csv; charset=utf-8", headers=disp
+                renderers.csv_stream(events(), raw, safe=True, origins=store.event_origins),
+                media_type="text/csv; charset=utf-8",
+                headers=disp,
             )
         if fmt == "geojson":
             return StreamingResponse(
-                renderers.geojson_stream(events()), media_type="application/geo+json", headers=disp
+                renderers.geojson_stream(events(), citation(app.version)),
+                media_type="application/geo+json",
+                headers=disp,
             )
         if not renderers.parquet_available():
             raise HTTPException(
@@ -388,6 +441,8 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
         articles = _event_articles(store, event)
         detail = _event_detail(event, articles)
         detail["origin"] = store.event_origins([event.id]).get(event.id, "extract")
+        detail["credit"] = credit_for(detail["origin"])
+        detail["ccc"] = _ccc_detail(store.ccc_records(event.id))
         return {"event": detail, "articles": [_article_json(a) for a in articles]}
 
     @api.get("/events/{event_id}/articles", tags=["events"])

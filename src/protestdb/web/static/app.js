@@ -61,6 +61,17 @@
 
   // ------------------------------------------------------------------ formatting
   function isEmpty(v) { return v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0); }
+  /** Codes shown with their meaning (the codebook at /codebook has them all). */
+  const CODE_LABELS = {
+    valence: { 0: "0 — neither left nor right", 1: "1 — left-wing", 2: "2 — right-wing" },
+    size_cat: { 1: "1 — 1-99 people", 2: "2 — 100-999 people", 3: "3 — 1,000-9,999 people", 4: "4 — 10,000 or more people" },
+  };
+  function fmtField(name, v) {
+    const labels = CODE_LABELS[name];
+    if (labels && labels[v] !== undefined) return labels[v];
+    return fmtValue(v);
+  }
+
   function fmtValue(v) {
     if (Array.isArray(v)) return v.join("; ");
     if (v === true) return "yes";
@@ -423,7 +434,8 @@
     $("detail-heading").textContent = e.title || `${(e.event_type || []).join(", ") || "Event"} — ${place(e)}`;
     const evidence = e.evidence || {};
     if (e.origin === "ccc") {
-      body.appendChild(el("p", { class: "note" }, "Imported from the Crowd Counting Consortium: its values were coded by people and carry no evidence spans."));
+      body.appendChild(el("p", { class: "note" }, "Imported from the Crowd Counting Consortium: its values were coded by people and carry no evidence spans. ",
+        el("a", { href: "/about" }, "Credit and citation")));
     }
 
     // Keys of evidence spans: "<article index>:<n>".
@@ -448,7 +460,7 @@
       if (isEmpty(v) || (name === "size_cat" && v === 0) || (name === "date_precision" && v === "unknown")) continue;
       if ((name === "online" || name === "announced_only") && v === false) continue;
       const evs = spanKeys[name] || [];
-      const td = el("td", {}, el("span", { class: "value" }, fmtValue(v)));
+      const td = el("td", {}, el("span", { class: "value" }, fmtField(name, v)));
       if (evs.length === 0 && name !== "date_precision" && e.origin !== "ccc") td.appendChild(el("span", { class: "noev" }, " (no evidence)"));
       for (const sp of evs) {
         const jump = sp.key
@@ -475,6 +487,28 @@
         s.published ? ` (${s.published})` : null));
     }
     body.appendChild(ol);
+
+    // The CCC rows behind the event: file and line, its news sources as links, notes, measures.
+    for (const rec of e.ccc || []) {
+      const box = el("section", { class: "ccc-record", "aria-label": "Crowd Counting Consortium row" },
+        el("h3", {}, "Crowd Counting Consortium row"),
+        el("p", { class: "meta" }, `${rec.file} line ${rec.line}${rec.snapshot ? ` (as of ${rec.snapshot})` : ""}`));
+      if (rec.sources.length) {
+        const list = el("ol", { class: "ccc-sources" });
+        for (const u of rec.sources) {
+          const href = safeUrl(u);
+          list.appendChild(el("li", {}, href ? el("a", { href, rel: "noopener noreferrer nofollow", target: "_blank" }, u) : u));
+        }
+        box.appendChild(el("h4", {}, `CCC's news sources (${rec.sources.length})`));
+        box.appendChild(list);
+      }
+      for (const [k, label] of [["notes", "Notes"], ["participant_measures", "Participant measures"], ["police_measures", "Police measures"]]) {
+        if (rec[k]) box.appendChild(el("p", {}, el("strong", {}, `${label}: `), rec[k]));
+      }
+      box.appendChild(el("p", { class: "credit" }, e.credit || ""));
+      body.appendChild(box);
+    }
+    body.appendChild(el("p", { class: "codebook-link" }, el("a", { href: "/codebook" }, "What the fields and codes mean (codebook)")));
 
     // Article texts with the evidence highlighted.
     articles.forEach((a, i) => {

@@ -214,6 +214,18 @@ def client(db: tuple[Path, dict[str, str]]):
         yield c
 
 
+@pytest.fixture(scope="module")
+def reader_auth(db: tuple[Path, dict[str, str]]) -> dict[str, str]:
+    """Headers of a read token: whole article texts are served to token holders only."""
+    from protestdb.auth import create_token
+
+    store = open_store(str(db[0]))
+    try:
+        return {"Authorization": f"Bearer {create_token(store, 'Text Reader', scopes='read')}"}
+    finally:
+        store.close()
+
+
 def events(client: TestClient, **params: Any) -> list[dict[str, Any]]:
     r = client.get("/api/events", params=params)
     assert r.status_code == 200, r.text
@@ -328,9 +340,9 @@ def test_csv_has_a_header_and_one_row_per_event(client):
     assert [row["locality"] for row in only_ca] == ["Sacramento"]
 
 
-def test_detail_has_sources_articles_and_evidence_at_its_offsets(client, db):
+def test_detail_has_sources_articles_and_evidence_at_its_offsets(client, db, reader_auth):
     _, ids = db
-    r = client.get(f"/api/events/{ids['Portland']}")
+    r = client.get(f"/api/events/{ids['Portland']}", headers=reader_auth)
     assert r.status_code == 200
     body = r.json()
     ev, articles = body["event"], body["articles"]
@@ -369,9 +381,9 @@ def test_detail_marks_evidence_that_is_not_in_the_text(tmp_path):
     assert ev["evidence"]["locality"][0]["found"] is False
 
 
-def test_event_articles_route(client, db):
+def test_event_articles_route(client, db, reader_auth):
     _, ids = db
-    arts = client.get(f"/api/events/{ids['Houston']}/articles").json()
+    arts = client.get(f"/api/events/{ids['Houston']}/articles", headers=reader_auth).json()
     assert len(arts) == 1
     assert XSS_SCRIPT in arts[0]["text"]  # served as data, verbatim; the page must render it inert
 

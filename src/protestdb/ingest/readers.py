@@ -51,15 +51,40 @@ def guess_title(text: str) -> str | None:
     return first
 
 
+#: Publication dates outside these years are refused (relative dates are resolved against them).
+MIN_PUBLISHED = date(1800, 1, 1)
+MAX_PUBLISHED = date(2200, 12, 31)
+
+
+def check_published(value: date | None) -> date | None:
+    """``value`` if it is a plausible publication date (or None); raises ValueError otherwise."""
+    if value is not None and not MIN_PUBLISHED <= value <= MAX_PUBLISHED:
+        raise ValueError(f"published {value.isoformat()} is not between {MIN_PUBLISHED} and {MAX_PUBLISHED}")
+    return value
+
+
+def short_repr(value: Any, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters (error messages never carry a whole input)."""
+    if isinstance(value, str) and len(value) > limit:
+        value = value[:limit]
+    r = repr(value) if not isinstance(value, (dict, list)) else f"<{type(value).__name__}>"
+    return r if len(r) <= limit else r[:limit] + "..."
+
+
 def _parse_published(value: Any, source: str) -> date | None:
     if value in (None, ""):
         return None
     if isinstance(value, date):
-        return value
+        d = value
+    else:
+        try:
+            d = date.fromisoformat(str(value)[:10])
+        except ValueError as exc:
+            raise IngestError(source, f"bad 'published' value {short_repr(value)} (want YYYY-MM-DD)") from exc
     try:
-        return date.fromisoformat(str(value)[:10])
+        return check_published(d)
     except ValueError as exc:
-        raise IngestError(source, f"bad 'published' value {value!r} (want YYYY-MM-DD)") from exc
+        raise IngestError(source, str(exc)) from exc
 
 
 _HEADER_DATE = re.compile(
@@ -206,16 +231,92 @@ def _record_to_article(rec: Any, base: Path, src: str) -> Article:
         art = html_to_article(rec["html"], path=src, url=url, **meta)
         return art
     if isinstance(rec.get("path"), str):
-        target = (base / rec["path"]).resolve()
+        folder = base.resolve()
+        try:
+            target = (folder / rec["path"]).resolve()
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise IngestError(src, f"bad 'path' {short_repr(rec['path'])}: {type(exc).__name__}") from exc
+        if not target.is_relative_to(folder):
+            raise IngestError(
+                src, f"refused: 'path' {short_repr(rec['path'])} is outside the folder of the JSON file"
+            )
+        if target.suffix.lower() in JSON_EXTS or target.name.lower().endswith((".warc", ".warc.gz", ".gz")):
+            raise IngestError(src, f"'path' {short_repr(rec['path'])} must name a text or HTML file")
         arts = list(read_file(target))
         if len(arts) != 1:
-            raise IngestError(src, f"'path' {rec['path']!r} must name one text or HTML file")
+            raise IngestError(src, f"'path' {short_repr(rec['path'])} must name one text or HTML file")
         art = arts[0]
         if isinstance(art, IngestError):
-            raise IngestError(src, f"path {rec['path']!r}: {art.message}")
+            raise IngestError(src, f"path {short_repr(rec['path'])}: {art.message}")
         overrides = {k: v for k, v in meta.items() if v is not None and k != "retrieved"}
         return art.model_copy(update=overrides)
     raise IngestError(src, "record has none of 'text', 'html' or 'path'")
+
+
+#: Deepest nesting of a JSON value read (records are flat; a deeper one is refused before parsing).
+MAX_JSON_DEPTH = 64
+
+
+_JSON_TOKEN = re.compile(r'\\.|["\[\]{}]', re.S)
+
+
+def _json_depth_ok(s: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """False if brackets nest deeper than ``limit`` (counted outside strings; one pass, linear)."""
+    if s.count("[") + s.count("{") <= limit:
+        return True
+    depth = 0
+    in_str = False
+    for m in _JSON_TOKEN.finditer(s):
+        tok = m.group()
+        if tok[0] == "\\":
+            continue
+        if tok == '"':
+            in_str = not in_str
+        elif in_str:
+            continue
+        elif tok in "[{":
+            depth += 1
+            if depth > limit:
+                return False
+        else:
+            depth -= 1
+    return True
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(value: Any) -> Any:
+    """Strings with lone surrogates ("\\ud800" in JSON) get U+FFFD instead (they cannot be stored)."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_no_surrogates(k): _no_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_no_surrogates(v) for v in value]
+    return value
+
+
+def _load_json(s: str, where: str) -> Any:
+    """``json.loads`` with a nesting limit; any failure is one IngestError naming ``where``."""
+    if not _json_depth_ok(s):
+        raise IngestError(where, f"JSON nested deeper than {MAX_JSON_DEPTH} levels; skipped")
+    try:
+        return _no_surrogates(json.loads(s))
+    except json.JSONDecodeError as exc:
+        raise IngestError(where, f"malformed JSON line ({exc.msg} at column {exc.colno}); skipped") from exc
+    except (RecursionError, ValueError) as exc:
+        raise IngestError(where, f"unreadable JSON ({type(exc).__name__}); skipped") from exc
+
+
+def _record_safely(rec: Any, base: Path, where: str) -> Article | IngestError:
+    """One record -> an article or its error: nothing raised, so the next line is still read."""
+    try:
+        return _record_to_article(rec, base, where)
+    except IngestError as err:
+        return err
+    except Exception as exc:  # noqa: BLE001 - one bad line never stops the file
+        return IngestError(where, f"cannot read record: {type(exc).__name__}: {str(exc)[:160]}")
 
 
 def _read_json_records(text: str, path: Path) -> Iterator[Article | IngestError]:
@@ -223,31 +324,28 @@ def _read_json_records(text: str, path: Path) -> Iterator[Article | IngestError]
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" or stripped.startswith("["):
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
+            data = _load_json(text, src)
+        except IngestError as err:
+            if "\n" not in stripped.rstrip():  # one line: its error is the file's
+                yield err
+                return
             data = None  # maybe JSON lines under a .json name
         if data is not None:
             items = data if isinstance(data, list) else [data]
             for i, rec in enumerate(items, 1):
                 where = f"{src}[{i}]" if isinstance(data, list) else src
-                try:
-                    yield _record_to_article(rec, path.parent, where)
-                except IngestError as err:
-                    yield err
+                yield _record_safely(rec, path.parent, where)
             return
     for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{src}:{lineno}"
         try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(where, f"malformed JSON line ({exc.msg} at column {exc.colno}); skipped")
-            continue
-        try:
-            yield _record_to_article(rec, path.parent, where)
+            rec = _load_json(line, where)
         except IngestError as err:
             yield err
+            continue
+        yield _record_safely(rec, path.parent, where)
 
 
 def read_file(path: str | Path, *, links: bool = False) -> Iterator[Article | IngestError]:

@@ -27,7 +27,50 @@ from protestdb.models import Article
 WARC_EXTS = (".warc", ".warc.gz")
 #: Largest record payload read as a page; bigger records are reported and skipped.
 MAX_RECORD_BYTES = 10 * 1024 * 1024
+#: Longest header line read at once (warcio would read a "line" of any length into memory);
+#: a longer one is cut, so the record fails to parse and is reported.
+MAX_LINE_BYTES = 64 * 1024
+#: Largest block of header lines (WARC + HTTP headers) before a blank line.
+MAX_HEADER_BYTES = 1024 * 1024
 _SCAN_CHUNK = 1 << 20
+
+
+class _HeaderTooLarge(ValueError):
+    pass
+
+
+def _capped_reader(fh: BinaryIO):  # noqa: ANN202 - a warcio DecompressingBufferedReader
+    """warcio's reader with bounded ``readline``: lines cut at MAX_LINE_BYTES, header blocks
+    (lines up to a blank one) at MAX_HEADER_BYTES. Payloads are read with ``read`` (unbounded
+    total, bounded chunks), never with ``readline``."""
+    from warcio.bufferedreaders import DecompressingBufferedReader
+
+    class Capped(DecompressingBufferedReader):
+        _run = 0
+
+        def readline(self, length: int | None = None) -> bytes:
+            if not length or length > MAX_LINE_BYTES:
+                length = MAX_LINE_BYTES
+            line = super().readline(length)
+            if line.strip():
+                self._run += len(line)
+                if self._run > MAX_HEADER_BYTES:
+                    self._run = 0
+                    raise _HeaderTooLarge(f"header lines longer than {MAX_HEADER_BYTES:,} bytes")
+            else:
+                self._run = 0
+            return line
+
+    return Capped(fh)
+
+
+class _Sink(io.StringIO):
+    """Where warcio's own warnings go: kept short (a warning may quote a whole "line")."""
+
+    def write(self, s: str) -> int:
+        if self.tell() < 4096:
+            super().write(s[:1024])
+        return len(s)
 
 
 @dataclass
@@ -109,8 +152,13 @@ def _record_article(record, src: str, where: str, max_bytes: int) -> Article | N
 
 
 def _clean(exc: BaseException) -> str:
-    """A short, printable, one-line version of an exception message."""
-    text = "".join(ch if ch.isprintable() and ord(ch) < 0x7F else " " for ch in str(exc))
+    """A short, printable, one-line version of an exception message (never more than 160 characters
+    of it are looked at, whatever the exception holds)."""
+    try:
+        raw = str(exc)[:400]
+    except Exception:  # noqa: BLE001 - a broken __str__
+        raw = ""
+    text = "".join(ch if ch.isprintable() and ord(ch) < 0x7F else " " for ch in raw)
     text = " ".join(text.split())
     return (text[:160] + "...") if len(text) > 160 else (text or type(exc).__name__)
 
@@ -160,10 +208,11 @@ def read_warc(
         while True:
             fh.seek(pos)
             it = ArchiveIterator(fh)
+            it.reader = _capped_reader(fh)  # before the first record is read
             offset = pos
             try:
                 while True:
-                    with contextlib.redirect_stderr(io.StringIO()):  # warcio prints warnings itself
+                    with contextlib.redirect_stderr(_Sink()):  # warcio prints warnings itself
                         record = next(it, None)
                     if record is None:
                         end = getattr(it, "offset", offset)

@@ -63,6 +63,14 @@ def _iso(v: date | datetime | None) -> str | None:
     return v.isoformat() if v is not None else None
 
 
+#: Events whose evidence quotes match a full-text query (migration 0006). Whole article texts are
+#: never searched: a private person named in an article is no search key (docs/privacy.md).
+EVIDENCE_MATCH = (
+    "SELECT v.event_id FROM evidence v WHERE v.id IN"
+    " (SELECT rowid FROM evidence_search WHERE evidence_search MATCH ?)"
+)
+
+
 def fts_query(q: str) -> str:
     """User words -> a safe FTS5 query: every word must appear (prefix match with ``word*``)."""
     terms = []
@@ -258,10 +266,6 @@ class Store:
                     article.text,
                     _now(),
                 ),
-            )
-            c.execute(
-                "INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)",
-                (article.id, article.title or "", article.text),
             )
             return article.id, True
 
@@ -496,8 +500,7 @@ class Store:
         if q and (fq := fts_query(q)):
             where.append(
                 "(e.rowid IN (SELECT rowid FROM events_search WHERE events_search MATCH ?)"
-                " OR e.id IN (SELECT s.event_id FROM event_sources s WHERE s.article_id IN"
-                " (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)))"
+                f" OR e.id IN ({EVIDENCE_MATCH}))"
             )
             args += [fq, fq]
         sql = "SELECT * FROM events e"
@@ -592,10 +595,7 @@ class Store:
             # events_search.rowid = events.rowid (migration 0005): bare rowids, no stored ids read
             n = self._match_count("text", (fq,)) if walk else 0
             own = f"{self._rowid_in(walk, n)} (SELECT rowid FROM events_search WHERE events_search MATCH ?)"
-            where.append(
-                f"({own} OR e.id IN (SELECT s.event_id FROM event_sources s WHERE s.article_id IN"
-                " (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)))"
-            )
+            where.append(f"({own} OR e.id IN ({EVIDENCE_MATCH}))")
             args += [fq, fq]
         return where, args
 

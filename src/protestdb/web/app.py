@@ -28,24 +28,32 @@ reach the network.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import itertools
 import json
+import os
+import re
+import sqlite3
 import threading
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from starlette.datastructures import MutableHeaders
 
 from protestdb.models import Article, Event
 from protestdb.web import renderers
 from protestdb.web.citation import CCC_CREDIT, citation, credit_for
 from protestdb.web.filters import SORTS, Filters, decode_cursor, encode_cursor
-from protestdb.web.security import check_read, read_token_required_from_env, require_write, token_of
+from protestdb.web.limits import MAX_BODY_BYTES, WriteGuard
+from protestdb.web.security import bearer, check_read, read_token_required_from_env, require_write, token_of
 
 STATIC_DIR = Path(__file__).parent / "static"
 CODEBOOK_FILE = Path(__file__).parent / "data" / "codebook.json"
@@ -66,6 +74,21 @@ PAGE_CSP = (
 
 #: Paths of the HTML pages that get the CSP.
 PAGES = frozenset({"/", "/about", "/codebook"})
+
+#: The docs pages (Swagger UI, ReDoc): bundled scripts plus their one inline start-up script,
+#: allowed by its hash (filled in when the page is built); never framed.
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+#: Seconds a write waits for another writer (another process importing, say) before the API
+#: answers 503 with ``Retry-After`` (``PROTESTDB_WRITE_WAIT_MS``).
+WRITE_WAIT_MS = int(os.environ.get("PROTESTDB_WRITE_WAIT_MS", "5000"))
+#: Serve whole article texts to anyone (``PROTESTDB_PUBLIC_ARTICLE_TEXT=1``)? By default only
+#: token holders get them; everyone gets the evidence quotes and the source links (docs/privacy.md).
+PUBLIC_TEXT_ENV = "PROTESTDB_PUBLIC_ARTICLE_TEXT"
 
 #: Fields sent per event in list responses (the detail route sends everything).
 LIST_EXCLUDE = {"evidence"}
@@ -89,6 +112,7 @@ class _SecurityHeaders:
                 headers = MutableHeaders(scope=message)
                 headers.setdefault("X-Content-Type-Options", "nosniff")
                 headers.setdefault("Referrer-Policy", "no-referrer")
+                headers.setdefault("X-Frame-Options", "DENY")
                 if page:
                     headers.setdefault("Content-Security-Policy", PAGE_CSP)
             await send(message)
@@ -97,12 +121,16 @@ class _SecurityHeaders:
 
 
 class _Stores:
-    """The store, opened on first use and shared by the worker threads (the store locks itself)."""
+    """The write store, opened on first use and shared by the worker threads (the store locks
+    itself), and one read-only connection per worker thread (:meth:`read`), so that reads never
+    queue behind a write that waits for another process's lock (WAL: readers do not block)."""
 
     def __init__(self, db: str) -> None:
         self.db = db
         self._store: Any = None
         self._lock = threading.Lock()
+        self._local = threading.local()
+        self._readers: list[Any] = []
 
     def get(self) -> Any:
         if self._store is None:
@@ -110,14 +138,37 @@ class _Stores:
                 if self._store is None:
                     from protestdb.store import open_store
 
-                    self._store = open_store(self.db)
+                    store = open_store(self.db)
+                    if hasattr(store, "conn"):
+                        store.conn.execute(f"PRAGMA busy_timeout = {int(WRITE_WAIT_MS)}")
+                    self._store = store
         return self._store
+
+    def read(self) -> Any:
+        """This thread's read-only store (the write store itself for an in-memory database)."""
+        writer = self.get()
+        if getattr(writer, "path", ":memory:") == ":memory:":
+            return writer
+        store = getattr(self._local, "store", None)
+        if store is None:
+            from protestdb.store.sqlite import Store
+
+            store = Store(writer.path)
+            store.conn.execute("PRAGMA query_only = ON")
+            self._local.store = store
+            with self._lock:
+                self._readers.append(store)
+        return store
 
     def close(self) -> None:
         with self._lock:
             if self._store is not None and hasattr(self._store, "close"):
                 self._store.close()
             self._store = None
+            for r in self._readers:
+                r.close()
+            self._readers.clear()
+            self._local = threading.local()
 
 
 class _Campaigns:
@@ -153,10 +204,28 @@ def _event_articles(store: Any, event: Event) -> list[Article]:
     return list(store.event_articles(event.id))
 
 
-def _article_json(a: Article) -> dict[str, Any]:
-    return a.model_dump(
-        mode="json", include={"id", "title", "url", "outlet", "published", "language", "text"}
-    )
+def _article_json(a: Article, with_text: bool = True) -> dict[str, Any]:
+    """An article's metadata, and its whole text only for ``with_text`` (see docs/privacy.md)."""
+    d = a.model_dump(mode="json", include={"id", "title", "url", "outlet", "published", "language", "text"})
+    if not with_text:
+        d["text"] = None
+        d["text_withheld"] = True
+    return d
+
+
+def _inline_script_hashes(html: str) -> str:
+    """CSP ``'sha256-...'`` sources of the inline scripts of a page we build ourselves."""
+    out = []
+    for body in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S):
+        digest = hashlib.sha256(body.encode("utf-8")).digest()
+        out.append("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
+    return "".join(" " + h for h in out)
+
+
+def _docs_page(resp: HTMLResponse) -> HTMLResponse:
+    html = bytes(resp.body).decode("utf-8")
+    resp.headers["Content-Security-Policy"] = DOCS_CSP.format(hashes=_inline_script_hashes(html))
+    return resp
 
 
 def _event_detail(event: Event, articles: list[Article]) -> dict[str, Any]:
@@ -235,6 +304,13 @@ class ArticleIn(BaseModel):
     title: str | None = None
     outlet: str | None = None
 
+    @field_validator("published")
+    @classmethod
+    def _plausible(cls, v: date | None) -> date | None:
+        from protestdb.ingest.readers import check_published
+
+        return check_published(v)
+
 
 class CorrectIn(BaseModel):
     field: str = Field(..., description="A field of the record, e.g. size_low or organizations.")
@@ -249,13 +325,24 @@ class SplitIn(BaseModel):
     article_id: str = Field(..., description="The source article (or a unique prefix) to move out.")
 
 
-def create_app(db: str, read_token_required: bool | None = None, extractor: Any = None) -> FastAPI:
+def create_app(
+    db: str,
+    read_token_required: bool | None = None,
+    extractor: Any = None,
+    public_article_text: bool | None = None,
+    max_body_bytes: int = MAX_BODY_BYTES,
+) -> FastAPI:
     """The FastAPI application serving the store at ``db`` (a SQLite path or URL).
 
     ``read_token_required``: close reads to token holders (default: the environment variable
     ``PROTESTDB_READ_TOKEN_REQUIRED``). ``extractor``: the pipeline's extractor for
     ``POST /api/articles`` (default: :func:`protestdb.extract.extract_text`).
+    ``public_article_text``: serve whole article texts without a token (default: the
+    environment variable ``PROTESTDB_PUBLIC_ARTICLE_TEXT``; off). ``max_body_bytes``: the
+    largest write body (checked, with the token, before the body is read).
     """
+    if public_article_text is None:
+        public_article_text = os.environ.get(PUBLIC_TEXT_ENV, "").strip().lower() in ("1", "true", "yes", "on")
     stores = _Stores(db)
     campaigns = _Campaigns()
     closed = read_token_required_from_env() if read_token_required is None else read_token_required
@@ -273,7 +360,26 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
     app.router.add_event_handler("shutdown", stores.close)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
+    def write_check(auth: str | None) -> tuple[int, str] | None:
+        """The write token check of :class:`WriteGuard`, from the headers alone (no body read)."""
+        from protestdb.auth import verify_token
+
+        scheme, _, value = (auth or "").partition(" ")
+        tok = value.strip() if scheme.lower() == "bearer" else ""
+        if not tok:
+            return 401, "writing needs a token: Authorization: Bearer <token> (protestdb token create)"
+        info = verify_token(stores.read(), tok)
+        if info is None:
+            return 401, "invalid or revoked token"
+        if not info.can("write"):
+            return 403, "this token may only read"
+        return None
+
+    app.add_middleware(WriteGuard, check=write_check, max_body=max_body_bytes)
     app.add_middleware(_SecurityHeaders)
+
+    def may_read_text(request: Request) -> bool:
+        return public_article_text or (bearer(request) is not None and token_of(request, stores.read()) is not None)
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
@@ -289,34 +395,34 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
 
     @app.get("/docs", include_in_schema=False)
     def swagger_docs() -> HTMLResponse:
-        return get_swagger_ui_html(
+        return _docs_page(get_swagger_ui_html(
             openapi_url=app.openapi_url or "/openapi.json",
             title="protestdb API",
             swagger_js_url=f"{VENDOR}/swagger-ui/swagger-ui-bundle.js",
             swagger_css_url=f"{VENDOR}/swagger-ui/swagger-ui.css",
             swagger_favicon_url=f"{VENDOR}/swagger-ui/favicon-32x32.png",
             swagger_ui_parameters={"validatorUrl": None},
-        )
+        ))
 
     @app.get("/redoc", include_in_schema=False)
     def redoc_docs() -> HTMLResponse:
-        return get_redoc_html(
+        return _docs_page(get_redoc_html(
             openapi_url=app.openapi_url or "/openapi.json",
             title="protestdb API",
             redoc_js_url=f"{VENDOR}/redoc/redoc.standalone.js",
             redoc_favicon_url=f"{VENDOR}/swagger-ui/favicon-32x32.png",
             with_google_fonts=False,
-        )
+        ))
 
     def reader(request: Request) -> None:
-        check_read(request, stores.get(), closed)
+        check_read(request, stores.read(), closed)
 
     api = APIRouter(prefix="/api", dependencies=[Depends(reader)])
 
     @api.get("/health", tags=["meta"])
     def health() -> dict[str, Any]:
         """Liveness: the store opens and answers."""
-        return {"status": "ok", "version": app.version, "counts": stores.get().counts()}
+        return {"status": "ok", "version": app.version, "counts": stores.read().counts()}
 
     @api.get("/codebook", tags=["meta"])
     def codebook() -> dict[str, Any]:
@@ -326,7 +432,7 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
     @app.get("/api/me", tags=["meta"])
     def me(request: Request) -> dict[str, Any]:
         """Who the request's token belongs to (``name`` null without a valid token)."""
-        info = token_of(request, stores.get())
+        info = token_of(request, stores.read())
         return {
             "name": info.name if info else None,
             "scopes": list(info.scopes) if info else [],
@@ -336,7 +442,7 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
     def _campaign_ids(f: Filters) -> list[str] | None:
         if f.campaign is None:
             return None
-        c = campaigns.find(stores.get(), f.campaign)
+        c = campaigns.find(stores.read(), f.campaign)
         if c is None:
             raise HTTPException(status_code=404, detail=f"no campaign {f.campaign!r}")
         return list(c.event_ids)
@@ -360,7 +466,7 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
         ),
     ) -> Response | dict[str, Any]:
         """Events matching all given filters, sorted, in keyset pages (`next` cursor)."""
-        store = stores.get()
+        store = stores.read()
         sf = f.store_filters(_campaign_ids(f))
         if format == "points":
             n = min(limit or MAX_POINTS, MAX_POINTS)
@@ -379,7 +485,8 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
         if cursor:
             params = dict(request.query_params)
             params["after"] = cursor
-            next_url = str(request.url.replace_query_params(**params))
+            # relative: never built from the Host header a client sent
+            next_url = request.url.path + "?" + urlencode(params)
         body = {
             "count": len(events),
             "limit": size,
@@ -403,18 +510,22 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
                     return
                 yield e
 
+        first = events()
+        # the query runs (and any error is raised) here, before a 200 and its headers are sent
+        head = list(itertools.islice(first, 1))
+        stream = itertools.chain(head, first)
         raw = getattr(store, "ccc_raw_rows", None)
         name = f"protestdb-events.{fmt}"
         disp = {"Content-Disposition": f'attachment; filename="{name}"'}
         if fmt == "csv":
             return StreamingResponse(
-                renderers.csv_stream(events(), raw, safe=True, origins=store.event_origins),
+                renderers.csv_stream(stream, raw, safe=True, origins=store.event_origins),
                 media_type="text/csv; charset=utf-8",
                 headers=disp,
             )
         if fmt == "geojson":
             return StreamingResponse(
-                renderers.geojson_stream(events(), citation(app.version)),
+                renderers.geojson_stream(stream, citation(app.version)),
                 media_type="application/geo+json",
                 headers=disp,
             )
@@ -423,32 +534,35 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
                 status_code=501, detail="Parquet needs pyarrow on the server: pip install pyarrow"
             )
         return Response(
-            renderers.parquet_bytes(events(), raw), media_type="application/vnd.apache.parquet", headers=disp
+            renderers.parquet_bytes(stream, raw), media_type="application/vnd.apache.parquet", headers=disp
         )
 
     def _need_event(event_id: str) -> Event:
-        event = stores.get().get_event(event_id)
+        event = stores.read().get_event(event_id)
         if event is None:
             raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
         return event
 
     @api.get("/events/{event_id}", tags=["events"])
-    def event_detail(event_id: str) -> dict[str, Any]:
-        """One event with its sources, every field's evidence (article id, offsets, quote) and the
-        texts of its articles, so that the evidence can be highlighted."""
-        store = stores.get()
+    def event_detail(event_id: str, request: Request) -> dict[str, Any]:
+        """One event with its sources, every field's evidence (article id, offsets, quote) and its
+        articles; their whole texts (for highlighting the evidence) only with a token, unless
+        the server makes them public (docs/privacy.md)."""
+        store = stores.read()
         event = _need_event(event_id)
         articles = _event_articles(store, event)
         detail = _event_detail(event, articles)
         detail["origin"] = store.event_origins([event.id]).get(event.id, "extract")
         detail["credit"] = credit_for(detail["origin"])
         detail["ccc"] = _ccc_detail(store.ccc_records(event.id))
-        return {"event": detail, "articles": [_article_json(a) for a in articles]}
+        full = may_read_text(request)
+        return {"event": detail, "articles": [_article_json(a, full) for a in articles]}
 
     @api.get("/events/{event_id}/articles", tags=["events"])
-    def event_articles(event_id: str) -> list[dict[str, Any]]:
-        """The articles (with their texts) an event was extracted from."""
-        return [_article_json(a) for a in _event_articles(stores.get(), _need_event(event_id))]
+    def event_articles(event_id: str, request: Request) -> list[dict[str, Any]]:
+        """The articles an event was extracted from (texts only with a token, see docs/privacy.md)."""
+        full = may_read_text(request)
+        return [_article_json(a, full) for a in _event_articles(stores.read(), _need_event(event_id))]
 
     @api.get("/events/{event_id}/audit", tags=["review"])
     def event_audit(event_id: str) -> list[dict[str, Any]]:
@@ -456,18 +570,18 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
         from protestdb.resolve.review import review_log
 
         _need_event(event_id)
-        return review_log(stores.get(), event_id)
+        return review_log(stores.read(), event_id)
 
     @api.get("/stats", tags=["events"])
     def stats(f: Annotated[Filters, Depends()]) -> Response:
         """Counts of the matching events per day, week, state, type, issue and organization, and
         their summed sizes (computed in SQL)."""
-        return _json(stores.get().stats(f.store_filters(_campaign_ids(f))))
+        return _json(stores.read().stats(f.store_filters(_campaign_ids(f))))
 
     @api.get("/campaigns", tags=["campaigns"])
     def list_campaigns(limit: int = Query(200, ge=1, le=10_000)) -> dict[str, Any]:
         """Campaigns (named actions and coordinated calls), largest first, with totals."""
-        cs = campaigns.get(stores.get())
+        cs = campaigns.get(stores.read())
         return {
             "count": len(cs),
             "campaigns": [c.model_dump(mode="json", exclude={"event_ids"}) for c in cs[:limit]],
@@ -476,7 +590,7 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
     @api.get("/campaigns/{campaign_id}", tags=["campaigns"])
     def campaign_detail(campaign_id: str) -> dict[str, Any]:
         """One campaign: totals, its events and their counts per day / state."""
-        store = stores.get()
+        store = stores.read()
         c = campaigns.find(store, campaign_id)
         if c is None:
             raise HTTPException(status_code=404, detail=f"no campaign {campaign_id!r}")
@@ -491,7 +605,7 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
     def changes(since: str | None = Query(None, description="ISO time: changes after it.")) -> dict[str, Any]:
         """The change feed: every create / update / merge / delete of an event after ``since``."""
         try:
-            rows = stores.get().changes(since)
+            rows = stores.read().changes(since)
         except ValueError as exc:
             raise HTTPException(status_code=422, detail=f"since: {exc}") from exc
         return {"count": len(rows), "changes": rows, "until": rows[-1]["at"] if rows else since}
@@ -529,8 +643,8 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
             raise HTTPException(status_code=422, detail=str(exc)) from exc
         try:
             mentions = process_article(art, app.state.extractor)
-        except ValueError as exc:  # e.g. a text longer than settings.MAX_EXTRACT_CHARS
-            raise HTTPException(status_code=422, detail=str(exc)) from exc
+        except (ValueError, OverflowError) as exc:  # e.g. a text longer than settings.MAX_EXTRACT_CHARS
+            raise HTTPException(status_code=422, detail=str(exc)[:300]) from exc
         res = store.ingest(art, mentions)
         events = [e for e in (store.get_event(i) for i in dict.fromkeys(res.event_ids)) if e is not None]
         return {
@@ -579,7 +693,23 @@ def create_app(db: str, read_token_required: bool | None = None, extractor: Any 
 
     @app.exception_handler(ValueError)
     async def value_error(request: Request, exc: ValueError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=422)
+        return JSONResponse({"detail": str(exc)[:300]}, status_code=422)
+
+    @app.exception_handler(OverflowError)
+    async def overflow_error(request: Request, exc: OverflowError) -> JSONResponse:
+        return JSONResponse({"detail": f"a number is out of range ({str(exc)[:200]})"}, status_code=422)
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def db_busy(request: Request, exc: sqlite3.OperationalError) -> JSONResponse:
+        """Another process holds the write lock longer than WRITE_WAIT_MS: try again later."""
+        msg = str(exc)
+        if "locked" in msg or "busy" in msg:
+            return JSONResponse(
+                {"detail": "the database is busy with another writer; try again shortly"},
+                status_code=503,
+                headers={"Retry-After": str(max(1, WRITE_WAIT_MS // 1000))},
+            )
+        return JSONResponse({"detail": "database error"}, status_code=500)
 
     return app
 

@@ -15,11 +15,19 @@ from typing import Any
 from fastapi import HTTPException, Query
 
 SORTS = ("date", "size", "state")
+#: Largest number a size filter or a cursor may hold (SQLite integers are 64-bit; a crowd is smaller).
+MAX_NUMBER = 10**12
+#: Longest cursor accepted (ours are well under 200 characters).
+MAX_CURSOR_CHARS = 1000
+#: Longest free-text value of a filter.
+MAX_TEXT_CHARS = 500
 _STATE_RE = re.compile(r"^[A-Za-z]{2}$")
 
 
 def _bad(name: str, value: Any, why: str) -> HTTPException:
-    return HTTPException(status_code=422, detail=f"{name}: {value!r} {why}")
+    shown = repr(value)
+    shown = shown[:80] + "..." if len(shown) > 80 else shown
+    return HTTPException(status_code=422, detail=f"{name}: {shown} {why}")
 
 
 def parse_date(value: str | None, name: str) -> date | None:
@@ -63,12 +71,16 @@ class Filters:
         organization: str | None = Query(None, description="Organization (exact name, any case)."),
         campaign: str | None = Query(None, description="Campaign id (see /api/campaigns)."),
         q: str | None = Query(None, description="Full-text search over events and their articles."),
-        size_min: int | None = Query(None, ge=0, description="Reported size at least this."),
-        size_max: int | None = Query(None, ge=0, description="Reported size at most this."),
+        size_min: int | None = Query(None, ge=0, le=MAX_NUMBER, description="Reported size at least this."),
+        size_max: int | None = Query(None, ge=0, le=MAX_NUMBER, description="Reported size at most this."),
         status: str | None = Query(
             None, pattern="^(announced|happened)$", description="announced | happened."
         ),
     ) -> None:
+        for name, v in (("locality", locality), ("organization", organization), ("q", q), ("campaign", campaign),
+                        ("type", type), ("issue", issue), ("state", state), ("bbox", bbox)):
+            if v is not None and len(v) > MAX_TEXT_CHARS:
+                raise _bad(name, v[:40] + "...", f"is longer than {MAX_TEXT_CHARS} characters")
         self.since = parse_date(since, "since")
         self.until = parse_date(until, "until")
         states = [s.strip().upper() for s in (state or "").split(",") if s.strip()]
@@ -117,6 +129,8 @@ def encode_cursor(sort: str, order: str, key: tuple[Any, str]) -> str:
 def decode_cursor(cursor: str | None, sort: str, order: str) -> tuple[Any, str] | None:
     if not cursor:
         return None
+    if len(cursor) > MAX_CURSOR_CHARS:
+        raise _bad("after", cursor[:40] + "...", "is not a cursor from this API")
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         s, o, val, last_id = json.loads(raw)
@@ -129,4 +143,6 @@ def decode_cursor(cursor: str | None, sort: str, order: str) -> tuple[Any, str] 
         or not isinstance(val, (str, int, float, type(None)))
     ):
         raise _bad("after", cursor, "belongs to another sort order")
+    if isinstance(val, bool) or (isinstance(val, (int, float)) and not -MAX_NUMBER <= val <= MAX_NUMBER):
+        raise _bad("after", cursor, "is not a cursor from this API (value out of range)")
     return val, last_id

@@ -447,7 +447,7 @@
       for (const sp of spans) {
         const ai = artIndex.has(sp.article_id) ? artIndex.get(sp.article_id) : -1;
         const key = ai >= 0 && sp.found ? `${ai}:${spansByArticle[ai].length}` : null;
-        if (key) spansByArticle[ai].push({ start: sp.start, end: sp.end, field, key });
+        if (key) spansByArticle[ai].push({ start: sp.start, end: sp.end, field, key, quote: sp.quote });
         spanKeys[field].push({ key, quote: sp.quote, found: !!sp.found });
       }
     }
@@ -515,10 +515,39 @@
       const box = el("section", { class: "article", "aria-label": `Article ${i + 1}` },
         el("h4", {}, `${articles.length > 1 ? `Article ${i + 1}: ` : ""}${a.title || "untitled"}`),
         el("p", { class: "meta" }, [a.outlet, a.published, a.language].filter(Boolean).join(" · ")));
-      box.appendChild(highlighted(a.text || "", spansByArticle[i]));
+      if (typeof a.text === "string") {
+        box.appendChild(highlighted(a.text, spansByArticle[i]));
+      } else {
+        // The server keeps whole texts for token holders (docs/privacy.md): show the evidence quotes.
+        const ex = excerpts(spansByArticle[i]);
+        box.appendChild(el("p", { class: "note" }, "Evidence excerpts (the whole text is shown to token holders)."));
+        box.appendChild(highlighted(ex.text, ex.spans));
+      }
       body.appendChild(box);
     });
     renderReview(e, articles);
+  }
+
+  /** The evidence quotes of one article as a text of their own: overlapping spans joined into one
+   *  excerpt (rebuilt from their quotes), excerpts in text order separated by " … ", spans re-based. */
+  function excerpts(spans) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+    const groups = [];
+    for (const sp of sorted) {
+      const g = groups[groups.length - 1];
+      if (g && sp.start < g.end) { g.spans.push(sp); g.end = Math.max(g.end, sp.end); } else groups.push({ start: sp.start, end: sp.end, spans: [sp] });
+    }
+    let text = "";
+    const out = [];
+    for (const g of groups) {
+      if (text) text += " … ";
+      const chars = new Array(g.end - g.start).fill(" ");
+      for (const sp of g.spans) for (let j = 0; j < sp.quote.length && sp.start - g.start + j < chars.length; j++) chars[sp.start - g.start + j] = sp.quote[j];
+      const base = text.length;
+      text += chars.join("");
+      for (const sp of g.spans) out.push({ ...sp, start: base + sp.start - g.start, end: base + sp.end - g.start });
+    }
+    return { text, spans: out };
   }
 
   /** The text as text nodes and <mark> elements: one segment per run covered by the same spans. */

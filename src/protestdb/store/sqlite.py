@@ -854,6 +854,47 @@ class Store:
             if after is None:
                 return
 
+    #: Columns of :meth:`iter_export_pages`, in this order.
+    EXPORT_COLUMNS: tuple[str, ...] = (
+        "id", "origin", "date", "locality", "state", "county", "fips_code", "lat", "lon", "location", "online",
+        "title", "event_type", "organizations", "participants", "notables", "targets", "claims_summary",
+        "claims_verbatim", "valence", "macroevent", "size_text", "size_low", "size_high", "size_mean", "size_cat",
+        "injuries", "arrests", "property_damage", "announced_only", "country", "end_date", "date_precision",
+        "geo_precision", "issues",
+    )
+
+    def iter_export_pages(
+        self, filters: Mapping[str, Any] | None = None, sort: str = "date", order: str = "asc", page: int = 5000
+    ) -> Iterator[tuple[list[tuple[Any, ...]], dict[str, list[tuple[str, str | None, str | None]]]]]:
+        """Every event matching ``filters`` for a download, in keyset pages: the rows as tuples of
+        :data:`EXPORT_COLUMNS` (stored values: lists as JSON text, flags as 0/1) and, per event id,
+        its sources ``(article_id, url, outlet)`` in the order :meth:`get_event` lists them."""
+        cols = ", ".join(f"e.{c}" for c in self.EXPORT_COLUMNS)
+        after: tuple[Any, str] | None = None
+        while True:
+            with self._lock:
+                sql, args, key_col = self._page_sql(cols, filters, sort, order, after, page)
+                cur = self.conn.execute(sql, args)
+                cur.row_factory = None  # plain tuples
+                rows = cur.fetchall()
+                more = len(rows) > page
+                rows = rows[:page]
+                sources: dict[str, list[tuple[str, str | None, str | None]]] = {}
+                if rows:
+                    for r in self.conn.execute(
+                        "SELECT s.event_id, a.id, a.url, a.outlet FROM event_sources s JOIN articles a"
+                        " ON a.id = s.article_id WHERE s.event_id IN (SELECT value FROM json_each(?))"
+                        " GROUP BY s.event_id, a.id ORDER BY MIN(s.added_at), a.id",
+                        (json.dumps([r[0] for r in rows]),),
+                    ):
+                        sources.setdefault(r[0], []).append((r[1], r[2], r[3]))
+            if rows:
+                yield rows, sources
+            if not more or not rows:
+                return
+            last = rows[-1]
+            after = (last[self.EXPORT_COLUMNS.index(key_col)], last[0])
+
     def count_events(self, filters: Mapping[str, Any] | None = None) -> int:
         where, args = self._filter_sql(filters)
         sql = "SELECT COUNT(*) FROM events e" + (" WHERE " + " AND ".join(where) if where else "")

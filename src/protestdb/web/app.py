@@ -564,6 +564,27 @@ def create_app(
         store: Any, sf: dict[str, Any], fmt: str, sort: str, order: str, limit: int | None
     ) -> Response:
         n = min(limit or MAX_EXPORT, MAX_EXPORT)
+        raw = getattr(store, "ccc_raw_rows", None)
+        name = f"protestdb-events.{fmt}"
+        disp = {"Content-Disposition": f'attachment; filename="{name}"'}
+        if fmt == "csv" and hasattr(store, "iter_export_pages"):
+
+            def pages() -> Any:
+                left = n
+                for rows, sources in store.iter_export_pages(sf, sort=sort, order=order, page=min(5000, n)):
+                    yield rows[:left], sources
+                    left -= len(rows)
+                    if left <= 0:
+                        return
+
+            it = pages()
+            # the query runs (and any error is raised) here, before a 200 and its headers are sent
+            first_page = list(itertools.islice(it, 1))
+            return StreamingResponse(
+                renderers.csv_rows_stream(itertools.chain(first_page, it), raw, safe=True),
+                media_type="text/csv; charset=utf-8",
+                headers=disp,
+            )
 
         def events() -> Any:
             for i, e in enumerate(store.iter_events(sf, sort=sort, order=order)):
@@ -575,9 +596,6 @@ def create_app(
         # the query runs (and any error is raised) here, before a 200 and its headers are sent
         head = list(itertools.islice(first, 1))
         stream = itertools.chain(head, first)
-        raw = getattr(store, "ccc_raw_rows", None)
-        name = f"protestdb-events.{fmt}"
-        disp = {"Content-Disposition": f'attachment; filename="{name}"'}
         if fmt == "csv":
             return StreamingResponse(
                 renderers.csv_stream(stream, raw, safe=True, origins=store.event_origins),

@@ -2,7 +2,7 @@
 timeline, event detail, the CSV download of what is on screen, the review screen.
 
 Needs ``../shared/data/ccc/ccc-phase3-public_asof-2025-03-06.csv`` (skipped without it).
-Screenshots go to ``docs/screenshots/``.
+Screenshots go to a temporary folder (see ``test_web_browser.SHOTS``).
 """
 
 from __future__ import annotations
@@ -93,10 +93,12 @@ def test_map_filters_brush_detail_and_download(page, server, tmp_path):
     ca = _count_after(page, url)
     assert 0 < ca < total and "state=CA" in page.url
     url = page.url
-    page.select_option("#f-issue", "immigration")
+    page.click("#f-issue-box summary")  # a multi-select: check one issue
+    page.check("#f-issue-box input[value=immigration]")
     ca_imm = _count_after(page, url)
     assert 0 < ca_imm < ca
     # brush the timeline: drag across its middle third
+    page.locator("#timeline svg").scroll_into_view_if_needed()
     box = page.locator("#timeline svg").bounding_box()
     y = box["y"] + box["height"] / 2
     url = page.url
@@ -107,7 +109,7 @@ def test_map_filters_brush_detail_and_download(page, server, tmp_path):
     page.mouse.up()
     brushed = _count_after(page, url)
     assert "brush=" in page.url and 0 < brushed < ca_imm
-    assert page.locator("#timeline rect.bar.in").count() > 0
+    assert page.locator("#timeline .bin.in rect.bar").count() > 0
     assert page.is_visible("#brush-clear")
     page.screenshot(path=str(SHOTS / "brushed-timeline.png"))
     # the URL is shareable: a fresh page shows the same brushed view

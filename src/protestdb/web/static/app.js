@@ -268,7 +268,7 @@
     map.createPane("labels");
     map.getPane("labels").style.zIndex = 450;
     map.getPane("labels").style.pointerEvents = "none";
-    map.fitBounds(US_BOUNDS, { animate: false });
+    moveMap(() => map.fitBounds(US_BOUNDS, { animate: false }));
     shadeLayer = L.layerGroup().addTo(map);
     markerLayer = L.layerGroup().addTo(map);
     spreadLayer = L.layerGroup().addTo(map);
@@ -332,9 +332,10 @@
     c.addTo(map);
   }
   let mapMoveFromCode = false;
+  let mapFromUrlDone = false;  // the URL's map view (if any) was applied by the first load
   /** The map view goes into the URL (replace: panning is not a history step). */
   function rememberMapView() {
-    if (mapMoveFromCode || !map) return;
+    if (mapMoveFromCode || !map || !mapFromUrlDone) return;
     const c = map.getCenter(), z = map.getZoom();
     changeView({ map: { z: Math.round(z * 100) / 100, lat: Math.round(c.lat * 1e4) / 1e4, lon: Math.round(c.lng * 1e4) / 1e4 } }, true);
   }
@@ -1163,7 +1164,6 @@
   }
 
   let loadSeq = 0;
-  let mapFromUrlDone = false;
   async function load() {
     const view = viewFromUrl(), f = view.filters, brush = view.brush;
     fillForm(f);

@@ -259,3 +259,20 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(app_db):
         check_op(op)
     assert failures == [], "\n".join(failures[:10])
     assert len(statuses) >= 3 * len(ops) and 200 in statuses and 422 in statuses
+
+
+def test_totals_are_exact_and_follow_writes(tmp_path):
+    path = tmp_path / "t.sqlite"
+    build(path)
+    store = open_store(str(path))
+    try:
+        for f in ({"q": "vigil"}, {"q": "vigil", "state": ["IL"]}, {}, {"type": ["march", "rally"]}):
+            assert store.total_events(f) == store.count_events(f)
+        assert store.total_events({"q": "vigil"}) == 2
+        art = Article.make("Test report: another vigil in Peoria.", title="Another vigil", url="https://example.org/r/x")
+        store.add_article(art)
+        store.add_mentions(art, [EventMention(country="US", date="2025-05-01", locality="Peoria", state="IL",
+                                              title="Another vigil", event_type=["vigil"])])
+        assert store.total_events({"q": "vigil"}) == 3  # the cached total moved with the write
+    finally:
+        store.close()

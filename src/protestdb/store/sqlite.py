@@ -901,6 +901,33 @@ class Store:
         with self._lock:
             return int(self.conn.execute(sql, args).fetchone()[0])
 
+    def total_events(self, filters: Mapping[str, Any] | None = None) -> int:
+        """:meth:`count_events`, remembered per filter set until the next write (paging through one
+        result set, or the page asking for its list and its stats, counts once). A text query alone
+        is counted as the union of its two match sets, without a pass over every event."""
+        f = {k: v for k, v in (filters or {}).items() if v is not None}
+        key = json.dumps(f, sort_keys=True, default=str)
+        mark = self._change_mark()
+        cache: dict[str, tuple[tuple[Any, ...], int]] = self.__dict__.setdefault("_totals", {})
+        hit = cache.get(key)
+        if hit is not None and hit[0] == mark:
+            return hit[1]
+        if set(f) == {"q"} and (fq := fts_query(str(f["q"]))):
+            with self._lock:
+                n = int(
+                    self.conn.execute(
+                        "SELECT COUNT(*) FROM (SELECT rowid FROM events_search WHERE events_search MATCH ?"
+                        f" UNION SELECT e.rowid FROM events e WHERE e.id IN ({EVIDENCE_MATCH}))",
+                        (fq, fq),
+                    ).fetchone()[0]
+                )
+        else:
+            n = self.count_events(f)
+        if len(cache) > 2000:
+            cache.clear()
+        cache[key] = (mark, n)
+        return n
+
     def event_points(self, filters: Mapping[str, Any] | None = None, limit: int = 100_000) -> list[tuple]:
         """(id, lat, lon, size, date, place, planned 0|1) of the located events matching ``filters`` (the map)."""
         where, args = self._filter_sql(filters)

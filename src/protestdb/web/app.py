@@ -405,8 +405,9 @@ def create_app(
         return None
 
     app.add_middleware(WriteGuard, check=write_check, max_body=max_body_bytes)
-    # compresses streamed downloads chunk by chunk (each flushed), so streaming stays streaming
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=5)
+    # compresses streamed downloads chunk by chunk (each flushed), so streaming stays streaming;
+    # level 1: a page of 100 events shrinks ~4x in ~1 ms (level 5: ~5x in ~7 ms)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=1)
     app.add_middleware(_SecurityHeaders)
 
     def may_read_text(request: Request) -> bool:
@@ -549,7 +550,7 @@ def create_app(
             next_url = request.url.path + "?" + urlencode(params)
         body = {
             "count": len(events),
-            "total": store.count_events(sf),
+            "total": store.total_events(sf) if hasattr(store, "total_events") else store.count_events(sf),
             "limit": size,
             "sort": sort,
             "order": order,

@@ -94,11 +94,19 @@ def build(path: Path, n: int, seed: int = 7) -> float:
     conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = OFF")
-    # the change feed's insert trigger is not wanted for a bulk load (the facets trigger stays)
-    trig = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events_change_insert'").fetchone()
-    conn.execute("DROP TRIGGER IF EXISTS events_change_insert")
+    # Bulk load: the per-row insert triggers (change feed, facets, full text, R*Tree) are
+    # dropped, and the indexes filled afterwards with the migrations' own bulk statements
+    # (the same rows the triggers would write), then the triggers are put back.
+    triggers = ("events_change_insert", "events_facets_insert", "events_search_insert", "events_rtree_insert")
+    saved = [
+        r[0] for r in conn.execute(
+            f"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({','.join('?' * len(triggers))})",
+            triggers,
+        )
+    ]
+    for t in triggers:
+        conn.execute(f"DROP TRIGGER IF EXISTS {t}")
     cols = ("id", *EVENT_COLUMNS, "locality_key", "created_at", "updated_at", "origin")
-    # the full-text index (events_search), the R*Tree and the facets follow by triggers
     ins = f"INSERT INTO events({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
     now = "2025-01-01T00:00:00+00:00"
     batch: list[tuple] = []
@@ -135,12 +143,36 @@ def build(path: Path, n: int, seed: int = 7) -> float:
     if batch:
         conn.executemany(ins, batch)
     conn.execute("COMMIT")
-    if trig:
-        conn.execute(trig[0])
+    print("  filling the facets, full-text and R*Tree indexes ...", file=sys.stderr, flush=True)
+    conn.execute("BEGIN")
+    for stmt in _bulk_fill_statements():
+        conn.execute(stmt)
+    conn.execute("COMMIT")
+    for sql in saved:
+        conn.execute(sql)
     conn.execute("ANALYZE")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return time.perf_counter() - t0
+
+
+def _bulk_fill_statements() -> list[str]:
+    """The migrations' bulk INSERT ... SELECT statements that fill event_facets (0004),
+    events_search (0005) and events_rtree (0005) from the events table."""
+    import re
+    from importlib import resources
+
+    mig = resources.files("protestdb.store").joinpath("migrations")
+    m4 = mig.joinpath("0004_web.sql").read_text(encoding="utf-8")
+    m5 = mig.joinpath("0005_speed.sql").read_text(encoding="utf-8")
+    out = [
+        re.search(r"INSERT OR IGNORE INTO event_facets.*?;", m4, flags=re.S),
+        re.search(r"INSERT INTO events_search\(rowid.*?FROM events e;", m5, flags=re.S),
+        re.search(r"INSERT INTO events_rtree\(id.*?;", m5, flags=re.S),
+    ]
+    if not all(out):
+        raise SystemExit("could not find the bulk statements in the migrations")
+    return [m.group(0) for m in out if m]
 
 
 def migrate(path: Path) -> float:

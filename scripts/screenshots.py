@@ -34,10 +34,10 @@ def build(db: Path) -> None:
 
     store = open_store(str(db))
     try:
-        if CCC.exists():
-            import_ccc(store, [CCC])
         paths = [str(p) for p in (SHARED / "seed", ROOT / "examples") if p.exists()]
         ingest_paths(store, paths, progress=False)
+        if CCC.exists():
+            import_ccc(store, [CCC])
     finally:
         store.close()
 
@@ -48,7 +48,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def shoot(base: str, out: Path) -> list[Path]:
+def shoot(base: str, out: Path, token: str) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     written: list[Path] = []
@@ -83,13 +83,37 @@ def shoot(base: str, out: Path) -> list[Path]:
             ready(pg)
             pg.wait_for_selector("#map[data-shaded]", timeout=60_000)
             save(pg, "county-shading.png")
-            pg.goto(base + "/?bin=week&series=participants&map=9/34.05/-118.25")
+            pg.goto(base + "/?map=10/34.05/-118.25")
             ready(pg)
             together = pg.locator(".cluster[data-together]")
             if together.count():
-                together.first.click()
+                together.last.click()
                 pg.wait_for_timeout(300)
-            save(pg, "week-participants-spread.png")
+            save(pg, "spread.png")
+            pg.goto(base + "/?state=CA&bin=week")
+            ready(pg)
+            busiest = pg.locator("#timeline g.bin").evaluate_all(
+                "gs => gs.map(g => Number(g.querySelector('title').textContent.split(':')[1].split(' ')[1]"
+                ".replace(/,/g, '')))"
+            )
+            if busiest:
+                pg.locator("#timeline g.bin").nth(busiest.index(max(busiest))).focus()
+                pg.keyboard.press("Enter")
+                pg.wait_for_function("() => location.search.includes('brush=')")
+                ready(pg)
+            pg.locator("#timeline").scroll_into_view_if_needed()
+            save(pg, "brushed-week.png")
+            pg.goto(base + "/?bin=month&series=participants")
+            ready(pg)
+            pg.locator("#timeline").scroll_into_view_if_needed()
+            save(pg, "participants-per-month.png")
+            pg.evaluate("t => sessionStorage.setItem('protestdb-token', t)", token)
+            pg.goto(base + "/?organization=NDLON")
+            ready(pg)
+            pg.click("button.event")
+            pg.wait_for_selector("#rv-correct")
+            pg.locator("#review-heading").scroll_into_view_if_needed()
+            save(pg, "review.png")
             ph = b.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2)
             ph.goto(base + "/")
             ready(ph)
@@ -114,6 +138,14 @@ def main() -> None:
     if not db.exists():
         print(f"building {db} (CCC file, seed, examples) ...", file=sys.stderr)
         build(db)
+    from protestdb.auth import create_token
+    from protestdb.store import open_store
+
+    store = open_store(str(db))
+    try:
+        token = create_token(store, "Screenshot Editor")
+    finally:
+        store.close()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     port = free_port()
@@ -123,7 +155,7 @@ def main() -> None:
     while not srv.started:
         time.sleep(0.05)
     try:
-        for path in shoot(f"http://127.0.0.1:{port}", out):
+        for path in shoot(f"http://127.0.0.1:{port}", out, token):
             print(path)
     finally:
         srv.should_exit = True

@@ -505,6 +505,7 @@
     shadeLayer.clearLayers();
     const mode = viewFromUrl().shade;
     const box = $("map");
+    box.removeAttribute("data-shaded");  // set again when the areas are drawn (counties load first)
     box.setAttribute("data-shade", mode || "none");
     for (const b of document.querySelectorAll(".modes button")) b.setAttribute("aria-pressed", String((b.dataset.shade === "markers" ? "" : b.dataset.shade) === mode));
     if (!mode || !lastStats) { renderLegend(null); return; }

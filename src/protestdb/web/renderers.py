@@ -96,11 +96,6 @@ def _num(v: Any) -> str:
     return str(v)
 
 
-def _flag(v: Any) -> str:
-    return "" if v is None else ("1" if v else "0")
-
-
-@lru_cache(maxsize=65536)
 def _joined(v: str | None) -> str:
     """A stored JSON list as the CSV writes it ("a; b")."""
     return "; ".join(json.loads(v)) if v and v != "[]" else ""
@@ -150,18 +145,18 @@ def fast_csv_row(t: tuple[Any, ...], sources: list[tuple[str, str | None, str | 
     c[p["targets"]] = _joined(targets)
     c[p["claims_summary"]] = _joined(csum)
     c[p["claims_verbatim"]] = _joined(cverb)
-    c[p["valence"]] = _num(valence)
+    c[p["valence"]] = "" if valence is None else str(valence)
     c[p["macroevent"]] = macro or ""
-    c[p["online"]] = _flag(online)
+    c[p["online"]] = "" if online is None else ("1" if online else "0")
     c[p["size_text"]] = size_text or ""
-    c[p["size_low"]] = _num(slo)
-    c[p["size_high"]] = _num(shi)
+    c[p["size_low"]] = "" if slo is None else str(slo)
+    c[p["size_high"]] = "" if shi is None else str(shi)
     c[p["size_mean"]] = _num(smean)
-    c[p["size_cat"]] = _num(scat)
-    c[p["participant_injuries"]] = _num(inj)
-    c[p["arrests"]] = _num(arr)
-    c[p["arrests_any"]] = "" if arr is None else _flag(arr > 0)
-    c[p["property_damage_any"]] = _flag(damage)
+    c[p["size_cat"]] = "" if scat is None else str(scat)
+    c[p["participant_injuries"]] = "" if inj is None else str(inj)
+    c[p["arrests"]] = "" if arr is None else str(arr)
+    c[p["arrests_any"]] = "" if arr is None else ("1" if arr > 0 else "0")
+    c[p["property_damage_any"]] = "" if damage is None else ("1" if damage else "0")
     if announced:
         c[p["notes"]] = "announced; not yet reported as happened"
     c[p["protestdb_id"]] = eid
@@ -170,7 +165,7 @@ def fast_csv_row(t: tuple[Any, ...], sources: list[tuple[str, str | None, str | 
     c[p["date_precision"]] = dprec
     c[p["geo_precision"]] = gprec or ""
     c[p["issues"]] = _joined(issues)
-    c[p["announced_only"]] = _flag(announced)
+    c[p["announced_only"]] = "1" if announced else "0"
     c[p["n_sources"]] = str(len(sources))
     i = _SRC0
     for aid, url, outlet in sources:

@@ -96,6 +96,7 @@ def _num(v: Any) -> str:
     return str(v)
 
 
+@lru_cache(maxsize=65536)
 def _joined(v: str | None) -> str:
     """A stored JSON list as the CSV writes it ("a; b")."""
     return "; ".join(json.loads(v)) if v and v != "[]" else ""

@@ -9,8 +9,12 @@ A script, not a test. It
 2. starts ``protestdb serve`` and ``datasette serve`` (``pip install datasette``) on
    127.0.0.1 over that file, and sends the same filtered queries to both (parameters drawn
    from one seeded sequence): state + date range, type + issue, text search, map box;
-   sequential requests, p50 / p95 latency and requests/s;
-3. times the first map render of 10,000 events in headless chromium (Playwright).
+   sequential requests, p50 / p95 latency and requests/s. Both answer with the total count
+   of matches (protestdb's ``total``; Datasette counts too: no ``_nocount``), gzip-compressed
+   when the server does it (protestdb: GZipMiddleware; the client accepts gzip);
+3. times the CSV download (``format=csv``) of 100,000 events, with and without gzip, and
+   prints its rate in rows/s;
+4. times the first map render of 10,000 events in headless chromium (Playwright).
 
     nice python benchmarks/web_api.py                 # 1,000,000 events, 200 requests per query
     python benchmarks/web_api.py --events 100000 --requests 50
@@ -90,11 +94,19 @@ def build(path: Path, n: int, seed: int = 7) -> float:
     conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = OFF")
-    # the change feed's insert trigger is not wanted for a bulk load (the facets trigger stays)
-    trig = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events_change_insert'").fetchone()
-    conn.execute("DROP TRIGGER IF EXISTS events_change_insert")
+    # Bulk load: the per-row insert triggers (change feed, facets, full text, R*Tree) are
+    # dropped, and the indexes filled afterwards with the migrations' own bulk statements
+    # (the same rows the triggers would write), then the triggers are put back.
+    triggers = ("events_change_insert", "events_facets_insert", "events_search_insert", "events_rtree_insert")
+    saved = [
+        r[0] for r in conn.execute(
+            f"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({','.join('?' * len(triggers))})",
+            triggers,
+        )
+    ]
+    for t in triggers:
+        conn.execute(f"DROP TRIGGER IF EXISTS {t}")
     cols = ("id", *EVENT_COLUMNS, "locality_key", "created_at", "updated_at", "origin")
-    # the full-text index (events_search), the R*Tree and the facets follow by triggers
     ins = f"INSERT INTO events({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
     now = "2025-01-01T00:00:00+00:00"
     batch: list[tuple] = []
@@ -131,12 +143,36 @@ def build(path: Path, n: int, seed: int = 7) -> float:
     if batch:
         conn.executemany(ins, batch)
     conn.execute("COMMIT")
-    if trig:
-        conn.execute(trig[0])
+    print("  filling the facets, full-text and R*Tree indexes ...", file=sys.stderr, flush=True)
+    conn.execute("BEGIN")
+    for stmt in _bulk_fill_statements():
+        conn.execute(stmt)
+    conn.execute("COMMIT")
+    for sql in saved:
+        conn.execute(sql)
     conn.execute("ANALYZE")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return time.perf_counter() - t0
+
+
+def _bulk_fill_statements() -> list[str]:
+    """The migrations' bulk INSERT ... SELECT statements that fill event_facets (0004),
+    events_search (0005) and events_rtree (0005) from the events table."""
+    import re
+    from importlib import resources
+
+    mig = resources.files("protestdb.store").joinpath("migrations")
+    m4 = mig.joinpath("0004_web.sql").read_text(encoding="utf-8")
+    m5 = mig.joinpath("0005_speed.sql").read_text(encoding="utf-8")
+    out = [
+        re.search(r"INSERT OR IGNORE INTO event_facets.*?;", m4, flags=re.S),
+        re.search(r"INSERT INTO events_search\(rowid.*?FROM events e;", m5, flags=re.S),
+        re.search(r"INSERT INTO events_rtree\(id.*?;", m5, flags=re.S),
+    ]
+    if not all(out):
+        raise SystemExit("could not find the bulk statements in the migrations")
+    return [m.group(0) for m in out if m]
 
 
 def migrate(path: Path) -> float:
@@ -179,7 +215,6 @@ def queries(rng: random.Random, kind: str) -> tuple[dict[str, Any], list[tuple[s
     base = [
         ("_sort", "date"),
         ("_size", "100"),
-        ("_nocount", "1"),
         ("_nofacet", "1"),
         ("_nosuggest", "1"),
         ("_shape", "objects"),
@@ -230,7 +265,7 @@ def queries(rng: random.Random, kind: str) -> tuple[dict[str, Any], list[tuple[s
 
 
 def measure(client: httpx.Client, url: str, params_list: list[Any]) -> dict[str, float]:
-    times, errors = [], 0
+    times, errors, gz, wire = [], 0, 0, 0
     t0 = time.perf_counter()
     for p in params_list:
         t = time.perf_counter()
@@ -238,6 +273,12 @@ def measure(client: httpx.Client, url: str, params_list: list[Any]) -> dict[str,
         times.append((time.perf_counter() - t) * 1000)
         if r.status_code != 200:
             errors += 1
+        else:
+            body = r.json()
+            if body.get("total") is None and body.get("filtered_table_rows_count") is None:
+                errors += 1  # every answer must carry its total count
+        gz += r.headers.get("content-encoding") == "gzip"
+        wire += int(r.headers.get("content-length") or len(r.content))
     total = time.perf_counter() - t0
     times.sort()
     return {
@@ -245,7 +286,33 @@ def measure(client: httpx.Client, url: str, params_list: list[Any]) -> dict[str,
         "p95": times[min(len(times) - 1, int(0.95 * len(times)))],
         "rps": len(times) / total,
         "errors": errors,
+        "gzip": gz / max(1, len(times)),
+        "kb": wire / max(1, len(times)) / 1024,
     }
+
+
+def bench_csv(db: Path, rows: int = 100_000) -> list[tuple[str, int, float]]:
+    """(label, rows, seconds) of CSV downloads of the first ``rows`` events by date."""
+    port = free_port()
+    srv = start([PROTESTDB, "--db", str(db), "serve", "--port", str(port)], f"http://127.0.0.1:{port}/api/health")
+    out = []
+    try:
+        url = f"http://127.0.0.1:{port}/api/events"
+        for label, enc in (("identity", "identity"), ("gzip", "gzip")):
+            with httpx.Client(timeout=600, headers={"Accept-Encoding": enc}) as client:
+                t = time.perf_counter()
+                n = 0
+                with client.stream("GET", url, params={"format": "csv", "limit": rows}) as r:
+                    for chunk in r.iter_text():
+                        n += chunk.count("\n")
+                secs = time.perf_counter() - t
+                out.append((label, n - 1, secs))
+                print(f"  csv ({label}): {n - 1:,} rows in {secs:.2f} s = {(n - 1) / secs:,.0f} rows/s",
+                      file=sys.stderr, flush=True)
+    finally:
+        srv.terminate()
+        srv.wait(10)
+    return out
 
 
 KINDS = ("state+dates", "type+issue", "text", "bbox")
@@ -337,6 +404,7 @@ def main() -> None:
     ap.add_argument("--dir", default="/tmp/protestdb-bench")
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--no-map", action="store_true")
+    ap.add_argument("--no-csv", action="store_true")
     ap.add_argument(
         "--only", default="", help="comma-separated query kinds (state+dates,type+issue,text,bbox); default all"
     )
@@ -353,6 +421,7 @@ def main() -> None:
     print(f"  store opened (migrations) in {migrate(db):.1f} s", file=sys.stderr)
     kinds = [k for k in args.only.split(",") if k] or list(KINDS)
     rows = bench_api(db, args.requests, args.seed, kinds)
+    csv_rates = [] if args.no_csv else bench_csv(db, min(100_000, args.events))
     map_ms = None
     if not args.no_map:
         small = out / "events10000.sqlite"
@@ -360,18 +429,23 @@ def main() -> None:
             build(small, 10_000)
         map_ms = bench_map(small)
     print(
-        f"\n{args.events:,} events, {args.requests} sequential requests per query and server, 100 rows each\n"
+        f"\n{args.events:,} events, {args.requests} sequential requests per query and server, 100 rows each"
+        " and the total count of matches\n"
     )
-    print("| query | protestdb p50 ms | p95 ms | req/s | Datasette p50 ms | p95 ms | req/s |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| query | protestdb p50 ms | p95 ms | req/s | kB (gzip) | Datasette p50 ms | p95 ms | req/s | kB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         p, d = r["protestdb"], r["datasette"]
         err = f" ({d['errors']} errors)" if d["errors"] else ""
         perr = f" ({p['errors']} errors)" if p["errors"] else ""
         print(
-            f"| {r['query']} | {p['p50']:.1f} | {p['p95']:.1f} | {p['rps']:.0f}{perr} | {d['p50']:.1f} |"
-            f" {d['p95']:.1f} | {d['rps']:.0f}{err} |"
+            f"| {r['query']} | {p['p50']:.1f} | {p['p95']:.1f} | {p['rps']:.0f}{perr} | {p['kb']:.1f}"
+            f" ({p['gzip']:.0%}) | {d['p50']:.1f} | {d['p95']:.1f} | {d['rps']:.0f}{err} | {d['kb']:.1f} |"
         )
+    for label, n, secs in csv_rates:
+        print(f"\nCSV download ({label}): {n:,} rows in {secs:.2f} s = **{n / secs:,.0f} rows/s**", end="")
+    if csv_rates:
+        print()
     if map_ms is not None:
         print(f"\nFirst map render, 10,000 events, headless chromium: {map_ms:.0f} ms")
 

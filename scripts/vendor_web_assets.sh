@@ -53,6 +53,10 @@ process.stdout.write(JSON.stringify(fc));
 ' "$NM" > "$DEST/us-atlas/us-states.geo.json"
 cp "$NM/us-atlas/LICENSE" "$DEST/us-atlas/LICENSE"
 cp "$NM/topojson-client/LICENSE" "$DEST/us-atlas/LICENSE.topojson-client"
+# Counties as TopoJSON (decoded in the page by topojson-client: county lines, county shading).
+cp "$NM/us-atlas/counties-10m.json" "$DEST/us-atlas/counties-10m.json"
+mkdir -p "$DEST/topojson-client"
+cp "$NM/topojson-client/dist/topojson-client.min.js" "$NM/topojson-client/LICENSE" "$DEST/topojson-client/"
 
 # Swagger UI (for /docs).
 cp "$NM/swagger-ui-dist/swagger-ui-bundle.js" "$NM/swagger-ui-dist/swagger-ui.css" \
@@ -76,7 +80,8 @@ sed -i -E 's@//[#@] sourceMappingURL=[^ ]*\.map[[:space:]]*$@@' \
 
 cat > "$DEST/VERSIONS.txt" <<VERS
 leaflet $LEAFLET
-us-atlas $US_ATLAS (states-10m.json -> us-states.geo.json via topojson-client $TOPOJSON_CLIENT)
+us-atlas $US_ATLAS (states-10m.json -> us-states.geo.json via topojson-client $TOPOJSON_CLIENT; counties-10m.json as is, for the county lines and county shading)
+topojson-client $TOPOJSON_CLIENT (dist/topojson-client.min.js, decodes counties-10m.json in the page)
 swagger-ui-dist $SWAGGER_UI
 redoc $REDOC
 VERS

@@ -2,9 +2,8 @@
 
 A uvicorn server runs in a background thread on a free 127.0.0.1 port over a temporary
 store (the articles of ``test_web_api``). Every request the page makes is recorded and
-must stay on 127.0.0.1. Screenshots go to a temporary folder (``$PROTESTDB_SCREENSHOTS`` if
-set): the tests never touch tracked files; ``python3 scripts/screenshots.py`` refreshes
-``docs/screenshots/``.
+must stay on 127.0.0.1. Screenshots go to a temporary folder (``PROTESTDB_TEST_SCREENSHOTS``
+names another); ``scripts/screenshots.py`` regenerates the ones in ``docs/screenshots/``.
 """
 
 from __future__ import annotations
@@ -22,8 +21,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(os.environ.get("PROTESTDB_SCREENSHOTS") or Path(tempfile.gettempdir()) / "protestdb-screenshots")
-SHOTS.mkdir(parents=True, exist_ok=True)
+SHOTS = Path(os.environ.get("PROTESTDB_TEST_SCREENSHOTS") or tempfile.mkdtemp(prefix="protestdb-test-shots-"))
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -257,7 +255,7 @@ def test_keyboard_only_use(page, server):
     assert page.evaluate("document.activeElement.classList.contains('event')")
     # every form control has a label
     unlabeled = page.evaluate(
-        """() => [...document.querySelectorAll('#filters input, #filters select')]
+        """() => [...document.querySelectorAll('#filters input:not([type=hidden]), #filters select')]
              .filter(e => !document.querySelector(`label[for="${e.id}"]`)).length"""
     )
     assert unlabeled == 0

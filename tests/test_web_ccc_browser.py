@@ -2,8 +2,7 @@
 timeline, event detail, the CSV download of what is on screen, the review screen.
 
 Needs ``../shared/data/ccc/ccc-phase3-public_asof-2025-03-06.csv`` (skipped without it).
-Screenshots go where ``test_web_browser.SHOTS`` says (a temporary folder unless
-``scripts/screenshots.py`` runs the tests).
+Screenshots go to a temporary folder (see ``test_web_browser.SHOTS``).
 """
 
 from __future__ import annotations
@@ -94,10 +93,12 @@ def test_map_filters_brush_detail_and_download(page, server, tmp_path):
     ca = _count_after(page, url)
     assert 0 < ca < total and "state=CA" in page.url
     url = page.url
-    page.select_option("#f-issue", "immigration")
+    page.click("#f-issue-box summary")  # a multi-select: check one issue
+    page.check("#f-issue-box input[value=immigration]")
     ca_imm = _count_after(page, url)
     assert 0 < ca_imm < ca
     # brush the timeline: drag across its middle third
+    page.locator("#timeline svg").scroll_into_view_if_needed()
     box = page.locator("#timeline svg").bounding_box()
     y = box["y"] + box["height"] / 2
     url = page.url
@@ -108,7 +109,7 @@ def test_map_filters_brush_detail_and_download(page, server, tmp_path):
     page.mouse.up()
     brushed = _count_after(page, url)
     assert "brush=" in page.url and 0 < brushed < ca_imm
-    assert page.locator("#timeline rect.bar.in").count() > 0
+    assert page.locator("#timeline .bin.in rect.bar").count() > 0
     assert page.is_visible("#brush-clear")
     page.screenshot(path=str(SHOTS / "brushed-timeline.png"))
     # the URL is shareable: a fresh page shows the same brushed view
@@ -162,3 +163,19 @@ def test_review_screen_correct_with_audit_trail(page, server):
     assert "Casey Reviewer" in page.text_content(".audit")
     assert "350" in page.text_content('#detail tr[data-field="size_low"]')
     page.screenshot(path=str(SHOTS / "review.png"), full_page=True)
+
+
+def test_ccc_event_shows_its_row_and_source_links(page, server):
+    """A researcher opens a CCC event: its file and line, CCC's news sources as links, the credit."""
+    page.goto(server["base"] + "/?state=CA")
+    _wait_loaded(page)
+    first = page.locator("#events li button, #events li a").first
+    first.click()
+    page.wait_for_selector(".ccc-record")
+    assert "line" in page.inner_text(".ccc-record .meta")
+    links = page.locator(".ccc-record .ccc-sources a")
+    assert links.count() >= 1
+    href = links.first.get_attribute("href")
+    assert href and href.startswith("http") and links.first.get_attribute("target") == "_blank"
+    assert "Crowd Counting Consortium" in page.inner_text(".ccc-record .credit")
+    assert page.locator("#detail a[href='/codebook']").count() == 1

@@ -179,7 +179,7 @@ def test_new_filters_points_and_downloads(env):
         assert loc(state="CA,TX") == {"Sacramento", "Houston"}
         assert loc(status="announced") == set()
         pts = c.get("/api/events", params={"format": "points"}).json()
-        assert pts["count"] == 3 and all(len(p) == 6 for p in pts["points"])
+        assert pts["count"] == 3 and all(len(p) == 7 for p in pts["points"])
         st = c.get("/api/stats", params={"state": "OR"}).json()
         assert st["per_week"] == {"2025-03-03": 1} and st["per_organization"] == {
             "Cascade Forest Defenders": 1

@@ -541,7 +541,13 @@ def show(ctx: click.Context, event_id: str, ctx_chars: int, fmt: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: standard output).")
 @click.pass_context
 def export_cmd(ctx: click.Context, fmt: str, output: str | None) -> None:
-    """Export all events: CCC Phase 3 CSV, JSON (with sources and evidence) or GeoJSON."""
+    """Export all events: CCC Phase 3 CSV, JSON (with sources and evidence) or GeoJSON.
+
+    The ccc-csv export is exact: imported CCC rows are written back byte for byte as
+    imported, and no cell is altered (unlike the web page's CSV download, which
+    neutralizes formula-leading cells for spreadsheets). Cite the Crowd Counting
+    Consortium for CCC-derived rows.
+    """
     store = _store(ctx, must_exist=True)
     try:
         evs = store.query_events()

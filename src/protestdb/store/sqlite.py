@@ -11,6 +11,7 @@ import re
 import sqlite3
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -80,6 +81,27 @@ def fts_query(q: str) -> str:
         if tok:
             terms.append(f'"{tok}"' + ("*" if prefix else ""))
     return " ".join(terms)
+
+
+_ORG_DROP = re.compile(r"[^a-z0-9 ]+")
+_ORG_SMALL = frozenset({"of", "the", "and", "for", "a", "an", "in", "on", "to", "de", "la", "del", "y"})
+
+
+@lru_cache(maxsize=65536)
+def org_key(name: str) -> str:
+    """An organization name for matching: lower-case, no accents, apostrophes (' and ’) and
+    dots dropped, other punctuation as spaces: "Women’s March" == "women's march" -> "womens march"."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    s = re.sub(r"['.‘’`´]", "", s)
+    return " ".join(_ORG_DROP.sub(" ", s).split())
+
+
+@lru_cache(maxsize=65536)
+def org_initials(name: str) -> str:
+    """Initials of a name's words before any parenthesis, small words skipped: "National Day
+    Laborer Organizing Network" -> "ndlon"."""
+    head = name.split("(")[0]
+    return "".join(w[0] for w in org_key(head).split() if w not in _ORG_SMALL)
 
 
 @lru_cache(maxsize=4096)
@@ -601,8 +623,45 @@ class Store:
         facets = [
             (kind, str(f[key]).strip().lower())
             for key, kind in (("type", "type"), ("issue", "issue"), ("organization", "org"))
-            if f.get(key)
+            if f.get(key) and isinstance(f[key], str)
         ]
+        # several values of one kind (type=march,rally; an organization search's matches): any of them
+        for key, kind in (("type", "type"), ("issue", "issue"), ("organization", "org")):
+            vals = f.get(key)
+            if vals is None or isinstance(vals, str):
+                continue
+            vals = sorted({str(v).strip().lower() for v in vals if str(v).strip()})
+            if not vals:
+                where.append("0")
+                continue
+            marks = ",".join("?" * len(vals))
+            where.append(f"e.id IN (SELECT event_id FROM event_facets WHERE kind = ? AND value IN ({marks}))")
+            args += [kind, *vals]
+        for key in ("valence", "size_cat"):
+            if f.get(key) is not None:
+                vals = [int(v) for v in (f[key] if isinstance(f[key], (list, tuple)) else [f[key]])]
+                where.append(f"e.{key} IN ({','.join('?' * len(vals))})")
+                args += vals
+        if f.get("county"):
+            fips = [c for c in f["county"] if str(c).isdigit()]
+            names = [str(c).strip().lower() for c in f["county"] if not str(c).isdigit()]
+            names += [n[: -len(" county")] for n in names if n.endswith(" county")]
+            names += [n + " county" for n in names if not n.endswith(" county")]
+            alt = []
+            if fips:
+                alt.append(f"e.fips_code IN ({','.join('?' * len(fips))})")
+                args += fips
+            if names:
+                alt.append(f"lower(e.county) IN ({','.join('?' * len(names))})")
+                args += names
+            where.append("(" + " OR ".join(alt) + ")")
+        for key in ("arrests", "injuries"):
+            if f.get(key) is not None:
+                where.append(f"e.{key} > 0" if f[key] else f"(e.{key} IS NULL OR e.{key} = 0)")
+        if f.get("property_damage") is not None:
+            where.append(
+                "e.property_damage = 1" if f["property_damage"] else "(e.property_damage IS NULL OR e.property_damage = 0)"
+            )
         if facets:
             # A rare value: collect its few events (IN); a common one: check each row (EXISTS)
             # while walking the sort index, which stops after one page.
@@ -835,28 +894,100 @@ class Store:
             if after is None:
                 return
 
+    #: Columns of :meth:`iter_export_pages`, in this order.
+    EXPORT_COLUMNS: tuple[str, ...] = (
+        "id", "origin", "date", "locality", "state", "county", "fips_code", "lat", "lon", "location", "online",
+        "title", "event_type", "organizations", "participants", "notables", "targets", "claims_summary",
+        "claims_verbatim", "valence", "macroevent", "size_text", "size_low", "size_high", "size_mean", "size_cat",
+        "injuries", "arrests", "property_damage", "announced_only", "country", "end_date", "date_precision",
+        "geo_precision", "issues",
+    )
+
+    def iter_export_pages(
+        self, filters: Mapping[str, Any] | None = None, sort: str = "date", order: str = "asc", page: int = 5000
+    ) -> Iterator[tuple[list[tuple[Any, ...]], dict[str, list[tuple[str, str | None, str | None]]]]]:
+        """Every event matching ``filters`` for a download, in keyset pages: the rows as tuples of
+        :data:`EXPORT_COLUMNS` (stored values: lists as JSON text, flags as 0/1) and, per event id,
+        its sources ``(article_id, url, outlet)`` in the order :meth:`get_event` lists them."""
+        cols = ", ".join(f"e.{c}" for c in self.EXPORT_COLUMNS)
+        after: tuple[Any, str] | None = None
+        while True:
+            with self._lock:
+                sql, args, key_col = self._page_sql(cols, filters, sort, order, after, page)
+                cur = self.conn.execute(sql, args)
+                cur.row_factory = None  # plain tuples
+                rows = cur.fetchall()
+                more = len(rows) > page
+                rows = rows[:page]
+                sources: dict[str, list[tuple[str, str | None, str | None]]] = {}
+                if rows:
+                    for r in self.conn.execute(
+                        "SELECT s.event_id, a.id, a.url, a.outlet FROM event_sources s JOIN articles a"
+                        " ON a.id = s.article_id WHERE s.event_id IN (SELECT value FROM json_each(?))"
+                        " GROUP BY s.event_id, a.id ORDER BY MIN(s.added_at), a.id",
+                        (json.dumps([r[0] for r in rows]),),
+                    ):
+                        sources.setdefault(r[0], []).append((r[1], r[2], r[3]))
+            if rows:
+                yield rows, sources
+            if not more or not rows:
+                return
+            last = rows[-1]
+            after = (last[self.EXPORT_COLUMNS.index(key_col)], last[0])
+
     def count_events(self, filters: Mapping[str, Any] | None = None) -> int:
         where, args = self._filter_sql(filters)
         sql = "SELECT COUNT(*) FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
         with self._lock:
             return int(self.conn.execute(sql, args).fetchone()[0])
 
+    def total_events(self, filters: Mapping[str, Any] | None = None) -> int:
+        """:meth:`count_events`, remembered per filter set until the next write (paging through one
+        result set, or the page asking for its list and its stats, counts once). A text query alone
+        is counted as the union of its two match sets, without a pass over every event."""
+        f = {k: v for k, v in (filters or {}).items() if v is not None}
+        key = json.dumps(f, sort_keys=True, default=str)
+        mark = self._change_mark()
+        cache: dict[str, tuple[tuple[Any, ...], int]] = self.__dict__.setdefault("_totals", {})
+        hit = cache.get(key)
+        if hit is not None and hit[0] == mark:
+            return hit[1]
+        if set(f) == {"q"} and (fq := fts_query(str(f["q"]))):
+            with self._lock:
+                n = int(
+                    self.conn.execute(
+                        "SELECT COUNT(*) FROM (SELECT rowid FROM events_search WHERE events_search MATCH ?"
+                        f" UNION SELECT e.rowid FROM events e WHERE e.id IN ({EVIDENCE_MATCH}))",
+                        (fq, fq),
+                    ).fetchone()[0]
+                )
+        else:
+            n = self.count_events(f)
+        if len(cache) > 2000:
+            cache.clear()
+        cache[key] = (mark, n)
+        return n
+
     def event_points(self, filters: Mapping[str, Any] | None = None, limit: int = 100_000) -> list[tuple]:
-        """(id, lat, lon, size, date, place) of the located events matching ``filters`` (for the map)."""
+        """(id, lat, lon, size, date, place, planned 0|1) of the located events matching ``filters`` (the map)."""
         where, args = self._filter_sql(filters)
         where.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
         sql = (
             "SELECT e.id, e.lat, e.lon, coalesce(e.size_mean, e.size_low, e.size_high), e.date,"
-            " trim(coalesce(e.locality, '') || ', ' || coalesce(e.state, ''), ', ') FROM events e WHERE "
+            " trim(coalesce(e.locality, '') || ', ' || coalesce(e.state, ''), ', '), e.announced_only"
+            " FROM events e WHERE "
             + " AND ".join(where)
             + " ORDER BY e.date, e.id LIMIT ?"
         )
         with self._lock:
             return [tuple(r) for r in self.conn.execute(sql, [*args, int(limit)])]
 
-    def stats(self, filters: Mapping[str, Any] | None = None, top: int = 100) -> dict[str, Any]:
+    def stats(
+        self, filters: Mapping[str, Any] | None = None, top: int = 100, counties: bool = False
+    ) -> dict[str, Any]:
         """Counts of the matching events per day, week (Monday), state, type, issue, organization
-        (the ``top`` most frequent) and their summed sizes, all computed in SQL (GROUP BY)."""
+        (the ``top`` most frequent) and their summed sizes, all computed in SQL (GROUP BY); planned
+        (announced only) events and reported participants per day; ``counties``: per county FIPS."""
         where, args = self._filter_sql(filters)
         w = (" WHERE " + " AND ".join(where)) if where else ""
         sub = f"SELECT e.id FROM events e{w}"
@@ -883,12 +1014,20 @@ class Store:
                 f" MIN(e.date), MAX(e.date) FROM events e{w}",
                 args,
             ).fetchone()
-            per_day = dict(
-                self.conn.execute(
-                    f"SELECT coalesce(e.date, 'unknown'), COUNT(*) FROM events e{w} GROUP BY e.date ORDER BY e.date",
-                    args,
-                ).fetchall()
-            )
+            per_day: dict[str, int] = {}
+            planned_per_day: dict[str, int] = {}
+            participants_per_day: dict[str, int] = {}
+            for day, cnt, planned, people in self.conn.execute(
+                f"SELECT coalesce(e.date, 'unknown'), COUNT(*), SUM(e.announced_only),"
+                f" SUM(coalesce(e.size_mean, e.size_low, e.size_high, 0)) FROM events e{w}"
+                " GROUP BY e.date ORDER BY e.date",
+                args,
+            ):
+                per_day[day] = cnt
+                if planned:
+                    planned_per_day[day] = int(planned)
+                if people:
+                    participants_per_day[day] = int(people)
             per_week: dict[str, int] = {}
             for day, n in per_day.items():
                 if day != "unknown":
@@ -907,8 +1046,25 @@ class Store:
                 without = n - self._count_with_facet(name, w, args)
                 if without > 0:
                     counts["unknown"] = without
+            extra: dict[str, Any] = {}
+            if counties:
+                extra["per_county"] = {
+                    r[0]: {"count": r[1], "county": r[2], "state": r[3]}
+                    for r in self.conn.execute(
+                        f"SELECT e.fips_code, COUNT(*), MIN(e.county), MIN(e.state) FROM events e{w}"
+                        f"{' AND' if w else ' WHERE'} e.fips_code IS NOT NULL AND e.fips_code != ''"
+                        " GROUP BY e.fips_code ORDER BY COUNT(*) DESC",
+                        args,
+                    )
+                }
+            planned = sum(planned_per_day.values())
             return {
+                **extra,
                 "events": n,
+                "planned": planned,
+                "happened": n - planned,
+                "planned_per_day": planned_per_day,
+                "participants_per_day": participants_per_day,
                 "located": int(tot[1] or 0),
                 "first_date": tot[5],
                 "last_date": tot[6],
@@ -937,6 +1093,130 @@ class Store:
         with self._lock:
             return event_changes(self.conn, since)
 
+    def changes_page(
+        self, since: datetime | str | None = None, after_seq: int | None = None, limit: int = 1000
+    ) -> tuple[list[dict[str, Any]], bool]:
+        """One page of the change feed (oldest first): changes at or after ``since`` with a
+        ``seq`` above ``after_seq``; and whether more follow."""
+        from protestdb.resolve.review import _since_key
+
+        where, args = [], []
+        key = _since_key(since)
+        if key:
+            where.append("at >= ?")
+            args.append(key)
+        if after_seq is not None:
+            where.append("id > ?")
+            args.append(int(after_seq))
+        sql = "SELECT id, event_id, op, at, detail FROM event_changes"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id LIMIT ?"
+        with self._lock:
+            rows = self.conn.execute(sql, [*args, int(limit) + 1]).fetchall()
+        out = [
+            {"seq": r[0], "event_id": r[1], "op": r[2], "at": r[3], "detail": json.loads(r[4]) if r[4] else None}
+            for r in rows[:limit]
+        ]
+        return out, len(rows) > limit
+
+    def _change_mark(self) -> tuple[Any, ...]:
+        """Moves whenever an event is written (caches of distinct values key on it)."""
+        with self._lock:
+            return tuple(
+                self.conn.execute(
+                    "SELECT (SELECT MAX(id) FROM event_changes), (SELECT MAX(rowid) FROM events)"
+                ).fetchone()
+            )
+
+    def facet_values(self, kind: str) -> list[tuple[str, str, int]]:
+        """(value, label, events) of every type | issue | org value, most frequent first; cached until
+        the next write."""
+        cache: dict[str, tuple[tuple[Any, ...], list[tuple[str, str, int]]]] = self.__dict__.setdefault(
+            "_facet_values", {}
+        )
+        mark = self._change_mark()
+        hit = cache.get(kind)
+        if hit is None or hit[0] != mark:
+            with self._lock:
+                rows = self.conn.execute(
+                    "SELECT value, MIN(label), COUNT(*) FROM event_facets WHERE kind = ? GROUP BY value"
+                    " ORDER BY COUNT(*) DESC, value",
+                    (kind,),
+                ).fetchall()
+            hit = cache[kind] = (mark, [(r[0], r[1], int(r[2])) for r in rows])
+        return hit[1]
+
+    def has_facet(self, kind: str, value: str) -> bool:
+        """Does any event carry this type | issue | org value (lower-cased)?"""
+        with self._lock:
+            return (
+                self.conn.execute(
+                    "SELECT 1 FROM event_facets WHERE kind = ? AND value = ? LIMIT 1", (kind, value.strip().lower())
+                ).fetchone()
+                is not None
+            )
+
+    def match_organizations(self, text: str) -> list[str]:
+        """Organization values (lower-cased, as the ``organization`` filter takes them) that contain
+        ``text`` ignoring case, accents, apostrophe and dash styles and punctuation, or whose
+        initials spell it (``NDLON`` -> "National Day Laborer Organizing Network")."""
+        want = org_key(text)
+        if not want:
+            return []
+        acronym = want.replace(" ", "") if " " not in want and len(want) >= 3 else None
+        out = []
+        for value, _label, _n in self.facet_values("org"):
+            key = org_key(value)
+            if f" {want} " in f" {key} " or (len(want) >= 4 and want in key):
+                out.append(value)
+            elif acronym and acronym == org_initials(value):
+                out.append(value)
+        return out
+
+    def search_ranked(
+        self, filters: Mapping[str, Any], offset: int = 0, limit: int = 100
+    ) -> tuple[list[dict[str, Any]], bool]:
+        """One page of the events matching a text query (``filters["q"]``) and the other filters, best
+        full-text rank (BM25 over the event's fields) first; events found through their evidence
+        quotes only come after. Returns list dicts as :meth:`search_event_rows` and whether more follow."""
+        fq = fts_query(str(filters.get("q") or ""))
+        where, args = self._filter_sql(filters)
+        sql = (
+            "SELECT e.* FROM events e LEFT JOIN (SELECT rowid AS rid, bm25(events_search) AS rank FROM"
+            " events_search WHERE events_search MATCH ?) r ON r.rid = e.rowid"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY coalesce(r.rank, 0), e.date, e.id LIMIT ? OFFSET ?"
+        )
+        with self._lock:
+            rows = self.conn.execute(sql, [fq, *args, int(limit) + 1, int(offset)]).fetchall()
+            more = len(rows) > limit
+            return self._rows_with_sources(rows[:limit]), more
+
+    def _rows_with_sources(self, rows: Sequence[sqlite3.Row]) -> list[dict[str, Any]]:
+        """List dicts of these rows with the sources of all of them from one query. Under ``self._lock``."""
+        out = _list_dicts(rows)
+        if out:
+            by_id = {d["id"]: d for d in out}
+            for r in self.conn.execute(
+                "SELECT s.event_id, a.id, a.url, a.outlet, a.title, a.published, a.retrieved"
+                " FROM event_sources s JOIN articles a ON a.id = s.article_id"
+                " WHERE s.event_id IN (SELECT value FROM json_each(?))"
+                " GROUP BY s.event_id, a.id ORDER BY MIN(s.added_at), a.id",
+                (json.dumps(list(by_id)),),
+            ):
+                by_id[r[0]]["sources"].append(
+                    {
+                        "article_id": r[1],
+                        "url": r[2],
+                        "outlet": r[3],
+                        "title": r[4],
+                        "published": _json_date(r[5]),
+                        "retrieved": _json_datetime(r[6]),
+                    }
+                )
+        return out
+
     # -- CCC import (protestdb.ccc) -------------------------------------------------------
     def ccc_raw_rows(self, event_ids: Sequence[str] | None = None) -> dict[str, dict[str, str]]:
         """Event id -> the cleaned CCC row it was imported from (the newest snapshot's), for export."""
@@ -948,6 +1228,17 @@ class Store:
         sql += " ORDER BY snapshot, imported_at, rowid"
         with self._lock:
             return {r[0]: json.loads(r[1]) for r in self.conn.execute(sql, args)}
+
+    def ccc_records(self, event_id: str) -> list[dict[str, Any]]:
+        """The CCC rows an event was imported from or matched to (file, line, match, score, columns)."""
+        sql = (
+            "SELECT file, line, snapshot, match, score, columns FROM ccc_records"
+            " WHERE event_id = ? ORDER BY snapshot, imported_at, rowid"
+        )
+        with self._lock:
+            rows = self.conn.execute(sql, (event_id,)).fetchall()
+        keys = ("file", "line", "snapshot", "match", "score", "columns")
+        return [{**dict(zip(keys, r, strict=True)), "columns": json.loads(r[5])} for r in rows]
 
     def event_origins(self, event_ids: Sequence[str]) -> dict[str, str]:
         """Event id -> 'extract' (from articles) or 'ccc' (an imported CCC row, values without evidence)."""

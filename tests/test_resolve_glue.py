@@ -176,3 +176,31 @@ def test_public_snapshot_and_examples_make_no_false_merge(tmp_path: Path) -> Non
             if w.get("how") in ("match", "ccc"):
                 assert w["parts"]["shared"], (e.id, aid, w)
     store.close()
+
+
+def test_web_shows_why_and_the_queue_and_dismisses(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from protestdb.auth import create_token
+    from protestdb.web import create_app
+
+    db = tmp_path / "w.sqlite"
+    store = open_store(db)
+    import_ccc(store, [_ccc(tmp_path, [PALESTINE])])
+    art = Article.make("Demonstrators gathered in Boston on Tuesday.", published="2025-04-08")
+    (eid,) = store.add_mentions(art, [EventMention(date="2025-04-08", locality="Boston", state="MA",
+                                                   event_type=["vigil"])])
+    tok = create_token(store, "Robin Editor")
+    store.close()
+    client = TestClient(create_app(str(db)))
+    ev = client.get(f"/api/events/{eid}").json()["event"]
+    assert ev["why"][art.id]["how"] == "new" and ev["why"][art.id]["text"].startswith("joined: new")
+    (q,) = ev["queue"]
+    assert q["kind"] == "uncertain_match" and "no shared specific" in q["text"]
+    (row,) = client.get("/api/review/queue").json()
+    assert row["id"] == q["id"] and row["detail"]["parts"]["shared"] == []
+    assert client.post(f"/api/review/queue/{q['id']}/dismiss").status_code in (401, 403)
+    res = client.post(f"/api/review/queue/{q['id']}/dismiss", headers={"Authorization": f"Bearer {tok}"})
+    assert res.status_code == 200 and res.json()["status"] == "dismissed"
+    assert client.get("/api/review/queue").json() == []
+    assert client.get(f"/api/events/{eid}/audit").json()[-1]["action"] == "dismiss"

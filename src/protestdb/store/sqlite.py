@@ -1072,9 +1072,15 @@ class Store:
             ).fetchall()
             return {r[0]: r[1] for r in rows}
 
-    def review_flags(self, status: str | None = "open", kind: str | None = None) -> list[dict[str, Any]]:
-        """Review flags (e.g. 'ccc_date_conflict': an article's event vs a CCC event on another date)."""
+    def review_flags(self, status: str | None = "open", kind: str | None = None,
+                     event_id: str | None = None) -> list[dict[str, Any]]:
+        """The review queue: 'uncertain_match' (a close call resolution did not merge, with its score
+        components) and 'ccc_date_conflict' (an article's event vs a CCC event on another date);
+        ``event_id``: only the rows involving that event."""
         where, args = [], []
+        if event_id:
+            where.append("(event_id = ? OR other_event_id = ?)")
+            args += [event_id, event_id]
         if status:
             where.append("status = ?")
             args.append(status)

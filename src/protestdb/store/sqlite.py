@@ -584,13 +584,16 @@ class Store:
         return events
 
     def _attach_details(self, events: list[Event]) -> None:
+        """Sources and evidence of ``events``. A source's ``url`` says where it came from: the URL it
+        was fetched from (a JSON line's ``url``, a WARC record's target URI), else the file's path as
+        given to ingest (issue 10: provenance)."""
         by_id = {e.id: e for e in events}
         ids = list(by_id)
         for chunk_start in range(0, len(ids), 500):
             chunk = ids[chunk_start : chunk_start + 500]
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
-                f"SELECT s.event_id, a.id, a.url, a.outlet, a.title, a.published, a.retrieved"
+                f"SELECT s.event_id, a.id, coalesce(a.url, a.path), a.outlet, a.title, a.published, a.retrieved"
                 f" FROM event_sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id IN ({marks})"
                 f" GROUP BY s.event_id, a.id ORDER BY MIN(s.added_at), a.id",
                 chunk,
@@ -848,7 +851,7 @@ class Store:
             if out:
                 by_id = {d["id"]: d for d in out}
                 for r in self.conn.execute(
-                    "SELECT s.event_id, a.id, a.url, a.outlet, a.title, a.published, a.retrieved"
+                    "SELECT s.event_id, a.id, coalesce(a.url, a.path), a.outlet, a.title, a.published, a.retrieved"
                     " FROM event_sources s JOIN articles a ON a.id = s.article_id"
                     " WHERE s.event_id IN (SELECT value FROM json_each(?))"
                     " GROUP BY s.event_id, a.id ORDER BY MIN(s.added_at), a.id",

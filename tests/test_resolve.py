@@ -139,3 +139,12 @@ def test_merge_keeps_first_scalar_and_its_evidence_only() -> None:
 
 def test_size_category() -> None:
     assert [size_category(x) for x in (None, 0, 5, 99, 100, 999, 1000, 10000)] == [0, 0, 1, 1, 2, 2, 3, 4]
+
+
+def test_demonstration_is_an_umbrella_word_not_a_conflict() -> None:
+    strike = _ev(event_type=["strike"], organizations=["Transit Workers Local 9"])
+    told_as_demo = _m(event_type=["demonstration"], organizations=["Transit Workers Local 9"])
+    assert matches(strike, told_as_demo)  # an outlet may call a strike a demonstration
+    assert explain(match_key(strike), match_key(told_as_demo))["types"] == 0.0
+    assert not matches(_ev(event_type=["vigil"], organizations=["Transit Workers Local 9"]),
+                       _m(event_type=["strike"], organizations=["Transit Workers Local 9"]))  # two specific types

@@ -52,9 +52,9 @@ def _mention(rng: random.Random, day: date) -> EventMention:
         date=day.isoformat() if dated else None,
         date_precision=rng.choice(["day", "day", "unknown"]),
         locality=loc, state=st, country="US" if rng.random() < 0.9 else None,
-        event_type=list(rng.choice(TYPES)), location=rng.choice(VENUES), organizations=list(rng.choice(ORGS)),
-        # undated reports without an action name: the store may join an undated report to a dated
-        # event on strong evidence (name + organizer or venue), the batch resolver does not
+        event_type=list(rng.choice(TYPES)), location=rng.choice(VENUES) if dated else None, organizations=list(rng.choice(ORGS)),
+        # undated reports without an action name or venue: the store may join an undated report to a
+        # dated event on strong evidence (name + organizer or venue ...), the batch resolver does not
         title=rng.choice(TITLES) if dated else None, issues=list(rng.choice(ISSUES)), claims_summary=list(rng.choice(CLAIMS)),
         size_text=size_text, size_low=low, size_high=high, size_cat=0,
         valence=rng.choice([None, None, 1, 2]), arrests=rng.choice([None, None, 2]),

@@ -97,6 +97,12 @@ SIZE_RATIO_MAX = 10.0
 AMBIGUITY_MARGIN = 0.5
 #: Types a reporter may use for the same gathering ("rallied" / "marched" / "demonstrated").
 SOFT_TYPES = {"rally", "march", "demonstration", "other"}
+#: Umbrella words: an outlet may call any action a "demonstration" (a strike, an occupation, a
+#: blockade): against a specific type they are neither for nor against a match.
+UMBRELLA_TYPES = frozenset({"demonstration", "other"})
+#: Organizations that share no member count this much against a match (outlets name different
+#: co-organizers, and extraction picks up stray names).
+ORGS_DISAGREE = 2.5
 _ORG_STOP = {"of", "and", "the", "for", "a", "an", "&", "in", "on", "to"}
 
 
@@ -376,6 +382,8 @@ def score_keys(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None = None) ->
         if et & mt:
             score += 1.0
             _part(parts, "types", 1.0)
+        elif et <= UMBRELLA_TYPES or mt <= UMBRELLA_TYPES:
+            _part(parts, "types", 0.0)  # "demonstration" for a rally, a strike or an occupation
         elif et <= SOFT_TYPES and mt <= SOFT_TYPES:
             score -= 1.0
             _part(parts, "types", -1.0)
@@ -403,8 +411,8 @@ def score_keys(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None = None) ->
                 shared.append("venue")
     if e.orgs and m.orgs:
         same = bool(e.org_forms & m.org_forms) or _orgs_overlap_cached(e.orgs, m.orgs)
-        score += 1.5 if same else -2.5
-        _part(parts, "organizer", 1.5 if same else -2.5)
+        score += 1.5 if same else -ORGS_DISAGREE
+        _part(parts, "organizer", 1.5 if same else -ORGS_DISAGREE)
         if same:
             shared.append("organizer")
     if e.title and m.title:
@@ -443,9 +451,16 @@ def score_keys(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None = None) ->
             return _no(parts, "no shared specific (venue, organizer, action name, target, size)", score)
         if parts is not None:
             parts["shared"] = ["type (a report naming nothing specific)"]
-    if undated and not ("title" in shared and ("organizer" in shared or "venue" in shared)):
+    if undated and not _strong(shared):
         return _no(parts, "undated: needs the action's name and its organizer or venue", score)
     return score
+
+
+def _strong(shared: list[str]) -> bool:
+    """Identity evidence strong enough to place an undated report on a dated event: the action's
+    name with its organizer or venue. A venue with other specifics is not enough: the same plaza
+    hosts the next week's rally against the same target (seen on real pages)."""
+    return "title" in shared and ("organizer" in shared or "venue" in shared)
 
 
 def _part(parts: dict[str, Any] | None, name: str, value: float) -> None:

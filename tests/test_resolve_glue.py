@@ -204,3 +204,33 @@ def test_web_shows_why_and_the_queue_and_dismisses(tmp_path: Path) -> None:
     assert res.status_code == 200 and res.json()["status"] == "dismissed"
     assert client.get("/api/review/queue").json() == []
     assert client.get(f"/api/events/{eid}/audit").json()[-1]["action"] == "dismiss"
+
+
+def test_store_joins_a_venue_in_a_suburb_and_an_undated_report(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "h.sqlite")
+    org = ["Coalition for Detained Neighbors"]
+    a = Article.make("Protesters gathered in Broadview on Friday.", published="2025-09-20")
+    (suburb,) = store.add_mentions(a, [EventMention(date="2025-09-19", locality="Broadview", state="IL",
+                                                    event_type=["demonstration"], organizations=org,
+                                                    title="Free Our Neighbors Vigil")])
+    b = Article.make("Outside the processing center in Broadview near Chicago, people rallied.", published="2025-09-20")
+    (metro,) = store.add_mentions(b, [EventMention(date="2025-09-19", locality="Chicago", state="IL",
+                                                   location="the processing center in Broadview",
+                                                   event_type=["rally"], organizations=org)])
+    assert metro == suburb  # the venue names the suburb: the same place
+    assert store.sources_why(suburb)[b.id]["parts"]["place"] == "venue names the locality"
+    c = Article.make("Chicago residents rallied downtown.", published="2025-09-20")
+    (other,) = store.add_mentions(c, [EventMention(date="2025-09-19", locality="Chicago", state="IL",
+                                                   event_type=["rally"], organizations=org)])
+    assert other != suburb  # a suburb and its metro are not the same place
+    d = Article.make("The Free Our Neighbors Vigil drew the coalition again.", published="2025-09-23")
+    (undated,) = store.add_mentions(d, [EventMention(date=None, locality="Broadview", state="IL",
+                                                     event_type=["rally"], organizations=org,
+                                                     title="#FreeOurNeighbors Vigil")])
+    assert undated == suburb and store.get_event(suburb).date == "2025-09-19"
+    e = Article.make("The Free Our Neighbors Vigil, a month later.", published="2025-10-30")
+    (late,) = store.add_mentions(e, [EventMention(date=None, locality="Broadview", state="IL",
+                                                  event_type=["rally"], organizations=org,
+                                                  title="Free Our Neighbors Vigil")])
+    assert late != suburb  # published long after: not a report of that day
+    store.close()

@@ -639,7 +639,7 @@ def import_ccc_cmd(ctx: click.Context, files: tuple[str, ...], snapshot: str | N
         if files:
             print_import_report(_out(), report, details=show_report)
         if show_flags:
-            print_flags(_out(), store.review_flags())
+            print_flags(_out(), store.review_flags(kind="ccc_date_conflict"))  # all kinds: review queue
     finally:
         store.close()
     skipped = [f for f in report.files if f.rows == 0 and f.errors]

@@ -148,3 +148,12 @@ def test_demonstration_is_an_umbrella_word_not_a_conflict() -> None:
     assert explain(match_key(strike), match_key(told_as_demo))["types"] == 0.0
     assert not matches(_ev(event_type=["vigil"], organizations=["Transit Workers Local 9"]),
                        _m(event_type=["strike"], organizations=["Transit Workers Local 9"]))  # two specific types
+
+
+def test_a_size_or_target_alone_is_weak_identity() -> None:
+    ev = _ev(event_type=["demonstration"], targets=["ICE"], location="Harbor Freeway overpass")
+    only_target = _m(event_type=["demonstration"], targets=["ice"], organizations=["Eastside Parents Network"])
+    parts = explain(match_key(ev), match_key(only_target))
+    assert parts["shared"] == ["target"] and parts["weak identity"] == -0.5
+    assert not matches(ev, only_target)  # many actions of a day share a target
+    assert matches(ev, _m(event_type=["demonstration"], targets=["ICE"], location="the Harbor Freeway overpass"))

@@ -328,6 +328,10 @@ DENSE_EXTRA = 1.0
 
 #: Shared specifics that identify an action (issue 10): a merge needs at least one.
 SPECIFICS = ("venue", "organizer", "title", "target", "size")
+#: Specifics that many actions of a day share (a crowd of hundreds, "ICE"): identity only with
+#: more score (:data:`WEAK_ONLY` is taken off when they are the only shared specifics).
+WEAK_SPECIFICS = frozenset({"size", "target"})
+WEAK_ONLY = 0.5
 #: Targets shared by two reports count this much (a target alone is weak: many actions share one).
 TARGET_AGREE = 0.25
 
@@ -443,6 +447,11 @@ def score_keys(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None = None) ->
     if parts is not None:
         parts["shared"] = shared
         parts["score"] = round(score, 3)
+    if shared and set(shared) <= WEAK_SPECIFICS:  # a crowd size or a target alone: many actions share one
+        score -= WEAK_ONLY
+        _part(parts, "weak identity", -WEAK_ONLY)
+        if parts is not None:
+            parts["score"] = round(score, 3)
     if not shared:  # positive identity evidence: place, date and a soft type are not enough (issue 10)
         # ... unless one side names nothing specific (a bare "a vigil in Uvalde on Saturday") and
         # the types agree exactly: then nothing can agree or differ, and the type is the identity

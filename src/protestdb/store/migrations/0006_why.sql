@@ -16,4 +16,3 @@ CREATE TABLE split_rules (
     PRIMARY KEY (article_id, other_article_id)
 );
 CREATE INDEX split_rules_other ON split_rules(other_article_id);
-CREATE INDEX events_locality_date ON events(locality_key, date);

@@ -151,9 +151,10 @@ def test_demonstration_is_an_umbrella_word_not_a_conflict() -> None:
 
 
 def test_a_size_or_target_alone_is_weak_identity() -> None:
-    ev = _ev(event_type=["demonstration"], targets=["ICE"], location="Harbor Freeway overpass")
+    ev = _ev(event_type=["strike"], targets=["ICE"], location="Harbor Freeway overpass")
     only_target = _m(event_type=["demonstration"], targets=["ice"], organizations=["Eastside Parents Network"])
     parts = explain(match_key(ev), match_key(only_target))
     assert parts["shared"] == ["target"] and parts["weak identity"] == -0.5
     assert not matches(ev, only_target)  # many actions of a day share a target
     assert matches(ev, _m(event_type=["demonstration"], targets=["ICE"], location="the Harbor Freeway overpass"))
+    assert matches(_ev(event_type=["demonstration"], targets=["ICE"]), only_target)  # with more score it may

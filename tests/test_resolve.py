@@ -158,3 +158,17 @@ def test_a_size_or_target_alone_is_weak_identity() -> None:
     assert not matches(ev, only_target)  # many actions of a day share a target
     assert matches(ev, _m(event_type=["demonstration"], targets=["ICE"], location="the Harbor Freeway overpass"))
     assert matches(_ev(event_type=["demonstration"], targets=["ICE"]), only_target)  # with more score it may
+
+
+def test_a_day_apart_only_across_the_midnight_between_the_reports() -> None:
+    def dated(day: str, words: str) -> EventMention:
+        m = _m(date=day, organizations=["City Workers Local 12"], event_type=["strike"])
+        m.add_evidence("date", 0, len(words), words)
+        return m
+
+    first_night = event_from_mention(dated("2025-07-01", "early Tuesday morning"), "ev_strike")
+    assert matches(first_night, dated("2025-06-30", "Monday night"))  # the same walkout at midnight
+    assert not matches(first_night, dated("2025-07-02", "Wednesday"))  # the strike's next day is its own event
+    late = event_from_mention(dated("2025-07-01", "late Tuesday night"), "ev_late")
+    assert matches(late, dated("2025-07-02", "Wednesday"))
+    assert not matches(late, dated("2025-06-30", "Monday"))

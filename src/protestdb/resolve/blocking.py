@@ -106,6 +106,8 @@ class _Cluster:
         if k.country is None:
             k.country = mk.country
         k.night = k.night or mk.night  # as the stored event uses every source's date words
+        k.late = k.late or mk.late
+        k.early = k.early or mk.early
         if k.valence is None:
             k.valence = mk.valence
         if self.locality is None:

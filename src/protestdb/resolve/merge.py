@@ -194,7 +194,7 @@ class MatchKey:
     """What :func:`score_keys` compares, computed once per mention or event (:func:`match_key`)."""
 
     __slots__ = ("has_date", "day", "loc", "state", "country", "types", "valence", "locality", "location",
-                 "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size", "night", "targets")
+                 "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size", "night", "targets", "late", "early")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
@@ -217,6 +217,8 @@ class MatchKey:
         quotes = [ev.quote for ev in obj.evidence.get("date", ())]
         # may another outlet date it a day off? Near midnight, or its date's words are unknown
         self.night = not quotes or any(map(near_midnight, quotes))
+        self.late = not quotes or any(map(late_in_day, quotes))
+        self.early = not quotes or any(map(early_in_day, quotes))
 
     @property
     def thin(self) -> bool:
@@ -239,6 +241,29 @@ _NEAR_MIDNIGHT = re.compile(
 def near_midnight(quote: str | None) -> bool:
     """Does a date's quote place the action near midnight (so another outlet may date it a day off)?"""
     return bool(quote and _NEAR_MIDNIGHT.search(quote))
+
+
+#: Words of the end of a day ("late Saturday night"): another outlet may date it the day after.
+_LATE = re.compile(r"\b(night|nights|overnight|midnight|tonight|late|evening)\b", re.IGNORECASE)
+#: Words of the start of a day ("early Sunday", "at dawn"): another outlet may date it the day before.
+_EARLY = re.compile(r"\b(overnight|midnight|early|dawn|daybreak|wee hours|small hours|before sunrise)\b",
+                    re.IGNORECASE)
+
+
+def late_in_day(quote: str | None) -> bool:
+    return bool(quote and _LATE.search(quote))
+
+
+def early_in_day(quote: str | None) -> bool:
+    return bool(quote and _EARLY.search(quote))
+
+
+def day_apart_ok(earlier: MatchKey, later: MatchKey) -> bool:
+    """May reports dated a day apart tell one action? Only across the midnight between them: the
+    earlier-dated side's words put it late in its day, or the later-dated side's early in its day
+    (issue 10: an event with "early Tuesday" must not absorb Wednesday's report of a multi-day strike).
+    A side whose date has no quote (hand-made mentions, imports) allows both."""
+    return earlier.late or later.early
 
 
 def match_key(obj: Event | EventMention) -> MatchKey:
@@ -367,7 +392,7 @@ def score_keys(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None = None) ->
         score = 0.0 if undated else 1.0
     else:
         gap = abs(e.day - m.day)
-        if gap > 1 or (gap == 1 and not (e.night or m.night)):
+        if gap > 1 or (gap == 1 and not (day_apart_ok(e, m) if e.day < m.day else day_apart_ok(m, e))):
             return _no(parts, "another day")  # a day apart only near midnight: else a daily protest's days chain
         score = 1.0 if gap == 0 else -0.5  # a day apart: needs a shared venue or organizers
     if parts is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from protestdb.models import Event, EventMention, size_category
 from protestdb.resolve import event_from_mention, event_id_for, matches, merge_into, normalize_locality
-from protestdb.resolve.merge import best_match
+from protestdb.resolve.merge import best_match, explain, match_key
 
 
 def _ev(**kw) -> Event:
@@ -34,24 +34,44 @@ def test_normalize_locality() -> None:
 
 
 def test_match_rules() -> None:
-    ev = _ev(location="Mariachi Plaza")
-    assert matches(ev, _m(locality="city of los angeles", event_type=["rally", "march"]))
+    ev = _ev(location="Mariachi Plaza", organizations=["Tenants Union"])
+    org = {"organizations": ["tenants union"]}
+    assert matches(ev, _m(locality="city of los angeles", event_type=["rally", "march"], **org))
     assert matches(ev, _m(location="Mariachi Plaza, Boyle Heights"))
-    assert not matches(ev, _m(date="2025-03-04"))
-    assert not matches(ev, _m(date=None))
-    assert not matches(ev, _m(state="TX"))
-    assert not matches(ev, _m(locality="San Jose"))
-    assert not matches(ev, _m(event_type=["vigil"]))
-    assert not matches(ev, _m(location="Overfelt High School"))
-    assert matches(ev, _m(location=None))  # one side without venue is compatible
+    assert not matches(ev, _m(date="2025-03-05", **org))
+    assert not matches(ev, _m(date=None, **org))
+    assert not matches(ev, _m(state="TX", **org))
+    assert not matches(ev, _m(locality="San Jose", **org))
+    assert not matches(ev, _m(event_type=["vigil"], **org))
+    assert not matches(ev, _m(location="Overfelt High School", **org))
+    assert matches(ev, _m(location=None, **org))  # one side without venue is compatible
+
+
+def test_a_merge_needs_a_shared_specific() -> None:
+    """Same place, day and type are not identity: a venue, organizer, action name, target or size must agree."""
+    ev = _ev(location="Grand Park", size_low=300, targets=["the county board"])
+    nurses = {"organizations": ["Valley Nurses Guild"]}
+    assert not matches(ev, _m(**nurses))  # each names something, nothing in common
+    assert not matches(ev, _m(claims_summary=["for safe staffing"], issues=["labor"], **nurses))
+    assert matches(ev, _m(location="Grand Park steps", **nurses))
+    assert matches(ev, _m(size_low=450, **nurses))
+    assert not matches(ev, _m(size_low=5000, **nurses))
+    assert matches(ev, _m(targets=["County Board"], **nurses))
+    parts = explain(match_key(ev), match_key(_m(**nurses)))
+    assert parts["shared"] == [] and parts["reject"].startswith("no shared specific") and parts["types"] == 1.0
+    # a bare report ("a rally in Los Angeles on Monday") names nothing that could differ: the exact type
+    # is its identity; a soft type ("rally" for a "march") is not
+    assert matches(ev, _m())
+    assert not matches(_ev(event_type=["march"], location="Grand Park"), _m(event_type=["rally"], size_low=5000))
 
 
 def test_match_without_locality_needs_type_overlap_and_country() -> None:
-    ev = _ev(locality=None, state=None, event_type=["boycott"])
-    assert matches(ev, _m(locality=None, state=None, event_type=["boycott", "strike"]))
-    assert not matches(ev, _m(locality=None, state=None, event_type=["strike"]))
-    assert not matches(ev, _m(locality=None, state=None, event_type=["boycott"], country="MX"))
-    assert not matches(ev, _m(locality=None, state=None, event_type=[]))
+    ev = _ev(locality=None, state=None, event_type=["boycott"], title="Economic Blackout")
+    t = {"title": "economic blackout"}
+    assert matches(ev, _m(locality=None, state=None, event_type=["boycott", "strike"], **t))
+    assert not matches(ev, _m(locality=None, state=None, event_type=["strike"], **t))
+    assert not matches(ev, _m(locality=None, state=None, event_type=["boycott"], country="MX", **t))
+    assert not matches(ev, _m(locality=None, state=None, event_type=[], **t))
 
 
 def test_best_match_prefers_closer_venue() -> None:
@@ -60,6 +80,31 @@ def test_best_match_prefers_closer_venue() -> None:
     got = best_match([a, b], _m(location="Grand Park south lawn"))
     assert got is not None and got.id == "b"
     assert best_match([a, b], _m(date="2024-01-01")) is None
+    assert best_match([b], _m(organizations=["Valley Nurses Guild"])) is None  # the only candidate: no evidence
+
+
+def test_undated_mention_joins_only_with_strong_evidence() -> None:
+    ev = _ev(title="Day Without Immigrants", organizations=["Valley Workers Center"], location="Civic Plaza")
+    strong = _m(date=None, title="#DayWithoutImmigrants", organizations=["valley workers center"])
+    assert matches(ev, strong)
+    assert not matches(ev, _m(date=None, title="Day Without Immigrants"))  # the name alone
+    assert not matches(ev, _m(date=None, organizations=["Valley Workers Center"], location="Civic Plaza"))
+    out = merge_into(event_from_mention(strong, "ev_u"), _m(title="Day Without Immigrants"))
+    assert out.date == "2025-03-03"  # the event takes the dated source's date
+
+
+def test_venue_in_a_suburb_matches_the_suburb_not_the_metro() -> None:
+    metro = _ev(locality="Chicago", state="IL", location="the processing center in Broadview",
+                organizations=["Coalition for Detained Neighbors"])
+    suburb = _m(locality="Broadview", state="IL", organizations=["Coalition for Detained Neighbors"])
+    assert matches(metro, suburb)  # the venue's words place it in the suburb
+    assert matches(event_from_mention(suburb, "ev_s"), _m(locality="Chicago", state="IL",
+                                                          location="the processing center in Broadview",
+                                                          organizations=["Coalition for Detained Neighbors"]))
+    plain_metro = _ev(locality="Chicago", state="IL", organizations=["Coalition for Detained Neighbors"])
+    assert not matches(plain_metro, suburb)  # a suburb and its metro are not the same place
+    parts = explain(match_key(metro), match_key(suburb))
+    assert parts["place"] == "venue names the locality"
 
 
 def test_merge_fields_ccc_style() -> None:
@@ -94,3 +139,36 @@ def test_merge_keeps_first_scalar_and_its_evidence_only() -> None:
 
 def test_size_category() -> None:
     assert [size_category(x) for x in (None, 0, 5, 99, 100, 999, 1000, 10000)] == [0, 0, 1, 1, 2, 2, 3, 4]
+
+
+def test_demonstration_is_an_umbrella_word_not_a_conflict() -> None:
+    strike = _ev(event_type=["strike"], organizations=["Transit Workers Local 9"])
+    told_as_demo = _m(event_type=["demonstration"], organizations=["Transit Workers Local 9"])
+    assert matches(strike, told_as_demo)  # an outlet may call a strike a demonstration
+    assert explain(match_key(strike), match_key(told_as_demo))["types"] == 0.0
+    assert not matches(_ev(event_type=["vigil"], organizations=["Transit Workers Local 9"]),
+                       _m(event_type=["strike"], organizations=["Transit Workers Local 9"]))  # two specific types
+
+
+def test_a_size_or_target_alone_is_weak_identity() -> None:
+    ev = _ev(event_type=["strike"], targets=["ICE"], location="Harbor Freeway overpass")
+    only_target = _m(event_type=["demonstration"], targets=["ice"], organizations=["Eastside Parents Network"])
+    parts = explain(match_key(ev), match_key(only_target))
+    assert parts["shared"] == ["target"] and parts["weak identity"] == -0.5
+    assert not matches(ev, only_target)  # many actions of a day share a target
+    assert matches(ev, _m(event_type=["demonstration"], targets=["ICE"], location="the Harbor Freeway overpass"))
+    assert matches(_ev(event_type=["demonstration"], targets=["ICE"]), only_target)  # with more score it may
+
+
+def test_a_day_apart_only_across_the_midnight_between_the_reports() -> None:
+    def dated(day: str, words: str) -> EventMention:
+        m = _m(date=day, organizations=["City Workers Local 12"], event_type=["strike"])
+        m.add_evidence("date", 0, len(words), words)
+        return m
+
+    first_night = event_from_mention(dated("2025-07-01", "early Tuesday morning"), "ev_strike")
+    assert matches(first_night, dated("2025-06-30", "Monday night"))  # the same walkout at midnight
+    assert not matches(first_night, dated("2025-07-02", "Wednesday"))  # the strike's next day is its own event
+    late = event_from_mention(dated("2025-07-01", "late Tuesday night"), "ev_late")
+    assert matches(late, dated("2025-07-02", "Wednesday"))
+    assert not matches(late, dated("2025-06-30", "Monday"))

@@ -149,7 +149,7 @@ DOCS = [
 
 def _write_shards(tmp_path: Path, folder: Path) -> Path:
     """Shards as the Ray job would write them (two lines each), using the fake extractor in-process."""
-    arts = [Article.make(t, path=f"doc{i}.txt") for i, t in enumerate(DOCS)]
+    arts = [Article.make(t, path=str(folder / f"doc{i}.txt")) for i, t in enumerate(DOCS)]  # as ingest reads them
     results = extract_rows(((i, a.model_dump_json()) for i, a in enumerate(arts)), fake_extractor)
     out = tmp_path / "out"
     (out / "results").mkdir(parents=True)

@@ -502,10 +502,13 @@ def show(ctx: click.Context, event_id: str, ctx_chars: int, fmt: str) -> None:
     try:
         ev = store.get_event(event_id) or store.get_event(_full_event_id(store, event_id))
         articles = {a.id: a for a in store.event_articles(ev.id)}
+        why = store.sources_why(ev.id)
     finally:
         store.close()
     if fmt == "json":
-        click.echo(ev.model_dump_json(indent=2))
+        d = ev.model_dump(mode="json")
+        d["why"] = why  # per source: how it joined, its score and components (CCC rows: file and line)
+        click.echo(json.dumps(d, ensure_ascii=False, indent=2))
         return
     out = _out()
     out.print(Text(f"Event {ev.id}", style="bold"))
@@ -516,9 +519,12 @@ def show(ctx: click.Context, event_id: str, ctx_chars: int, fmt: str) -> None:
         fields.add_row(name, _cell(getattr(ev, name)))
     out.print(fields)
     out.print(Text(f"Sources ({len(ev.sources)})", style="bold"))
+    from protestdb.resolve.queue import describe_why
+
     for s in ev.sources:
         out.print(f"  - {s.outlet or ''} {s.title or ''} {s.url or ''} published {s.published or '?'} [article {s.article_id[:12]}]",
                   highlight=False, markup=False)
+        out.print(f"      {describe_why(why.get(s.article_id))}", highlight=False, markup=False)
     out.print(Text("Evidence", style="bold"))
     default_article = ev.sources[0].article_id if ev.sources else None
     for name, spans in ev.evidence.items():
@@ -644,13 +650,54 @@ def review_merge(ctx: click.Context, keep_id: str, other_id: str, by: str) -> No
 @click.argument("event_id")
 @click.argument("article_id")
 @click.option("--by", "by", required=True, help="Reviewer name.")
+@click.option("--reason", default=None, help="Why they are not one event (kept with the split).")
 @click.pass_context
-def review_split(ctx: click.Context, event_id: str, article_id: str, by: str) -> None:
-    """Move the mentions of ARTICLE_ID (or a unique prefix) out of EVENT_ID into a new event."""
+def review_split(ctx: click.Context, event_id: str, article_id: str, by: str, reason: str | None) -> None:
+    """Move the mentions of ARTICLE_ID (or a unique prefix) out of EVENT_ID into a new event.
+
+    The split sticks: resolution never puts them together again."""
     from protestdb.resolve.review import split_event
 
-    ev = _review_call(ctx.find_root(), split_event, event_id, article_id, by, ids=1)
+    ev = _review_call(ctx.find_root(), split_event, event_id, article_id, by, reason, ids=1)
     click.echo(f"split {article_id} out of {event_id}: new event {ev.id}")
+
+
+@review.command("queue")
+@click.option("--kind", default=None, help="Only this kind (uncertain_match, ccc_date_conflict).")
+@click.option("--all", "show_all", is_flag=True, help="Closed rows too.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def review_queue(ctx: click.Context, kind: str | None, show_all: bool, fmt: str) -> None:
+    """Close calls waiting for a person: pairs that may be one event, with their score components."""
+    from protestdb.resolve.queue import describe_flag
+
+    store = _store(ctx.find_root())
+    try:
+        rows = store.review_flags(status=None if show_all else "open", kind=kind)
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"{len(rows)} pair(s) to review")
+    for col in ("id", "kind", "event", "other event", "score", "why not merged / components"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(str(r["id"]), r["kind"], r["event_id"], r["other_event_id"] or "",
+                      "" if r["score"] is None else f"{r['score']:.2f}", describe_flag(r))
+    _out().print(table)
+
+
+@review.command("dismiss")
+@click.argument("flag_id", type=int)
+@click.option("--by", "by", required=True, help="Reviewer name.")
+@click.pass_context
+def review_dismiss(ctx: click.Context, flag_id: int, by: str) -> None:
+    """Close a review-queue row: the two events are not one (to merge them: review merge)."""
+    from protestdb.resolve.queue import dismiss
+
+    _review_call(ctx.find_root(), dismiss, flag_id, by)
+    click.echo(f"dismissed {flag_id}")
 
 
 @review.command("log")
@@ -812,7 +859,7 @@ def import_ccc_cmd(ctx: click.Context, files: tuple[str, ...], snapshot: str | N
         if table:
             print_import_report(_out(), report, details=show_report)
         if show_flags:
-            print_flags(_out(), store.review_flags())
+            print_flags(_out(), store.review_flags(kind="ccc_date_conflict"))  # all kinds: review queue
     finally:
         store.close()
     skipped = [f for f in report.files if f.rows == 0 and f.errors]

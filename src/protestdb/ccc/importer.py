@@ -31,24 +31,16 @@ from protestdb.ccc.mapping import (
     event_id_for_key,
     row_to_event,
 )
-from protestdb.ccc.matching import (
-    DATE_WINDOW,
-    MIN_SCORE,
-    mention_score,
-    near_match_reason,
-    snapshot_score,
-)
+from protestdb.ccc.matching import DATE_WINDOW, MIN_SCORE, snapshot_score
 from protestdb.ccc.reader import CCCFile, RowError, read_ccc
 from protestdb.models import Event, EventMention
-from protestdb.resolve.merge import merge_into, normalize_locality
+from protestdb.resolve.merge import merge_into
 
 if TYPE_CHECKING:
     from protestdb.store.sqlite import Store
 
-#: Near-matches (same place and action, another date) are looked for within this many days.
-NEAR_MATCH_DAYS = 30
-#: An extracted mention joins a CCC event when its score reaches this (or it is the only candidate).
-MENTION_MIN_SCORE = 0.45
+# Articles against CCC events: the store asks protestdb.resolve.decide (one decision for
+# extracted and imported events; a merge needs a shared specific, never "the only candidate").
 
 
 def _now() -> str:
@@ -309,70 +301,3 @@ def import_ccc(store: Store, paths: Iterable[str | Path], *, snapshot: str | Non
             msg = " ".join(str(exc).split())[:200] or type(exc).__name__
             report.files.append(FileReport(path=str(p), errors=[RowError(0, f"{type(exc).__name__}: {msg}")]))
     return report
-
-
-# -- the store's mention path -------------------------------------------------------------
-def match_mention(store: Store, c: sqlite3.Connection, m: EventMention, article_id: str) -> Event | None:
-    """The imported CCC event an extracted mention tells of (same day and place, compatible), or None."""
-    if not m.date:
-        return None
-    rows = c.execute(
-        "SELECT * FROM events e WHERE e.origin = 'ccc' AND e.date = ? AND e.locality_key IS ?"
-        " AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?)"
-        " ORDER BY e.id",
-        (m.date, normalize_locality(m.locality), article_id),
-    ).fetchall()
-    cands = store._events_from_rows(rows, with_details=False)
-    scored = [(s, ev) for ev in cands if (s := mention_score(ev, m)) is not None]
-    if not scored:
-        return None
-    scored.sort(key=lambda p: -p[0])
-    best_score, best = scored[0]
-    if best_score >= MENTION_MIN_SCORE or len(scored) == 1:
-        return best
-    return None
-
-
-def flag_near_matches(
-    store: Store, c: sqlite3.Connection, event_id: str, m: EventMention, article_id: str
-) -> int:
-    """Flag CCC events at the same place with the same action but another date (review_flags rows)."""
-    if not m.date or not m.locality:
-        return 0
-    lo, hi = _shift(m.date, -NEAR_MATCH_DAYS), _shift(m.date, NEAR_MATCH_DAYS)
-    rows = c.execute(
-        "SELECT * FROM events e WHERE e.origin = 'ccc' AND e.locality_key = ? AND e.date BETWEEN ? AND ?"
-        " AND e.date != ? AND e.id != ? ORDER BY e.date, e.id",
-        (normalize_locality(m.locality), lo, hi, m.date, event_id),
-    ).fetchall()
-    n = 0
-    for ev in store._events_from_rows(rows, with_details=False):
-        hit = near_match_reason(ev, m)
-        if hit is None:
-            continue
-        reason, score = hit
-        detail = {
-            "reason": reason,
-            "date": m.date,
-            "other_date": ev.date,
-            "locality": m.locality,
-            "state": m.state,
-            "title": m.title,
-            "other_title": ev.title,
-        }
-        cur = c.execute(
-            "INSERT OR IGNORE INTO review_flags(kind, event_id, other_event_id, article_id, score, detail, status,"
-            " created_at) VALUES (?,?,?,?,?,?,?,?)",
-            (
-                "ccc_date_conflict",
-                event_id,
-                ev.id,
-                article_id,
-                round(score, 3),
-                json.dumps(detail),
-                "open",
-                _now(),
-            ),
-        )
-        n += cur.rowcount
-    return n

@@ -106,6 +106,8 @@ class _Cluster:
         if k.country is None:
             k.country = mk.country
         k.night = k.night or mk.night  # as the stored event uses every source's date words
+        k.late = k.late or mk.late
+        k.early = k.early or mk.early
         if k.valence is None:
             k.valence = mk.valence
         if self.locality is None:
@@ -128,6 +130,8 @@ class _Cluster:
             k.title = _title_key_cached(self.title or self.macroevent)
         if mk.issues - k.issues:
             k.issues = k.issues | mk.issues
+        if mk.targets - k.targets:
+            k.targets = k.targets | mk.targets
         for c in m.claims_summary:
             if c.casefold() not in self.claim_seen:
                 self.claim_seen.add(c.casefold())
@@ -248,6 +252,8 @@ def build_event(mentions: Sequence[EventMention], event_id: str) -> Event:
             if theirs is not None and d[f] == theirs:
                 add(f, ms.get(f))
         if m.date is not None:
+            if d["date"] is None:  # as merge_into: an undated event takes a dated source's date
+                d["date"] = m.date
             add("date", ms.get("date"))
         if m.size_text:
             parts = [x.strip() for x in (d["size_text"] or "").split(";") if x.strip()]

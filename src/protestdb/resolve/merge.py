@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date as _date
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from rapidfuzz import fuzz, utils
 
@@ -96,6 +97,12 @@ SIZE_RATIO_MAX = 10.0
 AMBIGUITY_MARGIN = 0.5
 #: Types a reporter may use for the same gathering ("rallied" / "marched" / "demonstrated").
 SOFT_TYPES = {"rally", "march", "demonstration", "other"}
+#: Umbrella words: an outlet may call any action a "demonstration" (a strike, an occupation, a
+#: blockade): against a specific type they are neither for nor against a match.
+UMBRELLA_TYPES = frozenset({"demonstration", "other"})
+#: Organizations that share no member count this much against a match (outlets name different
+#: co-organizers, and extraction picks up stray names).
+ORGS_DISAGREE = 2.5
 _ORG_STOP = {"of", "and", "the", "for", "a", "an", "&", "in", "on", "to"}
 
 
@@ -187,7 +194,7 @@ class MatchKey:
     """What :func:`score_keys` compares, computed once per mention or event (:func:`match_key`)."""
 
     __slots__ = ("has_date", "day", "loc", "state", "country", "types", "valence", "locality", "location",
-                 "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size", "night")
+                 "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size", "night", "targets", "late", "early")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
@@ -206,9 +213,12 @@ class MatchKey:
         self.issues = frozenset(obj.issues)
         self.claims = frozenset(filter(None, map(_claim_key, obj.claims_summary)))
         self.size = obj.size_low or None
+        self.targets = frozenset(filter(None, map(_target_key, obj.targets))) if obj.targets else frozenset()
         quotes = [ev.quote for ev in obj.evidence.get("date", ())]
         # may another outlet date it a day off? Near midnight, or its date's words are unknown
         self.night = not quotes or any(map(near_midnight, quotes))
+        self.late = not quotes or any(map(late_in_day, quotes))
+        self.early = not quotes or any(map(early_in_day, quotes))
 
     @property
     def thin(self) -> bool:
@@ -231,6 +241,29 @@ _NEAR_MIDNIGHT = re.compile(
 def near_midnight(quote: str | None) -> bool:
     """Does a date's quote place the action near midnight (so another outlet may date it a day off)?"""
     return bool(quote and _NEAR_MIDNIGHT.search(quote))
+
+
+#: Words of the end of a day ("late Saturday night"): another outlet may date it the day after.
+_LATE = re.compile(r"\b(night|nights|overnight|midnight|tonight|late|evening)\b", re.IGNORECASE)
+#: Words of the start of a day ("early Sunday", "at dawn"): another outlet may date it the day before.
+_EARLY = re.compile(r"\b(overnight|midnight|early|dawn|daybreak|wee hours|small hours|before sunrise)\b",
+                    re.IGNORECASE)
+
+
+def late_in_day(quote: str | None) -> bool:
+    return bool(quote and _LATE.search(quote))
+
+
+def early_in_day(quote: str | None) -> bool:
+    return bool(quote and _EARLY.search(quote))
+
+
+def day_apart_ok(earlier: MatchKey, later: MatchKey) -> bool:
+    """May reports dated a day apart tell one action? Only across the midnight between them: the
+    earlier-dated side's words put it late in its day, or the later-dated side's early in its day
+    (issue 10: an event with "early Tuesday" must not absorb Wednesday's report of a multi-day strike).
+    A side whose date has no quote (hand-made mentions, imports) allows both."""
+    return earlier.late or later.early
 
 
 def match_key(obj: Event | EventMention) -> MatchKey:
@@ -273,6 +306,23 @@ def _claim_key(c: str) -> str:
     return re.sub(r"^(for|against|in support of|in solidarity with|to protest|protesting)\s+", "", s)
 
 
+@lru_cache(maxsize=1 << 16)
+def _target_key(t: str) -> str:
+    """A target without case, punctuation and a leading "the"."""
+    return re.sub(r"^the\s+", "", " ".join(re.findall(r"\w+", t.casefold())))
+
+
+@lru_cache(maxsize=1 << 16)
+def place_words(s: str | None) -> str:
+    """A place's words, lower case, space-separated and padded (" boyle heights ") for phrase tests."""
+    return " " + " ".join(re.findall(r"\w+", s.casefold())) + " " if s else " "
+
+
+def venue_names_locality(venue: str | None, loc: str | None) -> bool:
+    """Does a venue's text name a (normalised) locality ("the ICE facility in Broadview" -> broadview)?"""
+    return bool(venue and loc) and f" {loc} " in place_words(venue)
+
+
 @lru_cache(maxsize=1 << 18)
 def _orgs_overlap_cached(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return orgs_overlap(a, b)
@@ -301,62 +351,162 @@ DENSE_BLOCK = 8
 DENSE_EXTRA = 1.0
 
 
-def score_keys(e: MatchKey, m: MatchKey) -> float | None:
-    """:func:`match_score` on precomputed keys (the batch resolver calls this directly)."""
-    if e.loc != m.loc or e.state != m.state:
-        return None
-    if not e.has_date or not m.has_date:
-        if e.has_date != m.has_date:
-            return None
-        score = 1.0
+#: Shared specifics that identify an action (issue 10): a merge needs at least one.
+SPECIFICS = ("venue", "organizer", "title", "target", "size")
+#: Specifics that many actions of a day share (a crowd of hundreds, "ICE"): identity only with
+#: more score (:data:`WEAK_ONLY` is taken off when they are the only shared specifics).
+WEAK_SPECIFICS = frozenset({"size", "target"})
+WEAK_ONLY = 0.5
+#: Targets shared by two reports count this much (a target alone is weak: many actions share one).
+TARGET_AGREE = 0.25
+
+
+def _no(parts: dict[str, Any] | None, reason: str, score: float | None = None) -> None:
+    if parts is not None:
+        parts["reject"] = reason
+        if score is not None:
+            parts["score"] = round(score, 3)
+    return None
+
+
+def score_keys(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None = None) -> float | None:
+    """:func:`match_score` on precomputed keys (the batch resolver calls this directly).
+
+    ``parts``: when a dict is given, it receives each component's contribution, the shared
+    specifics (``"shared"``), the total (``"score"``) and, when the pair cannot merge, the
+    reason (``"reject"``) -- what ``protestdb show`` and the review queue display.
+    """
+    if e.state != m.state:
+        return _no(parts, "another state")
+    hier = False
+    if e.loc != m.loc:
+        # a venue in a suburb matches the suburb: one side's venue names the other's locality
+        if not (venue_names_locality(e.location, m.loc) or venue_names_locality(m.location, e.loc)):
+            return _no(parts, "another place")
+        hier = True
+    undated = False
+    if e.day is None or m.day is None:
+        if (e.has_date and e.day is None) or (m.has_date and m.day is None):
+            return _no(parts, "malformed date")
+        undated = e.has_date != m.has_date  # one dated, one not: only with strong evidence (below)
+        score = 0.0 if undated else 1.0
     else:
-        if e.day is None or m.day is None:
-            return None
         gap = abs(e.day - m.day)
-        if gap > 1 or (gap == 1 and not (e.night or m.night)):
-            return None  # a day apart only near midnight: else a daily protest's days chain (issue 5)
+        if gap > 1 or (gap == 1 and not (day_apart_ok(e, m) if e.day < m.day else day_apart_ok(m, e))):
+            return _no(parts, "another day")  # a day apart only near midnight: else a daily protest's days chain
         score = 1.0 if gap == 0 else -0.5  # a day apart: needs a shared venue or organizers
+    if parts is not None:
+        parts["place"] = "venue names the locality" if hier else "same locality"
+        parts["date"] = score if not undated else "one side undated"
     et, mt = e.types, m.types
     if et and mt and ("counter-protest" in et) != ("counter-protest" in mt):
-        return None
+        return _no(parts, "counter-protest vs protest")
     if e.valence in (1, 2) and m.valence in (1, 2) and e.valence != m.valence:
-        return None
+        return _no(parts, "opposite sides")
     if e.loc is None:
         if e.country != m.country or not et & mt:
-            return None
+            return _no(parts, "no locality")
+    shared: list[str] = []
     if et and mt:
         if et & mt:
             score += 1.0
+            _part(parts, "types", 1.0)
+        elif et <= UMBRELLA_TYPES or mt <= UMBRELLA_TYPES:
+            _part(parts, "types", 0.0)  # "demonstration" for a rally, a strike or an occupation
         elif et <= SOFT_TYPES and mt <= SOFT_TYPES:
             score -= 1.0
+            _part(parts, "types", -1.0)
         else:
-            return None
+            return _no(parts, "other types")
     if e.location and m.location:
-        if e.vtoks and m.vtoks:  # both name something specific: share a word or differ
-            if not e.vtoks & m.vtoks:
-                return None
+        ev_t, mv_t = e.vtoks, m.vtoks
+        if hier:  # the venue names the other side's locality: that word is the place, not the venue
+            ev_t = ev_t - set(place_words(m.loc).split())
+            mv_t = mv_t - set(place_words(e.loc).split())
+        if ev_t and mv_t:  # both name something specific: share a word or differ
+            if not ev_t & mv_t:
+                return _no(parts, "other venues")
             score += 1.5
+            shared.append("venue")
+            _part(parts, "venue", 1.5)
         else:
             loc = _location_score_cached(e.location, m.location)
             if loc < 45:
-                return None
-            score += 1.5 if loc >= LOCATION_MIN_SCORE else 0.5 if loc >= 60 else -1.5
+                return _no(parts, "other venues")
+            v = 1.5 if loc >= LOCATION_MIN_SCORE else 0.5 if loc >= 60 else -1.5
+            score += v
+            _part(parts, "venue", v)
+            if loc >= LOCATION_MIN_SCORE:
+                shared.append("venue")
     if e.orgs and m.orgs:
         same = bool(e.org_forms & m.org_forms) or _orgs_overlap_cached(e.orgs, m.orgs)
-        score += 1.5 if same else -2.5
+        score += 1.5 if same else -ORGS_DISAGREE
+        _part(parts, "organizer", 1.5 if same else -ORGS_DISAGREE)
+        if same:
+            shared.append("organizer")
     if e.title and m.title:
         score += 0.5 if e.title == m.title else -0.5
+        _part(parts, "title", 0.5 if e.title == m.title else -0.5)
+        if e.title == m.title:
+            shared.append("title")
+    if e.targets and m.targets and e.targets & m.targets:
+        score += TARGET_AGREE
+        shared.append("target")
+        _part(parts, "target", TARGET_AGREE)
     if e.issues and m.issues:
         score += 0.25 if e.issues & m.issues else -0.5
+        _part(parts, "issues", 0.25 if e.issues & m.issues else -0.5)
     if e.claims and m.claims:
-        score += 0.5 if claims_agree(e.claims, m.claims) else -CLAIMS_DISAGREE
+        v = 0.5 if claims_agree(e.claims, m.claims) else -CLAIMS_DISAGREE
+        score += v
+        _part(parts, "claims", v)
     if e.size and m.size:
         ratio = max(e.size, m.size) / min(e.size, m.size)
         if ratio > SIZE_RATIO_MAX:  # organizers' and police figures differ, but rarely this much
             score -= 1.0
+            _part(parts, "size", -1.0)
         elif ratio <= SIZE_RATIO_AGREE:
             score += 0.5
+            shared.append("size")
+            _part(parts, "size", 0.5)
+    if parts is not None:
+        parts["shared"] = shared
+        parts["score"] = round(score, 3)
+    if shared and set(shared) <= WEAK_SPECIFICS:  # a crowd size or a target alone: many actions share one
+        score -= WEAK_ONLY
+        _part(parts, "weak identity", -WEAK_ONLY)
+        if parts is not None:
+            parts["score"] = round(score, 3)
+    if not shared:  # positive identity evidence: place, date and a soft type are not enough (issue 10)
+        # ... unless one side names nothing specific (a bare "a vigil in Uvalde on Saturday") and
+        # the types agree exactly: then nothing can agree or differ, and the type is the identity
+        # (a dense block asks more of such a report: pick_best)
+        if not ((e.thin or m.thin) and et & mt):
+            return _no(parts, "no shared specific (venue, organizer, action name, target, size)", score)
+        if parts is not None:
+            parts["shared"] = ["type (a report naming nothing specific)"]
+    if undated and not _strong(shared):
+        return _no(parts, "undated: needs the action's name and its organizer or venue", score)
     return score
+
+
+def _strong(shared: list[str]) -> bool:
+    """Identity evidence strong enough to place an undated report on a dated event: the action's
+    name with its organizer or venue. A venue with other specifics is not enough: the same plaza
+    hosts the next week's rally against the same target (seen on real pages)."""
+    return "title" in shared and ("organizer" in shared or "venue" in shared)
+
+
+def _part(parts: dict[str, Any] | None, name: str, value: float) -> None:
+    if parts is not None:
+        parts[name] = value
+
+
+def explain(e: MatchKey, m: MatchKey) -> dict[str, Any]:
+    """Every component of :func:`score_keys` for one pair (and ``reject`` when it cannot merge)."""
+    parts: dict[str, Any] = {}
+    score_keys(e, m, parts)
+    return parts
 
 
 def match_score(event: Event, mention: EventMention) -> float | None:
@@ -472,6 +622,8 @@ def merge_into(event: Event, mention: EventMention) -> Event:
         if theirs is not None and getattr(ev, f) == theirs:
             _add_spans(ev, f, ev_spans.get(f, []))
     if mention.date is not None:
+        if ev.date is None:  # an undated report joined first: the event takes the dated source's date
+            ev.date = mention.date
         _add_spans(ev, "date", ev_spans.get("date", []))
     # sizes
     if mention.size_text:

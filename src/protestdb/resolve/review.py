@@ -307,9 +307,16 @@ def merge_events(store: Store, keep_id: str, other_id: str, by: str) -> Event:
             raise ReviewError("cannot merge an event with itself")
         before = {"kept": _snapshot(keep), "merged": _snapshot(other)}
         merged = keep
-        for _aid, _idx, m in _mentions_of(c, other.id):
+        moved = _mentions_of(c, other.id)
+        for _aid, _idx, m in moved:
             merged = merge_into(merged, m)
+        kept_articles = {a for a, _, _ in _mentions_of(c, keep.id)}
         c.execute("UPDATE event_sources SET event_id = ? WHERE event_id = ?", (keep.id, other.id))
+        for aid in sorted({a for a, _, _ in moved}):
+            store.set_source_why(c, keep.id, aid, {"how": "review", "merged_from": other.id, "by": by})
+            for k in kept_articles:  # a reviewer's merge lifts an earlier split between them
+                c.execute("DELETE FROM split_rules WHERE (article_id = ? AND other_article_id = ?)"
+                          " OR (article_id = ? AND other_article_id = ?)", (aid, k, k, aid))
         c.execute("UPDATE OR IGNORE corrections SET event_id = ? WHERE event_id = ?", (keep.id, other.id))
         c.execute("DELETE FROM corrections WHERE event_id = ?", (other.id,))
         merged = apply_corrections(c, merged)
@@ -331,13 +338,18 @@ def split_id(event_id: str, article_id: str) -> str:
     return "ev_" + hashlib.sha1(f"split:{event_id}:{article_id}".encode()).hexdigest()[:16]
 
 
-def split_event(store: Store, event_id: str, article_id: str, by: str) -> Event:
+def split_event(store: Store, event_id: str, article_id: str, by: str, reason: str | None = None) -> Event:
     """Move the mentions of ``article_id`` out of an event into a new event; returns the new event.
 
     ``article_id`` may be a unique prefix. The remaining event is rebuilt from its other
-    sources (keeping its id and corrections).
+    sources (keeping its id and corrections). Any machine merge can be undone this way,
+    an article merged into an imported CCC event too (the CCC row stays with its event).
+    The split is kept as a rule (``split_rules``, with ``reason``): resolution never puts the
+    article together with the event's other sources again, in later runs too.
     """
     by = _need_reviewer(by)
+    if article_id.startswith("ccc:"):
+        raise ReviewError("an imported CCC row stays with its event: split the article out instead")
     with store.transaction() as c:
         ev = _need_event(store, event_id)
         mentions = _mentions_of(c, ev.id)
@@ -356,6 +368,11 @@ def split_event(store: Store, event_id: str, article_id: str, by: str) -> Event:
         rest = apply_corrections(c, _fold(ev.id, staying))
         store._write_event(c, new_ev, is_new=True)
         c.execute("UPDATE event_sources SET event_id = ? WHERE event_id = ? AND article_id = ?", (new_ev.id, ev.id, aid))
+        store.set_source_why(c, new_ev.id, aid, {"how": "split", "from": ev.id, "by": by, "reason": reason})
+        for other in sorted({a for a, _, _ in mentions if a != aid}):
+            store.add_split_rule(c, aid, other, reason, by)
+        c.execute("UPDATE review_flags SET status = 'resolved' WHERE status = 'open' AND kind = 'uncertain_match'"
+                  " AND article_id = ? AND other_event_id = ?", (aid, ev.id))
         _rewrite(store, c, rest)
         _log(
             c,
@@ -365,7 +382,7 @@ def split_event(store: Store, event_id: str, article_id: str, by: str) -> Event:
             other_id=new_ev.id,
             before=before,
             after={"kept": _snapshot(rest), "new": _snapshot(new_ev)},
-            note=f"moved article {aid}",
+            note=f"moved article {aid}" + (f": {reason}" if reason else ""),
         )
     out = store.get_event(new_ev.id)
     assert out is not None

@@ -23,16 +23,15 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from protestdb.ccc.importer import flag_near_matches as ccc_flag_near_matches
-from protestdb.ccc.importer import match_mention as ccc_match_mention
 from protestdb.models import EVENT_FIELDS, LIST_FIELDS, Article, Event, EventMention, Evidence, Source
 from protestdb.resolve.blocking import candidate_dates
+from protestdb.resolve.decide import decide, near_match_flags
 from protestdb.resolve.merge import (
-    best_match,
     event_from_mention,
     event_id_for,
     merge_into,
     normalize_locality,
+    place_words,
 )
 from protestdb.resolve.review import apply_corrections, event_changes, resolve_event_id
 
@@ -353,18 +352,68 @@ class Store:
                     (ev.id, fname, s.article_id, s.start, s.end, s.quote),
                 )
 
-    def _candidates(self, c: sqlite3.Connection, m: EventMention, exclude_article: str) -> list[Event]:
+    #: An undated mention may join a dated event of its place dated up to this many days
+    #: before its article's publication (or one day after).
+    UNDATED_DAYS = 10
+
+    def _candidates(
+        self, c: sqlite3.Connection, m: EventMention, exclude_article: str, published: str | None = None
+    ) -> tuple[list[Event], set[str]]:
+        """Events a mention may tell of, and which of them are imported CCC events.
+
+        The same locality (normalised) and the day +/- 1; events whose venue names the mention's
+        locality, or whose locality the mention's venue names (a venue in a suburb, issue 10);
+        undated events; for an undated mention, the dated events of its place up to
+        :data:`UNDATED_DAYS` before its article's publication. Never an event of the same
+        article, nor one holding an article a reviewer split from this one.
+        """
         key = normalize_locality(m.locality)
+        state = m.state.strip().upper() if m.state else None
         days = candidate_dates(m.date)  # blocking: the same day +/- 1 (late-night events)
-        rows = c.execute(
-            f"SELECT * FROM events e WHERE {'e.date IS NULL' if not days else 'e.date IN (?,?,?)'}"
-            " AND e.locality_key IS ?"
-            " AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?)"
-            " ORDER BY e.created_at, e.id",
-            (*days, key, exclude_article),
-        ).fetchall()
-        events = self._events_from_rows(rows, with_details=False)  # evidence rows are kept by INSERT OR IGNORE
-        if events and days:  # the date quotes: a match a day apart needs one near midnight (merge.near_midnight)
+        not_same = " AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?)"
+        if days:
+            rows = c.execute(
+                "SELECT * FROM events e WHERE (e.date IN (?,?,?) OR e.date IS NULL) AND e.locality_key IS ?"
+                + not_same + " ORDER BY e.created_at, e.id",
+                (*days, key, exclude_article),
+            ).fetchall()
+            # the place hierarchy: a venue naming the other side's locality
+            venue = place_words(m.location) if m.location else None
+            if key or venue:
+                rows += c.execute(
+                    "SELECT * FROM events e WHERE e.date IN (?,?,?) AND e.state IS ? AND e.locality_key IS NOT ?"
+                    " AND ((? IS NOT NULL AND e.location IS NOT NULL AND instr(lower(e.location), ?) > 0)"
+                    "  OR (? IS NOT NULL AND e.locality_key IS NOT NULL AND instr(?, ' ' || e.locality_key || ' ') > 0))"
+                    + not_same + " ORDER BY e.created_at, e.id",
+                    (*days, state, key, key, key, venue, venue, exclude_article),
+                ).fetchall()
+        else:
+            rows = c.execute(
+                "SELECT * FROM events e WHERE e.date IS NULL AND e.locality_key IS ?" + not_same
+                + " ORDER BY e.created_at, e.id",
+                (key, exclude_article),
+            ).fetchall()
+            if key:
+                if published:
+                    d = date.fromisoformat(published[:10])
+                    lo, hi = (d - timedelta(days=self.UNDATED_DAYS)).isoformat(), (d + timedelta(days=1)).isoformat()
+                else:
+                    lo, hi = "0000", "9999"
+                rows += c.execute(
+                    "SELECT * FROM events e WHERE e.locality_key = ? AND e.date BETWEEN ? AND ?" + not_same
+                    + " ORDER BY e.date DESC, e.id LIMIT 200",
+                    (key, lo, hi, exclude_article),
+                ).fetchall()
+        banned = self.split_banned(c, exclude_article)
+        seen: set[str] = set()
+        kept = []
+        for r in rows:
+            if r["id"] not in seen and r["id"] not in banned:
+                seen.add(r["id"])
+                kept.append(r)
+        ccc_ids = {r["id"] for r in kept if r["origin"] == "ccc"}
+        events = self._events_from_rows(kept, with_details=False)  # evidence rows are kept by INSERT OR IGNORE
+        if events:  # the date quotes: a match a day apart needs one near midnight (merge.near_midnight)
             by_id = {e.id: e for e in events}
             marks = ",".join("?" * len(by_id))
             for eid, start, end, quote, aid in c.execute(
@@ -375,7 +424,87 @@ class Store:
                 by_id[eid].evidence.setdefault("date", []).append(
                     Evidence(start=start, end=end, quote=quote, article_id=aid)
                 )
-        return events
+        return events, ccc_ids
+
+    def split_banned(self, c: sqlite3.Connection, article_id: str) -> set[str]:
+        """Ids of the events holding an article a reviewer split from ``article_id`` (split_rules)."""
+        rows = c.execute(
+            "SELECT DISTINCT s.event_id FROM split_rules r JOIN event_sources s ON s.article_id ="
+            " CASE WHEN r.article_id = ? THEN r.other_article_id ELSE r.article_id END"
+            " WHERE r.article_id = ? OR r.other_article_id = ?",
+            (article_id, article_id, article_id),
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def add_split_rule(self, c: sqlite3.Connection, article_id: str, other_article_id: str, reason: str | None,
+                       by: str) -> None:
+        """Keep two articles' mentions apart from now on (a reviewer's split)."""
+        a, b = sorted((article_id, other_article_id))
+        c.execute(
+            "INSERT INTO split_rules(article_id, other_article_id, reason, split_by, split_at) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(article_id, other_article_id) DO UPDATE SET reason = excluded.reason,"
+            " split_by = excluded.split_by, split_at = excluded.split_at",
+            (a, b, reason, by, _now()),
+        )
+
+    def split_rules(self, article_id: str | None = None) -> list[dict[str, Any]]:
+        """The reviewers' splits (all, or those of one article)."""
+        sql = "SELECT * FROM split_rules"
+        args: tuple[Any, ...] = ()
+        if article_id:
+            sql += " WHERE article_id = ? OR other_article_id = ?"
+            args = (article_id, article_id)
+        with self._lock:
+            return [dict(r) for r in self.conn.execute(sql + " ORDER BY split_at, article_id", args)]
+
+    def add_review_flag(self, c: sqlite3.Connection, kind: str, event_id: str, other_event_id: str | None,
+                        article_id: str | None, score: float | None, detail: dict[str, Any]) -> int:
+        """One review-queue row (ignored when the same kind and pair is already queued)."""
+        cur = c.execute(
+            "INSERT OR IGNORE INTO review_flags(kind, event_id, other_event_id, article_id, score, detail, status,"
+            " created_at) VALUES (?,?,?,?,?,?,?,?)",
+            (kind, event_id, other_event_id, article_id, None if score is None else round(score, 3),
+             json.dumps(detail, ensure_ascii=False, default=str), "open", _now()),
+        )
+        return cur.rowcount
+
+    def set_flag_status(self, flag_id: int, status: str) -> bool:
+        """Close (resolved | dismissed) or reopen a review-queue row; False if there is no such row."""
+        with self.transaction() as c:
+            return c.execute("UPDATE review_flags SET status = ? WHERE id = ?", (status, flag_id)).rowcount > 0
+
+    def ccc_events_near(self, c: sqlite3.Connection, locality_key: str, lo: str, hi: str, not_date: str,
+                        not_id: str) -> list[Event]:
+        """Imported CCC events at a place between two dates, except one date and one event."""
+        rows = c.execute(
+            "SELECT * FROM events e WHERE e.origin = 'ccc' AND e.locality_key = ? AND e.date BETWEEN ? AND ?"
+            " AND e.date != ? AND e.id != ? ORDER BY e.date, e.id",
+            (locality_key, lo, hi, not_date, not_id),
+        ).fetchall()
+        return self._events_from_rows(rows, with_details=False)
+
+    def sources_why(self, event_id: str) -> dict[str, dict[str, Any]]:
+        """Article id -> why it joined the event (``event_sources.why``; CCC rows: their file and line)."""
+        with self._lock:
+            out: dict[str, dict[str, Any]] = {}
+            for aid, why in self.conn.execute(
+                "SELECT article_id, why FROM event_sources WHERE event_id = ? ORDER BY added_at, rowid", (event_id,)
+            ):
+                out.setdefault(aid, json.loads(why) if why else {"how": "unrecorded"})
+            for key, file, line, snap, match, score in self.conn.execute(
+                "SELECT key, file, line, snapshot, match, score FROM ccc_records WHERE event_id = ?", (event_id,)
+            ):
+                d = out.setdefault("ccc:" + key, {})
+                d.update({"how": "ccc-row", "file": file, "line": line, "snapshot": snap, "ccc_match": match})
+                if score is not None:
+                    d["score"] = score
+            return out
+
+    def set_source_why(self, c: sqlite3.Connection, event_id: str, article_id: str, why: dict[str, Any]) -> None:
+        c.execute(
+            "UPDATE event_sources SET why = ? WHERE event_id = ? AND article_id = ?",
+            (json.dumps(why, ensure_ascii=False, default=str), event_id, article_id),
+        )
 
     def add_mentions(self, article: Article, mentions: Sequence[EventMention]) -> list[str]:
         """Resolve each mention into an event (existing or new); returns one event id per mention.
@@ -384,6 +513,9 @@ class Store:
         returned). Mentions of the same article are never merged with each other.
         """
         return self._add_mentions(article, mentions).event_ids
+
+    #: Same place and action as a CCC event on another date: flagged within this many days.
+    NEAR_MATCH_DAYS = 30
 
     def _add_mentions(self, article: Article, mentions: Sequence[EventMention]) -> IngestResult:
         res = IngestResult(article_id=article.id, is_new=False)
@@ -397,28 +529,50 @@ class Store:
             if existing:
                 res.event_ids = [r[0] for r in existing]
                 return res
+            published = _iso(article.published)
             for i, mention in enumerate(mentions):
                 m = mention.model_copy(update={"article_id": article.id, "index": i})
-                match = best_match(self._candidates(c, m, article.id), m)
-                if match is None:  # an imported CCC event of the same day and place (protestdb.ccc)
-                    match = ccc_match_mention(self, c, m, article.id)
+                cands, ccc_ids = self._candidates(c, m, article.id, published)
+                dec = decide(cands, m, ccc_ids)  # protestdb.resolve.decide: the decision and its reasons
+                match = dec.event
                 if match is None:
                     ev = apply_corrections(c, event_from_mention(m, event_id_for(article.id, i)))
                     self._write_event(c, ev, is_new=True)
                     res.created.append(ev.id)
-                    ccc_flag_near_matches(self, c, ev.id, m, article.id)  # same action, another date
+                    for other, parts in dec.review:  # close calls: a person decides (review queue)
+                        self.add_review_flag(c, "uncertain_match", ev.id, other.id, article.id, parts.get("score"),
+                                             {"parts": parts, "date": m.date, "other_date": other.date,
+                                              "locality": m.locality, "other_locality": other.locality,
+                                              "title": m.title, "other_title": other.title})
+                    self._flag_near_matches(c, ev.id, m, article.id)  # same action, another date
                 else:
                     ev = apply_corrections(c, merge_into(match, m))  # reviewers' corrections win
                     self._write_event(c, ev, is_new=False)
                     if ev.id not in res.created and ev.id not in res.updated:
                         res.updated.append(ev.id)
                 c.execute(
-                    "INSERT INTO event_sources(event_id, article_id, mention_index, mention, added_at)"
-                    " VALUES (?,?,?,?,?)",
-                    (ev.id, article.id, i, m.model_dump_json(exclude={"article_id"}), _now()),
+                    "INSERT INTO event_sources(event_id, article_id, mention_index, mention, added_at, why)"
+                    " VALUES (?,?,?,?,?,?)",
+                    (ev.id, article.id, i, m.model_dump_json(exclude={"article_id"}), _now(),
+                     json.dumps(dec.why, ensure_ascii=False, default=str)),
                 )
                 res.event_ids.append(ev.id)
         return res
+
+    def _flag_near_matches(self, c: sqlite3.Connection, event_id: str, m: EventMention, article_id: str) -> int:
+        """Queue CCC events at the same place with the same action but another date (never merged)."""
+        key = normalize_locality(m.locality)
+        if not m.date or not key:
+            return 0
+        d = date.fromisoformat(m.date[:10])
+        lo = (d - timedelta(days=self.NEAR_MATCH_DAYS)).isoformat()
+        hi = (d + timedelta(days=self.NEAR_MATCH_DAYS)).isoformat()
+        n = 0
+        for ev, reason, score in near_match_flags(self.ccc_events_near(c, key, lo, hi, m.date, event_id), m):
+            detail = {"reason": reason, "date": m.date, "other_date": ev.date, "locality": m.locality,
+                      "state": m.state, "title": m.title, "other_title": ev.title}
+            n += self.add_review_flag(c, "ccc_date_conflict", event_id, ev.id, article_id, score, detail)
+        return n
 
     def ingest(self, article: Article, mentions: Sequence[EventMention]) -> IngestResult:
         """Store the article and its mentions in ONE transaction (all or nothing)."""
@@ -456,13 +610,16 @@ class Store:
         return events
 
     def _attach_details(self, events: list[Event]) -> None:
+        """Sources and evidence of ``events``. A source's ``url`` says where it came from: the URL it
+        was fetched from (a JSON line's ``url``, a WARC record's target URI), else the file's path as
+        given to ingest (issue 10: provenance)."""
         by_id = {e.id: e for e in events}
         ids = list(by_id)
         for chunk_start in range(0, len(ids), 500):
             chunk = ids[chunk_start : chunk_start + 500]
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
-                f"SELECT s.event_id, a.id, a.url, a.outlet, a.title, a.published, a.retrieved"
+                f"SELECT s.event_id, a.id, coalesce(a.url, a.path), a.outlet, a.title, a.published, a.retrieved"
                 f" FROM event_sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id IN ({marks})"
                 f" GROUP BY s.event_id, a.id ORDER BY MIN(s.added_at), a.id",
                 chunk,
@@ -793,7 +950,7 @@ class Store:
             if out:
                 by_id = {d["id"]: d for d in out}
                 for r in self.conn.execute(
-                    "SELECT s.event_id, a.id, a.url, a.outlet, a.title, a.published, a.retrieved"
+                    "SELECT s.event_id, a.id, coalesce(a.url, a.path), a.outlet, a.title, a.published, a.retrieved"
                     " FROM event_sources s JOIN articles a ON a.id = s.article_id"
                     " WHERE s.event_id IN (SELECT value FROM json_each(?))"
                     " GROUP BY s.event_id, a.id ORDER BY MIN(s.added_at), a.id",
@@ -1249,9 +1406,15 @@ class Store:
             ).fetchall()
             return {r[0]: r[1] for r in rows}
 
-    def review_flags(self, status: str | None = "open", kind: str | None = None) -> list[dict[str, Any]]:
-        """Review flags (e.g. 'ccc_date_conflict': an article's event vs a CCC event on another date)."""
+    def review_flags(self, status: str | None = "open", kind: str | None = None,
+                     event_id: str | None = None) -> list[dict[str, Any]]:
+        """The review queue: 'uncertain_match' (a close call resolution did not merge, with its score
+        components) and 'ccc_date_conflict' (an article's event vs a CCC event on another date);
+        ``event_id``: only the rows involving that event."""
         where, args = [], []
+        if event_id:
+            where.append("(event_id = ? OR other_event_id = ?)")
+            args += [event_id, event_id]
         if status:
             where.append("status = ?")
             args.append(status)

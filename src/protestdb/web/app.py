@@ -351,6 +351,20 @@ class MergeIn(BaseModel):
 
 class SplitIn(BaseModel):
     article_id: str = Field(..., description="The source article (or a unique prefix) to move out.")
+    reason: str | None = Field(None, description="Why they are not one event (kept with the split).")
+
+
+def _why_json(store: Any, event_id: str) -> dict[str, Any]:
+    """Why each source joined the event (``why``, with the words ``protestdb show`` prints) and the
+    open review-queue rows that involve it (``queue``: close calls with their score components)."""
+    from protestdb.resolve.queue import describe_flag, describe_why
+
+    why = {aid: {**w, "text": describe_why(w)} for aid, w in store.sources_why(event_id).items()}
+    queue = [
+        {**r, "text": describe_flag(r)}
+        for r in store.review_flags(status="open", event_id=event_id)
+    ]
+    return {"why": why, "queue": queue}
 
 
 def create_app(
@@ -635,6 +649,7 @@ def create_app(
         detail["origin"] = store.event_origins([event.id]).get(event.id, "extract")
         detail["credit"] = credit_for(detail["origin"])
         detail["ccc"] = _ccc_detail(store.ccc_records(event.id))
+        detail.update(_why_json(store, event.id))
         full = may_read_text(request)
         return {"event": detail, "articles": [_article_json(a, full) for a in articles]}
 
@@ -826,7 +841,34 @@ def create_app(
         """Move one source article's mentions out into a new event (returned); audited."""
         from protestdb.resolve.review import split_event
 
-        return _review(request, split_event, event_id, body.article_id)
+        def split(store: Any, eid: str, aid: str, by: str) -> Any:
+            return split_event(store, eid, aid, by, reason=body.reason)
+
+        return _review(request, split, event_id, body.article_id)
+
+    @api.get("/review/queue", tags=["review"])
+    def review_queue(
+        kind: str | None = Query(None, description="uncertain_match | ccc_date_conflict"),
+        status: str | None = Query("open", description="open | dismissed | resolved; empty: all"),
+    ) -> list[dict[str, Any]]:
+        """Pairs of events that may be one, waiting for a person, with their score components."""
+        from protestdb.resolve.queue import describe_flag
+
+        rows = stores.get().review_flags(status=status or None, kind=kind)
+        return [{**r, "text": describe_flag(r)} for r in rows]
+
+    @api.post("/review/queue/{flag_id}/dismiss", tags=["review"])
+    def review_dismiss(flag_id: int, request: Request) -> dict[str, Any]:
+        """Close a review-queue row: the two events are not one (audited)."""
+        from protestdb.resolve.queue import dismiss
+        from protestdb.resolve.review import ReviewError
+
+        store = stores.get()
+        who = require_write(request, store)
+        try:
+            return dismiss(store, flag_id, by=who.name)
+        except ReviewError as exc:
+            raise HTTPException(status_code=404, detail=str(exc)) from exc
 
     app.include_router(api)
 

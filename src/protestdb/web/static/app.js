@@ -897,9 +897,11 @@
     for (const s of sources) {
       const href = safeUrl(s.url);
       const name = [s.outlet, s.title].filter(Boolean).join(": ") || s.url || s.article_id;
+      const why = (e.why || {})[s.article_id];
       ol.appendChild(el("li", {},
         href ? el("a", { href, rel: "noopener noreferrer nofollow", target: "_blank" }, name) : name,
-        s.published ? ` (${s.published})` : null));
+        s.published ? ` (${s.published})` : null,
+        why ? el("div", { class: "why" }, `Why here: ${why.text}`) : null));
     }
     body.appendChild(ol);
 
@@ -1047,13 +1049,42 @@
       // Split one source out.
       if ((e.sources || []).length > 1) {
         const artSel = el("select", { id: "rv-article", name: "article_id" },
-          e.sources.map((s, i) => el("option", { value: s.article_id }, `${i + 1}. ${[s.outlet, s.title].filter(Boolean).join(": ") || s.article_id.slice(0, 12)}`)));
+          e.sources.filter((s) => !s.article_id.startsWith("ccc:"))
+            .map((s, i) => el("option", { value: s.article_id }, `${i + 1}. ${[s.outlet, s.title].filter(Boolean).join(": ") || s.article_id.slice(0, 12)}`)));
+        const reasonIn = el("input", { id: "rv-reason", name: "reason", type: "text", placeholder: "why they are not one event" });
         const fSplit = el("form", { class: "rv", id: "rv-split" },
-          el("label", { for: "rv-article" }, "Split out source"), artSel, el("button", { type: "submit" }, "Split"));
-        fSplit.addEventListener("submit", (ev) => { ev.preventDefault(); act("split", { article_id: artSel.value }); });
+          el("label", { for: "rv-article" }, "Split out source"), artSel,
+          el("label", { for: "rv-reason" }, "Reason"), reasonIn, el("button", { type: "submit" }, "Split"));
+        fSplit.addEventListener("submit", (ev) => { ev.preventDefault(); act("split", { article_id: artSel.value, reason: reasonIn.value.trim() || null }); });
         sec.appendChild(fSplit);
       }
       sec.appendChild(msg);
+    }
+    // The review queue: close calls resolution did not merge, with their score components.
+    const queue = e.queue || [];
+    if (queue.length) {
+      sec.appendChild(el("h4", {}, `May be the same event (${queue.length})`));
+      const ql = el("ol", { class: "queue", "aria-label": "Possible duplicates to review" });
+      for (const q of queue) {
+        const other = q.event_id === e.id ? q.other_event_id : q.event_id;
+        const li = el("li", { "data-flag": String(q.id) },
+          el("a", { href: `?event=${encodeURIComponent(other)}` }, other), ` (${q.kind}): ${q.text}`);
+        if (editor) {
+          const merge = el("button", { type: "button" }, "Merge into this");
+          merge.addEventListener("click", async () => {
+            try { await postJson(`/api/events/${encodeURIComponent(e.id)}/merge`, { other_id: other }); currentEventId = null; await load(); }
+            catch (err) { li.appendChild(el("span", { class: "review-msg" }, ` Not merged (${err.message}).`)); }
+          });
+          const dismiss = el("button", { type: "button" }, "Not the same");
+          dismiss.addEventListener("click", async () => {
+            try { await postJson(`/api/review/queue/${q.id}/dismiss`, {}); li.remove(); }
+            catch (err) { li.appendChild(el("span", { class: "review-msg" }, ` Not saved (${err.message}).`)); }
+          });
+          li.append(" ", merge, " ", dismiss);
+        }
+        ql.appendChild(li);
+      }
+      sec.appendChild(ql);
     }
     const audit = el("ol", { class: "audit", "aria-label": "Audit trail" });
     sec.appendChild(el("h4", {}, "Audit trail"));
@@ -1062,7 +1093,8 @@
       if (!rows.length) { audit.appendChild(el("li", { class: "empty" }, "No review actions yet.")); return; }
       for (const r of rows) {
         const what = r.action === "correct" ? `set ${r.field} from ${JSON.stringify(r.before)} to ${JSON.stringify(r.after)}`
-          : r.action === "merge" ? `merged ${r.other_id} into ${r.event_id}` : `split ${r.other_id} out of ${r.event_id}`;
+          : r.action === "merge" ? `merged ${r.other_id} into ${r.event_id}`
+          : r.action === "dismiss" ? `not the same event as ${r.other_id}` : `split ${r.other_id} out of ${r.event_id}${r.note && r.note.includes(": ") ? ` (${r.note.split(": ").slice(1).join(": ")})` : ""}`;
         audit.appendChild(el("li", {}, el("time", {}, r.at), ` ${r.by}: ${what}`));
       }
     }).catch(() => audit.appendChild(el("li", { class: "empty" }, "The audit trail could not be loaded.")));

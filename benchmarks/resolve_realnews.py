@@ -1,0 +1,179 @@
+"""Resolution on real multi-outlet news (issue 10): pairwise merge precision / recall.
+
+Each part (dev, blind) of the multi-outlet gold set -- several outlets' pages telling the
+same events, plus look-alikes (the same place a day or a week apart, the same campaign in
+another city) -- is ingested into ONE fresh database through the real pipeline
+(``ingest_paths``: reading, extraction, resolution, as ``protestdb ingest`` does). Then:
+
+- each gold mention (a document's gold event) is paired with one predicted mention of that
+  document by the scorer's per-document matching (``evaluate.scorer.match_events``: same
+  locality and state, same date when both have one, best field agreement);
+- its predicted cluster is the stored event that predicted mention went to; a gold mention
+  extraction missed is a cluster of its own (it cannot be merged);
+- pairwise precision / recall over gold mentions (``evaluate.pairwise.pairwise_pr``), and
+  counts of gold events split into several stored events and of stored events that glue
+  several gold events.
+
+    python benchmarks/resolve_realnews.py [--part dev|blind|all] [--texts DIR] [--details]
+
+``--details`` lists the dev part's split and glued events (never the blind part's: tune on
+dev only; for blind, read the aggregate numbers only). The texts are git-ignored; see
+tests/realnews/README.md to fetch them again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from protestdb.evaluate.pairwise import pairwise_pr
+from protestdb.evaluate.scorer import gold_event, load_gold, match_events, pred_event
+from protestdb.models import EventMention
+from protestdb.pipeline import ingest_paths
+from protestdb.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+MULTI = ROOT / "tests" / "realnews" / "multi"
+TEXTS = ROOT / "tests" / "realnews" / "texts"
+
+
+def _outlet(url: str | None) -> str | None:
+    host = urlparse(url or "").netloc.lower()
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def _missing_texts(docs: list[dict[str, Any]], texts: Path) -> list[str]:
+    return [str(d["doc_id"]) for d in docs if not (texts / f"{d['doc_id']}.txt").is_file()]
+
+
+def score_part(gold: Path, texts: Path, workdir: Path, details: bool = False) -> dict[str, Any]:
+    """Ingest every page of ``gold`` into one fresh database and score the clustering."""
+    docs = load_gold(gold)
+    missing = _missing_texts(docs, texts)
+    if missing:
+        raise SystemExit(
+            f"{len(missing)} of {len(docs)} texts of {gold.name} are missing from {texts} (e.g. {missing[0]}.txt);"
+            " they are git-ignored: fetch them as tests/realnews/README.md says, or pass --texts DIR"
+        )
+    # the pages as one JSON-lines input (text, url, outlet, publication date): the real reader
+    order = sorted(docs, key=lambda d: (str(d.get("published") or "9999"), str(d["doc_id"])))
+    feed = workdir / f"{gold.stem}.jsonl"
+    urls: dict[str, str] = {}
+    with feed.open("w", encoding="utf-8") as fh:
+        for d in order:
+            url = d.get("url") or f"urn:realnews:{d['doc_id']}"
+            urls[str(d["doc_id"])] = url
+            rec = {"text": (texts / f"{d['doc_id']}.txt").read_text(encoding="utf-8"), "url": url,
+                   "outlet": _outlet(d.get("url")), "published": d.get("published")}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    db = workdir / f"{gold.stem}.sqlite"
+    for old in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        old.unlink(missing_ok=True)  # a fresh database every run
+    store = open_store(db)
+    t0 = time.perf_counter()
+    rep = ingest_paths(store, [str(feed)], progress=False)
+    seconds = time.perf_counter() - t0
+    pred: list[str] = []
+    truth: list[str] = []
+    where: list[str] = []  # doc_id of each gold mention (for dev details)
+    missed = 0
+    for d in docs:
+        doc_id = str(d["doc_id"])
+        golds = [gold_event(e) for e in d.get("events") or []]
+        row = store.conn.execute("SELECT id FROM articles WHERE url = ?", (urls[doc_id],)).fetchone()
+        stored: list[tuple[str, EventMention]] = []
+        if row is not None:
+            for eid, raw in store.conn.execute(
+                "SELECT event_id, mention FROM event_sources WHERE article_id = ? ORDER BY mention_index", (row[0],)
+            ):
+                stored.append((eid, EventMention.model_validate_json(raw)))
+        pairs = dict((j, i) for i, j in match_events([pred_event(m) for _, m in stored], golds))
+        for j, g in enumerate(golds):
+            truth.append(str(g.get("event_id")))
+            where.append(doc_id)
+            if j in pairs:
+                pred.append(stored[pairs[j]][0])
+            else:
+                missed += 1
+                pred.append(f"missed:{doc_id}:{j}")
+    store.close()
+    p, r, tp, fp, fn = pairwise_pr(pred, truth)
+    # the resolver alone: only the gold mentions extraction found (a missed one cannot be merged)
+    found = [(pe, te) for pe, te in zip(pred, truth, strict=True) if not pe.startswith("missed:")]
+    rp, rr, *_ = pairwise_pr([x for x, _ in found], [y for _, y in found])
+    by_gold: dict[str, set[str]] = defaultdict(set)
+    by_pred: dict[str, set[str]] = defaultdict(set)
+    for pe, te in zip(pred, truth, strict=True):
+        by_gold[te].add(pe)
+        by_pred[pe].add(te)
+    multi = {t for t, n in Counter(truth).items() if n > 1}
+    split = sorted(t for t in multi if len(by_gold[t]) > 1)
+    glued = sorted(pe for pe, ts in by_pred.items() if len(ts) > 1)
+    out: dict[str, Any] = {
+        "pages": len(docs), "gold_mentions": len(truth), "gold_events": len(by_gold),
+        "gold_events_multi_outlet": len(multi), "extraction_missed_mentions": missed,
+        "stored_events": rep.events_created, "new_articles": rep.new_articles,
+        "precision": round(p, 4), "recall": round(r, 4), "tp": tp, "fp": fp, "fn": fn,
+        "resolver_precision": round(rp, 4), "resolver_recall": round(rr, 4),
+        "split_gold_events": len(split), "glued_stored_events": len(glued),
+        "ingest_seconds": round(seconds, 1), "ingest_errors": len(rep.errors),
+    }
+    if details:
+        out["split"] = {t: sorted(by_gold[t]) for t in split}
+        out["glued"] = {pe: sorted(by_pred[pe]) for pe in glued}
+        out["mentions"] = [
+            {"doc": w, "gold": t, "stored": pe} for w, t, pe in zip(where, truth, pred, strict=True) if t in multi
+        ]
+        out["db"] = str(db)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--part", choices=("dev", "blind", "all"), default="all")
+    ap.add_argument("--gold", action="append", type=Path, default=None,
+                    help="gold JSON-lines file(s) (default: tests/realnews/multi/dev.jsonl and blind.jsonl)")
+    ap.add_argument("--texts", type=Path, default=TEXTS, help="folder of <doc_id>.txt (default: %(default)s)")
+    ap.add_argument("--details", action="store_true", help="list split and glued events (dev only)")
+    ap.add_argument("--keep", type=Path, default=None, help="keep the databases in this folder")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = ap.parse_args(argv)
+    golds = args.gold or [MULTI / f"{p}.jsonl" for p in (("dev", "blind") if args.part == "all" else (args.part,))]
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        for g in golds:
+            if not g.is_file():
+                print(f"{g}: no such gold file (skipped)", file=sys.stderr)
+                continue
+            blind = "blind" in g.stem
+            results[g.stem] = score_part(g, args.texts, work, details=args.details and not blind)
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    print(f"{'part':<8} {'pages':>5} {'mentions':>8} {'events':>6} {'multi':>5} {'missed':>6} "
+          f"{'P':>6} {'R':>6} {'split':>5} {'glued':>5} {'secs':>6}   resolver alone (found mentions) P / R")
+    for name, r in results.items():
+        print(f"{name:<8} {r['pages']:>5} {r['gold_mentions']:>8} {r['gold_events']:>6} "
+              f"{r['gold_events_multi_outlet']:>5} {r['extraction_missed_mentions']:>6} {r['precision']:>6.3f} "
+              f"{r['recall']:>6.3f} {r['split_gold_events']:>5} {r['glued_stored_events']:>5} {r['ingest_seconds']:>6}"
+              f"   {r['resolver_precision']:.3f} / {r['resolver_recall']:.3f}")
+        if "split" in r:
+            for t, evs in r["split"].items():
+                docs = [m["doc"] + "->" + m["stored"][-6:] for m in r["mentions"] if m["gold"] == t]
+                print(f"  split {t}: {len(evs)} events: {', '.join(docs)}")
+            for pe, ts in r["glued"].items():
+                print(f"  glued {pe}: {', '.join(ts)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

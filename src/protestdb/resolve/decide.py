@@ -1,0 +1,120 @@
+"""The store's resolution decision for one mention: join which event, why, and what to review.
+
+:meth:`Store.add_mentions` fetches the candidates (SQL) and calls :func:`decide`; the
+decision is made here, in one place, for extracted and imported CCC events alike:
+
+1. :func:`~protestdb.resolve.merge.score_keys` / :func:`~protestdb.resolve.merge.pick_best`
+   over every candidate (same locality -- or a venue that names the other's locality --,
+   the day +/- 1, or undated), as the batch resolver does;
+2. else the imported CCC events of the same day, with CCC's looser types (coders call a
+   vigil or a picket a "protest"): the same score, the same need for a shared specific;
+3. else a new event, and each candidate that came close (compatible place and date, but no
+   shared specific, too low a score, or a tie) goes to the review queue with its score
+   components instead of merging (issue 10: never a false merge).
+
+Every decision carries ``why`` (how the mention joined, the score, its components), stored
+with the source so ``protestdb show`` and the event page can say why a source is there.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from protestdb.models import Event, EventMention
+from protestdb.resolve.merge import MATCH_THRESHOLD, MatchKey, explain, pick_best, score_keys
+
+#: A candidate that did not win but scored at least this (before the need for a shared specific)
+#: goes to the review queue.
+REVIEW_MIN_SCORE = 1.0
+#: At most this many review-queue pairs per mention (the closest first).
+REVIEW_MAX = 3
+#: Types CCC coders use loosely for one gathering (as :data:`protestdb.ccc.matching.GENERIC_TYPES`).
+CCC_LOOSE_TYPES = frozenset({"rally", "march", "demonstration", "vigil", "picket", "other"})
+
+
+@dataclass
+class Decision:
+    """What to do with one mention."""
+
+    event: Event | None  # the event it joins, or None: a new event
+    why: dict[str, Any]  # how / score / parts (stored with the source)
+    review: list[tuple[Event, dict[str, Any]]] = field(default_factory=list)  # close calls, with components
+
+
+def _loose(et: frozenset[str], mt: frozenset[str]) -> bool:
+    return not et or not mt or bool(et & mt) or bool(et & CCC_LOOSE_TYPES and mt & CCC_LOOSE_TYPES)
+
+
+def decide(
+    candidates: Sequence[Event],
+    mention: EventMention,
+    ccc_ids: Collection[str] = (),
+) -> Decision:
+    """The decision for ``mention`` among ``candidates`` (``ccc_ids``: those imported from CCC)."""
+    mkey = MatchKey(mention)
+    keys = [MatchKey(ev) for ev in candidates]
+    # the block as the batch resolver sees it: same place, dated the same way (undated candidates
+    # of a dated mention, the hierarchy's other localities are extra candidates, not density)
+    n = sum(1 for k in keys if k.loc == mkey.loc and k.state == mkey.state and (k.loc or k.country == mkey.country)
+            and (k.day is None) == (mkey.day is None))
+    scores = [score_keys(k, mkey) for k in keys]
+    i = pick_best(scores, mkey, n)
+    if i is not None:
+        parts = explain(keys[i], mkey)
+        return Decision(candidates[i], {"how": "match", "score": parts.get("score"), "parts": parts,
+                                        "candidates": len(candidates)})
+    # imported CCC events of the same day: their types are coded loosely
+    ccc = [
+        j for j, (ev, k) in enumerate(zip(candidates, keys, strict=True))
+        if ev.id in ccc_ids and k.day is not None and k.day == mkey.day and _loose(k.types, mkey.types)
+    ]
+    if ccc:
+        loose_keys = []
+        for j in ccc:
+            k = copy.copy(keys[j])
+            k.types = frozenset()  # compatible (checked above): neither for nor against
+            loose_keys.append(k)
+        ccc_scores = [score_keys(k, mkey) for k in loose_keys]
+        c = pick_best(ccc_scores, mkey, n)
+        if c is not None:
+            parts = explain(loose_keys[c], mkey)
+            parts["types"] = "compatible (CCC coding)"
+            return Decision(candidates[ccc[c]], {"how": "ccc", "score": parts.get("score"), "parts": parts,
+                                                 "candidates": len(candidates)})
+    review: list[tuple[float, int, dict[str, Any]]] = []
+    for j, k in enumerate(keys):
+        parts = explain(k, mkey)
+        if candidates[j].id in ccc_ids and "reject" in parts and parts["reject"] == "other types" \
+                and _loose(k.types, mkey.types):
+            loose = copy.copy(k)
+            loose.types = frozenset()
+            parts = explain(loose, mkey)
+        s = parts.get("score")
+        if s is None or s < REVIEW_MIN_SCORE:
+            continue
+        if "reject" not in parts:
+            parts["reject"] = ("another candidate fits as well" if s >= MATCH_THRESHOLD
+                               else f"score below {MATCH_THRESHOLD}")
+        review.append((s, j, parts))
+    review.sort(key=lambda t: (-t[0], t[1]))
+    return Decision(
+        None,
+        {"how": "new", "candidates": len(candidates)},
+        [(candidates[j], parts) for _, j, parts in review[:REVIEW_MAX]],
+    )
+
+
+def near_match_flags(events: Sequence[Event], mention: EventMention) -> list[tuple[Event, str, float]]:
+    """CCC events at the same place with the same action (title, campaign, organizations) but
+    another date: (event, reason, score) for the review queue, never a merge."""
+    from protestdb.ccc.matching import near_match_reason
+
+    out = []
+    for ev in events:
+        hit = near_match_reason(ev, mention)
+        if hit is not None:
+            out.append((ev, hit[0], hit[1]))
+    return out

@@ -846,7 +846,7 @@ def create_app(
 
         return _review(request, split, event_id, body.article_id)
 
-    @api.get("/review/queue", tags=["review"])
+    @api.get("/review/queue", tags=["review"], response_model=list[schemas.QueueRow])
     def review_queue(
         kind: str | None = Query(None, description="uncertain_match | ccc_date_conflict"),
         status: str | None = Query("open", description="open | dismissed | resolved; empty: all"),
@@ -857,7 +857,10 @@ def create_app(
         rows = stores.get().review_flags(status=status or None, kind=kind)
         return [{**r, "text": describe_flag(r)} for r in rows]
 
-    @api.post("/review/queue/{flag_id}/dismiss", tags=["review"])
+    @api.post(
+        "/review/queue/{flag_id}/dismiss", tags=["review"], response_model=schemas.QueueRow,
+        dependencies=[Security(BEARER)], responses={403: {"model": schemas.ErrorOut}, 404: {"model": schemas.ErrorOut}},
+    )
     def review_dismiss(flag_id: int, request: Request) -> dict[str, Any]:
         """Close a review-queue row: the two events are not one (audited)."""
         from protestdb.resolve.queue import dismiss
@@ -865,8 +868,11 @@ def create_app(
 
         store = stores.get()
         who = require_write(request, store)
+        from protestdb.resolve.queue import describe_flag
+
         try:
-            return dismiss(store, flag_id, by=who.name)
+            row = dismiss(store, flag_id, by=who.name)
+            return {**row, "text": describe_flag(row)}
         except ReviewError as exc:
             raise HTTPException(status_code=404, detail=str(exc)) from exc
 

@@ -95,11 +95,37 @@ class CccRecord(BaseModel):
     police_measures: str | None = None
 
 
+class SourceWhy(_Open):
+    """Why one source joined its event (``protestdb show`` prints ``text``)."""
+
+    how: str = Field(..., description="new | match | ccc | ccc-row | split | review | unrecorded")
+    score: float | None = None
+    parts: dict[str, Any] | None = Field(None, description="The score's components and the shared specifics.")
+    text: str = Field(..., description="The same in words.")
+
+
+class QueueRow(_Open):
+    """A review-queue row: two events that may be one (or a CCC date conflict), for a person to decide."""
+
+    id: int
+    kind: str = Field(..., description="uncertain_match | ccc_date_conflict")
+    event_id: str
+    other_event_id: str | None = None
+    article_id: str | None = None
+    score: float | None = None
+    detail: dict[str, Any] = Field(default_factory=dict, description="Score components (parts) and context.")
+    status: str = Field(..., description="open | dismissed | resolved")
+    created_at: str
+    text: str = Field(..., description="The components in words.")
+
+
 class EventDetailOut(Event):
     evidence: dict[str, list[EvidenceOut]] = Field(default_factory=dict)  # type: ignore[assignment]
     origin: Literal["extract", "ccc"] = "extract"
     credit: str = Field(..., description="Whom to cite for this event.")
     ccc: list[CccRecord] = Field(default_factory=list)
+    why: dict[str, SourceWhy] = Field(default_factory=dict, description="Source article id -> why it joined.")
+    queue: list[QueueRow] = Field(default_factory=list, description="Open review-queue rows involving the event.")
 
 
 class ArticleOut(BaseModel):

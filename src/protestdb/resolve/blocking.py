@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from protestdb.models import LIST_FIELDS, Article, Event, EventMention, Evidence, size_category
@@ -38,20 +38,10 @@ from protestdb.resolve.merge import (
     pick_best,
     score_keys,
 )
+from protestdb.store.keys import candidate_dates  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:  # pragma: no cover
     from protestdb.store.sqlite import Store
-
-
-def candidate_dates(iso: str | None) -> tuple[str, ...]:
-    """The day before, the day, the day after (ISO); ``()`` for no date; malformed: itself 3 times."""
-    if not iso:
-        return ()
-    try:
-        d = date.fromisoformat(iso[:10])
-    except ValueError:
-        return (iso, iso, iso)
-    return ((d - timedelta(days=1)).isoformat(), d.isoformat(), (d + timedelta(days=1)).isoformat())
 
 
 def block_key(m: EventMention | Event) -> tuple[str | None, str | None, str | None]:

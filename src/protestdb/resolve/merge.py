@@ -21,12 +21,16 @@ from typing import Any
 from rapidfuzz import fuzz, utils
 
 from protestdb.models import LIST_FIELDS, Event, EventMention, Evidence, size_category
+from protestdb.store.keys import (  # noqa: F401 (re-exported)
+    LOCALITY_ALIASES,
+    NYC_BOROUGHS,
+    normalize_locality,
+    place_words,
+)
 
 #: Venue names at least this similar (rapidfuzz token_set_ratio, 0-100) are the same place.
 LOCATION_MIN_SCORE = 80.0
 
-NYC_BOROUGHS = {"manhattan", "brooklyn", "queens", "bronx", "the bronx", "staten island"}
-LOCALITY_ALIASES = {"nyc": "new york", "new york city": "new york", "la": "los angeles", "dc": "washington"}
 
 SIZE_FIELDS = ("size_text", "size_low", "size_high", "size_mean", "size_cat")
 #: Scalars whose first non-null value is kept.
@@ -54,19 +58,6 @@ SCALAR_FIELDS = (
 def event_id_for(article_id: str, index: int) -> str:
     """Stable id of an event first told by mention ``index`` of ``article_id``."""
     return "ev_" + hashlib.sha1(f"{article_id}:{index}".encode()).hexdigest()[:16]
-
-
-def normalize_locality(name: str | None) -> str | None:
-    if not name:
-        return None
-    s = name.lower().strip()
-    s = re.sub(r"^(the )?(city|town|village|borough) of ", "", s)
-    s = re.sub(r"[^\w\s]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"^(st|ste)\b", "saint", s)
-    if s in NYC_BOROUGHS:
-        return "new york"
-    return LOCALITY_ALIASES.get(s, s) or None
 
 
 def _norm_state(s: str | None) -> str | None:
@@ -310,12 +301,6 @@ def _claim_key(c: str) -> str:
 def _target_key(t: str) -> str:
     """A target without case, punctuation and a leading "the"."""
     return re.sub(r"^the\s+", "", " ".join(re.findall(r"\w+", t.casefold())))
-
-
-@lru_cache(maxsize=1 << 16)
-def place_words(s: str | None) -> str:
-    """A place's words, lower case, space-separated and padded (" boyle heights ") for phrase tests."""
-    return " " + " ".join(re.findall(r"\w+", s.casefold())) + " " if s else " "
 
 
 def venue_names_locality(venue: str | None, loc: str | None) -> bool:

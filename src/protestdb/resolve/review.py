@@ -14,11 +14,13 @@ import hashlib
 import json
 import math
 import sqlite3
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from protestdb.models import EVIDENCED_FIELDS, LIST_FIELDS, Event, EventMention, size_category
 from protestdb.resolve.merge import event_from_mention, merge_into
+from protestdb.store.sqlite import corrections_of, event_changes, resolve_event_id  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:  # pragma: no cover
     from protestdb.store.sqlite import Store
@@ -137,15 +139,8 @@ def _set_field(ev: Event, field: str, value: Any) -> None:
         ev.evidence.pop(field, None)
 
 
-def corrections_of(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
-    """Field -> corrected value for one event."""
-    rows = conn.execute("SELECT field, value FROM corrections WHERE event_id = ?", (event_id,)).fetchall()
-    return {r[0]: json.loads(r[1]) if r[1] is not None else None for r in rows}
-
-
-def apply_corrections(conn: sqlite3.Connection, ev: Event) -> Event:
-    """``ev`` with the reviewers' values put back on top (called by the store on every write)."""
-    fixes = corrections_of(conn, ev.id)
+def with_corrections(ev: Event, fixes: Mapping[str, Any]) -> Event:
+    """``ev`` with the reviewers' values (field -> value, :meth:`Store.corrections_of`) on top."""
     if not fixes:
         return ev
     ev = ev.model_copy(deep=True)
@@ -156,45 +151,9 @@ def apply_corrections(conn: sqlite3.Connection, ev: Event) -> Event:
     return ev
 
 
-def resolve_event_id(conn: sqlite3.Connection, event_id: str) -> str:
-    """Follow merge redirects: the id of the event that now holds ``event_id``."""
-    seen = {event_id}
-    while True:
-        r = conn.execute("SELECT new_id FROM event_redirects WHERE old_id = ?", (event_id,)).fetchone()
-        if r is None or r[0] in seen:
-            return event_id
-        event_id = r[0]
-        seen.add(event_id)
-
-
-def _since_key(since: datetime | str | None) -> str | None:
-    if since is None:
-        return None
-    if isinstance(since, str):
-        since = datetime.fromisoformat(since.strip().replace("Z", "+00:00"))
-    if since.tzinfo is None:
-        since = since.replace(tzinfo=UTC)
-    return since.astimezone(UTC).isoformat(timespec="milliseconds")
-
-
-def event_changes(conn: sqlite3.Connection, since: datetime | str | None = None) -> list[dict[str, Any]]:
-    """Changes at or after ``since`` (naive datetimes are UTC), oldest first.
-
-    Each: ``{"seq", "event_id", "op": create|update|merge|delete, "at", "detail"}``;
-    a merge's detail is ``{"into": surviving_id}``. ``seq`` increases: use it to drop
-    a change already seen at the boundary.
-    """
-    key = _since_key(since)
-    sql = "SELECT id, event_id, op, at, detail FROM event_changes"
-    args: tuple[Any, ...] = ()
-    if key:
-        sql += " WHERE at >= ?"
-        args = (key,)
-    rows = conn.execute(sql + " ORDER BY id", args).fetchall()
-    return [
-        {"seq": r[0], "event_id": r[1], "op": r[2], "at": r[3], "detail": json.loads(r[4]) if r[4] else None}
-        for r in rows
-    ]
+def apply_corrections(conn: sqlite3.Connection, ev: Event) -> Event:
+    """``ev`` with the reviewers' values put back on top (the store does this on every write)."""
+    return with_corrections(ev, corrections_of(conn, ev.id))
 
 
 # ------------------------------------------------------------------ actions

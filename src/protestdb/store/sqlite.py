@@ -12,28 +12,19 @@ import sqlite3
 import threading
 import time
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import TypeAdapter
 
 from protestdb.models import EVENT_FIELDS, LIST_FIELDS, Article, Event, EventMention, Evidence, Source
-from protestdb.resolve.blocking import candidate_dates
-from protestdb.resolve.decide import decide, near_match_flags
-from protestdb.resolve.merge import (
-    event_from_mention,
-    event_id_for,
-    merge_into,
-    normalize_locality,
-    place_words,
-)
-from protestdb.resolve.review import apply_corrections, event_changes, resolve_event_id
+from protestdb.store.keys import candidate_dates, normalize_locality, place_words, since_key
 
 #: Event columns written from the model (besides id, locality_key, created_at, updated_at).
 EVENT_COLUMNS: tuple[str, ...] = EVENT_FIELDS
@@ -53,6 +44,71 @@ class IngestResult:
     event_ids: list[str] = field(default_factory=list)  # one per mention, in order
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
+
+
+class Resolver(Protocol):
+    """The resolution decisions :meth:`Store.add_mentions` applies (``protestdb.resolve.resolver``).
+
+    The store fetches candidates and writes; a resolver decides. ``decide`` returns an object
+    with ``event`` (the event to join, or None), ``why`` (stored with the source) and
+    ``review`` (close calls: ``[(event, parts)]``).
+    """
+
+    def decide(self, candidates: Sequence[Event], mention: EventMention, ccc_ids: Collection[str]) -> Any: ...
+
+    def new_event(self, mention: EventMention, article_id: str, index: int) -> Event: ...
+
+    def merge(self, event: Event, mention: EventMention) -> Event: ...
+
+    def correct(self, event: Event, fixes: Mapping[str, Any]) -> Event: ...
+
+    def near_matches(self, events: Sequence[Event], mention: EventMention) -> list[tuple[Event, str, float]]: ...
+
+
+_default_resolver: Resolver | None = None
+
+
+def set_default_resolver(resolver: Resolver | None) -> None:
+    """The resolver of Stores opened without one (``protestdb.resolve`` registers its own on import)."""
+    global _default_resolver
+    _default_resolver = resolver
+
+
+def corrections_of(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
+    """Field -> corrected value for one event."""
+    rows = conn.execute("SELECT field, value FROM corrections WHERE event_id = ?", (event_id,)).fetchall()
+    return {r[0]: json.loads(r[1]) if r[1] is not None else None for r in rows}
+
+
+def resolve_event_id(conn: sqlite3.Connection, event_id: str) -> str:
+    """Follow merge redirects: the id of the event that now holds ``event_id``."""
+    seen = {event_id}
+    while True:
+        r = conn.execute("SELECT new_id FROM event_redirects WHERE old_id = ?", (event_id,)).fetchone()
+        if r is None or r[0] in seen:
+            return event_id
+        event_id = r[0]
+        seen.add(event_id)
+
+
+def event_changes(conn: sqlite3.Connection, since: datetime | str | None = None) -> list[dict[str, Any]]:
+    """Changes at or after ``since`` (naive datetimes are UTC), oldest first.
+
+    Each: ``{"seq", "event_id", "op": create|update|merge|delete, "at", "detail"}``;
+    a merge's detail is ``{"into": surviving_id}``. ``seq`` increases: use it to drop
+    a change already seen at the boundary.
+    """
+    key = since_key(since)
+    sql = "SELECT id, event_id, op, at, detail FROM event_changes"
+    args: tuple[Any, ...] = ()
+    if key:
+        sql += " WHERE at >= ?"
+        args = (key,)
+    rows = conn.execute(sql + " ORDER BY id", args).fetchall()
+    return [
+        {"seq": r[0], "event_id": r[1], "op": r[2], "at": r[3], "detail": json.loads(r[4]) if r[4] else None}
+        for r in rows
+    ]
 
 
 def _now() -> str:
@@ -181,8 +237,9 @@ def _migrations() -> list[tuple[int, str, str]]:
 class Store:
     """The event database. Create with :func:`protestdb.store.open_store`."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, resolver: Resolver | None = None) -> None:
         self.path = str(path)
+        self._resolver = resolver
         self._lock = threading.RLock()
         self._depth = 0
         self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
@@ -193,6 +250,18 @@ class Store:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
         self._migrate()
+
+    @property
+    def resolver(self) -> Resolver:
+        """The resolution decisions this store applies (given, else the registered default)."""
+        r = self._resolver or _default_resolver
+        if r is None:
+            raise StoreError("no resolver: import protestdb.resolve (it registers one) or pass Store(resolver=...)")
+        return r
+
+    def corrections(self, c: sqlite3.Connection, ev: Event) -> Event:
+        """``ev`` with the reviewers' corrections on top (applied on every resolution write)."""
+        return self.resolver.correct(ev, corrections_of(c, ev.id))
 
     # -- plumbing ---------------------------------------------------------------------
     def _migrate(self) -> None:
@@ -533,10 +602,10 @@ class Store:
             for i, mention in enumerate(mentions):
                 m = mention.model_copy(update={"article_id": article.id, "index": i})
                 cands, ccc_ids = self._candidates(c, m, article.id, published)
-                dec = decide(cands, m, ccc_ids)  # protestdb.resolve.decide: the decision and its reasons
+                dec = self.resolver.decide(cands, m, ccc_ids)  # the decision and its reasons
                 match = dec.event
                 if match is None:
-                    ev = apply_corrections(c, event_from_mention(m, event_id_for(article.id, i)))
+                    ev = self.corrections(c, self.resolver.new_event(m, article.id, i))
                     self._write_event(c, ev, is_new=True)
                     res.created.append(ev.id)
                     for other, parts in dec.review:  # close calls: a person decides (review queue)
@@ -546,7 +615,7 @@ class Store:
                                               "title": m.title, "other_title": other.title})
                     self._flag_near_matches(c, ev.id, m, article.id)  # same action, another date
                 else:
-                    ev = apply_corrections(c, merge_into(match, m))  # reviewers' corrections win
+                    ev = self.corrections(c, self.resolver.merge(match, m))  # reviewers' corrections win
                     self._write_event(c, ev, is_new=False)
                     if ev.id not in res.created and ev.id not in res.updated:
                         res.updated.append(ev.id)
@@ -568,7 +637,7 @@ class Store:
         lo = (d - timedelta(days=self.NEAR_MATCH_DAYS)).isoformat()
         hi = (d + timedelta(days=self.NEAR_MATCH_DAYS)).isoformat()
         n = 0
-        for ev, reason, score in near_match_flags(self.ccc_events_near(c, key, lo, hi, m.date, event_id), m):
+        for ev, reason, score in self.resolver.near_matches(self.ccc_events_near(c, key, lo, hi, m.date, event_id), m):
             detail = {"reason": reason, "date": m.date, "other_date": ev.date, "locality": m.locality,
                       "state": m.state, "title": m.title, "other_title": ev.title}
             n += self.add_review_flag(c, "ccc_date_conflict", event_id, ev.id, article_id, score, detail)
@@ -1255,10 +1324,8 @@ class Store:
     ) -> tuple[list[dict[str, Any]], bool]:
         """One page of the change feed (oldest first): changes at or after ``since`` with a
         ``seq`` above ``after_seq``; and whether more follow."""
-        from protestdb.resolve.review import _since_key
-
         where, args = [], []
-        key = _since_key(since)
+        key = since_key(since)
         if key:
             where.append("at >= ?")
             args.append(key)

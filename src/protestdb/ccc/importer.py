@@ -31,9 +31,9 @@ from protestdb.ccc.mapping import (
     event_id_for_key,
     row_to_event,
 )
-from protestdb.ccc.matching import DATE_WINDOW, MIN_SCORE, snapshot_score
 from protestdb.ccc.reader import CCCFile, RowError, read_ccc
 from protestdb.models import Event, EventMention
+from protestdb.resolve.ccc_match import DATE_WINDOW, MIN_SCORE, snapshot_score
 from protestdb.resolve.merge import merge_into
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from protestdb.models import LIST_FIELDS, Article, Event, EventMention, Evidence, size_category
 from protestdb.resolve.merge import (
@@ -88,9 +88,20 @@ class _Cluster:
 
     def add(self, m: EventMention, mk: MatchKey) -> None:
         """Merge ``m`` into the key as :func:`merge_into` merges it into the event."""
-        k = self.key
         self.mentions.append(m)
         self.articles.add(m.article_id)
+        self._add_keys(mk)
+        self._add_place(m)
+        self._add_orgs(m)
+        self._add_title(m)
+        self._add_sets(m, mk)
+        if m.size_low is not None:
+            self.size_low = m.size_low if self.size_low is None else min(self.size_low, m.size_low)
+            self.key.size = self.size_low or None
+
+    def _add_keys(self, mk: MatchKey) -> None:
+        """Types, country, date words and valence from the mention's key."""
+        k = self.key
         if mk.types - k.types:
             k.types = k.types | mk.types
         if k.country is None:
@@ -100,24 +111,35 @@ class _Cluster:
         k.early = k.early or mk.early
         if k.valence is None:
             k.valence = mk.valence
+
+    def _add_place(self, m: EventMention) -> None:
+        """The first locality, state and venue (the venue's tokens read with the place)."""
         if self.locality is None:
             self.locality = m.locality
         if self.state is None:
             self.state = m.state
-        if k.location is None and m.location:
-            k.location = m.location
-            k.vtoks = _venue_tokens_cached(m.location, self.locality, self.state)
-        new_orgs = [o for o in m.organizations if o.casefold() not in self.org_seen]
-        if new_orgs:
-            for o in new_orgs:
-                if o.casefold() not in self.org_seen:
-                    self.org_seen.add(o.casefold())
-                    k.orgs += (o,)
-                    k.org_forms = k.org_forms | _org_forms_cached(o)
+        if self.key.location is None and m.location:
+            self.key.location = m.location
+            self.key.vtoks = _venue_tokens_cached(m.location, self.locality, self.state)
+
+    def _add_orgs(self, m: EventMention) -> None:
+        k = self.key
+        for o in m.organizations:
+            if o.casefold() not in self.org_seen:
+                self.org_seen.add(o.casefold())
+                k.orgs += (o,)
+                k.org_forms = k.org_forms | _org_forms_cached(o)
+
+    def _add_title(self, m: EventMention) -> None:
+        """The first title (else macro-event name), as the event keeps it."""
         if (self.title is None and m.title) or (self.macroevent is None and m.macroevent):
             self.title = self.title if self.title is not None else m.title
             self.macroevent = self.macroevent if self.macroevent is not None else m.macroevent
-            k.title = _title_key_cached(self.title or self.macroevent)
+            self.key.title = _title_key_cached(self.title or self.macroevent)
+
+    def _add_sets(self, m: EventMention, mk: MatchKey) -> None:
+        """Issues, targets and claims: unions."""
+        k = self.key
         if mk.issues - k.issues:
             k.issues = k.issues | mk.issues
         if mk.targets - k.targets:
@@ -128,9 +150,6 @@ class _Cluster:
                 ck = _claim_key(c)
                 if ck:
                     k.claims = k.claims | {ck}
-        if m.size_low is not None:
-            self.size_low = m.size_low if self.size_low is None else min(self.size_low, m.size_low)
-            k.size = self.size_low or None
 
 
 def resolve_stream(mentions: Iterable[EventMention], window_days: int = 1) -> Iterator[Resolved]:
@@ -205,32 +224,57 @@ def build_event(mentions: Sequence[EventMention], event_id: str) -> Event:
     for f in LIST_FIELDS:
         d[f] = list(d[f])
     evid: dict[str, list[Evidence]] = {f: _spans(s, m0.article_id) for f, s in m0.evidence.items() if s}
-    if len(mentions) == 1:
-        return Event.model_construct(id=event_id, evidence=evid, sources=[], created_at=None, updated_at=None, **d)
-    seen: dict[str, set[tuple]] = {}
+    if len(mentions) > 1:
+        fold = _Fold(d, evid)
+        for m in mentions[1:]:
+            fold.merge(m)
+    return Event.model_construct(id=event_id, evidence=evid, sources=[], created_at=None, updated_at=None, **d)
 
-    def add(f: str, spans: list[Evidence] | None) -> None:
+
+class _Fold:
+    """Values (``d``) and evidence (``evid``) of an event being built, merging one mention at a time."""
+
+    def __init__(self, d: dict[str, Any], evid: dict[str, list[Evidence]]) -> None:
+        self.d = d
+        self.evid = evid
+        self.seen: dict[str, set[tuple]] = {}
+        self.folded = {f: {x.casefold() for x in d[f]} for f in LIST_FIELDS}
+
+    def add(self, f: str, spans: list[Evidence] | None) -> None:
+        """Evidence spans of a field, each once."""
         if not spans:
             return
-        have = seen.get(f)
+        have = self.seen.get(f)
         if have is None:
-            have = seen[f] = {(s.start, s.end, s.quote, s.article_id) for s in evid.get(f, ())}
+            have = self.seen[f] = {(s.start, s.end, s.quote, s.article_id) for s in self.evid.get(f, ())}
         for s in spans:
             t = (s.start, s.end, s.quote, s.article_id)
             if t not in have:
                 have.add(t)
-                evid.setdefault(f, []).append(s)
+                self.evid.setdefault(f, []).append(s)
 
-    folded = {f: {x.casefold() for x in d[f]} for f in LIST_FIELDS}
-    for m in mentions[1:]:
+    def merge(self, m: EventMention) -> None:
         ms = {f: _spans(s, m.article_id) for f, s in m.evidence.items() if s}
+        self._lists(m, ms)
+        self._scalars(m, ms)
+        if m.date is not None:
+            if self.d["date"] is None:  # as merge_into: an undated event takes a dated source's date
+                self.d["date"] = m.date
+            self.add("date", ms.get("date"))
+        self._size(m, ms)
+        self._flags(m, ms)
+
+    def _lists(self, m: EventMention, ms: dict[str, list[Evidence]]) -> None:
         for f in LIST_FIELDS:
-            seen_f = folded[f]
+            seen_f = self.folded[f]
             for x in getattr(m, f):
                 if x.casefold() not in seen_f:
                     seen_f.add(x.casefold())
-                    d[f].append(x)
-            add(f, ms.get(f))
+                    self.d[f].append(x)
+            self.add(f, ms.get(f))
+
+    def _scalars(self, m: EventMention, ms: dict[str, list[Evidence]]) -> None:
+        d = self.d
         for f in SCALAR_FIELDS:
             theirs = getattr(m, f)
             if f == "date_precision":
@@ -240,11 +284,10 @@ def build_event(mentions: Sequence[EventMention], event_id: str) -> Event:
             if d[f] is None and theirs is not None:
                 d[f] = theirs
             if theirs is not None and d[f] == theirs:
-                add(f, ms.get(f))
-        if m.date is not None:
-            if d["date"] is None:  # as merge_into: an undated event takes a dated source's date
-                d["date"] = m.date
-            add("date", ms.get("date"))
+                self.add(f, ms.get(f))
+
+    def _size(self, m: EventMention, ms: dict[str, list[Evidence]]) -> None:
+        d = self.d
         if m.size_text:
             parts = [x.strip() for x in (d["size_text"] or "").split(";") if x.strip()]
             if m.size_text.strip().casefold() not in {x.casefold() for x in parts}:
@@ -261,16 +304,19 @@ def build_event(mentions: Sequence[EventMention], event_id: str) -> Event:
             d["size_mean"] = float(lo if lo is not None else hi)
         d["size_cat"] = size_category(lo) or max(d["size_cat"], m.size_cat)
         for f in SIZE_FIELDS:
-            add(f, ms.get(f))
+            self.add(f, ms.get(f))
+
+    def _flags(self, m: EventMention, ms: dict[str, list[Evidence]]) -> None:
+        """announced_only / online hold only if every source says so (and keep evidence only then)."""
+        d = self.d
         d["announced_only"] = d["announced_only"] and m.announced_only
         d["online"] = d["online"] and m.online
         for f in ("announced_only", "online"):
             if d[f] and getattr(m, f):
-                add(f, ms.get(f))
+                self.add(f, ms.get(f))
             if not d[f]:
-                evid.pop(f, None)
-                seen.pop(f, None)
-    return Event.model_construct(id=event_id, evidence=evid, sources=[], created_at=None, updated_at=None, **d)
+                self.evid.pop(f, None)
+                self.seen.pop(f, None)
 
 
 def resolve_batch(mentions: Iterable[EventMention], window_days: int = 1) -> list[Resolved]:

@@ -54,6 +54,29 @@ def parse_value(field: str, raw: Any) -> Any:
     """
     if field not in CORRECTABLE_FIELDS:
         raise ReviewError(f"unknown or read-only field {field!r}; fields: {', '.join(CORRECTABLE_FIELDS)}")
+    raw = _check_raw(field, raw)
+    if field in LIST_FIELDS:
+        return _parse_list(field, raw)
+    if raw is None:
+        return _CLEARED.get(field)
+    try:
+        typed = _parse_typed(field, raw)
+    except ReviewError:
+        raise
+    except (ValueError, OverflowError) as exc:
+        raise ReviewError(f"bad value {str(raw)[:60]!r} for {field}") from exc
+    if typed is not _UNTYPED:
+        return typed
+    return _parse_text(field, raw)
+
+
+#: What a cleared ("" / "null") scalar becomes (others: None).
+_CLEARED: dict[str, Any] = {"size_cat": 0, "online": False, "announced_only": False, "date_precision": "unknown"}
+_UNTYPED = object()
+
+
+def _check_raw(field: str, raw: Any) -> Any:
+    """``raw`` stripped, "" / "null" / "none" as None; a dict, a list for a scalar or an overlong text refused."""
     if isinstance(raw, str):
         raw = raw.strip()
         if raw.lower() in ("", "null", "none"):
@@ -62,56 +85,66 @@ def parse_value(field: str, raw: Any) -> Any:
         raise ReviewError(f"bad value for {field}: a {type(raw).__name__} where one value is expected")
     if isinstance(raw, str) and len(raw) > MAX_VALUE_CHARS:
         raise ReviewError(f"bad value for {field}: longer than {MAX_VALUE_CHARS} characters")
-    if field in LIST_FIELDS:
-        if raw is None:
-            return []
-        items = raw if isinstance(raw, list) else str(raw).split(";")
-        if any(isinstance(x, (dict, list, bool)) or x is None for x in items):
-            raise ReviewError(f"bad value for {field}: list items must be words or numbers")
-        out = [str(x).strip() for x in items if str(x).strip()]
-        if sum(len(x) for x in out) > MAX_VALUE_CHARS:
-            raise ReviewError(f"bad value for {field}: longer than {MAX_VALUE_CHARS} characters")
-        return out
+    return raw
+
+
+def _parse_list(field: str, raw: Any) -> list[str]:
     if raw is None:
-        if field in ("size_cat",):
-            return 0
-        if field in ("online", "announced_only"):
-            return False
-        if field == "date_precision":
-            return "unknown"
-        return None
-    try:
-        if field in _INT_FIELDS:
-            if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
-                raise ValueError(raw)
-            n = int(raw) if isinstance(raw, float) else int(str(raw).replace(",", ""))
-            lo, hi = _INT_RANGES.get(field, (0, 10**12))
-            if not lo <= n <= hi:
-                raise ReviewError(f"bad value {n} for {field} (from {lo} to {hi})")
-            return n
-        if field in _FLOAT_FIELDS:
-            if isinstance(raw, bool):
-                raise ValueError(raw)
-            x = float(raw)
-            lo_f, hi_f = _FLOAT_RANGES[field]
-            if not math.isfinite(x) or not lo_f <= x <= hi_f:  # "NaN" never clears a coordinate
-                raise ReviewError(f"bad value {raw!r} for {field} (a number from {lo_f:g} to {hi_f:g})")
-            return x
-        if field in _BOOL_FIELDS:
-            if isinstance(raw, bool):
-                return raw
-            low = str(raw).lower()
-            if low in ("1", "true", "yes", "y"):
-                return True
-            if low in ("0", "false", "no", "n"):
-                return False
-            raise ValueError(raw)
-        if field in _DATE_FIELDS:
-            return date.fromisoformat(str(raw)[:10]).isoformat()
-    except ReviewError:
-        raise
-    except (ValueError, OverflowError) as exc:
-        raise ReviewError(f"bad value {str(raw)[:60]!r} for {field}") from exc
+        return []
+    items = raw if isinstance(raw, list) else str(raw).split(";")
+    if any(isinstance(x, (dict, list, bool)) or x is None for x in items):
+        raise ReviewError(f"bad value for {field}: list items must be words or numbers")
+    out = [str(x).strip() for x in items if str(x).strip()]
+    if sum(len(x) for x in out) > MAX_VALUE_CHARS:
+        raise ReviewError(f"bad value for {field}: longer than {MAX_VALUE_CHARS} characters")
+    return out
+
+
+def _parse_int(field: str, raw: Any) -> int:
+    if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
+        raise ValueError(raw)
+    n = int(raw) if isinstance(raw, float) else int(str(raw).replace(",", ""))
+    lo, hi = _INT_RANGES.get(field, (0, 10**12))
+    if not lo <= n <= hi:
+        raise ReviewError(f"bad value {n} for {field} (from {lo} to {hi})")
+    return n
+
+
+def _parse_float(field: str, raw: Any) -> float:
+    if isinstance(raw, bool):
+        raise ValueError(raw)
+    x = float(raw)
+    lo_f, hi_f = _FLOAT_RANGES[field]
+    if not math.isfinite(x) or not lo_f <= x <= hi_f:  # "NaN" never clears a coordinate
+        raise ReviewError(f"bad value {raw!r} for {field} (a number from {lo_f:g} to {hi_f:g})")
+    return x
+
+
+def _parse_bool(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    low = str(raw).lower()
+    if low in ("1", "true", "yes", "y"):
+        return True
+    if low in ("0", "false", "no", "n"):
+        return False
+    raise ValueError(raw)
+
+
+def _parse_typed(field: str, raw: Any) -> Any:
+    """An int, float, bool or date field's value (ValueError if malformed); else :data:`_UNTYPED`."""
+    if field in _INT_FIELDS:
+        return _parse_int(field, raw)
+    if field in _FLOAT_FIELDS:
+        return _parse_float(field, raw)
+    if field in _BOOL_FIELDS:
+        return _parse_bool(raw)
+    if field in _DATE_FIELDS:
+        return date.fromisoformat(str(raw)[:10]).isoformat()
+    return _UNTYPED
+
+
+def _parse_text(field: str, raw: Any) -> str:
     if field == "state":
         return str(raw).upper()
     if field == "date_precision" and raw not in ("day", "week", "month", "unknown"):

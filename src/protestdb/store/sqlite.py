@@ -263,6 +263,51 @@ class Store:
         """``ev`` with the reviewers' corrections on top (applied on every resolution write)."""
         return self.resolver.correct(ev, corrections_of(c, ev.id))
 
+    # -- connection settings ----------------------------------------------------------
+    def set_busy_timeout(self, ms: int) -> None:
+        """How long a write waits for another writer's lock (milliseconds)."""
+        with self._lock:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+
+    def set_read_only(self) -> None:
+        """Refuse every write on this connection (the web app's per-thread readers)."""
+        with self._lock:
+            self.conn.execute("PRAGMA query_only = ON")
+
+    # -- API tokens (protestdb.auth holds the rules; only the hash of a secret is stored) ----
+    def insert_token(self, tid: str, name: str, salt: str, digest: str, scopes: str, created_at: str) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO api_tokens(id, name, salt, hash, scopes, created_at) VALUES (?,?,?,?,?,?)",
+                (tid, name, salt, digest, scopes, created_at),
+            )
+
+    def token_row(self, tid: str) -> dict[str, Any] | None:
+        """id, name, salt, hash, scopes, revoked_at of one token (None: no such id)."""
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT id, name, salt, hash, scopes, revoked_at FROM api_tokens WHERE id = ?", (tid,)
+            ).fetchone()
+        return dict(row) if row is not None else None
+
+    def touch_token(self, tid: str, at: str) -> None:
+        with self.transaction() as c:
+            c.execute("UPDATE api_tokens SET last_used = ? WHERE id = ?", (at, tid))
+
+    def tokens(self) -> list[dict[str, Any]]:
+        """Every token's id, name, scopes and dates (never the secret's hash)."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT id, name, scopes, created_at, last_used, revoked_at FROM api_tokens ORDER BY created_at, id"
+            ).fetchall()
+        return [dict(r) for r in rows]
+
+    def revoke_token(self, tid: str, at: str) -> bool:
+        """True if a live token was revoked."""
+        with self.transaction() as c:
+            cur = c.execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", (at, tid))
+            return cur.rowcount > 0
+
     # -- plumbing ---------------------------------------------------------------------
     def _migrate(self) -> None:
         with self._lock:
@@ -1343,6 +1388,15 @@ class Store:
             for r in rows[:limit]
         ]
         return out, len(rows) > limit
+
+    def change_count_mark(self) -> tuple[Any, ...]:
+        """(last change-feed id, number of events): moves whenever the events change (campaign caches)."""
+        with self._lock:
+            return tuple(
+                self.conn.execute(
+                    "SELECT (SELECT MAX(id) FROM event_changes), (SELECT COUNT(*) FROM events)"
+                ).fetchone()
+            )
 
     def _change_mark(self) -> tuple[Any, ...]:
         """Moves whenever an event is written (caches of distinct values key on it)."""

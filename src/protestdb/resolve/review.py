@@ -11,11 +11,10 @@ the ``events`` table write the change feed read by :func:`event_changes`.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import sqlite3
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from protestdb.models import EVIDENCED_FIELDS, LIST_FIELDS, Event, EventMention, size_category
@@ -40,10 +39,6 @@ MAX_VALUE_CHARS = 2000
 
 class ReviewError(ValueError):
     """A review action that cannot be done (unknown event or field, bad value ...)."""
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def parse_value(field: str, raw: Any) -> Any:
@@ -198,35 +193,6 @@ def _snapshot(ev: Event, fields: tuple[str, ...] | None = None) -> dict[str, Any
     return data
 
 
-def _log(
-    conn: sqlite3.Connection,
-    by: str,
-    action: str,
-    event_id: str,
-    *,
-    other_id: str | None = None,
-    field: str | None = None,
-    before: Any = None,
-    after: Any = None,
-    note: str | None = None,
-) -> None:
-    conn.execute(
-        "INSERT INTO review_log(at, reviewer, action, event_id, other_id, field, before, after, note)"
-        " VALUES (?,?,?,?,?,?,?,?,?)",
-        (
-            _now(),
-            by,
-            action,
-            event_id,
-            other_id,
-            field,
-            json.dumps(before, ensure_ascii=False, default=str),
-            json.dumps(after, ensure_ascii=False, default=str),
-            note,
-        ),
-    )
-
-
 def _need_reviewer(by: str) -> str:
     by = (by or "").strip()
     if not by:
@@ -241,12 +207,6 @@ def _need_event(store: Store, event_id: str) -> Event:
     return ev
 
 
-def _rewrite(store: Store, c: sqlite3.Connection, ev: Event) -> None:
-    """Write ``ev`` over its row, replacing all of its evidence."""
-    c.execute("DELETE FROM evidence WHERE event_id = ?", (ev.id,))
-    store._write_event(c, ev, is_new=False)
-
-
 def correct(store: Store, event_id: str, field: str, value: Any, by: str) -> Event:
     """Set ``field`` of an event to ``value`` (parsed with :func:`parse_value`), locked against re-runs."""
     by = _need_reviewer(by)
@@ -254,29 +214,11 @@ def correct(store: Store, event_id: str, field: str, value: Any, by: str) -> Eve
     with store.transaction() as c:
         ev = _need_event(store, event_id)
         before = getattr(ev, field)
-        c.execute(
-            "INSERT INTO corrections(event_id, field, value, corrected_by, corrected_at) VALUES (?,?,?,?,?)"
-            " ON CONFLICT(event_id, field) DO UPDATE SET value = excluded.value,"
-            " corrected_by = excluded.corrected_by, corrected_at = excluded.corrected_at",
-            (ev.id, field, json.dumps(new_value, ensure_ascii=False), by, _now()),
-        )
-        fixed = apply_corrections(c, ev)
-        _rewrite(store, c, fixed)
-        _log(c, by, "correct", ev.id, field=field, before=before, after=new_value)
+        store.set_correction(c, ev.id, field, new_value, by)
+        store.rewrite_event(c, with_corrections(ev, corrections_of(c, ev.id)))
+        store.log_review(c, by, "correct", ev.id, field=field, before=before, after=new_value)
     out = store.get_event(ev.id)
     assert out is not None
-    return out
-
-
-def _mentions_of(c: sqlite3.Connection, event_id: str) -> list[tuple[str, int, EventMention]]:
-    rows = c.execute(
-        "SELECT article_id, mention_index, mention FROM event_sources WHERE event_id = ? ORDER BY added_at, rowid",
-        (event_id,),
-    ).fetchall()
-    out = []
-    for aid, idx, raw in rows:
-        m = EventMention.model_validate_json(raw).model_copy(update={"article_id": aid, "index": idx})
-        out.append((aid, idx, m))
     return out
 
 
@@ -299,27 +241,20 @@ def merge_events(store: Store, keep_id: str, other_id: str, by: str) -> Event:
             raise ReviewError("cannot merge an event with itself")
         before = {"kept": _snapshot(keep), "merged": _snapshot(other)}
         merged = keep
-        moved = _mentions_of(c, other.id)
+        moved = store.mentions_of(c, other.id)
         for _aid, _idx, m in moved:
             merged = merge_into(merged, m)
-        kept_articles = {a for a, _, _ in _mentions_of(c, keep.id)}
-        c.execute("UPDATE event_sources SET event_id = ? WHERE event_id = ?", (keep.id, other.id))
+        kept_articles = {a for a, _, _ in store.mentions_of(c, keep.id)}
+        store.move_sources(c, other.id, keep.id)
         for aid in sorted({a for a, _, _ in moved}):
             store.set_source_why(c, keep.id, aid, {"how": "review", "merged_from": other.id, "by": by})
             for k in kept_articles:  # a reviewer's merge lifts an earlier split between them
-                c.execute("DELETE FROM split_rules WHERE (article_id = ? AND other_article_id = ?)"
-                          " OR (article_id = ? AND other_article_id = ?)", (aid, k, k, aid))
-        c.execute("UPDATE OR IGNORE corrections SET event_id = ? WHERE event_id = ?", (keep.id, other.id))
-        c.execute("DELETE FROM corrections WHERE event_id = ?", (other.id,))
-        merged = apply_corrections(c, merged)
-        now = _now()
-        c.execute("UPDATE event_redirects SET new_id = ? WHERE new_id = ?", (keep.id, other.id))
-        c.execute(
-            "INSERT OR REPLACE INTO event_redirects(old_id, new_id, at) VALUES (?,?,?)", (other.id, keep.id, now)
-        )
-        c.execute("DELETE FROM events WHERE id = ?", (other.id,))  # trigger: change 'merge'
-        _rewrite(store, c, merged)
-        _log(c, by, "merge", keep.id, other_id=other.id, before=before, after=_snapshot(merged))
+                store.delete_split_rule(c, aid, k)
+        store.move_corrections(c, other.id, keep.id)
+        merged = with_corrections(merged, corrections_of(c, keep.id))
+        store.redirect_event(c, other.id, keep.id)
+        store.rewrite_event(c, merged)
+        store.log_review(c, by, "merge", keep.id, other_id=other.id, before=before, after=_snapshot(merged))
     out = store.get_event(keep.id)
     assert out is not None
     return out
@@ -344,7 +279,7 @@ def split_event(store: Store, event_id: str, article_id: str, by: str, reason: s
         raise ReviewError("an imported CCC row stays with its event: split the article out instead")
     with store.transaction() as c:
         ev = _need_event(store, event_id)
-        mentions = _mentions_of(c, ev.id)
+        mentions = store.mentions_of(c, ev.id)
         arts = sorted({a for a, _, _ in mentions if a.startswith(article_id)})
         if len(arts) != 1:
             raise ReviewError(
@@ -357,16 +292,15 @@ def split_event(store: Store, event_id: str, article_id: str, by: str, reason: s
             raise ReviewError(f"{aid[:12]} is the only source of {ev.id}: nothing to split")
         before = _snapshot(ev)
         new_ev = _fold(split_id(ev.id, aid), moving)
-        rest = apply_corrections(c, _fold(ev.id, staying))
-        store._write_event(c, new_ev, is_new=True)
-        c.execute("UPDATE event_sources SET event_id = ? WHERE event_id = ? AND article_id = ?", (new_ev.id, ev.id, aid))
+        rest = with_corrections(_fold(ev.id, staying), corrections_of(c, ev.id))
+        store.write_event(c, new_ev, is_new=True)
+        store.move_sources(c, ev.id, new_ev.id, article_id=aid)
         store.set_source_why(c, new_ev.id, aid, {"how": "split", "from": ev.id, "by": by, "reason": reason})
         for other in sorted({a for a, _, _ in mentions if a != aid}):
             store.add_split_rule(c, aid, other, reason, by)
-        c.execute("UPDATE review_flags SET status = 'resolved' WHERE status = 'open' AND kind = 'uncertain_match'"
-                  " AND article_id = ? AND other_event_id = ?", (aid, ev.id))
-        _rewrite(store, c, rest)
-        _log(
+        store.resolve_split_flags(c, aid, ev.id)
+        store.rewrite_event(c, rest)
+        store.log_review(
             c,
             by,
             "split",
@@ -387,39 +321,23 @@ def reapply_corrections(store: Store, event_id: str | None = None) -> int:
         ids = (
             [resolve_event_id(c, event_id)]
             if event_id
-            else [r[0] for r in c.execute("SELECT DISTINCT event_id FROM corrections")]
+            else store.corrected_event_ids(c)
         )
         n = 0
         for eid in ids:
             ev = store.get_event(eid)
             if ev is None:
                 continue
-            fixed = apply_corrections(c, ev)
+            fixed = with_corrections(ev, corrections_of(c, ev.id))
             if fixed != ev:
-                _rewrite(store, c, fixed)
+                store.rewrite_event(c, fixed)
                 n += 1
         return n
 
 
 def review_log(store: Store, event_id: str | None = None) -> list[dict[str, Any]]:
     """Audit records (oldest first), all or those touching one event (as kept, merged or split)."""
-    sql = "SELECT id, at, reviewer, action, event_id, other_id, field, before, after, note FROM review_log"
-    args: tuple[Any, ...] = ()
-    with store._lock:
-        if event_id:
-            ids = {event_id, resolve_event_id(store.conn, event_id)}
-            marks = ",".join("?" * len(ids))
-            sql += f" WHERE event_id IN ({marks}) OR other_id IN ({marks})"
-            args = (*ids, *ids)
-        rows = store.conn.execute(sql + " ORDER BY id", args).fetchall()
-    keys = ("id", "at", "by", "action", "event_id", "other_id", "field", "before", "after", "note")
-    out = []
-    for r in rows:
-        d = dict(zip(keys, tuple(r), strict=True))
-        d["before"] = json.loads(d["before"]) if d["before"] else None
-        d["after"] = json.loads(d["after"]) if d["after"] else None
-        out.append(d)
-    return out
+    return store.review_log(event_id)
 
 
 __all__ = [

@@ -115,6 +115,11 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _now_ms() -> str:
+    """Review actions' timestamps (corrections, redirects, the audit log): to the millisecond."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
 def _iso(v: date | datetime | None) -> str | None:
     return v.isoformat() if v is not None else None
 
@@ -465,6 +470,100 @@ class Store:
                     " VALUES (?,?,?,?,?,?)",
                     (ev.id, fname, s.article_id, s.start, s.end, s.quote),
                 )
+
+    def write_event(self, c: sqlite3.Connection, ev: Event, is_new: bool, origin: str = "extract") -> None:
+        """Insert or update an event in the open transaction ``c`` (its evidence is added to)."""
+        self._write_event(c, ev, is_new, origin)
+
+    def rewrite_event(self, c: sqlite3.Connection, ev: Event) -> None:
+        """Write ``ev`` over its row, replacing all of its evidence."""
+        c.execute("DELETE FROM evidence WHERE event_id = ?", (ev.id,))
+        self._write_event(c, ev, is_new=False)
+
+    # -- review: corrections, merges, splits, the audit log (rules in protestdb.resolve.review) ----
+    def set_correction(self, c: sqlite3.Connection, event_id: str, field: str, value: Any, by: str) -> None:
+        c.execute(
+            "INSERT INTO corrections(event_id, field, value, corrected_by, corrected_at) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(event_id, field) DO UPDATE SET value = excluded.value,"
+            " corrected_by = excluded.corrected_by, corrected_at = excluded.corrected_at",
+            (event_id, field, json.dumps(value, ensure_ascii=False), by, _now_ms()),
+        )
+
+    def corrected_event_ids(self, c: sqlite3.Connection) -> list[str]:
+        return [r[0] for r in c.execute("SELECT DISTINCT event_id FROM corrections")]
+
+    def mentions_of(self, c: sqlite3.Connection, event_id: str) -> list[tuple[str, int, EventMention]]:
+        """(article id, mention index, mention) of each source of an event, in the order they joined."""
+        rows = c.execute(
+            "SELECT article_id, mention_index, mention FROM event_sources WHERE event_id = ? ORDER BY added_at, rowid",
+            (event_id,),
+        ).fetchall()
+        out = []
+        for aid, idx, raw in rows:
+            m = EventMention.model_validate_json(raw).model_copy(update={"article_id": aid, "index": idx})
+            out.append((aid, idx, m))
+        return out
+
+    def move_sources(self, c: sqlite3.Connection, from_id: str, to_id: str, article_id: str | None = None) -> None:
+        """Move an event's sources (all, or those of one article) to another event."""
+        if article_id is None:
+            c.execute("UPDATE event_sources SET event_id = ? WHERE event_id = ?", (to_id, from_id))
+        else:
+            c.execute("UPDATE event_sources SET event_id = ? WHERE event_id = ? AND article_id = ?",
+                      (to_id, from_id, article_id))
+
+    def delete_split_rule(self, c: sqlite3.Connection, article_id: str, other_article_id: str) -> None:
+        c.execute("DELETE FROM split_rules WHERE (article_id = ? AND other_article_id = ?)"
+                  " OR (article_id = ? AND other_article_id = ?)",
+                  (article_id, other_article_id, other_article_id, article_id))
+
+    def move_corrections(self, c: sqlite3.Connection, from_id: str, to_id: str) -> None:
+        """Corrections of ``from_id`` go to ``to_id`` (``to_id``'s own win on the same field)."""
+        c.execute("UPDATE OR IGNORE corrections SET event_id = ? WHERE event_id = ?", (to_id, from_id))
+        c.execute("DELETE FROM corrections WHERE event_id = ?", (from_id,))
+
+    def redirect_event(self, c: sqlite3.Connection, old_id: str, new_id: str) -> None:
+        """Delete event ``old_id``, leaving a redirect to ``new_id`` (earlier redirects follow)."""
+        c.execute("UPDATE event_redirects SET new_id = ? WHERE new_id = ?", (new_id, old_id))
+        c.execute(
+            "INSERT OR REPLACE INTO event_redirects(old_id, new_id, at) VALUES (?,?,?)", (old_id, new_id, _now_ms())
+        )
+        c.execute("DELETE FROM events WHERE id = ?", (old_id,))  # trigger: change 'merge'
+
+    def resolve_split_flags(self, c: sqlite3.Connection, article_id: str, event_id: str) -> None:
+        """Close the open uncertain-match flags of an article against an event (a reviewer split them)."""
+        c.execute("UPDATE review_flags SET status = 'resolved' WHERE status = 'open' AND kind = 'uncertain_match'"
+                  " AND article_id = ? AND other_event_id = ?", (article_id, event_id))
+
+    def log_review(self, c: sqlite3.Connection, by: str, action: str, event_id: str, *, other_id: str | None = None,
+                   field: str | None = None, before: Any = None, after: Any = None, note: str | None = None) -> None:
+        """One audit row: who did what to which event, the value before and after."""
+        c.execute(
+            "INSERT INTO review_log(at, reviewer, action, event_id, other_id, field, before, after, note)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (_now_ms(), by, action, event_id, other_id, field, json.dumps(before, ensure_ascii=False, default=str),
+             json.dumps(after, ensure_ascii=False, default=str), note),
+        )
+
+    def review_log(self, event_id: str | None = None) -> list[dict[str, Any]]:
+        """Audit records (oldest first), all or those touching one event (as kept, merged or split)."""
+        sql = "SELECT id, at, reviewer, action, event_id, other_id, field, before, after, note FROM review_log"
+        args: tuple[Any, ...] = ()
+        with self._lock:
+            if event_id:
+                ids = {event_id, resolve_event_id(self.conn, event_id)}
+                marks = ",".join("?" * len(ids))
+                sql += f" WHERE event_id IN ({marks}) OR other_id IN ({marks})"
+                args = (*ids, *ids)
+            rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
+        keys = ("id", "at", "by", "action", "event_id", "other_id", "field", "before", "after", "note")
+        out = []
+        for r in rows:
+            d = dict(zip(keys, tuple(r), strict=True))
+            d["before"] = json.loads(d["before"]) if d["before"] else None
+            d["after"] = json.loads(d["after"]) if d["after"] else None
+            out.append(d)
+        return out
 
     #: An undated mention may join a dated event of its place dated up to this many days
     #: before its article's publication (or one day after).

@@ -363,6 +363,13 @@ class Store:
             finally:
                 self._depth = 0
 
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection under the store's lock for a consistent read without a write lock (pass it
+        to the methods taking ``c``)."""
+        with self._lock:
+            yield self.conn
+
     def close(self) -> None:
         with self._lock:
             self.conn.close()
@@ -564,6 +571,69 @@ class Store:
             d["after"] = json.loads(d["after"]) if d["after"] else None
             out.append(d)
         return out
+
+    # -- imported CCC rows (the rules in protestdb.ccc.importer) --------------------------
+    def ccc_existing_keys(self, c: sqlite3.Connection, keys: Sequence[str]) -> set[str]:
+        """Which of these CCC row keys are stored."""
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = list(keys[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in c.execute(f"SELECT key FROM ccc_records WHERE key IN ({marks})", chunk))
+        return found
+
+    def ccc_events_between(
+        self, c: sqlite3.Connection, lo: str, hi: str
+    ) -> tuple[list[Event], dict[str, set[str]], dict[str, str]]:
+        """CCC events dated lo..hi, the files each holds rows of, and each one's newest snapshot."""
+        rows = c.execute(
+            "SELECT * FROM events WHERE origin = 'ccc' AND date BETWEEN ? AND ? ORDER BY date, id", (lo, hi)
+        ).fetchall()
+        events = self._events_from_rows(rows, with_details=False)
+        files: dict[str, set[str]] = {}
+        newest: dict[str, str] = {}
+        for r in c.execute(
+            "SELECT r.event_id, r.file, r.snapshot FROM ccc_records r JOIN events e ON e.id = r.event_id"
+            " WHERE e.date BETWEEN ? AND ?",
+            (lo, hi),
+        ):
+            files.setdefault(r[0], set()).add(r[1])
+            if r[2] and r[2] > newest.get(r[0], ""):
+                newest[r[0]] = r[2]
+        return events, files, newest
+
+    def add_ccc_record(
+        self, c: sqlite3.Connection, *, key: str, event_id: str, article: Mapping[str, Any], mention: EventMention,
+        snapshot: str, file: str, line: int, phase: str | int | None, match: str, score: float | None,
+        values: Mapping[str, str],
+    ) -> None:
+        """One imported CCC row: its pseudo-article (``article``: id, outlet, title, published, path),
+        its source link to ``event_id`` (mention index 0) and its ``ccc_records`` row (``file``: the name)."""
+        now = _now()
+        c.execute(
+            "INSERT OR IGNORE INTO articles(id, url, outlet, title, published, retrieved, language, path, raw_format,"
+            " text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (article["id"], None, article["outlet"], article["title"], article["published"], None, "en",
+             article["path"], "ccc", "", now),
+        )
+        c.execute(
+            "INSERT OR IGNORE INTO event_sources(event_id, article_id, mention_index, mention, added_at)"
+            " VALUES (?,?,?,?,?)",
+            (event_id, article["id"], 0, mention.model_dump_json(exclude={"article_id"}), now),
+        )
+        c.execute(
+            "INSERT INTO ccc_records(key, event_id, snapshot, file, line, phase, match, score, columns, imported_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (key, event_id, snapshot, file, line, phase, match, score, json.dumps(values, ensure_ascii=False), now),
+        )
+
+    def source_mentions(self, c: sqlite3.Connection, event_id: str) -> list[tuple[str, EventMention]]:
+        """(article id, mention) of an event's sources, by time added then article id."""
+        rows = c.execute(
+            "SELECT article_id, mention FROM event_sources WHERE event_id = ? ORDER BY added_at, article_id",
+            (event_id,),
+        ).fetchall()
+        return [(r[0], EventMention.model_validate_json(r[1]).model_copy(update={"article_id": r[0]})) for r in rows]
 
     #: An undated mention may join a dated event of its place dated up to this many days
     #: before its article's publication (or one day after).

@@ -16,12 +16,11 @@ empty store file to unsafe-but-fast settings for the load.
 from __future__ import annotations
 
 import gc
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from protestdb.models import LIST_FIELDS, Article, Event, EventMention, Evidence, size_category
@@ -325,10 +324,6 @@ def resolve_batch(mentions: Iterable[EventMention], window_days: int = 1) -> lis
     return list(resolve_stream(ordered, window_days=window_days))
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 @contextmanager
 def bulk_load(store: Store, cache_mb: int = 256, pause_gc: bool = True) -> Iterator[Store]:
     """Fast, crash-unsafe settings while loading a batch into a NEW, empty store file.
@@ -341,28 +336,18 @@ def bulk_load(store: Store, cache_mb: int = 256, pause_gc: bool = True) -> Itera
     Refused (ValueError) for a store that already holds articles or events: a crash or
     an error during the load can leave the file corrupt, so delete it and load again.
     """
-    c = store.conn
-    held = c.execute("SELECT EXISTS(SELECT 1 FROM articles) OR EXISTS(SELECT 1 FROM events)").fetchone()[0]
-    if held:
+    if store.holds_data():
         raise ValueError("bulk_load is only for a new, empty store file")
-    memory = store.path == ":memory:"
-    if not memory:
-        c.execute("PRAGMA journal_mode = OFF")
-        c.execute("PRAGMA synchronous = OFF")
-    c.execute(f"PRAGMA cache_size = {-int(cache_mb) * 1024}")
     gc_was_on = gc.isenabled()
-    if pause_gc:
-        gc.disable()
-    try:
-        yield store
-    finally:
-        if pause_gc and gc_was_on:
-            gc.enable()
-            gc.collect()
-        c.execute("PRAGMA cache_size = -2000")
-        if not memory:
-            c.execute("PRAGMA journal_mode = WAL")
-            c.execute("PRAGMA synchronous = NORMAL")
+    with store.bulk_settings(cache_mb):
+        if pause_gc:
+            gc.disable()
+        try:
+            yield store
+        finally:
+            if pause_gc and gc_was_on:
+                gc.enable()
+                gc.collect()
 
 
 def bulk_add_articles(store: Store, articles: Iterable[Article], batch: int = 20000) -> int:
@@ -370,36 +355,7 @@ def bulk_add_articles(store: Store, articles: Iterable[Article], batch: int = 20
     n = 0
     buf: list[Article] = []
 
-    def write(rows: list[Article]) -> int:
-        now = _now()
-        with store.transaction() as c:
-            have: set[str] = set()
-            ids = list({a.id for a in rows})
-            for i in range(0, len(ids), 500):
-                chunk = ids[i : i + 500]
-                q = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
-                have.update(r[0] for r in c.execute(q, chunk))
-            new: dict[str, Article] = {}
-            for a in rows:
-                if a.id not in have:
-                    new.setdefault(a.id, a)
-            c.executemany(
-                "INSERT INTO articles(id, url, outlet, title, published, retrieved, language, path,"
-                " raw_format, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        a.id, a.url, a.outlet, a.title, a.published.isoformat() if a.published else None,
-                        a.retrieved.isoformat() if a.retrieved else None, a.language, a.path, a.raw_format,
-                        a.text, now,
-                    )
-                    for a in new.values()
-                ],
-            )
-            c.executemany(
-                "INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)",
-                [(a.id, a.title or "", a.text) for a in new.values()],
-            )
-        return len(new)
+    write = store.add_articles_bulk
 
     for a in articles:
         if not a.id:
@@ -420,42 +376,11 @@ def bulk_write(store: Store, resolved: Iterable[Resolved], batch: int = 20000) -
     batch into a store that does not yet hold these events; incremental updates go
     through :meth:`Store.ingest`.
     """
-    from protestdb.store.sqlite import _BOOL_COLUMNS, EVENT_COLUMNS
-
-    cols = ", ".join(("id", *EVENT_COLUMNS, "locality_key", "created_at", "updated_at"))
-    marks = ", ".join("?" * (len(EVENT_COLUMNS) + 4))
     n_ev = n_m = 0
     buf: list[Resolved] = []
 
     def write(rows: list[Resolved]) -> None:
-        now = _now()
-        ev_rows, evid_rows, src_rows = [], [], []  # the search index follows events by trigger
-        for r in rows:
-            ev = r.event
-            vals = []
-            for col in EVENT_COLUMNS:
-                v = getattr(ev, col)
-                if col in LIST_FIELDS:
-                    v = json.dumps(v, ensure_ascii=False)
-                elif col in _BOOL_COLUMNS and v is not None:
-                    v = int(v)
-                vals.append(v)
-            ev_rows.append((ev.id, *vals, normalize_locality(ev.locality), now, now))
-            for fname, spans in ev.evidence.items():
-                for s in spans:
-                    evid_rows.append((ev.id, fname, s.article_id, s.start, s.end, s.quote))
-            for m in r.mentions:
-                src_rows.append((ev.id, m.article_id, m.index, m.model_dump_json(exclude={"article_id"}), now))
-        with store.transaction() as c:
-            c.executemany(f"INSERT INTO events({cols}) VALUES ({marks})", ev_rows)
-            c.executemany(
-                'INSERT OR IGNORE INTO evidence(event_id, field, article_id, start, "end", quote) VALUES (?,?,?,?,?,?)',
-                evid_rows,
-            )
-            c.executemany(
-                "INSERT INTO event_sources(event_id, article_id, mention_index, mention, added_at) VALUES (?,?,?,?,?)",
-                src_rows,
-            )
+        store.add_events_bulk((r.event, r.mentions) for r in rows)
 
     for r in resolved:
         buf.append(r)

@@ -12,7 +12,7 @@ import sqlite3
 import threading
 import time
 import unicodedata
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -278,6 +278,96 @@ class Store:
         """Refuse every write on this connection (the web app's per-thread readers)."""
         with self._lock:
             self.conn.execute("PRAGMA query_only = ON")
+
+    # -- bulk loading (protestdb.resolve.blocking: resolve_stream -> bulk_write) ----------
+    def holds_data(self) -> bool:
+        """Does the store hold any article or event?"""
+        with self._lock:
+            return bool(self.conn.execute(
+                "SELECT EXISTS(SELECT 1 FROM articles) OR EXISTS(SELECT 1 FROM events)").fetchone()[0])
+
+    @contextmanager
+    def bulk_settings(self, cache_mb: int = 256) -> Iterator[None]:
+        """``journal_mode=OFF``, ``synchronous=OFF`` and a large page cache (crash-unsafe: for
+        loading a new file); the normal settings (WAL, ``synchronous=NORMAL``) are restored after."""
+        c = self.conn
+        memory = self.path == ":memory:"
+        if not memory:
+            c.execute("PRAGMA journal_mode = OFF")
+            c.execute("PRAGMA synchronous = OFF")
+        c.execute(f"PRAGMA cache_size = {-int(cache_mb) * 1024}")
+        try:
+            yield
+        finally:
+            c.execute("PRAGMA cache_size = -2000")
+            if not memory:
+                c.execute("PRAGMA journal_mode = WAL")
+                c.execute("PRAGMA synchronous = NORMAL")
+
+    def add_articles_bulk(self, rows: Sequence[Article]) -> int:
+        """Insert the articles not yet stored (by id), in one transaction; returns how many were new."""
+        now = _now()
+        with self.transaction() as c:
+            have: set[str] = set()
+            ids = list({a.id for a in rows})
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                q = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+                have.update(r[0] for r in c.execute(q, chunk))
+            new: dict[str, Article] = {}
+            for a in rows:
+                if a.id not in have:
+                    new.setdefault(a.id, a)
+            c.executemany(
+                "INSERT INTO articles(id, url, outlet, title, published, retrieved, language, path,"
+                " raw_format, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        a.id, a.url, a.outlet, a.title, a.published.isoformat() if a.published else None,
+                        a.retrieved.isoformat() if a.retrieved else None, a.language, a.path, a.raw_format,
+                        a.text, now,
+                    )
+                    for a in new.values()
+                ],
+            )
+            c.executemany(
+                "INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)",
+                [(a.id, a.title or "", a.text) for a in new.values()],
+            )
+        return len(new)
+
+    def add_events_bulk(self, rows: Iterable[tuple[Event, Sequence[EventMention]]]) -> None:
+        """Insert new events with their evidence and their sources (each mention with its
+        ``article_id`` and ``index``), in one transaction."""
+        cols = ", ".join(("id", *EVENT_COLUMNS, "locality_key", "created_at", "updated_at"))
+        marks = ", ".join("?" * (len(EVENT_COLUMNS) + 4))
+        now = _now()
+        ev_rows, evid_rows, src_rows = [], [], []  # the search index follows events by trigger
+        for ev, mentions in rows:
+            vals = []
+            for col in EVENT_COLUMNS:
+                v = getattr(ev, col)
+                if col in LIST_FIELDS:
+                    v = json.dumps(v, ensure_ascii=False)
+                elif col in _BOOL_COLUMNS and v is not None:
+                    v = int(v)
+                vals.append(v)
+            ev_rows.append((ev.id, *vals, normalize_locality(ev.locality), now, now))
+            for fname, spans in ev.evidence.items():
+                for s in spans:
+                    evid_rows.append((ev.id, fname, s.article_id, s.start, s.end, s.quote))
+            for m in mentions:
+                src_rows.append((ev.id, m.article_id, m.index, m.model_dump_json(exclude={"article_id"}), now))
+        with self.transaction() as c:
+            c.executemany(f"INSERT INTO events({cols}) VALUES ({marks})", ev_rows)
+            c.executemany(
+                'INSERT OR IGNORE INTO evidence(event_id, field, article_id, start, "end", quote) VALUES (?,?,?,?,?,?)',
+                evid_rows,
+            )
+            c.executemany(
+                "INSERT INTO event_sources(event_id, article_id, mention_index, mention, added_at) VALUES (?,?,?,?,?)",
+                src_rows,
+            )
 
     # -- API tokens (protestdb.auth holds the rules; only the hash of a secret is stored) ----
     def insert_token(self, tid: str, name: str, salt: str, digest: str, scopes: str, created_at: str) -> None:

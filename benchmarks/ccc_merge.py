@@ -12,7 +12,7 @@ truth pair = same date, same state, same normalised locality, and at least one o
   inspecting disagreements) — assigned one-to-one (most shared keys first).
 
 The importer's matcher never reads sources and uses fuzzy similarity (see
-``protestdb.ccc.matching``), so the measure is not circular. ``--samples N`` prints N
+``protestdb.resolve.ccc_match``), so the measure is not circular. ``--samples N`` prints N
 disagreements of each kind for inspection.
 
     python benchmarks/ccc_merge.py [--samples 5]

@@ -17,4 +17,5 @@ fi
 
 python3 -m pip install -q -e ".[dev,scale]"
 python3 -m ruff check src tests benchmarks
+lint-imports  # the layer contract in pyproject.toml [tool.importlinter]
 python3 -m pytest -q -p no:cacheprovider "$@"

@@ -58,11 +58,7 @@ def create_token(store: Store, name: str, scopes: str = "write") -> str:
     if scopes not in SCOPES:
         raise AuthError(f"scopes must be one of {', '.join(SCOPES)}")
     tid, secret, salt = secrets.token_hex(6), secrets.token_urlsafe(32), secrets.token_hex(16)
-    with store.transaction() as c:
-        c.execute(
-            "INSERT INTO api_tokens(id, name, salt, hash, scopes, created_at) VALUES (?,?,?,?,?,?)",
-            (tid, name, salt, _digest(salt, secret), scopes, _now()),
-        )
+    store.insert_token(tid, name, salt, _digest(salt, secret), scopes, _now())
     return f"{PREFIX}{tid}_{secret}"
 
 
@@ -72,10 +68,7 @@ def verify_token(store: Store, token: str | None, touch: bool = False) -> TokenI
     if not m:
         return None
     tid, secret = m.groups()
-    with store._lock:
-        row = store.conn.execute(
-            "SELECT id, name, salt, hash, scopes, revoked_at FROM api_tokens WHERE id = ?", (tid,)
-        ).fetchone()
+    row = store.token_row(tid)
     if row is None:
         hmac.compare_digest(_digest("00" * 16, secret), "0" * 64)  # same work for unknown ids
         return None
@@ -83,30 +76,21 @@ def verify_token(store: Store, token: str | None, touch: bool = False) -> TokenI
     if not ok or row["revoked_at"]:
         return None
     if touch:
-        with store.transaction() as c:
-            c.execute("UPDATE api_tokens SET last_used = ? WHERE id = ?", (_now(), tid))
+        store.touch_token(tid, _now())
     scopes = ("read", "write") if row["scopes"] == "write" else ("read",)
     return TokenInfo(id=row["id"], name=row["name"], scopes=scopes)
 
 
 def list_tokens(store: Store) -> list[dict[str, Any]]:
     """Every token's id, name, scopes and dates (never the secret or its hash)."""
-    with store._lock:
-        rows = store.conn.execute(
-            "SELECT id, name, scopes, created_at, last_used, revoked_at FROM api_tokens ORDER BY created_at, id"
-        ).fetchall()
-    return [dict(r) for r in rows]
+    return store.tokens()
 
 
 def revoke_token(store: Store, token_id: str) -> bool:
     """Revoke a token by its id (or the whole token); True if a live token was revoked."""
     m = _TOKEN_RE.match(token_id.strip())
     tid = m.group(1) if m else token_id.strip().removeprefix(PREFIX)
-    with store.transaction() as c:
-        cur = c.execute(
-            "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", (_now(), tid)
-        )
-        return cur.rowcount > 0
+    return store.revoke_token(tid, _now())
 
 
 __all__ = ["AuthError", "TokenInfo", "create_token", "list_tokens", "revoke_token", "verify_token"]

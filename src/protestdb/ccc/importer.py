@@ -13,14 +13,13 @@ merged again on top); from an older or the same snapshot it only adds itself as 
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,20 +30,18 @@ from protestdb.ccc.mapping import (
     event_id_for_key,
     row_to_event,
 )
-from protestdb.ccc.matching import DATE_WINDOW, MIN_SCORE, snapshot_score
 from protestdb.ccc.reader import CCCFile, RowError, read_ccc
 from protestdb.models import Event, EventMention
+from protestdb.resolve.ccc_match import DATE_WINDOW, MIN_SCORE, snapshot_score
 from protestdb.resolve.merge import merge_into
+from protestdb.resolve.review import with_corrections
+from protestdb.store.sqlite import corrections_of
 
 if TYPE_CHECKING:
     from protestdb.store.sqlite import Store
 
 # Articles against CCC events: the store asks protestdb.resolve.decide (one decision for
 # extracted and imported events; a merge needs a shared specific, never "the only candidate").
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass
@@ -86,41 +83,12 @@ def _keys(file: CCCFile) -> list[str]:
     return out
 
 
-def _existing_keys(c: sqlite3.Connection, keys: Sequence[str]) -> set[str]:
-    found: set[str] = set()
-    for i in range(0, len(keys), 500):
-        chunk = list(keys[i : i + 500])
-        marks = ",".join("?" * len(chunk))
-        found.update(r[0] for r in c.execute(f"SELECT key FROM ccc_records WHERE key IN ({marks})", chunk))
-    return found
-
-
-def _ccc_candidates(
-    store: Store, c: sqlite3.Connection, lo: str, hi: str
-) -> tuple[list[Event], dict[str, set[str]], dict[str, str]]:
-    """CCC events dated lo..hi, the files each holds rows of, and each one's newest snapshot."""
-    rows = c.execute(
-        "SELECT * FROM events WHERE origin = 'ccc' AND date BETWEEN ? AND ? ORDER BY date, id", (lo, hi)
-    ).fetchall()
-    events = store._events_from_rows(rows, with_details=False)
-    files: dict[str, set[str]] = defaultdict(set)
-    newest: dict[str, str] = {}
-    for r in c.execute(
-        "SELECT r.event_id, r.file, r.snapshot FROM ccc_records r JOIN events e ON e.id = r.event_id"
-        " WHERE e.date BETWEEN ? AND ?",
-        (lo, hi),
-    ):
-        files[r[0]].add(r[1])
-        if r[2] and r[2] > newest.get(r[0], ""):
-            newest[r[0]] = r[2]
-    return events, files, newest
-
-
 def _shift(d: str, days: int) -> str:
     return (date.fromisoformat(d) + timedelta(days=days)).isoformat()
 
 
 def _add_record(
+    store: Store,
     c: sqlite3.Connection,
     key: str,
     event_id: str,
@@ -132,70 +100,30 @@ def _add_record(
     match: str,
     score: float | None,
 ) -> None:
-    now = _now()
     aid = CCC_ARTICLE_PREFIX + key
-    c.execute(
-        "INSERT OR IGNORE INTO articles(id, url, outlet, title, published, retrieved, language, path, raw_format,"
-        " text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            aid,
-            None,
-            CCC_OUTLET,
-            f"CCC {Path(file.path).name} line {line}",
-            snapshot,
-            None,
-            "en",
-            file.path,
-            "ccc",
-            "",
-            now,
-        ),
-    )
+    article = {"id": aid, "outlet": CCC_OUTLET, "title": f"CCC {Path(file.path).name} line {line}",
+               "published": snapshot, "path": file.path}
     mention = EventMention(
         **mapped.model_dump(exclude={"id", "sources", "created_at", "updated_at", "evidence"})
     )
-    c.execute(
-        "INSERT OR IGNORE INTO event_sources(event_id, article_id, mention_index, mention, added_at)"
-        " VALUES (?,?,?,?,?)",
-        (event_id, aid, 0, mention.model_dump_json(exclude={"article_id"}), now),
-    )
-    c.execute(
-        "INSERT INTO ccc_records(key, event_id, snapshot, file, line, phase, match, score, columns, imported_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (
-            key,
-            event_id,
-            snapshot,
-            Path(file.path).name,
-            line,
-            file.phase,
-            match,
-            score,
-            json.dumps(values, ensure_ascii=False),
-            now,
-        ),
-    )
+    store.add_ccc_record(c, key=key, event_id=event_id, article=article, mention=mention, snapshot=snapshot,
+                         file=Path(file.path).name, line=line, phase=file.phase, match=match, score=score,
+                         values=values)
 
 
-def _corrected(c: sqlite3.Connection, ev: Event) -> Event:
+def _corrected(store: Store, c: sqlite3.Connection, ev: Event) -> Event:
     """Reviewers' corrections win over imported values (protestdb.resolve.review)."""
-    from protestdb.resolve.review import apply_corrections
-
-    return apply_corrections(c, ev)
+    return with_corrections(ev, corrections_of(c, ev.id))
 
 
 def _refresh(store: Store, c: sqlite3.Connection, event_id: str, mapped: Event) -> None:
     """Replace an event's values by a newer CCC row's, then merge its articles' mentions again."""
     ev = mapped.model_copy(update={"id": event_id})
-    for r in c.execute(
-        "SELECT article_id, mention FROM event_sources WHERE event_id = ? ORDER BY added_at, article_id",
-        (event_id,),
-    ).fetchall():
-        if r[0].startswith(CCC_ARTICLE_PREFIX):
+    for aid, m in store.source_mentions(c, event_id):
+        if aid.startswith(CCC_ARTICLE_PREFIX):
             continue
-        m = EventMention.model_validate_json(r[1]).model_copy(update={"article_id": r[0]})
         ev = merge_into(ev, m)
-    store._write_event(c, _corrected(c, ev), is_new=False)
+    store.write_event(c, _corrected(store, c, ev), is_new=False)
 
 
 #: Rows written per transaction: a long import never holds the write lock for long, so other
@@ -223,9 +151,8 @@ def import_ccc_file(
     )
     keys = _keys(file)
     fname = Path(file.path).name
-    with store._lock:  # a read: no write lock is taken while matching is planned
-        c = store.conn
-        known = _existing_keys(c, keys)
+    with store.reading() as c:  # a read: no write lock is taken while matching is planned
+        known = store.ccc_existing_keys(c, keys)
         todo = [
             (k, row, row_to_event(row.values))
             for k, row in zip(keys, file.rows, strict=True)
@@ -238,7 +165,7 @@ def import_ccc_file(
         newest: dict[str, str] = {}
         if dates:
             lo, hi = _shift(dates[0], -DATE_WINDOW), _shift(dates[-1], DATE_WINDOW)
-            events, files, newest = _ccc_candidates(store, c, lo, hi)
+            events, files, newest = store.ccc_events_between(c, lo, hi)
             by_day: dict[tuple[str | None, str | None], list[Event]] = defaultdict(list)
             for ev in events:
                 if fname not in files.get(ev.id, set()):
@@ -263,14 +190,14 @@ def import_ccc_file(
     for lo_i in range(0, len(todo), step):
         chunk = list(enumerate(todo[lo_i : lo_i + step], lo_i))
         with store.transaction() as c:
-            again = _existing_keys(c, [k for _, (k, _, _) in chunk])  # written meanwhile by another import
+            again = store.ccc_existing_keys(c, [k for _, (k, _, _) in chunk])  # written meanwhile by another import
             for i, (key, row, mapped) in chunk:
                 if key in again:
                     rep.unchanged += 1
                     continue
                 if i in assigned:
                     eid, score = assigned[i]
-                    _add_record(c, key, eid, file, row.line, row.values, mapped, snap, "fuzzy", score)
+                    _add_record(store, c, key, eid, file, row.line, row.values, mapped, snap, "fuzzy", score)
                     rep.merged += 1
                     if snap > newest.get(eid, ""):
                         _refresh(store, c, eid, mapped)
@@ -278,8 +205,8 @@ def import_ccc_file(
                         rep.updated_events += 1
                     continue
                 ev = mapped.model_copy(update={"id": event_id_for_key(key)})
-                store._write_event(c, _corrected(c, ev), is_new=True, origin="ccc")
-                _add_record(c, key, ev.id, file, row.line, row.values, mapped, snap, "new", None)
+                store.write_event(c, _corrected(store, c, ev), is_new=True, origin="ccc")
+                _add_record(store, c, key, ev.id, file, row.line, row.values, mapped, snap, "new", None)
                 rep.created += 1
         if lo_i + step < len(todo):
             time.sleep(CHUNK_PAUSE)  # let a waiting writer (another process) take the lock

@@ -18,11 +18,11 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
-from protestdb import __version__
 from protestdb.ingest.encoding import decode_bytes, is_binary_bytes
 from protestdb.ingest.errors import IngestError
 from protestdb.ingest.readers import html_to_article, text_to_article
 from protestdb.models import Article
+from protestdb.version import __version__
 
 USER_AGENT = f"protestdb/{__version__} (+https://github.com/protestdb/protestdb)"
 DEFAULT_TIMEOUT = 15.0

@@ -8,5 +8,11 @@ from protestdb.resolve.merge import (
     merge_into,
     normalize_locality,
 )
+from protestdb.resolve.resolver import MentionResolver
+from protestdb.store.sqlite import set_default_resolver
 
-__all__ = ["best_match", "event_from_mention", "event_id_for", "matches", "merge_into", "normalize_locality"]
+set_default_resolver(MentionResolver())  # the stores' resolution decisions (the store imports no resolve)
+
+__all__ = [
+    "MentionResolver",
+    "best_match", "event_from_mention", "event_id_for", "matches", "merge_into", "normalize_locality"]

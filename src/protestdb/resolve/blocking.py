@@ -16,13 +16,12 @@ empty store file to unsafe-but-fast settings for the load.
 from __future__ import annotations
 
 import gc
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from protestdb.models import LIST_FIELDS, Article, Event, EventMention, Evidence, size_category
 from protestdb.resolve.merge import (
@@ -38,20 +37,10 @@ from protestdb.resolve.merge import (
     pick_best,
     score_keys,
 )
+from protestdb.store.keys import candidate_dates  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:  # pragma: no cover
     from protestdb.store.sqlite import Store
-
-
-def candidate_dates(iso: str | None) -> tuple[str, ...]:
-    """The day before, the day, the day after (ISO); ``()`` for no date; malformed: itself 3 times."""
-    if not iso:
-        return ()
-    try:
-        d = date.fromisoformat(iso[:10])
-    except ValueError:
-        return (iso, iso, iso)
-    return ((d - timedelta(days=1)).isoformat(), d.isoformat(), (d + timedelta(days=1)).isoformat())
 
 
 def block_key(m: EventMention | Event) -> tuple[str | None, str | None, str | None]:
@@ -98,9 +87,20 @@ class _Cluster:
 
     def add(self, m: EventMention, mk: MatchKey) -> None:
         """Merge ``m`` into the key as :func:`merge_into` merges it into the event."""
-        k = self.key
         self.mentions.append(m)
         self.articles.add(m.article_id)
+        self._add_keys(mk)
+        self._add_place(m)
+        self._add_orgs(m)
+        self._add_title(m)
+        self._add_sets(m, mk)
+        if m.size_low is not None:
+            self.size_low = m.size_low if self.size_low is None else min(self.size_low, m.size_low)
+            self.key.size = self.size_low or None
+
+    def _add_keys(self, mk: MatchKey) -> None:
+        """Types, country, date words and valence from the mention's key."""
+        k = self.key
         if mk.types - k.types:
             k.types = k.types | mk.types
         if k.country is None:
@@ -110,24 +110,35 @@ class _Cluster:
         k.early = k.early or mk.early
         if k.valence is None:
             k.valence = mk.valence
+
+    def _add_place(self, m: EventMention) -> None:
+        """The first locality, state and venue (the venue's tokens read with the place)."""
         if self.locality is None:
             self.locality = m.locality
         if self.state is None:
             self.state = m.state
-        if k.location is None and m.location:
-            k.location = m.location
-            k.vtoks = _venue_tokens_cached(m.location, self.locality, self.state)
-        new_orgs = [o for o in m.organizations if o.casefold() not in self.org_seen]
-        if new_orgs:
-            for o in new_orgs:
-                if o.casefold() not in self.org_seen:
-                    self.org_seen.add(o.casefold())
-                    k.orgs += (o,)
-                    k.org_forms = k.org_forms | _org_forms_cached(o)
+        if self.key.location is None and m.location:
+            self.key.location = m.location
+            self.key.vtoks = _venue_tokens_cached(m.location, self.locality, self.state)
+
+    def _add_orgs(self, m: EventMention) -> None:
+        k = self.key
+        for o in m.organizations:
+            if o.casefold() not in self.org_seen:
+                self.org_seen.add(o.casefold())
+                k.orgs += (o,)
+                k.org_forms = k.org_forms | _org_forms_cached(o)
+
+    def _add_title(self, m: EventMention) -> None:
+        """The first title (else macro-event name), as the event keeps it."""
         if (self.title is None and m.title) or (self.macroevent is None and m.macroevent):
             self.title = self.title if self.title is not None else m.title
             self.macroevent = self.macroevent if self.macroevent is not None else m.macroevent
-            k.title = _title_key_cached(self.title or self.macroevent)
+            self.key.title = _title_key_cached(self.title or self.macroevent)
+
+    def _add_sets(self, m: EventMention, mk: MatchKey) -> None:
+        """Issues, targets and claims: unions."""
+        k = self.key
         if mk.issues - k.issues:
             k.issues = k.issues | mk.issues
         if mk.targets - k.targets:
@@ -138,9 +149,6 @@ class _Cluster:
                 ck = _claim_key(c)
                 if ck:
                     k.claims = k.claims | {ck}
-        if m.size_low is not None:
-            self.size_low = m.size_low if self.size_low is None else min(self.size_low, m.size_low)
-            k.size = self.size_low or None
 
 
 def resolve_stream(mentions: Iterable[EventMention], window_days: int = 1) -> Iterator[Resolved]:
@@ -215,32 +223,57 @@ def build_event(mentions: Sequence[EventMention], event_id: str) -> Event:
     for f in LIST_FIELDS:
         d[f] = list(d[f])
     evid: dict[str, list[Evidence]] = {f: _spans(s, m0.article_id) for f, s in m0.evidence.items() if s}
-    if len(mentions) == 1:
-        return Event.model_construct(id=event_id, evidence=evid, sources=[], created_at=None, updated_at=None, **d)
-    seen: dict[str, set[tuple]] = {}
+    if len(mentions) > 1:
+        fold = _Fold(d, evid)
+        for m in mentions[1:]:
+            fold.merge(m)
+    return Event.model_construct(id=event_id, evidence=evid, sources=[], created_at=None, updated_at=None, **d)
 
-    def add(f: str, spans: list[Evidence] | None) -> None:
+
+class _Fold:
+    """Values (``d``) and evidence (``evid``) of an event being built, merging one mention at a time."""
+
+    def __init__(self, d: dict[str, Any], evid: dict[str, list[Evidence]]) -> None:
+        self.d = d
+        self.evid = evid
+        self.seen: dict[str, set[tuple]] = {}
+        self.folded = {f: {x.casefold() for x in d[f]} for f in LIST_FIELDS}
+
+    def add(self, f: str, spans: list[Evidence] | None) -> None:
+        """Evidence spans of a field, each once."""
         if not spans:
             return
-        have = seen.get(f)
+        have = self.seen.get(f)
         if have is None:
-            have = seen[f] = {(s.start, s.end, s.quote, s.article_id) for s in evid.get(f, ())}
+            have = self.seen[f] = {(s.start, s.end, s.quote, s.article_id) for s in self.evid.get(f, ())}
         for s in spans:
             t = (s.start, s.end, s.quote, s.article_id)
             if t not in have:
                 have.add(t)
-                evid.setdefault(f, []).append(s)
+                self.evid.setdefault(f, []).append(s)
 
-    folded = {f: {x.casefold() for x in d[f]} for f in LIST_FIELDS}
-    for m in mentions[1:]:
+    def merge(self, m: EventMention) -> None:
         ms = {f: _spans(s, m.article_id) for f, s in m.evidence.items() if s}
+        self._lists(m, ms)
+        self._scalars(m, ms)
+        if m.date is not None:
+            if self.d["date"] is None:  # as merge_into: an undated event takes a dated source's date
+                self.d["date"] = m.date
+            self.add("date", ms.get("date"))
+        self._size(m, ms)
+        self._flags(m, ms)
+
+    def _lists(self, m: EventMention, ms: dict[str, list[Evidence]]) -> None:
         for f in LIST_FIELDS:
-            seen_f = folded[f]
+            seen_f = self.folded[f]
             for x in getattr(m, f):
                 if x.casefold() not in seen_f:
                     seen_f.add(x.casefold())
-                    d[f].append(x)
-            add(f, ms.get(f))
+                    self.d[f].append(x)
+            self.add(f, ms.get(f))
+
+    def _scalars(self, m: EventMention, ms: dict[str, list[Evidence]]) -> None:
+        d = self.d
         for f in SCALAR_FIELDS:
             theirs = getattr(m, f)
             if f == "date_precision":
@@ -250,11 +283,10 @@ def build_event(mentions: Sequence[EventMention], event_id: str) -> Event:
             if d[f] is None and theirs is not None:
                 d[f] = theirs
             if theirs is not None and d[f] == theirs:
-                add(f, ms.get(f))
-        if m.date is not None:
-            if d["date"] is None:  # as merge_into: an undated event takes a dated source's date
-                d["date"] = m.date
-            add("date", ms.get("date"))
+                self.add(f, ms.get(f))
+
+    def _size(self, m: EventMention, ms: dict[str, list[Evidence]]) -> None:
+        d = self.d
         if m.size_text:
             parts = [x.strip() for x in (d["size_text"] or "").split(";") if x.strip()]
             if m.size_text.strip().casefold() not in {x.casefold() for x in parts}:
@@ -271,26 +303,25 @@ def build_event(mentions: Sequence[EventMention], event_id: str) -> Event:
             d["size_mean"] = float(lo if lo is not None else hi)
         d["size_cat"] = size_category(lo) or max(d["size_cat"], m.size_cat)
         for f in SIZE_FIELDS:
-            add(f, ms.get(f))
+            self.add(f, ms.get(f))
+
+    def _flags(self, m: EventMention, ms: dict[str, list[Evidence]]) -> None:
+        """announced_only / online hold only if every source says so (and keep evidence only then)."""
+        d = self.d
         d["announced_only"] = d["announced_only"] and m.announced_only
         d["online"] = d["online"] and m.online
         for f in ("announced_only", "online"):
             if d[f] and getattr(m, f):
-                add(f, ms.get(f))
+                self.add(f, ms.get(f))
             if not d[f]:
-                evid.pop(f, None)
-                seen.pop(f, None)
-    return Event.model_construct(id=event_id, evidence=evid, sources=[], created_at=None, updated_at=None, **d)
+                self.evid.pop(f, None)
+                self.seen.pop(f, None)
 
 
 def resolve_batch(mentions: Iterable[EventMention], window_days: int = 1) -> list[Resolved]:
     """:func:`resolve_stream` over mentions in any order (sorted by date first)."""
     ordered = sorted(mentions, key=lambda m: (_day(m.date) is None, _day(m.date) or 0))
     return list(resolve_stream(ordered, window_days=window_days))
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @contextmanager
@@ -305,28 +336,18 @@ def bulk_load(store: Store, cache_mb: int = 256, pause_gc: bool = True) -> Itera
     Refused (ValueError) for a store that already holds articles or events: a crash or
     an error during the load can leave the file corrupt, so delete it and load again.
     """
-    c = store.conn
-    held = c.execute("SELECT EXISTS(SELECT 1 FROM articles) OR EXISTS(SELECT 1 FROM events)").fetchone()[0]
-    if held:
+    if store.holds_data():
         raise ValueError("bulk_load is only for a new, empty store file")
-    memory = store.path == ":memory:"
-    if not memory:
-        c.execute("PRAGMA journal_mode = OFF")
-        c.execute("PRAGMA synchronous = OFF")
-    c.execute(f"PRAGMA cache_size = {-int(cache_mb) * 1024}")
     gc_was_on = gc.isenabled()
-    if pause_gc:
-        gc.disable()
-    try:
-        yield store
-    finally:
-        if pause_gc and gc_was_on:
-            gc.enable()
-            gc.collect()
-        c.execute("PRAGMA cache_size = -2000")
-        if not memory:
-            c.execute("PRAGMA journal_mode = WAL")
-            c.execute("PRAGMA synchronous = NORMAL")
+    with store.bulk_settings(cache_mb):
+        if pause_gc:
+            gc.disable()
+        try:
+            yield store
+        finally:
+            if pause_gc and gc_was_on:
+                gc.enable()
+                gc.collect()
 
 
 def bulk_add_articles(store: Store, articles: Iterable[Article], batch: int = 20000) -> int:
@@ -334,36 +355,7 @@ def bulk_add_articles(store: Store, articles: Iterable[Article], batch: int = 20
     n = 0
     buf: list[Article] = []
 
-    def write(rows: list[Article]) -> int:
-        now = _now()
-        with store.transaction() as c:
-            have: set[str] = set()
-            ids = list({a.id for a in rows})
-            for i in range(0, len(ids), 500):
-                chunk = ids[i : i + 500]
-                q = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
-                have.update(r[0] for r in c.execute(q, chunk))
-            new: dict[str, Article] = {}
-            for a in rows:
-                if a.id not in have:
-                    new.setdefault(a.id, a)
-            c.executemany(
-                "INSERT INTO articles(id, url, outlet, title, published, retrieved, language, path,"
-                " raw_format, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        a.id, a.url, a.outlet, a.title, a.published.isoformat() if a.published else None,
-                        a.retrieved.isoformat() if a.retrieved else None, a.language, a.path, a.raw_format,
-                        a.text, now,
-                    )
-                    for a in new.values()
-                ],
-            )
-            c.executemany(
-                "INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)",
-                [(a.id, a.title or "", a.text) for a in new.values()],
-            )
-        return len(new)
+    write = store.add_articles_bulk
 
     for a in articles:
         if not a.id:
@@ -384,42 +376,11 @@ def bulk_write(store: Store, resolved: Iterable[Resolved], batch: int = 20000) -
     batch into a store that does not yet hold these events; incremental updates go
     through :meth:`Store.ingest`.
     """
-    from protestdb.store.sqlite import _BOOL_COLUMNS, EVENT_COLUMNS
-
-    cols = ", ".join(("id", *EVENT_COLUMNS, "locality_key", "created_at", "updated_at"))
-    marks = ", ".join("?" * (len(EVENT_COLUMNS) + 4))
     n_ev = n_m = 0
     buf: list[Resolved] = []
 
     def write(rows: list[Resolved]) -> None:
-        now = _now()
-        ev_rows, evid_rows, src_rows = [], [], []  # the search index follows events by trigger
-        for r in rows:
-            ev = r.event
-            vals = []
-            for col in EVENT_COLUMNS:
-                v = getattr(ev, col)
-                if col in LIST_FIELDS:
-                    v = json.dumps(v, ensure_ascii=False)
-                elif col in _BOOL_COLUMNS and v is not None:
-                    v = int(v)
-                vals.append(v)
-            ev_rows.append((ev.id, *vals, normalize_locality(ev.locality), now, now))
-            for fname, spans in ev.evidence.items():
-                for s in spans:
-                    evid_rows.append((ev.id, fname, s.article_id, s.start, s.end, s.quote))
-            for m in r.mentions:
-                src_rows.append((ev.id, m.article_id, m.index, m.model_dump_json(exclude={"article_id"}), now))
-        with store.transaction() as c:
-            c.executemany(f"INSERT INTO events({cols}) VALUES ({marks})", ev_rows)
-            c.executemany(
-                'INSERT OR IGNORE INTO evidence(event_id, field, article_id, start, "end", quote) VALUES (?,?,?,?,?,?)',
-                evid_rows,
-            )
-            c.executemany(
-                "INSERT INTO event_sources(event_id, article_id, mention_index, mention, added_at) VALUES (?,?,?,?,?)",
-                src_rows,
-            )
+        store.add_events_bulk((r.event, r.mentions) for r in rows)
 
     for r in resolved:
         buf.append(r)

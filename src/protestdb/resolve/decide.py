@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from protestdb.models import Event, EventMention
+from protestdb.resolve.ccc_match import near_match_reason
 from protestdb.resolve.merge import MATCH_THRESHOLD, MatchKey, explain, pick_best, score_keys
 
 #: A candidate that did not win but scored at least this (before the need for a shared specific)
@@ -31,7 +32,7 @@ from protestdb.resolve.merge import MATCH_THRESHOLD, MatchKey, explain, pick_bes
 REVIEW_MIN_SCORE = 1.0
 #: At most this many review-queue pairs per mention (the closest first).
 REVIEW_MAX = 3
-#: Types CCC coders use loosely for one gathering (as :data:`protestdb.ccc.matching.GENERIC_TYPES`).
+#: Types CCC coders use loosely for one gathering (as :data:`protestdb.resolve.ccc_match.GENERIC_TYPES`).
 CCC_LOOSE_TYPES = frozenset({"rally", "march", "demonstration", "vigil", "picket", "other"})
 
 
@@ -110,8 +111,6 @@ def decide(
 def near_match_flags(events: Sequence[Event], mention: EventMention) -> list[tuple[Event, str, float]]:
     """CCC events at the same place with the same action (title, campaign, organizations) but
     another date: (event, reason, score) for the review queue, never a merge."""
-    from protestdb.ccc.matching import near_match_reason
-
     out = []
     for ev in events:
         hit = near_match_reason(ev, mention)

@@ -21,12 +21,16 @@ from typing import Any
 from rapidfuzz import fuzz, utils
 
 from protestdb.models import LIST_FIELDS, Event, EventMention, Evidence, size_category
+from protestdb.store.keys import (  # noqa: F401 (re-exported)
+    LOCALITY_ALIASES,
+    NYC_BOROUGHS,
+    normalize_locality,
+    place_words,
+)
 
 #: Venue names at least this similar (rapidfuzz token_set_ratio, 0-100) are the same place.
 LOCATION_MIN_SCORE = 80.0
 
-NYC_BOROUGHS = {"manhattan", "brooklyn", "queens", "bronx", "the bronx", "staten island"}
-LOCALITY_ALIASES = {"nyc": "new york", "new york city": "new york", "la": "los angeles", "dc": "washington"}
 
 SIZE_FIELDS = ("size_text", "size_low", "size_high", "size_mean", "size_cat")
 #: Scalars whose first non-null value is kept.
@@ -54,19 +58,6 @@ SCALAR_FIELDS = (
 def event_id_for(article_id: str, index: int) -> str:
     """Stable id of an event first told by mention ``index`` of ``article_id``."""
     return "ev_" + hashlib.sha1(f"{article_id}:{index}".encode()).hexdigest()[:16]
-
-
-def normalize_locality(name: str | None) -> str | None:
-    if not name:
-        return None
-    s = name.lower().strip()
-    s = re.sub(r"^(the )?(city|town|village|borough) of ", "", s)
-    s = re.sub(r"[^\w\s]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"^(st|ste)\b", "saint", s)
-    if s in NYC_BOROUGHS:
-        return "new york"
-    return LOCALITY_ALIASES.get(s, s) or None
 
 
 def _norm_state(s: str | None) -> str | None:
@@ -312,12 +303,6 @@ def _target_key(t: str) -> str:
     return re.sub(r"^the\s+", "", " ".join(re.findall(r"\w+", t.casefold())))
 
 
-@lru_cache(maxsize=1 << 16)
-def place_words(s: str | None) -> str:
-    """A place's words, lower case, space-separated and padded (" boyle heights ") for phrase tests."""
-    return " " + " ".join(re.findall(r"\w+", s.casefold())) + " " if s else " "
-
-
 def venue_names_locality(venue: str | None, loc: str | None) -> bool:
     """Does a venue's text name a (normalised) locality ("the ICE facility in Broadview" -> broadview)?"""
     return bool(venue and loc) and f" {loc} " in place_words(venue)
@@ -376,68 +361,105 @@ def score_keys(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None = None) ->
     specifics (``"shared"``), the total (``"score"``) and, when the pair cannot merge, the
     reason (``"reject"``) -- what ``protestdb show`` and the review queue display.
     """
+    where = _place_and_date(e, m)
+    if isinstance(where, str):
+        return _no(parts, where)
+    score, hier, undated = where
+    if parts is not None:
+        parts["place"] = "venue names the locality" if hier else "same locality"
+        parts["date"] = score if not undated else "one side undated"
+    reason = _opposed(e, m)
+    if reason:
+        return _no(parts, reason)
+    shared: list[str] = []
+    score = _score_types(e.types, m.types, score, parts)
+    if score is None:
+        return _no(parts, "other types")
+    score = _score_venue(e, m, hier, score, shared, parts)
+    if score is None:
+        return _no(parts, "other venues")
+    score = _score_identity(e, m, score, shared, parts)
+    score = _score_context(e, m, score, shared, parts)
+    return _conclude(e, m, score, shared, undated, parts)
+
+
+def _place_and_date(e: MatchKey, m: MatchKey) -> tuple[float, bool, bool] | str:
+    """(date score, the place matched through a venue, one side undated), or why the pair cannot merge."""
     if e.state != m.state:
-        return _no(parts, "another state")
+        return "another state"
     hier = False
     if e.loc != m.loc:
         # a venue in a suburb matches the suburb: one side's venue names the other's locality
         if not (venue_names_locality(e.location, m.loc) or venue_names_locality(m.location, e.loc)):
-            return _no(parts, "another place")
+            return "another place"
         hier = True
-    undated = False
     if e.day is None or m.day is None:
         if (e.has_date and e.day is None) or (m.has_date and m.day is None):
-            return _no(parts, "malformed date")
-        undated = e.has_date != m.has_date  # one dated, one not: only with strong evidence (below)
-        score = 0.0 if undated else 1.0
-    else:
-        gap = abs(e.day - m.day)
-        if gap > 1 or (gap == 1 and not (day_apart_ok(e, m) if e.day < m.day else day_apart_ok(m, e))):
-            return _no(parts, "another day")  # a day apart only near midnight: else a daily protest's days chain
-        score = 1.0 if gap == 0 else -0.5  # a day apart: needs a shared venue or organizers
-    if parts is not None:
-        parts["place"] = "venue names the locality" if hier else "same locality"
-        parts["date"] = score if not undated else "one side undated"
+            return "malformed date"
+        undated = e.has_date != m.has_date  # one dated, one not: only with strong evidence (see _conclude)
+        return (0.0 if undated else 1.0), hier, undated
+    gap = abs(e.day - m.day)
+    if gap > 1 or (gap == 1 and not (day_apart_ok(e, m) if e.day < m.day else day_apart_ok(m, e))):
+        return "another day"  # a day apart only near midnight: else a daily protest's days chain
+    return (1.0 if gap == 0 else -0.5), hier, False  # a day apart: needs a shared venue or organizers
+
+
+def _opposed(e: MatchKey, m: MatchKey) -> str | None:
+    """Why two same-place, same-day keys cannot be one event whatever else agrees (or None)."""
     et, mt = e.types, m.types
     if et and mt and ("counter-protest" in et) != ("counter-protest" in mt):
-        return _no(parts, "counter-protest vs protest")
+        return "counter-protest vs protest"
     if e.valence in (1, 2) and m.valence in (1, 2) and e.valence != m.valence:
-        return _no(parts, "opposite sides")
-    if e.loc is None:
-        if e.country != m.country or not et & mt:
-            return _no(parts, "no locality")
-    shared: list[str] = []
-    if et and mt:
-        if et & mt:
-            score += 1.0
-            _part(parts, "types", 1.0)
-        elif et <= UMBRELLA_TYPES or mt <= UMBRELLA_TYPES:
-            _part(parts, "types", 0.0)  # "demonstration" for a rally, a strike or an occupation
-        elif et <= SOFT_TYPES and mt <= SOFT_TYPES:
-            score -= 1.0
-            _part(parts, "types", -1.0)
-        else:
-            return _no(parts, "other types")
-    if e.location and m.location:
-        ev_t, mv_t = e.vtoks, m.vtoks
-        if hier:  # the venue names the other side's locality: that word is the place, not the venue
-            ev_t = ev_t - set(place_words(m.loc).split())
-            mv_t = mv_t - set(place_words(e.loc).split())
-        if ev_t and mv_t:  # both name something specific: share a word or differ
-            if not ev_t & mv_t:
-                return _no(parts, "other venues")
-            score += 1.5
-            shared.append("venue")
-            _part(parts, "venue", 1.5)
-        else:
-            loc = _location_score_cached(e.location, m.location)
-            if loc < 45:
-                return _no(parts, "other venues")
-            v = 1.5 if loc >= LOCATION_MIN_SCORE else 0.5 if loc >= 60 else -1.5
-            score += v
-            _part(parts, "venue", v)
-            if loc >= LOCATION_MIN_SCORE:
-                shared.append("venue")
+        return "opposite sides"
+    if e.loc is None and (e.country != m.country or not et & mt):
+        return "no locality"
+    return None
+
+
+def _score_types(et: frozenset[str], mt: frozenset[str], score: float, parts: dict[str, Any] | None) -> float | None:
+    """The types' part (None: types that cannot be one event)."""
+    if not (et and mt):
+        return score
+    if et & mt:
+        _part(parts, "types", 1.0)
+        return score + 1.0
+    if et <= UMBRELLA_TYPES or mt <= UMBRELLA_TYPES:
+        _part(parts, "types", 0.0)  # "demonstration" for a rally, a strike or an occupation
+        return score
+    if et <= SOFT_TYPES and mt <= SOFT_TYPES:
+        _part(parts, "types", -1.0)
+        return score - 1.0
+    return None
+
+
+def _score_venue(
+    e: MatchKey, m: MatchKey, hier: bool, score: float, shared: list[str], parts: dict[str, Any] | None
+) -> float | None:
+    """The venues' part (None: two venues that differ)."""
+    if not (e.location and m.location):
+        return score
+    ev_t, mv_t = e.vtoks, m.vtoks
+    if hier:  # the venue names the other side's locality: that word is the place, not the venue
+        ev_t = ev_t - set(place_words(m.loc).split())
+        mv_t = mv_t - set(place_words(e.loc).split())
+    if ev_t and mv_t:  # both name something specific: share a word or differ
+        if not ev_t & mv_t:
+            return None
+        shared.append("venue")
+        _part(parts, "venue", 1.5)
+        return score + 1.5
+    loc = _location_score_cached(e.location, m.location)
+    if loc < 45:
+        return None
+    v = 1.5 if loc >= LOCATION_MIN_SCORE else 0.5 if loc >= 60 else -1.5
+    _part(parts, "venue", v)
+    if loc >= LOCATION_MIN_SCORE:
+        shared.append("venue")
+    return score + v
+
+
+def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], parts: dict[str, Any] | None) -> float:
+    """Organizers, the action's name and targets: the specifics that name one action."""
     if e.orgs and m.orgs:
         same = bool(e.org_forms & m.org_forms) or _orgs_overlap_cached(e.orgs, m.orgs)
         score += 1.5 if same else -ORGS_DISAGREE
@@ -453,6 +475,11 @@ def score_keys(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None = None) ->
         score += TARGET_AGREE
         shared.append("target")
         _part(parts, "target", TARGET_AGREE)
+    return score
+
+
+def _score_context(e: MatchKey, m: MatchKey, score: float, shared: list[str], parts: dict[str, Any] | None) -> float:
+    """Issues, claims and crowd size."""
     if e.issues and m.issues:
         score += 0.25 if e.issues & m.issues else -0.5
         _part(parts, "issues", 0.25 if e.issues & m.issues else -0.5)
@@ -469,6 +496,13 @@ def score_keys(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None = None) ->
             score += 0.5
             shared.append("size")
             _part(parts, "size", 0.5)
+    return score
+
+
+def _conclude(
+    e: MatchKey, m: MatchKey, score: float, shared: list[str], undated: bool, parts: dict[str, Any] | None
+) -> float | None:
+    """The total, less for weak-only identity; None without positive identity evidence."""
     if parts is not None:
         parts["shared"] = shared
         parts["score"] = round(score, 3)
@@ -481,7 +515,7 @@ def score_keys(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None = None) ->
         # ... unless one side names nothing specific (a bare "a vigil in Uvalde on Saturday") and
         # the types agree exactly: then nothing can agree or differ, and the type is the identity
         # (a dense block asks more of such a report: pick_best)
-        if not ((e.thin or m.thin) and et & mt):
+        if not ((e.thin or m.thin) and e.types & m.types):
             return _no(parts, "no shared specific (venue, organizer, action name, target, size)", score)
         if parts is not None:
             parts["shared"] = ["type (a report naming nothing specific)"]
@@ -611,6 +645,18 @@ def merge_into(event: Event, mention: EventMention) -> Event:
     for f in LIST_FIELDS:
         setattr(ev, f, _union(getattr(ev, f), getattr(mention, f)))
         _add_spans(ev, f, ev_spans.get(f, []))
+    _merge_scalars(ev, mention, ev_spans)
+    if mention.date is not None:
+        if ev.date is None:  # an undated report joined first: the event takes the dated source's date
+            ev.date = mention.date
+        _add_spans(ev, "date", ev_spans.get("date", []))
+    _merge_sizes(ev, mention, ev_spans)
+    _merge_flags(ev, mention, ev_spans)
+    return ev
+
+
+def _merge_scalars(ev: Event, mention: EventMention, ev_spans: dict[str, list[Evidence]]) -> None:
+    """Scalars keep the first non-null value (the date precision: the first known one)."""
     for f in SCALAR_FIELDS:
         mine, theirs = getattr(ev, f), getattr(mention, f)
         if f == "date_precision":
@@ -621,11 +667,10 @@ def merge_into(event: Event, mention: EventMention) -> Event:
             setattr(ev, f, theirs)
         if theirs is not None and getattr(ev, f) == theirs:
             _add_spans(ev, f, ev_spans.get(f, []))
-    if mention.date is not None:
-        if ev.date is None:  # an undated report joined first: the event takes the dated source's date
-            ev.date = mention.date
-        _add_spans(ev, "date", ev_spans.get("date", []))
-    # sizes
+
+
+def _merge_sizes(ev: Event, mention: EventMention, ev_spans: dict[str, list[Evidence]]) -> None:
+    """Every source's size words; the smallest low, the largest high, their mean and category."""
     if mention.size_text:
         parts = [p.strip() for p in (ev.size_text or "").split(";") if p.strip()]
         if mention.size_text.strip().casefold() not in {p.casefold() for p in parts}:
@@ -642,7 +687,10 @@ def merge_into(event: Event, mention: EventMention) -> Event:
     ev.size_cat = size_category(ev.size_low) or max(ev.size_cat, mention.size_cat)
     for f in SIZE_FIELDS:
         _add_spans(ev, f, ev_spans.get(f, []))
-    # it happened if any source reports it happened; online only if every source says so
+
+
+def _merge_flags(ev: Event, mention: EventMention, ev_spans: dict[str, list[Evidence]]) -> None:
+    """It happened if any source reports it happened; online only if every source says so."""
     ev.announced_only = ev.announced_only and mention.announced_only
     ev.online = ev.online and mention.online
     for f in ("announced_only", "online"):
@@ -652,4 +700,3 @@ def merge_into(event: Event, mention: EventMention) -> Event:
         ev.evidence.pop("announced_only", None)
     if not ev.online:
         ev.evidence.pop("online", None)
-    return ev

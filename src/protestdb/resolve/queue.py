@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from protestdb.resolve.review import ReviewError, _log, _need_reviewer
+from protestdb.resolve.review import ReviewError, _need_reviewer
 
 if TYPE_CHECKING:  # pragma: no cover
     from protestdb.store.sqlite import Store
@@ -77,6 +77,6 @@ def dismiss(store: Store, flag_id: int, by: str) -> dict[str, Any]:
     row = rows[0]
     with store.transaction() as c:
         store.set_flag_status(flag_id, "dismissed")
-        _log(c, by, "dismiss", row["event_id"], other_id=row["other_event_id"], before=row["status"],
-             after="dismissed", note=f"review queue row {flag_id} ({row['kind']})")
+        store.log_review(c, by, "dismiss", row["event_id"], other_id=row["other_event_id"], before=row["status"],
+                         after="dismissed", note=f"review queue row {flag_id} ({row['kind']})")
     return {**row, "status": "dismissed"}

@@ -11,14 +11,15 @@ the ``events`` table write the change feed read by :func:`event_changes`.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import sqlite3
-from datetime import UTC, date, datetime
+from collections.abc import Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from protestdb.models import EVIDENCED_FIELDS, LIST_FIELDS, Event, EventMention, size_category
 from protestdb.resolve.merge import event_from_mention, merge_into
+from protestdb.store.sqlite import corrections_of, event_changes, resolve_event_id  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:  # pragma: no cover
     from protestdb.store.sqlite import Store
@@ -40,10 +41,6 @@ class ReviewError(ValueError):
     """A review action that cannot be done (unknown event or field, bad value ...)."""
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
 def parse_value(field: str, raw: Any) -> Any:
     """A reviewer's value (often a CLI string) -> the field's type; "" / "null" clear it.
 
@@ -52,6 +49,29 @@ def parse_value(field: str, raw: Any) -> Any:
     """
     if field not in CORRECTABLE_FIELDS:
         raise ReviewError(f"unknown or read-only field {field!r}; fields: {', '.join(CORRECTABLE_FIELDS)}")
+    raw = _check_raw(field, raw)
+    if field in LIST_FIELDS:
+        return _parse_list(field, raw)
+    if raw is None:
+        return _CLEARED.get(field)
+    try:
+        typed = _parse_typed(field, raw)
+    except ReviewError:
+        raise
+    except (ValueError, OverflowError) as exc:
+        raise ReviewError(f"bad value {str(raw)[:60]!r} for {field}") from exc
+    if typed is not _UNTYPED:
+        return typed
+    return _parse_text(field, raw)
+
+
+#: What a cleared ("" / "null") scalar becomes (others: None).
+_CLEARED: dict[str, Any] = {"size_cat": 0, "online": False, "announced_only": False, "date_precision": "unknown"}
+_UNTYPED = object()
+
+
+def _check_raw(field: str, raw: Any) -> Any:
+    """``raw`` stripped, "" / "null" / "none" as None; a dict, a list for a scalar or an overlong text refused."""
     if isinstance(raw, str):
         raw = raw.strip()
         if raw.lower() in ("", "null", "none"):
@@ -60,56 +80,66 @@ def parse_value(field: str, raw: Any) -> Any:
         raise ReviewError(f"bad value for {field}: a {type(raw).__name__} where one value is expected")
     if isinstance(raw, str) and len(raw) > MAX_VALUE_CHARS:
         raise ReviewError(f"bad value for {field}: longer than {MAX_VALUE_CHARS} characters")
-    if field in LIST_FIELDS:
-        if raw is None:
-            return []
-        items = raw if isinstance(raw, list) else str(raw).split(";")
-        if any(isinstance(x, (dict, list, bool)) or x is None for x in items):
-            raise ReviewError(f"bad value for {field}: list items must be words or numbers")
-        out = [str(x).strip() for x in items if str(x).strip()]
-        if sum(len(x) for x in out) > MAX_VALUE_CHARS:
-            raise ReviewError(f"bad value for {field}: longer than {MAX_VALUE_CHARS} characters")
-        return out
+    return raw
+
+
+def _parse_list(field: str, raw: Any) -> list[str]:
     if raw is None:
-        if field in ("size_cat",):
-            return 0
-        if field in ("online", "announced_only"):
-            return False
-        if field == "date_precision":
-            return "unknown"
-        return None
-    try:
-        if field in _INT_FIELDS:
-            if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
-                raise ValueError(raw)
-            n = int(raw) if isinstance(raw, float) else int(str(raw).replace(",", ""))
-            lo, hi = _INT_RANGES.get(field, (0, 10**12))
-            if not lo <= n <= hi:
-                raise ReviewError(f"bad value {n} for {field} (from {lo} to {hi})")
-            return n
-        if field in _FLOAT_FIELDS:
-            if isinstance(raw, bool):
-                raise ValueError(raw)
-            x = float(raw)
-            lo_f, hi_f = _FLOAT_RANGES[field]
-            if not math.isfinite(x) or not lo_f <= x <= hi_f:  # "NaN" never clears a coordinate
-                raise ReviewError(f"bad value {raw!r} for {field} (a number from {lo_f:g} to {hi_f:g})")
-            return x
-        if field in _BOOL_FIELDS:
-            if isinstance(raw, bool):
-                return raw
-            low = str(raw).lower()
-            if low in ("1", "true", "yes", "y"):
-                return True
-            if low in ("0", "false", "no", "n"):
-                return False
-            raise ValueError(raw)
-        if field in _DATE_FIELDS:
-            return date.fromisoformat(str(raw)[:10]).isoformat()
-    except ReviewError:
-        raise
-    except (ValueError, OverflowError) as exc:
-        raise ReviewError(f"bad value {str(raw)[:60]!r} for {field}") from exc
+        return []
+    items = raw if isinstance(raw, list) else str(raw).split(";")
+    if any(isinstance(x, (dict, list, bool)) or x is None for x in items):
+        raise ReviewError(f"bad value for {field}: list items must be words or numbers")
+    out = [str(x).strip() for x in items if str(x).strip()]
+    if sum(len(x) for x in out) > MAX_VALUE_CHARS:
+        raise ReviewError(f"bad value for {field}: longer than {MAX_VALUE_CHARS} characters")
+    return out
+
+
+def _parse_int(field: str, raw: Any) -> int:
+    if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
+        raise ValueError(raw)
+    n = int(raw) if isinstance(raw, float) else int(str(raw).replace(",", ""))
+    lo, hi = _INT_RANGES.get(field, (0, 10**12))
+    if not lo <= n <= hi:
+        raise ReviewError(f"bad value {n} for {field} (from {lo} to {hi})")
+    return n
+
+
+def _parse_float(field: str, raw: Any) -> float:
+    if isinstance(raw, bool):
+        raise ValueError(raw)
+    x = float(raw)
+    lo_f, hi_f = _FLOAT_RANGES[field]
+    if not math.isfinite(x) or not lo_f <= x <= hi_f:  # "NaN" never clears a coordinate
+        raise ReviewError(f"bad value {raw!r} for {field} (a number from {lo_f:g} to {hi_f:g})")
+    return x
+
+
+def _parse_bool(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    low = str(raw).lower()
+    if low in ("1", "true", "yes", "y"):
+        return True
+    if low in ("0", "false", "no", "n"):
+        return False
+    raise ValueError(raw)
+
+
+def _parse_typed(field: str, raw: Any) -> Any:
+    """An int, float, bool or date field's value (ValueError if malformed); else :data:`_UNTYPED`."""
+    if field in _INT_FIELDS:
+        return _parse_int(field, raw)
+    if field in _FLOAT_FIELDS:
+        return _parse_float(field, raw)
+    if field in _BOOL_FIELDS:
+        return _parse_bool(raw)
+    if field in _DATE_FIELDS:
+        return date.fromisoformat(str(raw)[:10]).isoformat()
+    return _UNTYPED
+
+
+def _parse_text(field: str, raw: Any) -> str:
     if field == "state":
         return str(raw).upper()
     if field == "date_precision" and raw not in ("day", "week", "month", "unknown"):
@@ -137,15 +167,8 @@ def _set_field(ev: Event, field: str, value: Any) -> None:
         ev.evidence.pop(field, None)
 
 
-def corrections_of(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
-    """Field -> corrected value for one event."""
-    rows = conn.execute("SELECT field, value FROM corrections WHERE event_id = ?", (event_id,)).fetchall()
-    return {r[0]: json.loads(r[1]) if r[1] is not None else None for r in rows}
-
-
-def apply_corrections(conn: sqlite3.Connection, ev: Event) -> Event:
-    """``ev`` with the reviewers' values put back on top (called by the store on every write)."""
-    fixes = corrections_of(conn, ev.id)
+def with_corrections(ev: Event, fixes: Mapping[str, Any]) -> Event:
+    """``ev`` with the reviewers' values (field -> value, :meth:`Store.corrections_of`) on top."""
     if not fixes:
         return ev
     ev = ev.model_copy(deep=True)
@@ -156,45 +179,9 @@ def apply_corrections(conn: sqlite3.Connection, ev: Event) -> Event:
     return ev
 
 
-def resolve_event_id(conn: sqlite3.Connection, event_id: str) -> str:
-    """Follow merge redirects: the id of the event that now holds ``event_id``."""
-    seen = {event_id}
-    while True:
-        r = conn.execute("SELECT new_id FROM event_redirects WHERE old_id = ?", (event_id,)).fetchone()
-        if r is None or r[0] in seen:
-            return event_id
-        event_id = r[0]
-        seen.add(event_id)
-
-
-def _since_key(since: datetime | str | None) -> str | None:
-    if since is None:
-        return None
-    if isinstance(since, str):
-        since = datetime.fromisoformat(since.strip().replace("Z", "+00:00"))
-    if since.tzinfo is None:
-        since = since.replace(tzinfo=UTC)
-    return since.astimezone(UTC).isoformat(timespec="milliseconds")
-
-
-def event_changes(conn: sqlite3.Connection, since: datetime | str | None = None) -> list[dict[str, Any]]:
-    """Changes at or after ``since`` (naive datetimes are UTC), oldest first.
-
-    Each: ``{"seq", "event_id", "op": create|update|merge|delete, "at", "detail"}``;
-    a merge's detail is ``{"into": surviving_id}``. ``seq`` increases: use it to drop
-    a change already seen at the boundary.
-    """
-    key = _since_key(since)
-    sql = "SELECT id, event_id, op, at, detail FROM event_changes"
-    args: tuple[Any, ...] = ()
-    if key:
-        sql += " WHERE at >= ?"
-        args = (key,)
-    rows = conn.execute(sql + " ORDER BY id", args).fetchall()
-    return [
-        {"seq": r[0], "event_id": r[1], "op": r[2], "at": r[3], "detail": json.loads(r[4]) if r[4] else None}
-        for r in rows
-    ]
+def apply_corrections(conn: sqlite3.Connection, ev: Event) -> Event:
+    """``ev`` with the reviewers' values put back on top (the store does this on every write)."""
+    return with_corrections(ev, corrections_of(conn, ev.id))
 
 
 # ------------------------------------------------------------------ actions
@@ -204,35 +191,6 @@ def _snapshot(ev: Event, fields: tuple[str, ...] | None = None) -> dict[str, Any
         return {f: data[f] for f in fields}
     data["sources"] = [s["article_id"] for s in data["sources"]]
     return data
-
-
-def _log(
-    conn: sqlite3.Connection,
-    by: str,
-    action: str,
-    event_id: str,
-    *,
-    other_id: str | None = None,
-    field: str | None = None,
-    before: Any = None,
-    after: Any = None,
-    note: str | None = None,
-) -> None:
-    conn.execute(
-        "INSERT INTO review_log(at, reviewer, action, event_id, other_id, field, before, after, note)"
-        " VALUES (?,?,?,?,?,?,?,?,?)",
-        (
-            _now(),
-            by,
-            action,
-            event_id,
-            other_id,
-            field,
-            json.dumps(before, ensure_ascii=False, default=str),
-            json.dumps(after, ensure_ascii=False, default=str),
-            note,
-        ),
-    )
 
 
 def _need_reviewer(by: str) -> str:
@@ -249,12 +207,6 @@ def _need_event(store: Store, event_id: str) -> Event:
     return ev
 
 
-def _rewrite(store: Store, c: sqlite3.Connection, ev: Event) -> None:
-    """Write ``ev`` over its row, replacing all of its evidence."""
-    c.execute("DELETE FROM evidence WHERE event_id = ?", (ev.id,))
-    store._write_event(c, ev, is_new=False)
-
-
 def correct(store: Store, event_id: str, field: str, value: Any, by: str) -> Event:
     """Set ``field`` of an event to ``value`` (parsed with :func:`parse_value`), locked against re-runs."""
     by = _need_reviewer(by)
@@ -262,29 +214,11 @@ def correct(store: Store, event_id: str, field: str, value: Any, by: str) -> Eve
     with store.transaction() as c:
         ev = _need_event(store, event_id)
         before = getattr(ev, field)
-        c.execute(
-            "INSERT INTO corrections(event_id, field, value, corrected_by, corrected_at) VALUES (?,?,?,?,?)"
-            " ON CONFLICT(event_id, field) DO UPDATE SET value = excluded.value,"
-            " corrected_by = excluded.corrected_by, corrected_at = excluded.corrected_at",
-            (ev.id, field, json.dumps(new_value, ensure_ascii=False), by, _now()),
-        )
-        fixed = apply_corrections(c, ev)
-        _rewrite(store, c, fixed)
-        _log(c, by, "correct", ev.id, field=field, before=before, after=new_value)
+        store.set_correction(c, ev.id, field, new_value, by)
+        store.rewrite_event(c, with_corrections(ev, corrections_of(c, ev.id)))
+        store.log_review(c, by, "correct", ev.id, field=field, before=before, after=new_value)
     out = store.get_event(ev.id)
     assert out is not None
-    return out
-
-
-def _mentions_of(c: sqlite3.Connection, event_id: str) -> list[tuple[str, int, EventMention]]:
-    rows = c.execute(
-        "SELECT article_id, mention_index, mention FROM event_sources WHERE event_id = ? ORDER BY added_at, rowid",
-        (event_id,),
-    ).fetchall()
-    out = []
-    for aid, idx, raw in rows:
-        m = EventMention.model_validate_json(raw).model_copy(update={"article_id": aid, "index": idx})
-        out.append((aid, idx, m))
     return out
 
 
@@ -307,27 +241,20 @@ def merge_events(store: Store, keep_id: str, other_id: str, by: str) -> Event:
             raise ReviewError("cannot merge an event with itself")
         before = {"kept": _snapshot(keep), "merged": _snapshot(other)}
         merged = keep
-        moved = _mentions_of(c, other.id)
+        moved = store.mentions_of(c, other.id)
         for _aid, _idx, m in moved:
             merged = merge_into(merged, m)
-        kept_articles = {a for a, _, _ in _mentions_of(c, keep.id)}
-        c.execute("UPDATE event_sources SET event_id = ? WHERE event_id = ?", (keep.id, other.id))
+        kept_articles = {a for a, _, _ in store.mentions_of(c, keep.id)}
+        store.move_sources(c, other.id, keep.id)
         for aid in sorted({a for a, _, _ in moved}):
             store.set_source_why(c, keep.id, aid, {"how": "review", "merged_from": other.id, "by": by})
             for k in kept_articles:  # a reviewer's merge lifts an earlier split between them
-                c.execute("DELETE FROM split_rules WHERE (article_id = ? AND other_article_id = ?)"
-                          " OR (article_id = ? AND other_article_id = ?)", (aid, k, k, aid))
-        c.execute("UPDATE OR IGNORE corrections SET event_id = ? WHERE event_id = ?", (keep.id, other.id))
-        c.execute("DELETE FROM corrections WHERE event_id = ?", (other.id,))
-        merged = apply_corrections(c, merged)
-        now = _now()
-        c.execute("UPDATE event_redirects SET new_id = ? WHERE new_id = ?", (keep.id, other.id))
-        c.execute(
-            "INSERT OR REPLACE INTO event_redirects(old_id, new_id, at) VALUES (?,?,?)", (other.id, keep.id, now)
-        )
-        c.execute("DELETE FROM events WHERE id = ?", (other.id,))  # trigger: change 'merge'
-        _rewrite(store, c, merged)
-        _log(c, by, "merge", keep.id, other_id=other.id, before=before, after=_snapshot(merged))
+                store.delete_split_rule(c, aid, k)
+        store.move_corrections(c, other.id, keep.id)
+        merged = with_corrections(merged, corrections_of(c, keep.id))
+        store.redirect_event(c, other.id, keep.id)
+        store.rewrite_event(c, merged)
+        store.log_review(c, by, "merge", keep.id, other_id=other.id, before=before, after=_snapshot(merged))
     out = store.get_event(keep.id)
     assert out is not None
     return out
@@ -352,7 +279,7 @@ def split_event(store: Store, event_id: str, article_id: str, by: str, reason: s
         raise ReviewError("an imported CCC row stays with its event: split the article out instead")
     with store.transaction() as c:
         ev = _need_event(store, event_id)
-        mentions = _mentions_of(c, ev.id)
+        mentions = store.mentions_of(c, ev.id)
         arts = sorted({a for a, _, _ in mentions if a.startswith(article_id)})
         if len(arts) != 1:
             raise ReviewError(
@@ -365,16 +292,15 @@ def split_event(store: Store, event_id: str, article_id: str, by: str, reason: s
             raise ReviewError(f"{aid[:12]} is the only source of {ev.id}: nothing to split")
         before = _snapshot(ev)
         new_ev = _fold(split_id(ev.id, aid), moving)
-        rest = apply_corrections(c, _fold(ev.id, staying))
-        store._write_event(c, new_ev, is_new=True)
-        c.execute("UPDATE event_sources SET event_id = ? WHERE event_id = ? AND article_id = ?", (new_ev.id, ev.id, aid))
+        rest = with_corrections(_fold(ev.id, staying), corrections_of(c, ev.id))
+        store.write_event(c, new_ev, is_new=True)
+        store.move_sources(c, ev.id, new_ev.id, article_id=aid)
         store.set_source_why(c, new_ev.id, aid, {"how": "split", "from": ev.id, "by": by, "reason": reason})
         for other in sorted({a for a, _, _ in mentions if a != aid}):
             store.add_split_rule(c, aid, other, reason, by)
-        c.execute("UPDATE review_flags SET status = 'resolved' WHERE status = 'open' AND kind = 'uncertain_match'"
-                  " AND article_id = ? AND other_event_id = ?", (aid, ev.id))
-        _rewrite(store, c, rest)
-        _log(
+        store.resolve_split_flags(c, aid, ev.id)
+        store.rewrite_event(c, rest)
+        store.log_review(
             c,
             by,
             "split",
@@ -395,39 +321,23 @@ def reapply_corrections(store: Store, event_id: str | None = None) -> int:
         ids = (
             [resolve_event_id(c, event_id)]
             if event_id
-            else [r[0] for r in c.execute("SELECT DISTINCT event_id FROM corrections")]
+            else store.corrected_event_ids(c)
         )
         n = 0
         for eid in ids:
             ev = store.get_event(eid)
             if ev is None:
                 continue
-            fixed = apply_corrections(c, ev)
+            fixed = with_corrections(ev, corrections_of(c, ev.id))
             if fixed != ev:
-                _rewrite(store, c, fixed)
+                store.rewrite_event(c, fixed)
                 n += 1
         return n
 
 
 def review_log(store: Store, event_id: str | None = None) -> list[dict[str, Any]]:
     """Audit records (oldest first), all or those touching one event (as kept, merged or split)."""
-    sql = "SELECT id, at, reviewer, action, event_id, other_id, field, before, after, note FROM review_log"
-    args: tuple[Any, ...] = ()
-    with store._lock:
-        if event_id:
-            ids = {event_id, resolve_event_id(store.conn, event_id)}
-            marks = ",".join("?" * len(ids))
-            sql += f" WHERE event_id IN ({marks}) OR other_id IN ({marks})"
-            args = (*ids, *ids)
-        rows = store.conn.execute(sql + " ORDER BY id", args).fetchall()
-    keys = ("id", "at", "by", "action", "event_id", "other_id", "field", "before", "after", "note")
-    out = []
-    for r in rows:
-        d = dict(zip(keys, tuple(r), strict=True))
-        d["before"] = json.loads(d["before"]) if d["before"] else None
-        d["after"] = json.loads(d["after"]) if d["after"] else None
-        out.append(d)
-    return out
+    return store.review_log(event_id)
 
 
 __all__ = [

@@ -12,28 +12,19 @@ import sqlite3
 import threading
 import time
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import TypeAdapter
 
 from protestdb.models import EVENT_FIELDS, LIST_FIELDS, Article, Event, EventMention, Evidence, Source
-from protestdb.resolve.blocking import candidate_dates
-from protestdb.resolve.decide import decide, near_match_flags
-from protestdb.resolve.merge import (
-    event_from_mention,
-    event_id_for,
-    merge_into,
-    normalize_locality,
-    place_words,
-)
-from protestdb.resolve.review import apply_corrections, event_changes, resolve_event_id
+from protestdb.store.keys import candidate_dates, normalize_locality, place_words, since_key
 
 #: Event columns written from the model (besides id, locality_key, created_at, updated_at).
 EVENT_COLUMNS: tuple[str, ...] = EVENT_FIELDS
@@ -55,8 +46,78 @@ class IngestResult:
     updated: list[str] = field(default_factory=list)
 
 
+class Resolver(Protocol):
+    """The resolution decisions :meth:`Store.add_mentions` applies (``protestdb.resolve.resolver``).
+
+    The store fetches candidates and writes; a resolver decides. ``decide`` returns an object
+    with ``event`` (the event to join, or None), ``why`` (stored with the source) and
+    ``review`` (close calls: ``[(event, parts)]``).
+    """
+
+    def decide(self, candidates: Sequence[Event], mention: EventMention, ccc_ids: Collection[str]) -> Any: ...
+
+    def new_event(self, mention: EventMention, article_id: str, index: int) -> Event: ...
+
+    def merge(self, event: Event, mention: EventMention) -> Event: ...
+
+    def correct(self, event: Event, fixes: Mapping[str, Any]) -> Event: ...
+
+    def near_matches(self, events: Sequence[Event], mention: EventMention) -> list[tuple[Event, str, float]]: ...
+
+
+_default_resolver: Resolver | None = None
+
+
+def set_default_resolver(resolver: Resolver | None) -> None:
+    """The resolver of Stores opened without one (``protestdb.resolve`` registers its own on import)."""
+    global _default_resolver
+    _default_resolver = resolver
+
+
+def corrections_of(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
+    """Field -> corrected value for one event."""
+    rows = conn.execute("SELECT field, value FROM corrections WHERE event_id = ?", (event_id,)).fetchall()
+    return {r[0]: json.loads(r[1]) if r[1] is not None else None for r in rows}
+
+
+def resolve_event_id(conn: sqlite3.Connection, event_id: str) -> str:
+    """Follow merge redirects: the id of the event that now holds ``event_id``."""
+    seen = {event_id}
+    while True:
+        r = conn.execute("SELECT new_id FROM event_redirects WHERE old_id = ?", (event_id,)).fetchone()
+        if r is None or r[0] in seen:
+            return event_id
+        event_id = r[0]
+        seen.add(event_id)
+
+
+def event_changes(conn: sqlite3.Connection, since: datetime | str | None = None) -> list[dict[str, Any]]:
+    """Changes at or after ``since`` (naive datetimes are UTC), oldest first.
+
+    Each: ``{"seq", "event_id", "op": create|update|merge|delete, "at", "detail"}``;
+    a merge's detail is ``{"into": surviving_id}``. ``seq`` increases: use it to drop
+    a change already seen at the boundary.
+    """
+    key = since_key(since)
+    sql = "SELECT id, event_id, op, at, detail FROM event_changes"
+    args: tuple[Any, ...] = ()
+    if key:
+        sql += " WHERE at >= ?"
+        args = (key,)
+    rows = conn.execute(sql + " ORDER BY id", args).fetchall()
+    return [
+        {"seq": r[0], "event_id": r[1], "op": r[2], "at": r[3], "detail": json.loads(r[4]) if r[4] else None}
+        for r in rows
+    ]
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _now_ms() -> str:
+    """Review actions' timestamps (corrections, redirects, the audit log): to the millisecond."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def _iso(v: date | datetime | None) -> str | None:
@@ -181,8 +242,9 @@ def _migrations() -> list[tuple[int, str, str]]:
 class Store:
     """The event database. Create with :func:`protestdb.store.open_store`."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, resolver: Resolver | None = None) -> None:
         self.path = str(path)
+        self._resolver = resolver
         self._lock = threading.RLock()
         self._depth = 0
         self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
@@ -193,6 +255,153 @@ class Store:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
         self._migrate()
+
+    @property
+    def resolver(self) -> Resolver:
+        """The resolution decisions this store applies (given, else the registered default)."""
+        r = self._resolver or _default_resolver
+        if r is None:
+            raise StoreError("no resolver: import protestdb.resolve (it registers one) or pass Store(resolver=...)")
+        return r
+
+    def corrections(self, c: sqlite3.Connection, ev: Event) -> Event:
+        """``ev`` with the reviewers' corrections on top (applied on every resolution write)."""
+        return self.resolver.correct(ev, corrections_of(c, ev.id))
+
+    # -- connection settings ----------------------------------------------------------
+    def set_busy_timeout(self, ms: int) -> None:
+        """How long a write waits for another writer's lock (milliseconds)."""
+        with self._lock:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+
+    def set_read_only(self) -> None:
+        """Refuse every write on this connection (the web app's per-thread readers)."""
+        with self._lock:
+            self.conn.execute("PRAGMA query_only = ON")
+
+    # -- bulk loading (protestdb.resolve.blocking: resolve_stream -> bulk_write) ----------
+    def holds_data(self) -> bool:
+        """Does the store hold any article or event?"""
+        with self._lock:
+            return bool(self.conn.execute(
+                "SELECT EXISTS(SELECT 1 FROM articles) OR EXISTS(SELECT 1 FROM events)").fetchone()[0])
+
+    @contextmanager
+    def bulk_settings(self, cache_mb: int = 256) -> Iterator[None]:
+        """``journal_mode=OFF``, ``synchronous=OFF`` and a large page cache (crash-unsafe: for
+        loading a new file); the normal settings (WAL, ``synchronous=NORMAL``) are restored after."""
+        c = self.conn
+        memory = self.path == ":memory:"
+        if not memory:
+            c.execute("PRAGMA journal_mode = OFF")
+            c.execute("PRAGMA synchronous = OFF")
+        c.execute(f"PRAGMA cache_size = {-int(cache_mb) * 1024}")
+        try:
+            yield
+        finally:
+            c.execute("PRAGMA cache_size = -2000")
+            if not memory:
+                c.execute("PRAGMA journal_mode = WAL")
+                c.execute("PRAGMA synchronous = NORMAL")
+
+    def add_articles_bulk(self, rows: Sequence[Article]) -> int:
+        """Insert the articles not yet stored (by id), in one transaction; returns how many were new."""
+        now = _now()
+        with self.transaction() as c:
+            have: set[str] = set()
+            ids = list({a.id for a in rows})
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                q = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+                have.update(r[0] for r in c.execute(q, chunk))
+            new: dict[str, Article] = {}
+            for a in rows:
+                if a.id not in have:
+                    new.setdefault(a.id, a)
+            c.executemany(
+                "INSERT INTO articles(id, url, outlet, title, published, retrieved, language, path,"
+                " raw_format, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        a.id, a.url, a.outlet, a.title, a.published.isoformat() if a.published else None,
+                        a.retrieved.isoformat() if a.retrieved else None, a.language, a.path, a.raw_format,
+                        a.text, now,
+                    )
+                    for a in new.values()
+                ],
+            )
+            c.executemany(
+                "INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)",
+                [(a.id, a.title or "", a.text) for a in new.values()],
+            )
+        return len(new)
+
+    def add_events_bulk(self, rows: Iterable[tuple[Event, Sequence[EventMention]]]) -> None:
+        """Insert new events with their evidence and their sources (each mention with its
+        ``article_id`` and ``index``), in one transaction."""
+        cols = ", ".join(("id", *EVENT_COLUMNS, "locality_key", "created_at", "updated_at"))
+        marks = ", ".join("?" * (len(EVENT_COLUMNS) + 4))
+        now = _now()
+        ev_rows, evid_rows, src_rows = [], [], []  # the search index follows events by trigger
+        for ev, mentions in rows:
+            vals = []
+            for col in EVENT_COLUMNS:
+                v = getattr(ev, col)
+                if col in LIST_FIELDS:
+                    v = json.dumps(v, ensure_ascii=False)
+                elif col in _BOOL_COLUMNS and v is not None:
+                    v = int(v)
+                vals.append(v)
+            ev_rows.append((ev.id, *vals, normalize_locality(ev.locality), now, now))
+            for fname, spans in ev.evidence.items():
+                for s in spans:
+                    evid_rows.append((ev.id, fname, s.article_id, s.start, s.end, s.quote))
+            for m in mentions:
+                src_rows.append((ev.id, m.article_id, m.index, m.model_dump_json(exclude={"article_id"}), now))
+        with self.transaction() as c:
+            c.executemany(f"INSERT INTO events({cols}) VALUES ({marks})", ev_rows)
+            c.executemany(
+                'INSERT OR IGNORE INTO evidence(event_id, field, article_id, start, "end", quote) VALUES (?,?,?,?,?,?)',
+                evid_rows,
+            )
+            c.executemany(
+                "INSERT INTO event_sources(event_id, article_id, mention_index, mention, added_at) VALUES (?,?,?,?,?)",
+                src_rows,
+            )
+
+    # -- API tokens (protestdb.auth holds the rules; only the hash of a secret is stored) ----
+    def insert_token(self, tid: str, name: str, salt: str, digest: str, scopes: str, created_at: str) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO api_tokens(id, name, salt, hash, scopes, created_at) VALUES (?,?,?,?,?,?)",
+                (tid, name, salt, digest, scopes, created_at),
+            )
+
+    def token_row(self, tid: str) -> dict[str, Any] | None:
+        """id, name, salt, hash, scopes, revoked_at of one token (None: no such id)."""
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT id, name, salt, hash, scopes, revoked_at FROM api_tokens WHERE id = ?", (tid,)
+            ).fetchone()
+        return dict(row) if row is not None else None
+
+    def touch_token(self, tid: str, at: str) -> None:
+        with self.transaction() as c:
+            c.execute("UPDATE api_tokens SET last_used = ? WHERE id = ?", (at, tid))
+
+    def tokens(self) -> list[dict[str, Any]]:
+        """Every token's id, name, scopes and dates (never the secret's hash)."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT id, name, scopes, created_at, last_used, revoked_at FROM api_tokens ORDER BY created_at, id"
+            ).fetchall()
+        return [dict(r) for r in rows]
+
+    def revoke_token(self, tid: str, at: str) -> bool:
+        """True if a live token was revoked."""
+        with self.transaction() as c:
+            cur = c.execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", (at, tid))
+            return cur.rowcount > 0
 
     # -- plumbing ---------------------------------------------------------------------
     def _migrate(self) -> None:
@@ -243,6 +452,13 @@ class Store:
                 self.conn.execute("COMMIT")
             finally:
                 self._depth = 0
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection under the store's lock for a consistent read without a write lock (pass it
+        to the methods taking ``c``)."""
+        with self._lock:
+            yield self.conn
 
     def close(self) -> None:
         with self._lock:
@@ -351,6 +567,163 @@ class Store:
                     " VALUES (?,?,?,?,?,?)",
                     (ev.id, fname, s.article_id, s.start, s.end, s.quote),
                 )
+
+    def write_event(self, c: sqlite3.Connection, ev: Event, is_new: bool, origin: str = "extract") -> None:
+        """Insert or update an event in the open transaction ``c`` (its evidence is added to)."""
+        self._write_event(c, ev, is_new, origin)
+
+    def rewrite_event(self, c: sqlite3.Connection, ev: Event) -> None:
+        """Write ``ev`` over its row, replacing all of its evidence."""
+        c.execute("DELETE FROM evidence WHERE event_id = ?", (ev.id,))
+        self._write_event(c, ev, is_new=False)
+
+    # -- review: corrections, merges, splits, the audit log (rules in protestdb.resolve.review) ----
+    def set_correction(self, c: sqlite3.Connection, event_id: str, field: str, value: Any, by: str) -> None:
+        c.execute(
+            "INSERT INTO corrections(event_id, field, value, corrected_by, corrected_at) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(event_id, field) DO UPDATE SET value = excluded.value,"
+            " corrected_by = excluded.corrected_by, corrected_at = excluded.corrected_at",
+            (event_id, field, json.dumps(value, ensure_ascii=False), by, _now_ms()),
+        )
+
+    def corrected_event_ids(self, c: sqlite3.Connection) -> list[str]:
+        return [r[0] for r in c.execute("SELECT DISTINCT event_id FROM corrections")]
+
+    def mentions_of(self, c: sqlite3.Connection, event_id: str) -> list[tuple[str, int, EventMention]]:
+        """(article id, mention index, mention) of each source of an event, in the order they joined."""
+        rows = c.execute(
+            "SELECT article_id, mention_index, mention FROM event_sources WHERE event_id = ? ORDER BY added_at, rowid",
+            (event_id,),
+        ).fetchall()
+        out = []
+        for aid, idx, raw in rows:
+            m = EventMention.model_validate_json(raw).model_copy(update={"article_id": aid, "index": idx})
+            out.append((aid, idx, m))
+        return out
+
+    def move_sources(self, c: sqlite3.Connection, from_id: str, to_id: str, article_id: str | None = None) -> None:
+        """Move an event's sources (all, or those of one article) to another event."""
+        if article_id is None:
+            c.execute("UPDATE event_sources SET event_id = ? WHERE event_id = ?", (to_id, from_id))
+        else:
+            c.execute("UPDATE event_sources SET event_id = ? WHERE event_id = ? AND article_id = ?",
+                      (to_id, from_id, article_id))
+
+    def delete_split_rule(self, c: sqlite3.Connection, article_id: str, other_article_id: str) -> None:
+        c.execute("DELETE FROM split_rules WHERE (article_id = ? AND other_article_id = ?)"
+                  " OR (article_id = ? AND other_article_id = ?)",
+                  (article_id, other_article_id, other_article_id, article_id))
+
+    def move_corrections(self, c: sqlite3.Connection, from_id: str, to_id: str) -> None:
+        """Corrections of ``from_id`` go to ``to_id`` (``to_id``'s own win on the same field)."""
+        c.execute("UPDATE OR IGNORE corrections SET event_id = ? WHERE event_id = ?", (to_id, from_id))
+        c.execute("DELETE FROM corrections WHERE event_id = ?", (from_id,))
+
+    def redirect_event(self, c: sqlite3.Connection, old_id: str, new_id: str) -> None:
+        """Delete event ``old_id``, leaving a redirect to ``new_id`` (earlier redirects follow)."""
+        c.execute("UPDATE event_redirects SET new_id = ? WHERE new_id = ?", (new_id, old_id))
+        c.execute(
+            "INSERT OR REPLACE INTO event_redirects(old_id, new_id, at) VALUES (?,?,?)", (old_id, new_id, _now_ms())
+        )
+        c.execute("DELETE FROM events WHERE id = ?", (old_id,))  # trigger: change 'merge'
+
+    def resolve_split_flags(self, c: sqlite3.Connection, article_id: str, event_id: str) -> None:
+        """Close the open uncertain-match flags of an article against an event (a reviewer split them)."""
+        c.execute("UPDATE review_flags SET status = 'resolved' WHERE status = 'open' AND kind = 'uncertain_match'"
+                  " AND article_id = ? AND other_event_id = ?", (article_id, event_id))
+
+    def log_review(self, c: sqlite3.Connection, by: str, action: str, event_id: str, *, other_id: str | None = None,
+                   field: str | None = None, before: Any = None, after: Any = None, note: str | None = None) -> None:
+        """One audit row: who did what to which event, the value before and after."""
+        c.execute(
+            "INSERT INTO review_log(at, reviewer, action, event_id, other_id, field, before, after, note)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (_now_ms(), by, action, event_id, other_id, field, json.dumps(before, ensure_ascii=False, default=str),
+             json.dumps(after, ensure_ascii=False, default=str), note),
+        )
+
+    def review_log(self, event_id: str | None = None) -> list[dict[str, Any]]:
+        """Audit records (oldest first), all or those touching one event (as kept, merged or split)."""
+        sql = "SELECT id, at, reviewer, action, event_id, other_id, field, before, after, note FROM review_log"
+        args: tuple[Any, ...] = ()
+        with self._lock:
+            if event_id:
+                ids = {event_id, resolve_event_id(self.conn, event_id)}
+                marks = ",".join("?" * len(ids))
+                sql += f" WHERE event_id IN ({marks}) OR other_id IN ({marks})"
+                args = (*ids, *ids)
+            rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
+        keys = ("id", "at", "by", "action", "event_id", "other_id", "field", "before", "after", "note")
+        out = []
+        for r in rows:
+            d = dict(zip(keys, tuple(r), strict=True))
+            d["before"] = json.loads(d["before"]) if d["before"] else None
+            d["after"] = json.loads(d["after"]) if d["after"] else None
+            out.append(d)
+        return out
+
+    # -- imported CCC rows (the rules in protestdb.ccc.importer) --------------------------
+    def ccc_existing_keys(self, c: sqlite3.Connection, keys: Sequence[str]) -> set[str]:
+        """Which of these CCC row keys are stored."""
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = list(keys[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in c.execute(f"SELECT key FROM ccc_records WHERE key IN ({marks})", chunk))
+        return found
+
+    def ccc_events_between(
+        self, c: sqlite3.Connection, lo: str, hi: str
+    ) -> tuple[list[Event], dict[str, set[str]], dict[str, str]]:
+        """CCC events dated lo..hi, the files each holds rows of, and each one's newest snapshot."""
+        rows = c.execute(
+            "SELECT * FROM events WHERE origin = 'ccc' AND date BETWEEN ? AND ? ORDER BY date, id", (lo, hi)
+        ).fetchall()
+        events = self._events_from_rows(rows, with_details=False)
+        files: dict[str, set[str]] = {}
+        newest: dict[str, str] = {}
+        for r in c.execute(
+            "SELECT r.event_id, r.file, r.snapshot FROM ccc_records r JOIN events e ON e.id = r.event_id"
+            " WHERE e.date BETWEEN ? AND ?",
+            (lo, hi),
+        ):
+            files.setdefault(r[0], set()).add(r[1])
+            if r[2] and r[2] > newest.get(r[0], ""):
+                newest[r[0]] = r[2]
+        return events, files, newest
+
+    def add_ccc_record(
+        self, c: sqlite3.Connection, *, key: str, event_id: str, article: Mapping[str, Any], mention: EventMention,
+        snapshot: str, file: str, line: int, phase: str | int | None, match: str, score: float | None,
+        values: Mapping[str, str],
+    ) -> None:
+        """One imported CCC row: its pseudo-article (``article``: id, outlet, title, published, path),
+        its source link to ``event_id`` (mention index 0) and its ``ccc_records`` row (``file``: the name)."""
+        now = _now()
+        c.execute(
+            "INSERT OR IGNORE INTO articles(id, url, outlet, title, published, retrieved, language, path, raw_format,"
+            " text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (article["id"], None, article["outlet"], article["title"], article["published"], None, "en",
+             article["path"], "ccc", "", now),
+        )
+        c.execute(
+            "INSERT OR IGNORE INTO event_sources(event_id, article_id, mention_index, mention, added_at)"
+            " VALUES (?,?,?,?,?)",
+            (event_id, article["id"], 0, mention.model_dump_json(exclude={"article_id"}), now),
+        )
+        c.execute(
+            "INSERT INTO ccc_records(key, event_id, snapshot, file, line, phase, match, score, columns, imported_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (key, event_id, snapshot, file, line, phase, match, score, json.dumps(values, ensure_ascii=False), now),
+        )
+
+    def source_mentions(self, c: sqlite3.Connection, event_id: str) -> list[tuple[str, EventMention]]:
+        """(article id, mention) of an event's sources, by time added then article id."""
+        rows = c.execute(
+            "SELECT article_id, mention FROM event_sources WHERE event_id = ? ORDER BY added_at, article_id",
+            (event_id,),
+        ).fetchall()
+        return [(r[0], EventMention.model_validate_json(r[1]).model_copy(update={"article_id": r[0]})) for r in rows]
 
     #: An undated mention may join a dated event of its place dated up to this many days
     #: before its article's publication (or one day after).
@@ -533,10 +906,10 @@ class Store:
             for i, mention in enumerate(mentions):
                 m = mention.model_copy(update={"article_id": article.id, "index": i})
                 cands, ccc_ids = self._candidates(c, m, article.id, published)
-                dec = decide(cands, m, ccc_ids)  # protestdb.resolve.decide: the decision and its reasons
+                dec = self.resolver.decide(cands, m, ccc_ids)  # the decision and its reasons
                 match = dec.event
                 if match is None:
-                    ev = apply_corrections(c, event_from_mention(m, event_id_for(article.id, i)))
+                    ev = self.corrections(c, self.resolver.new_event(m, article.id, i))
                     self._write_event(c, ev, is_new=True)
                     res.created.append(ev.id)
                     for other, parts in dec.review:  # close calls: a person decides (review queue)
@@ -546,7 +919,7 @@ class Store:
                                               "title": m.title, "other_title": other.title})
                     self._flag_near_matches(c, ev.id, m, article.id)  # same action, another date
                 else:
-                    ev = apply_corrections(c, merge_into(match, m))  # reviewers' corrections win
+                    ev = self.corrections(c, self.resolver.merge(match, m))  # reviewers' corrections win
                     self._write_event(c, ev, is_new=False)
                     if ev.id not in res.created and ev.id not in res.updated:
                         res.updated.append(ev.id)
@@ -568,7 +941,7 @@ class Store:
         lo = (d - timedelta(days=self.NEAR_MATCH_DAYS)).isoformat()
         hi = (d + timedelta(days=self.NEAR_MATCH_DAYS)).isoformat()
         n = 0
-        for ev, reason, score in near_match_flags(self.ccc_events_near(c, key, lo, hi, m.date, event_id), m):
+        for ev, reason, score in self.resolver.near_matches(self.ccc_events_near(c, key, lo, hi, m.date, event_id), m):
             detail = {"reason": reason, "date": m.date, "other_date": ev.date, "locality": m.locality,
                       "state": m.state, "title": m.title, "other_title": ev.title}
             n += self.add_review_flag(c, "ccc_date_conflict", event_id, ev.id, article_id, score, detail)
@@ -1255,10 +1628,8 @@ class Store:
     ) -> tuple[list[dict[str, Any]], bool]:
         """One page of the change feed (oldest first): changes at or after ``since`` with a
         ``seq`` above ``after_seq``; and whether more follow."""
-        from protestdb.resolve.review import _since_key
-
         where, args = [], []
-        key = _since_key(since)
+        key = since_key(since)
         if key:
             where.append("at >= ?")
             args.append(key)
@@ -1276,6 +1647,15 @@ class Store:
             for r in rows[:limit]
         ]
         return out, len(rows) > limit
+
+    def change_count_mark(self) -> tuple[Any, ...]:
+        """(last change-feed id, number of events): moves whenever the events change (campaign caches)."""
+        with self._lock:
+            return tuple(
+                self.conn.execute(
+                    "SELECT (SELECT MAX(id) FROM event_changes), (SELECT COUNT(*) FROM events)"
+                ).fetchone()
+            )
 
     def _change_mark(self) -> tuple[Any, ...]:
         """Moves whenever an event is written (caches of distinct values key on it)."""

@@ -167,8 +167,8 @@ class _Stores:
                     from protestdb.store import open_store
 
                     store = open_store(self.db)
-                    if hasattr(store, "conn"):
-                        store.conn.execute(f"PRAGMA busy_timeout = {int(WRITE_WAIT_MS)}")
+                    if hasattr(store, "set_busy_timeout"):
+                        store.set_busy_timeout(int(WRITE_WAIT_MS))
                     self._store = store
         return self._store
 
@@ -182,7 +182,7 @@ class _Stores:
             from protestdb.store.sqlite import Store
 
             store = Store(writer.path)
-            store.conn.execute("PRAGMA query_only = ON")
+            store.set_read_only()
             self._local.store = store
             with self._lock:
                 self._readers.append(store)
@@ -210,11 +210,7 @@ class _Campaigns:
     def get(self, store: Any) -> list[Any]:
         from protestdb.resolve.campaigns import find_campaigns
 
-        with store._lock:
-            key = store.conn.execute(
-                "SELECT (SELECT MAX(id) FROM event_changes), (SELECT COUNT(*) FROM events)"
-            ).fetchone()
-        key = tuple(key)
+        key = store.change_count_mark()
         with self._lock:
             if key != self._key:
                 self._value = find_campaigns(store.iter_events())

@@ -2,6 +2,8 @@
 
 The snapshot matcher never looks at sources (the merge benchmark's truth does): it scores
 place (locality, venue), date distance, types, title, organizations, claims and size.
+In ``resolve/`` (not ``ccc/``) because both the CCC importer and the store's resolution
+decisions (:func:`protestdb.resolve.decide.near_match_flags`) use it.
 """
 
 from __future__ import annotations

@@ -96,7 +96,7 @@ def extract_text(
         published=published,
         doc=doc,
         triggers=triggers,
-        places=[p for p in places.gazetteer_places(text)],
+        places=[p for p in places.gazetteer_places(text, doc, lang)],
         dates=dates,
         sizes=sizes,
         counts=_counts(text, lang),

@@ -280,7 +280,7 @@ def _non_event_places(text: str, places_: list[Place]) -> set[int]:
         else:
             before = text[max(0, p.start - 30) : p.start]
             other = bool(_NOT_SITE.search(before)) and not re.search(
-                r"\b(?:neighbou?rhood|district|section|borough|city|town|village|suburb|community|area|streets) of\s+$", before, re.IGNORECASE
+                r"\b(?:neighbou?rhood|district|section|borough|city|town|village|suburb|community|area|streets|residents|inhabitants|villagers|township) of\s+$", before, re.IGNORECASE
             )
         if other:
             out.add(id(p))
@@ -725,7 +725,7 @@ def _fill_place(ctx: Context, d: Draft, put: Any, geocode: bool) -> None:
     text = ctx.text
     cues = load_lang("cues", ctx.lang)
     if d.key == NATIONAL:
-        country = cues.get("national_country") or next((p.country for p in ctx.places if p.country), None)
+        country = places.text_country(text) or cues.get("national_country") or next((p.country for p in ctx.places if p.country), None)
         if country:
             words = any_rx(tuple(cues["country_words"]))
             seg0 = d.segments[0][0]
@@ -753,7 +753,7 @@ def _fill_place(ctx: Context, d: Draft, put: Any, geocode: bool) -> None:
             from protestdb.geo import geocode as geo_geocode
 
             ctx_states = sorted({pl.state for pl in ctx.places if pl.state})
-            gr = geo_geocode(p.locality if p else None, state, "US",
+            gr = geo_geocode(p.locality if p else None, state, places.place_country(text, p, state),
                              context_states=ctx_states, venue=venue.quote if venue else None)
         except Exception:  # noqa: BLE001 - an unresolvable place leaves the fields empty
             gr = None

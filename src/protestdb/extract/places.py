@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from protestdb.extract.lexicons import load_lang
 from protestdb.extract.segment import Layout
@@ -55,11 +56,69 @@ def _name_tail(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|for|and))*?[ \t]+(?:{alt})\b")
 
 
-def gazetteer_places(text: str) -> list[Place]:
+def text_country(text: str) -> str | None:
+    """The foreign country the text is about (None: the US default); see ``geo.country``."""
+    geo = _geo()
+    return geo.text_country(text) if geo is not None else None
+
+
+def place_country(text: str, place: Place | None, state: str | None = None) -> str:
+    """The country to geocode a place in: a US state says US; else the place's own country,
+    else the text's, else the US."""
+    if state:
+        return "US"
+    if place is not None and place.country:
+        return place.country
+    return text_country(text) or "US"
+
+
+@lru_cache(maxsize=4)
+def _person_frames(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    try:
+        lex = load_lang("person_frames", lang)
+    except (FileNotFoundError, KeyError):
+        return None
+
+    def alt(words: list[str]) -> str:
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    before = re.compile(rf"\b(?:{alt(lex['before'])})[ \t]+$", re.IGNORECASE)
+    after = re.compile(rf"[ \t]+(?:{alt(lex['after'])})\b", re.IGNORECASE)
+    titles = re.compile(rf",[ \t]+(?:{alt(lex['titles'])})", re.IGNORECASE)
+    return before, after, titles
+
+
+def person_spans(text: str, doc: Any = None, lang: str = "en") -> list[tuple[int, int]]:
+    """Spans of ``text`` told as people: spaCy's PERSON entities (when ``doc`` is given)."""
+    if doc is None:
+        return []
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+
+
+def is_person(text: str, start: int, end: int, persons: list[tuple[int, int]], lang: str = "en") -> bool:
+    """Is ``text[start:end]`` a person's name rather than a place? A token tagged PERSON, a
+    name in a "said X" / "X said" frame, or a name followed by a title ("X, a spokeswoman")."""
+    if any(a < end and start < b for a, b in persons):
+        return True
+    frames = _person_frames(lang)
+    if frames is None:
+        return False
+    before, after, titles = frames
+    return bool(
+        before.search(text, max(0, start - 40), start)
+        or after.match(text, end, min(len(text), end + 30))
+        or titles.match(text, end, min(len(text), end + 60))
+    )
+
+
+def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place]:
+    """The gazetteer's places of ``text``; with ``doc`` (spaCy), names told as people
+    ("said Scott", "Brandon Johnson", "Carson, a spokeswoman") are dropped."""
     geo = _geo()
     if geo is None:
         return []
     out = []
+    persons = person_spans(text, doc, lang)
     tail = _name_tail("en")
     pms = geo.find_places(text)
     dateline = None  # the dateline of the current paragraph ("ATLANTA — In Atlanta, ...")
@@ -69,6 +128,8 @@ def gazetteer_places(text: str) -> list[Place]:
         elif dateline is not None and "\n\n" in text[dateline.end : pm.start]:
             dateline = None
         if pm.kind in ("city", "neighborhood") and not getattr(pm, "is_dateline", False):
+            if is_person(text, pm.start, pm.end, persons, lang):
+                continue
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
             if m is not None and "\n" not in m.group(0):
                 continue

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from protestdb.geo import country as country_mod
 from protestdb.geo import gazetteer
 from protestdb.geo.normalize import norm_name
 from protestdb.geo.resolve import (
@@ -39,6 +40,8 @@ MAX_RUN_TOKENS = 6
 #: and this many times bigger than the US one (Birmingham stays in Alabama).
 FOREIGN_OVER_US_MIN_POP = 500000
 FOREIGN_OVER_US_RATIO = 20
+#: In a text about another country, its towns are found from this population on.
+MIN_POP_IN_COUNTRY = 5000
 
 
 @dataclass
@@ -183,6 +186,16 @@ def _state_after(text: str, end: int) -> tuple[str | None, int, int]:
 
 def find_places(text: str) -> list[PlaceMention]:
     """All place mentions in ``text``, sorted by position, each resolved with context."""
+    return list(_scan(text)[0])
+
+
+def text_country(text: str) -> str | None:
+    """The foreign country ``text`` is about (``geo.country``), None for the US default."""
+    return _scan(text)[1]
+
+
+@lru_cache(maxsize=2)
+def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
     out: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -313,6 +326,19 @@ def find_places(text: str) -> list[PlaceMention]:
                                      False, "US"))
                     state_counts[code] += 1
 
+    # 3b. which country the text is about, from its own words (datelines, country names,
+    # demonyms, cities found only abroad or only in the US, US states)
+    cc = country_mod.decide(
+        country_mod.weigh(
+            datelines=[pm.country for pm in out if pm.is_dateline and pm.kind == "city" and pm.country],
+            countries=[pm.country for pm in out if pm.kind == "country" and pm.country],
+            cities=[c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and not gl
+                    for c in [country_mod.city_country(q)] if c],
+            states=len({pm.state for pm in out if pm.kind == "state" and not pm.is_dateline}),
+            text=text,
+        )
+    )
+
     # 4. resolve the cities with the article's context
     context = [c for c, _ in state_counts.most_common()]
     state_marks = sorted((pm.start, pm.state) for pm in out if pm.kind == "state" and pm.state)
@@ -331,15 +357,25 @@ def find_places(text: str) -> list[PlaceMention]:
                 if best_place(quote, code, "US") is not None:
                     st = code
                     break
+        key = norm_name(quote)
+        if cc is not None and not st and key not in stop and not glued:
+            # a text about another country: its towns, however small, before namesakes elsewhere
+            local = best_place(quote, None, cc)
+            if local is not None and local.population >= MIN_POP_IN_COUNTRY and (local.primary or local.population >= MIN_POP_FOREIGN):
+                r = _result_from_place(local)
+                kind = "neighborhood" if r.location else "city"
+                out.append(PlaceMention(s, e, quote, kind, local.name, r.state, r.locality, r.lat, r.lon, False, r.country))
+                continue
         p = best_place(quote, st, "US" if st else None, context_states=context, dateline_state=dateline_state)
         if p is None:
             continue
+        if cc is not None and not st and p.country == "US" and p.population < BIG_CITY_POP:
+            continue  # a small US namesake ("Wellington", "Paris") in a text about abroad
         if not st and p.country == "US" and p.admin1 != dateline_state:
             # context states do not turn a big city into a small namesake (Denver, N.C.)
             big = best_place(quote, None, "US")
             if big is not None and big.population >= BIG_CITY_POP and big.population > FOREIGN_OVER_US_RATIO * max(1, p.population):
                 p = big
-        key = norm_name(quote)
         if not st:
             if key in stop:
                 continue
@@ -369,7 +405,7 @@ def find_places(text: str) -> list[PlaceMention]:
         kind = "neighborhood" if r.location else "city"
         out.append(PlaceMention(s, e, quote, kind, p.name, r.state, r.locality, r.lat, r.lon, False, r.country))
     out.sort(key=lambda pm: (pm.start, pm.end))
-    return out
+    return tuple(out), cc
 
 
 def article_context(text: str) -> tuple[list[str], str | None]:
@@ -384,4 +420,4 @@ def article_context(text: str) -> tuple[list[str], str | None]:
     return [c for c, _ in counts.most_common()], dl
 
 
-__all__ = ["PlaceMention", "article_context", "find_places", "state_result"]
+__all__ = ["PlaceMention", "article_context", "find_places", "state_result", "text_country"]

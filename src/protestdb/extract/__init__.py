@@ -89,6 +89,13 @@ def extract_text(
     extra = crowd_triggers(text, layout, triggers, sizes, lang, background_sentences(text, layout, dates, published, lang))
     if extra:
         triggers = sorted(triggers + extra, key=lambda t: t.start)
+    art_places = places.gazetteer_places(text, doc, lang)
+    from protestdb.extract.roundups import roundup_triggers  # one event per listed place
+
+    from protestdb.extract.roundups import roundup_sizes
+
+    triggers = sorted(triggers + roundup_triggers(text, layout, triggers, art_places, lang), key=lambda t: t.start)
+    sizes = sorted(sizes + roundup_sizes(text, layout, art_places, sizes, lang), key=lambda m: m.start)
     ctx = assemble.Context(
         text=text,
         layout=layout,
@@ -96,7 +103,7 @@ def extract_text(
         published=published,
         doc=doc,
         triggers=triggers,
-        places=[p for p in places.gazetteer_places(text, doc, lang)],
+        places=art_places,
         dates=dates,
         sizes=sizes,
         counts=_counts(text, lang),

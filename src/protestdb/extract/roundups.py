@@ -1,0 +1,138 @@
+"""Roundups: one action, many places, told as a list. Each place of the list is its own event.
+
+Real reports list a day of action's cities in forms that name no protest word per city:
+"38,000 in Lyon, 36,000 in Toulouse and 26,000 in Marseille", "Sete (4500), Calais (5000)",
+a turnout table ("Chicago: 150,000" one per line), or a bulleted list of sites ("• Local 12 at
+the assembly plant in Toledo, Ohio"). In a protest report, ``roundup_triggers`` adds a
+trigger of the article's main action type at each item of such a list, so the splitter makes
+one event per listed place (its crowd number in its own segment). A list needs at least
+``MIN_ITEMS`` items; a lone "2,000 in Denver" is told by the ordinary triggers.
+Patterns: ``data/roundups_en.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from protestdb.extract.detect import Trigger
+from protestdb.extract.lexicons import load_lang
+from protestdb.extract.segment import Layout
+
+MIN_ITEMS = 2
+
+
+@lru_cache(maxsize=4)
+def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    lex = load_lang("roundups", lang)
+    num = lex["number"]
+    return {
+        # a number then a preposition right before the place: "36,000 in Toulouse", "23,000 to Rennes"
+        "before": re.compile(rf"(?P<n>{num})(?:\s+(?:{lex['people']}))?\s*(?:{lex['preps']})\s+(?:the city of\s+)?$", re.IGNORECASE),
+        # the place then its number: "Sete (4500)", "Chicago: 150,000", "Denver - 100,000"
+        "after": re.compile(rf"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\(\s*(?P<n>{num})\s*\)|[:–—-]\s*(?:(?:{lex['approx']})\s+)?(?P<m>{num}))"),
+        "bullet": re.compile(rf"^\s*(?:{lex['bullets']})\s*"),
+    }
+
+
+def main_type(triggers: list[Trigger]) -> str | None:
+    """The action type most told in the text (counter-protests aside)."""
+    counts = Counter(t.type for t in triggers if not t.weak and not t.quoted and t.type != "counter-protest")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def roundup_items(text: str, layout: Layout, places: list[Any], lang: str = "en") -> list[tuple[int, int, int, tuple[int, int] | None]]:
+    """(place start, place end, sentence index, its number's span) of each place told as an
+    item of a list."""
+    pats = _patterns(lang)
+    items = []
+    for p in places:
+        if p.kind not in ("city", "neighborhood") or not getattr(p, "city_key", None):
+            continue
+        si = layout.sentence_at(p.start)
+        s = layout.sentences[si]
+        if s.kind not in ("body", "headline"):
+            continue
+        ps, _pe = layout.paragraphs[s.para]
+        line_head = text[ps : p.start]
+        bullet = pats["bullet"].match(line_head)
+        if bullet is not None:
+            items.append((p.start, p.end, si, None))  # "• Local 12 at the plant in Toledo"
+            continue
+        m = pats["before"].search(text, max(s.start, p.start - 60), p.start)
+        if m is not None:
+            items.append((p.start, p.end, si, m.span("n")))
+            continue
+        m = pats["after"].match(text, p.end, min(s.end, p.end + 40))
+        if m is not None:
+            g = "n" if m.group("n") else "m"
+            items.append((p.start, p.end, si, m.span(g)))
+    return items
+
+
+def roundup_triggers(
+    text: str, layout: Layout, triggers: list[Trigger], places: list[Any], lang: str = "en"
+) -> list[Trigger]:
+    """Triggers of the article's main type at each listed place not already told by a
+    trigger of its own clause (none when the text has fewer than ``MIN_ITEMS`` items)."""
+    main = main_type(triggers)
+    if main is None:
+        return []
+    items = roundup_items(text, layout, places, lang)
+    if len({text[a:b].lower() for a, b, _, _ in items}) < MIN_ITEMS:
+        return []
+    out = []
+    for a, b, si, _n in items:
+        s = layout.sentences[si]
+        if s.kind != "body":
+            continue
+        own = [t for t in triggers if t.sent == si and not t.weak and abs(t.start - a) < 40]
+        if own:
+            continue  # "marched in Lyon": the place's own trigger tells it
+        out.append(Trigger(a, b, text[a:b], main, si, crowd=True))
+    return out
+
+
+def item_end(text: str, end: int, limit: int, lang: str = "en") -> int:
+    """Where a list item that ends at a place name ends: after the number told right after
+    it ("Rodez (1200)", "Denver: 40,000"), else at the place; never past ``limit``."""
+    m = _patterns(lang)["after"].match(text, end, limit)
+    return m.end() if m is not None else end
+
+
+def _number(words: str) -> int | None:
+    m = re.fullmatch(r"([\d.,\s]+?)\s*(million|thousand)?", words.strip(), re.IGNORECASE)
+    if m is None:
+        return None
+    digits, scale = m.group(1), (m.group(2) or "").lower()
+    if scale:
+        try:
+            return int(float(digits.replace(",", "").replace(" ", "")) * (1_000_000 if scale == "million" else 1000))
+        except ValueError:
+            return None
+    clean = re.sub(r"[^\d]", "", digits)
+    return int(clean) if clean else None
+
+
+def roundup_sizes(text: str, layout: Layout, places: list[Any], sizes: list[Any], lang: str = "en") -> list[Any]:
+    """Crowd sizes of a roundup's items told as bare numbers ("Chicago: 150,000", "Sete
+    (4500)", "23,000 to Rennes") that the size finder leaves alone (no people word)."""
+    from protestdb.extract.sizes import SizeMention
+
+    items = roundup_items(text, layout, places, lang)
+    if len({text[a:b].lower() for a, b, _, _ in items}) < MIN_ITEMS:
+        return []
+    out = []
+    for _a, _b, _si, span in items:
+        if span is None or any(sm.start <= span[0] < sm.end or span[0] <= sm.start < span[1] for sm in sizes):
+            continue
+        n = _number(text[span[0] : span[1]])
+        if n is None or n < 2:
+            continue
+        out.append(SizeMention(span[0], span[1], text[span[0] : span[1]], n, n, False))
+    return out
+
+
+__all__ = ["main_type", "roundup_items", "roundup_sizes", "roundup_triggers"]

@@ -1,0 +1,72 @@
+"""Issue 9, error class 3: roundups give one event per listed city or site, with the
+crowd number each item tells.
+
+All sentences are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+
+PUB = date(2025, 3, 12)
+
+
+def _by_city(text: str) -> dict[str, object]:
+    res = extract_text(text, PUB)
+    assert res.is_protest_report
+    return {e.locality: e for e in res.events if e.locality}
+
+
+def test_inline_numbers_before_cities() -> None:
+    text = (
+        "Unions said turnout was up across Germany on Tuesday as workers marched against the pension plan. "
+        "Police counted 12,000 in Hamburg, 9,500 in Cologne and 7,000 in Leipzig."
+    )
+    ev = _by_city(text)
+    assert {"Hamburg", "Leipzig"} <= set(ev) and len(ev) == 3
+    assert ev["Hamburg"].size_low == 12000 and ev["Leipzig"].size_low == 7000
+    assert all(e.country == "DE" for e in ev.values())
+
+
+def test_numbers_in_parentheses_after_cities() -> None:
+    text = (
+        "Teachers demonstrated in smaller towns of France on Thursday as well, such as Rodez (1200), "
+        "Albi (800) or Auch (650), the unions said."
+    )
+    ev = _by_city(text)
+    assert {"Rodez", "Albi", "Auch"} <= set(ev)
+    assert ev["Albi"].size_low == 800
+
+
+def test_turnout_table_one_line_per_city() -> None:
+    text = (
+        "Marches against the war drew crowds in many cities on Saturday, organizers said.\n"
+        "Turnout by city:\n"
+        "Denver: 40,000\n"
+        "Tucson, Arizona: 8,000\n"
+        "Omaha: 2,500, police said.\n"
+    )
+    ev = _by_city(text)
+    assert {"Denver", "Tucson", "Omaha"} <= set(ev)
+    assert ev["Omaha"].size_low == 2500
+    assert all("march" in e.event_type for e in ev.values())
+
+
+def test_bulleted_sites() -> None:
+    text = (
+        "Autoworkers went on strike at plants in three states on Friday, the union said.\n"
+        "The picket lines:\n"
+        "• Local 44 at the stamping plant in Wichita, Kansas\n"
+        "• Local 88 at the engine plant in Akron, Ohio\n"
+        "• Local 12 at the assembly plant in Lansing, Michigan\n"
+    )
+    ev = _by_city(text)
+    assert {"Wichita", "Akron", "Lansing"} <= set(ev)
+    assert ev["Akron"].state == "OH"
+
+
+def test_lone_number_is_no_roundup() -> None:
+    text = "About 2,000 in Boise marched to the capitol on Saturday against the bill, police said."
+    res = extract_text(text, PUB)
+    assert [e.locality for e in res.events] == ["Boise"]

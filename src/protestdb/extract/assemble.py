@@ -10,7 +10,7 @@ from typing import Any
 
 from protestdb.extract import claims as claims_mod
 from protestdb.extract import issues as issues_mod
-from protestdb.extract import people, places, types
+from protestdb.extract import furniture, leaders, people, places, roundups, types
 from protestdb.extract.detect import PLACELESS_TYPES, Trigger
 from protestdb.extract.lexicons import any_rx, load, load_lang
 from protestdb.extract.orgs import find_orgs
@@ -159,7 +159,7 @@ def build_drafts(ctx: Context) -> list[Draft]:
                 seg_end = s.end
                 if i < len(cities) - 1:
                     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, c.end, cities[i + 1].start)]
-                    seg_end = breaks[-1] if breaks else c.end
+                    seg_end = breaks[-1] if breaks else roundups.item_end(text, c.end, cities[i + 1].start, ctx.lang)
                 seg_trigs = [t for t in trigs if prev <= t.start < seg_end] or trigs
                 seg_venues = [v for v in venues if prev <= v.start < seg_end]
                 groups.append((c.city_key or UNLOCATED, c, seg_trigs, (prev, seg_end), seg_venues))
@@ -519,6 +519,9 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
             ev.date_precision = dm.precision if dm.precision in ("day", "week", "month") else "unknown"
             if dm.end_value is not None and dm.end_value != val:
                 put("end_date", dm.end_value.isoformat(), (dm.start, dm.end, dm.quote))
+    if ev.date is None and (dw := furniture.date_words(ctx.dates, seg_scopes or scopes)) is not None:
+        ev.date_precision = "unknown"  # issue 9: no date anywhere: the words as evidence, never a guess
+        ev.add_evidence("date_precision", dw.start, dw.end, dw.quote)
     # size
     sm = next((m for m in ctx.sizes if _in(seg_scopes, m.start, m.end) and _crowd(text, m)), None)
     if sm is None and not d.announced:
@@ -571,6 +574,7 @@ def to_mention(ctx: Context, d: Draft, drafts: list[Draft], index: int, anchor: 
             if not any(n.lower() in h.lower() or h.lower() in n.lower() for h, _ in tg):
                 tg.append((n, sp))
     tg = [(n, sp) for n, sp in tg if n.lower() not in _people_nouns()]  # "Baristas": the protesters
+    tg = leaders.with_article_targets(text, ctx.doc, tg, ctx.lang)  # issue 9: people the report opposes
     target_names = {n.lower() for n, _ in tg}
     for o in orgs:
         if any(pa <= o.spans[0][0] and o.spans[0][0] + len(o.name) <= pb for pa, pb in place_spans):

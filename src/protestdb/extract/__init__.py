@@ -67,6 +67,11 @@ def extract_text(
     if quick_reject(text):
         return ExtractionResult(is_protest_report=False, language=_language(text) if text.strip() else None, text=text)
     lang = _language(text)
+    if published is None:  # the page's own "Published ..." line (issue 9)
+        from protestdb.extract.furniture import published_date
+
+        stated = published_date(text, lang)
+        published = stated[0] if stated else None
     doc = None
     if lang == "en":
         from protestdb.extract.nlp import load_nlp
@@ -90,9 +95,10 @@ def extract_text(
     if extra:
         triggers = sorted(triggers + extra, key=lambda t: t.start)
     art_places = places.gazetteer_places(text, doc, lang)
-    from protestdb.extract.roundups import roundup_triggers  # one event per listed place
-
-    from protestdb.extract.roundups import roundup_sizes
+    from protestdb.extract.roundups import (
+        roundup_sizes,
+        roundup_triggers,  # one event per listed place
+    )
 
     triggers = sorted(triggers + roundup_triggers(text, layout, triggers, art_places, lang), key=lambda t: t.start)
     sizes = sorted(sizes + roundup_sizes(text, layout, art_places, sizes, lang), key=lambda m: m.start)

@@ -1,0 +1,45 @@
+"""Issue 9, error classes 6-7: page furniture is skipped and gives the publication date when
+none is given; with no date anywhere, the date stays null with its words as evidence.
+
+All lines are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from protestdb.extract import extract_text
+from protestdb.extract.furniture import is_furniture, published_date
+from protestdb.extract.segment import split_text
+
+
+def test_furniture_lines() -> None:
+    for line in ("Updated 3:15 PM EST", "Related: Teachers vote to strike", "Share this article",
+                 "Sign up for our morning newsletter", "Photo: Jane Doe / The Courier", "4 min read"):
+        assert is_furniture(line), line
+    assert not is_furniture("Hundreds of nurses rallied outside the hospital on Monday.")
+
+
+def test_furniture_is_not_body_and_teaser_repeat_is_skipped() -> None:
+    text = (
+        "Nurses want safer staffing, the union says.\n"
+        "Related: Strike vote set for May\n"
+        "About 300 nurses picketed outside General Hospital in Tulsa on Monday.\n"
+        "Nurses want safer staffing, the union says.\n"
+    )
+    layout = split_text(text)
+    kinds = [s.kind for s in layout.sentences]
+    assert kinds[0] == "furniture" and kinds[1] == "furniture"
+    assert kinds[2] == "body"
+
+
+def test_published_line_dates_the_page() -> None:
+    text = "Published Oct. 4, 2024\n\nAbout 300 nurses picketed outside General Hospital in Tulsa on Thursday, demanding safer staffing.\n"
+    assert published_date(text)[0].isoformat() == "2024-10-04"
+    res = extract_text(text, None)
+    assert [e.date for e in res.events] == ["2024-10-03"]
+
+
+def test_no_date_anywhere_keeps_date_null_with_its_words() -> None:
+    text = "About 300 nurses picketed outside General Hospital in Tulsa on Thursday, demanding safer staffing.\n"
+    res = extract_text(text, None)
+    ev = res.events[0]
+    assert ev.date is None and ev.date_precision == "unknown"
+    assert [e.quote for e in ev.evidence["date_precision"]] == ["Thursday"]

@@ -9,8 +9,8 @@ from datetime import date
 from typing import Any
 
 from protestdb.extract import claims as claims_mod
-from protestdb.extract import issues as issues_mod
 from protestdb.extract import furniture, leaders, people, places, roundups, types
+from protestdb.extract import issues as issues_mod
 from protestdb.extract.detect import PLACELESS_TYPES, Trigger
 from protestdb.extract.lexicons import any_rx, load, load_lang
 from protestdb.extract.orgs import find_orgs

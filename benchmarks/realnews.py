@@ -82,7 +82,8 @@ def abroad_in_us(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> in
 
 
 def person_places(text: str, events: list[Any], nlp: Any) -> int:
-    """Events whose locality evidence overlaps a PERSON entity of ``nlp(text)``."""
+    """Events whose locality evidence overlaps a PERSON entity of ``nlp(text)`` (the project's
+    English pipeline; ``score_set`` calls it for the texts the extractor reads as English)."""
     spans = [(s.start, s.end) for ev in events for s in (ev.evidence.get("locality") or [])[:1]]
     if not spans:
         return 0
@@ -132,7 +133,8 @@ def score_set(name: str, gold: Path, texts: Path | None) -> dict[str, Any]:
         preds = [pred_event(e) for e in res.events]
         golds = [gold_event(e) for e in doc.get("events") or []]
         n_abroad += abroad_in_us(preds, golds) if doc.get("is_protest_report") else 0
-        n_person += person_places(text, list(res.events), nlp)
+        if res.language in (None, "en"):  # the English pipeline tags no names in Spanish text
+            n_person += person_places(text, list(res.events), nlp)
     result["abroad_us"] = n_abroad
     result["person_place"] = n_person
     result["seconds"] = round(secs, 1)

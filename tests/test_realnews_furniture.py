@@ -43,3 +43,16 @@ def test_no_date_anywhere_keeps_date_null_with_its_words() -> None:
     ev = res.events[0]
     assert ev.date is None and ev.date_precision == "unknown"
     assert [e.quote for e in ev.evidence["date_precision"]] == ["Thursday"]
+
+
+def test_sports_protest_and_crash_vigil_are_not_protest_reports() -> None:
+    sports = (
+        "The team lodged a protest with the stewards after the race, but the protest was rejected "
+        "on Sunday and the result stands, the stewards said.\n"
+    )
+    assert not extract_text(sports, None).is_protest_report
+    vigil = (
+        "Hundreds of people held a vigil on Friday for the four teenagers killed in a highway crash "
+        "last week, lighting candles outside the school.\n"
+    )
+    assert not extract_text(vigil, None).is_protest_report

@@ -73,3 +73,14 @@ def test_text_country_from_dateline() -> None:
     text = "NAIROBI — Students marched to parliament on Thursday to protest higher university fees."
     assert text_country(text) == "KE"
     assert any(p.country == "KE" for p in find_places(text))
+
+
+def test_districts_of_a_foreign_capital_stay_abroad() -> None:
+    text = (
+        "Climate marchers filled central London on Saturday, police in London said.\n\n"
+        "Smaller demonstrations took place in Westminster and near Whitehall, where a few hundred "
+        "people protested against new oil licences. London police made two arrests."
+    )
+    assert text_country(text) == "GB"
+    evs = _events(text)
+    assert evs and all(e.state is None for e in evs)

@@ -45,3 +45,13 @@ def test_article_about_one_city_gets_no_events_in_namesake_towns() -> None:
         "rally, said the union would strike next month if talks fail. Brandon told the crowd to keep marching."
     )
     assert _localities(text) == {"Denver"}
+
+
+def test_a_name_tagged_once_is_a_name_everywhere() -> None:
+    from protestdb.extract.places import person_spans
+
+    text = "Critics of Elon Musk's cost cuts rallied on Saturday. Many said Elon Musk's role was the reason."
+    doc = load_nlp()(text)
+    spans = person_spans(text, doc)
+    second = text.rindex("Elon")
+    assert any(a <= second < b for a, b in spans)

@@ -22,6 +22,8 @@ from protestdb.geo.resolve import candidates
 #: evidence weights: a dateline outweighs a few mentions; a demonym ("Mexican immigrants")
 #: is weaker than a country or city name
 WEIGHTS = {"dateline": 3.0, "country": 1.0, "city": 1.0, "demonym": 0.5, "state": 1.0, "us_name": 0.5}
+#: mentions of a country's cities counted, at most
+MAX_CITY_MENTIONS = 3
 #: a city is evidence for a country when its biggest namesake there is this big ...
 CITY_EVIDENCE_POP = 50000
 #: ... and this many times bigger than any namesake elsewhere
@@ -73,8 +75,8 @@ def weigh(
         score[c] += WEIGHTS["dateline"]
     for c in set(countries):
         score[c] += WEIGHTS["country"] if c != "US" else WEIGHTS["us_name"]
-    for c in set(cities):
-        score[c] += WEIGHTS["city"]
+    for c, n in Counter(cities).items():
+        score[c] += WEIGHTS["city"] * min(n, MAX_CITY_MENTIONS)  # "London" told four times
     score["US"] += WEIGHTS["state"] * states
     for c, _ in demonyms(text).items():
         score[c] += WEIGHTS["demonym"]

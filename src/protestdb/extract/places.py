@@ -92,7 +92,16 @@ def person_spans(text: str, doc: Any = None, lang: str = "en") -> list[tuple[int
     """Spans of ``text`` told as people: spaCy's PERSON entities (when ``doc`` is given)."""
     if doc is None:
         return []
-    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    # a name tagged once is a name wherever it is told again ("Elon Musk's" tagged, a later
+    # "Elon Musk" left untagged)
+    names = {re.sub(r"['’]s?$", "", text[a:b]).strip() for a, b in ents}
+    for name in names:
+        if " " not in name or len(name) < 5:
+            continue
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            ents.append((m.start(), m.end()))
+    return ents
 
 
 def is_person(text: str, start: int, end: int, persons: list[tuple[int, int]], lang: str = "en") -> bool:
@@ -147,6 +156,23 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
         place = Place(pm.start, pm.end, pm.quote, pm.kind, pm.state, loc)
         place.country = getattr(pm, "country", None)
         out.append(place)
+    return _without_metros(text, out, geo)
+
+
+def _without_metros(text: str, found: list[Place], geo: Any) -> list[Place]:
+    """Drop a big city told as the metro around a site ("a hub in Hodgkins in the Chicago
+    area", "workers at the plant in Romulus near Detroit"): the named suburb is the site."""
+    from protestdb.geo.places import _sentence_bounds, is_metro_mention
+
+    towns = [p for p in found if p.kind in ("city", "neighborhood") and p.city_key]
+    out = []
+    for p in found:
+        if p in towns and is_metro_mention(text, p.start, p.end):
+            lo, hi = _sentence_bounds(text, p.start)
+            if any(q is not p and lo <= q.start < hi and q.locality != p.locality
+                   and not is_metro_mention(text, q.start, q.end) for q in towns):
+                continue
+        out.append(p)
     return out
 
 

@@ -184,6 +184,26 @@ def _state_after(text: str, end: int) -> tuple[str | None, int, int]:
     return None, -1, -1
 
 
+_METRO_AFTER = re.compile(r"(?:-area\b|\s+(?:area|metro(?:politan)? area|region|suburbs?)\b)", re.IGNORECASE)
+_METRO_BEFORE = re.compile(r"\b(?:suburbs? of|(?:just )?outside(?: of)?|near|greater|metro|(?:north|south|east|west)(?:east|west)? of)\s+(?:the\s+)?(?:city of\s+)?$", re.IGNORECASE)
+#: a city told as a metro is this big
+METRO_MIN_POP = 100000
+
+
+def is_metro_mention(text: str, start: int, end: int) -> bool:
+    """Is the place at ``text[start:end]`` told as a metro area around the site rather than
+    the site ("the Chicago area", "Detroit-area workers", "suburbs of Seattle", "near Denver")?"""
+    return bool(_METRO_AFTER.match(text, end, min(len(text), end + 30))
+                or _METRO_BEFORE.search(text, max(0, start - 30), start))
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    hi_dot, hi_nl = text.find(". ", pos), text.find("\n", pos)
+    hi = min(x for x in (hi_dot, hi_nl, len(text)) if x >= 0)
+    return lo, hi
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """All place mentions in ``text``, sorted by position, each resolved with context."""
     return list(_scan(text)[0])
@@ -342,7 +362,21 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
     # 4. resolve the cities with the article's context
     context = [c for c, _ in state_counts.most_common()]
     state_marks = sorted((pm.start, pm.state) for pm in out if pm.kind == "state" and pm.state)
+    # a big city told as a metro ("the Chicago area", "Detroit-area", "suburbs of Seattle")
+    # puts the small towns of its sentence in its state, whatever their size
+    metros: list[tuple[int, int, str]] = []
+    for s, e, quote, st, _st_e, _glued in pending_cities:
+        if is_metro_mention(text, s, e):
+            big = best_place(quote, st, "US")
+            if big is not None and big.population >= METRO_MIN_POP and big.admin1:
+                lo, hi = _sentence_bounds(text, s)
+                metros.append((lo, hi, big.admin1))
     for s, e, quote, st, _st_e, glued in pending_cities:
+        if not st and not is_metro_mention(text, s, e):
+            metro_st = next((code for lo, hi, code in metros if lo <= s < hi), None)
+            town = best_place(quote, metro_st, "US") if metro_st and norm_name(quote) not in stop else None
+            if town is not None and town.kind != "neighborhood":
+                st = metro_st  # "a parcel hub in Hodgkins in the Chicago area"
         if not st:
             # a state named in the same sentence, right before the city ("the Wisconsin State
             # Capitol in Madison"), tells which one is meant

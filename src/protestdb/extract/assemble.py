@@ -67,7 +67,7 @@ def build_drafts(ctx: Context) -> list[Draft]:
     for t in ctx.triggers:
         if not t.weak and _body(layout, t.sent):
             by_sent.setdefault(t.sent, []).append(t)
-    dl_city, dl_state = places.dateline_place(layout)
+    dl_city, dl_state = places.dateline_place(layout, ctx.places)
     if dl_city is not None:  # the gazetteer's reading of the dateline knows its state
         dl_city = next((p for p in ctx.places if p.start == dl_city.start and p.city_key), dl_city)
     ctx.places = places.sub_places(text, ctx.places, dl_city, ctx.lang)

@@ -210,10 +210,12 @@ def find_venues(text: str, start: int, end: int, lang: str = "en") -> list[Place
     return sorted(out, key=lambda p: p.start)
 
 
-def dateline_place(layout: Layout) -> tuple[Place | None, Place | None]:
-    """The city and state of a dateline ("ELIZABETH, N.J. (AP) —")."""
+def dateline_place(layout: Layout, found: list[Place] | None = None) -> tuple[Place | None, Place | None]:
+    """The city and state of a dateline ("ELIZABETH, N.J. (AP) —"); without a dateline, the
+    one city the headline names ("Drivers protest in Lagos"), among the article's ``found``
+    places, stands for it."""
     if not layout.dateline:
-        return None, None
+        return headline_place(layout, found or []), None
     cs, ce, ss, se = layout.dateline
     text = layout.text
     city_words = text[cs:ce].title()
@@ -224,6 +226,17 @@ def dateline_place(layout: Layout) -> tuple[Place | None, Place | None]:
         if st:
             state_place = Place(ss, se, text[ss:se], "state", st)
     return Place(cs, ce, text[cs:ce], "city", st, city_words), state_place
+
+
+def headline_place(layout: Layout, found: list[Place]) -> Place | None:
+    """The single city named in the headline lines, if exactly one is."""
+    heads = [(x.start, x.end) for x in layout.sentences if x.kind == "headline"]
+    if not heads:
+        return None
+    cities = [p for p in found if p.kind == "city" and p.city_key and any(a <= p.start < b for a, b in heads)]
+    if len({p.city_key for p in cities}) != 1:
+        return None
+    return cities[0]
 
 
 @lru_cache(maxsize=4)

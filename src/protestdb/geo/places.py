@@ -190,6 +190,11 @@ _METRO_BEFORE = re.compile(r"\b(?:suburbs? of|(?:just )?outside(?: of)?|near|gre
 METRO_MIN_POP = 100000
 
 
+def _acronym(quote: str) -> bool:
+    """An all-capitals short word ("USI", "COSATU"): an organisation's acronym."""
+    return quote.isupper() and len(quote.replace(".", "")) <= 6 and " " not in quote
+
+
 def is_metro_mention(text: str, start: int, end: int) -> bool:
     """Is the place at ``text[start:end]`` told as a metro area around the site rather than
     the site ("the Chicago area", "Detroit-area workers", "suburbs of Seattle", "near Denver")?"""
@@ -352,7 +357,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         country_mod.weigh(
             datelines=[pm.country for pm in out if pm.is_dateline and pm.kind == "city" and pm.country],
             countries=[pm.country for pm in out if pm.kind == "country" and pm.country],
-            cities=[c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and not gl
+            cities=[c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and not gl and not _acronym(q)
                     for c in [country_mod.city_country(q)] if c],
             states=len({pm.state for pm in out if pm.kind == "state" and not pm.is_dateline}),
             text=text,
@@ -392,7 +397,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                     st = code
                     break
         key = norm_name(quote)
-        if cc is not None and not st and key not in stop and not glued:
+        if cc is not None and not st and key not in stop and not glued and not _acronym(quote):
             # a text about another country: its towns, however small, before namesakes elsewhere
             local = best_place(quote, None, cc)
             if local is not None and local.population >= MIN_POP_IN_COUNTRY and (local.primary or local.population >= MIN_POP_FOREIGN):
@@ -403,6 +408,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         p = best_place(quote, st, "US" if st else None, context_states=context, dateline_state=dateline_state)
         if p is None:
             continue
+        if not st and p.country != "US" and _acronym(quote):
+            continue  # "USI", "NUM": a union's acronym, not a foreign town
         if cc is not None and not st and p.country == "US" and p.population < BIG_CITY_POP:
             continue  # a small US namesake ("Wellington", "Paris") in a text about abroad
         if not st and p.country == "US" and p.admin1 != dateline_state:

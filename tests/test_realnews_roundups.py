@@ -70,3 +70,26 @@ def test_lone_number_is_no_roundup() -> None:
     text = "About 2,000 in Boise marched to the capitol on Saturday against the bill, police said."
     res = extract_text(text, PUB)
     assert [e.locality for e in res.events] == ["Boise"]
+
+
+def test_section_headers_name_the_cities() -> None:
+    text = (
+        "Students march against gun violence\n\n"
+        "Students marched in dozens of cities on Saturday to demand stricter gun laws, organizers said.\n"
+        "Tucson\n"
+        "About 3,000 people marched to the county courthouse.\n"
+        "Omaha\n"
+        "Hundreds rallied at the state capitol steps.\n"
+    )
+    locs = {e.locality for e in extract_text(text, PUB).events}
+    assert {"Tucson", "Omaha"} <= locs
+
+
+def test_list_of_cities_where_events_are_scheduled() -> None:
+    text = (
+        "Rallies against the budget cuts are planned this weekend across the country.\n\n"
+        "The largest events are scheduled for Denver, Tucson, Omaha and Boise on Saturday, organizers said.\n"
+    )
+    evs = [e for e in extract_text(text, PUB).events if e.locality]
+    assert {"Denver", "Tucson", "Omaha", "Boise"} <= {e.locality for e in evs}
+    assert all(e.announced_only for e in evs)

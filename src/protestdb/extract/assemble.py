@@ -281,7 +281,7 @@ def _non_event_places(text: str, places_: list[Place]) -> set[int]:
             before = text[max(0, p.start - 30) : p.start]
             other = bool(_NOT_SITE.search(before)) and not re.search(
                 r"\b(?:neighbou?rhood|district|section|borough|city|town|village|suburb|community|area|streets|residents|inhabitants|villagers|township) of\s+$", before, re.IGNORECASE
-            )
+            ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE)
         if other:
             out.add(id(p))
         prev, prev_other = p, other

@@ -18,10 +18,12 @@ from functools import lru_cache
 from typing import Any
 
 from protestdb.extract.detect import Trigger
-from protestdb.extract.lexicons import load_lang
+from protestdb.extract.lexicons import any_rx, load_lang
 from protestdb.extract.segment import Layout
 
 MIN_ITEMS = 2
+#: a sentence listing this many cities with a list cue ("events are scheduled in ...") is a roundup
+LIST_MIN_CITIES = 3
 
 
 @lru_cache(maxsize=4)
@@ -34,6 +36,9 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
         # the place then its number: "Sete (4500)", "Chicago: 150,000", "Denver - 100,000"
         "after": re.compile(rf"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\(\s*(?P<n>{num})\s*\)|[:–—-]\s*(?:(?:{lex['approx']})\s+)?(?P<m>{num}))"),
         "bullet": re.compile(rf"^\s*(?:{lex['bullets']})\s*"),
+        # what is left of a header line once its place is taken out ("Washington, D.C.", "Parkland:")
+        "header_rest": re.compile(r"[\s,.:;–—-]*(?:[A-Z][A-Za-z.]*\.?\s?){0,2}[\s,.:;–—-]*"),
+        "list_cue": re.compile(lex["list_cue"], re.IGNORECASE),
     }
 
 
@@ -43,11 +48,29 @@ def main_type(triggers: list[Trigger]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def item_types(triggers: list[Trigger]) -> list[str]:
+    """The types a listed place's event gets: the main type, and when that is the generic
+    "demonstration" ("protests were held in ...") the most told specific type as well ("the
+    rallies", "marches")."""
+    main = main_type(triggers)
+    if main is None:
+        return []
+    if main != "demonstration":
+        return [main]
+    specific = Counter(t.type for t in triggers if not t.weak and not t.quoted and t.type not in ("counter-protest", "demonstration"))
+    return [main] + [specific.most_common(1)[0][0]] if specific else [main]
+
+
 def roundup_items(text: str, layout: Layout, places: list[Any], lang: str = "en") -> list[tuple[int, int, int, tuple[int, int] | None]]:
     """(place start, place end, sentence index, its number's span) of each place told as an
     item of a list."""
     pats = _patterns(lang)
     items = []
+    cities = [p for p in places if p.kind in ("city", "neighborhood") and getattr(p, "city_key", None)]
+    per_sent: dict[int, int] = {}
+    for p in cities:
+        si = layout.sentence_at(p.start)
+        per_sent[si] = per_sent.get(si, 0) + 1
     for p in places:
         if p.kind not in ("city", "neighborhood") or not getattr(p, "city_key", None):
             continue
@@ -55,7 +78,13 @@ def roundup_items(text: str, layout: Layout, places: list[Any], lang: str = "en"
         s = layout.sentences[si]
         if s.kind not in ("body", "headline"):
             continue
-        ps, _pe = layout.paragraphs[s.para]
+        ps, pe = layout.paragraphs[s.para]
+        if len(text[ps:pe].split()) <= 5 and pats["header_rest"].fullmatch(text[ps : p.start] + text[p.end : pe]):
+            items.append((p.start, p.end, si, None))  # a section header naming one city
+            continue
+        if per_sent.get(si, 0) >= LIST_MIN_CITIES and pats["list_cue"].search(text, s.start, s.end):
+            items.append((p.start, p.end, si, None))  # "events are slated for Atlanta, Chicago, Houston ..."
+            continue
         line_head = text[ps : p.start]
         bullet = pats["bullet"].match(line_head)
         if bullet is not None:
@@ -77,12 +106,14 @@ def roundup_triggers(
 ) -> list[Trigger]:
     """Triggers of the article's main type at each listed place not already told by a
     trigger of its own clause (none when the text has fewer than ``MIN_ITEMS`` items)."""
-    main = main_type(triggers)
-    if main is None:
+    types = item_types(triggers)
+    if not types:
         return []
     items = roundup_items(text, layout, places, lang)
     if len({text[a:b].lower() for a, b, _, _ in items}) < MIN_ITEMS:
         return []
+    cues = load_lang("cues", lang)
+    announce = any_rx(tuple(cues["announce"])) if cues.get("announce") else None
     out = []
     for a, b, si, _n in items:
         s = layout.sentences[si]
@@ -91,7 +122,8 @@ def roundup_triggers(
         own = [t for t in triggers if t.sent == si and not t.weak and abs(t.start - a) < 40]
         if own:
             continue  # "marched in Lyon": the place's own trigger tells it
-        out.append(Trigger(a, b, text[a:b], main, si, crowd=True))
+        announced = bool(announce is not None and announce.search(text, s.start, s.end))
+        out += [Trigger(a, b, text[a:b], ty, si, crowd=True, announced=announced) for ty in types]
     return out
 
 
@@ -135,4 +167,4 @@ def roundup_sizes(text: str, layout: Layout, places: list[Any], sizes: list[Any]
     return out
 
 
-__all__ = ["main_type", "roundup_items", "roundup_sizes", "roundup_triggers"]
+__all__ = ["item_types", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers"]

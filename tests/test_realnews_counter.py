@@ -51,3 +51,12 @@ def test_counter_picket() -> None:
     )
     assert "picket" in main.event_type
     assert counter.state == "ND" and counter.size_low == 12
+
+
+def test_counter_protesters_told_in_the_face_of_the_main_action() -> None:
+    main, counter = _main_and_counter(
+        "About 60 members of a far-right group held a rally outside City Hall in Boise on Saturday in the face "
+        "of hundreds of counter-protesters who drowned out the speakers."
+    )
+    assert main.locality == counter.locality == "Boise"
+    assert main.size_low == 60

@@ -5,6 +5,8 @@ All lines are written for these tests (no real page text)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from protestdb.extract import extract_text
 from protestdb.extract.furniture import is_furniture, published_date
 from protestdb.extract.segment import split_text
@@ -56,3 +58,12 @@ def test_sports_protest_and_crash_vigil_are_not_protest_reports() -> None:
         "last week, lighting candles outside the school.\n"
     )
     assert not extract_text(vigil, None).is_protest_report
+
+
+def test_page_timestamp_is_no_event_date() -> None:
+    text = (
+        "date 2025-03-09 A rally against the hospital closure drew about 400 people to the county "
+        "courthouse in Tulsa on Saturday, organizers said.\n"
+    )
+    ev = extract_text(text, date(2025, 3, 9)).events[0]
+    assert ev.date == "2025-03-08"

@@ -79,6 +79,9 @@ def extract_text(
         doc = load_nlp()(text)
     layout = split_text(text, doc, lang)
     dates = find_dates(text, published, lang=lang)
+    from protestdb.extract.furniture import without_stamps
+
+    dates = without_stamps(text, dates, lang)  # "Published Oct. 4" dates the page, not an event
     triggers = find_triggers(text, lang, layout, doc=doc, dates=dates, published=published)
     strong = [t for t in triggers if not t.weak and layout.sentences[t.sent].kind == "body"]
     if not strong:

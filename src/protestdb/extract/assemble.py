@@ -355,7 +355,7 @@ def _clause(text: str, seg: tuple[int, int], t: Trigger) -> tuple[int, int]:
     """The clause of ``seg`` around trigger ``t`` (between , ; while as but)."""
     import re
 
-    bounds = [seg[0]] + [m.end() for m in re.finditer(r"[,;]|\b(?:while|as|but|whereas)\b", text[seg[0] : seg[1]])]
+    bounds = [seg[0]] + [m.end() for m in re.finditer(r"[,;—–]|\b(?:while|as|but|whereas|in the face of|outnumbered by|met by|confronted by)\b", text[seg[0] : seg[1]])]
     bounds = [b + seg[0] if i else b for i, b in enumerate(bounds)] + [seg[1]]
     start = max(b for b in bounds if b <= t.start)
     end = min((b for b in bounds if b > t.end), default=seg[1])

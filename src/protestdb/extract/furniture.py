@@ -71,6 +71,23 @@ def published_date(text: str, lang: str = "en", head_chars: int = 3000) -> tuple
     return None
 
 
+def stamp_spans(text: str, lang: str = "en", head_chars: int = 3000) -> list[tuple[int, int]]:
+    """Spans of the page's own timestamps ("Published Oct. 4, 2024", "date 2024-10-04",
+    "Updated ..."): dates of the page, not of any event it tells."""
+    lex = _lex(lang)
+    if lex is None:
+        return []
+    return [m.span("d") for m in lex[1].finditer(text, 0, min(len(text), head_chars))]
+
+
+def without_stamps(text: str, dates: list[Any], lang: str = "en") -> list[Any]:
+    """The date mentions of ``text`` that are not the page's timestamps."""
+    spans = stamp_spans(text, lang)
+    if not spans:
+        return dates
+    return [m for m in dates if not any(a <= m.start < b or m.start <= a < m.end for a, b in spans)]
+
+
 def date_words(dates: list[Any], scopes: list[tuple[int, int]]) -> Any | None:
     """The first date words of the event's scopes that resolve to no day ("on Saturday" on a
     page without a date): kept as evidence of an unknown date, never turned into a guess."""
@@ -81,4 +98,4 @@ def date_words(dates: list[Any], scopes: list[tuple[int, int]]) -> Any | None:
     return None
 
 
-__all__ = ["date_words", "furniture_paragraphs", "is_furniture", "published_date"]
+__all__ = ["date_words", "furniture_paragraphs", "is_furniture", "published_date", "stamp_spans", "without_stamps"]

@@ -84,3 +84,20 @@ def test_districts_of_a_foreign_capital_stay_abroad() -> None:
     assert text_country(text) == "GB"
     evs = _events(text)
     assert evs and all(e.state is None for e in evs)
+
+
+def test_provinces_abroad_are_country_evidence_not_us_towns() -> None:
+    text = (
+        "Thousands of teachers rallied at a park in Toronto, Ontario, on Friday against the wage cap. "
+        "Smaller rallies were held in Kingston and London, Ontario."
+    )
+    assert text_country(text) == "CA"
+    evs = _events(text)
+    assert {e.locality for e in evs} >= {"Toronto", "Kingston", "London"}
+    assert all(e.country == "CA" and e.state is None for e in evs)
+
+
+def test_us_namesake_of_a_province_with_its_state() -> None:
+    text = "About 200 warehouse workers rallied in Ontario, California, on Saturday to demand heat protections."
+    ev = next(e for e in _events(text) if e.locality)
+    assert (ev.locality, ev.state) == ("Ontario", "CA")

@@ -190,6 +190,12 @@ _METRO_BEFORE = re.compile(r"\b(?:suburbs? of|(?:just )?outside(?: of)?|near|gre
 METRO_MIN_POP = 100000
 
 
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """Normalised names of first-level regions abroad -> ISO2 (``data/regions.json``)."""
+    return {norm_name(k): v for k, v in gazetteer.load_json("regions.json")["regions"].items()}
+
+
 def _acronym(quote: str) -> bool:
     """An all-capitals short word ("USI", "COSATU"): an organisation's acronym."""
     return quote.isupper() and len(quote.replace(".", "")) <= 6 and " " not in quote
@@ -296,6 +302,12 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                     continue  # a stoplisted name ("Fargo", "Mobile") is a place only with its state
                 if j < len(run) and norm_name(text[run[j][0]:run[j][1]]) in heads and not _state_after(text, e)[0]:
                     continue  # "Pima County", "Euclid Avenue", "Sunrise Movement"
+                if key in _regions() and not _state_after(text, e)[0]:
+                    # a province or state abroad: evidence of its country, never a US town
+                    iso = _regions()[key]
+                    add(PlaceMention(s, e, quote, "country", quote, None, None, None, None, False, iso))
+                    matched = True
+                    break
                 if key in full_states and key not in ("new york", "washington"):
                     code = full_states[key]
                     add(PlaceMention(s, e, quote, "state", quote, code, None, None, None, False, "US"))

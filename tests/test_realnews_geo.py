@@ -101,3 +101,19 @@ def test_us_namesake_of_a_province_with_its_state() -> None:
     text = "About 200 warehouse workers rallied in Ontario, California, on Saturday to demand heat protections."
     ev = next(e for e in _events(text) if e.locality)
     assert (ev.locality, ev.state) == ("Ontario", "CA")
+
+
+def test_georgia_the_country() -> None:
+    text = (
+        "Tens of thousands of people rallied outside parliament in Tbilisi on Sunday, the largest protest "
+        "in Georgia in years, against the foreign agents law."
+    )
+    assert text_country(text) == "GE"
+    assert [p.kind for p in find_places(text) if p.quote == "Georgia"] == ["country"]
+    assert all(e.state is None for e in _events(text))
+
+
+def test_georgia_the_state() -> None:
+    text = "About 500 teachers rallied outside the state capitol in Atlanta, Georgia, on Monday for higher pay."
+    ev = next(e for e in _events(text) if e.locality)
+    assert (ev.locality, ev.state) == ("Atlanta", "GA")

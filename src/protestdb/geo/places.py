@@ -371,10 +371,16 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             countries=[pm.country for pm in out if pm.kind == "country" and pm.country],
             cities=[c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and not gl and not _acronym(q)
                     for c in [country_mod.city_country(q)] if c],
-            states=len({pm.state for pm in out if pm.kind == "state" and not pm.is_dateline}),
+            states=len({pm.state for pm in out if pm.kind == "state" and not pm.is_dateline
+                        and country_code(pm.quote) in (None, "US")}),
             text=text,
         )
     )
+    if cc is not None:
+        # "Georgia" in a text about Tbilisi is the country, not the US state
+        for k, pm in enumerate(out):
+            if pm.kind == "state" and not pm.is_dateline and country_code(pm.quote) == cc:
+                out[k] = PlaceMention(pm.start, pm.end, pm.quote, "country", pm.quote, None, None, None, None, False, cc)
 
     # 4. resolve the cities with the article's context
     context = [c for c, _ in state_counts.most_common()]

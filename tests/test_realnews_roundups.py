@@ -93,3 +93,18 @@ def test_list_of_cities_where_events_are_scheduled() -> None:
     evs = [e for e in extract_text(text, PUB).events if e.locality]
     assert {"Denver", "Tucson", "Omaha", "Boise"} <= {e.locality for e in evs}
     assert all(e.announced_only for e in evs)
+
+
+def test_roundup_organizers_speak_for_listed_events() -> None:
+    text = (
+        "Rallies against the budget cuts drew crowds in several cities on Saturday.\n\n"
+        "The rallies were organized by the Coalition for Fair Budgets, which said turnout beat its hopes.\n"
+        "Turnout by city:\n"
+        "Denver: 4,000\n"
+        "Omaha: 2,500\n"
+    )
+    ev = _by_city(text)
+    assert {"Denver", "Omaha"} <= set(ev)
+    for city in ("Denver", "Omaha"):
+        assert ev[city].organizations == ["Coalition for Fair Budgets"]
+        assert ev[city].evidence["organizations"][0].quote == "Coalition for Fair Budgets"

@@ -103,7 +103,8 @@ def extract_text(
         roundup_triggers,  # one event per listed place
     )
 
-    triggers = sorted(triggers + roundup_triggers(text, layout, triggers, art_places, lang), key=lambda t: t.start)
+    roundup_extra = roundup_triggers(text, layout, triggers, art_places, lang)
+    triggers = sorted(triggers + roundup_extra, key=lambda t: t.start)
     sizes = sorted(sizes + roundup_sizes(text, layout, art_places, sizes, lang), key=lambda m: m.start)
     ctx = assemble.Context(
         text=text,
@@ -135,4 +136,8 @@ def extract_text(
     events = [
         assemble.to_mention(ctx, d, drafts, i, anchor, title, article_issue, geocode) for i, d in enumerate(drafts)
     ]
+    if roundup_extra:  # a roundup's organizers speak for its listed events (issue 9)
+        from protestdb.extract.roundups import share_organizers
+
+        events = share_organizers(text, events, lang)
     return ExtractionResult(is_protest_report=True, language=lang, text=text, events=events)

@@ -134,6 +134,35 @@ def item_end(text: str, end: int, limit: int, lang: str = "en") -> int:
     return m.end() if m is not None else end
 
 
+def share_organizers(text: str, events: list[Any], lang: str = "en") -> list[Any]:
+    """In a roundup, the organizers told for the whole action ("The rallies were organized by X
+    and Y") are the organizers of each listed event that names none of its own (never of a
+    counter-protest). An organization counts when its evidence sentence has an organizing cue."""
+    cue = re.compile(load_lang("roundups", lang)["organizer_cue"], re.IGNORECASE)
+    donors: dict[str, list[Any]] = {}
+    for ev in events:
+        if "counter-protest" in (ev.event_type or []):
+            continue
+        for name in ev.organizations or []:
+            spans = [sp for sp in ev.evidence.get("organizations", []) if sp.quote and sp.quote in name or name in (sp.quote or "")]
+            for sp in spans or ev.evidence.get("organizations", []):
+                lo = max(text.rfind(". ", 0, sp.start), text.rfind("\n", 0, sp.start)) + 1
+                hi = min(x for x in (text.find(". ", sp.end), text.find("\n", sp.end), len(text)) if x >= 0)
+                if cue.search(text, lo, hi):
+                    donors.setdefault(name, spans or [sp])
+                    break
+    if not donors:
+        return events
+    for ev in events:
+        if ev.organizations or "counter-protest" in (ev.event_type or []) or not ev.locality:
+            continue
+        for name, spans in donors.items():
+            ev.organizations.append(name)
+            for sp in spans:
+                ev.add_evidence("organizations", sp.start, sp.end, sp.quote)
+    return events
+
+
 def _number(words: str) -> int | None:
     m = re.fullmatch(r"([\d.,\s]+?)\s*(million|thousand)?", words.strip(), re.IGNORECASE)
     if m is None:
@@ -167,4 +196,4 @@ def roundup_sizes(text: str, layout: Layout, places: list[Any], sizes: list[Any]
     return out
 
 
-__all__ = ["item_types", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers"]
+__all__ = ["share_organizers", "item_types", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers"]

@@ -28,3 +28,14 @@ def test_article_target_named_in_full() -> None:
     assert res.events
     for ev in res.events:
         assert "Harold Jenkins" in ev.targets
+
+
+def test_a_victim_mourned_is_no_target() -> None:
+    text = (
+        "Vigil for man killed by deputies\n\n"
+        "About 200 people held a vigil on Friday in Fresno for Marcus Hale, demanding charges against "
+        "the deputies who shot Hale last week, organizers said.\n"
+    )
+    res = extract_text(text, date(2025, 3, 12))
+    assert res.events
+    assert all("Marcus Hale" not in ev.targets for ev in res.events)

@@ -85,8 +85,11 @@ def article_targets(text: str, doc: Any, scopes: list[tuple[int, int]] | None = 
 def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], lang: str = "en") -> list[tuple[str, Span]]:
     """An event's targets with cleaned names, plus the people the whole report opposes."""
     out: list[tuple[str, Span]] = []
+    lex = _lex(lang)
     for name, span in targets:
         n = clean_name(name, lang)
+        if lex is not None and not lex[2].sub("", n + " ").strip():
+            continue  # "French President's": a title, no name
         if n.lower() not in {x.lower() for x, _ in out}:
             out.append((n, span))
     for name, span in article_targets(text, doc, None, lang):

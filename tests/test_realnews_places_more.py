@@ -39,3 +39,9 @@ def test_crowd_verbs_of_a_roundup() -> None:
     locs = {e.locality for e in res.events}
     assert {"Perth", "Canberra"} <= locs
     assert all(e.country == "AU" for e in res.events if e.locality)
+
+
+def test_place_listed_after_the_action_is_its_site() -> None:
+    text = "Protesters gathered at car dealerships nationwide, including in Denver, on Saturday, opposing the new tariffs."
+    res = extract_text(text, PUB)
+    assert [(e.locality, e.state) for e in res.events] == [("Denver", "CO")]

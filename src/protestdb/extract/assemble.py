@@ -310,6 +310,8 @@ def _context_place(ctx: Context, p: Place, si: int, trigs: list[Trigger]) -> boo
 
     if _in_quote(text, ps, p.start):
         return True
+    if places.listed_with_action(text, p.start):
+        return False  # "protests in many cities, including in Los Angeles" (issue 9)
     if ctx.doc is None or not trigs or any(t.crowd for t in trigs):
         return False  # a roundup's crowd sentence: each of its places tells a crowd
     span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")

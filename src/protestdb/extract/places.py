@@ -228,6 +228,15 @@ def dateline_place(layout: Layout, found: list[Place] | None = None) -> tuple[Pl
     return Place(cs, ce, text[cs:ce], "city", st, city_words), state_place
 
 
+_LISTED = re.compile(r"\b(?:including|such as|among them|notably)\s+(?:in\s+|at\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def listed_with_action(text: str, start: int) -> bool:
+    """Is the place at ``start`` an example listed after the action's words ("gathered at
+    dealerships nationwide, including in Los Angeles", "cities such as Lyon")?"""
+    return _LISTED.search(text, max(0, start - 30), start) is not None
+
+
 def headline_place(layout: Layout, found: list[Place]) -> Place | None:
     """The single city named in the headline lines, if exactly one is."""
     heads = [(x.start, x.end) for x in layout.sentences if x.kind == "headline"]

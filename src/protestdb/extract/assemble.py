@@ -114,6 +114,7 @@ def build_drafts(ctx: Context) -> list[Draft]:
         sp = places_by_sent.get(si, [])
         cities: list[Place] = []
         explicit = [p for p in sp if p.kind == "city"]
+        explicit = sorted(explicit + roundups.listed_venues(text, sp), key=lambda p: p.start)  # issue 9: campus lists
         for p in explicit or sp:
             if p.city_key and p.city_key not in {c.city_key for c in cities}:
                 cities.append(p)

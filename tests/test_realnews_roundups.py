@@ -108,3 +108,16 @@ def test_roundup_organizers_speak_for_listed_events() -> None:
     for city in ("Denver", "Omaha"):
         assert ev[city].organizations == ["Coalition for Fair Budgets"]
         assert ev[city].evidence["organizations"][0].quote == "Coalition for Fair Budgets"
+
+
+def test_campus_list_gives_one_event_per_campus() -> None:
+    text = (
+        "Student encampments spread to more campuses on Tuesday, organizers said.\n\n"
+        "Students set up encampments at Tufts University, Yale University, Duke University and the "
+        "University of Minnesota on Tuesday to protest the war.\n"
+    )
+    res = extract_text(text, PUB)
+    by_place = {(e.locality, e.state) for e in res.events}
+    assert {("Medford", "MA"), ("New Haven", "CT"), ("Durham", "NC"), ("Minneapolis", "MN")} <= by_place
+    yale = next(e for e in res.events if e.locality == "New Haven")
+    assert "Yale University" in (yale.location or "")

@@ -88,3 +88,11 @@ def test_event_abroad_keeps_its_country_and_names_the_rule() -> None:
     (ev,) = res.events
     assert ev.country == "NG" and ev.state is None
     assert "place.geocoded+place.text_country" in _rules(res.trace[0], "country")
+
+
+def test_listed_campuses_name_their_rule() -> None:
+    res = extract_text("Students set up encampments on Monday at Tufts University, Yale University, the University of "
+                       "Michigan and MIT.", PUB, explain=True)
+    rules = {e.locality: _rules(t, "event") for e, t in zip(res.events, res.trace, strict=True)}
+    assert len(rules) >= 3
+    assert all(any("listed_venue" in r for r in rs) for rs in rules.values())

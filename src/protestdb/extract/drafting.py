@@ -28,7 +28,7 @@ from protestdb.extract.assemble import (
 from protestdb.extract.detect import PLACELESS_TYPES, Trigger
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
 from protestdb.extract.places import Place
-from protestdb.extract.roundups import item_end
+from protestdb.extract.roundups import item_end, listed_venues
 
 Group = tuple[str, Place | None, list[Trigger], tuple[int, int], list[Place]]
 
@@ -360,10 +360,14 @@ def _sentence(st: DraftState, si: int, trigs: list[Trigger]) -> Sentence:
     s = doc.layout.sentences[si]
     sp = st.places_by_sent.get(si, [])
     cities: list[Place] = []
-    explicit = [p for p in sp if p.kind == "city"]
+    # a list of campuses or venues in three or more localities: each venue the place of its event
+    listed = listed_venues(doc.text, sp)
+    explicit = sorted([p for p in sp if p.kind == "city"] + listed, key=lambda p: p.start)
     for p in explicit or sp:
         if p.city_key and p.city_key not in {c.city_key for c in cities}:
             cities.append(p)
+            if any(p is q for q in listed):
+                st.tags[("place", id(p))] = "listed_venue"
     venues = [p for p in sp if p.kind in ("venue", "neighborhood")]
     venues += [
         v for v in places.find_venues(doc.text, s.start, s.end, doc.lang)

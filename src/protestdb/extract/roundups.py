@@ -12,6 +12,7 @@ Patterns: ``data/roundups_en.json``.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from functools import lru_cache
@@ -163,6 +164,29 @@ def share_organizers(text: str, events: list[Any], lang: str = "en") -> list[Any
     return events
 
 
+def listed_venues(text: str, places: list[Any]) -> list[Any]:
+    """Venues of one sentence told as a list of sites in different localities ("encampments at
+    Tufts University, Yale University, the University of Michigan and MIT"), each as the place of
+    its own event (a copy of kind ``city`` at the venue's words; the venue stays a venue)."""
+    venues = sorted((p for p in places if p.kind == "venue" and getattr(p, "city_key", None)), key=lambda p: p.start)
+    if len({p.city_key for p in venues}) < LIST_MIN_CITIES:
+        return []
+    listed = [a for a, b in zip(venues, venues[1:], strict=False) if _LIST_GAP.search(text[a.end : b.start]) and b.start - a.end < 80 and "." not in text[a.end : b.start]]
+    if len(listed) + 1 < LIST_MIN_CITIES:
+        return []
+    keep = set(map(id, listed)) | {id(b) for a, b in zip(venues, venues[1:], strict=False) if id(a) in set(map(id, listed))}
+    out = []
+    for p in venues:
+        if id(p) in keep:
+            q = copy.copy(p)
+            q.kind = "city"
+            out.append(q)
+    return out
+
+
+_LIST_GAP = re.compile(r",|\band\b|\bor\b")
+
+
 def _number(words: str) -> int | None:
     m = re.fullmatch(r"([\d.,\s]+?)\s*(million|thousand)?", words.strip(), re.IGNORECASE)
     if m is None:
@@ -196,4 +220,4 @@ def roundup_sizes(text: str, layout: Layout, places: list[Any], sizes: list[Any]
     return out
 
 
-__all__ = ["share_organizers", "item_types", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers"]
+__all__ = ["listed_venues", "share_organizers", "item_types", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers"]

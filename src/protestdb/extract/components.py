@@ -245,7 +245,8 @@ def roundup_organizers(doc: ExtractDoc) -> bool | None:
     for ev, had, trace in zip(doc.events, before, doc.event_traces, strict=False):
         added = [o for o in ev.organizations or [] if o not in had]
         if added:
-            spans = [(e.start, e.end, e.quote) for e in ev.evidence.get("organizations", [])]
+            spans = [(e.start, e.end, e.quote) for e in ev.evidence.get("organizations", [])
+                     if any(e.quote in o or o in e.quote for o in added)]
             record(trace, "organizations", "roundups.shared_organizers", spans, "told for the whole roundup: " + ", ".join(added))
     return None
 

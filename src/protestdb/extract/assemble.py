@@ -11,7 +11,7 @@ from protestdb.extract.detect import Trigger
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
 from protestdb.extract.lexicons import load
 from protestdb.extract.orgs import find_orgs
-from protestdb.extract.places import Place
+from protestdb.extract.places import Place, listed_with_action
 from protestdb.extract.spans import SpanIndex, in_quote
 
 CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|whereas|but|as)\b|\.\s")
@@ -50,8 +50,8 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
         else:
             before = text[max(0, p.start - 30) : p.start]
             other = bool(_NOT_SITE.search(before)) and not re.search(
-                r"\b(?:neighbou?rhood|district|section|borough|city|town|village|suburb|community|area|streets) of\s+$", before, re.IGNORECASE
-            )
+                r"\b(?:neighbou?rhood|district|section|borough|city|town|village|suburb|community|area|streets|residents|inhabitants|villagers|township) of\s+$", before, re.IGNORECASE
+            ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE)
         if other:
             out.add(id(p))
         prev, prev_other = p, other
@@ -78,6 +78,8 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
     ps = layout.paragraphs[sent.para][0]
     if in_quote(text, ps, p.start):
         return True
+    if listed_with_action(text, p.start):
+        return False  # "protests in many cities, including in Los Angeles": the action's site
     if ctx.doc is None or not trigs or any(t.crowd for t in trigs):
         return False  # a roundup's crowd sentence: each of its places tells a crowd
     span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
@@ -123,7 +125,7 @@ def clause_of(text: str, seg: tuple[int, int], t: Trigger) -> tuple[int, int]:
     """The clause of ``seg`` around trigger ``t`` (between , ; while as but)."""
     import re
 
-    bounds = [seg[0]] + [m.end() for m in re.finditer(r"[,;]|\b(?:while|as|but|whereas)\b", text[seg[0] : seg[1]])]
+    bounds = [seg[0]] + [m.end() for m in re.finditer(r"[,;—–]|\b(?:while|as|but|whereas|in the face of|outnumbered by|met by|confronted by)\b", text[seg[0] : seg[1]])]
     bounds = [b + seg[0] if i else b for i, b in enumerate(bounds)] + [seg[1]]
     start = max(b for b in bounds if b <= t.start)
     end = min((b for b in bounds if b > t.end), default=seg[1])

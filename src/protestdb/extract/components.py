@@ -36,6 +36,20 @@ def language(doc: ExtractDoc) -> bool | None:
     return None
 
 
+@component("published_line")
+def published_line(doc: ExtractDoc) -> bool | None:
+    """No publication date given: the page's own "Published March 7, 2023" / "Updated ..." line
+    (``data/furniture_<lang>.json``) gives it; relative dates then resolve against it."""
+    if doc.published is None:
+        from protestdb.extract.furniture import published_date
+
+        stated = published_date(doc.text, doc.lang)
+        if stated is not None:
+            doc.published = stated[0]
+            doc.memo["published_line"] = stated[1]
+    return None
+
+
 @component("parse")
 def parse(doc: ExtractDoc) -> bool | None:
     """One spaCy pass (English): tokens, parse, named entities."""
@@ -61,6 +75,22 @@ def dates(doc: ExtractDoc) -> bool | None:
     from protestdb.extract.dates import find_dates
 
     doc.dates = find_dates(doc.text, doc.published, lang=doc.lang)
+    return None
+
+
+@component("page_stamps")
+def page_stamps(doc: ExtractDoc) -> bool | None:
+    """The page's own timestamps ("Published Oct. 4", "Updated ...") date the page, not an event:
+    their date mentions are dropped."""
+    from protestdb.extract.furniture import without_stamps
+
+    kept = without_stamps(doc.text, doc.dates, doc.lang)
+    if len(kept) != len(doc.dates):
+        ids = {id(m) for m in kept}
+        for m in doc.dates:
+            if id(m) not in ids:
+                doc.trace.drop(f"date {m.quote!r} at {m.start}", "furniture.page_timestamp", "the page's own timestamp, not an event's date")
+        doc.dates = kept
     return None
 
 
@@ -123,7 +153,25 @@ def places(doc: ExtractDoc) -> bool | None:
     """Gazetteer place mentions (cities, neighborhoods, venues, states, countries)."""
     from protestdb.extract.places import gazetteer_places
 
-    doc.places = list(gazetteer_places(doc.text))
+    doc.places = list(gazetteer_places(doc.text, doc.doc, doc.lang))
+    return None
+
+
+@component("roundups")
+def roundups(doc: ExtractDoc) -> bool | None:
+    """A roundup's list ("38,000 in Lyon, 36,000 in Toulouse", "Sete (4500)", a turnout table, a
+    bulleted list of sites): a trigger of the article's main action at each listed place, and the
+    bare numbers of its items as crowd sizes (``roundups.py``)."""
+    from protestdb.extract.roundups import roundup_sizes, roundup_triggers
+
+    extra = roundup_triggers(doc.text, doc.layout, doc.triggers, doc.places, doc.lang)
+    if extra:
+        doc.triggers = sorted(doc.triggers + extra, key=lambda t: t.start)
+        doc.memo["roundup_triggers"] = {id(t) for t in extra}
+    more = roundup_sizes(doc.text, doc.layout, doc.places, doc.sizes, doc.lang)
+    if more:
+        doc.sizes = sorted(doc.sizes + more, key=lambda m: m.start)
+        doc.memo["roundup_sizes"] = {(m.start, m.end) for m in more}
     return None
 
 
@@ -180,6 +228,26 @@ def filling(doc: ExtractDoc, *, geocode: bool = True, deadline: float | None = N
         ev, trace = fill_event(doc, d, i, geocode)
         doc.events.append(ev)
         doc.event_traces.append(trace)
+    return None
+
+
+@component("roundup_organizers")
+def roundup_organizers(doc: ExtractDoc) -> bool | None:
+    """In a roundup, the organizers told for the whole action are those of each listed event
+    without its own (``roundups.share_organizers``)."""
+    if not doc.memo.get("roundup_triggers") or not doc.events:
+        return None
+    from protestdb.extract.roundups import share_organizers
+    from protestdb.extract.trace import record
+
+    before = [list(ev.organizations or []) for ev in doc.events]
+    doc.events = share_organizers(doc.text, doc.events, doc.lang)
+    for ev, had, trace in zip(doc.events, before, doc.event_traces, strict=False):
+        added = [o for o in ev.organizations or [] if o not in had]
+        if added:
+            spans = [(e.start, e.end, e.quote) for e in ev.evidence.get("organizations", [])
+                     if any(e.quote in o or o in e.quote for o in added)]
+            record(trace, "organizations", "roundups.shared_organizers", spans, "told for the whole roundup: " + ", ".join(added))
     return None
 
 

@@ -12,18 +12,22 @@ from protestdb import settings
 #: components run in order over one shared :class:`protestdb.extract.document.ExtractDoc`
 COMPONENTS: tuple[str, ...] = (
     "language",
+    "published_line",
     "parse",
     "segmentation",
     "dates",
+    "page_stamps",
     "triggers",
     "relevance",
     "sizes",
     "crowd_triggers",
     "places",
+    "roundups",
     "counts",
     "drafting",
     "article_facts",
     "filling",
+    "roundup_organizers",
 )
 
 #: per body sentence with protest words, the first rule that decides wins

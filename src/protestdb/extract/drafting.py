@@ -28,6 +28,7 @@ from protestdb.extract.assemble import (
 from protestdb.extract.detect import PLACELESS_TYPES, Trigger
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
 from protestdb.extract.places import Place
+from protestdb.extract.roundups import item_end, listed_venues
 
 Group = tuple[str, Place | None, list[Trigger], tuple[int, int], list[Place]]
 
@@ -62,6 +63,9 @@ class DraftState:
     dl_state: Place | None
     drafts: list[Draft] = field(default_factory=list)
     current: Draft | None = None
+    #: rules that shaped a segment or chose a place, named beside the drafting rule in the trace:
+    #: ("seg", start, end) or ("place", id(place)) -> rule name
+    tags: dict[tuple[Any, ...], str] = field(default_factory=dict)
 
     def get(self, key: str, place: Place | None, para: int, counter: bool, announced: bool, venues: list[Place]) -> Draft:
         """The open draft of the same place, kind and tense (a different venue in another
@@ -167,7 +171,10 @@ def split_by_city(st: DraftState, s: Sentence) -> list[Group] | None:
         seg_end = s.end
         if i < len(s.cities) - 1:
             breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, c.end, s.cities[i + 1].start)]
-            seg_end = breaks[-1] if breaks else c.end
+            # a list item ends after its own number ("Rodez (1200), Sete (4500)")
+            seg_end = breaks[-1] if breaks else item_end(text, c.end, s.cities[i + 1].start, st.doc.lang)
+            if not breaks and seg_end != c.end:
+                st.tags[("seg", prev, seg_end)] = "roundup_item_end"
         seg_trigs = [t for t in s.trigs if prev <= t.start < seg_end] or s.trigs
         seg_venues = [v for v in s.venues if prev <= v.start < seg_end]
         groups.append((c.city_key or UNLOCATED, c, seg_trigs, (prev, seg_end), seg_venues))
@@ -323,7 +330,8 @@ def drop_unlocated_beside_national(st: DraftState) -> None:
 # --- the component ----------------------------------------------------------------------------
 
 
-def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: Place | None) -> dict[int, list[Place]]:
+def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: Place | None,
+                  tags: dict[tuple[Any, ...], str]) -> dict[int, list[Place]]:
     """Per body sentence, the places told as where something happens."""
     text, layout = doc.text, doc.layout
     doc.places = places.sub_places(text, doc.places, dl_city, doc.lang)
@@ -341,6 +349,8 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "in quoted speech or in a clause that tells no action")
             continue
+        if p.kind in ("city", "neighborhood") and places.listed_with_action(text, p.start):
+            tags[("place", id(p))] = "listed_with_action"  # "nationwide, including in Denver"
         out.setdefault(si, []).append(p)
     return out
 
@@ -350,10 +360,14 @@ def _sentence(st: DraftState, si: int, trigs: list[Trigger]) -> Sentence:
     s = doc.layout.sentences[si]
     sp = st.places_by_sent.get(si, [])
     cities: list[Place] = []
-    explicit = [p for p in sp if p.kind == "city"]
+    # a list of campuses or venues in three or more localities: each venue the place of its event
+    listed = listed_venues(doc.text, sp)
+    explicit = sorted([p for p in sp if p.kind == "city"] + listed, key=lambda p: p.start)
     for p in explicit or sp:
         if p.city_key and p.city_key not in {c.city_key for c in cities}:
             cities.append(p)
+            if any(p is q for q in listed):
+                st.tags[("place", id(p))] = "listed_venue"
     venues = [p for p in sp if p.kind in ("venue", "neighborhood")]
     venues += [
         v for v in places.find_venues(doc.text, s.start, s.end, doc.lang)
@@ -366,7 +380,10 @@ def _sentence(st: DraftState, si: int, trigs: list[Trigger]) -> Sentence:
 def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -> None:
     """Open or extend a draft per group; a counter-protest's clause becomes its own draft."""
     text = st.doc.text
+    base = rule
     for key, place, gtrigs, seg, gvenues in groups:
+        extra = [t for t in (st.tags.get(("seg", *seg)), st.tags.get(("place", id(place)))) if t]
+        rule = "+".join([base, *extra])
         counter = [t for t in gtrigs if t.type == "counter-protest"]
         main = [t for t in gtrigs if t.type != "counter-protest"]
         if counter:
@@ -409,11 +426,15 @@ def build_drafts(doc: ExtractDoc) -> list[Draft]:
             doc.trace.drop(f"trigger {t.quote!r} at {t.start}", "drafting.body_triggers", why)
             continue
         by_sent.setdefault(t.sent, []).append(t)
-    dl_city, dl_state = places.dateline_place(layout)
+    # without a dateline, the one city of the headline stands for it
+    dl_city, dl_state = places.dateline_place(layout, doc.places)
     if dl_city is not None:  # the gazetteer's reading of the dateline knows its state
         dl_city = next((p for p in doc.places if p.start == dl_city.start and p.city_key), dl_city)
+    tags: dict[tuple[Any, ...], str] = {}
+    if dl_city is not None and not layout.dateline:
+        tags[("place", id(dl_city))] = "headline_city"
     national_paras = {layout.sentences[t.sent].para for t in doc.triggers if t.national}
-    st = DraftState(doc, _event_places(doc, by_sent, dl_city), national_paras, dl_city, dl_state)
+    st = DraftState(doc, _event_places(doc, by_sent, dl_city, tags), national_paras, dl_city, dl_state, tags=tags)
     rules = _rules(doc.config.draft_rules, DRAFT_RULES, "drafting rule")
     for si in sorted(by_sent):
         s = _sentence(st, si, by_sent[si])

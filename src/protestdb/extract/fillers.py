@@ -12,7 +12,7 @@ from typing import Any
 
 from protestdb.extract import claims as claims_mod
 from protestdb.extract import issues as issues_mod
-from protestdb.extract import people, types
+from protestdb.extract import people, places, types
 from protestdb.extract.assemble import article_orgs, context_scopes, counts_for, event_orgs, gap, people_nouns
 from protestdb.extract.background import date_status
 from protestdb.extract.cues import crowd_size
@@ -103,6 +103,11 @@ def fill_type(f: Filling) -> None:
     f.ev.event_type = typ_list
     if typ_list:
         record(f.trace, "event_type", "type.trigger_words", spans)
+    listed = f.doc.memo.get("roundup_triggers")
+    if listed:
+        rspans = [(t.start, t.end, t.quote) for t in trigs if id(t) in listed]
+        if rspans:
+            record(f.trace, "event_type", "roundups.listed_place", rspans, "a place listed in a roundup of the main action")
     if f.draft.counter and "counter-protest" not in f.ev.event_type:
         f.ev.event_type.append("counter-protest")
         record(f.trace, "event_type", "type.counter_protest_draft", spans[:1])
@@ -122,7 +127,11 @@ def fill_announced(f: Filling) -> None:
 
 def _national_place(f: Filling) -> None:
     cues = load_lang("cues", f.doc.lang)
-    country = cues.get("national_country") or next((p.country for p in f.doc.places if p.country), None)
+    # the country the text is about (its datelines, country names, demonyms), else the default
+    country, rule = places.text_country(f.doc.text), "place.text_country"
+    if not country:
+        rule = "place.national_country"
+        country = cues.get("national_country") or next((p.country for p in f.doc.places if p.country), None)
     if not country:
         return
     words = any_rx(tuple(cues["country_words"]))
@@ -131,16 +140,16 @@ def _national_place(f: Filling) -> None:
     if hits:
         m = min(hits, key=lambda m: abs(m.start() - seg0))
         sp = (m.start(), m.end(), m.group())
-        f.put("country", country, sp, rule="place.national_country")
-        f.put("geo_precision", "country", sp, rule="place.national_country")
+        f.put("country", country, sp, rule=rule)
+        f.put("geo_precision", "country", sp, rule=rule)
 
 
-def _geocode(f: Filling, locality: str | None, state: str | None, venue: Any) -> Any:
+def _geocode(f: Filling, locality: str | None, state: str | None, venue: Any, country: str = "US") -> Any:
     from protestdb.geo import geocode as geo_geocode
 
     ctx_states = sorted({pl.state for pl in f.doc.places if pl.state})
     try:
-        return geo_geocode(locality, state, "US", context_states=ctx_states, venue=venue.quote if venue else None)
+        return geo_geocode(locality, state, country, context_states=ctx_states, venue=venue.quote if venue else None)
     except (LookupError, ValueError) as exc:  # an unresolvable place leaves the fields to the gazetteer words
         logger.info("geocoding %r, %r failed: %s", locality, state, exc)
         if f.doc.config.strict:
@@ -168,13 +177,18 @@ def fill_place(f: Filling) -> None:
         state = d.key.split(":", 1)[1]
     anchor_span = (p.start, p.end, p.quote) if p else ((venue.start, venue.end, venue.quote) if venue else None)
     state_span = (d.state_place.start, d.state_place.end, d.state_place.quote) if d.state_place else anchor_span
-    gr = _geocode(f, p.locality if p else None, state, venue) if f.geocode else None
+    gr, country = None, "US"
+    if f.geocode:
+        country = places.place_country(f.doc.text, p, state)
+        gr = _geocode(f, p.locality if p else None, state, venue, country)
     if gr is not None and anchor_span is not None:
-        f.put("locality", gr.locality, anchor_span, rule="place.geocoded")
-        f.put("state", gr.state, state_span if state_span and gr.state == state else anchor_span, rule="place.geocoded")
-        f.put("country", gr.country, anchor_span, rule="place.geocoded")
+        # abroad: the place's own country, else the text's (a foreign dateline, country names)
+        rule = "place.geocoded" if country == "US" else "place.geocoded+place.text_country"
+        f.put("locality", gr.locality, anchor_span, rule=rule)
+        f.put("state", gr.state, state_span if state_span and gr.state == state else anchor_span, rule=rule)
+        f.put("country", gr.country, anchor_span, rule=rule)
         for name in ("county", "fips_code", "lat", "lon", "geo_precision"):
-            f.put(name, getattr(gr, name), anchor_span, rule="place.geocoded")
+            f.put(name, getattr(gr, name), anchor_span, rule=rule)
         return
     if p is not None:
         f.put("locality", p.locality, (p.start, p.end, p.quote), rule="place.gazetteer_words")
@@ -210,17 +224,35 @@ def fill_date(f: Filling) -> None:
                and (doc.published is None or m.future_value > doc.published)]
         near = [m for m in fut if f.in_scope.covers(m.start, m.end)] or fut
         dm, rule = _nearest(f, near), "date.announced_future_day"
-    if dm is None:
-        return
-    val = dm.future_value if d.announced and dm.future_value else dm.value
+    if dm is not None:
+        _put_date(f, dm, rule)
+    if f.ev.date is None:
+        _date_words(f)
+
+
+def _put_date(f: Filling, dm: Any, rule: str) -> None:
+    val = dm.future_value if f.draft.announced and dm.future_value else dm.value
     if val is None:
         return
     sp = (dm.start, dm.end, dm.quote)
     f.put("date", val.isoformat(), sp, rule=rule)
+    line = f.doc.memo.get("published_line")
+    if line is not None and dm.relative:
+        record(f.trace, "date", "furniture.published_line", [line], "a relative date read against the page's publication line")
     f.ev.date_precision = dm.precision if dm.precision in ("day", "week", "month") else "unknown"
     record(f.trace, "date_precision", rule, [sp])
     if dm.end_value is not None and dm.end_value != val:
         f.put("end_date", dm.end_value.isoformat(), sp, rule=rule)
+
+
+def _date_words(f: Filling) -> None:
+    """No date: date words that resolve to no day ("on Saturday" on a page without a date) are
+    kept as the evidence of an unknown date, never turned into a guess."""
+    from protestdb.extract.furniture import date_words
+
+    dw = date_words(f.doc.dates, f.seg_scopes or f.scopes)
+    if dw is not None:
+        f.put("date_precision", "unknown", (dw.start, dw.end, dw.quote), rule="date.words_without_day")
 
 
 @filler("size")
@@ -239,6 +271,8 @@ def fill_size(f: Filling) -> None:
                     f.drop(f"size {m.quote!r} at {m.start}", "size.not_a_crowd", "counts deportations, arrests, money...")
         return
     sp = (sm.start, sm.end, sm.quote)
+    if (sm.start, sm.end) in f.doc.memo.get("roundup_sizes", ()):
+        rule += "+roundups.item_number"  # "Sete (4500)", "Chicago: 150,000"
     low, high = sm.low, sm.high
     mean = (low + high) / 2 if low is not None and high is not None else (float(low) if low is not None else None)
     for name, value in (("size_text", sm.quote), ("size_low", low), ("size_high", high), ("size_mean", mean),
@@ -298,6 +332,28 @@ def _enforcement_agency(f: Filling) -> tuple[str, Span, str] | None:
     return None
 
 
+def _leader_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[str, Span, str]]:
+    """Target names without titles ("French President Emmanuel Macron's" -> "Emmanuel Macron"),
+    a bare title dropped, plus the people the whole report opposes (``leaders.py``)."""
+    from protestdb.extract.leaders import with_article_targets
+
+    doc = f.doc
+    by_span = {sp: (n, rule) for n, sp, rule in tg}
+    out = []
+    for n, sp in with_article_targets(doc.text, doc.doc, [(n, sp) for n, sp, _ in tg], doc.lang):
+        if sp not in by_span:
+            out.append((n, sp, "targets.article_opposes"))
+            continue
+        old, rule = by_span[sp]
+        out.append((n, sp, rule if n == old else f"{rule}+targets.leader_name"))
+    if doc.trace.enabled:
+        told = {sp for _, sp, _ in out}
+        for n, sp, _ in tg:
+            if sp not in told:
+                f.drop(f"target {n!r}", "targets.leader_name", "a title without a name, or the same name told again")
+    return out
+
+
 @filler("targets")
 def fill_targets(f: Filling) -> None:
     """Whom the action addresses: known agencies and companies and names after target cues,
@@ -315,6 +371,7 @@ def fill_targets(f: Filling) -> None:
             f.drop(f"target {n!r}", "targets.not_people", "a kind of people, the protesters")
         else:
             kept.append((n, sp, rule))
+    kept = _leader_targets(f, kept)
     f.scratch["target_names"] = {n.lower() for n, _, _ in kept}
     if not kept and not f.draft.counter and doc.lang in ("en", "es"):
         agency = _enforcement_agency(f)

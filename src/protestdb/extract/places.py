@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from protestdb.extract.lexicons import load_lang
 from protestdb.extract.segment import Layout
@@ -55,11 +56,78 @@ def _name_tail(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|for|and))*?[ \t]+(?:{alt})\b")
 
 
-def gazetteer_places(text: str) -> list[Place]:
+def text_country(text: str) -> str | None:
+    """The foreign country the text is about (None: the US default); see ``geo.country``."""
+    geo = _geo()
+    return geo.text_country(text) if geo is not None else None
+
+
+def place_country(text: str, place: Place | None, state: str | None = None) -> str:
+    """The country to geocode a place in: a US state says US; else the place's own country,
+    else the text's, else the US."""
+    if state:
+        return "US"
+    if place is not None and place.country:
+        return place.country
+    return text_country(text) or "US"
+
+
+@lru_cache(maxsize=4)
+def _person_frames(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    try:
+        lex = load_lang("person_frames", lang)
+    except (FileNotFoundError, KeyError):
+        return None
+
+    def alt(words: list[str]) -> str:
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    before = re.compile(rf"\b(?:{alt(lex['before'])})[ \t]+$", re.IGNORECASE)
+    after = re.compile(rf"[ \t]+(?:{alt(lex['after'])})\b", re.IGNORECASE)
+    titles = re.compile(rf",[ \t]+(?:{alt(lex['titles'])})", re.IGNORECASE)
+    return before, after, titles
+
+
+def person_spans(text: str, doc: Any = None, lang: str = "en") -> list[tuple[int, int]]:
+    """Spans of ``text`` told as people: spaCy's PERSON entities (when ``doc`` is given)."""
+    if doc is None:
+        return []
+    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    # a name tagged once is a name wherever it is told again ("Elon Musk's" tagged, a later
+    # "Elon Musk" left untagged)
+    names = {re.sub(r"['’]s?$", "", text[a:b]).strip() for a, b in ents}
+    for name in names:
+        if " " not in name or len(name) < 5:
+            continue
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            ents.append((m.start(), m.end()))
+    return ents
+
+
+def is_person(text: str, start: int, end: int, persons: list[tuple[int, int]], lang: str = "en") -> bool:
+    """Is ``text[start:end]`` a person's name rather than a place? A token tagged PERSON, a
+    name in a "said X" / "X said" frame, or a name followed by a title ("X, a spokeswoman")."""
+    if any(a < end and start < b for a, b in persons):
+        return True
+    frames = _person_frames(lang)
+    if frames is None:
+        return False
+    before, after, titles = frames
+    return bool(
+        before.search(text, max(0, start - 40), start)
+        or after.match(text, end, min(len(text), end + 30))
+        or titles.match(text, end, min(len(text), end + 60))
+    )
+
+
+def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place]:
+    """The gazetteer's places of ``text``; with ``doc`` (spaCy), names told as people
+    ("said Scott", "Brandon Johnson", "Carson, a spokeswoman") are dropped."""
     geo = _geo()
     if geo is None:
         return []
     out = []
+    persons = person_spans(text, doc, lang)
     tail = _name_tail("en")
     pms = geo.find_places(text)
     dateline = None  # the dateline of the current paragraph ("ATLANTA — In Atlanta, ...")
@@ -69,6 +137,8 @@ def gazetteer_places(text: str) -> list[Place]:
         elif dateline is not None and "\n\n" in text[dateline.end : pm.start]:
             dateline = None
         if pm.kind in ("city", "neighborhood") and not getattr(pm, "is_dateline", False):
+            if is_person(text, pm.start, pm.end, persons, lang):
+                continue
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
             if m is not None and "\n" not in m.group(0):
                 continue
@@ -86,6 +156,23 @@ def gazetteer_places(text: str) -> list[Place]:
         place = Place(pm.start, pm.end, pm.quote, pm.kind, pm.state, loc)
         place.country = getattr(pm, "country", None)
         out.append(place)
+    return _without_metros(text, out, geo)
+
+
+def _without_metros(text: str, found: list[Place], geo: Any) -> list[Place]:
+    """Drop a big city told as the metro around a site ("a hub in Hodgkins in the Chicago
+    area", "workers at the plant in Romulus near Detroit"): the named suburb is the site."""
+    from protestdb.geo.places import _sentence_bounds, is_metro_mention
+
+    towns = [p for p in found if p.kind in ("city", "neighborhood") and p.city_key]
+    out = []
+    for p in found:
+        if p in towns and is_metro_mention(text, p.start, p.end):
+            lo, hi = _sentence_bounds(text, p.start)
+            if any(q is not p and lo <= q.start < hi and q.locality != p.locality
+                   and not is_metro_mention(text, q.start, q.end) for q in towns):
+                continue
+        out.append(p)
     return out
 
 
@@ -123,10 +210,12 @@ def find_venues(text: str, start: int, end: int, lang: str = "en") -> list[Place
     return sorted(out, key=lambda p: p.start)
 
 
-def dateline_place(layout: Layout) -> tuple[Place | None, Place | None]:
-    """The city and state of a dateline ("ELIZABETH, N.J. (AP) —")."""
+def dateline_place(layout: Layout, found: list[Place] | None = None) -> tuple[Place | None, Place | None]:
+    """The city and state of a dateline ("ELIZABETH, N.J. (AP) —"); without a dateline, the
+    one city the headline names ("Drivers protest in Lagos"), among the article's ``found``
+    places, stands for it."""
     if not layout.dateline:
-        return None, None
+        return headline_place(layout, found or []), None
     cs, ce, ss, se = layout.dateline
     text = layout.text
     city_words = text[cs:ce].title()
@@ -137,6 +226,26 @@ def dateline_place(layout: Layout) -> tuple[Place | None, Place | None]:
         if st:
             state_place = Place(ss, se, text[ss:se], "state", st)
     return Place(cs, ce, text[cs:ce], "city", st, city_words), state_place
+
+
+_LISTED = re.compile(r"\b(?:including|such as|among them|notably)\s+(?:in\s+|at\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def listed_with_action(text: str, start: int) -> bool:
+    """Is the place at ``start`` an example listed after the action's words ("gathered at
+    dealerships nationwide, including in Los Angeles", "cities such as Lyon")?"""
+    return _LISTED.search(text, max(0, start - 30), start) is not None
+
+
+def headline_place(layout: Layout, found: list[Place]) -> Place | None:
+    """The single city named in the headline lines, if exactly one is."""
+    heads = [(x.start, x.end) for x in layout.sentences if x.kind == "headline"]
+    if not heads:
+        return None
+    cities = [p for p in found if p.kind == "city" and p.city_key and any(a <= p.start < b for a, b in heads)]
+    if len({p.city_key for p in cities}) != 1:
+        return None
+    return cities[0]
 
 
 @lru_cache(maxsize=4)

@@ -24,7 +24,7 @@ class Sentence:
     start: int
     end: int
     para: int
-    kind: str = "body"  # body | headline | byline | caption
+    kind: str = "body"  # body | headline | byline | caption | furniture
 
 
 @dataclass
@@ -121,11 +121,16 @@ def _label(layout: Layout, lang: str) -> None:
     byline = [re.compile(p) for p in cues["byline"]]
     kinds: dict[int, str] = {}
     body_started = False
+    from protestdb.extract.furniture import furniture_paragraphs
+
+    furniture = furniture_paragraphs(text, layout.paragraphs, lang)
     for pi, (ps, pe) in enumerate(layout.paragraphs):
         para = text[ps:pe]
         words = len(para.split())
         ends = para.rstrip()[-1:] in ".!?\"”’)" if para.strip() else False
-        if caption.search(para):
+        if pi in furniture:
+            kinds[pi] = "furniture"  # timestamps, share/newsletter text, "Related:" links
+        elif caption.search(para):
             kinds[pi] = "caption"
         elif any(b.match(para) for b in byline):
             kinds[pi] = "byline"

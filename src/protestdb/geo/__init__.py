@@ -5,7 +5,7 @@
 'NJ'
 """
 
-from protestdb.geo.places import PlaceMention, find_places
+from protestdb.geo.places import PlaceMention, find_places, text_country
 from protestdb.geo.resolve import (
     GeoResult,
     country_code,
@@ -22,4 +22,5 @@ __all__ = [
     "geocode",
     "geocode_query",
     "state_code",
+    "text_country",
 ]

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from protestdb.geo import country as country_mod
 from protestdb.geo import gazetteer
 from protestdb.geo.normalize import norm_name
 from protestdb.geo.resolve import (
@@ -39,6 +40,8 @@ MAX_RUN_TOKENS = 6
 #: and this many times bigger than the US one (Birmingham stays in Alabama).
 FOREIGN_OVER_US_MIN_POP = 500000
 FOREIGN_OVER_US_RATIO = 20
+#: In a text about another country, its towns are found from this population on.
+MIN_POP_IN_COUNTRY = 5000
 
 
 @dataclass
@@ -181,8 +184,49 @@ def _state_after(text: str, end: int) -> tuple[str | None, int, int]:
     return None, -1, -1
 
 
+_METRO_AFTER = re.compile(r"(?:-area\b|\s+(?:area|metro(?:politan)? area|region|suburbs?)\b)", re.IGNORECASE)
+_METRO_BEFORE = re.compile(r"\b(?:suburbs? of|(?:just )?outside(?: of)?|near|greater|metro|(?:north|south|east|west)(?:east|west)? of)\s+(?:the\s+)?(?:city of\s+)?$", re.IGNORECASE)
+#: a city told as a metro is this big
+METRO_MIN_POP = 100000
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """Normalised names of first-level regions abroad -> ISO2 (``data/regions.json``)."""
+    return {norm_name(k): v for k, v in gazetteer.load_json("regions.json")["regions"].items()}
+
+
+def _acronym(quote: str) -> bool:
+    """An all-capitals short word ("USI", "COSATU"): an organisation's acronym."""
+    return quote.isupper() and len(quote.replace(".", "")) <= 6 and " " not in quote
+
+
+def is_metro_mention(text: str, start: int, end: int) -> bool:
+    """Is the place at ``text[start:end]`` told as a metro area around the site rather than
+    the site ("the Chicago area", "Detroit-area workers", "suburbs of Seattle", "near Denver")?"""
+    return bool(_METRO_AFTER.match(text, end, min(len(text), end + 30))
+                or _METRO_BEFORE.search(text, max(0, start - 30), start))
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    hi_dot, hi_nl = text.find(". ", pos), text.find("\n", pos)
+    hi = min(x for x in (hi_dot, hi_nl, len(text)) if x >= 0)
+    return lo, hi
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """All place mentions in ``text``, sorted by position, each resolved with context."""
+    return list(_scan(text)[0])
+
+
+def text_country(text: str) -> str | None:
+    """The foreign country ``text`` is about (``geo.country``), None for the US default."""
+    return _scan(text)[1]
+
+
+@lru_cache(maxsize=2)
+def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
     out: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -258,6 +302,12 @@ def find_places(text: str) -> list[PlaceMention]:
                     continue  # a stoplisted name ("Fargo", "Mobile") is a place only with its state
                 if j < len(run) and norm_name(text[run[j][0]:run[j][1]]) in heads and not _state_after(text, e)[0]:
                     continue  # "Pima County", "Euclid Avenue", "Sunrise Movement"
+                if key in _regions() and not _state_after(text, e)[0]:
+                    # a province or state abroad: evidence of its country, never a US town
+                    iso = _regions()[key]
+                    add(PlaceMention(s, e, quote, "country", quote, None, None, None, None, False, iso))
+                    matched = True
+                    break
                 if key in full_states and key not in ("new york", "washington"):
                     code = full_states[key]
                     add(PlaceMention(s, e, quote, "state", quote, code, None, None, None, False, "US"))
@@ -313,10 +363,43 @@ def find_places(text: str) -> list[PlaceMention]:
                                      False, "US"))
                     state_counts[code] += 1
 
+    # 3b. which country the text is about, from its own words (datelines, country names,
+    # demonyms, cities found only abroad or only in the US, US states)
+    cc = country_mod.decide(
+        country_mod.weigh(
+            datelines=[pm.country for pm in out if pm.is_dateline and pm.kind == "city" and pm.country],
+            countries=[pm.country for pm in out if pm.kind == "country" and pm.country],
+            cities=[c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and not gl and not _acronym(q)
+                    for c in [country_mod.city_country(q)] if c],
+            states=len({pm.state for pm in out if pm.kind == "state" and not pm.is_dateline
+                        and country_code(pm.quote) in (None, "US")}),
+            text=text,
+        )
+    )
+    if cc is not None:
+        # "Georgia" in a text about Tbilisi is the country, not the US state
+        for k, pm in enumerate(out):
+            if pm.kind == "state" and not pm.is_dateline and country_code(pm.quote) == cc:
+                out[k] = PlaceMention(pm.start, pm.end, pm.quote, "country", pm.quote, None, None, None, None, False, cc)
+
     # 4. resolve the cities with the article's context
     context = [c for c, _ in state_counts.most_common()]
     state_marks = sorted((pm.start, pm.state) for pm in out if pm.kind == "state" and pm.state)
+    # a big city told as a metro ("the Chicago area", "Detroit-area", "suburbs of Seattle")
+    # puts the small towns of its sentence in its state, whatever their size
+    metros: list[tuple[int, int, str]] = []
+    for s, e, quote, st, _st_e, _glued in pending_cities:
+        if is_metro_mention(text, s, e):
+            big = best_place(quote, st, "US")
+            if big is not None and big.population >= METRO_MIN_POP and big.admin1:
+                lo, hi = _sentence_bounds(text, s)
+                metros.append((lo, hi, big.admin1))
     for s, e, quote, st, _st_e, glued in pending_cities:
+        if not st and not is_metro_mention(text, s, e):
+            metro_st = next((code for lo, hi, code in metros if lo <= s < hi), None)
+            town = best_place(quote, metro_st, "US") if metro_st and norm_name(quote) not in stop else None
+            if town is not None and town.kind != "neighborhood":
+                st = metro_st  # "a parcel hub in Hodgkins in the Chicago area"
         if not st:
             # a state named in the same sentence, right before the city ("the Wisconsin State
             # Capitol in Madison"), tells which one is meant
@@ -331,15 +414,27 @@ def find_places(text: str) -> list[PlaceMention]:
                 if best_place(quote, code, "US") is not None:
                     st = code
                     break
+        key = norm_name(quote)
+        if cc is not None and not st and key not in stop and not glued and not _acronym(quote):
+            # a text about another country: its towns, however small, before namesakes elsewhere
+            local = best_place(quote, None, cc)
+            if local is not None and local.population >= MIN_POP_IN_COUNTRY and (local.primary or local.population >= MIN_POP_FOREIGN):
+                r = _result_from_place(local)
+                kind = "neighborhood" if r.location else "city"
+                out.append(PlaceMention(s, e, quote, kind, local.name, r.state, r.locality, r.lat, r.lon, False, r.country))
+                continue
         p = best_place(quote, st, "US" if st else None, context_states=context, dateline_state=dateline_state)
         if p is None:
             continue
+        if not st and p.country != "US" and _acronym(quote):
+            continue  # "USI", "NUM": a union's acronym, not a foreign town
+        if cc is not None and not st and p.country == "US" and p.population < BIG_CITY_POP:
+            continue  # a small US namesake ("Wellington", "Paris") in a text about abroad
         if not st and p.country == "US" and p.admin1 != dateline_state:
             # context states do not turn a big city into a small namesake (Denver, N.C.)
             big = best_place(quote, None, "US")
             if big is not None and big.population >= BIG_CITY_POP and big.population > FOREIGN_OVER_US_RATIO * max(1, p.population):
                 p = big
-        key = norm_name(quote)
         if not st:
             if key in stop:
                 continue
@@ -369,7 +464,7 @@ def find_places(text: str) -> list[PlaceMention]:
         kind = "neighborhood" if r.location else "city"
         out.append(PlaceMention(s, e, quote, kind, p.name, r.state, r.locality, r.lat, r.lon, False, r.country))
     out.sort(key=lambda pm: (pm.start, pm.end))
-    return out
+    return tuple(out), cc
 
 
 def article_context(text: str) -> tuple[list[str], str | None]:
@@ -384,4 +479,4 @@ def article_context(text: str) -> tuple[list[str], str | None]:
     return [c for c, _ in counts.most_common()], dl
 
 
-__all__ = ["PlaceMention", "article_context", "find_places", "state_result"]
+__all__ = ["PlaceMention", "article_context", "find_places", "state_result", "text_country"]

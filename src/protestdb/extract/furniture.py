@@ -1,0 +1,101 @@
+"""Page furniture: the lines of a web page that are not the report (timestamps, "Related:"
+links, share and newsletter text, photo credits, embedded posts) and the publication date they
+carry when none is given.
+
+``furniture_paragraphs`` marks whole lines (``segment`` labels them ``furniture``: no event
+is read from them); ``published_date`` reads "Published March 7, 2023" / "Updated 2023-03-07"
+/ "date 2023-03-07". Patterns: ``data/furniture_en.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+from protestdb.extract.lexicons import load_lang
+
+
+@lru_cache(maxsize=4)
+def _lex(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    try:
+        lex = load_lang("furniture", lang)
+    except (FileNotFoundError, KeyError):
+        return None
+    lines = re.compile("|".join(f"(?:{p})" for p in lex["lines"]), re.IGNORECASE)
+    return lines, re.compile(lex["published"], re.IGNORECASE | re.MULTILINE)
+
+
+def is_furniture(line: str, lang: str = "en") -> bool:
+    """Is the whole line page furniture?"""
+    lex = _lex(lang)
+    return lex is not None and lex[0].fullmatch(line.strip()) is not None
+
+
+def furniture_paragraphs(text: str, paragraphs: list[tuple[int, int]], lang: str = "en") -> set[int]:
+    """Indexes of the paragraphs (lines) that are furniture: whole-line patterns, and a teaser
+    line at the top that a later paragraph repeats word for word."""
+    out = {i for i, (a, b) in enumerate(paragraphs) if is_furniture(text[a:b], lang)}
+    if len(paragraphs) > 2:
+        a, b = paragraphs[0]
+        first = text[a:b].strip()
+        if len(first) > 20 and any(text[c:d].strip() == first for c, d in paragraphs[1:]):
+            out.add(0)
+    return out
+
+
+_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
+
+
+def _parse(words: str) -> date | None:
+    w = re.sub(r"[.,]", " ", words)
+    w = re.sub(r"\s+", " ", w).strip().replace("Sept ", "Sep ").replace("sept ", "sep ")
+    for fmt in _FORMATS:
+        try:
+            return datetime.strptime(w, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def published_date(text: str, lang: str = "en", head_chars: int = 3000) -> tuple[date, tuple[int, int, str]] | None:
+    """The publication date a page states in its furniture, with its span."""
+    lex = _lex(lang)
+    if lex is None:
+        return None
+    for m in lex[1].finditer(text, 0, min(len(text), head_chars)):
+        d = _parse(m.group("d"))
+        if d is not None:
+            return d, (m.start("d"), m.end("d"), m.group("d"))
+    return None
+
+
+def stamp_spans(text: str, lang: str = "en", head_chars: int = 3000) -> list[tuple[int, int]]:
+    """Spans of the page's own timestamps ("Published Oct. 4, 2024", "date 2024-10-04",
+    "Updated ..."): dates of the page, not of any event it tells."""
+    lex = _lex(lang)
+    if lex is None:
+        return []
+    return [m.span("d") for m in lex[1].finditer(text, 0, min(len(text), head_chars))]
+
+
+def without_stamps(text: str, dates: list[Any], lang: str = "en") -> list[Any]:
+    """The date mentions of ``text`` that are not the page's timestamps."""
+    spans = stamp_spans(text, lang)
+    if not spans:
+        return dates
+    return [m for m in dates if not any(a <= m.start < b or m.start <= a < m.end for a, b in spans)]
+
+
+def date_words(dates: list[Any], scopes: list[tuple[int, int]]) -> Any | None:
+    """The first date words of the event's scopes that resolve to no day ("on Saturday" on a
+    page without a date): kept as evidence of an unknown date, never turned into a guess."""
+    for m in dates:
+        if getattr(m, "value", None) is None and getattr(m, "future_value", None) is None:
+            if any(a <= m.start < b for a, b in scopes):
+                return m
+    return None
+
+
+__all__ = ["date_words", "furniture_paragraphs", "is_furniture", "published_date", "stamp_spans", "without_stamps"]

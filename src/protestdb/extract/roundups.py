@@ -1,0 +1,223 @@
+"""Roundups: one action, many places, told as a list. Each place of the list is its own event.
+
+Real reports list a day of action's cities in forms that name no protest word per city:
+"38,000 in Lyon, 36,000 in Toulouse and 26,000 in Marseille", "Sete (4500), Calais (5000)",
+a turnout table ("Chicago: 150,000" one per line), or a bulleted list of sites ("• Local 12 at
+the assembly plant in Toledo, Ohio"). In a protest report, ``roundup_triggers`` adds a
+trigger of the article's main action type at each item of such a list, so the splitter makes
+one event per listed place (its crowd number in its own segment). A list needs at least
+``MIN_ITEMS`` items; a lone "2,000 in Denver" is told by the ordinary triggers.
+Patterns: ``data/roundups_en.json``.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from protestdb.extract.detect import Trigger
+from protestdb.extract.lexicons import any_rx, load_lang
+from protestdb.extract.segment import Layout
+
+MIN_ITEMS = 2
+#: a sentence listing this many cities with a list cue ("events are scheduled in ...") is a roundup
+LIST_MIN_CITIES = 3
+
+
+@lru_cache(maxsize=4)
+def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    lex = load_lang("roundups", lang)
+    num = lex["number"]
+    return {
+        # a number then a preposition right before the place: "36,000 in Toulouse", "23,000 to Rennes"
+        "before": re.compile(rf"(?P<n>{num})(?:\s+(?:{lex['people']}))?\s*(?:{lex['preps']})\s+(?:the city of\s+)?$", re.IGNORECASE),
+        # the place then its number: "Sete (4500)", "Chicago: 150,000", "Denver - 100,000"
+        "after": re.compile(rf"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\(\s*(?P<n>{num})\s*\)|[:–—-]\s*(?:(?:{lex['approx']})\s+)?(?P<m>{num}))"),
+        "bullet": re.compile(rf"^\s*(?:{lex['bullets']})\s*"),
+        # what is left of a header line once its place is taken out ("Washington, D.C.", "Parkland:")
+        "header_rest": re.compile(r"[\s,.:;–—-]*(?:[A-Z][A-Za-z.]*\.?\s?){0,2}[\s,.:;–—-]*"),
+        "list_cue": re.compile(lex["list_cue"], re.IGNORECASE),
+    }
+
+
+def main_type(triggers: list[Trigger]) -> str | None:
+    """The action type most told in the text (counter-protests aside)."""
+    counts = Counter(t.type for t in triggers if not t.weak and not t.quoted and t.type != "counter-protest")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def item_types(triggers: list[Trigger]) -> list[str]:
+    """The types a listed place's event gets: the main type, and when that is the generic
+    "demonstration" ("protests were held in ...") the most told specific type as well ("the
+    rallies", "marches")."""
+    main = main_type(triggers)
+    if main is None:
+        return []
+    if main != "demonstration":
+        return [main]
+    specific = Counter(t.type for t in triggers if not t.weak and not t.quoted and t.type not in ("counter-protest", "demonstration"))
+    return [main] + [specific.most_common(1)[0][0]] if specific else [main]
+
+
+def roundup_items(text: str, layout: Layout, places: list[Any], lang: str = "en") -> list[tuple[int, int, int, tuple[int, int] | None]]:
+    """(place start, place end, sentence index, its number's span) of each place told as an
+    item of a list."""
+    pats = _patterns(lang)
+    items = []
+    cities = [p for p in places if p.kind in ("city", "neighborhood") and getattr(p, "city_key", None)]
+    per_sent: dict[int, int] = {}
+    for p in cities:
+        si = layout.sentence_at(p.start)
+        per_sent[si] = per_sent.get(si, 0) + 1
+    for p in places:
+        if p.kind not in ("city", "neighborhood") or not getattr(p, "city_key", None):
+            continue
+        si = layout.sentence_at(p.start)
+        s = layout.sentences[si]
+        if s.kind not in ("body", "headline"):
+            continue
+        ps, pe = layout.paragraphs[s.para]
+        if len(text[ps:pe].split()) <= 5 and pats["header_rest"].fullmatch(text[ps : p.start] + text[p.end : pe]):
+            items.append((p.start, p.end, si, None))  # a section header naming one city
+            continue
+        if per_sent.get(si, 0) >= LIST_MIN_CITIES and pats["list_cue"].search(text, s.start, s.end):
+            items.append((p.start, p.end, si, None))  # "events are slated for Atlanta, Chicago, Houston ..."
+            continue
+        line_head = text[ps : p.start]
+        bullet = pats["bullet"].match(line_head)
+        if bullet is not None:
+            items.append((p.start, p.end, si, None))  # "• Local 12 at the plant in Toledo"
+            continue
+        m = pats["before"].search(text, max(s.start, p.start - 60), p.start)
+        if m is not None:
+            items.append((p.start, p.end, si, m.span("n")))
+            continue
+        m = pats["after"].match(text, p.end, min(s.end, p.end + 40))
+        if m is not None:
+            g = "n" if m.group("n") else "m"
+            items.append((p.start, p.end, si, m.span(g)))
+    return items
+
+
+def roundup_triggers(
+    text: str, layout: Layout, triggers: list[Trigger], places: list[Any], lang: str = "en"
+) -> list[Trigger]:
+    """Triggers of the article's main type at each listed place not already told by a
+    trigger of its own clause (none when the text has fewer than ``MIN_ITEMS`` items)."""
+    types = item_types(triggers)
+    if not types:
+        return []
+    items = roundup_items(text, layout, places, lang)
+    if len({text[a:b].lower() for a, b, _, _ in items}) < MIN_ITEMS:
+        return []
+    cues = load_lang("cues", lang)
+    announce = any_rx(tuple(cues["announce"])) if cues.get("announce") else None
+    out = []
+    for a, b, si, _n in items:
+        s = layout.sentences[si]
+        if s.kind != "body":
+            continue
+        own = [t for t in triggers if t.sent == si and not t.weak and abs(t.start - a) < 40]
+        if own:
+            continue  # "marched in Lyon": the place's own trigger tells it
+        announced = bool(announce is not None and announce.search(text, s.start, s.end))
+        out += [Trigger(a, b, text[a:b], ty, si, crowd=True, announced=announced) for ty in types]
+    return out
+
+
+def item_end(text: str, end: int, limit: int, lang: str = "en") -> int:
+    """Where a list item that ends at a place name ends: after the number told right after
+    it ("Rodez (1200)", "Denver: 40,000"), else at the place; never past ``limit``."""
+    m = _patterns(lang)["after"].match(text, end, limit)
+    return m.end() if m is not None else end
+
+
+def share_organizers(text: str, events: list[Any], lang: str = "en") -> list[Any]:
+    """In a roundup, the organizers told for the whole action ("The rallies were organized by X
+    and Y") are the organizers of each listed event that names none of its own (never of a
+    counter-protest). An organization counts when its evidence sentence has an organizing cue."""
+    cue = re.compile(load_lang("roundups", lang)["organizer_cue"], re.IGNORECASE)
+    donors: dict[str, list[Any]] = {}
+    for ev in events:
+        if "counter-protest" in (ev.event_type or []):
+            continue
+        for name in ev.organizations or []:
+            spans = [sp for sp in ev.evidence.get("organizations", []) if sp.quote and sp.quote in name or name in (sp.quote or "")]
+            for sp in spans or ev.evidence.get("organizations", []):
+                lo = max(text.rfind(". ", 0, sp.start), text.rfind("\n", 0, sp.start)) + 1
+                hi = min(x for x in (text.find(". ", sp.end), text.find("\n", sp.end), len(text)) if x >= 0)
+                if cue.search(text, lo, hi):
+                    donors.setdefault(name, spans or [sp])
+                    break
+    if not donors:
+        return events
+    for ev in events:
+        if ev.organizations or "counter-protest" in (ev.event_type or []) or not ev.locality:
+            continue
+        for name, spans in donors.items():
+            ev.organizations.append(name)
+            for sp in spans:
+                ev.add_evidence("organizations", sp.start, sp.end, sp.quote)
+    return events
+
+
+def listed_venues(text: str, places: list[Any]) -> list[Any]:
+    """Venues of one sentence told as a list of sites in different localities ("encampments at
+    Tufts University, Yale University, the University of Michigan and MIT"), each as the place of
+    its own event (a copy of kind ``city`` at the venue's words; the venue stays a venue)."""
+    venues = sorted((p for p in places if p.kind == "venue" and getattr(p, "city_key", None)), key=lambda p: p.start)
+    if len({p.city_key for p in venues}) < LIST_MIN_CITIES:
+        return []
+    listed = [a for a, b in zip(venues, venues[1:], strict=False) if _LIST_GAP.search(text[a.end : b.start]) and b.start - a.end < 80 and "." not in text[a.end : b.start]]
+    if len(listed) + 1 < LIST_MIN_CITIES:
+        return []
+    keep = set(map(id, listed)) | {id(b) for a, b in zip(venues, venues[1:], strict=False) if id(a) in set(map(id, listed))}
+    out = []
+    for p in venues:
+        if id(p) in keep:
+            q = copy.copy(p)
+            q.kind = "city"
+            out.append(q)
+    return out
+
+
+_LIST_GAP = re.compile(r",|\band\b|\bor\b")
+
+
+def _number(words: str) -> int | None:
+    m = re.fullmatch(r"([\d.,\s]+?)\s*(million|thousand)?", words.strip(), re.IGNORECASE)
+    if m is None:
+        return None
+    digits, scale = m.group(1), (m.group(2) or "").lower()
+    if scale:
+        try:
+            return int(float(digits.replace(",", "").replace(" ", "")) * (1_000_000 if scale == "million" else 1000))
+        except ValueError:
+            return None
+    clean = re.sub(r"[^\d]", "", digits)
+    return int(clean) if clean else None
+
+
+def roundup_sizes(text: str, layout: Layout, places: list[Any], sizes: list[Any], lang: str = "en") -> list[Any]:
+    """Crowd sizes of a roundup's items told as bare numbers ("Chicago: 150,000", "Sete
+    (4500)", "23,000 to Rennes") that the size finder leaves alone (no people word)."""
+    from protestdb.extract.sizes import SizeMention
+
+    items = roundup_items(text, layout, places, lang)
+    if len({text[a:b].lower() for a, b, _, _ in items}) < MIN_ITEMS:
+        return []
+    out = []
+    for _a, _b, _si, span in items:
+        if span is None or any(sm.start <= span[0] < sm.end or span[0] <= sm.start < span[1] for sm in sizes):
+            continue
+        n = _number(text[span[0] : span[1]])
+        if n is None or n < 2:
+            continue
+        out.append(SizeMention(span[0], span[1], text[span[0] : span[1]], n, n, False))
+    return out
+
+
+__all__ = ["listed_venues", "share_organizers", "item_types", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers"]

@@ -1,0 +1,95 @@
+"""Which country is a text about? Evidence from its own words, weighed against the US.
+
+A place name alone does not say its country ("Paris", "Wellington", "Alexandra" are towns
+in several countries). The text does: a dateline ("JOHANNESBURG -"), country names
+("France"), demonyms ("French unions"), cities that exist only abroad ("Marseille"), and on
+the US side state names, US datelines and cities found only in the US. ``text_country``
+returns the foreign country whose evidence outweighs the US's, else None (the US default).
+Weights are data (``data/demonyms.json`` for the words, ``WEIGHTS`` here).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from protestdb.geo import gazetteer
+from protestdb.geo.normalize import norm_name
+from protestdb.geo.resolve import candidates
+
+#: evidence weights: a dateline outweighs a few mentions; a demonym ("Mexican immigrants")
+#: is weaker than a country or city name
+WEIGHTS = {"dateline": 3.0, "country": 1.0, "city": 1.0, "demonym": 0.5, "state": 1.0, "us_name": 0.5}
+#: mentions of a country's cities counted, at most
+MAX_CITY_MENTIONS = 3
+#: a city is evidence for a country when its biggest namesake there is this big ...
+CITY_EVIDENCE_POP = 50000
+#: ... and this many times bigger than any namesake elsewhere
+CITY_EVIDENCE_RATIO = 10
+
+
+@lru_cache(maxsize=1)
+def _demonym_rx() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = gazetteer.load_json("demonyms.json")["demonyms"]
+    alt = "|".join(sorted((re.escape(w) for w in table), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b"), table
+
+
+def demonyms(text: str) -> Counter[str]:
+    """Countries named by adjectives of nationality in ``text`` (each word once)."""
+    rx, table = _demonym_rx()
+    return Counter(table[w] for w in {m.group() for m in rx.finditer(text)})
+
+
+def city_country(name: str) -> str | None:
+    """The country a city name points to on its own: its biggest namesake's, when that one is
+    big and dwarfs every namesake in other countries (Marseille -> FR, Chicago -> US, Paris ->
+    FR; Portland, Alexandra -> none)."""
+    best: dict[str, int] = {}
+    for p in candidates(norm_name(name)):
+        if p.kind == "neighborhood":
+            continue
+        best[p.country] = max(best.get(p.country, 0), p.population)
+    if not best:
+        return None
+    top = max(best, key=lambda c: best[c])
+    rest = max((v for c, v in best.items() if c != top), default=0)
+    if best[top] >= CITY_EVIDENCE_POP and best[top] > CITY_EVIDENCE_RATIO * max(1, rest):
+        return top
+    return None
+
+
+def weigh(
+    *,
+    datelines: Iterable[str] = (),
+    countries: Iterable[str] = (),
+    cities: Iterable[str] = (),
+    states: int = 0,
+    text: str = "",
+) -> Counter[str]:
+    """Evidence per country (ISO2; "US" included) from the kinds of clues of one text."""
+    score: Counter[str] = Counter()
+    for c in datelines:
+        score[c] += WEIGHTS["dateline"]
+    for c in set(countries):
+        score[c] += WEIGHTS["country"] if c != "US" else WEIGHTS["us_name"]
+    for c, n in Counter(cities).items():
+        score[c] += WEIGHTS["city"] * min(n, MAX_CITY_MENTIONS)  # "London" told four times
+    score["US"] += WEIGHTS["state"] * states
+    for c, _ in demonyms(text).items():
+        score[c] += WEIGHTS["demonym"]
+    return score
+
+
+def decide(score: Counter[str]) -> str | None:
+    """The foreign country whose evidence is more than the US's, else None."""
+    foreign = [(v, c) for c, v in score.items() if c != "US" and v > 0]
+    if not foreign:
+        return None
+    v, c = max(foreign)
+    return c if v > score.get("US", 0.0) else None
+
+
+__all__ = ["city_country", "decide", "demonyms", "weigh"]

@@ -1,0 +1,123 @@
+"""Issue 9, error class 3: roundups give one event per listed city or site, with the
+crowd number each item tells.
+
+All sentences are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+
+PUB = date(2025, 3, 12)
+
+
+def _by_city(text: str) -> dict[str, object]:
+    res = extract_text(text, PUB)
+    assert res.is_protest_report
+    return {e.locality: e for e in res.events if e.locality}
+
+
+def test_inline_numbers_before_cities() -> None:
+    text = (
+        "Unions said turnout was up across Germany on Tuesday as workers marched against the pension plan. "
+        "Police counted 12,000 in Hamburg, 9,500 in Cologne and 7,000 in Leipzig."
+    )
+    ev = _by_city(text)
+    assert {"Hamburg", "Leipzig"} <= set(ev) and len(ev) == 3
+    assert ev["Hamburg"].size_low == 12000 and ev["Leipzig"].size_low == 7000
+    assert all(e.country == "DE" for e in ev.values())
+
+
+def test_numbers_in_parentheses_after_cities() -> None:
+    text = (
+        "Teachers demonstrated in smaller towns of France on Thursday as well, such as Rodez (1200), "
+        "Albi (800) or Auch (650), the unions said."
+    )
+    ev = _by_city(text)
+    assert {"Rodez", "Albi", "Auch"} <= set(ev)
+    assert ev["Albi"].size_low == 800
+
+
+def test_turnout_table_one_line_per_city() -> None:
+    text = (
+        "Marches against the war drew crowds in many cities on Saturday, organizers said.\n"
+        "Turnout by city:\n"
+        "Denver: 40,000\n"
+        "Tucson, Arizona: 8,000\n"
+        "Omaha: 2,500, police said.\n"
+    )
+    ev = _by_city(text)
+    assert {"Denver", "Tucson", "Omaha"} <= set(ev)
+    assert ev["Omaha"].size_low == 2500
+    assert all("march" in e.event_type for e in ev.values())
+
+
+def test_bulleted_sites() -> None:
+    text = (
+        "Autoworkers went on strike at plants in three states on Friday, the union said.\n"
+        "The picket lines:\n"
+        "• Local 44 at the stamping plant in Wichita, Kansas\n"
+        "• Local 88 at the engine plant in Akron, Ohio\n"
+        "• Local 12 at the assembly plant in Lansing, Michigan\n"
+    )
+    ev = _by_city(text)
+    assert {"Wichita", "Akron", "Lansing"} <= set(ev)
+    assert ev["Akron"].state == "OH"
+
+
+def test_lone_number_is_no_roundup() -> None:
+    text = "About 2,000 in Boise marched to the capitol on Saturday against the bill, police said."
+    res = extract_text(text, PUB)
+    assert [e.locality for e in res.events] == ["Boise"]
+
+
+def test_section_headers_name_the_cities() -> None:
+    text = (
+        "Students march against gun violence\n\n"
+        "Students marched in dozens of cities on Saturday to demand stricter gun laws, organizers said.\n"
+        "Tucson\n"
+        "About 3,000 people marched to the county courthouse.\n"
+        "Omaha\n"
+        "Hundreds rallied at the state capitol steps.\n"
+    )
+    locs = {e.locality for e in extract_text(text, PUB).events}
+    assert {"Tucson", "Omaha"} <= locs
+
+
+def test_list_of_cities_where_events_are_scheduled() -> None:
+    text = (
+        "Rallies against the budget cuts are planned this weekend across the country.\n\n"
+        "The largest events are scheduled for Denver, Tucson, Omaha and Boise on Saturday, organizers said.\n"
+    )
+    evs = [e for e in extract_text(text, PUB).events if e.locality]
+    assert {"Denver", "Tucson", "Omaha", "Boise"} <= {e.locality for e in evs}
+    assert all(e.announced_only for e in evs)
+
+
+def test_roundup_organizers_speak_for_listed_events() -> None:
+    text = (
+        "Rallies against the budget cuts drew crowds in several cities on Saturday.\n\n"
+        "The rallies were organized by the Coalition for Fair Budgets, which said turnout beat its hopes.\n"
+        "Turnout by city:\n"
+        "Denver: 4,000\n"
+        "Omaha: 2,500\n"
+    )
+    ev = _by_city(text)
+    assert {"Denver", "Omaha"} <= set(ev)
+    for city in ("Denver", "Omaha"):
+        assert ev[city].organizations == ["Coalition for Fair Budgets"]
+        assert ev[city].evidence["organizations"][0].quote == "Coalition for Fair Budgets"
+
+
+def test_campus_list_gives_one_event_per_campus() -> None:
+    text = (
+        "Student encampments spread to more campuses on Tuesday, organizers said.\n\n"
+        "Students set up encampments at Tufts University, Yale University, Duke University and the "
+        "University of Minnesota on Tuesday to protest the war.\n"
+    )
+    res = extract_text(text, PUB)
+    by_place = {(e.locality, e.state) for e in res.events}
+    assert {("Medford", "MA"), ("New Haven", "CT"), ("Durham", "NC"), ("Minneapolis", "MN")} <= by_place
+    yale = next(e for e in res.events if e.locality == "New Haven")
+    assert "Yale University" in (yale.location or "")

@@ -234,3 +234,43 @@ def test_store_joins_a_venue_in_a_suburb_and_an_undated_report(tmp_path: Path) -
                                                   title="Free Our Neighbors Vigil")])
     assert late != suburb  # published long after: not a report of that day
     store.close()
+
+
+def test_an_undated_report_without_a_publication_date_joins_no_dated_event(tmp_path: Path) -> None:
+    """Nothing places such a report in time: the same named action at the same square months
+    earlier is no evidence that it is the same day (a named action recurs)."""
+    store = open_store(tmp_path / "u.sqlite")
+    org = ["Harbor Tenants Union"]
+    a = Article.make("Thousands joined the Keys Back march at Founders Square on Saturday.", published="2025-06-15")
+    (june,) = store.add_mentions(a, [EventMention(date="2025-06-14", locality="Portland", state="ME",
+                                                  location="Founders Square", event_type=["march"],
+                                                  organizations=org, title="Keys Back march")])
+    b = Article.make("The Keys Back march filled Founders Square again.")  # no date, no publication date
+    (undated,) = store.add_mentions(b, [EventMention(date=None, locality="Portland", state="ME",
+                                                     location="Founders Square", event_type=["march"],
+                                                     organizations=org, title="Keys Back march")])
+    assert undated != june and store.get_event(june).date == "2025-06-14"
+    store.close()
+
+
+def test_two_undated_reports_of_one_named_action_need_its_organizer_or_venue(tmp_path: Path) -> None:
+    """Two reports with no date of the same recurring action in one city: the name alone does not
+    make them one day; the name with the organizer does."""
+    store = open_store(tmp_path / "uu.sqlite")
+    a = Article.make("The Keys Back march crossed the river district.")
+    (first,) = store.add_mentions(a, [EventMention(date=None, locality="Portland", state="ME",
+                                                   event_type=["march"], title="Keys Back march")])
+    b = Article.make("Keys Back marchers gathered by the old mill.")
+    (second,) = store.add_mentions(b, [EventMention(date=None, locality="Portland", state="ME",
+                                                    event_type=["march"], title="Keys Back march")])
+    assert second != first
+    c = Article.make("The Harbor Tenants Union led the Keys Back march.")
+    (third,) = store.add_mentions(c, [EventMention(date=None, locality="Portland", state="ME",
+                                                   event_type=["march"], title="Keys Back march",
+                                                   organizations=["Harbor Tenants Union"])])
+    d = Article.make("Harbor Tenants Union members walked in the Keys Back march.")
+    (fourth,) = store.add_mentions(d, [EventMention(date=None, locality="Portland", state="ME",
+                                                    event_type=["march"], title="Keys Back march",
+                                                    organizations=["Harbor Tenants Union"])])
+    assert fourth == third
+    store.close()

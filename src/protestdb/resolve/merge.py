@@ -384,7 +384,7 @@ def score_keys(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None = None) ->
 
 
 def _place_and_date(e: MatchKey, m: MatchKey) -> tuple[float, bool, bool] | str:
-    """(date score, the place matched through a venue, one side undated), or why the pair cannot merge."""
+    """(date score, the place matched through a venue, a side undated), or why the pair cannot merge."""
     if e.state != m.state:
         return "another state"
     hier = False
@@ -396,8 +396,9 @@ def _place_and_date(e: MatchKey, m: MatchKey) -> tuple[float, bool, bool] | str:
     if e.day is None or m.day is None:
         if (e.has_date and e.day is None) or (m.has_date and m.day is None):
             return "malformed date"
-        undated = e.has_date != m.has_date  # one dated, one not: only with strong evidence (see _conclude)
-        return (0.0 if undated else 1.0), hier, undated
+        # one side or both undated: nothing says the two are of one day, so only strong identity
+        # evidence joins them (see _conclude); a named action recurs at the same place
+        return 0.0, hier, True
     gap = abs(e.day - m.day)
     if gap > 1 or (gap == 1 and not (day_apart_ok(e, m) if e.day < m.day else day_apart_ok(m, e))):
         return "another day"  # a day apart only near midnight: else a daily protest's days chain

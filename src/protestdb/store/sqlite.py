@@ -737,7 +737,8 @@ class Store:
         The same locality (normalised) and the day +/- 1; events whose venue names the mention's
         locality, or whose locality the mention's venue names (a venue in a suburb, issue 10);
         undated events; for an undated mention, the dated events of its place up to
-        :data:`UNDATED_DAYS` before its article's publication. Never an event of the same
+        :data:`UNDATED_DAYS` before its article's publication (none when the article has no
+        publication date: then nothing says when it happened). Never an event of the same
         article, nor one holding an article a reviewer split from this one.
         """
         key = normalize_locality(m.locality)
@@ -766,12 +767,9 @@ class Store:
                 + " ORDER BY e.created_at, e.id",
                 (key, exclude_article),
             ).fetchall()
-            if key:
-                if published:
-                    d = date.fromisoformat(published[:10])
-                    lo, hi = (d - timedelta(days=self.UNDATED_DAYS)).isoformat(), (d + timedelta(days=1)).isoformat()
-                else:
-                    lo, hi = "0000", "9999"
+            if key and published:  # no date and no publication date: nothing places it in time
+                d = date.fromisoformat(published[:10])
+                lo, hi = (d - timedelta(days=self.UNDATED_DAYS)).isoformat(), (d + timedelta(days=1)).isoformat()
                 rows += c.execute(
                     "SELECT * FROM events e WHERE e.locality_key = ? AND e.date BETWEEN ? AND ?" + not_same
                     + " ORDER BY e.date DESC, e.id LIMIT 200",

@@ -239,6 +239,8 @@ def test_load_a_shared_url_with_a_map_view(page, server):
     assert view == "9/40.73/-73.95"  # kept, not replaced by a fitted view
     assert "Events per month" in page.inner_text("#timeline-heading")
     page.wait_for_function("() => Number(document.querySelector('#map').getAttribute('data-labels')) >= 3")
+    # county lines are fetched and converted after the first draw: wait for them
+    page.wait_for_function("() => document.querySelector('#map').getAttribute('data-county-lines') === '1'")
     assert page.get_attribute("#map", "data-county-lines") == "1"
     # zooming in changes the shareable view
     page.click(".leaflet-control-zoom-in")

@@ -1317,26 +1317,7 @@ class Store:
             rows, key_col = self._page_rows(filters, sort, order, after, limit)
             more = len(rows) > limit
             rows = rows[:limit]
-            out = _list_dicts(rows)
-            if out:
-                by_id = {d["id"]: d for d in out}
-                for r in self.conn.execute(
-                    "SELECT s.event_id, a.id, coalesce(a.url, a.path), a.outlet, a.title, a.published, a.retrieved"
-                    " FROM event_sources s JOIN articles a ON a.id = s.article_id"
-                    " WHERE s.event_id IN (SELECT value FROM json_each(?))"
-                    " GROUP BY s.event_id, a.id ORDER BY MIN(s.added_at), a.id",
-                    (json.dumps(list(by_id)),),
-                ):
-                    by_id[r[0]]["sources"].append(
-                        {
-                            "article_id": r[1],
-                            "url": r[2],
-                            "outlet": r[3],
-                            "title": r[4],
-                            "published": _json_date(r[5]),
-                            "retrieved": _json_datetime(r[6]),
-                        }
-                    )
+            out = self._rows_with_sources(rows)
         nxt = (rows[-1][key_col], rows[-1]["id"]) if more and rows else None
         return out, nxt
 
@@ -1729,12 +1710,13 @@ class Store:
             return self._rows_with_sources(rows[:limit]), more
 
     def _rows_with_sources(self, rows: Sequence[sqlite3.Row]) -> list[dict[str, Any]]:
-        """List dicts of these rows with the sources of all of them from one query. Under ``self._lock``."""
+        """List dicts of these rows with the sources of all of them from one query (a source's url
+        is its fetch URL, else the file path it was read from). Under ``self._lock``."""
         out = _list_dicts(rows)
         if out:
             by_id = {d["id"]: d for d in out}
             for r in self.conn.execute(
-                "SELECT s.event_id, a.id, a.url, a.outlet, a.title, a.published, a.retrieved"
+                "SELECT s.event_id, a.id, coalesce(a.url, a.path), a.outlet, a.title, a.published, a.retrieved"
                 " FROM event_sources s JOIN articles a ON a.id = s.article_id"
                 " WHERE s.event_id IN (SELECT value FROM json_each(?))"
                 " GROUP BY s.event_id, a.id ORDER BY MIN(s.added_at), a.id",

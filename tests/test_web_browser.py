@@ -69,6 +69,21 @@ def serving(db_path: Path) -> Iterator[str]:
 
 
 @contextmanager
+def watched_page(browser: object, base: str, viewport: dict[str, int]) -> Iterator[object]:
+    """A new page of ``browser`` that may fetch only from ``base`` (and data:/blob: URLs) and must
+    raise no script error: both are asserted when the page closes."""
+    context = browser.new_context(viewport=viewport, accept_downloads=True)  # type: ignore[attr-defined]
+    pg = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+    pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:", "blob:")) else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    context.close()
+    assert outside == [] and errors == [], (outside, errors)
+
+
+@contextmanager
 def chromium() -> Iterator[object]:
     """Debian's chromium, headless, via Playwright."""
     with sync_api.sync_playwright() as p:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from test_web_browser import CHROMIUM, SHOTS, chromium, serving
+from test_web_browser import CHROMIUM, SHOTS, chromium, serving, watched_page
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 CCC = SHARED / "data" / "ccc" / "ccc-phase3-public_asof-2025-03-06.csv"
@@ -63,15 +63,8 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser, server) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    pg = context.new_page()
-    outside: list[str] = []
-    errors: list[str] = []
-    pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith((server["base"], "data:", "blob:")) else None)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    yield pg
-    context.close()
-    assert outside == [] and errors == [], (outside, errors)
+    with watched_page(browser, server["base"], {"width": 1400, "height": 1000}) as pg:
+        yield pg
 
 
 def _loaded(page) -> int:

@@ -31,6 +31,19 @@ EVENT_COLUMNS: tuple[str, ...] = EVENT_FIELDS
 _BOOL_COLUMNS = {"property_damage", "online", "announced_only"}
 
 
+def _event_values(ev: Event) -> list[Any]:
+    """``ev``'s values for ``EVENT_COLUMNS``, in order, as stored (lists as JSON, flags as 0/1)."""
+    vals: list[Any] = []
+    for col in EVENT_COLUMNS:
+        v = getattr(ev, col)
+        if col in LIST_FIELDS:
+            v = json.dumps(v, ensure_ascii=False)
+        elif col in _BOOL_COLUMNS and v is not None:
+            v = int(v)
+        vals.append(v)
+    return vals
+
+
 class StoreError(RuntimeError):
     pass
 
@@ -344,15 +357,7 @@ class Store:
         now = _now()
         ev_rows, evid_rows, src_rows = [], [], []  # the search index follows events by trigger
         for ev, mentions in rows:
-            vals = []
-            for col in EVENT_COLUMNS:
-                v = getattr(ev, col)
-                if col in LIST_FIELDS:
-                    v = json.dumps(v, ensure_ascii=False)
-                elif col in _BOOL_COLUMNS and v is not None:
-                    v = int(v)
-                vals.append(v)
-            ev_rows.append((ev.id, *vals, normalize_locality(ev.locality), now, now))
+            ev_rows.append((ev.id, *_event_values(ev), normalize_locality(ev.locality), now, now))
             for fname, spans in ev.evidence.items():
                 for s in spans:
                     evid_rows.append((ev.id, fname, s.article_id, s.start, s.end, s.quote))
@@ -537,14 +542,7 @@ class Store:
     # -- events: writing --------------------------------------------------------------
     def _write_event(self, c: sqlite3.Connection, ev: Event, is_new: bool, origin: str = "extract") -> None:
         """Insert or update an event; ``origin`` ('extract' | 'ccc', see migration 0002) is set on insert."""
-        vals: list[Any] = []
-        for col in EVENT_COLUMNS:
-            v = getattr(ev, col)
-            if col in LIST_FIELDS:
-                v = json.dumps(v, ensure_ascii=False)
-            elif col in _BOOL_COLUMNS and v is not None:
-                v = int(v)
-            vals.append(v)
+        vals = _event_values(ev)
         now = _now()
         key = normalize_locality(ev.locality)
         if is_new:

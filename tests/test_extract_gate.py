@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from protestdb.extract.gate import lowered, may_match, narrow, required_literals
+from protestdb.extract.gate import finditer, lowered, may_match, narrow, required_literals
 
 SENTENCES = [
     "Hundreds of nurses marched to City Hall in Brookvale on Saturday, chanting for safe staffing.",
@@ -81,6 +81,22 @@ def test_gate_is_exact_on_every_lexicon_pattern() -> None:
                 nar = narrow(pat, low, a, b)
                 assert ([m.span() for m in nar.finditer(text, a, b)] if nar is not None else []) == found, (p, s)
     assert gated > 1000  # the gates do skip most searches
+
+
+def test_start_scan_finds_the_same_matches() -> None:
+    from protestdb.extract.dates import _lexicon
+
+    text = "\n".join(SENTENCES) + " Earlier this month, on Tuesday evening, and last week, Sept. 3 and the 4th of July."
+    low = lowered(text)
+    pats = [p for _, p in _lexicon("en").patterns]
+    pats += [re.compile(p, fl) for p in _lexicon_patterns() for fl in (re.IGNORECASE, 0)]
+    for pat in pats:
+        want = [(m.span(), m.groupdict()) for m in pat.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in finditer(pat, text, low)] == want, pat.pattern
+    # overlapping start strings: "earlier this month" begins inside no other, "this month" inside it
+    rel = re.compile(r"\b(?:earlier this month|this month|last month)\b", re.IGNORECASE)
+    assert [m.group() for m in finditer(rel, "Earlier this month and this month", lowered("Earlier this month and this month"))] == [
+        "Earlier this month", "this month"]
 
 
 @pytest.mark.parametrize("odd", ["\u0130", "\u0131", "\u017f", "\u212a"])

@@ -19,6 +19,7 @@ lowercase is not that letter: a text containing one of them is never gated
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -240,3 +241,105 @@ def narrow(pat: re.Pattern[str], low: str | None, start: int = 0, end: int | Non
             got = pat
         _NARROWED[key] = got
     return got
+
+
+def _min_width(item: tuple[Any, Any]) -> int:  # noqa: C901 - one branch per regex node kind
+    """The fewest characters one node can consume (0 when unsure)."""
+    op, av = item
+    if op in (_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY):
+        return 1
+    if op is _c.SUBPATTERN:
+        return sum(_min_width(x) for x in av[-1])
+    if _ATOMIC is not None and op is _ATOMIC:
+        return sum(_min_width(x) for x in av)
+    if op is _c.BRANCH:
+        return min(sum(_min_width(x) for x in alt) for alt in av[1])
+    if op in _REPEATS:
+        return av[0] * sum(_min_width(x) for x in av[2])
+    return 0
+
+
+def _starts(seq: Any) -> frozenset[str] | None:  # noqa: C901 - one branch per regex node kind
+    """Lowercase ASCII strings one of which every match of ``seq`` starts with (None: unknown)."""
+    out: set[str] = set()
+    items = list(seq)
+    for k, (op, av) in enumerate(items):
+        if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero-width: the match starts at the next node
+        if op is _c.LITERAL:
+            if av >= 128:
+                return None
+            run = [chr(av).lower()]
+            for op2, av2 in items[k + 1 :]:
+                if op2 is not _c.LITERAL or av2 >= 128:
+                    break
+                run.append(chr(av2).lower())
+            return frozenset(out | {"".join(run)})
+        first: frozenset[str] | None
+        if op is _c.SUBPATTERN:
+            first = _starts(av[-1])
+        elif _ATOMIC is not None and op is _ATOMIC:
+            first = _starts(av)
+        elif op is _c.BRANCH:
+            alts = [_starts(a) for a in av[1]]
+            first = frozenset().union(*alts) if alts and all(a is not None for a in alts) else None  # type: ignore[arg-type]
+        elif op in _REPEATS:
+            first = _starts(av[2])
+        else:
+            return None
+        if first is None or not first or "" in first:
+            return None
+        out |= first
+        if _min_width((op, av)) > 0:
+            return frozenset(out)
+        # the node may consume nothing: the match may also start with what follows
+    return None
+
+
+_STARTS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def _start_scanner(pat: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-sensitive scanner of the lowercased text that stops at every position where a
+    match of ``pat`` may start (None: unknown)."""
+    hit = _STARTS.get(id(pat))
+    if hit is not None and hit[0] is pat:
+        return hit[1]
+    scanner = None
+    if isinstance(pat.pattern, str) and not pat.flags & (re.LOCALE | re.VERBOSE):
+        try:
+            tree = _p.parse(pat.pattern, pat.flags & ~re.UNICODE)
+            # a case-sensitive pattern that starts with a character (or set) is scanned fast by
+            # re itself (its prefix check); a case-insensitive or optional start is not
+            own_prefix = not pat.flags & re.IGNORECASE and len(tree) > 0 and tree[0][0] is not _c.AT and _min_width(tree[0]) > 0
+            starts = None if own_prefix else _starts(tree)
+        except Exception:  # an unparseable pattern is simply not scanned this way
+            starts = None
+        if starts:  # a string another one starts with adds nothing ("this month", "this")
+            lits = sorted((x for x in starts if not any(y != x and x.startswith(y) for y in starts)), key=len, reverse=True)
+            scanner = re.compile("|".join(re.escape(x) for x in lits))
+    if len(_STARTS) > 4096:
+        _STARTS.clear()
+    _STARTS[id(pat)] = (pat, scanner)
+    return scanner
+
+
+def finditer(pat: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """``pat.finditer(text)``, tried only where a match can start: at the positions where the
+    lowercased text has one of the strings every match starts with. Same matches in the same
+    order (``match`` at a position is the search's attempt there: ``\\b`` and lookbehinds see
+    the text before it); each match's ``pos`` is its start."""
+    scanner = _start_scanner(pat) if low is not None else None
+    if scanner is None:
+        yield from pat.finditer(text)
+        return
+    match, search = pat.match, scanner.search
+    q = search(low)
+    while q is not None:  # every position where one of the strings starts (overlaps too)
+        i = q.start()
+        m = match(text, i)
+        if m is not None:
+            yield m
+            q = search(low, m.end() if m.end() > i else i + 1)
+        else:
+            q = search(low, i + 1)

@@ -214,6 +214,8 @@ def narrow(pat: re.Pattern[str], low: str | None, start: int = 0, end: int | Non
     if alts is None:
         return pat if may_match(pat, low, start, end) else None
     end = len(low) if end is None else end
+    if not may_match(pat, low, start, end):  # one check of the whole alternation first
+        return None
     find = low.find
     kept_list: list[int] = []
     for i, (_a, checks) in enumerate(alts):  # may_match inlined: this loop is the hot path

@@ -15,7 +15,7 @@ import calendar
 from datetime import date, timedelta
 from typing import Any
 
-from protestdb.extract.gate import lowered, may_match, narrow
+from protestdb.extract.gate import lowered, may_match, spans
 from protestdb.extract.lexicons import any_rx, load_lang, rx
 from protestdb.extract.segment import Layout
 
@@ -58,8 +58,7 @@ def old_cues(text: str, start: int, end: int, published: date | None, lang: str)
     """Spans of past-time expressions in ``text[start:end]`` ("last year", "in 2019")."""
     lex = load_lang("background", lang)
     low = lowered(text)
-    past = narrow(any_rx(tuple(lex["past"])), low, start, end)  # the cues whose words occur there
-    out = [m.span() for m in past.finditer(text, start, end)] if past is not None else []
+    out = list(spans(any_rx(tuple(lex["past"])), text, start, end))  # (background is read twice)
     year = any_rx(tuple(lex["year"]))
     if published is not None and may_match(year, low, start, end):
         for m in year.finditer(text, start, end):

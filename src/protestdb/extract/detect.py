@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from protestdb.extract.cues import crowd_size, human_agent, support_patterns
-from protestdb.extract.gate import lowered, may_match, narrow
+from protestdb.extract.gate import lowered, may_match, narrow, spans
 from protestdb.extract.lexicons import any_rx, load, load_lang, rx
 from protestdb.extract.segment import Layout, split_text
 from protestdb.extract.spans import GrowingSpans, SpanIndex, any_outside, in_quote
@@ -94,11 +94,9 @@ def _check_support(text: str, layout: Layout, found: list[Trigger], lang: str, n
     if amb is None or sup is None:
         return
     sent_support: dict[int, bool] = {}  # sentence -> has a protest cue (searched once)
-    low = lowered(text)
     for para, trigs in by_para.items():
         ps, pe = layout.paragraphs[para]
-        sp = narrow(sup, low, ps, pe)
-        cues = [m.span() for m in sp.finditer(text, ps, pe)] if sp is not None else []
+        cues = spans(sup, text, ps, pe)  # (relevance reads the same paragraphs' cues again)
         firm_ids = {id(t) for t in trigs if not amb.fullmatch(t.quote)}
         firm_live = any(id(t) in firm_ids and not t.weak for t in trigs)
         for t in trigs:
@@ -149,6 +147,7 @@ def find_triggers(
     negated: set[str] = set()  # types with a non-protest sense in this text ("a drone strike")
     any_trigger = _any_trigger(lang)
     low = lowered(text)  # literal gates: skip a pattern whose words the sentence lacks
+    types = [(typ, pat) for typ, pat in types if may_match(pat, low)]  # (those the whole text lacks first)
     for si, s in enumerate(layout.sentences):
         sent = text[s.start : s.end]
         if any_trigger is not None and (not may_match(any_trigger, low, s.start, s.end) or any_trigger.search(sent) is None):

@@ -202,6 +202,39 @@ def _alternatives(pat: re.Pattern[str]) -> Plan | None:
     return alts
 
 
+class _Index:
+    """An alternation's alternatives indexed by their first (most selective) literal: one scan
+    of the range finds which of those literals occur, and only their alternatives are checked."""
+
+    def __init__(self, alts: Plan) -> None:
+        by_lit: dict[str, list[int]] = {}
+        self.other: list[int] = []  # no literal first: checked one by one
+        for i, (_a, checks) in enumerate(alts):
+            if checks is not None and checks[0].__class__ is str:
+                by_lit.setdefault(checks[0], []).append(i)
+            else:
+                self.other.append(i)
+        self.by_lit = by_lit
+        lits = sorted(by_lit, key=len, reverse=True)
+        # at one position the longest literal is found: those it starts with occur there too
+        self.prefixes = {x: [y for y in lits if x.startswith(y)] for x in lits}
+        self.scanner = re.compile("|".join(re.escape(x) for x in lits)) if lits else None
+
+
+_INDEX: dict[int, tuple[Plan, _Index]] = {}
+
+
+def _index(alts: Plan) -> _Index:
+    hit = _INDEX.get(id(alts))
+    if hit is not None and hit[0] is alts:
+        return hit[1]
+    if len(_INDEX) > 4096:
+        _INDEX.clear()
+    ix = _Index(alts)
+    _INDEX[id(alts)] = (alts, ix)
+    return ix
+
+
 def narrow(pat: re.Pattern[str], low: str | None, start: int = 0, end: int | None = None) -> re.Pattern[str] | None:
     """``pat`` (an alternation ``a|b|c``) reduced to the alternatives that may match inside
     ``[start, end)``, in their order, or None when none can. At each position the alternation
@@ -214,11 +247,22 @@ def narrow(pat: re.Pattern[str], low: str | None, start: int = 0, end: int | Non
     if alts is None:
         return pat if may_match(pat, low, start, end) else None
     end = len(low) if end is None else end
-    if not may_match(pat, low, start, end):  # one check of the whole alternation first
-        return None
+    ix = _index(alts)
+    cand: list[int] = list(ix.other)
+    sc = ix.scanner
+    if sc is not None:  # every position where a first literal starts (overlapping ones too)
+        present: set[str] = set()
+        q = sc.search(low, start, end)
+        while q is not None:
+            present.update(ix.prefixes[q.group()])
+            q = sc.search(low, q.start() + 1, end)
+        for x in present:
+            cand.extend(ix.by_lit[x])
+        cand.sort()
     find = low.find
     kept_list: list[int] = []
-    for i, (_a, checks) in enumerate(alts):  # may_match inlined: this loop is the hot path
+    for i in cand:  # the remaining checks of the candidates (may_match inlined: the hot path)
+        checks = alts[i][1]
         if checks is not None:
             for c in checks:
                 if (find(c, start, end) < 0) if c.__class__ is str else (c.search(low, start, end) is None):
@@ -345,3 +389,29 @@ def finditer(pat: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Ma
             q = search(low, m.end() if m.end() > i else i + 1)
         else:
             q = search(low, i + 1)
+
+
+_SPANS: dict[tuple[int, str, int, int], tuple[re.Pattern[str], list[tuple[int, int]]]] = {}
+
+
+def spans(pat: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[m.span() for m in pat.finditer(text, start, end)]`` of an alternation (narrowed to the
+    alternatives that may match there), remembered for the article: components that ask again
+    (detection and relevance read the same paragraphs' support cues) get the same list.
+    ``extract_text`` clears it per article (:func:`clear`)."""
+    key = (id(pat), text, start, end)
+    hit = _SPANS.get(key)
+    if hit is not None and hit[0] is pat:
+        return hit[1]
+    near = narrow(pat, lowered(text), start, end)
+    out = [m.span() for m in near.finditer(text, start, end)] if near is not None else []
+    if len(_SPANS) > 4096:
+        _SPANS.clear()
+    _SPANS[key] = (pat, out)
+    return out
+
+
+def clear() -> None:
+    """Forget the per-text answers (the lowercased text, remembered spans): one article's."""
+    lowered.cache_clear()
+    _SPANS.clear()

@@ -19,7 +19,7 @@ from typing import Any
 from protestdb.extract.background import date_status
 from protestdb.extract.cues import agent_words, human_agent, support_patterns
 from protestdb.extract.detect import Trigger
-from protestdb.extract.gate import lowered, narrow
+from protestdb.extract.gate import lowered, narrow, spans
 from protestdb.extract.lexicons import any_rx, load, load_lang
 from protestdb.extract.segment import Layout
 from protestdb.extract.spans import any_outside
@@ -63,8 +63,7 @@ class _DocCues:
             return False
         if para not in self._para_cues:
             ps, pe = self.layout.paragraphs[para]
-            pat = narrow(self.sup, lowered(self.text), ps, pe)
-            self._para_cues[para] = [m.span() for m in pat.finditer(self.text, ps, pe)] if pat is not None else []
+            self._para_cues[para] = list(spans(self.sup, self.text, ps, pe))
         return any_outside(self._para_cues[para], start, end)
 
 

@@ -65,6 +65,13 @@ def extract_text(
         page = parse_html(text, url=url)
         logger.info("extract_text was given HTML: reading its main text (%d characters)", len(page.text))
         text, published, url = page.text, published or page.published, url or page.url
+    from protestdb.extract import gate
+    from protestdb.extract.spans import quote_index
+
+    # per-text caches serve one article: nothing is carried over between calls (a benchmark that
+    # extracts the same text again measures the whole work each time)
+    gate.clear()
+    quote_index.cache_clear()
     doc = ExtractDoc(text=text, published=published, config=config or DEFAULT_CONFIG, trace=Trace(enabled=explain))
     if quick_reject(text):
         from protestdb.extract.language import detect_language

@@ -15,6 +15,7 @@ import calendar
 from datetime import date, timedelta
 from typing import Any
 
+from protestdb.extract.gate import lowered, may_match, spans
 from protestdb.extract.lexicons import any_rx, load_lang, rx
 from protestdb.extract.segment import Layout
 
@@ -56,9 +57,11 @@ def date_status(m: Any, published: date | None, announced: bool = False) -> str:
 def old_cues(text: str, start: int, end: int, published: date | None, lang: str) -> list[tuple[int, int]]:
     """Spans of past-time expressions in ``text[start:end]`` ("last year", "in 2019")."""
     lex = load_lang("background", lang)
-    out = [m.span() for m in any_rx(tuple(lex["past"])).finditer(text, start, end)]
-    if published is not None:
-        for m in any_rx(tuple(lex["year"])).finditer(text, start, end):
+    low = lowered(text)
+    out = list(spans(any_rx(tuple(lex["past"])), text, start, end))  # (background is read twice)
+    year = any_rx(tuple(lex["year"]))
+    if published is not None and may_match(year, low, start, end):
+        for m in year.finditer(text, start, end):
             y = m.group("y")
             if y is not None and int(y) < published.year:
                 out.append(m.span())

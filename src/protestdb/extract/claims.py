@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from protestdb.extract.gate import lowered, may_match
 from protestdb.extract.lexicons import load, rx
 from protestdb.extract.orgs import title_before
 from protestdb.extract.spans import SpanIndex
@@ -124,9 +125,10 @@ def find_targets(
     never = set(load("orgs_en")["never_org"])
     venue_heads = set(load("venues_en")["heads"])
     in_place = SpanIndex(place_spans)
+    low = lowered(text)
     for s, e in scopes:
         for canon, pat in known_targets():
-            m = pat.search(text, s, e)
+            m = pat.search(text, s, e) if may_match(pat, low, s, e) else None
             if m:
                 add(canon, (m.start(), m.end(), m.group()))
         for m in cap.finditer(text, s, e):

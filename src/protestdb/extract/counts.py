@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from protestdb.extract import sizes
+from protestdb.extract.gate import lowered, may_match
 
 __all__ = ["CountMention", "find_counts"]
 
@@ -92,8 +93,9 @@ def find_counts(text: str, lang: str = "en") -> list[CountMention]:
             windows.append([lo, hi])
     taken: list[tuple[int, int]] = []
     out: list[CountMention] = []
+    low = lowered(text)  # literal gates: a pattern runs only in windows holding its words
     for kind, fixed, pat in lx.patterns:
-        for m in (m for lo, hi in windows for m in pat.finditer(text, lo, hi)):
+        for m in (m for lo, hi in windows if may_match(pat, low, lo, hi) for m in pat.finditer(text, lo, hi)):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue

@@ -22,6 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from protestdb.extract.gate import finditer, lowered
 from protestdb.extract.lexicons import load
 from protestdb.extract.spans import DisjointSpans
 
@@ -365,8 +366,9 @@ def find_dates(text: str, published: date | None, lang: str = "en") -> list[Date
     if lx is None:
         return _dateparser_dates(text, published, lang)
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
+    low = lowered(text)
     for order, (kind, pat) in enumerate(lx.patterns):
-        for m in pat.finditer(text):
+        for m in finditer(pat, text, low):  # pat.finditer(text), tried only where a match can start
             s, e = m.span()
             if e > s:
                 cands.append((s, e, order, kind, m))

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from protestdb.extract.cues import crowd_size, human_agent, support_patterns
+from protestdb.extract.gate import lowered, may_match, narrow, spans
 from protestdb.extract.lexicons import any_rx, load, load_lang, rx
 from protestdb.extract.segment import Layout, split_text
 from protestdb.extract.spans import GrowingSpans, SpanIndex, any_outside, in_quote
@@ -95,7 +96,7 @@ def _check_support(text: str, layout: Layout, found: list[Trigger], lang: str, n
     sent_support: dict[int, bool] = {}  # sentence -> has a protest cue (searched once)
     for para, trigs in by_para.items():
         ps, pe = layout.paragraphs[para]
-        cues = [m.span() for m in sup.finditer(text, ps, pe)]
+        cues = spans(sup, text, ps, pe)  # (relevance reads the same paragraphs' cues again)
         firm_ids = {id(t) for t in trigs if not amb.fullmatch(t.quote)}
         firm_live = any(id(t) in firm_ids and not t.weak for t in trigs)
         for t in trigs:
@@ -145,12 +146,16 @@ def find_triggers(
     out: list[Trigger] = []
     negated: set[str] = set()  # types with a non-protest sense in this text ("a drone strike")
     any_trigger = _any_trigger(lang)
+    low = lowered(text)  # literal gates: skip a pattern whose words the sentence lacks
+    types = [(typ, pat) for typ, pat in types if may_match(pat, low)]  # (those the whole text lacks first)
     for si, s in enumerate(layout.sentences):
         sent = text[s.start : s.end]
-        if any_trigger is not None and any_trigger.search(sent) is None:
+        if any_trigger is not None and (not may_match(any_trigger, low, s.start, s.end) or any_trigger.search(sent) is None):
             continue  # no pattern matches the sentence
         found: list[Trigger] = []
         for typ, pat in types:
+            if not may_match(pat, low, s.start, s.end):
+                continue
             for m in pat.finditer(sent):
                 a, b = (m.span("t") if "t" in pat.groupindex and m.group("t") else m.span())
                 found.append(Trigger(s.start + a, s.start + b, sent[a:b], typ, si))
@@ -159,8 +164,9 @@ def find_triggers(
                 found.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0), "demonstration", si, weak=True))
         if not found:
             continue
-        negs = [(s.start + m.start(), s.start + m.end()) for m in neg_span.finditer(sent)]
-        sent_negs = [(s.start + m.start(), s.start + m.end()) for m in neg_sent.finditer(sent)]
+        ns, nt = narrow(neg_span, low, s.start, s.end), narrow(neg_sent, low, s.start, s.end)
+        negs = [(s.start + m.start(), s.start + m.end()) for m in ns.finditer(sent)] if ns is not None else []
+        sent_negs = [(s.start + m.start(), s.start + m.end()) for m in nt.finditer(sent)] if nt is not None else []
         is_announce = announce.search(sent) is not None
         is_national = national.search(sent) is not None
         # longest first; drop triggers inside a longer one (hunger strike > strike)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from protestdb.extract.gate import lowered, may_match, narrow
 from protestdb.extract.lexicons import any_rx, load, rx
 from protestdb.extract.spans import entities
 
@@ -95,13 +96,19 @@ def _is_orgish(name: str, from_list: bool) -> bool:
         return False
     if lex.get("agency_tail") and re.search(lex["agency_tail"], name):
         return False  # "Justice Department", "Louisville Metro Council"
-    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex["agency_words"]) and not _has_org_word(name.replace("Council", "")):
+    if _agency_words_rx(tuple(lex["agency_words"])).search(low) and not _has_org_word(name.replace("Council", "")):
         return False
     if from_list:
         return name[:1].isupper() or name[:1].isdigit()
     if _has_org_word(name):
         return True
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", name))
+
+
+@lru_cache(maxsize=4)
+def _agency_words_rx(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One search for "any of the agency words as a whole word" (was one search per word)."""
+    return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words) or r"(?!)")
 
 
 def _state_or_country(name: str) -> bool:
@@ -339,8 +346,10 @@ def _cue_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple[i
     """The names listed after an organizer cue ("organized by X and Y", "members of X")."""
     cue = any_rx(tuple(_lex()["list_cues"]))
     out: list[Cand] = []
+    low = lowered(text)
     for s, e in scopes:
-        for m in cue.finditer(text, s, e):
+        near = narrow(cue, low, s, e)  # the cues whose words occur in the scope (same matches)
+        for m in (near.finditer(text, s, e) if near is not None else ()):
             stop = re.search(r"[.;:]\s|[.;:]$", text[m.end() : e])
             region_end = m.end() + stop.start() if stop else e
             out.extend((a, b, True) for a, b in _list_items(text, m.end(), region_end, ents))
@@ -382,7 +391,10 @@ def _people_word_candidates(text: str, scopes: list[tuple[int, int]], ents: list
         if x.label_ in ("PERSON", "WORK_OF_ART", "FAC", "NORP", "PRODUCT", "EVENT")
     ]
     out: list[Cand] = []
+    low = lowered(text)
     for s, e in scopes:
+        if not may_match(after_people, low, s, min(len(text), e + 30)):
+            continue  # no people word after any name of the scope (each is matched in [b, b + 30))
         for a, b in _cap_runs(text, s, e):
             if not after_people.match(text, b, min(len(text), b + 30)):
                 continue

@@ -19,6 +19,7 @@ from typing import Any
 from protestdb.extract.background import date_status
 from protestdb.extract.cues import agent_words, human_agent, support_patterns
 from protestdb.extract.detect import Trigger
+from protestdb.extract.gate import lowered, narrow, spans
 from protestdb.extract.lexicons import any_rx, load, load_lang
 from protestdb.extract.segment import Layout
 from protestdb.extract.spans import any_outside
@@ -45,7 +46,8 @@ class _DocCues:
     def sentence_cue(self, si: int) -> bool:
         if si not in self._sent_cue:
             s = self.layout.sentences[si]
-            self._sent_cue[si] = self.sup_sent is not None and self.sup_sent.search(self.text, s.start, s.end) is not None
+            pat = narrow(self.sup_sent, lowered(self.text), s.start, s.end) if self.sup_sent is not None else None
+            self._sent_cue[si] = pat is not None and pat.search(self.text, s.start, s.end) is not None
         return self._sent_cue[si]
 
     def dated_in_window(self, si: int, announced: bool) -> bool:
@@ -61,7 +63,7 @@ class _DocCues:
             return False
         if para not in self._para_cues:
             ps, pe = self.layout.paragraphs[para]
-            self._para_cues[para] = [m.span() for m in self.sup.finditer(self.text, ps, pe)]
+            self._para_cues[para] = list(spans(self.sup, self.text, ps, pe))
         return any_outside(self._para_cues[para], start, end)
 
 
@@ -91,8 +93,10 @@ def frame_density(text: str, lang: str) -> tuple[str | None, float]:
         return None, 0.0
     n = max(1, len(_WORD.findall(text)))
     best: tuple[str | None, float] = (None, 0.0)
+    low = lowered(text)
     for name, pats in frames.items():
-        hits = sum(1 for _ in any_rx(tuple(pats)).finditer(text))
+        pat = narrow(any_rx(tuple(pats)), low)  # the frame's words that occur in the text
+        hits = sum(1 for _ in pat.finditer(text)) if pat is not None else 0
         if hits < MIN_FRAME_HITS:
             continue  # two words of a frame in a short report ("a fair contract") are no frame
         d = 100.0 * hits / n

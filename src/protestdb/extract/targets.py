@@ -21,6 +21,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from protestdb.extract.gate import lowered, may_match
 from protestdb.extract.lexicons import load
 from protestdb.extract.spans import entities, entities_in
 
@@ -179,8 +180,9 @@ def _legislature(lx: dict[str, Any], text: str, s: int, e: int, state: str | Non
     if state not in lx["legislatures"]:
         return None
     seg = text[s:e]
-    m = lx["lawmakers"].search(seg)
-    if m is None and lx["bill"].search(seg) and lx["capitol"].search(seg):
+    low = lowered(text)
+    m = lx["lawmakers"].search(seg) if may_match(lx["lawmakers"], low, s, e) else None
+    if m is None and may_match(lx["bill"], low, s, e) and lx["bill"].search(seg) and lx["capitol"].search(seg):
         m = lx["bill"].search(seg)
     if m is None or (state == "DC" and m.group().lower().startswith("state")):
         return None
@@ -239,7 +241,7 @@ def find_parse_targets(
         leg = _legislature(lx, text, s, e, state)
         if leg is not None:
             found.add(lx["legislatures"][state], leg)
-        m = lx["federal"].search(text[s:e])
+        m = lx["federal"].search(text[s:e]) if may_match(lx["federal"], lowered(text), s, e) else None
         if m is not None and published is not None:
             name = next((n for a, b, n in lx["administrations"] if a <= published < b), None)
             if name:
@@ -249,7 +251,7 @@ def find_parse_targets(
         _addressees(lx, text, doc, s, e, locality, found)
         _site_companies(lx, text, doc, s, e, found)
         # the company running the action's site ("a detention center run by Corvane Group")
-        for m in lx["run_by"].finditer(text, s, e):
+        for m in (lx["run_by"].finditer(text, s, e) if may_match(lx["run_by"], lowered(text), s, e) else ()):
             found.add(_clean(m.group("name")), (m.start("name"), m.end("name"), m.group("name")))
     return found.out
 
@@ -297,7 +299,7 @@ def _employers(lx: dict[str, Any], text: str, s: int, e: int, orgs: list[tuple[i
                gpes: list[tuple[int, int]], found: _RoleFound) -> bool:
     """The strikers' employer: "nurses at X walked off the job", "X baristas". True if found."""
     employer = False
-    for m in lx["worker_at"].finditer(text, s, e):
+    for m in (lx["worker_at"].finditer(text, s, e) if may_match(lx["worker_at"], lowered(text), s, e) else ()):
         a, b = m.span("name")
         name = _SITE_SUFFIX.sub("", m.group("name"))
         if _UNIONISH.search(name) or any(ga <= a < gb and gb >= a + len(name) for ga, gb in gpes):
@@ -327,7 +329,7 @@ def _site_owners(lx: dict[str, Any], text: str, s: int, e: int, orgs: list[tuple
 
 def _governor(lx: dict[str, Any], text: str, s: int, e: int, state: str | None, found: _RoleFound) -> None:
     """"the governor's budget" -> the governor of the event's state."""
-    m = lx["governor"].search(text, s, e)
+    m = lx["governor"].search(text, s, e) if may_match(lx["governor"], lowered(text), s, e) else None
     sname = _state_name(state)
     if m is not None and sname:
         name = f"Governor of {sname}"
@@ -368,7 +370,7 @@ def find_role_targets(
         if labor and _employers(lx, text, s, e, orgs, gpes, found):
             employer = True
         _site_owners(lx, text, s, e, orgs, found)
-        if lx["run_by_es"] is not None:
+        if lx["run_by_es"] is not None and may_match(lx["run_by_es"], lowered(text), s, e):
             for m in lx["run_by_es"].finditer(text, s, e):
                 found.add(m.group("name"), *m.span("name"))
         _governor(lx, text, s, e, state, found)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from protestdb.extract.gate import lowered, may_match
 from protestdb.extract.lexicons import load, rx
 from protestdb.models import EVENT_TYPES
 
@@ -29,6 +30,9 @@ def named_actions(text: str, ranges: list[tuple[int, int]]) -> list[tuple[str, l
     lex = load("actions_en")
     cue = rx(lex["title_cues"])
     out: list[tuple[str, list[str], Span]] = []
+    low = lowered(text)
+    named = [(d, rx(d["pattern"])) for d in lex["named"]]
+    named_here = [(d, p) for d, p in named if may_match(p, low)]  # the names whose words occur in the text
     for s, e in ranges:
         for m in _QUOTE.finditer(text, s, e):
             a, b = m.span(1)
@@ -39,8 +43,8 @@ def named_actions(text: str, ranges: list[tuple[int, int]]) -> list[tuple[str, l
             titled = words and sum(w[0].isupper() for w in words) >= max(1, len(words) - 1)
             if known or (titled and len(q.split()) <= 7 and cue.search(text[max(s, m.start() - 30) : m.start()])):
                 out.append((q, list(known["types"]) if known else [], (a, b, q)))
-        for d in lex["named"]:
-            for m in rx(d["pattern"]).finditer(text, s, e):
+        for d, pat in named_here:
+            for m in (pat.finditer(text, s, e) if may_match(pat, low, s, e) else ()):
                 if not any(x[2][0] <= m.start() < x[2][1] for x in out):
                     q = m.group()
                     out.append((q, list(d["types"]), (m.start(), m.end(), q)))

@@ -1,0 +1,108 @@
+"""Literal gates (extract/gate.py): a skipped search never hides a match."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+import pytest
+
+from protestdb.extract.gate import finditer, lowered, may_match, narrow, required_literals
+
+SENTENCES = [
+    "Hundreds of nurses marched to City Hall in Brookvale on Saturday, chanting for safe staffing.",
+    "The Tigers' late-inning rally fell short as the pitcher struck out the side.",
+    "Teachers walked out of class at noon and joined a picket line outside the district office.",
+    "Stocks rallied on Wall Street after the bond market steadied; traders cheered the deal.",
+    "Residents barricaded roads with burning tyres and police arrested 12 people, two were injured.",
+    "A counter-protest of about 40 people gathered across the street from the vigil.",
+    "The union called on members not to go to work on Monday, urging a general strike.",
+    "Organizers said the March for Clean Water drew 3,000 people to Harbor Park in March.",
+    "WOMEN'S MARCH ORGANIZERS SAID 5,000 PEOPLE ATTENDED.",
+    "Students staged a sit-in at the Registrar's office; 7 were detained and later released.",
+]
+
+
+def _lexicon_patterns() -> list[str]:
+    """Every string under a key of the data files that compiles as a regex with a letter in it."""
+    out: list[str] = []
+
+    def walk(v: object) -> None:
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                if not str(k).startswith("_"):
+                    walk(x)
+
+    for f in resources.files("protestdb.extract.data").iterdir():
+        if f.name.endswith(".json") and f.name != "schema.json":
+            walk(json.loads(f.read_text(encoding="utf-8")))
+    pats = []
+    for p in dict.fromkeys(out):
+        try:
+            re.compile(p)
+        except re.error:
+            continue
+        pats.append(p)
+    return pats
+
+
+def test_required_literals_of_simple_patterns() -> None:
+    assert required_literals(re.compile(r"\bcounter[- ]?rall(?:y|ies)\b", re.I)) == ("counter", "rall")
+    assert required_literals(re.compile(r"\b(?:the|a) (?-i:March)\b", re.I))[0] == "march"
+    assert required_literals(re.compile(r"(?:x|y)?z")) == ("z",)
+    assert required_literals(re.compile(r"a|b?")) is None  # can match the empty string
+    assert required_literals(re.compile(r"(?=foo)bar")) == ("bar",)  # lookarounds consume nothing
+
+
+def test_gate_is_exact_on_every_lexicon_pattern() -> None:
+    pats = _lexicon_patterns()
+    assert len(pats) > 200
+    text = " ".join(SENTENCES)
+    low = lowered(text)
+    assert low is not None
+    gated = 0
+    for p in pats:
+        for flags in (re.IGNORECASE, 0):
+            pat = re.compile(p, flags)
+            pos = 0
+            for s in SENTENCES:
+                a, b = pos, pos + len(s)
+                pos = b + 1
+                found = [m.span() for m in pat.finditer(text, a, b)]
+                if not may_match(pat, low, a, b):
+                    gated += 1
+                    assert not found, (p, s)
+                nar = narrow(pat, low, a, b)
+                assert ([m.span() for m in nar.finditer(text, a, b)] if nar is not None else []) == found, (p, s)
+    assert gated > 1000  # the gates do skip most searches
+
+
+def test_start_scan_finds_the_same_matches() -> None:
+    from protestdb.extract.dates import _lexicon
+
+    text = "\n".join(SENTENCES) + " Earlier this month, on Tuesday evening, and last week, Sept. 3 and the 4th of July."
+    low = lowered(text)
+    pats = [p for _, p in _lexicon("en").patterns]
+    pats += [re.compile(p, fl) for p in _lexicon_patterns() for fl in (re.IGNORECASE, 0)]
+    for pat in pats:
+        want = [(m.span(), m.groupdict()) for m in pat.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in finditer(pat, text, low)] == want, pat.pattern
+    # overlapping start strings: "earlier this month" begins inside no other, "this month" inside it
+    rel = re.compile(r"\b(?:earlier this month|this month|last month)\b", re.IGNORECASE)
+    assert [m.group() for m in finditer(rel, "Earlier this month and this month", lowered("Earlier this month and this month"))] == [
+        "Earlier this month", "this month"]
+
+
+@pytest.mark.parametrize("odd", ["\u0130", "\u0131", "\u017f", "\u212a"])
+def test_letters_that_match_ascii_under_ignorecase_turn_gating_off(odd: str) -> None:
+    text = f"the workers went on {odd}trike"
+    assert lowered(text) is None
+    pat = re.compile(r"\bstrike\b", re.IGNORECASE)
+    assert may_match(pat, lowered(text)) is True
+    assert narrow(pat, lowered(text)) is pat

@@ -114,7 +114,9 @@ def _check_support(text: str, layout: Layout, found: list[Trigger], lang: str, n
             t.weak = True
             if t.type not in negated:
                 unsupported.append(t)
-    if any(not t.weak and layout.sentences[t.sent].kind == "body" for t in found):
+    # the protest the text reports in its body, or names in its headline ("Farm workers march
+    # to the capitol"), makes an unsupported "the rally is planned" that protest's rally
+    if any(not t.weak and layout.sentences[t.sent].kind in ("body", "headline") for t in found):
         for t in unsupported:
             t.weak = False
 

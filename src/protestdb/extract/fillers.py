@@ -215,6 +215,10 @@ def fill_date(f: Filling) -> None:
     # a date inside the news window beats an older one told nearer
     fresh = [m for m in dcands if date_status(m, doc.published, d.announced) == "in"]
     dcands = [m for m in fresh if m.precision == "day"] or fresh or dcands
+    if d.announced and doc.published is not None:
+        # "the coalition announced today that vigils will be held next Friday": the action's day
+        # is ahead of the announcement's
+        dcands = [m for m in dcands if m.precision == "day" and (m.future_value or m.value) > doc.published] or dcands
     dm, rule = _nearest(f, dcands), "date.nearest_in_segment"
     if dm is None and not d.announced:
         dm, rule = doc.anchor, "date.article_main_date"

@@ -1,0 +1,96 @@
+"""Dates on real pages: a weekday name means the day the text states with it, announced actions
+take the day ahead (not the announcement's "today"), archive-photo captions do not date the
+news, and a page without a date keeps its date words without a guessed day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+from protestdb.extract.dates import find_dates
+
+
+def _by_quote(text: str, published: date | None, lang: str = "en") -> dict[str, object]:
+    return {m.quote: m for m in find_dates(text, published, lang)}
+
+
+def test_weekday_takes_the_day_the_text_states() -> None:
+    # the page is stamped Thursday, the text tells Friday's date: "early Friday" is that Friday
+    text = (
+        "Miners went on strike early Friday at the Ridgeway pit. "
+        "The union leader spoke at the gate early Friday, Oct. 4, 2024, as the shift walked out."
+    )
+    got = _by_quote(text, date(2024, 10, 3))
+    assert got["early Friday"].value == date(2024, 10, 4)
+    assert got["early Friday"].future_value == date(2024, 10, 4)
+
+
+def test_weekday_without_a_stated_day_resolves_against_the_page_date() -> None:
+    got = _by_quote("Miners went on strike early Friday. Talks resume on Oct. 21, 2024.", date(2024, 10, 3))
+    assert got["early Friday"].value == date(2024, 9, 27)  # Oct. 21 is a Monday, too far to anchor
+
+
+def test_last_and_next_weekdays_are_not_anchored() -> None:
+    got = _by_quote("Nurses marched last Friday. The union spoke on Friday, Oct. 4, 2024.", date(2024, 10, 3))
+    assert got["last Friday"].value == date(2024, 9, 27)
+
+
+def test_page_without_date_anchors_only_to_a_day_named_with_its_weekday() -> None:
+    text = "Dockers struck on Tuesday, March 4, 2025, and again on Tuesday evening."
+    got = _by_quote(text, None)
+    assert got["Tuesday evening"].value == date(2025, 3, 4)
+    # an undated page: "Wednesday" and a date that is a Wednesday but was never called one
+    got = _by_quote("The unions marched on Aug. 2, 2023. For a second day Wednesday, the strike held.", None)
+    assert got["Wednesday"].value is None and got["Wednesday"].precision == "unknown"
+
+
+def test_spanish_weekday_anchor() -> None:
+    got = _by_quote("Los mineros marcharon el martes 4 de marzo de 2025. El martes hubo otra marcha.", None, "es")
+    assert got["martes"].value == date(2025, 3, 4)
+
+
+def test_announced_vigils_take_the_day_ahead_not_the_announcement_day() -> None:
+    # published Tuesday 2025-03-11; "today" is the announcement, "next Friday" the vigils
+    text = (
+        "A coalition of faith groups announced today that vigils will be held next Friday outside the "
+        "immigration detention center in Tacoma, Washington, to demand its closure."
+    )
+    res = extract_text(text, date(2025, 3, 11), geocode=False)
+    assert res.is_protest_report and res.events
+    assert {e.date for e in res.events} == {"2025-03-14"}
+    assert all(e.announced_only for e in res.events)
+
+
+def test_spanish_announced_plural_future() -> None:
+    text = (
+        "Varias vigilias se llevarán a cabo el próximo viernes frente al centro de detención de Tacoma, "
+        "Washington, para exigir su cierre, anunció hoy una coalición de organizaciones."
+    )
+    res = extract_text(text, date(2025, 3, 11), geocode=False)
+    assert res.events and {e.date for e in res.events} == {"2025-03-14"}
+
+
+def test_spanish_next_month_in_a_past_report_is_no_announcement() -> None:
+    text = (
+        "Miles de trabajadores marcharon el martes en el centro de Tacoma, Washington, y pidieron a los "
+        "residentes que voten en las elecciones del próximo mes."
+    )
+    res = extract_text(text, date(2025, 3, 12), geocode=False)  # a Wednesday
+    assert res.events and {e.date for e in res.events} == {"2025-03-11"}
+    assert not any(e.announced_only for e in res.events)
+
+
+def test_file_photo_caption_does_not_date_the_news() -> None:
+    text = (
+        "Dock workers strike across Freeland\n\n"
+        "FILE - Dock workers march in the capital on Aug. 2, 2023, during an earlier dispute.\n\n"
+        "Freeland's dock unions have begun a nationwide strike over unpaid wages, the union federation said. "
+        "For a second day Wednesday, the nationwide strike held firm at every port."
+    )
+    res = extract_text(text, None, geocode=False)
+    assert res.is_protest_report and res.events
+    for ev in res.events:
+        assert ev.date is None
+        assert ev.date_precision == "unknown"
+        quotes = [e.quote for e in ev.evidence.get("date_precision", [])]
+        assert quotes and all("2023" not in q for q in quotes)

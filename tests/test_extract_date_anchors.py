@@ -94,3 +94,44 @@ def test_file_photo_caption_does_not_date_the_news() -> None:
         assert ev.date_precision == "unknown"
         quotes = [e.quote for e in ev.evidence.get("date_precision", [])]
         assert quotes and all("2023" not in q for q in quotes)
+
+
+def test_ongoing_action_without_its_own_date_takes_the_page_date() -> None:
+    # the lead's "Monday night" dates the arrests at one campus; the encampments that "have
+    # started" elsewhere are told as going on when the page was written (Tuesday)
+    text = (
+        " date 2025-03-11\n\n"
+        "On Monday night, police arrested 40 protesters at Ridgeway College in Albany, New York.\n\n"
+        "Others are ongoing. Students have set up encampments at the University of Vermont in Burlington, "
+        "Vermont, demanding divestment."
+    )
+    res = extract_text(text, date(2025, 3, 11), geocode=False)
+    by_place = {e.locality: e for e in res.events}
+    assert by_place["Albany"].date == "2025-03-10"
+    ev = by_place["Burlington"]
+    assert ev.date == "2025-03-11" and ev.date_precision == "day"
+    assert [e.quote for e in ev.evidence["date"]] == ["2025-03-11"]  # the page's own stamp
+
+
+def test_called_rally_is_not_ongoing() -> None:
+    text = (
+        "Hotel workers will mark May Day across the region on May 1.\n\n"
+        "The hotel workers union has called a rally at Lafayette Park in Portland, Maine, to win support "
+        "for its contract fight."
+    )
+    res = extract_text(text, date(2025, 4, 26), geocode=False)
+    assert res.events
+    assert all(e.date != "2025-04-26" for e in res.events)
+
+
+def test_planned_rally_reads_its_weekday_ahead() -> None:
+    text = (
+        "Farmworkers march from Lindell to Sacramento\n\n"
+        "Hundreds of farmworkers marched through Stockton, California, on Saturday.\n\n"
+        "On Friday, a rally is also planned at the State Capitol in Sacramento, California."
+    )
+    res = extract_text(text, date(2025, 3, 12), geocode=False)  # a Wednesday
+    by_place = {e.locality: e for e in res.events}
+    assert by_place["Stockton"].date == "2025-03-08"
+    assert by_place["Sacramento"].date == "2025-03-14"
+    assert by_place["Sacramento"].announced_only

@@ -135,3 +135,29 @@ def test_planned_rally_reads_its_weekday_ahead() -> None:
     assert by_place["Stockton"].date == "2025-03-08"
     assert by_place["Sacramento"].date == "2025-03-14"
     assert by_place["Sacramento"].announced_only
+
+
+def test_todays_dates_an_action_not_an_era() -> None:
+    got = _by_quote("Workers face today's deepening crisis. Today's march drew 300 people.", date(2025, 3, 12))
+    assert list(got) == ["Today"]
+    assert got["Today"].value == date(2025, 3, 12)
+
+
+def test_published_and_updated_stamps() -> None:
+    from protestdb.extract.furniture import published_date
+
+    assert published_date("Updated 12:04 p.m. ET, March 12, 2025\n\nNurses rallied.")[0] == date(2025, 3, 12)
+    assert published_date("Published 5:00 am Friday, March 7, 2025\n\nNurses rallied.")[0] == date(2025, 3, 7)
+    two = "Updated: March 12, 2025 10:17 PM\nPublished: March 10, 2025 9:00 AM\n\nNurses rallied."
+    assert published_date(two)[0] == date(2025, 3, 10)  # published on the first day, updated later
+
+
+def test_perfect_of_experience_is_not_going_on() -> None:
+    text = (
+        " date 2025-06-30\n\n"
+        "SPRINGFIELD, Mo. — About 45 people protested Saturday outside the Library Center, where a "
+        "story hour was held.\n\n"
+        "Library events have drawn protests in Joplin, Missouri, before."
+    )
+    res = extract_text(text, date(2025, 6, 30), geocode=False)
+    assert all(e.date != "2025-06-30" for e in res.events)

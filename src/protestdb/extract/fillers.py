@@ -6,6 +6,7 @@ candidates a filler rejects are recorded as dropped (when tracing)."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -239,6 +240,11 @@ def fill_date(f: Filling) -> None:
         _date_words(f)
 
 
+#: "have drawn protests before", "has often marched": a perfect of experience, not an action going on
+_EXPERIENCE = re.compile(
+    r"\b(?:before|ever|never|previously|in the past|often|repeatedly|many times|for (?:years|decades|months))\b",
+    re.IGNORECASE,
+)
 #: "has called a rally", "have planned a march": an action ahead, not going on
 _CALL_VERBS = frozenset({"call", "plan", "schedule", "announce", "urge", "organize", "propose", "threaten"})
 
@@ -260,7 +266,8 @@ def _ongoing_words(f: Filling) -> Span | None:
             continue
         aux = [c for c in verb.children if c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")
                and c.lemma_ == ("be" if verb.tag_ == "VBG" else "have")]
-        if aux:
+        sent = verb.sent
+        if aux and not _EXPERIENCE.search(sent.text):
             a = min(aux[0].idx, verb.idx)
             b = max(aux[0].idx + len(aux[0].text), verb.idx + len(verb.text))
             return a, b, f.doc.text[a:b]
@@ -270,7 +277,7 @@ def _ongoing_words(f: Filling) -> Span | None:
 def _put_page_date(f: Filling) -> bool:
     """An action told without a date of its own, as going on at the time of writing: the day of
     the page (its own stamp as evidence when the text shows it, else the words of the tense)."""
-    from protestdb.extract.furniture import stamp_spans
+    from protestdb.extract.furniture import page_stamps
 
     pub = f.doc.published
     if pub is None:
@@ -278,9 +285,7 @@ def _put_page_date(f: Filling) -> bool:
     words = _ongoing_words(f)
     if words is None:
         return False
-    text = f.doc.text
-    stamps = [(a, b, text[a:b]) for a, b in stamp_spans(text, f.doc.lang) if pub.isoformat() in text[a:b]]
-    sp = stamps[0] if stamps else words
+    sp = next((span for d, _upd, span in page_stamps(f.doc.text, f.doc.lang) if d == pub), words)
     f.put("date", pub.isoformat(), sp, rule="date.ongoing_on_page_date")
     f.ev.date_precision = "day"
     record(f.trace, "date_precision", "date.ongoing_on_page_date", [sp])

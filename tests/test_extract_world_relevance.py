@@ -29,6 +29,15 @@ def _report(text: str) -> bool:
         "There is gridlock on the Oduma-Kaso highway, with commercial motorcycle operators barricading the road "
         "on Tuesday.\n\n"
         "The police are trying to disperse the operators, who are angry over a new ban on their trade.",
+        # South Asia: a bandh, a dharna
+        "Traders observed a bandh in Rampur town on Monday against the new market tax, keeping every shop shut.",
+        "Hundreds of farmers staged a dharna outside the district office in Nandpur on Tuesday, demanding fair "
+        "prices for their crops.",
+        # Commonwealth labour words
+        "Nurses at Kisumu county hospitals began industrial action on Monday over unpaid allowances, leaving "
+        "wards short of staff.",
+        "Residents of Zama township embarked on a service delivery protest on Monday, blocking the main road "
+        "with rocks and demanding electricity.",
         # "downed tools"
         "Hundreds of municipal workers downed tools on Monday over unpaid salary increases, leaving rubbish "
         "uncollected across the city of Port Ellery.\n\n"
@@ -75,6 +84,11 @@ def test_headline_march_supports_an_announced_rally() -> None:
 )
 def test_non_reports(text: str) -> None:
     assert not _report(text)
+
+
+def test_world_words_in_other_senses_stay_out() -> None:
+    assert not _report("The patient showed signs of agitation on Monday, and nurses called the doctor.")
+    assert not _report("The federal government shutdown entered its third week on Monday as talks stalled.")
 
 
 def test_sports_and_war_stay_out() -> None:

@@ -48,6 +48,19 @@ def test_protest_reports_without_us_vocabulary(text: str) -> None:
     assert _report(text)
 
 
+def test_named_boycott_day_is_an_action() -> None:
+    text = (
+        "Support for the boycott spreads\n\n"
+        "Thousands of people joined on Thursday the initiative \u201cA Day Without Immigrants\u201d, staying home "
+        "from work and school.\n\n"
+        "There were acts of the day without immigrants in cities such as Tacoma, Washington, and Eugene, Oregon."
+    )
+    res = extract_text(text, PUB, geocode=False)
+    assert res.is_protest_report
+    assert {e.date for e in res.events} == {"2025-03-06"}
+    assert all("boycott" in e.event_type for e in res.events)
+
+
 def test_headline_march_supports_an_announced_rally() -> None:
     text = (
         "Farmworkers march from Lindell to the state capitol\n\n"

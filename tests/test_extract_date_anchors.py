@@ -30,6 +30,12 @@ def test_weekday_without_a_stated_day_resolves_against_the_page_date() -> None:
     assert got["early Friday"].value == date(2024, 9, 27)  # Oct. 21 is a Monday, too far to anchor
 
 
+def test_a_stated_day_ahead_does_not_anchor_a_past_weekday() -> None:
+    # published Thursday Oct. 3; "late Wednesday" is Oct. 2, not the Wednesday of next week's hearing
+    got = _by_quote("Nurses rallied late Wednesday. A hearing is set for Wednesday, Oct. 9, 2024.", date(2024, 10, 3))
+    assert got["late Wednesday"].value == date(2024, 10, 2)
+
+
 def test_last_and_next_weekdays_are_not_anchored() -> None:
     got = _by_quote("Nurses marched last Friday. The union spoke on Friday, Oct. 4, 2024.", date(2024, 10, 3))
     assert got["last Friday"].value == date(2024, 9, 27)

@@ -38,6 +38,9 @@ def _report(text: str) -> bool:
         "wards short of staff.",
         "Residents of Zama township embarked on a service delivery protest on Monday, blocking the main road "
         "with rocks and demanding electricity.",
+        # direct action told without a protest word in the lead
+        "More than 20 people were arrested on Saturday after climate activists glued themselves to the road "
+        "and formed a roadblock on Kingsland High Street in east London.",
         # "downed tools"
         "Hundreds of municipal workers downed tools on Monday over unpaid salary increases, leaving rubbish "
         "uncollected across the city of Port Ellery.\n\n"
@@ -90,6 +93,15 @@ def test_headline_march_supports_an_announced_rally() -> None:
         "The bus left the road on Saturday, killing nine passengers.",
         # a politician walks out to applause at his own event
         "The senator walked out to thunderous applause and used his speech to praise the new budget.",
+        # a strike that will not happen
+        "Steelworkers at the Ridgeway tire plant will not be going on strike after reaching a tentative "
+        "agreement on Friday.",
+        # a government's diplomatic protest
+        "The government will not send any official to the Winter Olympics in February to protest the host's "
+        "human rights abuses, officials said on Monday.",
+        # a vigil to find a missing person
+        "Tonight, a prayer vigil was held at Grace Church in Auburn to help find a missing student, and "
+        "dozens of neighbors joined the search.",
         # the anniversary of an old strike
         "The town is preparing exhibitions for the 40th anniversary of the great dock strike, which shut the "
         "port for three months.",
@@ -147,3 +159,15 @@ def test_participle_and_relative_clause_agents() -> None:
         doc = load_nlp()(text)
         trig = next(t for t in find_triggers(text, "en", doc=doc) if t.quote == word)
         assert human_agent(doc, trig, agent_words("en"), text), text
+
+
+def test_people_named_by_the_protest_who_acted() -> None:
+    from protestdb.extract.detect import find_triggers
+    from protestdb.extract.nlp import load_nlp
+
+    def new_action(text: str) -> bool:
+        return next(t.new_action for t in find_triggers(text, "en", doc=load_nlp()(text)))
+
+    assert new_action("Demonstrators faced off with police outside the courthouse on Monday.")
+    assert new_action("Three protesters were arrested at the pipeline site on Monday.")
+    assert not new_action("Two protesters were sentenced on Monday for damaging a police car.")

@@ -393,7 +393,8 @@ def find_dates(text: str, published: date | None, lang: str = "en") -> list[Date
     return out
 
 
-#: how far from the publication date a stated day may be to anchor a weekday name
+#: how many days before the publication date a stated day may be to anchor a weekday name (or
+#: one day after it: a page stamped a day early)
 ANCHOR_DAYS = 7
 
 
@@ -422,7 +423,7 @@ def _anchor_weekdays(out: list[DateMention], bare: list[tuple[int, int]], publis
         if published is None:
             if not _names_weekday(dm.quote, lx):
                 continue  # on a page without a date only "Friday, Feb. 4, 2022" ties a Friday to its day
-        elif abs((dm.value - published).days) > ANCHOR_DAYS:
+        elif not -ANCHOR_DAYS < (dm.value - published).days <= 1:  # a day ahead is an announcement's
             continue
         stated.append((dm.start, dm.value))
     if not stated:

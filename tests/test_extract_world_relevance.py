@@ -102,6 +102,11 @@ def test_headline_march_supports_an_announced_rally() -> None:
         # a vigil to find a missing person
         "Tonight, a prayer vigil was held at Grace Church in Auburn to help find a missing student, and "
         "dozens of neighbors joined the search.",
+        # a court story about protesters of long ago
+        "A Kenosha man was sentenced on Monday to five years in federal prison for throwing a brick at an "
+        "officer during the 2020 protests. He pleaded guilty in October; prosecutors said the trial of a "
+        "second defendant, charged with a felony, is set for June. The judge called the verdict fair, and "
+        "the prison term will be followed by supervised release.",
         # the anniversary of an old strike
         "The town is preparing exhibitions for the 40th anniversary of the great dock strike, which shut the "
         "port for three months.",

@@ -176,3 +176,12 @@ def test_people_named_by_the_protest_who_acted() -> None:
     assert new_action("Demonstrators faced off with police outside the courthouse on Monday.")
     assert new_action("Three protesters were arrested at the pipeline site on Monday.")
     assert not new_action("Two protesters were sentenced on Monday for damaging a police car.")
+
+
+def test_history_words_are_background() -> None:
+    from protestdb.extract.background import old_cues
+
+    for text in ("Student protests throughout history have changed laws.", "Historically, dockers struck every spring.",
+                 "Students marched against the war in the 1960s."):
+        assert old_cues(text, 0, len(text), PUB, "en"), text
+    assert not old_cues("Students marched on Monday.", 0, 27, PUB, "en")

@@ -167,3 +167,15 @@ def test_perfect_of_experience_is_not_going_on() -> None:
     )
     res = extract_text(text, date(2025, 6, 30), geocode=False)
     assert all(e.date != "2025-06-30" for e in res.events)
+
+
+def test_no_date_anywhere_ongoing_action_keeps_date_null_with_its_words() -> None:
+    text = (
+        "Residents of Kwa-Mbali are blocking the main road into the township with burning tyres, demanding "
+        "water. They say they have been protesting since Saturday."
+    )
+    res = extract_text(text, None, geocode=False)
+    assert res.is_protest_report and res.events
+    for ev in res.events:
+        assert ev.date is None and ev.date_precision == "unknown"
+        assert [e.quote for e in ev.evidence.get("date_precision", [])] == ["Saturday"]

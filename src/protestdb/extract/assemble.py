@@ -9,7 +9,7 @@ from typing import Any
 
 from protestdb.extract.detect import Trigger
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
-from protestdb.extract.lexicons import load
+from protestdb.extract.lexicons import any_rx, load, load_lang
 from protestdb.extract.orgs import find_orgs
 from protestdb.extract.places import Place, listed_with_action
 from protestdb.extract.spans import SpanIndex, in_quote
@@ -218,14 +218,33 @@ def relative_lead(dm: Any) -> bool:
     return bool(getattr(dm, "relative", False)) or not re.fullmatch(r"[A-Z][a-z]+\.? \d{1,2}, \d{4}", dm.quote)
 
 
+def _outside_file_photos(ctx: ExtractDoc, dates: list[Any]) -> list[Any]:
+    """The dates not told in the caption of an archive photo ("FILE - Workers march in the
+    capital on Aug. 2, 2023."): such a photo is older than the news."""
+    pats = load_lang("cues", ctx.lang).get("file_photo") if ctx.lang else None
+    if not pats or not dates:
+        return dates
+    file_rx = any_rx(tuple(pats))
+    layout, text = ctx.layout, ctx.text
+    old: set[int] = set()
+    for pi, (ps, pe) in enumerate(layout.paragraphs):
+        if file_rx.search(text[ps:pe]) is not None:
+            old.add(pi)
+    if not old:
+        return dates
+    return [dm for dm in dates if layout.sentences[layout.sentence_at(dm.start)].para not in old]
+
+
 def anchor_date(ctx: ExtractDoc) -> Any | None:
     """The article's main date: the first day-precise date told with a protest word, else
     the first told in the lead paragraph, else one in a byline/headline."""
     layout = ctx.layout
     trig_sents = {t.sent for t in ctx.triggers if not t.background}
     cands = [dm for dm in ctx.dates if dm.value is not None and dm.precision == "day"]
+    cands = _outside_file_photos(ctx, cands)
     if ctx.published is not None:
-        cands = [dm for dm in cands if (ctx.published - dm.value).days in range(0, 15)]
+        # up to a day after the page's date: a stamp a day early (time zones, "Updated") is common
+        cands = [dm for dm in cands if (ctx.published - dm.value).days in range(-1, 15)]
     for dm in cands:
         si = layout.sentence_at(dm.start)
         if si in trig_sents and layout.sentences[si].kind in ("body", "headline"):

@@ -12,6 +12,8 @@ from typing import Any
 from protestdb.extract.lexicons import any_rx, load_lang
 
 _AGENT_WORD = re.compile(r"([A-Za-z]+)\s+$")
+#: relative pronouns: the subject of a relative clause is the noun the clause hangs on
+_RELATIVE = frozenset({"who", "that", "which"})
 #: words around a number that make it count something else than the crowd (deportations,
 #: arrests, money, signatures)
 _NOT_CROWD = re.compile(
@@ -55,6 +57,10 @@ def human_agent(doc: Any, t: Any, agents: frozenset[str], doc_text: str = "") ->
     if tok.pos_ in ("VERB", "AUX"):
         verb = tok.head if tok.dep_ in ("conj", "xcomp") and not any(c.dep_.startswith("nsubj") for c in tok.children) else tok
         cands = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+        if verb.dep_ in ("acl", "relcl") and all(c.lower_ in _RELATIVE for c in cands):
+            # "operators barricading the road", "protesters who are blocking the gate": the noun
+            # the clause hangs on is the agent
+            cands.append(verb.head)
     else:
         cands = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")]
         cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for g in c.children if g.dep_ == "pobj"]

@@ -376,6 +376,7 @@ def find_dates(text: str, published: date | None, lang: str = "en") -> list[Date
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken = DisjointSpans()
     out: list[DateMention] = []
+    bare_weekdays: list[tuple[int, int]] = []  # (index in out, weekday) of "Friday", "early Friday"
     for s, e, _order, kind, m in cands:
         if taken.overlaps(s, e):
             continue
@@ -385,9 +386,58 @@ def find_dates(text: str, published: date | None, lang: str = "en") -> list[Date
         taken.add(s, e)
         qs, qe = _quote_span(m)
         value, future, end, precision, relative = res
+        if kind == "weekday" and _unmodified(m, lx):
+            bare_weekdays.append((len(out), lx.weekdays[_fold(m.group("wd"), lx)]))
         out.append(DateMention(qs, qe, text[qs:qe], value, future, end, precision, relative))
+    if bare_weekdays:
+        _anchor_weekdays(out, bare_weekdays, published, lx)
     out.sort(key=lambda d: d.start)
     return out
+
+
+#: how many days before the publication date a stated day may be to anchor a weekday name (or
+#: one day after it: a page stamped a day early)
+ANCHOR_DAYS = 7
+
+
+def _unmodified(m: re.Match[str], lx: _Lexicon) -> bool:
+    """A weekday name without "last"/"next" ("Friday", "early Friday", "el martes")."""
+    gd = m.groupdict()
+    mod = (gd.get("mod") or gd.get("mod2") or "").lower().strip()
+    return lx.modifiers.get(mod, "this") == "this"
+
+
+def _names_weekday(quote: str, lx: _Lexicon) -> bool:
+    return any(w in lx.weekdays for w in re.findall(r"\w+", _fold(quote, lx)))
+
+
+def _anchor_weekdays(out: list[DateMention], bare: list[tuple[int, int]], published: date | None, lx: _Lexicon) -> None:
+    """A weekday name means the day the text states with its date ("went on strike early Friday"
+    beside "early Friday, Sept. 15, 2023"): the weekday of a stated day (with its year, or near the
+    publication date) is resolved to that day, the nearest one in the text when several share it.
+    A page dated a day early (an "Updated" or time-zone stamp) or without a date keeps its
+    weekdays on the days the text gives; on a page without a date only a day stated with its
+    weekday name anchors."""
+    stated: list[tuple[int, date]] = []
+    for dm in out:
+        if dm.relative or dm.precision != "day" or dm.value is None or dm.end_value is not None:
+            continue
+        if published is None:
+            if not _names_weekday(dm.quote, lx):
+                continue  # on a page without a date only "Friday, Feb. 4, 2022" ties a Friday to its day
+        elif not -ANCHOR_DAYS < (dm.value - published).days <= 1:  # a day ahead is an announcement's
+            continue
+        stated.append((dm.start, dm.value))
+    if not stated:
+        return
+    for i, wd in bare:
+        dm = out[i]
+        days = [(abs(pos - dm.start), d) for pos, d in stated if d.weekday() == wd]
+        if not days:
+            continue
+        day = min(days)[1]
+        if day != dm.value or day != dm.future_value:
+            out[i] = DateMention(dm.start, dm.end, dm.quote, day, day, None, "day", True)
 
 
 def _dateparser_dates(text: str, published: date | None, lang: str) -> list[DateMention]:

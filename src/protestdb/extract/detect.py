@@ -115,7 +115,9 @@ def _check_support(text: str, layout: Layout, found: list[Trigger], lang: str, n
             t.weak = True
             if t.type not in negated:
                 unsupported.append(t)
-    if any(not t.weak and layout.sentences[t.sent].kind == "body" for t in found):
+    # the protest the text reports in its body, or names in its headline ("Farm workers march
+    # to the capitol"), makes an unsupported "the rally is planned" that protest's rally
+    if any(not t.weak and layout.sentences[t.sent].kind in ("body", "headline") for t in found):
         for t in unsupported:
             t.weak = False
 
@@ -221,6 +223,7 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
             t.new_action = not t.anaphoric and (
                 any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
                 or tok.head.lemma_ in ("hold", "stage", "launch", "begin", "start", "organize", "lead", "call")
+                or _people_acting(tok)
             )
         if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in tok.children)):
             t.announced = False
@@ -235,6 +238,22 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
                 if node.lemma_ in heads:
                     t.announced = True
                     break
+
+
+#: what courts and prisons do to people: "protesters were sentenced" tells no action of theirs
+_LEGAL_VERBS = frozenset({"sentence", "charge", "convict", "acquit", "indict", "try", "plead", "fine", "jail", "prosecute", "sue"})
+
+
+def _people_acting(tok: Any) -> bool:
+    """A trigger naming people ("protesters", "demonstrators", "strikers") as the subject of a
+    past-tense verb: "Three protesters were arrested after binding themselves to ...", "protesters
+    faced off outside ..." tell what they did."""
+    if tok.tag_ != "NNS" or tok.dep_ not in ("nsubj", "nsubjpass") or not tok.lower_.endswith(("ers", "ors", "ists")):
+        return False
+    verb = tok.head
+    if verb.lemma_ in _LEGAL_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
 
 
 def is_protest_report(text: str, lang: str = "en", layout: Layout | None = None) -> bool:

@@ -6,6 +6,7 @@ candidates a filler rejects are recorded as dropped (when tracing)."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -215,19 +216,80 @@ def fill_date(f: Filling) -> None:
     # a date inside the news window beats an older one told nearer
     fresh = [m for m in dcands if date_status(m, doc.published, d.announced) == "in"]
     dcands = [m for m in fresh if m.precision == "day"] or fresh or dcands
+    if d.announced and doc.published is not None:
+        # "the coalition announced today that vigils will be held next Friday": the action's day
+        # is ahead of the announcement's
+        dcands = [m for m in dcands if m.precision == "day" and (m.future_value or m.value) > doc.published] or dcands
     dm, rule = _nearest(f, dcands), "date.nearest_in_segment"
     if dm is None and not d.announced:
+        if _put_page_date(f):
+            return
         dm, rule = doc.anchor, "date.article_main_date"
     if dm is None and d.announced:
-        # "plan to return Tuesday ... asking supporters to rally": the nearest future day
+        # "plan to return Tuesday ... asking supporters to rally": the nearest future day (else
+        # the page's own day: "100,000 were expected to join the march" on the march's day)
         fut = [m for m in doc.dates if m.future_value is not None and m.precision == "day"
                and (doc.published is None or m.future_value > doc.published)]
+        fut = fut or [m for m in doc.dates if m.future_value is not None and m.precision == "day"
+                      and m.future_value == doc.published]
         near = [m for m in fut if f.in_scope.covers(m.start, m.end)] or fut
         dm, rule = _nearest(f, near), "date.announced_future_day"
     if dm is not None:
         _put_date(f, dm, rule)
     if f.ev.date is None:
         _date_words(f)
+
+
+#: "have drawn protests before", "has often marched": a perfect of experience, not an action going on
+_EXPERIENCE = re.compile(
+    r"\b(?:before|ever|never|previously|in the past|often|repeatedly|many times|for (?:years|decades|months))\b",
+    re.IGNORECASE,
+)
+#: "has called a rally", "have planned a march": an action ahead, not going on
+_CALL_VERBS = frozenset({"call", "plan", "schedule", "announce", "urge", "organize", "propose", "threaten"})
+
+
+def _ongoing_words(f: Filling) -> Span | None:
+    """The words telling the action as going on at the time of writing: a trigger verb (or the
+    verb of a trigger noun) in the present progressive or present perfect ("protesters who are
+    blocking the gate", "students have set up encampments at ...")."""
+    sdoc = f.doc.doc
+    if sdoc is None:
+        return None
+    for t in f.draft.triggers:
+        span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tok = span[0]
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBG", "VBN") or verb.lemma_ in _CALL_VERBS:
+            continue
+        aux = [c for c in verb.children if c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")
+               and c.lemma_ == ("be" if verb.tag_ == "VBG" else "have")]
+        sent = verb.sent
+        if aux and not _EXPERIENCE.search(sent.text):
+            a = min(aux[0].idx, verb.idx)
+            b = max(aux[0].idx + len(aux[0].text), verb.idx + len(verb.text))
+            return a, b, f.doc.text[a:b]
+    return None
+
+
+def _put_page_date(f: Filling) -> bool:
+    """An action told without a date of its own, as going on at the time of writing: the day of
+    the page (its own stamp as evidence when the text shows it, else the words of the tense)."""
+    from protestdb.extract.furniture import page_stamps
+
+    pub = f.doc.published
+    if pub is None:
+        return False
+    words = _ongoing_words(f)
+    if words is None:
+        return False
+    sp = next((span for d, _upd, span in page_stamps(f.doc.text, f.doc.lang) if d == pub), words)
+    f.put("date", pub.isoformat(), sp, rule="date.ongoing_on_page_date")
+    f.ev.date_precision = "day"
+    record(f.trace, "date_precision", "date.ongoing_on_page_date", [sp])
+    return True
 
 
 def _put_date(f: Filling, dm: Any, rule: str) -> None:

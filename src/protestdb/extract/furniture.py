@@ -61,14 +61,24 @@ def _parse(words: str) -> date | None:
 
 def published_date(text: str, lang: str = "en", head_chars: int = 3000) -> tuple[date, tuple[int, int, str]] | None:
     """The publication date a page states in its furniture, with its span."""
+    stamps = page_stamps(text, lang, head_chars)
+    first = next((st for st in stamps if not st[1]), None) or (stamps[0] if stamps else None)
+    return (first[0], first[2]) if first is not None else None
+
+
+def page_stamps(text: str, lang: str = "en", head_chars: int = 3000) -> list[tuple[date, bool, tuple[int, int, str]]]:
+    """The page's own dated stamps in text order: (date, is an "Updated" stamp, span). A page
+    "Published" on one day and "Updated" on a later one was published on the first."""
     lex = _lex(lang)
     if lex is None:
-        return None
+        return []
+    out = []
     for m in lex[1].finditer(text, 0, min(len(text), head_chars)):
         d = _parse(m.group("d"))
         if d is not None:
-            return d, (m.start("d"), m.end("d"), m.group("d"))
-    return None
+            kw = m.groupdict().get("kw") or ""
+            out.append((d, kw.strip().lower().startswith("updat"), (m.start("d"), m.end("d"), m.group("d"))))
+    return out
 
 
 def stamp_spans(text: str, lang: str = "en", head_chars: int = 3000) -> list[tuple[int, int]]:
@@ -98,4 +108,4 @@ def date_words(dates: list[Any], scopes: list[tuple[int, int]]) -> Any | None:
     return None
 
 
-__all__ = ["date_words", "furniture_paragraphs", "is_furniture", "published_date", "stamp_spans", "without_stamps"]
+__all__ = ["date_words", "furniture_paragraphs", "is_furniture", "page_stamps", "published_date", "stamp_spans", "without_stamps"]

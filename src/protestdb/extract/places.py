@@ -120,6 +120,36 @@ def is_person(text: str, start: int, end: int, persons: list[tuple[int, int]], l
     )
 
 
+@lru_cache(maxsize=4)
+def _place_tail(lang: str) -> re.Pattern[str] | None:
+    """Words right after a place that make it part of another name (``data/place_words``)."""
+    try:
+        lex = load_lang("place_words", lang)
+    except (FileNotFoundError, KeyError):
+        return None
+
+    def alt(words: list[str]) -> str:
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    cap = r"[A-Z][\w'’.&-]*"
+    return re.compile(
+        rf"(?i:[ \t]+(?:{alt(lex['street_words'])}|{alt(lex['institution_nouns'])})(?![\w-]))"
+        rf"|(?:[ \t]+{cap})*?[ \t]+(?:{alt(lex['outlet_heads'])})(?![\w])"
+        rf"|(?:{alt(lex['name_links'])})"
+    )
+
+
+def place_tail(text: str, end: int, lang: str = "en") -> bool:
+    """Does the place ending at ``end`` start another name: a street ("the Vasco road"), a body
+    it qualifies ("in Minneapolis police custody"), a news outlet ("the Seattle Times
+    reported") or a name the gazetteer does not know ("Casa de Maryland")?"""
+    pat = _place_tail(lang)
+    if pat is None:
+        return False
+    m = pat.match(text, end, min(len(text), end + 60))
+    return m is not None and "\n" not in m.group(0)
+
+
 def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place]:
     """The gazetteer's places of ``text``; with ``doc`` (spaCy), names told as people
     ("said Scott", "Brandon Johnson", "Carson, a spokeswoman") are dropped."""
@@ -141,6 +171,8 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
                 continue
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
             if m is not None and "\n" not in m.group(0):
+                continue
+            if place_tail(text, pm.end, lang):
                 continue
             nxt = pms[k + 1] if k + 1 < len(pms) else None
             if nxt is not None and nxt.kind in ("city", "neighborhood") and text[pm.end : nxt.start] == " ":
@@ -226,6 +258,24 @@ def dateline_place(layout: Layout, found: list[Place] | None = None) -> tuple[Pl
         if st:
             state_place = Place(ss, se, text[ss:se], "state", st)
     return Place(cs, ce, text[cs:ce], "city", st, city_words), state_place
+
+
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w. ]{0,25}?)?[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*(?:—|–|--|-)[ \t]")
+
+
+def is_dateline_mention(text: str, p: Place) -> bool:
+    """Is ``p`` a paragraph's dateline ("JOHANNESBURG - The community in Benoni ...")? It tells
+    where the story was filed, not where the action is, when the sentence names another town."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    return not text[line_start : p.start].strip() and _DATELINE_AFTER.match(text, p.end) is not None
+
+
+def without_datelines(text: str, cities: list[Place]) -> list[Place]:
+    """``cities`` of one sentence without a dateline city when the sentence names another."""
+    lines = [c for c in cities if is_dateline_mention(text, c)]
+    if not lines or all(c in lines or c.city_key in {x.city_key for x in lines} for c in cities):
+        return cities
+    return [c for c in cities if c not in lines]
 
 
 _LISTED = re.compile(r"\b(?:including|such as|among them|notably)\s+(?:in\s+|at\s+)?(?:the\s+)?$", re.IGNORECASE)

@@ -314,9 +314,12 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                     state_counts[code] += 1
                     matched = True
                     break
-                if key in ("new york", "washington") and _STATE_WORD_AFTER.match(text[e:]):
+                # under a Washington-state dateline ("TACOMA, Wash. —"), a bare "Washington" is the state
+                wa_state = key == "washington" and dateline_state == "WA" and not _state_after(text, e)[0]
+                if key in ("new york", "washington") and (_STATE_WORD_AFTER.match(text[e:]) or wa_state):
                     code = full_states[key]
-                    e2 = e + _STATE_WORD_AFTER.match(text[e:]).end()
+                    m_state = _STATE_WORD_AFTER.match(text[e:])
+                    e2 = e + m_state.end() if m_state else e
                     add(PlaceMention(s, e2, text[s:e2], "state", quote, code, None, None, None, False, "US"))
                     state_counts[code] += 1
                     matched = True

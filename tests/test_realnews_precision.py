@@ -1,0 +1,137 @@
+"""Issue 9, event precision: events that should not exist or are at the wrong place.
+
+A place that only starts another name (a street, a newspaper, a body it qualifies, a name the
+gazetteer does not know), a paragraph's dateline beside the town the story is about, a "FILE -"
+photo caption, the same action told once as planned and once as held, counter-protests told in
+general or denied, and past actions recalled in a clause.
+
+All sentences are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+from protestdb.extract.furniture import is_furniture
+from protestdb.extract.places import Place, gazetteer_places, is_dateline_mention, place_tail
+
+PUB = date(2025, 3, 12)
+
+
+def _localities(text: str, published: date = PUB) -> list[tuple[str | None, str]]:
+    res = extract_text(text, published)
+    return [(e.locality, "; ".join(e.event_type)) for e in res.events]
+
+
+def _found(text: str, lang: str = "en") -> set[str]:
+    return {p.quote for p in gazetteer_places(text, lang=lang)}
+
+
+# --- a place that starts another name ------------------------------------------------------
+
+
+def test_street_named_after_a_town_is_no_town() -> None:
+    assert "Durban" not in _found("Residents burned tyres along the busy Durban road on Monday.")
+    assert "Durban" not in _found("Police closed Durban Rd. after the march.")
+    assert place_tail("the Durban road", len("the Durban"))
+
+
+def test_newspaper_named_after_a_town_is_no_town() -> None:
+    assert "Boston" not in _found("About 4,000 marched, the Boston Globe reported.")
+    assert "Burlington" not in _found("Montpelier, Vermont: 7,000, the Burlington Free Press reported.")
+    assert "Montpelier" in _found("Montpelier, Vermont: 7,000, the Burlington Free Press reported.")
+
+
+def test_town_qualifying_a_body_is_no_event_place() -> None:
+    assert "Denver" not in _found("The rallies followed the death of a man in Denver police custody.")
+    assert "Denver" in _found("The rallies followed a march in Denver on Friday.")
+
+
+def test_name_the_gazetteer_does_not_know() -> None:
+    # "Carolina del Norte" is the state, not the town of Carolina
+    assert _found("Hubo marchas en Raleigh, Carolina del Norte, el lunes.", "es") == {"Raleigh"}
+    assert "Rio de Janeiro" in _found("Thousands marched in Rio de Janeiro on Sunday.")
+
+
+def test_an_event_at_a_town_is_kept() -> None:
+    assert _localities("Hundreds of nurses rallied outside the hospital in Fresno on Monday.") == [("Fresno", "rally")]
+
+
+# --- datelines -----------------------------------------------------------------------------
+
+
+def test_paragraph_dateline_beside_the_town_of_the_story() -> None:
+    text = ("The police say they are monitoring the situation.\n\n"
+            "DENVER - The Eastside community in Boulder barricaded several roads with burning tyres on Friday.\n\n"
+            "The protest started over water cuts.\n")
+    assert [loc for loc, _ in _localities(text)] == ["Boulder"]
+    p = Place(text.index("DENVER"), text.index("DENVER") + 6, "DENVER", "city", "CO", "Denver")
+    assert is_dateline_mention(text, p)
+
+
+def test_a_dateline_alone_still_places_the_event() -> None:
+    text = "DENVER - Residents barricaded several roads with burning tyres on Friday over water cuts.\n"
+    assert [loc for loc, _ in _localities(text)] == ["Denver"]
+
+
+def test_washington_under_a_washington_state_dateline_is_the_state() -> None:
+    text = ("TACOMA, Wash. (AP) - Washington immigration activists rallied outside the detention center "
+            "in Tacoma on Monday to protest conditions inside.\n")
+    assert [loc for loc, _ in _localities(text)] == ["Tacoma"]
+
+
+# --- page furniture ------------------------------------------------------------------------
+
+
+def test_file_photo_caption_is_furniture() -> None:
+    assert is_furniture("FILE - Workers march in Lagos on Aug. 2, 2023. The unions began a strike in May.")
+    assert is_furniture("FILE PHOTO: Farmers drive tractors through Brussels, Feb. 1, 2024.")
+    assert not is_furniture("File clerks walked out on Tuesday.")
+
+
+# --- one action told as planned and as held -------------------------------------------------
+
+
+def test_planned_and_told_action_is_one_event() -> None:
+    text = ("About 6,000 people are expected to protest in Dallas on Saturday, the organizer said.\n\n"
+            "He said he hopes the rally's large showing will send a message to the city.\n")
+    assert [loc for loc, _ in _localities(text, date(2025, 3, 15))] == ["Dallas"]
+
+
+def test_another_planned_action_is_its_own_event() -> None:
+    text = ("Nurses rallied outside the hospital in Fresno on Monday over staffing.\n\n"
+            "The union said nurses will hold another rally in Fresno next week.\n")
+    evs = extract_text(text, PUB).events
+    assert [e.locality for e in evs] == ["Fresno", "Fresno"]
+    assert sorted(e.announced_only for e in evs) == [False, True]
+
+
+# --- counter-protests ----------------------------------------------------------------------
+
+
+def test_denied_counter_protesters_are_no_event() -> None:
+    text = ("Hundreds rallied outside city hall in Fresno on Saturday against the budget cuts. "
+            "Almost no counterprotesters showed up.\n")
+    assert _localities(text) == [("Fresno", "rally")]
+
+
+def test_counter_protests_told_in_general_are_no_event() -> None:
+    text = ("Protesters gathered at car dealerships in Fresno on Saturday against the owner.\n\n"
+            "Rallies drew big crowds, with smaller counterprotests at some locations.\n")
+    assert all("counter-protest" not in t for _, t in _localities(text))
+
+
+def test_a_counter_protest_at_the_rally_is_kept() -> None:
+    text = ("About 300 people rallied outside the courthouse in Fresno on Saturday against the new curfew. "
+            "A group of counter-protesters gathered across the street.\n")
+    assert sorted(t for _, t in _localities(text)) == ["counter-protest", "rally"]
+
+
+# --- past actions recalled in a clause -----------------------------------------------------
+
+
+def test_previously_held_demonstrations_are_background() -> None:
+    text = ("Climate activists staged a sit-in at the State House in Boston on Thursday. "
+            "The group, which has previously held demonstrations outside the governor's Modesto home, "
+            "said its members would stay until evening.\n")
+    assert [loc for loc, _ in _localities(text)] == ["Boston"]

@@ -135,3 +135,47 @@ def test_previously_held_demonstrations_are_background() -> None:
             "The group, which has previously held demonstrations outside the governor's Modesto home, "
             "said its members would stay until evening.\n")
     assert [loc for loc, _ in _localities(text)] == ["Boston"]
+
+
+# --- parts of cities abroad, datelines and the towns they name ------------------------------
+
+
+def test_township_abroad_is_placed_in_its_city() -> None:
+    text = ("Residents of the township barricaded roads with burning tyres in Soweto on Monday, "
+            "demanding electricity.\n")
+    res = extract_text(text, PUB)
+    assert [(e.locality, e.country) for e in res.events] == [("Johannesburg", "ZA")]
+    assert "Soweto" in (res.events[0].location or "")
+    assert {p.locality for p in gazetteer_places("Demonstrators gathered in Lambeth, in London.")} == {"London"}
+
+
+def test_dateline_after_a_page_stamp_sets_the_state() -> None:
+    from protestdb.geo import find_places
+
+    found = find_places("date 2017-04-12 TACOMA, Wash. (AP) - Washington activists rallied.")
+    assert [(p.quote, p.kind, p.state) for p in found if p.quote == "Washington"] == [("Washington", "state", "WA")]
+
+
+def test_dateline_state_does_not_shrink_another_big_city() -> None:
+    from protestdb.geo import find_places
+
+    found = find_places("NEW YORK (AP) - Teachers picketed in Philadelphia on Monday.")
+    assert [(p.locality, p.state) for p in found if p.quote == "Philadelphia"] == [("Philadelphia", "PA")]
+
+
+def test_dateline_kept_for_an_action_here() -> None:
+    text = "NEW YORK (AP) - Demonstrators rallied here, and teachers picketed in Philadelphia on Monday.\n"
+    assert sorted(loc for loc, _ in _localities(text)) == ["New York", "Philadelphia"]
+
+
+def test_place_of_the_grievance_is_not_the_protest_site() -> None:
+    text = ("Hundreds marched in Tulsa on Saturday against police violence.\n\n"
+            "The mayor said peaceful protesting over the death of a man in Fresno had turned into looting.\n")
+    assert [loc for loc, _ in _localities(text)] == ["Tulsa"]
+
+
+def test_planning_a_vigil_and_the_vigil_are_one_event() -> None:
+    text = ("Activists in Fresno are planning a candlelight vigil Friday evening for a man shot by police.\n\n"
+            "The vigil is scheduled for 7 p.m. near the site of the Sunday shooting, organizers said.\n")
+    evs = extract_text(text, date(2025, 3, 14)).events
+    assert [(e.locality, e.announced_only) for e in evs] == [("Fresno", True)]

@@ -431,7 +431,7 @@ def _sentence(st: DraftState, si: int, trigs: list[Trigger]) -> Sentence:
             cities.append(p)
             if any(p is q for q in listed):
                 st.tags[("place", id(p))] = "listed_venue"
-    cities = places.without_datelines(doc.text, cities)
+    cities = places.without_datelines(doc.text, cities, s.end)
     venues = [p for p in sp if p.kind in ("venue", "neighborhood")]
     venues += [
         v for v in places.find_venues(doc.text, s.start, s.end, doc.lang)

@@ -187,8 +187,39 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
             loc = None
         place = Place(pm.start, pm.end, pm.quote, pm.kind, pm.state, loc)
         place.country = getattr(pm, "country", None)
-        out.append(place)
+        out.append(city_part(place, lang))
     return _without_metros(text, out, geo)
+
+
+@lru_cache(maxsize=4)
+def _city_parts(lang: str) -> dict[str, dict[str, str]]:
+    try:
+        parts = load_lang("place_words", lang).get("city_parts", {})
+    except (FileNotFoundError, KeyError):
+        return {}
+    return {cc: {k.lower(): v for k, v in names.items()} for cc, names in parts.items()}
+
+
+def city_part(p: Place, lang: str = "en") -> Place:
+    """A township or borough abroad that the gazetteer lists as a town ("Soweto", "Lambeth") read
+    as a part of its city (``data/place_words`` city_parts): locality the city, the name kept."""
+    if p.kind != "city" or not p.country:
+        return p
+    parent = _city_parts(lang).get(p.country, {})
+    city = parent.get(p.quote.lower()) or parent.get((p.locality or "").lower())
+    if city is None:
+        return p
+    return Place(p.start, p.end, p.quote, "neighborhood", p.state, city, p.country)
+
+
+@lru_cache(maxsize=4)
+def grievance_nouns(lang: str) -> frozenset[str]:
+    """Nouns of the event a protest answers ("the death of X in Minneapolis"):
+    ``data/place_words`` grievance_nouns."""
+    try:
+        return frozenset(load_lang("place_words", lang).get("grievance_nouns", ()))
+    except (FileNotFoundError, KeyError):
+        return frozenset()
 
 
 def _without_metros(text: str, found: list[Place], geo: Any) -> list[Place]:
@@ -270,10 +301,16 @@ def is_dateline_mention(text: str, p: Place) -> bool:
     return not text[line_start : p.start].strip() and _DATELINE_AFTER.match(text, p.end) is not None
 
 
-def without_datelines(text: str, cities: list[Place]) -> list[Place]:
-    """``cities`` of one sentence without a dateline city when the sentence names another."""
+_HERE = re.compile(r"\bhere\b", re.IGNORECASE)
+
+
+def without_datelines(text: str, cities: list[Place], end: int | None = None) -> list[Place]:
+    """``cities`` of one sentence (ending at ``end``) without a dateline city when the sentence
+    names another -- unless it tells an action "here" (the dateline's)."""
     lines = [c for c in cities if is_dateline_mention(text, c)]
     if not lines or all(c in lines or c.city_key in {x.city_key for x in lines} for c in cities):
+        return cities
+    if _HERE.search(text, lines[0].end, end if end is not None else len(text)):
         return cities
     return [c for c in cities if c not in lines]
 

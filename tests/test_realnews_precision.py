@@ -179,3 +179,18 @@ def test_planning_a_vigil_and_the_vigil_are_one_event() -> None:
             "The vigil is scheduled for 7 p.m. near the site of the Sunday shooting, organizers said.\n")
     evs = extract_text(text, date(2025, 3, 14)).events
     assert [(e.locality, e.announced_only) for e in evs] == [("Fresno", True)]
+
+
+# --- a place-less action in an article that names one town ---------------------------------
+
+
+def test_unlocated_action_goes_to_the_one_town_named() -> None:
+    text = ("Hundreds of nurses marched to the state capitol on Saturday to protest staffing cuts.\n\n"
+            "The first buses of nurses had arrived in Sacramento late on Friday.\n")
+    assert [loc for loc, _ in _localities(text)] == ["Sacramento"]
+
+
+def test_unlocated_action_stays_unlocated_between_two_towns() -> None:
+    text = ("Hundreds of nurses marched to the state capitol on Saturday to protest staffing cuts.\n\n"
+            "The first buses had arrived in Sacramento late on Friday, the last ones in Fresno.\n")
+    assert [loc for loc, _ in _localities(text)] == [None]

@@ -371,6 +371,21 @@ def drop_empty(st: DraftState) -> None:
     _drop(st, lambda d: bool(d.triggers), "drop_empty", "no trigger words left")
 
 
+@draft_filter("unlocated_sole_city")
+def unlocated_sole_city(st: DraftState) -> None:
+    """No event located, and the article tells exactly one town as a place where something is
+    ("the first big wave arrived in Ottawa on Friday"): the place-less actions are there."""
+    if any(d.place is not None or d.key != UNLOCATED for d in st.drafts) or not st.drafts:
+        return
+    towns = [p for ps in st.places_by_sent.values() for p in ps if p.kind in ("city", "neighborhood") and p.city_key]
+    if len({p.city_key for p in towns}) != 1:
+        return
+    town = towns[0]
+    for d in st.drafts:
+        d.key, d.place = town.city_key or UNLOCATED, town
+        d.rules.append(("unlocated_sole_city", (town.start, town.end), ((town.start, town.end, town.quote),)))
+
+
 @draft_filter("drop_unlocated_beside_located")
 def drop_unlocated_beside_located(st: DraftState) -> None:
     """With located events in the article, a place-less mention is an umbrella statement

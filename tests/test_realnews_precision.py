@@ -194,3 +194,30 @@ def test_unlocated_action_stays_unlocated_between_two_towns() -> None:
     text = ("Hundreds of nurses marched to the state capitol on Saturday to protest staffing cuts.\n\n"
             "The first buses had arrived in Sacramento late on Friday, the last ones in Fresno.\n")
     assert [loc for loc, _ in _localities(text)] == [None]
+
+
+def test_a_caption_repeated_without_its_credit_is_a_caption() -> None:
+    from protestdb.extract.segment import split_text
+
+    cap = "Nurses carry signs as they march to the county hospital on May 2, 2024 in Fresno"
+    text = (f"{cap}, Calif. Jane Roe, Getty Images\n\n{cap}\n\n"
+            "Hundreds of nurses walked off the job in Fresno on Thursday over staffing.\n")
+    layout = split_text(text)
+    kinds = {text[s.start:s.end][:20]: s.kind for s in layout.sentences}
+    assert kinds[cap[:20]] == "caption"
+    assert kinds["Hundreds of nurses w"] == "body"
+    assert [s.kind for s in layout.sentences if text[s.start:s.end].startswith(cap)] == ["caption", "caption"]
+
+
+def test_place_in_the_purpose_clause_is_the_action_site() -> None:
+    text = "A workers' center is holding a protest to demand rights for immigrant workers at Tulsa's Union Station.\n"
+    assert [loc for loc, _ in _localities(text)] == ["Tulsa"]
+
+
+def test_state_in_a_name_does_not_shrink_a_big_city() -> None:
+    from protestdb.geo import find_places
+
+    found = find_places("Casa de Maryland is holding a protest at Washington's Union Station.")
+    assert [(p.locality, p.state) for p in found if p.quote == "Washington"] == [("Washington", "DC")]
+    found = find_places("Students rallied at the University of Maryland in College Park.")
+    assert [(p.locality, p.state) for p in found if p.quote == "College Park"] == [("College Park", "MD")]

@@ -99,7 +99,7 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
             return True  # "protesting over the death of George Floyd in Minneapolis": where that happened
         if tok.pos_ in _VERBAL and tok.dep_ not in ("amod", "compound") and not (
             tok.dep_ == "acl" and tok.lemma_.lower() in _ORGANIZING
-        ):
+        ) and not _purpose(tok):
             break  # ("a vigil organized by X at Y Park in Tempe": the organizing verb tells the vigil)
         if tok.head is tok:
             break
@@ -107,6 +107,13 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
     lo = tok.left_edge.idx
     hi = tok.right_edge.idx + len(tok.right_edge)
     return not any(lo <= ts < hi for ts in tstarts)
+
+
+def _purpose(tok: Any) -> bool:
+    """Is ``tok`` the verb of a purpose clause of the action ("holding a protest to demand rights
+    at Union Station": the place tells where the protest is)?"""
+    return tok.dep_ in ("advcl", "xcomp", "acl") and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def locative(text: str, p: Place) -> bool:

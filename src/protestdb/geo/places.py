@@ -423,8 +423,14 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                         for m_name in [re.search(rf"\b{re.escape(name)}\b", seg)]
                         if m_name and not any(a <= seg_at + m_name.start() < b for a, b in cities_at)]
             for code in reversed(near):
-                if best_place(quote, code, "US") is not None:
-                    st = code
+                cand = best_place(quote, code, "US")
+                if cand is not None:
+                    # nor does a state told nearby turn a big city into a small namesake
+                    # ("Casa de Maryland ... at Washington's Union Station")
+                    big = best_place(quote, None, "US")
+                    if (big is None or big.admin1 == code or big.population < BIG_CITY_POP
+                            or big.population <= FOREIGN_OVER_US_RATIO * max(1, cand.population)):
+                        st = code
                     break
         key = norm_name(quote)
         if cc is not None and not st and key not in stop and not glued and not _acronym(quote):

@@ -221,3 +221,19 @@ def test_state_in_a_name_does_not_shrink_a_big_city() -> None:
     assert [(p.locality, p.state) for p in found if p.quote == "Washington"] == [("Washington", "DC")]
     found = find_places("Students rallied at the University of Maryland in College Park.")
     assert [(p.locality, p.state) for p in found if p.quote == "College Park"] == [("College Park", "MD")]
+
+
+def test_links_under_a_related_heading_are_furniture() -> None:
+    text = ("Hundreds of teachers marched in Fresno on Saturday over pay.\n"
+            "RELATED STORIES\n"
+            "• Nurses strike in Tulsa over staffing\n"
+            "Teachers rally in Denver as contract talks stall\n"
+            "The march ended at city hall, where union leaders spoke.\n")
+    assert [loc for loc, _ in _localities(text)] == ["Fresno"]
+    from protestdb.extract.furniture import link_list
+
+    lines, pos = [], 0
+    for line in text.split("\n")[:-1]:
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    assert link_list(text, lines) == {2, 3}

@@ -237,3 +237,10 @@ def test_links_under_a_related_heading_are_furniture() -> None:
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
     assert link_list(text, lines) == {2, 3}
+
+
+def test_town_of_a_person_is_no_event_place() -> None:
+    assert "Phoenix" not in _found("Phoenix Mayor Jane Roe said the march downtown was peaceful.")
+    assert "Oakland" not in _found("The Oakland native joined the rally.")
+    assert "Dallas" not in _found("About 500 marched, the Dallas Morning News reported.")
+    assert "Phoenix" in _found("Hundreds marched in Phoenix on Monday.")

@@ -244,3 +244,12 @@ def test_town_of_a_person_is_no_event_place() -> None:
     assert "Oakland" not in _found("The Oakland native joined the rally.")
     assert "Dallas" not in _found("About 500 marched, the Dallas Morning News reported.")
     assert "Phoenix" in _found("Hundreds marched in Phoenix on Monday.")
+
+
+def test_planned_return_after_a_past_march_is_its_own_event() -> None:
+    text = ("FRESNO, Calif. - Residents who marched to the county administration building last week to oppose a "
+            "new warehouse say they plan to return Tuesday, when supervisors vote on the project.\n\n"
+            "About 90 people took part in last week's march, organizers said. They are asking supporters to "
+            "pack the meeting room and to rally outside beforehand.\n")
+    evs = extract_text(text, date(2025, 3, 10)).events
+    assert sorted(e.announced_only for e in evs) == [False, True]

@@ -82,8 +82,9 @@ class DraftState:
                 if d.announced == announced:
                     return d
                 other = other or d
-        if other is not None and told is not None and same_action_told(self.doc, *told):
-            return other
+        if other is not None and told is not None and same_action_told(self.doc, *told) and not (
+                announced and past_action(self.doc, other)):
+            return other  # (a planned action after one told as held days before is a follow-up)
         d = Draft(key, place, counter=counter, announced=announced)
         self.drafts.append(d)
         return d
@@ -123,15 +124,30 @@ def same_action_told(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger]
     return not any(_NEW_ACTION.search(doc.text, max(seg[0], t.start - 30), t.start) for t in trigs)
 
 
+def draft_day(doc: ExtractDoc, d: Draft) -> Any | None:
+    """The date told nearest to the draft's first trigger word in its first sentence."""
+    if not d.segments or not d.triggers:
+        return None
+    near = dates_in(doc, *d.segments[0])
+    t0 = d.triggers[0].start
+    return min(near, key=lambda m: abs(m.start - t0)) if near else None
+
+
+def past_action(doc: ExtractDoc, d: Draft) -> bool:
+    """Is the draft an action told as held before the publication day ("marched last week")?"""
+    m = draft_day(doc, d)
+    return (not d.announced and m is not None and doc.published is not None and m.value is not None
+            and m.value < doc.published)
+
+
 def new_day(doc: ExtractDoc, d: Draft, seg: tuple[int, int]) -> bool:
-    """Does ``seg`` tell a day that the draft's own sentences do not ("The protests, set for
-    June 6, ..." after "marched on Tuesday, June 6" tells no new day)?"""
+    """Does ``seg`` tell a day other than the draft's own ("The protests, set for June 6, ..."
+    after "marched on Tuesday, June 6" tells no new day)?"""
     told = dates_in(doc, *seg)
     if not told:
         return False
-    known = {m.value for a, b in d.segments for m in dates_in(doc, a, b)} | {
-        m.future_value for a, b in d.segments for m in dates_in(doc, a, b)}
-    known.discard(None)
+    m0 = draft_day(doc, d)
+    known = {m0.value, getattr(m0, "future_value", None)} - {None} if m0 is not None else set()
     return any(m.value not in known and (m.future_value is None or m.future_value not in known) for m in told)
 
 

@@ -11,7 +11,7 @@ from protestdb.extract.detect import Trigger
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
 from protestdb.extract.lexicons import any_rx, load, load_lang
 from protestdb.extract.orgs import find_orgs
-from protestdb.extract.places import Place, listed_with_action
+from protestdb.extract.places import Place, grievance_nouns, listed_with_action
 from protestdb.extract.spans import SpanIndex, in_quote
 
 CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|whereas|but|as)\b|\.\s")
@@ -91,12 +91,15 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
         return any(t.start <= tok.idx < t.end or tok.idx <= t.start < tok.idx + len(tok) for t in trigs)
 
     tok = span.root
+    grievance = grievance_nouns(ctx.lang)
     for _ in range(12):
         if is_trigger(tok):
             return False
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in grievance and tok.i != span.root.i:
+            return True  # "protesting over the death of George Floyd in Minneapolis": where that happened
         if tok.pos_ in _VERBAL and tok.dep_ not in ("amod", "compound") and not (
             tok.dep_ == "acl" and tok.lemma_.lower() in _ORGANIZING
-        ):
+        ) and not _purpose(tok):
             break  # ("a vigil organized by X at Y Park in Tempe": the organizing verb tells the vigil)
         if tok.head is tok:
             break
@@ -104,6 +107,13 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
     lo = tok.left_edge.idx
     hi = tok.right_edge.idx + len(tok.right_edge)
     return not any(lo <= ts < hi for ts in tstarts)
+
+
+def _purpose(tok: Any) -> bool:
+    """Is ``tok`` the verb of a purpose clause of the action ("holding a protest to demand rights
+    at Union Station": the place tells where the protest is)?"""
+    return tok.dep_ in ("advcl", "xcomp", "acl") and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def locative(text: str, p: Place) -> bool:

@@ -67,15 +67,24 @@ class DraftState:
     #: ("seg", start, end) or ("place", id(place)) -> rule name
     tags: dict[tuple[Any, ...], str] = field(default_factory=dict)
 
-    def get(self, key: str, place: Place | None, para: int, counter: bool, announced: bool, venues: list[Place]) -> Draft:
+    def get(self, key: str, place: Place | None, para: int, counter: bool, announced: bool, venues: list[Place],
+            told: tuple[tuple[int, int], list[Trigger]] | None = None) -> Draft:
         """The open draft of the same place, kind and tense (a different venue in another
-        paragraph is another event), else a new one."""
+        paragraph is another event), else a new one. With ``told`` (the sentence's segment and
+        triggers), a draft of the other tense is the same action when the sentence tells no
+        day of its own and no "another" ("are planning a vigil Friday ... The vigil drew ...")."""
         vk = {v.quote.lower() for v in venues if v.kind == "venue"}
+        other = None
         for d in reversed(self.drafts):
-            if d.key != key or d.counter != counter or d.announced != announced:
+            if d.key != key or d.counter != counter:
                 continue
             if para in d.paras or not vk or not d.venue_keys() or vk & d.venue_keys():
-                return d
+                if d.announced == announced:
+                    return d
+                other = other or d
+        if other is not None and told is not None and same_action_told(self.doc, *told) and not (
+                announced and past_action(self.doc, other)):
+            return other  # (a planned action after one told as held days before is a follow-up)
         d = Draft(key, place, counter=counter, announced=announced)
         self.drafts.append(d)
         return d
@@ -96,6 +105,50 @@ class DraftState:
                 d.venues.append(v)
         if d.state_place is None and state_place is not None:
             d.state_place = state_place
+
+
+_NEW_ACTION = None
+
+
+def same_action_told(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger]) -> bool:
+    """Does a sentence tell the action already drafted in the other tense: no date of its own
+    and no "another" / "a second" / "new" before its trigger words?"""
+    import re
+
+    global _NEW_ACTION
+    if _NEW_ACTION is None:
+        _NEW_ACTION = re.compile(r"\b(?:another|a second|a third|a new|further|follow-up|similar)\s+(?:[\w-]+\s+){0,1}$",
+                                 re.IGNORECASE)
+    if not trigs or dates_in(doc, *seg):
+        return False
+    return not any(_NEW_ACTION.search(doc.text, max(seg[0], t.start - 30), t.start) for t in trigs)
+
+
+def draft_day(doc: ExtractDoc, d: Draft) -> Any | None:
+    """The date told nearest to the draft's first trigger word in its first sentence."""
+    if not d.segments or not d.triggers:
+        return None
+    near = dates_in(doc, *d.segments[0])
+    t0 = d.triggers[0].start
+    return min(near, key=lambda m: abs(m.start - t0)) if near else None
+
+
+def past_action(doc: ExtractDoc, d: Draft) -> bool:
+    """Is the draft an action told as held before the publication day ("marched last week")?"""
+    m = draft_day(doc, d)
+    return (not d.announced and m is not None and doc.published is not None and m.value is not None
+            and m.value < doc.published)
+
+
+def new_day(doc: ExtractDoc, d: Draft, seg: tuple[int, int]) -> bool:
+    """Does ``seg`` tell a day other than the draft's own ("The protests, set for June 6, ..."
+    after "marched on Tuesday, June 6" tells no new day)?"""
+    told = dates_in(doc, *seg)
+    if not told:
+        return False
+    m0 = draft_day(doc, d)
+    known = {m0.value, getattr(m0, "future_value", None)} - {None} if m0 is not None else set()
+    return any(m.value not in known and (m.future_value is None or m.future_value not in known) for m in told)
 
 
 #: a rule returns None (not mine: try the next), [] (handled: attached or skipped) or groups
@@ -135,7 +188,7 @@ def back_reference(st: DraftState, s: Sentence) -> list[Group] | None:
     if any(c.city_key != cur.key and locative(text, c) for c in s.cities):
         return None
     d = cur
-    if cur.announced != s.announced and dates_in(st.doc, s.start, s.end):
+    if cur.announced != s.announced and new_day(st.doc, cur, s.seg):
         # "Thursday's rally is scheduled for noon": the announced follow-up, told with its day
         d = st.get(cur.key, cur.place, s.para, cur.counter, s.announced, [])
         if d.place is None:
@@ -235,7 +288,32 @@ def counter_protest_here(st: DraftState, s: Sentence) -> list[Group] | None:
         return None
     if not any(t.type == "counter-protest" and not t.quoted for t in s.trigs):
         return None
+    generic = [t for t in s.trigs if t.type == "counter-protest" and generic_plural(st.doc.text, t)]
+    if generic:
+        # "smaller counterprotests at some locations", "a few have staged counter-protests": a
+        # kind of action told in general, without a place of its own -- no event
+        for t in generic:
+            st.doc.trace.drop(f"trigger {t.quote!r} at {t.start}", "drafting.counter_protest_here",
+                              "counter-protests told in the plural, without a place or a number")
+        s.trigs = [t for t in s.trigs if t not in generic]
+        return None if s.trigs else []
     return [(cur.key, cur.place, s.trigs, s.seg, [])]
+
+
+_PLURAL_COUNTER = None
+
+
+def generic_plural(text: str, t: Trigger) -> bool:
+    """Is the trigger a plural action noun ("counter-protests", "counterdemonstrations") with no
+    number or "two"/"both" before it?"""
+    import re
+
+    global _PLURAL_COUNTER
+    if _PLURAL_COUNTER is None:
+        _PLURAL_COUNTER = (re.compile(r"counter[- ]?(?:protests|demonstrations|rallies|marches)", re.IGNORECASE),
+                           re.compile(r"\b(?:\d+|two|three|four|five|both|the|these|those|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE))
+    plural, counted = _PLURAL_COUNTER
+    return plural.fullmatch(t.quote) is not None and counted.search(text, max(0, t.start - 25), t.start) is None
 
 
 @draft_rule("continues_current")
@@ -247,7 +325,8 @@ def continues_current(st: DraftState, s: Sentence) -> list[Group] | None:
     if cur.counter:
         # after a counter-protest, a sentence without one tells the main action again
         cur = next((o for o in reversed(st.drafts) if o.key == cur.key and not o.counter), cur)
-    d = cur if cur.announced == s.announced else st.get(cur.key, cur.place, s.para, cur.counter, s.announced, [])
+    d = cur if cur.announced == s.announced else st.get(cur.key, cur.place, s.para, cur.counter, s.announced, [],
+                                                          (s.seg, s.trigs))
     st.attach(d, s.trigs, s.seg, s.para, s.venues, None, "continues_current")
     if d.place is None:
         d.place = cur.place
@@ -306,6 +385,21 @@ def _drop(st: DraftState, keep: Callable[[Draft], bool], rule: str, reason: str)
 def drop_empty(st: DraftState) -> None:
     """A draft whose triggers all went to other drafts is no event."""
     _drop(st, lambda d: bool(d.triggers), "drop_empty", "no trigger words left")
+
+
+@draft_filter("unlocated_sole_city")
+def unlocated_sole_city(st: DraftState) -> None:
+    """No event located, and the article tells exactly one town as a place where something is
+    ("the first big wave arrived in Ottawa on Friday"): the place-less actions are there."""
+    if any(d.place is not None or d.key != UNLOCATED for d in st.drafts) or not st.drafts:
+        return
+    towns = [p for ps in st.places_by_sent.values() for p in ps if p.kind in ("city", "neighborhood") and p.city_key]
+    if len({p.city_key for p in towns}) != 1:
+        return
+    town = towns[0]
+    for d in st.drafts:
+        d.key, d.place = town.city_key or UNLOCATED, town
+        d.rules.append(("unlocated_sole_city", (town.start, town.end), ((town.start, town.end, town.quote),)))
 
 
 @draft_filter("drop_unlocated_beside_located")
@@ -368,6 +462,7 @@ def _sentence(st: DraftState, si: int, trigs: list[Trigger]) -> Sentence:
             cities.append(p)
             if any(p is q for q in listed):
                 st.tags[("place", id(p))] = "listed_venue"
+    cities = places.without_datelines(doc.text, cities, s.end)
     venues = [p for p in sp if p.kind in ("venue", "neighborhood")]
     venues += [
         v for v in places.find_venues(doc.text, s.start, s.end, doc.lang)
@@ -402,7 +497,7 @@ def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -
         stp = next((p for p in s.states if p.start >= seg[0] and p.end <= seg[1] + 20), None) or (s.states[0] if s.states else None)
         if stp is None and place is not None and st.dl_state is not None and st.dl_city is not None and place.city_key == st.dl_city.city_key:
             stp = st.dl_state
-        d = st.get(key, place, s.para, False, s.announced, gvenues)
+        d = st.get(key, place, s.para, False, s.announced, gvenues, (seg, main))
         st.attach(d, main, seg, s.para, gvenues, stp, rule)
         if d.place is None and place is not None:
             d.place = place

@@ -27,6 +27,42 @@ def _lex(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     return lines, re.compile(lex["published"], re.IGNORECASE | re.MULTILINE)
 
 
+@lru_cache(maxsize=4)
+def _link_heading(lang: str) -> re.Pattern[str] | None:
+    try:
+        pat = load_lang("furniture", lang).get("link_heading")
+    except (FileNotFoundError, KeyError):
+        return None
+    return re.compile(pat, re.IGNORECASE) if pat else None
+
+
+_BULLET = re.compile(r"^\s*(?:[•▪●◦*·]|[-–—](?=\s))")
+_SENTENCE_END = ".!?\"”’)'"
+
+
+def link_list(text: str, paragraphs: list[tuple[int, int]], lang: str = "en") -> set[int]:
+    """Indexes of the link lines under a "RELATED STORIES" / "More from X" heading: the short
+    lines after it that end in no sentence mark, or start with a bullet, up to the first line
+    that reads as a sentence."""
+    head = _link_heading(lang)
+    out: set[int] = set()
+    if head is None:
+        return out
+    listing = False
+    for i, (a, b) in enumerate(paragraphs):
+        line = text[a:b].strip()
+        if head.fullmatch(line):
+            listing = True
+            continue
+        if not listing or not line:
+            continue
+        if _BULLET.match(line) or (line[-1] not in _SENTENCE_END and len(line.split()) <= 30):
+            out.add(i)
+        else:
+            listing = False
+    return out
+
+
 def is_furniture(line: str, lang: str = "en") -> bool:
     """Is the whole line page furniture?"""
     lex = _lex(lang)
@@ -37,6 +73,7 @@ def furniture_paragraphs(text: str, paragraphs: list[tuple[int, int]], lang: str
     """Indexes of the paragraphs (lines) that are furniture: whole-line patterns, and a teaser
     line at the top that a later paragraph repeats word for word."""
     out = {i for i, (a, b) in enumerate(paragraphs) if is_furniture(text[a:b], lang)}
+    out |= link_list(text, paragraphs, lang)
     if len(paragraphs) > 2:
         a, b = paragraphs[0]
         first = text[a:b].strip()

@@ -120,6 +120,36 @@ def is_person(text: str, start: int, end: int, persons: list[tuple[int, int]], l
     )
 
 
+@lru_cache(maxsize=4)
+def _place_tail(lang: str) -> re.Pattern[str] | None:
+    """Words right after a place that make it part of another name (``data/place_words``)."""
+    try:
+        lex = load_lang("place_words", lang)
+    except (FileNotFoundError, KeyError):
+        return None
+
+    def alt(words: list[str]) -> str:
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    cap = r"[A-Z][\w'’.&-]*"
+    return re.compile(
+        rf"(?i:[ \t]+(?:{alt(lex['street_words'])}|{alt(lex['institution_nouns'])})(?![\w-]))"
+        rf"|(?:[ \t]+{cap})*?[ \t]+(?:{alt(lex['outlet_heads'])})(?![\w])"
+        rf"|(?:{alt(lex['name_links'])})"
+    )
+
+
+def place_tail(text: str, end: int, lang: str = "en") -> bool:
+    """Does the place ending at ``end`` start another name: a street ("the Vasco road"), a body
+    it qualifies ("in Minneapolis police custody"), a news outlet ("the Seattle Times
+    reported") or a name the gazetteer does not know ("Casa de Maryland")?"""
+    pat = _place_tail(lang)
+    if pat is None:
+        return False
+    m = pat.match(text, end, min(len(text), end + 60))
+    return m is not None and "\n" not in m.group(0)
+
+
 def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place]:
     """The gazetteer's places of ``text``; with ``doc`` (spaCy), names told as people
     ("said Scott", "Brandon Johnson", "Carson, a spokeswoman") are dropped."""
@@ -142,6 +172,8 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
             if m is not None and "\n" not in m.group(0):
                 continue
+            if place_tail(text, pm.end, lang):
+                continue
             nxt = pms[k + 1] if k + 1 < len(pms) else None
             if nxt is not None and nxt.kind in ("city", "neighborhood") and text[pm.end : nxt.start] == " ":
                 continue  # "Metro Nashville": the place word modifies the next name
@@ -155,8 +187,39 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
             loc = None
         place = Place(pm.start, pm.end, pm.quote, pm.kind, pm.state, loc)
         place.country = getattr(pm, "country", None)
-        out.append(place)
+        out.append(city_part(place, lang))
     return _without_metros(text, out, geo)
+
+
+@lru_cache(maxsize=4)
+def _city_parts(lang: str) -> dict[str, dict[str, str]]:
+    try:
+        parts = load_lang("place_words", lang).get("city_parts", {})
+    except (FileNotFoundError, KeyError):
+        return {}
+    return {cc: {k.lower(): v for k, v in names.items()} for cc, names in parts.items()}
+
+
+def city_part(p: Place, lang: str = "en") -> Place:
+    """A township or borough abroad that the gazetteer lists as a town ("Soweto", "Lambeth") read
+    as a part of its city (``data/place_words`` city_parts): locality the city, the name kept."""
+    if p.kind != "city" or not p.country:
+        return p
+    parent = _city_parts(lang).get(p.country, {})
+    city = parent.get(p.quote.lower()) or parent.get((p.locality or "").lower())
+    if city is None:
+        return p
+    return Place(p.start, p.end, p.quote, "neighborhood", p.state, city, p.country)
+
+
+@lru_cache(maxsize=4)
+def grievance_nouns(lang: str) -> frozenset[str]:
+    """Nouns of the event a protest answers ("the death of X in Minneapolis"):
+    ``data/place_words`` grievance_nouns."""
+    try:
+        return frozenset(load_lang("place_words", lang).get("grievance_nouns", ()))
+    except (FileNotFoundError, KeyError):
+        return frozenset()
 
 
 def _without_metros(text: str, found: list[Place], geo: Any) -> list[Place]:
@@ -226,6 +289,30 @@ def dateline_place(layout: Layout, found: list[Place] | None = None) -> tuple[Pl
         if st:
             state_place = Place(ss, se, text[ss:se], "state", st)
     return Place(cs, ce, text[cs:ce], "city", st, city_words), state_place
+
+
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w. ]{0,25}?)?[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*(?:—|–|--|-)[ \t]")
+
+
+def is_dateline_mention(text: str, p: Place) -> bool:
+    """Is ``p`` a paragraph's dateline ("JOHANNESBURG - The community in Benoni ...")? It tells
+    where the story was filed, not where the action is, when the sentence names another town."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    return not text[line_start : p.start].strip() and _DATELINE_AFTER.match(text, p.end) is not None
+
+
+_HERE = re.compile(r"\bhere\b", re.IGNORECASE)
+
+
+def without_datelines(text: str, cities: list[Place], end: int | None = None) -> list[Place]:
+    """``cities`` of one sentence (ending at ``end``) without a dateline city when the sentence
+    names another -- unless it tells an action "here" (the dateline's)."""
+    lines = [c for c in cities if is_dateline_mention(text, c)]
+    if not lines or all(c in lines or c.city_key in {x.city_key for x in lines} for c in cities):
+        return cities
+    if _HERE.search(text, lines[0].end, end if end is not None else len(text)):
+        return cities
+    return [c for c in cities if c not in lines]
 
 
 _LISTED = re.compile(r"\b(?:including|such as|among them|notably)\s+(?:in\s+|at\s+)?(?:the\s+)?$", re.IGNORECASE)

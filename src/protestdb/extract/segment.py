@@ -145,5 +145,19 @@ def _label(layout: Layout, lang: str) -> None:
                     st = m.start("state") + ps if m.group("state") else None
                     se = m.end("state") + ps if m.group("state") else None
                     layout.dateline = (m.start("city") + ps, m.end("city") + ps, st, se)
+    _caption_repeats(layout, kinds)
     for s in layout.sentences:
         s.kind = kinds.get(s.para, "body")
+
+
+def _caption_repeats(layout: Layout, kinds: dict[int, str]) -> None:
+    """A body paragraph that a photo caption holds word for word (a gallery repeats its captions,
+    cut before the credit) is a caption too."""
+    text = layout.text
+    caps = [text[ps:pe].strip() for pi, (ps, pe) in enumerate(layout.paragraphs) if kinds.get(pi) == "caption"]
+    if not caps:
+        return
+    for pi, (ps, pe) in enumerate(layout.paragraphs):
+        para = text[ps:pe].strip()
+        if kinds.get(pi) in ("body", "headline") and len(para) >= 40 and any(para != c and para in c for c in caps):
+            kinds[pi] = "caption"

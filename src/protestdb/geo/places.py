@@ -74,10 +74,12 @@ _AP_STATE = re.compile(
 )
 _POSTAL = re.compile(r"\b[A-Z]{2}\b")
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'’\- ]{1,40}?)(?:,[ \t]*(?P<state>[A-Z][A-Za-z. ]{0,20}?))?"
+    r"(?m)(?:^|^[ \t]*date[ \t]+\d{4}-\d{2}-\d{2})[ \t]*(?P<city>[A-Z][A-Z.'’\- ]{1,40}?)(?:,[ \t]*(?P<state>[A-Z][A-Za-z. ]{0,20}?))?"
     r"[ \t]*(?P<outlet>\([^()\n]{1,60}\))?[ \t]*(?:—|–|--|-)[ \t]"
 )
 _STATE_WORD_AFTER = re.compile(r"\A\s+state\b")
+#: a page's own date stamp before the first line ("date 2017-04-12 TACOMA, Wash. (AP) —")
+_PAGE_STAMP = re.compile(r"\s*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+")
 
 
 @lru_cache(maxsize=1)
@@ -239,11 +241,12 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
 
     # 1. datelines
     dateline_state: str | None = None
+    dateline_keys: set[str] = set()
     for m in _DATELINE.finditer(text):
         if m.start("city") > 0 and text[m.start("city") - 1] not in "\n":
             # only at the start of the text or of a paragraph
             pre = text[: m.start("city")]
-            if pre.strip():
+            if pre.strip() and not _PAGE_STAMP.fullmatch(pre):
                 continue
         city = m.group("city").strip()
         st = state_code(m.group("state").strip()) if m.group("state") else None
@@ -263,6 +266,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             qs = m.group("state").strip()
             add(PlaceMention(ss, ss + len(qs), qs, "state", st, st, None, None, None, True, "US"))
         dateline_state = dateline_state or r.state
+        dateline_keys.add(norm_name(city))
         if m.group("outlet"):
             # "SACRAMENTO, Calif. (Valley Education Wire) —": the outlet/agency is never a place
             taken.append((m.start("outlet"), m.end("outlet")))
@@ -314,9 +318,12 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                     state_counts[code] += 1
                     matched = True
                     break
-                if key in ("new york", "washington") and _STATE_WORD_AFTER.match(text[e:]):
+                # under a Washington-state dateline ("TACOMA, Wash. —"), a bare "Washington" is the state
+                wa_state = key == "washington" and dateline_state == "WA" and not _state_after(text, e)[0]
+                if key in ("new york", "washington") and (_STATE_WORD_AFTER.match(text[e:]) or wa_state):
                     code = full_states[key]
-                    e2 = e + _STATE_WORD_AFTER.match(text[e:]).end()
+                    m_state = _STATE_WORD_AFTER.match(text[e:])
+                    e2 = e + m_state.end() if m_state else e
                     add(PlaceMention(s, e2, text[s:e2], "state", quote, code, None, None, None, False, "US"))
                     state_counts[code] += 1
                     matched = True
@@ -408,11 +415,22 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             if not near:
                 seg = text[sent_start:s]
                 cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
+                seg_at = sent_start + cut + 1
                 seg = seg[cut + 1 :].lower()
-                near = [code for name, code in full_states.items() if name in seg and re.search(rf"\b{re.escape(name)}\b", seg)]
+                # a city spelled like a state ("NEW YORK —" as the dateline) names no state
+                cities_at = [(pm.start, pm.end) for pm in out if pm.kind in ("city", "neighborhood")]
+                near = [code for name, code in full_states.items() if name in seg
+                        for m_name in [re.search(rf"\b{re.escape(name)}\b", seg)]
+                        if m_name and not any(a <= seg_at + m_name.start() < b for a, b in cities_at)]
             for code in reversed(near):
-                if best_place(quote, code, "US") is not None:
-                    st = code
+                cand = best_place(quote, code, "US")
+                if cand is not None:
+                    # nor does a state told nearby turn a big city into a small namesake
+                    # ("Casa de Maryland ... at Washington's Union Station")
+                    big = best_place(quote, None, "US")
+                    if (big is None or big.admin1 == code or big.population < BIG_CITY_POP
+                            or big.population <= FOREIGN_OVER_US_RATIO * max(1, cand.population)):
+                        st = code
                     break
         key = norm_name(quote)
         if cc is not None and not st and key not in stop and not glued and not _acronym(quote):
@@ -430,8 +448,10 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             continue  # "USI", "NUM": a union's acronym, not a foreign town
         if cc is not None and not st and p.country == "US" and p.population < BIG_CITY_POP:
             continue  # a small US namesake ("Wellington", "Paris") in a text about abroad
-        if not st and p.country == "US" and p.admin1 != dateline_state:
-            # context states do not turn a big city into a small namesake (Denver, N.C.)
+        if not st and p.country == "US" and (p.admin1 != dateline_state or key not in dateline_keys):
+            # context states do not turn a big city into a small namesake (Denver, N.C.); nor does
+            # the dateline's state a city other than the dateline's own ("NEW YORK — ... teachers
+            # picketed in Philadelphia" is not Philadelphia, N.Y.)
             big = best_place(quote, None, "US")
             if big is not None and big.population >= BIG_CITY_POP and big.population > FOREIGN_OVER_US_RATIO * max(1, p.population):
                 p = big

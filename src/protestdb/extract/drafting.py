@@ -29,6 +29,7 @@ from protestdb.extract.detect import PLACELESS_TYPES, Trigger
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
 from protestdb.extract.places import Place
 from protestdb.extract.roundups import item_end, listed_venues
+from protestdb.extract.spans import in_quote
 
 Group = tuple[str, Place | None, list[Trigger], tuple[int, int], list[Place]]
 
@@ -337,9 +338,16 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
     doc.places = places.sub_places(text, doc.places, dl_city, doc.lang)
     out: dict[int, list[Place]] = {}
     others = non_event_places(text, doc.places)
+    sites = places.site_places(text, doc.places, lambda pos: _bounds(layout, pos), doc.lang)
     for p in doc.places:
         si = layout.sentence_at(p.start)
         if layout.sentences[si].kind != "body":
+            continue
+        if id(p) in sites and not in_quote(text, layout.paragraphs[layout.sentences[si].para][0], p.start):
+            # "From Boston to Denver, ...", "including X and Y", "In Lyon, thousands ..."
+            listed = p.kind in ("city", "neighborhood") and places.listed_with_action(text, p.start)
+            tags[("place", id(p))] = "listed_with_action" if listed else "site_frame"
+            out.setdefault(si, []).append(p)
             continue
         if id(p) in others:
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.non_event_place",
@@ -353,6 +361,11 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             tags[("place", id(p))] = "listed_with_action"  # "nationwide, including in Denver"
         out.setdefault(si, []).append(p)
     return out
+
+
+def _bounds(layout: Any, pos: int) -> tuple[int, int]:
+    s = layout.sentences[layout.sentence_at(pos)]
+    return s.start, s.end
 
 
 def _sentence(st: DraftState, si: int, trigs: list[Trigger]) -> Sentence:

@@ -40,6 +40,9 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
         # what is left of a header line once its place is taken out ("Washington, D.C.", "Parkland:")
         "header_rest": re.compile(r"[\s,.:;–—-]*(?:[A-Z][A-Za-z.]*\.?\s?){0,2}[\s,.:;–—-]*"),
         "list_cue": re.compile(lex["list_cue"], re.IGNORECASE),
+        # "in Milan more than 100,000, in Naples 50,000": "in" before the place, its number right after
+        "in_before": re.compile(lex["in_number"], re.IGNORECASE),
+        "in_after": re.compile(rf"\s*(?:(?:{lex['approx']})\s+)?(?P<n>{num})(?=\s*(?:[,;.)]|and\b|$))", re.IGNORECASE),
     }
 
 
@@ -99,7 +102,24 @@ def roundup_items(text: str, layout: Layout, places: list[Any], lang: str = "en"
         if m is not None:
             g = "n" if m.group("n") else "m"
             items.append((p.start, p.end, si, m.span(g)))
+            continue
+        span = _in_item(text, s.start, s.end, p, pats)
+        if span is not None:
+            items.append((p.start, p.end, si, span))
     return items
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _in_item(text: str, lo: int, hi: int, p: Any, pats: dict[str, re.Pattern[str]]) -> tuple[int, int] | None:
+    """The number's span of an item told "in Milan more than 100,000" / ", in Naples 50,000"."""
+    if pats["in_before"].search(text[lo : p.start]) is None:
+        return None
+    m = pats["in_after"].match(text[: min(hi, p.end + 40)], p.end)
+    if m is None or _YEAR.fullmatch(m.group("n")):
+        return None  # "in Denver 2019": a year, not a crowd
+    return m.span("n")
 
 
 def roundup_triggers(
@@ -130,8 +150,14 @@ def roundup_triggers(
 
 def item_end(text: str, end: int, limit: int, lang: str = "en") -> int:
     """Where a list item that ends at a place name ends: after the number told right after
-    it ("Rodez (1200)", "Denver: 40,000"), else at the place; never past ``limit``."""
-    m = _patterns(lang)["after"].match(text, end, limit)
+    it ("Rodez (1200)", "Denver: 40,000", "in Valencia 30,000"), else at the place; never past
+    ``limit``."""
+    pats = _patterns(lang)
+    m = pats["after"].match(text, end, limit)
+    if m is None:  # "in Valencia more than 30,000, in Granada ..."
+        m = pats["in_after"].match(text[:limit], end)
+        if m is not None and _YEAR.fullmatch(m.group("n")):
+            m = None
     return m.end() if m is not None else end
 
 

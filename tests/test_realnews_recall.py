@@ -1,0 +1,103 @@
+"""Issue 9, event recall: events that were not found at all (ranges and lists of sites,
+sentences that open on their place, roundup items told as "in X 5,000").
+
+All sentences are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+from protestdb.extract.places import Place, site_places
+
+PUB = date(2024, 5, 6)
+
+
+def _places(res) -> set[str]:
+    return {ev.locality for ev in res.events if ev.locality}
+
+
+def _bounds(text: str):
+    def bounds(pos: int) -> tuple[int, int]:
+        lo = max(text.rfind(". ", 0, pos) + 2, 0) if text.rfind(". ", 0, pos) >= 0 else 0
+        hi = text.find(". ", pos)
+        return lo, len(text) if hi < 0 else hi
+
+    return bounds
+
+
+def _city(text: str, name: str, state: str | None = None) -> Place:
+    i = text.index(name)
+    return Place(i, i + len(name), name, "city", state, name)
+
+
+def test_both_ends_of_a_range_of_sites_are_sites() -> None:
+    text = "From Denver to Omaha, crowds gathered outside city halls on Saturday."
+    a, b = _city(text, "Denver", "CO"), _city(text, "Omaha", "NE")
+    assert site_places(text, [a, b], _bounds(text)) == {id(a), id(b)}
+
+
+def test_a_journey_from_one_city_to_another_is_no_range_of_sites() -> None:
+    text = "Farm workers walked from Fresno to Modesto, a week-long trek, to press for the bill."
+    a, b = _city(text, "Fresno", "CA"), _city(text, "Modesto", "CA")
+    assert site_places(text, [a, b], _bounds(text)) == set()
+
+
+def test_a_bare_origin_is_no_site() -> None:
+    text = "Buses brought members from Peoria, and the rally began at noon."
+    a = _city(text, "Peoria", "IL")
+    assert site_places(text, [a], _bounds(text)) == set()
+
+
+def test_places_listed_after_a_site_share_its_role() -> None:
+    text = "Vigils were held in several cities, including Tulsa, Wichita and Topeka."
+    ps = [_city(text, n) for n in ("Tulsa", "Wichita", "Topeka")]
+    assert site_places(text, ps, _bounds(text)) == {id(p) for p in ps}
+
+
+def test_range_end_and_list_in_an_action_sentence_give_one_event_each() -> None:
+    text = (
+        "Rallies against the school closures drew crowds on Saturday, from Denver to Omaha. "
+        "Organizers said more were planned."
+    )
+    res = extract_text(text, PUB)
+    assert {"Denver", "Omaha"} <= _places(res)
+
+
+def test_a_list_after_including_gives_every_listed_city_its_event() -> None:
+    text = "Thousands of students marched against the pipeline in several cities on Saturday, including Tulsa and Wichita."
+    res = extract_text(text, PUB)
+    assert {"Tulsa", "Wichita"} <= _places(res)
+
+
+def test_a_sentence_opening_on_its_place_is_that_action_s_site() -> None:
+    text = "• In Wichita, hundreds of demonstrators have gathered near the courthouse to protest against the new tax."
+    res = extract_text(text, PUB)
+    assert _places(res) == {"Wichita"}
+
+
+def test_the_southern_part_of_a_city_is_the_city() -> None:
+    text = "Up to 4,000 people took part in the protest in the southern part of Wichita on Thursday."
+    res = extract_text(text, PUB)
+    assert _places(res) == {"Wichita"}
+
+
+def test_roundup_items_told_as_in_city_then_number() -> None:
+    text = (
+        "Workers went on strike across Spain on Friday against the labor reform, the unions said. "
+        "In Madrid alone there were more than 90,000, in Valencia more than 30,000, in Granada 12,000 and in Bilbao 8,000."
+    )
+    res = extract_text(text, PUB)
+    ev = {e.locality: e for e in res.events if e.locality}
+    assert {"Valencia", "Granada", "Bilbao"} <= set(ev)
+    assert ev["Granada"].size_low == 12000 and ev["Bilbao"].size_low == 8000
+    assert all(e.country == "ES" for e in ev.values())
+
+
+def test_a_year_after_a_city_is_no_roundup_item() -> None:
+    text = (
+        "Students walked out of classes in Tulsa on Monday over the budget cuts. "
+        "The district, in Wichita 2019 and in Topeka 2021, faced similar cuts."
+    )
+    res = extract_text(text, PUB)
+    assert _places(res) == {"Tulsa"}

@@ -101,3 +101,37 @@ def test_a_year_after_a_city_is_no_roundup_item() -> None:
     )
     res = extract_text(text, PUB)
     assert _places(res) == {"Tulsa"}
+
+
+def test_a_named_nationwide_boycott_is_an_event_without_other_protest_words() -> None:
+    text = (
+        "Shops stayed shut on Thursday as thousands of people across the United States joined "
+        "the initiative \u201cA Day Without Immigrants\u201d to show what the country would lose.\n\n"
+        "There were acts of the \u201cDay Without Immigrants\u201d in cities such as Tulsa, Wichita and Omaha."
+    )
+    res = extract_text(text, PUB)
+    assert res.is_protest_report
+    national = [ev for ev in res.events if ev.locality is None]
+    assert len(national) == 1 and {"boycott", "strike"} <= set(national[0].event_type)
+    assert {"Tulsa", "Wichita", "Omaha"} <= _places(res)
+
+
+def test_a_trigger_inside_a_named_action_is_nationwide() -> None:
+    from protestdb.extract.detect import Trigger
+    from protestdb.extract.nationwide import named_action_triggers
+    from protestdb.extract.segment import split_text
+
+    text = "Unions said the general strike shut ports and factories on Monday."
+    layout = split_text(text)
+    i = text.index("strike")
+    t = Trigger(i, i + 6, "strike", "strike", 0)
+    out = named_action_triggers(text, layout, [t])
+    assert out == [t] and t.national
+
+
+def test_a_sentence_naming_no_action_gets_no_named_trigger() -> None:
+    from protestdb.extract.nationwide import named_action_triggers
+    from protestdb.extract.segment import split_text
+
+    text = "The mayor spoke about the budget on Monday."
+    assert named_action_triggers(text, split_text(text), []) == []

@@ -135,3 +135,15 @@ def test_a_sentence_naming_no_action_gets_no_named_trigger() -> None:
 
     text = "The mayor spoke about the budget on Monday."
     assert named_action_triggers(text, split_text(text), []) == []
+
+
+def test_turnout_line_with_a_capitalised_approximation() -> None:
+    text = (
+        "Marches against the war drew crowds in many cities on Saturday, organizers said.\n"
+        "Denver: More than 40,000\n"
+        "Omaha: About 2,500\n"
+    )
+    res = extract_text(text, PUB)
+    ev = {e.locality: e for e in res.events if e.locality}
+    assert {"Denver", "Omaha"} <= set(ev)
+    assert ev["Denver"].size_low == 40001 or ev["Denver"].size_low == 40000

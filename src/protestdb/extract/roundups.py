@@ -35,7 +35,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
         # a number then a preposition right before the place: "36,000 in Toulouse", "23,000 to Rennes"
         "before": re.compile(rf"(?P<n>{num})(?:\s+(?:{lex['people']}))?\s*(?:{lex['preps']})\s+(?:the city of\s+)?$", re.IGNORECASE),
         # the place then its number: "Sete (4500)", "Chicago: 150,000", "Denver - 100,000"
-        "after": re.compile(rf"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\(\s*(?P<n>{num})\s*\)|[:–—-]\s*(?:(?:{lex['approx']})\s+)?(?P<m>{num}))"),
+        "after": re.compile(rf"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\(\s*(?P<n>{num})\s*\)|[:–—-]\s*(?:(?i:{lex['approx']})\s+)?(?P<m>{num}))"),
         "bullet": re.compile(rf"^\s*(?:{lex['bullets']})\s*"),
         # what is left of a header line once its place is taken out ("Washington, D.C.", "Parkland:")
         "header_rest": re.compile(r"[\s,.:;–—-]*(?:[A-Z][A-Za-z.]*\.?\s?){0,2}[\s,.:;–—-]*"),

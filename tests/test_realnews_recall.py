@@ -147,3 +147,38 @@ def test_turnout_line_with_a_capitalised_approximation() -> None:
     ev = {e.locality: e for e in res.events if e.locality}
     assert {"Denver", "Omaha"} <= set(ev)
     assert ev["Denver"].size_low == 40001 or ev["Denver"].size_low == 40000
+
+
+LISTING = (
+    "Here are some of the actions planned across the region this week.\n\n"
+    "Stand Up for Schools: Tulsa, OK\n\n"
+    "Centennial Park\n\n"
+    "Parents and teachers will march to the district office to demand smaller classes.\n\n"
+    "Fair Wages Now: Wichita, KS\n\n"
+    "Union Hall\n\n"
+    "Home care workers will rally for a raise before the county board votes.\n"
+)
+
+
+def test_a_listing_s_section_header_places_the_actions_below_it() -> None:
+    res = extract_text(LISTING, PUB)
+    ev = {e.locality: e for e in res.events if e.locality}
+    assert set(ev) == {"Tulsa", "Wichita"}
+    assert "march" in ev["Tulsa"].event_type and "rally" in ev["Wichita"].event_type
+
+
+def test_one_short_line_is_no_section_structure() -> None:
+    from protestdb.extract.roundups import section_headers
+    from protestdb.extract.segment import split_text
+
+    text = "Crowds gathered downtown on Saturday.\n\nTulsa, OK\n\nTeachers marched to the district office."
+    layout = split_text(text)
+    i = text.index("Tulsa")
+    tulsa = Place(i, i + 5, "Tulsa", "city", "OK", "Tulsa")
+    assert section_headers(text, layout, [tulsa]) == {}
+    text2 = text + "\n\nWichita, KS\n\nNurses rallied at the hospital."
+    layout2 = split_text(text2)
+    k = text2.index("Wichita")
+    wichita = Place(k, k + 7, "Wichita", "city", "KS", "Wichita")
+    headers = section_headers(text2, layout2, [tulsa, wichita])
+    assert {p.quote for p in headers.values()} == {"Tulsa", "Wichita"}

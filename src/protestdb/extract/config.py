@@ -37,6 +37,7 @@ DRAFT_RULES: tuple[str, ...] = (
     "split_by_city",
     "one_city",
     "paragraph_city",
+    "section_city",
     "national_placeless",
     "umbrella_sentence",
     "counter_protest_here",

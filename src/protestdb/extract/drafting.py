@@ -28,7 +28,8 @@ from protestdb.extract.assemble import (
 from protestdb.extract.detect import PLACELESS_TYPES, Trigger
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
 from protestdb.extract.places import Place
-from protestdb.extract.roundups import item_end, listed_venues
+from protestdb.extract.roundups import item_end, listed_venues, section_headers
+from protestdb.extract.roundups import section_city as roundup_section_city
 from protestdb.extract.spans import in_quote
 
 Group = tuple[str, Place | None, list[Trigger], tuple[int, int], list[Place]]
@@ -198,6 +199,23 @@ def paragraph_city(st: DraftState, s: Sentence) -> list[Group] | None:
         return None
     layout = st.doc.layout
     pc = next((p for sj in layout.para_sentences(s.para) for p in st.places_by_sent.get(sj, []) if p.city_key), None)
+    if pc is None:
+        return None
+    return [(pc.city_key or UNLOCATED, pc, s.trigs, s.seg, s.venues)]
+
+
+@draft_rule("section_city")
+def section_city(st: DraftState, s: Sentence) -> list[Group] | None:
+    """No place in the sentence or its paragraph: in a paragraph-per-city roundup or listing,
+    the city of the section header line above it ("Day of Action: Tulsa, OK")."""
+    if s.cities:
+        return None
+    headers = st.doc.memo.get("section_headers")
+    if headers is None:
+        headers = st.doc.memo["section_headers"] = section_headers(st.doc.text, st.doc.layout, st.doc.places)
+    if not headers or s.para in headers:
+        return None
+    pc = roundup_section_city(headers, s.para)
     if pc is None:
         return None
     return [(pc.city_key or UNLOCATED, pc, s.trigs, s.seg, s.venues)]

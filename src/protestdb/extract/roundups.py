@@ -246,4 +246,47 @@ def roundup_sizes(text: str, layout: Layout, places: list[Any], sizes: list[Any]
     return out
 
 
-__all__ = ["listed_venues", "share_organizers", "item_types", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers"]
+
+
+#: a section header line: at most this many words, no sentence end
+HEADER_MAX_WORDS = 10
+#: a section runs at most this many paragraphs after its header
+SECTION_MAX_PARAS = 8
+_SENT_END_CHARS = ".!?\"”’"
+
+
+def section_headers(text: str, layout: Layout, places: list[Any]) -> dict[int, Any]:
+    """Paragraph index -> the one city of each section header line of a paragraph-per-city
+    roundup or listing ("Denver", "Day of Action: Tulsa, OK", "New York City"): a short body
+    line without a sentence end naming one city. Only when the text has two or more such
+    lines (a lone short line is no section structure)."""
+    by_para: dict[int, list[Any]] = {}
+    for p in places:
+        if p.kind in ("city", "neighborhood") and getattr(p, "city_key", None):
+            s = layout.sentences[layout.sentence_at(p.start)]
+            by_para.setdefault(s.para, []).append(p)
+    out: dict[int, Any] = {}
+    for para, ps in by_para.items():
+        a, b = layout.paragraphs[para]
+        line = text[a:b]
+        if len(line.split()) > HEADER_MAX_WORDS or line.rstrip()[-1:] in _SENT_END_CHARS:
+            continue
+        if len({p.city_key for p in ps}) != 1:
+            continue
+        if layout.sentences[layout.sentence_at(a)].kind != "body":
+            continue
+        out[para] = ps[0]
+    return out if len(out) >= MIN_ITEMS else {}
+
+
+def section_city(headers: dict[int, Any], para: int) -> Any:
+    """The city of the section ``para`` lies in: the nearest header before it, at most
+    ``SECTION_MAX_PARAS`` back (None outside every section)."""
+    for back in range(1, SECTION_MAX_PARAS + 1):
+        if para - back in headers:
+            return headers[para - back]
+    return None
+
+
+__all__ = ["item_types", "listed_venues", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers", "section_city",
+           "section_headers", "share_organizers"]

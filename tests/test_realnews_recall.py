@@ -182,3 +182,24 @@ def test_one_short_line_is_no_section_structure() -> None:
     wichita = Place(k, k + 7, "Wichita", "city", "KS", "Wichita")
     headers = section_headers(text2, layout2, [tulsa, wichita])
     assert {p.quote for p in headers.values()} == {"Tulsa", "Wichita"}
+
+
+def test_the_one_city_of_the_body_places_actions_told_without_a_place() -> None:
+    text = (
+        "Tense scenes unfolded on Tuesday outside an immigration office in Tulsa, where agents detained a dozen people.\n\n"
+        "The officers said the crowd grew through the afternoon.\n\n"
+        "Dozens of protesters blocked the gates of the building for two hours."
+    )
+    res = extract_text(text, PUB, explain=True)
+    assert [ev.locality for ev in res.events] == ["Tulsa"]
+    assert any(r["rule"] == "drafting.sole_city" for r in res.trace[0]["event"])
+
+
+def test_two_cities_in_the_body_leave_a_placeless_action_unplaced() -> None:
+    text = (
+        "Officials in Tulsa and Wichita traded letters over the budget on Tuesday.\n\n"
+        "The officers said the crowd grew through the afternoon.\n\n"
+        "Dozens of protesters blocked the gates of the building for two hours."
+    )
+    res = extract_text(text, PUB)
+    assert all(ev.locality is None for ev in res.events)

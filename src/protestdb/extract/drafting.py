@@ -327,6 +327,25 @@ def drop_empty(st: DraftState) -> None:
     _drop(st, lambda d: bool(d.triggers), "drop_empty", "no trigger words left")
 
 
+@draft_filter("sole_city")
+def sole_city(st: DraftState) -> None:
+    """Nothing located, no nationwide action, no dateline: when the body names one city only
+    (not as an origin or a destination), the place-less drafts are told there ("Clashes broke
+    out outside an immigration office in Tulsa ... Protesters blocked the gates")."""
+    if not st.drafts or any(d.key != UNLOCATED for d in st.drafts):
+        return
+    layout, text = st.doc.layout, st.doc.text
+    others = non_event_places(text, st.doc.places)
+    cities = [p for p in st.doc.places if p.kind in ("city", "neighborhood") and p.city_key and id(p) not in others
+              and layout.sentences[layout.sentence_at(p.start)].kind in ("body", "headline")]
+    if len({p.city_key for p in cities}) != 1:
+        return
+    pc = cities[0]
+    for d in st.drafts:
+        d.key, d.place = pc.city_key or UNLOCATED, pc
+        d.rules.append(("sole_city", (pc.start, pc.end), ()))
+
+
 @draft_filter("drop_unlocated_beside_located")
 def drop_unlocated_beside_located(st: DraftState) -> None:
     """With located events in the article, a place-less mention is an umbrella statement

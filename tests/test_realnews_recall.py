@@ -203,3 +203,9 @@ def test_two_cities_in_the_body_leave_a_placeless_action_unplaced() -> None:
     )
     res = extract_text(text, PUB)
     assert all(ev.locality is None for ev in res.events)
+
+
+def test_a_campus_names_its_city() -> None:
+    text = "Students set up encampments on Monday at the University of Tulsa and the University of Wichita."
+    a, b = _city(text, "Tulsa", "OK"), _city(text, "Wichita", "KS")
+    assert site_places(text, [a, b], _bounds(text)) == {id(a), id(b)}

@@ -209,3 +209,15 @@ def test_a_campus_names_its_city() -> None:
     text = "Students set up encampments on Monday at the University of Tulsa and the University of Wichita."
     a, b = _city(text, "Tulsa", "OK"), _city(text, "Wichita", "KS")
     assert site_places(text, [a, b], _bounds(text)) == {id(a), id(b)}
+
+
+def test_a_us_reading_of_a_place_in_a_text_about_another_country_is_no_site() -> None:
+    from protestdb.extract.places import us_place_abroad
+
+    text = "From Lyon to Paris, French unions marched on Thursday against the pension reform in France."
+    paris = _city(text, "Paris", "TX")
+    lyon = Place(text.index("Lyon"), text.index("Lyon") + 4, "Lyon", "city", None, "Lyon", "FR")
+    assert us_place_abroad(text, paris) and not us_place_abroad(text, lyon)
+    assert site_places(text, [lyon, paris], _bounds(text)) == {id(lyon)}
+    told = "Unions in France marched on Thursday, and in Paris, Texas, a rally drew 40 people."
+    assert not us_place_abroad(told, _city(told, "Paris", "TX"))

@@ -306,6 +306,18 @@ def _site_patterns(lang: str) -> dict[str, re.Pattern[str]]:
 
 
 _FROM = re.compile(r"\bfrom\s+", re.IGNORECASE)
+_STATE_WORDS_AFTER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+
+
+def us_place_abroad(text: str, p: Place) -> bool:
+    """A place the gazetteer put in a US state while the text is about another country and no
+    state words follow it ("Paris" in a report on French strikes): never a site of its own."""
+    if not p.state or p.country not in (None, "US"):
+        return False
+    if text_country(text) in (None, "US"):
+        return False
+    m = _STATE_WORDS_AFTER.match(text, p.end, min(len(text), p.end + 30))
+    return not (m is not None and state_code(m.group(1)))
 
 
 def _ranged(text: str, lo: int, p: Place, pats: dict[str, re.Pattern[str]]) -> bool:
@@ -355,7 +367,7 @@ def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") ->
             or pats["campus_of"].search(text[max(lo, p.start - 30) : p.start]) is not None
             or (prev_site is not None and prev_site >= lo and pats["list_gap"].search(text[prev_site : p.start]) is not None)
         )
-        if site:
+        if site and not us_place_abroad(text, p):
             out.add(id(p))
             prev_site = p.end
         else:

@@ -221,3 +221,18 @@ def test_a_us_reading_of_a_place_in_a_text_about_another_country_is_no_site() ->
     assert site_places(text, [lyon, paris], _bounds(text)) == {id(lyon)}
     told = "Unions in France marched on Thursday, and in Paris, Texas, a rally drew 40 people."
     assert not us_place_abroad(told, _city(told, "Paris", "TX"))
+
+
+def test_thousands_more_in_listed_cities_are_events_of_their_own() -> None:
+    text = (
+        "Thousands of nurses marched in Denver on Saturday to demand safer staffing; in Tulsa, hundreds "
+        "rallied outside the state capitol, and thousands more gathered in Omaha and Wichita."
+    )
+    res = extract_text(text, PUB)
+    assert _places(res) == {"Denver", "Tulsa", "Omaha", "Wichita"}
+
+
+def test_a_count_of_money_is_no_crowd_at_a_place() -> None:
+    text = "Nurses marched in Denver on Saturday; the union said it had raised thousands of dollars in Omaha."
+    res = extract_text(text, PUB)
+    assert _places(res) == {"Denver"}

@@ -365,6 +365,7 @@ def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") ->
             or (pats["initial_frame"].search(text[lo : p.start]) is not None and text[p.end : p.end + 1] == ",")
             or _ranged(text, lo, p, pats)
             or pats["campus_of"].search(text[max(lo, p.start - 30) : p.start]) is not None
+            or pats["crowd_in"].search(text[max(lo, p.start - 70) : p.start]) is not None
             or (prev_site is not None and prev_site >= lo and pats["list_gap"].search(text[prev_site : p.start]) is not None)
         )
         if site and not us_place_abroad(text, p):

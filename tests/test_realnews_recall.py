@@ -236,3 +236,23 @@ def test_a_count_of_money_is_no_crowd_at_a_place() -> None:
     text = "Nurses marched in Denver on Saturday; the union said it had raised thousands of dollars in Omaha."
     res = extract_text(text, PUB)
     assert _places(res) == {"Denver"}
+
+
+def test_a_place_whose_clause_counts_a_crowd_is_a_site() -> None:
+    text = (
+        "Tens of thousands of people marched in Hamburg on Thursday against the pension plan, "
+        "while in Leipzig the unions counted 30,000."
+    )
+    res = extract_text(text, PUB)
+    ev = {e.locality: e for e in res.events if e.locality}
+    assert set(ev) == {"Hamburg", "Leipzig"}
+    assert ev["Leipzig"].size_low == 30000
+
+
+def test_a_place_whose_clause_counts_no_crowd_stays_context() -> None:
+    text = (
+        "Tens of thousands of people marched in Hamburg on Thursday against the pension plan, "
+        "while in Leipzig the council debated the budget."
+    )
+    res = extract_text(text, PUB)
+    assert _places(res) == {"Hamburg"}

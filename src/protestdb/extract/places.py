@@ -306,6 +306,7 @@ def _site_patterns(lang: str) -> dict[str, re.Pattern[str]]:
 
 
 _FROM = re.compile(r"\bfrom\s+", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
 _STATE_WORDS_AFTER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 
 
@@ -358,7 +359,7 @@ def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") ->
             continue
         if p.kind not in ("city", "neighborhood"):
             continue
-        lo, _hi = bounds(p.start)
+        lo, hi = bounds(p.start)
         site = (
             listed_with_action(text, p.start)
             or pats["part_of"].search(text[max(lo, p.start - 40) : p.start]) is not None
@@ -366,6 +367,8 @@ def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") ->
             or _ranged(text, lo, p, pats)
             or pats["campus_of"].search(text[max(lo, p.start - 30) : p.start]) is not None
             or pats["crowd_in"].search(text[max(lo, p.start - 70) : p.start]) is not None
+            or (_IN_BEFORE.search(text[max(lo, p.start - 10) : p.start]) is not None
+                and pats["count_after"].search(text[p.end : min(hi, p.end + 90)]) is not None)
             or (prev_site is not None and prev_site >= lo and pats["list_gap"].search(text[prev_site : p.start]) is not None)
         )
         if site and not us_place_abroad(text, p):

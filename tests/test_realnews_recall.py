@@ -256,3 +256,67 @@ def test_a_place_whose_clause_counts_no_crowd_stays_context() -> None:
     )
     res = extract_text(text, PUB)
     assert _places(res) == {"Hamburg"}
+
+
+BULLETS = (
+    "Students set up protest encampments at campuses across the country this week.\n\n"
+    "Here is where encampments have been reported:\n\n"
+    "• Tulsa Community College in Tulsa: Students pitched tents on the main lawn.\n\n"
+    "• The Kiln in Tulsa: Two dozen art students occupied the lobby.\n\n"
+    "• Prairie State University in Wichita: Protesters set up tents outside the student union.\n"
+)
+
+
+def test_each_bulleted_site_is_its_own_event_even_in_one_city() -> None:
+    res = extract_text(BULLETS, PUB)
+    tulsa = [ev for ev in res.events if ev.locality == "Tulsa"]
+    assert len(tulsa) == 2
+    assert {"Tulsa", "Wichita"} <= _places(res)
+
+
+def test_bulleted_sentences_about_one_city_are_no_list_of_sites() -> None:
+    text = (
+        "Truckers kept up their protest in Tulsa on Saturday against the new tolls.\n\n"
+        "• Protesters blocked two downtown streets in Tulsa for most of the afternoon.\n\n"
+        "• Residents of Tulsa complained that the protesters honked their horns all night.\n"
+    )
+    res = extract_text(text, PUB)
+    assert [ev.locality for ev in res.events] == ["Tulsa"]
+
+
+def test_bullet_site_reads_a_label_not_a_sentence() -> None:
+    from protestdb.extract.roundups import bullet_site
+
+    label = "• Local 7 at the stamping plant in Wichita, Kansas"
+    sentence = "• The union said more workers would join the strike in Wichita next week if talks fail again."
+    for text, want in ((label, True), (sentence, False)):
+        i = text.index("Wichita")
+        assert bullet_site(text, (0, len(text)), [Place(i, i + 7, "Wichita", "city", "KS", "Wichita")]) is want
+
+
+def test_a_new_action_on_another_day_in_the_same_city_is_another_event() -> None:
+    text = (
+        "Nurses marched in Tulsa on Saturday to demand higher staffing.\n\n"
+        "In Tulsa on Thursday, teachers rallied outside the district office over pay."
+    )
+    res = extract_text(text, PUB)
+    days = sorted(ev.date for ev in res.events if ev.locality == "Tulsa")
+    assert days == ["2024-05-02", "2024-05-04"]
+
+
+def test_a_follow_up_on_another_day_is_no_new_event() -> None:
+    text = (
+        "Nurses marched in Tulsa on Saturday to demand higher staffing.\n\n"
+        "In Tulsa on Sunday, police said the march had been peaceful."
+    )
+    res = extract_text(text, PUB)
+    assert [ev.locality for ev in res.events] == ["Tulsa"]
+
+
+def test_a_strike_told_on_two_days_stays_one_event() -> None:
+    text = (
+        "Bus drivers walked off the job in Tulsa on Saturday to demand a new contract.\n\n"
+        "In Tulsa on Thursday, striking drivers picketed outside the depot."
+    )
+    res = extract_text(text, PUB)
+    assert [ev.locality for ev in res.events] == ["Tulsa"]

@@ -25,10 +25,11 @@ from protestdb.extract.assemble import (
     locative,
     non_event_places,
 )
+from protestdb.extract.background import date_status
 from protestdb.extract.detect import PLACELESS_TYPES, Trigger
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
 from protestdb.extract.places import Place
-from protestdb.extract.roundups import item_end, listed_venues, section_headers
+from protestdb.extract.roundups import bullet_site, item_end, listed_venues, section_headers
 from protestdb.extract.roundups import section_city as roundup_section_city
 from protestdb.extract.spans import in_quote
 
@@ -267,7 +268,12 @@ def continues_current(st: DraftState, s: Sentence) -> list[Group] | None:
         # after a counter-protest, a sentence without one tells the main action again
         cur = next((o for o in reversed(st.drafts) if o.key == cur.key and not o.counter), cur)
     d = cur if cur.announced == s.announced else st.get(cur.key, cur.place, s.para, cur.counter, s.announced, [])
-    st.attach(d, s.trigs, s.seg, s.para, s.venues, None, "continues_current")
+    rule = "continues_current"
+    if _another_site(st, d, s.para):
+        d = Draft(cur.key, cur.place, counter=cur.counter, announced=s.announced)  # the next bulleted site
+        st.drafts.append(d)
+        rule += "+another_site"
+    st.attach(d, s.trigs, s.seg, s.para, s.venues, None, rule)
     if d.place is None:
         d.place = cur.place
     st.current = d
@@ -455,10 +461,62 @@ def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -
         if stp is None and place is not None and st.dl_state is not None and st.dl_city is not None and place.city_key == st.dl_city.city_key:
             stp = st.dl_state
         d = st.get(key, place, s.para, False, s.announced, gvenues)
+        why = "another_day" if _another_day(st, d, seg, s.para, main) else ("another_site" if _another_site(st, d, s.para) else None)
+        if why is not None:
+            d = Draft(key, place, counter=False, announced=s.announced)  # same city, another day's or site's action
+            st.drafts.append(d)
+            rule += "+" + why
         st.attach(d, main, seg, s.para, gvenues, stp, rule)
         if d.place is None and place is not None:
             d.place = place
         st.current = d
+
+
+def _days(st: DraftState, start: int, end: int, announced: bool) -> set[Any]:
+    """The days told in ``text[start:end]`` inside the news window (day-precise only)."""
+    out = set()
+    for m in dates_in(st.doc, start, end):
+        if m.precision == "day" and date_status(m, st.doc.published, announced) == "in":
+            out.add(m.future_value if announced and m.future_value else m.value)
+    return out
+
+
+def _bullet_site(st: DraftState, para: int) -> bool:
+    memo = st.doc.memo.setdefault("bullet_sites", {})
+    if para not in memo:
+        memo[para] = bullet_site(st.doc.text, st.doc.layout.paragraphs[para], st.doc.places, st.doc.lang)
+    return bool(memo[para])
+
+
+def _another_site(st: DraftState, d: Draft, para: int) -> bool:
+    """A bulleted list of sites: each bullet that names its site is its own event, even in a
+    city another bullet named ("• Columbia University in Manhattan: ..." / "• The New School in
+    Manhattan: ...")."""
+    return bool(d.triggers) and para not in d.paras and _bullet_site(st, para) and any(_bullet_site(st, q) for q in d.paras)
+
+
+#: actions that run over several days (told on each): never split by their days
+_DURATIVE = frozenset(("strike", "picket", "occupation", "hunger strike", "boycott", "sit-in", "blockade"))
+
+
+def _another_day(st: DraftState, d: Draft, seg: tuple[int, int], para: int, trigs: list[Trigger]) -> bool:
+    """Is a new action told in another paragraph on a day of its own another event than the
+    open draft of its city ("NYU students camped out late Monday" ... "At Columbia on
+    Thursday, students set up tents")? Both must tell their day; the new words must tell a new
+    action, not refer back to the told one."""
+    if not d.triggers or para in d.paras or not trigs:
+        return False
+    if not all(t.new_action and not t.anaphoric and not t.quoted for t in trigs):
+        return False
+    if any(t.type in _DURATIVE for t in [*trigs, *d.triggers]):
+        return False  # a strike, a picket line, an encampment run over days: one event
+    mine = _days(st, seg[0], seg[1], d.announced)
+    if not mine:
+        return False
+    theirs: set[Any] = set()
+    for a, b in d.segments:
+        theirs |= _days(st, a, b, d.announced)
+    return bool(theirs) and not (mine & theirs)
 
 
 def _rules(names: tuple[str, ...], registry: dict[str, Any], kind: str) -> list[tuple[str, Any]]:

@@ -249,6 +249,29 @@ def roundup_sizes(text: str, layout: Layout, places: list[Any], sizes: list[Any]
 
 
 
+_HEAD_END = re.compile(r":|\s[—–-]\s")
+
+
+def bullet_site(text: str, para: tuple[int, int], places: list[Any], lang: str = "en") -> bool:
+    """Is the paragraph a bulleted site of a list of sites ("• Columbia University in Manhattan:
+    ...", "• the plant in Wentzville, Mo.")? A bullet, then a place named in the line's head
+    (before its first colon or dash, at most 80 characters), or in a short line that is no
+    sentence (the site's label alone)."""
+    a, b = para
+    m = _patterns(lang)["bullet"].match(text[a:b])
+    if m is None:
+        return False
+    head = a + m.end()
+    h = _HEAD_END.search(text, head, min(b, head + 80))
+    if h is not None:
+        head_end = h.start()  # "• Columbia University in Manhattan: ..."
+    elif len(text[head:b].split()) <= 15 and text[head:b].rstrip()[-1:] not in _SENT_END_CHARS:
+        head_end = b  # "• Local 12 at the stamping plant in Wichita, Kansas"
+    else:
+        return False  # a bulleted sentence, not a site's label
+    return any(head <= p.start < head_end for p in places if p.kind in ("city", "neighborhood", "venue"))
+
+
 #: a section header line: at most this many words, no sentence end
 HEADER_MAX_WORDS = 10
 #: a section runs at most this many paragraphs after its header
@@ -289,5 +312,5 @@ def section_city(headers: dict[int, Any], para: int) -> Any:
     return None
 
 
-__all__ = ["item_types", "listed_venues", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers", "section_city",
+__all__ = ["bullet_site", "item_types", "listed_venues", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers", "section_city",
            "section_headers", "share_organizers"]

@@ -104,6 +104,9 @@ def triggers(doc: ExtractDoc) -> bool | None:
                                  dropped=dropped)
     for candidate, rule, reason in dropped or ():
         doc.trace.drop(candidate, rule, reason)
+    from protestdb.extract.nationwide import named_action_triggers
+
+    doc.triggers = named_action_triggers(doc.text, doc.layout, doc.triggers, doc.lang)  # "A Day Without Immigrants"
     strong = [t for t in doc.triggers if not t.weak and doc.layout.sentences[t.sent].kind == "body"]
     if not strong:
         doc.trace.drop("article", "triggers.none_firm", "no firm protest word in a body sentence")

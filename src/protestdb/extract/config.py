@@ -37,6 +37,7 @@ DRAFT_RULES: tuple[str, ...] = (
     "split_by_city",
     "one_city",
     "paragraph_city",
+    "section_city",
     "national_placeless",
     "umbrella_sentence",
     "counter_protest_here",
@@ -50,7 +51,7 @@ DRAFT_RULES: tuple[str, ...] = (
 DRAFT_FILTERS: tuple[str, ...] = (
     "dateline_state",
     "drop_empty",
-    "unlocated_sole_city",
+    "sole_city",
     "drop_unlocated_beside_located",
     "drop_unlocated_beside_national",
 )

@@ -25,10 +25,13 @@ from protestdb.extract.assemble import (
     locative,
     non_event_places,
 )
+from protestdb.extract.background import date_status
 from protestdb.extract.detect import PLACELESS_TYPES, Trigger
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
 from protestdb.extract.places import Place
-from protestdb.extract.roundups import item_end, listed_venues
+from protestdb.extract.roundups import bullet_site, item_end, listed_venues, section_headers
+from protestdb.extract.roundups import section_city as roundup_section_city
+from protestdb.extract.spans import in_quote
 
 Group = tuple[str, Place | None, list[Trigger], tuple[int, int], list[Place]]
 
@@ -255,6 +258,23 @@ def paragraph_city(st: DraftState, s: Sentence) -> list[Group] | None:
     return [(pc.city_key or UNLOCATED, pc, s.trigs, s.seg, s.venues)]
 
 
+@draft_rule("section_city")
+def section_city(st: DraftState, s: Sentence) -> list[Group] | None:
+    """No place in the sentence or its paragraph: in a paragraph-per-city roundup or listing,
+    the city of the section header line above it ("Day of Action: Tulsa, OK")."""
+    if s.cities:
+        return None
+    headers = st.doc.memo.get("section_headers")
+    if headers is None:
+        headers = st.doc.memo["section_headers"] = section_headers(st.doc.text, st.doc.layout, st.doc.places)
+    if not headers or s.para in headers:
+        return None
+    pc = roundup_section_city(headers, s.para)
+    if pc is None:
+        return None
+    return [(pc.city_key or UNLOCATED, pc, s.trigs, s.seg, s.venues)]
+
+
 @draft_rule("national_placeless")
 def national_placeless(st: DraftState, s: Sentence) -> list[Group] | None:
     """A placeless action (a boycott, a strike call) told nationwide or as the article's first."""
@@ -327,7 +347,12 @@ def continues_current(st: DraftState, s: Sentence) -> list[Group] | None:
         cur = next((o for o in reversed(st.drafts) if o.key == cur.key and not o.counter), cur)
     d = cur if cur.announced == s.announced else st.get(cur.key, cur.place, s.para, cur.counter, s.announced, [],
                                                           (s.seg, s.trigs))
-    st.attach(d, s.trigs, s.seg, s.para, s.venues, None, "continues_current")
+    rule = "continues_current"
+    if _another_site(st, d, s.para):
+        d = Draft(cur.key, cur.place, counter=cur.counter, announced=s.announced)  # the next bulleted site
+        st.drafts.append(d)
+        rule += "+another_site"
+    st.attach(d, s.trigs, s.seg, s.para, s.venues, None, rule)
     if d.place is None:
         d.place = cur.place
     st.current = d
@@ -387,19 +412,25 @@ def drop_empty(st: DraftState) -> None:
     _drop(st, lambda d: bool(d.triggers), "drop_empty", "no trigger words left")
 
 
-@draft_filter("unlocated_sole_city")
-def unlocated_sole_city(st: DraftState) -> None:
-    """No event located, and the article tells exactly one town as a place where something is
-    ("the first big wave arrived in Ottawa on Friday"): the place-less actions are there."""
-    if any(d.place is not None or d.key != UNLOCATED for d in st.drafts) or not st.drafts:
+@draft_filter("sole_city")
+def sole_city(st: DraftState) -> None:
+    """Nothing located, no nationwide action, no dateline: when the body names one city only
+    (not as an origin or a destination), the place-less drafts are told there ("Clashes broke
+    out outside an immigration office in Tulsa ... Protesters blocked the gates")."""
+    if not st.drafts or any(d.key != UNLOCATED for d in st.drafts):
         return
-    towns = [p for ps in st.places_by_sent.values() for p in ps if p.kind in ("city", "neighborhood") and p.city_key]
-    if len({p.city_key for p in towns}) != 1:
+    layout, text = st.doc.layout, st.doc.text
+    others = non_event_places(text, st.doc.places)
+    cities = [p for p in st.doc.places if p.kind in ("city", "neighborhood") and p.city_key and id(p) not in others
+              and layout.sentences[layout.sentence_at(p.start)].kind in ("body", "headline")]
+    if any(places.us_place_abroad(text, p) for p in cities):
+        return  # a US reading of a place in a text about another country: no guess
+    if len({p.city_key for p in cities}) != 1:
         return
-    town = towns[0]
+    pc = cities[0]
     for d in st.drafts:
-        d.key, d.place = town.city_key or UNLOCATED, town
-        d.rules.append(("unlocated_sole_city", (town.start, town.end), ((town.start, town.end, town.quote),)))
+        d.key, d.place = pc.city_key or UNLOCATED, pc
+        d.rules.append(("sole_city", (pc.start, pc.end), ()))
 
 
 @draft_filter("drop_unlocated_beside_located")
@@ -431,9 +462,16 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
     doc.places = places.sub_places(text, doc.places, dl_city, doc.lang)
     out: dict[int, list[Place]] = {}
     others = non_event_places(text, doc.places)
+    sites = places.site_places(text, doc.places, lambda pos: _bounds(layout, pos), doc.lang)
     for p in doc.places:
         si = layout.sentence_at(p.start)
         if layout.sentences[si].kind != "body":
+            continue
+        if id(p) in sites and not in_quote(text, layout.paragraphs[layout.sentences[si].para][0], p.start):
+            # "From Boston to Denver, ...", "including X and Y", "In Lyon, thousands ..."
+            listed = p.kind in ("city", "neighborhood") and places.listed_with_action(text, p.start)
+            tags[("place", id(p))] = "listed_with_action" if listed else "site_frame"
+            out.setdefault(si, []).append(p)
             continue
         if id(p) in others:
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.non_event_place",
@@ -447,6 +485,11 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             tags[("place", id(p))] = "listed_with_action"  # "nationwide, including in Denver"
         out.setdefault(si, []).append(p)
     return out
+
+
+def _bounds(layout: Any, pos: int) -> tuple[int, int]:
+    s = layout.sentences[layout.sentence_at(pos)]
+    return s.start, s.end
 
 
 def _sentence(st: DraftState, si: int, trigs: list[Trigger]) -> Sentence:
@@ -498,10 +541,62 @@ def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -
         if stp is None and place is not None and st.dl_state is not None and st.dl_city is not None and place.city_key == st.dl_city.city_key:
             stp = st.dl_state
         d = st.get(key, place, s.para, False, s.announced, gvenues, (seg, main))
+        why = "another_day" if _another_day(st, d, seg, s.para, main) else ("another_site" if _another_site(st, d, s.para) else None)
+        if why is not None:
+            d = Draft(key, place, counter=False, announced=s.announced)  # same city, another day's or site's action
+            st.drafts.append(d)
+            rule += "+" + why
         st.attach(d, main, seg, s.para, gvenues, stp, rule)
         if d.place is None and place is not None:
             d.place = place
         st.current = d
+
+
+def _days(st: DraftState, start: int, end: int, announced: bool) -> set[Any]:
+    """The days told in ``text[start:end]`` inside the news window (day-precise only)."""
+    out = set()
+    for m in dates_in(st.doc, start, end):
+        if m.precision == "day" and date_status(m, st.doc.published, announced) == "in":
+            out.add(m.future_value if announced and m.future_value else m.value)
+    return out
+
+
+def _bullet_site(st: DraftState, para: int) -> bool:
+    memo = st.doc.memo.setdefault("bullet_sites", {})
+    if para not in memo:
+        memo[para] = bullet_site(st.doc.text, st.doc.layout.paragraphs[para], st.doc.places, st.doc.lang)
+    return bool(memo[para])
+
+
+def _another_site(st: DraftState, d: Draft, para: int) -> bool:
+    """A bulleted list of sites: each bullet that names its site is its own event, even in a
+    city another bullet named ("• Columbia University in Manhattan: ..." / "• The New School in
+    Manhattan: ...")."""
+    return bool(d.triggers) and para not in d.paras and _bullet_site(st, para) and any(_bullet_site(st, q) for q in d.paras)
+
+
+#: actions that run over several days (told on each): never split by their days
+_DURATIVE = frozenset(("strike", "picket", "occupation", "hunger strike", "boycott", "sit-in", "blockade"))
+
+
+def _another_day(st: DraftState, d: Draft, seg: tuple[int, int], para: int, trigs: list[Trigger]) -> bool:
+    """Is a new action told in another paragraph on a day of its own another event than the
+    open draft of its city ("NYU students camped out late Monday" ... "At Columbia on
+    Thursday, students set up tents")? Both must tell their day; the new words must tell a new
+    action, not refer back to the told one."""
+    if not d.triggers or para in d.paras or not trigs:
+        return False
+    if not all(t.new_action and not t.anaphoric and not t.quoted for t in trigs):
+        return False
+    if any(t.type in _DURATIVE for t in [*trigs, *d.triggers]):
+        return False  # a strike, a picket line, an encampment run over days: one event
+    mine = _days(st, seg[0], seg[1], d.announced)
+    if not mine:
+        return False
+    theirs: set[Any] = set()
+    for a, b in d.segments:
+        theirs |= _days(st, a, b, d.announced)
+    return bool(theirs) and not (mine & theirs)
 
 
 def _rules(names: tuple[str, ...], registry: dict[str, Any], kind: str) -> list[tuple[str, Any]]:

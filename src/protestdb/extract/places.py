@@ -384,3 +384,83 @@ def sub_places(text: str, found: list[Place], dateline: Place | None, lang: str 
                 continue
         out.append(p)
     return out
+
+
+@lru_cache(maxsize=4)
+def _site_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    lex = load_lang("sites", lang)
+    return {k: re.compile(v, re.IGNORECASE) for k, v in lex.items() if not k.startswith("_")}
+
+
+_FROM = re.compile(r"\bfrom\s+", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
+_STATE_WORDS_AFTER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+
+
+def us_place_abroad(text: str, p: Place) -> bool:
+    """A place the gazetteer put in a US state while the text is about another country and no
+    state words follow it ("Paris" in a report on French strikes): never a site of its own."""
+    if not p.state or p.country not in (None, "US"):
+        return False
+    if text_country(text) in (None, "US"):
+        return False
+    m = _STATE_WORDS_AFTER.match(text, p.end, min(len(text), p.end + 30))
+    return not (m is not None and state_code(m.group(1)))
+
+
+def _ranged(text: str, lo: int, p: Place, pats: dict[str, re.Pattern[str]]) -> bool:
+    """Is ``p`` an end of a range of sites ("From Boston to Denver, crowds gathered", "in other
+    cities, from Salem to Eugene")? Not when a travel word before the range makes it an origin
+    and a destination ("workers marched from Delano to Sacramento")."""
+    before = text[max(lo, p.start - 120) : p.start]
+    froms = list(_FROM.finditer(before))
+    if not froms:
+        return False
+    f = froms[-1]
+    fpos = p.start - len(before) + f.start()
+    at_from = f.end() == len(before) or re.fullmatch(r"the\s+", before[f.end() :], re.IGNORECASE) is not None
+    if not at_from:
+        if pats["range_to"].search(before, f.end()) is None:
+            return False  # "from the steps of the court to Denver": the place is the range's end
+    elif re.match(r"(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*)?,?)?\s+to\s", text[p.end : p.end + 40]) is None:
+        return False  # "from Denver" with no "to": an origin
+    if pats["range_from"].search(text[lo:fpos]) is None:
+        return False
+    return pats["travel"].search(text, lo, fpos) is None
+
+
+def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") -> set[int]:
+    """Ids of the cities told as an action's sites by their frame, whatever the words around
+    them seem to say ("from", "to", "of" read as origins; a clause that tells no action):
+    the ends of a range of sites ("From Boston to Denver, crowds ..."), a place listed after
+    the action ("including Toronto") and the places listed after it ("... and Vancouver"),
+    the place a sentence opens on ("In Lyon, thousands marched"), "in the southern part of
+    X". ``bounds(pos)`` gives the (start, end) of the sentence holding ``pos``."""
+    pats = _site_patterns(lang)
+    out: set[int] = set()
+    prev_site: int | None = None  # where the last site (or the state told after it) ends
+    for p in sorted(found, key=lambda q: q.start):
+        if p.kind in ("state", "country"):
+            if prev_site is not None and re.fullmatch(r"[\s,]*", text[prev_site : p.start]):
+                prev_site = p.end  # "Charlotte, N.C., and Denver": the state belongs to the item
+            continue
+        if p.kind not in ("city", "neighborhood"):
+            continue
+        lo, hi = bounds(p.start)
+        site = (
+            listed_with_action(text, p.start)
+            or pats["part_of"].search(text[max(lo, p.start - 40) : p.start]) is not None
+            or (pats["initial_frame"].search(text[lo : p.start]) is not None and text[p.end : p.end + 1] == ",")
+            or _ranged(text, lo, p, pats)
+            or pats["campus_of"].search(text[max(lo, p.start - 30) : p.start]) is not None
+            or pats["crowd_in"].search(text[max(lo, p.start - 70) : p.start]) is not None
+            or (_IN_BEFORE.search(text[max(lo, p.start - 10) : p.start]) is not None
+                and pats["count_after"].search(text[p.end : min(hi, p.end + 90)]) is not None)
+            or (prev_site is not None and prev_site >= lo and pats["list_gap"].search(text[prev_site : p.start]) is not None)
+        )
+        if site and not us_place_abroad(text, p):
+            out.add(id(p))
+            prev_site = p.end
+        else:
+            prev_site = None
+    return out

@@ -20,6 +20,7 @@ from typing import Any
 
 from protestdb.extract.detect import Trigger
 from protestdb.extract.lexicons import any_rx, load_lang
+from protestdb.extract.places import us_place_abroad
 from protestdb.extract.segment import Layout
 
 MIN_ITEMS = 2
@@ -35,11 +36,14 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
         # a number then a preposition right before the place: "36,000 in Toulouse", "23,000 to Rennes"
         "before": re.compile(rf"(?P<n>{num})(?:\s+(?:{lex['people']}))?\s*(?:{lex['preps']})\s+(?:the city of\s+)?$", re.IGNORECASE),
         # the place then its number: "Sete (4500)", "Chicago: 150,000", "Denver - 100,000"
-        "after": re.compile(rf"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\(\s*(?P<n>{num})\s*\)|[:–—-]\s*(?:(?:{lex['approx']})\s+)?(?P<m>{num}))"),
+        "after": re.compile(rf"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\(\s*(?P<n>{num})\s*\)|[:–—-]\s*(?:(?i:{lex['approx']})\s+)?(?P<m>{num}))"),
         "bullet": re.compile(rf"^\s*(?:{lex['bullets']})\s*"),
         # what is left of a header line once its place is taken out ("Washington, D.C.", "Parkland:")
         "header_rest": re.compile(r"[\s,.:;–—-]*(?:[A-Z][A-Za-z.]*\.?\s?){0,2}[\s,.:;–—-]*"),
         "list_cue": re.compile(lex["list_cue"], re.IGNORECASE),
+        # "in Milan more than 100,000, in Naples 50,000": "in" before the place, its number right after
+        "in_before": re.compile(lex["in_number"], re.IGNORECASE),
+        "in_after": re.compile(rf"\s*(?:(?:{lex['approx']})\s+)?(?P<n>{num})(?=\s*(?:[,;.)]|and\b|$))", re.IGNORECASE),
     }
 
 
@@ -73,7 +77,7 @@ def roundup_items(text: str, layout: Layout, places: list[Any], lang: str = "en"
         si = layout.sentence_at(p.start)
         per_sent[si] = per_sent.get(si, 0) + 1
     for p in places:
-        if p.kind not in ("city", "neighborhood") or not getattr(p, "city_key", None):
+        if p.kind not in ("city", "neighborhood") or not getattr(p, "city_key", None) or us_place_abroad(text, p):
             continue
         si = layout.sentence_at(p.start)
         s = layout.sentences[si]
@@ -99,7 +103,24 @@ def roundup_items(text: str, layout: Layout, places: list[Any], lang: str = "en"
         if m is not None:
             g = "n" if m.group("n") else "m"
             items.append((p.start, p.end, si, m.span(g)))
+            continue
+        span = _in_item(text, s.start, s.end, p, pats)
+        if span is not None:
+            items.append((p.start, p.end, si, span))
     return items
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _in_item(text: str, lo: int, hi: int, p: Any, pats: dict[str, re.Pattern[str]]) -> tuple[int, int] | None:
+    """The number's span of an item told "in Milan more than 100,000" / ", in Naples 50,000"."""
+    if pats["in_before"].search(text[lo : p.start]) is None:
+        return None
+    m = pats["in_after"].match(text[: min(hi, p.end + 40)], p.end)
+    if m is None or _YEAR.fullmatch(m.group("n")):
+        return None  # "in Denver 2019": a year, not a crowd
+    return m.span("n")
 
 
 def roundup_triggers(
@@ -130,8 +151,14 @@ def roundup_triggers(
 
 def item_end(text: str, end: int, limit: int, lang: str = "en") -> int:
     """Where a list item that ends at a place name ends: after the number told right after
-    it ("Rodez (1200)", "Denver: 40,000"), else at the place; never past ``limit``."""
-    m = _patterns(lang)["after"].match(text, end, limit)
+    it ("Rodez (1200)", "Denver: 40,000", "in Valencia 30,000"), else at the place; never past
+    ``limit``."""
+    pats = _patterns(lang)
+    m = pats["after"].match(text, end, limit)
+    if m is None:  # "in Valencia more than 30,000, in Granada ..."
+        m = pats["in_after"].match(text[:limit], end)
+        if m is not None and _YEAR.fullmatch(m.group("n")):
+            m = None
     return m.end() if m is not None else end
 
 
@@ -220,4 +247,70 @@ def roundup_sizes(text: str, layout: Layout, places: list[Any], sizes: list[Any]
     return out
 
 
-__all__ = ["listed_venues", "share_organizers", "item_types", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers"]
+
+
+_HEAD_END = re.compile(r":|\s[—–-]\s")
+
+
+def bullet_site(text: str, para: tuple[int, int], places: list[Any], lang: str = "en") -> bool:
+    """Is the paragraph a bulleted site of a list of sites ("• Columbia University in Manhattan:
+    ...", "• the plant in Wentzville, Mo.")? A bullet, then a place named in the line's head
+    (before its first colon or dash, at most 80 characters), or in a short line that is no
+    sentence (the site's label alone)."""
+    a, b = para
+    m = _patterns(lang)["bullet"].match(text[a:b])
+    if m is None:
+        return False
+    head = a + m.end()
+    h = _HEAD_END.search(text, head, min(b, head + 80))
+    if h is not None:
+        head_end = h.start()  # "• Columbia University in Manhattan: ..."
+    elif len(text[head:b].split()) <= 15 and text[head:b].rstrip()[-1:] not in _SENT_END_CHARS:
+        head_end = b  # "• Local 12 at the stamping plant in Wichita, Kansas"
+    else:
+        return False  # a bulleted sentence, not a site's label
+    return any(head <= p.start < head_end for p in places if p.kind in ("city", "neighborhood", "venue"))
+
+
+#: a section header line: at most this many words, no sentence end
+HEADER_MAX_WORDS = 10
+#: a section runs at most this many paragraphs after its header
+SECTION_MAX_PARAS = 8
+_SENT_END_CHARS = ".!?\"”’"
+
+
+def section_headers(text: str, layout: Layout, places: list[Any]) -> dict[int, Any]:
+    """Paragraph index -> the one city of each section header line of a paragraph-per-city
+    roundup or listing ("Denver", "Day of Action: Tulsa, OK", "New York City"): a short body
+    line without a sentence end naming one city. Only when the text has two or more such
+    lines (a lone short line is no section structure)."""
+    by_para: dict[int, list[Any]] = {}
+    for p in places:
+        if p.kind in ("city", "neighborhood") and getattr(p, "city_key", None):
+            s = layout.sentences[layout.sentence_at(p.start)]
+            by_para.setdefault(s.para, []).append(p)
+    out: dict[int, Any] = {}
+    for para, ps in by_para.items():
+        a, b = layout.paragraphs[para]
+        line = text[a:b]
+        if len(line.split()) > HEADER_MAX_WORDS or line.rstrip()[-1:] in _SENT_END_CHARS:
+            continue
+        if len({p.city_key for p in ps}) != 1 or us_place_abroad(text, ps[0]):
+            continue
+        if layout.sentences[layout.sentence_at(a)].kind != "body":
+            continue
+        out[para] = ps[0]
+    return out if len(out) >= MIN_ITEMS else {}
+
+
+def section_city(headers: dict[int, Any], para: int) -> Any:
+    """The city of the section ``para`` lies in: the nearest header before it, at most
+    ``SECTION_MAX_PARAS`` back (None outside every section)."""
+    for back in range(1, SECTION_MAX_PARAS + 1):
+        if para - back in headers:
+            return headers[para - back]
+    return None
+
+
+__all__ = ["bullet_site", "item_types", "listed_venues", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers", "section_city",
+           "section_headers", "share_organizers"]

@@ -1,0 +1,65 @@
+"""Named nationwide actions as protest words: "A Day Without Immigrants", "a general strike",
+"an economic blackout" name a placeless action (a boycott, a strike: ``detect.PLACELESS_TYPES``)
+even when no protest word is told beside them ("Thousands joined the initiative 'A day without
+immigrants' on Thursday"). Each such name in a body sentence is a firm trigger of its types,
+marked nationwide, so drafting makes the nationwide event (``drafting.national_placeless``) and
+a roundup's cities get their own. The names and their types: ``data/actions_en.json`` ("named").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from protestdb.extract.detect import PLACELESS_TYPES, Trigger
+from protestdb.extract.lexicons import any_rx, load, load_lang
+from protestdb.extract.segment import Layout
+
+
+@lru_cache(maxsize=1)
+def _placeless_names() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    out = []
+    for d in load("actions_en")["named"]:
+        types = tuple(d["types"])
+        if types and all(t in PLACELESS_TYPES for t in types):
+            out.append((re.compile(d["pattern"], re.IGNORECASE), types))
+    return tuple(out)
+
+
+def named_action_triggers(text: str, layout: Layout, triggers: list[Trigger], lang: str = "en") -> list[Trigger]:
+    """``triggers`` plus a trigger per type of each named placeless action told in a body
+    sentence; a trigger already told inside the name ("general strike") is marked nationwide
+    instead. A name in a sentence told of the past (background) or only hypothetically
+    (every trigger of the sentence weak) stays weak."""
+    names = _placeless_names()
+    if not names:
+        return triggers
+    cues = load_lang("cues", lang)
+    announce = any_rx(tuple(cues["announce"]))
+    by_sent: dict[int, list[Trigger]] = {}
+    for t in triggers:
+        by_sent.setdefault(t.sent, []).append(t)
+    added: list[Trigger] = []
+    for si, s in enumerate(layout.sentences):
+        if s.kind != "body":
+            continue
+        for pat, types in names:
+            for m in pat.finditer(text, s.start, s.end):
+                own = by_sent.get(si, [])
+                inside = [t for t in own if m.start() <= t.start < m.end() and t.type in types]
+                for t in inside:
+                    t.national = True
+                if inside:
+                    continue
+                weak = bool(own) and all(t.weak for t in own)
+                background = any(t.background for t in own)
+                announced = announce.search(text, s.start, s.end) is not None
+                for ty in types:
+                    added.append(Trigger(m.start(), m.end(), m.group(0), ty, si, weak=weak or background,
+                                         announced=announced, national=True, background=background))
+    if not added:
+        return triggers
+    return sorted(triggers + added, key=lambda t: t.start)
+
+
+__all__ = ["named_action_triggers"]

@@ -34,6 +34,29 @@ def _lex(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] 
     )
 
 
+@lru_cache(maxsize=4)
+def _figures(lang: str) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Pattern[str]] | None:
+    """Known public figures: one pattern of their names and short forms, form -> full name,
+    the government words after a name, the chant frames after a name."""
+    try:
+        lex = load_lang("leaders", lang)
+    except (FileNotFoundError, KeyError):
+        return None
+    canon: dict[str, str] = {}
+    for full, forms in lex.get("figures", {}).items():
+        for form in [full, *forms]:
+            canon[form] = full
+    if not canon:
+        return None
+    alt = "|".join(re.escape(f) for f in sorted(canon, key=len, reverse=True))
+    return (
+        re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])"),
+        canon,
+        re.compile(rf"^\s+({lex.get('government_words', '(?!)')})\b", re.IGNORECASE),
+        re.compile(lex.get("chant", "(?!)"), re.IGNORECASE),
+    )
+
+
 def clean_name(name: str, lang: str = "en") -> str:
     """A target name without leading titles and a trailing possessive."""
     lex = _lex(lang)
@@ -45,16 +68,42 @@ def clean_name(name: str, lang: str = "en") -> str:
     return out.strip() or name
 
 
+def _figure_targets(text: str, lang: str) -> list[tuple[str, Span, bool]]:
+    """Known public figures in an opposing frame, by name or short form ("protests against
+    Trump's policies" -> "Donald Trump", "rallies targeted the Trump administration" -> "Trump
+    administration"), whatever spaCy tagged them; each once, with its first such mention, and
+    whether it is the person (not a government)."""
+    lex, fig = _lex(lang), _figures(lang)
+    if lex is None or fig is None:
+        return []
+    before, after, _ = lex
+    names, canon, gov, chant = fig
+    out: dict[str, tuple[Span, bool]] = {}
+    for m in names.finditer(text):
+        full = canon[m.group()]
+        pre = text[max(0, m.start() - 60) : m.start()]
+        post = text[m.end() : m.end() + 60]
+        g = gov.match(post)
+        if g is not None:
+            rest = post[g.end() :]
+            if before.search(pre) or after.match(rest):
+                name = f"{full.split()[-1] if m.group() == full else m.group()} {g.group(1).lower()}"
+                out.setdefault(name, ((m.start(), m.end() + g.end(), text[m.start() : m.end() + g.end()]), False))
+            continue
+        if before.search(pre) or after.match(post) or chant.match(post):
+            out.setdefault(full, ((m.start(), m.end(), m.group()), True))
+    return [(n, sp, person) for n, (sp, person) in out.items()]
+
+
 def article_targets(text: str, doc: Any, scopes: list[tuple[int, int]] | None = None, lang: str = "en") -> list[tuple[str, Span]]:
     """People the report protests against, fullest name first, with the span of one opposing
-    mention each (the most told first)."""
+    mention each (the most told first); then the known public figures in an opposing frame
+    (``_figure_targets``)."""
     lex = _lex(lang)
     if lex is None or doc is None:
         return []
     before, after, _ = lex
     persons = [e for e in doc.ents if e.label_ == "PERSON"]
-    if not persons:
-        return []
     hits: Counter[str] = Counter()
     spans: dict[str, Span] = {}
     for e in persons:
@@ -76,10 +125,13 @@ def article_targets(text: str, doc: Any, scopes: list[tuple[int, int]] | None = 
         if len(full.split()) < 2:
             continue  # a lone first or last name never told in full: no public figure
         out.append((full, spans[last]))
+    if scopes is None:
+        told = {x.lower() for x, _ in out} | {x.split()[-1].lower() for x, _ in out}
+        for name, span, person in _figure_targets(text, lang):
+            if name.lower() not in told and not (person and name.split()[-1].lower() in told):
+                told.add(name.lower())
+                out.append((name, span))
     return out
-
-
-
 
 
 def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], lang: str = "en") -> list[tuple[str, Span]]:

@@ -1,0 +1,54 @@
+"""Issue 9: targets of real-news events -- public figures in opposing frames, the institution an
+action is aimed at, and what is never a target.
+
+All sentences are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+from protestdb.extract.leaders import article_targets
+
+PUB = date(2025, 4, 7)
+
+
+def _targets(text: str, published: date = PUB) -> list[list[str]]:
+    res = extract_text(text, published)
+    assert res.events, text
+    return [list(ev.targets) for ev in res.events]
+
+
+def test_a_known_figure_by_short_name_in_an_opposing_frame() -> None:
+    # "Trump" alone, never told in full: the lexicon of public figures names him
+    for text in (
+        "Thousands rallied in Denver on Saturday to protest the actions of President Trump, organizers said.",
+        "About 400 people marched in Boise on Saturday against Trump's tariffs, organizers said.",
+    ):
+        assert _targets(text) == [["Donald Trump"]], text
+
+
+def test_a_chant_naming_a_leader() -> None:
+    assert _targets("About 300 people marched in Mombasa, Kenya on Tuesday, chanting “Ruto must go!”.") == [["William Ruto"]]
+
+
+def test_the_government_of_a_figure() -> None:
+    text = ("About 500 people rallied in Tucson on Saturday. The rallies targeted the Trump administration’s "
+            "spending cuts, organizers said.")
+    assert _targets(text) == [["Trump administration"]]
+
+
+def test_a_figure_outside_an_opposing_frame_is_no_target() -> None:
+    for text in (
+        "About 300 people rallied outside Trump Tower in Chicago on Sunday in support of Ukraine.",
+        "About 200 people marched in Reno on Sunday for school funding; Trump supporters watched from a corner.",
+    ):
+        assert _targets(text) == [[]], text
+
+
+def test_article_targets_needs_the_frame_not_the_tag() -> None:
+    from protestdb.extract.nlp import load_nlp
+
+    text = "Protesters in Lille denounced Macron’s plan on Thursday."
+    names = [n for n, _ in article_targets(text, load_nlp()(text))]
+    assert names == ["Emmanuel Macron"]

@@ -52,3 +52,14 @@ def test_article_targets_needs_the_frame_not_the_tag() -> None:
     text = "Protesters in Lille denounced Macron’s plan on Thursday."
     names = [n for n, _ in article_targets(text, load_nlp()(text))]
     assert names == ["Emmanuel Macron"]
+
+
+def test_a_figure_fills_only_events_without_a_target_of_their_own() -> None:
+    text = (
+        "Day of action against Trump's deportation push\n\n"
+        "About 300 people rallied on Saturday outside the ICE processing center in Tacoma, Washington, "
+        "organizers said. In Spokane, Washington, about 150 students walked out of classes on Saturday."
+    )
+    by_city = {ev.locality: list(ev.targets) for ev in extract_text(text, PUB).events}
+    assert by_city["Tacoma"] == ["ICE"]
+    assert by_city["Spokane"] == ["Donald Trump"]

@@ -354,6 +354,17 @@ def _leader_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[s
     return out
 
 
+def _unnamed_body(f: Filling, name: str) -> bool:
+    """A bare body ("police", "City Council") that has no city to name it by, or the police
+    outside a protest about policing: dropped (before the article's targets are added)."""
+    if name not in ("police", "City Council", "city council", "Police Department"):
+        return False
+    if not f.ev.locality or (name == "police" and "policing" not in f.scope_issues()):
+        f.drop(f"target {name!r}", "targets.local_body", "no city to name it by, or police outside a policing protest")
+        return True
+    return False
+
+
 @filler("targets")
 def fill_targets(f: Filling) -> None:
     """Whom the action addresses: known agencies and companies and names after target cues,
@@ -371,6 +382,7 @@ def fill_targets(f: Filling) -> None:
             f.drop(f"target {n!r}", "targets.not_people", "a kind of people, the protesters")
         else:
             kept.append((n, sp, rule))
+    kept = [x for x in kept if not _unnamed_body(f, x[0])]
     kept = _leader_targets(f, kept)
     f.scratch["target_names"] = {n.lower() for n, _, _ in kept}
     if not kept and not f.draft.counter and doc.lang in ("en", "es"):

@@ -68,6 +68,7 @@ def clean_name(name: str, lang: str = "en") -> str:
     return out.strip() or name
 
 
+@lru_cache(maxsize=8)
 def _figure_targets(text: str, lang: str) -> list[tuple[str, Span, bool]]:
     """Known public figures in an opposing frame, by name or short form ("protests against
     Trump's policies" -> "Donald Trump", "rallies targeted the Trump administration" -> "Trump
@@ -95,10 +96,11 @@ def _figure_targets(text: str, lang: str) -> list[tuple[str, Span, bool]]:
     return [(n, sp, person) for n, (sp, person) in out.items()]
 
 
-def article_targets(text: str, doc: Any, scopes: list[tuple[int, int]] | None = None, lang: str = "en") -> list[tuple[str, Span]]:
+def article_targets(text: str, doc: Any, scopes: list[tuple[int, int]] | None = None, lang: str = "en",
+                    figures: bool = True) -> list[tuple[str, Span]]:
     """People the report protests against, fullest name first, with the span of one opposing
-    mention each (the most told first); then the known public figures in an opposing frame
-    (``_figure_targets``)."""
+    mention each (the most told first); then (``figures``, whole article) the known public
+    figures in an opposing frame (``_figure_targets``)."""
     lex = _lex(lang)
     if lex is None or doc is None:
         return []
@@ -125,7 +127,7 @@ def article_targets(text: str, doc: Any, scopes: list[tuple[int, int]] | None = 
         if len(full.split()) < 2:
             continue  # a lone first or last name never told in full: no public figure
         out.append((full, spans[last]))
-    if scopes is None:
+    if scopes is None and figures:
         told = {x.lower() for x, _ in out} | {x.split()[-1].lower() for x, _ in out}
         for name, span, person in _figure_targets(text, lang):
             if name.lower() not in told and not (person and name.split()[-1].lower() in told):
@@ -135,7 +137,10 @@ def article_targets(text: str, doc: Any, scopes: list[tuple[int, int]] | None = 
 
 
 def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], lang: str = "en") -> list[tuple[str, Span]]:
-    """An event's targets with cleaned names, plus the people the whole report opposes."""
+    """An event's targets with cleaned names, plus the people the whole report opposes; a known
+    public figure the report opposes (``_figure_targets``) names a target told by a short form
+    ("Trump" -> "Donald Trump") and is the target of each event that has none of its own (a day
+    of action "against Trump's crackdown" whose rally outside a detention center targets ICE)."""
     out: list[tuple[str, Span]] = []
     lex = _lex(lang)
     for name, span in targets:
@@ -144,13 +149,19 @@ def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], l
             continue  # "French President's": a title, no name
         if n.lower() not in {x.lower() for x, _ in out}:
             out.append((n, span))
-    for name, span in article_targets(text, doc, None, lang):
+    found = [(n, sp, True) for n, sp in article_targets(text, doc, None, lang, figures=False)]
+    found += [(n, sp, False) for n, sp, _ in (_figure_targets(text, lang) if doc is not None else [])]
+    lasts = {n.split()[-1].lower() for n, _, _ in found}
+    own = any(not (lasts & set(x.lower().split())) for x, _ in out)  # a target other than these people
+    for name, span, always in found:
         last = name.split()[-1].lower()
         told = [i for i, (x, _) in enumerate(out) if last in x.lower().split()]
         for i in told:
             if name.lower().endswith(out[i][0].lower()):
                 out[i] = (name, out[i][1])  # "Jenkins" told, "Harold Jenkins" meant
-        if not told:
+        if not told and (always or not own):
             out.append((name, span))
     return out
+
+
 __all__ = ["article_targets", "clean_name", "with_article_targets"]

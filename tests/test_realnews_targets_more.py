@@ -63,3 +63,14 @@ def test_a_figure_fills_only_events_without_a_target_of_their_own() -> None:
     by_city = {ev.locality: list(ev.targets) for ev in extract_text(text, PUB).events}
     assert by_city["Tacoma"] == ["ICE"]
     assert by_city["Spokane"] == ["Donald Trump"]
+
+
+def test_a_campus_action_targets_its_school() -> None:
+    text = ("About 80 students set up an encampment on Tuesday at Ridgefield University in Dayton, Ohio, "
+            "demanding that the school divest from weapons makers.")
+    assert _targets(text) == [["Ridgefield University"]]
+
+
+def test_a_march_across_a_campus_has_no_campus_target() -> None:
+    text = "Hundreds marched across the Ridgefield University campus in Dayton, Ohio, on Saturday for abortion rights."
+    assert _targets(text) == [[]]

@@ -365,6 +365,18 @@ def _unnamed_body(f: Filling, name: str) -> bool:
     return False
 
 
+def _campus_target(f: Filling) -> tuple[str, Span, str] | None:
+    """A campus action's school (``targets.campus_target``)."""
+    from protestdb.extract.targets import campus_target
+
+    venues = [v for v in f.draft.venues if v.kind == "venue"]
+    issues = set(f.scope_issues())
+    if not issues and f.doc.article_issue is not None:
+        issues = {f.doc.article_issue[0]}  # none of its own: the article's
+    sp = campus_target(venues, f.ev.event_type or [], issues)
+    return (sp[2], sp, "targets.campus_action") if sp is not None else None
+
+
 @filler("targets")
 def fill_targets(f: Filling) -> None:
     """Whom the action addresses: known agencies and companies and names after target cues,
@@ -383,6 +395,9 @@ def fill_targets(f: Filling) -> None:
         else:
             kept.append((n, sp, rule))
     kept = [x for x in kept if not _unnamed_body(f, x[0])]
+    campus = _campus_target(f) if not kept else None
+    if campus is not None:
+        kept.append(campus)
     kept = _leader_targets(f, kept)
     f.scratch["target_names"] = {n.lower() for n, _, _ in kept}
     if not kept and not f.draft.counter and doc.lang in ("en", "es"):

@@ -381,3 +381,24 @@ def find_role_targets(
         if _DETENTION_SITE.search(text[max(0, m.start() - 60) : m.start()]):
             found.add(m.group("name"), *m.span("name"))
     return found.out
+
+
+@lru_cache(maxsize=1)
+def _campus() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    lx = load("targets_en")
+    return re.compile(lx.get("campus_name", "(?!)")), frozenset(lx.get("campus_types", ())), frozenset(lx.get("campus_issues", ()))
+
+
+def campus_target(venues: list[Any], types: list[str] | tuple[str, ...], issues: set[str] | frozenset[str]) -> Span | None:
+    """The school a campus action presses: the event's first venue when it is a university or
+    college and the action occupies, strikes or pickets there, or is about something the school
+    decides (divestment, labor, education). ``venues`` carry ``start``, ``end``, ``quote``."""
+    name_rx, kinds, about = _campus()
+    if not venues or not (kinds & set(types) or about & set(issues)):
+        return None
+    v = venues[0]
+    name = _clean(v.quote)
+    if not name_rx.search(name):
+        return None
+    off = v.quote.find(name)
+    return (v.start + off, v.start + off + len(name), name)

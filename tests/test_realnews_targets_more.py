@@ -74,3 +74,23 @@ def test_a_campus_action_targets_its_school() -> None:
 def test_a_march_across_a_campus_has_no_campus_target() -> None:
     text = "Hundreds marched across the Ridgefield University campus in Dayton, Ohio, on Saturday for abortion rights."
     assert _targets(text) == [[]]
+
+
+def test_a_bill_is_replaced_by_the_legislature_of_its_sentence() -> None:
+    text = ("About 2,000 people marched to Parliament in Harare, Zimbabwe, on Tuesday to protest against "
+            "the Revenue Bill 2024, organizers said.")
+    assert _targets(text) == [["Parliament"]]
+
+
+def test_an_addressed_official_is_named_in_full() -> None:
+    text = ("About 300 farmworkers rallied at the Capitol in Sacramento, California, on Friday to urge "
+            "Gov. Dana Whitfield to sign the overtime bill, organizers said.")
+    (tg,) = _targets(text)
+    assert "Dana Whitfield" in tg
+    assert "Governor of California" not in tg
+
+
+def test_a_time_reference_is_no_opposing_frame() -> None:
+    text = ("About 500 people rallied in Omaha, Nebraska, on Saturday for abortion rights, a year after "
+            "President Trump's inauguration, organizers said.")
+    assert _targets(text) == [[]]

@@ -365,6 +365,24 @@ def _unnamed_body(f: Filling, name: str) -> bool:
     return False
 
 
+def _bills_to_legislatures(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[str, Span, str]]:
+    """A bill told as a target is what the protest is about: the legislature named in its
+    sentence is the target instead, else none (``targets.bill_legislature``)."""
+    from protestdb.extract.targets import bill_legislature, is_bill
+
+    out: list[tuple[str, Span, str]] = []
+    for n, sp, rule in tg:
+        if not is_bill(n):
+            out.append((n, sp, rule))
+            continue
+        leg = bill_legislature(f.doc.text, sp[0])
+        if leg is None:
+            f.drop(f"target {n!r}", "targets.bill_legislature", "a bill is an issue, not an addressee")
+        elif leg[2].lower() not in {x[0].lower() for x in out + tg}:
+            out.append((leg[2], leg, f"{rule}+targets.bill_legislature"))
+    return out
+
+
 def _campus_target(f: Filling) -> tuple[str, Span, str] | None:
     """A campus action's school (``targets.campus_target``)."""
     from protestdb.extract.targets import campus_target
@@ -395,6 +413,7 @@ def fill_targets(f: Filling) -> None:
         else:
             kept.append((n, sp, rule))
     kept = [x for x in kept if not _unnamed_body(f, x[0])]
+    kept = _bills_to_legislatures(f, kept)
     campus = _campus_target(f) if not kept else None
     if campus is not None:
         kept.append(campus)

@@ -35,7 +35,7 @@ def _lex(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] 
 
 
 @lru_cache(maxsize=4)
-def _figures(lang: str) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Pattern[str]] | None:
+def _figures(lang: str) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
     """Known public figures: one pattern of their names and short forms, form -> full name,
     the government words after a name, the chant frames after a name."""
     try:
@@ -54,6 +54,7 @@ def _figures(lang: str) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str
         canon,
         re.compile(rf"^\s+({lex.get('government_words', '(?!)')})\b", re.IGNORECASE),
         re.compile(lex.get("chant", "(?!)"), re.IGNORECASE),
+        re.compile(lex.get("time_before", "(?!)"), re.IGNORECASE),
     )
 
 
@@ -68,6 +69,12 @@ def clean_name(name: str, lang: str = "en") -> str:
     return out.strip() or name
 
 
+def figure_name(name: str, lang: str = "en") -> str | None:
+    """The full name of a known public figure told by ``name`` ("Trump" -> "Donald Trump")."""
+    fig = _figures(lang)
+    return fig[1].get(name) if fig is not None else None
+
+
 @lru_cache(maxsize=8)
 def _figure_targets(text: str, lang: str) -> list[tuple[str, Span, bool]]:
     """Known public figures in an opposing frame, by name or short form ("protests against
@@ -78,7 +85,7 @@ def _figure_targets(text: str, lang: str) -> list[tuple[str, Span, bool]]:
     if lex is None or fig is None:
         return []
     before, after, _ = lex
-    names, canon, gov, chant = fig
+    names, canon, gov, chant, when = fig
     out: dict[str, tuple[Span, bool]] = {}
     for m in names.finditer(text):
         full = canon[m.group()]
@@ -91,7 +98,7 @@ def _figure_targets(text: str, lang: str) -> list[tuple[str, Span, bool]]:
                 name = f"{full.split()[-1] if m.group() == full else m.group()} {g.group(1).lower()}"
                 out.setdefault(name, ((m.start(), m.end() + g.end(), text[m.start() : m.end() + g.end()]), False))
             continue
-        if before.search(pre) or after.match(post) or chant.match(post):
+        if before.search(pre) or (after.match(post) and not when.search(pre)) or chant.match(post):
             out.setdefault(full, ((m.start(), m.end(), m.group()), True))
     return [(n, sp, person) for n, (sp, person) in out.items()]
 
@@ -113,7 +120,8 @@ def article_targets(text: str, doc: Any, scopes: list[tuple[int, int]] | None = 
             continue
         pre = text[max(0, e.start_char - 60) : e.start_char]
         post = text[e.end_char : e.end_char + 60]
-        if not (before.search(pre) or after.match(post)):
+        fig = _figures(lang)
+        if not (before.search(pre) or (after.match(post) and not (fig is not None and fig[4].search(pre)))):
             continue
         last = clean_name(e.text, lang).split()[-1]
         hits[last] += 1
@@ -136,6 +144,15 @@ def article_targets(text: str, doc: Any, scopes: list[tuple[int, int]] | None = 
     return out
 
 
+def _full_person(name: str, doc: Any, lang: str) -> str:
+    """A lone surname target told in full elsewhere ("Healey" -> "Maura Healey")."""
+    if doc is None or " " in name or not name[:1].isupper():
+        return name
+    full = [clean_name(e.text, lang) for e in doc.ents if e.label_ == "PERSON" and name in e.text]
+    full = [n for n in full if len(n.split()) >= 2 and n.split()[-1] == name]
+    return max(full, key=len) if full else name
+
+
 def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], lang: str = "en") -> list[tuple[str, Span]]:
     """An event's targets with cleaned names, plus the people the whole report opposes; a known
     public figure the report opposes (``_figure_targets``) names a target told by a short form
@@ -153,6 +170,7 @@ def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], l
     found += [(n, sp, False) for n, sp, _ in (_figure_targets(text, lang) if doc is not None else [])]
     lasts = {n.split()[-1].lower() for n, _, _ in found}
     own = any(not (lasts & set(x.lower().split())) for x, _ in out)  # a target other than these people
+    out = [(_full_person(x, doc, lang), sp) for x, sp in out]
     for name, span, always in found:
         last = name.split()[-1].lower()
         told = [i for i, (x, _) in enumerate(out) if last in x.lower().split()]
@@ -164,4 +182,4 @@ def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], l
     return out
 
 
-__all__ = ["article_targets", "clean_name", "with_article_targets"]
+__all__ = ["article_targets", "clean_name", "figure_name", "with_article_targets"]

@@ -94,3 +94,14 @@ def test_a_time_reference_is_no_opposing_frame() -> None:
     text = ("About 500 people rallied in Omaha, Nebraska, on Saturday for abortion rights, a year after "
             "President Trump's inauguration, organizers said.")
     assert _targets(text) == [[]]
+
+
+def test_the_company_whose_headquarters_a_march_goes_to() -> None:
+    text = ("Teachers in Riverton, California, went on strike Thursday over pay. Teachers picketed outside "
+            "Riverton High School before marching to the Riverton Unified School District headquarters.")
+    assert _targets(text) == [["Riverton Unified School District"]]
+
+
+def test_protest_the_administration_of_a_figure() -> None:
+    assert _targets("Six thousand people are expected to protest the Trump administration on Saturday in Dallas.") == [
+        ["Trump administration"]]

@@ -314,6 +314,8 @@ class _RoleFound:
         return True
 
 
+_OWNED_SITE = re.compile(r"\s+(?:corporate\s+)?(?:headquarters|offices|store|plant|warehouse|factory|dealership|showroom)\b")
+_SITE_THE = re.compile(r"\b(?:to|toward|towards)\s+the\s+$")
 _SITE_SUFFIX = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:Plant|Store|Campus)$")
 _OUTSIDE_A = re.compile(r"\boutside\s+(?:an?|one)\s+$")
 _DETENTION_SITE = re.compile(r"\b(?:center|facility|jail|prison|detention|camp)\b", re.IGNORECASE)
@@ -344,9 +346,13 @@ def _site_owners(lx: dict[str, Any], text: str, s: int, e: int, orgs: list[tuple
     for a, b in orgs:
         if not (s <= a < e):
             continue
+        # "marched to the Acme Freight headquarters"
+        owned = _OWNED_SITE.match(text, b) and not _UNIONISH.search(text[a:b]) and _SITE_THE.search(text[max(0, a - 40) : a + (4 if text[a : a + 4].lower() == "the " else 0)])
         if lx["site_after"].match(text, b, min(len(text), b + 40)) and lx["site_preps"].search(text, max(0, a - 30), a):
-            if "'" in text[b : b + 2] or "’" in text[b : b + 2] or text[max(0, a - 4) : a].strip() in ("a", "an", "one"):
+            if "'" in text[b : b + 2] or "’" in text[b : b + 2] or text[max(0, a - 4) : a].strip() in ("a", "an", "one") or owned:
                 found.add(text[a:b], a, b)
+        elif owned:
+            found.add(text[a:b], a, b)
         elif _OUTSIDE_A.search(text[max(0, a - 14) : a]):
             found.add(text[a:b], a, b, keep_poss=True)
 

@@ -56,3 +56,12 @@ def test_groups_listed_after_a_long_including() -> None:
 def test_a_group_named_after_its_group_noun_or_quoted_before_it() -> None:
     assert "Delta Resist" in _orgs("The anti-detention group Delta Resist rallied in Tacoma on Monday.")
     assert "Fix Our Buses" in _orgs('The "Fix Our Buses" campaign rallied in Tacoma on Monday.')
+
+
+def test_spanish_organizer_cues() -> None:
+    text = ("Cientos marcharon el sábado en Tucson, dijo María, líder de la Alianza por los Derechos de los "
+            "Jornaleros (ADJ). Hubo otras marchas, convocadas por organizaciones de inmigrantes, como el "
+            "Frente para una Vivienda Justa que organizó manifestaciones en Yuma.")
+    names = _orgs(text)
+    assert "Alianza por los Derechos de los Jornaleros" in names
+    assert "Frente para una Vivienda Justa" in names

@@ -11,7 +11,7 @@ from protestdb.extract.lexicons import any_rx, load, rx
 from protestdb.extract.spans import entities
 
 Span = tuple[int, int, str]
-_CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&", "por", "para", "en", "against", "to"}
+_CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&", "por", "para", "en", "against", "to", "una", "un"}
 # prepositions that join a name only when no place, venue or time follows ("Council on
 # American-Islamic Relations" -- but "Mothers for Peace | in Phoenix", "| on Saturday")
 _PLACE_PREPS = {"in", "on", "en", "to"}

@@ -416,6 +416,47 @@ def _leader_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[s
     return out
 
 
+def _unnamed_body(f: Filling, name: str) -> bool:
+    """A bare body ("police", "City Council") that has no city to name it by, or the police
+    outside a protest about policing: dropped (before the article's targets are added)."""
+    if name not in ("police", "City Council", "city council", "Police Department"):
+        return False
+    if not f.ev.locality or (name == "police" and "policing" not in f.scope_issues()):
+        f.drop(f"target {name!r}", "targets.local_body", "no city to name it by, or police outside a policing protest")
+        return True
+    return False
+
+
+def _bills_to_legislatures(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[str, Span, str]]:
+    """A bill told as a target is what the protest is about: the legislature named in its
+    sentence is the target instead, else none (``targets.bill_legislature``)."""
+    from protestdb.extract.targets import bill_legislature, is_bill
+
+    out: list[tuple[str, Span, str]] = []
+    for n, sp, rule in tg:
+        if not is_bill(n):
+            out.append((n, sp, rule))
+            continue
+        leg = bill_legislature(f.doc.text, sp[0])
+        if leg is None:
+            f.drop(f"target {n!r}", "targets.bill_legislature", "a bill is an issue, not an addressee")
+        elif leg[2].lower() not in {x[0].lower() for x in out + tg}:
+            out.append((leg[2], leg, f"{rule}+targets.bill_legislature"))
+    return out
+
+
+def _campus_target(f: Filling) -> tuple[str, Span, str] | None:
+    """A campus action's school (``targets.campus_target``)."""
+    from protestdb.extract.targets import campus_target
+
+    venues = [v for v in f.draft.venues if v.kind == "venue"]
+    issues = set(f.scope_issues())
+    if not issues and f.doc.article_issue is not None:
+        issues = {f.doc.article_issue[0]}  # none of its own: the article's
+    sp = campus_target(venues, f.ev.event_type or [], issues)
+    return (sp[2], sp, "targets.campus_action") if sp is not None else None
+
+
 @filler("targets")
 def fill_targets(f: Filling) -> None:
     """Whom the action addresses: known agencies and companies and names after target cues,
@@ -433,6 +474,11 @@ def fill_targets(f: Filling) -> None:
             f.drop(f"target {n!r}", "targets.not_people", "a kind of people, the protesters")
         else:
             kept.append((n, sp, rule))
+    kept = [x for x in kept if not _unnamed_body(f, x[0])]
+    kept = _bills_to_legislatures(f, kept)
+    campus = _campus_target(f) if not kept else None
+    if campus is not None:
+        kept.append(campus)
     kept = _leader_targets(f, kept)
     f.scratch["target_names"] = {n.lower() for n, _, _ in kept}
     if not kept and not f.draft.counter and doc.lang in ("en", "es"):

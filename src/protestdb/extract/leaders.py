@@ -34,6 +34,30 @@ def _lex(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] 
     )
 
 
+@lru_cache(maxsize=4)
+def _figures(lang: str) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """Known public figures: one pattern of their names and short forms, form -> full name,
+    the government words after a name, the chant frames after a name."""
+    try:
+        lex = load_lang("leaders", lang)
+    except (FileNotFoundError, KeyError):
+        return None
+    canon: dict[str, str] = {}
+    for full, forms in lex.get("figures", {}).items():
+        for form in [full, *forms]:
+            canon[form] = full
+    if not canon:
+        return None
+    alt = "|".join(re.escape(f) for f in sorted(canon, key=len, reverse=True))
+    return (
+        re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])"),
+        canon,
+        re.compile(rf"^\s+({lex.get('government_words', '(?!)')})\b", re.IGNORECASE),
+        re.compile(lex.get("chant", "(?!)"), re.IGNORECASE),
+        re.compile(lex.get("time_before", "(?!)"), re.IGNORECASE),
+    )
+
+
 def clean_name(name: str, lang: str = "en") -> str:
     """A target name without leading titles and a trailing possessive."""
     lex = _lex(lang)
@@ -45,16 +69,50 @@ def clean_name(name: str, lang: str = "en") -> str:
     return out.strip() or name
 
 
-def article_targets(text: str, doc: Any, scopes: list[tuple[int, int]] | None = None, lang: str = "en") -> list[tuple[str, Span]]:
+def figure_name(name: str, lang: str = "en") -> str | None:
+    """The full name of a known public figure told by ``name`` ("Trump" -> "Donald Trump")."""
+    fig = _figures(lang)
+    return fig[1].get(name) if fig is not None else None
+
+
+@lru_cache(maxsize=8)
+def _figure_targets(text: str, lang: str) -> list[tuple[str, Span, bool]]:
+    """Known public figures in an opposing frame, by name or short form ("protests against
+    Trump's policies" -> "Donald Trump", "rallies targeted the Trump administration" -> "Trump
+    administration"), whatever spaCy tagged them; each once, with its first such mention, and
+    whether it is the person (not a government)."""
+    lex, fig = _lex(lang), _figures(lang)
+    if lex is None or fig is None:
+        return []
+    before, after, _ = lex
+    names, canon, gov, chant, when = fig
+    out: dict[str, tuple[Span, bool]] = {}
+    for m in names.finditer(text):
+        full = canon[m.group()]
+        pre = text[max(0, m.start() - 60) : m.start()]
+        post = text[m.end() : m.end() + 60]
+        g = gov.match(post)
+        if g is not None:
+            rest = post[g.end() :]
+            if before.search(pre) or after.match(rest):
+                name = f"{full.split()[-1] if m.group() == full else m.group()} {g.group(1).lower()}"
+                out.setdefault(name, ((m.start(), m.end() + g.end(), text[m.start() : m.end() + g.end()]), False))
+            continue
+        if before.search(pre) or (after.match(post) and not when.search(pre)) or chant.match(post):
+            out.setdefault(full, ((m.start(), m.end(), m.group()), True))
+    return [(n, sp, person) for n, (sp, person) in out.items()]
+
+
+def article_targets(text: str, doc: Any, scopes: list[tuple[int, int]] | None = None, lang: str = "en",
+                    figures: bool = True) -> list[tuple[str, Span]]:
     """People the report protests against, fullest name first, with the span of one opposing
-    mention each (the most told first)."""
+    mention each (the most told first); then (``figures``, whole article) the known public
+    figures in an opposing frame (``_figure_targets``)."""
     lex = _lex(lang)
     if lex is None or doc is None:
         return []
     before, after, _ = lex
     persons = [e for e in doc.ents if e.label_ == "PERSON"]
-    if not persons:
-        return []
     hits: Counter[str] = Counter()
     spans: dict[str, Span] = {}
     for e in persons:
@@ -62,7 +120,8 @@ def article_targets(text: str, doc: Any, scopes: list[tuple[int, int]] | None = 
             continue
         pre = text[max(0, e.start_char - 60) : e.start_char]
         post = text[e.end_char : e.end_char + 60]
-        if not (before.search(pre) or after.match(post)):
+        fig = _figures(lang)
+        if not (before.search(pre) or (after.match(post) and not (fig is not None and fig[4].search(pre)))):
             continue
         last = clean_name(e.text, lang).split()[-1]
         hits[last] += 1
@@ -76,14 +135,29 @@ def article_targets(text: str, doc: Any, scopes: list[tuple[int, int]] | None = 
         if len(full.split()) < 2:
             continue  # a lone first or last name never told in full: no public figure
         out.append((full, spans[last]))
+    if scopes is None and figures:
+        told = {x.lower() for x, _ in out} | {x.split()[-1].lower() for x, _ in out}
+        for name, span, person in _figure_targets(text, lang):
+            if name.lower() not in told and not (person and name.split()[-1].lower() in told):
+                told.add(name.lower())
+                out.append((name, span))
     return out
 
 
-
+def _full_person(name: str, doc: Any, lang: str) -> str:
+    """A lone surname target told in full elsewhere ("Healey" -> "Maura Healey")."""
+    if doc is None or " " in name or not name[:1].isupper():
+        return name
+    full = [clean_name(e.text, lang) for e in doc.ents if e.label_ == "PERSON" and name in e.text]
+    full = [n for n in full if len(n.split()) >= 2 and n.split()[-1] == name]
+    return max(full, key=len) if full else name
 
 
 def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], lang: str = "en") -> list[tuple[str, Span]]:
-    """An event's targets with cleaned names, plus the people the whole report opposes."""
+    """An event's targets with cleaned names, plus the people the whole report opposes; a known
+    public figure the report opposes (``_figure_targets``) names a target told by a short form
+    ("Trump" -> "Donald Trump") and is the target of each event that has none of its own (a day
+    of action "against Trump's crackdown" whose rally outside a detention center targets ICE)."""
     out: list[tuple[str, Span]] = []
     lex = _lex(lang)
     for name, span in targets:
@@ -92,13 +166,20 @@ def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], l
             continue  # "French President's": a title, no name
         if n.lower() not in {x.lower() for x, _ in out}:
             out.append((n, span))
-    for name, span in article_targets(text, doc, None, lang):
+    found = [(n, sp, True) for n, sp in article_targets(text, doc, None, lang, figures=False)]
+    found += [(n, sp, False) for n, sp, _ in (_figure_targets(text, lang) if doc is not None else [])]
+    lasts = {n.split()[-1].lower() for n, _, _ in found}
+    own = any(not (lasts & set(x.lower().split())) for x, _ in out)  # a target other than these people
+    out = [(_full_person(x, doc, lang), sp) for x, sp in out]
+    for name, span, always in found:
         last = name.split()[-1].lower()
         told = [i for i, (x, _) in enumerate(out) if last in x.lower().split()]
         for i in told:
             if name.lower().endswith(out[i][0].lower()):
                 out[i] = (name, out[i][1])  # "Jenkins" told, "Harold Jenkins" meant
-        if not told:
+        if not told and (always or not own):
             out.append((name, span))
     return out
-__all__ = ["article_targets", "clean_name", "with_article_targets"]
+
+
+__all__ = ["article_targets", "clean_name", "figure_name", "with_article_targets"]

@@ -12,7 +12,7 @@ from protestdb.extract.lexicons import any_rx, load, rx
 from protestdb.extract.spans import entities
 
 Span = tuple[int, int, str]
-_CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&", "por", "para", "en", "against", "to"}
+_CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&", "por", "para", "en", "against", "to", "una", "un"}
 # prepositions that join a name only when no place, venue or time follows ("Council on
 # American-Islamic Relations" -- but "Mothers for Peace | in Phoenix", "| on Saturday")
 _PLACE_PREPS = {"in", "on", "en", "to"}
@@ -52,6 +52,8 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             s += 4
         elif (m := _role_prefix().match(q)) and m.end() < len(q):
             s += m.end()  # "Members of the Tenant Power Network"
+        elif (m := _title_cut().search(q)) and m.start() > 0:
+            e = s + m.start()  # "Farm Workers Union President Dana Cruz": the person is no part
         elif q[:1] in " ,“\"'(":
             s += 1
         elif q[-1:] in " ,.;:”\"')":
@@ -60,6 +62,19 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             e -= 2
         else:
             return s, e
+
+
+@lru_cache(maxsize=1)
+def _title_cut() -> re.Pattern[str]:
+    return re.compile(_lex().get("title_cut", r"(?!)"))
+
+
+@lru_cache(maxsize=1)
+def _not_org_names() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Call letters, outlet names and site names: never organizers (``data/orgs_en.json``)."""
+    lex = _lex()
+    return (re.compile(lex.get("call_letters", r"(?!)")), re.compile(lex.get("outlet_tail", r"(?!)")),
+            re.compile(lex.get("venue_tail", r"(?!)")))
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +105,9 @@ def _is_orgish(name: str, from_list: bool) -> bool:
     low = name.lower()
     if low in lex["never_org"] or len(name) < 2 or _state_or_country(name):
         return False
+    calls, outlet, site = _not_org_names()
+    if calls.search(name) or outlet.search(name) or (not from_list and site.search(name)):
+        return False  # "KXYZ", "the Daily Courier"; "Riverside Assembly Complex" unless a cue names it
     if re.search(r"\b(?:County|Parish|Borough|Township)$", name):
         return False  # "speakers from Kern County": a place (its government is no organizer either)
     if any(w in low for w in lex["agency_always"]):
@@ -403,6 +421,12 @@ def _people_word_candidates(text: str, scopes: list[tuple[int, int]], ents: list
     return out
 
 
+def _quoted_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
+    """A quoted name before a group noun: 'the "Fix Our Buses" campaign'."""
+    pat = rx(_lex().get("quoted_group", r"(?!)"), 0)
+    return [(m.start("name"), m.end("name"), True) for s, e in scopes for m in pat.finditer(text, s, e)]
+
+
 _ACRONYM_ONLY = re.compile(r"(?=[A-Z0-9&-]*[A-Z])[A-Z0-9][A-Z0-9&-]{1,9}")
 _VENUE_BEFORE = re.compile(r"\b(?:at|outside|inside|near|in front of)\s+(?:the\s+)?$")
 
@@ -478,7 +502,8 @@ def find_orgs(
         ents = [_fit_entity(text, e.start_char, e.end_char) for e in entities(doc) if e.label_ == "ORG"]
         persons = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2]
     cands = (_entity_candidates(text, scopes, ents) + _cue_candidates(text, scopes, ents)
-             + _agent_candidates(text, scopes, ents) + _people_word_candidates(text, scopes, ents, doc))
+             + _agent_candidates(text, scopes, ents) + _people_word_candidates(text, scopes, ents, doc)
+             + _quoted_candidates(text, scopes))
     cued = {text[a:b].lower() for a, b, f in cands if f}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int]] = []

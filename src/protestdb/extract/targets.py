@@ -189,11 +189,37 @@ def _legislature(lx: dict[str, Any], text: str, s: int, e: int, state: str | Non
     return (s + m.start(), s + m.end(), m.group())
 
 
+@lru_cache(maxsize=1)
+def _official_title() -> re.Pattern[str]:
+    return re.compile(load("targets_en").get("official_title", "(?!)"))
+
+
+def _official(text: str, doc: Any, tok: Any) -> tuple[str, Span] | None:
+    """An addressed person named as a public official ("urged Gov. Dana Whitfield to sign"): the
+    name in full, or a known public figure's; never a private person."""
+    from protestdb.extract.leaders import clean_name, figure_name
+
+    ent = next((e for e in entities(doc) if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
+    if ent is None or not _official_title().search(text, max(0, ent.start_char - 24), ent.start_char):
+        return None
+    name = clean_name(ent.text)
+    name = figure_name(name) or name
+    if len(name.split()) < 2:
+        return None
+    off = text.find(name, ent.start_char, ent.end_char)
+    return name, (ent.start_char, ent.end_char, ent.text) if off < 0 else (off, off + len(name), name)
+
+
 def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, locality: str | None, found: _Found) -> None:
     """The parse's addressees of the action (a named body, or "the city" resolved to its name)."""
     for tok in _addressed(doc, s, e):
         low = tok.lemma_.lower()
-        if tok.pos_ == "PRON" or low in lx["not_target"] or tok.ent_type_ in ("PERSON", "GPE", "DATE", "CARDINAL", "NORP"):
+        if tok.ent_type_ == "PERSON":
+            official = _official(text, doc, tok)
+            if official is not None:
+                found.add(*official)
+            continue
+        if tok.pos_ == "PRON" or low in lx["not_target"] or tok.ent_type_ in ("GPE", "DATE", "CARDINAL", "NORP"):
             continue
         if lx["lawmakers"].fullmatch(tok.text) or low in ("lawmaker", "legislator"):
             continue  # the legislature rule
@@ -290,6 +316,8 @@ class _RoleFound:
         return True
 
 
+_OWNED_SITE = re.compile(r"\s+(?:corporate\s+)?(?:headquarters|offices|store|plant|warehouse|factory|dealership|showroom)\b")
+_SITE_THE = re.compile(r"\b(?:to|toward|towards)\s+the\s+$")
 _SITE_SUFFIX = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:Plant|Store|Campus)$")
 _OUTSIDE_A = re.compile(r"\boutside\s+(?:an?|one)\s+$")
 _DETENTION_SITE = re.compile(r"\b(?:center|facility|jail|prison|detention|camp)\b", re.IGNORECASE)
@@ -320,11 +348,18 @@ def _site_owners(lx: dict[str, Any], text: str, s: int, e: int, orgs: list[tuple
     for a, b in orgs:
         if not (s <= a < e):
             continue
+        # "marched to the Acme Freight headquarters"
+        owned = _OWNED_SITE.match(text, b) and not _UNIONISH.search(text[a:b]) and _SITE_THE.search(text[max(0, a - 40) : a + (4 if text[a : a + 4].lower() == "the " else 0)])
         if lx["site_after"].match(text, b, min(len(text), b + 40)) and lx["site_preps"].search(text, max(0, a - 30), a):
-            if "'" in text[b : b + 2] or "’" in text[b : b + 2] or text[max(0, a - 4) : a].strip() in ("a", "an", "one"):
+            if "'" in text[b : b + 2] or "’" in text[b : b + 2] or text[max(0, a - 4) : a].strip() in ("a", "an", "one") or owned:
                 found.add(text[a:b], a, b)
+        elif owned:
+            found.add(text[a:b], a, b)
         elif _OUTSIDE_A.search(text[max(0, a - 14) : a]):
             found.add(text[a:b], a, b, keep_poss=True)
+
+
+_GOVERNOR_NAMED = re.compile(r"\b(?:Gov\.|Governor)\s+([A-Z][\w’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+)\b(?!['’]s\b)")
 
 
 def _governor(lx: dict[str, Any], text: str, s: int, e: int, state: str | None, found: _RoleFound) -> None:
@@ -332,7 +367,8 @@ def _governor(lx: dict[str, Any], text: str, s: int, e: int, state: str | None, 
     m = lx["governor"].search(text, s, e) if may_match(lx["governor"], lowered(text), s, e) else None
     sname = _state_name(state)
     if m is not None and sname:
-        name = f"Governor of {sname}"
+        named = _GOVERNOR_NAMED.search(text)  # the governor named in the article
+        name = named.group(1) if named is not None else f"Governor of {sname}"
         if name.lower() not in found.seen:
             found.seen.add(name.lower())
             found.out.append((name, (m.start(), m.end(), m.group())))
@@ -383,3 +419,44 @@ def find_role_targets(
         if _DETENTION_SITE.search(text[max(0, m.start() - 60) : m.start()]):
             found.add(m.group("name"), *m.span("name"))
     return found.out
+
+
+@lru_cache(maxsize=1)
+def _campus() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    lx = load("targets_en")
+    return re.compile(lx.get("campus_name", "(?!)")), frozenset(lx.get("campus_types", ())), frozenset(lx.get("campus_issues", ()))
+
+
+def campus_target(venues: list[Any], types: list[str] | tuple[str, ...], issues: set[str] | frozenset[str]) -> Span | None:
+    """The school a campus action presses: the event's first venue when it is a university or
+    college and the action occupies, strikes or pickets there, or is about something the school
+    decides (divestment, labor, education). ``venues`` carry ``start``, ``end``, ``quote``."""
+    name_rx, kinds, about = _campus()
+    if not venues or not (kinds & set(types) or about & set(issues)):
+        return None
+    v = venues[0]
+    name = _clean(v.quote)
+    if not name_rx.search(name):
+        return None
+    off = v.quote.find(name)
+    return (v.start + off, v.start + off + len(name), name)
+
+
+@lru_cache(maxsize=1)
+def _bills() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lx = load("targets_en")
+    return re.compile(lx.get("bill_name", "(?!)")), re.compile(lx.get("legislature_names", "(?!)"))
+
+
+def is_bill(name: str) -> bool:
+    """A target named like a bill, act or budget ("Finance Bill 2023", "Assembly Bill 2183")."""
+    return bool(_bills()[0].search(name))
+
+
+def bill_legislature(text: str, at: int) -> Span | None:
+    """The legislature named in the sentence around ``at`` ("marching to Parliament to protest
+    against the Finance Bill" -> Parliament), for a bill told as the target."""
+    a = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
+    m = _bills()[1].search(text, a, min(ends) if ends else len(text))
+    return (m.start(), m.end(), m.group()) if m is not None else None

@@ -111,8 +111,40 @@ def fill_type(f: Filling) -> None:
     if f.draft.counter and "counter-protest" not in f.ev.event_type:
         f.ev.event_type.append("counter-protest")
         record(f.trace, "event_type", "type.counter_protest_draft", spans[:1])
+    elif typ_list == ["demonstration"]:
+        _article_action_type(f)
     for rule, seg, words in f.draft.rules:
         record(f.trace, "event", f"drafting.{rule}", words, f"sentence at {seg[0]}-{seg[1]}")
+
+
+def _article_action_type(f: Filling) -> None:
+    """Only generic words for this event ("protesters", "a crowd"): the action the article
+    names for the whole day ("No Kings" rallies) or tells for it ("the rallies", "the global
+    school strike") is its type, as a coder copies a roundup's facts to every city."""
+    memo = f.doc.memo
+    if "article_action" not in memo:
+        found = None
+        title = f.doc.title
+        org_spans = [(a, b) for o in article_orgs(f.doc) for a, b, _ in o.spans]
+        if (title is not None and [t for t in title[1] if t != "demonstration"]
+                and not any(a <= title[2][0] < b for a, b in org_spans)):  # "organizers from the Women's March"
+            found = (next(t for t in title[1] if t != "demonstration"), title[2], "type.named_action_of_article")
+        else:
+            owners: dict[int, list[str]] = {}
+            for d in f.drafts:
+                for t in d.triggers:
+                    owners.setdefault(id(t), []).append(d.key)
+            located = {d.key for d in f.drafts if d.place is not None}
+            told = types.article_action(f.doc.triggers, owners, located, f.doc.text)
+            found = (told[0], told[1], "type.article_action") if told else None
+        memo["article_action"] = found
+    if memo["article_action"] is None:
+        return
+    typ, span, rule = memo["article_action"]
+    f.ev.event_type = [typ]
+    f.ev.evidence.pop("event_type", None)
+    f.ev.add_evidence("event_type", *span)
+    record(f.trace, "event_type", rule, [span], "the event's own words are generic")
 
 
 @filler("announced")

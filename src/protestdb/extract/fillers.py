@@ -18,7 +18,7 @@ from protestdb.extract.background import date_status
 from protestdb.extract.cues import crowd_size
 from protestdb.extract.document import NATIONAL, Draft, ExtractDoc
 from protestdb.extract.lexicons import any_rx, load_lang
-from protestdb.extract.sizes import size_category
+from protestdb.extract.sizes import combine_sizes, size_category, upper_bound_told
 from protestdb.extract.spans import SpanIndex, entities
 from protestdb.extract.trace import FieldTrace, record
 from protestdb.models import EventMention
@@ -287,29 +287,77 @@ def _date_words(f: Filling) -> None:
         f.put("date_precision", "unknown", (dw.start, dw.end, dw.quote), rule="date.words_without_day")
 
 
+def _own_sizes(f: Filling, cands: list[Any], quiet: bool = False) -> list[Any]:
+    """The crowd sizes of ``cands`` that are the event's city's own, its own clause first: in a
+    list of cities' figures, another city's number is never taken (``size_owners.py``)."""
+    if cands and f.draft.place is not None:
+        from protestdb.extract.size_owners import rank_for_city
+
+        own = rank_for_city(f.doc, f.draft.key, cands, own_place=f.draft.place)
+        if f.doc.trace.enabled and not quiet:
+            for m in cands:
+                if m not in own:
+                    f.drop(f"size {m.quote!r} at {m.start}", "size.other_citys_figure", "told in a clause or sentence of another city")
+        cands = own
+    return cands
+
+
+def _headline_sizes(f: Filling) -> list[Any]:
+    """"Half a million march in Montreal" as the headline, the body without a figure."""
+    from protestdb.extract.size_owners import rank_for_city
+
+    lay, text = f.doc.layout, f.doc.text
+    if f.draft.announced or f.draft.place is None or lay is None:
+        return []
+    head = [m for m in f.doc.sizes if lay.sentences[lay.sentence_at(m.start)].kind == "headline" and crowd_size(text, m)]
+    return rank_for_city(f.doc, f.draft.key, head, own_only=True, own_place=f.draft.place)
+
+
 @filler("size")
 def fill_size(f: Filling) -> None:
-    """A crowd count told in the event's segments, else in its paragraphs (not for announcements)."""
+    """A crowd count told in the event's segments, else in its paragraphs (not for
+    announcements), else in a headline naming its city; never another city's figure. Several
+    sourced figures of one crowd (police vs organizers) are all kept: size_text joined by "; ",
+    low the smallest, high the largest (CCC)."""
     text = f.doc.text
     rule = "size.crowd_in_segment"
-    sm = next((m for m in f.doc.sizes if f.in_seg.covers(m.start, m.end) and crowd_size(text, m)), None)
-    if sm is None and not f.draft.announced:
+    cands = _own_sizes(f, [m for m in f.doc.sizes if f.in_seg.covers(m.start, m.end) and crowd_size(text, m)])
+    if not cands and f.draft.place is not None and not f.draft.announced:
+        from protestdb.extract.size_owners import own_clause_sizes
+
+        rule = "size.own_clause_of_city"
+        cands = own_clause_sizes(f.doc, f.draft.key, [m for m in f.doc.sizes if crowd_size(text, m)])
+    if not cands and not f.draft.announced:
         rule = "size.crowd_in_paragraphs"
-        sm = next((m for m in f.doc.sizes if f.in_scope.covers(m.start, m.end) and crowd_size(text, m)), None)
-    if sm is None:
+        cands = _own_sizes(f, [m for m in f.doc.sizes if f.in_scope.covers(m.start, m.end) and crowd_size(text, m)])
+    if not cands:
+        rule, cands = "size.headline_of_own_city", _headline_sizes(f)
+    if not cands:
         if f.doc.trace.enabled:
             for m in f.doc.sizes:
                 if f.in_scope.covers(m.start, m.end) and not crowd_size(text, m):
                     f.drop(f"size {m.quote!r} at {m.start}", "size.not_a_crowd", "counts deportations, arrests, money...")
         return
-    sp = (sm.start, sm.end, sm.quote)
-    if (sm.start, sm.end) in f.doc.memo.get("roundup_sizes", ()):
+    from protestdb.extract.size_owners import several_figures
+
+    near = cands if rule.startswith("size.headline") else _own_sizes(
+        f, [m for m in f.doc.sizes if f.in_scope.covers(m.start, m.end) and crowd_size(text, m)], quiet=True)
+    figs = several_figures(f.doc, cands[0], [m for m in near if m is not cands[0]] + [cands[0]])
+    if len(figs) > 1:
+        rule += "+size.several_figures"
+    if any((m.start, m.end) in f.doc.memo.get("roundup_sizes", ()) for m in figs):
         rule += "+roundups.item_number"  # "Sete (4500)", "Chicago: 150,000"
-    low, high = sm.low, sm.high
+    spans = [(m.start, m.end, m.quote) for m in figs]
+    if len(figs) == 1:
+        sm = figs[0]
+        size_text = sm.quote
+        low, high = upper_bound_told(sm.quote, sm.low, sm.high, f.doc.lang)
+    else:
+        size_text, low, high = combine_sizes(figs)
     mean = (low + high) / 2 if low is not None and high is not None else (float(low) if low is not None else None)
-    for name, value in (("size_text", sm.quote), ("size_low", low), ("size_high", high), ("size_mean", mean),
+    for name, value in (("size_text", size_text), ("size_low", low), ("size_high", high), ("size_mean", mean),
                         ("size_cat", size_category(low) or None)):
-        f.put(name, value, sp, rule=rule)
+        f.put(name, value, *spans, rule=rule)
 
 
 @filler("counts")

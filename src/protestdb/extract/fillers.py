@@ -68,7 +68,7 @@ class Filling:
     def scope_issues(self) -> dict[str, Span]:
         """The issue keywords of the event's scopes (searched once per event)."""
         if "issues" not in self.scratch:
-            self.scratch["issues"] = issues_mod.find_issues(self.doc.text, self.scopes)
+            self.scratch["issues"] = issues_mod.find_issues(self.doc.text, self.scopes, self.doc.lang)
         return dict(self.scratch["issues"])
 
     def orgs(self) -> list[Any]:
@@ -535,9 +535,9 @@ def fill_issues(f: Filling) -> None:
         # "in support of transgender students" at a school board meeting is lgbtq, not
         # education; so do the action's own words ("walked out of class", "teachers rallied")
         near = [(max(0, t.start - 30), min(len(text), t.end + 30)) for t in f.draft.triggers]
-        own = issues_mod.find_issues(text, claim_spans)
+        own = issues_mod.find_issues(text, claim_spans, f.doc.lang)
         if own:
-            own.update({k: v for k, v in issues_mod.find_issues(text, near).items() if k in iss and k not in own})
+            own.update({k: v for k, v in issues_mod.find_issues(text, near, f.doc.lang).items() if k in iss and k not in own})
             for k in iss:
                 if k not in own:
                     f.drop(f"issue {k!r}", "issues.claims_decide", "not among the issues of the event's own claims")
@@ -554,10 +554,10 @@ def fill_issues(f: Filling) -> None:
 def fill_valence(f: Filling) -> None:
     """Left or right leaning cues of the event's scopes, else of the article when it has issues."""
     text = f.doc.text
-    val, rule = issues_mod.find_valence(text, f.scopes), "valence.cues_in_scope"
+    val, rule = issues_mod.find_valence(text, f.scopes, f.doc.lang), "valence.cues_in_scope"
     if val is None and f.ev.issues:
         if "valence" not in f.doc.memo:
-            f.doc.memo["valence"] = issues_mod.find_valence(text, [(0, len(text))])
+            f.doc.memo["valence"] = issues_mod.find_valence(text, [(0, len(text))], f.doc.lang)
         val, rule = f.doc.memo["valence"], "valence.cues_in_article"
     if val is not None:
         f.put("valence", val[0], val[1], rule=rule)

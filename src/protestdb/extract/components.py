@@ -202,20 +202,18 @@ def drafting(doc: ExtractDoc) -> bool | None:
 def article_facts(doc: ExtractDoc) -> bool | None:
     """What the whole article tells: its named action (the title) and its dominant issue (the
     one in the headline, else in the first sentences, else the first found)."""
-    from protestdb.extract.issues import find_issues
+    from protestdb.extract.issues import dominant_issue
     from protestdb.extract.types import named_actions
 
     layout = doc.layout
     body = [(s.start, s.end) for s in layout.sentences if s.kind in ("body", "headline")]
     named = named_actions(doc.text, body)
     doc.title = named[0] if named else None
-    art_issues = find_issues(doc.text, body)
-    doc.article_issue = next(iter(art_issues.items()), None) if art_issues else None
-    if art_issues:
-        head = [(s.start, s.end) for s in layout.sentences if s.kind == "headline"] or body[:3]
-        head_issues = find_issues(doc.text, head)
-        if head_issues:
-            doc.article_issue = next(iter(head_issues.items()))
+    # the headline's issue, else the one most told in the body (ties: told first)
+    doc.article_issue = dominant_issue(doc.text, body, doc.lang)
+    if doc.article_issue is not None:
+        head = [(s.start, s.end) for s in layout.sentences if s.kind == "headline"]
+        doc.article_issue = (dominant_issue(doc.text, head, doc.lang) if head else None) or doc.article_issue
     return None
 
 

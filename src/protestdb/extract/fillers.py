@@ -19,7 +19,7 @@ from protestdb.extract.background import date_status
 from protestdb.extract.cues import crowd_size
 from protestdb.extract.document import NATIONAL, Draft, ExtractDoc
 from protestdb.extract.lexicons import any_rx, load_lang
-from protestdb.extract.sizes import size_category
+from protestdb.extract.sizes import combine_sizes, size_category, upper_bound_told
 from protestdb.extract.spans import SpanIndex, entities
 from protestdb.extract.trace import FieldTrace, record
 from protestdb.models import EventMention
@@ -69,7 +69,7 @@ class Filling:
     def scope_issues(self) -> dict[str, Span]:
         """The issue keywords of the event's scopes (searched once per event)."""
         if "issues" not in self.scratch:
-            self.scratch["issues"] = issues_mod.find_issues(self.doc.text, self.scopes)
+            self.scratch["issues"] = issues_mod.find_issues(self.doc.text, self.scopes, self.doc.lang)
         return dict(self.scratch["issues"])
 
     def orgs(self) -> list[Any]:
@@ -112,8 +112,40 @@ def fill_type(f: Filling) -> None:
     if f.draft.counter and "counter-protest" not in f.ev.event_type:
         f.ev.event_type.append("counter-protest")
         record(f.trace, "event_type", "type.counter_protest_draft", spans[:1])
+    elif typ_list == ["demonstration"]:
+        _article_action_type(f)
     for rule, seg, words in f.draft.rules:
         record(f.trace, "event", f"drafting.{rule}", words, f"sentence at {seg[0]}-{seg[1]}")
+
+
+def _article_action_type(f: Filling) -> None:
+    """Only generic words for this event ("protesters", "a crowd"): the action the article
+    names for the whole day ("No Kings" rallies) or tells for it ("the rallies", "the global
+    school strike") is its type, as a coder copies a roundup's facts to every city."""
+    memo = f.doc.memo
+    if "article_action" not in memo:
+        found = None
+        title = f.doc.title
+        org_spans = [(a, b) for o in article_orgs(f.doc) for a, b, _ in o.spans]
+        if (title is not None and [t for t in title[1] if t != "demonstration"]
+                and not any(a <= title[2][0] < b for a, b in org_spans)):  # "organizers from the Women's March"
+            found = (next(t for t in title[1] if t != "demonstration"), title[2], "type.named_action_of_article")
+        else:
+            owners: dict[int, list[str]] = {}
+            for d in f.drafts:
+                for t in d.triggers:
+                    owners.setdefault(id(t), []).append(d.key)
+            located = {d.key for d in f.drafts if d.place is not None}
+            told = types.article_action(f.doc.triggers, owners, located, f.doc.text)
+            found = (told[0], told[1], "type.article_action") if told else None
+        memo["article_action"] = found
+    if memo["article_action"] is None:
+        return
+    typ, span, rule = memo["article_action"]
+    f.ev.event_type = [typ]
+    f.ev.evidence.pop("event_type", None)
+    f.ev.add_evidence("event_type", *span)
+    record(f.trace, "event_type", rule, [span], "the event's own words are generic")
 
 
 @filler("announced")
@@ -317,29 +349,77 @@ def _date_words(f: Filling) -> None:
         f.put("date_precision", "unknown", (dw.start, dw.end, dw.quote), rule="date.words_without_day")
 
 
+def _own_sizes(f: Filling, cands: list[Any], quiet: bool = False) -> list[Any]:
+    """The crowd sizes of ``cands`` that are the event's city's own, its own clause first: in a
+    list of cities' figures, another city's number is never taken (``size_owners.py``)."""
+    if cands and f.draft.place is not None:
+        from protestdb.extract.size_owners import rank_for_city
+
+        own = rank_for_city(f.doc, f.draft.key, cands, own_place=f.draft.place)
+        if f.doc.trace.enabled and not quiet:
+            for m in cands:
+                if m not in own:
+                    f.drop(f"size {m.quote!r} at {m.start}", "size.other_citys_figure", "told in a clause or sentence of another city")
+        cands = own
+    return cands
+
+
+def _headline_sizes(f: Filling) -> list[Any]:
+    """"Half a million march in Montreal" as the headline, the body without a figure."""
+    from protestdb.extract.size_owners import rank_for_city
+
+    lay, text = f.doc.layout, f.doc.text
+    if f.draft.announced or f.draft.place is None or lay is None:
+        return []
+    head = [m for m in f.doc.sizes if lay.sentences[lay.sentence_at(m.start)].kind == "headline" and crowd_size(text, m)]
+    return rank_for_city(f.doc, f.draft.key, head, own_only=True, own_place=f.draft.place)
+
+
 @filler("size")
 def fill_size(f: Filling) -> None:
-    """A crowd count told in the event's segments, else in its paragraphs (not for announcements)."""
+    """A crowd count told in the event's segments, else in its paragraphs (not for
+    announcements), else in a headline naming its city; never another city's figure. Several
+    sourced figures of one crowd (police vs organizers) are all kept: size_text joined by "; ",
+    low the smallest, high the largest (CCC)."""
     text = f.doc.text
     rule = "size.crowd_in_segment"
-    sm = next((m for m in f.doc.sizes if f.in_seg.covers(m.start, m.end) and crowd_size(text, m)), None)
-    if sm is None and not f.draft.announced:
+    cands = _own_sizes(f, [m for m in f.doc.sizes if f.in_seg.covers(m.start, m.end) and crowd_size(text, m)])
+    if not cands and f.draft.place is not None and not f.draft.announced:
+        from protestdb.extract.size_owners import own_clause_sizes
+
+        rule = "size.own_clause_of_city"
+        cands = own_clause_sizes(f.doc, f.draft.key, [m for m in f.doc.sizes if crowd_size(text, m)])
+    if not cands and not f.draft.announced:
         rule = "size.crowd_in_paragraphs"
-        sm = next((m for m in f.doc.sizes if f.in_scope.covers(m.start, m.end) and crowd_size(text, m)), None)
-    if sm is None:
+        cands = _own_sizes(f, [m for m in f.doc.sizes if f.in_scope.covers(m.start, m.end) and crowd_size(text, m)])
+    if not cands:
+        rule, cands = "size.headline_of_own_city", _headline_sizes(f)
+    if not cands:
         if f.doc.trace.enabled:
             for m in f.doc.sizes:
                 if f.in_scope.covers(m.start, m.end) and not crowd_size(text, m):
                     f.drop(f"size {m.quote!r} at {m.start}", "size.not_a_crowd", "counts deportations, arrests, money...")
         return
-    sp = (sm.start, sm.end, sm.quote)
-    if (sm.start, sm.end) in f.doc.memo.get("roundup_sizes", ()):
+    from protestdb.extract.size_owners import several_figures
+
+    near = cands if rule.startswith("size.headline") else _own_sizes(
+        f, [m for m in f.doc.sizes if f.in_scope.covers(m.start, m.end) and crowd_size(text, m)], quiet=True)
+    figs = several_figures(f.doc, cands[0], [m for m in near if m is not cands[0]] + [cands[0]])
+    if len(figs) > 1:
+        rule += "+size.several_figures"
+    if any((m.start, m.end) in f.doc.memo.get("roundup_sizes", ()) for m in figs):
         rule += "+roundups.item_number"  # "Sete (4500)", "Chicago: 150,000"
-    low, high = sm.low, sm.high
+    spans = [(m.start, m.end, m.quote) for m in figs]
+    if len(figs) == 1:
+        sm = figs[0]
+        size_text = sm.quote
+        low, high = upper_bound_told(sm.quote, sm.low, sm.high, f.doc.lang)
+    else:
+        size_text, low, high = combine_sizes(figs)
     mean = (low + high) / 2 if low is not None and high is not None else (float(low) if low is not None else None)
-    for name, value in (("size_text", sm.quote), ("size_low", low), ("size_high", high), ("size_mean", mean),
+    for name, value in (("size_text", size_text), ("size_low", low), ("size_high", high), ("size_mean", mean),
                         ("size_cat", size_category(low) or None)):
-        f.put(name, value, sp, rule=rule)
+        f.put(name, value, *spans, rule=rule)
 
 
 @filler("counts")
@@ -563,9 +643,9 @@ def fill_issues(f: Filling) -> None:
         # "in support of transgender students" at a school board meeting is lgbtq, not
         # education; so do the action's own words ("walked out of class", "teachers rallied")
         near = [(max(0, t.start - 30), min(len(text), t.end + 30)) for t in f.draft.triggers]
-        own = issues_mod.find_issues(text, claim_spans)
+        own = issues_mod.find_issues(text, claim_spans, f.doc.lang)
         if own:
-            own.update({k: v for k, v in issues_mod.find_issues(text, near).items() if k in iss and k not in own})
+            own.update({k: v for k, v in issues_mod.find_issues(text, near, f.doc.lang).items() if k in iss and k not in own})
             for k in iss:
                 if k not in own:
                     f.drop(f"issue {k!r}", "issues.claims_decide", "not among the issues of the event's own claims")
@@ -582,10 +662,10 @@ def fill_issues(f: Filling) -> None:
 def fill_valence(f: Filling) -> None:
     """Left or right leaning cues of the event's scopes, else of the article when it has issues."""
     text = f.doc.text
-    val, rule = issues_mod.find_valence(text, f.scopes), "valence.cues_in_scope"
+    val, rule = issues_mod.find_valence(text, f.scopes, f.doc.lang), "valence.cues_in_scope"
     if val is None and f.ev.issues:
         if "valence" not in f.doc.memo:
-            f.doc.memo["valence"] = issues_mod.find_valence(text, [(0, len(text))])
+            f.doc.memo["valence"] = issues_mod.find_valence(text, [(0, len(text))], f.doc.lang)
         val, rule = f.doc.memo["valence"], "valence.cues_in_article"
     if val is not None:
         f.put("valence", val[0], val[1], rule=rule)

@@ -6,28 +6,29 @@ import re
 from functools import lru_cache
 
 from protestdb.extract.gate import lowered, may_match
-from protestdb.extract.lexicons import load
+from protestdb.extract.lexicons import load_lang
 
 Span = tuple[int, int, str]
 
 
-@lru_cache(maxsize=1)
-def _issue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    lex = load("issues_en")["issues"]
+@lru_cache(maxsize=4)
+def _issue_patterns(lang: str = "en") -> tuple[tuple[str, re.Pattern[str]], ...]:
+    lex = load_lang("issues", lang)["issues"]
     return tuple((issue, re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)) for issue, pats in lex.items() if pats)
 
 
-@lru_cache(maxsize=1)
-def _valence_patterns() -> tuple[tuple[int, re.Pattern[str]], ...]:
-    lex = load("issues_en")["valence"]
+@lru_cache(maxsize=4)
+def _valence_patterns(lang: str = "en") -> tuple[tuple[int, re.Pattern[str]], ...]:
+    lex = load_lang("issues", lang)["valence"]
     return tuple((int(v), re.compile("|".join(f"(?:{p})" for p in lex[v]), re.IGNORECASE)) for v in ("2", "1") if lex.get(v))
 
 
-def find_issues(text: str, scopes: list[tuple[int, int]]) -> dict[str, Span]:
-    """Issue -> first keyword span backing it (in the first scope that has one), in lexicon order."""
+def find_issues(text: str, scopes: list[tuple[int, int]], lang: str = "en") -> dict[str, Span]:
+    """Issue -> first keyword span backing it (in the first scope that has one), in lexicon order
+    (``data/issues_<lang>.json``)."""
     out: dict[str, Span] = {}
     low = lowered(text)
-    for issue, pat in _issue_patterns():
+    for issue, pat in _issue_patterns(lang):
         for s, e in scopes:
             if not may_match(pat, low, s, e):
                 continue  # none of the issue's words in the scope
@@ -38,10 +39,10 @@ def find_issues(text: str, scopes: list[tuple[int, int]]) -> dict[str, Span]:
     return out
 
 
-def find_valence(text: str, scopes: list[tuple[int, int]]) -> tuple[int, Span] | None:
+def find_valence(text: str, scopes: list[tuple[int, int]], lang: str = "en") -> tuple[int, Span] | None:
     """1 (left) or 2 (right) with the marker words, or None. Right markers win ties."""
     low = lowered(text)
-    for val, pat in _valence_patterns():
+    for val, pat in _valence_patterns(lang):
         for s, e in scopes:
             if not may_match(pat, low, s, e):
                 continue
@@ -49,3 +50,20 @@ def find_valence(text: str, scopes: list[tuple[int, int]]) -> tuple[int, Span] |
             if m:
                 return val, (m.start(), m.end(), m.group())
     return None
+
+
+def dominant_issue(text: str, scopes: list[tuple[int, int]], lang: str = "en") -> tuple[str, Span] | None:
+    """The issue most told in ``scopes`` (keyword mentions), ties to the one told first, with its
+    first keyword span: a report on a march against gun violence that began as a walkout "out of
+    class" is about guns."""
+    best: tuple[int, int, str, Span] | None = None
+    for issue, pat in _issue_patterns(lang):
+        n, first = 0, None
+        for s, e in scopes:
+            for m in pat.finditer(text, s, e):
+                n += 1
+                if first is None:
+                    first = (m.start(), m.end(), m.group())
+        if first is not None and (best is None or (n, -first[0]) > (best[0], -best[1])):
+            best = (n, first[0], issue, first)
+    return (best[2], best[3]) if best else None

@@ -25,6 +25,7 @@ __all__ = [
     "NumberSpan",
     "SizeMention",
     "combine_sizes",
+    "upper_bound_told",
     "find_numbers",
     "find_sizes",
     "size_category",
@@ -95,6 +96,9 @@ class SizeLexicon:
     date_after: re.Pattern[str] | None
     date_before: re.Pattern[str] | None
     raw: dict[str, Any]
+    fractions: dict[str, float]
+    alt_group: re.Pattern[str] | None
+    after_qual: re.Pattern[str] | None
     people_alt: str
     mods: str
     qual_alt: str
@@ -113,14 +117,19 @@ def size_lexicon(lang: str) -> SizeLexicon | None:
     scales = {k.lower(): int(v) for k, v in data["scales"].items()}
     quals = {k.lower(): v for k, v in data["qualifiers"].items()}
     ts, ds = re.escape(data["thousands_sep"]), re.escape(data["decimal_sep"])
-    digits = rf"\d{{1,3}}(?:{ts}\d{{3}})+(?:{ds}\d+)?|\d+(?:{ds}\d+)?"
+    scale_alt = _alt(scales)
+    # "16 500", "16.500" (real pages' other thousands separators); never "1.500 million"
+    alt_seps = "".join(re.escape(c) for c in data.get("thousands_sep_alt", []) if c != data["thousands_sep"])
+    alt_digits = rf"\d{{1,3}}(?:[{alt_seps}]\d{{3}})+(?!\d)(?!\s+{scale_alt})|" if alt_seps else ""
+    digits = rf"\d{{1,3}}(?:{ts}\d{{3}})+(?:{ds}\d+)?|{alt_digits}\d+(?:{ds}\d+)?"
+    fractions = {k.lower(): float(v) for k, v in data.get("fractions", {}).items()}
+    frac_atom = rf"{_alt(fractions)}[\s-]+{scale_alt}|" if fractions else ""
     unit_alt = _alt(units)
     unit_word = rf"{unit_alt}(?:-{unit_alt})?"
     min_unit = int(data.get("standalone_units_min", 2))
     bare_units = _alt([w for w, v in units.items() if v >= min_unit])
-    scale_alt = _alt(scales)
     atom = (
-        rf"(?<![\w$€£.,:])(?:{_alt(vague)}"
+        rf"(?<![\w$€£.,:])(?:{frac_atom}{_alt(vague)}"
         rf"|(?:{_alt(quants)}|{digits}|{unit_word})(?:\s+{scale_alt})+"
         rf"|{_alt(quants)}|(?:{digits})|{bare_units}(?:-{unit_alt})?)(?![\w])"
     )
@@ -156,6 +165,9 @@ def size_lexicon(lang: str) -> SizeLexicon | None:
         date_after=re.compile(data["date_after"]) if "date_after" in data else None,  # case-sensitive
         date_before=re.compile(data["date_before"]) if "date_before" in data else None,
         raw=data,
+        fractions=fractions,
+        alt_group=re.compile(rf"\d{{1,3}}(?:[{alt_seps}]\d{{3}})+") if alt_seps else None,
+        after_qual=re.compile(rf"\s+({_alt(data['after_qualifiers'])})\b", flags) if data.get("after_qualifiers") else None,
         people_alt=people,
         mods=mods,
         qual_alt=qual_alt,
@@ -167,6 +179,8 @@ def _norm(s: str) -> str:
 
 
 def _parse_digits(s: str, lx: SizeLexicon) -> float:
+    if lx.alt_group is not None and lx.alt_group.fullmatch(s):
+        return float(re.sub(r"\D", "", s))  # "16 500", "16.500"
     s = s.replace(lx.thousands_sep, "") if re.search(rf"{re.escape(lx.thousands_sep)}\d{{3}}\b", s) else s
     return float(s.replace(lx.decimal_sep, "."))
 
@@ -184,8 +198,14 @@ def atom_value(s: str, lx: SizeLexicon) -> tuple[int, bool] | None:
             if not t and q in lx.needs_scale:
                 return None
             break
+    for f in sorted(lx.fractions, key=len, reverse=True):
+        if head is None and re.match(rf"{re.escape(f)}[\s-]", t):
+            head, t = lx.fractions[f], t[len(f) + 1 :].strip()  # "half a million", "a quarter-million"
+            if not t:
+                return None
     if head is None:
-        m = re.match(r"[\d.,]+", t)
+        m = lx.alt_group.fullmatch(t) if lx.alt_group is not None else None
+        m = m or re.match(r"[\d.,]+", t)
         if m:
             try:
                 head = _parse_digits(m.group(), lx)
@@ -236,6 +256,12 @@ def find_numbers(text: str, lang: str = "en") -> list[NumberSpan]:
     assert lx is not None
     atoms: list[tuple[int, int, int, bool]] = []
     for m in lx.atom.finditer(text):
+        if lx.alt_group is not None and lx.date_before is not None and not m.group()[:4].isdigit() \
+                and lx.alt_group.fullmatch(m.group()) and lx.date_before.search(text, max(0, m.start() - 12), m.start()):
+            k = re.search(r"\D", m.group())
+            assert k is not None
+            atoms.append((m.start() + k.end(), m.end(), int(re.sub(r"\D", "", m.group()[k.end() :])), False))
+            continue  # "March 16 500 people": a day, then a figure
         parsed = atom_value(m.group(), lx)
         if parsed is not None:
             atoms.append((m.start(), m.end(), parsed[0], parsed[1]))
@@ -261,10 +287,15 @@ def find_numbers(text: str, lang: str = "en") -> list[NumberSpan]:
                     start = s - (len(before) - bm.start())
         i += 1
         kind = None
+        aq = lx.after_qual.match(text, e) if lx.after_qual is not None else None
+        if aq is not None:  # "some 2,000 or so", "500 or more"
+            e = aq.end()
         qm = lx.qual_before.search(text[max(0, start - 30) : start])
         if qm:
             kind = lx.qualifiers.get(_norm(qm.group(1)))
             start = start - (len(text[max(0, start - 30) : start]) - qm.start())
+        if kind is None and aq is not None:
+            kind = lx.raw["after_qualifiers"].get(_norm(aq.group(1)).replace(" ", " "))
         low, high = _bounds(v, hi_v, kind)
         approx = vague or kind == "approx"
         out.append(NumberSpan(start, e, text[start:e], low, high, approx, vague, v))
@@ -310,6 +341,17 @@ def find_sizes(text: str, lang: str = "en") -> list[SizeMention]:
             out.append(SizeMention(n.start, n.end, n.quote, n.low, n.high, n.approximate))
     return out
 
+
+
+def upper_bound_told(quote: str, low: int | None, high: int | None, lang: str = "en") -> tuple[int | None, int | None]:
+    """An event's (low, high) from one figure: "up to 10,000" / "as many as 60,000" is the crowd
+    figure the report gives, coded as the size (low) as CCC coders do; other bounds stay."""
+    lx = size_lexicon(lang) or size_lexicon("en")
+    if low is None and high is not None and lx is not None:
+        m = re.match(rf"\s*({lx.qual_alt})\s", quote, re.IGNORECASE)
+        if m is not None and lx.qualifiers.get(_norm(m.group(1))) == "upto":
+            return high, None
+    return low, high
 
 
 def combine_sizes(mentions: list[SizeMention]) -> tuple[str | None, int | None, int | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from protestdb.extract.gate import lowered, may_match
 from protestdb.extract.lexicons import load, rx
@@ -49,3 +50,33 @@ def named_actions(text: str, ranges: list[tuple[int, int]]) -> list[tuple[str, l
                     q = m.group()
                     out.append((q, list(d["types"]), (m.start(), m.end(), q)))
     return sorted(out, key=lambda x: x[2][0])
+
+
+
+def article_action(triggers: list[Any], owners: dict[int, list[str]], located: frozenset[str] | set[str],
+                   text: str) -> tuple[str, Span] | None:
+    """The specific action type the article tells for its whole action ("the rallies", "the
+    global school strike"), with its first words: the type a city's generic "protesters" or
+    "crowd" takes, as a coder copies a roundup's facts to every city. A vote counts only when
+    told for the whole action: owned by no single located event (``owners``: trigger id ->
+    draft keys; ``located``: the keys of located drafts), not a call for an action ("called
+    for a nationwide strike"), of a type a day of action takes (``actions_en``
+    "inherited_types"); quoted speech, crowd counts and background do not vote; ties go to
+    the type told first."""
+    lex = load("actions_en")
+    allowed = frozenset(lex["inherited_types"])
+    call = rx(lex["call_cues"])
+    votes: dict[str, list[Any]] = {}
+    for t in triggers:
+        if t.weak or t.quoted or t.crowd or t.background or t.type not in allowed:
+            continue
+        own = owners.get(id(t), [])
+        if len(own) == 1 and own[0] in located:
+            continue  # one city's own words ("thousands had rallied near the Capitol")
+        if call.search(text, max(0, t.start - 40), t.start):
+            continue
+        votes.setdefault(t.type, []).append(t)
+    if not votes:
+        return None
+    typ, ts = max(votes.items(), key=lambda kv: (len(kv[1]), -kv[1][0].start))
+    return typ, (ts[0].start, ts[0].end, ts[0].quote)

@@ -459,12 +459,29 @@ def _score_venue(
     return score + v
 
 
+#: Organizers that share no member, when the two reports already share a specific venue on the same
+#: day with the same kind of action (a rally and a march count as one) and cause: outlets name different groups of one coalition
+#: gathering (or pick up a stray name), so the disagreement counts less.
+ORGS_DISAGREE_AT_VENUE = 1.0
+
+
+def _orgs_disagree(e: MatchKey, m: MatchKey, shared: list[str]) -> float:
+    """How much organizers that share no member count against a match."""
+    same_gathering = (
+        "venue" in shared and e.day is not None and e.day == m.day
+        and bool(e.types & m.types or (e.types <= SOFT_TYPES and m.types <= SOFT_TYPES))  # a rally, then a march
+        and not (e.issues and m.issues and not e.issues & m.issues)
+    )
+    return ORGS_DISAGREE_AT_VENUE if same_gathering else ORGS_DISAGREE
+
+
 def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], parts: dict[str, Any] | None) -> float:
     """Organizers, the action's name and targets: the specifics that name one action."""
     if e.orgs and m.orgs:
         same = bool(e.org_forms & m.org_forms) or _orgs_overlap_cached(e.orgs, m.orgs)
-        score += 1.5 if same else -ORGS_DISAGREE
-        _part(parts, "organizer", 1.5 if same else -ORGS_DISAGREE)
+        v = 1.5 if same else -_orgs_disagree(e, m, shared)
+        score += v
+        _part(parts, "organizer", v)
         if same:
             shared.append("organizer")
     if e.title and m.title:

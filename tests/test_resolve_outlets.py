@@ -46,3 +46,57 @@ def test_different_groups_at_one_plaza_for_different_causes_stay_apart(tmp_path:
                     organizations=["Eastbank Tenants Alliance"], issues=["labor"])
     assert third not in (first, second)
     store.close()
+
+
+def _undated(store, text: str, words: str, **fields) -> str:
+    """A report with no date and no publication date whose date words name no year."""
+    m = EventMention(locality="Riverton", state="OR", country="US", date=None, date_precision="unknown", **fields)
+    start = text.index(words)
+    m.add_evidence("date_precision", start, start + len(words), words)
+    (eid,) = store.add_mentions(Article.make(text), [m])
+    return eid
+
+
+def test_month_days_reads_date_words_without_a_year() -> None:
+    from protestdb.store.keys import month_days
+
+    assert month_days("Monday, June 9") == {"06-09"}
+    assert month_days("Saturday, Oct. 18th") == {"10-18"}
+    assert month_days("el 18 de octubre") == {"10-18"}
+    assert month_days("Saturday") == frozenset() and month_days("in June") == frozenset()
+    assert month_days("June 9:30") == frozenset()  # a time, not a day
+
+
+def test_an_undated_page_whose_words_name_the_day_joins_that_days_event(tmp_path: Path) -> None:
+    """No date and no publication date, but "on Monday, June 9": the words place it on the day of the
+    dated report at the same park, which it joins; the event keeps the dated source's date."""
+    store = open_store(tmp_path / "w.sqlite")
+    dated = _report(store, "Thousands of workers rallied in Alder Park on Monday.", published="2025-06-10",
+                    date="2025-06-09", location="Alder Park", event_type=["rally"], issues=["labor"])
+    joined = _undated(store, "Workers filled Alder Park on Monday, June 9, to demand raises.", "Monday, June 9",
+                      location="Alder Park", event_type=["rally"], issues=["labor"])
+    assert joined == dated and store.get_event(dated).date == "2025-06-09"
+    store.close()
+    # the other order: the undated page first, the dated report joins it and dates the event
+    store = open_store(tmp_path / "w2.sqlite")
+    first = _undated(store, "Workers filled Alder Park on Monday, June 9, to demand raises.", "Monday, June 9",
+                     location="Alder Park", event_type=["rally"], issues=["labor"])
+    later = _report(store, "Thousands of workers rallied in Alder Park on Monday.", published="2025-06-10",
+                    date="2025-06-09", location="Alder Park", event_type=["rally"], issues=["labor"])
+    assert later == first and store.get_event(first).date == "2025-06-09"
+    store.close()
+
+
+def test_an_undated_page_whose_words_name_another_day_stays_apart(tmp_path: Path) -> None:
+    """Look-alike: the same park a week later ("Monday, June 16") is another rally; and a page with no
+    date words at all is placed on no day."""
+    store = open_store(tmp_path / "x.sqlite")
+    dated = _report(store, "Thousands of workers rallied in Alder Park on Monday.", published="2025-06-10",
+                    date="2025-06-09", location="Alder Park", event_type=["rally"], issues=["labor"])
+    other = _undated(store, "Workers filled Alder Park on Monday, June 16, to demand raises.", "Monday, June 16",
+                     location="Alder Park", event_type=["rally"], issues=["labor"])
+    (bare,) = store.add_mentions(Article.make("Workers filled Alder Park again to demand raises."),
+                                 [EventMention(locality="Riverton", state="OR", country="US", date=None,
+                                               location="Alder Park", event_type=["rally"], issues=["labor"])])
+    assert dated not in (other, bare)
+    store.close()

@@ -24,6 +24,7 @@ from protestdb.models import LIST_FIELDS, Event, EventMention, Evidence, size_ca
 from protestdb.store.keys import (  # noqa: F401 (re-exported)
     LOCALITY_ALIASES,
     NYC_BOROUGHS,
+    month_days,
     normalize_locality,
     place_words,
 )
@@ -184,12 +185,16 @@ def venue_tokens(venue: str, locality: str | None = None, state: str | None = No
 class MatchKey:
     """What :func:`score_keys` compares, computed once per mention or event (:func:`match_key`)."""
 
-    __slots__ = ("has_date", "day", "loc", "state", "country", "types", "valence", "locality", "location",
+    __slots__ = ("has_date", "day", "mmdd", "words_days", "loc", "state", "country", "types", "valence", "locality", "location",
                  "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size", "night", "targets", "late", "early")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
         self.day = _ordinal(obj.date)
+        self.mmdd = obj.date[5:10] if self.day is not None and obj.date else None
+        # an undated report's date words without a year ("on Saturday, Oct. 18"): the days of a year they name
+        self.words_days = frozenset().union(*(month_days(ev.quote) for ev in obj.evidence.get("date_precision", ()))) \
+            if self.day is None else frozenset()
         self.loc = _norm_loc_cached(obj.locality)
         self.state = _norm_state(obj.state)
         self.country = obj.country or None
@@ -396,6 +401,8 @@ def _place_and_date(e: MatchKey, m: MatchKey) -> tuple[float, bool, bool] | str:
     if e.day is None or m.day is None:
         if (e.has_date and e.day is None) or (m.has_date and m.day is None):
             return "malformed date"
+        if _words_name_day(e, m) or _words_name_day(m, e):
+            return 1.0, hier, False  # the undated side's words name the other's day of the year
         # one side or both undated: nothing says the two are of one day, so only strong identity
         # evidence joins them (see _conclude); a named action recurs at the same place
         return 0.0, hier, True
@@ -403,6 +410,16 @@ def _place_and_date(e: MatchKey, m: MatchKey) -> tuple[float, bool, bool] | str:
     if gap > 1 or (gap == 1 and not (day_apart_ok(e, m) if e.day < m.day else day_apart_ok(m, e))):
         return "another day"  # a day apart only near midnight: else a daily protest's days chain
     return (1.0 if gap == 0 else -0.5), hier, False  # a day apart: needs a shared venue or organizers
+
+
+def _words_name_day(undated: MatchKey, dated: MatchKey) -> bool:
+    """Do an undated report's date words without a year ("Monday, June 9") name the other's day?"""
+    return undated.day is None and dated.mmdd is not None and dated.mmdd in undated.words_days
+
+
+def _same_day(e: MatchKey, m: MatchKey) -> bool:
+    """Both dated the same day, or one side's date words name the other's day."""
+    return (e.day is not None and e.day == m.day) or _words_name_day(e, m) or _words_name_day(m, e)
 
 
 def _opposed(e: MatchKey, m: MatchKey) -> str | None:
@@ -468,7 +485,7 @@ ORGS_DISAGREE_AT_VENUE = 1.0
 def _orgs_disagree(e: MatchKey, m: MatchKey, shared: list[str]) -> float:
     """How much organizers that share no member count against a match."""
     same_gathering = (
-        "venue" in shared and e.day is not None and e.day == m.day
+        "venue" in shared and _same_day(e, m)
         and bool(e.types & m.types or (e.types <= SOFT_TYPES and m.types <= SOFT_TYPES))  # a rally, then a march
         and not (e.issues and m.issues and not e.issues & m.issues)
     )

@@ -100,3 +100,30 @@ def test_an_undated_page_whose_words_name_another_day_stays_apart(tmp_path: Path
                                                location="Alder Park", event_type=["rally"], issues=["labor"])])
     assert dated not in (other, bare)
     store.close()
+
+
+def test_a_neighbourhood_is_a_place_not_a_venue(tmp_path: Path) -> None:
+    """One outlet places the march in its district ("Center City"), another at a plaza there: the
+    district is the place at a coarser level, not another venue, so the shared organizer joins them."""
+    store = open_store(tmp_path / "n.sqlite")
+    base = {"locality": "Philadelphia", "state": "PA", "date": "2025-04-05", "event_type": ["march"],
+            "organizations": ["Schuylkill Renters Union"]}
+    first = _report(store, "The Schuylkill Renters Union marched through Center City on Saturday.",
+                    published="2025-04-06", location="Center City", **base)
+    second = _report(store, "Renters marched from Tindall Plaza on Saturday, the Schuylkill Renters Union said.",
+                     published="2025-04-06", location="Tindall Plaza", **base)
+    assert second == first
+    store.close()
+
+
+def test_two_venues_in_one_neighbourhood_are_two_venues(tmp_path: Path) -> None:
+    """Look-alike: two plazas of one neighbourhood the same day ("Tindall Plaza, Boyle Heights" and
+    "Quarry Park, Boyle Heights"): the neighbourhood's name is no venue they share."""
+    store = open_store(tmp_path / "v.sqlite")
+    base = {"locality": "Los Angeles", "state": "CA", "date": "2025-04-05", "event_type": ["rally"]}
+    first = _report(store, "Dozens rallied at Tindall Plaza in Boyle Heights on Saturday.", published="2025-04-06",
+                    location="Tindall Plaza, Boyle Heights", **base)
+    second = _report(store, "Dozens rallied at Quarry Park in Boyle Heights on Saturday.", published="2025-04-06",
+                     location="Quarry Park, Boyle Heights", **base)
+    assert second != first
+    store.close()

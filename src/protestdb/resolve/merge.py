@@ -175,9 +175,37 @@ def _generic_venue_words() -> frozenset[str]:
     return frozenset(json.loads(data)["generic"])
 
 
+_VENUE_PARTS = re.compile(r",|;|\bin\b|\bnear\b")
+#: Generic words that end a place's name, not a venue's ("Center City", "Chinatown District").
+_PLACE_HEADS = frozenset({"city", "town", "district", "county"})
+
+
+@lru_cache(maxsize=1 << 16)
+def place_parts(venue: str, state: str | None) -> frozenset[str]:
+    """Words of the parts of a venue's text that are places of ``state`` in the gazetteer -- a
+    neighbourhood or a town, not a venue ("Mariachi Plaza, Boyle Heights" -> boyle, heights;
+    "Center City"). A part ending in a venue word ("Echo Park") stays a venue."""
+    if not state:
+        return frozenset()
+    from protestdb.geo.resolve import best_place  # the gazetteer, opened on first use
+
+    out: set[str] = set()
+    for part in _VENUE_PARTS.split(venue):
+        words = re.findall(r"[\w'’]+", part)
+        if not words or len(words) > 4 or not all(w[0].isupper() for w in words if w.casefold() != "the"):
+            continue
+        if words[-1].casefold() in _generic_venue_words() and words[-1].casefold() not in _PLACE_HEADS:
+            continue
+        p = best_place(" ".join(words), state.strip().upper())
+        if p is not None and p.kind in ("neighborhood", "city"):
+            out.update(w.casefold() for w in re.findall(r"\w+", part))
+    return frozenset(out)
+
+
 def venue_tokens(venue: str, locality: str | None = None, state: str | None = None) -> frozenset[str]:
-    """The specific words of a venue: without generic words ("High School") and the place's own name."""
-    own = set(re.findall(r"\w+", f"{locality or ''} {state or ''}".casefold()))
+    """The specific words of a venue: without generic words ("High School"), the place's own name and
+    the neighbourhoods or towns it names (:func:`place_parts`: a place, not a venue)."""
+    own = set(re.findall(r"\w+", f"{locality or ''} {state or ''}".casefold())) | place_parts(venue, state)
     words = re.findall(r"\w+", re.sub(r"['’]s\b", "", venue.casefold()))
     return frozenset(w for w in words if w not in _generic_venue_words() and w not in own and not w.isdigit())
 
@@ -466,6 +494,11 @@ def _score_venue(
         shared.append("venue")
         _part(parts, "venue", 1.5)
         return score + 1.5
+    if (not ev_t and place_parts(e.location, e.state)) or (not mv_t and place_parts(m.location, m.state)):
+        # one side names only a neighbourhood or a town: a place (compatible, see _place_and_date),
+        # neither a venue they share nor one that differs (issue 10: the place hierarchy)
+        _part(parts, "venue", 0.0)
+        return score
     loc = _location_score_cached(e.location, m.location)
     if loc < 45:
         return None

@@ -127,3 +127,23 @@ def test_two_venues_in_one_neighbourhood_are_two_venues(tmp_path: Path) -> None:
                      location="Quarry Park, Boyle Heights", **base)
     assert second != first
     store.close()
+
+
+def test_organizer_names_meet_across_outlets() -> None:
+    """An acronym inside a longer name, a year on a coalition's name, a chapter and its movement."""
+    from protestdb.resolve.merge import orgs_overlap
+
+    assert orgs_overlap(["HFWU DC 12"], ["District Council 12"])
+    assert orgs_overlap(["Coalition to March on the Summit"], ["March on the Summit 2026"])
+    assert orgs_overlap(["Indivisible"], ["Indivisible Harborview"])
+    assert orgs_overlap(["R.V. Tenants Network"], ["RV Tenants Network"])
+
+
+def test_organizer_names_that_differ_stay_apart() -> None:
+    """Look-alikes: other union locals, other chapters, the same initials of two names."""
+    from protestdb.resolve.merge import orgs_overlap
+
+    assert not orgs_overlap(["District Council 12"], ["District Council 17"])
+    assert not orgs_overlap(["Millworkers Local 521"], ["Millworkers Local 1021"])
+    assert not orgs_overlap(["Indivisible Harborview"], ["Indivisible Lakeport"])
+    assert not orgs_overlap(["Harbor Peace Coalition"], ["Hill Parents Council"])

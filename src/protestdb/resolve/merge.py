@@ -109,11 +109,13 @@ def _day_gap(a: str | None, b: str | None) -> int | None:
 
 
 def _org_forms(name: str) -> set[str]:
-    words = re.findall(r"\w+", re.sub(r"['’]s\b", "", name.casefold()))  # "Women's March" -> WM
+    """A name's forms: its words, and its initials marked "^" (an acronym written out meets the
+    acronym, two names with the same initials do not: :func:`forms_meet`)."""
+    words = re.findall(r"\w+", re.sub(r"['’]s\b", "", name.casefold().replace(".", "")))  # "Women's March" -> WM
     forms = {" ".join(w for w in words if w != "the")}
     initials = "".join(w[0] for w in words if w not in _ORG_STOP)
-    if len(initials) >= 2:
-        forms.add(initials)
+    if len(initials) >= 2 and len(words) > 1:
+        forms.add("^" + initials)
     if len(words) == 1 and words[0].isalpha():
         forms.add(words[0])
     return {f for f in forms if f}
@@ -148,18 +150,49 @@ def _expand_acronyms(x: str, y: str) -> str:
     return " ".join(out)
 
 
-def orgs_overlap(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Do two organization lists share a member (case, "the", acronyms, close spellings)?"""
-    for x in a:
-        fx = _org_forms(x)
-        for y in b:
-            fy = _org_forms(y)
-            if fx & fy or fuzz.token_set_ratio(x, y, processor=utils.default_process) >= 88:
+def forms_meet(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
+    """Do two sets of :func:`_org_forms` share a name, or does one's name spell the other's initials?"""
+    for f in a:
+        if f.startswith("^"):
+            if f[1:] in b:
                 return True
-            for s, t in ((x, y), (y, x)):
-                if fuzz.ratio(_expand_acronyms(s, t), t, processor=utils.default_process) >= 90:
-                    return True
+        elif f in b or "^" + f in b:
+            return True
     return False
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _org_words(name: str) -> frozenset[str]:
+    """A name's words without case, dots ("U.S."), possessives, small words and years ("... 2024")."""
+    s = _YEAR.sub(" ", re.sub(r"['’]s\b", "", name.casefold().replace(".", "")))
+    return frozenset(w for w in re.findall(r"\w+", s) if w not in _ORG_STOP)
+
+
+def same_org(x: str, y: str) -> bool:
+    """Do two organization names name one organization (case, "the", acronyms, close spellings, one
+    name inside the other: "Indivisible" / "Indivisible Harborview", "AFSCME DC 33" / "District
+    Council 33")? Numbers must agree ("Local 521" is not "Local 1021"), and two names that each have
+    words the other lacks are two names ("Indivisible Harborview" / "Indivisible Lakeport")."""
+    if forms_meet(_org_forms(x), _org_forms(y)):
+        return True
+    for s, t in ((x, y), (y, x)):
+        long_s = _expand_acronyms(s, t)
+        ws, wt = _org_words(long_s), _org_words(t)
+        ns, nt = {w for w in ws if w.isdigit()}, {w for w in wt if w.isdigit()}
+        if ns and nt and not ns & nt:
+            return False
+        if ws and wt and (ws <= wt or wt <= ws):
+            return True
+        if fuzz.ratio(long_s, t, processor=utils.default_process) >= 90:
+            return True
+    return False
+
+
+def orgs_overlap(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Do two organization lists share a member (:func:`same_org`)?"""
+    return any(same_org(x, y) for x in a for y in b)
 
 
 def _title_key(t: str | None) -> str | None:
@@ -528,7 +561,7 @@ def _orgs_disagree(e: MatchKey, m: MatchKey, shared: list[str]) -> float:
 def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], parts: dict[str, Any] | None) -> float:
     """Organizers, the action's name and targets: the specifics that name one action."""
     if e.orgs and m.orgs:
-        same = bool(e.org_forms & m.org_forms) or _orgs_overlap_cached(e.orgs, m.orgs)
+        same = forms_meet(e.org_forms, m.org_forms) or _orgs_overlap_cached(e.orgs, m.orgs)
         v = 1.5 if same else -_orgs_disagree(e, m, shared)
         score += v
         _part(parts, "organizer", v)

@@ -147,3 +147,32 @@ def test_organizer_names_that_differ_stay_apart() -> None:
     assert not orgs_overlap(["Millworkers Local 521"], ["Millworkers Local 1021"])
     assert not orgs_overlap(["Indivisible Harborview"], ["Indivisible Lakeport"])
     assert not orgs_overlap(["Harbor Peace Coalition"], ["Hill Parents Council"])
+
+
+def test_an_actions_name_meets_its_variants() -> None:
+    """"Day Without Tenants boycott" / "A Day Without Tenants", "Global Rent Strike" / "rent strike",
+    "Keys Back march 2026" / "Keys Back": one action's name as outlets write it."""
+    from protestdb.resolve.merge import _title_key, titles_meet
+
+    def meet(a: str, b: str) -> bool:
+        ka, kb = _title_key(a), _title_key(b)
+        return ka is not None and kb is not None and titles_meet(ka, kb)
+
+    assert meet("Day Without Tenants boycott", "A Day Without Tenants")
+    assert meet("Global Rent Strike", "rent strike")
+    assert meet("Keys Back march 2026", "Keys Back")
+    assert meet("Keys Back Day", "Keys Back Riverton")  # the name inside a longer one
+
+
+def test_other_actions_names_stay_apart() -> None:
+    """Look-alikes: another edition ("Keys Back 2"), another name sharing a word, a one-word name."""
+    from protestdb.resolve.merge import _title_key, titles_meet
+
+    def meet(a: str, b: str) -> bool:
+        ka, kb = _title_key(a), _title_key(b)
+        return ka is not None and kb is not None and titles_meet(ka, kb)
+
+    assert not meet("Keys Back", "Keys Back 2")
+    assert not meet("Keys Back", "Keys Forward")
+    assert not meet("Rent Strike", "Rent Relief Now")
+    assert not meet("Solidarity", "Solidarity Forever")  # a one-word name is too common to contain

@@ -558,6 +558,22 @@ def _orgs_disagree(e: MatchKey, m: MatchKey, shared: list[str]) -> float:
     return ORGS_DISAGREE_AT_VENUE if same_gathering else ORGS_DISAGREE
 
 
+@lru_cache(maxsize=1 << 14)
+def titles_meet(a: str, b: str) -> bool:
+    """Do two action names (:func:`_title_key` keys) name one action? Equal, or one inside the other
+    when the shorter has two words or more and the edition numbers agree ("day without immigrants" /
+    "day without immigrants general"; "no kings" is not "no kings 2", "may day" is not "may day
+    strong solidarity" ... unless it is the shorter with two words)."""
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) < 2 or {w for w in wa if w.isdigit()} != {w for w in wb if w.isdigit()}:
+        return False
+    n = len(short)
+    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
 def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], parts: dict[str, Any] | None) -> float:
     """Organizers, the action's name and targets: the specifics that name one action."""
     if e.orgs and m.orgs:
@@ -568,9 +584,10 @@ def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], p
         if same:
             shared.append("organizer")
     if e.title and m.title:
-        score += 0.5 if e.title == m.title else -0.5
-        _part(parts, "title", 0.5 if e.title == m.title else -0.5)
-        if e.title == m.title:
+        same_title = titles_meet(e.title, m.title)
+        score += 0.5 if same_title else -0.5
+        _part(parts, "title", 0.5 if same_title else -0.5)
+        if same_title:
             shared.append("title")
     if e.targets and m.targets and e.targets & m.targets:
         score += TARGET_AGREE

@@ -99,6 +99,10 @@ def test_an_undated_page_whose_words_name_another_day_stays_apart(tmp_path: Path
                                  [EventMention(locality="Riverton", state="OR", country="US", date=None,
                                                location="Alder Park", event_type=["rally"], issues=["labor"])])
     assert dated not in (other, bare)
+    # June 9 of another year: the weekday the words name is not that day's
+    wrong_year = _undated(store, "Workers filled Alder Park on Sunday, June 9, to demand raises.", "Sunday, June 9",
+                          location="Alder Park", event_type=["rally"], issues=["labor"])
+    assert wrong_year != dated
     store.close()
 
 

@@ -27,6 +27,7 @@ from protestdb.store.keys import (  # noqa: F401 (re-exported)
     month_days,
     normalize_locality,
     place_words,
+    weekdays_named,
 )
 
 #: Venue names at least this similar (rapidfuzz token_set_ratio, 0-100) are the same place.
@@ -246,7 +247,7 @@ def venue_tokens(venue: str, locality: str | None = None, state: str | None = No
 class MatchKey:
     """What :func:`score_keys` compares, computed once per mention or event (:func:`match_key`)."""
 
-    __slots__ = ("has_date", "day", "mmdd", "words_days", "loc", "state", "country", "types", "valence", "locality", "location",
+    __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "loc", "state", "country", "types", "valence", "locality", "location",
                  "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size", "night", "targets", "late", "early")
 
     def __init__(self, obj: Event | EventMention) -> None:
@@ -254,8 +255,9 @@ class MatchKey:
         self.day = _ordinal(obj.date)
         self.mmdd = obj.date[5:10] if self.day is not None and obj.date else None
         # an undated report's date words without a year ("on Saturday, Oct. 18"): the days of a year they name
-        self.words_days = frozenset().union(*(month_days(ev.quote) for ev in obj.evidence.get("date_precision", ()))) \
-            if self.day is None else frozenset()
+        words = [ev.quote for ev in obj.evidence.get("date_precision", ())] if self.day is None else []
+        self.words_days = frozenset().union(*map(month_days, words)) if words else frozenset()
+        self.words_wd = frozenset().union(*map(weekdays_named, words)) if self.words_days else frozenset()
         self.loc = _norm_loc_cached(obj.locality)
         self.state = _norm_state(obj.state)
         self.country = obj.country or None
@@ -474,8 +476,11 @@ def _place_and_date(e: MatchKey, m: MatchKey) -> tuple[float, bool, bool] | str:
 
 
 def _words_name_day(undated: MatchKey, dated: MatchKey) -> bool:
-    """Do an undated report's date words without a year ("Monday, June 9") name the other's day?"""
-    return undated.day is None and dated.mmdd is not None and dated.mmdd in undated.words_days
+    """Do an undated report's date words without a year ("Monday, June 9") name the other's day (and
+    its weekday, when they name one: June 9 of another year is another day)?"""
+    if undated.day is not None or dated.mmdd is None or dated.mmdd not in undated.words_days:
+        return False
+    return not undated.words_wd or _date.fromordinal(dated.day).weekday() in undated.words_wd  # type: ignore[arg-type]
 
 
 def _same_day(e: MatchKey, m: MatchKey) -> bool:

@@ -57,16 +57,25 @@ def since_key(since: datetime | str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _month_day_patterns() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
-    """Month words of every date lexicon (``extract/data/date_<lang>.json``) and the two orders of a
-    day without its year: "June 9" / "Oct. 18th" and "9 June" / "18 de octubre"."""
+def _date_lexicon() -> tuple[dict[str, int], dict[str, int]]:
+    """Month and weekday words of every date lexicon (``extract/data/date_<lang>.json``)."""
     import json
     from importlib import resources
 
     months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
     for f in resources.files("protestdb.extract").joinpath("data").iterdir():
         if f.name.startswith("date_") and f.name.endswith(".json"):
-            months.update({k.casefold(): int(v) for k, v in json.loads(f.read_text(encoding="utf-8"))["months"].items()})
+            lex = json.loads(f.read_text(encoding="utf-8"))
+            months.update({k.casefold(): int(v) for k, v in lex["months"].items()})
+            weekdays.update({k.casefold(): int(v) for k, v in lex.get("weekdays", {}).items()})
+    return months, weekdays
+
+
+@lru_cache(maxsize=1)
+def _month_day_patterns() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+    """The two orders of a day without its year: "June 9" / "Oct. 18th" and "9 June" / "18 de octubre"."""
+    months = _date_lexicon()[0]
     alt = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
     first = re.compile(rf"\b({alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.]?\d)", re.IGNORECASE)
     day_first = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|º)?\s+(?:(?:of|de)\s+)?({alt})\b", re.IGNORECASE)
@@ -93,3 +102,12 @@ def month_days(quote: str | None) -> frozenset[str]:
         if mo and 1 <= d <= 31:
             out.add(f"{mo:02d}-{d:02d}")
     return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def weekdays_named(quote: str | None) -> frozenset[int]:
+    """The weekdays (Monday = 0) date words name: "Monday, June 9" -> {0}."""
+    if not quote:
+        return frozenset()
+    wd = _date_lexicon()[1]
+    return frozenset(wd[w] for w in re.findall(r"\w+", quote.casefold()) if w in wd)

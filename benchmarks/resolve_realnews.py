@@ -16,8 +16,9 @@ another city) -- is ingested into ONE fresh database through the real pipeline
 
     python benchmarks/resolve_realnews.py [--part dev|blind|all] [--texts DIR] [--details]
 
-``--details`` lists the dev part's split and glued events (never the blind part's: tune on
-dev only; for blind, read the aggregate numbers only). The texts are git-ignored; see
+``--details`` lists the dev part's split and glued events and counts its split pairs by cause
+(extraction missed a side: no mention, another place level, another date; else why the resolver
+declined) -- never the blind part's: tune on dev only; for blind, read the aggregate numbers only. The texts are git-ignored; see
 tests/realnews/README.md to fetch them again.
 """
 
@@ -34,9 +35,10 @@ from typing import Any
 from urllib.parse import urlparse
 
 from protestdb.evaluate.pairwise import pairwise_pr
-from protestdb.evaluate.scorer import gold_event, load_gold, match_events, pred_event
+from protestdb.evaluate.scorer import gold_event, load_gold, match_events, pair_allowed, pred_event
 from protestdb.models import EventMention
 from protestdb.pipeline import ingest_paths
+from protestdb.resolve.merge import MatchKey, explain
 from protestdb.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +68,7 @@ def score_part(gold: Path, texts: Path, workdir: Path, details: bool = False) ->
     order = sorted(docs, key=lambda d: (str(d.get("published") or "9999"), str(d["doc_id"])))
     feed = workdir / f"{gold.stem}.jsonl"
     urls: dict[str, str] = {}
+    published = {str(d["doc_id"]): d.get("published") for d in docs}
     with feed.open("w", encoding="utf-8") as fh:
         for d in order:
             url = d.get("url") or f"urn:realnews:{d['doc_id']}"
@@ -83,6 +86,7 @@ def score_part(gold: Path, texts: Path, workdir: Path, details: bool = False) ->
     pred: list[str] = []
     truth: list[str] = []
     where: list[str] = []  # doc_id of each gold mention (for dev details)
+    found_as: list[tuple[EventMention | None, str | None]] = []  # (predicted mention, why missed) per gold mention
     missed = 0
     for d in docs:
         doc_id = str(d["doc_id"])
@@ -100,9 +104,12 @@ def score_part(gold: Path, texts: Path, workdir: Path, details: bool = False) ->
             where.append(doc_id)
             if j in pairs:
                 pred.append(stored[pairs[j]][0])
+                found_as.append((stored[pairs[j]][1], None))
             else:
                 missed += 1
                 pred.append(f"missed:{doc_id}:{j}")
+                found_as.append((None, _missed_cause([pred_event(m) for _, m in stored], g)))
+    causes = _split_causes(store, pred, truth, where, found_as, published) if details else None
     store.close()
     p, r, tp, fp, fn = pairwise_pr(pred, truth)
     # the resolver alone: only the gold mentions extraction found (a missed one cannot be merged)
@@ -132,7 +139,50 @@ def score_part(gold: Path, texts: Path, workdir: Path, details: bool = False) ->
             {"doc": w, "gold": t, "stored": pe} for w, t, pe in zip(where, truth, pred, strict=True) if t in multi
         ]
         out["db"] = str(db)
+        out["causes"] = causes
     return out
+
+
+def _missed_cause(preds: list[dict[str, Any]], g: dict[str, Any]) -> str:
+    """Why no predicted mention of the page pairs with gold mention ``g``."""
+    for pe in preds:
+        if pe.get("locality") != g.get("locality") and pair_allowed(pe, {**g, "locality": pe.get("locality"),
+                                                                        "state": pe.get("state")}):
+            return "extraction: place level (another locality)"
+        if pair_allowed(pe, {**g, "date": None}):
+            return "extraction: date missing or off"
+    return "extraction: no mention"
+
+
+def _split_causes(store: Any, pred: list[str], truth: list[str], where: list[str],
+                  found_as: list[tuple[EventMention | None, str | None]],
+                  published: dict[str, str | None]) -> dict[str, int]:
+    """Each split pair (one gold event, two pages, two stored events) by cause: a side extraction
+    missed (no mention, another place level, another date), else why the resolver declined (the
+    score's ``reject``, or the store offered no dated candidate to a page with neither a date nor a
+    publication date, or the score / ambiguity margin)."""
+    out: Counter[str] = Counter()
+    events: dict[str, Any] = {}
+    n = len(truth)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if truth[i] != truth[j] or where[i] == where[j] or pred[i] == pred[j]:
+                continue
+            (mi, ci), (mj, cj) = found_as[i], found_as[j]
+            if ci or cj:
+                out[ci or cj or ""] += 1
+                continue
+            assert mi is not None and mj is not None
+            for eid in (pred[i], pred[j]):
+                if eid not in events:
+                    events[eid] = store.get_event(eid)
+            parts = [explain(MatchKey(events[pred[i]]), MatchKey(mj)), explain(MatchKey(events[pred[j]]), MatchKey(mi))]
+            reject = next((x["reject"] for x in parts if "reject" in x), None)
+            unplaced = any(m.date is None and not published.get(w) for m, w in ((mi, where[i]), (mj, where[j])))
+            if unplaced and (reject is None or reject.startswith("undated")):
+                reject = "undated page without a publication date or a day of the year: placed on no day"
+            out["resolver: " + (reject or "score below threshold or ambiguous")] += 1
+    return dict(out.most_common())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  split {t}: {len(evs)} events: {', '.join(docs)}")
             for pe, ts in r["glued"].items():
                 print(f"  glued {pe}: {', '.join(ts)}")
+            print(f"  split pairs by cause ({sum(r['causes'].values())}):")
+            for cause, k in r["causes"].items():
+                print(f"    {k:4d}  {cause}")
     return 0
 
 

@@ -142,3 +142,16 @@ def test_geocode_query_shapes():
 def test_bare_washington_is_dc_even_with_other_states_in_context():
     assert _where("Washington", context_states=["NJ", "CA"]) == ("Washington", "DC")
     assert _where("Washington", dateline_state="NJ")[1] == "NJ"  # a dateline decides
+
+
+def test_a_curated_venues_town_is_a_locality_not_a_neighbourhood_of_the_big_city():
+    """The venue list places the ICE processing center in Broadview, IL: the gazetteer must not fold
+    that suburb into Chicago (the neighbourhood heuristic), else reports of the facility are placed in
+    the metro and never meet the reports that name the suburb (issue 10)."""
+    r = geocode("Broadview", "IL")
+    assert r is not None and r.locality == "Broadview" and r.state == "IL"
+    v = geocode(None, "IL", venue="Broadview processing center")
+    assert v is not None and v.locality == "Broadview"
+    # look-alike: a true neighbourhood near a big city still resolves to the city
+    n = geocode("Boyle Heights", "CA")
+    assert n is not None and n.locality == "Los Angeles" and "Boyle Heights" in (n.location or "")

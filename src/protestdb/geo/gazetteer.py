@@ -29,7 +29,7 @@ from protestdb import settings
 from protestdb.geo.normalize import ascii_fold, norm_name
 
 #: Bump when the index layout or the compile rules change.
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 
 #: Non-US places below this population are indexed under their main name only.
 FOREIGN_ALT_MIN_POP = 15000
@@ -182,6 +182,11 @@ def compile_index(dest: Path) -> dict:
     neigh = load_json("neighborhoods.json")
     display = neigh["display_names"]
     not_neigh = {tuple(x) for x in neigh["not_neighborhoods"]}
+    # a curated venue's locality is a municipality, never a neighbourhood of the big city nearby
+    # ("the ICE facility in Broadview": a suburb of its own, issue 10)
+    not_neigh |= {(v["locality"], v["state"]) for v in load_json("venues.json")["venues"]
+                  if v.get("country", "US") == "US" and v.get("locality") and v.get("state")
+                  and not v.get("neighborhood")}
     forced = {(k.split("|")[0], k.split("|")[1]): v for k, v in neigh["neighborhoods"].items()}
     big_min, radius = neigh["heuristic"]["parent_min_population"], neigh["heuristic"]["radius_km"]
     max_alts = neigh["heuristic"]["max_alternate_names"]

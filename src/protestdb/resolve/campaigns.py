@@ -57,6 +57,9 @@ def campaign_key(name: str | None) -> str | None:
     changed = True
     while changed:
         changed = False
+        year = re.search(r" (?:19|20)\d\d$", s)  # "March on the Summit 2024": the edition's year
+        if year is not None and len(s[: year.start()].split()) >= 2:
+            s, changed = s[: year.start()], True
         for tail in sorted(lex["trailing_words"], key=len, reverse=True):
             rest = s[: -len(tail) - 1]
             if s.endswith(" " + tail) and len(rest.split()) >= 2:  # "May Day" stays, "No Kings Day" -> "no kings"

@@ -24,8 +24,10 @@ from protestdb.models import LIST_FIELDS, Event, EventMention, Evidence, size_ca
 from protestdb.store.keys import (  # noqa: F401 (re-exported)
     LOCALITY_ALIASES,
     NYC_BOROUGHS,
+    month_days,
     normalize_locality,
     place_words,
+    weekdays_named,
 )
 
 #: Venue names at least this similar (rapidfuzz token_set_ratio, 0-100) are the same place.
@@ -108,11 +110,13 @@ def _day_gap(a: str | None, b: str | None) -> int | None:
 
 
 def _org_forms(name: str) -> set[str]:
-    words = re.findall(r"\w+", re.sub(r"['’]s\b", "", name.casefold()))  # "Women's March" -> WM
+    """A name's forms: its words, and its initials marked "^" (an acronym written out meets the
+    acronym, two names with the same initials do not: :func:`forms_meet`)."""
+    words = re.findall(r"\w+", re.sub(r"['’]s\b", "", name.casefold().replace(".", "")))  # "Women's March" -> WM
     forms = {" ".join(w for w in words if w != "the")}
     initials = "".join(w[0] for w in words if w not in _ORG_STOP)
-    if len(initials) >= 2:
-        forms.add(initials)
+    if len(initials) >= 2 and len(words) > 1:
+        forms.add("^" + initials)
     if len(words) == 1 and words[0].isalpha():
         forms.add(words[0])
     return {f for f in forms if f}
@@ -147,18 +151,49 @@ def _expand_acronyms(x: str, y: str) -> str:
     return " ".join(out)
 
 
-def orgs_overlap(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Do two organization lists share a member (case, "the", acronyms, close spellings)?"""
-    for x in a:
-        fx = _org_forms(x)
-        for y in b:
-            fy = _org_forms(y)
-            if fx & fy or fuzz.token_set_ratio(x, y, processor=utils.default_process) >= 88:
+def forms_meet(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
+    """Do two sets of :func:`_org_forms` share a name, or does one's name spell the other's initials?"""
+    for f in a:
+        if f.startswith("^"):
+            if f[1:] in b:
                 return True
-            for s, t in ((x, y), (y, x)):
-                if fuzz.ratio(_expand_acronyms(s, t), t, processor=utils.default_process) >= 90:
-                    return True
+        elif f in b or "^" + f in b:
+            return True
     return False
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _org_words(name: str) -> frozenset[str]:
+    """A name's words without case, dots ("U.S."), possessives, small words and years ("... 2024")."""
+    s = _YEAR.sub(" ", re.sub(r"['’]s\b", "", name.casefold().replace(".", "")))
+    return frozenset(w for w in re.findall(r"\w+", s) if w not in _ORG_STOP)
+
+
+def same_org(x: str, y: str) -> bool:
+    """Do two organization names name one organization (case, "the", acronyms, close spellings, one
+    name inside the other: "Indivisible" / "Indivisible Harborview", "AFSCME DC 33" / "District
+    Council 33")? Numbers must agree ("Local 521" is not "Local 1021"), and two names that each have
+    words the other lacks are two names ("Indivisible Harborview" / "Indivisible Lakeport")."""
+    if forms_meet(_org_forms(x), _org_forms(y)):
+        return True
+    for s, t in ((x, y), (y, x)):
+        long_s = _expand_acronyms(s, t)
+        ws, wt = _org_words(long_s), _org_words(t)
+        ns, nt = {w for w in ws if w.isdigit()}, {w for w in wt if w.isdigit()}
+        if ns and nt and not ns & nt:
+            return False
+        if ws and wt and (ws <= wt or wt <= ws):
+            return True
+        if fuzz.ratio(long_s, t, processor=utils.default_process) >= 90:
+            return True
+    return False
+
+
+def orgs_overlap(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Do two organization lists share a member (:func:`same_org`)?"""
+    return any(same_org(x, y) for x in a for y in b)
 
 
 def _title_key(t: str | None) -> str | None:
@@ -174,9 +209,37 @@ def _generic_venue_words() -> frozenset[str]:
     return frozenset(json.loads(data)["generic"])
 
 
+_VENUE_PARTS = re.compile(r",|;|\bin\b|\bnear\b")
+#: Generic words that end a place's name, not a venue's ("Center City", "Chinatown District").
+_PLACE_HEADS = frozenset({"city", "town", "district", "county"})
+
+
+@lru_cache(maxsize=1 << 16)
+def place_parts(venue: str, state: str | None) -> frozenset[str]:
+    """Words of the parts of a venue's text that are places of ``state`` in the gazetteer -- a
+    neighbourhood or a town, not a venue ("Mariachi Plaza, Boyle Heights" -> boyle, heights;
+    "Center City"). A part ending in a venue word ("Echo Park") stays a venue."""
+    if not state:
+        return frozenset()
+    from protestdb.geo.resolve import best_place  # the gazetteer, opened on first use
+
+    out: set[str] = set()
+    for part in _VENUE_PARTS.split(venue):
+        words = re.findall(r"[\w'’]+", part)
+        if not words or len(words) > 4 or not all(w[0].isupper() for w in words if w.casefold() != "the"):
+            continue
+        if words[-1].casefold() in _generic_venue_words() and words[-1].casefold() not in _PLACE_HEADS:
+            continue
+        p = best_place(" ".join(words), state.strip().upper())
+        if p is not None and p.kind in ("neighborhood", "city"):
+            out.update(w.casefold() for w in re.findall(r"\w+", part))
+    return frozenset(out)
+
+
 def venue_tokens(venue: str, locality: str | None = None, state: str | None = None) -> frozenset[str]:
-    """The specific words of a venue: without generic words ("High School") and the place's own name."""
-    own = set(re.findall(r"\w+", f"{locality or ''} {state or ''}".casefold()))
+    """The specific words of a venue: without generic words ("High School"), the place's own name and
+    the neighbourhoods or towns it names (:func:`place_parts`: a place, not a venue)."""
+    own = set(re.findall(r"\w+", f"{locality or ''} {state or ''}".casefold())) | place_parts(venue, state)
     words = re.findall(r"\w+", re.sub(r"['’]s\b", "", venue.casefold()))
     return frozenset(w for w in words if w not in _generic_venue_words() and w not in own and not w.isdigit())
 
@@ -184,12 +247,17 @@ def venue_tokens(venue: str, locality: str | None = None, state: str | None = No
 class MatchKey:
     """What :func:`score_keys` compares, computed once per mention or event (:func:`match_key`)."""
 
-    __slots__ = ("has_date", "day", "loc", "state", "country", "types", "valence", "locality", "location",
+    __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "loc", "state", "country", "types", "valence", "locality", "location",
                  "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size", "night", "targets", "late", "early")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
         self.day = _ordinal(obj.date)
+        self.mmdd = obj.date[5:10] if self.day is not None and obj.date else None
+        # an undated report's date words without a year ("on Saturday, Oct. 18"): the days of a year they name
+        words = [ev.quote for ev in obj.evidence.get("date_precision", ())] if self.day is None else []
+        self.words_days = frozenset().union(*map(month_days, words)) if words else frozenset()
+        self.words_wd = frozenset().union(*map(weekdays_named, words)) if self.words_days else frozenset()
         self.loc = _norm_loc_cached(obj.locality)
         self.state = _norm_state(obj.state)
         self.country = obj.country or None
@@ -396,6 +464,8 @@ def _place_and_date(e: MatchKey, m: MatchKey) -> tuple[float, bool, bool] | str:
     if e.day is None or m.day is None:
         if (e.has_date and e.day is None) or (m.has_date and m.day is None):
             return "malformed date"
+        if _words_name_day(e, m) or _words_name_day(m, e):
+            return 1.0, hier, False  # the undated side's words name the other's day of the year
         # one side or both undated: nothing says the two are of one day, so only strong identity
         # evidence joins them (see _conclude); a named action recurs at the same place
         return 0.0, hier, True
@@ -403,6 +473,19 @@ def _place_and_date(e: MatchKey, m: MatchKey) -> tuple[float, bool, bool] | str:
     if gap > 1 or (gap == 1 and not (day_apart_ok(e, m) if e.day < m.day else day_apart_ok(m, e))):
         return "another day"  # a day apart only near midnight: else a daily protest's days chain
     return (1.0 if gap == 0 else -0.5), hier, False  # a day apart: needs a shared venue or organizers
+
+
+def _words_name_day(undated: MatchKey, dated: MatchKey) -> bool:
+    """Do an undated report's date words without a year ("Monday, June 9") name the other's day (and
+    its weekday, when they name one: June 9 of another year is another day)?"""
+    if undated.day is not None or dated.mmdd is None or dated.mmdd not in undated.words_days:
+        return False
+    return not undated.words_wd or _date.fromordinal(dated.day).weekday() in undated.words_wd  # type: ignore[arg-type]
+
+
+def _same_day(e: MatchKey, m: MatchKey) -> bool:
+    """Both dated the same day, or one side's date words name the other's day."""
+    return (e.day is not None and e.day == m.day) or _words_name_day(e, m) or _words_name_day(m, e)
 
 
 def _opposed(e: MatchKey, m: MatchKey) -> str | None:
@@ -449,6 +532,11 @@ def _score_venue(
         shared.append("venue")
         _part(parts, "venue", 1.5)
         return score + 1.5
+    if (not ev_t and place_parts(e.location, e.state)) or (not mv_t and place_parts(m.location, m.state)):
+        # one side names only a neighbourhood or a town: a place (compatible, see _place_and_date),
+        # neither a venue they share nor one that differs (issue 10: the place hierarchy)
+        _part(parts, "venue", 0.0)
+        return score
     loc = _location_score_cached(e.location, m.location)
     if loc < 45:
         return None
@@ -459,18 +547,52 @@ def _score_venue(
     return score + v
 
 
+#: Organizers that share no member, when the two reports already share a specific venue on the same
+#: day with the same kind of action (a rally and a march count as one) and cause: outlets name different groups of one coalition
+#: gathering (or pick up a stray name), so the disagreement counts less.
+ORGS_DISAGREE_AT_VENUE = 1.0
+
+
+def _orgs_disagree(e: MatchKey, m: MatchKey, shared: list[str]) -> float:
+    """How much organizers that share no member count against a match."""
+    same_gathering = (
+        "venue" in shared and _same_day(e, m)
+        and bool(e.types & m.types or (e.types <= SOFT_TYPES and m.types <= SOFT_TYPES))  # a rally, then a march
+        and not (e.issues and m.issues and not e.issues & m.issues)
+    )
+    return ORGS_DISAGREE_AT_VENUE if same_gathering else ORGS_DISAGREE
+
+
+@lru_cache(maxsize=1 << 14)
+def titles_meet(a: str, b: str) -> bool:
+    """Do two action names (:func:`_title_key` keys) name one action? Equal, or one inside the other
+    when the shorter has two words or more and the edition numbers agree ("day without immigrants" /
+    "day without immigrants general"; "no kings" is not "no kings 2", "may day" is not "may day
+    strong solidarity" ... unless it is the shorter with two words)."""
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) < 2 or {w for w in wa if w.isdigit()} != {w for w in wb if w.isdigit()}:
+        return False
+    n = len(short)
+    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
 def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], parts: dict[str, Any] | None) -> float:
     """Organizers, the action's name and targets: the specifics that name one action."""
     if e.orgs and m.orgs:
-        same = bool(e.org_forms & m.org_forms) or _orgs_overlap_cached(e.orgs, m.orgs)
-        score += 1.5 if same else -ORGS_DISAGREE
-        _part(parts, "organizer", 1.5 if same else -ORGS_DISAGREE)
+        same = forms_meet(e.org_forms, m.org_forms) or _orgs_overlap_cached(e.orgs, m.orgs)
+        v = 1.5 if same else -_orgs_disagree(e, m, shared)
+        score += v
+        _part(parts, "organizer", v)
         if same:
             shared.append("organizer")
     if e.title and m.title:
-        score += 0.5 if e.title == m.title else -0.5
-        _part(parts, "title", 0.5 if e.title == m.title else -0.5)
-        if e.title == m.title:
+        same_title = titles_meet(e.title, m.title)
+        score += 0.5 if same_title else -0.5
+        _part(parts, "title", 0.5 if same_title else -0.5)
+        if same_title:
             shared.append("title")
     if e.targets and m.targets and e.targets & m.targets:
         score += TARGET_AGREE

@@ -24,7 +24,7 @@ from typing import Any, Protocol
 from pydantic import TypeAdapter
 
 from protestdb.models import EVENT_FIELDS, LIST_FIELDS, Article, Event, EventMention, Evidence, Source
-from protestdb.store.keys import candidate_dates, normalize_locality, place_words, since_key
+from protestdb.store.keys import candidate_dates, month_days, normalize_locality, place_words, since_key
 
 #: Event columns written from the model (besides id, locality_key, created_at, updated_at).
 EVENT_COLUMNS: tuple[str, ...] = EVENT_FIELDS
@@ -736,7 +736,8 @@ class Store:
         locality, or whose locality the mention's venue names (a venue in a suburb, issue 10);
         undated events; for an undated mention, the dated events of its place up to
         :data:`UNDATED_DAYS` before its article's publication (none when the article has no
-        publication date: then nothing says when it happened). Never an event of the same
+        publication date: then nothing says when it happened), and those of the day of a year its
+        date words name ("on Monday, June 9": :func:`~protestdb.store.keys.month_days`). Never an event of the same
         article, nor one holding an article a reviewer split from this one.
         """
         key = normalize_locality(m.locality)
@@ -773,6 +774,15 @@ class Store:
                     + " ORDER BY e.date DESC, e.id LIMIT 200",
                     (key, lo, hi, exclude_article),
                 ).fetchall()
+            # date words without a year ("Monday, June 9"): the dated events of that day of a year
+            mds = sorted(set().union(*(month_days(ev.quote) for ev in m.evidence.get("date_precision", ()))))
+            if key and mds:
+                rows += c.execute(
+                    "SELECT * FROM events e WHERE e.locality_key = ? AND e.state IS ? AND e.date IS NOT NULL"
+                    f" AND substr(e.date, 6, 5) IN ({','.join('?' * len(mds))})" + not_same
+                    + " ORDER BY e.date DESC, e.id LIMIT 200",
+                    (key, state, *mds, exclude_article),
+                ).fetchall()
         banned = self.split_banned(c, exclude_article)
         seen: set[str] = set()
         kept = []
@@ -785,12 +795,12 @@ class Store:
         if events:  # the date quotes: a match a day apart needs one near midnight (merge.near_midnight)
             by_id = {e.id: e for e in events}
             marks = ",".join("?" * len(by_id))
-            for eid, start, end, quote, aid in c.execute(
-                f'SELECT event_id, start, "end", quote, article_id FROM evidence'
-                f" WHERE field = 'date' AND event_id IN ({marks}) ORDER BY id",
+            for eid, fld, start, end, quote, aid in c.execute(
+                f'SELECT event_id, field, start, "end", quote, article_id FROM evidence'
+                f" WHERE field IN ('date', 'date_precision') AND event_id IN ({marks}) ORDER BY id",
                 list(by_id),
-            ):
-                by_id[eid].evidence.setdefault("date", []).append(
+            ):  # and the date words of an undated event ("on Saturday, Oct. 18": keys.month_days)
+                by_id[eid].evidence.setdefault(fld, []).append(
                     Evidence(start=start, end=end, quote=quote, article_id=aid)
                 )
         return events, ccc_ids

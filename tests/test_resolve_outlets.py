@@ -1,0 +1,182 @@
+"""One event across outlets (issue 10): rules that let different outlets' reports of one action
+meet, each with a look-alike that must stay apart. Sentences, places and groups are invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from protestdb.models import Article, EventMention
+from protestdb.store import open_store
+
+
+def _report(store, text: str, published: str | None = None, **fields) -> str:
+    base = {"locality": "Riverton", "state": "OR", "country": "US"}
+    (eid,) = store.add_mentions(Article.make(text, published=published), [EventMention(**{**base, **fields})])
+    return eid
+
+
+def test_outlets_naming_different_groups_at_one_plaza_on_one_day_meet(tmp_path: Path) -> None:
+    """One outlet names the union, another the tenants' group: the same plaza, day, kind of action and
+    cause are one gathering; different organizers count less against it than elsewhere."""
+    store = open_store(tmp_path / "o.sqlite")
+    first = _report(store, "Hundreds rallied at Quillon Plaza on Saturday, led by the Riverton Carpenters Union.",
+                    published="2025-05-11", date="2025-05-10", location="Quillon Plaza",
+                    event_type=["rally", "march"], organizations=["Riverton Carpenters Union"],
+                    issues=["immigration"])
+    second = _report(store, "Marchers left Quillon Plaza on Saturday, the Eastbank Tenants Alliance said.",
+                     published="2025-05-11", date="2025-05-10", location="Quillon Plaza",
+                     event_type=["march"], organizations=["Eastbank Tenants Alliance"], issues=["immigration"])
+    assert second == first
+    store.close()
+
+
+def test_different_groups_at_one_plaza_for_different_causes_stay_apart(tmp_path: Path) -> None:
+    """Look-alike: the same plaza and day, but other organizers with another cause: two gatherings."""
+    store = open_store(tmp_path / "l.sqlite")
+    first = _report(store, "Hundreds rallied at Quillon Plaza on Saturday, led by the Riverton Carpenters Union.",
+                    published="2025-05-11", date="2025-05-10", location="Quillon Plaza", event_type=["rally"],
+                    organizations=["Riverton Carpenters Union"], issues=["labor"])
+    second = _report(store, "A rally for the river cleanup filled Quillon Plaza on Saturday, the Green Riverton"
+                     " Club said.", published="2025-05-11", date="2025-05-10", location="Quillon Plaza",
+                     event_type=["rally"], organizations=["Green Riverton Club"], issues=["climate"])
+    assert second != first
+    # ... and other organizers at the plaza a day later, near midnight or not, stay apart too
+    third = _report(store, "The Eastbank Tenants Alliance rallied at Quillon Plaza on Sunday.",
+                    published="2025-05-12", date="2025-05-11", location="Quillon Plaza", event_type=["rally"],
+                    organizations=["Eastbank Tenants Alliance"], issues=["labor"])
+    assert third not in (first, second)
+    store.close()
+
+
+def _undated(store, text: str, words: str, **fields) -> str:
+    """A report with no date and no publication date whose date words name no year."""
+    m = EventMention(locality="Riverton", state="OR", country="US", date=None, date_precision="unknown", **fields)
+    start = text.index(words)
+    m.add_evidence("date_precision", start, start + len(words), words)
+    (eid,) = store.add_mentions(Article.make(text), [m])
+    return eid
+
+
+def test_month_days_reads_date_words_without_a_year() -> None:
+    from protestdb.store.keys import month_days
+
+    assert month_days("Monday, June 9") == {"06-09"}
+    assert month_days("Saturday, Oct. 18th") == {"10-18"}
+    assert month_days("el 18 de octubre") == {"10-18"}
+    assert month_days("Saturday") == frozenset() and month_days("in June") == frozenset()
+    assert month_days("June 9:30") == frozenset()  # a time, not a day
+
+
+def test_an_undated_page_whose_words_name_the_day_joins_that_days_event(tmp_path: Path) -> None:
+    """No date and no publication date, but "on Monday, June 9": the words place it on the day of the
+    dated report at the same park, which it joins; the event keeps the dated source's date."""
+    store = open_store(tmp_path / "w.sqlite")
+    dated = _report(store, "Thousands of workers rallied in Alder Park on Monday.", published="2025-06-10",
+                    date="2025-06-09", location="Alder Park", event_type=["rally"], issues=["labor"])
+    joined = _undated(store, "Workers filled Alder Park on Monday, June 9, to demand raises.", "Monday, June 9",
+                      location="Alder Park", event_type=["rally"], issues=["labor"])
+    assert joined == dated and store.get_event(dated).date == "2025-06-09"
+    store.close()
+    # the other order: the undated page first, the dated report joins it and dates the event
+    store = open_store(tmp_path / "w2.sqlite")
+    first = _undated(store, "Workers filled Alder Park on Monday, June 9, to demand raises.", "Monday, June 9",
+                     location="Alder Park", event_type=["rally"], issues=["labor"])
+    later = _report(store, "Thousands of workers rallied in Alder Park on Monday.", published="2025-06-10",
+                    date="2025-06-09", location="Alder Park", event_type=["rally"], issues=["labor"])
+    assert later == first and store.get_event(first).date == "2025-06-09"
+    store.close()
+
+
+def test_an_undated_page_whose_words_name_another_day_stays_apart(tmp_path: Path) -> None:
+    """Look-alike: the same park a week later ("Monday, June 16") is another rally; and a page with no
+    date words at all is placed on no day."""
+    store = open_store(tmp_path / "x.sqlite")
+    dated = _report(store, "Thousands of workers rallied in Alder Park on Monday.", published="2025-06-10",
+                    date="2025-06-09", location="Alder Park", event_type=["rally"], issues=["labor"])
+    other = _undated(store, "Workers filled Alder Park on Monday, June 16, to demand raises.", "Monday, June 16",
+                     location="Alder Park", event_type=["rally"], issues=["labor"])
+    (bare,) = store.add_mentions(Article.make("Workers filled Alder Park again to demand raises."),
+                                 [EventMention(locality="Riverton", state="OR", country="US", date=None,
+                                               location="Alder Park", event_type=["rally"], issues=["labor"])])
+    assert dated not in (other, bare)
+    # June 9 of another year: the weekday the words name is not that day's
+    wrong_year = _undated(store, "Workers filled Alder Park on Sunday, June 9, to demand raises.", "Sunday, June 9",
+                          location="Alder Park", event_type=["rally"], issues=["labor"])
+    assert wrong_year != dated
+    store.close()
+
+
+def test_a_neighbourhood_is_a_place_not_a_venue(tmp_path: Path) -> None:
+    """One outlet places the march in its district ("Center City"), another at a plaza there: the
+    district is the place at a coarser level, not another venue, so the shared organizer joins them."""
+    store = open_store(tmp_path / "n.sqlite")
+    base = {"locality": "Philadelphia", "state": "PA", "date": "2025-04-05", "event_type": ["march"],
+            "organizations": ["Schuylkill Renters Union"]}
+    first = _report(store, "The Schuylkill Renters Union marched through Center City on Saturday.",
+                    published="2025-04-06", location="Center City", **base)
+    second = _report(store, "Renters marched from Tindall Plaza on Saturday, the Schuylkill Renters Union said.",
+                     published="2025-04-06", location="Tindall Plaza", **base)
+    assert second == first
+    store.close()
+
+
+def test_two_venues_in_one_neighbourhood_are_two_venues(tmp_path: Path) -> None:
+    """Look-alike: two plazas of one neighbourhood the same day ("Tindall Plaza, Boyle Heights" and
+    "Quarry Park, Boyle Heights"): the neighbourhood's name is no venue they share."""
+    store = open_store(tmp_path / "v.sqlite")
+    base = {"locality": "Los Angeles", "state": "CA", "date": "2025-04-05", "event_type": ["rally"]}
+    first = _report(store, "Dozens rallied at Tindall Plaza in Boyle Heights on Saturday.", published="2025-04-06",
+                    location="Tindall Plaza, Boyle Heights", **base)
+    second = _report(store, "Dozens rallied at Quarry Park in Boyle Heights on Saturday.", published="2025-04-06",
+                     location="Quarry Park, Boyle Heights", **base)
+    assert second != first
+    store.close()
+
+
+def test_organizer_names_meet_across_outlets() -> None:
+    """An acronym inside a longer name, a year on a coalition's name, a chapter and its movement."""
+    from protestdb.resolve.merge import orgs_overlap
+
+    assert orgs_overlap(["HFWU DC 12"], ["District Council 12"])
+    assert orgs_overlap(["Coalition to March on the Summit"], ["March on the Summit 2026"])
+    assert orgs_overlap(["Indivisible"], ["Indivisible Harborview"])
+    assert orgs_overlap(["R.V. Tenants Network"], ["RV Tenants Network"])
+
+
+def test_organizer_names_that_differ_stay_apart() -> None:
+    """Look-alikes: other union locals, other chapters, the same initials of two names."""
+    from protestdb.resolve.merge import orgs_overlap
+
+    assert not orgs_overlap(["District Council 12"], ["District Council 17"])
+    assert not orgs_overlap(["Millworkers Local 521"], ["Millworkers Local 1021"])
+    assert not orgs_overlap(["Indivisible Harborview"], ["Indivisible Lakeport"])
+    assert not orgs_overlap(["Harbor Peace Coalition"], ["Hill Parents Council"])
+
+
+def test_an_actions_name_meets_its_variants() -> None:
+    """"Day Without Tenants boycott" / "A Day Without Tenants", "Global Rent Strike" / "rent strike",
+    "Keys Back march 2026" / "Keys Back": one action's name as outlets write it."""
+    from protestdb.resolve.merge import _title_key, titles_meet
+
+    def meet(a: str, b: str) -> bool:
+        ka, kb = _title_key(a), _title_key(b)
+        return ka is not None and kb is not None and titles_meet(ka, kb)
+
+    assert meet("Day Without Tenants boycott", "A Day Without Tenants")
+    assert meet("Global Rent Strike", "rent strike")
+    assert meet("Keys Back march 2026", "Keys Back")
+    assert meet("Keys Back Day", "Keys Back Riverton")  # the name inside a longer one
+
+
+def test_other_actions_names_stay_apart() -> None:
+    """Look-alikes: another edition ("Keys Back 2"), another name sharing a word, a one-word name."""
+    from protestdb.resolve.merge import _title_key, titles_meet
+
+    def meet(a: str, b: str) -> bool:
+        ka, kb = _title_key(a), _title_key(b)
+        return ka is not None and kb is not None and titles_meet(ka, kb)
+
+    assert not meet("Keys Back", "Keys Back 2")
+    assert not meet("Keys Back", "Keys Forward")
+    assert not meet("Rent Strike", "Rent Relief Now")
+    assert not meet("Solidarity", "Solidarity Forever")  # a one-word name is too common to contain

@@ -90,9 +90,15 @@ def test_start_scan_finds_the_same_matches() -> None:
     low = lowered(text)
     pats = [p for _, p in _lexicon("en").patterns]
     pats += [re.compile(p, fl) for p in _lexicon_patterns() for fl in (re.IGNORECASE, 0)]
+    from protestdb.extract.people import _participant_rx
+
+    pats.append(_participant_rx())
     for pat in pats:
         want = [(m.span(), m.groupdict()) for m in pat.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in finditer(pat, text, low)] == want, pat.pattern
+        for a, b in ((5, 90), (100, 260), (300, len(text) - 7)):  # ranges cut inside words too
+            want = [(m.span(), m.groupdict()) for m in pat.finditer(text, a, b)]
+            assert [(m.span(), m.groupdict()) for m in finditer(pat, text, low, a, b)] == want, (pat.pattern, a, b)
     # overlapping start strings: "earlier this month" begins inside no other, "this month" inside it
     rel = re.compile(r"\b(?:earlier this month|this month|last month)\b", re.IGNORECASE)
     assert [m.group() for m in finditer(rel, "Earlier this month and this month", lowered("Earlier this month and this month"))] == [

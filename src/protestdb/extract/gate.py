@@ -370,25 +370,29 @@ def _start_scanner(pat: re.Pattern[str]) -> re.Pattern[str] | None:
     return scanner
 
 
-def finditer(pat: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
-    """``pat.finditer(text)``, tried only where a match can start: at the positions where the
-    lowercased text has one of the strings every match starts with. Same matches in the same
-    order (``match`` at a position is the search's attempt there: ``\\b`` and lookbehinds see
-    the text before it); each match's ``pos`` is its start."""
+def finditer(
+    pat: re.Pattern[str], text: str, low: str | None, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pat.finditer(text, start, end)``, tried only where a match can start: at the positions
+    where the lowercased text has one of the strings every match starts with. Same matches in
+    the same order (``match`` at a position is the search's attempt there: ``\\b`` and
+    lookbehinds see the text before it); each match's ``pos`` is its start."""
     scanner = _start_scanner(pat) if low is not None else None
+    if end is None:
+        end = len(text)
     if scanner is None:
-        yield from pat.finditer(text)
+        yield from pat.finditer(text, start, end)
         return
     match, search = pat.match, scanner.search
-    q = search(low)
+    q = search(low, start, end)  # type: ignore[arg-type]
     while q is not None:  # every position where one of the strings starts (overlaps too)
         i = q.start()
-        m = match(text, i)
+        m = match(text, i, end)
         if m is not None:
             yield m
-            q = search(low, m.end() if m.end() > i else i + 1)
+            q = search(low, m.end() if m.end() > i else i + 1, end)  # type: ignore[arg-type]
         else:
-            q = search(low, i + 1)
+            q = search(low, i + 1, end)  # type: ignore[arg-type]
 
 
 _SPANS: dict[tuple[int, str, int, int], tuple[re.Pattern[str], list[tuple[int, int]]]] = {}

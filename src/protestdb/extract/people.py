@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from protestdb.extract.gate import finditer, lowered
 from protestdb.extract.lexicons import load, rx
 from protestdb.extract.orgs import title_before
 from protestdb.extract.spans import entities_in
@@ -29,8 +30,9 @@ def find_participants(
     """Kinds of people in the scopes; words inside organization names ("... Workers West") are not."""
     out: list[tuple[str, Span]] = []
     seen: set[str] = set()
+    low = lowered(text)
     for s, e in scopes:
-        for m in _participant_rx().finditer(text, s, e):
+        for m in finditer(_participant_rx(), text, low, s, e):  # tried only where a people word starts
             if any(a <= m.start() < b for a, b, _ in names):
                 continue
             before = text[max(s, m.start() - 25) : m.start()].lower()

@@ -123,6 +123,28 @@ def _resolve(noun: str, text: str, doc: Any, at: int, locality: str | None) -> S
     return best
 
 
+def _verb_addressed(tok: Any, lx: dict[str, Any], doc: Any, out: list[Any]) -> None:
+    """The addressees of one verb (or auxiliary) token: its objects, "call on X", the subject
+    of its clause complement, "for X to ..."."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in lx["address"]:
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass") and lemma != "call":
+                out.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "upon", "against") or (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and (c.lower_ != "for" or any(x.dep_ in ("acl", "relcl", "xcomp") and x.pos_ == "VERB" for x in g.children)
+                                             or (g.i + 1 < len(doc) and doc[g.i + 1].lower_ == "to")):
+                        out.append(g)
+    if lemma in lx["clause"]:
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                out.extend(g for g in c.children if g.dep_ == "nsubj")
+    if any(c.dep_ == "mark" and c.lower_ in ("for", "until") for c in tok.children):
+        # "calling for the university to divest", "until the college agrees to ..."
+        out.extend(g for g in tok.children if g.dep_ == "nsubj")
+
+
 def _addressed(doc: Any, s: int, e: int) -> list[Any]:
     """Tokens addressed by a claim in ``text[s:e]`` (parse)."""
     lx = _lex()
@@ -131,23 +153,9 @@ def _addressed(doc: Any, s: int, e: int) -> list[Any]:
     if span is None:
         return out
     for tok in span:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in lx["address"]:
-            for c in tok.children:
-                if c.dep_ in ("dobj", "nsubjpass") and lemma != "call":
-                    out.append(c)
-                elif c.dep_ == "prep" and c.lower_ in ("on", "upon", "against") or (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call"):
-                    for g in c.children:
-                        if g.dep_ == "pobj" and (c.lower_ != "for" or any(x.dep_ in ("acl", "relcl", "xcomp") and x.pos_ == "VERB" for x in g.children)
-                                                 or (g.i + 1 < len(doc) and doc[g.i + 1].lower_ == "to")):
-                            out.append(g)
-        if tok.pos_ in ("VERB", "AUX") and lemma in lx["clause"]:
-            for c in tok.children:
-                if c.dep_ in ("ccomp", "xcomp"):
-                    out.extend(g for g in c.children if g.dep_ == "nsubj")
-        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("for", "until") for c in tok.children):
-            # "calling for the university to divest", "until the college agrees to ..."
-            out.extend(g for g in tok.children if g.dep_ == "nsubj")
+        pos = tok.pos_
+        if pos == "VERB" or pos == "AUX":  # (the lemma is read for verbs only)
+            _verb_addressed(tok, lx, doc, out)
         if tok.dep_ == "prep" and tok.lower_ == "against":
             out.extend(g for g in tok.children if g.dep_ == "pobj")
     # "protest the bank's lending": the possessor of an addressed object

@@ -185,3 +185,11 @@ def test_history_words_are_background() -> None:
                  "Students marched against the war in the 1960s."):
         assert old_cues(text, 0, len(text), PUB, "en"), text
     assert not old_cues("Students marched on Monday.", 0, 27, PUB, "en")
+
+
+def test_prefilter_world_words_are_whole_phrases() -> None:
+    from protestdb.extract.detect import quick_reject
+
+    assert quick_reject("The budget passed on Monday without debate.")
+    assert not quick_reject("Traders observed a bandh on Monday.")
+    assert not quick_reject("Activists glued themselves to the road.")

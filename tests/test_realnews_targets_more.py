@@ -105,3 +105,11 @@ def test_the_company_whose_headquarters_a_march_goes_to() -> None:
 def test_protest_the_administration_of_a_figure() -> None:
     assert _targets("Six thousand people are expected to protest the Trump administration on Saturday in Dallas.") == [
         ["Trump administration"]]
+
+
+def test_a_counter_protest_does_not_inherit_the_figure_opposed() -> None:
+    text = ("About 400 people rallied in Boise, Idaho, on Saturday against Trump's tariffs, organizers said. "
+            "A group of about 20 counter-protesters waving flags gathered across the street in Boise on Saturday.")
+    by_type = {tuple(ev.event_type): list(ev.targets) for ev in extract_text(text, PUB).events}
+    assert by_type[("rally",)] == ["Donald Trump"]
+    assert by_type[("counter-protest",)] == []

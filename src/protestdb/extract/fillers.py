@@ -484,7 +484,8 @@ def _leader_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[s
     out = []
     for n, sp in with_article_targets(doc.text, doc.doc, [(n, sp) for n, sp, _ in tg], doc.lang):
         if sp not in by_span:
-            out.append((n, sp, "targets.article_opposes"))
+            if not f.draft.counter:  # counter-protesters side with whom the report's protest opposes
+                out.append((n, sp, "targets.article_opposes"))
             continue
         old, rule = by_span[sp]
         out.append((n, sp, rule if n == old else f"{rule}+targets.leader_name"))

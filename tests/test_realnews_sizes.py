@@ -37,6 +37,9 @@ def _by_city(text: str) -> dict[str, object]:
         ("a quarter-million people marched", 250_000),
         ("Police estimated the crowd at 1,500.", 1500),
         ("The crowd was estimated at 3,000 by the fire department.", 3000),
+        ("A 5,000-strong crowd marched on parliament.", 5000),
+        ("Thousands-strong crowds gathered outside the embassy.", 2000),
+        ("Protesters, numbering around 300, blocked the road.", 300),
     ],
 )
 def test_number_formats_and_qualifiers(text: str, low: int) -> None:
@@ -50,6 +53,10 @@ def test_an_upper_bound_is_the_figure_told(text: str, low: int) -> None:
     e = _by_city(text)["Denver"]
     assert (e.size_low, e.size_high) == (low, None)  # CCC codes the figure the report gives
     assert find_sizes(text)[0].low is None  # the phrase itself stays an upper bound
+
+
+def test_a_strong_workforce_is_no_crowd() -> None:
+    assert find_sizes("The 40,000-strong union voted on the contract; a 300-strong workforce stayed home.") == []
 
 
 def test_a_figure_is_not_read_across_a_date() -> None:

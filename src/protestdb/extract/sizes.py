@@ -98,6 +98,7 @@ class SizeLexicon:
     raw: dict[str, Any]
     fractions: dict[str, float]
     frac_atom: re.Pattern[str] | None
+    crowd_after: re.Pattern[str] | None
     alt_group: re.Pattern[str] | None
     after_qual: re.Pattern[str] | None
     people_alt: str
@@ -168,6 +169,7 @@ def size_lexicon(lang: str) -> SizeLexicon | None:
         raw=data,
         fractions=fractions,
         frac_atom=re.compile(frac_atom, flags) if frac_atom else None,
+        crowd_after=re.compile(data["crowd_after"], flags) if data.get("crowd_after") else None,
         alt_group=re.compile(rf"\d{{1,3}}(?:[{alt_seps}]\d{{3}})+") if alt_seps else None,
         after_qual=re.compile(rf"\s+({_alt(data['after_qualifiers'])})\b", flags) if data.get("after_qualifiers") else None,
         people_alt=people,
@@ -332,7 +334,7 @@ def _is_crowd(text: str, n: NumberSpan, lx: SizeLexicon) -> bool:
     ):
         return False  # "16 March", "the June 16 students uprising"
     year_like = re.fullmatch(r"(?:19|20)\d\d", core.strip()) is not None
-    cue = bool(lx.crowd_before.search(before))
+    cue = bool(lx.crowd_before.search(before)) or bool(lx.crowd_after is not None and lx.crowd_after.match(text, n.end))
     verb = bool(lx.verb_after.match(text, n.end))
     noun = bool(lx.people_after.match(text, n.end))
     if year_like:

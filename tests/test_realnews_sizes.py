@@ -124,6 +124,15 @@ def test_another_days_figure_is_not_joined() -> None:
     assert (e.size_text, e.size_low, e.size_high) == ("40,000", 40_000, None)
 
 
+def test_a_counter_protests_figure_is_not_joined() -> None:
+    text = (
+        "Police said about 200 people rallied outside the clinic in Wichita, Kan., on Saturday, "
+        "and officers counted about 30 counter-protesters across the street."
+    )
+    e = next(e for e in extract_text(text, PUB).events if e.locality == "Wichita" and "counter-protest" not in e.event_type)
+    assert (e.size_text, e.size_low) == ("about 200", 200)
+
+
 def test_a_small_group_is_not_the_crowds_figure() -> None:
     text = (
         "Hundreds rallied outside the county jail in Fresno, Calif., on Sunday. "

@@ -37,6 +37,9 @@ def _by_city(text: str) -> dict[str, object]:
         ("a quarter-million people marched", 250_000),
         ("Police estimated the crowd at 1,500.", 1500),
         ("The crowd was estimated at 3,000 by the fire department.", 3000),
+        ("A 5,000-strong crowd marched on parliament.", 5000),
+        ("Thousands-strong crowds gathered outside the embassy.", 2000),
+        ("Protesters, numbering around 300, blocked the road.", 300),
     ],
 )
 def test_number_formats_and_qualifiers(text: str, low: int) -> None:
@@ -50,6 +53,10 @@ def test_an_upper_bound_is_the_figure_told(text: str, low: int) -> None:
     e = _by_city(text)["Denver"]
     assert (e.size_low, e.size_high) == (low, None)  # CCC codes the figure the report gives
     assert find_sizes(text)[0].low is None  # the phrase itself stays an upper bound
+
+
+def test_a_strong_workforce_is_no_crowd() -> None:
+    assert find_sizes("The 40,000-strong union voted on the contract; a 300-strong workforce stayed home.") == []
 
 
 def test_a_figure_is_not_read_across_a_date() -> None:
@@ -115,6 +122,15 @@ def test_another_days_figure_is_not_joined() -> None:
     )
     e = _by_city(text)["Lyon"]
     assert (e.size_text, e.size_low, e.size_high) == ("40,000", 40_000, None)
+
+
+def test_a_counter_protests_figure_is_not_joined() -> None:
+    text = (
+        "Police said about 200 people rallied outside the clinic in Wichita, Kan., on Saturday, "
+        "and officers counted about 30 counter-protesters across the street."
+    )
+    e = next(e for e in extract_text(text, PUB).events if e.locality == "Wichita" and "counter-protest" not in e.event_type)
+    assert (e.size_text, e.size_low) == ("about 200", 200)
 
 
 def test_a_small_group_is_not_the_crowds_figure() -> None:

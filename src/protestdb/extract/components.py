@@ -210,7 +210,9 @@ def article_facts(doc: ExtractDoc) -> bool | None:
     named = named_actions(doc.text, body)
     doc.title = named[0] if named else None
     # the headline's issue, else the one most told in the body (ties: told first)
-    doc.article_issue = dominant_issue(doc.text, body, doc.lang)
+    told = sorted({t.sent for t in doc.triggers if not t.weak})
+    acts = [(layout.sentences[i].start, layout.sentences[i].end) for i in told if layout.sentences[i].kind in ("body", "headline")]
+    doc.article_issue = dominant_issue(doc.text, body, doc.lang, acts)
     if doc.article_issue is not None:
         head = [(s.start, s.end) for s in layout.sentences if s.kind == "headline"]
         doc.article_issue = (dominant_issue(doc.text, head, doc.lang) if head else None) or doc.article_issue

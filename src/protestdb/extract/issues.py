@@ -52,18 +52,23 @@ def find_valence(text: str, scopes: list[tuple[int, int]], lang: str = "en") -> 
     return None
 
 
-def dominant_issue(text: str, scopes: list[tuple[int, int]], lang: str = "en") -> tuple[str, Span] | None:
-    """The issue most told in ``scopes`` (keyword mentions), ties to the one told first, with its
-    first keyword span: a report on a march against gun violence that began as a walkout "out of
-    class" is about guns."""
-    best: tuple[int, int, str, Span] | None = None
+def dominant_issue(text: str, scopes: list[tuple[int, int]], lang: str = "en",
+                   count_in: list[tuple[int, int]] | None = None) -> tuple[str, Span] | None:
+    """The issue most told (keyword mentions in ``count_in``, default ``scopes``: the sentences
+    that tell the protest), ties to the one told first, with its first keyword span in
+    ``scopes``: a report on a march against gun violence that began as a walkout "out of
+    class" is about guns. Only the issues found at all are counted."""
+    found = find_issues(text, scopes, lang)
+    if len(found) <= 1:
+        return next(iter(found.items()), None)
+    count_in = count_in or scopes
+    best: tuple[int, int, str] | None = None
     for issue, pat in _issue_patterns(lang):
-        n, first = 0, None
-        for s, e in scopes:
-            for m in pat.finditer(text, s, e):
-                n += 1
-                if first is None:
-                    first = (m.start(), m.end(), m.group())
-        if first is not None and (best is None or (n, -first[0]) > (best[0], -best[1])):
-            best = (n, first[0], issue, first)
-    return (best[2], best[3]) if best else None
+        if issue not in found:
+            continue
+        n = sum(1 for s, e in count_in for _ in pat.finditer(text, s, e))
+        first = found[issue][0]
+        if best is None or (n, -first) > (best[0], -best[1]):
+            best = (n, first, issue)
+    assert best is not None
+    return best[2], found[best[2]]

@@ -110,10 +110,13 @@ def several_figures(doc: Any, chosen: Any, cands: list[Any]) -> list[Any]:
         s = lay.sentences[lay.sentence_at(m.start)]
         return source.search(text, s.start, s.end) is not None
 
+    other = rx(lex["other_crowd_after"]) if lex.get("other_crowd_after") else None
     out = [chosen]
     for m in cands:
         if m is chosen or m.quote == chosen.quote or abs(m.start - chosen.start) > window:
             continue
+        if other is not None and (other.match(text, m.end) or other.match(text, chosen.end)):
+            continue  # "200 protesters and about 30 counter-protesters": two crowds
         a, b = sorted((m.start, chosen.start))
         if "\n" in text[a:b] or comp.search(text, max(0, m.start - 30), m.start) is not None:
             continue

@@ -97,6 +97,8 @@ class SizeLexicon:
     date_before: re.Pattern[str] | None
     raw: dict[str, Any]
     fractions: dict[str, float]
+    frac_atom: re.Pattern[str] | None
+    crowd_after: re.Pattern[str] | None
     alt_group: re.Pattern[str] | None
     after_qual: re.Pattern[str] | None
     people_alt: str
@@ -123,13 +125,13 @@ def size_lexicon(lang: str) -> SizeLexicon | None:
     alt_digits = rf"\d{{1,3}}(?:[{alt_seps}]\d{{3}})+(?!\d)(?!\s+{scale_alt})|" if alt_seps else ""
     digits = rf"\d{{1,3}}(?:{ts}\d{{3}})+(?:{ds}\d+)?|{alt_digits}\d+(?:{ds}\d+)?"
     fractions = {k.lower(): float(v) for k, v in data.get("fractions", {}).items()}
-    frac_atom = rf"{_alt(fractions)}[\s-]+{scale_alt}|" if fractions else ""
+    frac_atom = rf"(?<![\w$€£.,:])(?:{_alt(fractions)})[\s-]+{scale_alt}(?![\w])" if fractions else ""
     unit_alt = _alt(units)
     unit_word = rf"{unit_alt}(?:-{unit_alt})?"
     min_unit = int(data.get("standalone_units_min", 2))
     bare_units = _alt([w for w, v in units.items() if v >= min_unit])
     atom = (
-        rf"(?<![\w$€£.,:])(?:{frac_atom}{_alt(vague)}"
+        rf"(?<![\w$€£.,:])(?:{_alt(vague)}"
         rf"|(?:{_alt(quants)}|{digits}|{unit_word})(?:\s+{scale_alt})+"
         rf"|{_alt(quants)}|(?:{digits})|{bare_units}(?:-{unit_alt})?)(?![\w])"
     )
@@ -166,6 +168,8 @@ def size_lexicon(lang: str) -> SizeLexicon | None:
         date_before=re.compile(data["date_before"]) if "date_before" in data else None,
         raw=data,
         fractions=fractions,
+        frac_atom=re.compile(frac_atom, flags) if frac_atom else None,
+        crowd_after=re.compile(data["crowd_after"], flags) if data.get("crowd_after") else None,
         alt_group=re.compile(rf"\d{{1,3}}(?:[{alt_seps}]\d{{3}})+") if alt_seps else None,
         after_qual=re.compile(rf"\s+({_alt(data['after_qualifiers'])})\b", flags) if data.get("after_qualifiers") else None,
         people_alt=people,
@@ -249,6 +253,21 @@ def _bounds(v: int, hi_v: int | None, kind: str | None) -> tuple[int | None, int
     return v, None
 
 
+def _with_fractions(text: str, atoms: list[tuple[int, int, int, bool]], lx: SizeLexicon) -> list[tuple[int, int, int, bool]]:
+    """"half a million", "a quarter of a million": a fraction of a scale word wins over the
+    "a million" inside it (a separate pass, only when such a word occurs)."""
+    if lx.frac_atom is None or not any(w in text for w in ("half", "quarter", "Half", "Quarter", "HALF", "QUARTER")):
+        return atoms
+    fracs = []
+    for m in lx.frac_atom.finditer(text):
+        parsed = atom_value(m.group(), lx)
+        if parsed is not None:
+            fracs.append((m.start(), m.end(), parsed[0], parsed[1]))
+    if not fracs:
+        return atoms
+    return sorted([a for a in atoms if not any(f[0] < a[1] and a[0] < f[1] for f in fracs)] + fracs)
+
+
 def find_numbers(text: str, lang: str = "en") -> list[NumberSpan]:
     """Every number phrase in ``text`` (figures, number words, CCC size words), with
     qualifiers ("more than", "about", "up to") and ranges ("200 to 300") applied."""
@@ -265,6 +284,7 @@ def find_numbers(text: str, lang: str = "en") -> list[NumberSpan]:
         parsed = atom_value(m.group(), lx)
         if parsed is not None:
             atoms.append((m.start(), m.end(), parsed[0], parsed[1]))
+    atoms = _with_fractions(text, atoms, lx)
     out: list[NumberSpan] = []
     i = 0
     while i < len(atoms):
@@ -314,7 +334,7 @@ def _is_crowd(text: str, n: NumberSpan, lx: SizeLexicon) -> bool:
     ):
         return False  # "16 March", "the June 16 students uprising"
     year_like = re.fullmatch(r"(?:19|20)\d\d", core.strip()) is not None
-    cue = bool(lx.crowd_before.search(before))
+    cue = bool(lx.crowd_before.search(before)) or bool(lx.crowd_after is not None and lx.crowd_after.match(text, n.end))
     verb = bool(lx.verb_after.match(text, n.end))
     noun = bool(lx.people_after.match(text, n.end))
     if year_like:

@@ -320,3 +320,13 @@ def test_a_strike_told_on_two_days_stays_one_event() -> None:
     )
     res = extract_text(text, PUB)
     assert [ev.locality for ev in res.events] == ["Tulsa"]
+
+
+def test_a_smaller_crowd_turning_out_in_a_city_is_its_event() -> None:
+    text = (
+        "Hundreds of nurses rallied at the state capitol in Lincoln on Saturday to demand safe staffing. "
+        "Sioux City also saw protests, and a smaller crowd of 100 turned out in Ames."
+    )
+    res = extract_text(text, PUB)
+    ev = {e.locality: e for e in res.events if e.locality}
+    assert "Ames" in ev and ev["Ames"].size_low == 100

@@ -12,6 +12,7 @@ a place or a draft records it in the trace.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -474,11 +475,26 @@ def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -
 
 def _days(st: DraftState, start: int, end: int, announced: bool) -> set[Any]:
     """The days told in ``text[start:end]`` inside the news window (day-precise only)."""
+    memo = st.doc.memo
+    if "day_dates" not in memo:
+        ms = sorted((m for m in st.doc.dates if m.precision == "day" and (m.value or m.future_value)), key=lambda m: m.start)
+        memo["day_dates"] = (ms, [m.start for m in ms])
+    ms, starts = memo["day_dates"]
     out = set()
-    for m in dates_in(st.doc, start, end):
-        if m.precision == "day" and date_status(m, st.doc.published, announced) == "in":
+    for m in ms[bisect_left(starts, start) : bisect_left(starts, end)]:
+        if date_status(m, st.doc.published, announced) == "in":
             out.add(m.future_value if announced and m.future_value else m.value)
     return out
+
+
+def _draft_days(st: DraftState, d: Draft) -> set[Any]:
+    """The days told in the draft's segments (kept up to date as segments are added)."""
+    memo = st.doc.memo.setdefault("draft_days", {})
+    n, days = memo.get(id(d), (0, set()))
+    for a, b in d.segments[n:]:
+        days |= _days(st, a, b, d.announced)
+    memo[id(d)] = (len(d.segments), days)
+    return days
 
 
 def _bullet_site(st: DraftState, para: int) -> bool:
@@ -513,9 +529,7 @@ def _another_day(st: DraftState, d: Draft, seg: tuple[int, int], para: int, trig
     mine = _days(st, seg[0], seg[1], d.announced)
     if not mine:
         return False
-    theirs: set[Any] = set()
-    for a, b in d.segments:
-        theirs |= _days(st, a, b, d.announced)
+    theirs = _draft_days(st, d)
     return bool(theirs) and not (mine & theirs)
 
 

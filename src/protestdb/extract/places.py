@@ -337,9 +337,10 @@ def _ranged(text: str, lo: int, p: Place, pats: dict[str, re.Pattern[str]]) -> b
             return False  # "from the steps of the court to Denver": the place is the range's end
     elif re.match(r"(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*)?,?)?\s+to\s", text[p.end : p.end + 40]) is None:
         return False  # "from Denver" with no "to": an origin
-    if pats["range_from"].search(text[lo:fpos]) is None:
+    # the 40 characters before "from" (from the sentence start when nearer: "From X to Y, ...")
+    if pats["range_from"].search(text[max(lo, fpos - 40) : fpos]) is None:
         return False
-    return pats["travel"].search(text, lo, fpos) is None
+    return pats["travel"].search(text, max(lo, fpos - 200), fpos) is None
 
 
 def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") -> set[int]:
@@ -363,13 +364,15 @@ def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") ->
         site = (
             listed_with_action(text, p.start)
             or pats["part_of"].search(text[max(lo, p.start - 40) : p.start]) is not None
-            or (pats["initial_frame"].search(text[lo : p.start]) is not None and text[p.end : p.end + 1] == ",")
+            or (p.start - lo <= 60 and pats["initial_frame"].search(text[lo : p.start]) is not None
+                and text[p.end : p.end + 1] == ",")
             or _ranged(text, lo, p, pats)
             or pats["campus_of"].search(text[max(lo, p.start - 30) : p.start]) is not None
             or pats["crowd_in"].search(text[max(lo, p.start - 70) : p.start]) is not None
             or (_IN_BEFORE.search(text[max(lo, p.start - 10) : p.start]) is not None
                 and pats["count_after"].search(text[p.end : min(hi, p.end + 90)]) is not None)
-            or (prev_site is not None and prev_site >= lo and pats["list_gap"].search(text[prev_site : p.start]) is not None)
+            or (prev_site is not None and lo <= prev_site and p.start - prev_site <= 40
+                and pats["list_gap"].search(text[prev_site : p.start]) is not None)
         )
         if site and not us_place_abroad(text, p):
             out.add(id(p))

@@ -115,7 +115,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 def _in_item(text: str, lo: int, hi: int, p: Any, pats: dict[str, re.Pattern[str]]) -> tuple[int, int] | None:
     """The number's span of an item told "in Milan more than 100,000" / ", in Naples 50,000"."""
-    if pats["in_before"].search(text[lo : p.start]) is None:
+    if pats["in_before"].search(text[max(lo, p.start - 40) : p.start]) is None:
         return None
     m = pats["in_after"].match(text[: min(hi, p.end + 40)], p.end)
     if m is None or _YEAR.fullmatch(m.group("n")):

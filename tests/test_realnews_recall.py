@@ -330,3 +330,24 @@ def test_a_smaller_crowd_turning_out_in_a_city_is_its_event() -> None:
     res = extract_text(text, PUB)
     ev = {e.locality: e for e in res.events if e.locality}
     assert "Ames" in ev and ev["Ames"].size_low == 100
+
+
+def test_the_capitol_of_the_one_state_named_is_in_its_capital() -> None:
+    text = (
+        "Hundreds of demonstrators marched around the Capitol on Tuesday to protest a bill before the "
+        "Nebraska Legislature that would cut school funding."
+    )
+    res = extract_text(text, PUB)
+    assert [(ev.locality, ev.state) for ev in res.events] == [("Lincoln", "NE")]
+
+
+def test_the_us_capitol_is_not_a_state_capitol() -> None:
+    from protestdb.extract.places import capitol_place
+
+    text = "Hundreds marched to the U.S. Capitol on Tuesday to protest the Nebraska bill."
+    i = text.index("Nebraska")
+    ne = Place(i, i + 8, "Nebraska", "state", "NE", None, "US")
+    assert capitol_place(text, [ne]) is None
+    two = "Protesters from Nebraska and Kansas rallied at the Capitol."
+    a, b = two.index("Nebraska"), two.index("Kansas")
+    assert capitol_place(two, [Place(a, a + 8, "Nebraska", "state", "NE"), Place(b, b + 6, "Kansas", "state", "KS")]) is None

@@ -338,8 +338,9 @@ def drop_empty(st: DraftState) -> None:
 def sole_city(st: DraftState) -> None:
     """Nothing located, no nationwide action, no dateline: when the body names one city only
     (not as an origin or a destination), the place-less drafts are told there ("Clashes broke
-    out outside an immigration office in Tulsa ... Protesters blocked the gates")."""
-    if not st.drafts or any(d.key != UNLOCATED for d in st.drafts):
+    out outside an immigration office in Tulsa ... Protesters blocked the gates"); naming no
+    city but "the Capitol" of one state, in that state's capital."""
+    if not st.drafts or any(d.key != UNLOCATED and not d.key.startswith("state:") for d in st.drafts):
         return
     layout, text = st.doc.layout, st.doc.text
     others = non_event_places(text, st.doc.places)
@@ -347,9 +348,12 @@ def sole_city(st: DraftState) -> None:
               and layout.sentences[layout.sentence_at(p.start)].kind in ("body", "headline")]
     if any(places.us_place_abroad(text, p) for p in cities):
         return  # a US reading of a place in a text about another country: no guess
-    if len({p.city_key for p in cities}) != 1:
+    if len({p.city_key for p in cities}) > 1:
         return
-    pc = cities[0]
+    # no city at all: "the Capitol" of the one state named is in its capital
+    pc = cities[0] if cities else places.capitol_place(text, st.doc.places, st.doc.lang)
+    if pc is None or any(d.key.startswith("state:") and d.key != f"state:{pc.state}" for d in st.drafts):
+        return  # an event placed in another state than the one city's
     for d in st.drafts:
         d.key, d.place = pc.city_key or UNLOCATED, pc
         d.rules.append(("sole_city", (pc.start, pc.end), ()))

@@ -302,7 +302,24 @@ def sub_places(text: str, found: list[Place], dateline: Place | None, lang: str 
 @lru_cache(maxsize=4)
 def _site_patterns(lang: str) -> dict[str, re.Pattern[str]]:
     lex = load_lang("sites", lang)
-    return {k: re.compile(v, re.IGNORECASE) for k, v in lex.items() if not k.startswith("_")}
+    out = {k: re.compile(v, re.IGNORECASE) for k, v in lex.items() if not k.startswith("_") and isinstance(v, str)}
+    out["capitol"] = re.compile(lex["capitol"])  # a capitalised "Capitol"
+    return out
+
+
+def capitol_place(text: str, found: list[Place], lang: str = "en") -> Place | None:
+    """A text that names one US state and "the Capitol" (not the U.S. Capitol) tells of that
+    state's capital: a place of kind city at the word, in the capital ("rallied on the Capitol
+    lawn" in a report on Wisconsin -> Madison). None with no or several states."""
+    states = {p.state for p in found if p.kind == "state" and p.state and p.country in (None, "US")}
+    if len(states) != 1:
+        return None
+    st = next(iter(states))
+    capital = load_lang("sites", lang)["state_capitals"].get(st)
+    m = _site_patterns(lang)["capitol"].search(text)
+    if capital is None or m is None:
+        return None
+    return Place(m.start(), m.end(), m.group(0), "city", st, capital, "US")
 
 
 _FROM = re.compile(r"\bfrom\s+", re.IGNORECASE)

@@ -351,3 +351,17 @@ def test_the_us_capitol_is_not_a_state_capitol() -> None:
     two = "Protesters from Nebraska and Kansas rallied at the Capitol."
     a, b = two.index("Nebraska"), two.index("Kansas")
     assert capitol_place(two, [Place(a, a + 8, "Nebraska", "state", "NE"), Place(b, b + 6, "Kansas", "state", "KS")]) is None
+
+
+def test_a_us_reading_of_a_name_bigger_abroad_needs_us_evidence() -> None:
+    from protestdb.extract.places import us_place_abroad
+
+    text = "Thousands of students marched in Leeds on Saturday, and hundreds more gathered in Birmingham."
+    bham = _city(text, "Birmingham", "AL")
+    assert us_place_abroad(text, bham, [bham])
+    told = text + " The marches spread across Alabama."
+    al = Place(told.index("Alabama"), told.index("Alabama") + 7, "Alabama", "state", "AL", None, "US")
+    assert not us_place_abroad(told, _city(told, "Birmingham", "AL"), [bham, al])
+    tulsa_text = "Hundreds more gathered in Tulsa on Saturday."
+    tulsa = _city(tulsa_text, "Tulsa", "OK")
+    assert not us_place_abroad(tulsa_text, tulsa, [tulsa])

@@ -346,7 +346,7 @@ def sole_city(st: DraftState) -> None:
     others = non_event_places(text, st.doc.places)
     cities = [p for p in st.doc.places if p.kind in ("city", "neighborhood") and p.city_key and id(p) not in others
               and layout.sentences[layout.sentence_at(p.start)].kind in ("body", "headline")]
-    if any(places.us_place_abroad(text, p) for p in cities):
+    if any(places.us_place_abroad(text, p, st.doc.places) for p in cities):
         return  # a US reading of a place in a text about another country: no guess
     if len({p.city_key for p in cities}) > 1:
         return

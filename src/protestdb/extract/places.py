@@ -327,15 +327,37 @@ _IN_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
 _STATE_WORDS_AFTER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 
 
-def us_place_abroad(text: str, p: Place) -> bool:
+def us_place_abroad(text: str, p: Place, found: list[Place] | None = None) -> bool:
     """A place the gazetteer put in a US state while the text is about another country and no
-    state words follow it ("Paris" in a report on French strikes): never a site of its own."""
+    state words follow it ("Paris" in a report on French strikes): never a site of its own.
+    With the text's ``found`` places: also a US reading of a name whose biggest namesake is
+    abroad ("Birmingham", "Perth") in a text with no US state or country in sight."""
     if not p.state or p.country not in (None, "US"):
         return False
-    if text_country(text) in (None, "US"):
-        return False
     m = _STATE_WORDS_AFTER.match(text, p.end, min(len(text), p.end + 30))
-    return not (m is not None and state_code(m.group(1)))
+    if m is not None and state_code(m.group(1)):
+        return False  # "Paris, Texas"
+    if text_country(text) not in (None, "US"):
+        return True
+    if found is None or any(q.kind in ("state", "country") and q.country in (None, "US") for q in found):
+        return False
+    return _bigger_namesake_abroad(p.quote)
+
+
+@lru_cache(maxsize=2048)
+def _bigger_namesake_abroad(name: str) -> bool:
+    """Is the most populous place called ``name`` outside the US?"""
+    try:
+        from protestdb.geo.normalize import name_variants
+        from protestdb.geo.resolve import candidates
+    except ImportError:  # the geo stage is not installed
+        return False
+    for variant in name_variants(name):
+        cands = [c for c in candidates(variant) if c.kind != "neighborhood"]
+        if cands:
+            top = max(cands, key=lambda c: c.population)
+            return top.country != "US"
+    return False
 
 
 def _ranged(text: str, lo: int, p: Place, pats: dict[str, re.Pattern[str]]) -> bool:
@@ -391,7 +413,7 @@ def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") ->
             or (prev_site is not None and lo <= prev_site and p.start - prev_site <= 40
                 and pats["list_gap"].search(text[prev_site : p.start]) is not None)
         )
-        if site and not us_place_abroad(text, p):
+        if site and not us_place_abroad(text, p, found):
             out.add(id(p))
             prev_site = p.end
         else:

@@ -320,3 +320,48 @@ def test_a_strike_told_on_two_days_stays_one_event() -> None:
     )
     res = extract_text(text, PUB)
     assert [ev.locality for ev in res.events] == ["Tulsa"]
+
+
+def test_a_smaller_crowd_turning_out_in_a_city_is_its_event() -> None:
+    text = (
+        "Hundreds of nurses rallied at the state capitol in Lincoln on Saturday to demand safe staffing. "
+        "Sioux City also saw protests, and a smaller crowd of 100 turned out in Ames."
+    )
+    res = extract_text(text, PUB)
+    ev = {e.locality: e for e in res.events if e.locality}
+    assert "Ames" in ev and ev["Ames"].size_low == 100
+
+
+def test_the_capitol_of_the_one_state_named_is_in_its_capital() -> None:
+    text = (
+        "Hundreds of demonstrators marched around the Capitol on Tuesday to protest a bill before the "
+        "Nebraska Legislature that would cut school funding."
+    )
+    res = extract_text(text, PUB)
+    assert [(ev.locality, ev.state) for ev in res.events] == [("Lincoln", "NE")]
+
+
+def test_the_us_capitol_is_not_a_state_capitol() -> None:
+    from protestdb.extract.places import capitol_place
+
+    text = "Hundreds marched to the U.S. Capitol on Tuesday to protest the Nebraska bill."
+    i = text.index("Nebraska")
+    ne = Place(i, i + 8, "Nebraska", "state", "NE", None, "US")
+    assert capitol_place(text, [ne]) is None
+    two = "Protesters from Nebraska and Kansas rallied at the Capitol."
+    a, b = two.index("Nebraska"), two.index("Kansas")
+    assert capitol_place(two, [Place(a, a + 8, "Nebraska", "state", "NE"), Place(b, b + 6, "Kansas", "state", "KS")]) is None
+
+
+def test_a_us_reading_of_a_name_bigger_abroad_needs_us_evidence() -> None:
+    from protestdb.extract.places import us_place_abroad
+
+    text = "Thousands of students marched in Leeds on Saturday, and hundreds more gathered in Birmingham."
+    bham = _city(text, "Birmingham", "AL")
+    assert us_place_abroad(text, bham, [bham])
+    told = text + " The marches spread across Alabama."
+    al = Place(told.index("Alabama"), told.index("Alabama") + 7, "Alabama", "state", "AL", None, "US")
+    assert not us_place_abroad(told, _city(told, "Birmingham", "AL"), [bham, al])
+    tulsa_text = "Hundreds more gathered in Tulsa on Saturday."
+    tulsa = _city(tulsa_text, "Tulsa", "OK")
+    assert not us_place_abroad(tulsa_text, tulsa, [tulsa])

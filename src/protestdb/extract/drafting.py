@@ -12,6 +12,7 @@ a place or a draft records it in the trace.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -416,18 +417,22 @@ def drop_empty(st: DraftState) -> None:
 def sole_city(st: DraftState) -> None:
     """Nothing located, no nationwide action, no dateline: when the body names one city only
     (not as an origin or a destination), the place-less drafts are told there ("Clashes broke
-    out outside an immigration office in Tulsa ... Protesters blocked the gates")."""
-    if not st.drafts or any(d.key != UNLOCATED for d in st.drafts):
+    out outside an immigration office in Tulsa ... Protesters blocked the gates"); naming no
+    city but "the Capitol" of one state, in that state's capital."""
+    if not st.drafts or any(d.key != UNLOCATED and not d.key.startswith("state:") for d in st.drafts):
         return
     layout, text = st.doc.layout, st.doc.text
     others = non_event_places(text, st.doc.places)
     cities = [p for p in st.doc.places if p.kind in ("city", "neighborhood") and p.city_key and id(p) not in others
               and layout.sentences[layout.sentence_at(p.start)].kind in ("body", "headline")]
-    if any(places.us_place_abroad(text, p) for p in cities):
+    if any(places.us_place_abroad(text, p, st.doc.places) for p in cities):
         return  # a US reading of a place in a text about another country: no guess
-    if len({p.city_key for p in cities}) != 1:
+    if len({p.city_key for p in cities}) > 1:
         return
-    pc = cities[0]
+    # no city at all: "the Capitol" of the one state named is in its capital
+    pc = cities[0] if cities else places.capitol_place(text, st.doc.places, st.doc.lang)
+    if pc is None or any(d.key.startswith("state:") and d.key != f"state:{pc.state}" for d in st.drafts):
+        return  # an event placed in another state than the one city's
     for d in st.drafts:
         d.key, d.place = pc.city_key or UNLOCATED, pc
         d.rules.append(("sole_city", (pc.start, pc.end), ()))
@@ -554,11 +559,26 @@ def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -
 
 def _days(st: DraftState, start: int, end: int, announced: bool) -> set[Any]:
     """The days told in ``text[start:end]`` inside the news window (day-precise only)."""
+    memo = st.doc.memo
+    if "day_dates" not in memo:
+        ms = sorted((m for m in st.doc.dates if m.precision == "day" and (m.value or m.future_value)), key=lambda m: m.start)
+        memo["day_dates"] = (ms, [m.start for m in ms])
+    ms, starts = memo["day_dates"]
     out = set()
-    for m in dates_in(st.doc, start, end):
-        if m.precision == "day" and date_status(m, st.doc.published, announced) == "in":
+    for m in ms[bisect_left(starts, start) : bisect_left(starts, end)]:
+        if date_status(m, st.doc.published, announced) == "in":
             out.add(m.future_value if announced and m.future_value else m.value)
     return out
+
+
+def _draft_days(st: DraftState, d: Draft) -> set[Any]:
+    """The days told in the draft's segments (kept up to date as segments are added)."""
+    memo = st.doc.memo.setdefault("draft_days", {})
+    n, days = memo.get(id(d), (0, set()))
+    for a, b in d.segments[n:]:
+        days |= _days(st, a, b, d.announced)
+    memo[id(d)] = (len(d.segments), days)
+    return days
 
 
 def _bullet_site(st: DraftState, para: int) -> bool:
@@ -593,9 +613,7 @@ def _another_day(st: DraftState, d: Draft, seg: tuple[int, int], para: int, trig
     mine = _days(st, seg[0], seg[1], d.announced)
     if not mine:
         return False
-    theirs: set[Any] = set()
-    for a, b in d.segments:
-        theirs |= _days(st, a, b, d.announced)
+    theirs = _draft_days(st, d)
     return bool(theirs) and not (mine & theirs)
 
 

@@ -40,23 +40,24 @@ def named_action_triggers(text: str, layout: Layout, triggers: list[Trigger], la
     for t in triggers:
         by_sent.setdefault(t.sent, []).append(t)
     added: list[Trigger] = []
-    for si, s in enumerate(layout.sentences):
-        if s.kind != "body":
-            continue
-        for pat, types in names:
-            for m in pat.finditer(text, s.start, s.end):
-                own = by_sent.get(si, [])
-                inside = [t for t in own if m.start() <= t.start < m.end() and t.type in types]
-                for t in inside:
-                    t.national = True
-                if inside:
-                    continue
-                weak = bool(own) and all(t.weak for t in own)
-                background = any(t.background for t in own)
-                announced = announce.search(text, s.start, s.end) is not None
-                for ty in types:
-                    added.append(Trigger(m.start(), m.end(), m.group(0), ty, si, weak=weak or background,
-                                         announced=announced, national=True, background=background))
+    for pat, types in names:
+        for m in pat.finditer(text):  # one pass over the text per name
+            si = layout.sentence_at(m.start())
+            s = layout.sentences[si]
+            if s.kind != "body" or m.end() > s.end:
+                continue
+            own = by_sent.get(si, [])
+            inside = [t for t in own if m.start() <= t.start < m.end() and t.type in types]
+            for t in inside:
+                t.national = True
+            if inside:
+                continue
+            weak = bool(own) and all(t.weak for t in own)
+            background = any(t.background for t in own)
+            announced = announce.search(text, s.start, s.end) is not None
+            for ty in types:
+                added.append(Trigger(m.start(), m.end(), m.group(0), ty, si, weak=weak or background,
+                                     announced=announced, national=True, background=background))
     if not added:
         return triggers
     return sorted(triggers + added, key=lambda t: t.start)

@@ -389,7 +389,24 @@ def sub_places(text: str, found: list[Place], dateline: Place | None, lang: str 
 @lru_cache(maxsize=4)
 def _site_patterns(lang: str) -> dict[str, re.Pattern[str]]:
     lex = load_lang("sites", lang)
-    return {k: re.compile(v, re.IGNORECASE) for k, v in lex.items() if not k.startswith("_")}
+    out = {k: re.compile(v, re.IGNORECASE) for k, v in lex.items() if not k.startswith("_") and isinstance(v, str)}
+    out["capitol"] = re.compile(lex["capitol"])  # a capitalised "Capitol"
+    return out
+
+
+def capitol_place(text: str, found: list[Place], lang: str = "en") -> Place | None:
+    """A text that names one US state and "the Capitol" (not the U.S. Capitol) tells of that
+    state's capital: a place of kind city at the word, in the capital ("rallied on the Capitol
+    lawn" in a report on Wisconsin -> Madison). None with no or several states."""
+    states = {p.state for p in found if p.kind == "state" and p.state and p.country in (None, "US")}
+    if len(states) != 1:
+        return None
+    st = next(iter(states))
+    capital = load_lang("sites", lang)["state_capitals"].get(st)
+    m = _site_patterns(lang)["capitol"].search(text)
+    if capital is None or m is None:
+        return None
+    return Place(m.start(), m.end(), m.group(0), "city", st, capital, "US")
 
 
 _FROM = re.compile(r"\bfrom\s+", re.IGNORECASE)
@@ -397,15 +414,37 @@ _IN_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
 _STATE_WORDS_AFTER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 
 
-def us_place_abroad(text: str, p: Place) -> bool:
+def us_place_abroad(text: str, p: Place, found: list[Place] | None = None) -> bool:
     """A place the gazetteer put in a US state while the text is about another country and no
-    state words follow it ("Paris" in a report on French strikes): never a site of its own."""
+    state words follow it ("Paris" in a report on French strikes): never a site of its own.
+    With the text's ``found`` places: also a US reading of a name whose biggest namesake is
+    abroad ("Birmingham", "Perth") in a text with no US state or country in sight."""
     if not p.state or p.country not in (None, "US"):
         return False
-    if text_country(text) in (None, "US"):
-        return False
     m = _STATE_WORDS_AFTER.match(text, p.end, min(len(text), p.end + 30))
-    return not (m is not None and state_code(m.group(1)))
+    if m is not None and state_code(m.group(1)):
+        return False  # "Paris, Texas"
+    if text_country(text) not in (None, "US"):
+        return True
+    if found is None or any(q.kind in ("state", "country") and q.country in (None, "US") for q in found):
+        return False
+    return _bigger_namesake_abroad(p.quote)
+
+
+@lru_cache(maxsize=2048)
+def _bigger_namesake_abroad(name: str) -> bool:
+    """Is the most populous place called ``name`` outside the US?"""
+    try:
+        from protestdb.geo.normalize import name_variants
+        from protestdb.geo.resolve import candidates
+    except ImportError:  # the geo stage is not installed
+        return False
+    for variant in name_variants(name):
+        cands = [c for c in candidates(variant) if c.kind != "neighborhood"]
+        if cands:
+            top = max(cands, key=lambda c: c.population)
+            return top.country != "US"
+    return False
 
 
 def _ranged(text: str, lo: int, p: Place, pats: dict[str, re.Pattern[str]]) -> bool:
@@ -424,9 +463,10 @@ def _ranged(text: str, lo: int, p: Place, pats: dict[str, re.Pattern[str]]) -> b
             return False  # "from the steps of the court to Denver": the place is the range's end
     elif re.match(r"(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*)?,?)?\s+to\s", text[p.end : p.end + 40]) is None:
         return False  # "from Denver" with no "to": an origin
-    if pats["range_from"].search(text[lo:fpos]) is None:
+    # the 40 characters before "from" (from the sentence start when nearer: "From X to Y, ...")
+    if pats["range_from"].search(text[max(lo, fpos - 40) : fpos]) is None:
         return False
-    return pats["travel"].search(text, lo, fpos) is None
+    return pats["travel"].search(text, max(lo, fpos - 200), fpos) is None
 
 
 def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") -> set[int]:
@@ -450,15 +490,17 @@ def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") ->
         site = (
             listed_with_action(text, p.start)
             or pats["part_of"].search(text[max(lo, p.start - 40) : p.start]) is not None
-            or (pats["initial_frame"].search(text[lo : p.start]) is not None and text[p.end : p.end + 1] == ",")
+            or (p.start - lo <= 60 and pats["initial_frame"].search(text[lo : p.start]) is not None
+                and text[p.end : p.end + 1] == ",")
             or _ranged(text, lo, p, pats)
             or pats["campus_of"].search(text[max(lo, p.start - 30) : p.start]) is not None
             or pats["crowd_in"].search(text[max(lo, p.start - 70) : p.start]) is not None
             or (_IN_BEFORE.search(text[max(lo, p.start - 10) : p.start]) is not None
                 and pats["count_after"].search(text[p.end : min(hi, p.end + 90)]) is not None)
-            or (prev_site is not None and prev_site >= lo and pats["list_gap"].search(text[prev_site : p.start]) is not None)
+            or (prev_site is not None and lo <= prev_site and p.start - prev_site <= 40
+                and pats["list_gap"].search(text[prev_site : p.start]) is not None)
         )
-        if site and not us_place_abroad(text, p):
+        if site and not us_place_abroad(text, p, found):
             out.add(id(p))
             prev_site = p.end
         else:

@@ -77,7 +77,7 @@ def roundup_items(text: str, layout: Layout, places: list[Any], lang: str = "en"
         si = layout.sentence_at(p.start)
         per_sent[si] = per_sent.get(si, 0) + 1
     for p in places:
-        if p.kind not in ("city", "neighborhood") or not getattr(p, "city_key", None) or us_place_abroad(text, p):
+        if p.kind not in ("city", "neighborhood") or not getattr(p, "city_key", None) or us_place_abroad(text, p, places):
             continue
         si = layout.sentence_at(p.start)
         s = layout.sentences[si]
@@ -115,7 +115,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 def _in_item(text: str, lo: int, hi: int, p: Any, pats: dict[str, re.Pattern[str]]) -> tuple[int, int] | None:
     """The number's span of an item told "in Milan more than 100,000" / ", in Naples 50,000"."""
-    if pats["in_before"].search(text[lo : p.start]) is None:
+    if pats["in_before"].search(text[max(lo, p.start - 40) : p.start]) is None:
         return None
     m = pats["in_after"].match(text[: min(hi, p.end + 40)], p.end)
     if m is None or _YEAR.fullmatch(m.group("n")):
@@ -295,7 +295,7 @@ def section_headers(text: str, layout: Layout, places: list[Any]) -> dict[int, A
         line = text[a:b]
         if len(line.split()) > HEADER_MAX_WORDS or line.rstrip()[-1:] in _SENT_END_CHARS:
             continue
-        if len({p.city_key for p in ps}) != 1 or us_place_abroad(text, ps[0]):
+        if len({p.city_key for p in ps}) != 1 or us_place_abroad(text, ps[0], places):
             continue
         if layout.sentences[layout.sentence_at(a)].kind != "body":
             continue

@@ -29,7 +29,7 @@ def _placeless_names() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
 def named_action_triggers(text: str, layout: Layout, triggers: list[Trigger], lang: str = "en") -> list[Trigger]:
     """``triggers`` plus a trigger per type of each named placeless action told in a body
     sentence; a trigger already told inside the name ("general strike") is marked nationwide
-    instead. A name in a sentence told of the past (background) or only hypothetically
+    and only the name's other types are added. A name in a sentence told of the past (background) or only hypothetically
     (every trigger of the sentence weak) stays weak."""
     names = _placeless_names()
     if not names:
@@ -50,12 +50,13 @@ def named_action_triggers(text: str, layout: Layout, triggers: list[Trigger], la
             inside = [t for t in own if m.start() <= t.start < m.end() and t.type in types]
             for t in inside:
                 t.national = True
-            if inside:
+            told = {t.type for t in inside}  # a protest word inside the name ("general strike")
+            if told >= set(types):
                 continue
             weak = bool(own) and all(t.weak for t in own)
             background = any(t.background for t in own)
             announced = announce.search(text, s.start, s.end) is not None
-            for ty in types:
+            for ty in (t for t in types if t not in told):
                 added.append(Trigger(m.start(), m.end(), m.group(0), ty, si, weak=weak or background,
                                      announced=announced, national=True, background=background))
     if not added:

@@ -1,0 +1,48 @@
+"""Events that the text places without naming their city in the trigger's sentence: a
+well-known seat of government or protest square abroad, named instead of its capital."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import report_events
+
+
+@pytest.mark.regression("a parliament building abroad places its capital")
+@pytest.mark.parametrize(
+    ("text", "locality", "country"),
+    [
+        (
+            "About 120 nurses protested outside Leinster House on Wednesday, demanding safe staffing, "
+            "and blocked the gates for an hour.",
+            "Dublin",
+            "IE",
+        ),
+        (
+            "Several hundred truckers rallied on Parliament Hill on Saturday against a new fuel levy.",
+            "Ottawa",
+            "CA",
+        ),
+        (
+            "Thousands of teachers marched from the river to Parliament Square on Thursday over pay.",
+            "London",
+            "GB",
+        ),
+    ],
+)
+def test_parliament_building_abroad_places_its_capital(text: str, locality: str, country: str) -> None:
+    evs = report_events(text, date(2024, 5, 10))
+    assert [(e.locality, e.country) for e in evs] == [(locality, country)]
+    assert evs[0].state is None
+
+
+@pytest.mark.regression("a venue abroad is never a US place")
+def test_parliament_venue_sets_the_country_not_the_us() -> None:
+    text = (
+        "Dozens of farmers gathered outside Leinster House on Tuesday afternoon. "
+        "The farmers later marched along the quays and blocked traffic for an hour."
+    )
+    evs = report_events(text, date(2024, 5, 14))
+    assert evs and all(e.country == "IE" and e.state is None for e in evs)

@@ -46,3 +46,37 @@ def test_parliament_venue_sets_the_country_not_the_us() -> None:
     )
     evs = report_events(text, date(2024, 5, 14))
     assert evs and all(e.country == "IE" and e.state is None for e in evs)
+
+
+@pytest.mark.regression("the one town whose local government is quoted places a place-less report")
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "About 40 parents rallied outside the district office on Monday to protest bus cuts. "
+            "The Elmira school board had voted to end two routes last month.",
+            ("Elmira", "NY"),
+        ),
+        (
+            "Dozens of residents protested outside the library on Tuesday night. "
+            "Later the Saginaw police chief said officers made no arrests.",
+            ("Saginaw", "MI"),
+        ),
+    ],
+)
+def test_town_of_the_quoted_local_government(text: str, place: tuple[str, str]) -> None:
+    evs = report_events(text, date(2024, 5, 14))
+    assert [(e.locality, e.state) for e in evs] == [place]
+
+
+@pytest.mark.regression("a town's custody or two towns' officials place nothing")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters marched downtown on Saturday over the death of a man in Akron police custody.",
+        "Protesters marched downtown on Saturday. The Akron mayor said the Dayton police department sent officers.",
+    ],
+)
+def test_custody_or_two_towns_leave_the_report_unlocated(text: str) -> None:
+    evs = report_events(text, date(2024, 5, 14))
+    assert evs and all(e.locality is None for e in evs)

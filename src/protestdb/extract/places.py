@@ -409,6 +409,37 @@ def capitol_place(text: str, found: list[Place], lang: str = "en") -> Place | No
     return Place(m.start(), m.end(), m.group(0), "city", st, capital, "US")
 
 
+@lru_cache(maxsize=4)
+def _local_body(lang: str) -> re.Pattern[str] | None:
+    try:
+        words = load_lang("place_words", lang).get("local_bodies", ())
+    except (FileNotFoundError, KeyError):
+        return None
+    if not words:
+        return None
+    return re.compile(rf"[ \t]+(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![\w-])", re.IGNORECASE)
+
+
+def local_body_cities(text: str, lang: str = "en") -> list[Place]:
+    """Cities the text names only as the qualifier of their own local government ("the
+    Elmwood police chief told the city council", "Elmwood City Council members"): not sites
+    themselves (``place_tail`` drops them), but the town whose officials the text quotes.
+    Names told as people are none."""
+    geo = _geo()
+    pat = _local_body(lang)
+    if geo is None or pat is None:
+        return []
+    out = []
+    for pm in geo.find_places(text):
+        if pm.kind != "city" or getattr(pm, "is_dateline", False) or not pm.locality:
+            continue
+        m = pat.match(text, pm.end, min(len(text), pm.end + 40))
+        if m is None or "\n" in m.group(0) or is_person(text, pm.start, pm.end, [], lang):
+            continue
+        out.append(Place(pm.start, pm.end, pm.quote, "city", pm.state, pm.locality, getattr(pm, "country", None)))
+    return out
+
+
 _FROM = re.compile(r"\bfrom\s+", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
 _STATE_WORDS_AFTER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")

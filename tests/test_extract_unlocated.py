@@ -80,3 +80,23 @@ def test_town_of_the_quoted_local_government(text: str, place: tuple[str, str]) 
 def test_custody_or_two_towns_leave_the_report_unlocated(text: str) -> None:
     evs = report_events(text, date(2024, 5, 14))
     assert evs and all(e.locality is None for e in evs)
+
+
+@pytest.mark.regression("a school named after its town, in a named state, places the town")
+def test_school_named_after_its_town_in_a_state() -> None:
+    text = (
+        "Students across the country walked out of class on Thursday to demand gun laws.\n\n"
+        "At Oxford High School in Michigan, about 80 students walked out of class on Thursday morning."
+    )
+    evs = report_events(text, date(2024, 5, 17))
+    assert ("Oxford", "MI") in [(e.locality, e.state) for e in evs]
+
+
+@pytest.mark.regression("a school named after a person stays in its state")
+def test_school_named_after_a_person_is_no_town() -> None:
+    text = (
+        "Students across the country walked out of class on Thursday to demand gun laws.\n\n"
+        "At Lincoln High School in Nebraska, about 80 students walked out of class on Thursday morning."
+    )
+    evs = report_events(text, date(2024, 5, 17))
+    assert evs and all(e.locality != "Lincoln" for e in evs)

@@ -413,6 +413,24 @@ def drop_empty(st: DraftState) -> None:
     _drop(st, lambda d: bool(d.triggers), "drop_empty", "no trigger words left")
 
 
+@draft_filter("venue_town")
+def venue_town(st: DraftState) -> None:
+    """A draft placed only in a state whose venue is named after a town of that state
+    ("students at Oxford High School in Michigan walked out") is told in that town."""
+    for d in st.drafts:
+        if not d.key.startswith("state:"):
+            continue
+        state = d.key.split(":", 1)[1]
+        pc = next((t for v in d.venues if (t := places.venue_town(v, state, st.doc.lang)) is not None), None)
+        if pc is None or pc.city_key is None:
+            continue
+        if any(o.key == pc.city_key for o in st.drafts):
+            continue  # the town has its own events: leave the merging to them
+        d.state_place = d.state_place or d.place
+        d.key, d.place = pc.city_key, pc
+        d.rules.append(("venue_town", (pc.start, pc.end), ()))
+
+
 @draft_filter("sole_city")
 def sole_city(st: DraftState) -> None:
     """Nothing located, no nationwide action, no dateline: when the body names one city only

@@ -440,6 +440,44 @@ def local_body_cities(text: str, lang: str = "en") -> list[Place]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _town_venue(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    try:
+        lex = load_lang("place_words", lang)
+    except (FileNotFoundError, KeyError):
+        return None
+    heads = lex.get("town_venue_heads", ())
+    if not heads:
+        return None
+    alt = "|".join(sorted(heads, key=len, reverse=True))
+    rx = re.compile(rf"((?:[A-Z][\w'’.-]*[ \t]+){{1,3}}?)(?:{alt})\Z")
+    return rx, frozenset(n.lower() for n in lex.get("venue_namesakes", ()))
+
+
+def venue_town(v: Place, state: str, lang: str = "en") -> Place | None:
+    """The town a venue is named after, in the state the text gives ("Oxford High School in
+    Michigan" -> Oxford, MI; "Elmwood City Hall"): US schools and civic buildings mostly carry
+    their town's name. A name of a person schools are named after ("Lincoln High School") is none."""
+    spec = _town_venue(lang)
+    if spec is None or v.kind != "venue" or not state:
+        return None
+    rx, namesakes = spec
+    m = rx.fullmatch(v.quote)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    if name.lower() in namesakes:
+        return None
+    try:
+        from protestdb.geo.resolve import best_place
+    except ImportError:  # the geo stage is not installed
+        return None
+    p = best_place(name, state, "US")
+    if p is None or p.kind == "neighborhood":
+        return None
+    return Place(v.start, v.start + len(name), name, "city", state, p.name, "US")
+
+
 _FROM = re.compile(r"\bfrom\s+", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
 _STATE_WORDS_AFTER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")

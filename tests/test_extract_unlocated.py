@@ -100,3 +100,23 @@ def test_school_named_after_a_person_is_no_town() -> None:
     )
     evs = report_events(text, date(2024, 5, 17))
     assert evs and all(e.locality != "Lincoln" for e in evs)
+
+
+@pytest.mark.regression("a state told as the address of a city's officials places the city")
+def test_state_after_the_mayor_of_a_city_is_the_city_address() -> None:
+    text = "The mayor of Toledo, Ohio, declared a curfew on Sunday after protesters set fire to a police car during a march."
+    evs = report_events(text, date(2024, 5, 14))
+    assert [(e.locality, e.state) for e in evs] == [("Toledo", "OH")]
+
+
+@pytest.mark.regression("an origin city's state stays a state")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters from Toledo, Ohio, marched on Sunday to demand police reform.",
+        "Farmers protested in Ohio on Sunday, the mayor of Toledo said.",
+    ],
+)
+def test_origin_or_quoting_city_does_not_place_a_state_event(text: str) -> None:
+    evs = report_events(text, date(2024, 5, 14))
+    assert [(e.locality, e.state) for e in evs] == [(None, "OH")]

@@ -413,6 +413,20 @@ def drop_empty(st: DraftState) -> None:
     _drop(st, lambda d: bool(d.triggers), "drop_empty", "no trigger words left")
 
 
+@draft_filter("official_city")
+def official_city(st: DraftState) -> None:
+    """A draft placed only in a state told as a city's address after that city's officials ("the
+    mayor of Elmwood, Ohio, declared an emergency after protesters ...") is told in the city."""
+    for d in st.drafts:
+        if not d.key.startswith("state:") or d.state_place is None:
+            continue
+        pc = places.official_city(st.doc.text, d.state_place, st.doc.places, st.doc.lang)
+        if pc is None or pc.city_key is None or any(o.key == pc.city_key for o in st.drafts):
+            continue
+        d.key, d.place = pc.city_key, pc
+        d.rules.append(("official_city", (pc.start, pc.end), ()))
+
+
 @draft_filter("venue_town")
 def venue_town(st: DraftState) -> None:
     """A draft placed only in a state whose venue is named after a town of that state

@@ -478,6 +478,33 @@ def venue_town(v: Place, state: str, lang: str = "en") -> Place | None:
     return Place(v.start, v.start + len(name), name, "city", state, p.name, "US")
 
 
+@lru_cache(maxsize=4)
+def _official_of(lang: str) -> re.Pattern[str] | None:
+    try:
+        words = load_lang("place_words", lang).get("officials_of", ())
+    except (FileNotFoundError, KeyError):
+        return None
+    if not words:
+        return None
+    alt = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})[ \t]+of[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?\Z", re.IGNORECASE)
+
+
+def official_city(text: str, state_place: Place, found: list[Place], lang: str = "en") -> Place | None:
+    """The city whose address a state word completes when the city is told as its officials'
+    ("the mayor of Elmwood, Ohio, imposed a curfew after protesters ..."): the state names no
+    place of its own there; the city does."""
+    pat = _official_of(lang)
+    if pat is None or state_place.kind != "state" or not state_place.state:
+        return None
+    for p in found:
+        if p.kind != "city" or p.state != state_place.state or p.end > state_place.start:
+            continue
+        if re.fullmatch(r",[ \t]*", text[p.end : state_place.start]) and pat.search(text, max(0, p.start - 40), p.start):
+            return p
+    return None
+
+
 _FROM = re.compile(r"\bfrom\s+", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
 _STATE_WORDS_AFTER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")

@@ -120,3 +120,14 @@ def test_state_after_the_mayor_of_a_city_is_the_city_address() -> None:
 def test_origin_or_quoting_city_does_not_place_a_state_event(text: str) -> None:
     evs = report_events(text, date(2024, 5, 14))
     assert [(e.locality, e.state) for e in evs] == [(None, "OH")]
+
+
+@pytest.mark.regression("'the biggest turnout was in X' tells an action in X")
+def test_biggest_turnout_was_in_a_city() -> None:
+    text = (
+        "Nurses walked off the job across the province on Friday to demand more staff.\n\n"
+        "In Ottawa, nurses rallied outside the regional hospital.\n\n"
+        "The biggest turnout was in Toronto, where police closed two streets for the afternoon."
+    )
+    evs = report_events(text, date(2024, 3, 15))
+    assert "Toronto" in [e.locality for e in evs]

@@ -51,6 +51,8 @@ DRAFT_RULES: tuple[str, ...] = (
 DRAFT_FILTERS: tuple[str, ...] = (
     "dateline_state",
     "drop_empty",
+    "official_city",
+    "venue_town",
     "sole_city",
     "drop_unlocated_beside_located",
     "drop_unlocated_beside_national",

@@ -413,6 +413,38 @@ def drop_empty(st: DraftState) -> None:
     _drop(st, lambda d: bool(d.triggers), "drop_empty", "no trigger words left")
 
 
+@draft_filter("official_city")
+def official_city(st: DraftState) -> None:
+    """A draft placed only in a state told as a city's address after that city's officials ("the
+    mayor of Elmwood, Ohio, declared an emergency after protesters ...") is told in the city."""
+    for d in st.drafts:
+        if not d.key.startswith("state:") or d.state_place is None:
+            continue
+        pc = places.official_city(st.doc.text, d.state_place, st.doc.places, st.doc.lang)
+        if pc is None or pc.city_key is None or any(o.key == pc.city_key for o in st.drafts):
+            continue
+        d.key, d.place = pc.city_key, pc
+        d.rules.append(("official_city", (pc.start, pc.end), ()))
+
+
+@draft_filter("venue_town")
+def venue_town(st: DraftState) -> None:
+    """A draft placed only in a state whose venue is named after a town of that state
+    ("students at Oxford High School in Michigan walked out") is told in that town."""
+    for d in st.drafts:
+        if not d.key.startswith("state:"):
+            continue
+        state = d.key.split(":", 1)[1]
+        pc = next((t for v in d.venues if (t := places.venue_town(v, state, st.doc.lang)) is not None), None)
+        if pc is None or pc.city_key is None:
+            continue
+        if any(o.key == pc.city_key for o in st.drafts):
+            continue  # the town has its own events: leave the merging to them
+        d.state_place = d.state_place or d.place
+        d.key, d.place = pc.city_key, pc
+        d.rules.append(("venue_town", (pc.start, pc.end), ()))
+
+
 @draft_filter("sole_city")
 def sole_city(st: DraftState) -> None:
     """Nothing located, no nationwide action, no dateline: when the body names one city only
@@ -429,13 +461,28 @@ def sole_city(st: DraftState) -> None:
         return  # a US reading of a place in a text about another country: no guess
     if len({p.city_key for p in cities}) > 1:
         return
-    # no city at all: "the Capitol" of the one state named is in its capital
-    pc = cities[0] if cities else places.capitol_place(text, st.doc.places, st.doc.lang)
+    # no city at all: "the Capitol" of the one state named is in its capital; else the one town
+    # whose own police chief, mayor or council the text quotes
+    pc = cities[0] if cities else (places.capitol_place(text, st.doc.places, st.doc.lang)
+                                   or _sole_local_body_city(st))
     if pc is None or any(d.key.startswith("state:") and d.key != f"state:{pc.state}" for d in st.drafts):
         return  # an event placed in another state than the one city's
     for d in st.drafts:
         d.key, d.place = pc.city_key or UNLOCATED, pc
         d.rules.append(("sole_city", (pc.start, pc.end), ()))
+
+
+def _sole_local_body_city(st: DraftState) -> Place | None:
+    """The one town named as the qualifier of its own local government (none abroad in the US)."""
+    text, found = st.doc.text, st.doc.places
+    cands = [p for p in places.local_body_cities(text, st.doc.lang)
+             if st.doc.layout.sentences[st.doc.layout.sentence_at(p.start)].kind in ("body", "headline")]
+    if len({p.city_key for p in cands}) != 1 or places.us_place_abroad(text, cands[0], found):
+        return None
+    states = {p.state for p in found if p.kind == "state" and p.state}
+    if cands[0].state and states and cands[0].state not in states:
+        return None  # the text names another state than the town's reading
+    return cands[0]
 
 
 @draft_filter("drop_unlocated_beside_located")

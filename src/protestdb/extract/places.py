@@ -409,6 +409,102 @@ def capitol_place(text: str, found: list[Place], lang: str = "en") -> Place | No
     return Place(m.start(), m.end(), m.group(0), "city", st, capital, "US")
 
 
+@lru_cache(maxsize=4)
+def _local_body(lang: str) -> re.Pattern[str] | None:
+    try:
+        words = load_lang("place_words", lang).get("local_bodies", ())
+    except (FileNotFoundError, KeyError):
+        return None
+    if not words:
+        return None
+    return re.compile(rf"[ \t]+(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![\w-])", re.IGNORECASE)
+
+
+def local_body_cities(text: str, lang: str = "en") -> list[Place]:
+    """Cities the text names only as the qualifier of their own local government ("the
+    Elmwood police chief told the city council", "Elmwood City Council members"): not sites
+    themselves (``place_tail`` drops them), but the town whose officials the text quotes.
+    Names told as people are none."""
+    geo = _geo()
+    pat = _local_body(lang)
+    if geo is None or pat is None:
+        return []
+    out = []
+    for pm in geo.find_places(text):
+        if pm.kind != "city" or getattr(pm, "is_dateline", False) or not pm.locality:
+            continue
+        m = pat.match(text, pm.end, min(len(text), pm.end + 40))
+        if m is None or "\n" in m.group(0) or is_person(text, pm.start, pm.end, [], lang):
+            continue
+        out.append(Place(pm.start, pm.end, pm.quote, "city", pm.state, pm.locality, getattr(pm, "country", None)))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _town_venue(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    try:
+        lex = load_lang("place_words", lang)
+    except (FileNotFoundError, KeyError):
+        return None
+    heads = lex.get("town_venue_heads", ())
+    if not heads:
+        return None
+    alt = "|".join(sorted(heads, key=len, reverse=True))
+    rx = re.compile(rf"((?:[A-Z][\w'’.-]*[ \t]+){{1,3}}?)(?:{alt})\Z")
+    return rx, frozenset(n.lower() for n in lex.get("venue_namesakes", ()))
+
+
+def venue_town(v: Place, state: str, lang: str = "en") -> Place | None:
+    """The town a venue is named after, in the state the text gives ("Oxford High School in
+    Michigan" -> Oxford, MI; "Elmwood City Hall"): US schools and civic buildings mostly carry
+    their town's name. A name of a person schools are named after ("Lincoln High School") is none."""
+    spec = _town_venue(lang)
+    if spec is None or v.kind != "venue" or not state:
+        return None
+    rx, namesakes = spec
+    m = rx.fullmatch(v.quote)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    if name.lower() in namesakes:
+        return None
+    try:
+        from protestdb.geo.resolve import best_place
+    except ImportError:  # the geo stage is not installed
+        return None
+    p = best_place(name, state, "US")
+    if p is None or p.kind == "neighborhood":
+        return None
+    return Place(v.start, v.start + len(name), name, "city", state, p.name, "US")
+
+
+@lru_cache(maxsize=4)
+def _official_of(lang: str) -> re.Pattern[str] | None:
+    try:
+        words = load_lang("place_words", lang).get("officials_of", ())
+    except (FileNotFoundError, KeyError):
+        return None
+    if not words:
+        return None
+    alt = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})[ \t]+of[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?\Z", re.IGNORECASE)
+
+
+def official_city(text: str, state_place: Place, found: list[Place], lang: str = "en") -> Place | None:
+    """The city whose address a state word completes when the city is told as its officials'
+    ("the mayor of Elmwood, Ohio, imposed a curfew after protesters ..."): the state names no
+    place of its own there; the city does."""
+    pat = _official_of(lang)
+    if pat is None or state_place.kind != "state" or not state_place.state:
+        return None
+    for p in found:
+        if p.kind != "city" or p.state != state_place.state or p.end > state_place.start:
+            continue
+        if re.fullmatch(r",[ \t]*", text[p.end : state_place.start]) and pat.search(text, max(0, p.start - 40), p.start):
+            return p
+    return None
+
+
 _FROM = re.compile(r"\bfrom\s+", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
 _STATE_WORDS_AFTER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")

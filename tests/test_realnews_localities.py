@@ -88,3 +88,18 @@ def test_photo_credit_opens_no_event_in_a_namesake_town() -> None:
         "Organizers said they would march again next month."
     )
     assert _events(text) == {("Denver", "CO")}
+
+
+def test_lower_case_city_after_a_name_is_the_bigger_x_city() -> None:
+    # "Quezon city": the gazetteer's Quezon City, not the smaller town Quezon
+    found = find_places("Drivers in the Philippines held a rally in suburban Quezon city on Monday.")
+    city = next(p for p in found if p.kind == "city")
+    assert (city.quote, city.locality) == ("Quezon city", "Quezon City")
+    found = find_places("Nurses rallied in Salt Lake city on Friday.")
+    assert next(p.locality for p in found if p.kind == "city") == "Salt Lake City"
+
+
+def test_city_council_is_no_small_x_city_town() -> None:
+    # "Denver city council" is Denver, never the small town Denver City
+    found = find_places("The Denver city council heard 300 protesters on Tuesday.")
+    assert [(p.quote, p.locality, p.state) for p in found if p.kind == "city"] == [("Denver", "Denver", "CO")]

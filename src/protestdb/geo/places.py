@@ -437,6 +437,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             # a text about another country: its towns, however small, before namesakes elsewhere
             local = best_place(quote, None, cc)
             if local is not None and local.population >= MIN_POP_IN_COUNTRY and (local.primary or local.population >= MIN_POP_FOREIGN):
+                local, e = _lower_case_city(text, local, e)
+                quote = text[s:e]
                 r = _result_from_place(local)
                 kind = "neighborhood" if r.location else "city"
                 out.append(PlaceMention(s, e, quote, kind, local.name, r.state, r.locality, r.lat, r.lon, False, r.country))
@@ -480,11 +482,29 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                 continue  # part of a longer name ("Metro Nashville schools"): no foreign city
             if not p.primary and p.population < MIN_POP_FOREIGN:
                 continue
+        p, e = _lower_case_city(text, p, e)
+        quote = text[s:e]
         r = _result_from_place(p)
         kind = "neighborhood" if r.location else "city"
         out.append(PlaceMention(s, e, quote, kind, p.name, r.state, r.locality, r.lat, r.lon, False, r.country))
     out.sort(key=lambda pm: (pm.start, pm.end))
     return tuple(out), cc
+
+
+_CITY_WORD = re.compile(r"[ \t]+city\b")
+
+
+def _lower_case_city(text: str, p, e: int):  # noqa: ANN001, ANN202 (gazetteer place)
+    """A name told with a lower-case "city" after it ("suburban Quezon city", "Iowa city") is
+    the gazetteer's "X City" when that place is bigger than the plain "X" (not "Denver city
+    council": Denver, not Denver City, Texas). Returns the place and the mention's end."""
+    m = _CITY_WORD.match(text, e)
+    if m is None:
+        return p, e
+    q = best_place(f"{p.name} City", p.admin1 if p.country == "US" else None, p.country)
+    if q is None or q.population <= p.population:
+        return p, e
+    return q, m.end()
 
 
 def article_context(text: str) -> tuple[list[str], str | None]:

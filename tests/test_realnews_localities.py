@@ -103,3 +103,11 @@ def test_city_council_is_no_small_x_city_town() -> None:
     # "Denver city council" is Denver, never the small town Denver City
     found = find_places("The Denver city council heard 300 protesters on Tuesday.")
     assert [(p.quote, p.locality, p.state) for p in found if p.kind == "city"] == [("Denver", "Denver", "CO")]
+
+
+def test_town_name_ending_a_venue_name_is_no_town() -> None:
+    # "Pinecrest Forest Park" is a park; "Forest Park" alone is the town
+    found = find_places("- Jonesboro, Arkansas: 6 p.m. to 8 p.m. at Pinecrest Forest Park, 100 Main St.")
+    assert [p.locality for p in found if p.kind == "city"] == ["Jonesboro"]
+    found = find_places("On Saturday Forest Park residents marched to the city hall.")
+    assert [p.quote for p in found if p.kind == "city"] == ["Forest Park"]

@@ -402,6 +402,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                 lo, hi = _sentence_bounds(text, s)
                 metros.append((lo, hi, big.admin1))
     for s, e, quote, st, _st_e, glued in pending_cities:
+        if not st and glued and _venue_name_tail(text, s, quote):
+            continue  # "Craighead Forest Park": a park named after something, not the town Forest Park
         if not st and not is_metro_mention(text, s, e):
             metro_st = next((code for lo, hi, code in metros if lo <= s < hi), None)
             town = best_place(quote, metro_st, "US") if metro_st and norm_name(quote) not in stop else None
@@ -489,6 +491,25 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         out.append(PlaceMention(s, e, quote, kind, p.name, r.state, r.locality, r.lat, r.lon, False, r.country))
     out.sort(key=lambda pm: (pm.start, pm.end))
     return tuple(out), cc
+
+
+#: last words of town names that also end venue names ("Forest Park", "Union Square")
+_VENUE_HEADS = frozenset({"park", "square", "plaza", "garden", "gardens", "field", "fields", "center", "centre"})
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
+
+
+def _venue_name_tail(text: str, s: int, quote: str) -> bool:
+    """Is the town name ``quote`` at ``s`` the tail of a venue's name: it ends in a venue head
+    word and a capitalised word (no function word) is glued before it ("Craighead Forest Park",
+    "Lincoln Square")?"""
+    if quote.rsplit(None, 1)[-1].lower() not in _VENUE_HEADS:
+        return False
+    m = _WORD_BEFORE.search(text, max(0, s - 30), s)
+    return m is not None and m.group(1).lower().rstrip(".") not in _FUNCTION | _CALENDAR
 
 
 _CITY_WORD = re.compile(r"[ \t]+city\b")

@@ -111,3 +111,11 @@ def test_town_name_ending_a_venue_name_is_no_town() -> None:
     assert [p.locality for p in found if p.kind == "city"] == ["Jonesboro"]
     found = find_places("On Saturday Forest Park residents marched to the city hall.")
     assert [p.quote for p in found if p.kind == "city"] == ["Forest Park"]
+
+
+def test_caption_glued_to_its_credit_keeps_its_city() -> None:
+    # a caption run into its credit with no space ("... in Sydney.Credit:") still names Sydney
+    found = find_places("Pupils gather at the park in Sydney.Credit:Jane Roe")
+    assert [(p.quote, p.country) for p in found if p.kind == "city"] == [("Sydney", "AU")]
+    found = find_places("Marchers crossed the U.S. and rallied in St. Louis.")
+    assert [p.locality for p in found if p.kind == "city"] == ["St. Louis"]

@@ -112,13 +112,18 @@ def _state_full_names() -> dict[str, str]:
     return {norm_name(info[0]): code for code, info in _state_tables()[2].items()}
 
 
+#: a word of a capitalised run; a dot glued to a next capitalised word ends it ("in
+#: Sydney.Credit:" from a caption run into its credit) but not an abbreviation ("U.S.", "St.")
+_WORD = re.compile(r"[A-Za-z\u00C0-\u017F0-9](?:[A-Za-z\u00C0-\u017F0-9'’\-]|\.(?![A-Z][a-z]{2}))*\.?")
+
+
 def _runs(text: str) -> list[list[tuple[int, int]]]:
     """Capitalised token runs (allowing inner connectors like "of"), as lists of spans."""
     runs: list[list[tuple[int, int]]] = []
     cur: list[tuple[int, int]] = []
     pending: tuple[int, int] | None = None
     last_end = -1
-    for m in re.finditer(r"[A-Za-z\u00C0-\u017F0-9][A-Za-z\u00C0-\u017F0-9'’\-.]*", text):
+    for m in _WORD.finditer(text):
         word = m.group()
         possessive = word.endswith(("'s", "’s")) and len(word) > 3
         if possessive:  # "Tucson's City Hall": the name ends before "'s"

@@ -119,3 +119,22 @@ def test_caption_glued_to_its_credit_keeps_its_city() -> None:
     assert [(p.quote, p.country) for p in found if p.kind == "city"] == [("Sydney", "AU")]
     found = find_places("Marchers crossed the U.S. and rallied in St. Louis.")
     assert [p.locality for p in found if p.kind == "city"] == ["St. Louis"]
+
+
+def test_venue_named_after_its_big_city_places_an_event_there() -> None:
+    from protestdb.geo import geocode
+
+    r = geocode(None, None, "US", venue="Denver Public Library")
+    assert r is not None and (r.locality, r.state) == ("Denver", "CO")
+    # a name that is a state's other than the city's, a short name, another state in context
+    assert geocode(None, None, "US", venue="Washington Regional Medical Center").locality is None
+    assert geocode(None, None, "US", venue="Lincoln Center").locality is None
+    assert geocode(None, None, "US", venue="Houston Family Hospital", context_states=["CA"]).locality is None
+
+
+def test_event_at_a_city_named_venue_gets_the_city() -> None:
+    text = (
+        "About 60 people held a vigil on Monday night at the Denver Native Community Center, "
+        "then blocked the avenue for an hour."
+    )
+    assert _events(text) == {("Denver", "CO")}

@@ -348,6 +348,40 @@ def _sub_place_cues(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pat
     return before, after, prefix
 
 
+@lru_cache(maxsize=1)
+def _listed_neighborhoods() -> frozenset[tuple[str, str]]:
+    """(name, parent city) of the neighbourhoods the geo data lists ("IL|Pilsen": Chicago),
+    lowercased; empty without the geo stage."""
+    try:
+        from protestdb.geo.gazetteer import load_json
+
+        listed = load_json("neighborhoods.json")["neighborhoods"]
+    except (ImportError, OSError, KeyError):
+        return frozenset()
+    return frozenset((k.split("|", 1)[1].lower(), v.lower()) for k, v in listed.items())
+
+
+#: the words between a neighbourhood and the city told right after it: "Pilsen, Chicago",
+#: "Pilsen in Chicago", "the Pilsen neighborhood of Chicago", "barrio de Pilsen, en Chicago"
+_HOST_GAP = re.compile(
+    r"(?:\s+(?:neighbou?rhood|barrio|district|section|area|vecindario))?\s*,?\s*(?:(?:of|in|en|de)\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _host_city_after(text: str, p: Place, nxt: Place | None, cued: bool) -> Place | None:
+    """The city told right after ``p`` that ``p`` is a part of: the geo data lists ``p`` as a
+    neighbourhood of it, or a neighbourhood word is told with ``p`` ("el barrio de X, en Y")."""
+    if nxt is None or nxt.kind != "city" or not nxt.locality or nxt.locality == p.locality:
+        return None
+    gap = text[p.end : nxt.start]
+    if len(gap) > 30 or "\n" in gap or not _HOST_GAP.fullmatch(gap):
+        return None
+    if cued or (p.quote.lower(), nxt.locality.lower()) in _listed_neighborhoods():
+        return nxt
+    return None
+
+
 def sub_places(text: str, found: list[Place], dateline: Place | None, lang: str = "en") -> list[Place]:
     """Places re-read as parts of a city or as venues, so they open no event of their own:
     "Crown Heights, Brooklyn" (a place followed by a neighbourhood of a city lies in that
@@ -355,6 +389,7 @@ def sub_places(text: str, found: list[Place], dateline: Place | None, lang: str 
     city, else of the city told before it), "parque X" / "calle X" (a venue)."""
     before, after, prefix = _sub_place_cues(lang)
     out: list[Place] = []
+    hosted: dict[str, Place] = {}  # a name read as a part of the city told after it
     ordered = sorted(found, key=lambda p: p.start)
     for i, p in enumerate(ordered):
         if p.kind != "city":
@@ -375,7 +410,13 @@ def sub_places(text: str, found: list[Place], dateline: Place | None, lang: str 
         ):
             out.append(Place(p.start, p.end, p.quote, "neighborhood", nxt.state, nxt.locality, nxt.country))
             continue
-        if before.search(text[max(0, p.start - 30) : p.start]) or after.match(text[p.end : p.end + 20]):
+        cued = bool(before.search(text[max(0, p.start - 30) : p.start]) or after.match(text[p.end : p.end + 20]))
+        host = _host_city_after(text, p, nxt, cued)
+        if host is not None:
+            out.append(Place(p.start, p.end, p.quote, "neighborhood", host.state, host.locality, host.country or "US"))
+            hosted[p.quote.lower()] = out[-1]
+            continue
+        if cued:
             host = dateline if dateline is not None and dateline.locality else None
             if host is None:
                 host = next((q for q in reversed(out) if q.kind == "city" and q.locality), None)
@@ -383,6 +424,25 @@ def sub_places(text: str, found: list[Place], dateline: Place | None, lang: str 
                 out.append(Place(p.start, p.end, p.quote, "neighborhood", host.state, host.locality, host.country or "US"))
                 continue
         out.append(p)
+    return _same_name_parts(out, hosted)
+
+
+def _same_name_parts(found: list[Place], hosted: dict[str, Place]) -> list[Place]:
+    """One sense per text: a name read once as a part of the city told after it ("Pilsen,
+    Chicago") is that part wherever else the text tells it ("a rally in Pilsen"); a name the
+    geo data lists as a neighbourhood of a US city the text names, read abroad or in no state
+    ("Pilsen" -> CZ), is that neighbourhood."""
+    named = {p.locality.lower(): p for p in found if p.kind == "city" and p.locality and p.country in (None, "US")}
+    listed = {name: named[city] for name, city in _listed_neighborhoods() if city in named}
+    if not hosted and not listed:
+        return found
+    out = []
+    for p in found:
+        key = p.quote.lower()
+        h = hosted.get(key) if p.kind == "city" else None
+        if h is None and p.kind == "city" and (p.country not in (None, "US") or not p.state):
+            h = listed.get(key)
+        out.append(p if h is None else Place(p.start, p.end, p.quote, "neighborhood", h.state, h.locality, h.country or "US"))
     return out
 
 

@@ -112,13 +112,18 @@ def _state_full_names() -> dict[str, str]:
     return {norm_name(info[0]): code for code, info in _state_tables()[2].items()}
 
 
+#: a word of a capitalised run; a dot glued to a next capitalised word ends it ("in
+#: Sydney.Credit:" from a caption run into its credit) but not an abbreviation ("U.S.", "St.")
+_WORD = re.compile(r"[A-Za-z\u00C0-\u017F0-9](?:[A-Za-z\u00C0-\u017F0-9'’\-]|\.(?![A-Z][a-z]{2}))*\.?")
+
+
 def _runs(text: str) -> list[list[tuple[int, int]]]:
     """Capitalised token runs (allowing inner connectors like "of"), as lists of spans."""
     runs: list[list[tuple[int, int]]] = []
     cur: list[tuple[int, int]] = []
     pending: tuple[int, int] | None = None
     last_end = -1
-    for m in re.finditer(r"[A-Za-z\u00C0-\u017F0-9][A-Za-z\u00C0-\u017F0-9'’\-.]*", text):
+    for m in _WORD.finditer(text):
         word = m.group()
         possessive = word.endswith(("'s", "’s")) and len(word) > 3
         if possessive:  # "Tucson's City Hall": the name ends before "'s"
@@ -402,6 +407,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                 lo, hi = _sentence_bounds(text, s)
                 metros.append((lo, hi, big.admin1))
     for s, e, quote, st, _st_e, glued in pending_cities:
+        if not st and glued and _venue_name_tail(text, s, quote):
+            continue  # "Craighead Forest Park": a park named after something, not the town Forest Park
         if not st and not is_metro_mention(text, s, e):
             metro_st = next((code for lo, hi, code in metros if lo <= s < hi), None)
             town = best_place(quote, metro_st, "US") if metro_st and norm_name(quote) not in stop else None
@@ -437,6 +444,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             # a text about another country: its towns, however small, before namesakes elsewhere
             local = best_place(quote, None, cc)
             if local is not None and local.population >= MIN_POP_IN_COUNTRY and (local.primary or local.population >= MIN_POP_FOREIGN):
+                local, e = _lower_case_city(text, local, e)
+                quote = text[s:e]
                 r = _result_from_place(local)
                 kind = "neighborhood" if r.location else "city"
                 out.append(PlaceMention(s, e, quote, kind, local.name, r.state, r.locality, r.lat, r.lon, False, r.country))
@@ -480,11 +489,48 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                 continue  # part of a longer name ("Metro Nashville schools"): no foreign city
             if not p.primary and p.population < MIN_POP_FOREIGN:
                 continue
+        p, e = _lower_case_city(text, p, e)
+        quote = text[s:e]
         r = _result_from_place(p)
         kind = "neighborhood" if r.location else "city"
         out.append(PlaceMention(s, e, quote, kind, p.name, r.state, r.locality, r.lat, r.lon, False, r.country))
     out.sort(key=lambda pm: (pm.start, pm.end))
     return tuple(out), cc
+
+
+#: last words of town names that also end venue names ("Forest Park", "Union Square")
+_VENUE_HEADS = frozenset({"park", "square", "plaza", "garden", "gardens", "field", "fields", "center", "centre"})
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
+
+
+def _venue_name_tail(text: str, s: int, quote: str) -> bool:
+    """Is the town name ``quote`` at ``s`` the tail of a venue's name: it ends in a venue head
+    word and a capitalised word (no function word) is glued before it ("Craighead Forest Park",
+    "Lincoln Square")?"""
+    if quote.rsplit(None, 1)[-1].lower() not in _VENUE_HEADS:
+        return False
+    m = _WORD_BEFORE.search(text, max(0, s - 30), s)
+    return m is not None and m.group(1).lower().rstrip(".") not in _FUNCTION | _CALENDAR
+
+
+_CITY_WORD = re.compile(r"[ \t]+city\b")
+
+
+def _lower_case_city(text: str, p, e: int):  # noqa: ANN001, ANN202 (gazetteer place)
+    """A name told with a lower-case "city" after it ("suburban Quezon city", "Iowa city") is
+    the gazetteer's "X City" when that place is bigger than the plain "X" (not "Denver city
+    council": Denver, not Denver City, Texas). Returns the place and the mention's end."""
+    m = _CITY_WORD.match(text, e)
+    if m is None:
+        return p, e
+    q = best_place(f"{p.name} City", p.admin1 if p.country == "US" else None, p.country)
+    if q is None or q.population <= p.population:
+        return p, e
+    return q, m.end()
 
 
 def article_context(text: str) -> tuple[list[str], str | None]:

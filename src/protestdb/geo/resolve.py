@@ -311,6 +311,38 @@ def _country_param(country: str | None) -> str | None:
     return country_code(country) or (country.upper() if len(country) == 2 else None)
 
 
+#: a venue named after its city ("the Springfield Public Library") places an event with no other
+#: locality there: its name at least 3 words with an institution's head, the city this big
+VENUE_CITY_MIN_POP = 300000
+_VENUE_CITY_HEAD = re.compile(
+    r"\b(?:center|centre|hall|library|museum|hospital|airport|courthouse|federal building|public schools|"
+    r"school district|convention center|arena)$",
+    re.IGNORECASE,
+)
+
+
+def _venue_city(venue: str, st: str | None, ctx: Sequence[str]) -> GeoResult | None:
+    """The big US city a venue's name starts with ("Springfield Public Library" ->
+    Springfield), in the article's states when it names any; None for a name that is also a
+    state's other than the city's ("Washington Regional Medical Center") or a state or county
+    body ("Ohio State Arena")."""
+    words = venue.split()
+    if len(words) < 3 or not _VENUE_CITY_HEAD.search(venue):
+        return None
+    for k in (2, 1):
+        head, rest = " ".join(words[:k]), words[k].lower()
+        if rest in ("state", "county", "university", "college"):
+            continue
+        p = best_place(head, st, "US")
+        if p is None or p.population < VENUE_CITY_MIN_POP:
+            continue
+        named_state = state_code(head)
+        if (named_state and named_state != p.admin1) or (ctx and not st and p.admin1 not in ctx):
+            return None
+        return _result_from_place(p, venue)
+    return None
+
+
 def geocode(
     locality: str | None,
     state: str | None = None,
@@ -339,6 +371,10 @@ def geocode(
                   or best_place(loc, v["state"]) is None or st):
             return venue_result(v)
 
+    if not loc and venue and cc in (None, "US"):
+        named = _venue_city(venue, st, ctx)
+        if named is not None:
+            return named
     if not loc or _NATIONWIDE.match(loc):
         if st and not (loc and _NATIONWIDE.match(loc)):
             return state_result(st)

@@ -260,3 +260,17 @@ def test_government_bodies_and_companies_are_no_organizers(nlp) -> None:
     text = ("Speakers urged the Arizona General Assembly and the Maricopa County Sheriff's Office to act, "
             "outside the offices of the operator Desert Holdings Group.")
     assert find_orgs(text, [(0, len(text))], nlp(text)) == []
+
+
+@pytest.mark.regression("an agency word that only modifies a cued group's name")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The march was organised by School Walkout 4 Earth after the budget.", ["School Walkout 4 Earth"]),
+        ("The vigil was hosted by Police Accountability Now on the green.", ["Police Accountability Now"]),
+        ("The rally was organized by Lincoln High School and the University of Dunmore.", []),
+    ],
+)
+def test_agency_word_modifying_a_cued_group(nlp, text: str, expected: list[str]) -> None:
+    names = [o.name for o in find_orgs(text, [(0, len(text))], nlp(text))]
+    assert names == expected

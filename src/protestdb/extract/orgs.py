@@ -114,13 +114,26 @@ def _is_orgish(name: str, from_list: bool) -> bool:
         return False
     if lex.get("agency_tail") and re.search(lex["agency_tail"], name):
         return False  # "Justice Department", "Louisville Metro Council"
-    if _agency_words_rx(tuple(lex["agency_words"])).search(low) and not _has_org_word(name.replace("Council", "")):
+    if (
+        _agency_words_rx(tuple(lex["agency_words"])).search(low) and not _has_org_word(name.replace("Council", ""))
+        and not (from_list and _agency_word_modifies(low))
+    ):
         return False
     if from_list:
         return name[:1].isupper() or name[:1].isdigit()
     if _has_org_word(name):
         return True
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", name))
+
+
+def _agency_word_modifies(low: str) -> bool:
+    """Every agency word of the lowered name only modifies a later word of its own name
+    ("School Strike for Earth", "Police Accountability Now"): a group a cue names, not the
+    school or the police ("Lincoln High School", "University of Somewhere" keep their head)."""
+    hits = list(_agency_words_rx(tuple(_lex()["agency_words"])).finditer(low))
+    return bool(hits) and all(
+        m.end() < len(low) and not re.match(r"\s+(?:of|for|de)\b", low[m.end() :]) for m in hits
+    )
 
 
 @lru_cache(maxsize=4)

@@ -274,3 +274,20 @@ def test_government_bodies_and_companies_are_no_organizers(nlp) -> None:
 def test_agency_word_modifying_a_cued_group(nlp, text: str, expected: list[str]) -> None:
     names = [o.name for o in find_orgs(text, [(0, len(text))], nlp(text))]
     assert names == expected
+
+
+@pytest.mark.regression("a group telling its own action's numbers is its organizer")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The march went ahead. Stop the Pipes said around 40 people blocked the road for two hours.",
+         ["Stop the Pipes"]),
+        ("Warm Homes Now, the group behind the campaign, said it had rallied 60 supporters outside the statehouse.",
+         ["Warm Homes Now"]),
+        ("Organizers said 500 people marched. Police said about 200 protesters gathered. "
+         "Mayor Dana Cruz said 300 people gathered. Kestrel Hospital said 12 people were treated.", []),
+    ],
+)
+def test_group_claiming_its_action_is_organizer(nlp, text: str, expected: list[str]) -> None:
+    names = [o.name for o in find_orgs(text, [(0, len(text))], nlp(text))]
+    assert names == expected

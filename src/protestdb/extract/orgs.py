@@ -392,10 +392,14 @@ def _agent_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple
     Jersey and Cosecha organized the rally" (a dateline dash also starts the clause), and
     through an appositive ("The Prairie Workers Union, a coalition of plant employees, organized")."""
     lex = _lex()
-    agent, app = rx(lex["agent_verbs"], 0), rx(lex["appositive_heads"], 0)
+    agent = rx(f"(?:{lex['agent_verbs']})|(?:{lex.get('claimant_after', '(?!)')})", 0)
+    app = rx(lex["appositive_heads"], 0)
     out: list[Cand] = []
     for s, e in scopes:
         for m in agent.finditer(text, s, e):
+            if re.match(r"\s+(?:also\s+)?said\b", m.group()):
+                out.extend(_claimants(text, s, m.start(), ents, app))
+                continue
             seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)|[—–]+\s|\s-{1,2}\s", text[s : m.start()])]
             items = _list_items(text, max([s, *seps]), m.start() + 1, ents)
             if items and items[-1][1] >= m.start() - 1:
@@ -408,6 +412,20 @@ def _agent_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple
                 if items and items[-1][1] >= seps[-1] - 3:
                     out.extend((a, b, True) for a, b in items)
     return out
+
+
+def _claimants(text: str, s: int, at: int, ents: list[tuple[int, int]], app: re.Pattern[str]) -> list[Cand]:
+    """The group right before "said 40 people blocked ..." / "said it had rallied ..." (through
+    an appositive "X, the group behind ...,"): several words, an ORG entity or an acronym."""
+    seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s|[—–]+\s|\s-{1,2}\s|[“\"]", text[s:at])]
+    start = max([s, *seps])
+    if seps and text[at - 1] == "," and text[seps[-1] - 2] == "," and app.match(text[seps[-1] - 2 : at]):
+        at, start = seps[-1] - 2, max([s, *seps[:-1]])  # "X, the group affiliated with Y, said"
+    items = [(a, b) for a, b in _list_items(text, start, at + 1, ents) if b >= at - 1]
+    return [
+        (a, b, True) for a, b in items
+        if len(text[a:b].split()) >= 2 or (a, b) in ents or _ACRONYM_ONLY.fullmatch(text[a:b])
+    ]
 
 
 def _people_word_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple[int, int]], doc: Any) -> list[Cand]:

@@ -291,3 +291,20 @@ def test_agency_word_modifying_a_cued_group(nlp, text: str, expected: list[str])
 def test_group_claiming_its_action_is_organizer(nlp, text: str, expected: list[str]) -> None:
     names = [o.name for o in find_orgs(text, [(0, len(text))], nlp(text))]
     assert names == expected
+
+
+@pytest.mark.regression("two names whose joint acronym follows are one organization")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Those organizers include the Federation of Labor and Congress of Industrial Workers (FL-CIW), "
+         "and Neighbors United.", ["Federation of Labor and Congress of Industrial Workers", "Neighbors United"]),
+        ("The rally was organized by the Dunmore Tenants Union and Congress of Renters (DTU).",
+         ["Dunmore Tenants Union", "Congress of Renters"]),
+        ("The rally was organised by the Kestrel Workers Union and marched to the Civic Centre.",
+         ["Kestrel Workers Union"]),
+    ],
+)
+def test_joint_acronym_names_one_organization(nlp, text: str, expected: list[str]) -> None:
+    names = [o.name for o in find_orgs(text, [(0, len(text))], nlp(text))]
+    assert names == expected

@@ -498,6 +498,20 @@ def _reject_reason(text: str, a: int, b: int, from_list: bool, cued: set[str], p
     return None
 
 
+def _join_acronym_pairs(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two names joined by "and" whose acronym follows covers both are one name: "the
+    Federation of Labor and Congress of Industrial Workers (FL-CIW)" (not "X Union and Y")."""
+    out = sorted(set(kept))
+    for (a1, b1), (a2, b2) in zip(out, out[1:], strict=False):
+        m = _ACRO.match(text, b2)
+        if m is None or not re.fullmatch(r"\s+and\s+", text[b1:a2]):
+            continue
+        initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", text[a1:b2]))
+        if re.sub(r"[^A-Z]", "", m.group(1)) == initials:
+            out = [x for x in out if x not in ((a1, b1), (a2, b2))] + [(a1, b2)]
+    return sorted(out)
+
+
 def _merge(text: str, kept: list[tuple[int, int]]) -> dict[str, Org]:
     """One Org per name; an acronym in parentheses after a name is its alias."""
     orgs: dict[str, Org] = {}
@@ -545,7 +559,7 @@ def find_orgs(
             kept.append((a, b))
         elif dropped is not None and text[a:b]:
             dropped.append((text[a:b], "organizations.candidate_filter", why))
-    orgs = _merge(text, kept)
+    orgs = _merge(text, _join_acronym_pairs(text, kept))
     # shorter names contained in longer ones ("Students for Justice" in "... in Palestine")
     out = []
     names = [o.name.lower() for o in orgs.values()]

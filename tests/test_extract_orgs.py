@@ -308,3 +308,18 @@ def test_group_claiming_its_action_is_organizer(nlp, text: str, expected: list[s
 def test_joint_acronym_names_one_organization(nlp, text: str, expected: list[str]) -> None:
     names = [o.name for o in find_orgs(text, [(0, len(text))], nlp(text))]
     assert names == expected
+
+
+@pytest.mark.regression("a list of organizers after a colon")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The organizers include: MoveForward, Parents’ March, the Kestrel Workers Union and Indivisible.",
+         ["MoveForward", "Parents’ March", "Kestrel Workers Union", "Indivisible"]),
+        ("Several groups joined, including: Sunrise Kestrel and Dunmore Renters Alliance.",
+         ["Sunrise Kestrel", "Dunmore Renters Alliance"]),
+    ],
+)
+def test_organizer_list_after_colon(nlp, text: str, expected: list[str]) -> None:
+    names = [o.name for o in find_orgs(text, [(0, len(text))], nlp(text))]
+    assert names == expected

@@ -323,3 +323,10 @@ def test_joint_acronym_names_one_organization(nlp, text: str, expected: list[str
 def test_organizer_list_after_colon(nlp, text: str, expected: list[str]) -> None:
     names = [o.name for o in find_orgs(text, [(0, len(text))], nlp(text))]
     assert names == expected
+
+
+@pytest.mark.regression("federal agencies by their acronyms are no organizers")
+def test_federal_agency_acronyms_are_no_organizers(nlp) -> None:
+    text = ("Scientists rallied on Friday, organized by Lab Coats United, against cuts at the NIH, "
+            "the NSF and the EPA.")
+    assert [o.name for o in find_orgs(text, [(0, len(text))], nlp(text))] == ["Lab Coats United"]

@@ -260,3 +260,73 @@ def test_government_bodies_and_companies_are_no_organizers(nlp) -> None:
     text = ("Speakers urged the Arizona General Assembly and the Maricopa County Sheriff's Office to act, "
             "outside the offices of the operator Desert Holdings Group.")
     assert find_orgs(text, [(0, len(text))], nlp(text)) == []
+
+
+@pytest.mark.regression("an agency word that only modifies a cued group's name")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The march was organised by School Walkout 4 Earth after the budget.", ["School Walkout 4 Earth"]),
+        ("The vigil was hosted by Police Accountability Now on the green.", ["Police Accountability Now"]),
+        ("The rally was organized by Lincoln High School and the University of Dunmore.", []),
+    ],
+)
+def test_agency_word_modifying_a_cued_group(nlp, text: str, expected: list[str]) -> None:
+    names = [o.name for o in find_orgs(text, [(0, len(text))], nlp(text))]
+    assert names == expected
+
+
+@pytest.mark.regression("a group telling its own action's numbers is its organizer")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The march went ahead. Stop the Pipes said around 40 people blocked the road for two hours.",
+         ["Stop the Pipes"]),
+        ("Warm Homes Now, the group behind the campaign, said it had rallied 60 supporters outside the statehouse.",
+         ["Warm Homes Now"]),
+        ("Organizers said 500 people marched. Police said about 200 protesters gathered. "
+         "Mayor Dana Cruz said 300 people gathered. Kestrel Hospital said 12 people were treated.", []),
+    ],
+)
+def test_group_claiming_its_action_is_organizer(nlp, text: str, expected: list[str]) -> None:
+    names = [o.name for o in find_orgs(text, [(0, len(text))], nlp(text))]
+    assert names == expected
+
+
+@pytest.mark.regression("two names whose joint acronym follows are one organization")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Those organizers include the Federation of Labor and Congress of Industrial Workers (FL-CIW), "
+         "and Neighbors United.", ["Federation of Labor and Congress of Industrial Workers", "Neighbors United"]),
+        ("The rally was organized by the Dunmore Tenants Union and Congress of Renters (DTU).",
+         ["Dunmore Tenants Union", "Congress of Renters"]),
+        ("The rally was organised by the Kestrel Workers Union and marched to the Civic Centre.",
+         ["Kestrel Workers Union"]),
+    ],
+)
+def test_joint_acronym_names_one_organization(nlp, text: str, expected: list[str]) -> None:
+    names = [o.name for o in find_orgs(text, [(0, len(text))], nlp(text))]
+    assert names == expected
+
+
+@pytest.mark.regression("a list of organizers after a colon")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The organizers include: MoveForward, Parents’ March, the Kestrel Workers Union and Indivisible.",
+         ["MoveForward", "Parents’ March", "Kestrel Workers Union", "Indivisible"]),
+        ("Several groups joined, including: Sunrise Kestrel and Dunmore Renters Alliance.",
+         ["Sunrise Kestrel", "Dunmore Renters Alliance"]),
+    ],
+)
+def test_organizer_list_after_colon(nlp, text: str, expected: list[str]) -> None:
+    names = [o.name for o in find_orgs(text, [(0, len(text))], nlp(text))]
+    assert names == expected
+
+
+@pytest.mark.regression("federal agencies by their acronyms are no organizers")
+def test_federal_agency_acronyms_are_no_organizers(nlp) -> None:
+    text = ("Scientists rallied on Friday, organized by Lab Coats United, against cuts at the NIH, "
+            "the NSF and the EPA.")
+    assert [o.name for o in find_orgs(text, [(0, len(text))], nlp(text))] == ["Lab Coats United"]

@@ -132,3 +132,28 @@ def test_bare_city_council_takes_the_event_city() -> None:
     ev = report_events(text, MAY_14_2025)[0]
     assert "Duluth City Council" in ev.targets
     assert "City Council" not in ev.targets
+
+
+@pytest.mark.regression("an addressed government is a target with its modifiers")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("WESTBURY, Kenya — Hundreds of nurses marched through Westbury on Monday, demanding that the "
+         "Westland government address their grievances over unpaid wages.", "Westland government"),
+        ("NAIROBI, Kenya — Thousands of opposition supporters held anti-government protests in Nairobi on "
+         "Wednesday, blocking roads.", "government"),
+        ("PERTH, Australia — About two thousand students held a climate protest in Perth on Friday to send a clear message "
+         "to the federal government on climate.", "federal government"),
+    ],
+)
+def test_addressed_government_is_a_target(text: str, expected: str) -> None:
+    assert expected in event_targets(text, APR_14_2025, geocode=False)
+
+
+@pytest.mark.regression("whom a petition is handed to is addressed")
+def test_petition_handed_to_a_body_targets_it() -> None:
+    text = (
+        "DUNMORE, Ohio — Some 300 bus riders marched downtown on Tuesday and delivered a petition to the "
+        "Dunmore Transit Board demanding safer buses."
+    )
+    assert "Dunmore Transit Board" in event_targets(text, APR_14_2025, geocode=False)

@@ -114,13 +114,26 @@ def _is_orgish(name: str, from_list: bool) -> bool:
         return False
     if lex.get("agency_tail") and re.search(lex["agency_tail"], name):
         return False  # "Justice Department", "Louisville Metro Council"
-    if _agency_words_rx(tuple(lex["agency_words"])).search(low) and not _has_org_word(name.replace("Council", "")):
+    if (
+        _agency_words_rx(tuple(lex["agency_words"])).search(low) and not _has_org_word(name.replace("Council", ""))
+        and not (from_list and _agency_word_modifies(low))
+    ):
         return False
     if from_list:
         return name[:1].isupper() or name[:1].isdigit()
     if _has_org_word(name):
         return True
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", name))
+
+
+def _agency_word_modifies(low: str) -> bool:
+    """Every agency word of the lowered name only modifies a later word of its own name
+    ("School Strike for Earth", "Police Accountability Now"): a group a cue names, not the
+    school or the police ("Lincoln High School", "University of Somewhere" keep their head)."""
+    hits = list(_agency_words_rx(tuple(_lex()["agency_words"])).finditer(low))
+    return bool(hits) and all(
+        m.end() < len(low) and not re.match(r"\s+(?:of|for|de)\b", low[m.end() :]) for m in hits
+    )
 
 
 @lru_cache(maxsize=4)
@@ -379,10 +392,14 @@ def _agent_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple
     Jersey and Cosecha organized the rally" (a dateline dash also starts the clause), and
     through an appositive ("The Prairie Workers Union, a coalition of plant employees, organized")."""
     lex = _lex()
-    agent, app = rx(lex["agent_verbs"], 0), rx(lex["appositive_heads"], 0)
+    agent = rx(f"(?:{lex['agent_verbs']})|(?:{lex.get('claimant_after', '(?!)')})", 0)
+    app = rx(lex["appositive_heads"], 0)
     out: list[Cand] = []
     for s, e in scopes:
         for m in agent.finditer(text, s, e):
+            if re.match(r"\s+(?:also\s+)?said\b", m.group()):
+                out.extend(_claimants(text, s, m.start(), ents, app))
+                continue
             seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)|[—–]+\s|\s-{1,2}\s", text[s : m.start()])]
             items = _list_items(text, max([s, *seps]), m.start() + 1, ents)
             if items and items[-1][1] >= m.start() - 1:
@@ -395,6 +412,20 @@ def _agent_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple
                 if items and items[-1][1] >= seps[-1] - 3:
                     out.extend((a, b, True) for a, b in items)
     return out
+
+
+def _claimants(text: str, s: int, at: int, ents: list[tuple[int, int]], app: re.Pattern[str]) -> list[Cand]:
+    """The group right before "said 40 people blocked ..." / "said it had rallied ..." (through
+    an appositive "X, the group behind ...,"): several words, an ORG entity or an acronym."""
+    seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s|[—–]+\s|\s-{1,2}\s|[“\"]", text[s:at])]
+    start = max([s, *seps])
+    if seps and text[at - 1] == "," and text[seps[-1] - 2] == "," and app.match(text[seps[-1] - 2 : at]):
+        at, start = seps[-1] - 2, max([s, *seps[:-1]])  # "X, the group affiliated with Y, said"
+    items = [(a, b) for a, b in _list_items(text, start, at + 1, ents) if b >= at - 1]
+    return [
+        (a, b, True) for a, b in items
+        if len(text[a:b].split()) >= 2 or (a, b) in ents or _ACRONYM_ONLY.fullmatch(text[a:b])
+    ]
 
 
 def _people_word_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple[int, int]], doc: Any) -> list[Cand]:
@@ -467,6 +498,20 @@ def _reject_reason(text: str, a: int, b: int, from_list: bool, cued: set[str], p
     return None
 
 
+def _join_acronym_pairs(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two names joined by "and" whose acronym follows covers both are one name: "the
+    Federation of Labor and Congress of Industrial Workers (FL-CIW)" (not "X Union and Y")."""
+    out = sorted(set(kept))
+    for (a1, b1), (a2, b2) in zip(out, out[1:], strict=False):
+        m = _ACRO.match(text, b2)
+        if m is None or not re.fullmatch(r"\s+and\s+", text[b1:a2]):
+            continue
+        initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", text[a1:b2]))
+        if re.sub(r"[^A-Z]", "", m.group(1)) == initials:
+            out = [x for x in out if x not in ((a1, b1), (a2, b2))] + [(a1, b2)]
+    return sorted(out)
+
+
 def _merge(text: str, kept: list[tuple[int, int]]) -> dict[str, Org]:
     """One Org per name; an acronym in parentheses after a name is its alias."""
     orgs: dict[str, Org] = {}
@@ -514,7 +559,7 @@ def find_orgs(
             kept.append((a, b))
         elif dropped is not None and text[a:b]:
             dropped.append((text[a:b], "organizations.candidate_filter", why))
-    orgs = _merge(text, kept)
+    orgs = _merge(text, _join_acronym_pairs(text, kept))
     # shorter names contained in longer ones ("Students for Justice" in "... in Palestine")
     out = []
     names = [o.name.lower() for o in orgs.values()]

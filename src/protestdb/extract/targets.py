@@ -65,6 +65,10 @@ def _lex() -> dict[str, Any]:
         "site_preps": re.compile(lx.get("site_preps", r"(?!)"), re.IGNORECASE),
         "governor": re.compile(lx.get("governor_cue", r"(?!)")),
         "run_by_es": re.compile(rf"{lx['operated_by_es']}(?P<name>{_CAP_NAME})") if lx.get("operated_by_es") else None,
+        "government": frozenset(lx.get("government_nouns", ())),
+        "anti_government": re.compile(lx.get("anti_government", r"(?!)"), re.IGNORECASE),
+        "handover": frozenset(lx.get("handover_verbs", ())),
+        "handover_objects": frozenset(lx.get("handover_objects", ())),
         "sites": re.compile(
             r"\s+(?:store|stores|branch|branches|offices?|headquarters|plant|warehouse|location|outlet|factory|dealership)\b",
             re.IGNORECASE,
@@ -136,6 +140,8 @@ def _verb_addressed(tok: Any, lx: dict[str, Any], doc: Any, out: list[Any]) -> N
                     if g.dep_ == "pobj" and (c.lower_ != "for" or any(x.dep_ in ("acl", "relcl", "xcomp") and x.pos_ == "VERB" for x in g.children)
                                              or (g.i + 1 < len(doc) and doc[g.i + 1].lower_ == "to")):
                         out.append(g)
+    if lemma in lx["handover"]:
+        _handed_to(tok, lx, out)
     if lemma in lx["clause"]:
         for c in tok.children:
             if c.dep_ in ("ccomp", "xcomp"):
@@ -143,6 +149,18 @@ def _verb_addressed(tok: Any, lx: dict[str, Any], doc: Any, out: list[Any]) -> N
     if any(c.dep_ == "mark" and c.lower_ in ("for", "until") for c in tok.children):
         # "calling for the university to divest", "until the college agrees to ..."
         out.extend(g for g in tok.children if g.dep_ == "nsubj")
+
+
+def _handed_to(tok: Any, lx: dict[str, Any], out: list[Any]) -> None:
+    """"delivered a petition to the council", "sent a message to the government": the object
+    of "to" (on the verb or on its message object) when the object is a message word."""
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lx["handover_objects"]]
+    if not objs:
+        return
+    for head in (tok, *objs):
+        for c in head.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+                out.extend(g for g in c.children if g.dep_ == "pobj")
 
 
 def _addressed(doc: Any, s: int, e: int) -> list[Any]:
@@ -237,6 +255,10 @@ def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, localit
             if len(name) >= 3 and (tok.ent_type_ == "ORG" or len(name.split()) >= 2):
                 off = text.find(name, a, b)
                 found.add(name, (off, off + len(name), name))
+        elif low in lx["government"]:
+            a, b = _np(tok)  # "the federal government", "the Westland government"
+            name = _clean(text[a:b])
+            found.add(name, (a + text[a:b].find(name), a + text[a:b].find(name) + len(name), name))
         elif low in lx["resolvable"]:
             r = _resolve(low, text, doc, tok.idx, locality)
             if r is not None:
@@ -280,6 +302,9 @@ def find_parse_targets(
             name = next((n for a, b, n in lx["administrations"] if a <= published < b), None)
             if name:
                 found.add(name, (s + m.start(), s + m.end(), m.group()))
+        m = lx["anti_government"].search(text, s, e)
+        if m is not None:
+            found.add("government", (m.start(), m.end(), m.group()))
         if doc is None:
             continue
         _addressees(lx, text, doc, s, e, locality, found)

@@ -22,7 +22,7 @@ def _targets(text: str, published: date = PUB) -> list[list[str]]:
 def test_a_known_figure_by_short_name_in_an_opposing_frame() -> None:
     # "Trump" alone, never told in full: the lexicon of public figures names him
     for text in (
-        "Thousands rallied in Denver on Saturday to protest the actions of President Trump, organizers said.",
+        "Hundreds marched through Omaha on Sunday in protest of the actions of President Trump, police said.",
         "About 400 people marched in Boise on Saturday against Trump's tariffs, organizers said.",
     ):
         assert _targets(text) == [["Donald Trump"]], text
@@ -33,8 +33,8 @@ def test_a_chant_naming_a_leader() -> None:
 
 
 def test_the_government_of_a_figure() -> None:
-    text = ("About 500 people rallied in Tucson on Saturday. The rallies targeted the Trump administration’s "
-            "spending cuts, organizers said.")
+    text = ("Roughly 250 people demonstrated in Provo on Monday. The demonstrations targeted the Trump "
+            "administration’s layoffs, police said.")
     assert _targets(text) == [["Trump administration"]]
 
 
@@ -103,7 +103,7 @@ def test_the_company_whose_headquarters_a_march_goes_to() -> None:
 
 
 def test_protest_the_administration_of_a_figure() -> None:
-    assert _targets("Six thousand people are expected to protest the Trump administration on Saturday in Dallas.") == [
+    assert _targets("In Wichita on Sunday, several hundred residents plan to protest the Trump administration.") == [
         ["Trump administration"]]
 
 

@@ -36,3 +36,13 @@ def mock_fetch_opts(handler) -> dict:
 def no_events(text, published=None, **kw):
     """An extractor that finds nothing (for tests of reading, not extraction)."""
     return []
+
+
+def events_by_city(text: str, published: object) -> dict[str, object]:
+    """The located events ``extract_text`` finds in ``text`` (which must read as a protest
+    report), by locality."""
+    from protestdb.extract import extract_text
+
+    res = extract_text(text, published)  # type: ignore[arg-type]
+    assert res.is_protest_report
+    return {e.locality: e for e in res.events if e.locality}

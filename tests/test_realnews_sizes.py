@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from helpers import events_by_city
 from protestdb.extract import extract_text
 from protestdb.extract.sizes import find_sizes
 
@@ -16,9 +17,7 @@ PUB = date(2025, 5, 4)
 
 
 def _by_city(text: str) -> dict[str, object]:
-    res = extract_text(text, PUB)
-    assert res.is_protest_report
-    return {e.locality: e for e in res.events if e.locality}
+    return events_by_city(text, PUB)
 
 
 @pytest.mark.parametrize(

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from helpers import events_by_city
 from protestdb.extract import extract_text
 
 PUB = date(2025, 5, 4)
 
 
 def _by_city(text: str) -> dict[str, object]:
-    res = extract_text(text, PUB)
-    assert res.is_protest_report
-    return {e.locality: e for e in res.events if e.locality}
+    return events_by_city(text, PUB)
 
 
 def test_generic_city_takes_the_days_rallies() -> None:

@@ -93,23 +93,46 @@ def _check(clause: Clause) -> Any:
     return re.compile("|".join(re.escape(x) for x in sorted(clause, key=len, reverse=True)))
 
 
+def _per_pattern(cache: dict[int, tuple[re.Pattern[str], Any]], limit: int,
+                 pat: re.Pattern[str], compute: Any) -> Any:
+    """``compute(pat)``, cached in ``cache`` by the pattern's id (the pattern is kept with its
+    value, so its id stays its own); the cache is emptied past ``limit`` entries."""
+    hit = cache.get(id(pat))
+    if hit is not None and hit[0] is pat:
+        return hit[1]
+    value = compute(pat)
+    if len(cache) > limit:
+        cache.clear()
+    cache[id(pat)] = (pat, value)
+    return value
+
+
+def _tree(pat: re.Pattern[str]) -> Any:
+    """``pat``'s syntax tree, or None for a pattern this module does not read (bytes, LOCALE or
+    VERBOSE flags, or one the parser refuses)."""
+    if not isinstance(pat.pattern, str) or pat.flags & (re.LOCALE | re.VERBOSE):
+        return None
+    try:
+        return _p.parse(pat.pattern, pat.flags & ~re.UNICODE)
+    except Exception:  # an unparseable pattern is simply not gated
+        return None
+
+
+def _compute_literals(pat: re.Pattern[str]) -> tuple[Any, ...] | None:
+    tree = _tree(pat)
+    if tree is None:
+        return None
+    try:
+        need = _req(tree)
+    except Exception:  # noqa: BLE001 - an unreadable node: the pattern is not gated
+        need = []
+    return tuple(_check(c) for c in need) or None
+
+
 def required_literals(pat: re.Pattern[str]) -> tuple[Any, ...] | None:
     """What every match of ``pat`` contains: checks that must all pass on the lowercased text
     (a literal, or an alternation of literals), or None when nothing is known (cached)."""
-    hit = _NEEDS.get(id(pat))
-    if hit is not None and hit[0] is pat:
-        return hit[1]
-    checks = None
-    if isinstance(pat.pattern, str) and not pat.flags & (re.LOCALE | re.VERBOSE):
-        try:
-            need = _req(_p.parse(pat.pattern, pat.flags & ~re.UNICODE))
-        except Exception:  # an unparseable pattern is simply not gated
-            need = []
-        checks = tuple(_check(c) for c in need) or None
-    if len(_NEEDS) > 8192:
-        _NEEDS.clear()
-    _NEEDS[id(pat)] = (pat, checks)  # the pattern is kept: its id stays its own
-    return checks
+    return _per_pattern(_NEEDS, 8192, pat, _compute_literals)
 
 
 _NEEDS: dict[int, tuple[re.Pattern[str], tuple[Any, ...] | None]] = {}
@@ -347,14 +370,15 @@ _STARTS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
 
 def _start_scanner(pat: re.Pattern[str]) -> re.Pattern[str] | None:
     """A case-sensitive scanner of the lowercased text that stops at every position where a
-    match of ``pat`` may start (None: unknown)."""
-    hit = _STARTS.get(id(pat))
-    if hit is not None and hit[0] is pat:
-        return hit[1]
+    match of ``pat`` may start (None: unknown; cached)."""
+    return _per_pattern(_STARTS, 4096, pat, _compute_scanner)
+
+
+def _compute_scanner(pat: re.Pattern[str]) -> re.Pattern[str] | None:
     scanner = None
-    if isinstance(pat.pattern, str) and not pat.flags & (re.LOCALE | re.VERBOSE):
+    tree = _tree(pat)
+    if tree is not None:
         try:
-            tree = _p.parse(pat.pattern, pat.flags & ~re.UNICODE)
             # a case-sensitive pattern that starts with a character (or set) is scanned fast by
             # re itself (its prefix check); a case-insensitive or optional start is not
             own_prefix = not pat.flags & re.IGNORECASE and len(tree) > 0 and tree[0][0] is not _c.AT and _min_width(tree[0]) > 0
@@ -364,9 +388,6 @@ def _start_scanner(pat: re.Pattern[str]) -> re.Pattern[str] | None:
         if starts:  # a string another one starts with adds nothing ("this month", "this")
             lits = sorted((x for x in starts if not any(y != x and x.startswith(y) for y in starts)), key=len, reverse=True)
             scanner = re.compile("|".join(re.escape(x) for x in lits))
-    if len(_STARTS) > 4096:
-        _STARTS.clear()
-    _STARTS[id(pat)] = (pat, scanner)
     return scanner
 
 

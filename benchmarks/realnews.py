@@ -6,6 +6,7 @@ Parts:
 - ``dev``: ``tests/realnews/dev.jsonl`` (analysed; ``--errors`` prints its per-document errors)
 - ``dev2``: ``tests/realnews/dev2.jsonl``, a second development part gathered later (first
   scored before anyone tuned on it; analysed like ``dev`` from then on)
+- ``dev3``: ``tests/realnews/dev3.jsonl``, a third one (session 10), the same way
 - ``blind``: ``tests/realnews/blind.jsonl`` (scored, never analysed: only its aggregate row is
   printed or written, whatever the options)
 - ``own``: the own-writing sets ``tests/gold/*.jsonl`` and the shared ``seed.jsonl``
@@ -34,6 +35,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 REALNEWS = ROOT / "tests" / "realnews"
+DEV_PARTS = ("dev", "dev2", "dev3")  # analysed parts: their per-document errors may be printed
 COLUMNS = ("date", "state", "type", "size", "organizations", "targets", "issues")
 
 
@@ -169,21 +171,23 @@ HEADER = " | ".join(
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
-        "--parts", nargs="+", default=["dev", "dev2", "blind", "own"], choices=["dev", "dev2", "blind", "own"]
+        "--parts", nargs="+", default=["dev", "dev2", "dev3", "blind", "own"],
+        choices=["dev", "dev2", "dev3", "blind", "own"]
     )
     ap.add_argument("--texts", type=Path, default=REALNEWS / "texts", help="folder of <doc_id>.txt real texts")
     ap.add_argument("--dev", type=Path, default=REALNEWS / "dev.jsonl")
     ap.add_argument("--dev2", type=Path, default=REALNEWS / "dev2.jsonl")
+    ap.add_argument("--dev3", type=Path, default=REALNEWS / "dev3.jsonl")
     ap.add_argument("--blind", type=Path, default=REALNEWS / "blind.jsonl")
     ap.add_argument("--json", type=Path, default=None, help="write the aggregate results here")
     ap.add_argument("--errors", action="store_true", help="print the dev parts' per-document errors")
     args = ap.parse_args(argv)
 
     sets: list[tuple[str, Path, Path | None]] = []
-    for part in ("dev", "dev2", "blind"):
+    for part in ("dev", "dev2", "dev3", "blind"):
         if part not in args.parts:
             continue
-        gold = {"dev": args.dev, "dev2": args.dev2, "blind": args.blind}[part]
+        gold = {"dev": args.dev, "dev2": args.dev2, "dev3": args.dev3, "blind": args.blind}[part]
         if not gold.exists():
             print(f"{part}: no gold file at {gold} (skipped)", file=sys.stderr)
             continue
@@ -210,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         print(row(r), flush=True)
     if args.errors:
         for r in results:
-            if r["name"] not in ("dev", "dev2"):
+            if r["name"] not in DEV_PARTS:
                 continue  # only the dev part is analysed; the blind part's errors are never shown
             for d in r["per_doc"]:
                 for e in d["errors"]:
@@ -218,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json is not None:
         out = []
         for r in results:
-            keep = {k: v for k, v in r.items() if k != "per_doc" or r["name"] in ("dev", "dev2")}
+            keep = {k: v for k, v in r.items() if k != "per_doc" or r["name"] in DEV_PARTS}
             out.append(keep)
         args.json.write_text(json.dumps(out, indent=1), encoding="utf-8")
     return 0

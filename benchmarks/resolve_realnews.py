@@ -161,8 +161,8 @@ def _split_causes(store: Any, pred: list[str], truth: list[str], where: list[str
                   published: dict[str, str | None]) -> dict[str, int]:
     """Each split pair (one gold event, two pages, two stored events) by cause: a side extraction
     missed (no mention, another place level, another date), else why the resolver declined (the
-    score's ``reject``, or the store offered no dated candidate to a page with neither a date nor a
-    publication date, or the score / ambiguity margin)."""
+    score's ``reject`` -- marked when a side is a page with neither a date nor a publication date --,
+    or the score / ambiguity margin, or an undated report that fits events of several days)."""
     out: Counter[str] = Counter()
     events: dict[str, Any] = {}
     n = len(truth)
@@ -181,8 +181,8 @@ def _split_causes(store: Any, pred: list[str], truth: list[str], where: list[str
             parts = [explain(MatchKey(events[pred[i]]), MatchKey(mj)), explain(MatchKey(events[pred[j]]), MatchKey(mi))]
             reject = next((x["reject"] for x in parts if "reject" in x), None)
             unplaced = any(m.date is None and not published.get(w) for m, w in ((mi, where[i]), (mj, where[j])))
-            if unplaced and (reject is None or reject.startswith("undated")):
-                reject = "undated page without a publication date or a day of the year: placed on no day"
+            if unplaced and reject is not None and reject.startswith("undated"):
+                reject = "undated page without a publication date: " + reject
             out["resolver: " + (reject or "score below threshold or ambiguous")] += 1
     return dict(out.most_common())
 

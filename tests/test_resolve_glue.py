@@ -236,20 +236,26 @@ def test_store_joins_a_venue_in_a_suburb_and_an_undated_report(tmp_path: Path) -
     store.close()
 
 
-def test_an_undated_report_without_a_publication_date_joins_no_dated_event(tmp_path: Path) -> None:
-    """Nothing places such a report in time: the same named action at the same square months
-    earlier is no evidence that it is the same day (a named action recurs)."""
+def test_an_undated_report_without_a_publication_date_joins_no_dated_event_when_two_fit(tmp_path: Path) -> None:
+    """Nothing places such a report in time: when the same named action by the same group at the
+    same square is stored on two days (it recurs), the report joins neither -- it goes to review."""
     store = open_store(tmp_path / "u.sqlite")
     org = ["Harbor Tenants Union"]
     a = Article.make("Thousands joined the Keys Back march at Founders Square on Saturday.", published="2025-06-15")
     (june,) = store.add_mentions(a, [EventMention(date="2025-06-14", locality="Portland", state="ME",
                                                   location="Founders Square", event_type=["march"],
                                                   organizations=org, title="Keys Back march")])
+    a2 = Article.make("The Keys Back march returned to Founders Square on Saturday.", published="2025-10-19")
+    (october,) = store.add_mentions(a2, [EventMention(date="2025-10-18", locality="Portland", state="ME",
+                                                      location="Founders Square", event_type=["march"],
+                                                      organizations=org, title="Keys Back march")])
     b = Article.make("The Keys Back march filled Founders Square again.")  # no date, no publication date
     (undated,) = store.add_mentions(b, [EventMention(date=None, locality="Portland", state="ME",
                                                      location="Founders Square", event_type=["march"],
                                                      organizations=org, title="Keys Back march")])
-    assert undated != june and store.get_event(june).date == "2025-06-14"
+    assert undated not in (june, october) and store.get_event(june).date == "2025-06-14"
+    queued = {r["other_event_id"] for r in store.review_flags(kind="uncertain_match")}
+    assert {june, october} <= queued
     store.close()
 
 

@@ -180,3 +180,68 @@ def test_other_actions_names_stay_apart() -> None:
     assert not meet("Keys Back", "Keys Forward")
     assert not meet("Rent Strike", "Rent Relief Now")
     assert not meet("Solidarity", "Solidarity Forever")  # a one-word name is too common to contain
+
+
+def _undated_words(store, text: str, words: str | None, **fields) -> str:
+    """A report with no date and no publication date (``words``: its date words without a year)."""
+    m = EventMention(locality="Riverton", state="OR", country="US", date=None, date_precision="unknown", **fields)
+    if words:
+        start = text.index(words)
+        m.add_evidence("date_precision", start, start + len(words), words)
+    (eid,) = store.add_mentions(Article.make(text), [m])
+    return eid
+
+
+def test_an_undated_page_joins_the_one_dated_event_its_specifics_and_weekday_fit(tmp_path: Path) -> None:
+    """No date and no publication date, "on Thursday": the same organizer at the same specific venue
+    (two kinds of specifics) and the dated event's weekday is Thursday: it joins, the event keeps its
+    date. The same words naming Friday stay apart."""
+    store = open_store(tmp_path / "wd.sqlite")
+    org = ["Millrace Bus Drivers Union"]
+    dated = _report(store, "Bus drivers picketed the Tollgate Depot on Thursday.", published="2025-03-07",
+                    date="2025-03-06", location="Tollgate Depot", event_type=["picket"], organizations=org)
+    friday = _undated_words(store, "Drivers of the Millrace Bus Drivers Union picketed the Tollgate Depot on Friday.",
+                            "on Friday", location="Tollgate Depot", event_type=["picket"], organizations=org)
+    assert friday != dated
+    joined = _undated_words(store, "The Millrace Bus Drivers Union held a picket at the Tollgate Depot on Thursday.",
+                            "on Thursday", location="Tollgate Depot", event_type=["picket"], organizations=org)
+    assert joined == dated and store.get_event(dated).date == "2025-03-06"
+    store.close()
+
+
+def test_an_undated_page_needs_two_kinds_of_specifics(tmp_path: Path) -> None:
+    """Look-alike: an undated report sharing only the venue and the target (the next week's rally at
+    the same depot against the same company), or only the action's name, joins nothing."""
+    store = open_store(tmp_path / "two.sqlite")
+    dated = _report(store, "Riders rallied at the Tollgate Depot against Coastline Transit on Thursday.",
+                    published="2025-03-07", date="2025-03-06", location="Tollgate Depot", event_type=["rally"],
+                    targets=["Coastline Transit"], title="Fare Freeze Day")
+    venue_only = _undated_words(store, "Riders rallied at the Tollgate Depot against Coastline Transit.", None,
+                                location="Tollgate Depot", event_type=["rally"], targets=["Coastline Transit"])
+    name_only = _undated_words(store, "Fare Freeze Day drew riders downtown.", None, event_type=["rally"],
+                               title="Fare Freeze Day")
+    assert dated not in (venue_only, name_only)
+    # the name with the same claim in the same words is two kinds
+    both = _undated_words(store, "Fare Freeze Day riders demanded a freeze on bus fares.", None, event_type=["rally"],
+                          title="Fare Freeze Day", claims_summary=["for a freeze on bus fares"])
+    assert both != dated  # the dated report gave no claim: still one kind
+    store.close()
+
+
+def test_an_undated_page_that_fits_two_days_joins_neither(tmp_path: Path) -> None:
+    """A weekly protest: the same group at the same depot two Thursdays running. An undated report
+    naming Thursday fits both days: it joins neither (the review queue shows both)."""
+    store = open_store(tmp_path / "wk.sqlite")
+    org = ["Millrace Bus Drivers Union"]
+    first = _report(store, "Bus drivers picketed the Tollgate Depot on Thursday.", published="2025-03-07",
+                    date="2025-03-06", location="Tollgate Depot", event_type=["picket"], organizations=org)
+    second = _report(store, "Bus drivers picketed the Tollgate Depot again on Thursday.", published="2025-03-14",
+                     date="2025-03-13", location="Tollgate Depot", event_type=["picket"], organizations=org)
+    assert first != second
+    undated = _undated_words(store, "The Millrace Bus Drivers Union picketed the Tollgate Depot on Thursday.",
+                             "on Thursday", location="Tollgate Depot", event_type=["picket"], organizations=org)
+    assert undated not in (first, second)
+    flags = store.review_flags(kind="uncertain_match")
+    assert {f["other_event_id"] for f in flags if f["event_id"] == undated} == {first, second}
+    assert all("several days" in f["detail"]["parts"]["reject"] for f in flags if f["event_id"] == undated)
+    store.close()

@@ -49,6 +49,17 @@ def _loose(et: frozenset[str], mt: frozenset[str]) -> bool:
     return not et or not mt or bool(et & mt) or bool(et & CCC_LOOSE_TYPES and mt & CCC_LOOSE_TYPES)
 
 
+def _undated_fits_several(keys: Sequence[MatchKey], scores: Sequence[float | None], mkey: MatchKey) -> bool:
+    """Does an undated mention fit dated events of two or more days (each reaching the threshold)?
+    Then nothing tells which day it reports (the same group at the same place every week): it joins
+    none of them (issue 10: never a false merge)."""
+    if mkey.day is not None:
+        return False
+    days = {k.day for k, s in zip(keys, scores, strict=True) if k.day is not None and s is not None
+            and s >= MATCH_THRESHOLD}
+    return len(days) >= 2
+
+
 def decide(
     candidates: Sequence[Event],
     mention: EventMention,
@@ -63,6 +74,8 @@ def decide(
             and (k.day is None) == (mkey.day is None))
     scores = [score_keys(k, mkey) for k in keys]
     i = pick_best(scores, mkey, n)
+    if i is not None and _undated_fits_several(keys, scores, mkey):
+        i = None  # a weekly protest at one place: the undated report fits more than one day (review)
     if i is not None:
         parts = explain(keys[i], mkey)
         return Decision(candidates[i], {"how": "match", "score": parts.get("score"), "parts": parts,
@@ -99,6 +112,8 @@ def decide(
         if "reject" not in parts:
             parts["reject"] = ("another candidate fits as well" if s >= MATCH_THRESHOLD
                                else f"score below {MATCH_THRESHOLD}")
+            if s >= MATCH_THRESHOLD and mkey.day is None and k.day is not None:
+                parts["reject"] = "the undated report fits events of several days"
         review.append((s, j, parts))
     review.sort(key=lambda t: (-t[0], t[1]))
     return Decision(

@@ -247,8 +247,9 @@ def venue_tokens(venue: str, locality: str | None = None, state: str | None = No
 class MatchKey:
     """What :func:`score_keys` compares, computed once per mention or event (:func:`match_key`)."""
 
-    __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "loc", "state", "country", "types", "valence", "locality", "location",
-                 "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size", "night", "targets", "late", "early")
+    __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "words_late", "words_early", "loc", "state", "country",
+                 "types", "valence", "locality", "location", "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size",
+                 "night", "targets", "late", "early", "notables")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
@@ -257,7 +258,10 @@ class MatchKey:
         # an undated report's date words without a year ("on Saturday, Oct. 18"): the days of a year they name
         words = [ev.quote for ev in obj.evidence.get("date_precision", ())] if self.day is None else []
         self.words_days = frozenset().union(*map(month_days, words)) if words else frozenset()
-        self.words_wd = frozenset().union(*map(weekdays_named, words)) if self.words_days else frozenset()
+        # ... and the weekdays they name ("on Friday"), near midnight or not ("late Friday night")
+        self.words_wd = frozenset().union(*map(weekdays_named, words)) if words else frozenset()
+        self.words_late = any(map(late_in_day, words)) if self.words_wd else False
+        self.words_early = any(map(early_in_day, words)) if self.words_wd else False
         self.loc = _norm_loc_cached(obj.locality)
         self.state = _norm_state(obj.state)
         self.country = obj.country or None
@@ -273,6 +277,7 @@ class MatchKey:
         self.claims = frozenset(filter(None, map(_claim_key, obj.claims_summary)))
         self.size = obj.size_low or None
         self.targets = frozenset(filter(None, map(_target_key, obj.targets))) if obj.targets else frozenset()
+        self.notables = frozenset(filter(None, map(_target_key, obj.notables))) if obj.notables else frozenset()
         quotes = [ev.quote for ev in obj.evidence.get("date", ())]
         # may another outlet date it a day off? Near midnight, or its date's words are unknown
         self.night = not quotes or any(map(near_midnight, quotes))
@@ -466,6 +471,9 @@ def _place_and_date(e: MatchKey, m: MatchKey) -> tuple[float, bool, bool] | str:
             return "malformed date"
         if _words_name_day(e, m) or _words_name_day(m, e):
             return 1.0, hier, False  # the undated side's words name the other's day of the year
+        why = _words_deny_day(e, m) or _words_deny_day(m, e)
+        if why:
+            return why
         # one side or both undated: nothing says the two are of one day, so only strong identity
         # evidence joins them (see _conclude); a named action recurs at the same place
         return 0.0, hier, True
@@ -481,6 +489,34 @@ def _words_name_day(undated: MatchKey, dated: MatchKey) -> bool:
     if undated.day is not None or dated.mmdd is None or dated.mmdd not in undated.words_days:
         return False
     return not undated.words_wd or _date.fromordinal(dated.day).weekday() in undated.words_wd  # type: ignore[arg-type]
+
+
+def _words_deny_day(undated: MatchKey, other: MatchKey) -> str | None:
+    """Why an undated report's date words rule out the other side's day (or None): a day of a year
+    they name that is not the other's ("June 16" for June 9), or a weekday they name that is not its
+    weekday ("on Friday" for a Saturday; "late Friday night" also allows Saturday, "early Saturday"
+    Friday). Two undated reports naming only other weekdays differ too."""
+    if undated.day is not None:
+        return None
+    if other.day is not None:
+        if undated.words_days and other.mmdd not in undated.words_days:
+            return "another day (the undated report's date words name another day of a year)"
+        if undated.words_wd:
+            wd = _date.fromordinal(other.day).weekday()
+            ok = set(undated.words_wd)
+            if undated.words_late:
+                ok |= {(d + 1) % 7 for d in undated.words_wd}
+            if undated.words_early:
+                ok |= {(d - 1) % 7 for d in undated.words_wd}
+            if wd not in ok:
+                return "another weekday (the undated report names another day of the week)"
+        return None
+    if undated.words_days and other.words_days and not undated.words_days & other.words_days:
+        return "another day (the two reports' date words name other days of a year)"
+    if undated.words_wd and other.words_wd and not undated.words_wd & other.words_wd \
+            and not (undated.words_late or undated.words_early or other.words_late or other.words_early):
+        return "another weekday (the two reports name other days of the week)"
+    return None
 
 
 def _same_day(e: MatchKey, m: MatchKey) -> bool:
@@ -642,16 +678,32 @@ def _conclude(
             return _no(parts, "no shared specific (venue, organizer, action name, target, size)", score)
         if parts is not None:
             parts["shared"] = ["type (a report naming nothing specific)"]
-    if undated and not _strong(shared):
-        return _no(parts, "undated: needs the action's name and its organizer or venue", score)
+    if undated and not _strong(e, m, shared, parts):
+        return _no(parts, "undated: needs two of the action's name, its organizer, its venue, its claim"
+                   " or a public figure", score)
     return score
 
 
-def _strong(shared: list[str]) -> bool:
-    """Identity evidence strong enough to place an undated report on a dated event: the action's
-    name with its organizer or venue. A venue with other specifics is not enough: the same plaza
-    hosts the next week's rally against the same target (seen on real pages)."""
-    return "title" in shared and ("organizer" in shared or "venue" in shared)
+#: Shared specifics that name one action: an undated report needs two kinds (:func:`_strong`).
+STRONG_KINDS = frozenset({"venue", "organizer", "title"})
+#: A claim counts as a strong kind when the two reports share one of at least this many words.
+STRONG_CLAIM_WORDS = 3
+
+
+def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] | None = None) -> bool:
+    """Identity evidence strong enough to place an undated report on a dated event (or join two
+    undated ones): two kinds among the action's name, its organizer, a specific venue, the same
+    claim in the same words (three words or more) and a public figure both name. A venue or a name
+    with a crowd size or a target is not enough: the same plaza hosts the next week's rally against
+    the same target, and a named action recurs (seen on real pages)."""
+    kinds = {s for s in shared if s in STRONG_KINDS}
+    if any(len(c.split()) >= STRONG_CLAIM_WORDS for c in e.claims & m.claims):
+        kinds.add("claim")
+    if e.notables & m.notables:
+        kinds.add("public figure")
+    if parts is not None:
+        parts["strong"] = sorted(kinds)
+    return len(kinds) >= 2
 
 
 def _part(parts: dict[str, Any] | None, name: str, value: float) -> None:

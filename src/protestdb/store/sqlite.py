@@ -726,6 +726,9 @@ class Store:
     #: An undated mention may join a dated event of its place dated up to this many days
     #: before its article's publication (or one day after).
     UNDATED_DAYS = 10
+    #: An undated mention of an article without a publication date is offered at most this many of
+    #: its place's dated events (the latest).
+    UNDATED_MAX = 200
 
     def _candidates(
         self, c: sqlite3.Connection, m: EventMention, exclude_article: str, published: str | None = None
@@ -735,8 +738,8 @@ class Store:
         The same locality (normalised) and the day +/- 1; events whose venue names the mention's
         locality, or whose locality the mention's venue names (a venue in a suburb, issue 10);
         undated events; for an undated mention, the dated events of its place up to
-        :data:`UNDATED_DAYS` before its article's publication (none when the article has no
-        publication date: then nothing says when it happened), and those of the day of a year its
+        :data:`UNDATED_DAYS` before its article's publication (when the article has no publication
+        date: the place's latest :data:`UNDATED_MAX` dated events), and those of the day of a year its
         date words name ("on Monday, June 9": :func:`~protestdb.store.keys.month_days`). Never an event of the same
         article, nor one holding an article a reviewer split from this one.
         """
@@ -766,13 +769,20 @@ class Store:
                 + " ORDER BY e.created_at, e.id",
                 (key, exclude_article),
             ).fetchall()
-            if key and published:  # no date and no publication date: nothing places it in time
+            if key and published:
                 d = date.fromisoformat(published[:10])
                 lo, hi = (d - timedelta(days=self.UNDATED_DAYS)).isoformat(), (d + timedelta(days=1)).isoformat()
                 rows += c.execute(
                     "SELECT * FROM events e WHERE e.locality_key = ? AND e.date BETWEEN ? AND ?" + not_same
                     + " ORDER BY e.date DESC, e.id LIMIT 200",
                     (key, lo, hi, exclude_article),
+                ).fetchall()
+            elif key:  # no publication date either: the place's dated events (the latest first); only
+                # strong identity joins one, never when two of them fit (resolve.decide)
+                rows += c.execute(
+                    "SELECT * FROM events e WHERE e.locality_key = ? AND e.state IS ? AND e.date IS NOT NULL"
+                    + not_same + " ORDER BY e.date DESC, e.id LIMIT ?",
+                    (key, state, exclude_article, self.UNDATED_MAX),
                 ).fetchall()
             # date words without a year ("Monday, June 9"): the dated events of that day of a year
             mds = sorted(set().union(*(month_days(ev.quote) for ev in m.evidence.get("date_precision", ()))))

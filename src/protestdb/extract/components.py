@@ -145,6 +145,7 @@ def crowd_triggers(doc: ExtractDoc) -> bool | None:
     from protestdb.extract.detect import crowd_triggers as find_crowd
 
     bg = background_sentences(doc.text, doc.layout, doc.dates, doc.published, doc.lang)
+    doc.memo["background"] = bg
     extra = find_crowd(doc.text, doc.layout, doc.triggers, doc.sizes, doc.lang, bg)
     if extra:
         doc.triggers = sorted(doc.triggers + extra, key=lambda t: t.start)
@@ -165,12 +166,17 @@ def roundups(doc: ExtractDoc) -> bool | None:
     """A roundup's list ("38,000 in Lyon, 36,000 in Toulouse", "Sete (4500)", a turnout table, a
     bulleted list of sites): a trigger of the article's main action at each listed place, and the
     bare numbers of its items as crowd sizes (``roundups.py``)."""
-    from protestdb.extract.roundups import roundup_sizes, roundup_triggers
+    from protestdb.extract.roundups import roundup_sizes, roundup_triggers, site_crowd_triggers
 
     extra = roundup_triggers(doc.text, doc.layout, doc.triggers, doc.places, doc.lang)
     if extra:
         doc.triggers = sorted(doc.triggers + extra, key=lambda t: t.start)
         doc.memo["roundup_triggers"] = {id(t) for t in extra}
+    crowds = site_crowd_triggers(doc.text, doc.layout, doc.triggers, doc.places, doc.sizes, doc.doc,
+                                 doc.memo.get("background", frozenset()), doc.lang)
+    if crowds:  # "In Modesto, dozens of nurses held signs": a roundup's site told by its crowd
+        doc.triggers = sorted(doc.triggers + crowds, key=lambda t: t.start)
+        doc.memo["site_crowd_triggers"] = {id(t) for t in crowds}
     more = roundup_sizes(doc.text, doc.layout, doc.places, doc.sizes, doc.lang)
     if more:
         doc.sizes = sorted(doc.sizes + more, key=lambda m: m.start)

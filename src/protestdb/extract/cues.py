@@ -15,10 +15,10 @@ _AGENT_WORD = re.compile(r"([A-Za-z]+)\s+$")
 #: relative pronouns: the subject of a relative clause is the noun the clause hangs on
 _RELATIVE = frozenset({"who", "that", "which"})
 #: words around a number that make it count something else than the crowd (deportations,
-#: arrests, money, signatures)
+#: arrests, money, signatures; "held signs" is a crowd's doing)
 _NOT_CROWD = re.compile(
     r"\b(?:deport\w*|detain\w*|arrest\w*|kill\w*|injur\w*|cost\w*|rais\w*|spen[dt]\w*|fund\w*|cut\w*|"
-    r"fir\w*|laid off|lay off|sign\w*|petition\w*|million|billion)\b|\$",
+    r"fir\w*|laid off|lay off|sign(?!s\b)\w*|petition\w*|million|billion)\b|\$",
     re.IGNORECASE,
 )
 

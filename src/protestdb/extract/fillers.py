@@ -109,6 +109,9 @@ def fill_type(f: Filling) -> None:
         rspans = [(t.start, t.end, t.quote) for t in trigs if id(t) in listed]
         if rspans:
             record(f.trace, "event_type", "roundups.listed_place", rspans, "a place listed in a roundup of the main action")
+    crowds = f.doc.memo.get("site_crowd_triggers")
+    if crowds and (cspans := [(t.start, t.end, t.quote) for t in trigs if id(t) in crowds]):
+        record(f.trace, "event_type", "roundups.site_crowd", cspans, "a crowd acting at a place a roundup sentence opens on")
     if f.draft.counter and "counter-protest" not in f.ev.event_type:
         f.ev.event_type.append("counter-protest")
         record(f.trace, "event_type", "type.counter_protest_draft", spans[:1])

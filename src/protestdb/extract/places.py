@@ -84,7 +84,8 @@ def _person_frames(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
 
     before = re.compile(rf"\b(?:{alt(lex['before'])})[ \t]+$", re.IGNORECASE)
     after = re.compile(rf"[ \t]+(?:{alt(lex['after'])})\b", re.IGNORECASE)
-    titles = re.compile(rf",[ \t]+(?:{alt(lex['titles'])})", re.IGNORECASE)
+    # a whole title word: "Carson, a spokeswoman", not "In Milwaukee, a few hundred workers"
+    titles = re.compile(rf",[ \t]+(?:{alt(lex['titles'])})\b", re.IGNORECASE)
     return before, after, titles
 
 

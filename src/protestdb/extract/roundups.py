@@ -149,6 +149,91 @@ def roundup_triggers(
     return out
 
 
+@lru_cache(maxsize=4)
+def _site_crowd_lex(lang: str) -> tuple[re.Pattern[str], frozenset[str]]:
+    lex = load_lang("roundups", lang)
+    return re.compile(lex["site_opening"], re.IGNORECASE), frozenset(lex["crowd_not_verbs"])
+
+
+#: the opening place of a sentence starts at most this many characters into it
+_OPENING_MAX = 40
+_STATE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*\.?)?)?,")
+
+
+def site_crowd_triggers(text: str, layout: Layout, triggers: list[Trigger], places: list[Any], sizes: list[Any],
+                        parse: Any = None, background: set[int] | dict[int, str] = frozenset(),
+                        lang: str = "en") -> list[Trigger]:
+    """In a roundup, body sentences with no protest word that open on their place and count
+    the people acting there ("In Modesto, dozens of nurses held signs outside the hospital", "In
+    Harrisburg, Pennsylvania, about 150 students left classes"): each tells the article's main
+    action at that place. The trigger is the verb whose subject is the crowd (the parse's active
+    subject: "19 students were hurt" is no crowd acting, nor "hundreds of workers lost their
+    jobs"). A roundup: the article's firm protest words tell a nationwide action or two places,
+    or two such sentences open on two places. No parse (a language without one): none."""
+    from protestdb.extract.cues import crowd_size
+    from protestdb.extract.spans import in_quote
+
+    types = item_types(triggers)
+    if not types or parse is None:
+        return []
+    opening, not_verbs = _site_crowd_lex(lang)
+    with_trig = {t.sent for t in triggers}
+    by_sent: dict[int, list[Any]] = {}
+    for p in places:
+        by_sent.setdefault(layout.sentence_at(p.start), []).append(p)
+    sizes_by_sent: dict[int, list[Any]] = {}
+    for sm in sizes:
+        sizes_by_sent.setdefault(layout.sentence_at(sm.start), []).append(sm)
+    found: list[tuple[Any, Trigger]] = []
+    for si, sms in sizes_by_sent.items():
+        s = layout.sentences[si]
+        if s.kind != "body" or si in with_trig or si in background:
+            continue
+        p = min((q for q in by_sent.get(si, []) if q.kind in ("city", "neighborhood") and q.city_key),
+                key=lambda q: q.start, default=None)
+        if p is None or p.start - s.start > _OPENING_MAX or opening.search(text[s.start : p.start]) is None:
+            continue
+        tail = _STATE_TAIL.match(text, p.end, min(s.end, p.end + 30))
+        if tail is None or us_place_abroad(text, p, places):
+            continue  # "In Modesto, ..." / "In Lansing, Michigan, ..."
+        verb = next((v for sm in sms if sm.start >= tail.end() and crowd_size(text, sm)
+                     and not in_quote(text, layout.paragraphs[s.para][0], sm.start)
+                     and (v := _crowd_verb(parse, sm, not_verbs)) is not None), None)
+        if verb is not None:
+            found.append((p, Trigger(verb[0], verb[1], text[verb[0] : verb[1]], "", si, crowd=True)))
+    if not found:
+        return []
+    firm = [t for t in triggers if not t.weak and not t.quoted and layout.sentences[t.sent].kind == "body"]
+    told_cities = {q.city_key for t in firm for q in by_sent.get(t.sent, []) if q.city_key}
+    if not any(t.national for t in firm) and len(told_cities) < MIN_ITEMS and len({p.city_key for p, _ in found}) < MIN_ITEMS:
+        return []  # one protest and a crowd elsewhere is no roundup
+    return [Trigger(t.start, t.end, t.quote, ty, t.sent, crowd=True) for _p, t in found for ty in types]
+
+
+def _crowd_verb(parse: Any, sm: Any, not_verbs: frozenset[str]) -> tuple[int, int] | None:
+    """The span of the verb whose active subject is the crowd figure ``sm`` ("dozens of nurses
+    held" -> "held"), else None."""
+    span = parse.char_span(sm.start, sm.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    while tok.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "advmod", "pobj", "prep") and tok.head is not tok:
+        tok = tok.head  # "about 200 nurses", "dozens of nurses": up to the subject noun
+    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+        # "In Des Moines, Iowa, roughly 300 people listened ...": the crowd read as an apposition
+        # of the place, its verb as a clause on it (the sentence left without a verb of its own)
+        verb = next((c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+        if verb is None or tok.sent.root.pos_ in ("VERB", "AUX"):
+            return None
+    elif tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    else:
+        verb = tok.head
+    if verb.lemma_.lower() in not_verbs or any(c.dep_ in ("auxpass", "neg") for c in verb.children):
+        return None
+    return verb.idx, verb.idx + len(verb.text)
+
+
 def item_end(text: str, end: int, limit: int, lang: str = "en") -> int:
     """Where a list item that ends at a place name ends: after the number told right after
     it ("Rodez (1200)", "Denver: 40,000", "in Valencia 30,000"), else at the place; never past
@@ -313,4 +398,4 @@ def section_city(headers: dict[int, Any], para: int) -> Any:
 
 
 __all__ = ["bullet_site", "item_types", "listed_venues", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers", "section_city",
-           "section_headers", "share_organizers"]
+           "section_headers", "share_organizers", "site_crowd_triggers"]

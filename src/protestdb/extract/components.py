@@ -260,6 +260,23 @@ def roundup_organizers(doc: ExtractDoc) -> bool | None:
     return None
 
 
+@component("action_organizers")
+def action_organizers(doc: ExtractDoc) -> bool | None:
+    """The organizers every organizer-naming event agrees on go to the other events of the same
+    date and kind (``orgs_share.share_action_organizers``)."""
+    if len(doc.events) < 2:
+        return None
+    from protestdb.extract.orgs_share import share_action_organizers
+    from protestdb.extract.trace import record
+
+    for i, added in share_action_organizers(doc.events):
+        if i < len(doc.event_traces):
+            spans = [(e.start, e.end, e.quote) for e in doc.events[i].evidence.get("organizations", [])]
+            record(doc.event_traces[i], "organizations", "organizations.same_action", spans,
+                   "told for the whole action: " + ", ".join(added))
+    return None
+
+
 def _over_budget(doc: ExtractDoc, skipped: str) -> None:
     budget = doc.config.time_budget
     logger.warning("extraction over its %.0f s budget (%d characters): skipped %s", budget, len(doc.text), skipped)

@@ -28,6 +28,7 @@ COMPONENTS: tuple[str, ...] = (
     "article_facts",
     "filling",
     "roundup_organizers",
+    "action_organizers",
 )
 
 #: per body sentence with protest words, the first rule that decides wins

@@ -23,7 +23,7 @@ _DESCRIBED = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w&'’.-]+")
-_ACRO = re.compile(r"\s*\(([A-Z0-9][A-Za-z0-9&-]{1,11})\)")
+_ACRO = re.compile(r"(?: (?:coalition|union|alliance|movement|network|campaign|federation))?\s*\(([A-Z0-9][A-Za-z0-9&-]{1,11})\)")
 
 
 Cand = tuple[int, int, bool]  # start, end, named by an organizer cue
@@ -308,6 +308,10 @@ def _acronym_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
         while end > s and text[end - 1] == " ":
             end -= 1
         words = [(w.start() + s, w.group()) for w in re.finditer(r"[\w'’.-]+", text[s:end])]
+        if words and words[-1][1] in _TYPE_NOUNS:
+            end = words.pop()[0]  # "the Rail, Maritime and Transport union (RMT)": the noun is no letter
+            while end > s and text[end - 1] == " ":
+                end -= 1
         caps: list[int] = []
         for k in range(len(words) - 1, -1, -1):
             ws, w = words[k]
@@ -322,13 +326,17 @@ def _acronym_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+#: lowercase type nouns between a name and its acronym ("the Rail, Maritime and Transport union (RMT)")
+_TYPE_NOUNS = frozenset(("coalition", "union", "alliance", "movement", "network", "campaign", "federation"))
+
+
 def _list_items(text: str, pos: int, region_end: int, names: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Capitalised names listed in ``text[pos:region_end]`` ("X, Y and the Z"), each may
     start with a few lower-case words ("the worker center Arise Chicago")."""
     out: list[tuple[int, int]] = []
     app = rx(_lex()["appositive_heads"], 0)
     # an appositive or relative clause ends the list ("PROMO, Missouri's statewide LGBTQ group")
-    stop = re.search(r",\s+(?:which|who|whose|where|a|an|its|his|her|their|[A-Z][a-z]+['’]s)\b", text[pos:region_end])
+    stop = re.search(r",\s+(?:(?:which|who|whose|where|a|an|its|his|her|their)\b|[A-Z][a-z]+['’]s\s+[a-z])", text[pos:region_end])
     if stop:
         region_end = pos + stop.start()
     keep = _acronym_spans(text, pos, region_end) + [(a, b) for a, b in names if pos <= a and b <= region_end]
@@ -359,7 +367,7 @@ def _list_items(text: str, pos: int, region_end: int, names: list[tuple[int, int
             out.append((a, b))
             break
         out.append((a, b))
-        m = re.match(r"\s*(?:\([A-Z&-]+\)\s*)?(?:[a-z]+\s+)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|y)\s+)", text[b:region_end])
+        m = re.match(r"\s*(?:\([A-Z&-]+\)\s*)?(?:[a-z]+\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|y)\s+)", text[b:region_end])
         if not m:
             break
         i = b + m.end()

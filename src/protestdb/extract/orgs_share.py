@@ -1,0 +1,43 @@
+"""Organizers of one action told once for all its events.
+
+A page often names the organizers of an action once -- in the sentence of one of its cities
+("X organized marches in Phoenix, Denver and Las Vegas"), in a placeless sentence about the
+whole strike ("the union, which called the national strike"), or in the lead ("marching in
+the capital and other cities as part of the X protest") -- and then lists other places of
+the same action. A coder gives those organizers to each event of the action. Here: when
+every event that names organizers names the same ones, each other event of the same date
+and kind (never a counter-protest) gets them, with the donor's evidence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: event types that tell a counter-action (never given the main action's organizers)
+_COUNTER = "counter-protest"
+
+
+def _key(ev: Any) -> frozenset[str]:
+    return frozenset(o.lower() for o in ev.organizations or [])
+
+
+def share_action_organizers(events: list[Any]) -> list[tuple[int, list[str]]]:
+    """Give the organizers of the action to its events that name none; returns (index of the
+    event, names added) for each event changed."""
+    main = [ev for ev in events if _COUNTER not in (ev.event_type or [])]
+    donors = [ev for ev in main if ev.organizations]
+    if not donors or len(donors) == len(main) or len({_key(ev) for ev in donors}) != 1:
+        return []
+    donor = donors[0]
+    spans = list(donor.evidence.get("organizations", []))
+    kinds = set(donor.event_type or [])
+    main_ids = {id(ev) for ev in main}
+    changed = []
+    for i, ev in enumerate(events):
+        if ev.organizations or id(ev) not in main_ids or ev.date != donor.date or not kinds & set(ev.event_type or []):
+            continue
+        ev.organizations = list(donor.organizations)
+        for sp in spans:
+            ev.add_evidence("organizations", sp.start, sp.end, sp.quote)
+        changed.append((i, list(donor.organizations)))
+    return changed

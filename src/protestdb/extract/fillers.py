@@ -445,11 +445,17 @@ def _org_and_venue_spans(f: Filling) -> list[Span]:
     return out + [(p.start, p.end, p.quote) for p in doc.places if p.kind == "venue"]
 
 
-def _parse_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[str, Span, str]]:
+def _parse_targets(f: Filling, tg: list[tuple[str, Span, str]], shared: list[tuple[int, int]] | None = None,
+                   ) -> list[tuple[str, Span, str]]:
     from protestdb.extract.targets import find_parse_targets, find_role_targets
 
     doc, ev, orgs = f.doc, f.ev, f.orgs()
     exclude = {o.name.lower() for o in orgs} | {o.acronym.lower() for o in orgs if o.acronym}
+    if shared is not None:  # told for the whole action: no state or city to name a body by
+        for n, sp in find_parse_targets(doc.text, doc.doc, shared, published=doc.published, exclude=exclude):
+            if not any(n.lower() in h.lower() for h, _, _ in tg):
+                tg = [x for x in tg if x[0].lower() not in n.lower()] + [(n, sp, "targets.told_for_whole_action")]
+        return tg
     for n, sp in find_parse_targets(doc.text, doc.doc, f.scopes, state=ev.state, locality=ev.locality,
                                     published=doc.published, exclude=exclude):
         low = n.lower()
@@ -541,6 +547,26 @@ def _campus_target(f: Filling) -> tuple[str, Span, str] | None:
     return (sp[2], sp, "targets.campus_action") if sp is not None else None
 
 
+def _whole_action_targets(f: Filling) -> list[tuple[str, Span, str]]:
+    """A roundup's event with no addressee of its own: the targets told for the whole action
+    (``targets_shared.py``), found by the same rules with no state or city to name a body by."""
+    from protestdb.extract.targets_shared import is_roundup, umbrella_scopes
+
+    doc = f.doc
+    if f.draft.counter or f.draft.place is None or not is_roundup(f.drafts):
+        return []
+    if "umbrella_scopes" not in doc.memo:
+        doc.memo["umbrella_scopes"] = umbrella_scopes(doc.layout, f.drafts)
+    shared = doc.memo["umbrella_scopes"]
+    if not shared:
+        return []
+    orgs = f.orgs()
+    found = claims_mod.find_targets(doc.text, shared, _org_and_venue_spans(f), {o.name.lower() for o in orgs},
+                                    [(p.start, p.end) for p in doc.places])
+    tg = [(n, sp, "targets.told_for_whole_action") for n, sp in found]
+    return _parse_targets(f, tg, shared) if doc.lang == "en" else tg
+
+
 @filler("targets")
 def fill_targets(f: Filling) -> None:
     """Whom the action addresses: known agencies and companies and names after target cues,
@@ -552,18 +578,9 @@ def fill_targets(f: Filling) -> None:
     tg = [(n, sp, "targets.cue_or_known_name") for n, sp in found]
     if doc.lang == "en":
         tg = _parse_targets(f, tg)
-    kept = []
-    for n, sp, rule in tg:
-        if n.lower() in people_nouns():  # "Baristas": the protesters
-            f.drop(f"target {n!r}", "targets.not_people", "a kind of people, the protesters")
-        else:
-            kept.append((n, sp, rule))
-    kept = [x for x in kept if not _unnamed_body(f, x[0])]
-    kept = _bills_to_legislatures(f, kept)
-    campus = _campus_target(f) if not kept else None
-    if campus is not None:
-        kept.append(campus)
-    kept = _leader_targets(f, kept)
+    kept = _kept_targets(f, tg)
+    if not kept:
+        kept = _kept_targets(f, _whole_action_targets(f))
     f.scratch["target_names"] = {n.lower() for n, _, _ in kept}
     if not kept and not f.draft.counter and doc.lang in ("en", "es"):
         agency = _enforcement_agency(f)
@@ -579,6 +596,25 @@ def fill_targets(f: Filling) -> None:
             name = f"{ev.locality} {'Police Department' if name == 'police' else 'City Council'}"
             rule = f"{rule}+targets.local_body"
         f.put("targets", name, span, rule=rule)
+
+
+def _kept_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[str, Span, str]]:
+    """Candidates less kinds of people and unnamed bodies, bills as their legislature, the
+    campus school, leader names cleaned and the people the whole report opposes."""
+    kept = []
+    for n, sp, rule in tg:
+        if n.lower() in people_nouns():  # "Baristas": the protesters
+            f.drop(f"target {n!r}", "targets.not_people", "a kind of people, the protesters")
+        else:
+            kept.append((n, sp, rule))
+    kept = [x for x in kept if not _unnamed_body(f, x[0])]
+    kept = _bills_to_legislatures(f, kept)
+    campus = _campus_target(f) if not kept else None
+    if campus is not None:
+        kept.append(campus)
+    from protestdb.extract.targets_shared import named_government_first
+
+    return named_government_first(_leader_targets(f, kept), f.doc.text)
 
 
 @filler("organizations")

@@ -19,6 +19,8 @@ from protestdb.extract.lexicons import load_lang
 
 Span = tuple[int, int, str]
 
+_LED_BODY = re.compile(r"\s(?:administration|government|regime|cabinet)$", re.IGNORECASE)
+
 
 @lru_cache(maxsize=4)
 def _lex(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
@@ -173,7 +175,8 @@ def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], l
     out = [(_full_person(x, doc, lang), sp) for x, sp in out]
     for name, span, always in found:
         last = name.split()[-1].lower()
-        told = [i for i, (x, _) in enumerate(out) if last in x.lower().split()]
+        # "the Harlow administration" names a government, not the person Harlow
+        told = [i for i, (x, _) in enumerate(out) if last in x.lower().split() and not _LED_BODY.search(x)]
         for i in told:
             if name.lower().endswith(out[i][0].lower()):
                 out[i] = (name, out[i][1])  # "Jenkins" told, "Harold Jenkins" meant

@@ -66,6 +66,7 @@ def _lex() -> dict[str, Any]:
         "governor": re.compile(lx.get("governor_cue", r"(?!)")),
         "run_by_es": re.compile(rf"{lx['operated_by_es']}(?P<name>{_CAP_NAME})") if lx.get("operated_by_es") else None,
         "government": frozenset(lx.get("government_nouns", ())),
+        "led_bodies": frozenset(lx.get("led_body_nouns", ())),
         "anti_government": re.compile(lx.get("anti_government", r"(?!)"), re.IGNORECASE),
         "handover": frozenset(lx.get("handover_verbs", ())),
         "handover_objects": frozenset(lx.get("handover_objects", ())),
@@ -255,8 +256,10 @@ def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, localit
             if len(name) >= 3 and (tok.ent_type_ == "ORG" or len(name.split()) >= 2):
                 off = text.find(name, a, b)
                 found.add(name, (off, off + len(name), name))
-        elif low in lx["government"]:
-            a, b = _np(tok)  # "the federal government", "the Westland government"
+        elif low in lx["government"] or low in lx["led_bodies"] and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
+        ):
+            a, b = _np(tok)  # "the federal government", "the Westland government", "the Harlow administration"
             name = _clean(text[a:b])
             found.add(name, (a + text[a:b].find(name), a + text[a:b].find(name) + len(name), name))
         elif low in lx["resolvable"]:

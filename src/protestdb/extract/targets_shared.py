@@ -1,0 +1,94 @@
+"""Targets told for a whole action: a roundup's addressee, copied to each listed event.
+
+A report of an action in several places tells whom it addresses once, for all of them ("students
+walked out across the country to demand that lawmakers act"; "strikes went ahead in A, B and C to
+send a message to the government"; the organizers' list of demands). A coder copies such facts to
+every city's event. The text told for the whole action is:
+
+- a sentence whose words hold the segments of two or more events (a list of cities and the claim
+  they share);
+- a body sentence of a paragraph no event is told in (a lede with no city, the demands, the
+  mission statement) that ends as prose does (a link to another story does not), or the headline.
+
+Targets found there (by the same rules as an event's own, with no state or city to name a body
+by) go to each event of a roundup that names no target of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+Range = tuple[int, int]
+
+_PROSE_END = re.compile(r"[.!?:;][\"”’»)]?\s*$")
+
+
+def is_roundup(drafts: list[Any]) -> bool:
+    """Two or more located events of one article (counter-protests aside)."""
+    return sum(1 for d in drafts if not d.counter and d.place is not None) >= 2
+
+
+def umbrella_scopes(layout: Any, drafts: list[Any]) -> list[Range]:
+    """The sentences told for the whole action (see the module's text), in text order."""
+    if layout is None:
+        return []
+    told_paras = {p for d in drafts for p in d.paras}
+    if not told_paras:
+        return []
+    first = min(told_paras)
+    starts = sorted((a, i) for i, d in enumerate(drafts) for a, _ in d.segments)
+    text = layout.text
+    out: list[Range] = []
+    for s in layout.sentences:
+        # prose of the body (a title-case link to another story has no closing stop), and the
+        # headline above the body
+        if s.kind != "body" and not (s.kind == "headline" and s.para < first):
+            continue
+        owners = {i for a, i in starts if s.start <= a < s.end}
+        if len(owners) >= 2 or (
+            not owners and s.para not in told_paras
+            and (s.kind == "headline" or _PROSE_END.search(text, max(s.start, s.end - 3), s.end))
+        ):
+            out.append((s.start, s.end))
+    return out
+
+
+__all__ = ["is_roundup", "umbrella_scopes"]
+
+
+_NAMED_GOVERNMENT = re.compile(r"(?<![\w-])((?:[A-Z][\w’'-]+\s+){1,3})(?:government|Government)\b")
+_NOT_MODIFIER = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "Its", "His", "Her", "Every", "Any"})
+
+
+def article_government(text: str) -> str | None:
+    """The one government the article names by its country, people or leader ("the Kenyan
+    government", "the Harlow government"), for a bare "the government" told of the same
+    report; None when it names none or several."""
+    names: set[str] = set()
+    for m in _NAMED_GOVERNMENT.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in _NOT_MODIFIER:
+            words = words[1:]
+        if words:
+            names.add(" ".join(words) + " government")
+    return names.pop() if len(names) == 1 else None
+
+
+def named_government_first(targets: list[tuple[str, Any, str]], text: str) -> list[tuple[str, Any, str]]:
+    """A bare "government" target: dropped beside a government named by its leader or country
+    ("Trump administration", "Kenyan government"), else named as the article names it."""
+    bare = [x for x in targets if x[0].lower() in ("government", "the government")]
+    if not bare:
+        return targets
+    named = [x for x in targets if x not in bare and x[0].lower().endswith(_LED_BODY_ENDS)]
+    if named:
+        return [x for x in targets if x not in bare]
+    full = article_government(text)
+    if full is None:
+        return targets
+    return [(full, sp, f"{rule}+targets.article_government") if x in bare else x
+            for x in targets for (_n, sp, rule) in [x]]
+
+
+_LED_BODY_ENDS = (" administration", " government", " regime")

@@ -1,0 +1,84 @@
+"""Issue 9: targets told for a whole action (a roundup's addressee copied to each city's event),
+governments named by their leader, and a bare "the government" named as the article names it.
+
+All sentences are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+from protestdb.extract.targets_shared import article_government, named_government_first
+
+PUB = date(2025, 4, 7)
+
+
+def _by_city(text: str, published: date = PUB) -> dict[str, list[str]]:
+    res = extract_text(text, published)
+    assert res.events, text
+    return {ev.locality or "-": list(ev.targets) for ev in res.events}
+
+
+def test_a_listed_roundup_shares_the_addressee_of_its_sentence() -> None:
+    text = ("Climate strikes on Friday\n\n"
+            "Thousands of students marched out of class on Friday. Strikes also went ahead in Dayton, Ohio, "
+            "Toledo, Ohio and Akron, Ohio to send a clear message to the Harlow government to act on emissions.")
+    got = _by_city(text)
+    assert {"Dayton", "Toledo", "Akron"} <= set(got), got
+    for city in ("Dayton", "Toledo", "Akron"):
+        assert got[city] == ["Harlow government"], got
+
+
+def test_demands_told_apart_from_every_city_go_to_each_city() -> None:
+    text = ("Rallies for migrant families\n\n"
+            "About 500 people marched in Tucson on Saturday.\n"
+            "In Fresno, about 300 people rallied outside City Hall on Saturday.\n"
+            "Organizers said they want the Harlow administration to end family detention.")
+    got = _by_city(text)
+    assert got.get("Tucson") == ["Harlow administration"], got
+    assert got.get("Fresno") == ["Harlow administration"], got
+
+
+def test_a_single_event_does_not_take_the_umbrella_text() -> None:
+    # one located event: its own scope decides (no roundup to share among)
+    text = ("About 200 people rallied in Tucson on Saturday for school funding.\n"
+            "Elsewhere, a columnist urged the Harlow administration to cut taxes.")
+    got = _by_city(text)
+    assert got == {"Tucson": []}, got
+
+
+def test_a_city_with_its_own_target_keeps_it() -> None:
+    text = ("Workers rally across the state\n\n"
+            "About 400 nurses rallied in Tucson on Monday outside Desert Mercy Hospital's headquarters.\n"
+            "In Yuma, about 100 people rallied on Monday.\n"
+            "The rallies urged the Harlow administration to fund hospitals.")
+    got = _by_city(text)
+    assert got.get("Yuma") == ["Harlow administration"], got
+    assert "Harlow administration" not in got.get("Tucson", []), got
+
+
+def test_a_link_to_another_story_is_not_told_for_the_action() -> None:
+    text = ("About 500 people marched in Tucson on Saturday.\n"
+            "In Fresno, about 300 people rallied on Saturday.\n"
+            "Governor Warns of Action Against Vaccine Refusal\n"
+            "The marchers carried flags.")
+    got = _by_city(text)
+    assert got.get("Tucson") == [] and got.get("Fresno") == [], got
+
+
+def test_the_government_named_as_the_article_names_it() -> None:
+    assert article_government("The Westland government raised fees. Later the government said no.") == "Westland government"
+    # two governments named: no guess
+    assert article_government("The Westland government and the Eastland government met.") is None
+    assert article_government("The government raised fees.") is None
+    sp = (0, 3, "x")
+    out = named_government_first([("government", sp, "r")], "The Westland government raised fees.")
+    assert out == [("Westland government", sp, "r+targets.article_government")]
+    # beside a government named by its leader, a bare "government" is the same body
+    out = named_government_first([("government", sp, "r"), ("Harlow administration", sp, "r")], "text")
+    assert [n for n, _, _ in out] == ["Harlow administration"]
+
+
+def test_an_administration_named_by_its_leader_is_addressed() -> None:
+    text = "About 300 people rallied in Tucson on Saturday, urging the Harlow administration to reopen the clinic."
+    assert _by_city(text) == {"Tucson": ["Harlow administration"]}

@@ -232,11 +232,31 @@ def split_by_city(st: DraftState, s: Sentence) -> list[Group] | None:
             seg_end = breaks[-1] if breaks else item_end(text, c.end, s.cities[i + 1].start, st.doc.lang)
             if not breaks and seg_end != c.end:
                 st.tags[("seg", prev, seg_end)] = "roundup_item_end"
-        seg_trigs = [t for t in s.trigs if prev <= t.start < seg_end] or s.trigs
+        seg_trigs = [t for t in s.trigs if prev <= t.start < seg_end]
+        if not seg_trigs and other_news_place(text, c, prev, st.doc.lang):
+            # "a march in Elmwood on the day of the governor's visit to Fairview": a city told in
+            # a clause of its own without protest words is another piece of news
+            st.doc.trace.drop(f"place {c.quote!r} at {c.start}", "drafting.split_by_city",
+                              "told as the place of other news, with no protest word in its clause")
+            prev = seg_end
+            continue
         seg_venues = [v for v in s.venues if prev <= v.start < seg_end]
-        groups.append((c.city_key or UNLOCATED, c, seg_trigs, (prev, seg_end), seg_venues))
+        groups.append((c.city_key or UNLOCATED, c, seg_trigs or s.trigs, (prev, seg_end), seg_venues))
         prev = seg_end
     return groups
+
+
+def other_news_place(text: str, c: Place, lo: int, lang: str) -> bool:
+    """Is the city told as the place of another piece of news ("on the day of the military
+    parade in Elmwood", "the raids in Fairview"): one of ``data/place_words`` other_news_nouns
+    right before "in <city>"?"""
+    from protestdb.extract.lexicons import load_lang, rx
+
+    nouns = load_lang("place_words", lang).get("other_news_nouns")
+    if not nouns:
+        return False
+    pat = rx(r"\b(?:" + "|".join(nouns) + r")\b(?:\s+[\w'’.-]+){0,2}?\s+(?:in|at|en)\s+(?:the\s+|la\s+|el\s+)?$")
+    return pat.search(text, max(lo, c.start - 60), c.start) is not None
 
 
 @draft_rule("one_city")
@@ -253,10 +273,24 @@ def paragraph_city(st: DraftState, s: Sentence) -> list[Group] | None:
     if s.cities:
         return None
     layout = st.doc.layout
-    pc = next((p for sj in layout.para_sentences(s.para) for p in st.places_by_sent.get(sj, []) if p.city_key), None)
+    past = _background_sentences(st.doc)
+    pc = next((p for sj in layout.para_sentences(s.para) if sj not in past for p in st.places_by_sent.get(sj, [])
+               if p.city_key), None)
     if pc is None:
         return None
     return [(pc.city_key or UNLOCATED, pc, s.trigs, s.seg, s.venues)]
+
+
+def _background_sentences(doc: ExtractDoc) -> set[int]:
+    """The sentences whose protest words are all told of the past ("Over the past year the group
+    has staged protests in Elmwood and Fairview"): their places are no place of the news."""
+    memo = doc.memo.get("background_sents")
+    if memo is None:
+        by: dict[int, list[bool]] = {}
+        for t in doc.triggers:
+            by.setdefault(t.sent, []).append(bool(t.background))
+        memo = doc.memo["background_sents"] = {si for si, bg in by.items() if all(bg)}
+    return memo
 
 
 @draft_rule("section_city")
@@ -281,12 +315,26 @@ def national_placeless(st: DraftState, s: Sentence) -> list[Group] | None:
     """A placeless action (a boycott, a strike call) told nationwide or as the article's first."""
     if s.cities:
         return None
-    placeless = [t for t in s.trigs if t.type in PLACELESS_TYPES]
+    placeless = [t for t in s.trigs if t.type in PLACELESS_TYPES and not located_strike(st.doc.text, t)]
     national = any(t.national for t in s.trigs)
     near = s.para - 1 in st.national_paras or s.para in st.national_paras
     if not placeless or not (national or st.current is None or near):
         return None
     return [(NATIONAL, None, placeless, s.seg, [])]
+
+
+def located_strike(text: str, t: Trigger) -> bool:
+    """Is the strike word part of a strike held as actions at places ("the global school
+    strike", "a climate strike", ``data/actions_en.json`` located_strikes)?"""
+    if t.type != "strike":
+        return False
+    from protestdb.extract.lexicons import load, rx
+
+    pat = load("actions_en").get("located_strikes")
+    if not pat:
+        return False
+    lo = max(0, t.start - 40)
+    return any(m.start() < t.end and m.end() > t.start for m in rx(pat).finditer(text, lo, min(len(text), t.end + 20)))
 
 
 @draft_rule("umbrella_sentence")

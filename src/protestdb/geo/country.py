@@ -21,9 +21,11 @@ from protestdb.geo.resolve import candidates
 
 #: evidence weights: a dateline outweighs a few mentions; a demonym ("Mexican immigrants")
 #: is weaker than a country or city name
-WEIGHTS = {"dateline": 3.0, "country": 1.0, "city": 1.0, "demonym": 0.5, "state": 1.0, "us_name": 0.5}
+WEIGHTS = {"dateline": 3.0, "country": 1.0, "city": 1.0, "demonym": 0.5, "state": 1.0, "us_name": 0.5, "cue": 0.5}
 #: mentions of a country's cities counted, at most
 MAX_CITY_MENTIONS = 3
+#: distinct cue words counted per country, at most
+MAX_CUES = 3
 #: a city is evidence for a country when its biggest namesake there is this big ...
 CITY_EVIDENCE_POP = 50000
 #: ... and this many times bigger than any namesake elsewhere
@@ -41,6 +43,32 @@ def demonyms(text: str) -> Counter[str]:
     """Countries named by adjectives of nationality in ``text`` (each word once)."""
     rx, table = _demonym_rx()
     return Counter(table[w] for w in {m.group() for m in rx.finditer(text)})
+
+
+@lru_cache(maxsize=1)
+def _cue_rx() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = gazetteer.load_json("demonyms.json").get("cues", {})
+
+    def one(w: str) -> str:
+        # a word stands alone ("Whitehall", not "Whitehalls"); a sign needs no boundary ("£5")
+        return ("(?<!\\w)" if w[0].isalnum() else "") + re.escape(w) + ("(?!\\w)" if w[-1].isalnum() else "")
+
+    alt = "|".join(one(w) for w in sorted(table, key=len, reverse=True))
+    return re.compile(alt or r"(?!x)x"), table
+
+
+def cues(text: str) -> Counter[str]:
+    """Countries named by their own news's words and signs in ``text`` ("£", "Downing Street",
+    "crore"; ``data/demonyms.json`` cues): per country, how many distinct cues (at most
+    ``MAX_CUES``)."""
+    rx, table = _cue_rx()
+    found = Counter(table[w] for w in {m.group() for m in rx.finditer(text)})
+    return Counter({c: min(n, MAX_CUES) for c, n in found.items()})
+
+
+def cue_names() -> frozenset[str]:
+    """The cue words (``cues``): a town named like one ("Westminster") is no city evidence."""
+    return frozenset(k for w in _cue_rx()[1] for k in [norm_name(w)] if len(k) > 2)
 
 
 def city_country(name: str) -> str | None:
@@ -80,6 +108,8 @@ def weigh(
     score["US"] += WEIGHTS["state"] * states
     for c, _ in demonyms(text).items():
         score[c] += WEIGHTS["demonym"]
+    for c, n in cues(text).items():
+        score[c] += WEIGHTS["cue"] * n
     return score
 
 
@@ -92,4 +122,4 @@ def decide(score: Counter[str]) -> str | None:
     return c if v > score.get("US", 0.0) else None
 
 
-__all__ = ["city_country", "decide", "demonyms", "weigh"]
+__all__ = ["city_country", "cue_names", "cues", "decide", "demonyms", "weigh"]

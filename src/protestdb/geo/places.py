@@ -68,6 +68,9 @@ _FUNCTION = frozenset(
     "meanwhile also still yet so both all each other another".split()
 )
 _CONNECT = {"of", "de", "del", "la", "le", "los", "las", "du", "des", "and", "on", "upon", "y"}
+#: the central district of the city named right before ("Melbourne CBD", "the Nairobi Central Business
+#: District", "Leeds City Centre"): the city itself, not part of a longer name
+_CITY_DISTRICT = re.compile(r"[ \t]+(?:CBD|Central Business District|[Cc]ity [Cc]ent(?:re|er))\b")
 _AP_STATE = re.compile(
     r"\b(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|"
     r"Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|W\. ?Va|N\. ?[CDHJMY]|S\. ?[CD]|R\. ?I|D\. ?C)\."
@@ -203,6 +206,25 @@ def _regions() -> dict[str, str]:
     return {norm_name(k): v for k, v in gazetteer.load_json("regions.json")["regions"].items()}
 
 
+@lru_cache(maxsize=1)
+def _shared_regions() -> dict[str, tuple[str, ...]]:
+    """Normalised names of regions abroad that other places share -> the countries where they
+    are the region (``data/regions.json`` shared)."""
+    return {norm_name(k): tuple(v) for k, v in gazetteer.load_json("regions.json").get("shared", {}).items()}
+
+
+_STATE_AFTER_ABROAD = re.compile(r"[ \t]+[Ss]tate\b")
+
+
+def _region_abroad(text: str, key: str, e: int, cc: str | None) -> bool:
+    """In a text about country ``cc`` (not the US), is the name ending at ``e`` one of its
+    regions: a shared region name of ``cc`` ("Victoria" in a text about Australia) or a name
+    with "State" after it ("Oyo State", "in Kano state")?"""
+    if cc is None or cc == "US":
+        return False
+    return cc in _shared_regions().get(key, ()) or _STATE_AFTER_ABROAD.match(text, e) is not None
+
+
 def _acronym(quote: str) -> bool:
     """An all-capitals short word ("USI", "COSATU"): an organisation's acronym."""
     return quote.isupper() and len(quote.replace(".", "")) <= 6 and " " not in quote
@@ -296,8 +318,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                     continue
                 quote = text[s:e]
                 key = norm_name(quote)
-                if not key:
-                    continue
+                if not key or (j - i > 1 and _CITY_DISTRICT.search(quote) is not None):
+                    continue  # "Melbourne CBD" is told as Melbourne: the city, not its district's own entry
                 whole = i == 0 and j == len(run)
                 if key in venues:
                     v = find_venue(quote)
@@ -350,7 +372,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                         break
                 if candidates(key) or st_after:
                     if st_after or candidates(key):
-                        glued = (j < len(run) and text[run[j][0]:run[j][1]] not in _CONNECT) or (
+                        glued = (j < len(run) and text[run[j][0]:run[j][1]] not in _CONNECT
+                                 and _CITY_DISTRICT.match(text, e) is None) or (
                             i > 0 and text[run[i - 1][0]:run[i - 1][1]] not in _CONNECT
                         )
                         pending_cities.append((s, e, quote, st_after, st_e, glued))
@@ -382,7 +405,10 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             datelines=[pm.country for pm in out if pm.is_dateline and pm.kind == "city" and pm.country],
             countries=[pm.country for pm in out if pm.kind == "country" and pm.country],
             cities=[c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and not gl and not _acronym(q)
-                    for c in [country_mod.city_country(q)] if c],
+                    and norm_name(q) not in country_mod.cue_names() and norm_name(q) not in _shared_regions()
+                    for c in [country_mod.city_country(q)] if c]
+            # a landmark abroad ("Parliament Square") tells its country as a city does
+            + [pm.country for pm in out if pm.kind == "venue" and pm.country and pm.country != "US"],
             states=len({pm.state for pm in out if pm.kind == "state" and not pm.is_dateline
                         and country_code(pm.quote) in (None, "US")}),
             text=text,
@@ -440,6 +466,10 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                         st = code
                     break
         key = norm_name(quote)
+        if not st and _region_abroad(text, key, e, cc):
+            # "Victoria" in a text about Australia, "Oyo State": the region, evidence of no town
+            out.append(PlaceMention(s, e, quote, "country", quote, None, None, None, None, False, cc))
+            continue
         if cc is not None and not st and key not in stop and not glued and not _acronym(quote):
             # a text about another country: its towns, however small, before namesakes elsewhere
             local = best_place(quote, None, cc)

@@ -1,0 +1,108 @@
+"""Issue 10 (place level across outlets) and issue 9 (places abroad): the same action abroad is
+placed in the same city whichever words an outlet uses for it -- the seat of government by
+metonymy ("Westminster", "Whitehall"), a landmark ("Parliament Square"), the city's central
+district ("the CBD"), a state or province named like a town ("Victoria", "Oyo State").
+
+All sentences are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+from protestdb.geo import find_places, text_country
+from protestdb.geo.country import cues, decide, weigh
+
+PUB = date(2025, 3, 12)
+
+
+def _located(text: str) -> set[tuple[str | None, str | None, str | None]]:
+    res = extract_text(text, PUB)
+    assert res.is_protest_report
+    return {(e.locality, e.state, e.country) for e in res.events}
+
+
+# ---------------------------------------------------------------- country cues
+
+
+def test_cues_count_distinct_words_and_signs() -> None:
+    found = cues("The levy of £40m was set by Downing Street; a later £2m too. It cost 3 crore.")
+    assert found["GB"] == 2 and found["IN"] == 1
+    assert cues("Whitehalls and Westminsterly are no cues") == {}
+
+
+def test_cues_tip_a_text_with_no_other_evidence_abroad() -> None:
+    assert decide(weigh(text="Ministers in Whitehall set a £3bn levy.")) == "GB"
+    # a US state named twice outweighs one cue
+    assert decide(weigh(states=2, text="Westminster council members met.")) is None
+
+
+def test_seat_of_government_by_metonymy_is_the_capital_not_a_us_town() -> None:
+    text = (
+        "Hundreds of bakers parked their delivery vans across Westminster on Tuesday to protest a new "
+        "£12 levy on flour, honking horns outside the ministry for three hours."
+    )
+    assert text_country(text) == "GB"
+    places = _located(text)
+    assert ("London", None, "GB") in places
+    assert all(st is None for _loc, st, _cc in places)
+
+
+def test_a_landmark_abroad_tells_the_country() -> None:
+    text = (
+        "Several thousand nurses rallied in Parliament Square on Thursday and then marched down "
+        "Whitehall, demanding a pay rise."
+    )
+    assert text_country(text) == "GB"
+    places = _located(text)
+    assert ("London", None, "GB") in places
+    assert not any(cc == "US" for _loc, _st, cc in places)
+
+
+def test_a_us_text_keeps_its_westminster() -> None:
+    text = (
+        "WESTMINSTER, Colo. -- About 200 parents rallied outside the school board offices in Westminster "
+        "on Monday, demanding smaller classes."
+    )
+    assert text_country(text) is None
+    assert ("Westminster", "CO", "US") in _located(text)
+
+
+# ---------------------------------------------------------------- the city's central district
+
+
+def test_cbd_is_its_city() -> None:
+    for words, city in (("the Melbourne CBD", "Melbourne"), ("the Nairobi Central Business District", "Nairobi"),
+                        ("Leeds city centre", "Leeds")):
+        pms = [pm for pm in find_places(f"Thousands of cyclists rode through {words} on Sunday.") if pm.kind == "city"]
+        assert [pm.locality for pm in pms] == [city], words
+
+
+# ---------------------------------------------------------------- regions named like towns
+
+
+def test_victoria_in_a_text_about_australia_is_the_state() -> None:
+    text = (
+        "Victoria Police said about 5,000 people marched through the Melbourne CBD on Sunday, one of "
+        "many rallies across Australia."
+    )
+    pms = find_places(text)
+    assert not any(pm.kind == "city" and pm.quote == "Victoria" for pm in pms)
+    assert any(pm.kind == "city" and pm.locality == "Melbourne" and pm.country == "AU" for pm in pms)
+
+
+def test_victoria_elsewhere_stays_a_city() -> None:
+    text = "Dock workers picketed the ferry terminal in Victoria, British Columbia, on Friday."
+    pms = find_places(text)
+    assert any(pm.kind == "city" and pm.locality == "Victoria" and pm.country == "CA" for pm in pms)
+
+
+def test_a_state_abroad_is_no_town() -> None:
+    text = (
+        "Across Nigeria, youths marched against hunger on Monday. In Oyo State, hundreds blocked a "
+        "highway, while in Kano police fired tear gas."
+    )
+    pms = find_places(text)
+    assert not any(pm.kind == "city" and pm.quote == "Oyo" for pm in pms)
+    assert any(pm.kind == "city" and pm.locality == "Kano" for pm in pms)
+    assert text_country(text) == "NG"

@@ -21,6 +21,7 @@ from protestdb.geo.resolve import (
     best_place,
     candidates,
     country_code,
+    display_locality,
     find_venue,
     state_code,
     state_result,
@@ -284,7 +285,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         p = best_place(city.title(), st, "US" if st else None)
         if p is None or (p.country == "US" and not st and p.population < 100000):
             continue
-        r = _result_from_place(p)
+        r = _named(_result_from_place(p), city, p)
         s, e = m.start("city"), m.start("city") + len(city)
         kind = "neighborhood" if r.location else "city"
         add(PlaceMention(s, e, text[s:e], kind, p.name, r.state, r.locality, r.lat, r.lon, True, r.country))
@@ -476,7 +477,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             if local is not None and local.population >= MIN_POP_IN_COUNTRY and (local.primary or local.population >= MIN_POP_FOREIGN):
                 local, e = _lower_case_city(text, local, e)
                 quote = text[s:e]
-                r = _result_from_place(local)
+                r = _named(_result_from_place(local), quote, local)
                 kind = "neighborhood" if r.location else "city"
                 out.append(PlaceMention(s, e, quote, kind, local.name, r.state, r.locality, r.lat, r.lon, False, r.country))
                 continue
@@ -521,11 +522,18 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                 continue
         p, e = _lower_case_city(text, p, e)
         quote = text[s:e]
-        r = _result_from_place(p)
+        r = _named(_result_from_place(p), quote, p)
         kind = "neighborhood" if r.location else "city"
         out.append(PlaceMention(s, e, quote, kind, p.name, r.state, r.locality, r.lat, r.lon, False, r.country))
     out.sort(key=lambda pm: (pm.start, pm.end))
     return tuple(out), cc
+
+
+def _named(r, quote: str, p):  # noqa: ANN001, ANN202 (GeoResult, gazetteer place)
+    """``r`` with the locality told as the text writes it (``resolve.display_locality``)."""
+    if r.locality == p.name:
+        r.locality = display_locality(quote, p)
+    return r
 
 
 #: last words of town names that also end venue names ("Forest Park", "Union Square")

@@ -240,6 +240,29 @@ def _result_from_place(p: _Place, location: str | None = None) -> GeoResult:
     )
 
 
+_DISPLAY_WORD = re.compile(r"[A-Za-z][A-Za-z' \-]*[a-z][A-Za-z' \-]*")
+
+
+def display_locality(asked: str, p: _Place) -> str:
+    """The locality name to output for place ``p`` told as ``asked``: a place abroad keeps the
+    text's own spelling when that is a plain-letter alternate or accent-free form of its name
+    ("Cologne" for Köln, "Hanover" for Hannover, "Ambala" for Ambāla; an all-capitals dateline
+    word title-cased); US places and abbreviations ("NYC", "L.A.") keep the gazetteer's name."""
+    if p.country == "US" or p.kind == "neighborhood":
+        return p.name
+    told = clean_spaces(asked)
+    if told.isupper():
+        told = told.title()
+    if told == p.name or not _DISPLAY_WORD.fullmatch(told) or len(told) < 3:
+        return p.name
+    key = norm_name(told)
+    if key == norm_name(p.name):
+        return told if not p.name.isascii() else p.name
+    if any(c.id == p.id for c in candidates(key)):
+        return told
+    return p.name
+
+
 def state_result(code: str, locality: str | None = None) -> GeoResult | None:
     info = _state_tables()[2].get(code)
     if info is None:
@@ -420,6 +443,8 @@ def geocode(
             return res
         return None
     res = _result_from_place(p)
+    if res.locality == p.name:
+        res.locality = display_locality(loc, p)
     if venue:
         res.location = ", ".join(x for x in (venue, res.location) if x)
     return res

@@ -38,8 +38,10 @@ def _run(kind: str, folder: Path) -> dict:
 )
 def test_bomb_is_bounded_reported_and_loses_nothing_after_it(tmp_path, kind, error):
     r = _run(kind, tmp_path)
-    # measured on a 2-core machine under load: 0.4-2.4 s (gzip), 2.4-7.9 s (1 GB plain line), 60-190 MB
-    assert r["seconds"] < 10, r
+    # measured on a 2-core machine: 0.4-2.4 s (gzip), 2.4-7.9 s (1 GB plain line), 60-190 MB; up to
+    # 14 s with eight other jobs on the two cores. A runaway bound, not a speed target (the memory
+    # bound is the one that matters: before the fix such inputs took 2-24 GB)
+    assert r["seconds"] < 60, r
     assert r["peak_mb"] < 500, r
     errors = [i for i in r["items"] if i.startswith("error: ")]
     assert len(errors) == 1 and error in errors[0], r["items"]

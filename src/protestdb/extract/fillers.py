@@ -237,6 +237,47 @@ def _nearest(f: Filling, cands: list[Any]) -> Any:
     return min(cands, key=lambda m: min(gap(m, t) for t in trigs), default=None) if cands else None
 
 
+#: Verbs whose date tells when something was said, not when the action happened ("said Monday").
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "write"})
+
+
+def _verb_of(tok: Any) -> Any:
+    """The verb a token hangs on in the parse (itself when it is one), at most four heads up."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _by_attachment(f: Filling, cands: list[Any]) -> list[Any]:
+    """Of several dates, those the parse hangs on the action's own verbs ("gathered ... early Monday
+    morning ... after he was arrested last Friday": Monday); else all but those of a speech verb
+    ("said Monday morning before the strike")."""
+    sdoc = f.doc.doc
+    if sdoc is None or len(cands) < 2:
+        return cands
+    own_verbs = set()
+    for t in f.draft.triggers:
+        span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+        v = _verb_of(span.root) if span is not None and len(span) else None
+        if v is not None and v.lemma_ not in _SPEECH_LEMMAS:  # "said ... before the walkout": not the action's verb
+            own_verbs.add(v.i)
+    own, other, speech = [], [], []
+    for m in cands:
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        v = _verb_of(span.root) if span is not None and len(span) else None
+        if v is not None and v.i in own_verbs:
+            own.append(m)
+        elif v is not None and v.lemma_ in _SPEECH_LEMMAS:
+            speech.append(m)
+        else:
+            other.append(m)
+    return own or other or speech
+
+
 @filler("date")
 def fill_date(f: Filling) -> None:
     """The date told nearest to the action's words in its segments (inside the news window
@@ -252,7 +293,7 @@ def fill_date(f: Filling) -> None:
         # "the coalition announced today that vigils will be held next Friday": the action's day
         # is ahead of the announcement's
         dcands = [m for m in dcands if m.precision == "day" and (m.future_value or m.value) > doc.published] or dcands
-    dm, rule = _nearest(f, dcands), "date.nearest_in_segment"
+    dm, rule = _nearest(f, _by_attachment(f, dcands)), "date.nearest_in_segment"
     if dm is None and not d.announced:
         if _put_page_date(f):
             return

@@ -198,3 +198,11 @@ def test_a_date_of_a_speech_verb_is_not_the_actions_date() -> None:
             "The strike shut the harbor.")
     (ev,) = extract_text(text, published=date(2025, 4, 17)).events
     assert ev.date == "2025-04-16"
+
+
+def test_a_verb_the_strike_is_only_the_object_of_a_preposition_of_does_not_date_it() -> None:
+    # "returned ... Thursday after a strike that ran from ...": the strike's own clause dates it
+    text = ("Bakers at the Fenwick plant in Dunmore returned to work Thursday after a strike that ran from"
+            " March 3 to March 5. The bakers' union said talks would resume.")
+    (ev,) = extract_text(text, published=date(2025, 3, 7)).events
+    assert ev.date == "2025-03-03"

@@ -242,14 +242,38 @@ _SPEECH_LEMMAS = frozenset({"say", "tell", "add", "write"})
 
 
 def _verb_of(tok: Any) -> Any:
-    """The verb a token hangs on in the parse (itself when it is one), at most four heads up."""
-    for _ in range(4):
+    """The verb a token hangs on in the parse (itself when it is one), at most six heads up ("at 7
+    a.m. on Feb. 3")."""
+    for _ in range(7):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
         if tok.head is tok:
             return None
         tok = tok.head
     return None
+
+
+#: A trigger noun's links to the verbs that tell its action ("the strike ran", "staged a walkout",
+#: "a strike that ran"); not a preposition's ("returned to work Monday after a strike").
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+#: Verbs of "on strike" ("went on strike", "have been on a hunger strike", "remain on strike").
+_ON_VERBS = frozenset({"be", "go", "remain", "stay"})
+
+
+def _action_verbs(tok: Any) -> list[Any]:
+    """The verbs that tell a trigger's action: the trigger verb itself ("gathered"), else the verb a
+    trigger noun is the subject or object of and the verbs of clauses on it. Not a speech verb."""
+    if tok.pos_ in ("VERB", "AUX"):
+        out = [tok]
+    else:
+        out = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        if tok.dep_ in _ARG_DEPS and tok.head.pos_ == "VERB":
+            out.append(tok.head)
+        # "have been on a hunger strike since May 29", "went on strike Tuesday": the verb of "on"
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ == "on" and prep.head.lemma_ in _ON_VERBS:
+            out.append(prep.head)
+    return [v for v in out if v.lemma_ not in _SPEECH_LEMMAS]
 
 
 def _by_attachment(f: Filling, cands: list[Any]) -> list[Any]:
@@ -262,9 +286,8 @@ def _by_attachment(f: Filling, cands: list[Any]) -> list[Any]:
     own_verbs = set()
     for t in f.draft.triggers:
         span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
-        v = _verb_of(span.root) if span is not None and len(span) else None
-        if v is not None and v.lemma_ not in _SPEECH_LEMMAS:  # "said ... before the walkout": not the action's verb
-            own_verbs.add(v.i)
+        if span is not None and len(span):
+            own_verbs.update(v.i for v in _action_verbs(span.root))
     own, other, speech = [], [], []
     for m in cands:
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")

@@ -179,3 +179,30 @@ def test_no_date_anywhere_ongoing_action_keeps_date_null_with_its_words() -> Non
     for ev in res.events:
         assert ev.date is None and ev.date_precision == "unknown"
         assert [e.quote for e in ev.evidence.get("date_precision", [])] == ["Saturday"]
+
+
+def test_the_date_hung_on_the_actions_verb_beats_a_nearer_background_date() -> None:
+    # the rally's own verb carries "early Tuesday morning"; "last Thursday" is when the organizer was
+    # detained, told nearer to the word "rally" of the next sentence
+    text = ("Hundreds of teachers gathered outside the Marlow County school board office early Tuesday morning to"
+            " demand the release of a union organizer, who was detained by immigration agents last Thursday. The"
+            " rally ended by noon.")
+    (ev,) = extract_text(text, published=date(2025, 4, 16)).events
+    assert ev.date == "2025-04-15"
+
+
+def test_a_date_of_a_speech_verb_is_not_the_actions_date() -> None:
+    # "said Tuesday evening before the walkout": when it was said; the dock workers walked out Wednesday
+    text = ("Dock workers walked off the job in Port Halvard on Wednesday as their contract expired. "
+            "\"We did not want this,\" union president Dana Reyes said Tuesday evening before the walkout. "
+            "The strike shut the harbor.")
+    (ev,) = extract_text(text, published=date(2025, 4, 17)).events
+    assert ev.date == "2025-04-16"
+
+
+def test_a_verb_the_strike_is_only_the_object_of_a_preposition_of_does_not_date_it() -> None:
+    # "returned ... Thursday after a strike that ran from ...": the strike's own clause dates it
+    text = ("Bakers at the Fenwick plant in Dunmore returned to work Thursday after a strike that ran from"
+            " March 3 to March 5. The bakers' union said talks would resume.")
+    (ev,) = extract_text(text, published=date(2025, 3, 7)).events
+    assert ev.date == "2025-03-03"

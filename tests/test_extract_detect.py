@@ -134,3 +134,11 @@ def test_supported_triggers_are_protests(text: str) -> None:
 def test_support_without_a_parse() -> None:
     assert is_protest_report("Teachers rallied at the statehouse on Monday.")
     assert not is_protest_report("Oil prices and the dollar rallied after the report.")
+
+
+def test_projectiles_striking_people_are_no_strike() -> None:
+    # the weapons' "striking" is a blow, not a labor strike; a union's striking members still are one
+    hit = "Crowds protested at the rail yard; officers fired pepper balls, some of the rounds striking marchers."
+    assert "strike" not in {t.type for t in find_triggers(hit)}
+    assert "strike" not in {t.type for t in find_triggers("Two rubber bullets struck a reporter near the gate.")}
+    assert "strike" in {t.type for t in find_triggers("Striking members of the bakers' union picketed the plant.")}

@@ -245,3 +245,36 @@ def test_an_undated_page_that_fits_two_days_joins_neither(tmp_path: Path) -> Non
     assert {f["other_event_id"] for f in flags if f["event_id"] == undated} == {first, second}
     assert all("several days" in f["detail"]["parts"]["reject"] for f in flags if f["event_id"] == undated)
     store.close()
+
+
+def _dated_words(store, text: str, words: str, day: str, **fields) -> str:
+    """A dated report whose date has its words as evidence."""
+    m = EventMention(locality="Riverton", state="OR", country="US", date=day, **fields)
+    start = text.index(words)
+    m.add_evidence("date", start, start + len(words), words)
+    (eid,) = store.add_mentions(Article.make(text, published=day), [m])
+    return eid
+
+
+def test_an_undated_page_naming_the_organizer_and_the_weekday_joins(tmp_path: Path) -> None:
+    """Who acts and the day of the week the words name are two kinds: the union's strike "on Tuesday"
+    joins the union's Tuesday strike; the same union "on Wednesday" (the strike's second day) does not,
+    and neither does a report naming only the depot and Tuesday (weekly protests at one place)."""
+    store = open_store(tmp_path / "who.sqlite")
+    org = ["Millrace Bus Drivers Union"]
+    tuesday = _dated_words(store, "Bus drivers went on strike on Tuesday.", "on Tuesday", "2025-03-04",
+                           event_type=["strike"], organizations=org)
+    wednesday = _dated_words(store, "The drivers' strike went into a second day on Wednesday.", "on Wednesday",
+                             "2025-03-05", event_type=["strike"], organizations=org)
+    assert tuesday != wednesday  # a day apart, and neither near midnight
+    day2 = _undated_words(store, "Millrace Bus Drivers Union members stayed out on Wednesday.", "on Wednesday",
+                          event_type=["strike"], organizations=["Millrace Bus Drivers Union"])
+    joined = _undated_words(store, "The Millrace Bus Drivers Union walked off the job on Tuesday.", "on Tuesday",
+                            event_type=["strike"], organizations=["Millrace Bus Drivers Union"])
+    assert joined == tuesday and day2 == wednesday
+    depot = _report(store, "Riders rallied at the Tollgate Depot on Tuesday.", published="2025-03-05",
+                    date="2025-03-04", location="Tollgate Depot", event_type=["rally"])
+    venue_day = _undated_words(store, "A crowd of riders filled the Tollgate Depot on Tuesday.", "on Tuesday",
+                               location="Tollgate Depot", event_type=["rally"])
+    assert venue_day != depot
+    store.close()

@@ -240,6 +240,70 @@ def _nearest(f: Filling, cands: list[Any]) -> Any:
     return min(cands, key=lambda m: min(gap(m, t) for t in trigs), default=None) if cands else None
 
 
+#: Verbs whose date tells when something was said, not when the action happened ("said Monday").
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "write"})
+
+
+def _verb_of(tok: Any) -> Any:
+    """The verb a token hangs on in the parse (itself when it is one), at most six heads up ("at 7
+    a.m. on Feb. 3")."""
+    for _ in range(7):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+#: A trigger noun's links to the verbs that tell its action ("the strike ran", "staged a walkout",
+#: "a strike that ran"); not a preposition's ("returned to work Monday after a strike").
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+#: Verbs of "on strike" ("went on strike", "have been on a hunger strike", "remain on strike").
+_ON_VERBS = frozenset({"be", "go", "remain", "stay"})
+
+
+def _action_verbs(tok: Any) -> list[Any]:
+    """The verbs that tell a trigger's action: the trigger verb itself ("gathered"), else the verb a
+    trigger noun is the subject or object of and the verbs of clauses on it. Not a speech verb."""
+    if tok.pos_ in ("VERB", "AUX"):
+        out = [tok]
+    else:
+        out = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        if tok.dep_ in _ARG_DEPS and tok.head.pos_ == "VERB":
+            out.append(tok.head)
+        # "have been on a hunger strike since May 29", "went on strike Tuesday": the verb of "on"
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ == "on" and prep.head.lemma_ in _ON_VERBS:
+            out.append(prep.head)
+    return [v for v in out if v.lemma_ not in _SPEECH_LEMMAS]
+
+
+def _by_attachment(f: Filling, cands: list[Any]) -> list[Any]:
+    """Of several dates, those the parse hangs on the action's own verbs ("gathered ... early Monday
+    morning ... after he was arrested last Friday": Monday); else all but those of a speech verb
+    ("said Monday morning before the strike")."""
+    sdoc = f.doc.doc
+    if sdoc is None or len(cands) < 2:
+        return cands
+    own_verbs = set()
+    for t in f.draft.triggers:
+        span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span):
+            own_verbs.update(v.i for v in _action_verbs(span.root))
+    own, other, speech = [], [], []
+    for m in cands:
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        v = _verb_of(span.root) if span is not None and len(span) else None
+        if v is not None and v.i in own_verbs:
+            own.append(m)
+        elif v is not None and v.lemma_ in _SPEECH_LEMMAS:
+            speech.append(m)
+        else:
+            other.append(m)
+    return own or other or speech
+
+
 @filler("date")
 def fill_date(f: Filling) -> None:
     """The date told nearest to the action's words in its segments (inside the news window
@@ -255,7 +319,7 @@ def fill_date(f: Filling) -> None:
         # "the coalition announced today that vigils will be held next Friday": the action's day
         # is ahead of the announcement's
         dcands = [m for m in dcands if m.precision == "day" and (m.future_value or m.value) > doc.published] or dcands
-    dm, rule = _nearest(f, dcands), "date.nearest_in_segment"
+    dm, rule = _nearest(f, _by_attachment(f, dcands)), "date.nearest_in_segment"
     if dm is None and not d.announced:
         if _put_page_date(f):
             return

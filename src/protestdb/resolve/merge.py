@@ -679,8 +679,8 @@ def _conclude(
         if parts is not None:
             parts["shared"] = ["type (a report naming nothing specific)"]
     if undated and not _strong(e, m, shared, parts):
-        return _no(parts, "undated: needs two of the action's name, its organizer, its venue, its claim"
-                   " or a public figure", score)
+        return _no(parts, "undated: needs two of the action's name, its organizer, its venue, its claim,"
+                   " a public figure, the weekday (with the organizer or name)", score)
     return score
 
 
@@ -690,17 +690,32 @@ STRONG_KINDS = frozenset({"venue", "organizer", "title"})
 STRONG_CLAIM_WORDS = 3
 
 
+#: Shared specifics that say who acts or what the action is called: with them, the weekday an
+#: undated report names (when it is the dated event's) is a kind of its own (:func:`_strong`).
+WHO_KINDS = frozenset({"organizer", "title"})
+
+
+def _weekday_named(undated: MatchKey, dated: MatchKey) -> bool:
+    """Do an undated report's date words name the dated side's weekday exactly ("on Tuesday")?"""
+    return undated.day is None and dated.day is not None and bool(undated.words_wd) \
+        and _date.fromordinal(dated.day).weekday() in undated.words_wd
+
+
 def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] | None = None) -> bool:
     """Identity evidence strong enough to place an undated report on a dated event (or join two
     undated ones): two kinds among the action's name, its organizer, a specific venue, the same
-    claim in the same words (three words or more) and a public figure both name. A venue or a name
-    with a crowd size or a target is not enough: the same plaza hosts the next week's rally against
-    the same target, and a named action recurs (seen on real pages)."""
+    claim in the same words (three words or more), a public figure both name, and -- with the
+    organizer or the action's name -- the dated event's weekday named by the undated report's words.
+    A venue or a name with a crowd size or a target is not enough: the same plaza hosts the next
+    week's rally against the same target, and a named action recurs (seen on real pages); nor is a
+    venue with its weekday (weekly protests at one facility)."""
     kinds = {s for s in shared if s in STRONG_KINDS}
     if any(len(c.split()) >= STRONG_CLAIM_WORDS for c in e.claims & m.claims):
         kinds.add("claim")
     if e.notables & m.notables:
         kinds.add("public figure")
+    if kinds & WHO_KINDS and (_weekday_named(e, m) or _weekday_named(m, e)):
+        kinds.add("weekday")  # "the union struck on Tuesday": who, and the day of the week the words name
     if parts is not None:
         parts["strong"] = sorted(kinds)
     return len(kinds) >= 2

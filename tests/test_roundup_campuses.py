@@ -49,3 +49,26 @@ def test_past_protests_of_the_group_are_no_events() -> None:
     )
     ev = events_by_city(text, PUB)
     assert set(ev) == {"Reno"}
+
+
+def _states(text: str) -> list[tuple[str | None, str | None]]:
+    from protestdb.extract import extract_text
+
+    return sorted((e.locality, e.state) for e in extract_text(text, PUB).events)
+
+
+def test_sites_in_several_states_one_state_event_each() -> None:
+    text = (
+        "Students across the country walked out of class on Thursday to demand action on guns. "
+        "From Westbrook High School in Nebraska to Riverside Charter High School in Oregon, "
+        "students took part in walkouts at 10 a.m.\n\n"
+        "At Pine Hill High School in Kansas, about 80 students walked out of class on Thursday."
+    )
+    got = _states(text)
+    assert (None, "NE") in got and (None, "OR") in got
+    assert any(st == "KS" for _, st in got)  # its own state, not a continuation of Oregon's
+
+
+def test_a_bare_list_of_states_is_no_list_of_sites() -> None:
+    text = "Walkouts took place on Thursday in states including Ohio, Iowa and Texas, organizers said."
+    assert len([st for _, st in _states(text) if st]) <= 1

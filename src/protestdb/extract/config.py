@@ -38,6 +38,7 @@ DRAFT_RULES: tuple[str, ...] = (
     "one_city",
     "paragraph_city",
     "section_city",
+    "split_by_state",
     "national_placeless",
     "umbrella_sentence",
     "counter_protest_here",

@@ -343,6 +343,8 @@ def continues_current(st: DraftState, s: Sentence) -> list[Group] | None:
     cur = st.current
     if s.cities or cur is None or cur.key == NATIONAL or s.para - cur.last_para > st.doc.config.continue_para_gap:
         return None
+    if cur.key.startswith("state:") and s.states and all(f"state:{p.state}" != cur.key for p in s.states):
+        return None  # "At Oxford High School in Michigan, ..." after an event placed in another state
     if cur.counter:
         # after a counter-protest, a sentence without one tells the main action again
         cur = next((o for o in reversed(st.drafts) if o.key == cur.key and not o.counter), cur)
@@ -366,6 +368,41 @@ def dateline_city(st: DraftState, s: Sentence) -> list[Group] | None:
     if s.cities or st.dl_city is None:
         return None
     return [(st.dl_city.city_key or UNLOCATED, st.dl_city, s.trigs, s.seg, s.venues)]
+
+
+_SITE_IN_STATE = None
+
+
+@draft_rule("split_by_state")
+def split_by_state(st: DraftState, s: Sentence) -> list[Group] | None:
+    """No city, several states each told as the state of its own site ("From Lincoln High School
+    in Nebraska to Roosevelt High School in Oregon, students walked out", "at Jefferson High School
+    in Iowa and at Madison Middle School in Kansas"): one state-level event per site. A bare list
+    of states ("walkouts took place in states including Ohio, Iowa and Texas") tells no site."""
+    import re
+
+    global _SITE_IN_STATE
+    if s.cities or len({p.state for p in s.states}) < 2:
+        return None
+    if _SITE_IN_STATE is None:
+        _SITE_IN_STATE = re.compile(r"\s*,?\s+in\s+(?:the state of\s+)?")
+    text = st.doc.text
+    items: list[tuple[Place, Place]] = []
+    for p in s.states:
+        v = next((v for v in s.venues if v.kind == "venue" and 0 < p.start - v.end <= 20
+                  and _SITE_IN_STATE.fullmatch(text, v.end, p.start)), None)
+        if v is not None and p.state not in {q.state for q, _ in items}:
+            items.append((p, v))
+    if len(items) < 2:
+        return None
+    groups: list[Group] = []
+    prev = s.start
+    for i, (p, v) in enumerate(items):
+        seg_end = items[i + 1][1].start if i + 1 < len(items) else s.end
+        seg_trigs = [t for t in s.trigs if prev <= t.start < seg_end] or s.trigs
+        groups.append((f"state:{p.state}", None, seg_trigs, (prev, seg_end), [v]))
+        prev = seg_end
+    return groups
 
 
 @draft_rule("state_only")

@@ -85,3 +85,14 @@ def test_crowd_in_quoted_speech_is_no_event() -> None:
     res = extract_text(text, PUB)
     cities = {e.locality for e in res.events}
     assert "Reno" in cities and "Sparks" not in cities
+
+
+def test_semicolon_clauses_each_open_on_a_city() -> None:
+    text = (
+        "Climate activists staged protests in several European cities on Friday: in Graz, more than "
+        "9,000 people marched to the square; in Linz, about 4,000 gathered outside the town hall; "
+        "and in Salzburg, some 2,500 people took part."
+    )
+    ev = _by_city(text)
+    assert {"Graz", "Linz", "Salzburg"} <= set(ev)
+    assert ev["Salzburg"].size_low == 2500 and ev["Salzburg"].country == "AT"

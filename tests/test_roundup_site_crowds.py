@@ -96,3 +96,14 @@ def test_semicolon_clauses_each_open_on_a_city() -> None:
     ev = _by_city(text)
     assert {"Graz", "Linz", "Salzburg"} <= set(ev)
     assert ev["Salzburg"].size_low == 2500 and ev["Salzburg"].country == "AT"
+
+
+def test_nationwide_lead_is_no_first_citys_own() -> None:
+    # the nationwide sentence's figure is the whole country's, not the first listed city's
+    text = (
+        "Thousands of people marched in cities across the country on Saturday. In Salina, a crowd of "
+        "about 2,000 gathered downtown, while in Hays several hundred people marched to the courthouse."
+    )
+    ev = _by_city(text)
+    assert {"Salina", "Hays"} <= set(ev)
+    assert ev["Salina"].size_low == 2000 and ev["Salina"].size_text == "about 2,000"

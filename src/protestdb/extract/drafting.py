@@ -256,6 +256,9 @@ def paragraph_city(st: DraftState, s: Sentence) -> list[Group] | None:
     pc = next((p for sj in layout.para_sentences(s.para) for p in st.places_by_sent.get(sj, []) if p.city_key), None)
     if pc is None:
         return None
+    if all(t.national for t in s.trigs) and len({p.city_key for sj in layout.para_sentences(s.para)
+                                                  for p in st.places_by_sent.get(sj, []) if p.city_key}) >= 2:
+        return None  # "Protests were held across the country." before the cities of a roundup: no one city's
     return [(pc.city_key or UNLOCATED, pc, s.trigs, s.seg, s.venues)]
 
 

@@ -107,3 +107,13 @@ def test_nationwide_lead_is_no_first_citys_own() -> None:
     ev = _by_city(text)
     assert {"Salina", "Hays"} <= set(ev)
     assert ev["Salina"].size_low == 2000 and ev["Salina"].size_text == "about 2,000"
+
+
+def test_city_named_again_after_the_list_keeps_its_own_figure() -> None:
+    text = (
+        "Protests over the verdict were held on Saturday in Tulsa, Wichita, Omaha and Topeka, "
+        "with the largest in Tulsa, where about 5,000 people marched."
+    )
+    ev = _by_city(text)
+    assert {"Tulsa", "Wichita", "Omaha", "Topeka"} <= set(ev) and len(ev) == 4
+    assert ev["Tulsa"].size_low == 5000 and ev["Topeka"].size_low is None

@@ -224,12 +224,13 @@ def split_by_city(st: DraftState, s: Sentence) -> list[Group] | None:
     text = st.doc.text
     groups: list[Group] = []
     prev = s.start
-    for i, c in enumerate(s.cities):
+    cities = _with_repeats(st, s)
+    for i, c in enumerate(cities):
         seg_end = s.end
-        if i < len(s.cities) - 1:
-            breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, c.end, s.cities[i + 1].start)]
+        if i < len(cities) - 1:
+            breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, c.end, cities[i + 1].start)]
             # a list item ends after its own number ("Rodez (1200), Sete (4500)")
-            seg_end = breaks[-1] if breaks else item_end(text, c.end, s.cities[i + 1].start, st.doc.lang)
+            seg_end = breaks[-1] if breaks else item_end(text, c.end, cities[i + 1].start, st.doc.lang)
             if not breaks and seg_end != c.end:
                 st.tags[("seg", prev, seg_end)] = "roundup_item_end"
         seg_trigs = [t for t in s.trigs if prev <= t.start < seg_end] or s.trigs
@@ -237,6 +238,21 @@ def split_by_city(st: DraftState, s: Sentence) -> list[Group] | None:
         groups.append((c.city_key or UNLOCATED, c, seg_trigs, (prev, seg_end), seg_venues))
         prev = seg_end
     return groups
+
+
+def _with_repeats(st: DraftState, s: Sentence) -> list[Place]:
+    """The sentence's cities in text order, with a city named again after others ("in Tulsa,
+    Omaha and Wichita, with the largest in Tulsa, where 5,000 marched"): the clause of the repeat
+    tells that city again (one entry per city else)."""
+    keys = {c.city_key for c in s.cities}
+    firsts = {c.start for c in s.cities}
+    out = sorted(s.cities, key=lambda c: c.start)
+    for p in st.places_by_sent.get(s.index, []):
+        if p.kind in ("city", "neighborhood") and p.city_key in keys and p.start not in firsts and p.start > out[0].end:
+            out.append(p)
+    out.sort(key=lambda c: c.start)
+    # a name told twice in a row ("New York, New York") is one mention
+    return [c for i, c in enumerate(out) if i == 0 or c.city_key != out[i - 1].city_key]
 
 
 @draft_rule("one_city")

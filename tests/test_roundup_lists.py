@@ -29,3 +29,29 @@ def test_short_label_with_a_colon_stays_a_headline() -> None:
     layout = split_text(text, None, "en")
     assert layout.sentences[0].kind == "headline"
     assert set(events_by_city(text, PUB)) == {"Bangor"}
+
+
+def _located(text: str) -> list[tuple[str | None, str | None]]:
+    from protestdb.extract import extract_text
+
+    return sorted(((e.locality, e.state) for e in extract_text(text, PUB).events), key=str)
+
+
+def test_statewide_lead_beside_its_cities_is_no_event_of_its_own() -> None:
+    text = (
+        "Protests against the cuts drew crowds across Iowa on Saturday.\n\n"
+        "Ames: About 900 people marched from the campus to City Hall.\n\n"
+        "Dubuque: A crowd of several hundred rallied downtown."
+    )
+    got = _located(text)
+    assert ("Ames", "IA") in got and ("Dubuque", "IA") in got
+    assert (None, "IA") not in got
+
+
+def test_state_event_stays_beside_cities_of_other_states() -> None:
+    text = (
+        "Teachers rallied across Iowa on Saturday against the cuts, organizers said.\n\n"
+        "In Omaha, Nebraska, about 300 teachers marched to the school board offices on Saturday."
+    )
+    got = _located(text)
+    assert (None, "IA") in got and ("Omaha", "NE") in got

@@ -55,6 +55,7 @@ DRAFT_FILTERS: tuple[str, ...] = (
     "official_city",
     "venue_town",
     "sole_city",
+    "statewide_umbrella",
     "drop_unlocated_beside_located",
     "drop_unlocated_beside_national",
 )

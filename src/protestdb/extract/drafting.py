@@ -541,6 +541,31 @@ def _sole_local_body_city(st: DraftState) -> Place | None:
     return cands[0]
 
 
+_ACROSS_STATE = None
+
+
+@draft_filter("statewide_umbrella")
+def statewide_umbrella(st: DraftState) -> None:
+    """A state-level draft told across its state ("protests drew crowds across Ohio on
+    Saturday") beside events in that state's cities is the roundup's lead, not an event of its
+    own."""
+    import re
+
+    global _ACROSS_STATE
+    if _ACROSS_STATE is None:
+        _ACROSS_STATE = re.compile(r"\b(?:across|throughout|around|all over)\s+(?:the state of\s+)?$", re.IGNORECASE)
+    text = st.doc.text
+    located = {d.place.state for d in st.drafts if not d.key.startswith("state:") and d.place is not None and d.place.state}
+
+    def keep(d: Draft) -> bool:
+        sp = d.state_place
+        if not d.key.startswith("state:") or sp is None or sp.state not in located:
+            return True
+        return _ACROSS_STATE.search(text, max(0, sp.start - 30), sp.start) is None
+
+    _drop(st, keep, "statewide_umbrella", "told across its state beside events in its cities")
+
+
 @draft_filter("drop_unlocated_beside_located")
 def drop_unlocated_beside_located(st: DraftState) -> None:
     """With located events in the article, a place-less mention is an umbrella statement

@@ -117,3 +117,13 @@ def test_city_named_again_after_the_list_keeps_its_own_figure() -> None:
     ev = _by_city(text)
     assert {"Tulsa", "Wichita", "Omaha", "Topeka"} <= set(ev) and len(ev) == 4
     assert ev["Tulsa"].size_low == 5000 and ev["Topeka"].size_low is None
+
+
+def test_smaller_places_such_as_x_open_a_site() -> None:
+    text = (
+        "Demonstrators turned out across the country on Saturday at hundreds of rallies against the cuts. "
+        "In Denver, the crowd filled the Capitol lawn. And in smaller places such as Laramie, Wyoming, "
+        "more than 300 people met at the town square."
+    )
+    ev = _by_city(text)
+    assert "Laramie" in ev and ev["Laramie"].state == "WY" and ev["Laramie"].size_low == 301

@@ -230,8 +230,11 @@ def _crowd_verb(parse: Any, sm: Any, not_verbs: frozenset[str]) -> tuple[int, in
     if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
         # "In Des Moines, Iowa, roughly 300 people listened ...": the crowd read as an apposition
         # of the place, its verb as a clause on it (the sentence left without a verb of its own)
+        root = tok.sent.root
         verb = next((c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
-        if verb is None or tok.sent.root.pos_ in ("VERB", "AUX"):
+        if root.pos_ == "VERB" and root.i > tok.i and not any(c.dep_.startswith("nsubj") for c in root.children):
+            verb = root  # "... such as Laramie, Wyoming, more than 300 people met at ...": the verb lacks its subject
+        elif verb is None or root.pos_ in ("VERB", "AUX"):
             return None
     elif tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX"):
         return None

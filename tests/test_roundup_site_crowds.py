@@ -85,3 +85,45 @@ def test_crowd_in_quoted_speech_is_no_event() -> None:
     res = extract_text(text, PUB)
     cities = {e.locality for e in res.events}
     assert "Reno" in cities and "Sparks" not in cities
+
+
+def test_semicolon_clauses_each_open_on_a_city() -> None:
+    text = (
+        "Climate activists staged protests in several European cities on Friday: in Graz, more than "
+        "9,000 people marched to the square; in Linz, about 4,000 gathered outside the town hall; "
+        "and in Salzburg, some 2,500 people took part."
+    )
+    ev = _by_city(text)
+    assert {"Graz", "Linz", "Salzburg"} <= set(ev)
+    assert ev["Salzburg"].size_low == 2500 and ev["Salzburg"].country == "AT"
+
+
+def test_nationwide_lead_is_no_first_citys_own() -> None:
+    # the nationwide sentence's figure is the whole country's, not the first listed city's
+    text = (
+        "Thousands of people marched in cities across the country on Saturday. In Salina, a crowd of "
+        "about 2,000 gathered downtown, while in Hays several hundred people marched to the courthouse."
+    )
+    ev = _by_city(text)
+    assert {"Salina", "Hays"} <= set(ev)
+    assert ev["Salina"].size_low == 2000 and ev["Salina"].size_text == "about 2,000"
+
+
+def test_city_named_again_after_the_list_keeps_its_own_figure() -> None:
+    text = (
+        "Protests over the verdict were held on Saturday in Tulsa, Wichita, Omaha and Topeka, "
+        "with the largest in Tulsa, where about 5,000 people marched."
+    )
+    ev = _by_city(text)
+    assert {"Tulsa", "Wichita", "Omaha", "Topeka"} <= set(ev) and len(ev) == 4
+    assert ev["Tulsa"].size_low == 5000 and ev["Topeka"].size_low is None
+
+
+def test_smaller_places_such_as_x_open_a_site() -> None:
+    text = (
+        "Demonstrators turned out across the country on Saturday at hundreds of rallies against the cuts. "
+        "In Denver, the crowd filled the Capitol lawn. And in smaller places such as Laramie, Wyoming, "
+        "more than 300 people met at the town square."
+    )
+    ev = _by_city(text)
+    assert "Laramie" in ev and ev["Laramie"].state == "WY" and ev["Laramie"].size_low == 301

@@ -39,6 +39,7 @@ DRAFT_RULES: tuple[str, ...] = (
     "one_city",
     "paragraph_city",
     "section_city",
+    "split_by_state",
     "national_placeless",
     "umbrella_sentence",
     "counter_protest_here",
@@ -55,6 +56,7 @@ DRAFT_FILTERS: tuple[str, ...] = (
     "official_city",
     "venue_town",
     "sole_city",
+    "statewide_umbrella",
     "drop_unlocated_beside_located",
     "drop_unlocated_beside_national",
 )

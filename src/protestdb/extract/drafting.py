@@ -224,12 +224,13 @@ def split_by_city(st: DraftState, s: Sentence) -> list[Group] | None:
     text = st.doc.text
     groups: list[Group] = []
     prev = s.start
-    for i, c in enumerate(s.cities):
+    cities = _with_repeats(st, s)
+    for i, c in enumerate(cities):
         seg_end = s.end
-        if i < len(s.cities) - 1:
-            breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, c.end, s.cities[i + 1].start)]
+        if i < len(cities) - 1:
+            breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, c.end, cities[i + 1].start)]
             # a list item ends after its own number ("Rodez (1200), Sete (4500)")
-            seg_end = breaks[-1] if breaks else item_end(text, c.end, s.cities[i + 1].start, st.doc.lang)
+            seg_end = breaks[-1] if breaks else item_end(text, c.end, cities[i + 1].start, st.doc.lang)
             if not breaks and seg_end != c.end:
                 st.tags[("seg", prev, seg_end)] = "roundup_item_end"
         seg_trigs = [t for t in s.trigs if prev <= t.start < seg_end]
@@ -259,6 +260,21 @@ def other_news_place(text: str, c: Place, lo: int, lang: str) -> bool:
     return pat.search(text, max(lo, c.start - 60), c.start) is not None
 
 
+def _with_repeats(st: DraftState, s: Sentence) -> list[Place]:
+    """The sentence's cities in text order, with a city named again after others ("in Tulsa,
+    Omaha and Wichita, with the largest in Tulsa, where 5,000 marched"): the clause of the repeat
+    tells that city again (one entry per city else)."""
+    keys = {c.city_key for c in s.cities}
+    firsts = {c.start for c in s.cities}
+    out = sorted(s.cities, key=lambda c: c.start)
+    for p in st.places_by_sent.get(s.index, []):
+        if p.kind in ("city", "neighborhood") and p.city_key in keys and p.start not in firsts and p.start > out[0].end:
+            out.append(p)
+    out.sort(key=lambda c: c.start)
+    # a name told twice in a row ("New York, New York") is one mention
+    return [c for i, c in enumerate(out) if i == 0 or c.city_key != out[i - 1].city_key]
+
+
 @draft_rule("one_city")
 def one_city(st: DraftState, s: Sentence) -> list[Group] | None:
     """The sentence names where the action is."""
@@ -278,6 +294,9 @@ def paragraph_city(st: DraftState, s: Sentence) -> list[Group] | None:
                if p.city_key), None)
     if pc is None:
         return None
+    if all(t.national for t in s.trigs) and len({p.city_key for sj in layout.para_sentences(s.para)
+                                                  for p in st.places_by_sent.get(sj, []) if p.city_key}) >= 2:
+        return None  # "Protests were held across the country." before the cities of a roundup: no one city's
     return [(pc.city_key or UNLOCATED, pc, s.trigs, s.seg, s.venues)]
 
 
@@ -391,6 +410,8 @@ def continues_current(st: DraftState, s: Sentence) -> list[Group] | None:
     cur = st.current
     if s.cities or cur is None or cur.key == NATIONAL or s.para - cur.last_para > st.doc.config.continue_para_gap:
         return None
+    if cur.key.startswith("state:") and s.states and all(f"state:{p.state}" != cur.key for p in s.states):
+        return None  # "At Oxford High School in Michigan, ..." after an event placed in another state
     if cur.counter:
         # after a counter-protest, a sentence without one tells the main action again
         cur = next((o for o in reversed(st.drafts) if o.key == cur.key and not o.counter), cur)
@@ -414,6 +435,41 @@ def dateline_city(st: DraftState, s: Sentence) -> list[Group] | None:
     if s.cities or st.dl_city is None:
         return None
     return [(st.dl_city.city_key or UNLOCATED, st.dl_city, s.trigs, s.seg, s.venues)]
+
+
+_SITE_IN_STATE = None
+
+
+@draft_rule("split_by_state")
+def split_by_state(st: DraftState, s: Sentence) -> list[Group] | None:
+    """No city, several states each told as the state of its own site ("From Lincoln High School
+    in Nebraska to Roosevelt High School in Oregon, students walked out", "at Jefferson High School
+    in Iowa and at Madison Middle School in Kansas"): one state-level event per site. A bare list
+    of states ("walkouts took place in states including Ohio, Iowa and Texas") tells no site."""
+    import re
+
+    global _SITE_IN_STATE
+    if s.cities or len({p.state for p in s.states}) < 2:
+        return None
+    if _SITE_IN_STATE is None:
+        _SITE_IN_STATE = re.compile(r"\s*,?\s+in\s+(?:the state of\s+)?")
+    text = st.doc.text
+    items: list[tuple[Place, Place]] = []
+    for p in s.states:
+        v = next((v for v in s.venues if v.kind == "venue" and 0 < p.start - v.end <= 20
+                  and _SITE_IN_STATE.fullmatch(text, v.end, p.start)), None)
+        if v is not None and p.state not in {q.state for q, _ in items}:
+            items.append((p, v))
+    if len(items) < 2:
+        return None
+    groups: list[Group] = []
+    prev = s.start
+    for i, (p, v) in enumerate(items):
+        seg_end = items[i + 1][1].start if i + 1 < len(items) else s.end
+        seg_trigs = [t for t in s.trigs if prev <= t.start < seg_end] or s.trigs
+        groups.append((f"state:{p.state}", None, seg_trigs, (prev, seg_end), [v]))
+        prev = seg_end
+    return groups
 
 
 @draft_rule("state_only")
@@ -531,6 +587,31 @@ def _sole_local_body_city(st: DraftState) -> Place | None:
     if cands[0].state and states and cands[0].state not in states:
         return None  # the text names another state than the town's reading
     return cands[0]
+
+
+_ACROSS_STATE = None
+
+
+@draft_filter("statewide_umbrella")
+def statewide_umbrella(st: DraftState) -> None:
+    """A state-level draft told across its state ("protests drew crowds across Ohio on
+    Saturday") beside events in that state's cities is the roundup's lead, not an event of its
+    own."""
+    import re
+
+    global _ACROSS_STATE
+    if _ACROSS_STATE is None:
+        _ACROSS_STATE = re.compile(r"\b(?:across|throughout|around|all over)\s+(?:the state of\s+)?$", re.IGNORECASE)
+    text = st.doc.text
+    located = {d.place.state for d in st.drafts if not d.key.startswith("state:") and d.place is not None and d.place.state}
+
+    def keep(d: Draft) -> bool:
+        sp = d.state_place
+        if not d.key.startswith("state:") or sp is None or sp.state not in located:
+            return True
+        return _ACROSS_STATE.search(text, max(0, sp.start - 30), sp.start) is None
+
+    _drop(st, keep, "statewide_umbrella", "told across its state beside events in its cities")
 
 
 @draft_filter("drop_unlocated_beside_located")

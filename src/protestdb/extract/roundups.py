@@ -163,8 +163,8 @@ _STATE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*\.?)?)?,")
 def site_crowd_triggers(text: str, layout: Layout, triggers: list[Trigger], places: list[Any], sizes: list[Any],
                         parse: Any = None, background: set[int] | dict[int, str] = frozenset(),
                         lang: str = "en") -> list[Trigger]:
-    """In a roundup, body sentences with no protest word that open on their place and count
-    the people acting there ("In Modesto, dozens of nurses held signs outside the hospital", "In
+    """In a roundup, body sentences (or clauses after a semicolon) with no protest word that open
+    on their place and count the people acting there ("In Modesto, dozens of nurses held signs outside the hospital", "In
     Harrisburg, Pennsylvania, about 150 students left classes"): each tells the article's main
     action at that place. The trigger is the verb whose subject is the crowd (the parse's active
     subject: "19 students were hurt" is no crowd acting, nor "hundreds of workers lost their
@@ -177,7 +177,9 @@ def site_crowd_triggers(text: str, layout: Layout, triggers: list[Trigger], plac
     if not types or parse is None:
         return []
     opening, not_verbs = _site_crowd_lex(lang)
-    with_trig = {t.sent for t in triggers}
+    trig_at: dict[int, list[int]] = {}
+    for t in triggers:
+        trig_at.setdefault(t.sent, []).append(t.start)
     by_sent: dict[int, list[Any]] = {}
     for p in places:
         by_sent.setdefault(layout.sentence_at(p.start), []).append(p)
@@ -187,20 +189,26 @@ def site_crowd_triggers(text: str, layout: Layout, triggers: list[Trigger], plac
     found: list[tuple[Any, Trigger]] = []
     for si, sms in sizes_by_sent.items():
         s = layout.sentences[si]
-        if s.kind != "body" or si in with_trig or si in background:
+        if s.kind != "body" or si in background:
             continue
-        p = min((q for q in by_sent.get(si, []) if q.kind in ("city", "neighborhood") and q.city_key),
-                key=lambda q: q.start, default=None)
-        if p is None or p.start - s.start > _OPENING_MAX or opening.search(text[s.start : p.start]) is None:
-            continue
-        tail = _STATE_TAIL.match(text, p.end, min(s.end, p.end + 30))
-        if tail is None or us_place_abroad(text, p, places):
-            continue  # "In Modesto, ..." / "In Lansing, Michigan, ..."
-        verb = next((v for sm in sms if sm.start >= tail.end() and crowd_size(text, sm)
-                     and not in_quote(text, layout.paragraphs[s.para][0], sm.start)
-                     and (v := _crowd_verb(parse, sm, not_verbs)) is not None), None)
-        if verb is not None:
-            found.append((p, Trigger(verb[0], verb[1], text[verb[0] : verb[1]], "", si, crowd=True)))
+        for p in sorted(by_sent.get(si, []), key=lambda q: q.start):
+            if p.kind not in ("city", "neighborhood") or not p.city_key:
+                continue
+            # the clause the place opens: the sentence's, or one after a semicolon or a colon
+            lo = max(s.start, text.rfind(";", s.start, p.start) + 1, text.rfind(":", s.start, p.start) + 1)
+            hi = min(x for x in (text.find(";", p.end, s.end), s.end) if x >= 0)
+            if p.start - lo > _OPENING_MAX or opening.search(text[lo : p.start].strip() + " ") is None:
+                continue
+            if any(lo <= a < hi for a in trig_at.get(si, ())):
+                continue  # the clause tells its action in protest words
+            tail = _STATE_TAIL.match(text, p.end, min(hi, p.end + 30))
+            if tail is None or us_place_abroad(text, p, places):
+                continue  # "In Modesto, ..." / "In Lansing, Michigan, ..."
+            verb = next((v for sm in sms if tail.end() <= sm.start < hi and crowd_size(text, sm)
+                         and not in_quote(text, layout.paragraphs[s.para][0], sm.start)
+                         and (v := _crowd_verb(parse, sm, not_verbs)) is not None), None)
+            if verb is not None:
+                found.append((p, Trigger(verb[0], verb[1], text[verb[0] : verb[1]], "", si, crowd=True)))
     if not found:
         return []
     firm = [t for t in triggers if not t.weak and not t.quoted and layout.sentences[t.sent].kind == "body"]
@@ -222,8 +230,11 @@ def _crowd_verb(parse: Any, sm: Any, not_verbs: frozenset[str]) -> tuple[int, in
     if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
         # "In Des Moines, Iowa, roughly 300 people listened ...": the crowd read as an apposition
         # of the place, its verb as a clause on it (the sentence left without a verb of its own)
+        root = tok.sent.root
         verb = next((c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
-        if verb is None or tok.sent.root.pos_ in ("VERB", "AUX"):
+        if root.pos_ == "VERB" and root.i > tok.i and not any(c.dep_.startswith("nsubj") for c in root.children):
+            verb = root  # "... such as Laramie, Wyoming, more than 300 people met at ...": the verb lacks its subject
+        elif verb is None or root.pos_ in ("VERB", "AUX"):
             return None
     elif tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX"):
         return None

@@ -114,6 +114,10 @@ def split_text(text: str, doc: Any = None, lang: str = "en") -> Layout:
     return layout
 
 
+#: a paragraph ending in a colon with at least this many words leads into a list (body text)
+LEAD_IN_MIN_WORDS = 6
+
+
 def _label(layout: Layout, lang: str) -> None:
     text = layout.text
     cues = load_lang("cues", lang)
@@ -128,6 +132,8 @@ def _label(layout: Layout, lang: str) -> None:
         para = text[ps:pe]
         words = len(para.split())
         ends = para.rstrip()[-1:] in ".!?\"”’)" if para.strip() else False
+        if para.rstrip().endswith(":") and words >= LEAD_IN_MIN_WORDS:
+            ends = True  # "Rallies were held in the following cities:" leads into a list: body, no headline
         if pi in furniture:
             kinds[pi] = "furniture"  # timestamps, share/newsletter text, "Related:" links
         elif caption.search(para):

@@ -75,6 +75,10 @@ def dates(doc: ExtractDoc) -> bool | None:
     from protestdb.extract.dates import find_dates
 
     doc.dates = find_dates(doc.text, doc.published, lang=doc.lang)
+    if doc.doc is not None:
+        from protestdb.extract.date_clauses import read_tenses
+
+        doc.dates = read_tenses(doc.doc, doc.dates)  # "called the strike late Wednesday": the past one
     return None
 
 

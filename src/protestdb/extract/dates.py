@@ -115,12 +115,21 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+#: a day told without its year up to this many days before the page is that day, for an
+#: announcement too: "the rally on Nov. 21" on a page of Nov. 28 is not next year's
+RECENT_DAYS = 31
+
+
 def _year_less(month: int, day: int, published: date) -> tuple[date | None, date | None]:
-    """Latest such date on or before ``published`` and earliest on or after it."""
+    """Latest such date on or before ``published`` and earliest on or after it (the latest
+    one when it is a recent day)."""
     cands = [c for y in (published.year - 1, published.year, published.year + 1) if (c := _safe_date(y, month, day))]
     past = [c for c in cands if c <= published]
     future = [c for c in cands if c >= published]
-    return (max(past) if past else None, min(future) if future else None)
+    last = max(past) if past else None
+    if last is not None and (published - last).days <= RECENT_DAYS:
+        return last, last
+    return last, (min(future) if future else None)
 
 
 def _month_start(month: int, published: date, mod: str | None) -> tuple[date, date]:

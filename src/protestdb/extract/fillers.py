@@ -17,6 +17,7 @@ from protestdb.extract import people, places, types
 from protestdb.extract.assemble import article_orgs, context_scopes, counts_for, event_orgs, gap, people_nouns
 from protestdb.extract.background import date_status
 from protestdb.extract.cues import crowd_size
+from protestdb.extract.date_clauses import in_other_clause, spoken_on, starts_a_period
 from protestdb.extract.document import NATIONAL, Draft, ExtractDoc
 from protestdb.extract.lexicons import any_rx, load_lang
 from protestdb.extract.sizes import combine_sizes, size_category, upper_bound_told
@@ -245,14 +246,23 @@ def fill_date(f: Filling) -> None:
     doc, d = f.doc, f.draft
     # "returned to work Monday after a strike that ran from Jan. 31 to Feb. 2": the strike's dates
     dcands = [m for m in doc.dates if f.in_seg.covers(m.start, m.end) and (m.value or m.future_value) and m.precision != "unknown"]
+    if not d.announced and doc.published is not None:
+        # a report is not dated after its page: "threatened to intensify the protest on Tuesday"
+        # (a day its clause tells as ahead) dates something still to come
+        # (a stated day may be one ahead of a page stamped early; a weekday's report reading never is)
+        dcands = [m for m in dcands if m.value is None or (m.value - doc.published).days <= (0 if m.relative else 1)]
+    dcands = _own_dates(f, dcands)
     # a date inside the news window beats an older one told nearer
     fresh = [m for m in dcands if date_status(m, doc.published, d.announced) == "in"]
     dcands = [m for m in fresh if m.precision == "day"] or fresh or dcands
     if d.announced and doc.published is not None:
         # "the coalition announced today that vigils will be held next Friday": the action's day
         # is ahead of the announcement's
-        dcands = [m for m in dcands if m.precision == "day" and (m.future_value or m.value) > doc.published] or dcands
-    dm, rule = _nearest(f, dcands), "date.nearest_in_segment"
+        # ("are planning a vigil Friday evening" on that Friday: the page's own day, unless it is
+        # the day of the announcing: "announced today that vigils will be held ...")
+        dcands = [m for m in dcands if m.precision == "day" and ((m.future_value or m.value) > doc.published or (
+            (m.future_value or m.value) == doc.published and not spoken_on(doc.doc, m)))] or dcands
+    dm, rule = _nearest(f, _opening_dates(f, dcands)), "date.nearest_in_segment"
     if dm is None and not d.announced:
         if _put_page_date(f):
             return
@@ -270,6 +280,29 @@ def fill_date(f: Filling) -> None:
         _put_date(f, dm, rule)
     if f.ev.date is None:
         _date_words(f)
+
+
+def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
+    """The candidates that date the action itself: not the start of a period it has been
+    running since ("protesting since yesterday": the action told is the page's), and, when
+    others remain, not a date told in a relative clause about something else ("to protest the
+    raids that hit the area over the weekend")."""
+    text, sdoc = f.doc.text, f.doc.doc
+    cands = [m for m in cands if not starts_a_period(text, m)]
+    if len(cands) > 1 and sdoc is not None:
+        cands = [m for m in cands if not in_other_clause(sdoc, m, f.draft.triggers)] or cands
+    return cands
+
+
+def _opening_dates(f: Filling, cands: list[Any]) -> list[Any]:
+    """The candidates told in the segment that opened the event, when it tells one: the sentence
+    that reports the action dates it ("The march entered its fourth day on Friday. ... Floyd died
+    Monday"); a later sentence of the segment may date something else it mentions."""
+    segs = [seg for _rule, seg, words in f.draft.rules if words]
+    if not segs or len(cands) < 2:
+        return cands
+    a, b = min(segs)
+    return [m for m in cands if a <= m.start < b] or cands
 
 
 #: "have drawn protests before", "has often marched": a perfect of experience, not an action going on

@@ -104,3 +104,21 @@ def test_a_year_less_day_just_before_the_page_is_not_next_years() -> None:
     # months before the page, an announcement's day may still be next year's
     got = {m.quote: m for m in find_dates("The union will strike on Sept. 6.", date(2023, 11, 28))}
     assert got["Sept. 6"].future_value == date(2024, 9, 6)
+
+
+def test_an_opening_told_as_going_on_is_the_page_day() -> None:
+    # published Thursday 2024-08-22: the march going on now, not the first one of Monday
+    text = (
+        "Protesters are gathering for a march in Tacoma, Washington, on the last day of the trade summit.\n\n"
+        "Their first march was held Monday near the convention hall."
+    )
+    assert _dates(text, date(2024, 8, 22)).get("Tacoma") == {"2024-08-22"}
+
+
+def test_a_park_named_like_a_far_district_is_the_citys_park() -> None:
+    from protestdb.geo.places import find_places
+
+    text = "Thousands rallied at Union Park before marching toward the convention hall in Chicago."
+    found = find_places(text)
+    assert not any(p.state == "FL" for p in found)
+    assert any(p.locality == "Chicago" for p in found)

@@ -262,6 +262,8 @@ def fill_date(f: Filling) -> None:
         # the day of the announcing: "announced today that vigils will be held ...")
         dcands = [m for m in dcands if m.precision == "day" and ((m.future_value or m.value) > doc.published or (
             (m.future_value or m.value) == doc.published and not spoken_on(doc.doc, m)))] or dcands
+    if not d.announced and _opening_ongoing(f, dcands):
+        return
     dm, rule = _nearest(f, _opening_dates(f, dcands)), "date.nearest_in_segment"
     if dm is None and not d.announced:
         if _put_page_date(f):
@@ -294,14 +296,29 @@ def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
     return cands
 
 
+def _opening(f: Filling) -> tuple[int, int] | None:
+    segs = [seg for _rule, seg, words in f.draft.rules if words]
+    return min(segs) if segs else None
+
+
+def _opening_ongoing(f: Filling, cands: list[Any]) -> bool:
+    """The sentence that opened the event tells it as going on, without a date ("Protesters are
+    gathering for a rally in Union Park"): the page's day, before a date of a later sentence
+    ("Their first march was held Monday")."""
+    seg = _opening(f)
+    if seg is None or f.doc.published is None or any(seg[0] <= m.start < seg[1] for m in cands):
+        return False
+    return _put_page_date(f, within=seg)
+
+
 def _opening_dates(f: Filling, cands: list[Any]) -> list[Any]:
     """The candidates told in the segment that opened the event, when it tells one: the sentence
     that reports the action dates it ("The march entered its fourth day on Friday. ... Floyd died
     Monday"); a later sentence of the segment may date something else it mentions."""
-    segs = [seg for _rule, seg, words in f.draft.rules if words]
-    if not segs or len(cands) < 2:
+    seg = _opening(f)
+    if seg is None or len(cands) < 2:
         return cands
-    a, b = min(segs)
+    a, b = seg
     return [m for m in cands if a <= m.start < b] or cands
 
 
@@ -314,20 +331,24 @@ _EXPERIENCE = re.compile(
 _CALL_VERBS = frozenset({"call", "plan", "schedule", "announce", "urge", "organize", "propose", "threaten"})
 
 
-def _ongoing_words(f: Filling) -> Span | None:
+def _ongoing_words(f: Filling, within: tuple[int, int] | None = None) -> Span | None:
     """The words telling the action as going on at the time of writing: a trigger verb (or the
     verb of a trigger noun) in the present progressive or present perfect ("protesters who are
-    blocking the gate", "students have set up encampments at ...")."""
+    blocking the gate", "students have set up encampments at ..."). With ``within``: only the
+    triggers of that segment, and only the progressive ("has barricaded roads" beside "the
+    protest started on Friday" is a news perfect of Friday's action)."""
     sdoc = f.doc.doc
     if sdoc is None:
         return None
     for t in f.draft.triggers:
+        if within is not None and not within[0] <= t.start < within[1]:
+            continue
         span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         tok = span[0]
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-        if verb.pos_ != "VERB" or verb.tag_ not in ("VBG", "VBN") or verb.lemma_ in _CALL_VERBS:
+        if verb.pos_ != "VERB" or verb.tag_ not in (("VBG",) if within else ("VBG", "VBN")) or verb.lemma_ in _CALL_VERBS:
             continue
         aux = [c for c in verb.children if c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")
                and c.lemma_ == ("be" if verb.tag_ == "VBG" else "have")]
@@ -339,7 +360,7 @@ def _ongoing_words(f: Filling) -> Span | None:
     return None
 
 
-def _put_page_date(f: Filling) -> bool:
+def _put_page_date(f: Filling, within: tuple[int, int] | None = None) -> bool:
     """An action told without a date of its own, as going on at the time of writing: the day of
     the page (its own stamp as evidence when the text shows it, else the words of the tense)."""
     from protestdb.extract.furniture import page_stamps
@@ -347,7 +368,7 @@ def _put_page_date(f: Filling) -> bool:
     pub = f.doc.published
     if pub is None:
         return False
-    words = _ongoing_words(f)
+    words = _ongoing_words(f, within)
     if words is None:
         return False
     sp = next((span for d, _upd, span in page_stamps(f.doc.text, f.doc.lang) if d == pub), words)

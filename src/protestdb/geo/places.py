@@ -468,6 +468,10 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             if key in stop:
                 continue
             in_ctx = p.country == "US" and p.admin1 in context
+            if not in_ctx and p.kind == "neighborhood" and key.split()[-1] in _VENUE_HEADS and (
+                context or _big_city_states(pending_cities, p.admin1)
+            ):
+                continue  # "a rally at Union Park" in a text about Chicago: its park, not Orlando's district
             if p.country != "US":
                 us_p = best_place(quote, None, "US", context_states=context, dateline_state=dateline_state)
                 if us_p is not None and us_p.admin1 in context:
@@ -496,6 +500,16 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         out.append(PlaceMention(s, e, quote, kind, p.name, r.state, r.locality, r.lat, r.lon, False, r.country))
     out.sort(key=lambda pm: (pm.start, pm.end))
     return tuple(out), cc
+
+
+def _big_city_states(pending: list[tuple[int, int, str, str | None, int, bool]], other_than: str | None) -> set[str]:
+    """The states of the big US cities a text names, other than ``other_than``."""
+    out = set()
+    for _s, _e, quote, st, _st_e, glued in pending:
+        big = None if glued else best_place(quote, st, "US")
+        if big is not None and big.population >= BIG_CITY_POP and big.admin1 and big.admin1 != other_than:
+            out.add(big.admin1)
+    return out
 
 
 #: last words of town names that also end venue names ("Forest Park", "Union Square")

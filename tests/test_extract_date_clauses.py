@@ -122,3 +122,29 @@ def test_a_park_named_like_a_far_district_is_the_citys_park() -> None:
     found = find_places(text)
     assert not any(p.state == "FL" for p in found)
     assert any(p.locality == "Chicago" for p in found)
+
+
+def test_undated_page_a_weekday_checks_the_year_the_text_names() -> None:
+    # no page date; "Tuesday morning June 25" is a Tuesday in 2024 only, among the years told
+    text = "Crowds filled the capital early Tuesday morning June 25 to oppose the Budget Act 2024 and its taxes."
+    got = {m.quote: m for m in find_dates(text, None)}
+    assert got["Tuesday morning June 25"].value == date(2024, 6, 25)
+    got = {m.quote: m for m in find_dates("Los estibadores pararon el martes 19 de enero. Ocurrió en 2021.", None, "es")}
+    assert got["martes 19 de enero"].value == date(2021, 1, 19)
+    # the weekday fits none of the years told (or no year is told): the day stays unknown
+    for text in ("Dockers struck on Wednesday, June 25, as in 2024.", "Dockers struck on Tuesday, June 25."):
+        m = find_dates(text, None)[0]
+        assert m.value is None and m.precision == "unknown"
+
+
+def test_named_days() -> None:
+    got = {m.quote: m for m in find_dates(
+        "Rallies on Labor Day drew thousands, and more are planned for Memorial Day 2026. "
+        "The May Day Coalition met on Juneteenth.", date(2025, 9, 2))}
+    assert got["Labor Day"].value == got["Labor Day"].future_value == date(2025, 9, 1)  # first Monday of September
+    assert got["Memorial Day 2026"].value == date(2026, 5, 25)  # the last Monday of May
+    assert got["Juneteenth"].value == date(2025, 6, 19) and got["Juneteenth"].future_value == date(2026, 6, 19)
+    assert "May Day" not in got  # part of a name
+    ahead = {m.quote: m for m in find_dates("Workers will march on May Day.", date(2025, 4, 20))}["May Day"]
+    assert ahead.value == date(2024, 5, 1) and ahead.future_value == date(2025, 5, 1)
+    assert find_dates("Marchers gathered on Labor Day.", None)[0].precision == "unknown"  # no year anywhere

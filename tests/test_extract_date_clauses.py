@@ -148,3 +148,17 @@ def test_named_days() -> None:
     ahead = {m.quote: m for m in find_dates("Workers will march on May Day.", date(2025, 4, 20))}["May Day"]
     assert ahead.value == date(2024, 5, 1) and ahead.future_value == date(2025, 5, 1)
     assert find_dates("Marchers gathered on Labor Day.", None)[0].precision == "unknown"  # no year anywhere
+
+
+def test_a_wire_datelines_day_anchors_today() -> None:
+    from protestdb.extract.dates import dateline_day
+
+    text = (
+        "Ridgeford, March 3 (Newswire) - Farmers staged a sit-in outside the district office in Ridgeford, India, "
+        "today, demanding compensation for crop losses."
+    )
+    assert dateline_day(text, date(2023, 3, 4)) == date(2023, 3, 3)
+    assert dateline_day(text, date(2023, 3, 20)) is None  # too far before the page: not its writing day
+    assert dateline_day("Farmers marched in Ridgeford today.", date(2023, 3, 4)) is None
+    res = extract_text(text, date(2023, 3, 4), geocode=False)
+    assert res.events and {e.date for e in res.events} == {"2023-03-03"}

@@ -496,6 +496,33 @@ def _anchor_weekdays(out: list[DateMention], bare: list[tuple[int, int]], publis
             out[i] = DateMention(dm.start, dm.end, dm.quote, day, day, None, "day", True)
 
 
+#: "JIND, February 20 (PTI) -", "WASHINGTON, Sept. 6 --": a dateline with the day of writing, at
+#: the start of a line among the first ones
+_DATELINE_DAY = re.compile(
+    r"^[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+)?[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3},[ \t]+"
+    r"(?P<q>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?)[ \t]*(?:$|\(|--|—|–|:|-[ \t])",
+    re.MULTILINE,
+)
+#: how many days before the page's date its dateline's day may be
+DATELINE_DAYS = 7
+
+
+def dateline_day(text: str, published: date | None, lang: str = "en", head_chars: int = 1500) -> date | None:
+    """The day a wire dateline gives ("JIND, February 20 (PTI) -"), when it is a few days before
+    the page's date (a page stamped the next day): relative words ("today", "on Monday") were
+    written on that day."""
+    if published is None or lang != "en":
+        return None
+    m = _DATELINE_DAY.search(text, 0, min(len(text), head_chars))
+    if m is None:
+        return None
+    got = find_dates(m.group("q"), published, lang)
+    if len(got) != 1 or got[0].precision != "day" or got[0].value is None:
+        return None
+    day = got[0].value
+    return day if 0 < (published - day).days <= DATELINE_DAYS else None
+
+
 _TEXT_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/-])")
 
 
@@ -545,4 +572,4 @@ def _dateparser_dates(text: str, published: date | None, lang: str) -> list[Date
     return out
 
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "dateline_day", "find_dates"]

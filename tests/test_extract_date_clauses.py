@@ -162,3 +162,17 @@ def test_a_wire_datelines_day_anchors_today() -> None:
     assert dateline_day("Farmers marched in Ridgeford today.", date(2023, 3, 4)) is None
     res = extract_text(text, date(2023, 3, 4), geocode=False)
     assert res.events and {e.date for e in res.events} == {"2023-03-03"}
+
+
+def test_a_school_told_by_its_short_name_is_no_town() -> None:
+    from protestdb.geo.places import find_places
+
+    text = (
+        "Students at Columbia University in Manhattan occupied a hall overnight. "
+        "The takeover at Columbia began after midnight, and Temple University students rallied in Philadelphia."
+    )
+    found = find_places(text)
+    assert not any(p.quote == "Columbia" for p in found)  # not Columbia, S.C., nor Columbia, Calif.
+    assert any(p.locality == "Philadelphia" for p in found)
+    # a school named after a big city leaves the city a place
+    assert any(p.locality == "Boston" for p in find_places("Boston University students marched through Boston."))

@@ -395,6 +395,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                 out[k] = PlaceMention(pm.start, pm.end, pm.quote, "country", pm.quote, None, None, None, None, False, cc)
 
     # 4. resolve the cities with the article's context
+    schools = _school_heads(text)
     context = [c for c, _ in state_counts.most_common()]
     state_marks = sorted((pm.start, pm.state) for pm in out if pm.kind == "state" and pm.state)
     # a big city told as a metro ("the Chicago area", "Detroit-area", "suburbs of Seattle")
@@ -407,6 +408,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                 lo, hi = _sentence_bounds(text, s)
                 metros.append((lo, hi, big.admin1))
     for s, e, quote, st, _st_e, glued in pending_cities:
+        if not st and not glued and norm_name(quote) in schools:
+            continue  # "the takeover of Hamilton Hall at Columbia": the text's Columbia University
         if not st and glued and _venue_name_tail(text, s, quote):
             continue  # "Craighead Forest Park": a park named after something, not the town Forest Park
         if not st and not is_metro_mention(text, s, e):
@@ -500,6 +503,33 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         out.append(PlaceMention(s, e, quote, kind, p.name, r.state, r.locality, r.lat, r.lon, False, r.country))
     out.sort(key=lambda pm: (pm.start, pm.end))
     return tuple(out), cc
+
+
+_SCHOOL = re.compile(r"\b((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) $")
+
+
+def _school_heads(text: str) -> set[str]:
+    """The names of the universities a text names ("Columbia University", "Temple University"):
+    told alone later ("protesters at Columbia"), they are the school, not a town of that name (a
+    state's or a big city's name is kept: "Boston University" leaves Boston a city)."""
+    out: set[str] = set()
+    heads = []
+    for word in ("University", "College"):  # literal search first: no scan of every position
+        at = text.find(" " + word)
+        while at >= 0:
+            m = _SCHOOL.search(text, max(0, at - 40), at + 1)
+            if m is not None:
+                heads.append(m.group(1))
+            at = text.find(" " + word, at + 1)
+    for head in heads:
+        key = norm_name(head)
+        if state_code(head) or key in _CALENDAR:
+            continue
+        big = best_place(head, None, None)
+        if big is not None and big.population >= BIG_CITY_POP:
+            continue
+        out.add(key)
+    return out
 
 
 def _big_city_states(pending: list[tuple[int, int, str, str | None, int, bool]], other_than: str | None) -> set[str]:

@@ -72,9 +72,14 @@ def segmentation(doc: ExtractDoc) -> bool | None:
 @component("dates")
 def dates(doc: ExtractDoc) -> bool | None:
     """Date expressions resolved against the publication date (``data/date_<lang>.json``)."""
-    from protestdb.extract.dates import find_dates
+    from protestdb.extract.dates import dateline_day, find_dates
 
-    doc.dates = find_dates(doc.text, doc.published, lang=doc.lang)
+    # a wire dateline's day ("JIND, February 20 (PTI) -" on a page of the 21st) anchors the text's "today"
+    doc.dates = find_dates(doc.text, dateline_day(doc.text, doc.published, doc.lang) or doc.published, lang=doc.lang)
+    if doc.doc is not None:
+        from protestdb.extract.date_clauses import read_tenses
+
+        doc.dates = read_tenses(doc.doc, doc.dates)  # "called the strike late Wednesday": the past one
     return None
 
 

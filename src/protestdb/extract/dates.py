@@ -53,6 +53,7 @@ class _Lexicon:
     numeric_order: str
     ignore_case: bool
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    holidays: dict[str, str]  # folded name -> "MM-DD" | "N:WD:MM"
 
 
 def _alt(words: list[str], dot: bool = False) -> str:
@@ -87,6 +88,7 @@ def _lexicon(lang: str) -> _Lexicon | None:
         "REL_WEEKS": _alt(list(data.get("relative_weeks", {}))),
         "REL_MONTHS": _alt(list(data.get("relative_months", {}))),
         "REL_WEEKENDS": _alt(list(data.get("relative_weekends", {}))),
+        "HOLIDAY": _alt(list(data.get("holidays", {}))).replace("'", "['’]") if data.get("holidays") else "(?!)",
     }
     pats = []
     for spec in data["patterns"]:
@@ -102,7 +104,12 @@ def _lexicon(lang: str) -> _Lexicon | None:
         numeric_order=data.get("numeric_order", "MDY"),
         ignore_case=bool(flags),
         patterns=tuple(pats),
+        holidays={_apos(k.lower()): v for k, v in data.get("holidays", {}).items()},
     )
+
+
+def _apos(s: str) -> str:
+    return s.replace("’", "'")
 
 
 # --- resolution helpers -------------------------------------------------------------------
@@ -115,12 +122,21 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+#: a day told without its year up to this many days before the page is that day, for an
+#: announcement too: "the rally on Nov. 21" on a page of Nov. 28 is not next year's
+RECENT_DAYS = 31
+
+
 def _year_less(month: int, day: int, published: date) -> tuple[date | None, date | None]:
-    """Latest such date on or before ``published`` and earliest on or after it."""
+    """Latest such date on or before ``published`` and earliest on or after it (the latest
+    one when it is a recent day)."""
     cands = [c for y in (published.year - 1, published.year, published.year + 1) if (c := _safe_date(y, month, day))]
     past = [c for c in cands if c <= published]
     future = [c for c in cands if c >= published]
-    return (max(past) if past else None, min(future) if future else None)
+    last = max(past) if past else None
+    if last is not None and (published - last).days <= RECENT_DAYS:
+        return last, last
+    return last, (min(future) if future else None)
 
 
 def _month_start(month: int, published: date, mod: str | None) -> tuple[date, date]:
@@ -215,6 +231,40 @@ def _r_range(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | No
     if end is None or end < start or (end - start).days > 62:
         return None
     return v, f, end, "day", False
+
+
+def _holiday_on(spec: str, year: int) -> date | None:
+    """The day of a holiday in ``year``: "MM-DD", or "N:WD:MM" (the Nth weekday of the month;
+    N = -1: the last one)."""
+    if ":" not in spec:
+        mo, dd = spec.split("-")
+        return _safe_date(year, int(mo), int(dd))
+    n, wd, mo = (int(x) for x in spec.split(":"))
+    first = date(year, mo, 1)
+    if n > 0:
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    last = _add_months(first, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+def _r_holiday(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
+    """"on Labor Day", "May Day 2024": that year's day (the past and the next one around the
+    page's date when no year is told)."""
+    spec = lx.holidays.get(_apos(m.group("h").lower()))
+    if spec is None:
+        return None
+    y = _year(m.groupdict().get("y"))
+    if y is not None:
+        d = _holiday_on(spec, y)
+        return (d, d, None, "day", False) if d else None
+    if pub is None:
+        return None, None, None, "unknown", False
+    days = [d for yy in (pub.year - 1, pub.year, pub.year + 1) if (d := _holiday_on(spec, yy))]
+    past = max((d for d in days if d <= pub), default=None)
+    future = min((d for d in days if d >= pub), default=None)
+    if past is not None and (pub - past).days <= RECENT_DAYS:
+        future = past
+    return past, future, None, "day", False
 
 
 def _r_numeric(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
@@ -342,6 +392,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Lexicon, date | None], _Resolved
     "numeric": _r_numeric,
     "iso": _r_iso,
     "month_year": _r_month_year,
+    "holiday": _r_holiday,
     "month": _r_month,
     "weekday": _r_weekday,
     "weekday_range": _r_weekday_range,
@@ -377,6 +428,7 @@ def find_dates(text: str, published: date | None, lang: str = "en") -> list[Date
     taken = DisjointSpans()
     out: list[DateMention] = []
     bare_weekdays: list[tuple[int, int]] = []  # (index in out, weekday) of "Friday", "early Friday"
+    yearless: list[tuple[int, re.Match[str]]] = []  # "Tuesday, June 25" on a page without a date
     for s, e, _order, kind, m in cands:
         if taken.overlaps(s, e):
             continue
@@ -388,7 +440,11 @@ def find_dates(text: str, published: date | None, lang: str = "en") -> list[Date
         value, future, end, precision, relative = res
         if kind == "weekday" and _unmodified(m, lx):
             bare_weekdays.append((len(out), lx.weekdays[_fold(m.group("wd"), lx)]))
+        if kind == "date" and value is None and future is None and m.groupdict().get("wd"):
+            yearless.append((len(out), m))
         out.append(DateMention(qs, qe, text[qs:qe], value, future, end, precision, relative))
+    if yearless:
+        _weekday_years(out, yearless, text, lx)
     if bare_weekdays:
         _anchor_weekdays(out, bare_weekdays, published, lx)
     out.sort(key=lambda d: d.start)
@@ -440,6 +496,54 @@ def _anchor_weekdays(out: list[DateMention], bare: list[tuple[int, int]], publis
             out[i] = DateMention(dm.start, dm.end, dm.quote, day, day, None, "day", True)
 
 
+#: "JIND, February 20 (PTI) -", "WASHINGTON, Sept. 6 --": a dateline with the day of writing, at
+#: the start of a line among the first ones
+_DATELINE_DAY = re.compile(
+    r"^[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+)?[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3},[ \t]+"
+    r"(?P<q>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?)[ \t]*(?:$|\(|--|—|–|:|-[ \t])",
+    re.MULTILINE,
+)
+#: how many days before the page's date its dateline's day may be
+DATELINE_DAYS = 7
+
+
+def dateline_day(text: str, published: date | None, lang: str = "en", head_chars: int = 1500) -> date | None:
+    """The day a wire dateline gives ("JIND, February 20 (PTI) -"), when it is a few days before
+    the page's date (a page stamped the next day): relative words ("today", "on Monday") were
+    written on that day."""
+    if published is None or lang != "en":
+        return None
+    m = _DATELINE_DAY.search(text, 0, min(len(text), head_chars))
+    if m is None:
+        return None
+    got = find_dates(m.group("q"), published, lang)
+    if len(got) != 1 or got[0].precision != "day" or got[0].value is None:
+        return None
+    day = got[0].value
+    return day if 0 < (published - day).days <= DATELINE_DAYS else None
+
+
+_TEXT_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/-])")
+
+
+def _weekday_years(out: list[DateMention], found: list[tuple[int, re.Match[str]]], text: str, lx: _Lexicon) -> None:
+    """On a page without a date, "Tuesday, June 25" told without its year is the June 25 of the
+    one year the text names ("... against the Finance Bill 2024") on which it is a Tuesday: the
+    weekday checks the year; with no such year, or two, the day stays unknown."""
+    years = {int(y) for y in _TEXT_YEAR.findall(text)}
+    if not years:
+        return
+    for i, m in found:
+        month = lx.months.get(_norm_month(m.group("m"), lx))
+        day, wd = _int(m.group("d")), lx.weekdays.get(_fold(m.group("wd"), lx))
+        if month is None or day is None or wd is None:
+            continue
+        fits = [d for y in years if (d := _safe_date(y, month, day)) is not None and d.weekday() == wd]
+        if len(fits) == 1:
+            dm = out[i]
+            out[i] = DateMention(dm.start, dm.end, dm.quote, fits[0], fits[0], None, "day", False)
+
+
 def _dateparser_dates(text: str, published: date | None, lang: str) -> list[DateMention]:
     """Fallback for languages without a data file: dateparser's search (slow, day precision only)."""
     from dateparser.search import search_dates
@@ -468,4 +572,4 @@ def _dateparser_dates(text: str, published: date | None, lang: str) -> list[Date
     return out
 
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "dateline_day", "find_dates"]

@@ -17,6 +17,7 @@ from protestdb.extract import people, places, types
 from protestdb.extract.assemble import article_orgs, context_scopes, counts_for, event_orgs, gap, people_nouns
 from protestdb.extract.background import date_status
 from protestdb.extract.cues import crowd_size
+from protestdb.extract.date_clauses import in_other_clause, spoken_on, starts_a_period
 from protestdb.extract.document import NATIONAL, Draft, ExtractDoc
 from protestdb.extract.lexicons import any_rx, load_lang
 from protestdb.extract.sizes import combine_sizes, size_category, upper_bound_told
@@ -312,14 +313,25 @@ def fill_date(f: Filling) -> None:
     doc, d = f.doc, f.draft
     # "returned to work Monday after a strike that ran from Jan. 31 to Feb. 2": the strike's dates
     dcands = [m for m in doc.dates if f.in_seg.covers(m.start, m.end) and (m.value or m.future_value) and m.precision != "unknown"]
+    if not d.announced and doc.published is not None:
+        # a report is not dated after its page: "threatened to intensify the protest on Tuesday"
+        # (a day its clause tells as ahead) dates something still to come
+        # (a stated day may be one ahead of a page stamped early; a weekday's report reading never is)
+        dcands = [m for m in dcands if m.value is None or (m.value - doc.published).days <= (0 if m.relative else 1)]
+    dcands = _own_dates(f, dcands)
     # a date inside the news window beats an older one told nearer
     fresh = [m for m in dcands if date_status(m, doc.published, d.announced) == "in"]
     dcands = [m for m in fresh if m.precision == "day"] or fresh or dcands
     if d.announced and doc.published is not None:
         # "the coalition announced today that vigils will be held next Friday": the action's day
         # is ahead of the announcement's
-        dcands = [m for m in dcands if m.precision == "day" and (m.future_value or m.value) > doc.published] or dcands
-    dm, rule = _nearest(f, _by_attachment(f, dcands)), "date.nearest_in_segment"
+        # ("are planning a vigil Friday evening" on that Friday: the page's own day, unless it is
+        # the day of the announcing: "announced today that vigils will be held ...")
+        dcands = [m for m in dcands if m.precision == "day" and ((m.future_value or m.value) > doc.published or (
+            (m.future_value or m.value) == doc.published and not spoken_on(doc.doc, m)))] or dcands
+    if not d.announced and _opening_ongoing(f, dcands):
+        return
+    dm, rule = _nearest(f, _by_attachment(f, _opening_dates(f, dcands))), "date.nearest_in_segment"
     if dm is None and not d.announced:
         if _put_page_date(f):
             return
@@ -339,6 +351,44 @@ def fill_date(f: Filling) -> None:
         _date_words(f)
 
 
+def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
+    """The candidates that date the action itself: not the start of a period it has been
+    running since ("protesting since yesterday": the action told is the page's), and, when
+    others remain, not a date told in a relative clause about something else ("to protest the
+    raids that hit the area over the weekend")."""
+    text, sdoc = f.doc.text, f.doc.doc
+    cands = [m for m in cands if not starts_a_period(text, m)]
+    if len(cands) > 1 and sdoc is not None:
+        cands = [m for m in cands if not in_other_clause(sdoc, m, f.draft.triggers)] or cands
+    return cands
+
+
+def _opening(f: Filling) -> tuple[int, int] | None:
+    segs = [seg for _rule, seg, words in f.draft.rules if words]
+    return min(segs) if segs else None
+
+
+def _opening_ongoing(f: Filling, cands: list[Any]) -> bool:
+    """The sentence that opened the event tells it as going on, without a date ("Protesters are
+    gathering for a rally in Union Park"): the page's day, before a date of a later sentence
+    ("Their first march was held Monday")."""
+    seg = _opening(f)
+    if seg is None or f.doc.published is None or any(seg[0] <= m.start < seg[1] for m in cands):
+        return False
+    return _put_page_date(f, within=seg)
+
+
+def _opening_dates(f: Filling, cands: list[Any]) -> list[Any]:
+    """The candidates told in the segment that opened the event, when it tells one: the sentence
+    that reports the action dates it ("The march entered its fourth day on Friday. ... Floyd died
+    Monday"); a later sentence of the segment may date something else it mentions."""
+    seg = _opening(f)
+    if seg is None or len(cands) < 2:
+        return cands
+    a, b = seg
+    return [m for m in cands if a <= m.start < b] or cands
+
+
 #: "have drawn protests before", "has often marched": a perfect of experience, not an action going on
 _EXPERIENCE = re.compile(
     r"\b(?:before|ever|never|previously|in the past|often|repeatedly|many times|for (?:years|decades|months))\b",
@@ -348,20 +398,24 @@ _EXPERIENCE = re.compile(
 _CALL_VERBS = frozenset({"call", "plan", "schedule", "announce", "urge", "organize", "propose", "threaten"})
 
 
-def _ongoing_words(f: Filling) -> Span | None:
+def _ongoing_words(f: Filling, within: tuple[int, int] | None = None) -> Span | None:
     """The words telling the action as going on at the time of writing: a trigger verb (or the
     verb of a trigger noun) in the present progressive or present perfect ("protesters who are
-    blocking the gate", "students have set up encampments at ...")."""
+    blocking the gate", "students have set up encampments at ..."). With ``within``: only the
+    triggers of that segment, and only the progressive ("has barricaded roads" beside "the
+    protest started on Friday" is a news perfect of Friday's action)."""
     sdoc = f.doc.doc
     if sdoc is None:
         return None
     for t in f.draft.triggers:
+        if within is not None and not within[0] <= t.start < within[1]:
+            continue
         span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         tok = span[0]
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-        if verb.pos_ != "VERB" or verb.tag_ not in ("VBG", "VBN") or verb.lemma_ in _CALL_VERBS:
+        if verb.pos_ != "VERB" or verb.tag_ not in (("VBG",) if within else ("VBG", "VBN")) or verb.lemma_ in _CALL_VERBS:
             continue
         aux = [c for c in verb.children if c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")
                and c.lemma_ == ("be" if verb.tag_ == "VBG" else "have")]
@@ -373,7 +427,7 @@ def _ongoing_words(f: Filling) -> Span | None:
     return None
 
 
-def _put_page_date(f: Filling) -> bool:
+def _put_page_date(f: Filling, within: tuple[int, int] | None = None) -> bool:
     """An action told without a date of its own, as going on at the time of writing: the day of
     the page (its own stamp as evidence when the text shows it, else the words of the tense)."""
     from protestdb.extract.furniture import page_stamps
@@ -381,7 +435,7 @@ def _put_page_date(f: Filling) -> bool:
     pub = f.doc.published
     if pub is None:
         return False
-    words = _ongoing_words(f)
+    words = _ongoing_words(f, within)
     if words is None:
         return False
     sp = next((span for d, _upd, span in page_stamps(f.doc.text, f.doc.lang) if d == pub), words)

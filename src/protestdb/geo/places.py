@@ -422,6 +422,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                 out[k] = PlaceMention(pm.start, pm.end, pm.quote, "country", pm.quote, None, None, None, None, False, cc)
 
     # 4. resolve the cities with the article's context
+    schools = _school_heads(text)
     context = [c for c, _ in state_counts.most_common()]
     state_marks = sorted((pm.start, pm.state) for pm in out if pm.kind == "state" and pm.state)
     # a big city told as a metro ("the Chicago area", "Detroit-area", "suburbs of Seattle")
@@ -434,6 +435,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                 lo, hi = _sentence_bounds(text, s)
                 metros.append((lo, hi, big.admin1))
     for s, e, quote, st, _st_e, glued in pending_cities:
+        if not st and not glued and norm_name(quote) in schools:
+            continue  # "the takeover of Hamilton Hall at Columbia": the text's Columbia University
         if not st and glued and _venue_name_tail(text, s, quote):
             continue  # "Craighead Forest Park": a park named after something, not the town Forest Park
         if not st and not is_metro_mention(text, s, e):
@@ -499,6 +502,10 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             if key in stop:
                 continue
             in_ctx = p.country == "US" and p.admin1 in context
+            if not in_ctx and p.kind == "neighborhood" and key.split()[-1] in _VENUE_HEADS and (
+                context or _big_city_states(pending_cities, p.admin1)
+            ):
+                continue  # "a rally at Union Park" in a text about Chicago: its park, not Orlando's district
             if p.country != "US":
                 us_p = best_place(quote, None, "US", context_states=context, dateline_state=dateline_state)
                 if us_p is not None and us_p.admin1 in context:
@@ -534,6 +541,43 @@ def _named(r, quote: str, p):  # noqa: ANN001, ANN202 (GeoResult, gazetteer plac
     if r.locality == p.name:
         r.locality = display_locality(quote, p)
     return r
+
+
+_SCHOOL = re.compile(r"\b((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) $")
+
+
+def _school_heads(text: str) -> set[str]:
+    """The names of the universities a text names ("Columbia University", "Temple University"):
+    told alone later ("protesters at Columbia"), they are the school, not a town of that name (a
+    state's or a big city's name is kept: "Boston University" leaves Boston a city)."""
+    out: set[str] = set()
+    heads = []
+    for word in ("University", "College"):  # literal search first: no scan of every position
+        at = text.find(" " + word)
+        while at >= 0:
+            m = _SCHOOL.search(text, max(0, at - 40), at + 1)
+            if m is not None:
+                heads.append(m.group(1))
+            at = text.find(" " + word, at + 1)
+    for head in heads:
+        key = norm_name(head)
+        if state_code(head) or key in _CALENDAR:
+            continue
+        big = best_place(head, None, None)
+        if big is not None and big.population >= BIG_CITY_POP:
+            continue
+        out.add(key)
+    return out
+
+
+def _big_city_states(pending: list[tuple[int, int, str, str | None, int, bool]], other_than: str | None) -> set[str]:
+    """The states of the big US cities a text names, other than ``other_than``."""
+    out = set()
+    for _s, _e, quote, st, _st_e, glued in pending:
+        big = None if glued else best_place(quote, st, "US")
+        if big is not None and big.population >= BIG_CITY_POP and big.admin1 and big.admin1 != other_than:
+            out.add(big.admin1)
+    return out
 
 
 #: last words of town names that also end venue names ("Forest Park", "Union Square")

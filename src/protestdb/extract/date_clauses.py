@@ -1,0 +1,156 @@
+"""Which clause a date expression belongs to, read from the one spaCy parse.
+
+A weekday name or a year-less day has two readings (``DateMention.value`` toward the past,
+``future_value`` toward the future); the draft's tense picks one. The date's own clause can
+settle it first: "the union called the strike late Wednesday" (a verb in the past tense) means
+the Wednesday before the page; "workers threatened to intensify their protest on Tuesday"
+(an infinitive after a verb of intent) and "the vigil will be held Friday" mean the day ahead.
+
+Other helpers tell the date filler what a date is attached to: a date inside a relative clause
+about something else ("the ICE raids that hit the area over the weekend"), a date that starts a
+period ("protesting since Monday"), a date of speaking ("the coalition announced today").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+#: verbs whose "to"-infinitive tells an action ahead ("plan to march", "threatened to strike")
+_INTENT = frozenset({
+    "plan", "intend", "threaten", "vow", "promise", "expect", "hope", "aim", "prepare", "want",
+    "decide", "agree", "pledge", "schedule", "set", "call", "urge", "invite", "ask", "encourage",
+    "mean", "seek", "propose", "resolve",
+    # adjectives: "were determined to embark on a protest on Tuesday", "are due to march Friday"
+    "determined", "ready", "due", "poised", "likely", "eager",
+})
+#: verbs of saying: a date attached to one is the day the words were said
+_SPEECH = frozenset({
+    "say", "tell", "announce", "state", "confirm", "report", "add", "write", "post", "declare",
+    "note", "explain", "reveal", "disclose", "issue", "release", "tweet",
+})
+#: dependency labels by which a date hangs from a verb directly
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+def _tokens(sdoc: Any, m: Any) -> Any:
+    span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def date_verb(sdoc: Any, m: Any) -> tuple[Any, bool] | None:
+    """The verb a date mention hangs from, and whether it hangs from it directly (through a
+    preposition or as a time noun) rather than through a noun ("their protest on Tuesday")."""
+    span = _tokens(sdoc, m)
+    if span is None:
+        return None
+    tok = span.root
+    direct = True
+    hops = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and hops < 6:
+        tok = tok.head
+        hops += 1
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok not in span:
+            direct = False
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    return tok, direct
+
+
+def _future(verb: Any) -> bool:
+    """The verb tells an action ahead: "will march", "is going to march", "plan to march",
+    "is scheduled for", "should the city fail" is not (a condition)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in ("will", "'ll", "shall") for c in aux):
+        return True
+    if any(c.lower_ == "to" for c in aux):
+        head = verb.head
+        if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_ in _INTENT:
+            return True
+        if head.lemma_ == "go" and head.tag_ == "VBG":  # "are going to march"
+            return True
+    if verb.tag_ == "VBN" and verb.lemma_ in ("schedule", "set", "plan") and any(c.dep_ == "auxpass" for c in verb.children):
+        return True  # "the rally is scheduled for Friday"
+    if verb.tag_ == "VBG" and verb.lemma_ in ("plan", "schedule", "prepare", "organize", "organise") and any(
+        c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBP", "VBZ") for c in verb.children
+    ):
+        return True  # "activists are planning a vigil Friday evening"
+    return False
+
+
+def _past(verb: Any) -> bool:
+    """The verb tells what happened: a simple past ("called the strike late Wednesday"), a
+    pluperfect, or a passive in the past ("was arrested Friday")."""
+    if verb.tag_ == "VBD" and verb.lemma_ not in ("be",):
+        return not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "should", "might") for c in verb.children)
+    if verb.tag_ == "VBN":
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        return any(c.tag_ == "VBD" for c in aux) and not any(c.tag_ == "MD" for c in aux)
+    return False
+
+
+def read_tenses(sdoc: Any, dates: list[Any]) -> list[Any]:
+    """``dates`` with each two-reading date (a weekday name, a year-less day) set to the reading
+    its own clause tells: the past for a verb in the past tense that it hangs from directly, the
+    future for a verb that tells an action ahead."""
+    if sdoc is None:
+        return dates
+    out = []
+    for m in dates:
+        if m.value is None or m.future_value is None or m.value == m.future_value:
+            out.append(m)
+            continue
+        got = date_verb(sdoc, m)
+        if got is None:
+            out.append(m)
+            continue
+        verb, direct = got
+        if _future(verb):
+            out.append(replace(m, value=m.future_value, end_value=_shift(m, m.future_value)))
+        elif direct and _past(verb):
+            out.append(replace(m, future_value=m.value))
+        else:
+            out.append(m)
+    return out
+
+
+def _shift(m: Any, start: Any) -> Any:
+    if m.end_value is None or m.value is None:
+        return m.end_value
+    return start + (m.end_value - m.value)
+
+
+def in_other_clause(sdoc: Any, m: Any, triggers: list[Any]) -> bool:
+    """The date is told in a relative clause that holds none of the event's trigger words
+    ("the raids that hit the area over the weekend")."""
+    if sdoc is None:
+        return False
+    got = date_verb(sdoc, m)
+    if got is None:
+        return False
+    verb = got[0]
+    if verb.dep_ not in ("relcl", "acl"):
+        return False
+    noun = verb.head  # the noun the clause tells of: "the march, which began Saturday" is the event's
+    if any(t.start <= noun.idx < t.end for t in triggers):
+        return False
+    a = verb.left_edge.idx
+    b = verb.right_edge.idx + len(verb.right_edge.text)
+    return not any(a <= t.start < b for t in triggers)
+
+
+def starts_a_period(text: str, m: Any) -> bool:
+    """"since Monday", "protesting since yesterday": the day a still running action began."""
+    return _SINCE.search(text, max(0, m.start - 12), m.start) is not None
+
+
+def spoken_on(sdoc: Any, m: Any) -> bool:
+    """The date is the day something was said ("announced today", "said Friday")."""
+    if sdoc is None:
+        return False
+    got = date_verb(sdoc, m)
+    return got is not None and got[1] and got[0].lemma_ in _SPEECH
+
+
+__all__ = ["date_verb", "in_other_clause", "read_tenses", "spoken_on", "starts_a_period"]

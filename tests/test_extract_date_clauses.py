@@ -1,0 +1,178 @@
+"""Which date words date the action: the sentence that reports it, the tense of the date's own
+clause, not the start of a period ("since yesterday"), not a relative clause about something
+else, not the day an announcement was spoken; a year-less day a few days before the page is not
+next year's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+from protestdb.extract.date_clauses import read_tenses
+from protestdb.extract.dates import find_dates
+from protestdb.extract.nlp import load_nlp
+
+
+def _read(text: str, published: date) -> dict[str, object]:
+    dates = read_tenses(load_nlp()(text), find_dates(text, published))
+    return {m.quote: m for m in dates}
+
+
+def _dates(text: str, published: date) -> dict[str | None, set[str | None]]:
+    res = extract_text(text, published, geocode=False)
+    assert res.is_protest_report and res.events
+    out: dict[str | None, set[str | None]] = {}
+    for ev in res.events:
+        out.setdefault(ev.locality, set()).add(ev.date)
+    return out
+
+
+def test_a_past_tense_clause_reads_its_weekday_in_the_past() -> None:
+    # published Thursday 2024-05-02: the strike was called on Wednesday 1 May, not the 8th
+    got = _read("The teachers union called the strike late Wednesday.", date(2024, 5, 2))
+    m = got["late Wednesday"]
+    assert m.value == m.future_value == date(2024, 5, 1)
+
+
+def test_an_intended_action_reads_its_weekday_ahead() -> None:
+    # published Monday 2019-07-29: the threatened protest is the next day's
+    got = _read("Workers threatened to intensify their wage protest on Tuesday.", date(2019, 7, 29))
+    assert got["Tuesday"].value == got["Tuesday"].future_value == date(2019, 7, 30)
+    got = _read("The nurses will picket the clinic on Friday.", date(2019, 7, 29))
+    assert got["Friday"].value == date(2019, 8, 2)
+
+
+def test_a_weekday_without_a_telling_clause_keeps_both_readings() -> None:
+    got = _read("A rally on Friday drew hundreds.", date(2019, 7, 29))  # through a noun: not settled
+    assert got["Friday"].value == date(2019, 7, 26) and got["Friday"].future_value == date(2019, 8, 2)
+
+
+def test_the_sentence_that_reports_the_action_dates_it() -> None:
+    # published Saturday 2020-05-30: the march was on Friday; Monday is the day of the death
+    text = (
+        "Protests over the death of a Westbrook man entered their fourth night on Friday in Westbrook, Ohio. "
+        "The man died in police custody on Monday, and hundreds marched through downtown Westbrook to the river."
+    )
+    assert _dates(text, date(2020, 5, 30)).get("Westbrook") == {"2020-05-29"}
+
+
+def test_a_period_started_since_yesterday_is_the_page_day_action() -> None:
+    text = (
+        "Residents of Kwa-Mbali, east of Durban, South Africa, have barricaded roads with rocks and burning tyres. "
+        "The residents have been protesting since yesterday over water cuts."
+    )
+    got = _dates(text, date(2024, 3, 5))
+    assert got and all(v == {"2024-03-05"} for v in got.values())
+
+
+def test_a_report_is_not_dated_by_a_threatened_protest_ahead() -> None:
+    # published Monday 2019-07-29
+    text = (
+        "Municipal workers in Springfield, Illinois, blocked traffic with abandoned buses this morning to press "
+        "their wage demands. The union said workers were determined to embark on a bigger protest on Tuesday "
+        "should the city fail to meet their demands."
+    )
+    got = _dates(text, date(2019, 7, 29))
+    assert "2019-07-29" in got["Springfield"]
+    assert "2019-07-23" not in got["Springfield"]  # the threatened Tuesday read back a week
+
+
+def test_a_date_in_a_relative_clause_about_something_else() -> None:
+    # published Monday 2025-06-09: the weekend is when the raids hit, the rally is Monday's
+    text = (
+        "Hundreds gathered in Tacoma, Washington, to denounce the raids that swept the county over the weekend. "
+        "The rally began at noon on Monday outside the federal building."
+    )
+    assert _dates(text, date(2025, 6, 9)).get("Tacoma") == {"2025-06-09"}
+
+
+def test_an_announced_vigil_on_the_page_day() -> None:
+    # published Friday 2018-03-23: the vigil is this evening, not the Sunday of the shooting
+    text = (
+        "Activists in Tacoma, Washington, are planning a candlelight vigil Friday evening for the man shot by police. "
+        "The vigil is scheduled for 7 p.m. near the site of the Sunday shooting, organizers said."
+    )
+    res = extract_text(text, date(2018, 3, 23), geocode=False)
+    assert res.events and {e.date for e in res.events} == {"2018-03-23"}
+    assert all(e.announced_only for e in res.events)
+
+
+def test_a_year_less_day_just_before_the_page_is_not_next_years() -> None:
+    got = {m.quote: m for m in find_dates("The union struck from Nov. 21 to 23 and on Nov. 6.", date(2023, 11, 28))}
+    assert got["Nov. 21 to 23"].future_value == date(2023, 11, 21)
+    assert got["Nov. 6"].future_value == date(2023, 11, 6)
+    # months before the page, an announcement's day may still be next year's
+    got = {m.quote: m for m in find_dates("The union will strike on Sept. 6.", date(2023, 11, 28))}
+    assert got["Sept. 6"].future_value == date(2024, 9, 6)
+
+
+def test_an_opening_told_as_going_on_is_the_page_day() -> None:
+    # published Thursday 2024-08-22: the march going on now, not the first one of Monday
+    text = (
+        "Protesters are gathering for a march in Tacoma, Washington, on the last day of the trade summit.\n\n"
+        "Their first march was held Monday near the convention hall."
+    )
+    assert _dates(text, date(2024, 8, 22)).get("Tacoma") == {"2024-08-22"}
+
+
+def test_a_park_named_like_a_far_district_is_the_citys_park() -> None:
+    from protestdb.geo.places import find_places
+
+    text = "Thousands rallied at Union Park before marching toward the convention hall in Chicago."
+    found = find_places(text)
+    assert not any(p.state == "FL" for p in found)
+    assert any(p.locality == "Chicago" for p in found)
+
+
+def test_undated_page_a_weekday_checks_the_year_the_text_names() -> None:
+    # no page date; "Tuesday morning June 25" is a Tuesday in 2024 only, among the years told
+    text = "Crowds filled the capital early Tuesday morning June 25 to oppose the Budget Act 2024 and its taxes."
+    got = {m.quote: m for m in find_dates(text, None)}
+    assert got["Tuesday morning June 25"].value == date(2024, 6, 25)
+    got = {m.quote: m for m in find_dates("Los estibadores pararon el martes 19 de enero. Ocurrió en 2021.", None, "es")}
+    assert got["martes 19 de enero"].value == date(2021, 1, 19)
+    # the weekday fits none of the years told (or no year is told): the day stays unknown
+    for text in ("Dockers struck on Wednesday, June 25, as in 2024.", "Dockers struck on Tuesday, June 25."):
+        m = find_dates(text, None)[0]
+        assert m.value is None and m.precision == "unknown"
+
+
+def test_named_days() -> None:
+    got = {m.quote: m for m in find_dates(
+        "Rallies on Labor Day drew thousands, and more are planned for Memorial Day 2026. "
+        "The May Day Coalition met on Juneteenth.", date(2025, 9, 2))}
+    assert got["Labor Day"].value == got["Labor Day"].future_value == date(2025, 9, 1)  # first Monday of September
+    assert got["Memorial Day 2026"].value == date(2026, 5, 25)  # the last Monday of May
+    assert got["Juneteenth"].value == date(2025, 6, 19) and got["Juneteenth"].future_value == date(2026, 6, 19)
+    assert "May Day" not in got  # part of a name
+    ahead = {m.quote: m for m in find_dates("Workers will march on May Day.", date(2025, 4, 20))}["May Day"]
+    assert ahead.value == date(2024, 5, 1) and ahead.future_value == date(2025, 5, 1)
+    assert find_dates("Marchers gathered on Labor Day.", None)[0].precision == "unknown"  # no year anywhere
+
+
+def test_a_wire_datelines_day_anchors_today() -> None:
+    from protestdb.extract.dates import dateline_day
+
+    text = (
+        "Ridgeford, March 3 (Newswire) - Farmers staged a sit-in outside the district office in Ridgeford, India, "
+        "today, demanding compensation for crop losses."
+    )
+    assert dateline_day(text, date(2023, 3, 4)) == date(2023, 3, 3)
+    assert dateline_day(text, date(2023, 3, 20)) is None  # too far before the page: not its writing day
+    assert dateline_day("Farmers marched in Ridgeford today.", date(2023, 3, 4)) is None
+    res = extract_text(text, date(2023, 3, 4), geocode=False)
+    assert res.events and {e.date for e in res.events} == {"2023-03-03"}
+
+
+def test_a_school_told_by_its_short_name_is_no_town() -> None:
+    from protestdb.geo.places import find_places
+
+    text = (
+        "Students at Columbia University in Manhattan occupied a hall overnight. "
+        "The takeover at Columbia began after midnight, and Temple University students rallied in Philadelphia."
+    )
+    found = find_places(text)
+    assert not any(p.quote == "Columbia" for p in found)  # not Columbia, S.C., nor Columbia, Calif.
+    assert any(p.locality == "Philadelphia" for p in found)
+    # a school named after a big city leaves the city a place
+    assert any(p.locality == "Boston" for p in find_places("Boston University students marched through Boston."))

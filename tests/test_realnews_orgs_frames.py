@@ -135,3 +135,15 @@ def test_spanish_group_nouns_before_a_name() -> None:
 def test_a_one_word_group_after_its_group_noun_is_kept() -> None:
     names = _orgs("\"We back the strike,\" said Rita Cruz of the left-wing political alliance Bagong, which backed it.")
     assert "Bagong" in names
+
+
+def test_a_movement_named_after_its_action_is_an_organization() -> None:
+    assert "School Strike 4 Climate" in _orgs("School Strike 4 Climate back in the capital. Thousands of students "
+                                              "walked out in Perth on Friday.")
+    assert "Lincoln High School" not in _orgs("Students of Lincoln High School walked out in Perth on Friday.")
+
+
+def test_the_group_a_named_person_speaks_for() -> None:
+    names = _orgs("Speaking at the rally, Tina Walsh from Homes Before Rent said the winter would be hard. "
+                  "Jane Doe of Tulsa joined them.")
+    assert names == ["Homes Before Rent"]

@@ -130,14 +130,21 @@ def _is_orgish(name: str, from_list: bool) -> bool:
         return False  # "Justice Department", "Louisville Metro Council"
     if (
         _agency_words_rx(tuple(lex["agency_words"])).search(low) and not _has_org_word(name.replace("Council", ""))
-        and not (from_list and _agency_word_modifies(low))
+        and not ((from_list or _movement_name(name)) and _agency_word_modifies(low))
     ):
         return False
     if from_list:
         return name[:1].isupper() or name[:1].isdigit()
-    if _has_org_word(name):
+    if _has_org_word(name) or _movement_name(name):
         return True
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", name))
+
+
+def _movement_name(name: str) -> bool:
+    """A movement named after its action ("School Strike for Earth", "Freedom Convoy"): two or
+    more words, one of them a movement noun (``data/orgs_en.json`` "movement_nouns")."""
+    words = name.split()
+    return len(words) >= 2 and any(w in _lex().get("movement_nouns", ()) for w in words)
 
 
 def _agency_word_modifies(low: str) -> bool:
@@ -522,6 +529,25 @@ def _appositive_candidates(text: str, scopes: list[tuple[int, int]], ents: list[
     return out
 
 
+def _person_of_candidates(text: str, scopes: list[tuple[int, int]], persons: list[tuple[int, int]]) -> list[Cand]:
+    """The group a named person speaks for: "Dana Cruz from Homes Before Rent said", "Dana Cruz,
+    of the Harbor Tenants Union," (never a place: "Dana Cruz of Tulsa")."""
+    out: list[Cand] = []
+    for pa, pb in persons:
+        if not any(s <= pa and pb <= e for s, e in scopes):
+            continue
+        m = _PERSON_OF.match(text, pb)
+        if m is None:
+            continue
+        runs = _cap_runs(text, m.end(), min(len(text), m.end() + 120))
+        if runs and runs[0][0] == m.end() and not _is_place_name(text[runs[0][0] : runs[0][1]]):
+            out.append((runs[0][0], runs[0][1], True))
+    return out
+
+
+_PERSON_OF = re.compile(r",?\s+(?:from|of|with)\s+(?:the\s+)?(?=[A-Z0-9])")
+
+
 def _quoted_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
     """A quoted name before a group noun: 'the "Fix Our Buses" campaign'."""
     pat = rx(_lex().get("quoted_group", r"(?!)"), 0)
@@ -671,7 +697,8 @@ def find_orgs(
         norps = {(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "NORP"}
     cands = (_entity_candidates(text, scopes, ents) + _cue_candidates(text, scopes, ents)
              + _agent_candidates(text, scopes, ents) + _people_word_candidates(text, scopes, ents, doc)
-             + _quoted_candidates(text, scopes) + _appositive_candidates(text, scopes, ents))
+             + _quoted_candidates(text, scopes) + _appositive_candidates(text, scopes, ents)
+             + _person_of_candidates(text, scopes, persons))
     cued = {text[a:b].lower() for a, b, f in cands if f}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int]] = []

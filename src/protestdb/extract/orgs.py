@@ -43,6 +43,8 @@ def _lex() -> dict[str, Any]:
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     while True:
         q = text[s:e]
+        if not q:
+            return s, s
         low = q.lower()
         if "(" in q and ")" not in q[q.index("(") :]:
             e = s + q.index("(")  # "Families United (FUHD": an entity cut inside the acronym
@@ -54,6 +56,10 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             s += m.end()  # "Members of the Tenant Power Network"
         elif (m := _title_cut().search(q)) and m.start() > 0:
             e = s + m.start()  # "Farm Workers Union President Dana Cruz": the person is no part
+        elif (m := _title_tail().search(q)) and m.start() > 0:
+            e = s + m.start()  # "the Farm Workers Union General Secretary, Dana Cruz"
+        elif (m := _LED.match(q)) and m.end() < len(q):
+            s += m.end()  # "the Dana Cruz-led Fair Rent Alliance": the leader is no part
         elif q[:1] in " ,“\"'(":
             s += 1
         elif q[-1:] in " ,.;:”\"')":
@@ -62,6 +68,14 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             e -= 2
         else:
             return s, e
+
+
+_LED = re.compile(r"(?:[\w.'’]+\s+){0,3}?[\w'’]+-(?:led|backed|based|founded|affiliated|aligned)\s+(?=[A-Z0-9])")
+
+
+@lru_cache(maxsize=1)
+def _title_tail() -> re.Pattern[str]:
+    return re.compile(_lex().get("title_tail", r"(?!)"))
 
 
 @lru_cache(maxsize=1)
@@ -116,14 +130,21 @@ def _is_orgish(name: str, from_list: bool) -> bool:
         return False  # "Justice Department", "Louisville Metro Council"
     if (
         _agency_words_rx(tuple(lex["agency_words"])).search(low) and not _has_org_word(name.replace("Council", ""))
-        and not (from_list and _agency_word_modifies(low))
+        and not ((from_list or _movement_name(name)) and _agency_word_modifies(low))
     ):
         return False
     if from_list:
         return name[:1].isupper() or name[:1].isdigit()
-    if _has_org_word(name):
+    if _has_org_word(name) or _movement_name(name):
         return True
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", name))
+
+
+def _movement_name(name: str) -> bool:
+    """A movement named after its action ("School Strike for Earth", "Freedom Convoy"): two or
+    more words, one of them a movement noun (``data/orgs_en.json`` "movement_nouns")."""
+    words = name.split()
+    return len(words) >= 2 and any(w in _lex().get("movement_nouns", ()) for w in words)
 
 
 def _agency_word_modifies(low: str) -> bool:
@@ -279,10 +300,24 @@ def _place_follows(text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
     return any(_is_place_name(" ".join(words[:n])) for n in range(len(words), 0, -1))
 
 
+def _title_case_line(text: str, a: int) -> bool:
+    """Is the line starting at ``a`` a headline in title case ("Workers Strike Over Pay Cuts")?"""
+    end = text.find("\n", a)
+    words = [w for w in _WORD.findall(text[a : end if end >= 0 else len(text)]) if w.lower() not in _CONNECT]
+    return len(words) >= 4 and sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= 0.8 * len(words)
+
+
 def _fit_entity(text: str, a: int, b: int) -> tuple[int, int]:
     """A spaCy ORG span fitted to the capitalised name it starts: continued over connectors
     ("Familias Unidas" + " por la Justicia", "First Friends of" + " New Jersey"), a trailing
-    connector dropped ("United Farm Workers and")."""
+    connector dropped ("United Farm Workers and"); an entity across a paragraph break keeps
+    its last line ("Springfield\n\nThe Farm Workers Union")."""
+    if "\n" in text[a:b]:
+        a = text.rindex("\n", a, b) + 1
+        while a < b and text[a].isspace():
+            a += 1
+        if _title_case_line(text, a):
+            return a, a  # a headline in title case: its capitalised words are no name
     if text[a:b].lower().startswith("the ") and b - a > 4:
         a += 4
     runs = _cap_runs(text, a, min(len(text), b + 80))
@@ -460,6 +495,59 @@ def _people_word_candidates(text: str, scopes: list[tuple[int, int]], ents: list
     return out
 
 
+#: capitalised words that open a clause without naming anything
+_CLAUSE_OPENERS = frozenset(
+    "in at on after before during from near outside inside across meanwhile earlier later then today yesterday "
+    "elsewhere also since when while as by for with there here but and so still now".split()
+)
+
+
+def _appositive_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[Cand]:
+    """A name that opens its clause and is described by a group appositive: "Harbor Rising, a
+    group that has blocked the port before, ..." (two or more words, an ORG entity or an
+    acronym; never a place: "In Tulsa, a group of parents ...")."""
+    app = rx(_lex()["appositive_heads"].lstrip("^"), 0)
+    out: list[Cand] = []
+    for s, e in scopes:
+        for m in app.finditer(text, s, e):
+            c = m.start()
+            while c > s and text[c - 1] in "”\"’":
+                c -= 1
+            seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|\n|[—–]\s", text[s:c])]
+            start = max([s, *seps])
+            runs = _cap_runs(text, start, c)
+            if not runs or runs[-1][1] != c:
+                continue
+            a, b = runs[-1]
+            if not re.fullmatch(r"\s*(?:(?:the|The)\s+)?[“\"]?", text[start:a]):
+                continue
+            name = text[a:b]
+            if name.split()[0].lower() in _CLAUSE_OPENERS:
+                continue  # "In Tulsa, a group of parents ...", "Meanwhile, a coalition ..."
+            if (len(name.split()) >= 2 or (a, b) in ents or _ACRONYM_ONLY.fullmatch(name)) and not _is_place_name(name):
+                out.append((a, b, True))
+    return out
+
+
+def _person_of_candidates(text: str, scopes: list[tuple[int, int]], persons: list[tuple[int, int]]) -> list[Cand]:
+    """The group a named person speaks for: "Dana Cruz from Homes Before Rent said", "Dana Cruz,
+    of the Harbor Tenants Union," (never a place: "Dana Cruz of Tulsa")."""
+    out: list[Cand] = []
+    for pa, pb in persons:
+        if not any(s <= pa and pb <= e for s, e in scopes):
+            continue
+        m = _PERSON_OF.match(text, pb)
+        if m is None:
+            continue
+        runs = _cap_runs(text, m.end(), min(len(text), m.end() + 120))
+        if runs and runs[0][0] == m.end() and not _is_place_name(text[runs[0][0] : runs[0][1]]):
+            out.append((runs[0][0], runs[0][1], True))
+    return out
+
+
+_PERSON_OF = re.compile(r",?\s+(?:from|of|with)\s+(?:the\s+)?(?=[A-Z0-9])")
+
+
 def _quoted_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
     """A quoted name before a group noun: 'the "Fix Our Buses" campaign'."""
     pat = rx(_lex().get("quoted_group", r"(?!)"), 0)
@@ -480,7 +568,38 @@ def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, person
     return "a person's name"
 
 
-def _reject_reason(text: str, a: int, b: int, from_list: bool, cued: set[str], persons: list[tuple[int, int]]) -> str | None:
+def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, int]]) -> str | None:
+    """Names that are no organizers wherever they stand (``data/orgs_en.json``): a type word
+    alone, a bill or law, a source ("X's website"), a people's name ("Kenyans")."""
+    lex = _lex()
+    if name.lower() in lex.get("generic_alone", ()):
+        return "a type word alone"
+    if re.search(lex.get("law_tail", r"(?!)"), name):
+        return "a bill or law"
+    if rx(lex.get("source_after", r"(?!)")).match(text[b : b + 40]):
+        return "a source of figures or statements"
+    if (a, b) in norps and " " not in name and not _DESCRIBED.search(text, max(0, a - 30), a):
+        return "a people or party members"
+    return None
+
+
+def _not_cued_organizer(text: str, a: int, b: int) -> str | None:
+    """Names no cue made organizers that stand as an employer's workplace ("Acme truck
+    plants"), a news outlet ("affiliate WXYZ") or a body of another group ("its Executive Council")."""
+    lex = _lex()
+    if rx(lex.get("employer_after", r"(?!)")).match(text[b : b + 50]):
+        return "an employer's workplace"
+    if rx(lex.get("outlet_before", r"(?!)")).search(text[max(0, a - 60) : a]):
+        return "a news outlet"
+    if rx(lex.get("body_before", r"(?!)")).search(text[max(0, a - 30) : a]):
+        return "a body of another group"
+    return None
+
+
+def _reject_reason(
+    text: str, a: int, b: int, from_list: bool, cued: set[str], persons: list[tuple[int, int]],
+    norps: set[tuple[int, int]] | None = None,
+) -> str | None:
     """Why the candidate ``text[a:b]`` is not an organization (None: it is one)."""
     lex = _lex()
     name = text[a:b]
@@ -488,13 +607,16 @@ def _reject_reason(text: str, a: int, b: int, from_list: bool, cued: set[str], p
         return "empty, across lines, or after a person's title"
     if lex.get("holiday_after") and rx(lex["holiday_after"], 0).match(text[b : b + 8]):
         return "a holiday name"  # "International Workers' Day"
-    why = _person_reason(text, a, b, name, from_list, persons)
+    why = _person_reason(text, a, b, name, from_list, persons) or _not_organizer(text, a, b, name, norps or set())
     if why is not None:
         return why
     if not _is_orgish(name, from_list):
         return "not organization-like"
     if from_list or name.lower() in cued:
         return None
+    why = _not_cued_organizer(text, a, b)
+    if why is not None:
+        return why
     if _VENUE_BEFORE.search(text[max(0, a - 20) : a]) and name.split()[-1].lower() in _venue_heads():
         return "a venue after a place preposition"  # "a rally at the Library Center"
     opp_before = rx(lex["opponent_before"]) if lex.get("opponent_before") else None
@@ -541,6 +663,23 @@ def _merge(text: str, kept: list[tuple[int, int]]) -> dict[str, Org]:
     return orgs
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper() or w[:1].isdigit())
+
+
+def _alias_bare_acronyms(orgs: dict[str, Org]) -> dict[str, Org]:
+    """An acronym told apart from its name ("UFW" in the headline, "United Farm Workers" in the
+    text) is that name's alias when its letters are the name's capitalised initials."""
+    full = {_initials(o.name): o for o in orgs.values() if len(o.name.split()) >= 2}
+    for key, o in list(orgs.items()):
+        target = full.get(o.name) if _ACRONYM_ONLY.fullmatch(o.name) and len(o.name) >= 3 else None
+        if target is not None and target is not o:
+            target.spans.extend(o.spans)
+            target.acronym = target.acronym or o.name
+            del orgs[key]
+    return orgs
+
+
 def find_orgs(
     text: str, scopes: list[tuple[int, int]], doc: Any = None, dropped: list[tuple[str, str, str]] | None = None
 ) -> list[Org]:
@@ -551,23 +690,26 @@ def find_orgs(
     (name, rule, reason) for each candidate rejected."""
     ents: list[tuple[int, int]] = []
     persons: list[tuple[int, int]] = []
+    norps: set[tuple[int, int]] = set()
     if doc is not None:
         ents = [_fit_entity(text, e.start_char, e.end_char) for e in entities(doc) if e.label_ == "ORG"]
         persons = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2]
+        norps = {(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "NORP"}
     cands = (_entity_candidates(text, scopes, ents) + _cue_candidates(text, scopes, ents)
              + _agent_candidates(text, scopes, ents) + _people_word_candidates(text, scopes, ents, doc)
-             + _quoted_candidates(text, scopes))
+             + _quoted_candidates(text, scopes) + _appositive_candidates(text, scopes, ents)
+             + _person_of_candidates(text, scopes, persons))
     cued = {text[a:b].lower() for a, b, f in cands if f}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int]] = []
     for a0, b0, from_list in cands:
         a, b = _strip(text, a0, b0)
-        why = _reject_reason(text, a, b, from_list, cued, persons)
+        why = _reject_reason(text, a, b, from_list, cued, persons, norps)
         if why is None:
             kept.append((a, b))
         elif dropped is not None and text[a:b]:
             dropped.append((text[a:b], "organizations.candidate_filter", why))
-    orgs = _merge(text, _join_acronym_pairs(text, kept))
+    orgs = _alias_bare_acronyms(_merge(text, _join_acronym_pairs(text, kept)))
     # shorter names contained in longer ones ("Students for Justice" in "... in Palestine")
     out = []
     names = [o.name.lower() for o in orgs.values()]

@@ -82,3 +82,48 @@ def test_the_government_named_as_the_article_names_it() -> None:
 def test_an_administration_named_by_its_leader_is_addressed() -> None:
     text = "About 300 people rallied in Tucson on Saturday, urging the Harlow administration to reopen the clinic."
     assert _by_city(text) == {"Tucson": ["Harlow administration"]}
+
+
+def test_spanish_frames_name_the_figure() -> None:
+    for text, want in (
+        ("Unas 300 personas marcharon el sábado en Tucson para protestar contra las políticas migratorias "
+         "del presidente Donald Trump.", ["Donald Trump"]),
+        ("Cientos de personas se manifestaron el domingo en Doral en rechazo a las últimas medidas del "
+         "presidente Nicolás Maduro.", ["Nicolás Maduro"]),
+        ("Miles de personas marcharon el jueves en Fresno en rechazo a las políticas de la Administración "
+         "Trump.", ["Trump administration"]),
+    ):
+        got = extract_text(text, PUB)
+        assert got.language == "es", text
+        assert [list(ev.targets) for ev in got.events] == [want], text
+
+
+def test_a_spanish_name_outside_a_frame_is_no_target() -> None:
+    text = "Unas 200 personas marcharon el sábado en Tucson por la educación; el alcalde habló después de Trump."
+    got = extract_text(text, PUB)
+    assert [list(ev.targets) for ev in got.events] == [[]]
+
+
+def test_a_known_agency_named_in_passing_is_not_shared() -> None:
+    # told for the whole action only when a claim names it
+    text = ("Vigils across the state\n\n"
+            "About 200 people held a vigil in Tucson on Friday.\n"
+            "In Yuma, about 100 people held a vigil on Friday.\n"
+            "One organizer said she drives a Tesla to work.\n"
+            "The groups demand the abolition of ICE.")
+    got = _by_city(text)
+    assert got.get("Tucson") == ["ICE"] and got.get("Yuma") == ["ICE"], got
+
+
+def test_the_president_in_a_federal_claim_is_the_person() -> None:
+    text = "About 300 people rallied in Tucson on Saturday against the president's tariffs."
+    assert _by_city(text, date(2025, 5, 3)) == {"Tucson": ["Donald Trump"]}
+    text = "About 300 people rallied in Tucson on Saturday against the administration's tariffs."
+    assert _by_city(text, date(2022, 5, 3)) == {"Tucson": ["Biden administration"]}
+
+
+def test_told_to_a_newspaper_is_a_source_not_a_target() -> None:
+    text = ("About 300 people rallied in Tucson on Saturday for school funding. \u201cWe need teachers,\u201d "
+            "one organizer told the Desert Ledger. They told the school board to restore the budget.")
+    got = _by_city(text)
+    assert "Desert Ledger" not in got["Tucson"], got

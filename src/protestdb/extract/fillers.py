@@ -547,7 +547,7 @@ def _campus_target(f: Filling) -> tuple[str, Span, str] | None:
 def _whole_action_targets(f: Filling) -> list[tuple[str, Span, str]]:
     """A roundup's event with no addressee of its own: the targets told for the whole action
     (``targets_shared.py``), found by the same rules with no state or city to name a body by."""
-    from protestdb.extract.targets_shared import is_roundup, umbrella_scopes
+    from protestdb.extract.targets_shared import claimed, is_roundup, umbrella_scopes
 
     doc = f.doc
     if f.draft.counter or f.draft.place is None or not is_roundup(f.drafts):
@@ -560,7 +560,8 @@ def _whole_action_targets(f: Filling) -> list[tuple[str, Span, str]]:
     orgs = f.orgs()
     found = claims_mod.find_targets(doc.text, shared, _org_and_venue_spans(f), {o.name.lower() for o in orgs},
                                     [(p.start, p.end) for p in doc.places])
-    tg = [(n, sp, "targets.told_for_whole_action") for n, sp in found]
+    known = {canon for canon, _ in claims_mod.known_targets()}
+    tg = [(n, sp, "targets.told_for_whole_action") for n, sp in found if n not in known or claimed(doc.text, sp[0])]
     return _parse_targets(f, tg, shared) if doc.lang == "en" else tg
 
 
@@ -576,8 +577,6 @@ def fill_targets(f: Filling) -> None:
     if doc.lang == "en":
         tg = _parse_targets(f, tg)
     kept = _kept_targets(f, tg)
-    if not kept:
-        kept = _kept_targets(f, _whole_action_targets(f))
     f.scratch["target_names"] = {n.lower() for n, _, _ in kept}
     if not kept and not f.draft.counter and doc.lang in ("en", "es"):
         agency = _enforcement_agency(f)
@@ -595,9 +594,10 @@ def fill_targets(f: Filling) -> None:
         f.put("targets", name, span, rule=rule)
 
 
-def _kept_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[str, Span, str]]:
+def _kept_targets(f: Filling, tg: list[tuple[str, Span, str]], shared: bool = False) -> list[tuple[str, Span, str]]:
     """Candidates less kinds of people and unnamed bodies, bills as their legislature, the
-    campus school, leader names cleaned and the people the whole report opposes."""
+    campus school (none of these: the targets told for the whole action), leader names
+    cleaned and the people the whole report opposes."""
     kept = []
     for n, sp, rule in tg:
         if n.lower() in people_nouns():  # "Baristas": the protesters
@@ -609,9 +609,15 @@ def _kept_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[str
     campus = _campus_target(f) if not kept else None
     if campus is not None:
         kept.append(campus)
+    if not kept and not shared:  # none of its own: those told for the whole action
+        return _kept_targets(f, _whole_action_targets(f), shared=True)
     from protestdb.extract.targets_shared import named_government_first
 
-    return named_government_first(_leader_targets(f, kept), f.doc.text)
+    out = _leader_targets(f, kept)
+    if shared and kept:  # told for the whole action, as are the people the report opposes
+        told = {n.lower() for n, _, _ in out}
+        out += [x for x in _leader_targets(f, []) if x[0].lower() not in told]
+    return named_government_first(out, f.doc.text)
 
 
 @filler("organizations")

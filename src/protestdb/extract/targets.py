@@ -39,6 +39,7 @@ def _lex() -> dict[str, Any]:
     return {
         "address": frozenset(lx.get("address_verbs", ())),
         "clause": frozenset(lx.get("clause_verbs", ())),
+        "needs_clause": frozenset(lx.get("address_needs_clause", ())),
         "lawmakers": re.compile(rf"\b(?:{alt(lx.get('lawmakers', []))})s?\b", re.IGNORECASE),
         "bill": re.compile("|".join(lx.get("bill_words", [])) or r"(?!)", re.IGNORECASE),
         "capitol": re.compile("|".join(lx.get("capitol_words", [])) or r"(?!)", re.IGNORECASE),
@@ -50,6 +51,7 @@ def _lex() -> dict[str, Any]:
         "not_target": frozenset(lx.get("not_target", ())),
         "legislatures": dict(lx.get("legislatures", {})),
         "administrations": [(date.fromisoformat(a), date.fromisoformat(b), n) for a, b, n in lx.get("administrations", [])],
+        "presidents": [(date.fromisoformat(a), date.fromisoformat(b), n) for a, b, n in lx.get("presidents", [])],
         "run_by": re.compile(
             rf"\b(?:run|operated|owned|managed) by (?:the )?(?:(?:private|for-profit|prison|security|[a-z]+) ){{0,3}}?(?:company |firm |contractor )?(?P<name>{_CAP_NAME})"
         ),
@@ -132,7 +134,9 @@ def _verb_addressed(tok: Any, lx: dict[str, Any], doc: Any, out: list[Any]) -> N
     """The addressees of one verb (or auxiliary) token: its objects, "call on X", the subject
     of its clause complement, "for X to ..."."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lemma in lx["address"]:
+    if tok.pos_ == "VERB" and lemma in lx["address"] and (
+        lemma not in lx["needs_clause"] or any(c.dep_ in ("xcomp", "ccomp") and c.i > tok.i for c in tok.children)
+    ):  # "told the council to ...", not a quote "..., she told the Herald"
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") and lemma != "call":
                 out.append(c)
@@ -302,7 +306,9 @@ def find_parse_targets(
             found.add(lx["legislatures"][state], leg)
         m = lx["federal"].search(text[s:e]) if may_match(lx["federal"], lowered(text), s, e) else None
         if m is not None and published is not None:
-            name = next((n for a, b, n in lx["administrations"] if a <= published < b), None)
+            # "the president's policy": the person in office; "the administration", "the White House": his administration
+            terms = lx["presidents"] if m.group().lower().startswith("the president") else lx["administrations"]
+            name = next((n for a, b, n in terms if a <= published < b), None)
             if name:
                 found.add(name, (s + m.start(), s + m.end(), m.group()))
         m = lx["anti_government"].search(text, s, e)

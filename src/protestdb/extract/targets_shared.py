@@ -11,13 +11,17 @@ every city's event. The text told for the whole action is:
   mission statement) that ends as prose does (a link to another story does not), or the headline.
 
 Targets found there (by the same rules as an event's own, with no state or city to name a body
-by) go to each event of a roundup that names no target of its own.
+by) go to each event of a roundup that names no target of its own; a known agency or company
+there only when a claim names it (``claimed``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
+
+from protestdb.extract.lexicons import load
 
 Range = tuple[int, int]
 
@@ -55,6 +59,20 @@ def umbrella_scopes(layout: Any, drafts: list[Any]) -> list[Range]:
 
 
 __all__ = ["is_roundup", "umbrella_scopes"]
+
+
+@lru_cache(maxsize=1)
+def _claim_cue() -> re.Pattern[str]:
+    return re.compile(load("targets_en").get("known_claim_cue", "(?!)"), re.IGNORECASE)
+
+
+def claimed(text: str, at: int) -> bool:
+    """A known agency or company told in a claim ("demanding the abolition of ICE"), not just
+    named ("a Tesla-driving organizer"): a demand or opposition word shortly before it in its
+    sentence (``known_claim_cue``)."""
+    lo = max(0, at - 80)
+    stop = max(text.rfind(". ", lo, at), text.rfind("\n", lo, at))
+    return bool(_claim_cue().search(text, stop + 1 if stop >= 0 else lo, at))
 
 
 _NAMED_GOVERNMENT = re.compile(r"(?<![\w-])((?:[A-Z][\w’'-]+\s+){1,3})(?:government|Government)\b")

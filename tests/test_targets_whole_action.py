@@ -127,3 +127,46 @@ def test_told_to_a_newspaper_is_a_source_not_a_target() -> None:
             "one organizer told the Desert Ledger. They told the school board to restore the budget.")
     got = _by_city(text)
     assert "Desert Ledger" not in got["Tucson"], got
+
+
+def test_a_bill_and_the_legislature_it_is_before() -> None:
+    text = ("About 400 people marched in Denver on Saturday. They demand that a school safety bill "
+            "be brought before Congress this spring.")
+    assert _by_city(text)["Denver"] == ["Congress"]
+    # a congress that is a trade-union federation is no legislature
+    text = ("About 400 workers marched in Lagos on Tuesday, Nigeria. The Westland Labour Congress "
+            "opposes the bill on fuel prices.")
+    assert "Congress" not in _by_city(text).get("Lagos", [])
+
+
+def test_lawmakers_with_no_state_legislature() -> None:
+    from protestdb.extract.targets_frames import lawmakers_named
+
+    text = "They rallied at the National Assembly, where the union handed its demands to the lawmakers."
+    at = text.index("lawmakers")
+    assert lawmakers_named(text, at) == (text.index("National Assembly"), text.index("National Assembly") + 17, "National Assembly")
+    assert lawmakers_named("Students demanded that lawmakers act.", 23) is None
+    text = ("School walkouts\n\nStudents walked out of class across the country on Wednesday to demand lawmakers "
+            "pass gun safety laws.\nIn Plano, Texas, about 300 students walked out on Wednesday.\n"
+            "In Charlotte, North Carolina, about 200 students walked out on Wednesday.")
+    got = _by_city(text, date(2023, 4, 5))
+    assert got.get("Plano") == ["lawmakers"] and got.get("Charlotte") == ["lawmakers"], got
+
+
+def test_the_police_of_a_killing() -> None:
+    from protestdb.extract.nlp import load_nlp
+    from protestdb.extract.targets_frames import police_of_killing
+
+    nlp = load_nlp()
+    for text in (
+        "Protests spread after video showed a man beaten and pepper-sprayed by Memphis police last week.",
+        "The family of a man fatally shot by Denver police marched on Sunday.",
+        "Hundreds rallied after Denver police officers shot a teenager.",
+    ):
+        names = [n for n, _ in police_of_killing(text, nlp(text), 0, len(text))]
+        assert names and names[0].endswith("Police Department") and names[0].split()[0] in ("Memphis", "Denver"), text
+    for text in (
+        "The march was watched by Denver police officers on bicycles.",
+        "A man was shot on Main Street, Denver police said.",
+    ):
+        assert police_of_killing(text, nlp(text), 0, len(text)) == [], text

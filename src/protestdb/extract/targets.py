@@ -24,6 +24,7 @@ from typing import Any
 from protestdb.extract.gate import lowered, may_match
 from protestdb.extract.lexicons import load
 from protestdb.extract.spans import entities, entities_in
+from protestdb.extract.targets_frames import bill_legislatures, lawmakers_named, police_of_killing
 
 Span = tuple[int, int, str]
 _CAP_NAME = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+|for\s+)?[A-Z][\w&'’.-]*){0,5}"
@@ -241,7 +242,8 @@ def _official(text: str, doc: Any, tok: Any) -> tuple[str, Span] | None:
     return name, (ent.start_char, ent.end_char, ent.text) if off < 0 else (off, off + len(name), name)
 
 
-def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, locality: str | None, found: _Found) -> None:
+def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, locality: str | None, found: _Found,
+                state: str | None = None) -> None:
     """The parse's addressees of the action (a named body, or "the city" resolved to its name)."""
     for tok in _addressed(doc, s, e):
         low = tok.lemma_.lower()
@@ -253,7 +255,11 @@ def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, localit
         if tok.pos_ == "PRON" or low in lx["not_target"] or tok.ent_type_ in ("GPE", "DATE", "CARDINAL", "NORP"):
             continue
         if lx["lawmakers"].fullmatch(tok.text) or low in ("lawmaker", "legislator"):
-            continue  # the legislature rule
+            if state not in lx["legislatures"] and low in ("lawmaker", "legislator"):
+                # no state legislature to name them: the one named beside them, else as written
+                sp = lawmakers_named(text, tok.idx)
+                found.add(sp[2], sp) if sp is not None else found.add("lawmakers", (tok.idx, tok.idx + len(tok.text), tok.text))
+            continue  # else the legislature rule
         if tok.pos_ == "PROPN":
             a, b = _np(tok)
             name = _clean(text[a:b])
@@ -304,6 +310,9 @@ def find_parse_targets(
         leg = _legislature(lx, text, s, e, state)
         if leg is not None:
             found.add(lx["legislatures"][state], leg)
+        else:  # "a bill brought before Congress", "the bill's reading in Parliament"
+            for sp in bill_legislatures(text, s, e):
+                found.add(sp[2], sp)
         m = lx["federal"].search(text[s:e]) if may_match(lx["federal"], lowered(text), s, e) else None
         if m is not None and published is not None:
             # "the president's policy": the person in office; "the administration", "the White House": his administration
@@ -316,7 +325,9 @@ def find_parse_targets(
             found.add("government", (m.start(), m.end(), m.group()))
         if doc is None:
             continue
-        _addressees(lx, text, doc, s, e, locality, found)
+        _addressees(lx, text, doc, s, e, locality, found, state)
+        for name, sp in police_of_killing(text, doc, s, e):
+            found.add(name, sp)
         _site_companies(lx, text, doc, s, e, found)
         # the company running the action's site ("a detention center run by Corvane Group")
         for m in (lx["run_by"].finditer(text, s, e) if may_match(lx["run_by"], lowered(text), s, e) else ()):

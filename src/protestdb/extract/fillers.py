@@ -443,11 +443,13 @@ def _org_and_venue_spans(f: Filling) -> list[Span]:
 
 
 def _parse_targets(f: Filling, tg: list[tuple[str, Span, str]], shared: list[tuple[int, int]] | None = None,
-                   ) -> list[tuple[str, Span, str]]:
+                   exclude: set[str] | None = None) -> list[tuple[str, Span, str]]:
     from protestdb.extract.targets import find_parse_targets, find_role_targets
 
-    doc, ev, orgs = f.doc, f.ev, f.orgs()
-    exclude = {o.name.lower() for o in orgs} | {o.acronym.lower() for o in orgs if o.acronym}
+    doc, ev = f.doc, f.ev
+    if exclude is None:
+        orgs = f.orgs()
+        exclude = {o.name.lower() for o in orgs} | {o.acronym.lower() for o in orgs if o.acronym}
     if shared is not None:  # told for the whole action: no state or city to name a body by
         for n, sp in find_parse_targets(doc.text, doc.doc, shared, published=doc.published, exclude=exclude):
             if not any(n.lower() in h.lower() for h, _, _ in tg):
@@ -552,17 +554,18 @@ def _whole_action_targets(f: Filling) -> list[tuple[str, Span, str]]:
     doc = f.doc
     if f.draft.counter or f.draft.place is None or not is_roundup(f.drafts):
         return []
-    if "umbrella_scopes" not in doc.memo:
-        doc.memo["umbrella_scopes"] = umbrella_scopes(doc.layout, f.drafts)
-    shared = doc.memo["umbrella_scopes"]
-    if not shared:
-        return []
+    if "whole_action_targets" not in doc.memo:  # the same for every event: found once
+        shared = umbrella_scopes(doc.layout, f.drafts)
+        tg: list[tuple[str, Span, str]] = []
+        if shared:
+            found = claims_mod.find_targets(doc.text, shared, _org_and_venue_spans(f), set(), [(p.start, p.end) for p in doc.places])
+            known = {canon for canon, _ in claims_mod.known_targets()}
+            tg = [(n, sp, "targets.told_for_whole_action") for n, sp in found if n not in known or claimed(doc.text, sp[0])]
+            tg = _parse_targets(f, tg, shared, exclude=set()) if doc.lang == "en" else tg
+        doc.memo["whole_action_targets"] = tg
     orgs = f.orgs()
-    found = claims_mod.find_targets(doc.text, shared, _org_and_venue_spans(f), {o.name.lower() for o in orgs},
-                                    [(p.start, p.end) for p in doc.places])
-    known = {canon for canon, _ in claims_mod.known_targets()}
-    tg = [(n, sp, "targets.told_for_whole_action") for n, sp in found if n not in known or claimed(doc.text, sp[0])]
-    return _parse_targets(f, tg, shared) if doc.lang == "en" else tg
+    exclude = {o.name.lower() for o in orgs} | {o.acronym.lower() for o in orgs if o.acronym}
+    return [x for x in doc.memo["whole_action_targets"] if x[0].lower() not in exclude]
 
 
 @filler("targets")

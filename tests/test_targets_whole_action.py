@@ -170,3 +170,15 @@ def test_the_police_of_a_killing() -> None:
         "A man was shot on Main Street, Denver police said.",
     ):
         assert police_of_killing(text, nlp(text), 0, len(text)) == [], text
+
+
+def test_lawmakers_words_that_name_something_else() -> None:
+    # a car plant named "Assembly", and the statehouse as the place of the rally
+    got = _by_city("About 2,000 autoworkers went on strike on Friday at the Lakeview Assembly Plant in Wayne, Michigan.",
+                   date(2023, 9, 15))
+    assert not any("Legislature" in t for ts in got.values() for t in ts), got
+    got = _by_city("About 300 people rallied outside the state house in Concord, New Hampshire on Saturday against tariffs.")
+    assert not any("General Court" in t for ts in got.values() for t in ts), got
+    # lawmakers addressed are still the state's legislature
+    got = _by_city("About 300 people rallied in Concord, New Hampshire on Saturday, urging state lawmakers to fund schools.")
+    assert got.get("Concord") == ["New Hampshire General Court"], got

@@ -41,6 +41,10 @@ def _lex() -> dict[str, Any]:
         "address": frozenset(lx.get("address_verbs", ())),
         "clause": frozenset(lx.get("clause_verbs", ())),
         "needs_clause": frozenset(lx.get("address_needs_clause", ())),
+        "lawmakers_not_after": re.compile(lx.get("lawmakers_not_after", "(?!)"), re.IGNORECASE),
+        "lawmakers_not_before": re.compile(lx.get("lawmakers_not_before", "(?!)"), re.IGNORECASE),
+        "lawmaker_buildings": frozenset(lx.get("lawmaker_buildings", ())),
+        "building_preps": re.compile(lx.get("building_preps", "(?!)"), re.IGNORECASE),
         "lawmakers": re.compile(rf"\b(?:{alt(lx.get('lawmakers', []))})s?\b", re.IGNORECASE),
         "bill": re.compile("|".join(lx.get("bill_words", [])) or r"(?!)", re.IGNORECASE),
         "capitol": re.compile("|".join(lx.get("capitol_words", [])) or r"(?!)", re.IGNORECASE),
@@ -207,13 +211,23 @@ class _Found:
         self.out.append((name, span))
 
 
+def _not_lawmakers(lx: dict[str, Any], text: str, a: int, b: int) -> bool:
+    """A lawmakers word that names something else: "the Michigan Assembly Plant", "final
+    assembly", or the statehouse as the place of the action ("rallied outside the state house")."""
+    if lx["lawmakers_not_after"].match(text, b) or lx["lawmakers_not_before"].search(text, max(0, a - 30), a):
+        return True
+    return text[a:b].lower() in lx["lawmaker_buildings"] and bool(lx["building_preps"].search(text, max(0, a - 40), a))
+
+
 def _legislature(lx: dict[str, Any], text: str, s: int, e: int, state: str | None) -> Span | None:
     """Legislators, or a state bill told at a statehouse."""
     if state not in lx["legislatures"]:
         return None
     seg = text[s:e]
     low = lowered(text)
-    m = lx["lawmakers"].search(seg) if may_match(lx["lawmakers"], low, s, e) else None
+    m = None
+    if may_match(lx["lawmakers"], low, s, e):
+        m = next((x for x in lx["lawmakers"].finditer(seg) if not _not_lawmakers(lx, text, s + x.start(), s + x.end())), None)
     if m is None and may_match(lx["bill"], low, s, e) and lx["bill"].search(seg) and lx["capitol"].search(seg):
         m = lx["bill"].search(seg)
     if m is None or (state == "DC" and m.group().lower().startswith("state")):

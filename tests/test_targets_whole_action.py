@@ -182,3 +182,24 @@ def test_lawmakers_words_that_name_something_else() -> None:
     # lawmakers addressed are still the state's legislature
     got = _by_city("About 300 people rallied in Concord, New Hampshire on Saturday, urging state lawmakers to fund schools.")
     assert got.get("Concord") == ["New Hampshire General Court"], got
+
+
+def test_speech_told_to_an_outlet_is_no_target() -> None:
+    text = ("About 300 people rallied in Tucson on Saturday against the new tariffs. One marcher told the "
+            "Herald she came for her neighbors.")
+    assert "Herald" not in _by_city(text).get("Tucson", [])
+
+
+def test_a_figure_second_in_a_coordinated_frame() -> None:
+    text = ("Hundreds of truckers drove into Ottawa on Saturday to protest against vaccine mandates and the "
+            "Trudeau government.")
+    got = extract_text(text, date(2022, 1, 29))
+    assert [list(ev.targets) for ev in got.events] == [["Trudeau government"]]
+
+
+def test_a_legislature_addressed_is_a_target_not_an_organizer() -> None:
+    text = ("Thousands of workers marched in Abuja, Nigeria on Wednesday. The marchers will rally at the "
+            "National Assembly where the union would present its demands to the lawmakers.")
+    got = extract_text(text, date(2023, 8, 2))
+    assert got.events and "National Assembly" in got.events[0].targets
+    assert "National Assembly" not in got.events[0].organizations

@@ -140,8 +140,8 @@ def _verb_addressed(tok: Any, lx: dict[str, Any], doc: Any, out: list[Any]) -> N
     of its clause complement, "for X to ..."."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in lx["address"] and (
-        lemma not in lx["needs_clause"] or any(c.dep_ in ("xcomp", "ccomp") and c.i > tok.i for c in tok.children)
-    ):  # "told the council to ...", not a quote "..., she told the Herald"
+        lemma not in lx["needs_clause"] or any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.children)
+    ):  # "told the council to ...", not speech: "she told the Herald (that) ..."
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") and lemma != "call":
                 out.append(c)
@@ -203,9 +203,10 @@ class _Found:
         self.exclude = exclude
         self.not_target = not_target
 
-    def add(self, name: str, span: Span) -> None:
+    def add(self, name: str, span: Span, legislature: bool = False) -> None:
         key = name.lower()
-        if not name or key in self.seen or key in self.exclude or key in self.not_target:
+        # (a legislature is never the protesters' own organization)
+        if not name or key in self.seen or (key in self.exclude and not legislature) or key in self.not_target:
             return
         self.seen.add(key)
         self.out.append((name, span))
@@ -272,7 +273,10 @@ def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, localit
             if state not in lx["legislatures"] and low in ("lawmaker", "legislator"):
                 # no state legislature to name them: the one named beside them, else as written
                 sp = lawmakers_named(text, tok.idx)
-                found.add(sp[2], sp) if sp is not None else found.add("lawmakers", (tok.idx, tok.idx + len(tok.text), tok.text))
+                if sp is not None:
+                    found.add(sp[2], sp, legislature=True)
+                else:
+                    found.add("lawmakers", (tok.idx, tok.idx + len(tok.text), tok.text))
             continue  # else the legislature rule
         if tok.pos_ == "PROPN":
             a, b = _np(tok)
@@ -326,7 +330,7 @@ def find_parse_targets(
             found.add(lx["legislatures"][state], leg)
         else:  # "a bill brought before Congress", "the bill's reading in Parliament"
             for sp in bill_legislatures(text, s, e):
-                found.add(sp[2], sp)
+                found.add(sp[2], sp, legislature=True)
         m = lx["federal"].search(text[s:e]) if may_match(lx["federal"], lowered(text), s, e) else None
         if m is not None and published is not None:
             # "the president's policy": the person in office; "the administration", "the White House": his administration

@@ -39,14 +39,6 @@ def test_demands_told_apart_from_every_city_go_to_each_city() -> None:
     assert got.get("Fresno") == ["Harlow administration"], got
 
 
-def test_a_single_event_does_not_take_the_umbrella_text() -> None:
-    # one located event: its own scope decides (no roundup to share among)
-    text = ("About 200 people rallied in Tucson on Saturday for school funding.\n"
-            "Elsewhere, a columnist urged the Harlow administration to cut taxes.")
-    got = _by_city(text)
-    assert got == {"Tucson": []}, got
-
-
 def test_a_city_with_its_own_target_keeps_it() -> None:
     text = ("Workers rally across the state\n\n"
             "About 400 nurses rallied in Tucson on Monday outside Desert Mercy Hospital's headquarters.\n"
@@ -203,3 +195,24 @@ def test_a_legislature_addressed_is_a_target_not_an_organizer() -> None:
     got = extract_text(text, date(2023, 8, 2))
     assert got.events and "National Assembly" in got.events[0].targets
     assert "National Assembly" not in got.events[0].organizations
+
+
+def test_the_court_whose_decision_is_protested() -> None:
+    text = ("About 1,000 people rallied in Madison on Friday to protest the high court's decision. The "
+            "Supreme Court ruling ends the protection.")
+    assert _by_city(text, date(2022, 6, 24)).get("Madison") == ["Supreme Court"]
+
+
+def test_a_place_told_apart_from_the_event_is_not_its_target() -> None:
+    # the article's other paragraph tells a place ("outside Parliament"), not an addressee
+    text = ("About 300 truckers drove into Ottawa on Saturday against vaccine mandates.\n"
+            "Reporters waited all day outside Parliament.")
+    got = extract_text(text, date(2022, 1, 29))
+    assert all("Parliament" not in ev.targets for ev in got.events), [ev.targets for ev in got.events]
+
+
+def test_a_single_event_takes_the_addressee_told_apart() -> None:
+    text = ("About 200 farmworkers rallied at the state capitol in Sacramento on Friday.\n"
+            "The farmworkers walked 300 miles from Delano to urge Gov. Gavin Newsom to sign the farm labor bill.")
+    got = _by_city(text, date(2022, 8, 26))
+    assert got.get("Sacramento") == ["Gavin Newsom"], got

@@ -549,7 +549,7 @@ def _campus_target(f: Filling) -> tuple[str, Span, str] | None:
 def _whole_action_targets(f: Filling) -> list[tuple[str, Span, str]]:
     """A roundup's event with no addressee of its own: the targets told for the whole action
     (``targets_shared.py``), found by the same rules with no state or city to name a body by."""
-    from protestdb.extract.targets_shared import claimed, is_roundup, umbrella_scopes
+    from protestdb.extract.targets_shared import claimed, is_roundup, site_told, umbrella_scopes
 
     doc = f.doc
     if f.draft.counter or f.draft.place is None or not is_roundup(f.drafts):
@@ -560,7 +560,8 @@ def _whole_action_targets(f: Filling) -> list[tuple[str, Span, str]]:
         if shared:
             found = claims_mod.find_targets(doc.text, shared, _org_and_venue_spans(f), set(), [(p.start, p.end) for p in doc.places])
             known = {canon for canon, _ in claims_mod.known_targets()}
-            tg = [(n, sp, "targets.told_for_whole_action") for n, sp in found if n not in known or claimed(doc.text, sp[0])]
+            tg = [(n, sp, "targets.told_for_whole_action") for n, sp in found
+                  if (claimed(doc.text, sp[0]) if n in known else not site_told(doc.text, sp[0]))]
             tg = _parse_targets(f, tg, shared, exclude=set()) if doc.lang == "en" else tg
         doc.memo["whole_action_targets"] = tg
     orgs = f.orgs()

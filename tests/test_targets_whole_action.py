@@ -216,3 +216,16 @@ def test_a_single_event_takes_the_addressee_told_apart() -> None:
             "The farmworkers walked 300 miles from Delano to urge Gov. Gavin Newsom to sign the farm labor bill.")
     got = _by_city(text, date(2022, 8, 26))
     assert got.get("Sacramento") == ["Gavin Newsom"], got
+
+
+def test_teachers_on_strike_press_the_school_district() -> None:
+    from protestdb.extract.targets_frames import school_employer
+
+    text = ("Nearly 2,000 teachers in Fresno went on strike on Thursday for higher pay. The Fresno Unified "
+            "School District said schools stay open. A Fresno Unified School District spokesperson said talks continue.")
+    got = _by_city(text, date(2023, 5, 4))
+    assert got.get("Fresno") == ["Fresno Unified School District"], got
+    # no teachers in the event's words, or two districts named as often: none
+    assert school_employer("Nurses struck. The Fresno Unified School District", [(0, 13)]) is None
+    two = "Teachers struck. The Fresno Unified School District and the Clovis Unified School District met."
+    assert school_employer(two, [(0, 16)]) is None

@@ -24,7 +24,12 @@ from typing import Any
 from protestdb.extract.gate import lowered, may_match
 from protestdb.extract.lexicons import load
 from protestdb.extract.spans import entities, entities_in
-from protestdb.extract.targets_frames import bill_legislatures, lawmakers_named, police_of_killing
+from protestdb.extract.targets_frames import (
+    bill_legislatures,
+    lawmakers_named,
+    police_of_killing,
+    school_employer,
+)
 
 Span = tuple[int, int, str]
 _CAP_NAME = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+|for\s+)?[A-Z][\w&'’.-]*){0,5}"
@@ -481,6 +486,10 @@ def find_role_targets(
             for m in lx["run_by_es"].finditer(text, s, e):
                 found.add(m.group("name"), *m.span("name"))
         _governor(lx, text, s, e, state, found)
+    if labor and not employer and not found.out:  # teachers on strike: the school district the article names
+        district = school_employer(text, scopes)
+        if district is not None:
+            found.add(district[2], district[0], district[1])
     if employer and lx["parent"] is not None:
         for m in lx["parent"].finditer(text):
             if not _UNIONISH.search(m.group("name")):

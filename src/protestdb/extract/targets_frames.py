@@ -6,7 +6,9 @@
   abroad): the legislature named in the same sentence ("rallied at the National Assembly to
   hand their demands to the lawmakers"), else "lawmakers" as written;
 - the police after a killing or a beating ("a man shot and killed by Harbor City police",
-  "Harbor City police officers beat him") -> the city's police department.
+  "Harbor City police officers beat him") -> the city's police department;
+- teachers on strike with no employer named beside them -> the school district the article
+  names (``school_employer``).
 
 Word lists and patterns live in ``data/targets_en.json`` (``bill_core``, ``legislature_names``,
 ``police_violence``).
@@ -107,4 +109,33 @@ def police_of_killing(text: str, doc: Any, s: int, e: int) -> list[tuple[str, Sp
     return out
 
 
-__all__ = ["bill_legislatures", "lawmakers_named", "police_of_killing"]
+@lru_cache(maxsize=1)
+def _school() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lx = load("targets_en")
+    return (re.compile(lx.get("school_workers", "(?!)"), re.IGNORECASE),
+            re.compile(lx.get("school_employer", "(?!)")))
+
+
+def school_employer(text: str, scopes: list[tuple[int, int]]) -> Span | None:
+    """Teachers striking or picketing with no employer named in the event's words: the school
+    district the article names ("the Harbor Unified School District"), the one named most often
+    (none when two are named as often)."""
+    workers, district = _school()
+    if not any(workers.search(text, s, e) for s, e in scopes):
+        return None
+    counts: dict[str, list[Span]] = {}
+    for m in district.finditer(text):
+        a, name = m.start("name"), m.group("name")
+        art = re.match(r"(?:The|An?|Striking|Some)\s+", name)
+        if art is not None:
+            a, name = a + art.end(), name[art.end() :]
+        counts.setdefault(name, []).append((a, a + len(name), name))
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -len(kv[1]))
+    if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
+        return None
+    return ranked[0][1][0]
+
+
+__all__ = ["bill_legislatures", "lawmakers_named", "police_of_killing", "school_employer"]

@@ -564,11 +564,13 @@ def _org_and_venue_spans(f: Filling) -> list[Span]:
 
 
 def _parse_targets(f: Filling, tg: list[tuple[str, Span, str]], shared: list[tuple[int, int]] | None = None,
-                   ) -> list[tuple[str, Span, str]]:
+                   exclude: set[str] | None = None) -> list[tuple[str, Span, str]]:
     from protestdb.extract.targets import find_parse_targets, find_role_targets
 
-    doc, ev, orgs = f.doc, f.ev, f.orgs()
-    exclude = {o.name.lower() for o in orgs} | {o.acronym.lower() for o in orgs if o.acronym}
+    doc, ev = f.doc, f.ev
+    if exclude is None:
+        orgs = f.orgs()
+        exclude = {o.name.lower() for o in orgs} | {o.acronym.lower() for o in orgs if o.acronym}
     if shared is not None:  # told for the whole action: no state or city to name a body by
         for n, sp in find_parse_targets(doc.text, doc.doc, shared, published=doc.published, exclude=exclude):
             if not any(n.lower() in h.lower() for h, _, _ in tg):
@@ -668,21 +670,24 @@ def _campus_target(f: Filling) -> tuple[str, Span, str] | None:
 def _whole_action_targets(f: Filling) -> list[tuple[str, Span, str]]:
     """A roundup's event with no addressee of its own: the targets told for the whole action
     (``targets_shared.py``), found by the same rules with no state or city to name a body by."""
-    from protestdb.extract.targets_shared import is_roundup, umbrella_scopes
+    from protestdb.extract.targets_shared import claimed, is_roundup, site_told, umbrella_scopes
 
     doc = f.doc
     if f.draft.counter or f.draft.place is None or not is_roundup(f.drafts):
         return []
-    if "umbrella_scopes" not in doc.memo:
-        doc.memo["umbrella_scopes"] = umbrella_scopes(doc.layout, f.drafts)
-    shared = doc.memo["umbrella_scopes"]
-    if not shared:
-        return []
+    if "whole_action_targets" not in doc.memo:  # the same for every event: found once
+        shared = umbrella_scopes(doc.layout, f.drafts)
+        tg: list[tuple[str, Span, str]] = []
+        if shared:
+            found = claims_mod.find_targets(doc.text, shared, _org_and_venue_spans(f), set(), [(p.start, p.end) for p in doc.places])
+            known = {canon for canon, _ in claims_mod.known_targets()}
+            tg = [(n, sp, "targets.told_for_whole_action") for n, sp in found
+                  if (claimed(doc.text, sp[0]) if n in known else not site_told(doc.text, sp[0]))]
+            tg = _parse_targets(f, tg, shared, exclude=set()) if doc.lang == "en" else tg
+        doc.memo["whole_action_targets"] = tg
     orgs = f.orgs()
-    found = claims_mod.find_targets(doc.text, shared, _org_and_venue_spans(f), {o.name.lower() for o in orgs},
-                                    [(p.start, p.end) for p in doc.places])
-    tg = [(n, sp, "targets.told_for_whole_action") for n, sp in found]
-    return _parse_targets(f, tg, shared) if doc.lang == "en" else tg
+    exclude = {o.name.lower() for o in orgs} | {o.acronym.lower() for o in orgs if o.acronym}
+    return [x for x in doc.memo["whole_action_targets"] if x[0].lower() not in exclude]
 
 
 @filler("targets")
@@ -697,8 +702,6 @@ def fill_targets(f: Filling) -> None:
     if doc.lang == "en":
         tg = _parse_targets(f, tg)
     kept = _kept_targets(f, tg)
-    if not kept:
-        kept = _kept_targets(f, _whole_action_targets(f))
     f.scratch["target_names"] = {n.lower() for n, _, _ in kept}
     if not kept and not f.draft.counter and doc.lang in ("en", "es"):
         agency = _enforcement_agency(f)
@@ -716,9 +719,10 @@ def fill_targets(f: Filling) -> None:
         f.put("targets", name, span, rule=rule)
 
 
-def _kept_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[str, Span, str]]:
+def _kept_targets(f: Filling, tg: list[tuple[str, Span, str]], shared: bool = False) -> list[tuple[str, Span, str]]:
     """Candidates less kinds of people and unnamed bodies, bills as their legislature, the
-    campus school, leader names cleaned and the people the whole report opposes."""
+    campus school (none of these: the targets told for the whole action), leader names
+    cleaned and the people the whole report opposes."""
     kept = []
     for n, sp, rule in tg:
         if n.lower() in people_nouns():  # "Baristas": the protesters
@@ -730,9 +734,15 @@ def _kept_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[str
     campus = _campus_target(f) if not kept else None
     if campus is not None:
         kept.append(campus)
+    if not kept and not shared:  # none of its own: those told for the whole action
+        return _kept_targets(f, _whole_action_targets(f), shared=True)
     from protestdb.extract.targets_shared import named_government_first
 
-    return named_government_first(_leader_targets(f, kept), f.doc.text)
+    out = _leader_targets(f, kept)
+    if shared and kept:  # told for the whole action, as are the people the report opposes
+        told = {n.lower() for n, _, _ in out}
+        out += [x for x in _leader_targets(f, []) if x[0].lower() not in told]
+    return named_government_first(out, f.doc.text)
 
 
 @filler("organizations")

@@ -15,7 +15,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
-from protestdb.extract.lexicons import load_lang
+from protestdb.extract.lexicons import load, load_lang
 
 Span = tuple[int, int, str]
 
@@ -45,7 +45,9 @@ def _figures(lang: str) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str
     except (FileNotFoundError, KeyError):
         return None
     canon: dict[str, str] = {}
-    for full, forms in lex.get("figures", {}).items():
+    # the public figures are the same in every language's news
+    figures = lex["figures"] if "figures" in lex else load_lang("leaders", "en").get("figures", {})
+    for full, forms in figures.items():
         for form in [full, *forms]:
             canon[form] = full
     if not canon:
@@ -58,6 +60,17 @@ def _figures(lang: str) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str
         re.compile(lex.get("chant", "(?!)"), re.IGNORECASE),
         re.compile(lex.get("time_before", "(?!)"), re.IGNORECASE),
     )
+
+
+@lru_cache(maxsize=4)
+def _government_before(lang: str) -> list[tuple[re.Pattern[str], str]]:
+    """Words right before a figure's short name that make it his government ("la
+    Administración Trump"), each with the English word a coder writes ("administration")."""
+    try:
+        lex = load_lang("leaders", lang)
+    except (FileNotFoundError, KeyError):
+        return []
+    return [(re.compile(p, re.IGNORECASE), w) for p, w in lex.get("government_before", {}).items()]
 
 
 def clean_name(name: str, lang: str = "en") -> str:
@@ -88,11 +101,18 @@ def _figure_targets(text: str, lang: str) -> list[tuple[str, Span, bool]]:
         return []
     before, after, _ = lex
     names, canon, gov, chant, when = fig
+    gov_before = _government_before(lang)
     out: dict[str, tuple[Span, bool]] = {}
     for m in names.finditer(text):
         full = canon[m.group()]
         pre = text[max(0, m.start() - 60) : m.start()]
         post = text[m.end() : m.end() + 60]
+        gb = next(((r.search(pre), word) for r, word in gov_before if r.search(pre)), None)
+        if gb is not None and m.group() != full:  # "la Administración Trump" -> "Trump administration"
+            if before.search(pre[: gb[0].start()]):
+                start = max(0, m.start() - 60) + gb[0].start()
+                out.setdefault(f"{m.group()} {gb[1]}", ((start, m.end(), text[start : m.end()]), False))
+            continue
         g = gov.match(post)
         if g is not None:
             rest = post[g.end() :]
@@ -155,6 +175,15 @@ def _full_person(name: str, doc: Any, lang: str) -> str:
     return max(full, key=len) if full else name
 
 
+@lru_cache(maxsize=8)
+def _has_own_lexicon(lang: str) -> bool:
+    try:
+        load(f"leaders_{lang}")
+    except FileNotFoundError:
+        return False
+    return True
+
+
 def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], lang: str = "en") -> list[tuple[str, Span]]:
     """An event's targets with cleaned names, plus the people the whole report opposes; a known
     public figure the report opposes (``_figure_targets``) names a target told by a short form
@@ -169,7 +198,9 @@ def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], l
         if n.lower() not in {x.lower() for x, _ in out}:
             out.append((n, span))
     found = [(n, sp, True) for n, sp in article_targets(text, doc, None, lang, figures=False)]
-    found += [(n, sp, False) for n, sp, _ in (_figure_targets(text, lang) if doc is not None else [])]
+    # (without a parse only where the language has frames of its own: English frames on other text say nothing)
+    own_frames = doc is not None or (lang != "en" and _has_own_lexicon(lang))
+    found += [(n, sp, False) for n, sp, _ in (_figure_targets(text, lang) if own_frames else [])]
     lasts = {n.split()[-1].lower() for n, _, _ in found}
     own = any(not (lasts & set(x.lower().split())) for x, _ in out)  # a target other than these people
     out = [(_full_person(x, doc, lang), sp) for x, sp in out]

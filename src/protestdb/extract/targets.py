@@ -24,6 +24,12 @@ from typing import Any
 from protestdb.extract.gate import lowered, may_match
 from protestdb.extract.lexicons import load
 from protestdb.extract.spans import entities, entities_in
+from protestdb.extract.targets_frames import (
+    bill_legislatures,
+    lawmakers_named,
+    police_of_killing,
+    school_employer,
+)
 
 Span = tuple[int, int, str]
 _CAP_NAME = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+|for\s+)?[A-Z][\w&'’.-]*){0,5}"
@@ -39,6 +45,11 @@ def _lex() -> dict[str, Any]:
     return {
         "address": frozenset(lx.get("address_verbs", ())),
         "clause": frozenset(lx.get("clause_verbs", ())),
+        "needs_clause": frozenset(lx.get("address_needs_clause", ())),
+        "lawmakers_not_after": re.compile(lx.get("lawmakers_not_after", "(?!)"), re.IGNORECASE),
+        "lawmakers_not_before": re.compile(lx.get("lawmakers_not_before", "(?!)"), re.IGNORECASE),
+        "lawmaker_buildings": frozenset(lx.get("lawmaker_buildings", ())),
+        "building_preps": re.compile(lx.get("building_preps", "(?!)"), re.IGNORECASE),
         "lawmakers": re.compile(rf"\b(?:{alt(lx.get('lawmakers', []))})s?\b", re.IGNORECASE),
         "bill": re.compile("|".join(lx.get("bill_words", [])) or r"(?!)", re.IGNORECASE),
         "capitol": re.compile("|".join(lx.get("capitol_words", [])) or r"(?!)", re.IGNORECASE),
@@ -50,6 +61,7 @@ def _lex() -> dict[str, Any]:
         "not_target": frozenset(lx.get("not_target", ())),
         "legislatures": dict(lx.get("legislatures", {})),
         "administrations": [(date.fromisoformat(a), date.fromisoformat(b), n) for a, b, n in lx.get("administrations", [])],
+        "presidents": [(date.fromisoformat(a), date.fromisoformat(b), n) for a, b, n in lx.get("presidents", [])],
         "run_by": re.compile(
             rf"\b(?:run|operated|owned|managed) by (?:the )?(?:(?:private|for-profit|prison|security|[a-z]+) ){{0,3}}?(?:company |firm |contractor )?(?P<name>{_CAP_NAME})"
         ),
@@ -132,7 +144,9 @@ def _verb_addressed(tok: Any, lx: dict[str, Any], doc: Any, out: list[Any]) -> N
     """The addressees of one verb (or auxiliary) token: its objects, "call on X", the subject
     of its clause complement, "for X to ..."."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lemma in lx["address"]:
+    if tok.pos_ == "VERB" and lemma in lx["address"] and (
+        lemma not in lx["needs_clause"] or any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.children)
+    ):  # "told the council to ...", not speech: "she told the Herald (that) ..."
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") and lemma != "call":
                 out.append(c)
@@ -194,12 +208,21 @@ class _Found:
         self.exclude = exclude
         self.not_target = not_target
 
-    def add(self, name: str, span: Span) -> None:
+    def add(self, name: str, span: Span, legislature: bool = False) -> None:
         key = name.lower()
-        if not name or key in self.seen or key in self.exclude or key in self.not_target:
+        # (a legislature is never the protesters' own organization)
+        if not name or key in self.seen or (key in self.exclude and not legislature) or key in self.not_target:
             return
         self.seen.add(key)
         self.out.append((name, span))
+
+
+def _not_lawmakers(lx: dict[str, Any], text: str, a: int, b: int) -> bool:
+    """A lawmakers word that names something else: "the Michigan Assembly Plant", "final
+    assembly", or the statehouse as the place of the action ("rallied outside the state house")."""
+    if lx["lawmakers_not_after"].match(text, b) or lx["lawmakers_not_before"].search(text, max(0, a - 30), a):
+        return True
+    return text[a:b].lower() in lx["lawmaker_buildings"] and bool(lx["building_preps"].search(text, max(0, a - 40), a))
 
 
 def _legislature(lx: dict[str, Any], text: str, s: int, e: int, state: str | None) -> Span | None:
@@ -208,7 +231,9 @@ def _legislature(lx: dict[str, Any], text: str, s: int, e: int, state: str | Non
         return None
     seg = text[s:e]
     low = lowered(text)
-    m = lx["lawmakers"].search(seg) if may_match(lx["lawmakers"], low, s, e) else None
+    m = None
+    if may_match(lx["lawmakers"], low, s, e):
+        m = next((x for x in lx["lawmakers"].finditer(seg) if not _not_lawmakers(lx, text, s + x.start(), s + x.end())), None)
     if m is None and may_match(lx["bill"], low, s, e) and lx["bill"].search(seg) and lx["capitol"].search(seg):
         m = lx["bill"].search(seg)
     if m is None or (state == "DC" and m.group().lower().startswith("state")):
@@ -237,7 +262,8 @@ def _official(text: str, doc: Any, tok: Any) -> tuple[str, Span] | None:
     return name, (ent.start_char, ent.end_char, ent.text) if off < 0 else (off, off + len(name), name)
 
 
-def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, locality: str | None, found: _Found) -> None:
+def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, locality: str | None, found: _Found,
+                state: str | None = None) -> None:
     """The parse's addressees of the action (a named body, or "the city" resolved to its name)."""
     for tok in _addressed(doc, s, e):
         low = tok.lemma_.lower()
@@ -249,7 +275,14 @@ def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, localit
         if tok.pos_ == "PRON" or low in lx["not_target"] or tok.ent_type_ in ("GPE", "DATE", "CARDINAL", "NORP"):
             continue
         if lx["lawmakers"].fullmatch(tok.text) or low in ("lawmaker", "legislator"):
-            continue  # the legislature rule
+            if state not in lx["legislatures"] and low in ("lawmaker", "legislator"):
+                # no state legislature to name them: the one named beside them, else as written
+                sp = lawmakers_named(text, tok.idx)
+                if sp is not None:
+                    found.add(sp[2], sp, legislature=True)
+                else:
+                    found.add("lawmakers", (tok.idx, tok.idx + len(tok.text), tok.text))
+            continue  # else the legislature rule
         if tok.pos_ == "PROPN":
             a, b = _np(tok)
             name = _clean(text[a:b])
@@ -300,9 +333,14 @@ def find_parse_targets(
         leg = _legislature(lx, text, s, e, state)
         if leg is not None:
             found.add(lx["legislatures"][state], leg)
+        else:  # "a bill brought before Congress", "the bill's reading in Parliament"
+            for sp in bill_legislatures(text, s, e):
+                found.add(sp[2], sp, legislature=True)
         m = lx["federal"].search(text[s:e]) if may_match(lx["federal"], lowered(text), s, e) else None
         if m is not None and published is not None:
-            name = next((n for a, b, n in lx["administrations"] if a <= published < b), None)
+            # "the president's policy": the person in office; "the administration", "the White House": his administration
+            terms = lx["presidents"] if m.group().lower().startswith("the president") else lx["administrations"]
+            name = next((n for a, b, n in terms if a <= published < b), None)
             if name:
                 found.add(name, (s + m.start(), s + m.end(), m.group()))
         m = lx["anti_government"].search(text, s, e)
@@ -310,7 +348,9 @@ def find_parse_targets(
             found.add("government", (m.start(), m.end(), m.group()))
         if doc is None:
             continue
-        _addressees(lx, text, doc, s, e, locality, found)
+        _addressees(lx, text, doc, s, e, locality, found, state)
+        for name, sp in police_of_killing(text, doc, s, e):
+            found.add(name, sp)
         _site_companies(lx, text, doc, s, e, found)
         # the company running the action's site ("a detention center run by Corvane Group")
         for m in (lx["run_by"].finditer(text, s, e) if may_match(lx["run_by"], lowered(text), s, e) else ()):
@@ -446,6 +486,10 @@ def find_role_targets(
             for m in lx["run_by_es"].finditer(text, s, e):
                 found.add(m.group("name"), *m.span("name"))
         _governor(lx, text, s, e, state, found)
+    if labor and not employer and not found.out:  # teachers on strike: the school district the article names
+        district = school_employer(text, scopes)
+        if district is not None:
+            found.add(district[2], district[0], district[1])
     if employer and lx["parent"] is not None:
         for m in lx["parent"].finditer(text):
             if not _UNIONISH.search(m.group("name")):

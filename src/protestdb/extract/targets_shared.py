@@ -11,13 +11,19 @@ every city's event. The text told for the whole action is:
   mission statement) that ends as prose does (a link to another story does not), or the headline.
 
 Targets found there (by the same rules as an event's own, with no state or city to name a body
-by) go to each event of a roundup that names no target of its own.
+by) go to each located event that names no target of its own (one event's article too: its
+demands are often told in a paragraph of their own); a known agency or company
+there only when a claim names it (``claimed``), a name after a place word ("outside X") never
+(``site_told``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
+
+from protestdb.extract.lexicons import load
 
 Range = tuple[int, int]
 
@@ -25,8 +31,9 @@ _PROSE_END = re.compile(r"[.!?:;][\"”’»)]?\s*$")
 
 
 def is_roundup(drafts: list[Any]) -> bool:
-    """Two or more located events of one article (counter-protests aside)."""
-    return sum(1 for d in drafts if not d.counter and d.place is not None) >= 2
+    """A located event in the article (counter-protests aside): the text told apart from its
+    events speaks for them, for one as for a roundup's many."""
+    return sum(1 for d in drafts if not d.counter and d.place is not None) >= 1
 
 
 def umbrella_scopes(layout: Any, drafts: list[Any]) -> list[Range]:
@@ -55,6 +62,31 @@ def umbrella_scopes(layout: Any, drafts: list[Any]) -> list[Range]:
 
 
 __all__ = ["is_roundup", "umbrella_scopes"]
+
+
+@lru_cache(maxsize=1)
+def _claim_cue() -> re.Pattern[str]:
+    return re.compile(load("targets_en").get("known_claim_cue", "(?!)"), re.IGNORECASE)
+
+
+def claimed(text: str, at: int) -> bool:
+    """A known agency or company told in a claim ("demanding the abolition of ICE"), not just
+    named ("a Tesla-driving organizer"): a demand or opposition word shortly before it in its
+    sentence (``known_claim_cue``)."""
+    lo = max(0, at - 80)
+    stop = max(text.rfind(". ", lo, at), text.rfind("\n", lo, at))
+    return bool(_claim_cue().search(text, stop + 1 if stop >= 0 else lo, at))
+
+
+@lru_cache(maxsize=1)
+def _site_cue() -> re.Pattern[str]:
+    return re.compile(load("targets_en").get("site_cue_before", "(?!)"), re.IGNORECASE)
+
+
+def site_told(text: str, at: int) -> bool:
+    """A name told as where something happened ("outside Parliament"), not as whom a claim
+    addresses: away from the event's own sentences it says nothing of the action's target."""
+    return bool(_site_cue().search(text, max(0, at - 40), at))
 
 
 _NAMED_GOVERNMENT = re.compile(r"(?<![\w-])((?:[A-Z][\w’'-]+\s+){1,3})(?:government|Government)\b")

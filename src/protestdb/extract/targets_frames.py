@@ -1,0 +1,141 @@
+"""More frames of whom a protest addresses (English, on the event's scopes and spaCy's parse):
+
+- a bill and the legislature it is before, told in one sentence ("demanding that a bill be
+  brought before Congress", "the bill's second reading in Parliament") -> that legislature;
+- lawmakers addressed where no state legislature names them (a national roundup, a country
+  abroad): the legislature named in the same sentence ("rallied at the National Assembly to
+  hand their demands to the lawmakers"), else "lawmakers" as written;
+- the police after a killing or a beating ("a man shot and killed by Harbor City police",
+  "Harbor City police officers beat him") -> the city's police department;
+- teachers on strike with no employer named beside them -> the school district the article
+  names (``school_employer``).
+
+Word lists and patterns live in ``data/targets_en.json`` (``bill_core``, ``legislature_names``,
+``police_violence``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from protestdb.extract.gate import lowered, may_match
+from protestdb.extract.lexicons import load
+
+Span = tuple[int, int, str]
+
+#: a capitalised word right before a legislature word makes it part of another name ("Nigeria
+#: Labour Congress"), except these
+_LEG_LEFT_OK = frozenset({"U.S.", "US", "The", "the", "National", "State", "Federal"})
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict[str, Any]:
+    lx = load("targets_en")
+    city = r"(?P<city>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    violence = lx.get("police_violence", "(?!)")
+    return {
+        "bill": re.compile(lx.get("bill_core", "(?!)"), re.IGNORECASE),
+        "legislature": re.compile(lx.get("legislature_names", "(?!)")),
+        "killed_by": re.compile(rf"\b(?:{violence})\b[^.;\n]{{0,80}}?\bby\s+(?:the\s+)?{city}\s+[Pp]olice\b(?!\s+(?:union|chief|said|say))"),
+        "police_killed": re.compile(rf"\b{city}\s+[Pp]olice\s+(?:Department\s+)?(?:officers?\s+|detectives?\s+|deputies\s+)?(?:\w+ly\s+)?(?:{violence})\b"),
+    }
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    a = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
+    return a, (min(ends) if ends else len(text))
+
+
+def _legislatures_in(text: str, a: int, b: int) -> list[re.Match[str]]:
+    """Legislature names in ``text[a:b]`` that are not part of another name."""
+    out = []
+    for m in _lex()["legislature"].finditer(text, a, b):
+        left = text[max(a, m.start() - 30) : m.start()].split()
+        if left and left[-1][:1].isupper() and left[-1] not in _LEG_LEFT_OK:
+            continue  # "Nigeria Labour Congress"
+        if re.match(r"\s+of\s+[A-Z]", text[m.end() : m.end() + 8]):
+            continue  # "Congress of South African Trade Unions"
+        out.append(m)
+    return out
+
+
+def bill_legislatures(text: str, s: int, e: int) -> list[Span]:
+    """The legislature a bill is told before, in one sentence of ``text[s:e]``."""
+    bill = _lex()["bill"]
+    if not may_match(bill, lowered(text), s, e):
+        return []
+    out: list[Span] = []
+    for m in bill.finditer(text, s, e):
+        a, b = _sentence(text, m.start())
+        for leg in _legislatures_in(text, a, b):
+            span = (leg.start(), leg.end(), leg.group())
+            if span not in out:
+                out.append(span)
+    return out
+
+
+def lawmakers_named(text: str, at: int) -> Span | None:
+    """Lawmakers addressed with no state legislature to name them: the legislature named in
+    the same sentence, else the word as written ("lawmakers")."""
+    a, b = _sentence(text, at)
+    legs = _legislatures_in(text, a, b)
+    if legs:
+        # the fullest name ("National Assembly" over a bare "Congress"), then the nearest
+        m = min(legs, key=lambda x: (-len(x.group().split()), abs(x.start() - at)))
+        return (m.start(), m.end(), m.group())
+    return None
+
+
+def police_of_killing(text: str, doc: Any, s: int, e: int) -> list[tuple[str, Span]]:
+    """The police department of a city whose officers killed, shot or beat someone, told in
+    ``text[s:e]``; the city must be a place (spaCy GPE)."""
+    lx = _lex()
+    out: list[tuple[str, Span]] = []
+    low = lowered(text)
+    for rx in (lx["killed_by"], lx["police_killed"]):
+        if not may_match(rx, low, s, e):
+            continue
+        for m in rx.finditer(text, s, e):
+            a, b = m.span("city")
+            span = doc.char_span(a, b, alignment_mode="expand") if doc is not None else None
+            if span is None or not any(t.ent_type_ == "GPE" for t in span):
+                continue
+            name = f"{m.group('city')} Police Department"
+            if name not in (n for n, _ in out):
+                out.append((name, (a, m.end(), text[a : m.end()])))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _school() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lx = load("targets_en")
+    return (re.compile(lx.get("school_workers", "(?!)"), re.IGNORECASE),
+            re.compile(lx.get("school_employer", "(?!)")))
+
+
+def school_employer(text: str, scopes: list[tuple[int, int]]) -> Span | None:
+    """Teachers striking or picketing with no employer named in the event's words: the school
+    district the article names ("the Harbor Unified School District"), the one named most often
+    (none when two are named as often)."""
+    workers, district = _school()
+    if not any(workers.search(text, s, e) for s, e in scopes):
+        return None
+    counts: dict[str, list[Span]] = {}
+    for m in district.finditer(text):
+        a, name = m.start("name"), m.group("name")
+        art = re.match(r"(?:The|An?|Striking|Some)\s+", name)
+        if art is not None:
+            a, name = a + art.end(), name[art.end() :]
+        counts.setdefault(name, []).append((a, a + len(name), name))
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -len(kv[1]))
+    if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
+        return None
+    return ranked[0][1][0]
+
+
+__all__ = ["bill_legislatures", "lawmakers_named", "police_of_killing", "school_employer"]

@@ -68,3 +68,37 @@ def test_city_of_other_news_in_a_several_city_sentence_is_no_event() -> None:
 def test_listed_cities_without_their_own_protest_words_keep_the_action() -> None:
     text = "Protests took place in Denver, Boise and Fresno on Saturday."
     assert {loc for loc, _ in _events(text)} == {"Denver", "Boise", "Fresno"}
+
+
+# --- document relevance -----------------------------------------------------------------------
+
+
+def test_letter_to_the_editor_reports_no_protest() -> None:
+    text = ("News / Opinion / Letters to the Editor\n\n"
+            "Letter: Let the marchers be heard\n\n"
+            "I am writing about last week's column. Hundreds of students marched downtown on Saturday, "
+            "and I was proud of them. A protest is meant to be noticed.")
+    res = extract_text(text, PUB)
+    assert not res.is_protest_report and res.events == []
+
+
+def test_opinion_word_alone_in_a_menu_does_not_reject_a_report() -> None:
+    text = ("Opinion\n\n"
+            "Hundreds of nurses rallied outside Mercy Hospital in Fresno, California, on Monday to "
+            "demand safer staffing, chanting and carrying signs.")
+    res = extract_text(text, PUB)
+    assert res.is_protest_report and [e.locality for e in res.events] == ["Fresno"]
+
+
+def test_a_memorial_story_dense_with_history_is_no_report() -> None:
+    # three words of history in about 115: the retrospective frame outweighs the strike words
+    text = ("Mill workers who led a strike that shut the Elmwood paper mill in 1971 helped break ground "
+            "on Monday for a memorial plaza honoring their struggle and its legacy, joined by the mayor, "
+            "union members and their families.\n\n"
+            "The plaza will remind visitors of the strike in which the workers called for higher pay and "
+            "safer machines. The workers carried signs for weeks and met with the governor, and the mill "
+            "agreed to a new contract that autumn.\n\n"
+            "The plaza will open to visitors next spring, with benches, trees and a small fountain beside "
+            "the river, where families often walk and where the old mill still stands today as a museum "
+            "of the town's history.")
+    assert not extract_text(text, None).is_protest_report

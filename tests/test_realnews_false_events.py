@@ -102,3 +102,15 @@ def test_a_memorial_story_dense_with_history_is_no_report() -> None:
             "the river, where families often walk and where the old mill still stands today as a museum "
             "of the town's history.")
     assert not extract_text(text, None).is_protest_report
+
+
+def test_an_action_told_as_continuing_is_news_despite_a_later_past_year() -> None:
+    text = ("Municipal workers in Mansfield, Ohio, continued with their protest outside city hall over "
+            "a pay rise agreed upon in 2023.")
+    res = extract_text(text, PUB)
+    assert res.is_protest_report and [e.locality for e in res.events] == ["Mansfield"]
+
+
+def test_a_continued_action_told_in_a_past_year_stays_background() -> None:
+    text = "In 2019, workers at the Elmwood plant continued their strike for six weeks."
+    assert extract_text(text, PUB).events == []

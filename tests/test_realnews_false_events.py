@@ -114,3 +114,24 @@ def test_an_action_told_as_continuing_is_news_despite_a_later_past_year() -> Non
 def test_a_continued_action_told_in_a_past_year_stays_background() -> None:
     text = "In 2019, workers at the Elmwood plant continued their strike for six weeks."
     assert extract_text(text, PUB).events == []
+
+
+# --- one action told twice ---------------------------------------------------------------------
+
+
+def test_a_march_that_started_late_is_held_not_announced() -> None:
+    text = ("DURHAM, N.C. - Hundreds of nurses marched from the hospital to the county courthouse in "
+            "Durham on Tuesday to demand safer staffing.\n\n"
+            "The march, which was scheduled for 9 a.m., started two hours late with about 300 marchers.")
+    evs = extract_text(text, date(2025, 3, 12)).events
+    assert [(e.locality, e.announced_only) for e in evs] == [("Durham", False)]
+
+
+def test_a_feeder_march_from_another_square_joins_the_rally() -> None:
+    text = ("Up to 5,000 people rallied outside the State Capitol in Boise, Idaho, on Wednesday to demand "
+            "cheaper housing.\n\n"
+            "Protesters began gathering at noon, while student groups marched from the Garden of Memory "
+            "on Liberty Square. Many could not reach the Capitol, as the streets of downtown Boise were full.")
+    evs = extract_text(text, PUB).events
+    assert [e.locality for e in evs] == ["Boise"]
+    assert {"rally", "march"} <= set(evs[0].event_type)

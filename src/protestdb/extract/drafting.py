@@ -77,7 +77,7 @@ class DraftState:
         paragraph is another event), else a new one. With ``told`` (the sentence's segment and
         triggers), a draft of the other tense is the same action when the sentence tells no
         day of its own and no "another" ("are planning a vigil Friday ... The vigil drew ...")."""
-        vk = {v.quote.lower() for v in venues if v.kind == "venue"}
+        vk = {v.quote.lower() for v in venues if v.kind == "venue" and not _origin_venue(self.doc.text, v)}
         other = None
         for d in reversed(self.drafts):
             if d.key != key or d.counter != counter:
@@ -109,6 +109,21 @@ class DraftState:
                 d.venues.append(v)
         if d.state_place is None and state_place is not None:
             d.state_place = state_place
+
+
+_ORIGIN = None
+
+
+def _origin_venue(text: str, v: Place) -> bool:
+    """Is the venue told as where a march set out from ("marched from Memorial Park to the
+    rally"): the start of the action, no other site than the rally's?"""
+    import re
+
+    global _ORIGIN
+    if _ORIGIN is None:
+        # "from the Garden of Remembrance on Parnell Square": capitalised words of the origin between
+        _ORIGIN = re.compile(r"\b(?i:from|desde)\s+(?:(?i:the|el|la)\s+)?(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|at|de|del)\s+)?(?:the\s+)?){0,5}$")
+    return _ORIGIN.search(text, max(0, v.start - 60), v.start) is not None
 
 
 _NEW_ACTION = None

@@ -135,3 +135,36 @@ def test_a_feeder_march_from_another_square_joins_the_rally() -> None:
     evs = extract_text(text, PUB).events
     assert [e.locality for e in evs] == ["Boise"]
     assert {"rally", "march"} <= set(evs[0].event_type)
+
+
+# --- threats, calls and campaign rallies -------------------------------------------------------
+
+
+def test_a_strike_threatened_should_demands_fail_is_no_event() -> None:
+    text = ("MANSFIELD, Ohio — Hundreds of workers rallied outside the county offices in Mansfield on "
+            "Wednesday against the fuel price rise.\n\n"
+            "The federation told its branches to mobilise members for a nationwide strike should the "
+            "government fail to meet its demands.")
+    assert [loc for loc, _ in _events(text)] == ["Mansfield"]
+
+
+def test_an_undated_call_for_a_nationwide_strike_is_no_event() -> None:
+    text = ("Thousands of demonstrators gathered outside parliament in Accra, Ghana, on Tuesday.\n\n"
+            "A widely shared message on social media called for a nationwide strike, urging workers to "
+            "stay at home.")
+    evs = _events(text)
+    assert [loc for loc, _ in evs] == ["Accra"]
+
+
+def test_a_held_general_strike_beside_a_call_stays_an_event() -> None:
+    text = ("Unions held a one-day general strike across the country on Monday, closing ports and "
+            "schools.\n\nThe federation called for further action against the new labour law.")
+    assert [loc for loc, _ in _events(text)] == [None]
+
+
+def test_a_candidates_own_rally_is_no_protest() -> None:
+    text = ("The senator spoke to a crowd of 8,000 supporters at the fairgrounds in Elmira, New York, "
+            "on Sunday. The rally, held just nine days before Election Day, drew fans from across the "
+            "state, and his wife made a rare appearance at his rally.")
+    res = extract_text(text, PUB)
+    assert not res.is_protest_report and res.events == []

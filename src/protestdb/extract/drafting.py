@@ -331,6 +331,8 @@ def national_placeless(st: DraftState, s: Sentence) -> list[Group] | None:
     if s.cities:
         return None
     placeless = [t for t in s.trigs if t.type in PLACELESS_TYPES and not located_strike(st.doc.text, t)]
+    if placeless and _threat_or_call(st, s, placeless):
+        placeless = []
     national = any(t.national for t in s.trigs)
     near = s.para - 1 in st.national_paras or s.para in st.national_paras
     if not placeless or not (national or st.current is None or near):
@@ -350,6 +352,22 @@ def located_strike(text: str, t: Trigger) -> bool:
         return False
     lo = max(0, t.start - 40)
     return any(m.start() < t.end and m.end() > t.start for m in rx(pat).finditer(text, lo, min(len(text), t.end + 20)))
+
+
+def _threat_or_call(st: DraftState, s: Sentence, placeless: list[Trigger]) -> bool:
+    """Is the place-less action only threatened ("... for a strike should the government fail to
+    meet its demands") or only called for with no day ("a poster called for a nationwide strike"):
+    ``data/actions_en.json`` conditional and call_cues?"""
+    from protestdb.extract.lexicons import load, rx
+
+    lex = load("actions_en")
+    text = st.doc.text
+    cond = lex.get("conditional")
+    if cond and rx(cond).search(text, s.start, s.end):
+        return True
+    call = rx(lex["call_cues"])
+    return not dates_in(st.doc, s.start, s.end) and all(call.search(text, max(s.start, t.start - 40), t.start)
+                                                         for t in placeless)
 
 
 @draft_rule("umbrella_sentence")

@@ -92,6 +92,17 @@ def background_sentences(
     return out
 
 
+def _ongoing(text: str, layout: Layout, t: Any, pat: Any, dates: list[Any], published: date | None, lang: str) -> bool:
+    """Is the trigger told as still going on ("continued with their protest"), with the past time
+    of its sentence told only after it (of something else)?"""
+    s = layout.sentences[t.sent]
+    if not pat.search(text, max(s.start, t.start - 60), t.start):
+        return False
+    if any(s.start <= m.start < t.start for m in dates):
+        return False
+    return not any(a < t.start for a, _ in old_cues(text, s.start, s.end, published, lang))
+
+
 def mark_background(
     text: str, layout: Layout, triggers: list[Any], dates: list[Any], published: date | None, lang: str
 ) -> None:
@@ -105,8 +116,12 @@ def mark_background(
     cues = load_lang("cues", lang)
     ana = rx(cues["anaphoric"]) if cues.get("anaphoric") else None
     recent = []
+    ongoing_pats = load_lang("background", lang).get("ongoing")
+    ongoing = any_rx(tuple(ongoing_pats)) if ongoing_pats else None
     for t in triggers:
         level = bg.get(t.sent)
+        if level is not None and ongoing is not None and _ongoing(text, layout, t, ongoing, dates, published, lang):
+            continue  # "workers continued with their protest (over pay agreed in 2019)": news
         if level == "amb" and ana is not None:
             s0 = layout.sentences[t.sent].start
             if ana.search(text[max(s0, t.start - 40) : t.start]):

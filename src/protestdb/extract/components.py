@@ -122,9 +122,15 @@ def triggers(doc: ExtractDoc) -> bool | None:
 @component("relevance")
 def relevance(doc: ExtractDoc) -> bool | None:
     """The document score (``data/relevance.json``): does it report a protest action?"""
+    from protestdb.extract.furniture import opinion_label
     from protestdb.extract.lexicons import load
     from protestdb.extract.relevance import document_score
 
+    label = opinion_label(doc.text, doc.lang)
+    if label is not None:  # an opinion piece argues about protests; it reports none
+        doc.relevant = False
+        doc.trace.drop("article", "relevance.opinion_page", f"filed under opinion: {label[2]!r} at {label[0]}")
+        return False
     score = document_score(doc.text, doc.layout, doc.triggers, doc.dates, doc.published, doc.lang, doc.doc)
     threshold = load("relevance")["threshold"]
     doc.relevant = score >= threshold

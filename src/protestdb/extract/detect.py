@@ -227,6 +227,8 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
             )
         if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in tok.children)):
             t.announced = False
+        elif t.announced and _held_subject(tok, heads):
+            t.announced = False  # "the march, which was scheduled for 9 a.m., started at 11"
         elif tok.tag_ in ("VB", "VBP") and not t.announced:
             node, hops = tok, 0
             while hops < 3 and node.head is not node:
@@ -238,6 +240,14 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
                 if node.lemma_ in heads:
                     t.announced = True
                     break
+
+
+def _held_subject(tok: Any, heads: frozenset[str]) -> bool:
+    """Is the trigger noun the subject of a verb in the past tense that is no planning verb ("the
+    march started", "the rally drew 200"): the action was held, whatever plan the sentence
+    recalls?"""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and tok.head.tag_ == "VBD" and (
+        tok.head.lemma_ not in heads)
 
 
 #: what courts and prisons do to people: "protesters were sentenced" tells no action of theirs

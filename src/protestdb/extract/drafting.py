@@ -77,7 +77,7 @@ class DraftState:
         paragraph is another event), else a new one. With ``told`` (the sentence's segment and
         triggers), a draft of the other tense is the same action when the sentence tells no
         day of its own and no "another" ("are planning a vigil Friday ... The vigil drew ...")."""
-        vk = {v.quote.lower() for v in venues if v.kind == "venue"}
+        vk = {v.quote.lower() for v in venues if v.kind == "venue" and not _origin_venue(self.doc.text, v)}
         other = None
         for d in reversed(self.drafts):
             if d.key != key or d.counter != counter:
@@ -109,6 +109,21 @@ class DraftState:
                 d.venues.append(v)
         if d.state_place is None and state_place is not None:
             d.state_place = state_place
+
+
+_ORIGIN = None
+
+
+def _origin_venue(text: str, v: Place) -> bool:
+    """Is the venue told as where a march set out from ("marched from Memorial Park to the
+    rally"): the start of the action, no other site than the rally's?"""
+    import re
+
+    global _ORIGIN
+    if _ORIGIN is None:
+        # "from the Garden of Remembrance on Parnell Square": capitalised words of the origin between
+        _ORIGIN = re.compile(r"\b(?i:from|desde)\s+(?:(?i:the|el|la)\s+)?(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|at|de|del)\s+)?(?:the\s+)?){0,5}$")
+    return _ORIGIN.search(text, max(0, v.start - 60), v.start) is not None
 
 
 _NEW_ACTION = None
@@ -335,6 +350,8 @@ def national_placeless(st: DraftState, s: Sentence) -> list[Group] | None:
     if s.cities:
         return None
     placeless = [t for t in s.trigs if t.type in PLACELESS_TYPES and not located_strike(st.doc.text, t)]
+    if placeless and _threat_or_call(st, s, placeless):
+        placeless = []
     national = any(t.national for t in s.trigs)
     near = s.para - 1 in st.national_paras or s.para in st.national_paras
     if not placeless or not (national or st.current is None or near):
@@ -354,6 +371,22 @@ def located_strike(text: str, t: Trigger) -> bool:
         return False
     lo = max(0, t.start - 40)
     return any(m.start() < t.end and m.end() > t.start for m in rx(pat).finditer(text, lo, min(len(text), t.end + 20)))
+
+
+def _threat_or_call(st: DraftState, s: Sentence, placeless: list[Trigger]) -> bool:
+    """Is the place-less action only threatened ("... for a strike should the government fail to
+    meet its demands") or only called for with no day ("a poster called for a nationwide strike"):
+    ``data/actions_en.json`` conditional and call_cues?"""
+    from protestdb.extract.lexicons import load, rx
+
+    lex = load("actions_en")
+    text = st.doc.text
+    cond = lex.get("conditional")
+    if cond and rx(cond).search(text, s.start, s.end):
+        return True
+    call = rx(lex["call_cues"])
+    return not dates_in(st.doc, s.start, s.end) and all(call.search(text, max(s.start, t.start - 40), t.start)
+                                                         for t in placeless)
 
 
 @draft_rule("umbrella_sentence")

@@ -82,6 +82,33 @@ def furniture_paragraphs(text: str, paragraphs: list[tuple[int, int]], lang: str
     return out
 
 
+@lru_cache(maxsize=4)
+def _opinion_label(lang: str) -> re.Pattern[str] | None:
+    try:
+        pat = load_lang("furniture", lang).get("opinion_label")
+    except (FileNotFoundError, KeyError):
+        return None
+    return re.compile(pat, re.IGNORECASE) if pat else None
+
+
+def opinion_label(text: str, lang: str = "en", head_chars: int = 3000) -> tuple[int, int, str] | None:
+    """The line near the top of the page that files it under opinion ("News / Opinion /
+    Letters", "Letter: ...", ``data/furniture_<lang>.json`` opinion_label), with its span."""
+    pat = _opinion_label(lang)
+    if pat is None:
+        return None
+    pos, end = 0, min(len(text), head_chars)
+    while pos < end:
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        line = text[pos:nl].strip()
+        if line and len(line) <= 160 and pat.fullmatch(line):
+            a = text.index(line, pos)
+            return a, a + len(line), line
+        pos = nl + 1
+    return None
+
+
 _FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
 
 
@@ -145,4 +172,4 @@ def date_words(dates: list[Any], scopes: list[tuple[int, int]]) -> Any | None:
     return None
 
 
-__all__ = ["date_words", "furniture_paragraphs", "is_furniture", "page_stamps", "published_date", "stamp_spans", "without_stamps"]
+__all__ = ["date_words", "furniture_paragraphs", "is_furniture", "opinion_label", "page_stamps", "published_date", "stamp_spans", "without_stamps"]

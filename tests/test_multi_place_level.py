@@ -106,3 +106,45 @@ def test_a_state_abroad_is_no_town() -> None:
     assert not any(pm.kind == "city" and pm.quote == "Oyo" for pm in pms)
     assert any(pm.kind == "city" and pm.locality == "Kano" for pm in pms)
     assert text_country(text) == "NG"
+
+
+# ---------------------------------------------------------------- a neighbourhood vs a namesake town
+
+
+def test_a_neighbourhood_of_a_city_the_text_names_beats_a_namesake_town() -> None:
+    text = ("Surfers paddled out off Venice on Saturday to protest offshore drilling, a week after a rally "
+            "in downtown Los Angeles.")
+    venice = next(pm for pm in find_places(text) if pm.quote == "Venice")
+    assert (venice.locality, venice.state) == ("Los Angeles", "CA")
+    # without its city in the text, the town reading stays
+    alone = next(pm for pm in find_places("Tenants rallied in Venice on Saturday against rent hikes.")
+                 if pm.quote == "Venice")
+    assert alone.locality == "Venice"
+
+
+# ---------------------------------------------------------------- places that only name something else
+
+
+def test_a_town_name_before_a_place_or_valley_head_is_no_site() -> None:
+    text = (
+        "Autoworkers rallied downtown in Detroit on Friday. Their rally was held next door to Springfield "
+        "Place, the convention hall, while teachers picketed schools in the Riverside Valley."
+    )
+    assert _located(text) == {("Detroit", "MI", "US")}
+
+
+def test_the_cities_of_a_list_are_sites() -> None:
+    text = (
+        "Thousands of young people marched in Nairobi on Tuesday against the tax bill. Similar protests were "
+        "reported in the cities of Kisumu, Nakuru and Mombasa, Kenyan media said."
+    )
+    found = {loc for loc, _st, cc in _located(text) if cc == "KE"}
+    assert {"Nairobi", "Kisumu", "Nakuru", "Mombasa"} <= found
+
+
+def test_a_city_school_district_places_a_strike_named_nowhere_else() -> None:
+    text = (
+        "Teachers of the Springfield Unified School District walked off the job on Monday, the first strike "
+        "in decades. Picketers carried signs in the rain outside several campuses, demanding smaller classes."
+    )
+    assert {loc for loc, _st, _cc in _located(text)} == {"Springfield"}

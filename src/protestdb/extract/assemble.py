@@ -35,7 +35,7 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
 
     global _NOT_SITE
     if _NOT_SITE is None:
-        _NOT_SITE = re.compile(r"\b(?:from|to|toward|towards|into|for|of|with|than|between|via|until|outside of|(?:north|south|east|west|northeast|northwest|southeast|southwest) of|al (?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste) de|cerca de)\s+(?:the\s+)?(?:city of\s+)?$", re.IGNORECASE)
+        _NOT_SITE = re.compile(r"\b(?:from|to|toward|towards|into|for|of|with|than|between|via|until|reaching|outside of|(?:north|south|east|west|northeast|northwest|southeast|southwest) of|al (?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste) de|cerca de)\s+(?:the\s+)?(?:city of\s+)?$", re.IGNORECASE)
     out: set[int] = set()
     prev: Place | None = None
     prev_other = False
@@ -50,7 +50,7 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
         else:
             before = text[max(0, p.start - 30) : p.start]
             other = bool(_NOT_SITE.search(before)) and not re.search(
-                r"\b(?:neighbou?rhood|district|section|borough|city|town|village|suburb|community|area|streets|residents|inhabitants|villagers|township) of\s+$", before, re.IGNORECASE
+                r"\b(?:neighbou?rhoods?|districts?|section|boroughs?|city|cities|towns?|villages?|suburbs?|communit(?:y|ies)|areas?|streets|residents|inhabitants|villagers|townships?) of\s+$", before, re.IGNORECASE
             ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE)
         if other:
             out.add(id(p))

@@ -150,6 +150,15 @@ def place_tail(text: str, end: int, lang: str = "en") -> bool:
     return m is not None and "\n" not in m.group(0)
 
 
+#: the central district of the city named right before ("the Nairobi Central Business District"):
+#: the city, not a venue named after it
+_CITY_DISTRICT = re.compile(r"[ \t]+(?:Central Business District|CBD|[Cc]ity [Cc]ent(?:re|er))$")
+
+
+def _is_city_district(tail: str) -> bool:
+    return _CITY_DISTRICT.match(tail) is not None
+
+
 def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place]:
     """The gazetteer's places of ``text``; with ``doc`` (spaCy), names told as people
     ("said Scott", "Brandon Johnson", "Carson, a spokeswoman") are dropped."""
@@ -170,7 +179,7 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
             if is_person(text, pm.start, pm.end, persons, lang):
                 continue
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
-            if m is not None and "\n" not in m.group(0):
+            if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)):
                 continue
             if place_tail(text, pm.end, lang):
                 continue

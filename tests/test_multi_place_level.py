@@ -148,3 +148,48 @@ def test_a_city_school_district_places_a_strike_named_nowhere_else() -> None:
         "in decades. Picketers carried signs in the rain outside several campuses, demanding smaller classes."
     )
     assert {loc for loc, _st, _cc in _located(text)} == {"Springfield"}
+
+
+def test_a_social_media_handle_is_no_place() -> None:
+    from protestdb.extract.places import gazetteer_places
+
+    text = "Youths marched in Abuja on Thursday across Nigeria.\nProtesters chant in a clip shared by @Enugu today."
+    assert [p.quote for p in gazetteer_places(text) if p.kind == "city"] == ["Abuja"]
+
+
+def test_what_protesters_did_in_a_relative_clause_is_told_there() -> None:
+    text = (
+        "Youths marched in Abuja on Thursday against hunger across Nigeria. Police fired tear gas at "
+        "protesters who tried to block the road outside the governor's office in Kano."
+    )
+    found = {loc for loc, _st, _cc in _located(text)}
+    assert {"Abuja", "Kano"} <= found
+
+
+def test_a_hypothetical_relative_clause_places_nothing() -> None:
+    text = (
+        "Drivers across the Philippines began a weeklong strike on Monday. Some groups refused to join the "
+        "strike that could keep thousands of vans off the streets in Manila."
+    )
+    assert "Manila" not in {loc for loc, _st, _cc in _located(text)}
+
+
+def test_a_suburb_of_an_australian_city_is_that_city() -> None:
+    text = (
+        "Thousands gathered in a park in Redfern on Sunday before marching to the Town Hall, one of many "
+        "rallies held across Australia."
+    )
+    assert ("Sydney", None, "AU") in _located(text)
+
+
+def test_a_campus_named_by_its_university_is_in_its_town() -> None:
+    text = "Hundreds of students held a candlelight vigil on the Michigan State University campus on Monday night."
+    assert ("East Lansing", "MI", "US") in _located(text)
+
+
+def test_the_place_protesters_are_kept_from_reaching_is_no_site() -> None:
+    text = (
+        "Police fired tear gas at farmers at a highway barricade on Tuesday to stop them from reaching "
+        "Chandigarh, where they planned a sit-in, as the march entered its second day in India."
+    )
+    assert "Chandigarh" not in {loc for loc, _st, _cc in _located(text)}

@@ -59,6 +59,8 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
 
 
 _VERBAL = frozenset(("VERB", "AUX"))
+#: people nouns of a protest whose relative clause tells where they acted
+_PROTESTERS = frozenset(("protester", "protestor", "demonstrator", "marcher", "striker", "picketer", "rioter"))
 _ORGANIZING = frozenset(("organize", "organise", "lead", "host", "sponsor", "stage", "call", "hold", "plan", "coordinate", "convene"))
 
 
@@ -100,6 +102,9 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
         if tok.pos_ in _VERBAL and tok.dep_ not in ("amod", "compound") and not (
             tok.dep_ == "acl" and tok.lemma_.lower() in _ORGANIZING
         ) and not _purpose(tok):
+            if tok.dep_ == "relcl" and is_trigger(tok.head) and tok.head.lemma_.lower() in _PROTESTERS and not any(
+                    c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+                return False  # "protesters who lit bonfires in Kano": what the protesters did, there
             break  # ("a vigil organized by X at Y Park in Tempe": the organizing verb tells the vigil)
         if tok.head is tok:
             break

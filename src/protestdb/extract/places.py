@@ -178,6 +178,8 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
         if pm.kind in ("city", "neighborhood") and not getattr(pm, "is_dateline", False):
             if is_person(text, pm.start, pm.end, persons, lang):
                 continue
+            if pm.start > 0 and text[pm.start - 1] == "@":
+                continue  # "@Springfield_news": a social-media handle, no place
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
             if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)):
                 continue

@@ -193,3 +193,14 @@ def test_the_place_protesters_are_kept_from_reaching_is_no_site() -> None:
         "Chandigarh, where they planned a sit-in, as the march entered its second day in India."
     )
     assert "Chandigarh" not in {loc for loc, _st, _cc in _located(text)}
+
+
+def test_a_list_closed_by_and_other_towns_names_sites() -> None:
+    text = (
+        "Police fired tear gas at protesters across Kenya on Tuesday, the police said.\nRoad closures\n"
+        "Traffic disruptions witnessed in Nakuru, Kisumu, Eldoret and other towns as anti-tax protests take "
+        "place in different parts of the country.\nThis came after angry citizens blocked major roads in "
+        "several towns to show their anger."
+    )
+    found = {loc for loc, _st, cc in _located(text) if cc == "KE"}
+    assert {"Nakuru", "Kisumu", "Eldoret"} <= found

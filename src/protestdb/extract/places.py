@@ -329,10 +329,19 @@ def without_datelines(text: str, cities: list[Place], end: int | None = None) ->
 _LISTED = re.compile(r"\b(?:including|such as|among them|notably)\s+(?:in\s+|at\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
+#: a list of names closed by "and other towns" ("in Elmford, Dunmore and other towns"): examples of many sites
+_LISTED_WITH_OTHERS = re.compile(
+    r"[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}){0,8},?"
+    r"[ \t]+and[ \t]+(?:many[ \t]+|several[ \t]+|some[ \t]+)?other[ \t]+(?:towns|cities|counties|parts|areas|regions)\b"
+)
+
+
 def listed_with_action(text: str, start: int) -> bool:
     """Is the place at ``start`` an example listed after the action's words ("gathered at
-    dealerships nationwide, including in Los Angeles", "cities such as Lyon")?"""
-    return _LISTED.search(text, max(0, start - 30), start) is not None
+    dealerships nationwide, including in Los Angeles", "cities such as Lyon"), or one of a list
+    closed by "and other towns" ("protests in Elmford, Dunmore and other towns")?"""
+    return (_LISTED.search(text, max(0, start - 30), start) is not None
+            or _LISTED_WITH_OTHERS.match(text, start, min(len(text), start + 240)) is not None)
 
 
 def headline_place(layout: Layout, found: list[Place]) -> Place | None:

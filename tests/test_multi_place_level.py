@@ -106,3 +106,101 @@ def test_a_state_abroad_is_no_town() -> None:
     assert not any(pm.kind == "city" and pm.quote == "Oyo" for pm in pms)
     assert any(pm.kind == "city" and pm.locality == "Kano" for pm in pms)
     assert text_country(text) == "NG"
+
+
+# ---------------------------------------------------------------- a neighbourhood vs a namesake town
+
+
+def test_a_neighbourhood_of_a_city_the_text_names_beats_a_namesake_town() -> None:
+    text = ("Surfers paddled out off Venice on Saturday to protest offshore drilling, a week after a rally "
+            "in downtown Los Angeles.")
+    venice = next(pm for pm in find_places(text) if pm.quote == "Venice")
+    assert (venice.locality, venice.state) == ("Los Angeles", "CA")
+    # without its city in the text, the town reading stays
+    alone = next(pm for pm in find_places("Tenants rallied in Venice on Saturday against rent hikes.")
+                 if pm.quote == "Venice")
+    assert alone.locality == "Venice"
+
+
+# ---------------------------------------------------------------- places that only name something else
+
+
+def test_a_town_name_before_a_place_or_valley_head_is_no_site() -> None:
+    text = (
+        "Autoworkers rallied downtown in Detroit on Friday. Their rally was held next door to Springfield "
+        "Place, the convention hall, while teachers picketed schools in the Riverside Valley."
+    )
+    assert _located(text) == {("Detroit", "MI", "US")}
+
+
+def test_the_cities_of_a_list_are_sites() -> None:
+    text = (
+        "Thousands of young people marched in Nairobi on Tuesday against the tax bill. Similar protests were "
+        "reported in the cities of Kisumu, Nakuru and Mombasa, Kenyan media said."
+    )
+    found = {loc for loc, _st, cc in _located(text) if cc == "KE"}
+    assert {"Nairobi", "Kisumu", "Nakuru", "Mombasa"} <= found
+
+
+def test_a_city_school_district_places_a_strike_named_nowhere_else() -> None:
+    text = (
+        "Teachers of the Springfield Unified School District walked off the job on Monday, the first strike "
+        "in decades. Picketers carried signs in the rain outside several campuses, demanding smaller classes."
+    )
+    assert {loc for loc, _st, _cc in _located(text)} == {"Springfield"}
+
+
+def test_a_social_media_handle_is_no_place() -> None:
+    from protestdb.extract.places import gazetteer_places
+
+    text = "Youths marched in Abuja on Thursday across Nigeria.\nProtesters chant in a clip shared by @Enugu today."
+    assert [p.quote for p in gazetteer_places(text) if p.kind == "city"] == ["Abuja"]
+
+
+def test_what_protesters_did_in_a_relative_clause_is_told_there() -> None:
+    text = (
+        "Youths marched in Abuja on Thursday against hunger across Nigeria. Police fired tear gas at "
+        "protesters who tried to block the road outside the governor's office in Kano."
+    )
+    found = {loc for loc, _st, _cc in _located(text)}
+    assert {"Abuja", "Kano"} <= found
+
+
+def test_a_hypothetical_relative_clause_places_nothing() -> None:
+    text = (
+        "Drivers across the Philippines began a weeklong strike on Monday. Some groups refused to join the "
+        "strike that could keep thousands of vans off the streets in Manila."
+    )
+    assert "Manila" not in {loc for loc, _st, _cc in _located(text)}
+
+
+def test_a_suburb_of_an_australian_city_is_that_city() -> None:
+    text = (
+        "Thousands gathered in a park in Redfern on Sunday before marching to the Town Hall, one of many "
+        "rallies held across Australia."
+    )
+    assert ("Sydney", None, "AU") in _located(text)
+
+
+def test_a_campus_named_by_its_university_is_in_its_town() -> None:
+    text = "Hundreds of students held a candlelight vigil on the Michigan State University campus on Monday night."
+    assert ("East Lansing", "MI", "US") in _located(text)
+
+
+def test_the_place_protesters_are_kept_from_reaching_is_no_site() -> None:
+    text = (
+        "Police fired tear gas at farmers at a highway barricade on Tuesday to stop them from reaching "
+        "Chandigarh, where they planned a sit-in, as the march entered its second day in India."
+    )
+    assert "Chandigarh" not in {loc for loc, _st, _cc in _located(text)}
+
+
+def test_a_list_closed_by_and_other_towns_names_sites() -> None:
+    text = (
+        "Police fired tear gas at protesters across Kenya on Tuesday, the police said.\nRoad closures\n"
+        "Traffic disruptions witnessed in Nakuru, Kisumu, Eldoret and other towns as anti-tax protests take "
+        "place in different parts of the country.\nThis came after angry citizens blocked major roads in "
+        "several towns to show their anger."
+    )
+    found = {loc for loc, _st, cc in _located(text) if cc == "KE"}
+    assert {"Nakuru", "Kisumu", "Eldoret"} <= found

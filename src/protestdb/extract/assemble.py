@@ -35,7 +35,7 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
 
     global _NOT_SITE
     if _NOT_SITE is None:
-        _NOT_SITE = re.compile(r"\b(?:from|to|toward|towards|into|for|of|with|than|between|via|until|outside of|(?:north|south|east|west|northeast|northwest|southeast|southwest) of|al (?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste) de|cerca de)\s+(?:the\s+)?(?:city of\s+)?$", re.IGNORECASE)
+        _NOT_SITE = re.compile(r"\b(?:from|to|toward|towards|into|for|of|with|than|between|via|until|reaching|outside of|(?:north|south|east|west|northeast|northwest|southeast|southwest) of|al (?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste) de|cerca de)\s+(?:the\s+)?(?:city of\s+)?$", re.IGNORECASE)
     out: set[int] = set()
     prev: Place | None = None
     prev_other = False
@@ -50,7 +50,7 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
         else:
             before = text[max(0, p.start - 30) : p.start]
             other = bool(_NOT_SITE.search(before)) and not re.search(
-                r"\b(?:neighbou?rhood|district|section|borough|city|town|village|suburb|community|area|streets|residents|inhabitants|villagers|township) of\s+$", before, re.IGNORECASE
+                r"\b(?:neighbou?rhoods?|districts?|section|boroughs?|city|cities|towns?|villages?|suburbs?|communit(?:y|ies)|areas?|streets|residents|inhabitants|villagers|townships?) of\s+$", before, re.IGNORECASE
             ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE)
         if other:
             out.add(id(p))
@@ -59,6 +59,8 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
 
 
 _VERBAL = frozenset(("VERB", "AUX"))
+#: people nouns of a protest whose relative clause tells where they acted
+_PROTESTERS = frozenset(("protester", "protestor", "demonstrator", "marcher", "striker", "picketer", "rioter"))
 _ORGANIZING = frozenset(("organize", "organise", "lead", "host", "sponsor", "stage", "call", "hold", "plan", "coordinate", "convene"))
 
 
@@ -100,6 +102,9 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
         if tok.pos_ in _VERBAL and tok.dep_ not in ("amod", "compound") and not (
             tok.dep_ == "acl" and tok.lemma_.lower() in _ORGANIZING
         ) and not _purpose(tok):
+            if tok.dep_ == "relcl" and is_trigger(tok.head) and tok.head.lemma_.lower() in _PROTESTERS and not any(
+                    c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+                return False  # "protesters who lit bonfires in Kano": what the protesters did, there
             break  # ("a vigil organized by X at Y Park in Tempe": the organizing verb tells the vigil)
         if tok.head is tok:
             break

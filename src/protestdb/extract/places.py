@@ -151,6 +151,15 @@ def place_tail(text: str, end: int, lang: str = "en") -> bool:
     return m is not None and "\n" not in m.group(0)
 
 
+#: the central district of the city named right before ("the Nairobi Central Business District"):
+#: the city, not a venue named after it
+_CITY_DISTRICT = re.compile(r"[ \t]+(?:Central Business District|CBD|[Cc]ity [Cc]ent(?:re|er))$")
+
+
+def _is_city_district(tail: str) -> bool:
+    return _CITY_DISTRICT.match(tail) is not None
+
+
 def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place]:
     """The gazetteer's places of ``text``; with ``doc`` (spaCy), names told as people
     ("said Scott", "Brandon Johnson", "Carson, a spokeswoman") are dropped."""
@@ -170,8 +179,10 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
         if pm.kind in ("city", "neighborhood") and not getattr(pm, "is_dateline", False):
             if is_person(text, pm.start, pm.end, persons, lang):
                 continue
+            if pm.start > 0 and text[pm.start - 1] == "@":
+                continue  # "@Springfield_news": a social-media handle, no place
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
-            if m is not None and "\n" not in m.group(0):
+            if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)):
                 continue
             if place_tail(text, pm.end, lang):
                 continue
@@ -319,10 +330,19 @@ def without_datelines(text: str, cities: list[Place], end: int | None = None) ->
 _LISTED = re.compile(r"\b(?:including|such as|among them|notably)\s+(?:in\s+|at\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
+#: a list of names closed by "and other towns" ("in Elmford, Dunmore and other towns"): examples of many sites
+_LISTED_WITH_OTHERS = re.compile(
+    r"[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}){0,8},?"
+    r"[ \t]+and[ \t]+(?:many[ \t]+|several[ \t]+|some[ \t]+)?other[ \t]+(?:towns|cities|counties|parts|areas|regions)\b"
+)
+
+
 def listed_with_action(text: str, start: int) -> bool:
     """Is the place at ``start`` an example listed after the action's words ("gathered at
-    dealerships nationwide, including in Los Angeles", "cities such as Lyon")?"""
-    return _LISTED.search(text, max(0, start - 30), start) is not None
+    dealerships nationwide, including in Los Angeles", "cities such as Lyon"), or one of a list
+    closed by "and other towns" ("protests in Elmford, Dunmore and other towns")?"""
+    return (_LISTED.search(text, max(0, start - 30), start) is not None
+            or _LISTED_WITH_OTHERS.match(text, start, min(len(text), start + 240)) is not None)
 
 
 def headline_place(layout: Layout, found: list[Place]) -> Place | None:

@@ -23,6 +23,7 @@ from protestdb.geo.resolve import (
     country_code,
     display_locality,
     find_venue,
+    place_by_id,
     state_code,
     state_result,
     venue_names,
@@ -434,6 +435,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             if big is not None and big.population >= METRO_MIN_POP and big.admin1:
                 lo, hi = _sentence_bounds(text, s)
                 metros.append((lo, hi, big.admin1))
+    named_cities = {norm_name(q) for (_s, _e, q, _st, _x, _gl) in pending_cities}
     for s, e, quote, st, _st_e, glued in pending_cities:
         if not st and not glued and norm_name(quote) in schools:
             continue  # "the takeover of Hamilton Hall at Columbia": the text's Columbia University
@@ -487,6 +489,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         p = best_place(quote, st, "US" if st else None, context_states=context, dateline_state=dateline_state)
         if p is None:
             continue
+        if not st and p.kind != "neighborhood":
+            p = _part_of_named_city(key, p, named_cities, context) or p
         if not st and p.country != "US" and _acronym(quote):
             continue  # "USI", "NUM": a union's acronym, not a foreign town
         if cc is not None and not st and p.country == "US" and p.population < BIG_CITY_POP:
@@ -578,6 +582,21 @@ def _big_city_states(pending: list[tuple[int, int, str, str | None, int, bool]],
         if big is not None and big.population >= BIG_CITY_POP and big.admin1 and big.admin1 != other_than:
             out.add(big.admin1)
     return out
+
+
+def _part_of_named_city(key: str, p, named: set[str], context: list[str]):  # noqa: ANN001, ANN202 (gazetteer places)
+    """A name that is both a town (``p``) and a neighbourhood of a city the text names
+    ("outside Highland Park" in a text about Los Angeles) is the neighbourhood, unless the
+    text names the town's own state."""
+    if p.country == "US" and p.admin1 in context:
+        return None
+    for cand in candidates(key):
+        if cand.kind != "neighborhood" or cand.parent is None or cand.id == p.id:
+            continue
+        parent = place_by_id(cand.parent)
+        if parent is not None and norm_name(parent.name) in named and norm_name(parent.name) != key:
+            return cand
+    return None
 
 
 #: last words of town names that also end venue names ("Forest Park", "Union Square")

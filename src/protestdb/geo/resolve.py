@@ -255,9 +255,11 @@ def display_locality(asked: str, p: _Place) -> str:
         told = told.title()
     if told == p.name or not _DISPLAY_WORD.fullmatch(told) or len(told) < 3:
         return p.name
-    key = norm_name(told)
-    if key == norm_name(p.name):
+    key, own = norm_name(told), norm_name(p.name)
+    if key == own:
         return told if not p.name.isascii() else p.name
+    if f" {own} " in f" {key} " or f" {key} " in f" {own} ":
+        return p.name  # "Cork City", "Kuala Lumpur city centre": the name with a word more
     if any(c.id == p.id for c in candidates(key)):
         return told
     return p.name

@@ -133,3 +133,21 @@ def test_spanish_slogan_word_that_is_a_town_abroad_is_no_place() -> None:
 def test_slogan_word_is_the_town_in_a_text_about_its_country() -> None:
     text = "Thousands of Argentine teachers marched in Resistencia on Monday over unpaid wages."
     assert ("Resistencia", None, "AR") in _cities(text)
+
+
+def test_town_named_like_a_people_told_as_someones_heritage_is_no_site() -> None:
+    text = (
+        "Residents of the encampment rallied outside Oakland City Hall on Tuesday against the sweeps. "
+        "A traditional Aztec dancer opened the rally."
+    )
+    evs = _events(text)
+    assert evs and all(e.locality != "Aztec" for e in evs)
+    assert any(e.locality == "Oakland" for e in evs)
+
+
+def test_person_named_like_a_town_in_a_list_of_people_stays_a_person() -> None:
+    text = (
+        "Farmers marched in Manila on Saturday against land seizures. Speakers included Ana Reyes, "
+        "Darwin Cruz and Maria Santos."
+    )
+    assert all(e.locality != "Darwin" for e in _events(text))

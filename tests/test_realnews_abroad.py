@@ -151,3 +151,8 @@ def test_person_named_like_a_town_in_a_list_of_people_stays_a_person() -> None:
         "Darwin Cruz and Maria Santos."
     )
     assert all(e.locality != "Darwin" for e in _events(text))
+
+
+def test_city_word_that_tells_a_city_from_its_region_is_kept() -> None:
+    assert geocode("Quebec City", None, "CA").locality == "Quebec City"  # gazetteer: Québec
+    assert geocode("Guatemala City", None, "GT").locality == "Guatemala City"

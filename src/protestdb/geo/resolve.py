@@ -243,6 +243,16 @@ def _result_from_place(p: _Place, location: str | None = None) -> GeoResult:
 _DISPLAY_WORD = re.compile(r"[A-Za-z][A-Za-z' \-]*[a-z][A-Za-z' \-]*")
 
 
+@lru_cache(maxsize=1)
+def _region_keys() -> frozenset[str]:
+    return frozenset(norm_name(k) for k in gazetteer.load_json("regions.json")["regions"])
+
+
+def _region_or_country(key: str) -> bool:
+    """Is the normalised name ``key`` a first-level region abroad or a country?"""
+    return key in _region_keys() or country_code(key) is not None
+
+
 def display_locality(asked: str, p: _Place) -> str:
     """The locality name to output for place ``p`` told as ``asked``: a place abroad keeps the
     text's own spelling when that is a plain-letter alternate or accent-free form of its name
@@ -258,6 +268,8 @@ def display_locality(asked: str, p: _Place) -> str:
     key, own = norm_name(told), norm_name(p.name)
     if key == own:
         return told if not p.name.isascii() else p.name
+    if key == f"{own} city" and _region_or_country(own):
+        return told  # "Quebec City", "Guatemala City": the city word tells it from its region
     if f" {own} " in f" {key} " or f" {key} " in f" {own} ":
         return p.name  # "Cork City", "Kuala Lumpur city centre": the name with a word more
     if any(c.id == p.id for c in candidates(key)):

@@ -72,7 +72,7 @@ def test_city_inside_a_longer_name_is_half_evidence_of_its_country() -> None:
 def test_person_named_like_a_us_town_in_a_text_about_manila() -> None:
     text = (
         "Members of the Manila Police District blocked a march of farmers in Manila on Saturday. "
-        "Speakers at the rally included Ana Reyes, Jerome Santos and Moody Florida."
+        "Speakers at the rally included Ana Reyes, Jerome Santos and Marion Indiana."
     )
     cities = _cities(text)
     assert ("Manila", None, "PH") in cities
@@ -156,3 +156,25 @@ def test_person_named_like_a_town_in_a_list_of_people_stays_a_person() -> None:
 def test_city_word_that_tells_a_city_from_its_region_is_kept() -> None:
     assert geocode("Quebec City", None, "CA").locality == "Quebec City"  # gazetteer: Québec
     assert geocode("Guatemala City", None, "GT").locality == "Guatemala City"
+
+
+# ---------------------------------------------------------------- 4. a parliament told as the site
+
+
+def test_parliament_abroad_is_in_its_seat_city() -> None:
+    cape = geocode(None, None, "ZA", venue="Parliament")
+    assert (cape.locality, cape.country, cape.location) == ("Cape Town", "ZA", "Parliament")  # not Pretoria
+    assert geocode(None, None, "NZ", venue="Parliament").locality == "Wellington"  # the capital
+    assert geocode(None, None, "KR", venue="the National Assembly").locality == "Seoul"
+    assert geocode(None, None, "US", venue="Parliament").locality is None
+    assert geocode(None, None, "ZA", venue="city hall").locality is None
+
+
+def test_march_to_parliament_in_a_text_about_south_africa() -> None:
+    text = (
+        "Thousands of South African municipal workers went on strike on Wednesday.\n\n"
+        "About 400 union members marched from Long Street to Parliament, where they handed over a "
+        "memorandum of demands, the union said."
+    )
+    evs = [e for e in _events(text) if e.locality]
+    assert any((e.locality, e.country) == ("Cape Town", "ZA") and "Parliament" in (e.location or "") for e in evs)

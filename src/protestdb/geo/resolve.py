@@ -380,6 +380,33 @@ def _venue_city(venue: str, st: str | None, ctx: Sequence[str]) -> GeoResult | N
     return None
 
 
+@lru_cache(maxsize=1)
+def _parliament_data() -> tuple[frozenset[str], dict[str, str]]:
+    data = gazetteer.load_json("parliament_seats.json")
+    return frozenset(norm_name(n) for n in data["names"]), data["seats"]
+
+
+def _parliament_seat(venue: str, cc: str) -> GeoResult | None:
+    """A country's parliament told as the site ("marched to Parliament") -> the city it sits
+    in (``data/parliament_seats.json``: the capital unless listed), the venue kept as the
+    location."""
+    names, seats = _parliament_data()
+    key = norm_name(venue)
+    if key.startswith("the "):
+        key = key[4:]
+    if key not in names:
+        return None
+    city = seats.get(cc) or _capital(cc)
+    p = best_place(city, None, cc) if city else None
+    return _result_from_place(p, venue) if p is not None else None
+
+
+@lru_cache(maxsize=256)
+def _capital(cc: str) -> str | None:
+    row = gazetteer.connect().execute("SELECT capital FROM countries WHERE iso = ?", (cc,)).fetchone()
+    return row[0] if row and row[0] else None
+
+
 def geocode(
     locality: str | None,
     state: str | None = None,
@@ -412,6 +439,10 @@ def geocode(
         named = _venue_city(venue, st, ctx)
         if named is not None:
             return named
+    if not loc and venue and cc and cc != "US":
+        seat = _parliament_seat(venue, cc)
+        if seat is not None:
+            return seat
     if not loc or _NATIONWIDE.match(loc):
         if st and not (loc and _NATIONWIDE.match(loc)):
             return state_result(st)

@@ -38,8 +38,10 @@ def _demonym_rx() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"\b(?:{alt})\b"), table
 
 
+@lru_cache(maxsize=4)
 def demonyms(text: str) -> Counter[str]:
-    """Countries named by adjectives of nationality in ``text`` (each word once)."""
+    """Countries named by adjectives of nationality in ``text`` (each word once; cached: the
+    place scanner asks twice per text; read only)."""
     rx, table = _demonym_rx()
     return Counter(table[w] for w in {m.group() for m in rx.finditer(text)})
 

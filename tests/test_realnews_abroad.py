@@ -178,3 +178,13 @@ def test_march_to_parliament_in_a_text_about_south_africa() -> None:
     )
     evs = [e for e in _events(text) if e.locality]
     assert any((e.locality, e.country) == ("Cape Town", "ZA") and "Parliament" in (e.location or "") for e in evs)
+
+
+def test_seat_of_a_head_of_government_abroad_places_an_action() -> None:
+    r = geocode(None, None, "GH", venue="Jubilee House")
+    assert (r.locality, r.country, r.location) == ("Accra", "GH", "Jubilee House")
+    text = (
+        "Hundreds of Ghanaian traders marched on Tuesday through the market streets and ended at "
+        "Jubilee House, where they picketed against new taxes."
+    )
+    assert any((e.locality, e.country) == ("Accra", "GH") for e in _events(text))

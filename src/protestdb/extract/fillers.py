@@ -218,6 +218,13 @@ def fill_place(f: Filling) -> None:
     if f.geocode:
         country = places.place_country(f.doc.text, p, state)
         gr = _geocode(f, p.locality if p else None, state, venue, country)
+        if p is None and gr is not None and gr.locality is None:
+            # "marched from Long Street to Parliament": a later venue may place the action
+            for v in (v for v in d.venues if v.kind == "venue" and v is not venue):
+                g2 = _geocode(f, None, state, v, country)
+                if g2 is not None and g2.locality:
+                    gr, anchor_span = g2, (v.start, v.end, v.quote)
+                    break
     if gr is not None and anchor_span is not None:
         # abroad: the place's own country, else the text's (a foreign dateline, country names)
         rule = "place.geocoded" if country == "US" else "place.geocoded+place.text_country"

@@ -21,7 +21,8 @@ from protestdb.geo.resolve import candidates
 
 #: evidence weights: a dateline outweighs a few mentions; a demonym ("Mexican immigrants")
 #: is weaker than a country or city name
-WEIGHTS = {"dateline": 3.0, "country": 1.0, "city": 1.0, "demonym": 0.5, "state": 1.0, "us_name": 0.5, "cue": 0.5}
+WEIGHTS = {"dateline": 3.0, "country": 1.0, "city": 1.0, "demonym": 0.5, "state": 1.0, "us_name": 0.5, "cue": 0.5,
+           "city_in_name": 0.5}
 #: mentions of a country's cities counted, at most
 MAX_CITY_MENTIONS = 3
 #: distinct cue words counted per country, at most
@@ -39,8 +40,10 @@ def _demonym_rx() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"\b(?:{alt})\b"), table
 
 
+@lru_cache(maxsize=4)
 def demonyms(text: str) -> Counter[str]:
-    """Countries named by adjectives of nationality in ``text`` (each word once)."""
+    """Countries named by adjectives of nationality in ``text`` (each word once; cached: the
+    place scanner asks twice per text; read only)."""
     rx, table = _demonym_rx()
     return Counter(table[w] for w in {m.group() for m in rx.finditer(text)})
 
@@ -96,9 +99,15 @@ def weigh(
     cities: Iterable[str] = (),
     states: int = 0,
     text: str = "",
+    cities_in_names: Iterable[str] = (),
 ) -> Counter[str]:
-    """Evidence per country (ISO2; "US" included) from the kinds of clues of one text."""
+    """Evidence per country (ISO2; "US" included) from the kinds of clues of one text.
+
+    ``cities_in_names``: countries of cities told inside a longer name ("the Lagos State
+    police", "a Karachi court"): half a city's weight, counted once per country."""
     score: Counter[str] = Counter()
+    for c in set(cities_in_names):
+        score[c] += WEIGHTS["city_in_name"]
     for c in datelines:
         score[c] += WEIGHTS["dateline"]
     for c in set(countries):

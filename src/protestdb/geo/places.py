@@ -306,6 +306,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
     if dateline_state:
         state_counts[dateline_state] += 3
     pending_cities: list[tuple[int, int, str, str | None, int, bool]] = []  # (s, e, quote, state, state_end, glued)
+    stop_spans: set[tuple[int, int]] = set()  # stoplisted names told as sites: towns only abroad
     full_states = _state_full_names()
     venues = venue_names()
     stop = _stoplist()
@@ -332,6 +333,14 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                         matched = True
                         break
                 if key in stop and not _state_after(text, e)[0]:
+                    alone = i == 0 and (j == len(run) or text[run[j][0]:run[j][1]] in _CONNECT)
+                    if alone and _LOCATIVE_BEFORE.search(text, max(0, s - 20), s) and candidates(key):
+                        # abroad, a big town told as a site ("In Hamilton, ..."): decided in step 4
+                        pending_cities.append((s, e, quote, None, -1, False))
+                        stop_spans.add((s, e))
+                        taken.append((s, e))
+                        matched = True
+                        break
                     continue  # a stoplisted name ("Fargo", "Mobile") is a place only with its state
                 if j < len(run) and norm_name(text[run[j][0]:run[j][1]]) in heads and not _state_after(text, e)[0]:
                     continue  # "Pima County", "Euclid Avenue", "Sunrise Movement"
@@ -406,7 +415,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         country_mod.weigh(
             datelines=[pm.country for pm in out if pm.is_dateline and pm.kind == "city" and pm.country],
             countries=[pm.country for pm in out if pm.kind == "country" and pm.country],
-            cities=[c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and not gl and not _acronym(q)
+            cities=[c for (s0, e0, q, st0, _x, gl) in pending_cities if not st0 and not gl and not _acronym(q)
+                    and (s0, e0) not in stop_spans
                     and norm_name(q) not in country_mod.cue_names() and norm_name(q) not in _shared_regions()
                     for c in [country_mod.city_country(q)] if c]
             # a landmark abroad ("Parliament Square") tells its country as a city does
@@ -414,6 +424,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             states=len({pm.state for pm in out if pm.kind == "state" and not pm.is_dateline
                         and country_code(pm.quote) in (None, "US")}),
             text=text,
+            cities_in_names=[c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and gl and not _acronym(q)
+                             for c in [country_mod.city_country(q)] if c],
         )
     )
     if cc is not None:
@@ -424,19 +436,22 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
 
     # 4. resolve the cities with the article's context
     schools = _school_heads(text)
+    named = {pm.country for pm in out if pm.kind == "country" and pm.country} | set(country_mod.demonyms(text))
     context = [c for c, _ in state_counts.most_common()]
     state_marks = sorted((pm.start, pm.state) for pm in out if pm.kind == "state" and pm.state)
     # a big city told as a metro ("the Chicago area", "Detroit-area", "suburbs of Seattle")
     # puts the small towns of its sentence in its state, whatever their size
     metros: list[tuple[int, int, str]] = []
     for s, e, quote, st, _st_e, _glued in pending_cities:
-        if is_metro_mention(text, s, e):
+        if is_metro_mention(text, s, e) and (s, e) not in stop_spans:
             big = best_place(quote, st, "US")
             if big is not None and big.population >= METRO_MIN_POP and big.admin1:
                 lo, hi = _sentence_bounds(text, s)
                 metros.append((lo, hi, big.admin1))
     named_cities = {norm_name(q) for (_s, _e, q, _st, _x, _gl) in pending_cities}
     for s, e, quote, st, _st_e, glued in pending_cities:
+        if (s, e) in stop_spans and cc is None:
+            continue
         if not st and not glued and norm_name(quote) in schools:
             continue  # "the takeover of Hamilton Hall at Columbia": the text's Columbia University
         if not st and glued and _venue_name_tail(text, s, quote):
@@ -476,16 +491,18 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             # "Victoria" in a text about Australia, "Oyo State": the region, evidence of no town
             out.append(PlaceMention(s, e, quote, "country", quote, None, None, None, None, False, cc))
             continue
-        if cc is not None and not st and key not in stop and not glued and not _acronym(quote):
+        if cc is not None and not st and not glued and not _acronym(quote):
             # a text about another country: its towns, however small, before namesakes elsewhere
-            local = best_place(quote, None, cc)
-            if local is not None and local.population >= MIN_POP_IN_COUNTRY and (local.primary or local.population >= MIN_POP_FOREIGN):
+            local = _town_of_country(text, s, quote, cc, key in stop)
+            if local is not None:
                 local, e = _lower_case_city(text, local, e)
                 quote = text[s:e]
                 r = _named(_result_from_place(local), quote, local)
                 kind = "neighborhood" if r.location else "city"
                 out.append(PlaceMention(s, e, quote, kind, local.name, r.state, r.locality, r.lat, r.lon, False, r.country))
                 continue
+        if (s, e) in stop_spans:
+            continue
         p = best_place(quote, st, "US" if st else None, context_states=context, dateline_state=dateline_state)
         if p is None:
             continue
@@ -531,6 +548,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                 continue  # part of a longer name ("Metro Nashville schools"): no foreign city
             if not p.primary and p.population < MIN_POP_FOREIGN:
                 continue
+            if p.country != "US" and p.country != cc and not _other_country_city(p, quote, cc, named):
+                continue  # "Khalil" (an alternate name of Hebron), "Libertad" on a sign
         p, e = _lower_case_city(text, p, e)
         quote = text[s:e]
         r = _named(_result_from_place(p), quote, p)
@@ -538,6 +557,45 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         out.append(PlaceMention(s, e, quote, kind, p.name, r.state, r.locality, r.lat, r.lon, False, r.country))
     out.sort(key=lambda pm: (pm.start, pm.end))
     return tuple(out), cc
+
+
+#: a word before a name that tells it as a site ("rallied in Hamilton", "marched from X")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside|across|around|through)[ \t]+$", re.IGNORECASE)
+_AT_BEFORE = re.compile(r"\bat[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+
+
+def _town_of_country(text: str, s: int, quote: str, cc: str, stoplisted: bool):  # noqa: ANN202
+    """The town of the text's country ``cc`` that ``quote`` at ``s`` names, however small
+    (from ``MIN_POP_IN_COUNTRY``), else None. A name that is mostly a word or a person in
+    news ("Hamilton", the stoplist) is the town only when it is big there and told as a site
+    ("In Hamilton, ..."); a town name ending in a venue word told after "at" ("gathered at
+    Victoria Park") is the venue."""
+    local = best_place(quote, None, cc)
+    if local is None or local.population < MIN_POP_IN_COUNTRY:
+        return None
+    if not local.primary and local.population < MIN_POP_FOREIGN:
+        return None
+    before = text[max(0, s - 20):s]
+    if stoplisted and (local.population < MIN_POP_FOREIGN or not _LOCATIVE_BEFORE.search(before)):
+        return None
+    if (" " in quote and quote.rsplit(None, 1)[-1].lower() in _VENUE_HEADS and _AT_BEFORE.search(before)
+            and local.population < MIN_POP_FOREIGN):
+        return None
+    return local
+
+
+def _other_country_city(p, quote: str, cc: str | None, named: set[str]) -> bool:  # noqa: ANN001
+    """May ``p``, a city abroad in another country than the text's (``cc``; None: the US
+    default), be a site of its own? Its country named in the text (or a demonym of it) says
+    so; else only a big city that its name alone points to ("Zagreb", "Mexico City"), found
+    by its own name. A first name ("Vladimir"), another language's name for a town
+    ("Khalil") are none. In a US text (``cc`` None) the city is left to the extractor
+    ("Pilsen" told before Chicago is its neighbourhood)."""
+    if cc is None or p.country in named:
+        return True
+    if not p.primary:
+        return False
+    return p.population >= FOREIGN_OVER_US_MIN_POP and country_mod.city_country(quote) == p.country
 
 
 def _named(r, quote: str, p):  # noqa: ANN001, ANN202 (GeoResult, gazetteer place)

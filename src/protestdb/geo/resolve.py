@@ -243,6 +243,16 @@ def _result_from_place(p: _Place, location: str | None = None) -> GeoResult:
 _DISPLAY_WORD = re.compile(r"[A-Za-z][A-Za-z' \-]*[a-z][A-Za-z' \-]*")
 
 
+@lru_cache(maxsize=1)
+def _region_keys() -> frozenset[str]:
+    return frozenset(norm_name(k) for k in gazetteer.load_json("regions.json")["regions"])
+
+
+def _region_or_country(key: str) -> bool:
+    """Is the normalised name ``key`` a first-level region abroad or a country?"""
+    return key in _region_keys() or country_code(key) is not None
+
+
 def display_locality(asked: str, p: _Place) -> str:
     """The locality name to output for place ``p`` told as ``asked``: a place abroad keeps the
     text's own spelling when that is a plain-letter alternate or accent-free form of its name
@@ -255,9 +265,13 @@ def display_locality(asked: str, p: _Place) -> str:
         told = told.title()
     if told == p.name or not _DISPLAY_WORD.fullmatch(told) or len(told) < 3:
         return p.name
-    key = norm_name(told)
-    if key == norm_name(p.name):
+    key, own = norm_name(told), norm_name(p.name)
+    if key == own:
         return told if not p.name.isascii() else p.name
+    if key == f"{own} city" and _region_or_country(own):
+        return told  # "Quebec City", "Guatemala City": the city word tells it from its region
+    if f" {own} " in f" {key} " or f" {key} " in f" {own} ":
+        return p.name  # "Cork City", "Kuala Lumpur city centre": the name with a word more
     if any(c.id == p.id for c in candidates(key)):
         return told
     return p.name
@@ -366,6 +380,33 @@ def _venue_city(venue: str, st: str | None, ctx: Sequence[str]) -> GeoResult | N
     return None
 
 
+@lru_cache(maxsize=1)
+def _parliament_data() -> tuple[frozenset[str], dict[str, str]]:
+    data = gazetteer.load_json("parliament_seats.json")
+    return frozenset(norm_name(n) for n in data["names"]), data["seats"]
+
+
+def _parliament_seat(venue: str, cc: str) -> GeoResult | None:
+    """A country's parliament told as the site ("marched to Parliament") -> the city it sits
+    in (``data/parliament_seats.json``: the capital unless listed), the venue kept as the
+    location."""
+    names, seats = _parliament_data()
+    key = norm_name(venue)
+    if key.startswith("the "):
+        key = key[4:]
+    if key not in names:
+        return None
+    city = seats.get(cc) or _capital(cc)
+    p = best_place(city, None, cc) if city else None
+    return _result_from_place(p, venue) if p is not None else None
+
+
+@lru_cache(maxsize=256)
+def _capital(cc: str) -> str | None:
+    row = gazetteer.connect().execute("SELECT capital FROM countries WHERE iso = ?", (cc,)).fetchone()
+    return row[0] if row and row[0] else None
+
+
 def geocode(
     locality: str | None,
     state: str | None = None,
@@ -398,6 +439,10 @@ def geocode(
         named = _venue_city(venue, st, ctx)
         if named is not None:
             return named
+    if not loc and venue and cc and cc != "US":
+        seat = _parliament_seat(venue, cc)
+        if seat is not None:
+            return seat
     if not loc or _NATIONWIDE.match(loc):
         if st and not (loc and _NATIONWIDE.match(loc)):
             return state_result(st)

@@ -176,3 +176,12 @@ def test_a_school_told_by_its_short_name_is_no_town() -> None:
     assert any(p.locality == "Philadelphia" for p in found)
     # a school named after a big city leaves the city a place
     assert any(p.locality == "Boston" for p in find_places("Boston University students marched through Boston."))
+
+
+def test_a_state_told_as_the_origin_is_not_the_site() -> None:
+    text = (
+        "Three protesters from Vermont were arrested after chaining themselves to drilling rigs in Ohio "
+        "to halt the construction of a gas pipeline. They locked themselves to the machinery Monday."
+    )
+    res = extract_text(text, date(2018, 6, 5), geocode=False)
+    assert res.events and {e.state for e in res.events} == {"OH"}

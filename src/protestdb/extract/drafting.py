@@ -12,6 +12,7 @@ a place or a draft records it in the trace.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -510,7 +511,19 @@ def state_only(st: DraftState, s: Sentence) -> list[Group] | None:
     """Only a state named: an event placed in the state."""
     if s.cities or not s.states:
         return None
-    return [(f"state:{s.states[0].state}", None, s.trigs, s.seg, s.venues)]
+    # "protesters from Massachusetts ... bound themselves to equipment in West Virginia": the
+    # state told as the people's origin is not the event's
+    site = _site_states(st.doc.text, s.states)[0]
+    return [(f"state:{site.state}", None, s.trigs, s.seg, s.venues)]
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:state\s+of\s+)?$", re.IGNORECASE)
+
+
+def _site_states(text: str, states: list[Place]) -> list[Place]:
+    """``states`` with those told as an origin ("protesters from Massachusetts") last."""
+    origin = [p for p in states if _FROM_BEFORE.search(text, max(0, p.start - 20), p.start)]
+    return [p for p in states if p not in origin] + origin
 
 
 @draft_rule("unlocated")
@@ -751,7 +764,8 @@ def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -
             st.current = d
             if not main:
                 continue
-        stp = next((p for p in s.states if p.start >= seg[0] and p.end <= seg[1] + 20), None) or (s.states[0] if s.states else None)
+        sites = _site_states(text, s.states)
+        stp = next((p for p in sites if p.start >= seg[0] and p.end <= seg[1] + 20), None) or (sites[0] if sites else None)
         if stp is None and place is not None and st.dl_state is not None and st.dl_city is not None and place.city_key == st.dl_city.city_key:
             stp = st.dl_state
         d = st.get(key, place, s.para, False, s.announced, gvenues, (seg, main))

@@ -147,3 +147,24 @@ def test_the_group_a_named_person_speaks_for() -> None:
     names = _orgs("Speaking at the rally, Tina Walsh from Homes Before Rent said the winter would be hard. "
                   "Jane Doe of Tulsa joined them.")
     assert names == ["Homes Before Rent"]
+
+
+def test_a_union_local_is_not_shared_with_the_other_cities() -> None:
+    text = ("Members of the Prairie Auto Workers union walked out at the engine plant in Wichita on Friday, led by "
+            "Prairie Auto Workers Local 12. Workers also walked out at plants in Tulsa and Omaha on Friday.")
+    res = extract_text(text, PUB)
+    by_city = {ev.locality: ev.organizations for ev in res.events if ev.locality}
+    assert "Prairie Auto Workers Local 12" in by_city.get("Wichita", [])
+    others = [orgs for city, orgs in by_city.items() if city != "Wichita"]
+    assert others and all(not any("Local 12" in o for o in orgs) for orgs in others)
+
+
+def test_the_group_before_an_officer_title_and_name() -> None:
+    names = _orgs("TDWU Secretary-General Ruth Okoth joined the demonstration on Monday. "
+                  "Zenor CEO Mary Blake said the plant stays open.")
+    assert names == ["TDWU"]
+
+
+def test_a_quoted_name_with_the_comma_inside_the_quote_before_an_appositive() -> None:
+    assert "Harbor Watch" in _orgs("The “Harbor Watch,” a coalition of dock workers from three ports, rolled into "
+                                   "town on Saturday.")

@@ -189,7 +189,7 @@ def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
                 if any(c in gap for c in ",;()—–\n"):
                     break
                 cur = toks[j][2]
-                if (cur.endswith(".") and len(cur) > 3 and not _ABBR.fullmatch(cur)):
+                if cur.endswith(".") and ((len(cur) > 3 and not _ABBR.fullmatch(cur)) or cur[:-1].isdigit()):
                     break  # "San Antonio's Justice", "Matter 5280. Speakers": the name ends here
                 if cur[-2:].lower() in ("'s", "’s") and cur[:-2].lower() in _lex()["org_words"]:
                     break  # "Sunrise Movement's Charlotte hub" -- but "Women's March" goes on
@@ -506,7 +506,8 @@ def _appositive_candidates(text: str, scopes: list[tuple[int, int]], ents: list[
     """A name that opens its clause and is described by a group appositive: "Harbor Rising, a
     group that has blocked the port before, ..." (two or more words, an ORG entity or an
     acronym; never a place: "In Tulsa, a group of parents ...")."""
-    app = rx(_lex()["appositive_heads"].lstrip("^"), 0)
+    # a comma inside the closing quote: 'The "Harbor Watch," a coalition of ...'
+    app = rx(_lex()["appositive_heads"].lstrip("^").replace(",\\s+", ",[”\"]?\\s+", 1), 0)
     out: list[Cand] = []
     for s, e in scopes:
         for m in app.finditer(text, s, e):
@@ -548,6 +549,22 @@ def _person_of_candidates(text: str, scopes: list[tuple[int, int]], persons: lis
 _PERSON_OF = re.compile(r",?\s+(?:from|of|with)\s+(?:the\s+)?(?=[A-Z0-9])")
 
 
+def _titled_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
+    """The group before an officer's title and name: "TWU Secretary-General Dana Cruz joined",
+    "Harbor Tenants Union President Ali Omar" (a company's chief executive is no organizer)."""
+    cut = _title_cut()
+    out: list[Cand] = []
+    for s, e in scopes:
+        for m in cut.finditer(text, s, e):
+            if "CEO" in m.group():
+                continue
+            seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s|\n|[—–]\s|[“\"]", text[s : m.start()])]
+            runs = _cap_runs(text, max([s, *seps]), m.start())
+            if runs and runs[-1][1] == m.start():
+                out.append((runs[-1][0], runs[-1][1], False))
+    return out
+
+
 def _quoted_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
     """A quoted name before a group noun: 'the "Fix Our Buses" campaign'."""
     pat = rx(_lex().get("quoted_group", r"(?!)"), 0)
@@ -578,7 +595,9 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
         return "a bill or law"
     if rx(lex.get("source_after", r"(?!)")).match(text[b : b + 40]):
         return "a source of figures or statements"
-    if (a, b) in norps and " " not in name and not _DESCRIBED.search(text, max(0, a - 30), a):
+    if (a, b) in norps and " " not in name and not _ACRONYM_ONLY.fullmatch(name) and not _DESCRIBED.search(
+        text, max(0, a - 30), a
+    ):
         return "a people or party members"
     return None
 
@@ -698,7 +717,7 @@ def find_orgs(
     cands = (_entity_candidates(text, scopes, ents) + _cue_candidates(text, scopes, ents)
              + _agent_candidates(text, scopes, ents) + _people_word_candidates(text, scopes, ents, doc)
              + _quoted_candidates(text, scopes) + _appositive_candidates(text, scopes, ents)
-             + _person_of_candidates(text, scopes, persons))
+             + _person_of_candidates(text, scopes, persons) + _titled_candidates(text, scopes))
     cued = {text[a:b].lower() for a, b, f in cands if f}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int]] = []

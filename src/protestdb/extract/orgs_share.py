@@ -6,15 +6,21 @@ whole strike ("the union, which called the national strike"), or in the lead ("m
 the capital and other cities as part of the X protest") -- and then lists other places of
 the same action. A coder gives those organizers to each event of the action. Here: when
 every event that names organizers names the same ones, each other event of the same date
-and kind (never a counter-protest) gets them, with the donor's evidence.
+and kind (never a counter-protest) gets them, with the donor's evidence -- except a union
+local, the unit of one site.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 #: event types that tell a counter-action (never given the main action's organizers)
 _COUNTER = "counter-protest"
+
+
+#: a union local is the unit of one site ("Local 900" at the plant in one town): never shared
+_LOCAL = re.compile(r"\bLocal\s+\d+", re.IGNORECASE)
 
 
 def _key(ev: Any) -> frozenset[str]:
@@ -29,15 +35,18 @@ def share_action_organizers(events: list[Any]) -> list[tuple[int, list[str]]]:
     if not donors or len(donors) == len(main) or len({_key(ev) for ev in donors}) != 1:
         return []
     donor = donors[0]
-    spans = list(donor.evidence.get("organizations", []))
+    names = [o for o in donor.organizations if not _LOCAL.search(o)]
+    if not names:
+        return []
+    spans = [sp for sp in donor.evidence.get("organizations", []) if not _LOCAL.search(sp.quote or "")]
     kinds = set(donor.event_type or [])
     main_ids = {id(ev) for ev in main}
     changed = []
     for i, ev in enumerate(events):
         if ev.organizations or id(ev) not in main_ids or ev.date != donor.date or not kinds & set(ev.event_type or []):
             continue
-        ev.organizations = list(donor.organizations)
+        ev.organizations = list(names)
         for sp in spans:
             ev.add_evidence("organizations", sp.start, sp.end, sp.quote)
-        changed.append((i, list(donor.organizations)))
+        changed.append((i, list(names)))
     return changed

@@ -100,7 +100,7 @@ def test_headline_figure_of_the_events_city() -> None:
         "demanding that politicians act on climate change."
     )
     ev = _by_city(text)
-    assert ev["Montréal"].size_low == 500_000
+    assert ev["Montreal"].size_low == 500_000  # the name as the text writes it
 
 
 def test_police_and_organizer_figures_are_both_kept() -> None:

@@ -229,3 +229,14 @@ def test_teachers_on_strike_press_the_school_district() -> None:
     assert school_employer("Nurses struck. The Fresno Unified School District", [(0, 13)]) is None
     two = "Teachers struck. The Fresno Unified School District and the Clovis Unified School District met."
     assert school_employer(two, [(0, 16)]) is None
+
+
+def test_no_private_name_people_or_union_president_from_the_text_told_apart() -> None:
+    # a show's name after "in response to X and"; a people after "against"; a union's president
+    for text in (
+        "About 100 people rallied in Dallas on Sunday.\nIt came in response to Ridley and Mark Tellan Present A Winter Revue, a touring show.",
+        "About 100 people rallied in Dallas on Sunday.\nIn the wake of violence against Asian Americans, thousands spoke out.",
+        "About 100 people rallied in Dallas on Sunday.\nThe president and treasurer of the Dallas labor council say more is planned.",
+    ):
+        got = _by_city(text, date(2021, 3, 20))
+        assert got.get("Dallas") == [], (text, got)

@@ -691,6 +691,10 @@ def _whole_action_targets(f: Filling) -> list[tuple[str, Span, str]]:
             tg = [(n, sp, "targets.told_for_whole_action") for n, sp in found
                   if (claimed(doc.text, sp[0]) if n in known else not site_told(doc.text, sp[0]))]
             tg = _parse_targets(f, tg, shared, exclude=set()) if doc.lang == "en" else tg
+            if doc.doc is not None:  # "violence against Asian Americans": a people, no addressee
+                peoples = [(e.start_char, e.end_char) for e in entities(doc.doc) if e.label_ == "NORP"]
+                tg = [x for x in tg if not (any(a < x[1][1] and x[1][0] < b for a, b in peoples)
+                                            and re.search(r"\b[A-Z][a-z]+(?:ans|ese|is|ians)$", x[0]))]
         doc.memo["whole_action_targets"] = tg
     orgs = f.orgs()
     exclude = {o.name.lower() for o in orgs} | {o.acronym.lower() for o in orgs if o.acronym}

@@ -36,3 +36,20 @@ def test_a_park_told_in_a_list_is_no_organizer() -> None:
     names = _orgs(text)
     assert "Ferrin Workers Federation" in names, names
     assert "Elmwood Park" not in names, names
+
+
+def _targets(text: str) -> list[str]:
+    from protestdb.extract.claims import find_targets
+
+    return [n for n, _ in find_targets(text, [(0, len(text))], [], set(), [])]
+
+
+def test_a_target_name_ends_with_its_sentence() -> None:
+    names = _targets("Detainees began a hunger strike against Harrow Holdings Group. This week they said more would join.")
+    assert "Harrow Holdings Group" in names, names
+    assert not any("This" in n for n in names), names
+
+
+def test_an_action_day_is_no_target() -> None:
+    names = _targets("Thousands marched against National Pride Action Day and against Acme Foods.")
+    assert "National Pride Action Day" not in names, names

@@ -53,3 +53,12 @@ def test_a_target_name_ends_with_its_sentence() -> None:
 def test_an_action_day_is_no_target() -> None:
     names = _targets("Thousands marched against National Pride Action Day and against Acme Foods.")
     assert "National Pride Action Day" not in names, names
+
+
+def test_any_rules_target_is_cut_at_its_sentence_and_an_action_day_dropped() -> None:
+    from protestdb.extract.claims import target_name_cut
+
+    assert target_name_cut("Harrow Holdings Group. This") == "Harrow Holdings Group"
+    assert target_name_cut("U.S. Senate") == "U.S. Senate"
+    assert target_name_cut("Acme Inc. Board") == "Acme Inc. Board"
+    assert target_name_cut("National Pride Action Day") is None

@@ -106,6 +106,13 @@ _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Inc)(?<!Corp)(?<!Ltd)(?<!Bros)(?<!Dep
 _ACTION_NAME = re.compile(r"\b(?:Day|Week|Month)$")  # "National Action Day": the action, no target
 
 
+def target_name_cut(name: str) -> str | None:
+    """A target's name ended with its sentence ("Acme Group. This" -> "Acme Group"); None
+    for an action's own name ("National Action Day"), never a target, whichever rule found it."""
+    name = _SENTENCE_END.split(name, maxsplit=1)[0].rstrip(".")
+    return None if _ACTION_NAME.search(name) else name
+
+
 def find_targets(
     text: str,
     scopes: list[tuple[int, int]],

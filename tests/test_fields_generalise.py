@@ -15,10 +15,10 @@ def _orgs(text: str) -> list[str]:
 
 def test_junk_names_are_never_organizations() -> None:
     for name in ("Home | Local | Sport | Weather", "a National Day of Rage", "The", "12; 000",
-                 "Elmwood Park", "PDF", "RN", "GBV"):
+                 "Elmwood Park", "PDF", "RN", "GBV", "Guardia Civil", "Gendarmerie", "Carabinieri"):
         assert junk_name(name), name
     for name in ("The Dream Keepers", "Valley Tenants Union", "UCU", "Park Workers Union", "50501",
-                 "A Better Elmwood Coalition"):
+                 "A Better Elmwood Coalition", "Garda Representative Association"):
         assert not junk_name(name), name
 
 

@@ -101,6 +101,18 @@ def known_targets() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((canon, rx("|".join(f"(?:{p})" for p in pats))) for canon, pats in _tlex()["known"].items())
 
 
+# a name's word ending a sentence (two small letters and a full stop; not an abbreviation)
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Inc)(?<!Corp)(?<!Ltd)(?<!Bros)(?<!Dept)(?<=[a-z]{2})\.\s+")
+_ACTION_NAME = re.compile(r"\b(?:Day|Week|Month)$")  # "National Action Day": the action, no target
+
+
+def target_name_cut(name: str) -> str | None:
+    """A target's name ended with its sentence ("Acme Group. This" -> "Acme Group"); None
+    for an action's own name ("National Action Day"), never a target, whichever rule found it."""
+    name = _SENTENCE_END.split(name, maxsplit=1)[0].rstrip(".")
+    return None if _ACTION_NAME.search(name) else name
+
+
 def find_targets(
     text: str,
     scopes: list[tuple[int, int]],
@@ -133,7 +145,7 @@ def find_targets(
                 add(canon, (m.start(), m.end(), m.group()))
         for m in cap.finditer(text, s, e):
             a, b = m.span()
-            name = m.group().rstrip(".")
+            name = _SENTENCE_END.split(m.group(), maxsplit=1)[0].rstrip(".")  # "Acme Group. This"
             first = name.split()[0]
             if first.lower() in _CUE_WORDS and len(name.split()) > 1:
                 a += len(first) + 1
@@ -145,7 +157,7 @@ def find_targets(
                 continue  # no target cue (checked first: most capitalised words have none)
             if name.lower() in never or in_place.covers(a, a + 1) or title_before(text, a):
                 continue
-            if name.split()[-1] in venue_heads or len(name) < 3:
+            if name.split()[-1] in venue_heads or len(name) < 3 or _ACTION_NAME.search(name):
                 continue
             add(name, (a, b, name))
         m = rx(lex["employer_cue"]).search(text, s, e)

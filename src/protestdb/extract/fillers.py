@@ -718,7 +718,11 @@ def fill_targets(f: Filling) -> None:
         agency = _enforcement_agency(f)
         if agency is not None:
             kept.append(agency)
-    for name, span, rule in kept:
+    for name0, span, rule in kept:
+        name = claims_mod.target_name_cut(name0)
+        if name is None:
+            f.drop(f"target {name0!r}", "targets.action_name", "the action's own name")
+            continue
         if name in ("police", "City Council", "city council", "Police Department"):
             # a bare body: the event's city's ("Portland City Council"); the police are a
             # target only of a protest about policing

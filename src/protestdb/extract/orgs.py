@@ -109,6 +109,20 @@ def _title_rx() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\W)(?:{alt})\s+(?:[a-z]+\s+)?$")
 
 
+@lru_cache(maxsize=1)
+def _junk_rx() -> tuple[re.Pattern[str], frozenset[str]]:
+    lex = _lex()
+    return re.compile(lex.get("junk_name", r"(?!)")), frozenset(lex.get("not_org_acronyms", ()))
+
+
+def junk_name(name: str) -> bool:
+    """Never an organization wherever found (``junk_name``, ``not_org_acronyms`` of
+    ``data/orgs_en.json``): menu text, "a ... Day", a bare "The", figures, a park, a bare
+    acronym of a document, offence, title or law ("PDF", "RN")."""
+    rx, acronyms = _junk_rx()
+    return bool(rx.search(name)) or name.lower() in acronyms
+
+
 def _has_org_word(name: str) -> bool:
     words = re.split(r"[\s-]+", name.lower())
     return any(w in _lex()["org_words"] for w in words)
@@ -117,7 +131,7 @@ def _has_org_word(name: str) -> bool:
 def _is_orgish(name: str, from_list: bool) -> bool:
     lex = _lex()
     low = name.lower()
-    if low in lex["never_org"] or len(name) < 2 or _state_or_country(name):
+    if low in lex["never_org"] or len(name) < 2 or _state_or_country(name) or junk_name(name):
         return False
     calls, outlet, site = _not_org_names()
     if calls.search(name) or outlet.search(name) or (not from_list and site.search(name)):

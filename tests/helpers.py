@@ -38,11 +38,15 @@ def no_events(text, published=None, **kw):
     return []
 
 
-def events_by_city(text: str, published: object) -> dict[str, object]:
-    """The located events ``extract_text`` finds in ``text`` (which must read as a protest
-    report), by locality."""
+def report_events(text: str, published: object) -> list:
+    """The events ``extract_text`` finds in ``text``, which must read as a protest report."""
     from protestdb.extract import extract_text
 
     res = extract_text(text, published)  # type: ignore[arg-type]
     assert res.is_protest_report
-    return {e.locality: e for e in res.events if e.locality}
+    return list(res.events)
+
+
+def events_by_city(text: str, published: object) -> dict[str, object]:
+    """The located events of a protest report ``text``, by locality."""
+    return {e.locality: e for e in report_events(text, published) if e.locality}

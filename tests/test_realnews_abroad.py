@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from protestdb.extract import extract_text
+from helpers import report_events
 from protestdb.geo import find_places, geocode
 
 PUB = date(2025, 3, 12)
 
 
 def _events(text: str) -> list:
-    res = extract_text(text, PUB)
-    assert res.is_protest_report
-    return res.events
+    return report_events(text, PUB)
 
 
 def _cities(text: str) -> list[tuple[str | None, str | None, str | None]]:

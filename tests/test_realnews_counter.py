@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from protestdb.extract import extract_text
+from helpers import report_events
 
 PUB = date(2025, 3, 12)
 
 
 def _events(text: str) -> list:
-    res = extract_text(text, PUB)
-    assert res.is_protest_report
-    return res.events
+    return report_events(text, PUB)
 
 
 def _main_and_counter(text: str) -> tuple:

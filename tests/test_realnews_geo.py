@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from protestdb.extract import extract_text
+from helpers import report_events
 from protestdb.geo import find_places, text_country
 from protestdb.geo.country import city_country, decide, weigh
 
@@ -16,9 +16,7 @@ PUB = date(2025, 3, 12)
 
 
 def _events(text: str) -> list:
-    res = extract_text(text, PUB)
-    assert res.is_protest_report
-    return res.events
+    return report_events(text, PUB)
 
 
 def test_city_country_only_when_one_namesake_dwarfs_the_rest() -> None:

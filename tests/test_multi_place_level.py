@@ -136,7 +136,7 @@ def test_a_town_name_before_a_place_or_valley_head_is_no_site() -> None:
 def test_the_cities_of_a_list_are_sites() -> None:
     text = (
         "Thousands of young people marched in Nairobi on Tuesday against the tax bill. Similar protests were "
-        "reported in the cities of Kisumu, Nakuru and Mombasa, Kenyan media said."
+        "seen in the cities of Mombasa, Kisumu and Nakuru, local broadcasters reported."
     )
     found = {loc for loc, _st, cc in _located(text) if cc == "KE"}
     assert {"Nairobi", "Kisumu", "Nakuru", "Mombasa"} <= found
@@ -199,8 +199,8 @@ def test_a_list_closed_by_and_other_towns_names_sites() -> None:
     text = (
         "Police fired tear gas at protesters across Kenya on Tuesday, the police said.\nRoad closures\n"
         "Traffic disruptions witnessed in Nakuru, Kisumu, Eldoret and other towns as anti-tax protests take "
-        "place in different parts of the country.\nThis came after angry citizens blocked major roads in "
-        "several towns to show their anger."
+        "place around the country.\nEarlier, furious residents had shut main roads in "
+        "a number of towns."
     )
     found = {loc for loc, _st, cc in _located(text) if cc == "KE"}
     assert {"Nakuru", "Kisumu", "Eldoret"} <= found

@@ -46,7 +46,7 @@ def test_capitals_dateline_word_is_title_cased_and_us_abbreviations_stay_canonic
 
 def test_event_abroad_carries_the_texts_name() -> None:
     text = (
-        "Tens of thousands of people marched through Cologne on Saturday against the far right, "
+        "Tens of thousands marched in Cologne on Saturday to oppose the far right, "
         "German police said, and thousands more rallied in Hanover."
     )
     assert {"Cologne", "Hanover"} <= {loc for loc, _st, cc in _cities(text) if cc == "DE"}
@@ -112,7 +112,7 @@ def test_stoplisted_name_is_the_town_abroad_when_told_as_a_site() -> None:
 
 def test_park_named_like_a_small_town_abroad_is_the_venue() -> None:
     text = (
-        "Thousands rallied across Australia on Sunday. In Sydney, crowds gathered at Victoria Park "
+        "Thousands rallied around Australia on Sunday. In Sydney, a crowd met at Victoria Park "
         "before marching to the city centre."
     )
     locs = [loc for loc, _st, _cc in _cities(text)]
@@ -171,8 +171,8 @@ def test_parliament_abroad_is_in_its_seat_city() -> None:
 def test_march_to_parliament_in_a_text_about_south_africa() -> None:
     text = (
         "Thousands of South African municipal workers went on strike on Wednesday.\n\n"
-        "About 400 union members marched from Long Street to Parliament, where they handed over a "
-        "memorandum of demands, the union said."
+        "About 400 union members marched from Long Street to Parliament and gave officials a "
+        "list of demands, the union said."
     )
     evs = [e for e in _events(text) if e.locality]
     assert any((e.locality, e.country) == ("Cape Town", "ZA") and "Parliament" in (e.location or "") for e in evs)

@@ -95,7 +95,7 @@ def test_a_memorial_story_dense_with_history_is_no_report() -> None:
     text = ("Mill workers who led a strike that shut the Elmwood paper mill in 1971 helped break ground "
             "on Monday for a memorial plaza honoring their struggle and its legacy, joined by the mayor, "
             "union members and their families.\n\n"
-            "The plaza will remind visitors of the strike in which the workers called for higher pay and "
+            "The square keeps alive the memory of the strike during which the mill hands demanded better wages and "
             "safer machines. The workers carried signs for weeks and met with the governor, and the mill "
             "agreed to a new contract that autumn.\n\n"
             "The plaza will open to visitors next spring, with benches, trees and a small fountain beside "
@@ -122,7 +122,7 @@ def test_a_continued_action_told_in_a_past_year_stays_background() -> None:
 def test_a_march_that_started_late_is_held_not_announced() -> None:
     text = ("DURHAM, N.C. - Hundreds of nurses marched from the hospital to the county courthouse in "
             "Durham on Tuesday to demand safer staffing.\n\n"
-            "The march, which was scheduled for 9 a.m., started two hours late with about 300 marchers.")
+            "The march, which was planned for 8 a.m., began two hours behind time with about 300 marchers.")
     evs = extract_text(text, date(2025, 3, 12)).events
     assert [(e.locality, e.announced_only) for e in evs] == [("Durham", False)]
 
@@ -150,7 +150,7 @@ def test_a_strike_threatened_should_demands_fail_is_no_event() -> None:
 
 def test_an_undated_call_for_a_nationwide_strike_is_no_event() -> None:
     text = ("Thousands of demonstrators gathered outside parliament in Accra, Ghana, on Tuesday.\n\n"
-            "A widely shared message on social media called for a nationwide strike, urging workers to "
+            "An online post that circulated widely called for a nationwide strike and told workers to "
             "stay at home.")
     evs = _events(text)
     assert [loc for loc, _ in evs] == ["Accra"]
@@ -164,7 +164,7 @@ def test_a_held_general_strike_beside_a_call_stays_an_event() -> None:
 
 def test_a_candidates_own_rally_is_no_protest() -> None:
     text = ("The senator spoke to a crowd of 8,000 supporters at the fairgrounds in Elmira, New York, "
-            "on Sunday. The rally, held just nine days before Election Day, drew fans from across the "
-            "state, and his wife made a rare appearance at his rally.")
+            "on Sunday. The rally, held eleven days before Election Day, brought in fans from all over the "
+            "state, and his daughter spoke briefly at his rally.")
     res = extract_text(text, PUB)
     assert not res.is_protest_report and res.events == []

@@ -104,7 +104,7 @@ def test_a_name_described_by_a_group_appositive_is_an_organization() -> None:
 
 
 def test_officers_of_a_group_name_it() -> None:
-    names = _orgs("The president and treasurer of the North Valley Area Labor Council say the march will be peaceful.")
+    names = _orgs("The treasurer and president of the North Valley Area Labor Council expect a calm march.")
     assert names == ["North Valley Area Labor Council"]
 
 

@@ -28,8 +28,8 @@ def test_campus_list_one_event_per_campus_town() -> None:
 
 def test_campuses_in_other_states_and_colleges() -> None:
     text = (
-        "Antiwar protesters have started encampments at UC Santa Cruz, the New School, "
-        "Emerson College and the University of Maryland."
+        "Antiwar students have set up encampments at Emerson College, UC Santa Cruz, "
+        "the University of Maryland and the New School."
     )
     ev = events_by_city(text, PUB)
     assert {"Santa Cruz", "New York", "Boston", "College Park"} <= set(ev)
@@ -62,7 +62,7 @@ def test_sites_in_several_states_one_state_event_each() -> None:
         "Students across the country walked out of class on Thursday to demand action on guns. "
         "From Westbrook High School in Nebraska to Riverside Charter High School in Oregon, "
         "students took part in walkouts at 10 a.m.\n\n"
-        "At Pine Hill High School in Kansas, about 80 students walked out of class on Thursday."
+        "At Pine Hill High School in Kansas, some 80 pupils walked out on Thursday."
     )
     got = _states(text)
     assert (None, "NE") in got and (None, "OR") in got

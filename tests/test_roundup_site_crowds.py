@@ -35,7 +35,7 @@ def test_city_paragraphs_with_crowds_and_no_protest_word() -> None:
 def test_city_with_its_state_and_a_crowd() -> None:
     text = (
         "Students walked out of schools across the country on Wednesday. "
-        "In Harrisburg, Pennsylvania, dozens of high school students left classes at 10 a.m. "
+        "In Harrisburg, Pennsylvania, dozens of high school students quit their lessons at 10 a.m. "
         "In Lansing, Michigan, about 150 students stood in silence outside the Capitol."
     )
     ev = _by_city(text)
@@ -121,7 +121,7 @@ def test_city_named_again_after_the_list_keeps_its_own_figure() -> None:
 
 def test_smaller_places_such_as_x_open_a_site() -> None:
     text = (
-        "Demonstrators turned out across the country on Saturday at hundreds of rallies against the cuts. "
+        "People came out nationwide on Saturday at hundreds of rallies against the cuts. "
         "In Denver, the crowd filled the Capitol lawn. And in smaller places such as Laramie, Wyoming, "
         "more than 300 people met at the town square."
     )

@@ -228,7 +228,7 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
         if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in tok.children)):
             t.announced = False
         elif t.announced and _held_subject(tok, heads):
-            t.announced = False  # "the march, which was scheduled for 9 a.m., started at 11"
+            t.announced = False  # "the march, which was set for noon, began at two"
         elif tok.tag_ in ("VB", "VBP") and not t.announced:
             node, hops = tok, 0
             while hops < 3 and node.head is not node:

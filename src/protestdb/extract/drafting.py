@@ -122,7 +122,7 @@ def _origin_venue(text: str, v: Place) -> bool:
 
     global _ORIGIN
     if _ORIGIN is None:
-        # "from the Garden of Remembrance on Parnell Square": capitalised words of the origin between
+        # "from the Hall of Heroes on Elm Square": capitalised words of the origin between
         _ORIGIN = re.compile(r"\b(?i:from|desde)\s+(?:(?i:the|el|la)\s+)?(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|at|de|del)\s+)?(?:the\s+)?){0,5}$")
     return _ORIGIN.search(text, max(0, v.start - 60), v.start) is not None
 

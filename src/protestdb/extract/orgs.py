@@ -358,7 +358,7 @@ def _acronym_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
             end -= 1
         words = [(w.start() + s, w.group()) for w in re.finditer(r"[\w'’.-]+", text[s:end])]
         if words and words[-1][1] in _TYPE_NOUNS:
-            end = words.pop()[0]  # "the Rail, Maritime and Transport union (RMT)": the noun is no letter
+            end = words.pop()[0]  # "the Bus, Tram and Ferry union (BTF)": the noun is no letter
             while end > s and text[end - 1] == " ":
                 end -= 1
         caps: list[int] = []
@@ -375,7 +375,7 @@ def _acronym_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
-#: lowercase type nouns between a name and its acronym ("the Rail, Maritime and Transport union (RMT)")
+#: lowercase type nouns between a name and its acronym ("the Bus, Tram and Ferry union (BTF)")
 _TYPE_NOUNS = frozenset(("coalition", "union", "alliance", "movement", "network", "campaign", "federation"))
 
 

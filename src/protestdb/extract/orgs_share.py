@@ -3,7 +3,7 @@
 A page often names the organizers of an action once -- in the sentence of one of its cities
 ("X organized marches in Phoenix, Denver and Las Vegas"), in a placeless sentence about the
 whole strike ("the union, which called the national strike"), or in the lead ("marching in
-the capital and other cities as part of the X protest") -- and then lists other places of
+the capital and elsewhere in the X day of action") -- and then lists other places of
 the same action. A coder gives those organizers to each event of the action. Here: when
 every event that names organizers names the same ones, each other event of the same date
 and kind (never a counter-protest) gets them, with the donor's evidence -- except a union

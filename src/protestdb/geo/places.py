@@ -453,7 +453,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         if (s, e) in stop_spans and cc is None:
             continue
         if not st and not glued and norm_name(quote) in schools:
-            continue  # "the takeover of Hamilton Hall at Columbia": the text's Columbia University
+            continue  # "the sit-in at Westbrook" after "Westbrook University": the school, not the town
         if not st and glued and _venue_name_tail(text, s, quote):
             continue  # "Craighead Forest Park": a park named after something, not the town Forest Park
         if not st and not is_metro_mention(text, s, e):

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from protestdb.extract.lexicons import load_lang
+from protestdb.extract.lexicons import lang_entry, load_lang
 
 
 @lru_cache(maxsize=4)
@@ -29,10 +29,7 @@ def _lex(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
 
 @lru_cache(maxsize=4)
 def _link_heading(lang: str) -> re.Pattern[str] | None:
-    try:
-        pat = load_lang("furniture", lang).get("link_heading")
-    except (FileNotFoundError, KeyError):
-        return None
+    pat = lang_entry("furniture", lang, "link_heading")
     return re.compile(pat, re.IGNORECASE) if pat else None
 
 
@@ -84,10 +81,7 @@ def furniture_paragraphs(text: str, paragraphs: list[tuple[int, int]], lang: str
 
 @lru_cache(maxsize=4)
 def _opinion_label(lang: str) -> re.Pattern[str] | None:
-    try:
-        pat = load_lang("furniture", lang).get("opinion_label")
-    except (FileNotFoundError, KeyError):
-        return None
+    pat = lang_entry("furniture", lang, "opinion_label")
     return re.compile(pat, re.IGNORECASE) if pat else None
 
 

@@ -72,6 +72,20 @@ def load_lang(name: str, lang: str) -> dict[str, Any]:
         return load(f"{name}_en")
 
 
+def lang_entry(name: str, lang: str, key: str) -> Any:
+    """The ``key`` of ``data/<name>_<lang>.json`` (English fallback), or None when the lexicon
+    or the key is missing: for optional entries a rule does without."""
+    try:
+        return load_lang(name, lang).get(key)
+    except (FileNotFoundError, KeyError):
+        return None
+
+
+def words_alternation(words: Any) -> str | None:
+    """A regex alternation of literal-ish lexicon words, longest first (None for no words)."""
+    return "|".join(sorted(words, key=len, reverse=True)) if words else None
+
+
 @lru_cache(maxsize=4096)
 def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """A compiled pattern (cached)."""

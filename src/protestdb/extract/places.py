@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from protestdb.extract.lexicons import load_lang
+from protestdb.extract.lexicons import lang_entry, load_lang, words_alternation
 from protestdb.extract.segment import Layout
 
 
@@ -492,13 +492,8 @@ def capitol_place(text: str, found: list[Place], lang: str = "en") -> Place | No
 
 @lru_cache(maxsize=4)
 def _local_body(lang: str) -> re.Pattern[str] | None:
-    try:
-        words = load_lang("place_words", lang).get("local_bodies", ())
-    except (FileNotFoundError, KeyError):
-        return None
-    if not words:
-        return None
-    return re.compile(rf"[ \t]+(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![\w-])", re.IGNORECASE)
+    alt = words_alternation(lang_entry("place_words", lang, "local_bodies"))
+    return re.compile(rf"[ \t]+(?:{alt})(?![\w-])", re.IGNORECASE) if alt else None
 
 
 def local_body_cities(text: str, lang: str = "en") -> list[Place]:
@@ -561,13 +556,9 @@ def venue_town(v: Place, state: str, lang: str = "en") -> Place | None:
 
 @lru_cache(maxsize=4)
 def _official_of(lang: str) -> re.Pattern[str] | None:
-    try:
-        words = load_lang("place_words", lang).get("officials_of", ())
-    except (FileNotFoundError, KeyError):
+    alt = words_alternation(lang_entry("place_words", lang, "officials_of"))
+    if alt is None:
         return None
-    if not words:
-        return None
-    alt = "|".join(sorted(words, key=len, reverse=True))
     return re.compile(rf"\b(?:{alt})[ \t]+of[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?\Z", re.IGNORECASE)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from protestdb.models import Event, EventMention, size_category
 from protestdb.resolve import event_from_mention, event_id_for, matches, merge_into, normalize_locality
-from protestdb.resolve.merge import best_match, explain, match_key
+from protestdb.resolve.merge import best_match, explain, match_key, score_keys
 
 
 def _ev(**kw) -> Event:
@@ -173,5 +173,18 @@ def test_a_day_apart_only_across_the_midnight_between_the_reports() -> None:
     assert matches(first_night, dated("2025-06-30", "Monday night"))  # the same walkout at midnight
     assert not matches(first_night, dated("2025-07-02", "Wednesday"))  # the strike's next day is its own event
     late = event_from_mention(dated("2025-07-01", "late Tuesday night"), "ev_late")
-    assert matches(late, dated("2025-07-02", "Wednesday"))
+    assert matches(late, dated("2025-07-02", "overnight into Wednesday"))
     assert not matches(late, dated("2025-06-30", "Monday"))
+    # a plain "Wednesday" beside "late Tuesday night": the eve of a big day often has its own action
+    # at the same place, so the organizer alone does not join them; the organizer and the venue do
+    assert not matches(late, dated("2025-07-02", "Wednesday"))
+    parts: dict[str, object] = {}
+    score_keys(match_key(late), match_key(dated("2025-07-02", "Wednesday")), parts)
+    assert str(parts["reject"]).startswith("a day apart: needs two")
+    at_depot = _m(date="2025-07-01", organizations=["City Workers Local 12"], event_type=["strike"],
+                  location="the Eastgate bus depot")
+    at_depot.add_evidence("date", 0, 18, "late Tuesday night")
+    wed_depot = _m(date="2025-07-02", organizations=["City Workers Local 12"], event_type=["strike"],
+                   location="Eastgate bus depot")
+    wed_depot.add_evidence("date", 0, 9, "Wednesday")
+    assert matches(event_from_mention(at_depot, "ev_depot"), wed_depot)

@@ -108,6 +108,7 @@ class _Cluster:
         k.night = k.night or mk.night  # as the stored event uses every source's date words
         k.late = k.late or mk.late
         k.early = k.early or mk.early
+        k.plain = (k.plain or mk.plain) and not k.night
         if k.valence is None:
             k.valence = mk.valence
 

@@ -249,7 +249,7 @@ class MatchKey:
 
     __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "words_late", "words_early", "loc", "state", "country",
                  "types", "valence", "locality", "location", "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size",
-                 "night", "targets", "late", "early", "notables")
+                 "night", "targets", "late", "early", "notables", "plain")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
@@ -283,6 +283,8 @@ class MatchKey:
         self.night = not quotes or any(map(near_midnight, quotes))
         self.late = not quotes or any(map(late_in_day, quotes))
         self.early = not quotes or any(map(early_in_day, quotes))
+        # its words name a day and no time near midnight ("on Saturday", "Aug. 12")
+        self.plain = bool(quotes) and not self.night
 
     @property
     def thin(self) -> bool:
@@ -440,7 +442,8 @@ def score_keys(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None = None) ->
     score, hier, undated = where
     if parts is not None:
         parts["place"] = "venue names the locality" if hier else "same locality"
-        parts["date"] = score if not undated else "one side undated"
+        parts["date"] = score if not undated else ("one side undated" if e.day is None or m.day is None
+                                                   else f"{score} (a day apart, one side's words name a plain day)")
     reason = _opposed(e, m)
     if reason:
         return _no(parts, reason)
@@ -480,6 +483,10 @@ def _place_and_date(e: MatchKey, m: MatchKey) -> tuple[float, bool, bool] | str:
     gap = abs(e.day - m.day)
     if gap > 1 or (gap == 1 and not (day_apart_ok(e, m) if e.day < m.day else day_apart_ok(m, e))):
         return "another day"  # a day apart only near midnight: else a daily protest's days chain
+    if gap == 1 and (e.plain or m.plain):
+        # "Friday night" beside a plain "Saturday": the evening before a big day often has its own
+        # action at the same place (a torch march, a vigil), so only strong identity joins them
+        return -0.5, hier, True
     return (1.0 if gap == 0 else -0.5), hier, False  # a day apart: needs a shared venue or organizers
 
 
@@ -679,7 +686,8 @@ def _conclude(
         if parts is not None:
             parts["shared"] = ["type (a report naming nothing specific)"]
     if undated and not _strong(e, m, shared, parts):
-        return _no(parts, "undated: needs two of the action's name, its organizer, its venue, its claim,"
+        why = "undated" if e.day is None or m.day is None else "a day apart"
+        return _no(parts, f"{why}: needs two of the action's name, its organizer, its venue, its claim,"
                    " a public figure, the weekday (with the organizer or name)", score)
     return score
 

@@ -96,3 +96,16 @@ def test_crowd_convened_at_an_office_in_a_town() -> None:
     )
     res = extract_text(text, PUB)
     assert sorted((e.locality, e.state) for e in res.events) == [("Lakeland", "FL"), ("Tampa", "FL")]
+
+
+def test_sentence_after_a_list_of_cities_is_none_of_them() -> None:
+    text = (
+        "Thousands of students rallied across Canada on Sunday for climate action.\n"
+        "Crowds filled the streets of Toronto, Ottawa, Winnipeg and Halifax.\n"
+        "Marchers carried banners at Elm Park and the organizers counted 5,000 people.\n"
+        "In Halifax, the rally gathered at Victoria Park."
+    )
+    ev = extract_text(text, PUB).events
+    halifax = [e for e in ev if e.locality == "Halifax"]
+    assert len(halifax) == 1
+    assert sorted(e.locality for e in ev) == ["Halifax", "Ottawa", "Toronto", "Winnipeg"]

@@ -840,6 +840,16 @@ def _another_day(st: DraftState, d: Draft, seg: tuple[int, int], para: int, trig
     return bool(theirs) and not (mine & theirs)
 
 
+#: a sentence whose groups name this many places is a list of sites
+LIST_MIN_PLACES = 3
+
+
+def _listed_groups(groups: list[Group]) -> bool:
+    """Do a sentence's groups list several sites ("crowds filled the streets of A, B, C and D")?
+    The next sentence without a place of its own tells none of them in particular."""
+    return len({key for key, place, *_ in groups if place is not None}) >= LIST_MIN_PLACES
+
+
 def _rules(names: tuple[str, ...], registry: dict[str, Any], kind: str) -> list[tuple[str, Any]]:
     missing = [n for n in names if n not in registry]
     if missing:
@@ -873,6 +883,8 @@ def build_drafts(doc: ExtractDoc) -> list[Draft]:
             groups = rule(st, s)
             if groups is not None:
                 _place_groups(st, s, groups, name)
+                if _listed_groups(groups):
+                    st.current = None  # after a list of sites, no one of them is the action being told
                 break
     for _name, filt in _rules(doc.config.draft_filters, DRAFT_FILTERS, "draft filter"):
         filt(st)

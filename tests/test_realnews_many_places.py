@@ -109,3 +109,35 @@ def test_sentence_after_a_list_of_cities_is_none_of_them() -> None:
     halifax = [e for e in ev if e.locality == "Halifax"]
     assert len(halifax) == 1
     assert sorted(e.locality for e in ev) == ["Halifax", "Ottawa", "Toronto", "Winnipeg"]
+
+
+def test_action_told_miles_away_is_not_at_the_paragraphs_city() -> None:
+    text = (
+        "Lawyers and reporters waited in Lakeland, Florida, on Saturday where officials were counting ballots. "
+        "A couple dozen protesters rallied 12 miles south in hopes of a full recount.\n\n"
+        "About 25 people convened at the county elections office in Bartow on Saturday, chanting for every vote."
+    )
+    ev = _by_city(text)
+    assert "Lakeland" not in ev
+    assert "Bartow" in ev
+
+
+def test_dateline_city_told_only_as_a_distance_reference() -> None:
+    text = (
+        "BISMARCK, N.D. (AP) — Dozens of protesters were arrested when they occupied a pump station of a "
+        "pipeline in northern Minnesota, officials said Wednesday.\n\n"
+        "Demonstrators chained themselves to equipment at the site near Bemidji, about 200 miles (320 kilometers) "
+        "east of Bismarck, the sheriff said."
+    )
+    ev = _by_city(text)
+    assert set(ev) == {"Bemidji"}
+    assert ev["Bemidji"].state == "MN"
+
+
+def test_dateline_city_told_in_its_own_right_keeps_its_events() -> None:
+    text = (
+        "BISMARCK, N.D. (AP) — Hundreds of ranchers rallied outside the Capitol in Bismarck on Tuesday against "
+        "the pipeline, which crosses land near Minot, about 110 miles north of Bismarck."
+    )
+    ev = _by_city(text)
+    assert "Bismarck" in ev and "Minot" not in ev

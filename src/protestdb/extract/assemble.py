@@ -50,7 +50,7 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
         else:
             before = text[max(0, p.start - 30) : p.start]
             other = bool(_NOT_SITE.search(before)) and not re.search(
-                r"\b(?:neighbou?rhoods?|districts?|section|boroughs?|city|cities|towns?|villages?|suburbs?|communit(?:y|ies)|areas?|streets|residents|inhabitants|villagers|townships?) of\s+$", before, re.IGNORECASE
+                r"\b(?:neighbou?rhoods?|districts?|section|boroughs?|city|cities|towns?|villages?|suburbs?|communit(?:y|ies)|areas?|streets|residents|inhabitants|villagers|townships?|front|steps) of\s+$", before, re.IGNORECASE
             ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE)
         if other:
             out.add(id(p))

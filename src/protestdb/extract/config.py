@@ -55,6 +55,7 @@ DRAFT_FILTERS: tuple[str, ...] = (
     "drop_empty",
     "official_city",
     "venue_town",
+    "distance_anchor",
     "sole_city",
     "statewide_umbrella",
     "drop_unlocated_beside_located",

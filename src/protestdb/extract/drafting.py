@@ -313,7 +313,23 @@ def paragraph_city(st: DraftState, s: Sentence) -> list[Group] | None:
     if all(t.national for t in s.trigs) and len({p.city_key for sj in layout.para_sentences(s.para)
                                                   for p in st.places_by_sent.get(sj, []) if p.city_key}) >= 2:
         return None  # "Protests were held across the country." before the cities of a roundup: no one city's
+    if all(_told_away(st.doc, t) for t in s.trigs):
+        return None  # "protesters who rallied 12 miles south": not at the paragraph's city
     return [(pc.city_key or UNLOCATED, pc, s.trigs, s.seg, s.venues)]
+
+
+def _distance_pattern(lang: str, key: str, head: str = "") -> re.Pattern[str] | None:
+    from protestdb.extract.lexicons import lang_entry, rx
+
+    pat = lang_entry("place_words", lang, key)
+    return rx(head + pat) if pat else None
+
+
+def _told_away(doc: ExtractDoc, t: Trigger) -> bool:
+    """Is the action told a distance away from the places named before ("rallied 12 miles
+    south", ``data/place_words`` distance_away)?"""
+    pat = _distance_pattern(doc.lang, "distance_away", r"[ \t]+(?:[\w'’-]+[ \t]+){0,2}?")
+    return pat is not None and pat.match(doc.text, t.end, min(len(doc.text), t.end + 80)) is not None
 
 
 def _background_sentences(doc: ExtractDoc) -> set[int]:
@@ -595,6 +611,38 @@ def venue_town(st: DraftState) -> None:
         d.rules.append(("venue_town", (pc.start, pc.end), ()))
 
 
+@draft_filter("distance_anchor")
+def distance_anchor(st: DraftState) -> None:
+    """The dateline's city told in the body only as the point a town's distance is measured from
+    ("FARGO, N.D. -- ... at the site near Elmwood, about 85 miles east of Fargo"): the story was
+    filed there, the town is where it happened; the drafts placed at the dateline's city move to
+    the town (``data/place_words`` distance_of)."""
+    dl, text = st.dl_city, st.doc.text
+    if dl is None or not dl.city_key or st.doc.layout.dateline is None:
+        return
+    if not any(d.key == dl.city_key for d in st.drafts):
+        return
+    pat = _distance_pattern(st.doc.lang, "distance_of")
+    if pat is None:
+        return
+    name = re.escape(dl.locality or dl.quote)
+    body = [m for m in re.finditer(rf"\b{name}\b", text, re.IGNORECASE) if m.start() >= st.doc.layout.dateline[1]]
+    towns = [p for p in st.doc.places if p.kind == "city" and p.city_key and p.city_key != dl.city_key]
+    anchored = {}
+    for m in body:
+        town = next((p for p in towns if 0 < m.start() - p.end <= 80 and pat.fullmatch(text, p.end, m.start())), None)
+        if town is None:
+            return  # the city told in its own right somewhere in the body
+        anchored[town.city_key] = town
+    if len(anchored) != 1:
+        return
+    town = next(iter(anchored.values()))
+    for d in st.drafts:
+        if d.key == dl.city_key:
+            d.key, d.place = town.city_key or UNLOCATED, town
+            d.rules.append(("distance_anchor", (town.start, town.end), ()))
+
+
 @draft_filter("sole_city")
 def sole_city(st: DraftState) -> None:
     """Nothing located, no nationwide action, no dateline: when the body names one city only
@@ -840,6 +888,16 @@ def _another_day(st: DraftState, d: Draft, seg: tuple[int, int], para: int, trig
     return bool(theirs) and not (mine & theirs)
 
 
+#: a sentence whose groups name this many places is a list of sites
+LIST_MIN_PLACES = 3
+
+
+def _listed_groups(groups: list[Group]) -> bool:
+    """Do a sentence's groups list several sites ("crowds filled the streets of A, B, C and D")?
+    The next sentence without a place of its own tells none of them in particular."""
+    return len({key for key, place, *_ in groups if place is not None}) >= LIST_MIN_PLACES
+
+
 def _rules(names: tuple[str, ...], registry: dict[str, Any], kind: str) -> list[tuple[str, Any]]:
     missing = [n for n in names if n not in registry]
     if missing:
@@ -873,6 +931,8 @@ def build_drafts(doc: ExtractDoc) -> list[Draft]:
             groups = rule(st, s)
             if groups is not None:
                 _place_groups(st, s, groups, name)
+                if _listed_groups(groups):
+                    st.current = None  # after a list of sites, no one of them is the action being told
                 break
     for _name, filt in _rules(doc.config.draft_filters, DRAFT_FILTERS, "draft filter"):
         filt(st)

@@ -151,6 +151,27 @@ def place_tail(text: str, end: int, lang: str = "en") -> bool:
     return m is not None and "\n" not in m.group(0)
 
 
+@lru_cache(maxsize=4)
+def _civic_site(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    heads = words_alternation(lang_entry("place_words", lang, "civic_sites"))
+    before = lang_entry("place_words", lang, "civic_site_before")
+    if not heads or not before:
+        return None
+    return re.compile(rf"[ \t]+(?:{heads})\b"), re.compile(before, re.IGNORECASE)
+
+
+def civic_site(text: str, start: int, end: int, lang: str = "en") -> bool:
+    """Is the city at ``text[start:end]`` the first word of its own civic building told as
+    where people act ("rallied outside Elmwood City Hall", "gathered at the Elmwood Police
+    Department")? The building stands in that city: the city is the site's locality."""
+    pats = _civic_site(lang)
+    if pats is None:
+        return False
+    heads, before = pats
+    return heads.match(text, end, min(len(text), end + 40)) is not None and before.search(
+        text, max(0, start - 40), start) is not None
+
+
 #: the central district of the city named right before ("the Nairobi Central Business District"):
 #: the city, not a venue named after it
 _CITY_DISTRICT = re.compile(r"[ \t]+(?:Central Business District|CBD|[Cc]ity [Cc]ent(?:re|er))$")
@@ -181,10 +202,11 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
                 continue
             if pm.start > 0 and text[pm.start - 1] == "@":
                 continue  # "@Springfield_news": a social-media handle, no place
+            civic = pm.kind == "city" and civic_site(text, pm.start, pm.end, lang)
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
-            if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)):
+            if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)) and not civic:
                 continue
-            if place_tail(text, pm.end, lang):
+            if not civic and place_tail(text, pm.end, lang):
                 continue
             nxt = pms[k + 1] if k + 1 < len(pms) else None
             if nxt is not None and nxt.kind in ("city", "neighborhood") and text[pm.end : nxt.start] == " ":
@@ -637,6 +659,16 @@ def _ranged(text: str, lo: int, p: Place, pats: dict[str, re.Pattern[str]]) -> b
     return pats["travel"].search(text, max(lo, fpos - 200), fpos) is None
 
 
+def _clause_opening(text: str, lo: int, hi: int, p: Place, pats: dict[str, re.Pattern[str]]) -> bool:
+    """Does a clause after the sentence's first open on ``p`` and the crowd acting there ("In
+    Elmford, 300 people gathered and in Dunmore, hundreds marched", "...; in Fairview, Ohio,
+    dozens of students walked out")? The place is that clause's site, whatever the parse says."""
+    frame, crowd = pats.get("clause_frame"), pats.get("clause_crowd")
+    if frame is None or crowd is None or frame.search(text, max(lo, p.start - 30), p.start) is None:
+        return False
+    return crowd.match(text, p.end, min(hi, p.end + 80)) is not None
+
+
 def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") -> set[int]:
     """Ids of the cities told as an action's sites by their frame, whatever the words around
     them seem to say ("from", "to", "of" read as origins; a clause that tells no action):
@@ -660,6 +692,7 @@ def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") ->
             or pats["part_of"].search(text[max(lo, p.start - 40) : p.start]) is not None
             or (p.start - lo <= 60 and pats["initial_frame"].search(text[lo : p.start]) is not None
                 and text[p.end : p.end + 1] == ",")
+            or _clause_opening(text, lo, hi, p, pats)
             or _ranged(text, lo, p, pats)
             or pats["campus_of"].search(text[max(lo, p.start - 30) : p.start]) is not None
             or pats["crowd_in"].search(text[max(lo, p.start - 70) : p.start]) is not None

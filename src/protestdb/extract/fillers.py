@@ -360,14 +360,23 @@ def fill_date(f: Filling) -> None:
 
 def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
     """The candidates that date the action itself: not the start of a period it has been
-    running since ("protesting since yesterday": the action told is the page's), and, when
-    others remain, not a date told in a relative clause about something else ("to protest the
-    raids that hit the area over the weekend")."""
+    running since ("protesting since yesterday": the action told is the page's), and not a date
+    told in a relative clause about something else ("to protest the raids that hit the area over
+    the weekend"): when no other date is left, the article's main date (if it is not one of them)."""
     text, sdoc = f.doc.text, f.doc.doc
     cands = [m for m in cands if not starts_a_period(text, m)]
-    if len(cands) > 1 and sdoc is not None:
-        cands = [m for m in cands if not in_other_clause(sdoc, m, f.draft.triggers)] or cands
+    if cands and sdoc is not None:
+        own = [m for m in cands if not in_other_clause(sdoc, m, f.draft.triggers)]
+        # the only dates told are another thing's ("who died on Jan. 10"): the article's main date
+        # dates the action, unless that is one of them
+        cands = own if own or _other_anchor(f, cands) else cands
     return cands
+
+
+def _other_anchor(f: Filling, dropped: list[Any]) -> bool:
+    """The article has a main date other than the dropped candidates (a fallback for the action)."""
+    anchor = f.doc.anchor
+    return anchor is not None and all(anchor is not m for m in dropped)
 
 
 def _opening(f: Filling) -> tuple[int, int] | None:

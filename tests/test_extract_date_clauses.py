@@ -210,3 +210,13 @@ def test_a_date_of_a_compared_occasion_is_not_the_action() -> None:
     plain = "The march began quietly last Tuesday."
     m2 = next(d for d in find_dates(plain, date(2024, 3, 16)) if "Tuesday" in d.quote)
     assert not in_other_clause(load_nlp()(plain), m2, [SimpleNamespace(start=4, end=9)])
+
+
+def test_a_possessive_date_of_another_thing_is_not_the_action() -> None:
+    # published Thursday 2023-03-09: the vigil was on Wednesday; Monday's is the fire's day
+    text = (
+        "DALTON, Ga. - Hundreds of students came together at the campus chapel for the first time.\n\n"
+        "Many in Wednesday night's crowd wore the school colors and left flowers at the foot of the old oak "
+        "before marching across the bridge to the lake for a vigil to remember the victims of Monday's fire."
+    )
+    assert _dates(text, date(2023, 3, 9)).get("Dalton") == {"2023-03-08"}

@@ -151,6 +151,20 @@ def _comparison(verb: Any) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _COMPARE for c in verb.children)
 
 
+def possessed_noun(sdoc: Any, m: Any) -> Any | None:
+    """The noun a possessive date tells the day of ("Monday's shooting", "Wednesday evening's
+    crowd"), else None."""
+    if sdoc is None:
+        return None
+    span = _tokens(sdoc, m)
+    if span is None:
+        return None
+    tok = span.root
+    if tok.dep_ != "poss" or tok.head in span or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return tok.head
+
+
 def starts_a_period(text: str, m: Any) -> bool:
     """"since Monday", "protesting since yesterday": the day a still running action began."""
     return _SINCE.search(text, max(0, m.start - 12), m.start) is not None
@@ -164,4 +178,4 @@ def spoken_on(sdoc: Any, m: Any) -> bool:
     return got is not None and got[1] and got[0].lemma_ in _SPEECH
 
 
-__all__ = ["date_verb", "in_other_clause", "read_tenses", "spoken_on", "starts_a_period"]
+__all__ = ["date_verb", "in_other_clause", "possessed_noun", "read_tenses", "spoken_on", "starts_a_period"]

@@ -185,3 +185,38 @@ def test_a_state_told_as_the_origin_is_not_the_site() -> None:
     )
     res = extract_text(text, date(2018, 6, 5), geocode=False)
     assert res.events and {e.state for e in res.events} == {"OH"}
+
+
+def test_the_only_date_told_of_someone_else_leaves_the_article_date() -> None:
+    # published Saturday 2024-03-16: the rally in Riverton was on Friday; March 2 is the day of the death
+    text = (
+        "Protesters took to the streets across the country late on Friday after the video was released.\n\n"
+        "Hundreds of people closed a bridge in Riverton, Ohio, and demonstrators called for justice for the "
+        "bus driver who died on March 2, days after his arrest."
+    )
+    assert _dates(text, date(2024, 3, 16)).get("Riverton") == {"2024-03-15"}
+
+
+def test_a_date_of_a_compared_occasion_is_not_the_action() -> None:
+    from types import SimpleNamespace
+
+    from protestdb.extract.date_clauses import in_other_clause
+
+    text = "The march began quietly, much like it had last Tuesday."
+    sdoc = load_nlp()(text)
+    trig = SimpleNamespace(start=text.index("march"), end=text.index("march") + 5)
+    m = next(d for d in find_dates(text, date(2024, 3, 16)) if "Tuesday" in d.quote)
+    assert in_other_clause(sdoc, m, [trig])
+    plain = "The march began quietly last Tuesday."
+    m2 = next(d for d in find_dates(plain, date(2024, 3, 16)) if "Tuesday" in d.quote)
+    assert not in_other_clause(load_nlp()(plain), m2, [SimpleNamespace(start=4, end=9)])
+
+
+def test_a_possessive_date_of_another_thing_is_not_the_action() -> None:
+    # published Thursday 2023-03-09: the vigil was on Wednesday; Monday's is the fire's day
+    text = (
+        "DALTON, Ga. - Hundreds of students came together at the campus chapel for the first time.\n\n"
+        "Many in Wednesday night's crowd wore the school colors and left flowers at the foot of the old oak "
+        "before marching across the bridge to the lake for a vigil to remember the victims of Monday's fire."
+    )
+    assert _dates(text, date(2023, 3, 9)).get("Dalton") == {"2023-03-08"}

@@ -122,15 +122,16 @@ def _shift(m: Any, start: Any) -> Any:
 
 
 def in_other_clause(sdoc: Any, m: Any, triggers: list[Any]) -> bool:
-    """The date is told in a relative clause that holds none of the event's trigger words
-    ("the raids that hit the area over the weekend")."""
+    """The date is told in a relative clause, or a clause of comparison, that holds none of the
+    event's trigger words ("the raids that hit the area over the weekend", "much like they had
+    earlier this week")."""
     if sdoc is None:
         return False
     got = date_verb(sdoc, m)
     if got is None:
         return False
     verb = got[0]
-    if verb.dep_ not in ("relcl", "acl"):
+    if verb.dep_ not in ("relcl", "acl") and not _comparison(verb):
         return False
     noun = verb.head  # the noun the clause tells of: "the march, which began Saturday" is the event's
     if any(t.start <= noun.idx < t.end for t in triggers):
@@ -138,6 +139,30 @@ def in_other_clause(sdoc: Any, m: Any, triggers: list[Any]) -> bool:
     a = verb.left_edge.idx
     b = verb.right_edge.idx + len(verb.right_edge.text)
     return not any(a <= t.start < b for t in triggers)
+
+
+#: marks of a clause that compares the action with another occasion ("began much like they had
+#: earlier this week", "bigger than the one held last month")
+_COMPARE = frozenset({"like", "unlike", "than"})
+
+
+def _comparison(verb: Any) -> bool:
+    """The verb heads an adverbial clause of comparison: its date is the other occasion's."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _COMPARE for c in verb.children)
+
+
+def possessed_noun(sdoc: Any, m: Any) -> Any | None:
+    """The noun a possessive date tells the day of ("Monday's shooting", "Wednesday evening's
+    crowd"), else None."""
+    if sdoc is None:
+        return None
+    span = _tokens(sdoc, m)
+    if span is None:
+        return None
+    tok = span.root
+    if tok.dep_ != "poss" or tok.head in span or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return tok.head
 
 
 def starts_a_period(text: str, m: Any) -> bool:
@@ -153,4 +178,4 @@ def spoken_on(sdoc: Any, m: Any) -> bool:
     return got is not None and got[1] and got[0].lemma_ in _SPEECH
 
 
-__all__ = ["date_verb", "in_other_clause", "read_tenses", "spoken_on", "starts_a_period"]
+__all__ = ["date_verb", "in_other_clause", "possessed_noun", "read_tenses", "spoken_on", "starts_a_period"]

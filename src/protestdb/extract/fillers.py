@@ -17,7 +17,7 @@ from protestdb.extract import people, places, types
 from protestdb.extract.assemble import article_orgs, context_scopes, counts_for, event_orgs, gap, people_nouns
 from protestdb.extract.background import date_status
 from protestdb.extract.cues import crowd_size
-from protestdb.extract.date_clauses import in_other_clause, spoken_on, starts_a_period
+from protestdb.extract.date_clauses import in_other_clause, possessed_noun, spoken_on, starts_a_period
 from protestdb.extract.document import NATIONAL, Draft, ExtractDoc
 from protestdb.extract.lexicons import any_rx, load_lang
 from protestdb.extract.sizes import combine_sizes, size_category, upper_bound_told
@@ -360,14 +360,37 @@ def fill_date(f: Filling) -> None:
 
 def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
     """The candidates that date the action itself: not the start of a period it has been
-    running since ("protesting since yesterday": the action told is the page's), and, when
-    others remain, not a date told in a relative clause about something else ("to protest the
-    raids that hit the area over the weekend")."""
+    running since ("protesting since yesterday": the action told is the page's), and not a date
+    told in a relative clause about something else ("to protest the raids that hit the area over
+    the weekend"): when no other date is left, the article's main date (if it is not one of them)."""
     text, sdoc = f.doc.text, f.doc.doc
     cands = [m for m in cands if not starts_a_period(text, m)]
+    if cands and sdoc is not None:
+        own = [m for m in cands if not in_other_clause(sdoc, m, f.draft.triggers)]
+        # the only dates told are another thing's ("who died on Jan. 10"): the article's main date
+        # dates the action, unless that is one of them
+        cands = own if own or _other_anchor(f, cands) else cands
     if len(cands) > 1 and sdoc is not None:
-        cands = [m for m in cands if not in_other_clause(sdoc, m, f.draft.triggers)] or cands
+        cands = [m for m in cands if not _of_another_thing(f, m)] or cands
     return cands
+
+
+def _of_another_thing(f: Filling, m: Any) -> bool:
+    """A possessive date of a noun that is neither a protest word nor people ("the victims of
+    Monday's shooting", "after Tuesday's vote"), unlike "Saturday's march", "Wednesday's crowd"."""
+    noun = possessed_noun(f.doc.doc, m)
+    if noun is None:
+        return False
+    if any(t.start <= noun.idx < t.end for t in f.doc.triggers):
+        return False
+    agents = load_lang("cues", f.doc.lang).get("agents", ())
+    return noun.lemma_.lower() not in agents and noun.lower_ not in agents
+
+
+def _other_anchor(f: Filling, dropped: list[Any]) -> bool:
+    """The article has a main date other than the dropped candidates (a fallback for the action)."""
+    anchor = f.doc.anchor
+    return anchor is not None and all(anchor is not m for m in dropped)
 
 
 def _opening(f: Filling) -> tuple[int, int] | None:

@@ -209,7 +209,9 @@ def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
                     break  # "Sunrise Movement's Charlotte hub" -- but "Women's March" goes on
                 if nxt[:1].isupper() or nxt[:1].isdigit():
                     j += 1
-                elif nxt.lower() == "y" and j + 2 < len(toks) and toks[j + 2][2].lower() in ("la", "el", "los", "las"):
+                elif nxt.lower() == "y" and j + 2 < len(toks) and (
+                    toks[j + 2][2].lower() in ("la", "el", "los", "las") or _y_splits(toks, j)
+                ):
                     break  # "FIEL Houston y la Red de Acción Migrante": a new article starts a new name
                 elif nxt.lower() in _PLACE_PREPS and _place_follows(text, toks, j + 2) and not _acronym_after(
                     text, toks[i][0], _run_end(text, toks, j + 2)
@@ -230,6 +232,14 @@ def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
         else:
             i += 1
     return out
+
+
+def _y_splits(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Does Spanish "y" after token ``j`` start a new name? Yes when a group word follows it
+    ("Sindicato de Inquilinos y Frente Estudiantil" -- but "Derechos Humanos y Civiles") or
+    ends the name before it ("Nurses Association y Central Labor Council")."""
+    words = set(_lex().get("advocacy_heads", ())) | set(_lex()["org_words"])
+    return toks[j + 2][2].lower() in words or toks[j][2].lower() in words
 
 
 @lru_cache(maxsize=1)
@@ -278,11 +288,11 @@ def _run_end(text: str, toks: list[tuple[int, int, str]], k: int) -> int:
 def _acronym_after(text: str, start: int, end: int) -> bool:
     """Is the name ``text[start:end]`` followed by an acronym spanning it ("Living United for
     Change in Arizona (LUCHA)")? Then its preposition is part of the name."""
-    m = re.match(r"\s*\(([A-Z][A-Z&-]{1,11})\)", text[end : end + 16])
+    m = re.match(r"\s*\(([A-Z](?:[A-Z&-]{1,11}|[a-z]{2,8}))\)", text[end : end + 16])
     if not m:
         return False
     caps = [w[0] for w in re.findall(r"[\w'’-]+", text[start:end]) if w[:1].isupper()]
-    acro = m.group(1)
+    acro = m.group(1).upper()
     return len(caps) >= 2 and acro[0] == caps[0] and acro[-1] == caps[-1]
 
 
@@ -351,9 +361,10 @@ def _acronym_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Names followed by their acronym whose letters cover words joined by "and" or commas:
     "Retail, Wholesale and Department Store Union (RWDSU)" stays one name."""
     out = []
-    for m in re.finditer(r"\(([A-Z][A-Z&-]{1,11})\)", text[s:e]):
-        acro = m.group(1).replace("&", "").replace("-", "")
-        end = s + m.start()
+    for m in _PAREN_ACRO.finditer(text, s, e):
+        acro = m.group(1).replace("&", "").replace("-", "").upper()
+        m_start = m.start() - s
+        end = s + m_start
         while end > s and text[end - 1] == " ":
             end -= 1
         words = [(w.start() + s, w.group()) for w in re.finditer(r"[\w'’.-]+", text[s:end])]
@@ -373,6 +384,11 @@ def _acronym_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
         if len(caps) == len(acro) and "".join(text[c] for c in reversed(caps)) == acro:
             out.append((caps[-1], end))
     return out
+
+
+#: an acronym in parentheses: capitals ("(RWDSU)", "(FL-CIW)") or a capital and lower-case
+#: letters, as acronyms are written in some countries' press ("(Satawu)")
+_PAREN_ACRO = re.compile(r"\(([A-Z](?:[A-Z&-]{1,11}|[a-z]{2,8}))\)")
 
 
 #: lowercase type nouns between a name and its acronym ("the Bus, Tram and Ferry union (BTF)")
@@ -579,6 +595,36 @@ def _titled_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
     return out
 
 
+def _acronym_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
+    """A name whose acronym follows it, its letters covering words joined by "and" or commas:
+    "the Transport and Allied Workers Union (Tawu)" is one name, not "Allied Workers Union"."""
+    return [(a, b, False) for s, e in scopes if "(" in text[s:e] for a, b in _acronym_spans(text, s, e)]
+
+
+def _head_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
+    """A capitalised name of two or more words ending in a protest-side group word ("Valley
+    Tenants Union", "Harbor Climate Coalition"), whether or not the parser tagged it (only the
+    words before each head word are read)."""
+    head = _head_rx()
+    out: list[Cand] = []
+    for s, e in scopes:
+        for m in head.finditer(text, s, e):
+            w = max(s, m.start() - 200)
+            if w > s:
+                w = text.find(" ", w, m.start()) + 1 or m.start()
+            runs = [r for r in _cap_runs(text, w, m.end()) if r[1] == m.end()]
+            if runs and (runs[0][0] > w or w == s) and len(text[runs[0][0] : runs[0][1]].split()) >= 2:
+                out.append((runs[0][0], runs[0][1], False))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _head_rx() -> re.Pattern[str]:
+    """A capitalised protest-side group word ("Union", "Coalition") ending a word."""
+    heads = sorted({h[:1].upper() + h[1:] for h in _lex().get("advocacy_heads", ())}, key=len, reverse=True)
+    return re.compile(rf"(?<=\s)(?:{'|'.join(map(re.escape, heads))})\b" if heads else r"(?!)")
+
+
 def _quoted_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
     """A quoted name before a group noun: 'the "Fix Our Buses" campaign'."""
     pat = rx(_lex().get("quoted_group", r"(?!)"), 0)
@@ -654,11 +700,17 @@ def _reject_reason(
         return "a venue after a place preposition"  # "a rally at the Library Center"
     opp_before = rx(lex["opponent_before"]) if lex.get("opponent_before") else None
     opp_after = rx(lex["opponent_after"], 0) if lex.get("opponent_after") else None
-    if (opp_before is not None and opp_before.search(text, max(0, a - 40), a)) or (
+    if (opp_before is not None and opp_before.search(text, max(0, a - 40), a) and not _advocacy_head(name)) or (
         opp_after is not None and opp_after.match(text[b : b + 160])
     ):
         return "a responder or opponent"  # "a spokesperson for X", "X said in a statement ..."
     return None
+
+
+def _advocacy_head(name: str) -> bool:
+    """Does the name end in a protest-side group word ("... Tenants Union", "... Coalition")?"""
+    words = name.lower().split()
+    return bool(words) and words[-1] in _lex().get("advocacy_heads", ())
 
 
 def _join_acronym_pairs(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -731,6 +783,7 @@ def find_orgs(
     cands = (_entity_candidates(text, scopes, ents) + _cue_candidates(text, scopes, ents)
              + _agent_candidates(text, scopes, ents) + _people_word_candidates(text, scopes, ents, doc)
              + _quoted_candidates(text, scopes) + _appositive_candidates(text, scopes, ents)
+             + _acronym_candidates(text, scopes) + _head_candidates(text, scopes)
              + _person_of_candidates(text, scopes, persons) + _titled_candidates(text, scopes))
     cued = {text[a:b].lower() for a, b, f in cands if f}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))

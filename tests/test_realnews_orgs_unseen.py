@@ -1,0 +1,69 @@
+"""Issue 9: organizers as pages nobody tuned on name them -- an acronym written in capital and
+lower-case letters over a name with "and", a protest-side group's spokesperson, Spanish
+"organizers such as", an officer's "General President" title, figures and employers' statements.
+
+All sentences are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from protestdb.extract.nlp import load_nlp
+from protestdb.extract.orgs import find_orgs
+
+
+def _orgs(text: str) -> list[str]:
+    return [o.name for o in find_orgs(text, [(0, len(text))], load_nlp()(text))]
+
+
+def test_a_mixed_case_acronym_keeps_a_name_joined_by_and_whole() -> None:
+    text = "Members of the Harbor Transport and Allied Workers Union (Htawu) marched to the port on Monday."
+    (org,) = find_orgs(text, [(0, len(text))], load_nlp()(text))
+    assert org.name == "Harbor Transport and Allied Workers Union"
+    assert org.acronym == "Htawu"
+
+
+def test_the_spokesperson_of_a_union_speaks_for_an_organizer() -> None:
+    names = _orgs("Hundreds marched downtown. A spokesperson for the Valley Tenants Union said rents had doubled.")
+    assert names == ["Valley Tenants Union"]
+
+
+def test_the_spokesperson_of_a_company_is_still_a_responder() -> None:
+    names = _orgs("Workers picketed the depot. A spokesperson for the Northgate Logistics Group said talks go on.")
+    assert names == []
+
+
+def test_spanish_organizers_such_as() -> None:
+    names = _orgs("La marcha fue convocada en la ciudad por organizadores como Red Vecinal Unida, "
+                  "Sindicato de Inquilinos y Frente Estudiantil.")
+    assert {"Red Vecinal Unida", "Sindicato de Inquilinos", "Frente Estudiantil"} <= set(names)
+
+
+def test_a_general_president_is_a_person_after_the_union() -> None:
+    names = _orgs("“We will not back down,” Harbor Dockworkers Union General President Lee Park said at the rally.")
+    assert names == ["Harbor Dockworkers Union"]
+
+
+def test_a_crowd_figure_after_according_to_is_no_organization() -> None:
+    names = _orgs("Some 90,000 people marched according to the organizers and 11,000 according to the police.")
+    assert names == []
+
+
+def test_an_employer_that_says_it_recognizes_the_right_to_picket_is_no_organizer() -> None:
+    names = _orgs("Nurses of the Lakeside Nurses Association picketed on Tuesday. The Lakeside Hospital Group "
+                  "said it “recognizes the right of nurses to picket” during talks.")
+    assert names == ["Lakeside Nurses Association"]
+
+
+def test_spanish_y_before_a_group_word_starts_a_new_name() -> None:
+    names = _orgs("Marcharon miembros de la Coalición por los Derechos Humanos y Civiles.")
+    assert names == ["Coalición por los Derechos Humanos y Civiles"]
+
+
+def test_a_name_ending_in_a_group_word_is_found_without_a_parser_tag() -> None:
+    names = _orgs("Tenants rallied at city hall on Friday with the Valley Tenants Union and the Soviet Union museum.")
+    assert "Valley Tenants Union" in names
+    assert "Soviet Union" not in names
+
+
+def test_spanish_y_after_a_group_word_ends_the_name() -> None:
+    names = _orgs("La marcha fue convocada por organizadores como Harbor Nurses Association y Valley Central Labor Council.")
+    assert {"Harbor Nurses Association", "Valley Central Labor Council"} <= set(names)

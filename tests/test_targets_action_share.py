@@ -84,3 +84,29 @@ def test_share_action_targets_rules() -> None:
     # a body of one place stays there
     evs = [_ev(0, "Dayton", ["Dayton City Council"], ["rally"]), _ev(1, "Toledo", [], ["rally"])]
     assert share_action_targets(evs) == []
+
+
+def test_the_university_is_not_a_hall_named_after_it() -> None:
+    text = ("Linden University suspended 30 students on Tuesday after a sit-in at University Hall in Dayton, Ohio, "
+            "where they demanded that the university divest from weapons makers.")
+    assert _by_city(text) == {"Dayton": ["Linden University"]}
+
+
+def test_spanish_demand_and_stance_frames() -> None:
+    text = ("Cientos de personas marcharon en Dallas, Texas el sábado. \"Exigimos que el presidente Trump detenga "
+            "las redadas\", dijeron los organizadores.")
+    assert _by_city(text) == {"Dallas": ["Donald Trump"]}
+    text = ("Cientos de manifestantes marcharon el sábado en Dallas, Texas en oposición a la postura de la "
+            "administración Trump sobre la inmigración.")
+    assert _by_city(text) == {"Dallas": ["Trump administration"]}
+
+
+def test_the_offices_of_a_company_and_a_picketed_employer() -> None:
+    got = _by_city("About 50 people rallied outside the offices of Kestrel Mining in Dayton, Ohio on Saturday.")
+    assert got == {"Dayton": ["Kestrel Mining"]}
+    got = _by_city("About 80 nurses picketed outside Saint Ruth Medical Center in Dayton, Ohio on Tuesday over staffing.")
+    assert got == {"Dayton": ["Saint Ruth Medical Center"]}
+    # a public building is no employer; the office of an official is not the office of "House"
+    assert _by_city("About 80 teachers rallied at City Hall in Dayton, Ohio on Tuesday over pay.") == {"Dayton": []}
+    got = _by_city("Students staged a sit-in outside the office of House Speaker Dana Whitfield in Dayton, Ohio on Tuesday.")
+    assert "House" not in got["Dayton"], got

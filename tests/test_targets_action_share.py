@@ -110,3 +110,15 @@ def test_the_offices_of_a_company_and_a_picketed_employer() -> None:
     assert _by_city("About 80 teachers rallied at City Hall in Dayton, Ohio on Tuesday over pay.") == {"Dayton": []}
     got = _by_city("Students staged a sit-in outside the office of House Speaker Dana Whitfield in Dayton, Ohio on Tuesday.")
     assert "House" not in got["Dayton"], got
+
+
+def test_whom_a_demand_is_made_from() -> None:
+    got = _by_city("About 200 parents rallied in Dayton, Ohio on Monday, demanding answers from the Dayton School Board "
+                   "about the closures.")
+    assert got == {"Dayton": ["Dayton School Board"]}
+    got = _by_city("Hundreds of tenants marched in Lisbon on Saturday, coordinating their demands for more solutions to "
+                   "the housing crisis from the government.")
+    assert got == {"Lisbon": ["Portuguese government"]}
+    # "from" without a demand addresses no one
+    got = _by_city("Students walked out in Dayton, Ohio on Monday and heard from the Dayton Teachers Association.")
+    assert got == {"Dayton": []}

@@ -45,6 +45,7 @@ def _lex() -> dict[str, Any]:
     return {
         "address": frozenset(lx.get("address_verbs", ())),
         "clause": frozenset(lx.get("clause_verbs", ())),
+        "demand_from": frozenset(lx.get("demand_from", ())),
         "needs_clause": frozenset(lx.get("address_needs_clause", ())),
         "lawmakers_not_after": re.compile(lx.get("lawmakers_not_after", "(?!)"), re.IGNORECASE),
         "lawmakers_not_before": re.compile(lx.get("lawmakers_not_before", "(?!)"), re.IGNORECASE),
@@ -190,6 +191,19 @@ def _handed_to(tok: Any, lx: dict[str, Any], out: list[Any]) -> None:
                 out.extend(g for g in c.children if g.dep_ == "pobj")
 
 
+def _demanded_from(tok: Any, heads: frozenset[str]) -> bool:
+    """"from" of a demand: a demand word heads it within four steps up the parse ("demanded
+    answers from the mayor", "their demands for solutions to the crisis from the government")."""
+    h = tok.head
+    for _ in range(4):
+        if h.lemma_.lower() in heads:
+            return True
+        if h.head is h or h.pos_ not in ("NOUN", "ADP", "PROPN"):
+            return False
+        h = h.head
+    return False
+
+
 def _addressed(doc: Any, s: int, e: int) -> list[Any]:
     """Tokens addressed by a claim in ``text[s:e]`` (parse)."""
     lx = _lex()
@@ -202,6 +216,8 @@ def _addressed(doc: Any, s: int, e: int) -> list[Any]:
         if pos == "VERB" or pos == "AUX":  # (the lemma is read for verbs only)
             _verb_addressed(tok, lx, doc, out)
         if tok.dep_ == "prep" and tok.lower_ == "against":
+            out.extend(g for g in tok.children if g.dep_ == "pobj")
+        elif tok.dep_ == "prep" and tok.lower_ == "from" and _demanded_from(tok, lx["demand_from"]):
             out.extend(g for g in tok.children if g.dep_ == "pobj")
     # "protest the bank's lending": the possessor of an addressed object
     final: list[Any] = []

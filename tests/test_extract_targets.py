@@ -141,7 +141,7 @@ def test_bare_city_council_takes_the_event_city() -> None:
         ("WESTBURY, Kenya — Hundreds of nurses marched through Westbury on Monday, demanding that the "
          "Westland government address their grievances over unpaid wages.", "Westland government"),
         ("NAIROBI, Kenya — Thousands of opposition supporters held anti-government protests in Nairobi on "
-         "Wednesday, blocking roads.", "government"),
+         "Wednesday, blocking roads.", "Kenyan government"),  # a bare government abroad: its country's
         ("PERTH, Australia — About two thousand students held a climate protest in Perth on Friday to send a clear message "
          "to the federal government on climate.", "federal government"),
     ],

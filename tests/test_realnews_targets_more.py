@@ -54,14 +54,16 @@ def test_article_targets_needs_the_frame_not_the_tag() -> None:
     assert names == ["Emmanuel Macron"]
 
 
-def test_a_figure_fills_only_events_without_a_target_of_their_own() -> None:
+def test_a_figure_the_report_opposes_goes_to_every_event() -> None:
+    # (as coders do: a day of action against a leader whose rally outside a detention center
+    # also names the agency lists both)
     text = (
         "Day of action against Trump's deportation push\n\n"
         "About 300 people rallied on Saturday outside the ICE processing center in Tacoma, Washington, "
         "organizers said. In Spokane, Washington, about 150 students walked out of classes on Saturday."
     )
     by_city = {ev.locality: list(ev.targets) for ev in extract_text(text, PUB).events}
-    assert by_city["Tacoma"] == ["ICE"]
+    assert by_city["Tacoma"] == ["ICE", "Donald Trump"]
     assert by_city["Spokane"] == ["Donald Trump"]
 
 

@@ -251,6 +251,25 @@ def filling(doc: ExtractDoc, *, geocode: bool = True, deadline: float | None = N
     return None
 
 
+@component("action_targets")
+def action_targets(doc: ExtractDoc) -> bool | None:
+    """The addressee one place of an action names goes to its other places that name none
+    (``targets_shared.share_action_targets``)."""
+    if len(doc.events) < 2:
+        return None
+    from protestdb.extract.claims import known_targets
+    from protestdb.extract.targets_shared import share_action_targets
+    from protestdb.extract.trace import record
+
+    known = frozenset(canon for canon, _ in known_targets())
+    for i, added in share_action_targets(doc.events, known):
+        if i < len(doc.event_traces):
+            spans = [(e.start, e.end, e.quote) for e in doc.events[i].evidence.get("targets", [])]
+            record(doc.event_traces[i], "targets", "targets.same_action", spans,
+                   "told for the whole action: " + ", ".join(added))
+    return None
+
+
 @component("roundup_organizers")
 def roundup_organizers(doc: ExtractDoc) -> bool | None:
     """In a roundup, the organizers told for the whole action are those of each listed event

@@ -780,7 +780,7 @@ def _kept_targets(f: Filling, tg: list[tuple[str, Span, str]], shared: bool = Fa
     if shared and kept:  # told for the whole action, as are the people the report opposes
         told = {n.lower() for n, _, _ in out}
         out += [x for x in _leader_targets(f, []) if x[0].lower() not in told]
-    return named_government_first(out, f.doc.text)
+    return named_government_first(out, f.doc.text, f.ev.country)
 
 
 @filler("organizations")

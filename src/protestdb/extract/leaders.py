@@ -187,8 +187,9 @@ def _has_own_lexicon(lang: str) -> bool:
 def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], lang: str = "en") -> list[tuple[str, Span]]:
     """An event's targets with cleaned names, plus the people the whole report opposes; a known
     public figure the report opposes (``_figure_targets``) names a target told by a short form
-    ("Trump" -> "Donald Trump") and is the target of each event that has none of its own (a day
-    of action "against Trump's crackdown" whose rally outside a detention center targets ICE)."""
+    ("Trump" -> "Donald Trump") and is a target of each event, beside its own (a day of action
+    "against Trump's crackdown" whose rally outside a detention center also targets ICE: coders
+    list both)."""
     out: list[tuple[str, Span]] = []
     lex = _lex(lang)
     for name, span in targets:
@@ -197,21 +198,19 @@ def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], l
             continue  # "French President's": a title, no name
         if n.lower() not in {x.lower() for x, _ in out}:
             out.append((n, span))
-    found = [(n, sp, True) for n, sp in article_targets(text, doc, None, lang, figures=False)]
+    found = list(article_targets(text, doc, None, lang, figures=False))
     # (without a parse only where the language has frames of its own: English frames on other text say nothing)
     own_frames = doc is not None or (lang != "en" and _has_own_lexicon(lang))
-    found += [(n, sp, False) for n, sp, _ in (_figure_targets(text, lang) if own_frames else [])]
-    lasts = {n.split()[-1].lower() for n, _, _ in found}
-    own = any(not (lasts & set(x.lower().split())) for x, _ in out)  # a target other than these people
+    found += [(n, sp) for n, sp, _ in (_figure_targets(text, lang) if own_frames else [])]
     out = [(_full_person(x, doc, lang), sp) for x, sp in out]
-    for name, span, always in found:
+    for name, span in found:
         last = name.split()[-1].lower()
         # "the Harlow administration" names a government, not the person Harlow
         told = [i for i, (x, _) in enumerate(out) if last in x.lower().split() and not _LED_BODY.search(x)]
         for i in told:
             if name.lower().endswith(out[i][0].lower()):
                 out[i] = (name, out[i][1])  # "Jenkins" told, "Harold Jenkins" meant
-        if not told and (always or not own):
+        if not told:
             out.append((name, span))
     return out
 

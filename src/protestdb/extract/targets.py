@@ -45,6 +45,7 @@ def _lex() -> dict[str, Any]:
     return {
         "address": frozenset(lx.get("address_verbs", ())),
         "clause": frozenset(lx.get("clause_verbs", ())),
+        "demand_from": frozenset(lx.get("demand_from", ())),
         "needs_clause": frozenset(lx.get("address_needs_clause", ())),
         "lawmakers_not_after": re.compile(lx.get("lawmakers_not_after", "(?!)"), re.IGNORECASE),
         "lawmakers_not_before": re.compile(lx.get("lawmakers_not_before", "(?!)"), re.IGNORECASE),
@@ -112,6 +113,18 @@ def _named_mentions(text: str, doc: Any) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _building_heads() -> frozenset[str]:
+    return frozenset(h.lower() for h in load("targets_en").get("building_heads", ()))
+
+
+def _building_of(name: str, noun_l: str) -> bool:
+    """A building or place named after the body ("University Hall", "College Green"): not the
+    body "the university" means."""
+    last = name.split()[-1].lower()
+    return last != noun_l and last in _building_heads()
+
+
 def _resolve(noun: str, text: str, doc: Any, at: int, locality: str | None) -> Span | None:
     """A name told in the article for a common noun ("the sheriff" -> "Lyle County Sheriff's
     Office"; "the owner" -> the name after "its owner,")."""
@@ -124,14 +137,14 @@ def _resolve(noun: str, text: str, doc: Any, at: int, locality: str | None) -> S
     word = re.compile(rf"\b{re.escape(noun_l)}", re.IGNORECASE)
     best: Span | None = None
     for a, b, name in _named_mentions(text, doc):
-        if word.search(name) and len(name.split()) >= 2:
+        if word.search(name) and len(name.split()) >= 2 and not _building_of(name, noun_l):
             if best is None or abs(a - at) < abs(best[0] - at):
                 off = text.find(name, a, b)
                 best = (off, off + len(name), name) if off >= 0 else (a, b, text[a:b])
     if best is None:
         for m in re.finditer(_CAP_NAME, text):
             name = _clean(m.group())
-            if word.search(name) and len(name.split()) >= 2:
+            if word.search(name) and len(name.split()) >= 2 and not _building_of(name, noun_l):
                 off = text.find(name, m.start(), m.end())
                 best = (off, off + len(name), name)
                 break
@@ -178,6 +191,19 @@ def _handed_to(tok: Any, lx: dict[str, Any], out: list[Any]) -> None:
                 out.extend(g for g in c.children if g.dep_ == "pobj")
 
 
+def _demanded_from(tok: Any, heads: frozenset[str]) -> bool:
+    """"from" of a demand: a demand word heads it within four steps up the parse ("demanded
+    answers from the mayor", "their demands for solutions to the crisis from the government")."""
+    h = tok.head
+    for _ in range(4):
+        if h.lemma_.lower() in heads:
+            return True
+        if h.head is h or h.pos_ not in ("NOUN", "ADP", "PROPN"):
+            return False
+        h = h.head
+    return False
+
+
 def _addressed(doc: Any, s: int, e: int) -> list[Any]:
     """Tokens addressed by a claim in ``text[s:e]`` (parse)."""
     lx = _lex()
@@ -190,6 +216,8 @@ def _addressed(doc: Any, s: int, e: int) -> list[Any]:
         if pos == "VERB" or pos == "AUX":  # (the lemma is read for verbs only)
             _verb_addressed(tok, lx, doc, out)
         if tok.dep_ == "prep" and tok.lower_ == "against":
+            out.extend(g for g in tok.children if g.dep_ == "pobj")
+        elif tok.dep_ == "prep" and tok.lower_ == "from" and _demanded_from(tok, lx["demand_from"]):
             out.extend(g for g in tok.children if g.dep_ == "pobj")
     # "protest the bank's lending": the possessor of an addressed object
     final: list[Any] = []
@@ -435,6 +463,35 @@ def _site_owners(lx: dict[str, Any], text: str, s: int, e: int, orgs: list[tuple
             found.add(text[a:b], a, b, keep_poss=True)
 
 
+_NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
+
+
+@lru_cache(maxsize=1)
+def _site_rx() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    lx = load("targets_en")
+    return (re.compile(lx.get("site_of", "(?!)")), re.compile(lx.get("labor_site", "(?!)"), re.IGNORECASE),
+            frozenset(lx.get("labor_site_not", ())))
+
+
+def _sites_of(text: str, s: int, e: int, orgs: list[tuple[int, int]], labor: bool, found: _RoleFound) -> None:
+    """An organization told as the owner of the action's site ("outside the offices of X"), and
+    (a strike or picket) the organization whose site the workers picket ("picketed outside X")."""
+    site_of, labor_site, not_site = _site_rx()
+    for a, b in orgs:
+        if not (s <= a < e):
+            continue
+        before = text[max(s, a - 70) : a]
+        name = text[a:b]
+        if _NAME_GOES_ON.match(text, b):
+            continue  # "the office of House Speaker X": a title, the office of a person
+        if site_of.search(before):
+            found.add(name, a, b)
+        elif labor and labor_site.search(before) and not _UNIONISH.search(name) and (
+            name.split()[-1].lower() not in not_site and name.lower() not in not_site
+        ):
+            found.add(name, a, b)
+
+
 _GOVERNOR_NAMED = re.compile(r"\b(?:Gov\.|Governor)\s+([A-Z][\w’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+)\b(?!['’]s\b)")
 
 
@@ -477,11 +534,14 @@ def find_role_targets(
         if e.label_ in ("ORG", "FAC")
     ]
     gpes = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ in ("GPE", "PERSON")] if doc is not None else []
+    org_only = [(e.start_char, e.end_char - 2 if e.text.endswith(("'s", "’s")) else e.end_char)
+                for e in (entities(doc) if doc is not None else ()) if e.label_ == "ORG"]
     employer = False
     for s, e in scopes:
         if labor and _employers(lx, text, s, e, orgs, gpes, found):
             employer = True
         _site_owners(lx, text, s, e, orgs, found)
+        _sites_of(text, s, e, org_only, labor, found)
         if lx["run_by_es"] is not None and may_match(lx["run_by_es"], lowered(text), s, e):
             for m in lx["run_by_es"].finditer(text, s, e):
                 found.add(m.group("name"), *m.span("name"))

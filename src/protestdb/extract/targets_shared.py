@@ -107,20 +107,97 @@ def article_government(text: str) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-def named_government_first(targets: list[tuple[str, Any, str]], text: str) -> list[tuple[str, Any, str]]:
+@lru_cache(maxsize=1)
+def _country_governments() -> dict[str, str]:
+    return dict(load("targets_en").get("country_government", {}))
+
+
+def country_government(country: str | None) -> str | None:
+    """The name of the government of the country an event abroad happens in ("NZ" -> "New
+    Zealand government"); None for the US and for a country without an entry."""
+    return _country_governments().get(country or "")
+
+
+def named_government_first(targets: list[tuple[str, Any, str]], text: str,
+                           country: str | None = None) -> list[tuple[str, Any, str]]:
     """A bare "government" target: dropped beside a government named by its leader or country
-    ("Trump administration", "Kenyan government"), else named as the article names it."""
+    ("Trump administration", "Kenyan government"), else named as the article names it, else
+    (an event abroad) as the government of the event's country (``country_government``)."""
     bare = [x for x in targets if x[0].lower() in ("government", "the government")]
     if not bare:
         return targets
     named = [x for x in targets if x not in bare and x[0].lower().endswith(_LED_BODY_ENDS)]
     if named:
         return [x for x in targets if x not in bare]
-    full = article_government(text)
+    full, why = article_government(text), "targets.article_government"
+    if full is None:
+        full, why = country_government(country), "targets.country_government"
     if full is None:
         return targets
-    return [(full, sp, f"{rule}+targets.article_government") if x in bare else x
+    return [(full, sp, f"{rule}+{why}") if x in bare else x
             for x in targets for (_n, sp, rule) in [x]]
 
 
 _LED_BODY_ENDS = (" administration", " government", " regime")
+
+
+# --- one action's addressee told in one of its events ---------------------------------------
+
+#: event types that tell a counter-action (never given the main action's targets)
+_COUNTER = "counter-protest"
+#: a local body of one place ("Harbor City Police Department", "Ridgefield City Council") or a
+#: school: the target of the event told beside it, not of the action's other places
+_LOCAL_BODY = re.compile(
+    r"\b(?:Police|Sheriff|City Council|County|School|Schools|District|Hospital|Mayor|Campus)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _campus_rx() -> re.Pattern[str]:
+    return re.compile(load("targets_en").get("campus_name", "(?!)"))
+
+
+def _shareable(name: str, labor: bool, known: frozenset[str]) -> bool:
+    """A target the action's other places share: a government, a head of state, a party, a
+    national agency or a known company; never a school or a body of one place, and (a strike)
+    never an employer the parse found at one site ("nurses at X")."""
+    if _campus_rx().search(name) or _LOCAL_BODY.search(name):
+        return False
+    return not labor or name in known or name.lower().endswith(_LED_BODY_ENDS)
+
+
+def share_action_targets(events: list[Any], known: frozenset[str] = frozenset()) -> list[tuple[int, list[str]]]:
+    """An action told in several places names its addressee once, in one place's sentences ("in
+    Auckland, a thousand people gathered to demonstrate against the government's policies"),
+    and a coder gives it to each place of the action. Here: the targets every event that names
+    targets agrees on (``_shareable`` ones) go to each other event of the action (same country,
+    same or unknown date, never a counter-protest) that names none, with the donor's evidence.
+    ``known``: the known agencies and companies (a strike's employer everywhere). Returns (index
+    of the event, names added) for each event changed."""
+    main = [ev for ev in events if _COUNTER not in (ev.event_type or [])]
+    donors = [ev for ev in main if ev.targets]
+    if not donors or len(donors) == len(main):
+        return []
+    common = {t.lower() for t in donors[0].targets}
+    for ev in donors[1:]:
+        common &= {t.lower() for t in ev.targets}
+    donor = donors[0]
+    labor = any(t in ("strike", "picket", "walkout") for ev in donors for t in ev.event_type or [])
+    names = [t for t in donor.targets if t.lower() in common and _shareable(t, labor, known)]
+    if not names:
+        return []
+    dates = {ev.date for ev in donors}
+    countries = {ev.country for ev in donors}
+    spans = [sp for sp in donor.evidence.get("targets", [])]
+    main_ids = {id(ev) for ev in main}
+    changed = []
+    for i, ev in enumerate(events):
+        if ev.targets or id(ev) not in main_ids or ev.country not in countries:
+            continue
+        if ev.date is not None and None not in dates and ev.date not in dates:
+            continue
+        ev.targets = list(names)
+        for sp in spans:
+            ev.add_evidence("targets", sp.start, sp.end, sp.quote)
+        changed.append((i, list(names)))
+    return changed

@@ -34,6 +34,7 @@ from protestdb.extract.places import Place
 from protestdb.extract.roundups import bullet_site, item_end, listed_venues, section_headers
 from protestdb.extract.roundups import section_city as roundup_section_city
 from protestdb.extract.spans import in_quote
+from protestdb.extract.types import sign_quoted
 
 Group = tuple[str, Place | None, list[Trigger], tuple[int, int], list[Place]]
 
@@ -367,6 +368,9 @@ def national_placeless(st: DraftState, s: Sentence) -> list[Group] | None:
     if s.cities:
         return None
     placeless = [t for t in s.trigs if t.type in PLACELESS_TYPES and not located_strike(st.doc.text, t)]
+    if placeless:  # 'banners reading "General Strike Now"': a slogan, no action
+        signed = sign_quoted(st.doc.text, s.start, s.end, [t.start for t in placeless])
+        placeless = [t for t, q in zip(placeless, signed, strict=True) if not q]
     if placeless and _threat_or_call(st, s, placeless):
         placeless = []
     national = any(t.national for t in s.trigs)

@@ -98,8 +98,10 @@ def filler(name: str) -> Callable[[Filler], Filler]:
 def fill_type(f: Filling) -> None:
     """The event types of the draft's trigger words (a counter-protest draft is one)."""
     trigs = sorted(f.draft.triggers, key=lambda t: t.start)
-    typ_list = types.normalize_types([t.type for t in trigs])
-    spans = [(t.start, t.end, t.quote) for t in trigs if t.type in typ_list]
+    lang = f.doc.lang or "en"
+    implying = [t for t in trigs if types.implied_types([t.quote], lang)]  # "glued themselves to": civil disobedience too
+    typ_list = types.normalize_types([t.type for t in trigs] + types.implied_types([t.quote for t in implying], lang))
+    spans = [(t.start, t.end, t.quote) for t in trigs if t.type in typ_list or any(t is i for i in implying)]
     for a, b, q in spans:
         f.ev.add_evidence("event_type", a, b, q)
     f.ev.event_type = typ_list

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from protestdb.extract.gate import lowered, may_match
-from protestdb.extract.lexicons import load, rx
+from protestdb.extract.lexicons import any_rx, lang_entry, load, rx
 from protestdb.models import EVENT_TYPES
 
 Span = tuple[int, int, str]
@@ -25,6 +25,28 @@ def normalize_types(types: list[str]) -> list[str]:
     return out
 
 
+def implied_types(quotes: list[str], lang: str) -> list[str]:
+    """Types the trigger words themselves imply besides their own (``triggers_<lang>``
+    "implied_types"): "glued themselves to the road" is a blockade and civil disobedience."""
+    implied = lang_entry("triggers", lang, "implied_types") or {}
+    return [typ for typ, pats in implied.items() if any(any_rx(tuple(pats)).search(q) for q in quotes)]
+
+
+_SIGN_QUOTE = re.compile(r"[“\"]([^“”\"\n]{2,200})[”\"]")
+
+
+def _sign_quotes(text: str, s: int, e: int, cue: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans of the quotations in ``text[s:e]`` that a sign, banner or chant says."""
+    return [m.span() for m in _SIGN_QUOTE.finditer(text, s, e) if cue.search(text[max(s, m.start() - 40) : m.start()])]
+
+
+def sign_quoted(text: str, start: int, end: int, positions: list[int]) -> list[bool]:
+    """For each position, is it inside a quotation in ``text[start:end]`` that a sign, banner or
+    chant says (``actions_en`` "sign_cues")?"""
+    signs = _sign_quotes(text, start, end, rx(load("actions_en")["sign_cues"]))
+    return [any(a <= p < b for a, b in signs) for p in positions]
+
+
 def named_actions(text: str, ranges: list[tuple[int, int]]) -> list[tuple[str, list[str], Span]]:
     """Named recurring actions ("Day without Immigrants") and quoted names after a naming cue
     ('to mark a "Day of Action"'): (title, implied types, span)."""
@@ -34,8 +56,12 @@ def named_actions(text: str, ranges: list[tuple[int, int]]) -> list[tuple[str, l
     low = lowered(text)
     named = [(d, rx(d["pattern"])) for d in lex["named"]]
     named_here = [(d, p) for d, p in named if may_match(p, low)]  # the names whose words occur in the text
+    sign = rx(lex["sign_cues"])
     for s, e in ranges:
+        signs = _sign_quotes(text, s, e, sign)  # 'banners reading "General Strike"': a slogan, no name
         for m in _QUOTE.finditer(text, s, e):
+            if any(a <= m.start() < b for a, b in signs):
+                continue
             a, b = m.span(1)
             q = text[a:b].rstrip(",.!")
             b = a + len(q)
@@ -46,7 +72,7 @@ def named_actions(text: str, ranges: list[tuple[int, int]]) -> list[tuple[str, l
                 out.append((q, list(known["types"]) if known else [], (a, b, q)))
         for d, pat in named_here:
             for m in (pat.finditer(text, s, e) if may_match(pat, low, s, e) else ()):
-                if not any(x[2][0] <= m.start() < x[2][1] for x in out):
+                if not any(x[2][0] <= m.start() < x[2][1] for x in out) and not any(a <= m.start() < b for a, b in signs):
                     q = m.group()
                     out.append((q, list(d["types"]), (m.start(), m.end(), q)))
     return sorted(out, key=lambda x: x[2][0])

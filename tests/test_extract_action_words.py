@@ -1,0 +1,74 @@
+"""Event types read from the words that tell the action itself, and protest reports told in
+world English and Spanish without the US vocabulary (issue 9).
+
+All sentences are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from protestdb.extract import extract_text
+
+PUB = date(2025, 3, 12)  # a Wednesday
+
+
+def _types(text: str) -> list[list[str]]:
+    res = extract_text(text, PUB, geocode=False)
+    assert res.is_protest_report, text
+    return [e.event_type for e in res.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        # a hyphenated road name between the verb and "road"
+        ("Angry youths barricaded the Ekpoma-Auchi road on Monday, protesting the killing of a student.", "blockade"),
+        # "laid down their tools": a strike
+        ("Thousands of workers in the tea sector laid down their tools on Monday over pay.", "strike"),
+        # Spanish: a gathering in front of a building, a cut road with its article
+        ("Cientos de trabajadores se concentraron frente a la alcaldía de Valdivia el lunes en rechazo a los despidos.",
+         "rally"),
+        ("Vecinos del barrio Sur cortaron la ruta 3 durante cuatro horas el martes para reclamar agua potable.",
+         "blockade"),
+    ],
+)
+def test_world_protest_words(text: str, typ: str) -> None:
+    types = _types(text)
+    assert types and all(typ in t for t in types), types
+
+
+def test_locking_on_is_civil_disobedience_too() -> None:
+    text = ("Climate activists glued themselves to the road on Kingsland High Street in east London on Monday, "
+            "and police arrested 12 people.")
+    res = extract_text(text, PUB, geocode=False)
+    assert [e.event_type for e in res.events] == [["blockade", "civil disobedience"]]
+    # the type's evidence is the words that tell the lock-on
+    assert [s.quote for s in res.events[0].evidence["event_type"]] == ["glued themselves to"]
+
+
+def test_blocking_alone_is_no_civil_disobedience() -> None:
+    text = "Residents blocked the main road into Zama township with rocks on Monday, protesting the power cuts."
+    assert _types(text) == [["blockade"]]
+
+
+def test_a_slogan_on_a_banner_names_no_action() -> None:
+    text = (
+        "Students rally in Belgrade against university fees\n\n"
+        "Thousands of students and lecturers gathered at the central square of Belgrade on Saturday, demanding "
+        "lower fees.\n\n"
+        "Among the signs at the protest were banners reading \u201cGeneral Strike Now\u201d and \u201cEducation Is "
+        "a Right.\u201d"
+    )
+    res = extract_text(text, PUB)
+    # no place-less strike from the banner, and the city keeps the action its report tells
+    assert [(e.locality, e.event_type) for e in res.events] == [("Belgrade", ["rally"])]
+    assert res.events[0].title is None
+
+
+def test_a_named_general_strike_outside_quotes_still_names_the_action() -> None:
+    text = ("Unions held a general strike across the country on Monday, and thousands of workers marched in "
+            "Lisbon.\n\nThe general strike closed schools and ports.")
+    res = extract_text(text, PUB)
+    assert any("strike" in e.event_type for e in res.events)

@@ -32,6 +32,7 @@ from protestdb.resolve.merge import (
     _org_forms_cached,
     _title_key_cached,
     _venue_tokens_cached,
+    counts_as_organizer,
     event_id_for,
     normalize_locality,
     pick_best,
@@ -128,6 +129,7 @@ class _Cluster:
                 self.org_seen.add(o.casefold())
                 k.orgs += (o,)
                 k.org_forms = k.org_forms | _org_forms_cached(o)
+                k.korgs = k.korgs or counts_as_organizer(o, self.locality, k.state)
 
     def _add_title(self, m: EventMention) -> None:
         """The first title (else macro-event name), as the event keeps it."""

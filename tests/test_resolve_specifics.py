@@ -1,0 +1,98 @@
+"""Shared specifics written differently by two outlets (issue 10): the same venue in other generic
+words, a stray place or building in an organization list, a strike seen from its picket line. Each
+with a look-alike that must stay apart. Sentences, places and groups are invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from protestdb.models import Article, EventMention
+from protestdb.resolve.merge import counts_as_organizer, explain, match_key, venue_heads
+from protestdb.store import open_store
+
+BASE = {"locality": "Riverton", "state": "OR", "country": "US", "date": "2025-05-10"}
+
+
+def _m(**fields) -> EventMention:
+    return EventMention(**{**BASE, **fields})
+
+
+def _report(store, text: str, **fields) -> str:
+    (eid,) = store.add_mentions(Article.make(text, published="2025-05-11"), [_m(**fields)])
+    return eid
+
+
+def test_venue_heads_drop_where_at_the_venue_and_the_state_name() -> None:
+    assert venue_heads("outside City Hall", "Riverton", "OR") == venue_heads("the City Hall steps", "Riverton", "OR")
+    assert venue_heads("the Capitol", "Salem", "OR") == venue_heads("Oregon State Capitol", "Salem", "OR") \
+        == {"capitol"}
+    assert venue_heads("City Hall", "Riverton", "OR") != venue_heads("Town Hall", "Riverton", "OR")
+    assert venue_heads("Memorial Hall", "Riverton", "OR") != venue_heads("City Hall", "Riverton", "OR")
+    assert venue_heads("Quillon Plaza", "Riverton", "OR") == frozenset()  # a specific word: venue_tokens compare
+
+
+def test_the_capitol_and_the_state_capitol_are_one_venue(tmp_path: Path) -> None:
+    """One outlet writes "the Capitol", another the building's full name with the state: a shared venue,
+    enough for a rally and a march there on one day."""
+    parts = explain(match_key(_m(location="the Capitol", event_type=["rally"])),
+                    match_key(_m(location="Oregon State Capitol", event_type=["march"])))
+    assert "venue" in parts["shared"] and "reject" not in parts
+    store = open_store(tmp_path / "c.sqlite")
+    first = _report(store, "Teachers rallied at the Capitol on Saturday.", location="the Capitol",
+                    event_type=["rally"], issues=["education"])
+    second = _report(store, "Teachers marched around the Oregon State Capitol on Saturday.",
+                     location="Oregon State Capitol", event_type=["march"], issues=["education"])
+    assert second == first
+    # look-alike: the same day at City Hall is another gathering
+    third = _report(store, "Teachers marched to City Hall on Saturday.", location="City Hall",
+                    event_type=["march"], issues=["education"])
+    assert third != first
+    store.close()
+
+
+def test_counts_as_organizer_skips_buildings_places_and_descriptions() -> None:
+    for name in ("Riverton Civic Center", "Church House", "South Riverton", "U.S.", "EU", "Oregon",
+                 "Eastside-based"):
+        assert not counts_as_organizer(name, "Riverton", "OR"), name
+    for name in ("Eastbank Tenants Alliance", "Riverton Carpenters Union", "Indivisible Riverton", "ACLU"):
+        assert counts_as_organizer(name, "Riverton", "OR"), name
+
+
+def test_a_building_named_as_organizer_does_not_split_one_named_action(tmp_path: Path) -> None:
+    """One outlet's organization list holds only a building it names ("the Civic Center"), another names
+    the group: the stray name counts neither for nor against, and the action's name joins them."""
+    store = open_store(tmp_path / "o.sqlite")
+    first = _report(store, "Thousands joined the Hands Off Riverton rally near the Riverton Civic Center.",
+                    event_type=["rally"], title="Hands Off Riverton", organizations=["Riverton Civic Center"])
+    second = _report(store, "The Eastbank Tenants Alliance led the Hands Off Riverton rally on Saturday.",
+                     event_type=["rally"], title="Hands Off Riverton", organizations=["Eastbank Tenants Alliance"])
+    assert second == first
+    store.close()
+
+
+def test_two_groups_under_one_action_name_still_count_against(tmp_path: Path) -> None:
+    """Look-alike: two real groups, no venue, only the action's name in common: still apart."""
+    store = open_store(tmp_path / "g.sqlite")
+    first = _report(store, "The Riverton Carpenters Union held a Hands Off Riverton rally.",
+                    event_type=["rally"], title="Hands Off Riverton", organizations=["Riverton Carpenters Union"])
+    second = _report(store, "The Green Riverton Club held a Hands Off Riverton rally.",
+                     event_type=["rally"], title="Hands Off Riverton", organizations=["Green Riverton Club"])
+    assert second != first
+    store.close()
+
+
+def test_a_strike_and_its_picket_line_are_one_action(tmp_path: Path) -> None:
+    """One outlet reports the nurses' strike, another the picket line at the same hospital with the same
+    union: related types, neither for nor against; the venue and union join them."""
+    store = open_store(tmp_path / "s.sqlite")
+    first = _report(store, "Nurses at Harlow Memorial Hospital went on strike Saturday.", event_type=["strike"],
+                    location="Harlow Memorial Hospital", organizations=["Riverton Nurses Guild"], issues=["labor"])
+    second = _report(store, "The Riverton Nurses Guild picketed outside Harlow Memorial Hospital.",
+                     event_type=["picket", "rally"], location="Harlow Memorial Hospital",
+                     organizations=["Riverton Nurses Guild"], issues=["labor"])
+    assert second == first
+    # look-alike: a vigil at the same hospital that day is another action
+    third = _report(store, "Families held a vigil outside Harlow Memorial Hospital.", event_type=["vigil"],
+                    location="Harlow Memorial Hospital", issues=["labor"])
+    assert third != first
+    store.close()

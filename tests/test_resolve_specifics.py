@@ -96,3 +96,30 @@ def test_a_strike_and_its_picket_line_are_one_action(tmp_path: Path) -> None:
                     location="Harlow Memorial Hospital", issues=["labor"])
     assert third != first
     store.close()
+
+
+def test_targets_meet_written_out_or_as_initials() -> None:
+    from protestdb.resolve.merge import _target_key, targets_meet
+
+    def keys(*names: str) -> frozenset[str]:
+        return frozenset(map(_target_key, names))
+
+    assert targets_meet(keys("R.C. Unified School District"), keys("Riverton County Unified School District"))
+    assert targets_meet(keys("ICE"), keys("Immigration and Customs Enforcement"))
+    assert not targets_meet(keys("Riverton School Board"), keys("Riverton City Council"))
+    assert not targets_meet(keys("Harlow Mining Company"), keys("Harlow Memorial Hospital"))
+
+
+def test_a_march_that_blocked_a_bridge_and_a_rally_are_compared_by_their_gatherings() -> None:
+    """One outlet adds a kind the other does not contradict (a march that blocked a bridge / a rally):
+    not a reason to refuse, counted like a rally against a march; two specific kinds that differ
+    (a strike / a vigil) still are two actions."""
+    parts = explain(match_key(_m(event_type=["march", "blockade"], location="Quillon Bridge")),
+                    match_key(_m(event_type=["rally"], location="Quillon Bridge")))
+    assert parts["types"] == -1.0 and "reject" not in parts
+    parts = explain(match_key(_m(event_type=["strike", "rally"], location="Quillon Bridge")),
+                    match_key(_m(event_type=["vigil", "rally"], location="Quillon Bridge")))
+    assert parts["types"] == 1.0  # the rally both name
+    parts = explain(match_key(_m(event_type=["strike"], location="Quillon Bridge")),
+                    match_key(_m(event_type=["vigil"], location="Quillon Bridge")))
+    assert parts["reject"] == "other types"

@@ -442,8 +442,16 @@ def _claim_key(c: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _target_key(t: str) -> str:
-    """A target without case, punctuation and a leading "the"."""
-    return re.sub(r"^the\s+", "", " ".join(re.findall(r"\w+", t.casefold())))
+    """A target without case, punctuation (dots of initials: "L.A." -> la) and a leading "the"."""
+    return re.sub(r"^the\s+", "", " ".join(re.findall(r"\w+", t.casefold().replace(".", ""))))
+
+
+@lru_cache(maxsize=1 << 16)
+def targets_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two sets of target keys (:func:`_target_key`) name one target, written out or not ("ICE" /
+    "Immigration and Customs Enforcement", "LA Unified School District" / "Los Angeles Unified School
+    District"): the same key, or one organization's name (:func:`same_org`)."""
+    return bool(a & b) or any(same_org(x, y) for x in a for y in b)
 
 
 def venue_names_locality(venue: str | None, loc: str | None) -> bool:
@@ -622,6 +630,11 @@ def _score_types(et: frozenset[str], mt: frozenset[str], score: float, parts: di
     if et <= SOFT_TYPES and mt <= SOFT_TYPES:
         _part(parts, "types", -1.0)
         return score - 1.0
+    if et & SOFT_TYPES and mt & SOFT_TYPES and not (et - SOFT_TYPES and mt - SOFT_TYPES):
+        # one outlet adds a kind the other does not contradict ("marched and blocked the bridge" /
+        # "rallied"): the gatherings' words differ as a rally's and a march's do
+        _part(parts, "types", -1.0)
+        return score - 1.0
     return None
 
 
@@ -711,7 +724,7 @@ def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], p
         _part(parts, "title", 0.5 if same_title else -0.5)
         if same_title:
             shared.append("title")
-    if e.targets and m.targets and e.targets & m.targets:
+    if e.targets and m.targets and targets_meet(e.targets, m.targets):
         score += TARGET_AGREE
         shared.append("target")
         _part(parts, "target", TARGET_AGREE)

@@ -123,3 +123,21 @@ def test_a_march_that_blocked_a_bridge_and_a_rally_are_compared_by_their_gatheri
     parts = explain(match_key(_m(event_type=["strike"], location="Quillon Bridge")),
                     match_key(_m(event_type=["vigil"], location="Quillon Bridge")))
     assert parts["reject"] == "other types"
+
+
+def test_a_public_figure_both_name_as_present_is_a_shared_specific(tmp_path: Path) -> None:
+    """Two outlets name the same speaker at a rally (no venue or group in common): identity evidence.
+    A figure they name as the target is not (every report of a protest against a mayor names her)."""
+    parts = explain(match_key(_m(event_type=["rally"], notables=["Mara Quillon"], issues=["labor"])),
+                    match_key(_m(event_type=["rally", "march"], notables=["Mara Quillon"], location="Pell Square")))
+    assert "public figure" in parts["shared"] and "reject" not in parts
+    store = open_store(tmp_path / "p.sqlite")
+    first = _report(store, "Senator Mara Quillon spoke to a rally of dock workers on Saturday.",
+                    event_type=["rally"], notables=["Mara Quillon"], organizations=["Riverton Dockers Local 9"])
+    second = _report(store, "Mara Quillon addressed marchers at Pell Square on Saturday.",
+                     event_type=["rally", "march"], notables=["Mara Quillon"], location="Pell Square")
+    assert second == first
+    store.close()
+    against = explain(match_key(_m(event_type=["rally"], notables=["Mara Quillon"], targets=["Mara Quillon"])),
+                      match_key(_m(event_type=["march"], notables=["Mara Quillon"], location="Pell Square")))
+    assert "public figure" not in against.get("shared", [])

@@ -139,12 +139,14 @@ class _Cluster:
             self.key.title = _title_key_cached(self.title or self.macroevent)
 
     def _add_sets(self, m: EventMention, mk: MatchKey) -> None:
-        """Issues, targets and claims: unions."""
+        """Issues, targets, public figures and claims: unions."""
         k = self.key
         if mk.issues - k.issues:
             k.issues = k.issues | mk.issues
         if mk.targets - k.targets:
             k.targets = k.targets | mk.targets
+        if mk.notables - k.notables:
+            k.notables = k.notables | mk.notables
         for c in m.claims_summary:
             if c.casefold() not in self.claim_seen:
                 self.claim_seen.add(c.casefold())

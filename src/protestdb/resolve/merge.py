@@ -488,11 +488,13 @@ DENSE_EXTRA = 1.0
 
 
 #: Shared specifics that identify an action (issue 10): a merge needs at least one.
-SPECIFICS = ("venue", "organizer", "title", "target", "size")
+SPECIFICS = ("venue", "organizer", "title", "target", "size", "public figure")
 #: Specifics that many actions of a day share (a crowd of hundreds, "ICE"): identity only with
 #: more score (:data:`WEAK_ONLY` is taken off when they are the only shared specifics).
 WEAK_SPECIFICS = frozenset({"size", "target"})
 WEAK_ONLY = 0.5
+#: A public figure both reports name as present (not as a target) counts this much.
+NOTABLE_AGREE = 0.5
 #: Targets shared by two reports count this much (a target alone is weak: many actions share one).
 TARGET_AGREE = 0.25
 
@@ -728,6 +730,11 @@ def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], p
         score += TARGET_AGREE
         shared.append("target")
         _part(parts, "target", TARGET_AGREE)
+    if (e.notables & m.notables) - e.targets - m.targets:
+        # a public figure both name as present (a speaker, a march's head), not one they protest
+        score += NOTABLE_AGREE
+        shared.append("public figure")
+        _part(parts, "public figure", NOTABLE_AGREE)
     return score
 
 
@@ -769,7 +776,7 @@ def _conclude(
         # the types agree exactly: then nothing can agree or differ, and the type is the identity
         # (a dense block asks more of such a report: pick_best)
         if not ((e.thin or m.thin) and e.types & m.types):
-            return _no(parts, "no shared specific (venue, organizer, action name, target, size)", score)
+            return _no(parts, "no shared specific (venue, organizer, action name, target, size, public figure)", score)
         if parts is not None:
             parts["shared"] = ["type (a report naming nothing specific)"]
     if undated and not _strong(e, m, shared, parts):

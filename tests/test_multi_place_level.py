@@ -204,3 +204,15 @@ def test_a_list_closed_by_and_other_towns_names_sites() -> None:
     )
     found = {loc for loc, _st, cc in _located(text) if cc == "KE"}
     assert {"Nakuru", "Kisumu", "Eldoret"} <= found
+
+
+# ---------------------------------------------------------------- a city's own streets
+
+
+def test_took_to_a_citys_streets_places_the_action_in_the_city() -> None:
+    """"to Denver's streets" is where the march is (a possessive naming a part of the city), not a
+    destination; "buses to Denver" still is."""
+    assert ("Denver", "CO", "US") in _located(
+        "Thousands of nurses took to Denver's streets on Tuesday, marching for safe staffing.")
+    moved = _located("Nurses marched in Boulder, Colorado on Tuesday before buses to Denver left at noon.")
+    assert ("Denver", "CO", "US") not in moved

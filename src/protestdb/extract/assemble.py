@@ -24,6 +24,11 @@ def dates_in(ctx: ExtractDoc, start: int, end: int) -> list[Any]:
 
 _LOCATIVE = None
 _NOT_SITE = None
+#: A place's possessive naming a part of it ("to Riverton's streets", "into Riverton's downtown"):
+#: the place is where the action is, not a destination.
+_SITE_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:own\s+)?(?:streets|downtown|city\s+center|city\s+centre|center|centre|city\s+hall|"
+    r"neighbou?rhoods?|squares?|plazas?|parks?|avenues?|boulevards?)\b", re.IGNORECASE)
 
 
 def non_event_places(text: str, places_: list[Place]) -> set[int]:
@@ -51,7 +56,8 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
             before = text[max(0, p.start - 30) : p.start]
             other = bool(_NOT_SITE.search(before)) and not re.search(
                 r"\b(?:neighbou?rhoods?|districts?|section|boroughs?|city|cities|towns?|villages?|suburbs?|communit(?:y|ies)|areas?|streets|residents|inhabitants|villagers|townships?|front|steps) of\s+$", before, re.IGNORECASE
-            ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE)
+            ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE) \
+                and not _SITE_POSSESSIVE.match(text, p.end)  # "took to Chicago's streets": the site
         if other:
             out.add(id(p))
         prev, prev_other = p, other

@@ -32,6 +32,7 @@ from protestdb.resolve.merge import (
     _org_forms_cached,
     _title_key_cached,
     _venue_tokens_cached,
+    counts_as_organizer,
     event_id_for,
     normalize_locality,
     pick_best,
@@ -129,6 +130,7 @@ class _Cluster:
                 self.org_seen.add(o.casefold())
                 k.orgs += (o,)
                 k.org_forms = k.org_forms | _org_forms_cached(o)
+                k.korgs = k.korgs or counts_as_organizer(o, self.locality, k.state)
 
     def _add_title(self, m: EventMention) -> None:
         """The first title (else macro-event name), as the event keeps it."""
@@ -138,12 +140,14 @@ class _Cluster:
             self.key.title = _title_key_cached(self.title or self.macroevent)
 
     def _add_sets(self, m: EventMention, mk: MatchKey) -> None:
-        """Issues, targets and claims: unions."""
+        """Issues, targets, public figures and claims: unions."""
         k = self.key
         if mk.issues - k.issues:
             k.issues = k.issues | mk.issues
         if mk.targets - k.targets:
             k.targets = k.targets | mk.targets
+        if mk.notables - k.notables:
+            k.notables = k.notables | mk.notables
         for c in m.claims_summary:
             if c.casefold() not in self.claim_seen:
                 self.claim_seen.add(c.casefold())

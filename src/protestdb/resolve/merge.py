@@ -93,6 +93,11 @@ SOFT_TYPES = {"rally", "march", "demonstration", "other"}
 #: Umbrella words: an outlet may call any action a "demonstration" (a strike, an occupation, a
 #: blockade): against a specific type they are neither for nor against a match.
 UMBRELLA_TYPES = frozenset({"demonstration", "other"})
+#: Specific types outlets use for one action seen from two sides: a strike and its picket line (or the
+#: walkout that starts it), a march that blocks a road, a sit-in that occupies a building. Neither for
+#: nor against a match (other specific types that differ are two actions).
+RELATED_TYPES = frozenset(frozenset(p) for p in (("strike", "picket"), ("strike", "walkout"), ("march", "blockade"),
+                                                 ("sit-in", "occupation"), ("sit-in", "blockade")))
 #: Organizations that share no member count this much against a match (outlets name different
 #: co-organizers, and extraction picks up stray names).
 ORGS_DISAGREE = 2.5
@@ -203,10 +208,26 @@ def _title_key(t: str | None) -> str | None:
     return campaign_key(t)
 
 
-@lru_cache(maxsize=1)
-def _generic_venue_words() -> frozenset[str]:
+@lru_cache(maxsize=8)
+def _venue_words(key: str) -> frozenset[str]:
+    """A word list of ``data/venue_words.json`` ("generic", "positions", "building_heads", ...)."""
     data = resources.files("protestdb.resolve").joinpath("data/venue_words.json").read_text(encoding="utf-8")
-    return frozenset(json.loads(data)["generic"])
+    return frozenset(json.loads(data)[key])
+
+
+def _generic_venue_words() -> frozenset[str]:
+    return _venue_words("generic")
+
+
+@lru_cache(maxsize=128)
+def state_name_words(state: str | None) -> frozenset[str]:
+    """The words of a US state's full name ("TN" -> tennessee): the place, not a venue's own word."""
+    if not state:
+        return frozenset()
+    import us  # the state names the gazetteer uses
+
+    st = us.states.lookup(state.strip().upper())
+    return frozenset(re.findall(r"\w+", st.name.casefold())) if st is not None else frozenset()
 
 
 _VENUE_PARTS = re.compile(r",|;|\bin\b|\bnear\b")
@@ -239,9 +260,56 @@ def place_parts(venue: str, state: str | None) -> frozenset[str]:
 def venue_tokens(venue: str, locality: str | None = None, state: str | None = None) -> frozenset[str]:
     """The specific words of a venue: without generic words ("High School"), the place's own name and
     the neighbourhoods or towns it names (:func:`place_parts`: a place, not a venue)."""
-    own = set(re.findall(r"\w+", f"{locality or ''} {state or ''}".casefold())) | place_parts(venue, state)
+    own = _own_words(locality, state) | place_parts(venue, state)
     words = re.findall(r"\w+", re.sub(r"['’]s\b", "", venue.casefold()))
     return frozenset(w for w in words if w not in _generic_venue_words() and w not in own and not w.isdigit())
+
+
+def _own_words(locality: str | None, state: str | None) -> set[str]:
+    """The words of a mention's own place: its locality, its state's code and full name."""
+    return set(re.findall(r"\w+", f"{locality or ''} {state or ''}".casefold())) | state_name_words(state)
+
+
+@lru_cache(maxsize=1 << 16)
+def venue_heads(venue: str, locality: str | None = None, state: str | None = None) -> frozenset[str]:
+    """The kind of place a venue of generic words only names, without where at it ("outside City
+    Hall", "City Hall steps" -> city, hall; "the Capitol", "Tennessee State Capitol" -> capitol);
+    empty when the venue has a specific word (:func:`venue_tokens` compares those)."""
+    own = _own_words(locality, state)
+    words = [w for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", venue.casefold())) if w not in own]
+    if any(w not in _generic_venue_words() for w in words):
+        return frozenset()
+    return frozenset(w for w in words if w not in _venue_words("positions"))
+
+
+#: Words that may start the name of a part of a town ("South Harborview").
+_QUARTERS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                       "downtown", "central", "upper", "lower"})
+
+
+@lru_cache(maxsize=1 << 16)
+def counts_as_organizer(name: str, locality: str | None = None, state: str | None = None) -> bool:
+    """Can an extracted organization name be a group that acts? Not a building or a street
+    ("Constitution Center", "Church House"), a place ("South Harborview", the state, "U.S."), nor a
+    word that describes one ("Eastside-based"): such names in one outlet's list count neither for nor
+    against a match (a stray name must not split two reports of one action)."""
+    raw = name.strip()
+    words = re.findall(r"\w+", raw.casefold().replace(".", ""))
+    if not words or raw.casefold().endswith("-based"):
+        return False
+    if " ".join(words) in _venue_words("place_abbreviations") or words[-1] in _venue_words("building_heads"):
+        return False
+    own = _own_words(locality, state)
+    rest = words[1:] if words[0] in _QUARTERS and len(words) > 1 else words
+    if all(w in own for w in rest):  # the place itself, or a quarter of it ("South Harborview")
+        return False
+    if state and len(words) <= 3 and all(w[:1].isupper() for w in raw.split()):
+        from protestdb.geo.resolve import best_place  # the gazetteer, opened on first use
+
+        p = best_place(" ".join(raw.split()[1:] if rest is not words else raw.split()), state.strip().upper())
+        if p is not None and p.kind in ("neighborhood", "city") and p.name.casefold() == " ".join(rest):
+            return False
+    return True
 
 
 class MatchKey:
@@ -249,7 +317,7 @@ class MatchKey:
 
     __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "words_late", "words_early", "loc", "state", "country",
                  "types", "valence", "locality", "location", "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size",
-                 "night", "targets", "late", "early", "notables", "plain")
+                 "night", "targets", "late", "early", "notables", "plain", "korgs")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
@@ -272,6 +340,8 @@ class MatchKey:
         self.vtoks = _venue_tokens_cached(obj.location, obj.locality, obj.state) if obj.location else frozenset()
         self.orgs = tuple(obj.organizations)
         self.org_forms = frozenset().union(*map(_org_forms_cached, self.orgs)) if self.orgs else frozenset()
+        # the names that can be groups (not a building, a place, "U.S."): only they count against a match
+        self.korgs = any(counts_as_organizer(o, obj.locality, self.state) for o in self.orgs)
         self.title = _title_key_cached(obj.title or obj.macroevent)
         self.issues = frozenset(obj.issues)
         self.claims = frozenset(filter(None, map(_claim_key, obj.claims_summary)))
@@ -374,8 +444,16 @@ def _claim_key(c: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _target_key(t: str) -> str:
-    """A target without case, punctuation and a leading "the"."""
-    return re.sub(r"^the\s+", "", " ".join(re.findall(r"\w+", t.casefold())))
+    """A target without case, punctuation (dots of initials: "L.A." -> la) and a leading "the"."""
+    return re.sub(r"^the\s+", "", " ".join(re.findall(r"\w+", t.casefold().replace(".", ""))))
+
+
+@lru_cache(maxsize=1 << 16)
+def targets_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two sets of target keys (:func:`_target_key`) name one target, written out or not ("ICE" /
+    "Immigration and Customs Enforcement", "LA Unified School District" / "Los Angeles Unified School
+    District"): the same key, or one organization's name (:func:`same_org`)."""
+    return bool(a & b) or any(same_org(x, y) for x in a for y in b)
 
 
 def venue_names_locality(venue: str | None, loc: str | None) -> bool:
@@ -412,11 +490,13 @@ DENSE_EXTRA = 1.0
 
 
 #: Shared specifics that identify an action (issue 10): a merge needs at least one.
-SPECIFICS = ("venue", "organizer", "title", "target", "size")
+SPECIFICS = ("venue", "organizer", "title", "target", "size", "public figure")
 #: Specifics that many actions of a day share (a crowd of hundreds, "ICE"): identity only with
 #: more score (:data:`WEAK_ONLY` is taken off when they are the only shared specifics).
 WEAK_SPECIFICS = frozenset({"size", "target"})
 WEAK_ONLY = 0.5
+#: A public figure both reports name as present (not as a target) counts this much.
+NOTABLE_AGREE = 0.5
 #: Targets shared by two reports count this much (a target alone is weak: many actions share one).
 TARGET_AGREE = 0.25
 
@@ -553,7 +633,15 @@ def _score_types(et: frozenset[str], mt: frozenset[str], score: float, parts: di
     if et <= UMBRELLA_TYPES or mt <= UMBRELLA_TYPES:
         _part(parts, "types", 0.0)  # "demonstration" for a rally, a strike or an occupation
         return score
+    if any(frozenset((a, b)) in RELATED_TYPES for a in et for b in mt):
+        _part(parts, "types", 0.0)  # a strike's picket line; a march that blocks a road
+        return score
     if et <= SOFT_TYPES and mt <= SOFT_TYPES:
+        _part(parts, "types", -1.0)
+        return score - 1.0
+    if et & SOFT_TYPES and mt & SOFT_TYPES and not (et - SOFT_TYPES and mt - SOFT_TYPES):
+        # one outlet adds a kind the other does not contradict ("marched and blocked the bridge" /
+        # "rallied"): the gatherings' words differ as a rally's and a march's do
         _part(parts, "types", -1.0)
         return score - 1.0
     return None
@@ -580,6 +668,13 @@ def _score_venue(
         # neither a venue they share nor one that differs (issue 10: the place hierarchy)
         _part(parts, "venue", 0.0)
         return score
+    heads = venue_heads(e.location, e.locality, e.state)
+    if heads and heads == venue_heads(m.location, m.locality, m.state):
+        # the same kind of place in generic words, said differently ("outside City Hall" / "City Hall
+        # steps"; "the Capitol" / "the State Capitol"): the locality's one such place
+        shared.append("venue")
+        _part(parts, "venue", 1.5)
+        return score + 1.5
     loc = _location_score_cached(e.location, m.location)
     if loc < 45:
         return None
@@ -626,7 +721,8 @@ def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], p
     """Organizers, the action's name and targets: the specifics that name one action."""
     if e.orgs and m.orgs:
         same = forms_meet(e.org_forms, m.org_forms) or _orgs_overlap_cached(e.orgs, m.orgs)
-        v = 1.5 if same else -_orgs_disagree(e, m, shared)
+        # names that are buildings or places on one side: neither for nor against (counts_as_organizer)
+        v = 1.5 if same else -_orgs_disagree(e, m, shared) if e.korgs and m.korgs else 0.0
         score += v
         _part(parts, "organizer", v)
         if same:
@@ -637,10 +733,15 @@ def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], p
         _part(parts, "title", 0.5 if same_title else -0.5)
         if same_title:
             shared.append("title")
-    if e.targets and m.targets and e.targets & m.targets:
+    if e.targets and m.targets and targets_meet(e.targets, m.targets):
         score += TARGET_AGREE
         shared.append("target")
         _part(parts, "target", TARGET_AGREE)
+    if (e.notables & m.notables) - e.targets - m.targets:
+        # a public figure both name as present (a speaker, a march's head), not one they protest
+        score += NOTABLE_AGREE
+        shared.append("public figure")
+        _part(parts, "public figure", NOTABLE_AGREE)
     return score
 
 
@@ -682,7 +783,7 @@ def _conclude(
         # the types agree exactly: then nothing can agree or differ, and the type is the identity
         # (a dense block asks more of such a report: pick_best)
         if not ((e.thin or m.thin) and e.types & m.types):
-            return _no(parts, "no shared specific (venue, organizer, action name, target, size)", score)
+            return _no(parts, "no shared specific (venue, organizer, action name, target, size, public figure)", score)
         if parts is not None:
             parts["shared"] = ["type (a report naming nothing specific)"]
     if undated and not _strong(e, m, shared, parts):

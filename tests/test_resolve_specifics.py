@@ -1,0 +1,143 @@
+"""Shared specifics written differently by two outlets (issue 10): the same venue in other generic
+words, a stray place or building in an organization list, a strike seen from its picket line. Each
+with a look-alike that must stay apart. Sentences, places and groups are invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from protestdb.models import Article, EventMention
+from protestdb.resolve.merge import counts_as_organizer, explain, match_key, venue_heads
+from protestdb.store import open_store
+
+BASE = {"locality": "Riverton", "state": "OR", "country": "US", "date": "2025-05-10"}
+
+
+def _m(**fields) -> EventMention:
+    return EventMention(**{**BASE, **fields})
+
+
+def _report(store, text: str, **fields) -> str:
+    (eid,) = store.add_mentions(Article.make(text, published="2025-05-11"), [_m(**fields)])
+    return eid
+
+
+def test_venue_heads_drop_where_at_the_venue_and_the_state_name() -> None:
+    assert venue_heads("outside City Hall", "Riverton", "OR") == venue_heads("the City Hall steps", "Riverton", "OR")
+    assert venue_heads("the Capitol", "Salem", "OR") == venue_heads("Oregon State Capitol", "Salem", "OR") \
+        == {"capitol"}
+    assert venue_heads("City Hall", "Riverton", "OR") != venue_heads("Town Hall", "Riverton", "OR")
+    assert venue_heads("Memorial Hall", "Riverton", "OR") != venue_heads("City Hall", "Riverton", "OR")
+    assert venue_heads("Quillon Plaza", "Riverton", "OR") == frozenset()  # a specific word: venue_tokens compare
+
+
+def test_the_capitol_and_the_state_capitol_are_one_venue(tmp_path: Path) -> None:
+    """One outlet writes "the Capitol", another the building's full name with the state: a shared venue,
+    enough for a rally and a march there on one day."""
+    parts = explain(match_key(_m(location="the Capitol", event_type=["rally"])),
+                    match_key(_m(location="Oregon State Capitol", event_type=["march"])))
+    assert "venue" in parts["shared"] and "reject" not in parts
+    store = open_store(tmp_path / "c.sqlite")
+    first = _report(store, "Teachers rallied at the Capitol on Saturday.", location="the Capitol",
+                    event_type=["rally"], issues=["education"])
+    second = _report(store, "Teachers marched around the Oregon State Capitol on Saturday.",
+                     location="Oregon State Capitol", event_type=["march"], issues=["education"])
+    assert second == first
+    # look-alike: the same day at City Hall is another gathering
+    third = _report(store, "Teachers marched to City Hall on Saturday.", location="City Hall",
+                    event_type=["march"], issues=["education"])
+    assert third != first
+    store.close()
+
+
+def test_counts_as_organizer_skips_buildings_places_and_descriptions() -> None:
+    for name in ("Riverton Civic Center", "Church House", "South Riverton", "U.S.", "EU", "Oregon",
+                 "Eastside-based"):
+        assert not counts_as_organizer(name, "Riverton", "OR"), name
+    for name in ("Eastbank Tenants Alliance", "Riverton Carpenters Union", "Indivisible Riverton", "ACLU"):
+        assert counts_as_organizer(name, "Riverton", "OR"), name
+
+
+def test_a_building_named_as_organizer_does_not_split_one_named_action(tmp_path: Path) -> None:
+    """One outlet's organization list holds only a building it names ("the Civic Center"), another names
+    the group: the stray name counts neither for nor against, and the action's name joins them."""
+    store = open_store(tmp_path / "o.sqlite")
+    first = _report(store, "Thousands joined the Hands Off Riverton rally near the Riverton Civic Center.",
+                    event_type=["rally"], title="Hands Off Riverton", organizations=["Riverton Civic Center"])
+    second = _report(store, "The Eastbank Tenants Alliance led the Hands Off Riverton rally on Saturday.",
+                     event_type=["rally"], title="Hands Off Riverton", organizations=["Eastbank Tenants Alliance"])
+    assert second == first
+    store.close()
+
+
+def test_two_groups_under_one_action_name_still_count_against(tmp_path: Path) -> None:
+    """Look-alike: two real groups, no venue, only the action's name in common: still apart."""
+    store = open_store(tmp_path / "g.sqlite")
+    first = _report(store, "The Riverton Carpenters Union held a Hands Off Riverton rally.",
+                    event_type=["rally"], title="Hands Off Riverton", organizations=["Riverton Carpenters Union"])
+    second = _report(store, "The Green Riverton Club held a Hands Off Riverton rally.",
+                     event_type=["rally"], title="Hands Off Riverton", organizations=["Green Riverton Club"])
+    assert second != first
+    store.close()
+
+
+def test_a_strike_and_its_picket_line_are_one_action(tmp_path: Path) -> None:
+    """One outlet reports the nurses' strike, another the picket line at the same hospital with the same
+    union: related types, neither for nor against; the venue and union join them."""
+    store = open_store(tmp_path / "s.sqlite")
+    first = _report(store, "Nurses at Harlow Memorial Hospital went on strike Saturday.", event_type=["strike"],
+                    location="Harlow Memorial Hospital", organizations=["Riverton Nurses Guild"], issues=["labor"])
+    second = _report(store, "The Riverton Nurses Guild picketed outside Harlow Memorial Hospital.",
+                     event_type=["picket", "rally"], location="Harlow Memorial Hospital",
+                     organizations=["Riverton Nurses Guild"], issues=["labor"])
+    assert second == first
+    # look-alike: a vigil at the same hospital that day is another action
+    third = _report(store, "Families held a vigil outside Harlow Memorial Hospital.", event_type=["vigil"],
+                    location="Harlow Memorial Hospital", issues=["labor"])
+    assert third != first
+    store.close()
+
+
+def test_targets_meet_written_out_or_as_initials() -> None:
+    from protestdb.resolve.merge import _target_key, targets_meet
+
+    def keys(*names: str) -> frozenset[str]:
+        return frozenset(map(_target_key, names))
+
+    assert targets_meet(keys("R.C. Unified School District"), keys("Riverton County Unified School District"))
+    assert targets_meet(keys("ICE"), keys("Immigration and Customs Enforcement"))
+    assert not targets_meet(keys("Riverton School Board"), keys("Riverton City Council"))
+    assert not targets_meet(keys("Harlow Mining Company"), keys("Harlow Memorial Hospital"))
+
+
+def test_a_march_that_blocked_a_bridge_and_a_rally_are_compared_by_their_gatherings() -> None:
+    """One outlet adds a kind the other does not contradict (a march that blocked a bridge / a rally):
+    not a reason to refuse, counted like a rally against a march; two specific kinds that differ
+    (a strike / a vigil) still are two actions."""
+    parts = explain(match_key(_m(event_type=["march", "blockade"], location="Quillon Bridge")),
+                    match_key(_m(event_type=["rally"], location="Quillon Bridge")))
+    assert parts["types"] == -1.0 and "reject" not in parts
+    parts = explain(match_key(_m(event_type=["strike", "rally"], location="Quillon Bridge")),
+                    match_key(_m(event_type=["vigil", "rally"], location="Quillon Bridge")))
+    assert parts["types"] == 1.0  # the rally both name
+    parts = explain(match_key(_m(event_type=["strike"], location="Quillon Bridge")),
+                    match_key(_m(event_type=["vigil"], location="Quillon Bridge")))
+    assert parts["reject"] == "other types"
+
+
+def test_a_public_figure_both_name_as_present_is_a_shared_specific(tmp_path: Path) -> None:
+    """Two outlets name the same speaker at a rally (no venue or group in common): identity evidence.
+    A figure they name as the target is not (every report of a protest against a mayor names her)."""
+    parts = explain(match_key(_m(event_type=["rally"], notables=["Mara Quillon"], issues=["labor"])),
+                    match_key(_m(event_type=["rally", "march"], notables=["Mara Quillon"], location="Pell Square")))
+    assert "public figure" in parts["shared"] and "reject" not in parts
+    store = open_store(tmp_path / "p.sqlite")
+    first = _report(store, "Senator Mara Quillon spoke to a rally of dock workers on Saturday.",
+                    event_type=["rally"], notables=["Mara Quillon"], organizations=["Riverton Dockers Local 9"])
+    second = _report(store, "Mara Quillon addressed marchers at Pell Square on Saturday.",
+                     event_type=["rally", "march"], notables=["Mara Quillon"], location="Pell Square")
+    assert second == first
+    store.close()
+    against = explain(match_key(_m(event_type=["rally"], notables=["Mara Quillon"], targets=["Mara Quillon"])),
+                      match_key(_m(event_type=["march"], notables=["Mara Quillon"], location="Pell Square")))
+    assert "public figure" not in against.get("shared", [])

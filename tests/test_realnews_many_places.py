@@ -141,3 +141,23 @@ def test_dateline_city_told_in_its_own_right_keeps_its_events() -> None:
     )
     ev = _by_city(text)
     assert "Bismarck" in ev and "Minot" not in ev
+
+
+def test_destination_told_with_its_region_is_no_site() -> None:
+    text = (
+        "Police let the protesting farmers cross the bypass at Khanna to head towards Haryana's Panipat "
+        "on their way to the capital on Tuesday."
+    )
+    ev = extract_text(text, PUB).events
+    assert "Panipat" not in {e.locality for e in ev}
+
+
+def test_city_told_as_the_paragraphs_destination_is_not_its_site() -> None:
+    text = (
+        "Police fired tear gas at farmers protesting on the highway in Ludhiana on Tuesday, officials said.\n\n"
+        "Farmers under the banner of two unions began their march on Tuesday morning. "
+        "Groups with tractors are marching towards Jaipur. "
+        "Officials in Jaipur sealed the borders to stop the farmers from entering the city."
+    )
+    ev = extract_text(text, PUB).events
+    assert [e.locality for e in ev] == ["Ludhiana"]

@@ -161,3 +161,21 @@ def test_city_told_as_the_paragraphs_destination_is_not_its_site() -> None:
     )
     ev = extract_text(text, PUB).events
     assert [e.locality for e in ev] == ["Ludhiana"]
+
+
+def test_known_venue_name_under_another_citys_dateline_is_its_namesake() -> None:
+    text = (
+        "ROCHESTER, N.Y. (AP) — More than 100 people gathered in Washington Square Park on Friday for a vigil "
+        "against immigrant detention, part of a national day of action, organizers said."
+    )
+    ev = extract_text(text, PUB).events
+    assert [(e.locality, e.state) for e in ev] == [("Rochester", "NY")]
+
+
+def test_known_venue_in_a_city_the_text_names_keeps_its_city() -> None:
+    text = (
+        "ROCHESTER, N.Y. (AP) — Students rallied downtown on Friday against the tuition increase.\n\n"
+        "In New York, hundreds gathered in Washington Square Park for a vigil against immigrant detention."
+    )
+    ev = _by_city(text)
+    assert "New York" in ev

@@ -141,3 +141,41 @@ def test_dateline_city_told_in_its_own_right_keeps_its_events() -> None:
     )
     ev = _by_city(text)
     assert "Bismarck" in ev and "Minot" not in ev
+
+
+def test_destination_told_with_its_region_is_no_site() -> None:
+    text = (
+        "Police let the protesting farmers cross the bypass at Khanna to head towards Haryana's Panipat "
+        "on their way to the capital on Tuesday."
+    )
+    ev = extract_text(text, PUB).events
+    assert "Panipat" not in {e.locality for e in ev}
+
+
+def test_city_told_as_the_paragraphs_destination_is_not_its_site() -> None:
+    text = (
+        "Police fired tear gas at farmers protesting on the highway in Ludhiana on Tuesday, officials said.\n\n"
+        "Farmers under the banner of two unions began their march on Tuesday morning. "
+        "Groups with tractors are marching towards Jaipur. "
+        "Officials in Jaipur sealed the borders to stop the farmers from entering the city."
+    )
+    ev = extract_text(text, PUB).events
+    assert [e.locality for e in ev] == ["Ludhiana"]
+
+
+def test_known_venue_name_under_another_citys_dateline_is_its_namesake() -> None:
+    text = (
+        "ROCHESTER, N.Y. (AP) — More than 100 people gathered in Washington Square Park on Friday for a vigil "
+        "against immigrant detention, part of a national day of action, organizers said."
+    )
+    ev = extract_text(text, PUB).events
+    assert [(e.locality, e.state) for e in ev] == [("Rochester", "NY")]
+
+
+def test_known_venue_in_a_city_the_text_names_keeps_its_city() -> None:
+    text = (
+        "ROCHESTER, N.Y. (AP) — Students rallied downtown on Friday against the tuition increase.\n\n"
+        "In New York, hundreds gathered in Washington Square Park for a vigil against immigrant detention."
+    )
+    ev = _by_city(text)
+    assert "New York" in ev

@@ -40,7 +40,7 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
 
     global _NOT_SITE
     if _NOT_SITE is None:
-        _NOT_SITE = re.compile(r"\b(?:from|to|toward|towards|into|for|of|with|than|between|via|until|reaching|outside of|(?:north|south|east|west|northeast|northwest|southeast|southwest) of|al (?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste) de|cerca de)\s+(?:the\s+)?(?:city of\s+)?$", re.IGNORECASE)
+        _NOT_SITE = re.compile(r"\b(?:from|to|toward|towards|into|for|of|with|than|between|via|until|reaching|outside of|(?:north|south|east|west|northeast|northwest|southeast|southwest) of|al (?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste) de|cerca de)\s+(?:the\s+)?(?:city of\s+)?(?:(?-i:[A-Z][\w-]*)['’]s\s+)?$", re.IGNORECASE)
     out: set[int] = set()
     prev: Place | None = None
     prev_other = False

@@ -307,8 +307,10 @@ def paragraph_city(st: DraftState, s: Sentence) -> list[Group] | None:
         return None
     layout = st.doc.layout
     past = _background_sentences(st.doc)
+    away = _destinations(st, s.para)
+    acting = {t.sent for t in st.doc.triggers if not t.weak}
     pc = next((p for sj in layout.para_sentences(s.para) if sj not in past for p in st.places_by_sent.get(sj, [])
-               if p.city_key), None)
+               if p.city_key and (p.city_key not in away or sj in acting)), None)
     if pc is None:
         return None
     if all(t.national for t in s.trigs) and len({p.city_key for sj in layout.para_sentences(s.para)
@@ -317,6 +319,20 @@ def paragraph_city(st: DraftState, s: Sentence) -> list[Group] | None:
     if all(_told_away(st.doc, t) for t in s.trigs):
         return None  # "protesters who rallied 12 miles south": not at the paragraph's city
     return [(pc.city_key or UNLOCATED, pc, s.trigs, s.seg, s.venues)]
+
+
+def _destinations(st: DraftState, para: int) -> set[str]:
+    """Cities the paragraph tells as an origin or a destination ("marching towards Elmwood"):
+    another sentence of it that names one without any protest word ("Elmwood's borders were
+    sealed") does not make it the paragraph's site."""
+    memo = st.doc.memo.setdefault("para_destinations", {})
+    if para not in memo:
+        layout, text = st.doc.layout, st.doc.text
+        a, b = layout.paragraphs[para]
+        found = [p for p in st.doc.places if a <= p.start < b]
+        others = non_event_places(text, found) if found else set()
+        memo[para] = {p.city_key for p in found if id(p) in others and p.city_key}
+    return memo[para]
 
 
 def _distance_pattern(lang: str, key: str, head: str = "") -> re.Pattern[str] | None:

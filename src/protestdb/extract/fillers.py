@@ -219,7 +219,9 @@ def fill_place(f: Filling) -> None:
     gr, country = None, "US"
     if f.geocode:
         country = places.place_country(f.doc.text, p, state)
-        gr = _geocode(f, p.locality if p else None, state, venue, country)
+        # a venue known in another city the text never names is its namesake in this one
+        known = None if places.namesake_venue(venue, p, f.doc.places) else venue
+        gr = _geocode(f, p.locality if p else None, state, known, country)
         if p is None and gr is not None and gr.locality is None:
             # "marched from Long Street to Parliament": a later venue may place the action
             for v in (v for v in d.venues if v.kind == "venue" and v is not venue):

@@ -273,6 +273,17 @@ def _without_metros(text: str, found: list[Place], geo: Any) -> list[Place]:
     return out
 
 
+def namesake_venue(venue: Place | None, place: Place | None, found: list[Place]) -> bool:
+    """Is ``venue`` a known venue of another city than the event's ``place``, in a text that
+    never names that other city ("ELMWOOD -- ... gathered in Washington Square Park", a name
+    many cities give a park)? The venue is then its namesake in the event's city."""
+    if venue is None or place is None or venue.kind != "venue" or not venue.city_key or not place.city_key:
+        return False
+    if venue.city_key == place.city_key:
+        return False
+    return not any(q.kind in ("city", "neighborhood") and q.city_key == venue.city_key for q in found)
+
+
 @lru_cache(maxsize=4)
 def _venue_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = load_lang("venues", lang)

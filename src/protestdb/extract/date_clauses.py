@@ -31,7 +31,11 @@ _SPEECH = frozenset({
     "note", "explain", "reveal", "disclose", "issue", "release", "tweet",
 })
 #: dependency labels by which a date hangs from a verb directly
-_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+#: "since Monday", "since it began last Thursday", "since the strike started on May 2"
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:it|they|the\s+[\w-]+)\s+(?:began|started|opened|was\s+set\s+up|were\s+set\s+up)\s+(?:on\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 def _tokens(sdoc: Any, m: Any) -> Any:
@@ -166,8 +170,9 @@ def possessed_noun(sdoc: Any, m: Any) -> Any | None:
 
 
 def starts_a_period(text: str, m: Any) -> bool:
-    """"since Monday", "protesting since yesterday": the day a still running action began."""
-    return _SINCE.search(text, max(0, m.start - 12), m.start) is not None
+    """"since Monday", "protesting since yesterday", "since it began last Thursday": the day a
+    still running action began."""
+    return _SINCE.search(text, max(0, m.start - 48), m.start) is not None
 
 
 def spoken_on(sdoc: Any, m: Any) -> bool:

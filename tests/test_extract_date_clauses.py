@@ -244,3 +244,15 @@ def test_cities_listed_after_the_date_share_it() -> None:
     got = {ev.locality: ev.date for ev in res.events}
     assert got.get("Hamburg") == "2024-02-09"
     assert got.get("Dresden") == got.get("Bremen") == "2024-02-10"
+
+
+def test_an_action_that_is_to_begin_is_announced_for_the_day_ahead() -> None:
+    # published Tuesday 2023-05-16: the march is Wednesday the 17th, not the 10th
+    got = _read("The march is to begin at 3 p.m. Wednesday at the courthouse.", date(2023, 5, 16))
+    assert got["Wednesday"].value == date(2023, 5, 17)
+    text = (
+        "Parents will descend on downtown Millbrook, Ohio, Wednesday afternoon to speak out against the board's vote.\n\n"
+        "According to the organizers, the march is to begin at 3 p.m. Wednesday at the old library."
+    )
+    res = extract_text(text, date(2023, 5, 16), geocode=False)
+    assert [(ev.date, ev.announced_only) for ev in res.events] == [("2023-05-17", True)]

@@ -74,6 +74,8 @@ def _future(verb: Any) -> bool:
             return True
         if head.lemma_ == "go" and head.tag_ == "VBG":  # "are going to march"
             return True
+        if head.lemma_ == "be" and verb.dep_ == "xcomp" and head.tag_ in ("VBZ", "VBP"):  # "the march is to begin at noon"
+            return True
     if verb.tag_ == "VBN" and verb.lemma_ in ("schedule", "set", "plan") and any(c.dep_ == "auxpass" for c in verb.children):
         return True  # "the rally is scheduled for Friday"
     if verb.tag_ == "VBG" and verb.lemma_ in ("plan", "schedule", "prepare", "organize", "organise") and any(

@@ -206,3 +206,17 @@ def test_a_verb_the_strike_is_only_the_object_of_a_preposition_of_does_not_date_
             " March 3 to March 5. The bakers' union said talks would resume.")
     (ev,) = extract_text(text, published=date(2025, 3, 7)).events
     assert ev.date == "2025-03-03"
+
+
+def test_a_day_in_the_page_address_dates_a_page_without_one() -> None:
+    from protestdb.extract.furniture import url_day
+
+    assert url_day("https://news.example.org/2024/04/25/students-rally-downtown/") == date(2024, 4, 25)
+    assert url_day("https://example.org/local/2021-09-15-housing-march") == date(2021, 9, 15)
+    assert url_day("https://example.org/2021/09/housing-march") is None  # a month is no day
+    assert url_day("https://example.org/story?id=2024/13/45") is None
+    text = "Hundreds of students rallied on Wednesday outside the city hall in Fairview, Ohio, to demand lower fees."
+    got = extract_text(text, None, url="https://news.example.org/2024/04/25/students-rally/", geocode=False)
+    assert [ev.date for ev in got.events] == ["2024-04-24"]
+    undated = extract_text(text, None, url="https://news.example.org/students-rally/", geocode=False)
+    assert [(ev.date, ev.date_precision) for ev in undated.events] == [(None, "unknown")]

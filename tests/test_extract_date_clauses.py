@@ -220,3 +220,39 @@ def test_a_possessive_date_of_another_thing_is_not_the_action() -> None:
         "before marching across the bridge to the lake for a vigil to remember the victims of Monday's fire."
     )
     assert _dates(text, date(2023, 3, 9)).get("Dalton") == {"2023-03-08"}
+
+
+def test_the_day_a_running_action_began_is_a_period_start() -> None:
+    from protestdb.extract.date_clauses import starts_a_period
+
+    text = "She has covered the sit-in since it began last Thursday, and the strike since the union started on May 2."
+    found = {m.quote: m for m in find_dates(text, date(2024, 5, 10))}
+    assert starts_a_period(text, found["last Thursday"]) and starts_a_period(text, found["May 2"])
+    plain = "The sit-in began last Thursday."
+    assert not starts_a_period(plain, find_dates(plain, date(2024, 5, 10))[0])
+
+
+def test_cities_listed_after_the_date_share_it() -> None:
+    # published Sunday 2024-02-11: Saturday's protests in the listed cities, not the page's Sunday
+    text = (
+        "Tens of thousands protested against the new law in Berlin on Sunday afternoon, police said.\n\n"
+        "A demonstration on Friday in Hamburg drew a crowd of 40,000 people and was ended early.\n"
+        "Saturday's protests in other German cities such as Leipzig, Dresden and Bremen attracted tens of "
+        "thousands of people."
+    )
+    res = extract_text(text, date(2024, 2, 11))
+    got = {ev.locality: ev.date for ev in res.events}
+    assert got.get("Hamburg") == "2024-02-09"
+    assert got.get("Dresden") == got.get("Bremen") == "2024-02-10"
+
+
+def test_an_action_that_is_to_begin_is_announced_for_the_day_ahead() -> None:
+    # published Tuesday 2023-05-16: the march is Wednesday the 17th, not the 10th
+    got = _read("The march is to begin at 3 p.m. Wednesday at the courthouse.", date(2023, 5, 16))
+    assert got["Wednesday"].value == date(2023, 5, 17)
+    text = (
+        "Parents will descend on downtown Millbrook, Ohio, Wednesday afternoon to speak out against the board's vote.\n\n"
+        "According to the organizers, the march is to begin at 3 p.m. Wednesday at the old library."
+    )
+    res = extract_text(text, date(2023, 5, 16), geocode=False)
+    assert [(ev.date, ev.announced_only) for ev in res.events] == [("2023-05-17", True)]

@@ -36,7 +36,8 @@ def extract_text(
     """The events an article reports, each filled field backed by evidence spans.
 
     ``text`` is the article's plain text; ``published`` (its publication date) anchors
-    relative dates. Evidence offsets point into ``result.text``. An HTML page given by
+    relative dates (without it: the page's "Published ..." line, else a day in ``url``, as in
+    ".../2024/04/25/slug"). Evidence offsets point into ``result.text``. An HTML page given by
     mistake is reduced to its main text first (as :func:`protestdb.ingest.read_article`
     does; its date fills a missing ``published``), so markup never becomes a field value;
     read pages with ``read_article`` to keep the title, URL and outlet too.
@@ -73,6 +74,8 @@ def extract_text(
     gate.clear()
     quote_index.cache_clear()
     doc = ExtractDoc(text=text, published=published, config=config or DEFAULT_CONFIG, trace=Trace(enabled=explain))
+    if url:
+        doc.memo["url"] = url  # a day in the address dates a page that states none
     if quick_reject(text):
         from protestdb.extract.language import detect_language
 

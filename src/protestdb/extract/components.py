@@ -39,7 +39,8 @@ def language(doc: ExtractDoc) -> bool | None:
 @component("published_line")
 def published_line(doc: ExtractDoc) -> bool | None:
     """No publication date given: the page's own "Published March 7, 2023" / "Updated ..." line
-    (``data/furniture_<lang>.json``) gives it; relative dates then resolve against it."""
+    (``data/furniture_<lang>.json``) gives it, else a day in its address; relative dates then
+    resolve against it."""
     if doc.published is None:
         from protestdb.extract.furniture import published_date
 
@@ -47,6 +48,10 @@ def published_line(doc: ExtractDoc) -> bool | None:
         if stated is not None:
             doc.published = stated[0]
             doc.memo["published_line"] = stated[1]
+    if doc.published is None:
+        from protestdb.extract.furniture import url_day
+
+        doc.published = url_day(doc.memo.get("url"))  # ".../2024/04/25/slug": the page's day
     return None
 
 

@@ -31,7 +31,11 @@ _SPEECH = frozenset({
     "note", "explain", "reveal", "disclose", "issue", "release", "tweet",
 })
 #: dependency labels by which a date hangs from a verb directly
-_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+#: "since Monday", "since it began last Thursday", "since the strike started on May 2"
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:it|they|the\s+[\w-]+)\s+(?:began|started|opened|was\s+set\s+up|were\s+set\s+up)\s+(?:on\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 def _tokens(sdoc: Any, m: Any) -> Any:
@@ -69,6 +73,8 @@ def _future(verb: Any) -> bool:
         if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_ in _INTENT:
             return True
         if head.lemma_ == "go" and head.tag_ == "VBG":  # "are going to march"
+            return True
+        if head.lemma_ == "be" and verb.dep_ == "xcomp" and head.tag_ in ("VBZ", "VBP"):  # "the march is to begin at noon"
             return True
     if verb.tag_ == "VBN" and verb.lemma_ in ("schedule", "set", "plan") and any(c.dep_ == "auxpass" for c in verb.children):
         return True  # "the rally is scheduled for Friday"
@@ -166,8 +172,9 @@ def possessed_noun(sdoc: Any, m: Any) -> Any | None:
 
 
 def starts_a_period(text: str, m: Any) -> bool:
-    """"since Monday", "protesting since yesterday": the day a still running action began."""
-    return _SINCE.search(text, max(0, m.start - 12), m.start) is not None
+    """"since Monday", "protesting since yesterday", "since it began last Thursday": the day a
+    still running action began."""
+    return _SINCE.search(text, max(0, m.start - 48), m.start) is not None
 
 
 def spoken_on(sdoc: Any, m: Any) -> bool:

@@ -324,6 +324,7 @@ def fill_date(f: Filling) -> None:
     doc, d = f.doc, f.draft
     # "returned to work Monday after a strike that ran from Jan. 31 to Feb. 2": the strike's dates
     dcands = [m for m in doc.dates if f.in_seg.covers(m.start, m.end) and (m.value or m.future_value) and m.precision != "unknown"]
+    dcands = dcands or _listed_before(f)
     if not d.announced and doc.published is not None:
         # a report is not dated after its page: "threatened to intensify the protest on Tuesday"
         # (a day its clause tells as ahead) dates something still to come
@@ -360,6 +361,20 @@ def fill_date(f: Filling) -> None:
         _put_date(f, dm, rule)
     if f.ev.date is None:
         _date_words(f)
+
+
+def _listed_before(f: Filling) -> list[Any]:
+    """An event whose words are a later part of a sentence split by places, without a date of its
+    own: the date told before it in that sentence ("Saturday's protests in Stuttgart, Nuremberg and
+    Hanover": Hanover's too)."""
+    layout, out = f.doc.layout, []
+    for a, _b in f.seg_scopes:
+        sent = layout.sentences[layout.sentence_at(a)]
+        if sent.start < a < sent.end:
+            before = [m for m in f.doc.dates if sent.start <= m.start and m.end <= a
+                      and (m.value or m.future_value) and m.precision != "unknown"]
+            out.extend(before[-1:])
+    return out
 
 
 def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:

@@ -117,6 +117,24 @@ def _parse(words: str) -> date | None:
     return None
 
 
+#: a day in a page's address: ".../2024/04/25/slug", ".../2024-04-25-slug" (news sites file pages
+#: under their publication day)
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+
+
+def url_day(url: str | None) -> date | None:
+    """The publication day a page's address gives, if it gives a whole one."""
+    if not url:
+        return None
+    m = _URL_DAY.search(url.split("?", 1)[0])
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
 def published_date(text: str, lang: str = "en", head_chars: int = 3000) -> tuple[date, tuple[int, int, str]] | None:
     """The publication date a page states in its furniture, with its span."""
     stamps = page_stamps(text, lang, head_chars)
@@ -166,4 +184,4 @@ def date_words(dates: list[Any], scopes: list[tuple[int, int]]) -> Any | None:
     return None
 
 
-__all__ = ["date_words", "furniture_paragraphs", "is_furniture", "opinion_label", "page_stamps", "published_date", "stamp_spans", "without_stamps"]
+__all__ = ["date_words", "furniture_paragraphs", "is_furniture", "opinion_label", "page_stamps", "published_date", "stamp_spans", "url_day", "without_stamps"]

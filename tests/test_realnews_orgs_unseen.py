@@ -103,3 +103,12 @@ def test_according_to_a_group_is_a_cue_but_according_to_the_paper_is_not() -> No
     names = _orgs("According to Marchers for Clean Water, the rallies were held in 40 towns, the Ledger Review said.")
     assert "Marchers for Clean Water" in names
     assert _orgs("The walkout went on all day, according to the Ledger Review.") == []
+
+
+def test_a_group_named_before_a_protester_word() -> None:
+    names = _orgs("Earlier in the day, Clean Seas Now protestors threw soup at a painting in the Old Gallery.")
+    assert names == ["Clean Seas Now"]
+
+
+def test_a_place_or_a_person_before_a_protester_word_is_no_group() -> None:
+    assert _orgs("Hong Kong protesters marched. In Berlin Tuesday protesters marched. Dana Cruz protesters sang.") == []

@@ -655,6 +655,27 @@ def _typed_rx() -> re.Pattern[str]:
     return re.compile(rf"(?<=[A-Za-z0-9])(?= (?:{'|'.join(map(re.escape, heads))})\b)" if heads else r"(?!)")
 
 
+def _protester_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
+    """A group named before a protester word: "Harbor Rising protesters blocked the port" (two
+    or more words, never a place or a title-case headline)."""
+    pat = _lex().get("org_before_protesters")
+    if not pat:
+        return []
+    word = rx(pat, 0)
+    out: list[Cand] = []
+    for s, e in scopes:
+        for m in word.finditer(text, s, e):
+            line = text.rfind("\n", s, m.start()) + 1 or s
+            runs = _cap_runs(text, max(line, m.start() - 120), m.start())
+            if not runs or runs[-1][1] != m.start() or _title_case_line(text, line):
+                continue
+            a, b = _strip(text, *runs[-1])
+            name = text[a:b]
+            if len(name.split()) >= 2 and name.split()[0].lower() not in _CLAUSE_OPENERS and not _is_place_name(name):
+                out.append((a, b, True))
+    return out
+
+
 def _quoted_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
     """A quoted name before a group noun: 'the "Fix Our Buses" campaign'."""
     pat = rx(_lex().get("quoted_group", r"(?!)"), 0)
@@ -814,7 +835,7 @@ def find_orgs(
              + _agent_candidates(text, scopes, ents) + _people_word_candidates(text, scopes, ents, doc)
              + _quoted_candidates(text, scopes) + _appositive_candidates(text, scopes, ents)
              + _acronym_candidates(text, scopes) + _head_candidates(text, scopes)
-             + _typed_candidates(text, scopes, ents)
+             + _typed_candidates(text, scopes, ents) + _protester_candidates(text, scopes)
              + _person_of_candidates(text, scopes, persons) + _titled_candidates(text, scopes))
     cued = {text[a:b].lower() for a, b, f in cands if f}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))

@@ -112,3 +112,13 @@ def test_a_group_named_before_a_protester_word() -> None:
 
 def test_a_place_or_a_person_before_a_protester_word_is_no_group() -> None:
     assert _orgs("Hong Kong protesters marched. In Berlin Tuesday protesters marched. Dana Cruz protesters sang.") == []
+
+
+def test_a_group_before_which_organized_the_march() -> None:
+    assert _orgs("Hundreds rallied on Friday, said Clean Seas Now, which organized the march.") == ["Clean Seas Now"]
+    assert _orgs("Crowds gathered in Tulsa, which held a march last year.") == []
+
+
+def test_at_the_invitation_of_and_a_convocatoria_de() -> None:
+    assert "Valley Renters Network" in _orgs("Tenants marched on Sunday at the invitation of the Valley Renters Network.")
+    assert "Red Vecinal Unida" in _orgs("La marcha se hizo a convocatoria de Red Vecinal Unida en el centro.")

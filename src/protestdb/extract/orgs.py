@@ -476,6 +476,10 @@ def _agent_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple
             if re.match(r"\s+(?:also\s+)?said\b", m.group()):
                 out.extend(_claimants(text, s, m.start(), ents, app))
                 continue
+            rel = _RELATIVE_BEFORE.search(text, max(s, m.start() - 30), m.start())
+            if rel is not None:  # "Harbor Rising, which organized the march,": the name before
+                out.extend(_relative_agents(text, s, rel.start(), ents))
+                continue
             seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)|[—–]+\s|\s-{1,2}\s", text[s : m.start()])]
             items = _list_items(text, max([s, *seps]), m.start() + 1, ents)
             if items and items[-1][1] >= m.start() - 1:
@@ -488,6 +492,25 @@ def _agent_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple
                 if items and items[-1][1] >= seps[-1] - 3:
                     out.extend((a, b, True) for a, b in items)
     return out
+
+
+_RELATIVE_BEFORE = re.compile(r",\s+which(?:\s+(?:had|has|have|also|first))?$")
+
+
+def _relative_agents(text: str, s: int, at: int, ents: list[tuple[int, int]]) -> list[Cand]:
+    """The name right before ", which organized the march": two or more words, an ORG entity
+    or an acronym, never a place ("in Tulsa, which held a march")."""
+    seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s|[—–]+\s|\s-{1,2}\s|[“\"(]", text[s:at])]
+    runs = _cap_runs(text, max([s, *seps]), at)
+    if not runs or runs[-1][1] != at:
+        return []
+    a, b = _strip(text, *runs[-1])
+    name = text[a:b]
+    if not name or _is_place_name(name) or name.split()[0].lower() in _CLAUSE_OPENERS:
+        return []
+    if len(name.split()) >= 2 or (a, b) in ents or _ACRONYM_ONLY.fullmatch(name):
+        return [(a, b, True)]
+    return []
 
 
 def _claimants(text: str, s: int, at: int, ents: list[tuple[int, int]], app: re.Pattern[str]) -> list[Cand]:
@@ -693,6 +716,8 @@ def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, person
         return None
     if from_list and (_DESCRIBED.search(text, max(0, a - 30), a) or any(pa <= a < pb and b > pb + 1 for pa, pb in persons)):
         return None
+    if from_list and re.match(r",\s+which\b", text[b : b + 10]):
+        return None  # "Clean Seas Now, which organized the march": no person is a "which"
     return "a person's name"
 
 

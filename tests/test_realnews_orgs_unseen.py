@@ -67,3 +67,58 @@ def test_a_name_ending_in_a_group_word_is_found_without_a_parser_tag() -> None:
 def test_spanish_y_after_a_group_word_ends_the_name() -> None:
     names = _orgs("La marcha fue convocada por organizadores como Harbor Nurses Association y Valley Central Labor Council.")
     assert {"Harbor Nurses Association", "Valley Central Labor Council"} <= set(names)
+
+
+def test_a_name_before_a_lowercase_group_word() -> None:
+    names = _orgs("The militant XYZW union put the turnout at two million, and the Harbor Rising coalition agreed.")
+    assert {"XYZW", "Harbor Rising"} <= set(names)
+
+
+def test_a_lowercase_group_word_after_a_place_names_no_group() -> None:
+    assert _orgs("The Chicago union rallied downtown.") == []
+
+
+def test_a_title_case_headline_ending_in_union_is_no_name() -> None:
+    text = "Nurses Rally in Capital, Pressuring Mayor to Sign Union Bill\n\nNurses marched on Friday."
+    assert not any("Pressuring" in n for n in _orgs(text))
+
+
+def test_a_paragraph_telling_no_event_gives_its_groups_not_its_sites_or_sources() -> None:
+    from datetime import date
+
+    from protestdb.extract import extract_text
+
+    text = ("Nurses Strike at Two Hospitals\n\n"
+            "Hundreds of nurses walked off the job in Springfield, Illinois, on Monday, demanding safer staffing.\n\n"
+            "The Prairie Nurses Union has bargained for a year. The busiest site, known as QX7, was closed, "
+            "according to the Ledger Review.")
+    res = extract_text(text, date(2025, 4, 8))
+    assert res.events
+    orgs = set(res.events[0].organizations or [])
+    assert "Prairie Nurses Union" in orgs
+    assert not orgs & {"QX7", "Ledger Review"}
+
+
+def test_according_to_a_group_is_a_cue_but_according_to_the_paper_is_not() -> None:
+    names = _orgs("According to Marchers for Clean Water, the rallies were held in 40 towns, the Ledger Review said.")
+    assert "Marchers for Clean Water" in names
+    assert _orgs("The walkout went on all day, according to the Ledger Review.") == []
+
+
+def test_a_group_named_before_a_protester_word() -> None:
+    names = _orgs("Earlier in the day, Clean Seas Now protestors threw soup at a painting in the Old Gallery.")
+    assert names == ["Clean Seas Now"]
+
+
+def test_a_place_or_a_person_before_a_protester_word_is_no_group() -> None:
+    assert _orgs("Hong Kong protesters marched. In Berlin Tuesday protesters marched. Dana Cruz protesters sang.") == []
+
+
+def test_a_group_before_which_organized_the_march() -> None:
+    assert _orgs("Hundreds rallied on Friday, said Clean Seas Now, which organized the march.") == ["Clean Seas Now"]
+    assert _orgs("Crowds gathered in Tulsa, which held a march last year.") == []
+
+
+def test_at_the_invitation_of_and_a_convocatoria_de() -> None:
+    assert "Valley Renters Network" in _orgs("Tenants marched on Sunday at the invitation of the Valley Renters Network.")
+    assert "Red Vecinal Unida" in _orgs("La marcha se hizo a convocatoria de Red Vecinal Unida en el centro.")

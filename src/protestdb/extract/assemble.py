@@ -203,8 +203,10 @@ def event_orgs(
         if d.counter or any(all_scopes.covers(a, b) for a, b in spans):
             continue
         paras = {layout.sentences[layout.sentence_at(a)].para for a, _ in spans}
-        if not paras & told:
-            out.append(org)  # an umbrella paragraph: speaks for every event
+        if not paras & told and org.group_named:
+            # an umbrella paragraph speaks for every event -- with a name told as a group's
+            # (a cue, "X Union"), not a site, source or bare acronym named in passing
+            out.append(org)
             why[id(org)] = "organizations.umbrella_paragraph"
         elif d.paras & paras and not any(o is not d and o.paras & paras and not o.counter for o in drafts):
             out.append(org)  # the event's own paragraph

@@ -34,6 +34,9 @@ class Org:
     name: str
     spans: list[Span] = field(default_factory=list)
     acronym: str | None = None
+    #: named as a group: by an organizer cue, an agent or people word, an appositive
+    #: ("organized by X", "the ABC union"), or by a group word of its own ("X Union")
+    group_named: bool = False
 
 
 def _lex() -> dict[str, Any]:
@@ -473,6 +476,10 @@ def _agent_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple
             if re.match(r"\s+(?:also\s+)?said\b", m.group()):
                 out.extend(_claimants(text, s, m.start(), ents, app))
                 continue
+            rel = _RELATIVE_BEFORE.search(text, max(s, m.start() - 30), m.start())
+            if rel is not None:  # "Harbor Rising, which organized the march,": the name before
+                out.extend(_relative_agents(text, s, rel.start(), ents))
+                continue
             seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)|[—–]+\s|\s-{1,2}\s", text[s : m.start()])]
             items = _list_items(text, max([s, *seps]), m.start() + 1, ents)
             if items and items[-1][1] >= m.start() - 1:
@@ -485,6 +492,25 @@ def _agent_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple
                 if items and items[-1][1] >= seps[-1] - 3:
                     out.extend((a, b, True) for a, b in items)
     return out
+
+
+_RELATIVE_BEFORE = re.compile(r",\s+which(?:\s+(?:had|has|have|also|first))?$")
+
+
+def _relative_agents(text: str, s: int, at: int, ents: list[tuple[int, int]]) -> list[Cand]:
+    """The name right before ", which organized the march": two or more words, an ORG entity
+    or an acronym, never a place ("in Tulsa, which held a march")."""
+    seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s|[—–]+\s|\s-{1,2}\s|[“\"(]", text[s:at])]
+    runs = _cap_runs(text, max([s, *seps]), at)
+    if not runs or runs[-1][1] != at:
+        return []
+    a, b = _strip(text, *runs[-1])
+    name = text[a:b]
+    if not name or _is_place_name(name) or name.split()[0].lower() in _CLAUSE_OPENERS:
+        return []
+    if len(name.split()) >= 2 or (a, b) in ents or _ACRONYM_ONLY.fullmatch(name):
+        return [(a, b, True)]
+    return []
 
 
 def _claimants(text: str, s: int, at: int, ents: list[tuple[int, int]], app: re.Pattern[str]) -> list[Cand]:
@@ -612,8 +638,11 @@ def _head_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
             w = max(s, m.start() - 200)
             if w > s:
                 w = text.find(" ", w, m.start()) + 1 or m.start()
-            runs = [r for r in _cap_runs(text, w, m.end()) if r[1] == m.end()]
-            if runs and (runs[0][0] > w or w == s) and len(text[runs[0][0] : runs[0][1]].split()) >= 2:
+            runs = [r for r in _cap_runs(text, w, min(e, m.end() + 40)) if r[1] == m.end()]
+            if (
+                runs and (runs[0][0] > w or w == s) and len(text[runs[0][0] : runs[0][1]].split()) >= 2
+                and not _title_case_line(text, text.rfind("\n", s, runs[0][0]) + 1 or s)
+            ):
                 out.append((runs[0][0], runs[0][1], False))
     return out
 
@@ -623,6 +652,51 @@ def _head_rx() -> re.Pattern[str]:
     """A capitalised protest-side group word ("Union", "Coalition") ending a word."""
     heads = sorted({h[:1].upper() + h[1:] for h in _lex().get("advocacy_heads", ())}, key=len, reverse=True)
     return re.compile(rf"(?<=\s)(?:{'|'.join(map(re.escape, heads))})\b" if heads else r"(?!)")
+
+
+def _typed_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[Cand]:
+    """A name right before a lower-case group word: "the CGT union", "the Harbor Rising
+    coalition" (two or more words, an ORG entity or an acronym; never a place)."""
+    typed = _typed_rx()
+    out: list[Cand] = []
+    for s, e in scopes:
+        for m in typed.finditer(text, s, e):
+            runs = _cap_runs(text, max(s, text.rfind("\n", s, m.start()) + 1, m.start() - 120), m.start())
+            if not runs or runs[-1][1] != m.start():
+                continue
+            a, b = _strip(text, *runs[-1])
+            name = text[a:b]
+            if name and (len(name.split()) >= 2 or (a, b) in ents or _ACRONYM_ONLY.fullmatch(name)) and not _is_place_name(name):
+                out.append((a, b, True))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _typed_rx() -> re.Pattern[str]:
+    """A lower-case protest-side group word after a capitalised word ("CGT union")."""
+    heads = sorted(_lex().get("advocacy_heads", ()), key=len, reverse=True)
+    return re.compile(rf"(?<=[A-Za-z0-9])(?= (?:{'|'.join(map(re.escape, heads))})\b)" if heads else r"(?!)")
+
+
+def _protester_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
+    """A group named before a protester word: "Harbor Rising protesters blocked the port" (two
+    or more words, never a place or a title-case headline)."""
+    pat = _lex().get("org_before_protesters")
+    if not pat:
+        return []
+    word = rx(pat, 0)
+    out: list[Cand] = []
+    for s, e in scopes:
+        for m in word.finditer(text, s, e):
+            line = text.rfind("\n", s, m.start()) + 1 or s
+            runs = _cap_runs(text, max(line, m.start() - 120), m.start())
+            if not runs or runs[-1][1] != m.start() or _title_case_line(text, line):
+                continue
+            a, b = _strip(text, *runs[-1])
+            name = text[a:b]
+            if len(name.split()) >= 2 and name.split()[0].lower() not in _CLAUSE_OPENERS and not _is_place_name(name):
+                out.append((a, b, True))
+    return out
 
 
 def _quoted_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
@@ -642,6 +716,8 @@ def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, person
         return None
     if from_list and (_DESCRIBED.search(text, max(0, a - 30), a) or any(pa <= a < pb and b > pb + 1 for pa, pb in persons)):
         return None
+    if from_list and re.match(r",\s+which\b", text[b : b + 10]):
+        return None  # "Clean Seas Now, which organized the march": no person is a "which"
     return "a person's name"
 
 
@@ -784,6 +860,7 @@ def find_orgs(
              + _agent_candidates(text, scopes, ents) + _people_word_candidates(text, scopes, ents, doc)
              + _quoted_candidates(text, scopes) + _appositive_candidates(text, scopes, ents)
              + _acronym_candidates(text, scopes) + _head_candidates(text, scopes)
+             + _typed_candidates(text, scopes, ents) + _protester_candidates(text, scopes)
              + _person_of_candidates(text, scopes, persons) + _titled_candidates(text, scopes))
     cued = {text[a:b].lower() for a, b, f in cands if f}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -796,6 +873,8 @@ def find_orgs(
         elif dropped is not None and text[a:b]:
             dropped.append((text[a:b], "organizations.candidate_filter", why))
     orgs = _alias_bare_acronyms(_merge(text, _join_acronym_pairs(text, kept)))
+    for o in orgs.values():
+        o.group_named = any(q.lower() in cued for _, _, q in o.spans) or _has_org_word(o.name) or _movement_name(o.name)
     # shorter names contained in longer ones ("Students for Justice" in "... in Palestine")
     out = []
     names = [o.name.lower() for o in orgs.values()]

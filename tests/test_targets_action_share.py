@@ -122,3 +122,21 @@ def test_whom_a_demand_is_made_from() -> None:
     # "from" without a demand addresses no one
     got = _by_city("Students walked out in Dayton, Ohio on Monday and heard from the Dayton Teachers Association.")
     assert got == {"Dayton": []}
+
+
+def test_the_owner_of_a_decision_the_city_an_embassy_and_a_meeting() -> None:
+    got = _by_city("Students protested in Dayton, Ohio on Monday over the university's decision to cut the program. "
+                   "Linden University said it would not reverse course.")
+    assert got == {"Dayton": ["Linden University"]}
+    got = _by_city("Residents rallied in Dayton, Ohio on Monday against the city's plan to demolish the shelter.")
+    assert got == {"Dayton": ["City of Dayton"]}
+    got = _by_city("Hundreds protested outside the Israeli embassy in London on Saturday.")
+    assert got == {"London": ["Israeli government"]}
+    got = _by_city("Parents protested at a Dayton School Board meeting in Dayton, Ohio on Monday against the closures.")
+    assert got == {"Dayton": ["Dayton School Board"]}
+
+
+def test_a_figure_s_decision_is_left_to_the_figure_frames() -> None:
+    # "Trump's policy" names the person by the leaders' frames, never the bare short form
+    got = _by_city("About 300 people rallied in Dayton, Ohio on Saturday against Trump's policy on tariffs.")
+    assert "Trump" not in got["Dayton"], got

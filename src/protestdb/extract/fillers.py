@@ -705,6 +705,8 @@ def _whole_action_targets(f: Filling) -> list[tuple[str, Span, str]]:
 def fill_targets(f: Filling) -> None:
     """Whom the action addresses: known agencies and companies and names after target cues,
     then (English) the parse's addressees and the roles of the action; never a kind of people."""
+    from protestdb.extract.targets import embassy_government
+
     doc, ev = f.doc, f.ev
     text, orgs = doc.text, f.orgs()
     place_spans = [(p.start, p.end) for p in doc.places]
@@ -723,6 +725,7 @@ def fill_targets(f: Filling) -> None:
         if name is None:
             f.drop(f"target {name0!r}", "targets.action_name", "the action's own name")
             continue
+        name = embassy_government(name, text, span[1])
         if name in ("police", "City Council", "city council", "Police Department"):
             # a bare body: the event's city's ("Portland City Council"); the police are a
             # target only of a protest about policing

@@ -140,3 +140,13 @@ def test_a_figure_s_decision_is_left_to_the_figure_frames() -> None:
     # "Trump's policy" names the person by the leaders' frames, never the bare short form
     got = _by_city("About 300 people rallied in Dayton, Ohio on Saturday against Trump's policy on tariffs.")
     assert "Trump" not in got["Dayton"], got
+
+
+def test_a_protest_against_the_police_targets_the_force_of_its_place() -> None:
+    got = _by_city("Hundreds of people marched in Dayton, Ohio on Saturday, calling for an end to police brutality.")
+    assert got == {"Dayton": ["Dayton Police Department"]}
+    got = _by_city("Hundreds of young people marched in Lagos on Wednesday, calling for police reforms.")
+    assert got == {"Lagos": ["Nigeria Police Force"]}
+    # police keeping order at a protest about something else are no target
+    got = _by_city("Hundreds of people marched in Dayton, Ohio on Saturday against the landfill as police watched.")
+    assert got == {"Dayton": []}, got

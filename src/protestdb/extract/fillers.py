@@ -610,6 +610,22 @@ def _enforcement_agency(f: Filling) -> tuple[str, Span, str] | None:
     return None
 
 
+def _police_force(f: Filling) -> list[tuple[str, Span, str]]:
+    """A protest against the police (told in its sentences, the headline or the text told for the
+    whole action) with no other addressee: the police force of its place
+    (``targets_frames.police_force``)."""
+    from protestdb.extract.targets_frames import police_force
+
+    from protestdb.extract.targets_shared import umbrella_scopes
+
+    doc = f.doc
+    head = [(s.start, s.end) for s in doc.layout.sentences if s.kind == "headline"] if doc.layout is not None else []
+    sp = police_force(doc.text, f.scopes, head + umbrella_scopes(doc.layout, f.drafts), f.ev.locality, f.ev.country)
+    if sp is None:
+        return []
+    return [(sp[2], (sp[0], sp[1], doc.text[sp[0] : sp[1]]), "targets.police_force")]
+
+
 def _leader_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[str, Span, str]]:
     """Target names without titles ("French President Emmanuel Macron's" -> "Emmanuel Macron"),
     a bare title dropped, plus the people the whole report opposes (``leaders.py``)."""
@@ -720,6 +736,8 @@ def fill_targets(f: Filling) -> None:
         agency = _enforcement_agency(f)
         if agency is not None:
             kept.append(agency)
+    if not kept and not f.draft.counter and doc.lang == "en":
+        kept.extend(_police_force(f))
     for name0, span, rule in kept:
         name = claims_mod.target_name_cut(name0)
         if name is None:

@@ -615,7 +615,6 @@ def _police_force(f: Filling) -> list[tuple[str, Span, str]]:
     whole action) with no other addressee: the police force of its place
     (``targets_frames.police_force``)."""
     from protestdb.extract.targets_frames import police_force
-
     from protestdb.extract.targets_shared import umbrella_scopes
 
     doc = f.doc

@@ -150,3 +150,16 @@ def test_a_protest_against_the_police_targets_the_force_of_its_place() -> None:
     # police keeping order at a protest about something else are no target
     got = _by_city("Hundreds of people marched in Dayton, Ohio on Saturday against the landfill as police watched.")
     assert got == {"Dayton": []}, got
+
+
+def test_the_employer_answering_for_the_other_side_of_a_strike() -> None:
+    text = ("Nurses picket in Dayton\n\nMembers of the Buckeye Nurses Association picketed in Dayton, Ohio on Tuesday "
+            "over staffing.\n\nIn a statement, the Miami Valley Hospital Group said it respects the union's right to "
+            "picket and will keep negotiating a fair contract.")
+    got = _by_city(text)
+    assert got == {"Dayton": ["Miami Valley Hospital Group"]}, got
+    # a person's name taken for an organization is never the employer
+    text = ("Workers strike in Dayton\n\nWorkers went on strike in Dayton, Ohio on Tuesday over wages.\n\n"
+            "Dana Whitfield said the union would not back down in the contract talks.")
+    got = _by_city(text)
+    assert "Dana Whitfield" not in got.get("Dayton", []), got

@@ -517,6 +517,37 @@ def _sites_of(text: str, s: int, e: int, orgs: list[tuple[int, int]], labor: boo
             found.add(name, a, b)
 
 
+@lru_cache(maxsize=1)
+def _reply_rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lx = load("targets_en")
+    return (re.compile(lx.get("reply_after", "(?!)"), re.IGNORECASE), re.compile(lx.get("reply_before", "(?!)"), re.IGNORECASE),
+            re.compile(lx.get("dispute_words", "(?!)"), re.IGNORECASE), re.compile(lx.get("employer_words", "(?!)")))
+
+
+def _employer_reply(text: str, orgs: list[tuple[int, int]], exclude: set[str] | frozenset[str]) -> tuple[int, int] | None:
+    """The organization answering for the other side of a labor dispute (a strike or picket with
+    no employer named beside it): the one most often told saying something in a sentence about
+    the dispute; never a union or the workers' own organization, none on a tie."""
+    after, before, dispute, employer_word = _reply_rx()
+    told: dict[str, list[tuple[int, int]]] = {}
+    for a, b in orgs:
+        name = text[a:b]
+        if _UNIONISH.search(name) or name.lower() in exclude or len(name) < 3:
+            continue
+        if not (employer_word.search(name) or re.fullmatch(r"[A-Z&]{2,6}", name)):
+            continue  # (a person's name spaCy took for an organization)
+        if not (after.match(text[b : b + 80]) or before.search(text[max(0, a - 40) : a])):
+            continue
+        lo = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
+        hi = min([i for i in (text.find(". ", b), text.find("\n", b)) if i >= 0] or [len(text)])
+        if dispute.search(text, lo, min(hi, lo + 600)):
+            told.setdefault(name, []).append((a, b))
+    ranked = sorted(told.values(), key=len, reverse=True)
+    if not ranked or (len(ranked) > 1 and len(ranked[0]) == len(ranked[1])):
+        return None
+    return ranked[0][0]
+
+
 _GOVERNOR_NAMED = re.compile(r"\b(?:Gov\.|Governor)\s+([A-Z][\w’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+)\b(?!['’]s\b)")
 
 
@@ -575,6 +606,10 @@ def find_role_targets(
         district = school_employer(text, scopes)
         if district is not None:
             found.add(district[2], district[0], district[1])
+    if labor and not employer and not found.out:  # the other side of the dispute answering
+        reply = _employer_reply(text, org_only, exclude)
+        if reply is not None:
+            found.add(text[reply[0] : reply[1]], *reply)
     if employer and lx["parent"] is not None:
         for m in lx["parent"].finditer(text):
             if not _UNIONISH.search(m.group("name")):

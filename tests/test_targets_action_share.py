@@ -122,3 +122,44 @@ def test_whom_a_demand_is_made_from() -> None:
     # "from" without a demand addresses no one
     got = _by_city("Students walked out in Dayton, Ohio on Monday and heard from the Dayton Teachers Association.")
     assert got == {"Dayton": []}
+
+
+def test_the_owner_of_a_decision_the_city_an_embassy_and_a_meeting() -> None:
+    got = _by_city("Students protested in Dayton, Ohio on Monday over the university's decision to cut the program. "
+                   "Linden University said it would not reverse course.")
+    assert got == {"Dayton": ["Linden University"]}
+    got = _by_city("Residents rallied in Dayton, Ohio on Monday against the city's plan to demolish the shelter.")
+    assert got == {"Dayton": ["City of Dayton"]}
+    got = _by_city("Hundreds protested outside the Israeli embassy in London on Saturday.")
+    assert got == {"London": ["Israeli government"]}
+    got = _by_city("Parents protested at a Dayton School Board meeting in Dayton, Ohio on Monday against the closures.")
+    assert got == {"Dayton": ["Dayton School Board"]}
+
+
+def test_a_figure_s_decision_is_left_to_the_figure_frames() -> None:
+    # "Trump's policy" names the person by the leaders' frames, never the bare short form
+    got = _by_city("About 300 people rallied in Dayton, Ohio on Saturday against Trump's policy on tariffs.")
+    assert "Trump" not in got["Dayton"], got
+
+
+def test_a_protest_against_the_police_targets_the_force_of_its_place() -> None:
+    got = _by_city("Hundreds of people marched in Dayton, Ohio on Saturday, calling for an end to police brutality.")
+    assert got == {"Dayton": ["Dayton Police Department"]}
+    got = _by_city("Hundreds of young people marched in Lagos on Wednesday, calling for police reforms.")
+    assert got == {"Lagos": ["Nigeria Police Force"]}
+    # police keeping order at a protest about something else are no target
+    got = _by_city("Hundreds of people marched in Dayton, Ohio on Saturday against the landfill as police watched.")
+    assert got == {"Dayton": []}, got
+
+
+def test_the_employer_answering_for_the_other_side_of_a_strike() -> None:
+    text = ("Nurses picket in Dayton\n\nMembers of the Buckeye Nurses Association picketed in Dayton, Ohio on Tuesday "
+            "over staffing.\n\nIn a statement, the Miami Valley Hospital Group said it respects the union's right to "
+            "picket and will keep negotiating a fair contract.")
+    got = _by_city(text)
+    assert got == {"Dayton": ["Miami Valley Hospital Group"]}, got
+    # a person's name taken for an organization is never the employer
+    text = ("Workers strike in Dayton\n\nWorkers went on strike in Dayton, Ohio on Tuesday over wages.\n\n"
+            "Dana Whitfield said the union would not back down in the contract talks.")
+    got = _by_city(text)
+    assert "Dana Whitfield" not in got.get("Dayton", []), got

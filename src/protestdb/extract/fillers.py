@@ -652,6 +652,21 @@ def _enforcement_agency(f: Filling) -> tuple[str, Span, str] | None:
     return None
 
 
+def _police_force(f: Filling) -> list[tuple[str, Span, str]]:
+    """A protest against the police (told in its sentences, the headline or the text told for the
+    whole action) with no other addressee: the police force of its place
+    (``targets_frames.police_force``)."""
+    from protestdb.extract.targets_frames import police_force
+    from protestdb.extract.targets_shared import umbrella_scopes
+
+    doc = f.doc
+    head = [(s.start, s.end) for s in doc.layout.sentences if s.kind == "headline"] if doc.layout is not None else []
+    sp = police_force(doc.text, f.scopes, head + umbrella_scopes(doc.layout, f.drafts), f.ev.locality, f.ev.country)
+    if sp is None:
+        return []
+    return [(sp[2], (sp[0], sp[1], doc.text[sp[0] : sp[1]]), "targets.police_force")]
+
+
 def _leader_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[str, Span, str]]:
     """Target names without titles ("French President Emmanuel Macron's" -> "Emmanuel Macron"),
     a bare title dropped, plus the people the whole report opposes (``leaders.py``)."""
@@ -747,6 +762,8 @@ def _whole_action_targets(f: Filling) -> list[tuple[str, Span, str]]:
 def fill_targets(f: Filling) -> None:
     """Whom the action addresses: known agencies and companies and names after target cues,
     then (English) the parse's addressees and the roles of the action; never a kind of people."""
+    from protestdb.extract.targets import embassy_government
+
     doc, ev = f.doc, f.ev
     text, orgs = doc.text, f.orgs()
     place_spans = [(p.start, p.end) for p in doc.places]
@@ -760,11 +777,14 @@ def fill_targets(f: Filling) -> None:
         agency = _enforcement_agency(f)
         if agency is not None:
             kept.append(agency)
+    if not kept and not f.draft.counter and doc.lang == "en":
+        kept.extend(_police_force(f))
     for name0, span, rule in kept:
         name = claims_mod.target_name_cut(name0)
         if name is None:
             f.drop(f"target {name0!r}", "targets.action_name", "the action's own name")
             continue
+        name = embassy_government(name, text, span[1])
         if name in ("police", "City Council", "city council", "Police Department"):
             # a bare body: the event's city's ("Portland City Council"); the police are a
             # target only of a protest about policing

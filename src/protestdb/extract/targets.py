@@ -46,6 +46,7 @@ def _lex() -> dict[str, Any]:
         "address": frozenset(lx.get("address_verbs", ())),
         "clause": frozenset(lx.get("clause_verbs", ())),
         "demand_from": frozenset(lx.get("demand_from", ())),
+        "decisions": frozenset(lx.get("decision_nouns", ())),
         "needs_clause": frozenset(lx.get("address_needs_clause", ())),
         "lawmakers_not_after": re.compile(lx.get("lawmakers_not_after", "(?!)"), re.IGNORECASE),
         "lawmakers_not_before": re.compile(lx.get("lawmakers_not_before", "(?!)"), re.IGNORECASE),
@@ -204,6 +205,14 @@ def _demanded_from(tok: Any, heads: frozenset[str]) -> bool:
     return False
 
 
+def _person(tok: Any) -> bool:
+    """A person's name (a public figure's short form whatever spaCy tagged it): leaders.py names
+    people from their own frames."""
+    from protestdb.extract.leaders import figure_name
+
+    return tok.ent_type_ == "PERSON" or figure_name(tok.text) is not None
+
+
 def _addressed(doc: Any, s: int, e: int) -> list[Any]:
     """Tokens addressed by a claim in ``text[s:e]`` (parse)."""
     lx = _lex()
@@ -219,10 +228,15 @@ def _addressed(doc: Any, s: int, e: int) -> list[Any]:
             out.extend(g for g in tok.children if g.dep_ == "pobj")
         elif tok.dep_ == "prep" and tok.lower_ == "from" and _demanded_from(tok, lx["demand_from"]):
             out.extend(g for g in tok.children if g.dep_ == "pobj")
-    # "protest the bank's lending": the possessor of an addressed object
+        elif tok.dep_ == "poss" and tok.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() in lx["decisions"] and not _person(tok):
+            out.append(tok)  # "over the university's decision": the decision's owner (a person's: leaders.py)
+    # "protest the bank's lending": the possessor of an addressed object; "against the new
+    # Westland Union trade deal": the organization named before it
     final: list[Any] = []
     for t in out:
         poss = [c for c in t.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+        if not poss and t.pos_ == "NOUN":
+            poss = [c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "ORG" and not _person(c)]
         final.append(poss[0] if poss else t)
     return final
 
@@ -299,6 +313,10 @@ def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, localit
             official = _official(text, doc, tok)
             if official is not None:
                 found.add(*official)
+            continue
+        if low == "city" and tok.lower_ == "city" and locality and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the":
+            # "urged the city to", "against the city's plan": the city's government
+            found.add(f"City of {locality}", (tok.idx, tok.idx + len(tok.text), tok.text))
             continue
         if tok.pos_ == "PRON" or low in lx["not_target"] or tok.ent_type_ in ("GPE", "DATE", "CARDINAL", "NORP"):
             continue
@@ -463,6 +481,12 @@ def _site_owners(lx: dict[str, Any], text: str, s: int, e: int, orgs: list[tuple
             found.add(text[a:b], a, b, keep_poss=True)
 
 
+@lru_cache(maxsize=1)
+def _meeting_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lx = load("targets_en")
+    return re.compile(lx.get("meeting_before", "(?!)")), re.compile(lx.get("meeting_after", "(?!)"))
+
+
 _NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
 
 
@@ -477,19 +501,51 @@ def _sites_of(text: str, s: int, e: int, orgs: list[tuple[int, int]], labor: boo
     """An organization told as the owner of the action's site ("outside the offices of X"), and
     (a strike or picket) the organization whose site the workers picket ("picketed outside X")."""
     site_of, labor_site, not_site = _site_rx()
+    meeting_before, meeting_after = _meeting_rx()
     for a, b in orgs:
         if not (s <= a < e):
             continue
         before = text[max(s, a - 70) : a]
         name = text[a:b]
-        if _NAME_GOES_ON.match(text, b):
+        if _NAME_GOES_ON.match(text, b) and not meeting_after.match(text, b):
             continue  # "the office of House Speaker X": a title, the office of a person
-        if site_of.search(before):
-            found.add(name, a, b)
+        if site_of.search(before) or (meeting_after.match(text, b) and meeting_before.search(before)):
+            found.add(name, a, b)  # "outside the offices of X", "at a X meeting"
         elif labor and labor_site.search(before) and not _UNIONISH.search(name) and (
             name.split()[-1].lower() not in not_site and name.lower() not in not_site
         ):
             found.add(name, a, b)
+
+
+@lru_cache(maxsize=1)
+def _reply_rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lx = load("targets_en")
+    return (re.compile(lx.get("reply_after", "(?!)"), re.IGNORECASE), re.compile(lx.get("reply_before", "(?!)"), re.IGNORECASE),
+            re.compile(lx.get("dispute_words", "(?!)"), re.IGNORECASE), re.compile(lx.get("employer_words", "(?!)")))
+
+
+def _employer_reply(text: str, orgs: list[tuple[int, int]], exclude: set[str] | frozenset[str]) -> tuple[int, int] | None:
+    """The organization answering for the other side of a labor dispute (a strike or picket with
+    no employer named beside it): the one most often told saying something in a sentence about
+    the dispute; never a union or the workers' own organization, none on a tie."""
+    after, before, dispute, employer_word = _reply_rx()
+    told: dict[str, list[tuple[int, int]]] = {}
+    for a, b in orgs:
+        name = text[a:b]
+        if _UNIONISH.search(name) or name.lower() in exclude or len(name) < 3:
+            continue
+        if not (employer_word.search(name) or re.fullmatch(r"[A-Z&]{2,6}", name)):
+            continue  # (a person's name spaCy took for an organization)
+        if not (after.match(text[b : b + 80]) or before.search(text[max(0, a - 40) : a])):
+            continue
+        lo = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
+        hi = min([i for i in (text.find(". ", b), text.find("\n", b)) if i >= 0] or [len(text)])
+        if dispute.search(text, lo, min(hi, lo + 600)):
+            told.setdefault(name, []).append((a, b))
+    ranked = sorted(told.values(), key=len, reverse=True)
+    if not ranked or (len(ranked) > 1 and len(ranked[0]) == len(ranked[1])):
+        return None
+    return ranked[0][0]
 
 
 _GOVERNOR_NAMED = re.compile(r"\b(?:Gov\.|Governor)\s+([A-Z][\w’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+)\b(?!['’]s\b)")
@@ -550,6 +606,10 @@ def find_role_targets(
         district = school_employer(text, scopes)
         if district is not None:
             found.add(district[2], district[0], district[1])
+    if labor and not employer and not found.out:  # the other side of the dispute answering
+        reply = _employer_reply(text, org_only, exclude)
+        if reply is not None:
+            found.add(text[reply[0] : reply[1]], *reply)
     if employer and lx["parent"] is not None:
         for m in lx["parent"].finditer(text):
             if not _UNIONISH.search(m.group("name")):
@@ -600,3 +660,16 @@ def bill_legislature(text: str, at: int) -> Span | None:
     ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
     m = _bills()[1].search(text, a, min(ends) if ends else len(text))
     return (m.start(), m.end(), m.group()) if m is not None else None
+
+
+@lru_cache(maxsize=1)
+def _embassy_rx() -> re.Pattern[str]:
+    return re.compile(load("targets_en").get("embassy_after", "(?!)"))
+
+
+def embassy_government(name: str, text: str, end: int) -> str:
+    """A people's word told as the action's site ("outside the Westlandian embassy"): the
+    government of that country ("Westlandian government"); any other name as it is."""
+    if " " not in name and name[:1].isupper() and name.endswith(("an", "ese", "ish", "i", "ch")) and _embassy_rx().match(text, end):
+        return f"{name} government"
+    return name

@@ -138,4 +138,27 @@ def school_employer(text: str, scopes: list[tuple[int, int]]) -> Span | None:
     return ranked[0][1][0]
 
 
-__all__ = ["bill_legislatures", "lawmakers_named", "police_of_killing", "school_employer"]
+@lru_cache(maxsize=1)
+def _police() -> tuple[re.Pattern[str], dict[str, str]]:
+    lx = load("targets_en")
+    return re.compile(lx.get("police_cause", "(?!)"), re.IGNORECASE), dict(lx.get("police_forces", {}))
+
+
+def police_force(text: str, scopes: list[tuple[int, int]], head: list[tuple[int, int]], locality: str | None,
+                 country: str | None) -> Span | None:
+    """A protest against the police (``police_cause`` told in the event's sentences or the
+    headline): the police force of its place as ``police_forces`` names it (the city's, else the
+    country's), else in the US the city's Police Department; None elsewhere. The span is the
+    cause's words."""
+    cause, forces = _police()
+    low = lowered(text)
+    m = next((x for s, e in (*scopes, *head) if may_match(cause, low, s, e) for x in [cause.search(text, s, e)] if x), None)
+    if m is None:
+        return None
+    name = forces.get(locality or "") or forces.get(country or "")
+    if name is None and country == "US" and locality:
+        name = f"{locality} Police Department"
+    return (m.start(), m.end(), name) if name else None
+
+
+__all__ = ["bill_legislatures", "lawmakers_named", "police_force", "police_of_killing", "school_employer"]

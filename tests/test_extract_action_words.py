@@ -72,3 +72,33 @@ def test_a_named_general_strike_outside_quotes_still_names_the_action() -> None:
             "Lisbon.\n\nThe general strike closed schools and ports.")
     res = extract_text(text, PUB)
     assert any("strike" in e.event_type for e in res.events)
+
+
+def test_listed_cities_take_the_action_their_paragraph_tells() -> None:
+    text = (
+        "Unions across Italy held a general strike on Friday against the budget, closing schools and stopping "
+        "trains.\n\n"
+        "Beyond the closed factories, huge marches filled the largest cities. According to the unions, in Rome there "
+        "were more than 200,000, in Milan more than 80,000, in Naples 40,000.\n\n"
+        "Union leaders said the strike would not be the last."
+    )
+    res = extract_text(text, PUB)
+    by_city = {e.locality: e.event_type for e in res.events if e.locality}
+    assert {"Rome", "Milan"} <= set(by_city)
+    # the marches of the list's own paragraph, not the strike the article tells most
+    assert "march" in by_city["Rome"] and "march" in by_city["Milan"]
+
+
+def test_nationwide_sentence_tells_the_days_action_for_generic_cities() -> None:
+    text = (
+        "Thousands of people protested on Saturday against the new detention policy.\n\n"
+        "The largest rally was in Chicago, but rallies and marches took place across the country in cities like "
+        "Denver, Omaha and Tulsa.\n\n"
+        "In Atlanta, demonstrators carried cardboard cages outside the federal building.\n\n"
+        "Protesters in Houston chanted outside City Hall."
+    )
+    res = extract_text(text, PUB)
+    by_city = {e.locality: e.event_type for e in res.events}
+    # Atlanta and Houston are told only with generic words: they take the day's rallies
+    assert by_city.get("Atlanta") == ["rally"] and by_city.get("Houston") == ["rally"], by_city
+

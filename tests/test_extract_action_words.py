@@ -102,3 +102,44 @@ def test_nationwide_sentence_tells_the_days_action_for_generic_cities() -> None:
     # Atlanta and Houston are told only with generic words: they take the day's rallies
     assert by_city.get("Atlanta") == ["rally"] and by_city.get("Houston") == ["rally"], by_city
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protest is foundational to a healthy democracy.",
+        "Lawmakers say that not all types of protest deserve the same protection.",
+        "Protests that spill onto highways put drivers in danger.",
+        "Blocking highways is already a misdemeanor in the state.",
+        "Such protests rarely change the minds of legislators.",
+    ],
+)
+def test_protest_talked_of_in_general_is_no_action(text: str) -> None:
+    from protestdb.extract.detect import find_triggers
+    from protestdb.extract.nlp import load_nlp
+
+    trigs = find_triggers(text, "en", doc=load_nlp()(text))
+    assert trigs and all(t.weak for t in trigs), [(t.quote, t.weak) for t in trigs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protest erupted in the township on Monday after the shooting.",
+        "The protests that began on Monday spread to three more cities.",
+        "Nurses held a protest outside the hospital on Tuesday.",
+        "Hundreds of protesters blocked the highway on Tuesday.",
+    ],
+)
+def test_protest_told_as_an_action_stays_firm(text: str) -> None:
+    from protestdb.extract.detect import find_triggers
+    from protestdb.extract.nlp import load_nlp
+
+    trigs = find_triggers(text, "en", doc=load_nlp()(text))
+    assert any(not t.weak for t in trigs), [(t.quote, t.weak) for t in trigs]
+
+
+def test_an_act_of_civil_disobedience_is_an_action() -> None:
+    text = ("More than 40 demonstrators were arrested on Monday after they sat down in the street outside the "
+            "federal building in Dayton, Ohio, in an act of civil disobedience.")
+    assert any("civil disobedience" in t for t in _types(text))
+

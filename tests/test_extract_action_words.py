@@ -143,3 +143,27 @@ def test_an_act_of_civil_disobedience_is_an_action() -> None:
             "federal building in Dayton, Ohio, in an act of civil disobedience.")
     assert any("civil disobedience" in t for t in _types(text))
 
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("Dozens of farmers drove their tractors in a slow procession through Lincoln, Nebraska on Monday to "
+         "protest low crop prices.", "motorcade"),
+        ("Dozens of cars honking their horns circled the state capitol in Columbus, Ohio on Saturday in a caravan "
+         "protest against the eviction law.", "motorcade"),
+        ("Students set up tents on the main lawn of the University of Dayton on Monday, vowing to stay until the "
+         "school divests.", "occupation"),
+        ("Protesters deliberately broke the law by blocking the entrance to the immigration office in Dayton, Ohio "
+         "on Monday, and 12 were arrested.", "civil disobedience"),
+    ],
+)
+def test_action_words_give_the_specific_type(text: str, typ: str) -> None:
+    types = _types(text)
+    assert types and all(typ in t for t in types), types
+
+
+def test_vehicles_and_tents_outside_protest_are_no_report() -> None:
+    for text in ("Residents drove their cars through the flooded street on Monday after the storm.",
+                 "Scouts set up tents at the lake campground on Saturday for the annual jamboree.",
+                 "Fans watched the car rally through the forest stages on Sunday."):
+        assert not extract_text(text, PUB, geocode=False).is_protest_report, text

@@ -167,3 +167,17 @@ def test_vehicles_and_tents_outside_protest_are_no_report() -> None:
                  "Scouts set up tents at the lake campground on Saturday for the annual jamboree.",
                  "Fans watched the car rally through the forest stages on Sunday."):
         assert not extract_text(text, PUB, geocode=False).is_protest_report, text
+
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students protest fee increase\n\nStudents stopped traffic on Tuesday by blocking one side of the main road "
+        "near the Kestrel campus, demanding lower fees.",
+        "Residents of Zama township set up makeshift blockages on the main road on Monday, protesting power cuts.",
+    ],
+)
+def test_road_blocking_told_at_length_is_a_blockade(text: str) -> None:
+    assert any("blockade" in t for t in _types(text))

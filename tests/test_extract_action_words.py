@@ -72,3 +72,112 @@ def test_a_named_general_strike_outside_quotes_still_names_the_action() -> None:
             "Lisbon.\n\nThe general strike closed schools and ports.")
     res = extract_text(text, PUB)
     assert any("strike" in e.event_type for e in res.events)
+
+
+def test_listed_cities_take_the_action_their_paragraph_tells() -> None:
+    text = (
+        "Unions across Italy held a general strike on Friday against the budget, closing schools and stopping "
+        "trains.\n\n"
+        "Beyond the closed factories, huge marches filled the largest cities. According to the unions, in Rome there "
+        "were more than 200,000, in Milan more than 80,000, in Naples 40,000.\n\n"
+        "Union leaders said the strike would not be the last."
+    )
+    res = extract_text(text, PUB)
+    by_city = {e.locality: e.event_type for e in res.events if e.locality}
+    assert {"Rome", "Milan"} <= set(by_city)
+    # the marches of the list's own paragraph, not the strike the article tells most
+    assert "march" in by_city["Rome"] and "march" in by_city["Milan"]
+
+
+def test_nationwide_sentence_tells_the_days_action_for_generic_cities() -> None:
+    text = (
+        "Thousands of people protested on Saturday against the new detention policy.\n\n"
+        "The largest rally was in Chicago, but rallies and marches took place across the country in cities like "
+        "Denver, Omaha and Tulsa.\n\n"
+        "In Atlanta, demonstrators carried cardboard cages outside the federal building.\n\n"
+        "Protesters in Houston chanted outside City Hall."
+    )
+    res = extract_text(text, PUB)
+    by_city = {e.locality: e.event_type for e in res.events}
+    # Atlanta and Houston are told only with generic words: they take the day's rallies
+    assert by_city.get("Atlanta") == ["rally"] and by_city.get("Houston") == ["rally"], by_city
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protest is foundational to a healthy democracy.",
+        "Lawmakers say that not all types of protest deserve the same protection.",
+        "Protests that spill onto highways put drivers in danger.",
+        "Blocking highways is already a misdemeanor in the state.",
+        "Such protests rarely change the minds of legislators.",
+    ],
+)
+def test_protest_talked_of_in_general_is_no_action(text: str) -> None:
+    from protestdb.extract.detect import find_triggers
+    from protestdb.extract.nlp import load_nlp
+
+    trigs = find_triggers(text, "en", doc=load_nlp()(text))
+    assert trigs and all(t.weak for t in trigs), [(t.quote, t.weak) for t in trigs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protest erupted in the township on Monday after the shooting.",
+        "The protests that began on Monday spread to three more cities.",
+        "Nurses held a protest outside the hospital on Tuesday.",
+        "Hundreds of protesters blocked the highway on Tuesday.",
+    ],
+)
+def test_protest_told_as_an_action_stays_firm(text: str) -> None:
+    from protestdb.extract.detect import find_triggers
+    from protestdb.extract.nlp import load_nlp
+
+    trigs = find_triggers(text, "en", doc=load_nlp()(text))
+    assert any(not t.weak for t in trigs), [(t.quote, t.weak) for t in trigs]
+
+
+def test_an_act_of_civil_disobedience_is_an_action() -> None:
+    text = ("More than 40 demonstrators were arrested on Monday after they sat down in the street outside the "
+            "federal building in Dayton, Ohio, in an act of civil disobedience.")
+    assert any("civil disobedience" in t for t in _types(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("Dozens of farmers drove their tractors in a slow procession through Lincoln, Nebraska on Monday to "
+         "protest low crop prices.", "motorcade"),
+        ("Dozens of cars honking their horns circled the state capitol in Columbus, Ohio on Saturday in a caravan "
+         "protest against the eviction law.", "motorcade"),
+        ("Students set up tents on the main lawn of the University of Dayton on Monday, vowing to stay until the "
+         "school divests.", "occupation"),
+        ("Protesters deliberately broke the law by blocking the entrance to the immigration office in Dayton, Ohio "
+         "on Monday, and 12 were arrested.", "civil disobedience"),
+    ],
+)
+def test_action_words_give_the_specific_type(text: str, typ: str) -> None:
+    types = _types(text)
+    assert types and all(typ in t for t in types), types
+
+
+def test_vehicles_and_tents_outside_protest_are_no_report() -> None:
+    for text in ("Residents drove their cars through the flooded street on Monday after the storm.",
+                 "Scouts set up tents at the lake campground on Saturday for the annual jamboree.",
+                 "Fans watched the car rally through the forest stages on Sunday."):
+        assert not extract_text(text, PUB, geocode=False).is_protest_report, text
+
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students protest fee increase\n\nStudents stopped traffic on Tuesday by blocking one side of the main road "
+        "near the Kestrel campus, demanding lower fees.",
+        "Residents of Zama township set up makeshift blockages on the main road on Monday, protesting power cuts.",
+    ],
+)
+def test_road_blocking_told_at_length_is_a_blockade(text: str) -> None:
+    assert any("blockade" in t for t in _types(text))

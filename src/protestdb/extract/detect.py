@@ -225,6 +225,8 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
                 or tok.head.lemma_ in ("hold", "stage", "launch", "begin", "start", "organize", "lead", "call")
                 or _people_acting(tok)
             )
+        if lang == "en" and not t.weak and generic_talk(span.root):
+            t.weak = True  # "Protest is foundational to democracy", "protests that block highways": no action
         if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in tok.children)):
             t.announced = False
         elif t.announced and _held_subject(tok, heads):
@@ -240,6 +242,34 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
                 if node.lemma_ in heads:
                     t.announced = True
                     break
+
+
+#: nouns whose "of"/"to" phrase names protest in general ("types of protest", "the right to protest")
+_KIND_HEADS = frozenset({"type", "kind", "form", "right", "freedom", "tradition", "history", "culture", "nature",
+                         "power", "value", "role", "way", "method", "tactic", "art", "politics", "tool"})
+
+
+def generic_talk(tok: Any) -> bool:
+    """Is the trigger word protest talked of in general, no action told: a bare singular noun as
+    the subject of a present-tense verb ("Protest is foundational to democracy") or in "types of
+    protest"; a plural with a present-tense relative clause ("protests that block highways") or
+    "such"; a gerund subject ("Blocking highways is a misdemeanor")."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass"):
+        return True
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    kids = list(tok.children)
+    if tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in kids):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.tag_ in ("VBZ", "VBP"):
+            return True
+        prep = tok.head
+        return tok.dep_ == "pobj" and prep.lower_ in ("of", "to") and prep.head.lemma_ in _KIND_HEADS
+    if tok.tag_ == "NNS":
+        if any(c.dep_ in ("det", "amod", "predet") and c.lower_ == "such" for c in kids):
+            return True
+        return any(c.dep_ == "relcl" and c.tag_ in ("VBP", "VBZ") for c in kids) and not any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in kids)
+    return False
 
 
 def _held_subject(tok: Any, heads: frozenset[str]) -> bool:

@@ -145,8 +145,20 @@ def roundup_triggers(
         if own:
             continue  # "marched in Lyon": the place's own trigger tells it
         announced = bool(announce is not None and announce.search(text, s.start, s.end))
-        out += [Trigger(a, b, text[a:b], ty, si, crowd=True, announced=announced) for ty in types]
+        local = told_before(layout, triggers, si, a)
+        out += [Trigger(a, b, text[a:b], ty, si, crowd=True, announced=announced) for ty in ([local] + [x for x in types if x != local] if local else types)]
     return out
+
+
+def told_before(layout: Layout, triggers: list[Trigger], si: int, pos: int) -> str | None:
+    """The specific action the list's own paragraph tells last before the item at ``pos``
+    ("Huge marches filled the big cities. In Rome 300,000, in Milan 100,000"): the listed
+    cities' action, whatever the article tells most (the strike the marches were part of).
+    Generic words, counter-protests, quotes and background do not count."""
+    para = layout.sentences[si].para
+    near = [t for t in triggers if t.start < pos and layout.sentences[t.sent].para == para and not t.weak
+            and not t.quoted and not t.background and not t.crowd and t.type not in ("demonstration", "counter-protest")]
+    return max(near, key=lambda t: t.start).type if near else None
 
 
 @lru_cache(maxsize=4)

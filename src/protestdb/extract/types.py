@@ -85,7 +85,8 @@ def article_action(triggers: list[Any], owners: dict[int, list[str]], located: f
     global school strike"), with its first words: the type a city's generic "protesters" or
     "crowd" takes, as a coder copies a roundup's facts to every city. A vote counts only when
     told for the whole action: owned by no single located event (``owners``: trigger id ->
-    draft keys; ``located``: the keys of located drafts), not a call for an action ("called
+    draft keys; ``located``: the keys of located drafts) or told in a nationwide sentence that lists
+    three or more places ("rallies took place across the country in cities like A, B, C"), not a call for an action ("called
     for a nationwide strike"), of a type a day of action takes (``actions_en``
     "inherited_types"); quoted speech, crowd counts and background do not vote; ties go to
     the type told first."""
@@ -93,12 +94,15 @@ def article_action(triggers: list[Any], owners: dict[int, list[str]], located: f
     allowed = frozenset(lex["inherited_types"])
     call = rx(lex["call_cues"])
     votes: dict[str, list[Any]] = {}
+    owners_by_sent: dict[int, set[str]] = {}
+    for t in triggers:
+        owners_by_sent.setdefault(t.sent, set()).update(owners.get(id(t), ()))
     for t in triggers:
         if t.weak or t.quoted or t.crowd or t.background or t.type not in allowed:
             continue
         own = owners.get(id(t), [])
-        if len(own) == 1 and own[0] in located:
-            continue  # one city's own words ("thousands had rallied near the Capitol")
+        if len(own) == 1 and own[0] in located and not (t.national and len(owners_by_sent[t.sent]) >= 3):
+            continue  # one city's own words ("thousands had rallied near the Capitol"), not a nationwide list's
         if call.search(text, max(0, t.start - 40), t.start):
             continue
         votes.setdefault(t.type, []).append(t)

@@ -199,7 +199,9 @@ def test_docs_pages_have_a_csp_and_cannot_be_framed(env):
 
 # ------------------------------------------------------------------ another writer
 def test_locked_database_is_503_with_retry_after_and_reads_do_not_wait(env, monkeypatch):
-    monkeypatch.setattr(web_app, "WRITE_WAIT_MS", 300)
+    # the writer waits 4 s for the lock: a read that queued behind it would take as long, while a
+    # read that does not wait stays far below even on a loaded machine (seen 1.9 s at load 8)
+    monkeypatch.setattr(web_app, "WRITE_WAIT_MS", 4000)
     with TestClient(create_app(str(env["path"]), extractor=lambda *a, **k: [])) as c:
         assert c.get("/api/events").status_code == 200  # stores opened
         other = sqlite3.connect(str(env["path"]), isolation_level=None)
@@ -222,10 +224,10 @@ def test_locked_database_is_503_with_retry_after_and_reads_do_not_wait(env, monk
                 assert c.get("/api/events").status_code == 200
                 assert c.get(f"/api/events/{env['event']}").status_code == 200
                 worst = max(worst, time.perf_counter() - t0)
-            t.join(10)
+            t.join(30)
             r = results["post"]
             assert r.status_code == 503 and int(r.headers["retry-after"]) >= 1, r.text
-            assert worst < 1.0  # the writer's wait is not the readers' (measured ~5 ms here)
+            assert worst < 3.0  # the writer's wait is not the readers' (measured ~5 ms on a quiet machine)
         finally:
             other.execute("ROLLBACK")
             other.close()

@@ -179,3 +179,20 @@ def test_known_venue_in_a_city_the_text_names_keeps_its_city() -> None:
     )
     ev = _by_city(text)
     assert "New York" in ev
+
+
+def test_small_town_abroad_told_by_its_short_name() -> None:
+    text = (
+        "Pensioners demonstrated across Germany on Saturday against the pension cuts.\n\n"
+        "Rallies were held in Stuttgart, Pforzheim and Wildbad, where hundreds of retirees marched to the town hall."
+    )
+    ev = _by_city(text)
+    assert {"Stuttgart", "Pforzheim", "Wildbad"} <= set(ev)
+    assert ev["Wildbad"].country == "DE"
+
+
+def test_short_forms_are_whole_words_of_the_main_name() -> None:
+    from protestdb.geo.gazetteer import _short_forms
+
+    assert _short_forms("Elmar Heads", ["Elmar", "EH", "Elmarheads", "Heads-on-Sea", "Elm"]) == {"elmar"}
+    assert _short_forms("Elmwood", ["Elm"]) == set()  # a one-word name has no shorter form

@@ -179,3 +179,39 @@ def test_known_venue_in_a_city_the_text_names_keeps_its_city() -> None:
     )
     ev = _by_city(text)
     assert "New York" in ev
+
+
+def test_small_town_abroad_told_by_its_short_name() -> None:
+    text = (
+        "Pensioners demonstrated across Germany on Saturday against the pension cuts.\n\n"
+        "Rallies were held in Stuttgart, Pforzheim and Wildbad, where hundreds of retirees marched to the town hall."
+    )
+    ev = _by_city(text)
+    assert {"Stuttgart", "Pforzheim", "Wildbad"} <= set(ev)
+    assert ev["Wildbad"].country == "DE"
+
+
+def test_short_forms_are_whole_words_of_the_main_name() -> None:
+    from protestdb.geo.gazetteer import _short_forms
+
+    assert _short_forms("Elmar Heads", ["Elmar", "EH", "Elmarheads", "Heads-on-Sea", "Elm"]) == {"elmar"}
+    assert _short_forms("Elmwood", ["Elm"]) == set()  # a one-word name has no shorter form
+
+
+def test_strikers_from_their_own_campus_act_there() -> None:
+    text = (
+        "University staff walked out across England on Wednesday in a dispute over pay, the union said.\n\n"
+        "In Bristol, hundreds of lecturers marched through the city centre. "
+        "Strikers from Sheffield university gathered for a large rally outside the main library."
+    )
+    ev = _by_city(text)
+    assert {"Bristol", "Sheffield"} <= set(ev)
+
+
+def test_students_from_a_campus_travelling_elsewhere_are_no_site_there() -> None:
+    text = (
+        "Hundreds of students rallied outside Parliament in London on Wednesday against tuition fees. "
+        "Students from Sheffield university travelled to the capital by coach to join them."
+    )
+    ev = _by_city(text)
+    assert set(ev) == {"London"}

@@ -58,10 +58,33 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
                 r"\b(?:neighbou?rhoods?|districts?|section|boroughs?|city|cities|towns?|villages?|suburbs?|communit(?:y|ies)|areas?|streets|residents|inhabitants|villagers|townships?|front|steps) of\s+$", before, re.IGNORECASE
             ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE) \
                 and not _SITE_POSSESSIVE.match(text, p.end)  # "took to Chicago's streets": the site
+        if other and _members_of_local_body(text, p):
+            other = False
         if other:
             out.add(id(p))
         prev, prev_other = p, other
     return out
+
+
+_MEMBERS_FROM = None
+
+
+def _members_of_local_body(text: str, p: Place) -> bool:
+    """Is "from <city>" the people's own campus, branch or workplace, not an origin ("strikers
+    from Leeds university gathered for a rally", "nurses from Elmwood hospital picketed")? Not
+    when they travel ("students from Elmwood college marched to the capital")."""
+    import re
+
+    global _MEMBERS_FROM
+    if _MEMBERS_FROM is None:
+        _MEMBERS_FROM = (
+            re.compile(r"\b(?:students|workers|staff|strikers|lecturers|teachers|nurses|members|employees|academics)\s+from\s+$",
+                       re.IGNORECASE),
+            re.compile(r"\s+(?:university|college|campus|hospital|branch|plant|factory|depot|warehouse)\b"
+                       r"(?![^.;]{0,60}\b(?:to|towards|into|travel\w*|drove|bus\w*|flew|came|arriv\w*)\b)", re.IGNORECASE),
+        )
+    before, after = _MEMBERS_FROM
+    return before.search(text, max(0, p.start - 30), p.start) is not None and after.match(text, p.end) is not None
 
 
 _VERBAL = frozenset(("VERB", "AUX"))

@@ -29,10 +29,12 @@ from protestdb import settings
 from protestdb.geo.normalize import ascii_fold, norm_name
 
 #: Bump when the index layout or the compile rules change.
-INDEX_VERSION = "5"
+INDEX_VERSION = "6-shortnames"
 
-#: Non-US places below this population are indexed under their main name only.
+#: Non-US places below this population are indexed under their main name only ...
 FOREIGN_ALT_MIN_POP = 15000
+#: ... and, from this population on, under their short name too ("Noosa" for Noosa Heads)
+FOREIGN_SHORT_MIN_POP = 5000
 
 _lock = threading.Lock()
 _conn: sqlite3.Connection | None = None
@@ -83,6 +85,21 @@ def iter_cities(path: Path) -> Iterator[dict]:
             i += 1
         obj, i = dec.raw_decode(text, i)
         yield obj
+
+
+def _short_forms(name: str, alts: list[str]) -> set[str]:
+    """The alternate names of a place that are its main name shortened by whole words
+    ("Noosa" of Noosa Heads, "Khanauri" of Pakhi Khanauri), normalised."""
+    words = norm_name(name).split()
+    if len(words) < 2:
+        return set()
+    out = set()
+    for a in alts:
+        n = norm_name(a)
+        if not _good_alt(a) or " " in n or n not in words or len(n) < 4:
+            continue
+        out.add(n)
+    return out
 
 
 def _good_alt(name: str) -> bool:
@@ -199,6 +216,7 @@ def compile_index(dest: Path) -> dict:
 
     places: list[tuple] = []
     names: list[tuple] = []
+    short_forms: list[tuple[str, int]] = []
     us_rows: list[list] = []  # for the neighbourhood pass
     state_acc: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for c in iter_cities(gdir / "cities500.json"):
@@ -225,8 +243,13 @@ def compile_index(dest: Path) -> dict:
             row.append(len(alts))
         else:
             alts = (c.get("alternatenames") or []) if pop >= FOREIGN_ALT_MIN_POP else []
+            if FOREIGN_SHORT_MIN_POP <= pop < FOREIGN_ALT_MIN_POP:
+                short_forms.extend((a, gid) for a in _short_forms(name, c.get("alternatenames") or []))
         for a in {norm_name(a) for a in alts if _good_alt(a)} - primary:
             names.append((a, gid, 0))
+    # a smaller town abroad by its short name ("Noosa" for Noosa Heads), unless that is a place's own name
+    primaries = {n for n, _gid, is_primary in names if is_primary}
+    names.extend((a, gid, 1) for a, gid in short_forms if a not in primaries)
 
     # neighbourhoods: forced list, else small places with few alternate names close to a big city
     by_state_big: dict[str, list[list]] = defaultdict(list)

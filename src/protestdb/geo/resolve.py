@@ -270,6 +270,8 @@ def display_locality(asked: str, p: _Place) -> str:
         return told if not p.name.isascii() else p.name
     if key == f"{own} city" and _region_or_country(own):
         return told  # "Quebec City", "Guatemala City": the city word tells it from its region
+    if f" {key} " in f" {own} " and any(c.id == p.id and c.primary for c in candidates(key)):
+        return told  # "Noosa" for Noosa Heads: the town's short name, indexed as its own
     if f" {own} " in f" {key} " or f" {key} " in f" {own} ":
         return p.name  # "Cork City", "Kuala Lumpur city centre": the name with a word more
     if any(c.id == p.id for c in candidates(key)):

@@ -149,3 +149,11 @@ def test_fresh_date_beats_nearer_old_date() -> None:
     )
     res = extract_text(text, date(2025, 6, 16), geocode=False)
     assert [e.date for e in res.events] == ["2025-06-14"]
+
+
+def test_a_byline_day_with_a_comma_before_its_month():
+    d = one("14, Feb 2024 / 3 min read / By the newsroom", published=None)
+    assert (d.quote, d.value, d.precision) == ("14, Feb 2024", date(2024, 2, 14), "day")
+    m = one("Marchers filled the square in Feb 2024.", published=None)
+    assert (m.quote, m.precision) == ("Feb 2024", "month")
+    assert [x.quote for x in find_dates("scores of 3, 14, Feb 2024", None)] == ["Feb 2024"]  # no day inside a list of numbers

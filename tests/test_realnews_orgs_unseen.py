@@ -122,3 +122,9 @@ def test_a_group_before_which_organized_the_march() -> None:
 def test_at_the_invitation_of_and_a_convocatoria_de() -> None:
     assert "Valley Renters Network" in _orgs("Tenants marched on Sunday at the invitation of the Valley Renters Network.")
     assert "Red Vecinal Unida" in _orgs("La marcha se hizo a convocatoria de Red Vecinal Unida en el centro.")
+
+
+def test_an_officer_title_before_and_a_person_after_the_group_are_cut() -> None:
+    names = _orgs("Speakers included President Harbor Federal Union of Journalists Shahid Malik and others.")
+    assert names == ["Harbor Federal Union of Journalists"]
+

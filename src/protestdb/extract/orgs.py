@@ -758,7 +758,7 @@ def _reject_reason(
     """Why the candidate ``text[a:b]`` is not an organization (None: it is one)."""
     lex = _lex()
     name = text[a:b]
-    if not name or any(c in name for c in "\n—–") or title_before(text, a):
+    if not name or any(c in name for c in "\n—–") or (title_before(text, a) and not _title_then_group(text, a, name)):
         return "empty, across lines, or after a person's title"
     if lex.get("holiday_after") and rx(lex["holiday_after"], 0).match(text[b : b + 8]):
         return "a holiday name"  # "International Workers' Day"
@@ -787,6 +787,38 @@ def _advocacy_head(name: str) -> bool:
     """Does the name end in a protest-side group word ("... Tenants Union", "... Coalition")?"""
     words = name.lower().split()
     return bool(words) and words[-1] in _lex().get("advocacy_heads", ())
+
+
+def _cut_titled_person(text: str, a: int, b: int, persons: list[tuple[int, int]]) -> tuple[int, int]:
+    """A run that opens with a person title or closes with a person's name ("President Harbor
+    Journalists Union Dana Cruz") keeps only the group: a name with a group word."""
+    m = _title_lead().match(text, a, b)
+    if m is not None and _has_org_word(text[m.end() : b]):
+        a = m.end()
+    for pa, pb in persons:
+        words = text[a:pa].split()
+        if a < pa < b and pb >= b - 1 and _has_org_word(text[a:pa]) and words[-1].lower() not in _CONNECT:
+            return _strip(text, a, pa)
+    return a, b
+
+
+@lru_cache(maxsize=1)
+def _title_lead() -> re.Pattern[str]:
+    """An officer's title opening a name run (case-sensitive, ``title_lead``)."""
+    alt = "|".join(sorted(map(re.escape, _lex().get("title_lead", ())), key=len, reverse=True))
+    return re.compile(rf"(?:{alt})\s+(?=[A-Z])" if alt else r"(?!)")
+
+
+@lru_cache(maxsize=1)
+def _title_lead_before() -> re.Pattern[str]:
+    alt = "|".join(sorted(map(re.escape, _lex().get("title_lead", ())), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\s+$" if alt else r"(?!)")
+
+
+def _title_then_group(text: str, a: int, name: str) -> bool:
+    """A group name right after an officer's title ("President Harbor Journalists Union"):
+    the title belongs to a person named after the group, not to the name."""
+    return _has_org_word(name) and _title_lead_before().search(text, max(0, a - 40), a) is not None
 
 
 def _join_acronym_pairs(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -866,7 +898,7 @@ def find_orgs(
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int]] = []
     for a0, b0, from_list in cands:
-        a, b = _strip(text, a0, b0)
+        a, b = _cut_titled_person(text, *_strip(text, a0, b0), persons)
         why = _reject_reason(text, a, b, from_list, cued, persons, norps)
         if why is None:
             kept.append((a, b))

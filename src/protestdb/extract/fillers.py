@@ -737,6 +737,13 @@ def fill_targets(f: Filling) -> None:
             kept.append(agency)
     if not kept and not f.draft.counter and doc.lang == "en":
         kept.extend(_police_force(f))
+    if not kept and not f.draft.counter and doc.lang == "en":
+        from protestdb.extract.targets_frames import opposed_party
+
+        party = opposed_party(text)
+        if party is not None:  # "anti-far-right protests": the far-right party the article names
+            kept.append((party[2], party, "targets.opposed_party"))
+            f.scratch["target_names"].add(party[2].lower())
     for name0, span, rule in kept:
         name = claims_mod.target_name_cut(name0)
         if name is None:

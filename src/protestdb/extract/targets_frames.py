@@ -144,6 +144,12 @@ def _police() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(lx.get("police_cause", "(?!)"), re.IGNORECASE), dict(lx.get("police_forces", {}))
 
 
+def police_told(text: str) -> bool:
+    """Whether the article tells a protest against the police anywhere (``police_cause``)."""
+    cause = _police()[0]
+    return may_match(cause, lowered(text)) and cause.search(text) is not None
+
+
 def police_force(text: str, scopes: list[tuple[int, int]], head: list[tuple[int, int]], locality: str | None,
                  country: str | None) -> Span | None:
     """A protest against the police (``police_cause`` told in the event's sentences or the
@@ -181,4 +187,4 @@ def opposed_party(text: str) -> Span | None:
     return (a, b, name)
 
 
-__all__ = ["bill_legislatures", "lawmakers_named", "opposed_party", "police_force", "police_of_killing", "school_employer"]
+__all__ = ["bill_legislatures", "lawmakers_named", "opposed_party", "police_force", "police_told", "police_of_killing", "school_employer"]

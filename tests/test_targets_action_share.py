@@ -163,3 +163,14 @@ def test_the_employer_answering_for_the_other_side_of_a_strike() -> None:
             "Dana Whitfield said the union would not back down in the contract talks.")
     got = _by_city(text)
     assert "Dana Whitfield" not in got.get("Dayton", []), got
+
+
+def test_a_protest_against_the_far_right_targets_the_party_named() -> None:
+    text = ("Thousands rallied in Lyon on Sunday in anti-far-right protests. The protests followed a report on a "
+            "meeting attended by members of the far-right Patrie Nouvelle party.")
+    got = _by_city(text)
+    assert got == {"Lyon": ["Patrie Nouvelle"]}, got
+    # no far-right frame: a party named is no target
+    text = ("Thousands rallied in Lyon on Sunday for higher wages. Members of the far-right Patrie Nouvelle party "
+            "criticized the rally.")
+    assert _by_city(text) == {"Lyon": []}

@@ -656,12 +656,18 @@ def _police_force(f: Filling) -> list[tuple[str, Span, str]]:
     """A protest against the police (told in its sentences, the headline or the text told for the
     whole action) with no other addressee: the police force of its place
     (``targets_frames.police_force``)."""
-    from protestdb.extract.targets_frames import police_force
+    from protestdb.extract.targets_frames import police_force, police_told
     from protestdb.extract.targets_shared import umbrella_scopes
 
     doc = f.doc
-    head = [(s.start, s.end) for s in doc.layout.sentences if s.kind == "headline"] if doc.layout is not None else []
-    sp = police_force(doc.text, f.scopes, head + umbrella_scopes(doc.layout, f.drafts), f.ev.locality, f.ev.country)
+    if "police_told" not in doc.memo:  # (once per article; the text told for the whole action only then)
+        told = police_told(doc.text) and doc.layout is not None
+        doc.memo["police_told"] = told
+        doc.memo["police_scopes"] = ([(s.start, s.end) for s in doc.layout.sentences if s.kind == "headline"]
+                                     + umbrella_scopes(doc.layout, f.drafts)) if told else []
+    if not doc.memo["police_told"]:
+        return []
+    sp = police_force(doc.text, f.scopes, doc.memo["police_scopes"], f.ev.locality, f.ev.country)
     if sp is None:
         return []
     return [(sp[2], (sp[0], sp[1], doc.text[sp[0] : sp[1]]), "targets.police_force")]
@@ -779,6 +785,13 @@ def fill_targets(f: Filling) -> None:
             kept.append(agency)
     if not kept and not f.draft.counter and doc.lang == "en":
         kept.extend(_police_force(f))
+    if not kept and not f.draft.counter and doc.lang == "en":
+        from protestdb.extract.targets_frames import opposed_party
+
+        party = opposed_party(text)
+        if party is not None:  # "anti-far-right protests": the far-right party the article names
+            kept.append((party[2], party, "targets.opposed_party"))
+            f.scratch["target_names"].add(party[2].lower())
     for name0, span, rule in kept:
         name = claims_mod.target_name_cut(name0)
         if name is None:

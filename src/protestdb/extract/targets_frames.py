@@ -144,6 +144,12 @@ def _police() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(lx.get("police_cause", "(?!)"), re.IGNORECASE), dict(lx.get("police_forces", {}))
 
 
+def police_told(text: str) -> bool:
+    """Whether the article tells a protest against the police anywhere (``police_cause``)."""
+    cause = _police()[0]
+    return may_match(cause, lowered(text)) and cause.search(text) is not None
+
+
 def police_force(text: str, scopes: list[tuple[int, int]], head: list[tuple[int, int]], locality: str | None,
                  country: str | None) -> Span | None:
     """A protest against the police (``police_cause`` told in the event's sentences or the
@@ -161,4 +167,24 @@ def police_force(text: str, scopes: list[tuple[int, int]], head: list[tuple[int,
     return (m.start(), m.end(), name) if name else None
 
 
-__all__ = ["bill_legislatures", "lawmakers_named", "police_force", "police_of_killing", "school_employer"]
+@lru_cache(maxsize=1)
+def _party() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lx = load("targets_en")
+    return re.compile(lx.get("party_cause", "(?!)"), re.IGNORECASE), re.compile(lx.get("party_named", "(?!)"))
+
+
+@lru_cache(maxsize=8)
+def opposed_party(text: str) -> Span | None:
+    """The far-right party a protest against the far right opposes: the one party the article
+    names by that label, when the article tells the protest as against the far right."""
+    cause, named = _party()
+    if cause.search(text) is None:
+        return None
+    found = {m.group("name"): m.span("name") for m in named.finditer(text)}
+    if len(found) != 1:
+        return None
+    (name, (a, b)), = found.items()
+    return (a, b, name)
+
+
+__all__ = ["bill_legislatures", "lawmakers_named", "opposed_party", "police_force", "police_told", "police_of_killing", "school_employer"]

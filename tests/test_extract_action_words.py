@@ -181,3 +181,27 @@ def test_vehicles_and_tents_outside_protest_are_no_report() -> None:
 )
 def test_road_blocking_told_at_length_is_a_blockade(text: str) -> None:
     assert any("blockade" in t for t in _types(text))
+
+
+def test_listed_sites_under_a_planned_action_are_announced() -> None:
+    text = (
+        "Rallies against the housing bill are set to take place across the country on Saturday.\n\n"
+        "Protests are scheduled in every state, at parks and city halls. Here are a few of them:\n\n"
+        "- Tucson, Arizona: 8 a.m. to 9 a.m. at Reid Park\n\n"
+        "- Denver, Colorado: 5 p.m. to 8 p.m. at Civic Center Park\n\n"
+        "- Hartford, Connecticut: noon at the State Capitol"
+    )
+    res = extract_text(text, PUB)
+    by_city = {e.locality: e for e in res.events if e.locality}
+    assert {"Tucson", "Denver", "Hartford"} <= set(by_city)
+    assert all(by_city[c].announced_only for c in ("Tucson", "Denver", "Hartford"))
+
+
+def test_listed_crowds_of_a_held_action_are_not_announced() -> None:
+    text = (
+        "Tens of thousands of people marched on Saturday against the housing bill. Organizers plan more marches.\n\n"
+        "According to the organizers, there were 5,000 in Tucson, 3,000 in Denver and 2,000 in Hartford."
+    )
+    res = extract_text(text, PUB)
+    listed = [e for e in res.events if e.locality in ("Tucson", "Denver", "Hartford")]
+    assert listed and not any(e.announced_only for e in listed)

@@ -205,3 +205,12 @@ def test_listed_crowds_of_a_held_action_are_not_announced() -> None:
     res = extract_text(text, PUB)
     listed = [e for e in res.events if e.locality in ("Tucson", "Denver", "Hartford")]
     assert listed and not any(e.announced_only for e in listed)
+
+
+def test_a_walkout_over_pay_is_a_labour_action() -> None:
+    text = "Public servants staged a walk-out at government offices across Harare on Monday over unpaid salaries."
+    assert _types(text) == [["walkout"]]
+    # a walkout from a speech stays out
+    assert not extract_text("Several diplomats staged a walkout during the minister's speech at the assembly on "
+                            "Tuesday.", PUB, geocode=False).is_protest_report
+

@@ -214,3 +214,16 @@ def test_a_walkout_over_pay_is_a_labour_action() -> None:
     assert not extract_text("Several diplomats staged a walkout during the minister's speech at the assembly on "
                             "Tuesday.", PUB, geocode=False).is_protest_report
 
+
+
+def test_placeless_sentences_before_the_place_join_the_one_located_action() -> None:
+    text = (
+        "Protesters barricade roads over power cuts\n\n"
+        "Protesters barricaded roads with burning tyres and rocks early on Monday, leaving commuters stranded.\n\n"
+        "Police fired rubber bullets to disperse the crowd as the protest grew.\n\n"
+        "Residents of Alexandra township in Johannesburg said they were protesting against weeks without electricity."
+    )
+    res = extract_text(text, PUB)
+    assert [e.locality for e in res.events] == ["Johannesburg"]
+    # the blockade told before the place is named is the located action's type
+    assert "blockade" in res.events[0].event_type

@@ -57,6 +57,7 @@ DRAFT_FILTERS: tuple[str, ...] = (
     "venue_town",
     "sole_city",
     "statewide_umbrella",
+    "sole_located_action",
     "drop_unlocated_beside_located",
     "drop_unlocated_beside_national",
 )

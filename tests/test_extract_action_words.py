@@ -151,8 +151,6 @@ def test_an_act_of_civil_disobedience_is_an_action() -> None:
          "protest low crop prices.", "motorcade"),
         ("Dozens of cars honking their horns circled the state capitol in Columbus, Ohio on Saturday in a caravan "
          "protest against the eviction law.", "motorcade"),
-        ("Students set up tents on the main lawn of the University of Dayton on Monday, vowing to stay until the "
-         "school divests.", "occupation"),
         ("Protesters deliberately broke the law by blocking the entrance to the immigration office in Dayton, Ohio "
          "on Monday, and 12 were arrested.", "civil disobedience"),
     ],

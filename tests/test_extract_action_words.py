@@ -151,8 +151,6 @@ def test_an_act_of_civil_disobedience_is_an_action() -> None:
          "protest low crop prices.", "motorcade"),
         ("Dozens of cars honking their horns circled the state capitol in Columbus, Ohio on Saturday in a caravan "
          "protest against the eviction law.", "motorcade"),
-        ("Students set up tents on the main lawn of the University of Dayton on Monday, vowing to stay until the "
-         "school divests.", "occupation"),
         ("Protesters deliberately broke the law by blocking the entrance to the immigration office in Dayton, Ohio "
          "on Monday, and 12 were arrested.", "civil disobedience"),
     ],
@@ -181,3 +179,49 @@ def test_vehicles_and_tents_outside_protest_are_no_report() -> None:
 )
 def test_road_blocking_told_at_length_is_a_blockade(text: str) -> None:
     assert any("blockade" in t for t in _types(text))
+
+
+def test_listed_sites_under_a_planned_action_are_announced() -> None:
+    text = (
+        "Rallies against the housing bill are set to take place across the country on Saturday.\n\n"
+        "Protests are scheduled in every state, at parks and city halls. Here are a few of them:\n\n"
+        "- Tucson, Arizona: 8 a.m. to 9 a.m. at Reid Park\n\n"
+        "- Denver, Colorado: 5 p.m. to 8 p.m. at Civic Center Park\n\n"
+        "- Hartford, Connecticut: noon at the State Capitol"
+    )
+    res = extract_text(text, PUB)
+    by_city = {e.locality: e for e in res.events if e.locality}
+    assert {"Tucson", "Denver", "Hartford"} <= set(by_city)
+    assert all(by_city[c].announced_only for c in ("Tucson", "Denver", "Hartford"))
+
+
+def test_listed_crowds_of_a_held_action_are_not_announced() -> None:
+    text = (
+        "Tens of thousands of people marched on Saturday against the housing bill. Organizers plan more marches.\n\n"
+        "According to the organizers, there were 5,000 in Tucson, 3,000 in Denver and 2,000 in Hartford."
+    )
+    res = extract_text(text, PUB)
+    listed = [e for e in res.events if e.locality in ("Tucson", "Denver", "Hartford")]
+    assert listed and not any(e.announced_only for e in listed)
+
+
+def test_a_walkout_over_pay_is_a_labour_action() -> None:
+    text = "Public servants staged a walk-out at government offices across Harare on Monday over unpaid salaries."
+    assert _types(text) == [["walkout"]]
+    # a walkout from a speech stays out
+    assert not extract_text("Several diplomats staged a walkout during the minister's speech at the assembly on "
+                            "Tuesday.", PUB, geocode=False).is_protest_report
+
+
+
+def test_placeless_sentences_before_the_place_join_the_one_located_action() -> None:
+    text = (
+        "Protesters barricade roads over power cuts\n\n"
+        "Protesters barricaded roads with burning tyres and rocks early on Monday, leaving commuters stranded.\n\n"
+        "Police fired rubber bullets to disperse the crowd as the protest grew.\n\n"
+        "Residents of Alexandra township in Johannesburg said they were protesting against weeks without electricity."
+    )
+    res = extract_text(text, PUB)
+    assert [e.locality for e in res.events] == ["Johannesburg"]
+    # the blockade told before the place is named is the located action's type
+    assert "blockade" in res.events[0].event_type

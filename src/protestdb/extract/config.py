@@ -59,6 +59,7 @@ DRAFT_FILTERS: tuple[str, ...] = (
     "distance_anchor",
     "sole_city",
     "statewide_umbrella",
+    "sole_located_action",
     "drop_unlocated_beside_located",
     "drop_unlocated_beside_national",
 )

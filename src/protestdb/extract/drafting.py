@@ -728,6 +728,27 @@ def statewide_umbrella(st: DraftState) -> None:
     _drop(st, keep, "statewide_umbrella", "told across its state beside events in its cities")
 
 
+@draft_filter("sole_located_action")
+def sole_located_action(st: DraftState) -> None:
+    """One located action and no nationwide one: the place-less drafts of the same kind (as
+    planned or as held, counter or not) tell that action before its place is named ("Protesters
+    barricaded roads with burning tyres ... residents of Alexandra said"), so their words join it
+    rather than being dropped beside it."""
+    located = [d for d in st.drafts if d.place is not None and d.key not in (NATIONAL, UNLOCATED)]
+    if len(located) != 1 or any(d.key == NATIONAL for d in st.drafts):
+        return
+    main = located[0]
+    for d in st.drafts:
+        if d.key != UNLOCATED or d.announced != main.announced or d.counter != main.counter:
+            continue
+        main.triggers += d.triggers
+        main.segments += d.segments
+        main.paras |= d.paras
+        main.rules.append(("sole_located_action", d.segments[0] if d.segments else (0, 0), ()))
+        d.triggers = []
+    st.drafts = [d for d in st.drafts if d.triggers]
+
+
 @draft_filter("drop_unlocated_beside_located")
 def drop_unlocated_beside_located(st: DraftState) -> None:
     """With located events in the article, a place-less mention is an umbrella statement

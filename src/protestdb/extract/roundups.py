@@ -145,9 +145,19 @@ def roundup_triggers(
         if own:
             continue  # "marched in Lyon": the place's own trigger tells it
         announced = bool(announce is not None and announce.search(text, s.start, s.end))
+        if not announced and _n is None:
+            announced = listed_as_announced(triggers, a)
         local = told_before(layout, triggers, si, a)
         out += [Trigger(a, b, text[a:b], ty, si, crowd=True, announced=announced) for ty in ([local] + [x for x in types if x != local] if local else types)]
     return out
+
+
+def listed_as_announced(triggers: list[Trigger], pos: int) -> bool:
+    """A listed site without a crowd number ("- Tucson: 8 a.m. at Reid Park") under an action
+    told as planned ("Protests are scheduled in every state. Here are a few:"): the last action
+    told before the list is announced, so is each site's."""
+    prev = [t for t in triggers if t.start < pos and not t.weak and not t.background and not t.quoted and not t.crowd]
+    return bool(prev) and max(prev, key=lambda t: t.start).announced
 
 
 def told_before(layout: Layout, triggers: list[Trigger], si: int, pos: int) -> str | None:

@@ -128,3 +128,10 @@ def test_an_officer_title_before_and_a_person_after_the_group_are_cut() -> None:
     names = _orgs("Speakers included President Harbor Federal Union of Journalists Shahid Malik and others.")
     assert names == ["Harbor Federal Union of Journalists"]
 
+
+
+def test_a_quoted_name_before_protesters_is_the_actions_not_a_group() -> None:
+    for quoted in ("\u2018Save Our Creek\u2019 protesters lined the riverbank in Dunmore, Ohio on Saturday.",
+                   "\"Save Our Creek\" protesters lined the riverbank in Dunmore, Ohio on Saturday."):
+        assert not any("Save Our Creek" in n for n in _orgs(quoted)), quoted
+    assert "Save Our Creek" in _orgs("Save Our Creek protesters lined the riverbank in Dunmore, Ohio on Saturday.")

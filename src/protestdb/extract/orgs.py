@@ -694,9 +694,14 @@ def _protester_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand
                 continue
             a, b = _strip(text, *runs[-1])
             name = text[a:b]
+            if _QUOTES.intersection(text[max(0, a - 1) : a + 1] + text[max(a, b - 1) : b + 1]):
+                continue  # "'Hands Off' protesters": a quoted name is the action's, not a group's
             if len(name.split()) >= 2 and name.split()[0].lower() not in _CLAUSE_OPENERS and not _is_place_name(name):
                 out.append((a, b, True))
     return out
+
+
+_QUOTES = frozenset("\"'‘’“”")
 
 
 def _quoted_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:

@@ -92,7 +92,7 @@ def test_listed_cities_take_the_action_their_paragraph_tells() -> None:
 def test_nationwide_sentence_tells_the_days_action_for_generic_cities() -> None:
     text = (
         "Thousands of people protested on Saturday against the new detention policy.\n\n"
-        "The largest rally was in Chicago, but rallies and marches took place across the country in cities like "
+        "Chicago drew the biggest crowd, while rallies and marches were held across the country, among them in "
         "Denver, Omaha and Tulsa.\n\n"
         "In Atlanta, demonstrators carried cardboard cages outside the federal building.\n\n"
         "Protesters in Houston chanted outside City Hall."
@@ -106,7 +106,7 @@ def test_nationwide_sentence_tells_the_days_action_for_generic_cities() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Protest is foundational to a healthy democracy.",
+        "Protest is a cornerstone of any free society.",
         "Lawmakers say that not all types of protest deserve the same protection.",
         "Protests that spill onto highways put drivers in danger.",
         "Blocking highways is already a misdemeanor in the state.",
@@ -184,9 +184,9 @@ def test_road_blocking_told_at_length_is_a_blockade(text: str) -> None:
 def test_listed_sites_under_a_planned_action_are_announced() -> None:
     text = (
         "Rallies against the housing bill are set to take place across the country on Saturday.\n\n"
-        "Protests are scheduled in every state, at parks and city halls. Here are a few of them:\n\n"
-        "- Tucson, Arizona: 8 a.m. to 9 a.m. at Reid Park\n\n"
-        "- Denver, Colorado: 5 p.m. to 8 p.m. at Civic Center Park\n\n"
+        "Protests are scheduled in all fifty states, at town squares and parks. A sample:\n\n"
+        "- Tucson, Arizona: from 7:30 a.m. at Reid Park\n\n"
+        "- Denver, Colorado: starting 4 p.m. at Civic Center Park\n\n"
         "- Hartford, Connecticut: noon at the State Capitol"
     )
     res = extract_text(text, PUB)

@@ -190,8 +190,8 @@ def test_a_state_told_as_the_origin_is_not_the_site() -> None:
 def test_the_only_date_told_of_someone_else_leaves_the_article_date() -> None:
     # published Saturday 2024-03-16: the rally in Riverton was on Friday; March 2 is the day of the death
     text = (
-        "Protesters took to the streets across the country late on Friday after the video was released.\n\n"
-        "Hundreds of people closed a bridge in Riverton, Ohio, and demonstrators called for justice for the "
+        "Crowds marched in many towns late on Friday once the recording became public.\n\n"
+        "In Riverton, Ohio, hundreds of people shut a bridge; they want answers for the family of the "
         "bus driver who died on March 2, days after his arrest."
     )
     assert _dates(text, date(2024, 3, 16)).get("Riverton") == {"2024-03-15"}
@@ -217,7 +217,7 @@ def test_a_possessive_date_of_another_thing_is_not_the_action() -> None:
     text = (
         "DALTON, Ga. - Hundreds of students came together at the campus chapel for the first time.\n\n"
         "Many in Wednesday night's crowd wore the school colors and left flowers at the foot of the old oak "
-        "before marching across the bridge to the lake for a vigil to remember the victims of Monday's fire."
+        "and then walked over the footbridge to the pond, where a vigil honored those lost in Monday's fire."
     )
     assert _dates(text, date(2023, 3, 9)).get("Dalton") == {"2023-03-08"}
 
@@ -237,7 +237,7 @@ def test_cities_listed_after_the_date_share_it() -> None:
     text = (
         "Tens of thousands protested against the new law in Berlin on Sunday afternoon, police said.\n\n"
         "A demonstration on Friday in Hamburg drew a crowd of 40,000 people and was ended early.\n"
-        "Saturday's protests in other German cities such as Leipzig, Dresden and Bremen attracted tens of "
+        "Saturday's protests in other cities such as Kassel, Dresden and Bremen drew tens of "
         "thousands of people."
     )
     res = extract_text(text, date(2024, 2, 11))
@@ -248,11 +248,11 @@ def test_cities_listed_after_the_date_share_it() -> None:
 
 def test_an_action_that_is_to_begin_is_announced_for_the_day_ahead() -> None:
     # published Tuesday 2023-05-16: the march is Wednesday the 17th, not the 10th
-    got = _read("The march is to begin at 3 p.m. Wednesday at the courthouse.", date(2023, 5, 16))
+    got = _read("The walk is to begin at 5:30 p.m. Wednesday by the courthouse.", date(2023, 5, 16))
     assert got["Wednesday"].value == date(2023, 5, 17)
     text = (
-        "Parents will descend on downtown Millbrook, Ohio, Wednesday afternoon to speak out against the board's vote.\n\n"
-        "According to the organizers, the march is to begin at 3 p.m. Wednesday at the old library."
+        "Parents will descend on downtown Millbrook, Ohio, Wednesday afternoon, angry about the board's vote.\n\n"
+        "Organizers say the march is to begin at 5:30 p.m. Wednesday by the old library."
     )
     res = extract_text(text, date(2023, 5, 16), geocode=False)
     assert [(ev.date, ev.announced_only) for ev in res.events] == [("2023-05-17", True)]

@@ -80,11 +80,11 @@ def test_list_of_sites_told_after_the_action_sentence() -> None:
 def test_crowds_taking_over_the_streets_of_listed_cities() -> None:
     text = (
         "Thousands of demonstrators gathered for rallies across Canada on Sunday against the pipeline.\n"
-        "Large crowds took over the streets of Toronto, Ottawa, Winnipeg and Halifax.\n"
+        "Big crowds took over the streets of Regina, Ottawa, Moncton and Halifax.\n"
         "No arrests were made, police said."
     )
     ev = _by_city(text)
-    assert {"Toronto", "Ottawa", "Winnipeg", "Halifax"} <= set(ev)
+    assert {"Regina", "Ottawa", "Moncton", "Halifax"} <= set(ev)
     assert all(e.country == "CA" for e in ev.values())
 
 
@@ -157,7 +157,7 @@ def test_city_told_as_the_paragraphs_destination_is_not_its_site() -> None:
         "Police fired tear gas at farmers protesting on the highway in Ludhiana on Tuesday, officials said.\n\n"
         "Farmers under the banner of two unions began their march on Tuesday morning. "
         "Groups with tractors are marching towards Jaipur. "
-        "Officials in Jaipur sealed the borders to stop the farmers from entering the city."
+        "Officials in Jaipur shut the borders so the farmers could not enter the city."
     )
     ev = extract_text(text, PUB).events
     assert [e.locality for e in ev] == ["Ludhiana"]
@@ -166,7 +166,7 @@ def test_city_told_as_the_paragraphs_destination_is_not_its_site() -> None:
 def test_known_venue_name_under_another_citys_dateline_is_its_namesake() -> None:
     text = (
         "ROCHESTER, N.Y. (AP) — More than 100 people gathered in Washington Square Park on Friday for a vigil "
-        "against immigrant detention, part of a national day of action, organizers said."
+        "against immigrant detention; organizers called it one of many actions held nationwide that day."
     )
     ev = extract_text(text, PUB).events
     assert [(e.locality, e.state) for e in ev] == [("Rochester", "NY")]

@@ -54,8 +54,8 @@ def test_an_employer_that_says_it_recognizes_the_right_to_picket_is_no_organizer
 
 
 def test_spanish_y_before_a_group_word_starts_a_new_name() -> None:
-    names = _orgs("Marcharon miembros de la Coalición por los Derechos Humanos y Civiles.")
-    assert names == ["Coalición por los Derechos Humanos y Civiles"]
+    names = _orgs("Marcharon miembros de la Coalición por la Justicia Social y Económica.")
+    assert names == ["Coalición por la Justicia Social y Económica"]
 
 
 def test_a_name_ending_in_a_group_word_is_found_without_a_parser_tag() -> None:

@@ -88,7 +88,7 @@ def test_share_action_targets_rules() -> None:
 
 def test_the_university_is_not_a_hall_named_after_it() -> None:
     text = ("Linden University suspended 30 students on Tuesday after a sit-in at University Hall in Dayton, Ohio, "
-            "where they demanded that the university divest from weapons makers.")
+            "where they demanded that the university sell its arms industry holdings.")
     assert _by_city(text) == {"Dayton": ["Linden University"]}
 
 
@@ -97,7 +97,7 @@ def test_spanish_demand_and_stance_frames() -> None:
             "las redadas\", dijeron los organizadores.")
     assert _by_city(text) == {"Dallas": ["Donald Trump"]}
     text = ("Cientos de manifestantes marcharon el sábado en Dallas, Texas en oposición a la postura de la "
-            "administración Trump sobre la inmigración.")
+            "administración Trump en materia de deportaciones.")
     assert _by_city(text) == {"Dallas": ["Trump administration"]}
 
 
@@ -108,7 +108,7 @@ def test_the_offices_of_a_company_and_a_picketed_employer() -> None:
     assert got == {"Dayton": ["Saint Ruth Medical Center"]}
     # a public building is no employer; the office of an official is not the office of "House"
     assert _by_city("About 80 teachers rallied at City Hall in Dayton, Ohio on Tuesday over pay.") == {"Dayton": []}
-    got = _by_city("Students staged a sit-in outside the office of House Speaker Dana Whitfield in Dayton, Ohio on Tuesday.")
+    got = _by_city("Students held a sit-in on Tuesday at the office of House Speaker Dana Whitfield in Dayton, Ohio.")
     assert "House" not in got["Dayton"], got
 
 

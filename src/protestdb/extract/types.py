@@ -86,7 +86,7 @@ def article_action(triggers: list[Any], owners: dict[int, list[str]], located: f
     "crowd" takes, as a coder copies a roundup's facts to every city. A vote counts only when
     told for the whole action: owned by no single located event (``owners``: trigger id ->
     draft keys; ``located``: the keys of located drafts) or told in a nationwide sentence that lists
-    three or more places ("rallies took place across the country in cities like A, B, C"), not a call for an action ("called
+    three or more places ("marches were held nationwide, among them in A, B and C"), not a call for an action ("called
     for a nationwide strike"), of a type a day of action takes (``actions_en``
     "inherited_types"); quoted speech, crowd counts and background do not vote; ties go to
     the type told first."""

@@ -50,3 +50,12 @@ def report_events(text: str, published: object) -> list:
 def events_by_city(text: str, published: object) -> dict[str, object]:
     """The located events of a protest report ``text``, by locality."""
     return {e.locality: e for e in report_events(text, published) if e.locality}
+
+
+def targets_by_city(text: str, published: object) -> dict[str, list[str]]:
+    """Each event's targets by locality ("-" for a place-less event); the text must tell an event."""
+    from protestdb.extract import extract_text
+
+    res = extract_text(text, published)  # type: ignore[arg-type]
+    assert res.events, text
+    return {ev.locality or "-": list(ev.targets) for ev in res.events}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from protestdb.extract import extract_text
+from helpers import targets_by_city
 from protestdb.extract.targets_shared import country_government, named_government_first, share_action_targets
 from protestdb.models import EventMention
 
@@ -15,9 +15,7 @@ PUB = date(2025, 4, 7)
 
 
 def _by_city(text: str, published: date = PUB) -> dict[str, list[str]]:
-    res = extract_text(text, published)
-    assert res.events, text
-    return {ev.locality or "-": list(ev.targets) for ev in res.events}
+    return targets_by_city(text, published)
 
 
 def test_the_government_of_the_country_abroad() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from helpers import targets_by_city
 from protestdb.extract import extract_text
 from protestdb.extract.targets_shared import article_government, named_government_first
 
@@ -14,9 +15,7 @@ PUB = date(2025, 4, 7)
 
 
 def _by_city(text: str, published: date = PUB) -> dict[str, list[str]]:
-    res = extract_text(text, published)
-    assert res.events, text
-    return {ev.locality or "-": list(ev.targets) for ev in res.events}
+    return targets_by_city(text, published)
 
 
 def test_a_listed_roundup_shares_the_addressee_of_its_sentence() -> None:

@@ -13,6 +13,7 @@ local, the unit of one site.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 #: event types that tell a counter-action (never given the main action's organizers)
@@ -41,12 +42,21 @@ def share_action_organizers(events: list[Any]) -> list[tuple[int, list[str]]]:
     spans = [sp for sp in donor.evidence.get("organizations", []) if not _LOCAL.search(sp.quote or "")]
     kinds = set(donor.event_type or [])
     main_ids = {id(ev) for ev in main}
+    return give_shared(events, "organizations", names, spans,
+                       lambda ev: id(ev) in main_ids and ev.date == donor.date and bool(kinds & set(ev.event_type or [])))
+
+
+def give_shared(
+    events: list[Any], field: str, names: list[str], spans: list[Any], takes: Callable[[Any], bool]
+) -> list[tuple[int, list[str]]]:
+    """Give ``names`` (with the donor's evidence ``spans``) as ``field`` to each event that has
+    none and ``takes`` them; returns (index of the event, names added) for each event changed."""
     changed = []
     for i, ev in enumerate(events):
-        if ev.organizations or id(ev) not in main_ids or ev.date != donor.date or not kinds & set(ev.event_type or []):
+        if getattr(ev, field) or not takes(ev):
             continue
-        ev.organizations = list(names)
+        setattr(ev, field, list(names))
         for sp in spans:
-            ev.add_evidence("organizations", sp.start, sp.end, sp.quote)
+            ev.add_evidence(field, sp.start, sp.end, sp.quote)
         changed.append((i, list(names)))
     return changed

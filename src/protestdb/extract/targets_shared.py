@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from protestdb.extract.lexicons import load
+from protestdb.extract.orgs_share import give_shared
 
 Range = tuple[int, int]
 
@@ -190,14 +191,9 @@ def share_action_targets(events: list[Any], known: frozenset[str] = frozenset())
     countries = {ev.country for ev in donors}
     spans = [sp for sp in donor.evidence.get("targets", [])]
     main_ids = {id(ev) for ev in main}
-    changed = []
-    for i, ev in enumerate(events):
-        if ev.targets or id(ev) not in main_ids or ev.country not in countries:
-            continue
-        if ev.date is not None and None not in dates and ev.date not in dates:
-            continue
-        ev.targets = list(names)
-        for sp in spans:
-            ev.add_evidence("targets", sp.start, sp.end, sp.quote)
-        changed.append((i, list(names)))
-    return changed
+
+    def takes(ev: Any) -> bool:
+        return id(ev) in main_ids and ev.country in countries \
+            and (ev.date is None or None in dates or ev.date in dates)
+
+    return give_shared(events, "targets", names, spans, takes)

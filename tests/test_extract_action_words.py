@@ -225,3 +225,17 @@ def test_placeless_sentences_before_the_place_join_the_one_located_action() -> N
     assert [e.locality for e in res.events] == ["Johannesburg"]
     # the blockade told before the place is named is the located action's type
     assert "blockade" in res.events[0].event_type
+
+
+def test_another_action_told_before_the_place_does_not_join_the_located_one() -> None:
+    # no publication date: the lead's planned rally is another action than the march the page tells
+    text = (
+        "Dairy farmers plan another protest rally on March 3 over the new milk quota.\n\n"
+        "On February 10, about 5,000 dairy farmers marched through Harrowgate Road in Leeds, England, "
+        "to protest the quota. They gathered at the market hall before marching to the town hall."
+    )
+    res = extract_text(text, None)
+    leeds = [e for e in res.events if e.locality == "Leeds"]
+    assert len(leeds) == 1
+    words = [ev.quote for ev in leeds[0].evidence.get("date_precision", ())]
+    assert words and all("March 3" not in w for w in words), words

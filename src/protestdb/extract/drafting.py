@@ -134,15 +134,20 @@ _NEW_ACTION = None
 def same_action_told(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger]) -> bool:
     """Does a sentence tell the action already drafted in the other tense: no date of its own
     and no "another" / "a second" / "new" before its trigger words?"""
+    if not trigs or dates_in(doc, *seg):
+        return False
+    return not any(_new_action().search(doc.text, max(seg[0], t.start - 30), t.start) for t in trigs)
+
+
+def _new_action() -> Any:
+    """Words before a trigger that tell another action than one told before ("another rally")."""
     import re
 
     global _NEW_ACTION
     if _NEW_ACTION is None:
         _NEW_ACTION = re.compile(r"\b(?:another|a second|a third|a new|further|follow-up|similar)\s+(?:[\w-]+\s+){0,1}$",
                                  re.IGNORECASE)
-    if not trigs or dates_in(doc, *seg):
-        return False
-    return not any(_NEW_ACTION.search(doc.text, max(seg[0], t.start - 30), t.start) for t in trigs)
+    return _NEW_ACTION
 
 
 def draft_day(doc: ExtractDoc, d: Draft) -> Any | None:
@@ -741,12 +746,29 @@ def sole_located_action(st: DraftState) -> None:
     for d in st.drafts:
         if d.key != UNLOCATED or d.announced != main.announced or d.counter != main.counter:
             continue
+        if not _tells_same_action(st.doc, d, main):
+            continue
         main.triggers += d.triggers
         main.segments += d.segments
         main.paras |= d.paras
         main.rules.append(("sole_located_action", d.segments[0] if d.segments else (0, 0), ()))
         d.triggers = []
     st.drafts = [d for d in st.drafts if d.triggers]
+
+
+def _tells_same_action(doc: ExtractDoc, d: Draft, main: Draft) -> bool:
+    """May a place-less draft's words join the one located action? Not when they tell "another"
+    or "a second" action, nor a day of their own other than the action's ("another rally on
+    December 11" beside a march told on November 19)."""
+    main_day = draft_day(doc, main)
+    day = main_day and (main_day.value or main_day.future_value)
+    for seg in d.segments:
+        trigs = [t for t in d.triggers if seg[0] <= t.start < seg[1]]
+        if any(_new_action().search(doc.text, max(seg[0], t.start - 30), t.start) for t in trigs):
+            return False
+        if day is not None and any((m.value or m.future_value) != day for m in dates_in(doc, *seg)):
+            return False
+    return True
 
 
 @draft_filter("drop_unlocated_beside_located")

@@ -188,3 +188,15 @@ def test_a_day_apart_only_across_the_midnight_between_the_reports() -> None:
                    location="Eastgate bus depot")
     wed_depot.add_evidence("date", 0, 9, "Wednesday")
     assert matches(event_from_mention(at_depot, "ev_depot"), wed_depot)
+
+
+def test_a_target_alone_joins_no_event_on_a_day_with_others_at_the_place() -> None:
+    rally = _ev(id="ev_rally", event_type=["rally"], targets=["State Assembly"])
+    other = _ev(id="ev_other", event_type=["march"], location="Ocean Pier", organizations=["Pier Workers Guild"])
+    told = _m(event_type=["rally"], targets=["State Assembly"])
+    assert best_match([rally], told) is not None  # alone at the place that day: the target may do
+    assert best_match([rally, other], told) is None  # a busy day: many actions share a target (review)
+    # ... unless the two reports' claims agree too
+    rally_c = _ev(id="ev_rally", event_type=["rally"], targets=["State Assembly"], claims_summary=["against the rent hike"])
+    told_c = _m(event_type=["rally"], targets=["State Assembly"], claims_summary=["against the rent hike"])
+    assert best_match([rally_c, other], told_c) is rally_c

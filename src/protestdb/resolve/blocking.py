@@ -37,6 +37,7 @@ from protestdb.resolve.merge import (
     normalize_locality,
     pick_best,
     score_keys,
+    weak_among_several,
 )
 from protestdb.store.keys import candidate_dates  # noqa: F401 (re-exported)
 
@@ -194,6 +195,8 @@ def resolve_stream(mentions: Iterable[EventMention], window_days: int = 1) -> It
                 if m.article_id not in c.articles
             ]
         i = pick_best([score_keys(c.key, mk) for c in cands], mk) if cands else None
+        if i is not None and weak_among_several(cands[i].key, mk, len(cands)):
+            i = None  # as the store decides (resolve.decide)
         if i is None:
             c = _Cluster(m, mk)
             blk[d].append(c)

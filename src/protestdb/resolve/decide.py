@@ -25,7 +25,15 @@ from typing import Any
 
 from protestdb.models import Event, EventMention
 from protestdb.resolve.ccc_match import near_match_reason
-from protestdb.resolve.merge import MATCH_THRESHOLD, MatchKey, explain, pick_best, score_keys
+from protestdb.resolve.merge import (
+    MATCH_THRESHOLD,
+    WEAK_SPECIFICS,
+    MatchKey,
+    explain,
+    pick_best,
+    score_keys,
+    weak_among_several,
+)
 
 #: A candidate that did not win but scored at least this (before the need for a shared specific)
 #: goes to the review queue.
@@ -76,6 +84,8 @@ def decide(
     i = pick_best(scores, mkey, n)
     if i is not None and _undated_fits_several(keys, scores, mkey):
         i = None  # a weekly protest at one place: the undated report fits more than one day (review)
+    if i is not None and weak_among_several(keys[i], mkey, n):
+        i = None  # a target or a crowd size alone, with other events at the place: many actions share one
     if i is not None:
         parts = explain(keys[i], mkey)
         return Decision(candidates[i], {"how": "match", "score": parts.get("score"), "parts": parts,
@@ -114,6 +124,8 @@ def decide(
                                else f"score below {MATCH_THRESHOLD}")
             if s >= MATCH_THRESHOLD and mkey.day is None and k.day is not None:
                 parts["reject"] = "the undated report fits events of several days"
+            elif s >= MATCH_THRESHOLD and set(parts.get("shared") or ()) <= WEAK_SPECIFICS:
+                parts["reject"] = "a target or a crowd size alone, with other events at the place"
         review.append((s, j, parts))
     review.sort(key=lambda t: (-t[0], t[1]))
     return Decision(

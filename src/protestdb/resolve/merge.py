@@ -890,6 +890,20 @@ def pick_best(scores: Sequence[float | None], mkey: MatchKey, n_block: int | Non
     return best
 
 
+def weak_among_several(e: MatchKey, m: MatchKey, n: int) -> bool:
+    """Does the winning pair share only a target or a crowd size (:data:`WEAK_SPECIFICS`) while
+    other events are at the place in the window (``n`` candidates), and their claims do not agree?
+    Then the mention stays apart (review): many actions of a busy day share a target ("the
+    governor") or a crowd of hundreds."""
+    if n <= 1:
+        return False
+    parts: dict[str, Any] = {}
+    score_keys(e, m, parts)
+    shared = set(parts.get("shared") or ())
+    agreeing_claims = isinstance(parts.get("claims"), (int, float)) and parts["claims"] > 0
+    return bool(shared) and shared <= WEAK_SPECIFICS and not agreeing_claims
+
+
 def best_match(candidates: Iterable[Event], mention: EventMention) -> Event | None:
     """The matching candidate with the highest score (ties: the earliest given); see :func:`pick_best`."""
     cands = list(candidates)
@@ -897,6 +911,8 @@ def best_match(candidates: Iterable[Event], mention: EventMention) -> Event | No
     keys = [MatchKey(ev) for ev in cands]
     n = sum(1 for k in keys if k.loc == mkey.loc and k.state == mkey.state and (k.loc or k.country == mkey.country))
     i = pick_best([score_keys(k, mkey) for k in keys], mkey, n)
+    if i is not None and weak_among_several(keys[i], mkey, n):
+        return None
     return None if i is None else cands[i]
 
 

@@ -88,8 +88,10 @@ def test_undated_mention_joins_only_with_strong_evidence() -> None:
     strong = _m(date=None, title="#DayWithoutImmigrants", organizations=["valley workers center"])
     assert matches(ev, strong)
     assert not matches(ev, _m(date=None, title="Day Without Immigrants"))  # the name alone
-    # two kinds of specifics: the organizer at the same specific venue
-    assert matches(ev, _m(date=None, organizations=["Valley Workers Center"], location="Civic Plaza"))
+    # the organizer at the same specific venue is not enough without the action's name: one group's
+    # campaign comes back to its plaza (another week, another year); with the name it joins
+    assert not matches(ev, _m(date=None, organizations=["Valley Workers Center"], location="Civic Plaza"))
+    assert matches(ev, _m(date=None, title="Day Without Immigrants", location="Civic Plaza"))
     # ... but a venue with a crowd size or a target is not enough (the next week's rally there)
     assert not matches(ev, _m(date=None, location="Civic Plaza", size_low=200, targets=["ICE"]))
     out = merge_into(event_from_mention(strong, "ev_u"), _m(title="Day Without Immigrants"))

@@ -193,18 +193,23 @@ def _undated_words(store, text: str, words: str | None, **fields) -> str:
 
 
 def test_an_undated_page_joins_the_one_dated_event_its_specifics_and_weekday_fit(tmp_path: Path) -> None:
-    """No date and no publication date, "on Thursday": the same organizer at the same specific venue
-    (two kinds of specifics) and the dated event's weekday is Thursday: it joins, the event keeps its
-    date. The same words naming Friday stay apart."""
+    """No date and no publication date, "on Thursday": the action's name and the same organizer at the
+    same specific venue, and the dated event's weekday is Thursday: it joins, the event keeps its date.
+    The same words naming Friday stay apart, and so does the organizer at its venue without the
+    action's name (one group's campaign returns to its venue on the same weekday, another year)."""
     store = open_store(tmp_path / "wd.sqlite")
     org = ["Millrace Bus Drivers Union"]
+    name = "Fair Shifts Picket"
     dated = _report(store, "Bus drivers picketed the Tollgate Depot on Thursday.", published="2025-03-07",
-                    date="2025-03-06", location="Tollgate Depot", event_type=["picket"], organizations=org)
+                    date="2025-03-06", location="Tollgate Depot", event_type=["picket"], organizations=org, title=name)
     friday = _undated_words(store, "Drivers of the Millrace Bus Drivers Union picketed the Tollgate Depot on Friday.",
-                            "on Friday", location="Tollgate Depot", event_type=["picket"], organizations=org)
+                            "on Friday", location="Tollgate Depot", event_type=["picket"], organizations=org, title=name)
     assert friday != dated
+    unnamed = _undated_words(store, "The Millrace Bus Drivers Union picketed the Tollgate Depot on Thursday.",
+                             "on Thursday", location="Tollgate Depot", event_type=["picket"], organizations=org)
+    assert unnamed != dated
     joined = _undated_words(store, "The Millrace Bus Drivers Union held a picket at the Tollgate Depot on Thursday.",
-                            "on Thursday", location="Tollgate Depot", event_type=["picket"], organizations=org)
+                            "on Thursday", location="Tollgate Depot", event_type=["picket"], organizations=org, title=name)
     assert joined == dated and store.get_event(dated).date == "2025-03-06"
     store.close()
 
@@ -233,13 +238,15 @@ def test_an_undated_page_that_fits_two_days_joins_neither(tmp_path: Path) -> Non
     naming Thursday fits both days: it joins neither (the review queue shows both)."""
     store = open_store(tmp_path / "wk.sqlite")
     org = ["Millrace Bus Drivers Union"]
+    name = "Fair Shifts Picket"
     first = _report(store, "Bus drivers picketed the Tollgate Depot on Thursday.", published="2025-03-07",
-                    date="2025-03-06", location="Tollgate Depot", event_type=["picket"], organizations=org)
+                    date="2025-03-06", location="Tollgate Depot", event_type=["picket"], organizations=org, title=name)
     second = _report(store, "Bus drivers picketed the Tollgate Depot again on Thursday.", published="2025-03-14",
-                     date="2025-03-13", location="Tollgate Depot", event_type=["picket"], organizations=org)
+                     date="2025-03-13", location="Tollgate Depot", event_type=["picket"], organizations=org, title=name)
     assert first != second
     undated = _undated_words(store, "The Millrace Bus Drivers Union picketed the Tollgate Depot on Thursday.",
-                             "on Thursday", location="Tollgate Depot", event_type=["picket"], organizations=org)
+                             "on Thursday", location="Tollgate Depot", event_type=["picket"], organizations=org,
+                             title=name)
     assert undated not in (first, second)
     flags = store.review_flags(kind="uncertain_match")
     assert {f["other_event_id"] for f in flags if f["event_id"] == undated} == {first, second}
@@ -257,20 +264,21 @@ def _dated_words(store, text: str, words: str, day: str, **fields) -> str:
 
 
 def test_an_undated_page_naming_the_organizer_and_the_weekday_joins(tmp_path: Path) -> None:
-    """Who acts and the day of the week the words name are two kinds: the union's strike "on Tuesday"
-    joins the union's Tuesday strike; the same union "on Wednesday" (the strike's second day) does not,
-    and neither does a report naming only the depot and Tuesday (weekly protests at one place)."""
+    """The action's name, who acts and the day of the week the words name: the union's named strike
+    "on Tuesday" joins the union's Tuesday strike; the same "on Wednesday" (the strike's second day)
+    does not, and neither does a report naming only the depot and Tuesday (weekly protests at one place)."""
     store = open_store(tmp_path / "who.sqlite")
     org = ["Millrace Bus Drivers Union"]
+    name = "Fair Shifts Strike"
     tuesday = _dated_words(store, "Bus drivers went on strike on Tuesday.", "on Tuesday", "2025-03-04",
-                           event_type=["strike"], organizations=org)
+                           event_type=["strike"], organizations=org, title=name)
     wednesday = _dated_words(store, "The drivers' strike went into a second day on Wednesday.", "on Wednesday",
-                             "2025-03-05", event_type=["strike"], organizations=org)
+                             "2025-03-05", event_type=["strike"], organizations=org, title=name)
     assert tuesday != wednesday  # a day apart, and neither near midnight
     day2 = _undated_words(store, "Millrace Bus Drivers Union members stayed out on Wednesday.", "on Wednesday",
-                          event_type=["strike"], organizations=["Millrace Bus Drivers Union"])
+                          event_type=["strike"], organizations=["Millrace Bus Drivers Union"], title=name)
     joined = _undated_words(store, "The Millrace Bus Drivers Union walked off the job on Tuesday.", "on Tuesday",
-                            event_type=["strike"], organizations=["Millrace Bus Drivers Union"])
+                            event_type=["strike"], organizations=["Millrace Bus Drivers Union"], title=name)
     assert joined == tuesday and day2 == wednesday
     depot = _report(store, "Riders rallied at the Tollgate Depot on Tuesday.", published="2025-03-05",
                     date="2025-03-04", location="Tollgate Depot", event_type=["rally"])

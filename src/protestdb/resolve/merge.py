@@ -786,7 +786,7 @@ def _conclude(
             return _no(parts, "no shared specific (venue, organizer, action name, target, size, public figure)", score)
         if parts is not None:
             parts["shared"] = ["type (a report naming nothing specific)"]
-    if undated and not _strong(e, m, shared, parts):
+    if undated and not _strong(e, m, shared, parts, naming=e.day is None or m.day is None):
         why = "undated" if e.day is None or m.day is None else "a day apart"
         return _no(parts, f"{why}: needs two of the action's name, its organizer, its venue, its claim,"
                    " a public figure, the weekday (with the organizer or name)", score)
@@ -810,14 +810,18 @@ def _weekday_named(undated: MatchKey, dated: MatchKey) -> bool:
         and _date.fromordinal(dated.day).weekday() in undated.words_wd
 
 
-def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] | None = None) -> bool:
+def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] | None = None,
+            naming: bool = False) -> bool:
     """Identity evidence strong enough to place an undated report on a dated event (or join two
     undated ones): two kinds among the action's name, its organizer, a specific venue, the same
     claim in the same words (three words or more), a public figure both name, and -- with the
     organizer or the action's name -- the dated event's weekday named by the undated report's words.
     A venue or a name with a crowd size or a target is not enough: the same plaza hosts the next
     week's rally against the same target, and a named action recurs (seen on real pages); nor is a
-    venue with its weekday (weekly protests at one facility)."""
+    venue with its weekday (weekly protests at one facility). ``naming`` (an undated side): the
+    organizer, its venue and the weekday are not enough either without the action's name, a public
+    figure or the same claim -- one group's campaign returns to its venue on the same weekday,
+    another year (issue 10: named action + place + organizer or venue)."""
     kinds = {s for s in shared if s in STRONG_KINDS}
     if any(len(c.split()) >= STRONG_CLAIM_WORDS for c in e.claims & m.claims):
         kinds.add("claim")
@@ -827,6 +831,8 @@ def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] |
         kinds.add("weekday")  # "the union struck on Tuesday": who, and the day of the week the words name
     if parts is not None:
         parts["strong"] = sorted(kinds)
+    if naming and not kinds - {"venue", "organizer", "weekday"}:
+        return False  # an undated page: one group's campaign returns to its venue, another year
     return len(kinds) >= 2
 
 

@@ -124,6 +124,7 @@ def score_set(name: str, gold: Path, texts: Path | None) -> dict[str, Any]:
     nlp = load_nlp()
     docs = load_gold(gold)
     n_abroad = n_person = 0
+    misses: dict[str, int] = {}
     # run_eval calls the extractor once per document, in file order; a document whose text
     # could not be read never reaches it
     by_text = iter(seen)
@@ -138,9 +139,12 @@ def score_set(name: str, gold: Path, texts: Path | None) -> dict[str, Any]:
         preds = [pred_event(e) for e in res.events]
         golds = [gold_event(e) for e in doc.get("events") or []]
         n_abroad += abroad_in_us(preds, golds) if doc.get("is_protest_report") else 0
+        for k, v in near_misses(preds, golds).items():
+            misses[k] = misses.get(k, 0) + v
         if res.language in (None, "en"):  # the English pipeline tags no names in Spanish text
             n_person += person_places(text, list(res.events), nlp)
     result["abroad_us"] = n_abroad
+    result["missed_gold"] = misses
     result["person_place"] = n_person
     result["seconds"] = round(secs, 1)
     result["name"] = name
@@ -169,6 +173,91 @@ HEADER = " | ".join(
 )
 
 
+def near_misses(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> dict[str, int]:
+    """Why the gold events of one page went unmatched, as counts (no event named): an unmatched
+    prediction at the same place with another date (``date``), one on the same date (or
+    undated) at another place (``place``), at the same place with another state (``state``),
+    no prediction left at all on the page (``none``), or predictions left that differ in both
+    (``other``)."""
+    from protestdb.evaluate import match_events
+    from protestdb.evaluate.scorer import norm_locality, norm_state
+
+    pairs = match_events(preds, golds)
+    used_p = {i for i, _ in pairs}
+    used_g = {j for _, j in pairs}
+    rest = [p for i, p in enumerate(preds) if i not in used_p]
+    out: dict[str, int] = {}
+    for j, g in enumerate(golds):
+        if j in used_g:
+            continue
+        gl, gd = norm_locality(g.get("locality")), str(g.get("date") or "")[:10]
+        kind = "none" if not rest else "other"
+        for p in rest:
+            pl, pd = norm_locality(p.get("locality")), str(p.get("date") or "")[:10]
+            ps, gs = norm_state(p.get("state")), norm_state(g.get("state"))
+            if pl == gl and ps and gs and ps != gs:
+                kind = "state"
+                break
+            if pl == gl and pd and gd and pd != gd:
+                kind = "date"
+                break
+            if pl != gl and (not pd or not gd or pd == gd) and kind in ("none", "other"):
+                kind = _place_kind(p, g, pl, gl)
+        out[kind] = out.get(kind, 0) + 1
+    return out
+
+
+def _place_kind(p: dict[str, Any], g: dict[str, Any], pl: str | None, gl: str | None) -> str:
+    """Which way a place differs: the prediction has no locality, the gold has none, another
+    country, or another locality in the same state/country."""
+    if pl is None:
+        return "place:pred-null"
+    if gl is None:
+        return "place:gold-null"
+    pc, gc = str(p.get("country") or "US").upper(), str(g.get("country") or "US").upper()
+    if pc != gc:
+        return "place:country"
+    return "place:same-country"
+
+
+def page_kind(doc: dict[str, Any]) -> list[str]:
+    """The buckets a gold page falls in: by its number of gold events, where they are, its language."""
+    events = doc.get("events") or []
+    n = len(events)
+    out = ["events=0" if n == 0 else "events=1" if n == 1 else "events=2-4" if n <= 4 else "events=5+"]
+    if events:
+        abroad = sum(1 for e in events if str(e.get("country") or "US").upper() != "US")
+        out.append("abroad" if abroad * 2 > n else "US")
+    out.append(f"lang={doc.get('language') or 'en'}")
+    return out
+
+
+def breakdown(gold: Path, result: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """Sums of event tp/fp/fn per page bucket (``page_kind``): aggregate numbers, no document named."""
+    from protestdb.evaluate import load_gold
+
+    kinds = {str(d.get("doc_id")): page_kind(d) for d in load_gold(gold)}
+    out: dict[str, dict[str, int]] = {}
+    for d in result.get("per_doc") or []:
+        for k in kinds.get(str(d["doc_id"]), []):
+            b = out.setdefault(k, {"pages": 0, "tp": 0, "fp": 0, "fn": 0})
+            b["pages"] += 1
+            for c in ("tp", "fp", "fn"):
+                b[c] += int(d[c])
+    return out
+
+
+def print_breakdown(name: str, gold: Path, result: dict[str, Any]) -> None:
+    m = result.get("missed_gold") or {}
+    print(f"{name:<16} | missed gold events by nearest unmatched prediction: "
+          + ", ".join(f"{k} {m[k]}" for k in sorted(m)))
+    for k, b in sorted(breakdown(gold, result).items()):
+        tp, fp, fn = b["tp"], b["fp"], b["fn"]
+        p = f"{tp / (tp + fp):.2f}" if tp + fp else "   -"
+        rc = f"{tp / (tp + fn):.2f}" if tp + fn else "   -"
+        print(f"{name:<16} | {k:<11} | pages {b['pages']:>3} | gold {tp + fn:>4} | pred {tp + fp:>4} | P {p} | R {rc}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
@@ -183,6 +272,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--blind", type=Path, default=REALNEWS / "blind.jsonl")
     ap.add_argument("--json", type=Path, default=None, help="write the aggregate results here")
     ap.add_argument("--errors", action="store_true", help="print the dev parts' per-document errors")
+    ap.add_argument(
+        "--breakdown", action="store_true",
+        help="also print event P/R per kind of page (gold events per page, abroad/US, language): sums only",
+    )
     args = ap.parse_args(argv)
 
     sets: list[tuple[str, Path, Path | None]] = []
@@ -214,6 +307,9 @@ def main(argv: list[str] | None = None) -> int:
         r = score_set(name, gold, texts)
         results.append(r)
         print(row(r), flush=True)
+    if args.breakdown:
+        for (name, gold, _), r in zip(sets, results, strict=True):
+            print_breakdown(name, gold, r)
     if args.errors:
         for r in results:
             if r["name"] not in DEV_PARTS:

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from protestdb.extract import places
@@ -493,10 +494,13 @@ def continues_current(st: DraftState, s: Sentence) -> list[Group] | None:
     d = cur if cur.announced == s.announced else st.get(cur.key, cur.place, s.para, cur.counter, s.announced, [],
                                                           (s.seg, s.trigs))
     rule = "continues_current"
-    if _another_site(st, d, s.para):
-        d = Draft(cur.key, cur.place, counter=cur.counter, announced=s.announced)  # the next bulleted site
+    why = "another_site" if _another_site(st, d, s.para) else "another_day" if _another_day(
+        st, d, s.seg, s.para, s.trigs) else None
+    if why is not None:
+        # the next bulleted site; or a new action told on a day of its own ("Last night, ...")
+        d = Draft(cur.key, cur.place, counter=cur.counter, announced=s.announced)
         st.drafts.append(d)
-        rule += "+another_site"
+        rule += "+" + why
     st.attach(d, s.trigs, s.seg, s.para, s.venues, None, rule)
     if d.place is None:
         d.place = cur.place
@@ -892,17 +896,41 @@ def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -
 
 
 def _days(st: DraftState, start: int, end: int, announced: bool) -> set[Any]:
-    """The days told in ``text[start:end]`` inside the news window (day-precise only)."""
+    """The days told in ``text[start:end]`` inside the news window (day-precise only). A page
+    with no publication date tells days without a year ("Jan. 28", "Jan. 29"): their "MM-DD"
+    keys tell its days apart too."""
     memo = st.doc.memo
     if "day_dates" not in memo:
         ms = sorted((m for m in st.doc.dates if m.precision == "day" and (m.value or m.future_value)), key=lambda m: m.start)
         memo["day_dates"] = (ms, [m.start for m in ms])
+        yearless = sorted(((m.start, k) for m in st.doc.dates if (k := _yearless_day(st.doc, m))), key=lambda x: x[0])
+        memo["yearless_days"] = (yearless, [a for a, _ in yearless])
     ms, starts = memo["day_dates"]
-    out = set()
+    out: set[Any] = set()
     for m in ms[bisect_left(starts, start) : bisect_left(starts, end)]:
         if date_status(m, st.doc.published, announced) == "in":
             out.add(m.future_value if announced and m.future_value else m.value)
+    yl, ystarts = memo["yearless_days"]
+    out |= {k for _, k in yl[bisect_left(ystarts, start) : bisect_left(ystarts, end)]}
     return out
+
+
+#: any year: only the month and day of a yearless date are read (:func:`_yearless_day`)
+_ANY_YEAR = date(2001, 7, 1)
+
+
+def _yearless_day(doc: ExtractDoc, m: Any) -> str | None:
+    """"MM-DD" of a date told without a year on a page without a publication date ("Jan. 28"):
+    it names one day, though which year is unknown. Relative words ("last night", "Saturday")
+    name none without the publication date."""
+    if doc.published is not None or m.value is not None or m.relative or m.precision != "unknown":
+        return None
+    from protestdb.extract.dates import find_dates
+
+    got = find_dates(m.quote, _ANY_YEAR, doc.lang)
+    if len(got) != 1 or got[0].relative or got[0].precision != "day" or got[0].value is None:
+        return None
+    return got[0].value.strftime("%m-%d")
 
 
 def _draft_days(st: DraftState, d: Draft) -> set[Any]:

@@ -176,12 +176,13 @@ def without_stamps(text: str, dates: list[Any], lang: str = "en") -> list[Any]:
 
 def date_words(dates: list[Any], scopes: list[tuple[int, int]]) -> Any | None:
     """The first date words of the event's scopes that resolve to no day ("on Saturday" on a
-    page without a date): kept as evidence of an unknown date, never turned into a guess."""
-    for m in dates:
-        if getattr(m, "value", None) is None and getattr(m, "future_value", None) is None:
-            if any(a <= m.start < b for a, b in scopes):
-                return m
-    return None
+    page without a date): kept as evidence of an unknown date, never turned into a guess. Words
+    naming a day of the month ("Jan. 28") go before relative ones ("Last night, Jan. 28"): they
+    tell which day it was when another report gives the year."""
+    told = [m for m in dates if getattr(m, "value", None) is None and getattr(m, "future_value", None) is None
+            and any(a <= m.start < b for a, b in scopes)]
+    named = [m for m in told if not getattr(m, "relative", False) and any(c.isdigit() for c in m.quote)]
+    return (named or told or [None])[0]
 
 
 __all__ = ["date_words", "furniture_paragraphs", "is_furniture", "opinion_label", "page_stamps", "published_date", "stamp_spans", "url_day", "without_stamps"]

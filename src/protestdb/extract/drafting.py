@@ -691,12 +691,27 @@ def sole_city(st: DraftState) -> None:
     # no city at all: "the Capitol" of the one state named is in its capital; else the one town
     # whose own police chief, mayor or council the text quotes
     pc = cities[0] if cities else (places.capitol_place(text, st.doc.places, st.doc.lang)
-                                   or _sole_local_body_city(st))
+                                   or _sole_local_body_city(st) or _sole_landmark_city(st))
     if pc is None or any(d.key.startswith("state:") and d.key != f"state:{pc.state}" for d in st.drafts):
         return  # an event placed in another state than the one city's
     for d in st.drafts:
         d.key, d.place = pc.city_key or UNLOCATED, pc
         d.rules.append(("sole_city", (pc.start, pc.end), ()))
+
+
+def _sole_landmark_city(st: DraftState) -> Place | None:
+    """The city of the one landmark the body names ("outside the Dail" -> Dublin), unless the
+    text names a state or country the landmark is not in."""
+    lm = places.landmark_place(st.doc.text, st.doc.lang)
+    if lm is None or st.doc.layout.sentences[st.doc.layout.sentence_at(lm.start)].kind not in ("body", "headline"):
+        return None
+    states = {p.state for p in st.doc.places if p.kind == "state" and p.state and p.country in (None, "US")}
+    if states and states != {lm.state}:
+        return None
+    countries = {p.country for p in st.doc.places if p.kind == "country" and p.country}
+    if countries and lm.country not in countries:
+        return None
+    return lm
 
 
 def _sole_local_body_city(st: DraftState) -> Place | None:

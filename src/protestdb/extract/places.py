@@ -524,6 +524,31 @@ def capitol_place(text: str, found: list[Place], lang: str = "en") -> Place | No
 
 
 @lru_cache(maxsize=4)
+def _landmarks(lang: str) -> tuple[list[tuple[re.Pattern[str], tuple[str, str, str | None]]], re.Pattern[str] | None]:
+    lex = lang_entry("landmarks", lang, "landmarks") or {}
+    before = lang_entry("landmarks", lang, "site_before")
+    marks = [(re.compile(rf"(?<![\w-])(?:{k})(?![\w-])"), (v[0], v[1], v[2])) for k, v in lex.items()]
+    return marks, re.compile(before, re.IGNORECASE) if before else None
+
+
+def landmark_place(text: str, lang: str = "en") -> Place | None:
+    """A landmark that stands for its city (a national seat of government, a square known for
+    gatherings: ``data/landmarks_<lang>.json``), told as a site ("gathered outside the Dail" ->
+    Dublin, IE; not "the White House said"): a place of kind city at its words. None when no
+    landmark or landmarks of several cities are named."""
+    marks, before = _landmarks(lang)
+    found: list[Place] = []
+    for rx, (city, country, state) in marks:
+        for m in rx.finditer(text):
+            if before is not None and before.search(text, max(0, m.start() - 30), m.start()):
+                found.append(Place(m.start(), m.end(), m.group(0), "city", state, city, country))
+                break
+    if len({(p.locality, p.country) for p in found}) != 1:
+        return None
+    return min(found, key=lambda p: p.start)
+
+
+@lru_cache(maxsize=4)
 def _local_body(lang: str) -> re.Pattern[str] | None:
     alt = words_alternation(lang_entry("place_words", lang, "local_bodies"))
     return re.compile(rf"[ \t]+(?:{alt})(?![\w-])", re.IGNORECASE) if alt else None

@@ -8,6 +8,7 @@ Parts:
   scored before anyone tuned on it; analysed like ``dev`` from then on)
 - ``dev3``: ``tests/realnews/dev3.jsonl``, a third one (session 10), the same way
 - ``dev4``: ``tests/realnews/dev4.jsonl``, a fourth one (session 11), the same way
+- ``dev5``: ``tests/realnews/dev5.jsonl``, a fifth one (session 12), the same way
 - ``blind``: ``tests/realnews/blind.jsonl`` (scored, never analysed: only its aggregate row is
   printed or written, whatever the options)
 - ``own``: the own-writing sets ``tests/gold/*.jsonl`` and the shared ``seed.jsonl``
@@ -36,7 +37,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 REALNEWS = ROOT / "tests" / "realnews"
-DEV_PARTS = ("dev", "dev2", "dev3", "dev4")  # analysed parts: their per-document errors may be printed
+DEV_PARTS = ("dev", "dev2", "dev3", "dev4", "dev5")  # analysed parts: their per-document errors may be printed
 COLUMNS = ("date", "state", "type", "size", "organizations", "targets", "issues")
 
 
@@ -261,14 +262,15 @@ def print_breakdown(name: str, gold: Path, result: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
-        "--parts", nargs="+", default=["dev", "dev2", "dev3", "dev4", "blind", "own"],
-        choices=["dev", "dev2", "dev3", "dev4", "blind", "own"]
+        "--parts", nargs="+", default=["dev", "dev2", "dev3", "dev4", "dev5", "blind", "own"],
+        choices=["dev", "dev2", "dev3", "dev4", "dev5", "blind", "own"]
     )
     ap.add_argument("--texts", type=Path, default=REALNEWS / "texts", help="folder of <doc_id>.txt real texts")
     ap.add_argument("--dev", type=Path, default=REALNEWS / "dev.jsonl")
     ap.add_argument("--dev2", type=Path, default=REALNEWS / "dev2.jsonl")
     ap.add_argument("--dev3", type=Path, default=REALNEWS / "dev3.jsonl")
     ap.add_argument("--dev4", type=Path, default=REALNEWS / "dev4.jsonl")
+    ap.add_argument("--dev5", type=Path, default=REALNEWS / "dev5.jsonl")
     ap.add_argument("--blind", type=Path, default=REALNEWS / "blind.jsonl")
     ap.add_argument("--json", type=Path, default=None, help="write the aggregate results here")
     ap.add_argument("--errors", action="store_true", help="print the dev parts' per-document errors")
@@ -279,10 +281,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     sets: list[tuple[str, Path, Path | None]] = []
-    for part in ("dev", "dev2", "dev3", "dev4", "blind"):
+    for part in ("dev", "dev2", "dev3", "dev4", "dev5", "blind"):
         if part not in args.parts:
             continue
-        gold = {"dev": args.dev, "dev2": args.dev2, "dev3": args.dev3, "dev4": args.dev4, "blind": args.blind}[part]
+        gold = {"dev": args.dev, "dev2": args.dev2, "dev3": args.dev3, "dev4": args.dev4, "dev5": args.dev5, "blind": args.blind}[part]
         if not gold.exists():
             print(f"{part}: no gold file at {gold} (skipped)", file=sys.stderr)
             continue

@@ -217,3 +217,16 @@ def test_the_action_name_as_organizer_is_the_name_not_a_disagreeing_group() -> N
     # the campaign's own name among a report's organizers is not a group that can disagree
     assert not acts_as_organizer("No Kings", "Los Angeles", "CA", "no kings")
     assert acts_as_organizer("Eastbank Tenants Alliance", "Los Angeles", "CA", "no kings")
+
+
+def test_a_police_force_is_not_an_organizer() -> None:
+    from protestdb.resolve.merge import counts_as_organizer
+
+    for force in ("RPD", "N.Y.P.D.", "Riverton Police Department", "Capitol Police", "Sheriff's Office",
+                  "Harbor Police Service"):
+        assert not counts_as_organizer(force, "Riverton", "OR"), force
+    for group in ("Coalition Against Police Violence", "Fraternal Order of Police", "Sunrise Movement", "RPDX"):
+        assert counts_as_organizer(group, "Riverton", "OR"), group
+    # a report whose only "organization" is the police names nothing specific
+    assert match_key(_m(organizations=["Riverton Police Department"])).thin
+    assert not match_key(_m(organizations=["Sunrise Movement"])).thin

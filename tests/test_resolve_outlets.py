@@ -330,3 +330,38 @@ def test_an_undated_page_writing_the_action_name_as_organizer_needs_its_weekday(
                             event_type=["march"], organizations=[name])
     assert joined == dated and store.get_event(dated).date == "2025-05-10"
     store.close()
+
+
+def test_a_report_naming_only_the_police_is_a_bare_report_of_the_days_march(tmp_path: Path) -> None:
+    """Extraction may list the police force that answered a march as an organization ("RPD", "Riverton
+    Police Department"): a force is no organizer, so the report names nothing specific and joins the
+    one march of that place and day with the same kinds of action. Look-alikes stay apart: the next day,
+    another city the same day, and a counter-protest at the same place and day; with two marches that
+    day, nothing tells which one it tells."""
+    store = open_store(tmp_path / "po.sqlite")
+    held = _dated_words(store, "Marchers blocked the Ferrant Bridge on Friday night.", "Friday night", "2025-01-24",
+                        event_type=["march", "blockade"], location="Ferrant Bridge")
+    police = _dated_words(store, "Marchers blocked traffic on Friday night, RPD said.", "Friday night", "2025-01-24",
+                          event_type=["march", "blockade"], organizations=["RPD"])
+    assert police == held
+    next_day = _dated_words(store, "Marchers blocked traffic on Saturday, RPD said.", "on Saturday", "2025-01-25",
+                            event_type=["march", "blockade"], organizations=["RPD"])
+    elsewhere = _report(store, "Marchers blocked traffic in Dunmore on Friday night, police said.",
+                        published="2025-01-25", date="2025-01-24", locality="Dunmore",
+                        event_type=["march", "blockade"], organizations=["Dunmore Police Department"])
+    counter = _dated_words(store, "Counter-protesters gathered on Friday night, RPD said.", "Friday night",
+                           "2025-01-24", event_type=["counter-protest"], organizations=["RPD"])
+    assert len({held, next_day, elsewhere, counter}) == 4
+    store.close()
+
+
+def test_a_police_only_report_stays_apart_when_two_marches_fit(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "p2.sqlite")
+    bridge = _dated_words(store, "Marchers blocked the Ferrant Bridge on Friday.", "on Friday", "2025-01-24",
+                          event_type=["march"], location="Ferrant Bridge")
+    depot = _dated_words(store, "Drivers marched to the Halvard Depot on Friday.", "on Friday", "2025-01-24",
+                         event_type=["march"], location="Halvard Depot", organizations=["Halvard Drivers Union"])
+    police = _dated_words(store, "People marched on Friday, the Riverton Police Department said.", "on Friday",
+                          "2025-01-24", event_type=["march"], organizations=["Riverton Police Department"])
+    assert police not in (bridge, depot)
+    store.close()

@@ -287,10 +287,21 @@ _QUARTERS = frozenset({"north", "south", "east", "west", "northeast", "northwest
                        "downtown", "central", "upper", "lower"})
 
 
+def _is_force(raw: str, words: list[str]) -> bool:
+    """A police or security force ("Riverton Police Department", "NYPD"): it answers a protest."""
+    force = _venue_words("force_words")
+    if any(w in force for w in words) and ((words[-1] in force and "of" not in words)
+                                           or words[-1] in _venue_words("force_heads")):
+        return True  # "Riverton Police Department", "Capitol Police"; not "Coalition Against Police Violence"
+    tok = raw.replace(".", "")
+    return len(words) == 1 and 3 <= len(tok) <= 5 and tok.isalpha() and tok.isupper() \
+        and any(tok.casefold().endswith(e) for e in _venue_words("force_initials_end"))
+
+
 @lru_cache(maxsize=1 << 16)
 def counts_as_organizer(name: str, locality: str | None = None, state: str | None = None) -> bool:
     """Can an extracted organization name be a group that acts? Not a building or a street
-    ("Constitution Center", "Church House"), a place ("South Harborview", the state, "U.S."), nor a
+    ("Constitution Center", "Church House"), a police force ("NYPD"), a place ("South Harborview", the state, "U.S."), nor a
     word that describes one ("Eastside-based"): such names in one outlet's list count neither for nor
     against a match (a stray name must not split two reports of one action)."""
     raw = name.strip()
@@ -298,6 +309,8 @@ def counts_as_organizer(name: str, locality: str | None = None, state: str | Non
     if not words or raw.casefold().endswith("-based"):
         return False
     if " ".join(words) in _venue_words("place_abbreviations") or words[-1] in _venue_words("building_heads"):
+        return False
+    if _is_force(raw, words):
         return False
     own = _own_words(locality, state)
     rest = words[1:] if words[0] in _QUARTERS and len(words) > 1 else words
@@ -388,7 +401,7 @@ class MatchKey:
         A focal place without specific words ("City Hall", "the Capitol") does not count:
         on a busy day several actions gather there.
         """
-        return not (self.vtoks or self.orgs or self.title)
+        return not (self.vtoks or self.korgs or self.title)
 
 
 #: Date words that put an action near midnight ("late Saturday night", "early Sunday"): such a

@@ -292,8 +292,8 @@ def test_an_action_name_written_as_its_organizer_meets_the_name(tmp_path: Path) 
     """One outlet names the action ("the Lantern Walk for Tenants"), another writes that name as its
     organizer while a third names a local group: the name is one specific they share, and the
     campaign's name in one list and a local group in another do not disagree. Look-alikes stay apart:
-    the same name in another city the same day, in the same city the next day, and a counter-protest
-    at the same place and day."""
+    the same name in another city the same day, in the same city the next day, a counter-protest
+    at the same place and day, and the next march the organizer announces."""
     store = open_store(tmp_path / "an.sqlite")
     name = "Lantern Walk for Tenants"
     first = _dated_words(store, "The Lantern Walk for Tenants crossed Riverton on Saturday, led by the Eastbank"
@@ -309,7 +309,10 @@ def test_an_action_name_written_as_its_organizer_meets_the_name(tmp_path: Path) 
                             "on Sunday", "2025-05-11", event_type=["march"], organizations=[name])
     counter = _dated_words(store, "Landlords mocking the Lantern Walk for Tenants counter-protested on Saturday.",
                            "on Saturday", "2025-05-10", event_type=["counter-protest"], organizations=[name])
-    assert len({first, other_city, next_day, counter}) == 4
+    announced = _dated_words(store, "Lantern Walk for Tenants will march through Riverton again on May 17.",
+                             "on May 17", "2025-05-17", event_type=["march"], organizations=[name],
+                             announced_only=True)
+    assert len({first, other_city, next_day, counter, announced}) == 5
     store.close()
 
 

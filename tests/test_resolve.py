@@ -202,3 +202,31 @@ def test_a_target_alone_joins_no_event_on_a_day_with_others_at_the_place() -> No
     rally_c = _ev(id="ev_rally", event_type=["rally"], targets=["State Assembly"], claims_summary=["against the rent hike"])
     told_c = _m(event_type=["rally"], targets=["State Assembly"], claims_summary=["against the rent hike"])
     assert best_match([rally_c, other], told_c) is rally_c
+
+
+def test_the_action_name_as_organizer_is_the_name_not_a_disagreeing_group() -> None:
+    from protestdb.resolve.merge import action_orgs, acts_as_organizer
+
+    named = match_key(_m(title="Lantern Walk for Tenants", organizations=["Eastbank Tenants Alliance"]))
+    as_org = match_key(_m(organizations=["Lantern Walk for Tenants"]))
+    parts = explain(named, as_org)
+    assert "title" in parts["shared"] and parts["organizer"] == 0.0
+    # a one-word group name is not read as an action's name; another name does not meet
+    assert action_orgs(["Solidarity"]) == frozenset()
+    assert "title" not in explain(named, match_key(_m(organizations=["Harbor Rent Strike"])))["shared"]
+    # the campaign's own name among a report's organizers is not a group that can disagree
+    assert not acts_as_organizer("No Kings", "Los Angeles", "CA", "no kings")
+    assert acts_as_organizer("Eastbank Tenants Alliance", "Los Angeles", "CA", "no kings")
+
+
+def test_a_police_force_is_not_an_organizer() -> None:
+    from protestdb.resolve.merge import counts_as_organizer
+
+    for force in ("RPD", "N.Y.P.D.", "Riverton Police Department", "Capitol Police", "Sheriff's Office",
+                  "Harbor Police Service"):
+        assert not counts_as_organizer(force, "Riverton", "OR"), force
+    for group in ("Coalition Against Police Violence", "Fraternal Order of Police", "Sunrise Movement", "RPDX"):
+        assert counts_as_organizer(group, "Riverton", "OR"), group
+    # a report whose only "organization" is the police names nothing specific
+    assert match_key(_m(organizations=["Riverton Police Department"])).thin
+    assert not match_key(_m(organizations=["Sunrise Movement"])).thin

@@ -286,3 +286,85 @@ def test_an_undated_page_naming_the_organizer_and_the_weekday_joins(tmp_path: Pa
                                location="Tollgate Depot", event_type=["rally"])
     assert venue_day != depot
     store.close()
+
+
+def test_an_action_name_written_as_its_organizer_meets_the_name(tmp_path: Path) -> None:
+    """One outlet names the action ("the Lantern Walk for Tenants"), another writes that name as its
+    organizer while a third names a local group: the name is one specific they share, and the
+    campaign's name in one list and a local group in another do not disagree. Look-alikes stay apart:
+    the same name in another city the same day, in the same city the next day, a counter-protest
+    at the same place and day, and the next march the organizer announces."""
+    store = open_store(tmp_path / "an.sqlite")
+    name = "Lantern Walk for Tenants"
+    first = _dated_words(store, "The Lantern Walk for Tenants crossed Riverton on Saturday, led by the Eastbank"
+                         " Tenants Alliance.", "on Saturday", "2025-05-10", event_type=["march"],
+                         title=name, organizations=["Eastbank Tenants Alliance"])
+    second = _dated_words(store, "Marchers organized by Lantern Walk for Tenants filled Riverton streets on Saturday.",
+                          "on Saturday", "2025-05-10", event_type=["march"], organizations=[name])
+    assert second == first
+    other_city = _report(store, "Marchers organized by Lantern Walk for Tenants filled Millbrook on Saturday.",
+                         published="2025-05-11", date="2025-05-10", event_type=["march"], organizations=[name],
+                         locality="Millbrook")
+    next_day = _dated_words(store, "Marchers organized by Lantern Walk for Tenants crossed Riverton on Sunday.",
+                            "on Sunday", "2025-05-11", event_type=["march"], organizations=[name])
+    counter = _dated_words(store, "Landlords mocking the Lantern Walk for Tenants counter-protested on Saturday.",
+                           "on Saturday", "2025-05-10", event_type=["counter-protest"], organizations=[name])
+    announced = _dated_words(store, "Lantern Walk for Tenants will march through Riverton again on May 17.",
+                             "on May 17", "2025-05-17", event_type=["march"], organizations=[name],
+                             announced_only=True)
+    assert len({first, other_city, next_day, counter, announced}) == 5
+    store.close()
+
+
+def test_an_undated_page_writing_the_action_name_as_organizer_needs_its_weekday(tmp_path: Path) -> None:
+    """No date and no publication date: the action's name written as the organizer counts as the name,
+    and with the dated event's weekday in the page's words it joins (the name and the weekday: two
+    kinds). The same page naming another weekday stays apart, and so does the name alone."""
+    store = open_store(tmp_path / "aw.sqlite")
+    name = "Lantern Walk for Tenants"
+    dated = _report(store, "The Lantern Walk for Tenants crossed Riverton on Saturday.", published="2025-05-11",
+                    date="2025-05-10", event_type=["march"], title=name, organizations=["Eastbank Tenants Alliance"])
+    friday = _undated_words(store, "Lantern Walk for Tenants marched through Riverton on Friday.", "on Friday",
+                            event_type=["march"], organizations=[name])
+    bare = _undated_words(store, "Lantern Walk for Tenants marched through Riverton.", None,
+                          event_type=["march"], organizations=[name])
+    assert dated not in (friday, bare)
+    joined = _undated_words(store, "Lantern Walk for Tenants marched through Riverton on Saturday.", "on Saturday",
+                            event_type=["march"], organizations=[name])
+    assert joined == dated and store.get_event(dated).date == "2025-05-10"
+    store.close()
+
+
+def test_a_report_naming_only_the_police_is_a_bare_report_of_the_days_march(tmp_path: Path) -> None:
+    """Extraction may list the police force that answered a march as an organization ("RPD", "Riverton
+    Police Department"): a force is no organizer, so the report names nothing specific and joins the
+    one march of that place and day with the same kinds of action. Look-alikes stay apart: the next day,
+    another city the same day, and a counter-protest at the same place and day; with two marches that
+    day, nothing tells which one it tells."""
+    store = open_store(tmp_path / "po.sqlite")
+    held = _dated_words(store, "Marchers blocked the Ferrant Bridge on Friday night.", "Friday night", "2025-01-24",
+                        event_type=["march", "blockade"], location="Ferrant Bridge")
+    police = _dated_words(store, "Marchers blocked traffic on Friday night, RPD said.", "Friday night", "2025-01-24",
+                          event_type=["march", "blockade"], organizations=["RPD"])
+    assert police == held
+    next_day = _dated_words(store, "Marchers blocked traffic on Saturday, RPD said.", "on Saturday", "2025-01-25",
+                            event_type=["march", "blockade"], organizations=["RPD"])
+    elsewhere = _report(store, "Marchers blocked traffic in Dunmore on Friday night, police said.",
+                        published="2025-01-25", date="2025-01-24", locality="Dunmore",
+                        event_type=["march", "blockade"], organizations=["Dunmore Police Department"])
+    counter = _dated_words(store, "Counter-protesters gathered on Friday night, RPD said.", "Friday night",
+                           "2025-01-24", event_type=["counter-protest"], organizations=["RPD"])
+    assert len({held, next_day, elsewhere, counter}) == 4
+    store.close()
+
+
+def test_a_police_only_report_stays_apart_when_two_marches_fit(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "p2.sqlite")
+    bridge = _dated_words(store, "Marchers blocked the Ferrant Bridge on Friday.", "on Friday", "2025-01-24",
+                          event_type=["march"], location="Ferrant Bridge")
+    depot = _dated_words(store, "Drivers marched to the Halvard Depot on Friday.", "on Friday", "2025-01-24",
+                         event_type=["march"], location="Halvard Depot", organizations=["Halvard Drivers Union"])
+    police = _dated_words(store, "People marched on Friday, the Riverton Police Department said.", "on Friday",
+                          "2025-01-24", event_type=["march"], organizations=["Riverton Police Department"])
+    assert police not in (bridge, depot)
+    store.close()

@@ -32,7 +32,8 @@ from protestdb.resolve.merge import (
     _org_forms_cached,
     _title_key_cached,
     _venue_tokens_cached,
-    counts_as_organizer,
+    action_orgs,
+    acts_as_organizer,
     event_id_for,
     normalize_locality,
     pick_best,
@@ -131,7 +132,8 @@ class _Cluster:
                 self.org_seen.add(o.casefold())
                 k.orgs += (o,)
                 k.org_forms = k.org_forms | _org_forms_cached(o)
-                k.korgs = k.korgs or counts_as_organizer(o, self.locality, k.state)
+                k.korgs = k.korgs or acts_as_organizer(o, self.locality, k.state, k.title)
+                k.org_titles = k.org_titles | action_orgs((o,))
 
     def _add_title(self, m: EventMention) -> None:
         """The first title (else macro-event name), as the event keeps it."""

@@ -287,10 +287,21 @@ _QUARTERS = frozenset({"north", "south", "east", "west", "northeast", "northwest
                        "downtown", "central", "upper", "lower"})
 
 
+def _is_force(raw: str, words: list[str]) -> bool:
+    """A police or security force ("Riverton Police Department", "NYPD"): it answers a protest."""
+    force = _venue_words("force_words")
+    if any(w in force for w in words) and ((words[-1] in force and "of" not in words)
+                                           or words[-1] in _venue_words("force_heads")):
+        return True  # "Riverton Police Department", "Capitol Police"; not "Coalition Against Police Violence"
+    tok = raw.replace(".", "")
+    return len(words) == 1 and 3 <= len(tok) <= 5 and tok.isalpha() and tok.isupper() \
+        and any(tok.casefold().endswith(e) for e in _venue_words("force_initials_end"))
+
+
 @lru_cache(maxsize=1 << 16)
 def counts_as_organizer(name: str, locality: str | None = None, state: str | None = None) -> bool:
     """Can an extracted organization name be a group that acts? Not a building or a street
-    ("Constitution Center", "Church House"), a place ("South Harborview", the state, "U.S."), nor a
+    ("Constitution Center", "Church House"), a police force ("NYPD"), a place ("South Harborview", the state, "U.S."), nor a
     word that describes one ("Eastside-based"): such names in one outlet's list count neither for nor
     against a match (a stray name must not split two reports of one action)."""
     raw = name.strip()
@@ -298,6 +309,8 @@ def counts_as_organizer(name: str, locality: str | None = None, state: str | Non
     if not words or raw.casefold().endswith("-based"):
         return False
     if " ".join(words) in _venue_words("place_abbreviations") or words[-1] in _venue_words("building_heads"):
+        return False
+    if _is_force(raw, words):
         return False
     own = _own_words(locality, state)
     rest = words[1:] if words[0] in _QUARTERS and len(words) > 1 else words
@@ -312,12 +325,34 @@ def counts_as_organizer(name: str, locality: str | None = None, state: str | Non
     return True
 
 
+@lru_cache(maxsize=1 << 14)
+def _org_title(name: str) -> str | None:
+    """An organization's name read as an action's name (:func:`_title_key`), when it has two words or more."""
+    k = _title_key(name)
+    return k if k and len(k.split()) >= 2 else None
+
+
+def action_orgs(orgs: Sequence[str]) -> frozenset[str]:
+    """The action-name keys of organization names: outlets write a campaign's name as its organizer
+    ("organized by March for Our Lives") where another writes it as the action's name."""
+    return frozenset(k for k in map(_org_title, orgs) if k)
+
+
+def acts_as_organizer(name: str, locality: str | None, state: str | None, title: str | None) -> bool:
+    """:func:`counts_as_organizer`, and not the action's own name (``title``: a :func:`_title_key`):
+    "No Kings" in one outlet's organizers and a local group in another's do not disagree."""
+    if not counts_as_organizer(name, locality, state):
+        return False
+    k = _org_title(name)
+    return not (title and k and titles_meet(k, title))
+
+
 class MatchKey:
     """What :func:`score_keys` compares, computed once per mention or event (:func:`match_key`)."""
 
     __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "words_late", "words_early", "loc", "state", "country",
                  "types", "valence", "locality", "location", "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size",
-                 "night", "targets", "late", "early", "notables", "plain", "korgs")
+                 "night", "targets", "late", "early", "notables", "plain", "korgs", "org_titles")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
@@ -340,9 +375,12 @@ class MatchKey:
         self.vtoks = _venue_tokens_cached(obj.location, obj.locality, obj.state) if obj.location else frozenset()
         self.orgs = tuple(obj.organizations)
         self.org_forms = frozenset().union(*map(_org_forms_cached, self.orgs)) if self.orgs else frozenset()
-        # the names that can be groups (not a building, a place, "U.S."): only they count against a match
-        self.korgs = any(counts_as_organizer(o, obj.locality, self.state) for o in self.orgs)
         self.title = _title_key_cached(obj.title or obj.macroevent)
+        # the organizations named as an action ("March for Our Lives", "No Kings"): its name (:func:`action_orgs`)
+        self.org_titles = action_orgs(self.orgs)
+        # the names that can be groups (not a building, a place, "U.S.", the action's own name): only
+        # they count against a match
+        self.korgs = any(acts_as_organizer(o, obj.locality, self.state, self.title) for o in self.orgs)
         self.issues = frozenset(obj.issues)
         self.claims = frozenset(filter(None, map(_claim_key, obj.claims_summary)))
         self.size = obj.size_low or None
@@ -363,7 +401,7 @@ class MatchKey:
         A focal place without specific words ("City Hall", "the Capitol") does not count:
         on a busy day several actions gather there.
         """
-        return not (self.vtoks or self.orgs or self.title)
+        return not (self.vtoks or self.korgs or self.title)
 
 
 #: Date words that put an action near midnight ("late Saturday night", "early Sunday"): such a
@@ -717,12 +755,28 @@ def titles_meet(a: str, b: str) -> bool:
     return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
 
 
+def _groups_vs(a: MatchKey, b: MatchKey) -> bool:
+    """Does ``a`` name a group that can disagree with ``b``'s organizers: one that acts
+    (:attr:`MatchKey.korgs`) and is not the action ``b`` names?"""
+    if not a.korgs:
+        return False
+    if not b.title or not a.org_titles:
+        return True
+    return any(acts_as_organizer(o, a.locality, a.state, b.title) and acts_as_organizer(o, a.locality, a.state, a.title)
+               for o in a.orgs)
+
+
+def _title_as_org(a: MatchKey, b: MatchKey) -> bool:
+    """Does ``a`` name an action that ``b`` (without a name of its own) writes as an organizer?"""
+    return bool(a.title and not b.title and any(titles_meet(a.title, k) for k in b.org_titles))
+
+
 def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], parts: dict[str, Any] | None) -> float:
     """Organizers, the action's name and targets: the specifics that name one action."""
     if e.orgs and m.orgs:
         same = forms_meet(e.org_forms, m.org_forms) or _orgs_overlap_cached(e.orgs, m.orgs)
         # names that are buildings or places on one side: neither for nor against (counts_as_organizer)
-        v = 1.5 if same else -_orgs_disagree(e, m, shared) if e.korgs and m.korgs else 0.0
+        v = 1.5 if same else -_orgs_disagree(e, m, shared) if _groups_vs(e, m) and _groups_vs(m, e) else 0.0
         score += v
         _part(parts, "organizer", v)
         if same:
@@ -733,6 +787,11 @@ def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], p
         _part(parts, "title", 0.5 if same_title else -0.5)
         if same_title:
             shared.append("title")
+    elif _title_as_org(e, m) or _title_as_org(m, e):
+        # one outlet names the action, another writes that name as its organizer: the same name
+        score += 0.5
+        _part(parts, "title", 0.5)
+        shared.append("title")
     if e.targets and m.targets and targets_meet(e.targets, m.targets):
         score += TARGET_AGREE
         shared.append("target")

@@ -1,7 +1,11 @@
 """Train the learned place check (``protestdb.extract.place_model``) on annotated pages.
 
 Usage: python3 scripts/train_place_model.py [--gold FILE ...] [--texts DIR] [--out FILE]
-       [--folds N] [--min-count N] [--l2 X] [--json REPORT]
+       [--folds N] [--min-count N] [--l2 X] [--json REPORT] [--rows CACHE]
+
+Default training pages: the analysable real-news parts (dev, dev2, the odd halves of dev3 and
+dev4; texts in ``--texts``) and the own-writing sets of ``tests/gold``. Never the even halves,
+dev5 or the blind part: they are the checks.
 
 Each gold document is extracted with ``place_model = "collect"``: the locality candidates of
 its drafting step (every resolved city or neighbourhood mention, grouped by place, and every
@@ -31,6 +35,11 @@ DEFAULT_GOLD = (
     ROOT / "tests" / "realnews" / "dev2.jsonl",
     Path("/work/realnews/dev3_odd.jsonl"),
     Path("/work/realnews/dev4_odd.jsonl"),
+    # the own-writing sets (texts in the repository)
+    ROOT / "tests" / "gold" / "dev.jsonl",
+    ROOT / "tests" / "gold" / "examples.jsonl",
+    ROOT / "tests" / "gold" / "heldout.jsonl",
+    ROOT / "tests" / "gold" / "heldout2.jsonl",
 )
 DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "place_model.json"
 logger = logging.getLogger("train_place_model")

@@ -43,6 +43,7 @@ def test_features_of_an_event_place(rally: dict[str, set[str]]) -> None:
     assert "trig_before" in f  # "held a rally in Denver": the protest word before the place
     assert any(x.startswith("rule=") for x in f)  # the drafting rule that placed the draft there
     assert "wb=rally" in f and "wa=saturday" in f  # words around the mention
+    assert "att_trig" in f  # the place hangs from the protest word ("a rally in Denver")
 
 
 def test_features_of_a_birthplace(rally: dict[str, set[str]]) -> None:
@@ -51,6 +52,7 @@ def test_features_of_a_birthplace(rally: dict[str, set[str]]) -> None:
     assert "v=bear" in f or "hh=bear" in f  # "was born in Omaha": the verb the place hangs from
     assert "wb=born" in f
     assert "tt=rally" not in f  # its own sentence tells no rally
+    assert "att_trig" not in f and "att_trig_verb" not in f  # nor hangs from its protest word
 
 
 def test_model_ranks_event_place_above_birthplace(rally: dict[str, set[str]]) -> None:

@@ -129,7 +129,7 @@ def mention_features(page: _Page, p: Place) -> set[str]:
     if any(a < p.end and p.start < b for a, b in page.persons):
         f.add("person")
     f |= _word_features(text, p, s.start, s.end)
-    f |= _parse_features(page, p)
+    f |= _parse_features(page, p, page.trig_by_sent.get(si, []))
     return f
 
 
@@ -168,9 +168,11 @@ def _word_features(text: str, p: Place, lo: int, hi: int) -> set[str]:
     return f
 
 
-def _parse_features(page: _Page, p: Place) -> set[str]:
+def _parse_features(page: _Page, p: Place, trigs: list[Any]) -> set[str]:
     """The mention's dependency relation, its head (the preposition's own head) and the verb it
-    hangs from, read on the article's one parse."""
+    hangs from, read on the article's one parse; whether the place hangs from a protest word of
+    its sentence ("rallied in X", "a march through X": ``att_trig``) or from the verb a protest
+    word hangs from ("held a vigil in X": ``att_trig_verb``)."""
     sdoc = page.doc.doc
     if sdoc is None:
         return set()
@@ -185,12 +187,35 @@ def _parse_features(page: _Page, p: Place) -> set[str]:
         if head.pos_ == "ADP" and head.head is not head:
             f.add(f"hh={head.head.lemma_.lower()}")
     tok, hops = root, 0
+    verb = None
     while tok.head is not tok and hops < 6:
         tok, hops = tok.head, hops + 1
         if tok.pos_ in ("VERB", "AUX"):
             f.add(f"v={tok.lemma_.lower()}")
+            verb = tok
             break
+    if trigs:
+        f |= _attachment(root, verb, trigs)
     return f
+
+
+def _on_trigger(tok: Any, trigs: list[Any]) -> bool:
+    return any(t.start <= tok.idx < t.end for t in trigs)
+
+
+def _attachment(root: Any, verb: Any, trigs: list[Any]) -> set[str]:
+    """Does the place hang (through at most three heads) from a protest word, or share its verb
+    with one?"""
+    tok = root
+    for _ in range(3):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if _on_trigger(tok, trigs):
+            return {"att_trig"}
+    if verb is not None and (_on_trigger(verb, trigs) or any(_on_trigger(c, trigs) for c in verb.children)):
+        return {"att_trig_verb"}
+    return {"att_none"}
 
 
 def candidates(doc: ExtractDoc, drafts: list[Draft], st: DraftState | None = None) -> list[Candidate]:

@@ -62,6 +62,7 @@ DRAFT_FILTERS: tuple[str, ...] = (
     "sole_located_action",
     "drop_unlocated_beside_located",
     "drop_unlocated_beside_national",
+    "place_model",
 )
 
 #: one filler per field (or group of tied fields), in order: later fillers read earlier values
@@ -82,6 +83,11 @@ FILLERS: tuple[str, ...] = (
     "valence",
     "title",
 )
+
+
+#: the learned place check's default mode (see ``ExtractConfig.place_model``)
+PLACE_MODEL = "off"
+PLACE_MODEL_MODES = ("on", "off", "collect")
 
 
 def _env_float(name: str, default: float) -> float:
@@ -106,8 +112,15 @@ class ExtractConfig:
     continue_para_gap: int = 2
     #: seconds one article may take; past it the run logs, skips what is left, returns what it has
     time_budget: float = field(default_factory=lambda: _env_float("PROTESTDB_EXTRACT_BUDGET", settings.EXTRACT_TIME_BUDGET))
+    #: the learned place check (``place_model.py``): "on" drops and adds drafts by its score,
+    #: "collect" only records the candidates (training), "off" skips it
+    place_model: str = field(default_factory=lambda: os.environ.get("PROTESTDB_PLACE_MODEL", "") or PLACE_MODEL)
     #: re-raise errors that a production run logs and survives (tests set this)
     strict: bool = field(default_factory=lambda: os.environ.get("PROTESTDB_STRICT", "") not in ("", "0"))
+
+    def __post_init__(self) -> None:
+        if self.place_model not in PLACE_MODEL_MODES:
+            raise ValueError(f"place_model must be one of {', '.join(PLACE_MODEL_MODES)}, not {self.place_model!r}")
 
 
 DEFAULT_CONFIG = ExtractConfig()

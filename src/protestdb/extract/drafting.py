@@ -809,6 +809,16 @@ def drop_unlocated_beside_national(st: DraftState) -> None:
           "a place-less call beside a nationwide action")
 
 
+@draft_filter("place_model")
+def place_model(st: DraftState) -> None:
+    """The learned place check (``place_model.py``, ``config.place_model``): drafts at places it
+    scores unlikely are dropped, likely places no draft covers are added."""
+    if st.doc.config.place_model in ("on", "collect"):
+        from protestdb.extract.place_model import apply
+
+        apply(st)
+
+
 # --- the component ----------------------------------------------------------------------------
 
 

@@ -482,3 +482,13 @@ def test_texts_dir_and_text_file(tmp_path: Path) -> None:
     assert seen == [(TEXT_A, date(2025, 5, 3)), (TEXT_B, date(2025, 5, 3))]
     assert r["relevance"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert r["events"]["fn"] == 1 and r["events"]["recall"] == 0.0
+
+
+def test_names_match_a_public_figure_with_or_without_title() -> None:
+    from protestdb.evaluate.normalize import names_match
+
+    assert names_match("President Jane Q. Example", "Jane Q. Example")
+    assert names_match("Gov. Pat Sample", "Pat Sample")
+    assert names_match("Mayor Lee Placeholder", "lee placeholder")
+    assert not names_match("President Jane Q. Example", "President Pat Sample")
+    assert not names_match("Mayor", "Mayor Lee Placeholder")  # a title alone names no one

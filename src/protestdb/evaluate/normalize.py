@@ -163,8 +163,31 @@ def _is_acronym_like(name: str) -> bool:
     return 0 < len(words) <= 2 and 2 <= len(compact(name)) <= 12 and any(c.isupper() for c in name)
 
 
+def _strip_title(t: str) -> str:
+    """A normalized name without a public figure's title before it ("president donald trump" ->
+    "donald trump"); a name that is only a title stays as it is."""
+    titles: list[str] = _titles()
+    words = t.split()
+    for title in titles:
+        tw = title.split()
+        if len(words) - len(tw) >= 2 and words[: len(tw)] == tw:
+            return " ".join(words[len(tw) :])
+    return t
+
+
+_TITLES: list[str] | None = None
+
+
+def _titles() -> list[str]:
+    global _TITLES
+    if _TITLES is None:
+        _TITLES = sorted(_json("person_titles.json")["titles"], key=lambda x: -len(x.split()))
+    return _TITLES
+
+
 def names_match(a: str, b: str, threshold: float = NAME_THRESHOLD) -> bool:
-    """Whether two organization / target names name the same body."""
+    """Whether two organization / target names name the same body (a public figure with or
+    without the title before the name: "Mayor Lori Lightfoot" / "Lori Lightfoot")."""
     fa, fb = name_forms(a), name_forms(b)
     if fa & fb or compact(a) == compact(b):
         return True
@@ -179,4 +202,7 @@ def names_match(a: str, b: str, threshold: float = NAME_THRESHOLD) -> bool:
     nb = _strip_article(norm_text(_PAREN.sub(" ", b)))
     if not na or not nb:
         return False
+    ta, tb = _strip_title(na), _strip_title(nb)
+    if (ta != na or tb != nb) and ta == tb:
+        return True
     return fuzz.token_sort_ratio(na, nb) >= threshold

@@ -12,7 +12,14 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 NYC_BOROUGHS = {"manhattan", "brooklyn", "queens", "bronx", "the bronx", "staten island"}
-LOCALITY_ALIASES = {"nyc": "new york", "new york city": "new york", "la": "los angeles", "dc": "washington"}
+LOCALITY_ALIASES = {
+    "nyc": "new york", "new york city": "new york", "la": "los angeles", "dc": "washington",
+    # one city under two names (a renamed city, its metro's official name, its capital district):
+    # outlets write either, the event is one (issue 10)
+    "new delhi": "delhi", "bombay": "mumbai", "calcutta": "kolkata", "madras": "chennai",
+    "bangalore": "bengaluru", "gurgaon": "gurugram", "kiev": "kyiv", "rangoon": "yangon",
+    "peking": "beijing", "saigon": "ho chi minh city", "tshwane": "pretoria",
+}
 
 
 def normalize_locality(name: str | None) -> str | None:

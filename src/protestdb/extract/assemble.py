@@ -223,9 +223,12 @@ def event_orgs(
             out.append(org)
             why[id(org)] = "organizations.in_event_scope"
             continue
-        if d.counter or any(all_scopes.covers(a, b) for a, b in spans):
+        # (a name told in one event and again, or by its acronym, in a paragraph no event tells:
+        # that paragraph speaks for every event)
+        free = [(a, b) for a, b in spans if not all_scopes.covers(a, b)]
+        if d.counter or not free:
             continue
-        paras = {layout.sentences[layout.sentence_at(a)].para for a, _ in spans}
+        paras = {layout.sentences[layout.sentence_at(a)].para for a, _ in free}
         if not paras & told and org.group_named:
             # an umbrella paragraph speaks for every event -- with a name told as a group's
             # (a cue, "X Union"), not a site, source or bare acronym named in passing

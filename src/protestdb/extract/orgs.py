@@ -12,7 +12,8 @@ from protestdb.extract.lexicons import any_rx, load, rx
 from protestdb.extract.spans import entities
 
 Span = tuple[int, int, str]
-_CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&", "por", "para", "en", "against", "to", "una", "un"}
+_CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&", "por", "para", "en", "against", "to", "una", "un",
+            "te"}  # (Maori "te", the: "Toitu te Tiriti")
 # prepositions that join a name only when no place, venue or time follows ("Council on
 # American-Islamic Relations" -- but "Mothers for Peace | in Phoenix", "| on Saturday")
 _PLACE_PREPS = {"in", "on", "en", "to"}
@@ -753,6 +754,8 @@ def _not_cued_organizer(text: str, a: int, b: int) -> str | None:
         return "a news outlet"
     if rx(lex.get("body_before", r"(?!)")).search(text[max(0, a - 30) : a]):
         return "a body of another group"
+    if rx(lex.get("in_power_before", r"(?!)")).search(text[max(0, a - 40) : a]):
+        return "the party in power"  # "ignored by the governing Harbor Alliance"
     return None
 
 
@@ -800,6 +803,10 @@ def _cut_titled_person(text: str, a: int, b: int, persons: list[tuple[int, int]]
     m = _title_lead().match(text, a, b)
     if m is not None and _has_org_word(text[m.end() : b]):
         a = m.end()
+    for pa, pb in persons:  # "Dana Cruz of the Harbor Tenants Union": the person speaks for the group
+        of = _PERSON_OF.match(text, pb, b) if pa <= a < pb < b else None
+        if of is not None and _has_org_word(text[of.end() : b]) and not _has_org_word(text[a:pb]):
+            return _strip(text, of.end(), b)
     for pa, pb in persons:
         words = text[a:pa].split()
         if a < pa < b and pb >= b - 1 and _has_org_word(text[a:pa]) and words[-1].lower() not in _CONNECT:
@@ -865,10 +872,21 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper() or w[:1].isdigit())
 
 
+def _hyphen_initials(name: str) -> str:
+    """Initials with each capitalised part of a hyphenated word counted: "Pakistan
+    Tehreek-e-Insaf" -> "PTI" (the particle "e" is lowercase, no letter of its own)."""
+    return "".join(w[0] for w in re.findall(r"[\w'’]+", name) if w[:1].isupper() or w[:1].isdigit())
+
+
 def _alias_bare_acronyms(orgs: dict[str, Org]) -> dict[str, Org]:
     """An acronym told apart from its name ("UFW" in the headline, "United Farm Workers" in the
-    text) is that name's alias when its letters are the name's capitalised initials."""
-    full = {_initials(o.name): o for o in orgs.values() if len(o.name.split()) >= 2}
+    text) is that name's alias when its letters are the name's capitalised initials (a
+    hyphenated word's capitalised parts each give one: "Tehreek-e-Insaf" -> "TI")."""
+    full: dict[str, Org] = {}
+    for o in orgs.values():
+        if len(o.name.split()) >= 2:
+            full.setdefault(_hyphen_initials(o.name), o)
+    full.update({_initials(o.name): o for o in orgs.values() if len(o.name.split()) >= 2})
     for key, o in list(orgs.items()):
         target = full.get(o.name) if _ACRONYM_ONLY.fullmatch(o.name) and len(o.name) >= 3 else None
         if target is not None and target is not o:

@@ -1,0 +1,59 @@
+"""Issue 9: organizers as fresh pages (the never-analysed half of dev4) name them -- an
+acronym of a hyphenated party name told apart from it, a spokesperson "of the" group, a
+type noun opening a sentence, a lowercase particle inside a name.
+
+All sentences are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from protestdb.extract.nlp import load_nlp
+from protestdb.extract.orgs import find_orgs
+
+
+def _orgs(text: str) -> list[str]:
+    return [o.name for o in find_orgs(text, [(0, len(text))], load_nlp()(text))]
+
+
+def test_the_acronym_of_a_hyphenated_party_name_is_its_alias() -> None:
+    text = ("Dozens of leaders and workers of Sindh Tahreek-e-Adl staged protests on Sunday. Police "
+            "detained STA workers outside the press club.")
+    orgs = find_orgs(text, [(0, len(text))], load_nlp()(text))
+    assert [o.name for o in orgs] == ["Sindh Tahreek-e-Adl"]
+    assert orgs[0].acronym == "STA"
+
+
+def test_a_person_of_the_group_gives_the_group_alone() -> None:
+    text = "“We will support the workers,” said Julian Marsh of the Harbor Public Service Employees Union (HPSEU)."
+    orgs = find_orgs(text, [(0, len(text))], load_nlp()(text))
+    assert [(o.name, o.acronym) for o in orgs] == [("Harbor Public Service Employees Union", "HPSEU")]
+
+
+def test_a_type_noun_opening_a_sentence_is_no_group() -> None:
+    names = _orgs("Solidarity was also shown by nurses. The Lakeside Nurses Association joined the march.")
+    assert names == ["Lakeside Nurses Association"]
+
+
+def test_a_lowercase_maori_article_stays_inside_the_name() -> None:
+    names = _orgs("Organized by the Toitū te Tiriti group and supported by Te Pāti Māori, protesters marched.")
+    assert names == ["Toitū te Tiriti", "Te Pāti Māori"]
+
+
+def test_the_party_in_power_is_no_organizer() -> None:
+    names = _orgs("Residents said they were ignored by the governing Freedom Alliance (FA). "
+                  "The march was organized by the Civic Front.")
+    assert names == ["Civic Front"]
+
+
+def test_a_group_told_in_one_event_and_in_a_paragraph_for_all_speaks_for_all() -> None:
+    from datetime import date
+
+    from protestdb.extract import extract_text
+
+    text = ("Tenants rally in three cities\n\n"
+            "Renters marched on Saturday in several cities, the Harbor Tenants Union said. The HTU has called "
+            "the protests to demand a rent freeze.\n\n"
+            "In Dunmore, Pennsylvania, members of the Harbor Tenants Union marched through downtown.\n\n"
+            "In Pittsfield, Massachusetts, about 200 people rallied outside City Hall.\n")
+    res = extract_text(text, date(2024, 5, 6))
+    by_city = {e.locality: e.organizations for e in res.events}
+    assert by_city == {"Dunmore": ["Harbor Tenants Union"], "Pittsfield": ["Harbor Tenants Union"]}

@@ -682,6 +682,9 @@ def _leader_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[s
     by_span = {sp: (n, rule) for n, sp, rule in tg}
     out = []
     for n, sp in with_article_targets(doc.text, doc.doc, [(n, sp) for n, sp, _ in tg], doc.lang):
+        if _inside_longer_name(f, sp):  # "Towns Against the Harlow Agenda": a group's name, no addressee
+            f.drop(f"target {n!r}", "targets.inside_name", "read from inside an organization's name")
+            continue
         if sp not in by_span:
             if not f.draft.counter:  # counter-protesters side with whom the report's protest opposes
                 out.append((n, sp, "targets.article_opposes"))
@@ -797,6 +800,9 @@ def fill_targets(f: Filling) -> None:
         if name is None:
             f.drop(f"target {name0!r}", "targets.action_name", "the action's own name")
             continue
+        if _told_already(name, [x[0] for x in kept if x[0] != name0]):
+            f.drop(f"target {name!r}", "targets.same_body", "the same body told by its known name or initials")
+            continue
         name = embassy_government(name, text, span[1])
         if name in ("police", "City Council", "city council", "Police Department"):
             # a bare body: the event's city's ("Portland City Council"); the police are a
@@ -807,6 +813,17 @@ def fill_targets(f: Filling) -> None:
             name = f"{ev.locality} {'Police Department' if name == 'police' else 'City Council'}"
             rule = f"{rule}+targets.local_body"
         f.put("targets", name, span, rule=rule)
+
+
+def _told_already(name: str, others: list[str]) -> bool:
+    """Is ``name`` written out a body another target names by its known short form ("U.S.
+    Immigration and Customs Enforcement" beside "ICE")? The short form stays."""
+    if " " not in name.strip():
+        return False
+    canon = next((c for c, pat in claims_mod.known_targets() if pat.fullmatch(name)), None)
+    words = [w for w in re.findall(r"[\w’'-]+", re.sub(r"^(?:the\s+)?U\.?S\.?\s+", "", name)) if w[:1].isupper()]
+    initials = "".join(w[0] for w in words)
+    return any(o != name and (o == canon or (len(o) >= 2 and o.isupper() and o == initials)) for o in others)
 
 
 def _kept_targets(f: Filling, tg: list[tuple[str, Span, str]], shared: bool = False) -> list[tuple[str, Span, str]]:
@@ -883,6 +900,11 @@ def fill_claims_summary(f: Filling) -> None:
             f.drop(f"claim {val!r}", "claims.inside_name", "read from inside an organization's name")
             continue  # "Mothers for Peace": a claim is never read from inside a name
         f.put("claims_summary", val, span, rule="claims.summary_phrase")
+
+
+def _inside_longer_name(f: Filling, sp: Span) -> bool:
+    """Is the span inside a longer organization name of the article?"""
+    return any(a <= sp[0] and sp[1] <= b and b - a > sp[1] - sp[0] for o in article_orgs(f.doc) for a, b, _ in o.spans)
 
 
 def _inside_name(f: Filling, pos: int) -> bool:

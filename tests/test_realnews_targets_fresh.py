@@ -35,3 +35,36 @@ def test_initials_alone_are_not_dropped_for_an_unrelated_long_name() -> None:
     assert _told_already("Harbor Port Authority", ["HPA"])
     assert not _told_already("Harbor Port Authority", ["ICE"])
     assert not _told_already("ICE", ["Immigration and Customs Enforcement"])
+
+
+def test_the_other_side_of_failed_talks_is_the_strikers_target() -> None:
+    (ev,) = _events("Nurses strike in Dunmore\n\nDUNMORE, Pa. -- About 400 nurses went on strike Monday at Dunmore "
+                    "General Hospital after talks between the Dunmore Nurses Association and the Lakeside Health "
+                    "System failed.\n")
+    assert ev.organizations == ["Dunmore Nurses Association"]
+    assert ev.targets == ["Lakeside Health System"]
+
+
+def test_talks_between_two_unions_name_no_target() -> None:
+    from protestdb.extract.targets_counterpart import talks_counterpart
+
+    text = "Talks between the Harbor Nurses Union and the Harbor Teachers Association went on."
+    assert talks_counterpart(text, [(0, len(text))], set()) is None
+    text = "Negotiations broke down between the Harbor Union of School Employees(HUSE) and the Harbor Government."
+    assert talks_counterpart(text, [(0, len(text))], set())[2] == "Harbor Government"
+
+
+def test_a_protest_of_the_states_own_measure_targets_the_state() -> None:
+    (ev,) = _events("Health workers protest vaccine mandate in Dunmore\n\nDUNMORE, Pa. -- Dozens of health care "
+                    "workers rallied Saturday outside Dunmore General Hospital to protest the state's vaccine "
+                    "mandate.\n")
+    assert ev.targets == ["Pennsylvania State"]
+
+
+def test_a_state_measure_abroad_or_without_a_state_names_nothing() -> None:
+    from protestdb.extract.targets_counterpart import state_measure
+
+    text = "Workers rallied to protest the state's vaccine mandate."
+    assert state_measure(text, [(0, len(text))], None) is None
+    text = "Workers rallied to protest the state of the roads."
+    assert state_measure(text, [(0, len(text))], "Ohio") is None

@@ -789,6 +789,8 @@ def fill_targets(f: Filling) -> None:
     if not kept and not f.draft.counter and doc.lang == "en":
         kept.extend(_police_force(f))
     if not kept and not f.draft.counter and doc.lang == "en":
+        kept.extend(_counterpart_targets(f))
+    if not kept and not f.draft.counter and doc.lang == "en":
         from protestdb.extract.targets_frames import opposed_party
 
         party = opposed_party(text)
@@ -813,6 +815,28 @@ def fill_targets(f: Filling) -> None:
             name = f"{ev.locality} {'Police Department' if name == 'police' else 'City Council'}"
             rule = f"{rule}+targets.local_body"
         f.put("targets", name, span, rule=rule)
+
+
+_LABOR_TYPES = frozenset(("strike", "picket", "walkout"))
+
+
+def _counterpart_targets(f: Filling) -> list[tuple[str, Span, str]]:
+    """No addressee of its own: the other side of a labor dispute told in its scopes, else a US
+    state's own measure it protests (``targets_counterpart.py``)."""
+    from protestdb.extract.targets import _state_name
+    from protestdb.extract.targets_counterpart import state_measure, talks_counterpart
+
+    ev = f.ev
+    if _LABOR_TYPES & set(ev.event_type or ()) or "labor" in f.scope_issues():
+        own = {o.name.lower() for o in f.orgs()} | {o.acronym.lower() for o in f.orgs() if o.acronym}
+        sp = talks_counterpart(f.doc.text, f.scopes, own)
+        if sp is not None:
+            return [(sp[2], sp, "targets.dispute_counterpart")]
+    if ev.state and (ev.country in (None, "US")):
+        sp = state_measure(f.doc.text, f.scopes, _state_name(ev.state))
+        if sp is not None:
+            return [(sp[2], sp, "targets.state_measure")]
+    return []
 
 
 def _told_already(name: str, others: list[str]) -> bool:

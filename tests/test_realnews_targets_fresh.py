@@ -68,3 +68,13 @@ def test_a_state_measure_abroad_or_without_a_state_names_nothing() -> None:
     assert state_measure(text, [(0, len(text))], None) is None
     text = "Workers rallied to protest the state of the roads."
     assert state_measure(text, [(0, len(text))], "Ohio") is None
+
+
+def test_a_killing_by_a_city_police_officer_names_the_city_police() -> None:
+    from protestdb.extract.nlp import load_nlp
+    from protestdb.extract.targets_frames import police_of_killing
+
+    for text in ("The man was shot in the back by a Cleveland police officer during a traffic stop.",
+                 "Marchers named the Cleveland police officers who fatally shot him last year."):
+        found = police_of_killing(text, load_nlp()(text), 0, len(text))
+        assert [n for n, _ in found] == ["Cleveland Police Department"], text

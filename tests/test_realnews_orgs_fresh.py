@@ -57,3 +57,29 @@ def test_a_group_told_in_one_event_and_in_a_paragraph_for_all_speaks_for_all() -
     res = extract_text(text, date(2024, 5, 6))
     by_city = {e.locality: e.organizations for e in res.events}
     assert by_city == {"Dunmore": ["Harbor Tenants Union"], "Pittsfield": ["Harbor Tenants Union"]}
+
+
+def test_the_actions_own_name_is_no_organizer() -> None:
+    text = ("The walkouts coincided with the chain's holiday launch, with workers calling their action "
+            "“the Blue Mug Rebellion,” a local paper reported. Members of the Harbor Baristas Union joined.")
+    assert _orgs(text) == ["Harbor Baristas Union"]
+    # the same name told as a group that takes part stays
+    text = ("Workers at the Dunmore store joined the Blue Mug Rebellion on Friday, members of the Harbor "
+            "Baristas Union said.")
+    assert _orgs(text) == ["Blue Mug Rebellion", "Harbor Baristas Union"]
+
+
+def test_a_group_told_only_in_a_past_year_is_no_organizer_of_todays_strike() -> None:
+    from datetime import date
+
+    from protestdb.extract import extract_text
+
+    text = ("Warehouse workers strike in three cities\n\n"
+            "Members of the Harbor Drivers Union walked off the job on Thursday at warehouses in Dunmore, "
+            "Pennsylvania, and Pittsfield, Massachusetts.\n\n"
+            "In 2021, workers at the biggest warehouse voted to be represented by the Riverside Warehouse Union.\n")
+    res = extract_text(text, date(2024, 12, 20))
+    assert res.events
+    for ev in res.events:
+        assert "Riverside Warehouse Union" not in ev.organizations
+        assert "Harbor Drivers Union" in ev.organizations

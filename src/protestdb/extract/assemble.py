@@ -202,6 +202,25 @@ def article_orgs(ctx: ExtractDoc) -> list[Any]:
     return ctx.orgs
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _past_sentences(ctx: ExtractDoc) -> set[int]:
+    """Sentences told of a past year ("In 2022, workers voted to join ..."): background
+    sentences (``background.py``, "old") that name a year other than the publication's."""
+    if "background" not in ctx.memo:
+        from protestdb.extract.background import background_sentences
+
+        ctx.memo["background"] = background_sentences(ctx.text, ctx.layout, ctx.dates, ctx.published, ctx.lang)
+    this_year = str(ctx.published.year) if ctx.published else None
+    out = set()
+    for i, level in ctx.memo["background"].items():
+        sent = ctx.layout.sentences[i]
+        if level == "old" and any(y != this_year for y in _YEAR.findall(ctx.text, sent.start, sent.end)):
+            out.add(i)
+    return out
+
+
 def event_orgs(
     ctx: ExtractDoc, d: Draft, drafts: list[Draft], scopes: list[tuple[int, int]], why: dict[int, str] | None = None
 ) -> list[Any]:
@@ -228,6 +247,9 @@ def event_orgs(
         free = [(a, b) for a, b in spans if not all_scopes.covers(a, b)]
         if d.counter or not free:
             continue
+        past = _past_sentences(ctx)
+        if all(layout.sentence_at(a) in past for a, _ in free):
+            continue  # "In 2022, workers there voted to join the X Union": history, no organizer
         paras = {layout.sentences[layout.sentence_at(a)].para for a, _ in free}
         if not paras & told and org.group_named:
             # an umbrella paragraph speaks for every event -- with a name told as a group's

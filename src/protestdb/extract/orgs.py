@@ -737,6 +737,8 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
         return "a bill or law"
     if rx(lex.get("source_after", r"(?!)")).match(text[b : b + 40]):
         return "a source of figures or statements"
+    if rx(lex.get("action_name_before", r"(?!)")).search(text[max(0, a - 60) : a]):
+        return "the action's own name"  # "calling their action 'the Cold Cup Revolt'"
     if (a, b) in norps and " " not in name and not _ACRONYM_ONLY.fullmatch(name) and not _DESCRIBED.search(
         text, max(0, a - 30), a
     ):

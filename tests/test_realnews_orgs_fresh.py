@@ -83,3 +83,10 @@ def test_a_group_told_only_in_a_past_year_is_no_organizer_of_todays_strike() -> 
     for ev in res.events:
         assert "Riverside Warehouse Union" not in ev.organizations
         assert "Harbor Drivers Union" in ev.organizations
+
+
+def test_the_party_leading_a_government_is_no_organizer_whatever_cue_names_it() -> None:
+    names = _orgs("Despite the formation of the government by an electoral alliance led by the Harbor People's "
+                  "League, the Sindh Workers Union continues to protest. The march was led by the Civic Front.")
+    assert names == ["Sindh Workers Union", "Civic Front"]
+    assert _orgs("A march led by the Civic Front drew hundreds to the government offices.") == ["Civic Front"]

@@ -739,6 +739,8 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
         return "a source of figures or statements"
     if rx(lex.get("action_name_before", r"(?!)")).search(text[max(0, a - 60) : a]):
         return "the action's own name"  # "calling their action 'the Cold Cup Revolt'"
+    if rx(lex.get("government_led_by", r"(?!)")).search(text[max(0, a - 80) : a]):
+        return "the party leading a government"  # "the government formed by an alliance led by X"
     if (a, b) in norps and " " not in name and not _ACRONYM_ONLY.fullmatch(name) and not _DESCRIBED.search(
         text, max(0, a - 30), a
     ):

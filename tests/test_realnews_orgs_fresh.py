@@ -90,3 +90,9 @@ def test_the_party_leading_a_government_is_no_organizer_whatever_cue_names_it() 
                   "League, the Sindh Workers Union continues to protest. The march was led by the Civic Front.")
     assert names == ["Sindh Workers Union", "Civic Front"]
     assert _orgs("A march led by the Civic Front drew hundreds to the government offices.") == ["Civic Front"]
+
+
+def test_two_group_names_joined_by_an_ampersand_are_two_groups() -> None:
+    assert _orgs("The march was organized by the Harbor Nurses Union & Harbor Teachers Association.") == [
+        "Harbor Nurses Union", "Harbor Teachers Association"]
+    assert _orgs("Members of the Friends & Neighbors Alliance marched.") == ["Friends & Neighbors Alliance"]

@@ -900,6 +900,22 @@ def _alias_bare_acronyms(orgs: dict[str, Org]) -> dict[str, Org]:
     return orgs
 
 
+_AMP = re.compile(r"\s+&\s+")
+
+
+def _amp_split(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Two names joined by "&", each ending in a group word, are two groups ("Harbor Teachers
+    Association & School Committee"); "Friends & Neighbors Alliance" stays one."""
+    m = _AMP.search(text, a, b)
+    if m is None:
+        return [(a, b)]
+    left, right = text[a : m.start()], text[m.end() : b]
+    last = left.split()[-1].lower() if left.split() else ""
+    if last in _lex()["org_words"] and len(left.split()) >= 2 and _has_org_word(right):
+        return [(a, m.start()), (m.end(), b)]
+    return [(a, b)]
+
+
 def find_orgs(
     text: str, scopes: list[tuple[int, int]], doc: Any = None, dropped: list[tuple[str, str, str]] | None = None
 ) -> list[Org]:
@@ -925,12 +941,12 @@ def find_orgs(
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int]] = []
     for a0, b0, from_list in cands:
-        a, b = _cut_titled_person(text, *_strip(text, a0, b0), persons)
-        why = _reject_reason(text, a, b, from_list, cued, persons, norps)
-        if why is None:
-            kept.append((a, b))
-        elif dropped is not None and text[a:b]:
-            dropped.append((text[a:b], "organizations.candidate_filter", why))
+        for a, b in _amp_split(text, *_cut_titled_person(text, *_strip(text, a0, b0), persons)):
+            why = _reject_reason(text, a, b, from_list, cued, persons, norps)
+            if why is None:
+                kept.append((a, b))
+            elif dropped is not None and text[a:b]:
+                dropped.append((text[a:b], "organizations.candidate_filter", why))
     orgs = _alias_bare_acronyms(_merge(text, _join_acronym_pairs(text, kept)))
     for o in orgs.values():
         o.group_named = any(q.lower() in cued for _, _, q in o.spans) or _has_org_word(o.name) or _movement_name(o.name)

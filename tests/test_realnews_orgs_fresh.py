@@ -96,3 +96,19 @@ def test_two_group_names_joined_by_an_ampersand_are_two_groups() -> None:
     assert _orgs("The march was organized by the Harbor Nurses Union & Harbor Teachers Association.") == [
         "Harbor Nurses Union", "Harbor Teachers Association"]
     assert _orgs("Members of the Friends & Neighbors Alliance marched.") == ["Friends & Neighbors Alliance"]
+
+
+def test_a_coalition_member_told_in_one_event_is_not_every_events_organizer() -> None:
+    from datetime import date
+
+    from protestdb.extract import extract_text
+
+    text = ("Tenants rally in three cities\n\n"
+            "Renters marched on Saturday in several cities. A coalition called Rent Freeze Now, which includes "
+            "the Harbor Tenants Union, organized the protests.\n\n"
+            "In Dunmore, Pennsylvania, the Harbor Tenants Union president addressed 300 marchers downtown.\n\n"
+            "In Pittsfield, Massachusetts, about 200 people rallied outside City Hall.\n")
+    res = extract_text(text, date(2024, 5, 6))
+    by_city = {e.locality: e.organizations for e in res.events}
+    assert "Harbor Tenants Union" not in by_city["Pittsfield"]
+    assert "Rent Freeze Now" in by_city["Pittsfield"]

@@ -78,3 +78,14 @@ def test_a_killing_by_a_city_police_officer_names_the_city_police() -> None:
                  "Marchers named the Cleveland police officers who fatally shot him last year."):
         found = police_of_killing(text, load_nlp()(text), 0, len(text))
         assert [n for n, _ in found] == ["Cleveland Police Department"], text
+
+
+def test_a_sit_in_in_a_congress_office_building_targets_that_chamber() -> None:
+    (ev,) = _events("Capitol Police arrest 20 at health care sit-in\n\nWASHINGTON -- Disability rights activists "
+                    "staged a sit-in on Thursday in the Harbor Senate Office Building to protest cuts to home care. "
+                    "Capitol Police arrested 20 people.\n")
+    assert ev.targets == ["U.S. Senate"]
+    from protestdb.extract.targets_counterpart import congress_office
+
+    text = "Protesters marched past the Harbor County Office Building."
+    assert congress_office(text, [(0, len(text))]) is None

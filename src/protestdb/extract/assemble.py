@@ -202,6 +202,7 @@ def article_orgs(ctx: ExtractDoc) -> list[Any]:
     return ctx.orgs
 
 
+_MEMBER_BEFORE = re.compile(r"\b(?:(?:which|that|who)\s+includes?|including|includes|such\s+as|among\s+them)\s+(?:the\s+)?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -245,6 +246,8 @@ def event_orgs(
         # (a name told in one event and again, or by its acronym, in a paragraph no event tells:
         # that paragraph speaks for every event)
         free = [(a, b) for a, b in spans if not all_scopes.covers(a, b)]
+        if len(free) < len(spans):  # told in an event too: a member of a coalition there is no organizer of all
+            free = [(a, b) for a, b in free if not _MEMBER_BEFORE.search(ctx.text, max(0, a - 30), a)]
         if d.counter or not free:
             continue
         past = _past_sentences(ctx)

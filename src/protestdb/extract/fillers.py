@@ -824,7 +824,7 @@ def _counterpart_targets(f: Filling) -> list[tuple[str, Span, str]]:
     """No addressee of its own: the other side of a labor dispute told in its scopes, else a US
     state's own measure it protests (``targets_counterpart.py``)."""
     from protestdb.extract.targets import _state_name
-    from protestdb.extract.targets_counterpart import state_measure, talks_counterpart
+    from protestdb.extract.targets_counterpart import congress_office, state_measure, talks_counterpart
 
     ev = f.ev
     if _LABOR_TYPES & set(ev.event_type or ()) or "labor" in f.scope_issues():
@@ -836,6 +836,10 @@ def _counterpart_targets(f: Filling) -> list[tuple[str, Span, str]]:
         sp = state_measure(f.doc.text, f.scopes, _state_name(ev.state))
         if sp is not None:
             return [(sp[2], sp, "targets.state_measure")]
+    if ev.state == "DC":
+        sp = congress_office(f.doc.text, f.scopes)
+        if sp is not None:
+            return [(sp[2], sp, "targets.congress_office")]
     return []
 
 

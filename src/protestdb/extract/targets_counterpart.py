@@ -7,7 +7,7 @@
   a state mandate") -> the state, named "<State> State" (``state_measure``).
 
 Patterns live in ``data/targets_en.json`` (``talks_between``, ``talks_with``,
-``state_measure``); a counterpart that is itself a union or the event's own organizer is no
+``state_measure``, ``congress_office``); a counterpart that is itself a union or the event's own organizer is no
 target.
 """
 
@@ -81,4 +81,21 @@ def state_measure(text: str, scopes: list[tuple[int, int]], state_name: str | No
     return None
 
 
-__all__ = ["state_measure", "talks_counterpart"]
+@lru_cache(maxsize=1)
+def _congress() -> tuple[re.Pattern[str], dict[str, str]]:
+    lx = load("targets_en")
+    return re.compile(lx.get("congress_office", "(?!)")), dict(lx.get("congress_chambers", {}))
+
+
+def congress_office(text: str, scopes: list[tuple[int, int]]) -> Span | None:
+    """The chamber of a US Congress office building told in the scopes (the span is the
+    building's name); None when none is told."""
+    rx, chambers = _congress()
+    for s, e in scopes:
+        m = rx.search(text, s, e) if "ffice" in text[s:e] else None
+        if m is not None and m.group("chamber") in chambers:
+            return (m.start(), m.end(), chambers[m.group("chamber")])
+    return None
+
+
+__all__ = ["congress_office", "state_measure", "talks_counterpart"]

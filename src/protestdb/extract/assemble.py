@@ -202,6 +202,26 @@ def article_orgs(ctx: ExtractDoc) -> list[Any]:
     return ctx.orgs
 
 
+_MEMBER_BEFORE = re.compile(r"\b(?:(?:which|that|who)\s+includes?|including|includes|such\s+as|among\s+them)\s+(?:the\s+)?$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _past_sentences(ctx: ExtractDoc) -> set[int]:
+    """Sentences told of a past year ("In 2022, workers voted to join ..."): background
+    sentences (``background.py``, "old") that name a year other than the publication's."""
+    if "background" not in ctx.memo:
+        from protestdb.extract.background import background_sentences
+
+        ctx.memo["background"] = background_sentences(ctx.text, ctx.layout, ctx.dates, ctx.published, ctx.lang)
+    this_year = str(ctx.published.year) if ctx.published else None
+    out = set()
+    for i, level in ctx.memo["background"].items():
+        sent = ctx.layout.sentences[i]
+        if level == "old" and any(y != this_year for y in _YEAR.findall(ctx.text, sent.start, sent.end)):
+            out.add(i)
+    return out
+
+
 def event_orgs(
     ctx: ExtractDoc, d: Draft, drafts: list[Draft], scopes: list[tuple[int, int]], why: dict[int, str] | None = None
 ) -> list[Any]:
@@ -223,9 +243,17 @@ def event_orgs(
             out.append(org)
             why[id(org)] = "organizations.in_event_scope"
             continue
-        if d.counter or any(all_scopes.covers(a, b) for a, b in spans):
+        # (a name told in one event and again, or by its acronym, in a paragraph no event tells:
+        # that paragraph speaks for every event)
+        free = [(a, b) for a, b in spans if not all_scopes.covers(a, b)]
+        if len(free) < len(spans):  # told in an event too: a member of a coalition there is no organizer of all
+            free = [(a, b) for a, b in free if not _MEMBER_BEFORE.search(ctx.text, max(0, a - 30), a)]
+        if d.counter or not free:
             continue
-        paras = {layout.sentences[layout.sentence_at(a)].para for a, _ in spans}
+        past = _past_sentences(ctx)
+        if all(layout.sentence_at(a) in past for a, _ in free):
+            continue  # "In 2022, workers there voted to join the X Union": history, no organizer
+        paras = {layout.sentences[layout.sentence_at(a)].para for a, _ in free}
         if not paras & told and org.group_named:
             # an umbrella paragraph speaks for every event -- with a name told as a group's
             # (a cue, "X Union"), not a site, source or bare acronym named in passing

@@ -682,6 +682,9 @@ def _leader_targets(f: Filling, tg: list[tuple[str, Span, str]]) -> list[tuple[s
     by_span = {sp: (n, rule) for n, sp, rule in tg}
     out = []
     for n, sp in with_article_targets(doc.text, doc.doc, [(n, sp) for n, sp, _ in tg], doc.lang):
+        if _inside_longer_name(f, sp):  # "Towns Against the Harlow Agenda": a group's name, no addressee
+            f.drop(f"target {n!r}", "targets.inside_name", "read from inside an organization's name")
+            continue
         if sp not in by_span:
             if not f.draft.counter:  # counter-protesters side with whom the report's protest opposes
                 out.append((n, sp, "targets.article_opposes"))
@@ -786,6 +789,8 @@ def fill_targets(f: Filling) -> None:
     if not kept and not f.draft.counter and doc.lang == "en":
         kept.extend(_police_force(f))
     if not kept and not f.draft.counter and doc.lang == "en":
+        kept.extend(_counterpart_targets(f))
+    if not kept and not f.draft.counter and doc.lang == "en":
         from protestdb.extract.targets_frames import opposed_party
 
         party = opposed_party(text)
@@ -797,6 +802,9 @@ def fill_targets(f: Filling) -> None:
         if name is None:
             f.drop(f"target {name0!r}", "targets.action_name", "the action's own name")
             continue
+        if _told_already(name, [x[0] for x in kept if x[0] != name0]):
+            f.drop(f"target {name!r}", "targets.same_body", "the same body told by its known name or initials")
+            continue
         name = embassy_government(name, text, span[1])
         if name in ("police", "City Council", "city council", "Police Department"):
             # a bare body: the event's city's ("Portland City Council"); the police are a
@@ -807,6 +815,43 @@ def fill_targets(f: Filling) -> None:
             name = f"{ev.locality} {'Police Department' if name == 'police' else 'City Council'}"
             rule = f"{rule}+targets.local_body"
         f.put("targets", name, span, rule=rule)
+
+
+_LABOR_TYPES = frozenset(("strike", "picket", "walkout"))
+
+
+def _counterpart_targets(f: Filling) -> list[tuple[str, Span, str]]:
+    """No addressee of its own: the other side of a labor dispute told in its scopes, else a US
+    state's own measure it protests (``targets_counterpart.py``)."""
+    from protestdb.extract.targets import _state_name
+    from protestdb.extract.targets_counterpart import congress_office, state_measure, talks_counterpart
+
+    ev = f.ev
+    if _LABOR_TYPES & set(ev.event_type or ()) or "labor" in f.scope_issues():
+        own = {o.name.lower() for o in f.orgs()} | {o.acronym.lower() for o in f.orgs() if o.acronym}
+        sp = talks_counterpart(f.doc.text, f.scopes, own)
+        if sp is not None:
+            return [(sp[2], sp, "targets.dispute_counterpart")]
+    if ev.state and (ev.country in (None, "US")):
+        sp = state_measure(f.doc.text, f.scopes, _state_name(ev.state))
+        if sp is not None:
+            return [(sp[2], sp, "targets.state_measure")]
+    if ev.state == "DC":
+        sp = congress_office(f.doc.text, f.scopes)
+        if sp is not None:
+            return [(sp[2], sp, "targets.congress_office")]
+    return []
+
+
+def _told_already(name: str, others: list[str]) -> bool:
+    """Is ``name`` written out a body another target names by its known short form ("U.S.
+    Immigration and Customs Enforcement" beside "ICE")? The short form stays."""
+    if " " not in name.strip():
+        return False
+    canon = next((c for c, pat in claims_mod.known_targets() if pat.fullmatch(name)), None)
+    words = [w for w in re.findall(r"[\w’'-]+", re.sub(r"^(?:the\s+)?U\.?S\.?\s+", "", name)) if w[:1].isupper()]
+    initials = "".join(w[0] for w in words)
+    return any(o != name and (o == canon or (len(o) >= 2 and o.isupper() and o == initials)) for o in others)
 
 
 def _kept_targets(f: Filling, tg: list[tuple[str, Span, str]], shared: bool = False) -> list[tuple[str, Span, str]]:
@@ -883,6 +928,11 @@ def fill_claims_summary(f: Filling) -> None:
             f.drop(f"claim {val!r}", "claims.inside_name", "read from inside an organization's name")
             continue  # "Mothers for Peace": a claim is never read from inside a name
         f.put("claims_summary", val, span, rule="claims.summary_phrase")
+
+
+def _inside_longer_name(f: Filling, sp: Span) -> bool:
+    """Is the span inside a longer organization name of the article?"""
+    return any(a <= sp[0] and sp[1] <= b and b - a > sp[1] - sp[0] for o in article_orgs(f.doc) for a, b, _ in o.spans)
 
 
 def _inside_name(f: Filling, pos: int) -> bool:

@@ -12,7 +12,8 @@ from protestdb.extract.lexicons import any_rx, load, rx
 from protestdb.extract.spans import entities
 
 Span = tuple[int, int, str]
-_CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&", "por", "para", "en", "against", "to", "una", "un"}
+_CONNECT = {"of", "for", "and", "the", "de", "del", "la", "los", "las", "y", "el", "on", "in", "&", "por", "para", "en", "against", "to", "una", "un",
+            "te"}  # (Maori "te", the: "Toitu te Tiriti")
 # prepositions that join a name only when no place, venue or time follows ("Council on
 # American-Islamic Relations" -- but "Mothers for Peace | in Phoenix", "| on Saturday")
 _PLACE_PREPS = {"in", "on", "en", "to"}
@@ -736,6 +737,10 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
         return "a bill or law"
     if rx(lex.get("source_after", r"(?!)")).match(text[b : b + 40]):
         return "a source of figures or statements"
+    if rx(lex.get("action_name_before", r"(?!)")).search(text[max(0, a - 60) : a]):
+        return "the action's own name"  # "calling their action 'the Cold Cup Revolt'"
+    if rx(lex.get("government_led_by", r"(?!)")).search(text[max(0, a - 80) : a]):
+        return "the party leading a government"  # "the government formed by an alliance led by X"
     if (a, b) in norps and " " not in name and not _ACRONYM_ONLY.fullmatch(name) and not _DESCRIBED.search(
         text, max(0, a - 30), a
     ):
@@ -753,6 +758,8 @@ def _not_cued_organizer(text: str, a: int, b: int) -> str | None:
         return "a news outlet"
     if rx(lex.get("body_before", r"(?!)")).search(text[max(0, a - 30) : a]):
         return "a body of another group"
+    if rx(lex.get("in_power_before", r"(?!)")).search(text[max(0, a - 40) : a]):
+        return "the party in power"  # "ignored by the governing Harbor Alliance"
     return None
 
 
@@ -800,6 +807,10 @@ def _cut_titled_person(text: str, a: int, b: int, persons: list[tuple[int, int]]
     m = _title_lead().match(text, a, b)
     if m is not None and _has_org_word(text[m.end() : b]):
         a = m.end()
+    for pa, pb in persons:  # "Dana Cruz of the Harbor Tenants Union": the person speaks for the group
+        of = _PERSON_OF.match(text, pb, b) if pa <= a < pb < b else None
+        if of is not None and _has_org_word(text[of.end() : b]) and not _has_org_word(text[a:pb]):
+            return _strip(text, of.end(), b)
     for pa, pb in persons:
         words = text[a:pa].split()
         if a < pa < b and pb >= b - 1 and _has_org_word(text[a:pa]) and words[-1].lower() not in _CONNECT:
@@ -865,10 +876,21 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper() or w[:1].isdigit())
 
 
+def _hyphen_initials(name: str) -> str:
+    """Initials with each capitalised part of a hyphenated word counted: "Pakistan
+    Tehreek-e-Insaf" -> "PTI" (the particle "e" is lowercase, no letter of its own)."""
+    return "".join(w[0] for w in re.findall(r"[\w'’]+", name) if w[:1].isupper() or w[:1].isdigit())
+
+
 def _alias_bare_acronyms(orgs: dict[str, Org]) -> dict[str, Org]:
     """An acronym told apart from its name ("UFW" in the headline, "United Farm Workers" in the
-    text) is that name's alias when its letters are the name's capitalised initials."""
-    full = {_initials(o.name): o for o in orgs.values() if len(o.name.split()) >= 2}
+    text) is that name's alias when its letters are the name's capitalised initials (a
+    hyphenated word's capitalised parts each give one: "Tehreek-e-Insaf" -> "TI")."""
+    full: dict[str, Org] = {}
+    for o in orgs.values():
+        if len(o.name.split()) >= 2:
+            full.setdefault(_hyphen_initials(o.name), o)
+    full.update({_initials(o.name): o for o in orgs.values() if len(o.name.split()) >= 2})
     for key, o in list(orgs.items()):
         target = full.get(o.name) if _ACRONYM_ONLY.fullmatch(o.name) and len(o.name) >= 3 else None
         if target is not None and target is not o:
@@ -876,6 +898,22 @@ def _alias_bare_acronyms(orgs: dict[str, Org]) -> dict[str, Org]:
             target.acronym = target.acronym or o.name
             del orgs[key]
     return orgs
+
+
+_AMP = re.compile(r"\s+&\s+")
+
+
+def _amp_split(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Two names joined by "&", each ending in a group word, are two groups ("Harbor Teachers
+    Association & School Committee"); "Friends & Neighbors Alliance" stays one."""
+    m = _AMP.search(text, a, b)
+    if m is None:
+        return [(a, b)]
+    left, right = text[a : m.start()], text[m.end() : b]
+    last = left.split()[-1].lower() if left.split() else ""
+    if last in _lex()["org_words"] and len(left.split()) >= 2 and _has_org_word(right):
+        return [(a, m.start()), (m.end(), b)]
+    return [(a, b)]
 
 
 def find_orgs(
@@ -903,12 +941,12 @@ def find_orgs(
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int]] = []
     for a0, b0, from_list in cands:
-        a, b = _cut_titled_person(text, *_strip(text, a0, b0), persons)
-        why = _reject_reason(text, a, b, from_list, cued, persons, norps)
-        if why is None:
-            kept.append((a, b))
-        elif dropped is not None and text[a:b]:
-            dropped.append((text[a:b], "organizations.candidate_filter", why))
+        for a, b in _amp_split(text, *_cut_titled_person(text, *_strip(text, a0, b0), persons)):
+            why = _reject_reason(text, a, b, from_list, cued, persons, norps)
+            if why is None:
+                kept.append((a, b))
+            elif dropped is not None and text[a:b]:
+                dropped.append((text[a:b], "organizations.candidate_filter", why))
     orgs = _alias_bare_acronyms(_merge(text, _join_acronym_pairs(text, kept)))
     for o in orgs.values():
         o.group_named = any(q.lower() in cued for _, _, q in o.spans) or _has_org_word(o.name) or _movement_name(o.name)

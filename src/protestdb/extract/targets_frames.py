@@ -38,8 +38,8 @@ def _lex() -> dict[str, Any]:
     return {
         "bill": re.compile(lx.get("bill_core", "(?!)"), re.IGNORECASE),
         "legislature": re.compile(lx.get("legislature_names", "(?!)")),
-        "killed_by": re.compile(rf"\b(?:{violence})\b[^.;\n]{{0,80}}?\bby\s+(?:the\s+)?{city}\s+[Pp]olice\b(?!\s+(?:union|chief|said|say))"),
-        "police_killed": re.compile(rf"\b{city}\s+[Pp]olice\s+(?:Department\s+)?(?:officers?\s+|detectives?\s+|deputies\s+)?(?:\w+ly\s+)?(?:{violence})\b"),
+        "killed_by": re.compile(rf"\b(?:{violence})\b[^.;\n]{{0,80}}?\bby\s+(?:the\s+|an?\s+)?{city}\s+[Pp]olice\b(?!\s+(?:union|chief|said|say))"),
+        "police_killed": re.compile(rf"\b{city}\s+[Pp]olice\s+(?:Department\s+)?(?:officers?\s+|detectives?\s+|deputies\s+)?(?:who\s+|that\s+)?(?:\w+ly\s+)?(?:{violence})\b"),
     }
 
 

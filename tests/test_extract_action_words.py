@@ -239,3 +239,50 @@ def test_another_action_told_before_the_place_does_not_join_the_located_one() ->
     assert len(leeds) == 1
     words = [ev.quote for ev in leeds[0].evidence.get("date_precision", ())]
     assert words and all("March 3" not in w for w in words), words
+
+
+def test_marches_among_other_protests_give_no_city_the_march() -> None:
+    text = (
+        "Hundreds of people across the Valley protested on Friday against the new detention center.\n\n"
+        "In Riverton, families gathered outside the county jail with candles.\n\n"
+        "Protests and marches happened across the country on the same day.\n\n"
+        "Earlier in the day, large crowds gathered outside City Hall in Omaha."
+    )
+    res = extract_text(text, PUB)
+    by_city = {e.locality: e.event_type for e in res.events if e.locality}
+    assert "Omaha" in by_city and "march" not in by_city["Omaha"], by_city
+
+
+def test_taking_to_the_streets_names_no_action_for_other_cities() -> None:
+    text = (
+        "Thousands took to the streets on Saturday after the court's ruling on the clinic law.\n\n"
+        "Demonstrators returned outside the courthouse in Denver, and others held signs in Omaha and Tulsa.\n\n"
+        "In Tulsa, speakers addressed a rally at the Capitol."
+    )
+    res = extract_text(text, PUB)
+    by_city = {e.locality: e.event_type for e in res.events if e.locality}
+    assert "Denver" in by_city and "march" not in by_city["Denver"], by_city
+
+
+def test_a_lead_counting_towns_tells_the_whole_days_action() -> None:
+    text = (
+        "VANCOUVER - More than 50,000 people joined climate rallies in 80 towns and cities across Canada on "
+        "Friday, organisers said.\n\n"
+        "About 20,000 protesters filled the streets of Toronto, while Ottawa saw 9,000 protesters.\n\n"
+        "The organisers said the turnout was the biggest yet."
+    )
+    res = extract_text(text, PUB)
+    types = [e.event_type for e in res.events]
+    assert len(types) >= 2 and all("rally" in t for t in types), types
+
+
+def test_listed_places_take_the_words_of_their_own_sentence() -> None:
+    text = (
+        "Supporters of the opposition party held protests on Sunday against the election result.\n\n"
+        "In Riverton, members of the party held a rally from the market to the town hall.\n\n"
+        "Furthermore, protests and demonstrations took place in Denver, Omaha, Tulsa and other cities."
+    )
+    res = extract_text(text, PUB)
+    by_city = {e.locality: e.event_type for e in res.events if e.locality}
+    assert {"Denver", "Omaha", "Tulsa"} <= set(by_city), by_city
+    assert all(by_city[c] == ["demonstration"] for c in ("Denver", "Omaha", "Tulsa")), by_city

@@ -193,3 +193,25 @@ def test_prefilter_world_words_are_whole_phrases() -> None:
     assert quick_reject("The budget passed on Monday without debate.")
     assert not quick_reject("Traders observed a bandh on Monday.")
     assert not quick_reject("Activists glued themselves to the road.")
+
+
+def test_a_sit_in_against_prices_is_a_report_despite_market_words() -> None:
+    # a protest over prices and inflation: the market frame's words, but a sit-in has no market sense
+    text = (
+        "The traders' union will stage a sit-in outside the provincial assembly in Karwan today (Wednesday) "
+        "against inflation, fuel prices and electricity prices.\n\n"
+        "Union leaders said fuel prices had risen 30 percent this quarter while inflation had eaten wages, and "
+        "that bond markets and investors were deciding prices instead of the government. They said traders, "
+        "teachers and students would join the sit-in."
+    )
+    frame, dens = frame_density(text, "en")
+    assert frame == "markets" and dens >= 2.0
+    assert _report(text)
+
+
+def test_a_market_rally_stays_no_report() -> None:
+    text = (
+        "Stocks rallied on Wednesday as investors cheered lower inflation, with the index up 2 percent.\n\n"
+        "Bond prices rose and traders said shares of energy companies led the rally as oil prices fell."
+    )
+    assert not _report(text)

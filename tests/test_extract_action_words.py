@@ -286,3 +286,32 @@ def test_listed_places_take_the_words_of_their_own_sentence() -> None:
     by_city = {e.locality: e.event_type for e in res.events if e.locality}
     assert {"Denver", "Omaha", "Tulsa"} <= set(by_city), by_city
     assert all(by_city[c] == ["demonstration"] for c in ("Denver", "Omaha", "Tulsa")), by_city
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("Disability rights activists staged a die-in in the lobby of the Senate office building in Riverton on "
+         "Tuesday, lying on the floor until police removed them.", "sit-in"),
+        ("Dozens of teachers began a fast unto death outside the district education office in Nandpur on Monday, "
+         "demanding that their salaries be paid.", "hunger strike"),
+        ("Traders observed a complete shutdown in Rampur on Monday against the new market tax, keeping every shop "
+         "closed.", "strike"),
+        ("Farmers staged a rasta roko on the highway near Nandpur on Tuesday, demanding fair prices for their crops.",
+         "blockade"),
+    ],
+)
+def test_world_protest_forms(text: str, typ: str) -> None:
+    types = _types(text)
+    assert types and all(typ in t for t in types), types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawmakers warned on Monday that a government shutdown would close national parks in Riverton.",
+        "Families broke their fast at sunset on Monday in the old quarter of Nandpur.",
+    ],
+)
+def test_shutdowns_and_fasts_outside_protest_are_no_report(text: str) -> None:
+    assert not extract_text(text, PUB, geocode=False).is_protest_report

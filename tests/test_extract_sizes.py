@@ -225,3 +225,17 @@ def test_crowd_told_in_news_idioms(text: str, expected: tuple[str, int, int | No
 )
 def test_size_idiom_is_not_money_or_time(text: str) -> None:
     assert sizes(text) == []
+
+
+def test_a_crowd_after_a_sentence_about_a_sign_is_a_crowd() -> None:
+    from protestdb.extract.cues import crowd_size
+
+    text = (
+        "Her sister spoke while holding a sign with photos of her two nephews.\n"
+        "About 60 people gathered with the family at the center, then protested against police shootings."
+    )
+    (sm,) = find_sizes(text)
+    assert sm.quote == "About 60" and crowd_size(text, sm)
+    # a figure of signatures or of people signing up is no crowd
+    for other in ("More than 2,000 signatures were delivered to the mayor.", "About 300 volunteers signed up to help."):
+        assert not [m for m in find_sizes(other) if crowd_size(other, m)], other

@@ -299,6 +299,8 @@ def test_listed_places_take_the_words_of_their_own_sentence() -> None:
          "closed.", "strike"),
         ("Farmers staged a rasta roko on the highway near Nandpur on Tuesday, demanding fair prices for their crops.",
          "blockade"),
+        ("Climate activists said around 20 people created a roadblock on Mill Street in Riverton on Saturday.",
+         "blockade"),
     ],
 )
 def test_world_protest_forms(text: str, typ: str) -> None:

@@ -239,3 +239,81 @@ def test_another_action_told_before_the_place_does_not_join_the_located_one() ->
     assert len(leeds) == 1
     words = [ev.quote for ev in leeds[0].evidence.get("date_precision", ())]
     assert words and all("March 3" not in w for w in words), words
+
+
+def test_marches_among_other_protests_give_no_city_the_march() -> None:
+    text = (
+        "Hundreds of people across the Valley protested on Friday against the new detention center.\n\n"
+        "In Riverton, families gathered outside the county jail with candles.\n\n"
+        "Protests and marches happened across the country on the same day.\n\n"
+        "Earlier in the day, large crowds gathered outside City Hall in Omaha."
+    )
+    res = extract_text(text, PUB)
+    by_city = {e.locality: e.event_type for e in res.events if e.locality}
+    assert "Omaha" in by_city and "march" not in by_city["Omaha"], by_city
+
+
+def test_taking_to_the_streets_names_no_action_for_other_cities() -> None:
+    text = (
+        "Thousands took to the streets on Saturday after the court's ruling on the clinic law.\n\n"
+        "Demonstrators returned outside the courthouse in Denver, and others held signs in Omaha and Tulsa.\n\n"
+        "In Tulsa, speakers addressed a rally at the Capitol."
+    )
+    res = extract_text(text, PUB)
+    by_city = {e.locality: e.event_type for e in res.events if e.locality}
+    assert "Denver" in by_city and "march" not in by_city["Denver"], by_city
+
+
+def test_a_lead_counting_towns_tells_the_whole_days_action() -> None:
+    text = (
+        "VANCOUVER - More than 50,000 people joined climate rallies in 80 towns and cities across Canada on "
+        "Friday, organisers said.\n\n"
+        "About 20,000 protesters filled the streets of Toronto, while Ottawa saw 9,000 protesters.\n\n"
+        "The organisers said the turnout was the biggest yet."
+    )
+    res = extract_text(text, PUB)
+    types = [e.event_type for e in res.events]
+    assert len(types) >= 2 and all("rally" in t for t in types), types
+
+
+def test_listed_places_take_the_words_of_their_own_sentence() -> None:
+    text = (
+        "Supporters of the opposition party held protests on Sunday against the election result.\n\n"
+        "In Riverton, members of the party held a rally from the market to the town hall.\n\n"
+        "Furthermore, protests and demonstrations took place in Denver, Omaha, Tulsa and other cities."
+    )
+    res = extract_text(text, PUB)
+    by_city = {e.locality: e.event_type for e in res.events if e.locality}
+    assert {"Denver", "Omaha", "Tulsa"} <= set(by_city), by_city
+    assert all(by_city[c] == ["demonstration"] for c in ("Denver", "Omaha", "Tulsa")), by_city
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("Disability rights activists staged a die-in in the lobby of the Senate office building in Riverton on "
+         "Tuesday, lying on the floor until police removed them.", "sit-in"),
+        ("Dozens of teachers began a fast unto death outside the district education office in Nandpur on Monday, "
+         "demanding that their salaries be paid.", "hunger strike"),
+        ("Traders observed a complete shutdown in Rampur on Monday against the new market tax, keeping every shop "
+         "closed.", "strike"),
+        ("Farmers staged a rasta roko on the highway near Nandpur on Tuesday, demanding fair prices for their crops.",
+         "blockade"),
+        ("Climate activists said around 20 people created a roadblock on Mill Street in Riverton on Saturday.",
+         "blockade"),
+    ],
+)
+def test_world_protest_forms(text: str, typ: str) -> None:
+    types = _types(text)
+    assert types and all(typ in t for t in types), types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawmakers warned on Monday that a government shutdown would close national parks in Riverton.",
+        "Families broke their fast at sunset on Monday in the old quarter of Nandpur.",
+    ],
+)
+def test_shutdowns_and_fasts_outside_protest_are_no_report(text: str) -> None:
+    assert not extract_text(text, PUB, geocode=False).is_protest_report

@@ -198,3 +198,44 @@ def test_crowd_told_in_another_sentence_of_the_paragraph() -> None:
     )
     res = extract_text(text, date(2025, 4, 10), geocode=False)
     assert [e.size_low for e in res.events] == [300]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a size word told as the crowd's manner of coming
+        ("Young people hit the streets of Kaduna and Lagos in their hundreds on Tuesday.", ("hundreds", 200, None)),
+        ("It is freezing and people are still here in the thousands, an organizer said.", ("thousands", 2000, None)),
+        # attendance told after a bare figure
+        ("Approximately 200 were in attendance outside the assembly.", ("Approximately 200", 200, None)),
+        # "more" between the crowd word and its verb
+        ("Hundreds more gathered in Riverton.", ("Hundreds", 200, None)),
+        # a quoted campaign name between the size word and its people noun
+        ("Despite the rain, hundreds of ‘Save Parks’ protesters marched around the square.", ("hundreds", 200, None)),
+        ('Dozens of "Fair Pay" strikers picketed the depot.', ("Dozens", 24, None)),
+    ],
+)
+def test_crowd_told_in_news_idioms(text: str, expected: tuple[str, int, int | None]) -> None:
+    assert sizes(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Repairs to the hall ran in the thousands of dollars.", "The old hall stood for hundreds of years."],
+)
+def test_size_idiom_is_not_money_or_time(text: str) -> None:
+    assert sizes(text) == []
+
+
+def test_a_crowd_after_a_sentence_about_a_sign_is_a_crowd() -> None:
+    from protestdb.extract.cues import crowd_size
+
+    text = (
+        "Her sister spoke while holding a sign with photos of her two nephews.\n"
+        "About 60 people gathered with the family at the center, then protested against police shootings."
+    )
+    (sm,) = find_sizes(text)
+    assert sm.quote == "About 60" and crowd_size(text, sm)
+    # a figure of signatures or of people signing up is no crowd
+    for other in ("More than 2,000 signatures were delivered to the mayor.", "About 300 volunteers signed up to help."):
+        assert not [m for m in find_sizes(other) if crowd_size(other, m)], other

@@ -193,3 +193,50 @@ def test_prefilter_world_words_are_whole_phrases() -> None:
     assert quick_reject("The budget passed on Monday without debate.")
     assert not quick_reject("Traders observed a bandh on Monday.")
     assert not quick_reject("Activists glued themselves to the road.")
+
+
+def test_a_sit_in_against_prices_is_a_report_despite_market_words() -> None:
+    # a protest over prices and inflation: the market frame's words, but a sit-in has no market sense
+    text = (
+        "The traders' union will stage a sit-in outside the provincial assembly in Karwan today (Wednesday) "
+        "against inflation, fuel prices and electricity prices.\n\n"
+        "Union leaders said fuel prices had risen 30 percent this quarter while inflation had eaten wages, and "
+        "that bond markets and investors were deciding prices instead of the government. They said traders, "
+        "teachers and students would join the sit-in."
+    )
+    frame, dens = frame_density(text, "en")
+    assert frame == "markets" and dens >= 2.0
+    assert _report(text)
+
+
+def test_a_market_rally_stays_no_report() -> None:
+    text = (
+        "Stocks rallied on Wednesday as investors cheered lower inflation, with the index up 2 percent.\n\n"
+        "Bond prices rose and traders said shares of energy companies led the rally as oil prices fell."
+    )
+    assert not _report(text)
+
+
+def test_an_oped_on_protest_penalties_is_no_report() -> None:
+    # argues about the right to protest and its penalties; no action is told
+    text = (
+        "The right to peaceful protest must be weighed carefully against public safety.\n\n"
+        "But protests that spill onto highways put drivers in danger, and the bill before the governor would "
+        "raise the penalties for blocking a freeway from a misdemeanor to a gross misdemeanor. Free speech is not "
+        "the freedom to trap an ambulance.\n\n"
+        "Critics call it an anti-protest law that would criminalize dissent. The penalties, they say, will chill "
+        "free assembly. We disagree: the governor should sign it."
+    )
+    frame, _ = frame_density(text, "en")
+    assert frame == "protest_rights"
+    assert not _report(text)
+
+
+def test_a_rally_against_an_anti_protest_bill_stays_a_report() -> None:
+    text = (
+        "Hundreds of students rallied at the state Capitol in Riverton on Tuesday against a bill that would raise "
+        "penalties for protesters who block roads.\n\n"
+        "Speakers said the anti-protest bill would criminalize dissent and chill free speech, and the crowd "
+        "chanted outside the Senate chamber."
+    )
+    assert _report(text)

@@ -18,7 +18,7 @@ _RELATIVE = frozenset({"who", "that", "which"})
 #: arrests, money, signatures; "held signs" is a crowd's doing)
 _NOT_CROWD = re.compile(
     r"\b(?:deport\w*|detain\w*|arrest\w*|kill\w*|injur\w*|cost\w*|rais\w*|spen[dt]\w*|fund\w*|cut\w*|"
-    r"fir\w*|laid off|lay off|sign(?!s\b)\w*|petition\w*|million|billion)\b|\$",
+    r"fir\w*|laid off|lay off|sign(?:ed|ing|atures?|atories|-?ups?|\s+up)|petition\w*|million|billion)\b|\$",
     re.IGNORECASE,
 )
 
@@ -73,5 +73,8 @@ def human_agent(doc: Any, t: Any, agents: frozenset[str], doc_text: str = "") ->
 def crowd_size(text: str, sm: Any) -> bool:
     """Does the size mention ``sm`` count people at the event (not deportations, arrests,
     money)?"""
-    window = text[max(0, sm.start - 40) : sm.start] + " " + text[sm.end : sm.end + 25]
+    before = text[max(0, sm.start - 40) : sm.start]
+    cut = max(before.rfind(". "), before.rfind(".\n"), before.rfind("\n"))
+    before = before[cut + 1 :] if cut >= 0 else before  # the words of the figure's own sentence
+    window = before + " " + text[sm.end : sm.end + 25]
     return _NOT_CROWD.search(window) is None

@@ -7,7 +7,8 @@ history (``background.py``). Per trigger of the body, one point per piece of evi
 tells an action: told in the lead, people as its agent, a crowd count, a date inside the news
 window, a protest cue in its paragraph, a new action (finite verb, "held a rally"); quoted
 speech counts against. The text's score is its best trigger's, minus a penalty when its
-vocabulary is dense in one non-protest frame. Weights and threshold: ``data/relevance.json``.
+vocabulary is dense in one non-protest frame (not for a trigger of a kind the frame has no
+sense for: a market report has no sit-in). Weights and threshold: ``data/relevance.json``.
 """
 
 from __future__ import annotations
@@ -113,11 +114,24 @@ def document_score(
     if not body:
         return -99
     cues = _DocCues(text, layout, dates, published, lang)
-    best = max(trigger_score(text, layout, t, dates, published, lang, doc, cues) for t in body)
     cfg = load("relevance")
-    _, dens = frame_density(text, lang)
+    frame, dens = frame_density(text, lang)
     penalty = next((p for lo, p in cfg["frame_penalty"] if dens >= lo), 0)
-    return best - penalty
+    foreign = foreign_types(frame, lang)
+    return max(trigger_score(text, layout, t, dates, published, lang, doc, cues) - (0 if t.type in foreign else penalty)
+               for t in body)
+
+
+def foreign_types(frame: str | None, lang: str) -> frozenset[str]:
+    """The event types whose words ``frame`` never uses in a sense of its own
+    (``frames_<lang>`` "foreign_types": a market report has no sit-in): the frame's penalty
+    does not discount their triggers."""
+    if frame is None:
+        return frozenset()
+    try:
+        return frozenset(load_lang("frames", lang).get("foreign_types", {}).get(frame, ()))
+    except FileNotFoundError:
+        return frozenset()
 
 
 def is_relevant(

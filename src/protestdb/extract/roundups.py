@@ -148,6 +148,10 @@ def roundup_triggers(
         if not announced and _n is None:
             announced = listed_as_announced(triggers, a)
         local = told_before(layout, triggers, si, a)
+        told_here = told_in_sentence(triggers, si, a)
+        if told_here:  # "protests and demonstrations took place in A, B and C": what the list's sentence tells
+            out += [Trigger(a, b, text[a:b], ty, si, crowd=True, announced=announced) for ty in told_here]
+            continue
         out += [Trigger(a, b, text[a:b], ty, si, crowd=True, announced=announced) for ty in ([local] + [x for x in types if x != local] if local else types)]
     return out
 
@@ -158,6 +162,19 @@ def listed_as_announced(triggers: list[Trigger], pos: int) -> bool:
     told before the list is announced, so is each site's."""
     prev = [t for t in triggers if t.start < pos and not t.weak and not t.background and not t.quoted and not t.crowd]
     return bool(prev) and max(prev, key=lambda t: t.start).announced
+
+
+def told_in_sentence(triggers: list[Trigger], si: int, pos: int) -> list[str]:
+    """The kinds of action the list's own sentence tells before the item at ``pos`` ("protests
+    and demonstrations took place in A, B and C"; "rallies were held in A, B and C"), in order:
+    the listed places' action, whatever the article tells most. Quotes, background and crowd
+    words do not count."""
+    out: list[str] = []
+    for t in sorted(triggers, key=lambda t: t.start):
+        if t.sent == si and t.start < pos and not (t.weak or t.quoted or t.background or t.crowd) \
+                and t.type != "counter-protest" and t.type not in out:
+            out.append(t.type)
+    return out
 
 
 def told_before(layout: Layout, triggers: list[Trigger], si: int, pos: int) -> str | None:

@@ -99,6 +99,7 @@ class SizeLexicon:
     fractions: dict[str, float]
     frac_atom: re.Pattern[str] | None
     crowd_after: re.Pattern[str] | None
+    vague_crowd_before: re.Pattern[str] | None
     alt_group: re.Pattern[str] | None
     after_qual: re.Pattern[str] | None
     people_alt: str
@@ -137,7 +138,7 @@ def size_lexicon(lang: str) -> SizeLexicon | None:
     )
     qual_alt = _alt(quals)
     mod_stop = _alt(data.get("modifier_stop", []))
-    mods = rf"(?:(?!{mod_stop}\b)[\w’'-]+\s+){{0,2}}"
+    mods = rf"(?:(?!{mod_stop}\b)[\w’‘'“”\"-]+\s+){{0,2}}"  # "hundreds of ‘Hands Off’ protesters"
     people = _alt(data["people_nouns"])
     verbs = _alt(data["protest_verbs"])
     seps = _alt(data.get("range_connectors", ["-", "to"]))
@@ -158,7 +159,7 @@ def size_lexicon(lang: str) -> SizeLexicon | None:
         range_gap=re.compile(rf"\s*{seps}\s*", flags),
         and_gap=re.compile(rf"\s+{_alt(data.get('and_words', ['and']))}\s+", flags),
         people_after=re.compile(rf"\s+(?:(?:of|de)\s+)?{mods}{people}\b", flags),
-        verb_after=re.compile(rf"\s+(?:(?:of|de)\s+)?(?:{mods}{people}\s+)?(?:(?:have|had|also|then|reportedly|all)\s+)?{verbs}\b", flags),
+        verb_after=re.compile(rf"\s+(?:(?:of|de)\s+)?(?:{mods}{people}\s+)?(?:(?:have|had|also|then|reportedly|all|more)\s+)?{verbs}\b", flags),
         crowd_before=re.compile(data["crowd_cues_before"], flags),
         exclude_before=re.compile(data["exclude_before"], flags),
         weak_before=re.compile(data["weak_before"], flags),
@@ -170,6 +171,7 @@ def size_lexicon(lang: str) -> SizeLexicon | None:
         fractions=fractions,
         frac_atom=re.compile(frac_atom, flags) if frac_atom else None,
         crowd_after=re.compile(data["crowd_after"], flags) if data.get("crowd_after") else None,
+        vague_crowd_before=re.compile(data["vague_crowd_before"], flags) if data.get("vague_crowd_before") else None,
         alt_group=re.compile(rf"\d{{1,3}}(?:[{alt_seps}]\d{{3}})+") if alt_seps else None,
         after_qual=re.compile(rf"\s+({_alt(data['after_qualifiers'])})\b", flags) if data.get("after_qualifiers") else None,
         people_alt=people,
@@ -322,6 +324,9 @@ def find_numbers(text: str, lang: str = "en") -> list[NumberSpan]:
     return out
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
 def _is_crowd(text: str, n: NumberSpan, lx: SizeLexicon) -> bool:
     before = text[max(0, n.start - 40) : n.start]
     if lx.exclude_before.search(before):
@@ -335,6 +340,10 @@ def _is_crowd(text: str, n: NumberSpan, lx: SizeLexicon) -> bool:
         return False  # "16 March", "the June 16 students uprising"
     year_like = re.fullmatch(r"(?:19|20)\d\d", core.strip()) is not None
     cue = bool(lx.crowd_before.search(before)) or bool(lx.crowd_after is not None and lx.crowd_after.match(text, n.end))
+    if n.vague and lx.vague_crowd_before is not None and lx.vague_crowd_before.search(before):
+        # "came out in their hundreds", "people are here in the thousands": a size word told as
+        # the manner of a crowd's coming (not "in the thousands of dollars")
+        cue = cue or _OF_AFTER.match(text, n.end) is None
     verb = bool(lx.verb_after.match(text, n.end))
     noun = bool(lx.people_after.match(text, n.end))
     if year_like:

@@ -79,6 +79,32 @@ def named_actions(text: str, ranges: list[tuple[int, int]]) -> list[tuple[str, l
 
 
 
+def several_kinds(triggers: list[Any], text: str) -> set[int]:
+    """ids of triggers told together with the generic protest word ("protests and marches",
+    "marches or other protests"; ``actions_en`` "several_kinds"): the article tells marches
+    among other kinds of protest, so the specific word is not every city's."""
+    gap = rx(load("actions_en")["several_kinds"])
+    ts = sorted((t for t in triggers if not t.weak and not t.crowd), key=lambda t: t.start)
+    out: set[int] = set()
+    for a, b in zip(ts, ts[1:], strict=False):
+        if a.sent == b.sent and a.type != b.type and "demonstration" in (a.type, b.type) and b.start - a.end <= 8 \
+                and gap.match(text[a.end : b.start]):
+            out.update((id(a), id(b)))
+    return out
+
+
+_SENT_END = re.compile(r"[.!?]\s|\n")
+
+
+def whole_scope(text: str, t: Any) -> bool:
+    """Does the trigger's sentence tell the action's whole spread ("rallies in 110 towns and
+    cities", "marches across the country"; ``actions_en`` "whole_scope")?"""
+    lo = max((m.end() for m in _SENT_END.finditer(text, max(0, t.start - 300), t.start)), default=max(0, t.start - 300))
+    m = _SENT_END.search(text, t.end, t.end + 300)
+    hi = m.start() if m else min(len(text), t.end + 300)
+    return rx(load("actions_en")["whole_scope"]).search(text, lo, hi) is not None
+
+
 def article_action(triggers: list[Any], owners: dict[int, list[str]], located: frozenset[str] | set[str],
                    text: str) -> tuple[str, Span] | None:
     """The specific action type the article tells for its whole action ("the rallies", "the
@@ -93,15 +119,20 @@ def article_action(triggers: list[Any], owners: dict[int, list[str]], located: f
     lex = load("actions_en")
     allowed = frozenset(lex["inherited_types"])
     call = rx(lex["call_cues"])
+    idiom = rx(lex["idiom_triggers"])
     votes: dict[str, list[Any]] = {}
     owners_by_sent: dict[int, set[str]] = {}
     for t in triggers:
         owners_by_sent.setdefault(t.sent, set()).update(owners.get(id(t), ()))
+    several = several_kinds(triggers, text)
     for t in triggers:
         if t.weak or t.quoted or t.crowd or t.background or t.type not in allowed:
             continue
+        if id(t) in several or idiom.fullmatch(t.quote):
+            continue  # "protests and marches happened", "thousands took to the streets": no kind for every city
         own = owners.get(id(t), [])
-        if len(own) == 1 and own[0] in located and not (t.national and len(owners_by_sent[t.sent]) >= 3):
+        if len(own) == 1 and own[0] in located and not (t.national and len(owners_by_sent[t.sent]) >= 3) \
+                and not whole_scope(text, t):
             continue  # one city's own words ("thousands had rallied near the Capitol"), not a nationwide list's
         if call.search(text, max(0, t.start - 40), t.start):
             continue

@@ -31,13 +31,18 @@ EVENT_COLUMNS: tuple[str, ...] = EVENT_FIELDS
 _BOOL_COLUMNS = {"property_damage", "online", "announced_only"}
 
 
+#: ``json.dumps(v, ensure_ascii=False)`` without building an encoder per call (the same text).
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
+_LIST_COLUMNS = frozenset(LIST_FIELDS)
+
+
 def _event_values(ev: Event) -> list[Any]:
     """``ev``'s values for ``EVENT_COLUMNS``, in order, as stored (lists as JSON, flags as 0/1)."""
     vals: list[Any] = []
     for col in EVENT_COLUMNS:
         v = getattr(ev, col)
-        if col in LIST_FIELDS:
-            v = json.dumps(v, ensure_ascii=False)
+        if col in _LIST_COLUMNS:
+            v = "[]" if v == [] else _json_text(v)
         elif col in _BOOL_COLUMNS and v is not None:
             v = int(v)
         vals.append(v)
@@ -437,9 +442,10 @@ class Store:
         cols = ", ".join(("id", *EVENT_COLUMNS, "locality_key", "created_at", "updated_at"))
         marks = ", ".join("?" * (len(EVENT_COLUMNS) + 4))
         now = _now()
-        ev_rows, evid_rows, src_rows = [], [], []  # the search index follows events by trigger
+        ev_rows, evid_rows, src_rows = [], [], []  # the derived tables: see bulk_settings
+        locality_key = lru_cache(maxsize=1 << 16)(normalize_locality)  # a load's places repeat
         for ev, mentions in rows:
-            ev_rows.append((ev.id, *_event_values(ev), normalize_locality(ev.locality), now, now))
+            ev_rows.append((ev.id, *_event_values(ev), locality_key(ev.locality), now, now))
             for fname, spans in ev.evidence.items():
                 for s in spans:
                     evid_rows.append((ev.id, fname, s.article_id, s.start, s.end, s.quote))

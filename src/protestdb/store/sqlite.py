@@ -31,17 +31,61 @@ EVENT_COLUMNS: tuple[str, ...] = EVENT_FIELDS
 _BOOL_COLUMNS = {"property_damage", "online", "announced_only"}
 
 
+#: ``json.dumps(v, ensure_ascii=False)`` without building an encoder per call (the same text).
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
+_LIST_COLUMNS = frozenset(LIST_FIELDS)
+
+
 def _event_values(ev: Event) -> list[Any]:
     """``ev``'s values for ``EVENT_COLUMNS``, in order, as stored (lists as JSON, flags as 0/1)."""
     vals: list[Any] = []
     for col in EVENT_COLUMNS:
         v = getattr(ev, col)
-        if col in LIST_FIELDS:
-            v = json.dumps(v, ensure_ascii=False)
+        if col in _LIST_COLUMNS:
+            v = "[]" if v == [] else _json_text(v)
         elif col in _BOOL_COLUMNS and v is not None:
             v = int(v)
         vals.append(v)
     return vals
+
+
+#: Triggers that keep derived rows on every insert (the change feed, list facets, the two
+#: full-text indexes, map boxes). A bulk load (:meth:`Store.bulk_settings`) drops them, inserts
+#: the batch, then fills the same rows with one set-based statement each (:data:`_BULK_REBUILD`)
+#: and puts the triggers back: one FTS5 insert per row through a trigger was two thirds of
+#: the write time (``benchmarks/resolve_speed.py``, docs/resolution.md).
+_BULK_DEFERRED_TRIGGERS: tuple[str, ...] = (
+    "events_change_insert", "events_facets_insert", "events_search_insert", "events_rtree_insert",
+    "evidence_search_insert",
+)
+
+_LIST_TEXT = (
+    "coalesce((SELECT group_concat(value, '; ') FROM json_each("
+    "CASE WHEN json_valid(e.{0}) THEN e.{0} ELSE '[]' END)), '')"
+)
+
+#: What the triggers above write for events with ``rowid > :ev`` and evidence with ``id > :evid``
+#: (migrations 0003-0006), in the triggers' order.
+_BULK_REBUILD: tuple[str, ...] = (
+    "INSERT INTO event_changes(event_id, op, at)"
+    " SELECT id, 'create', strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now') FROM events WHERE rowid > :ev ORDER BY rowid",
+    "INSERT OR IGNORE INTO event_facets(event_id, kind, value, label)"
+    " SELECT e.id, 'type', lower(j.value), j.value FROM events e, json_each(e.event_type) j WHERE e.rowid > :ev"
+    " UNION ALL SELECT e.id, 'issue', lower(j.value), j.value FROM events e, json_each(e.issues) j WHERE e.rowid > :ev"
+    " UNION ALL SELECT e.id, 'org', lower(j.value), j.value FROM events e, json_each(e.organizations) j"
+    " WHERE e.rowid > :ev",
+    "INSERT INTO events_search(rowid, title, locality, state, location, county, event_type, organizations,"
+    " participants, notables, targets, claims, issues, size_text)"
+    " SELECT e.rowid, trim(coalesce(e.title, '') || ' ' || coalesce(e.macroevent, '')),"
+    " coalesce(e.locality, ''), coalesce(e.state, ''), coalesce(e.location, ''), coalesce(e.county, ''), "
+    + ", ".join(_LIST_TEXT.format(f) for f in ("event_type", "organizations", "participants", "notables", "targets"))
+    + ", trim(" + _LIST_TEXT.format("claims_summary") + " || '; ' || " + _LIST_TEXT.format("claims_verbatim")
+    + ", '; '), " + _LIST_TEXT.format("issues") + ", coalesce(e.size_text, '')"
+    " FROM events e WHERE e.rowid > :ev ORDER BY e.rowid",
+    "INSERT INTO events_rtree(id, min_lat, max_lat, min_lon, max_lon)"
+    " SELECT rowid, lat, lat, lon, lon FROM events WHERE rowid > :ev AND lat IS NOT NULL AND lon IS NOT NULL",
+    "INSERT INTO evidence_search(rowid, quote) SELECT id, quote FROM evidence WHERE id > :evid ORDER BY id",
+)
 
 
 class StoreError(RuntimeError):
@@ -268,6 +312,7 @@ class Store:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
         self._migrate()
+        self._check_triggers()
 
     @property
     def resolver(self) -> Resolver:
@@ -302,7 +347,13 @@ class Store:
     @contextmanager
     def bulk_settings(self, cache_mb: int = 256) -> Iterator[None]:
         """``journal_mode=OFF``, ``synchronous=OFF`` and a large page cache (crash-unsafe: for
-        loading a new file); the normal settings (WAL, ``synchronous=NORMAL``) are restored after."""
+        loading a new file); the normal settings (WAL, ``synchronous=NORMAL``) are restored after.
+
+        The insert triggers of the derived tables (:data:`_BULK_DEFERRED_TRIGGERS`) are off
+        for the load; on the way out (also after an error) their rows are filled for the
+        loaded events and evidence at once and the triggers come back. A process killed
+        inside leaves them off: opening that file then fails (:meth:`_check_triggers`).
+        """
         c = self.conn
         memory = self.path == ":memory:"
         if not memory:
@@ -310,12 +361,51 @@ class Store:
             c.execute("PRAGMA synchronous = OFF")
         c.execute(f"PRAGMA cache_size = {-int(cache_mb) * 1024}")
         try:
-            yield
+            with self.transaction() as t:
+                marks = {
+                    "ev": t.execute("SELECT coalesce(max(rowid), 0) FROM events").fetchone()[0],
+                    "evid": t.execute("SELECT coalesce(max(id), 0) FROM evidence").fetchone()[0],
+                }
+                triggers = self._trigger_sql(t)
+                for name in _BULK_DEFERRED_TRIGGERS:
+                    t.execute(f"DROP TRIGGER {name}")
+            try:
+                yield
+            finally:
+                with self.transaction() as t:
+                    for sql in _BULK_REBUILD:
+                        t.execute(sql, marks)
+                    for name in _BULK_DEFERRED_TRIGGERS:
+                        t.execute(triggers[name])
         finally:
             c.execute("PRAGMA cache_size = -2000")
             if not memory:
                 c.execute("PRAGMA journal_mode = WAL")
                 c.execute("PRAGMA synchronous = NORMAL")
+
+    @staticmethod
+    def _trigger_sql(c: sqlite3.Connection) -> dict[str, str]:
+        """The SQL of the store's triggers that a bulk load turns off, by name."""
+        names = ", ".join("?" * len(_BULK_DEFERRED_TRIGGERS))
+        return dict(c.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({names})",
+            _BULK_DEFERRED_TRIGGERS,
+        ).fetchall())
+
+    def _check_triggers(self) -> None:
+        """Refuse a file whose bulk load was killed before its triggers came back (its search
+        indexes, facets and change feed would silently stop following the events)."""
+        with self._lock:
+            applied = {r[0] for r in self.conn.execute("SELECT version FROM schema_migrations")}
+            made = " ".join(sql for version, _, sql in _migrations() if version in applied)
+            expected = {t for t in _BULK_DEFERRED_TRIGGERS if f"CREATE TRIGGER {t} " in made}
+            missing = sorted(expected - set(self._trigger_sql(self.conn)))
+        if missing:
+            self.conn.close()
+            raise StoreError(
+                f"{self.path}: a bulk load was interrupted (triggers {', '.join(missing)} are missing);"
+                " delete the file and load again"
+            )
 
     def add_articles_bulk(self, rows: Sequence[Article]) -> int:
         """Insert the articles not yet stored (by id), in one transaction; returns how many were new."""
@@ -355,9 +445,10 @@ class Store:
         cols = ", ".join(("id", *EVENT_COLUMNS, "locality_key", "created_at", "updated_at"))
         marks = ", ".join("?" * (len(EVENT_COLUMNS) + 4))
         now = _now()
-        ev_rows, evid_rows, src_rows = [], [], []  # the search index follows events by trigger
+        ev_rows, evid_rows, src_rows = [], [], []  # the derived tables: see bulk_settings
+        locality_key = lru_cache(maxsize=1 << 16)(normalize_locality)  # a load's places repeat
         for ev, mentions in rows:
-            ev_rows.append((ev.id, *_event_values(ev), normalize_locality(ev.locality), now, now))
+            ev_rows.append((ev.id, *_event_values(ev), locality_key(ev.locality), now, now))
             for fname, spans in ev.evidence.items():
                 for s in spans:
                     evid_rows.append((ev.id, fname, s.article_id, s.start, s.end, s.quote))

@@ -56,6 +56,8 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             s += q.rindex(" - ") + 3  # "Georgia - The Students for Safe Schools": a dateline dash
         elif low.startswith("the "):
             s += 4
+        elif (m := _LEAD_DATE.match(q)) and m.end() < len(q):
+            s += m.end()  # "2019-10-16 Members of the ...": a caption's date stamp before the words
         elif (m := _role_prefix().match(q)) and m.end() < len(q):
             s += m.end()  # "Members of the Tenant Power Network"
         elif (m := _title_cut().search(q)) and m.start() > 0:
@@ -74,6 +76,7 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             return s, e
 
 
+_LEAD_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\s+|\d{1,2}/\d{1,2}/\d{2,4}\s+")
 _LED = re.compile(r"(?:[\w.'’]+\s+){0,3}?[\w'’]+-(?:led|backed|based|founded|affiliated|aligned)\s+(?=[A-Z0-9])")
 
 

@@ -621,11 +621,17 @@ def official_city(st: DraftState) -> None:
 @draft_filter("venue_town")
 def venue_town(st: DraftState) -> None:
     """A draft placed only in a state whose venue is named after a town of that state
-    ("students at Oxford High School in Michigan walked out") is told in that town."""
+    ("students at Oxford High School in Michigan walked out") is told in that town; in a text
+    that names no place at all (no town, state or country), so is a place-less draft ("Elmwood
+    High School students walked out"): the town the venue is named after is the only place word."""
+    placeless = _names_no_place(st)
     for d in st.drafts:
-        if not d.key.startswith("state:"):
+        if d.key.startswith("state:"):
+            state: str | None = d.key.split(":", 1)[1]
+        elif d.key == UNLOCATED and placeless:
+            state = None
+        else:
             continue
-        state = d.key.split(":", 1)[1]
         pc = next((t for v in d.venues if (t := places.venue_town(v, state, st.doc.lang)) is not None), None)
         if pc is None or pc.city_key is None:
             continue
@@ -634,6 +640,15 @@ def venue_town(st: DraftState) -> None:
         d.state_place = d.state_place or d.place
         d.key, d.place = pc.city_key, pc
         d.rules.append(("venue_town", (pc.start, pc.end), ()))
+
+
+def _names_no_place(st: DraftState) -> bool:
+    """No draft is located and the text names no town, state or country, nor one abroad."""
+    if any(d.key != UNLOCATED for d in st.drafts):
+        return False
+    if any(p.kind in ("city", "neighborhood", "state", "country") for p in st.doc.places):
+        return False
+    return places.text_country(st.doc.text) is None
 
 
 @draft_filter("distance_anchor")

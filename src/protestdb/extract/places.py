@@ -153,7 +153,9 @@ def place_tail(text: str, end: int, lang: str = "en") -> bool:
 
 @lru_cache(maxsize=4)
 def _civic_site(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    heads = words_alternation(lang_entry("place_words", lang, "civic_sites"))
+    # civic buildings, and the schools and hospitals US towns name after themselves
+    heads = words_alternation(list(lang_entry("place_words", lang, "civic_sites") or ())
+                              + list(lang_entry("place_words", lang, "town_venue_heads") or ()))
     before = lang_entry("place_words", lang, "civic_site_before")
     if not heads or not before:
         return None
@@ -161,15 +163,20 @@ def _civic_site(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
 
 
 def civic_site(text: str, start: int, end: int, lang: str = "en") -> bool:
-    """Is the city at ``text[start:end]`` the first word of its own civic building told as
-    where people act ("rallied outside Elmwood City Hall", "gathered at the Elmwood Police
-    Department")? The building stands in that city: the city is the site's locality."""
+    """Is the city at ``text[start:end]`` the first word of its own civic building, school or
+    hospital told as where people act ("rallied outside Elmwood City Hall", "gathered at the
+    Elmwood Police Department", "protested outside Elmwood Hospital")? The building stands in
+    that city: the city is the site's locality. A name schools are named after ("outside
+    Lincoln High School") is a person's, not the town's."""
     pats = _civic_site(lang)
     if pats is None:
         return False
     heads, before = pats
-    return heads.match(text, end, min(len(text), end + 40)) is not None and before.search(
-        text, max(0, start - 40), start) is not None
+    if heads.match(text, end, min(len(text), end + 40)) is None or before.search(
+            text, max(0, start - 40), start) is None:
+        return False
+    spec = _town_venue(lang)
+    return spec is None or text[start:end].lower() not in spec[1]
 
 
 #: the central district of the city named right before ("the Nairobi Central Business District"):
@@ -563,12 +570,13 @@ def _town_venue(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
     return rx, frozenset(n.lower() for n in lex.get("venue_namesakes", ()))
 
 
-def venue_town(v: Place, state: str, lang: str = "en") -> Place | None:
+def venue_town(v: Place, state: str | None, lang: str = "en") -> Place | None:
     """The town a venue is named after, in the state the text gives ("Oxford High School in
     Michigan" -> Oxford, MI; "Elmwood City Hall"): US schools and civic buildings mostly carry
-    their town's name. A name of a person schools are named after ("Lincoln High School") is none."""
+    their town's name. A name of a person schools are named after ("Lincoln High School") is none.
+    ``state`` None (a text that names no place at all): the most populous US town of the name."""
     spec = _town_venue(lang)
-    if spec is None or v.kind != "venue" or not state:
+    if spec is None or v.kind != "venue":
         return None
     rx, namesakes = spec
     m = rx.fullmatch(v.quote)
@@ -584,7 +592,7 @@ def venue_town(v: Place, state: str, lang: str = "en") -> Place | None:
     p = best_place(name, state, "US")
     if p is None or p.kind == "neighborhood":
         return None
-    return Place(v.start, v.start + len(name), name, "city", state, p.name, "US")
+    return Place(v.start, v.start + len(name), name, "city", state or p.admin1, p.name, "US")
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,99 @@
+"""Events whose only place word is a venue: a school or hospital named after its town, a
+national parliament told by its own name; and clues that must not move a text abroad or into
+the past (a first name that is also a foreign town, "historically Black")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import report_events
+
+
+@pytest.mark.regression("a hospital named after its town, in a state the sentence names, is in that town")
+def test_hospital_named_after_its_town_is_its_own_event() -> None:
+    text = (
+        "Health care workers protested vaccine rules at several hospitals this week.\n\n"
+        "1. Nurses protested on Sept. 4 near the Bayview Medical Center in Riverhead, N.Y.\n\n"
+        "2. Staff protested Oregon's vaccine rule on Sept. 8 outside Medford Hospital, a local paper reported."
+    )
+    evs = report_events(text, date(2021, 9, 9))
+    places = {(e.locality, e.state) for e in evs}
+    assert ("Medford", "OR") in places
+    assert ("Riverhead", "NY") in places
+
+
+@pytest.mark.regression("a hospital named after a person is no town")
+def test_hospital_named_after_a_person_is_no_town() -> None:
+    text = (
+        "Nurses in Nebraska protested on Monday outside Lincoln Hospital, demanding more staff.\n\n"
+        "The nurses held signs and chanted for an hour."
+    )
+    evs = report_events(text, date(2024, 5, 14))
+    assert evs and all(e.locality != "Lincoln" for e in evs)
+
+
+@pytest.mark.regression("a school named after its town, in a text that names no place, places the town")
+def test_school_named_after_its_town_in_a_text_without_places() -> None:
+    text = (
+        "A group of Petaluma High School students walked out of their classrooms on Friday morning "
+        "to protest gun violence.\n\n"
+        "About 40 students, joined by their teacher David Moreno, marched to the district office "
+        "and chanted for stricter gun laws."
+    )
+    evs = report_events(text, date(2024, 4, 20))
+    assert [(e.locality, e.state, e.country) for e in evs] == [("Petaluma", "CA", "US")]
+
+
+@pytest.mark.regression("a text naming a place keeps place-less drafts unlocated by a school's name")
+def test_school_town_not_used_when_the_text_names_a_place() -> None:
+    text = (
+        "Students walked out of Petaluma High School on Friday to protest gun violence.\n\n"
+        "In Denver, Colorado, hundreds of students marched to the Capitol the same day."
+    )
+    evs = report_events(text, date(2024, 4, 20))
+    assert "Denver" in [e.locality for e in evs]
+
+
+@pytest.mark.regression("a person's first name that is a foreign town does not move a text abroad")
+def test_first_name_that_is_a_foreign_town_is_no_country_clue() -> None:
+    text = (
+        "Students at the high school walked out of class on Friday to protest gun violence, "
+        "chanting as they marched around the football field.\n\n"
+        "Survivors of past shootings, among them David Ramos, spoke to the crowd of about 200."
+    )
+    evs = report_events(text, date(2024, 4, 20))
+    assert evs and all(e.country in (None, "US") for e in evs)
+
+
+@pytest.mark.regression("a national parliament told by its own name places its capital")
+@pytest.mark.parametrize(
+    ("text", "locality"),
+    [
+        (
+            "Hundreds of renters gathered outside the Dáil on Wednesday, calling for action on "
+            "homelessness in Ireland.",
+            "Dublin",
+        ),
+        (
+            "Thousands of farmers protested outside the Bundestag on Monday against diesel tax cuts "
+            "planned by the German government.",
+            "Berlin",
+        ),
+    ],
+)
+def test_parliament_told_by_its_name_places_the_capital(text: str, locality: str) -> None:
+    evs = report_events(text, date(2024, 3, 6))
+    assert [e.locality for e in evs] == [locality]
+
+
+@pytest.mark.regression("'historically Black' describes a neighborhood, not a past event")
+def test_historically_black_neighborhood_is_no_background() -> None:
+    text = (
+        "Protesters marched in Atlanta, Georgia, on Saturday against the new budget.\n\n"
+        "Durham, N.C. - Organizers and residents gathered early Saturday morning to protest the "
+        "budget with a rally in the historically Black neighborhood of Hayti in Durham."
+    )
+    evs = report_events(text, None)  # no publication date: "Saturday" dates nothing
+    assert {"Atlanta", "Durham"} <= {e.locality for e in evs}

@@ -140,7 +140,20 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
         tok = tok.head
     lo = tok.left_edge.idx
     hi = tok.right_edge.idx + len(tok.right_edge)
-    return not any(lo <= ts < hi for ts in tstarts)
+    return not any(lo <= ts < hi for ts in tstarts) and not _crowd_clause(ctx, lo, hi)
+
+
+def _crowd_clause(ctx: ExtractDoc, lo: int, hi: int) -> bool:
+    """Does the place's own clause tell a crowd of the protest ("while Elmford and Dunmore
+    tallied crowds of 20,000" in a roundup): a crowd word with a number, the place's own action."""
+    words = load_lang("cues", ctx.lang).get("crowd_words")
+    if not words or not _CROWD_NUMBER.search(ctx.text, lo, hi):
+        return False
+    return any_rx(tuple(words)).search(ctx.text, lo, hi) is not None
+
+
+#: a number of people ("20,000", "thousands", "a few hundred")
+_CROWD_NUMBER = re.compile(r"\b(?:\d[\d,.]*(?:\s*(?:k|million))?|(?:hundreds|thousands|tens of thousands|dozens))\b", re.IGNORECASE)
 
 
 def _purpose(tok: Any) -> bool:

@@ -879,7 +879,7 @@ def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -
         main = [t for t in gtrigs if t.type != "counter-protest"]
         if counter:
             cseg = clause_of(text, seg, counter[0])
-            in_clause = [t for t in main if cseg[0] <= t.start < cseg[1]]
+            in_clause = [t for t in main if cseg[0] <= t.start < cseg[1] and not _coordinated(text, t, counter[0])]
             main = [t for t in main if t not in in_clause]
             if not main:
                 cseg = seg  # the sentence tells only the counter-protest: all of it is theirs
@@ -904,6 +904,18 @@ def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -
         if d.place is None and place is not None:
             d.place = place
         st.current = d
+
+
+#: two groups joined in one subject ("Protesters and counter-protesters gathered")
+_COORDINATED = re.compile(r"\s*,?\s+(?:and|&|as well as|along with)\s+(?:(?:a|an|the|some|several|dozens of|hundreds of|\w+)\s+){0,2}")
+
+
+def _coordinated(text: str, t: Trigger, c: Trigger) -> bool:
+    """Are the main trigger ``t`` and the counter-protest's ``c`` two groups of one subject
+    ("Protesters and counter-protesters gathered outside the library", "counter-protesters as
+    well as protesters"): each group's own action, told together?"""
+    a, b = (t, c) if t.end <= c.start else (c, t)
+    return b.start - a.end <= 40 and _COORDINATED.fullmatch(text, a.end, b.start) is not None
 
 
 def _days(st: DraftState, start: int, end: int, announced: bool) -> set[Any]:

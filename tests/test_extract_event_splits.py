@@ -52,3 +52,47 @@ def test_counter_protest_in_its_own_clause() -> None:
     )
     evs = report_events(text, date(2024, 6, 10))
     assert sorted("counter-protest" in e.event_type for e in evs) == [False, True]
+
+
+@pytest.mark.regression("a paragraph dateline named again in the sentence's venue is the site")
+def test_paragraph_dateline_named_again_in_a_venue() -> None:
+    text = (
+        "Denver, CO - On October 18, an estimated 5,000 people rallied at the state capitol, chanting "
+        "against the budget.\n"
+        "Fresno, CA - Despite exams, Fresno State University students protested outside the library on "
+        "Thursday, as students at Modesto Junior College held a vigil in Modesto."
+    )
+    evs = report_events(text, None)
+    assert {"Denver", "Fresno", "Modesto"} <= {e.locality for e in evs}
+
+
+@pytest.mark.regression("cities told under the grievance ('the deployment of troops into X') are no sites")
+def test_cities_under_a_deployment_are_no_sites() -> None:
+    text = (
+        "Fresno, CA - Hundreds of protesters marched outside the library on Thursday, chanting against "
+        "the deployment of National Guard troops into Chicago and other cities."
+    )
+    evs = report_events(text, date(2025, 10, 17))
+    assert [e.locality for e in evs] == ["Fresno"]
+
+
+@pytest.mark.regression("a street told in another paragraph is the march's route, not another site")
+def test_street_in_another_paragraph_is_the_same_march() -> None:
+    text = (
+        "Teachers took to the streets of Pierre, South Dakota, on Saturday morning as they marched "
+        "to the state capitol protesting cuts to school funding.\n\n"
+        "Despite the rain, hundreds of teachers marched around Capitol Avenue in Pierre, chanting "
+        "and carrying signs."
+    )
+    evs = report_events(text, date(2025, 4, 7))
+    assert [e.locality for e in evs] == ["Pierre"]
+
+
+@pytest.mark.regression("a different named site in another paragraph is still another event")
+def test_other_site_in_another_paragraph_is_another_event() -> None:
+    text = (
+        "Nurses rallied outside Mercy Hospital in Pierre, South Dakota, on Saturday, chanting for safe staffing.\n\n"
+        "On Sunday, hundreds of teachers marched to the state capitol in Pierre, carrying signs against school cuts."
+    )
+    evs = report_events(text, date(2025, 4, 7))
+    assert [e.locality for e in evs] == ["Pierre", "Pierre"]

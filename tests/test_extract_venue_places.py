@@ -97,3 +97,33 @@ def test_historically_black_neighborhood_is_no_background() -> None:
     )
     evs = report_events(text, None)  # no publication date: "Saturday" dates nothing
     assert {"Atlanta", "Durham"} <= {e.locality for e in evs}
+
+
+@pytest.mark.regression("in a text without person tags, a town followed by a surname is a person's name")
+def test_spanish_given_names_that_are_towns_are_no_places() -> None:
+    text = (
+        "Miles de personas marcharon en Dallas el domingo para exigir una reforma migratoria.\n\n"
+        "A la marcha asistieron líderes locales, estatales y federales, entre los cuales estuvieron el "
+        "congresista Joaquín Ramos, el abogado Pedro Gil, Victoria Solís diputada de Texas por el "
+        "Distrito 12 y otros líderes comunitarios."
+    )
+    evs = report_events(text, date(2017, 4, 10))
+    assert [(e.locality, e.state) for e in evs] == [("Dallas", "TX")]
+
+
+@pytest.mark.regression("in a text without person tags, a town told as a site stays a place")
+def test_spanish_town_after_en_stays_a_place() -> None:
+    text = "Cientos de estudiantes marcharon en Victoria Texas el viernes contra los recortes, y en Tyler el sábado."
+    evs = report_events(text, date(2024, 3, 11))
+    assert {"Victoria", "Tyler"} <= {e.locality for e in evs}
+
+
+@pytest.mark.regression("in a text without a parse, a sentence's first word before 'de' is a quantity, not a town")
+def test_spanish_quantity_word_that_is_a_town_is_no_place() -> None:
+    text = (
+        "Miles de personas marcharon en Dallas el domingo para exigir una reforma migratoria.\n\n"
+        "Cientos de estudiantes se unieron a la marcha, que terminó frente al ayuntamiento."
+    )
+    evs = report_events(text, date(2017, 4, 10))
+    assert "Miles" not in {e.locality for e in evs}
+    assert "Dallas" in {e.locality for e in evs}

@@ -24,6 +24,7 @@ from protestdb.extract.assemble import (
     clause_of,
     context_place,
     dates_in,
+    grievance_place,
     locative,
     non_event_places,
 )
@@ -80,11 +81,13 @@ class DraftState:
         triggers), a draft of the other tense is the same action when the sentence tells no
         day of its own and no "another" ("are planning a vigil Friday ... The vigil drew ...")."""
         vk = {v.quote.lower() for v in venues if v.kind == "venue" and not _origin_venue(self.doc.text, v)}
+        vk = {k for k in vk if not _street(k)}  # "marched down Capitol Avenue": the route, no other site
         other = None
         for d in reversed(self.drafts):
             if d.key != key or d.counter != counter:
                 continue
-            if para in d.paras or not vk or not d.venue_keys() or vk & d.venue_keys():
+            dk = {k for k in d.venue_keys() if not _street(k)}
+            if para in d.paras or not vk or not dk or vk & dk:
                 if d.announced == announced:
                     return d
                 other = other or d
@@ -114,6 +117,14 @@ class DraftState:
 
 
 _ORIGIN = None
+_STREET = re.compile(r"\b(?:road|rd|street|st|avenue|ave|boulevard|blvd|drive|lane|highway|parkway)\.?\Z", re.IGNORECASE)
+
+
+def _street(venue_key: str) -> bool:
+    """Is a venue a street ("Capitol Avenue", "Main Street")? Streets are a march's route: told
+    in another paragraph, they name no other site than the action's."""
+    return _STREET.search(venue_key) is not None
+
 
 
 def _origin_venue(text: str, v: Place) -> bool:
@@ -819,6 +830,10 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
     for p in doc.places:
         si = layout.sentence_at(p.start)
         if layout.sentences[si].kind != "body":
+            continue
+        if id(p) in sites and grievance_place(doc, p):
+            doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
+                           "told under the event the protest answers")
             continue
         if id(p) in sites and not in_quote(text, layout.paragraphs[layout.sentences[si].para][0], p.start):
             # "From Boston to Denver, ...", "including X and Y", "In Lyon, thousands ..."

@@ -105,6 +105,31 @@ def person_spans(text: str, doc: Any = None, lang: str = "en") -> list[tuple[int
     return ents
 
 
+#: a capitalised word right after a town's name, and the locative words before a site (English
+#: and Spanish: texts without a parse)
+_SURNAME_AFTER = re.compile(r"[ \t]+([A-ZÁÉÍÓÚÑ][a-záéíóúñü'’]+)\b")
+_SENTENCE_OPENS = re.compile(r"(?:\A|[\n.!?][ \t]*|[\n.!?][ \t]*[\"“][ \t]*)$")
+_QUANTITY_OF = re.compile(r"[ \t]+de[ \t]+[a-záéíóúñ]")
+_SITE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to|en|de|desde|hasta|a|cerca de|frente a)[ \t]+(?:la[ \t]+|el[ \t]+|the[ \t]+)?$",
+                          re.IGNORECASE)
+
+
+def unparsed_full_name(text: str, start: int, end: int) -> bool:
+    """In a text without a parse (no person tags), is the town at ``text[start:end]`` a word
+    opening a sentence before "de" ("Miles de personas", a quantity), or a given name followed
+    by a surname ("the congressman Joaquin Castro", "Victoria Neave, a state
+    representative"): a one-word town, not told as a site (no "in"/"en" before), followed by a
+    capitalised word that is no state (as "Dallas Texas" is)?"""
+    if " " in text[start:end]:
+        return False
+    if _QUANTITY_OF.match(text, end) and _SENTENCE_OPENS.search(text, max(0, start - 4), start):
+        return True  # "Miles de personas marcharon": a sentence's first word and "de": a quantity
+    m = _SURNAME_AFTER.match(text, end, min(len(text), end + 30))
+    if m is None or "\n" in m.group(0) or state_code(m.group(1)):
+        return False
+    return _SITE_BEFORE.search(text, max(0, start - 20), start) is None
+
+
 def is_person(text: str, start: int, end: int, persons: list[tuple[int, int]], lang: str = "en") -> bool:
     """Is ``text[start:end]`` a person's name rather than a place? A token tagged PERSON, a
     name in a "said X" / "X said" frame, or a name followed by a title ("X, a spokeswoman")."""
@@ -206,6 +231,8 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
             dateline = None
         if pm.kind in ("city", "neighborhood") and not getattr(pm, "is_dateline", False):
             if is_person(text, pm.start, pm.end, persons, lang):
+                continue
+            if doc is None and unparsed_full_name(text, pm.start, pm.end):
                 continue
             if pm.start > 0 and text[pm.start - 1] == "@":
                 continue  # "@Springfield_news": a social-media handle, no place
@@ -364,7 +391,17 @@ def without_datelines(text: str, cities: list[Place], end: int | None = None) ->
         return cities
     if _HERE.search(text, lines[0].end, end if end is not None else len(text)):
         return cities
+    if _named_again(text, lines[0], end):
+        return cities  # "ELMWOOD, Calif. - Elmwood State University students protested ...": its venue
     return [c for c in cities if c not in lines]
+
+
+def _named_again(text: str, line: Place, end: int | None) -> bool:
+    """Does the sentence name the dateline's city again after it, inside a longer name the
+    gazetteer leaves out ("Elmwood State University", "the Elmwood Public Library"): the
+    action's own venue is in the dateline's city."""
+    name = re.escape(line.quote)
+    return re.search(rf"\b{name}\b", text[line.end : end if end is not None else len(text)], re.IGNORECASE) is not None
 
 
 _LISTED = re.compile(r"\b(?:including|such as|among them|notably)\s+(?:in\s+|at\s+)?(?:the\s+)?$", re.IGNORECASE)

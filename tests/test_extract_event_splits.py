@@ -96,3 +96,68 @@ def test_other_site_in_another_paragraph_is_another_event() -> None:
     )
     evs = report_events(text, date(2025, 4, 7))
     assert [e.locality for e in evs] == ["Pierre", "Pierre"]
+
+
+@pytest.mark.regression("'carried signs' in a protest report tells an action: its listed cities are sites")
+def test_carried_signs_with_a_list_of_cities() -> None:
+    text = (
+        "Demonstrators returned outside the Supreme Court on Saturday. Others carried signs and chanted "
+        "in cities big and small across the country, including Omaha, Tucson, Fresno and Boise."
+    )
+    evs = report_events(text, date(2022, 6, 25))
+    assert {"Omaha", "Tucson", "Fresno", "Boise"} <= {e.locality for e in evs}
+
+
+@pytest.mark.regression("'held signs' alone is no protest report")
+def test_held_signs_alone_is_no_report() -> None:
+    from protestdb.extract import extract_text
+
+    text = "Fans held signs for their favourite players as the team beat Elmwood 3-1 in Omaha on Saturday."
+    res = extract_text(text, date(2024, 5, 4))
+    assert not res.is_protest_report or not res.events
+
+
+@pytest.mark.regression("'the tiny town of X' tells a small town as a place, whatever state the text is about")
+def test_small_town_told_as_a_town() -> None:
+    text = (
+        "Hundreds rallied in Frankfort, Lexington and Louisville, Kentucky, on Saturday against the cuts.\n\n"
+        "Protesters also gathered in Birmingham, Huntsville, Mobile -- and even the tiny town of Brundidge."
+    )
+    evs = report_events(text, date(2025, 4, 7))
+    assert "Brundidge" in {e.locality for e in evs}
+
+
+@pytest.mark.regression("'turned out in X' in a protest report is an action at X")
+def test_turned_out_in_a_city() -> None:
+    text = (
+        "Thousands protested on Friday against planned immigration raids.\n\n"
+        "Families turned out in Pasadena, where speakers told of conditions at the border.\n\n"
+        "Hundreds more marched in Riverside."
+    )
+    evs = report_events(text, date(2019, 7, 13))
+    assert {"Pasadena", "Riverside"} <= {e.locality for e in evs}
+
+
+@pytest.mark.regression("'it turned out' is no action")
+def test_it_turned_out_is_no_action() -> None:
+    text = (
+        "Hundreds of nurses marched in Riverside, California, on Friday for safe staffing.\n\n"
+        "It turned out in Pasadena that the hospital had already hired more staff."
+    )
+    evs = report_events(text, date(2019, 7, 13))
+    assert [e.locality for e in evs] == ["Riverside"]
+
+
+@pytest.mark.regression("a 'DOWNTOWN <CITY>' dateline is the city")
+def test_downtown_dateline_is_the_city() -> None:
+    from protestdb.extract.places import dateline_place
+    from protestdb.extract.segment import split_text
+
+    text = (
+        "DOWNTOWN LOS ANGELES (KXYZ) -- About 200 people held a vigil outside the federal building "
+        "on Friday night against planned immigration raids."
+    )
+    city, _state = dateline_place(split_text(text, None, "en"))
+    assert city is not None and city.locality == "Los Angeles"
+    evs = report_events(text, date(2019, 7, 13))
+    assert [(e.locality, e.state) for e in evs] == [("Los Angeles", "CA")]

@@ -352,6 +352,9 @@ def find_venues(text: str, start: int, end: int, lang: str = "en") -> list[Place
     return sorted(out, key=lambda p: p.start)
 
 
+_DOWNTOWN = re.compile(r"^Downtown[ \t]+(?=\S)")
+
+
 def dateline_place(layout: Layout, found: list[Place] | None = None) -> tuple[Place | None, Place | None]:
     """The city and state of a dateline ("ELIZABETH, N.J. (AP) —"); without a dateline, the
     one city the headline names ("Drivers protest in Lagos"), among the article's ``found``
@@ -360,7 +363,8 @@ def dateline_place(layout: Layout, found: list[Place] | None = None) -> tuple[Pl
         return headline_place(layout, found or []), None
     cs, ce, ss, se = layout.dateline
     text = layout.text
-    city_words = text[cs:ce].title()
+    # "DOWNTOWN LOS ANGELES (KABC) --": the city's centre is the city
+    city_words = _DOWNTOWN.sub("", text[cs:ce].title()) or text[cs:ce].title()
     st = None
     state_place = None
     if ss is not None and se is not None:

@@ -161,3 +161,15 @@ def test_downtown_dateline_is_the_city() -> None:
     assert city is not None and city.locality == "Los Angeles"
     evs = report_events(text, date(2019, 7, 13))
     assert [(e.locality, e.state) for e in evs] == [("Los Angeles", "CA")]
+
+
+@pytest.mark.regression("an action told only 'in D.C.' is in the city of Washington, one event with it")
+def test_dc_alone_is_the_city_of_washington() -> None:
+    text = (
+        "Protests over the ruling went on for a second day on Saturday.\n\n"
+        "One protester in D.C. climbed to the top of a bridge, forcing it to close for the day.\n\n"
+        "Hundreds rallied in Chicago after the ruling.\n\n"
+        "In Washington, thousands rallied outside the Supreme Court, chanting."
+    )
+    evs = report_events(text, date(2022, 6, 25))
+    assert sorted((e.locality, e.state) for e in evs) == [("Chicago", "IL"), ("Washington", "DC")]

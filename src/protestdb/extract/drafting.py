@@ -566,6 +566,10 @@ def state_only(st: DraftState, s: Sentence) -> list[Group] | None:
     # "protesters from Massachusetts ... bound themselves to equipment in West Virginia": the
     # state told as the people's origin is not the event's
     site = _site_states(st.doc.text, s.states)[0]
+    if site.state == "DC":
+        # "one protester in D.C. climbed ...": the District is the city of Washington
+        city = Place(site.start, site.end, site.quote, "city", "DC", "Washington", "US")
+        return [(city.city_key or UNLOCATED, city, s.trigs, s.seg, s.venues)]
     return [(f"state:{site.state}", None, s.trigs, s.seg, s.venues)]
 
 

@@ -121,7 +121,7 @@ def test_held_signs_alone_is_no_report() -> None:
 def test_small_town_told_as_a_town() -> None:
     text = (
         "Hundreds rallied in Frankfort, Lexington and Louisville, Kentucky, on Saturday against the cuts.\n\n"
-        "Protesters also gathered in Birmingham, Huntsville, Mobile -- and even the tiny town of Brundidge."
+        "In Alabama, protesters also gathered in Birmingham, Huntsville, Mobile -- and even the tiny town of Brundidge."
     )
     evs = report_events(text, date(2025, 4, 7))
     assert "Brundidge" in {e.locality for e in evs}

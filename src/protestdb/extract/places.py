@@ -187,7 +187,7 @@ def _civic_site(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     return re.compile(rf"[ \t]+(?:{heads})\b"), re.compile(before, re.IGNORECASE)
 
 
-def civic_site(text: str, start: int, end: int, lang: str = "en") -> bool:
+def civic_site(text: str, start: int, end: int, lang: str = "en", named_state: bool = False) -> bool:
     """Is the city at ``text[start:end]`` the first word of its own civic building, school or
     hospital told as where people act ("rallied outside Elmwood City Hall", "gathered at the
     Elmwood Police Department", "protested outside Elmwood Hospital")? The building stands in
@@ -197,11 +197,24 @@ def civic_site(text: str, start: int, end: int, lang: str = "en") -> bool:
     if pats is None:
         return False
     heads, before = pats
-    if heads.match(text, end, min(len(text), end + 40)) is None or before.search(
-            text, max(0, start - 40), start) is None:
+    m = heads.match(text, end, min(len(text), end + 40))
+    if m is None or before.search(text, max(0, start - 40), start) is None:
         return False
+    civic = words_alternation(lang_entry("place_words", lang, "civic_sites"))
+    if civic and re.fullmatch(rf"[ \t]+(?:{civic})", m.group(0)):
+        return True
+    # a school or hospital: never a person's name, nor a town bigger abroad ("Wellington Hospital")
     spec = _town_venue(lang)
-    return spec is None or text[start:end].lower() not in spec[1]
+    if spec is not None and text[start:end].lower() in spec[1]:
+        return False
+    try:
+        from protestdb.geo.resolve import best_place
+    except ImportError:  # the geo stage is not installed
+        return False
+    if named_state:
+        return True  # the town's state is named in the text ("Oregon's mandate ... outside Salem Hospital")
+    p = best_place(text[start:end], None, "US")
+    return p is not None and not _bigger_abroad(text[start:end], p.population)
 
 
 #: the central district of the city named right before ("the Nairobi Central Business District"):
@@ -223,6 +236,7 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
     persons = person_spans(text, doc, lang)
     tail = _name_tail("en")
     pms = geo.find_places(text)
+    named_states = {pm.state for pm in pms if pm.kind == "state" and pm.state}
     dateline = None  # the dateline of the current paragraph ("ATLANTA — In Atlanta, ...")
     for k, pm in enumerate(pms):
         if getattr(pm, "is_dateline", False) and pm.kind == "city":
@@ -236,7 +250,8 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
                 continue
             if pm.start > 0 and text[pm.start - 1] == "@":
                 continue  # "@Springfield_news": a social-media handle, no place
-            civic = pm.kind == "city" and civic_site(text, pm.start, pm.end, lang)
+            civic = pm.kind == "city" and civic_site(text, pm.start, pm.end, lang,
+                                                     named_state=bool(pm.state) and pm.state in named_states)
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
             if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)) and not civic:
                 continue
@@ -633,7 +648,17 @@ def venue_town(v: Place, state: str | None, lang: str = "en") -> Place | None:
     p = best_place(name, state, "US")
     if p is None or p.kind == "neighborhood":
         return None
+    if state is None and _bigger_abroad(name, p.population):
+        return None  # no state told: "Wellington Hospital" is New Zealand's before Florida's
     return Place(v.start, v.start + len(name), name, "city", state or p.admin1, p.name, "US")
+
+
+def _bigger_abroad(name: str, us_pop: int) -> bool:
+    """Does a town abroad of that name outsize the US one?"""
+    from protestdb.geo.normalize import norm_name
+    from protestdb.geo.resolve import candidates
+
+    return any(c.country != "US" and c.population >= us_pop for c in candidates(norm_name(name)))
 
 
 @lru_cache(maxsize=4)

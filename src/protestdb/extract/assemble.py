@@ -109,11 +109,13 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
     ps = layout.paragraphs[sent.para][0]
     if in_quote(text, ps, p.start):
         return True
+    span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand") if ctx.doc is not None else None
+    if _under_grievance(span, grievance_nouns(ctx.lang)):
+        return True  # "against the deployment of troops into Elmwood and other cities"
     if listed_with_action(text, p.start):
         return False  # "protests in many cities, including in Los Angeles": the action's site
     if ctx.doc is None or not trigs or any(t.crowd for t in trigs):
         return False  # a roundup's crowd sentence: each of its places tells a crowd
-    span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     tstarts = [t.start for t in trigs]
@@ -140,7 +142,43 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
         tok = tok.head
     lo = tok.left_edge.idx
     hi = tok.right_edge.idx + len(tok.right_edge)
-    return not any(lo <= ts < hi for ts in tstarts)
+    return not any(lo <= ts < hi for ts in tstarts) and not _crowd_clause(ctx, lo, hi)
+
+
+def grievance_place(ctx: ExtractDoc, p: Place) -> bool:
+    """Is the city ``p`` told under a noun of the event the protest answers ("against the
+    deployment of troops into Elmwood and other cities")? Where that happens, not the protest."""
+    if ctx.doc is None or p.kind not in ("city", "neighborhood"):
+        return False
+    return _under_grievance(ctx.doc.char_span(p.start, p.end, alignment_mode="expand"), grievance_nouns(ctx.lang))
+
+
+def _under_grievance(span: Any, grievance: frozenset[str]) -> bool:
+    """Is the place told under a noun of the event the protest answers, before any verb
+    ("against the deployment of troops into Elmwood and other cities"): where that happens?"""
+    if span is None or not len(span) or span.root.head.pos_ != "ADP":
+        return False  # told in a phrase of its own ("into Elmwood", "in Elmwood")
+    tok = span.root
+    for _ in range(12):
+        if tok.i != span.root.i and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in grievance:
+            return True
+        if tok.pos_ in _VERBAL or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _crowd_clause(ctx: ExtractDoc, lo: int, hi: int) -> bool:
+    """Does the place's own clause tell a crowd of the protest ("while Elmford and Dunmore
+    tallied crowds of 20,000" in a roundup): a crowd word with a number, the place's own action."""
+    words = load_lang("cues", ctx.lang).get("crowd_words")
+    if not words or not _CROWD_NUMBER.search(ctx.text, lo, hi):
+        return False
+    return any_rx(tuple(words)).search(ctx.text, lo, hi) is not None
+
+
+#: a number of people ("20,000", "thousands", "a few hundred")
+_CROWD_NUMBER = re.compile(r"\b(?:\d[\d,.]*(?:\s*(?:k|million))?|(?:hundreds|thousands|tens of thousands|dozens))\b", re.IGNORECASE)
 
 
 def _purpose(tok: Any) -> bool:

@@ -25,6 +25,7 @@ from protestdb.extract.assemble import (
     clause_of,
     context_place,
     dates_in,
+    grievance_place,
     locative,
     non_event_places,
 )
@@ -81,11 +82,13 @@ class DraftState:
         triggers), a draft of the other tense is the same action when the sentence tells no
         day of its own and no "another" ("are planning a vigil Friday ... The vigil drew ...")."""
         vk = {v.quote.lower() for v in venues if v.kind == "venue" and not _origin_venue(self.doc.text, v)}
+        vk = {k for k in vk if not _street(k)}  # "marched down Capitol Avenue": the route, no other site
         other = None
         for d in reversed(self.drafts):
             if d.key != key or d.counter != counter:
                 continue
-            if para in d.paras or not vk or not d.venue_keys() or vk & d.venue_keys():
+            dk = {k for k in d.venue_keys() if not _street(k)}
+            if para in d.paras or not vk or not dk or vk & dk:
                 if d.announced == announced:
                     return d
                 other = other or d
@@ -115,6 +118,14 @@ class DraftState:
 
 
 _ORIGIN = None
+_STREET = re.compile(r"\b(?:road|rd|street|st|avenue|ave|boulevard|blvd|drive|lane|highway|parkway)\.?\Z", re.IGNORECASE)
+
+
+def _street(venue_key: str) -> bool:
+    """Is a venue a street ("Capitol Avenue", "Main Street")? Streets are a march's route: told
+    in another paragraph, they name no other site than the action's."""
+    return _STREET.search(venue_key) is not None
+
 
 
 def _origin_venue(text: str, v: Place) -> bool:
@@ -559,6 +570,10 @@ def state_only(st: DraftState, s: Sentence) -> list[Group] | None:
     # "protesters from Massachusetts ... bound themselves to equipment in West Virginia": the
     # state told as the people's origin is not the event's
     site = _site_states(st.doc.text, s.states)[0]
+    if site.state == "DC":
+        # "one protester in D.C. climbed ...": the District is the city of Washington
+        city = Place(site.start, site.end, site.quote, "city", "DC", "Washington", "US")
+        return [(city.city_key or UNLOCATED, city, s.trigs, s.seg, s.venues)]
     return [(f"state:{site.state}", None, s.trigs, s.seg, s.venues)]
 
 
@@ -625,11 +640,17 @@ def official_city(st: DraftState) -> None:
 @draft_filter("venue_town")
 def venue_town(st: DraftState) -> None:
     """A draft placed only in a state whose venue is named after a town of that state
-    ("students at Oxford High School in Michigan walked out") is told in that town."""
+    ("students at Oxford High School in Michigan walked out") is told in that town; in a text
+    that names no place at all (no town, state or country), so is a place-less draft ("Elmwood
+    High School students walked out"): the town the venue is named after is the only place word."""
+    placeless = _names_no_place(st)
     for d in st.drafts:
-        if not d.key.startswith("state:"):
+        if d.key.startswith("state:"):
+            state: str | None = d.key.split(":", 1)[1]
+        elif d.key == UNLOCATED and placeless:
+            state = None
+        else:
             continue
-        state = d.key.split(":", 1)[1]
         pc = next((t for v in d.venues if (t := places.venue_town(v, state, st.doc.lang)) is not None), None)
         if pc is None or pc.city_key is None:
             continue
@@ -638,6 +659,15 @@ def venue_town(st: DraftState) -> None:
         d.state_place = d.state_place or d.place
         d.key, d.place = pc.city_key, pc
         d.rules.append(("venue_town", (pc.start, pc.end), ()))
+
+
+def _names_no_place(st: DraftState) -> bool:
+    """No draft is located and the text names no town, state or country, nor one abroad."""
+    if any(d.key != UNLOCATED for d in st.drafts):
+        return False
+    if any(p.kind in ("city", "neighborhood", "state", "country") for p in st.doc.places):
+        return False
+    return places.text_country(st.doc.text) is None
 
 
 @draft_filter("distance_anchor")
@@ -834,6 +864,10 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
         si = layout.sentence_at(p.start)
         if layout.sentences[si].kind != "body":
             continue
+        if id(p) in sites and grievance_place(doc, p):
+            doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
+                           "told under the event the protest answers")
+            continue
         if id(p) in sites and not in_quote(text, layout.paragraphs[layout.sentences[si].para][0], p.start):
             # "From Boston to Denver, ...", "including X and Y", "In Lyon, thousands ..."
             listed = p.kind in ("city", "neighborhood") and places.listed_with_action(text, p.start)
@@ -893,7 +927,7 @@ def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -
         main = [t for t in gtrigs if t.type != "counter-protest"]
         if counter:
             cseg = clause_of(text, seg, counter[0])
-            in_clause = [t for t in main if cseg[0] <= t.start < cseg[1]]
+            in_clause = [t for t in main if cseg[0] <= t.start < cseg[1] and not _coordinated(text, t, counter[0])]
             main = [t for t in main if t not in in_clause]
             if not main:
                 cseg = seg  # the sentence tells only the counter-protest: all of it is theirs
@@ -918,6 +952,18 @@ def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -
         if d.place is None and place is not None:
             d.place = place
         st.current = d
+
+
+#: two groups joined in one subject ("Protesters and counter-protesters gathered")
+_COORDINATED = re.compile(r"\s*,?\s+(?:and|&|as well as|along with)\s+(?:(?:a|an|the|some|several|dozens of|hundreds of|\w+)\s+){0,2}")
+
+
+def _coordinated(text: str, t: Trigger, c: Trigger) -> bool:
+    """Are the main trigger ``t`` and the counter-protest's ``c`` two groups of one subject
+    ("Protesters and counter-protesters gathered outside the library", "counter-protesters as
+    well as protesters"): each group's own action, told together?"""
+    a, b = (t, c) if t.end <= c.start else (c, t)
+    return b.start - a.end <= 40 and _COORDINATED.fullmatch(text, a.end, b.start) is not None
 
 
 def _days(st: DraftState, start: int, end: int, announced: bool) -> set[Any]:

@@ -105,6 +105,31 @@ def person_spans(text: str, doc: Any = None, lang: str = "en") -> list[tuple[int
     return ents
 
 
+#: a capitalised word right after a town's name, and the locative words before a site (English
+#: and Spanish: texts without a parse)
+_SURNAME_AFTER = re.compile(r"[ \t]+([A-ZÁÉÍÓÚÑ][a-záéíóúñü'’]+)\b")
+_SENTENCE_OPENS = re.compile(r"(?:\A|[\n.!?][ \t]*|[\n.!?][ \t]*[\"“][ \t]*)$")
+_QUANTITY_OF = re.compile(r"[ \t]+de[ \t]+[a-záéíóúñ]")
+_SITE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to|en|de|desde|hasta|a|cerca de|frente a)[ \t]+(?:la[ \t]+|el[ \t]+|the[ \t]+)?$",
+                          re.IGNORECASE)
+
+
+def unparsed_full_name(text: str, start: int, end: int) -> bool:
+    """In a text without a parse (no person tags), is the town at ``text[start:end]`` a word
+    opening a sentence before "de" ("Miles de personas", a quantity), or a given name followed
+    by a surname ("the congressman Joaquin Castro", "Victoria Neave, a state
+    representative"): a one-word town, not told as a site (no "in"/"en" before), followed by a
+    capitalised word that is no state (as "Dallas Texas" is)?"""
+    if " " in text[start:end]:
+        return False
+    if _QUANTITY_OF.match(text, end) and _SENTENCE_OPENS.search(text, max(0, start - 4), start):
+        return True  # "Miles de personas marcharon": a sentence's first word and "de": a quantity
+    m = _SURNAME_AFTER.match(text, end, min(len(text), end + 30))
+    if m is None or "\n" in m.group(0) or state_code(m.group(1)):
+        return False
+    return _SITE_BEFORE.search(text, max(0, start - 20), start) is None
+
+
 def is_person(text: str, start: int, end: int, persons: list[tuple[int, int]], lang: str = "en") -> bool:
     """Is ``text[start:end]`` a person's name rather than a place? A token tagged PERSON, a
     name in a "said X" / "X said" frame, or a name followed by a title ("X, a spokeswoman")."""
@@ -153,23 +178,43 @@ def place_tail(text: str, end: int, lang: str = "en") -> bool:
 
 @lru_cache(maxsize=4)
 def _civic_site(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    heads = words_alternation(lang_entry("place_words", lang, "civic_sites"))
+    # civic buildings, and the schools and hospitals US towns name after themselves
+    heads = words_alternation(list(lang_entry("place_words", lang, "civic_sites") or ())
+                              + list(lang_entry("place_words", lang, "town_venue_heads") or ()))
     before = lang_entry("place_words", lang, "civic_site_before")
     if not heads or not before:
         return None
     return re.compile(rf"[ \t]+(?:{heads})\b"), re.compile(before, re.IGNORECASE)
 
 
-def civic_site(text: str, start: int, end: int, lang: str = "en") -> bool:
-    """Is the city at ``text[start:end]`` the first word of its own civic building told as
-    where people act ("rallied outside Elmwood City Hall", "gathered at the Elmwood Police
-    Department")? The building stands in that city: the city is the site's locality."""
+def civic_site(text: str, start: int, end: int, lang: str = "en", named_state: bool = False) -> bool:
+    """Is the city at ``text[start:end]`` the first word of its own civic building, school or
+    hospital told as where people act ("rallied outside Elmwood City Hall", "gathered at the
+    Elmwood Police Department", "protested outside Elmwood Hospital")? The building stands in
+    that city: the city is the site's locality. A name schools are named after ("outside
+    Lincoln High School") is a person's, not the town's."""
     pats = _civic_site(lang)
     if pats is None:
         return False
     heads, before = pats
-    return heads.match(text, end, min(len(text), end + 40)) is not None and before.search(
-        text, max(0, start - 40), start) is not None
+    m = heads.match(text, end, min(len(text), end + 40))
+    if m is None or before.search(text, max(0, start - 40), start) is None:
+        return False
+    civic = words_alternation(lang_entry("place_words", lang, "civic_sites"))
+    if civic and re.fullmatch(rf"[ \t]+(?:{civic})", m.group(0)):
+        return True
+    # a school or hospital: never a person's name, nor a town bigger abroad ("Wellington Hospital")
+    spec = _town_venue(lang)
+    if spec is not None and text[start:end].lower() in spec[1]:
+        return False
+    try:
+        from protestdb.geo.resolve import best_place
+    except ImportError:  # the geo stage is not installed
+        return False
+    if named_state:
+        return True  # the town's state is named in the text ("Oregon's mandate ... outside Salem Hospital")
+    p = best_place(text[start:end], None, "US")
+    return p is not None and not _bigger_abroad(text[start:end], p.population)
 
 
 #: the central district of the city named right before ("the Nairobi Central Business District"):
@@ -191,6 +236,7 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
     persons = person_spans(text, doc, lang)
     tail = _name_tail("en")
     pms = geo.find_places(text)
+    named_states = {pm.state for pm in pms if pm.kind == "state" and pm.state}
     dateline = None  # the dateline of the current paragraph ("ATLANTA — In Atlanta, ...")
     for k, pm in enumerate(pms):
         if getattr(pm, "is_dateline", False) and pm.kind == "city":
@@ -200,9 +246,12 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
         if pm.kind in ("city", "neighborhood") and not getattr(pm, "is_dateline", False):
             if is_person(text, pm.start, pm.end, persons, lang):
                 continue
+            if doc is None and unparsed_full_name(text, pm.start, pm.end):
+                continue
             if pm.start > 0 and text[pm.start - 1] == "@":
                 continue  # "@Springfield_news": a social-media handle, no place
-            civic = pm.kind == "city" and civic_site(text, pm.start, pm.end, lang)
+            civic = pm.kind == "city" and civic_site(text, pm.start, pm.end, lang,
+                                                     named_state=bool(pm.state) and pm.state in named_states)
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
             if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)) and not civic:
                 continue
@@ -318,6 +367,9 @@ def find_venues(text: str, start: int, end: int, lang: str = "en") -> list[Place
     return sorted(out, key=lambda p: p.start)
 
 
+_DOWNTOWN = re.compile(r"^Downtown[ \t]+(?=\S)")
+
+
 def dateline_place(layout: Layout, found: list[Place] | None = None) -> tuple[Place | None, Place | None]:
     """The city and state of a dateline ("ELIZABETH, N.J. (AP) —"); without a dateline, the
     one city the headline names ("Drivers protest in Lagos"), among the article's ``found``
@@ -326,7 +378,8 @@ def dateline_place(layout: Layout, found: list[Place] | None = None) -> tuple[Pl
         return headline_place(layout, found or []), None
     cs, ce, ss, se = layout.dateline
     text = layout.text
-    city_words = text[cs:ce].title()
+    # "DOWNTOWN LOS ANGELES (KABC) --": the city's centre is the city
+    city_words = _DOWNTOWN.sub("", text[cs:ce].title()) or text[cs:ce].title()
     st = None
     state_place = None
     if ss is not None and se is not None:
@@ -357,7 +410,17 @@ def without_datelines(text: str, cities: list[Place], end: int | None = None) ->
         return cities
     if _HERE.search(text, lines[0].end, end if end is not None else len(text)):
         return cities
+    if _named_again(text, lines[0], end):
+        return cities  # "ELMWOOD, Calif. - Elmwood State University students protested ...": its venue
     return [c for c in cities if c not in lines]
+
+
+def _named_again(text: str, line: Place, end: int | None) -> bool:
+    """Does the sentence name the dateline's city again after it, inside a longer name the
+    gazetteer leaves out ("Elmwood State University", "the Elmwood Public Library"): the
+    action's own venue is in the dateline's city."""
+    name = re.escape(line.quote)
+    return re.search(rf"\b{name}\b", text[line.end : end if end is not None else len(text)], re.IGNORECASE) is not None
 
 
 _LISTED = re.compile(r"\b(?:including|such as|among them|notably)\s+(?:in\s+|at\s+)?(?:the\s+)?$", re.IGNORECASE)
@@ -588,12 +651,13 @@ def _town_venue(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
     return rx, frozenset(n.lower() for n in lex.get("venue_namesakes", ()))
 
 
-def venue_town(v: Place, state: str, lang: str = "en") -> Place | None:
+def venue_town(v: Place, state: str | None, lang: str = "en") -> Place | None:
     """The town a venue is named after, in the state the text gives ("Oxford High School in
     Michigan" -> Oxford, MI; "Elmwood City Hall"): US schools and civic buildings mostly carry
-    their town's name. A name of a person schools are named after ("Lincoln High School") is none."""
+    their town's name. A name of a person schools are named after ("Lincoln High School") is none.
+    ``state`` None (a text that names no place at all): the most populous US town of the name."""
     spec = _town_venue(lang)
-    if spec is None or v.kind != "venue" or not state:
+    if spec is None or v.kind != "venue":
         return None
     rx, namesakes = spec
     m = rx.fullmatch(v.quote)
@@ -609,7 +673,17 @@ def venue_town(v: Place, state: str, lang: str = "en") -> Place | None:
     p = best_place(name, state, "US")
     if p is None or p.kind == "neighborhood":
         return None
-    return Place(v.start, v.start + len(name), name, "city", state, p.name, "US")
+    if state is None and _bigger_abroad(name, p.population):
+        return None  # no state told: "Wellington Hospital" is New Zealand's before Florida's
+    return Place(v.start, v.start + len(name), name, "city", state or p.admin1, p.name, "US")
+
+
+def _bigger_abroad(name: str, us_pop: int) -> bool:
+    """Does a town abroad of that name outsize the US one?"""
+    from protestdb.geo.normalize import norm_name
+    from protestdb.geo.resolve import candidates
+
+    return any(c.country != "US" and c.population >= us_pop for c in candidates(norm_name(name)))
 
 
 @lru_cache(maxsize=4)

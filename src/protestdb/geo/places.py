@@ -542,8 +542,11 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                     and world.population > FOREIGN_OVER_US_RATIO * p.population
                 ):
                     p, in_ctx = world, False
-            if not in_ctx and p.country == "US" and p.population < MIN_POP_STANDALONE:
-                continue
+            if not in_ctx and p.country == "US" and p.population < MIN_POP_STANDALONE and not (
+                    cc is None and _TOWN_OF.search(text, max(0, s - 30), s) and (
+                        p.admin1 in state_counts or any(q.kind == "city" and q.state == p.admin1 and 0 < s - q.end < 150
+                                                        for q in out))):
+                continue  # (a small town told as one, in a state the text names or beside its towns)
             if p.country != "US" and glued:
                 continue  # part of a longer name ("Metro Nashville schools"): no foreign city
             if not p.primary and p.population < MIN_POP_FOREIGN:
@@ -559,6 +562,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
     return tuple(out), cc
 
 
+#: words that tell the next name as a town ("the tiny town of X", "the city of X")
+_TOWN_OF = re.compile(r"\b(?:town|city|village|borough|township|hamlet)[ \t]+of[ \t]+$", re.IGNORECASE)
 #: a word before a name that tells it as a site ("rallied in Hamilton", "marched from X")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside|across|around|through)[ \t]+$", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)

@@ -245,8 +245,8 @@ def test_marches_among_other_protests_give_no_city_the_march() -> None:
     text = (
         "Hundreds of people across the Valley protested on Friday against the new detention center.\n\n"
         "In Riverton, families gathered outside the county jail with candles.\n\n"
-        "Protests and marches happened across the country on the same day.\n\n"
-        "Earlier in the day, large crowds gathered outside City Hall in Omaha."
+        "That same day, protests and marches were held nationwide.\n\n"
+        "In Omaha, a big crowd had gathered at City Hall that morning."
     )
     res = extract_text(text, PUB)
     by_city = {e.locality: e.event_type for e in res.events if e.locality}
@@ -280,7 +280,7 @@ def test_listed_places_take_the_words_of_their_own_sentence() -> None:
     text = (
         "Supporters of the opposition party held protests on Sunday against the election result.\n\n"
         "In Riverton, members of the party held a rally from the market to the town hall.\n\n"
-        "Furthermore, protests and demonstrations took place in Denver, Omaha, Tulsa and other cities."
+        "Protests and demonstrations were also held in Denver, Omaha, Tulsa and elsewhere."
     )
     res = extract_text(text, PUB)
     by_city = {e.locality: e.event_type for e in res.events if e.locality}
@@ -299,7 +299,7 @@ def test_listed_places_take_the_words_of_their_own_sentence() -> None:
          "closed.", "strike"),
         ("Farmers staged a rasta roko on the highway near Nandpur on Tuesday, demanding fair prices for their crops.",
          "blockade"),
-        ("Climate activists said around 20 people created a roadblock on Mill Street in Riverton on Saturday.",
+        ("About 20 climate campaigners created a roadblock on Mill Street in Riverton on Saturday, organisers said.",
          "blockade"),
     ],
 )

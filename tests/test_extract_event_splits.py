@@ -14,7 +14,7 @@ from conftest import report_events
 def test_city_told_by_its_crowd_in_a_roundup_clause() -> None:
     text = (
         "Students walked out of classes across Australia on Friday to demand climate action.\n\n"
-        "Sydney saw 80,000 people march through the city centre to the park.\n\n"
+        "In Sydney, 80,000 people marched from the station to a park.\n\n"
         "Brisbane welcomed 30,000 protesters calling for change, while Adelaide tallied crowds of 20,000."
     )
     evs = report_events(text, date(2019, 9, 20))
@@ -70,7 +70,7 @@ def test_paragraph_dateline_named_again_in_a_venue() -> None:
 def test_cities_under_a_deployment_are_no_sites() -> None:
     text = (
         "Fresno, CA - Hundreds of protesters marched outside the library on Thursday, chanting against "
-        "the deployment of National Guard troops into Chicago and other cities."
+        "sending federal troops into Chicago and other big cities."
     )
     evs = report_events(text, date(2025, 10, 17))
     assert [e.locality for e in evs] == ["Fresno"]
@@ -102,7 +102,7 @@ def test_other_site_in_another_paragraph_is_another_event() -> None:
 def test_carried_signs_with_a_list_of_cities() -> None:
     text = (
         "Demonstrators returned outside the Supreme Court on Saturday. Others carried signs and chanted "
-        "in cities big and small across the country, including Omaha, Tucson, Fresno and Boise."
+        "in many towns and cities nationwide, among them Omaha, Tucson, Fresno and Boise."
     )
     evs = report_events(text, date(2022, 6, 25))
     assert {"Omaha", "Tucson", "Fresno", "Boise"} <= {e.locality for e in evs}
@@ -167,7 +167,7 @@ def test_downtown_dateline_is_the_city() -> None:
 def test_dc_alone_is_the_city_of_washington() -> None:
     text = (
         "Protests over the ruling went on for a second day on Saturday.\n\n"
-        "One protester in D.C. climbed to the top of a bridge, forcing it to close for the day.\n\n"
+        "A protester in D.C. scaled a bridge, which was shut for hours.\n\n"
         "Hundreds rallied in Chicago after the ruling.\n\n"
         "In Washington, thousands rallied outside the Supreme Court, chanting."
     )

@@ -231,8 +231,8 @@ def test_a_crowd_after_a_sentence_about_a_sign_is_a_crowd() -> None:
     from protestdb.extract.cues import crowd_size
 
     text = (
-        "Her sister spoke while holding a sign with photos of her two nephews.\n"
-        "About 60 people gathered with the family at the center, then protested against police shootings."
+        "A cousin addressed the crowd, a sign with the victims' pictures in her hands.\n"
+        "About 60 people stood with the relatives outside the library before protesting police violence."
     )
     (sm,) = find_sizes(text)
     assert sm.quote == "About 60" and crowd_size(text, sm)

@@ -220,9 +220,9 @@ def test_a_market_rally_stays_no_report() -> None:
 def test_an_oped_on_protest_penalties_is_no_report() -> None:
     # argues about the right to protest and its penalties; no action is told
     text = (
-        "The right to peaceful protest must be weighed carefully against public safety.\n\n"
+        "Public safety has to be balanced against the right to peaceful protest.\n\n"
         "But protests that spill onto highways put drivers in danger, and the bill before the governor would "
-        "raise the penalties for blocking a freeway from a misdemeanor to a gross misdemeanor. Free speech is not "
+        "turn blocking a freeway from a misdemeanor into a gross misdemeanor. Free speech is not "
         "the freedom to trap an ambulance.\n\n"
         "Critics call it an anti-protest law that would criminalize dissent. The penalties, they say, will chill "
         "free assembly. We disagree: the governor should sign it."

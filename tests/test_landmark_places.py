@@ -25,7 +25,7 @@ def test_square_abroad() -> None:
 
 
 def test_speaking_landmark_places_nothing() -> None:
-    assert landmark_place("Students walked out of class on Friday, the White House said in a statement.") is None
+    assert landmark_place("Pupils left their classrooms on Friday; the White House called it a stunt.") is None
     assert landmark_place("Protesters marched to the White House on Friday.") is not None
 
 

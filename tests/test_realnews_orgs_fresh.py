@@ -34,8 +34,8 @@ def test_a_type_noun_opening_a_sentence_is_no_group() -> None:
 
 
 def test_a_lowercase_maori_article_stays_inside_the_name() -> None:
-    names = _orgs("Organized by the Toitū te Tiriti group and supported by Te Pāti Māori, protesters marched.")
-    assert names == ["Toitū te Tiriti", "Te Pāti Māori"]
+    names = _orgs("Organized by the Tiakina te Awa group and backed by Te Rōpū Ōhanga, a march drew hundreds.")
+    assert names == ["Tiakina te Awa", "Te Rōpū Ōhanga"]
 
 
 def test_the_party_in_power_is_no_organizer() -> None:
@@ -86,8 +86,8 @@ def test_a_group_told_only_in_a_past_year_is_no_organizer_of_todays_strike() -> 
 
 
 def test_the_party_leading_a_government_is_no_organizer_whatever_cue_names_it() -> None:
-    names = _orgs("Despite the formation of the government by an electoral alliance led by the Harbor People's "
-                  "League, the Sindh Workers Union continues to protest. The march was led by the Civic Front.")
+    names = _orgs("Though the new government is an alliance led by the Harbor People's "
+                  "League, the Sindh Workers Union keeps protesting. The march was led by the Civic Front.")
     assert names == ["Sindh Workers Union", "Civic Front"]
     assert _orgs("A march led by the Civic Front drew hundreds to the government offices.") == ["Civic Front"]
 

@@ -23,9 +23,9 @@ def test_a_leader_named_inside_a_group_name_is_no_target() -> None:
 
 
 def test_an_agency_written_out_beside_its_known_short_form_is_told_once() -> None:
-    (ev,) = _events("DUNMORE, Pa. (WXYZ) — About 80 people gathered outside the U.S. Immigration and Customs "
-                    "Enforcement headquarters in downtown Dunmore on Friday night for a protest, sending a message "
-                    "to President Donald Trump about deportations.\nICE officials said the arrests were routine.\n")
+    (ev,) = _events("DUNMORE, Pa. (WXYZ) — Some 80 demonstrators rallied at the U.S. Immigration and Customs "
+                    "Enforcement field office in Dunmore late Friday to send a message to President Donald Trump "
+                    "about deportations.\nICE officials said the arrests were routine.\n")
     assert sorted(ev.targets) == ["Donald Trump", "ICE"]
 
 

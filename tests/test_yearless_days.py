@@ -6,11 +6,11 @@ from __future__ import annotations
 from protestdb.extract import extract_text
 
 TWO_NIGHTS = (
-    "Riverton, OR – For the second night in a row, hundreds of demonstrators gathered at the Riverton "
-    "federal courthouse, Feb. 3, to oppose the new detention policy. The protest was called by the "
-    "Cascade Workers Alliance.\n\n"
-    "Last night, Feb. 2, more than 2,000 people filled the plaza in front of the courthouse and the "
-    "steps of the building itself, calling for the release of the detained families.\n"
+    "Riverton, OR – Hundreds of demonstrators returned to the Riverton federal courthouse, Feb. 3, "
+    "a second evening of opposition to the new detention policy. The Cascade Workers Alliance called "
+    "the protest.\n\n"
+    "Last night, Feb. 2, more than 2,000 people packed the courthouse plaza and its steps, "
+    "demanding that the detained families be freed.\n"
 )
 
 ONE_NIGHT = (

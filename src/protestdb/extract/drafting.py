@@ -498,7 +498,7 @@ def continues_current(st: DraftState, s: Sentence) -> list[Group] | None:
     if s.cities or cur is None or cur.key == NATIONAL or s.para - cur.last_para > st.doc.config.continue_para_gap:
         return None
     if cur.key.startswith("state:") and s.states and all(f"state:{p.state}" != cur.key for p in s.states):
-        return None  # "At Oxford High School in Michigan, ..." after an event placed in another state
+        return None  # "At Elmford High School in Ohio, ..." after an event placed in another state
     if cur.counter:
         # after a counter-protest, a sentence without one tells the main action again
         cur = next((o for o in reversed(st.drafts) if o.key == cur.key and not o.counter), cur)
@@ -640,7 +640,7 @@ def official_city(st: DraftState) -> None:
 @draft_filter("venue_town")
 def venue_town(st: DraftState) -> None:
     """A draft placed only in a state whose venue is named after a town of that state
-    ("students at Oxford High School in Michigan walked out") is told in that town; in a text
+    ("pupils of Elmford High School in Ohio left class") is told in that town; in a text
     that names no place at all (no town, state or country), so is a place-less draft ("Elmwood
     High School students walked out"): the town the venue is named after is the only place word."""
     placeless = _names_no_place(st)

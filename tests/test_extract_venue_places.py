@@ -126,3 +126,11 @@ def test_venue_town_bigger_abroad_is_not_placed_in_the_us() -> None:
     )
     evs = report_events(text, date(2024, 3, 5))
     assert evs and all(e.state is None for e in evs)
+
+
+@pytest.mark.regression("a hospital with no state told gives no town: many carry another town's name")
+def test_hospital_without_a_state_gives_no_town() -> None:
+    for name in ("Parkland", "Bellevue", "Providence"):
+        text = f"Nurses rallied outside {name} Hospital on Monday, demanding more staff.\n"
+        evs = report_events(text, date(2024, 5, 14))
+        assert all(e.locality != name for e in evs), (name, [(e.locality, e.state) for e in evs])

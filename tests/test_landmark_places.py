@@ -25,8 +25,8 @@ def test_square_abroad() -> None:
 
 
 def test_speaking_landmark_places_nothing() -> None:
-    assert landmark_place("Pupils left their classrooms on Friday; the White House called it a stunt.") is None
-    assert landmark_place("Protesters marched to the White House on Friday.") is not None
+    assert landmark_place("Pupils left their classrooms on Friday; Downing Street called it a stunt.") is None
+    assert landmark_place("Protesters marched to Downing Street on Friday.") is not None
 
 
 def test_two_cities_landmarks_place_nothing() -> None:
@@ -39,3 +39,10 @@ def test_named_city_wins_over_landmark() -> None:
             "A delegation later travelled to the White House.\n")
     res = extract_text(text, PUB)
     assert [e.locality for e in res.events] == ["Springfield"]
+
+
+def test_landmark_outside_the_action_sentence_places_nothing() -> None:
+    text = ("Hundreds of students walked out of class on Thursday over tuition fees.\n\n"
+            "Lawmakers at Stormont debated the fees bill the same afternoon.\n")
+    res = extract_text(text, PUB)
+    assert all(e.locality != "Belfast" for e in res.events), [(e.locality, e.country) for e in res.events]

@@ -171,14 +171,12 @@ def _under_grievance(span: Any, grievance: frozenset[str]) -> bool:
 def _crowd_clause(ctx: ExtractDoc, lo: int, hi: int) -> bool:
     """Does the place's own clause tell a crowd of the protest ("while Elmford and Dunmore
     tallied crowds of 20,000" in a roundup): a crowd word with a number, the place's own action."""
+    from protestdb.extract.cues import crowd_size
+
     words = load_lang("cues", ctx.lang).get("crowd_words")
-    if not words or not _CROWD_NUMBER.search(ctx.text, lo, hi):
-        return False
+    if not words or not any(lo <= sm.start < hi and crowd_size(ctx.text, sm) for sm in ctx.sizes):
+        return False  # a crowd's size (not a year, a day or an arrest count)
     return any_rx(tuple(words)).search(ctx.text, lo, hi) is not None
-
-
-#: a number of people ("20,000", "thousands", "a few hundred")
-_CROWD_NUMBER = re.compile(r"\b(?:\d[\d,.]*(?:\s*(?:k|million))?|(?:hundreds|thousands|tens of thousands|dozens))\b", re.IGNORECASE)
 
 
 def _purpose(tok: Any) -> bool:

@@ -730,9 +730,10 @@ def sole_city(st: DraftState) -> None:
 
 
 def _sole_landmark_city(st: DraftState) -> Place | None:
-    """The city of the one landmark the body names ("outside the Dail" -> Dublin), unless the
-    text names a state or country the landmark is not in."""
-    lm = places.landmark_place(st.doc.text, st.doc.lang)
+    """The city of the one landmark a sentence telling the action names as its site ("gathered
+    outside the Dail" -> Dublin), unless the text names a state or country the landmark is not in."""
+    told = [seg for d in st.drafts for seg in d.segments]  # the sentences that tell an action
+    lm = places.landmark_place(st.doc.text, st.doc.lang, told)
     if lm is None or st.doc.layout.sentences[st.doc.layout.sentence_at(lm.start)].kind not in ("body", "headline"):
         return None
     states = {p.state for p in st.doc.places if p.kind == "state" and p.state and p.country in (None, "US")}
@@ -955,7 +956,8 @@ def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -
 
 
 #: two groups joined in one subject ("Protesters and counter-protesters gathered")
-_COORDINATED = re.compile(r"\s*,?\s+(?:and|&|as well as|along with)\s+(?:(?:a|an|the|some|several|dozens of|hundreds of|\w+)\s+){0,2}")
+_COORDINATED = re.compile(r"\s*,?\s+(?:and|&|as well as|along with)\s+(?:(?:a|an|the|some|several|dozens of|hundreds of|"
+                          r"many|more|fewer|rival|opposing|(?:pro|anti)-[\w-]+|[\d,]+)\s+){0,2}", re.IGNORECASE)
 
 
 def _coordinated(text: str, t: Trigger, c: Trigger) -> bool:

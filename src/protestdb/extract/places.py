@@ -117,7 +117,7 @@ _SITE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to|en|de|desde|hasta|a|
 def unparsed_full_name(text: str, start: int, end: int) -> bool:
     """In a text without a parse (no person tags), is the town at ``text[start:end]`` a word
     opening a sentence before "de" ("Miles de personas", a quantity), or a given name followed
-    by a surname ("the congressman Joaquin Castro", "Victoria Neave, a state
+    by a surname ("the councilwoman Marisol Vega", "Lorena Ibarra, a state
     representative"): a one-word town, not told as a site (no "in"/"en" before), followed by a
     capitalised word that is no state (as "Dallas Texas" is)?"""
     if " " in text[start:end]:
@@ -213,6 +213,8 @@ def civic_site(text: str, start: int, end: int, lang: str = "en", named_state: b
         return False
     if named_state:
         return True  # the town's state is named in the text ("Oregon's mandate ... outside Salem Hospital")
+    if _needs_state(m.group(0), lang):
+        return False  # "outside Parkland Hospital" with no state told: Dallas's, not Parkland's
     p = best_place(text[start:end], None, "US")
     return p is not None and not _bigger_abroad(text[start:end], p.population)
 
@@ -594,15 +596,18 @@ def _landmarks(lang: str) -> tuple[list[tuple[re.Pattern[str], tuple[str, str, s
     return marks, re.compile(before, re.IGNORECASE) if before else None
 
 
-def landmark_place(text: str, lang: str = "en") -> Place | None:
+def landmark_place(text: str, lang: str = "en", spans: list[tuple[int, int]] | None = None) -> Place | None:
     """A landmark that stands for its city (a national seat of government, a square known for
     gatherings: ``data/landmarks_<lang>.json``), told as a site ("gathered outside the Dail" ->
     Dublin, IE; not "the White House said"): a place of kind city at its words. None when no
-    landmark or landmarks of several cities are named."""
+    landmark or landmarks of several cities are named. With ``spans`` (the sentences that tell
+    the action), only a landmark inside one of them counts."""
     marks, before = _landmarks(lang)
     found: list[Place] = []
     for rx, (city, country, state) in marks:
         for m in rx.finditer(text):
+            if spans is not None and not any(a <= m.start() < b for a, b in spans):
+                continue
             if before is not None and before.search(text, max(0, m.start() - 30), m.start()):
                 found.append(Place(m.start(), m.end(), m.group(0), "city", state, city, country))
                 break
@@ -651,6 +656,18 @@ def _town_venue(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
     return rx, frozenset(n.lower() for n in lex.get("venue_namesakes", ()))
 
 
+@lru_cache(maxsize=4)
+def _state_heads(lang: str) -> re.Pattern[str] | None:
+    alt = words_alternation(lang_entry("place_words", lang, "town_venue_needs_state") or ())
+    return re.compile(rf"\s*(?:{alt})\s*$") if alt else None
+
+
+def _needs_state(head: str, lang: str) -> bool:
+    """Is a venue head one that gives its town only with the town's state told (a hospital)?"""
+    rx = _state_heads(lang)
+    return rx is not None and rx.fullmatch(head) is not None
+
+
 def venue_town(v: Place, state: str | None, lang: str = "en") -> Place | None:
     """The town a venue is named after, in the state the text gives ("Oxford High School in
     Michigan" -> Oxford, MI; "Elmwood City Hall"): US schools and civic buildings mostly carry
@@ -664,7 +681,7 @@ def venue_town(v: Place, state: str | None, lang: str = "en") -> Place | None:
     if m is None:
         return None
     name = m.group(1).strip()
-    if name.lower() in namesakes:
+    if name.lower() in namesakes or (state is None and _needs_state(v.quote[m.end(1):], lang)):
         return None
     try:
         from protestdb.geo.resolve import best_place

@@ -94,8 +94,8 @@ class _Cluster:
         self.articles.add(m.article_id)
         self._add_keys(mk)
         self._add_place(m)
+        self._add_title(m)  # before the organizers: whether a name is the action's own needs the title
         self._add_orgs(m)
-        self._add_title(m)
         self._add_sets(m, mk)
         if m.size_low is not None:
             self.size_low = m.size_low if self.size_low is None else min(self.size_low, m.size_low)
@@ -140,7 +140,12 @@ class _Cluster:
         if (self.title is None and m.title) or (self.macroevent is None and m.macroevent):
             self.title = self.title if self.title is not None else m.title
             self.macroevent = self.macroevent if self.macroevent is not None else m.macroevent
-            self.key.title = _title_key_cached(self.title or self.macroevent)
+            title = _title_key_cached(self.title or self.macroevent)
+            if title != self.key.title:
+                k = self.key
+                k.title = title
+                # as MatchKey(event) reads them: the names that act as organizers, under the new title
+                k.korgs = any(acts_as_organizer(o, self.locality, k.state, k.title) for o in k.orgs)
 
     def _add_sets(self, m: EventMention, mk: MatchKey) -> None:
         """Issues, targets, public figures and claims: unions."""

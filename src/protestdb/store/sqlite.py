@@ -353,7 +353,11 @@ class Store:
         for the load; on the way out (also after an error) their rows are filled for the
         loaded events and evidence at once and the triggers come back. A process killed
         inside leaves them off: opening that file then fails (:meth:`_check_triggers`).
+        Refused (ValueError) for a store that already holds articles or events: the rows are
+        filled for what the load inserted, on a new, empty file.
         """
+        if self.holds_data():
+            raise ValueError("bulk settings are only for loading a new, empty store file")
         c = self.conn
         memory = self.path == ":memory:"
         if not memory:

@@ -38,6 +38,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 REALNEWS = ROOT / "tests" / "realnews"
 DEV_PARTS = ("dev", "dev2", "dev3", "dev4", "dev5")  # analysed parts: their per-document errors may be printed
+PARTS = (*DEV_PARTS, "blind")  # every real-news part, in the order they are scored
 COLUMNS = ("date", "state", "type", "size", "organizations", "targets", "issues")
 
 
@@ -262,16 +263,11 @@ def print_breakdown(name: str, gold: Path, result: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
-        "--parts", nargs="+", default=["dev", "dev2", "dev3", "dev4", "dev5", "blind", "own"],
-        choices=["dev", "dev2", "dev3", "dev4", "dev5", "blind", "own"]
+        "--parts", nargs="+", default=[*PARTS, "own"], choices=[*PARTS, "own"]
     )
     ap.add_argument("--texts", type=Path, default=REALNEWS / "texts", help="folder of <doc_id>.txt real texts")
-    ap.add_argument("--dev", type=Path, default=REALNEWS / "dev.jsonl")
-    ap.add_argument("--dev2", type=Path, default=REALNEWS / "dev2.jsonl")
-    ap.add_argument("--dev3", type=Path, default=REALNEWS / "dev3.jsonl")
-    ap.add_argument("--dev4", type=Path, default=REALNEWS / "dev4.jsonl")
-    ap.add_argument("--dev5", type=Path, default=REALNEWS / "dev5.jsonl")
-    ap.add_argument("--blind", type=Path, default=REALNEWS / "blind.jsonl")
+    for part in PARTS:
+        ap.add_argument(f"--{part}", type=Path, default=REALNEWS / f"{part}.jsonl", help=f"gold file of the {part} part")
     ap.add_argument("--json", type=Path, default=None, help="write the aggregate results here")
     ap.add_argument("--errors", action="store_true", help="print the dev parts' per-document errors")
     ap.add_argument(
@@ -281,10 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     sets: list[tuple[str, Path, Path | None]] = []
-    for part in ("dev", "dev2", "dev3", "dev4", "dev5", "blind"):
+    for part in PARTS:
         if part not in args.parts:
             continue
-        gold = {"dev": args.dev, "dev2": args.dev2, "dev3": args.dev3, "dev4": args.dev4, "dev5": args.dev5, "blind": args.blind}[part]
+        gold = getattr(args, part)
         if not gold.exists():
             print(f"{part}: no gold file at {gold} (skipped)", file=sys.stderr)
             continue

@@ -1,6 +1,6 @@
 """Train the learned place check (``protestdb.extract.place_model``) on annotated pages.
 
-Usage: python3 scripts/train_place_model.py [--gold FILE ...] [--texts DIR] [--out FILE]
+Usage: python3 scripts/train_place_model.py [--gold FILE[:odd|:even] ...] [--texts DIR] [--out FILE]
        [--folds N] [--min-count N] [--l2 X] [--json REPORT] [--rows CACHE]
 
 Default training pages: the analysable real-news parts (dev, dev2, the odd halves of dev3 and
@@ -33,8 +33,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = (
     ROOT / "tests" / "realnews" / "dev.jsonl",
     ROOT / "tests" / "realnews" / "dev2.jsonl",
-    Path("/work/realnews/dev3_odd.jsonl"),
-    Path("/work/realnews/dev4_odd.jsonl"),
+    # the odd halves (the 1st, 3rd, 5th ... page); the even halves are the checks
+    ROOT / "tests" / "realnews" / "dev3.jsonl:odd",
+    ROOT / "tests" / "realnews" / "dev4.jsonl:odd",
     # the own-writing sets (texts in the repository)
     ROOT / "tests" / "gold" / "dev.jsonl",
     ROOT / "tests" / "gold" / "examples.jsonl",
@@ -67,6 +68,15 @@ def _covers(gold: tuple[str, str | None], loc: str | None, state: str | None) ->
     return loc == gold[0] and (not state or not gold[1] or state == gold[1])
 
 
+def _half(spec: Path) -> tuple[Path, str | None]:
+    """``FILE:odd`` / ``FILE:even``: the odd (1st, 3rd ...) or even pages of a gold file."""
+    name = spec.name
+    for half in ("odd", "even"):
+        if name.endswith(f":{half}"):
+            return spec.with_name(name[: -len(half) - 1]), half
+    return spec, None
+
+
 def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
     """One row per candidate: doc id, features, drafted, label; plus one row per gold locality no
     candidate covers (``uncovered``)."""
@@ -81,8 +91,12 @@ def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
 
     config = ExtractConfig(place_model="collect")
     rows: list[dict[str, Any]] = []
-    for gold in gold_files:
-        for doc in load_gold(gold):
+    for spec in gold_files:
+        gold, half = _half(spec)
+        docs = load_gold(gold)
+        if half is not None:
+            docs = docs[0::2] if half == "odd" else docs[1::2]
+        for doc in docs:
             did = f"{gold.stem}:{doc.get('doc_id')}"
             try:
                 text = document_text(doc, gold.parent, texts)

@@ -175,14 +175,10 @@ def _strip_title(t: str) -> str:
     return t
 
 
-_TITLES: list[str] | None = None
-
-
+@cache
 def _titles() -> list[str]:
-    global _TITLES
-    if _TITLES is None:
-        _TITLES = sorted(_json("person_titles.json")["titles"], key=lambda x: -len(x.split()))
-    return _TITLES
+    """The titles of ``data/person_titles.json``, longest (in words) first."""
+    return sorted(_json("person_titles.json")["titles"], key=lambda x: -len(x.split()))
 
 
 def names_match(a: str, b: str, threshold: float = NAME_THRESHOLD) -> bool:

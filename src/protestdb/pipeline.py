@@ -22,7 +22,7 @@ from protestdb.ingest.feeds import ArticleLink, StoredLink
 from protestdb.ingest.readers import read_path
 from protestdb.ingest.sitemaps import expand_url, follow
 from protestdb.models import Article, EventMention, ExtractionResult
-from protestdb.store.sqlite import Store
+from protestdb.store.sqlite import IngestResult, Store
 
 #: ``extractor(text, published, *, url=None, outlet=None)`` -> ExtractionResult (or a list of mentions).
 Extractor = Callable[..., Any]
@@ -57,6 +57,18 @@ def store_with_retry(store: Store, article: Article, mentions: Sequence[EventMen
             log.info("database locked by another writer; retry %d in %.2f s", tries, pause)
             time.sleep(pause)
             pause = min(pause * 2, 2.0)
+
+
+def count_stored(report: Any, res: IngestResult, n_mentions: int) -> None:
+    """Add what storing one article did to a run's counts (``IngestReport`` or the batch job's
+    ``BatchReport``: both have these five counters)."""
+    if res.is_new:
+        report.new_articles += 1
+    else:
+        report.duplicates += 1
+    report.mentions += n_mentions
+    report.events_created += len(res.created)
+    report.events_updated += len(res.updated)
 
 
 @dataclass
@@ -235,13 +247,7 @@ def ingest_paths(
                     extract = _default_extractor()
                 mentions = process_article(item, extract)
                 res = store_with_retry(store, item, mentions)
-                if res.is_new:
-                    report.new_articles += 1
-                else:
-                    report.duplicates += 1
-                report.mentions += len(mentions)
-                report.events_created += len(res.created)
-                report.events_updated += len(res.updated)
+                count_stored(report, res, len(mentions))
             except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
                 msg = " ".join(f"{type(exc).__name__}: {exc}".split())
                 fail(name, msg)

@@ -39,7 +39,7 @@ from protestdb.ingest.errors import IngestError
 from protestdb.ingest.fetch import read_url
 from protestdb.ingest.readers import read_path
 from protestdb.models import Article, EventMention
-from protestdb.pipeline import Extractor, is_url, process_article
+from protestdb.pipeline import Extractor, count_stored, is_url, process_article
 from protestdb.store.sqlite import Store
 
 MANIFEST = "merged.txt"
@@ -289,13 +289,7 @@ def _merge_records(store: Store, records: Iterable[dict[str, Any]], report: Batc
         except Exception as exc:  # noqa: BLE001 - one bad record never stops a merge
             report.errors.append((str(name), " ".join(f"{type(exc).__name__}: {exc}".split())))
             continue
-        if res.is_new:
-            report.new_articles += 1
-        else:
-            report.duplicates += 1
-        report.mentions += len(mentions)
-        report.events_created += len(res.created)
-        report.events_updated += len(res.updated)
+        count_stored(report, res, len(mentions))
 
 
 def merge_shards(store: Store, output_dir: str | Path, report: BatchReport | None = None) -> BatchReport:

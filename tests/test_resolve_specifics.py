@@ -144,19 +144,21 @@ def test_a_public_figure_both_name_as_present_is_a_shared_specific(tmp_path: Pat
 
 
 def test_a_bare_demonstration_report_joins_the_days_march_at_its_place() -> None:
-    """One outlet writes "demonstrators", another "marchers": for a report naming nothing specific the
-    umbrella word tells the same gathering; a second gathering that day ties, and a strike or a
-    vigil told as a "demonstration" still needs a shared specific."""
+    """One outlet writes "demonstrators", another "marchers", for the same cause: for a report naming
+    nothing specific the umbrella word tells the same gathering; a second gathering that day ties, a
+    bare report of another cause stays apart, and a strike or a vigil told as a "demonstration" still
+    needs a shared specific."""
     from protestdb.models import Event, EventMention
     from protestdb.resolve.merge import best_match, explain, match_key, matches
 
     def ev(id_: str, **kw: object) -> Event:
-        base = {"id": id_, "date": "2024-05-07", "locality": "Port Halden", "country": "KE", "event_type": ["march"]}
+        base = {"id": id_, "date": "2024-05-07", "locality": "Port Halden", "country": "KE", "event_type": ["march"],
+                "issues": ["economy"]}
         return Event(**{**base, **kw})  # type: ignore[arg-type]
 
     def bare(**kw: object) -> EventMention:
         base = {"date": "2024-05-07", "locality": "Port Halden", "country": "KE", "event_type": ["demonstration"],
-                "targets": ["the finance minister"]}
+                "targets": ["the finance minister"], "issues": ["economy"]}
         return EventMention(**{**base, **kw})  # type: ignore[arg-type]
 
     march = ev("ev_march", location="Harbour Road roundabout", organizations=["Port Halden Traders Union"])
@@ -166,6 +168,8 @@ def test_a_bare_demonstration_report_joins_the_days_march_at_its_place() -> None
     assert matches(ev("ev_bare"), bare())  # both bare: nothing can differ
     assert not matches(march, bare(date="2024-05-08"))  # another day
     assert not matches(march, bare(locality="Kilima"))  # another town the same day (one campaign)
+    assert not matches(march, bare(issues=["education"]))  # another cause: another gathering
+    assert not matches(march, bare(issues=[]))  # nothing tells it is the same cause
     # it names a group of its own: no longer bare, and nothing shared
     assert not matches(march, bare(size_low=20, organizations=["Kilima Nurses Guild"]))
     assert not matches(march.model_copy(update={"size_low": 300}), bare(size_low=40000))  # a far other crowd

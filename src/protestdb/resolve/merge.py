@@ -844,11 +844,12 @@ def _conclude(
     e: MatchKey, m: MatchKey, score: float, shared: list[str], undated: bool, parts: dict[str, Any] | None
 ) -> float | None:
     """The total, less for weak-only identity; None without positive identity evidence."""
-    umbrella = (e.thin or m.thin) and not e.types & m.types and umbrella_for_gathering(e.types, m.types)
+    umbrella = (e.thin or m.thin) and not e.types & m.types and bool(e.issues & m.issues) \
+        and umbrella_for_gathering(e.types, m.types)
     if umbrella:
-        # "demonstrators" in one outlet, "marchers" in another, and one names nothing specific: the
-        # umbrella word tells the same gathering as far as a bare report can (a second gathering at the
-        # place that day ties: pick_best)
+        # "demonstrators" in one outlet, "marchers" in another, for the same cause, and one names
+        # nothing specific: the umbrella word tells the same gathering as far as a bare report can (a
+        # second gathering at the place that day ties: pick_best)
         score += UMBRELLA_AGREE
         _part(parts, "types", UMBRELLA_AGREE)
     if parts is not None:

@@ -141,3 +141,45 @@ def test_a_public_figure_both_name_as_present_is_a_shared_specific(tmp_path: Pat
     against = explain(match_key(_m(event_type=["rally"], notables=["Mara Quillon"], targets=["Mara Quillon"])),
                       match_key(_m(event_type=["march"], notables=["Mara Quillon"], location="Pell Square")))
     assert "public figure" not in against.get("shared", [])
+
+
+def test_a_bare_demonstration_report_joins_the_days_march_at_its_place() -> None:
+    """One outlet writes "demonstrators", another "marchers", for the same cause: for a report naming
+    nothing specific the umbrella word tells the same gathering; a second gathering that day ties, a
+    bare report of another cause stays apart, and a strike or a vigil told as a "demonstration" still
+    needs a shared specific."""
+    from protestdb.models import Event, EventMention
+    from protestdb.resolve.merge import best_match, explain, match_key, matches
+
+    def ev(id_: str, **kw: object) -> Event:
+        base = {"id": id_, "date": "2024-05-07", "locality": "Port Halden", "country": "KE", "event_type": ["march"],
+                "issues": ["economy"]}
+        return Event(**{**base, **kw})  # type: ignore[arg-type]
+
+    def bare(**kw: object) -> EventMention:
+        base = {"date": "2024-05-07", "locality": "Port Halden", "country": "KE", "event_type": ["demonstration"],
+                "targets": ["the finance minister"], "issues": ["economy"]}
+        return EventMention(**{**base, **kw})  # type: ignore[arg-type]
+
+    march = ev("ev_march", location="Harbour Road roundabout", organizations=["Port Halden Traders Union"])
+    parts = explain(match_key(march), match_key(bare()))
+    assert "reject" not in parts and parts["shared"] == ["type (a report naming nothing specific)"]
+    assert matches(march, bare())
+    assert matches(ev("ev_bare"), bare())  # both bare: nothing can differ
+    assert not matches(march, bare(date="2024-05-08"))  # another day
+    assert not matches(march, bare(locality="Kilima"))  # another town the same day (one campaign)
+    assert not matches(march, bare(issues=["education"]))  # another cause: another gathering
+    assert not matches(march, bare(issues=[]))  # nothing tells it is the same cause
+    # it names a group of its own: no longer bare, and nothing shared
+    assert not matches(march, bare(size_low=20, organizations=["Kilima Nurses Guild"]))
+    assert not matches(march.model_copy(update={"size_low": 300}), bare(size_low=40000))  # a far other crowd
+    assert not matches(ev("ev_strike", event_type=["strike"], organizations=["Dockers Local 4"]), bare())
+    assert not matches(ev("ev_vigil", event_type=["vigil"]), bare())
+    assert not matches(march, bare(event_type=["demonstration"], date=None))  # undated: strong evidence only
+    rally = ev("ev_rally", event_type=["rally"], location="Uhuru Gardens", organizations=["Halden Youth Forum"])
+    assert best_match([march, rally], bare()) is None  # two gatherings that day: the bare report fits both
+    assert best_match([march], bare()) is march
+    # a stray shared target alone is weak, but with the umbrella word for the gathering it tells one
+    told = bare(size_low=250)
+    assert matches(march.model_copy(update={"size_low": 300}), told)
+    assert explain(match_key(march), match_key(told))["types"] == 0.5

@@ -825,10 +825,33 @@ def _score_context(e: MatchKey, m: MatchKey, score: float, shared: list[str], pa
     return score
 
 
+#: Gathering types an outlet's umbrella word ("demonstration") may stand for.
+GATHERING_TYPES = frozenset({"rally", "march"})
+#: What an umbrella word against a gathering type counts when a report names nothing specific.
+UMBRELLA_AGREE = 0.5
+
+
+def umbrella_for_gathering(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Is one side's type only an umbrella word ("demonstration", :data:`UMBRELLA_TYPES`) and the
+    other's a gathering (a rally, a march: :data:`GATHERING_TYPES`)? A strike or a vigil told as a
+    "demonstration" is not a gathering's other name: it needs a shared specific."""
+    if not a or not b:
+        return False
+    return (a <= UMBRELLA_TYPES and bool(b & GATHERING_TYPES)) or (b <= UMBRELLA_TYPES and bool(a & GATHERING_TYPES))
+
+
 def _conclude(
     e: MatchKey, m: MatchKey, score: float, shared: list[str], undated: bool, parts: dict[str, Any] | None
 ) -> float | None:
     """The total, less for weak-only identity; None without positive identity evidence."""
+    umbrella = (e.thin or m.thin) and not e.types & m.types and bool(e.issues & m.issues) \
+        and umbrella_for_gathering(e.types, m.types)
+    if umbrella:
+        # "demonstrators" in one outlet, "marchers" in another, for the same cause, and one names
+        # nothing specific: the umbrella word tells the same gathering as far as a bare report can (a
+        # second gathering at the place that day ties: pick_best)
+        score += UMBRELLA_AGREE
+        _part(parts, "types", UMBRELLA_AGREE)
     if parts is not None:
         parts["shared"] = shared
         parts["score"] = round(score, 3)
@@ -841,7 +864,7 @@ def _conclude(
         # ... unless one side names nothing specific (a bare "a vigil in Uvalde on Saturday") and
         # the types agree exactly: then nothing can agree or differ, and the type is the identity
         # (a dense block asks more of such a report: pick_best)
-        if not ((e.thin or m.thin) and e.types & m.types):
+        if not ((e.thin or m.thin) and e.types & m.types) and not umbrella:
             return _no(parts, "no shared specific (venue, organizer, action name, target, size, public figure)", score)
         if parts is not None:
             parts["shared"] = ["type (a report naming nothing specific)"]

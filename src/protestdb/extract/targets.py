@@ -371,8 +371,11 @@ def find_parse_targets(
     locality: str | None = None,
     published: date | None = None,
     exclude: set[str] = frozenset(),
+    country: str | None = None,
 ) -> list[tuple[str, Span]]:
-    """Targets of an event told in ``scopes`` (value, evidence span)."""
+    """Targets of an event told in ``scopes`` (value, evidence span). "The president", "the
+    administration" name the US one only for an event in the US (or of unknown country): abroad
+    they are the country's own."""
     lx = _lex()
     found = _Found(exclude, lx["not_target"])
     for s, e in scopes:
@@ -382,7 +385,7 @@ def find_parse_targets(
         else:  # "a bill brought before Congress", "the bill's reading in Parliament"
             for sp in bill_legislatures(text, s, e):
                 found.add(sp[2], sp, legislature=True)
-        m = lx["federal"].search(text[s:e]) if may_match(lx["federal"], lowered(text), s, e) else None
+        m = lx["federal"].search(text[s:e]) if country in (None, "US") and may_match(lx["federal"], lowered(text), s, e) else None
         if m is not None and published is not None:
             # "the president's policy": the person in office; "the administration", "the White House": his administration
             terms = lx["presidents"] if m.group().lower().startswith("the president") else lx["administrations"]
@@ -473,7 +476,7 @@ def _site_owners(lx: dict[str, Any], text: str, s: int, e: int, orgs: list[tuple
         # "marched to the Acme Freight headquarters"
         owned = _OWNED_SITE.match(text, b) and not _UNIONISH.search(text[a:b]) and _SITE_THE.search(text[max(0, a - 40) : a + (4 if text[a : a + 4].lower() == "the " else 0)])
         if lx["site_after"].match(text, b, min(len(text), b + 40)) and lx["site_preps"].search(text, max(0, a - 30), a):
-            if "'" in text[b : b + 2] or "’" in text[b : b + 2] or text[max(0, a - 4) : a].strip() in ("a", "an", "one") or owned:
+            if "'" in text[b : b + 2] or "’" in text[b : b + 2] or text[max(0, a - 4) : a].split()[-1:] in (["a"], ["an"], ["one"]) or owned:
                 found.add(text[a:b], a, b)
         elif owned:
             found.add(text[a:b], a, b)

@@ -1,0 +1,58 @@
+"""Issue 9: organizers and targets as news writing tells them in general (session 13).
+
+All sentences are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+
+
+def _events(text: str, published: date = date(2024, 5, 6)) -> list:
+    return list(extract_text(text, published).events)
+
+
+def test_the_president_abroad_is_not_the_us_president() -> None:
+    (ev,) = _events("Farmers protest in Lyon\n\nLYON, France -- Hundreds of farmers protested in Lyon on Monday "
+                    "against low prices, blocking roads with tractors. The government and the president are under "
+                    "pressure, a minister said.\n")
+    assert ev.country == "FR"
+    assert "Joe Biden" not in ev.targets
+    assert "Biden administration" not in ev.targets
+
+
+def test_the_president_at_home_is_still_the_us_president() -> None:
+    (ev,) = _events("DUNMORE, Pa. -- About 80 people rallied in Dunmore on Saturday against the president's "
+                    "plan to cut school funding.\n")
+    assert ev.targets == ["Joe Biden"]
+
+
+def test_a_companys_facility_blocked_or_struck_names_the_company() -> None:
+    (ev,) = _events("Pipeline protest in Clearwater\n\nCLEARWATER, Minn. -- About 40 protesters on Monday blocked "
+                    "the entrance to a Norvane Energy terminal in Clearwater to oppose a new pipeline.\n")
+    assert ev.targets == ["Norvane Energy"]
+    assert ev.organizations == []  # "About 40" is a crowd figure, no group
+    (ev,) = _events("DULUTH, Minn. -- Hundreds of nurses walked off the job Monday and picketed outside a Lakeshore "
+                    "Health hospital in Duluth over staffing levels.\n")
+    assert ev.targets == ["Lakeshore Health"]
+
+
+def test_a_named_group_before_activists_is_the_organizer() -> None:
+    (ev,) = _events("Port protest in Harborton\n\nHARBORTON, England -- Clean Harbor Now activists blocked the port "
+                    "gates in Harborton on Saturday, where about 200 people gathered.\n")
+    assert ev.organizations == ["Clean Harbor Now"]
+
+
+def test_a_legislative_committee_is_no_organizer() -> None:
+    (ev,) = _events("Rally in Dover\n\nDOVER, Del. -- About 50 people rallied at the Capitol on Tuesday as the House "
+                    "Judiciary Committee heard a gun bill. The rally was organized by the Delaware Coalition for "
+                    "Safe Streets.\n")
+    assert ev.organizations == ["Delaware Coalition for Safe Streets"]
+
+
+def test_a_school_committee_is_the_strikers_counterpart_not_their_organizer() -> None:
+    (ev,) = _events("Teachers strike in Dunmore\n\nDUNMORE, Mass. -- Members of the Dunmore Teachers Association went "
+                    "on strike Monday after talks with the Dunmore School Committee failed.\n")
+    assert ev.organizations == ["Dunmore Teachers Association"]
+    assert ev.targets == ["Dunmore School Committee"]

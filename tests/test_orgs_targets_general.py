@@ -56,3 +56,49 @@ def test_a_school_committee_is_the_strikers_counterpart_not_their_organizer() ->
                     "on strike Monday after talks with the Dunmore School Committee failed.\n")
     assert ev.organizations == ["Dunmore Teachers Association"]
     assert ev.targets == ["Dunmore School Committee"]
+
+
+def _names(text: str) -> list[str]:
+    from protestdb.extract.nlp import load_nlp
+    from protestdb.extract.orgs import find_orgs
+
+    return [o.name for o in find_orgs(text, [(0, len(text))], load_nlp()(text))]
+
+
+def test_and_inside_one_name_keeps_the_name_whole() -> None:
+    assert _names("The rally was organized by the Freedom and Justice Coalition, which opposes the mandate.") == [
+        "Freedom and Justice Coalition"]
+    assert _names("Members of the Alliance Against Racist and Political Repression marched to the station.") == [
+        "Alliance Against Racist and Political Repression"]
+    assert _names("Members of the Harbor Union of Students and Teachers marched.") == [
+        "Harbor Union of Students and Teachers"]
+
+
+def test_and_between_two_groups_keeps_them_two() -> None:
+    assert _names("The rally was organized by the Sierra Club and Greenpeace.") == ["Sierra Club", "Greenpeace"]
+    assert _names("The rally was organized by the Committee for Peace and Harbor Rising.") == [
+        "Committee for Peace", "Harbor Rising"]
+    assert _names("Organizers included the Friends of the River and Clean Water Action.") == [
+        "Friends of the River", "Clean Water Action"]
+
+
+def test_organizers_of_a_named_action_go_to_its_events_of_other_kinds() -> None:
+    evs = _events("Hands Up protests across Ohio\n\nKENT, Ohio -- Ohio Rising, a volunteer group, held \"Hands Up\" "
+                  "rallies across the state on Saturday. In Kent, about 300 people rallied at the town square. In "
+                  "Athens, about 500 people picketed along Court Street on Saturday as part of the \"Hands Up\" "
+                  "protests.\n")
+    by_place = {ev.locality: ev for ev in evs}
+    assert by_place["Kent"].organizations == ["Ohio Rising"]
+    assert by_place["Athens"].event_type == ["picket"]
+    assert by_place["Athens"].organizations == ["Ohio Rising"]
+
+
+def test_a_picket_of_another_action_does_not_take_the_rallys_organizers() -> None:
+    from protestdb.extract.orgs_share import share_action_organizers
+    from protestdb.models import EventMention
+
+    rally = EventMention(event_type=["rally"], title="Hands Up", organizations=["Ohio Rising"])
+    picket = EventMention(event_type=["picket"], title="Fair Wages Now")
+    named = EventMention(event_type=["picket"], title="hands up")
+    assert share_action_organizers([rally, picket, named]) == [(2, ["Ohio Rising"])]
+    assert picket.organizations == []

@@ -574,7 +574,7 @@ def _appositive_candidates(text: str, scopes: list[tuple[int, int]], ents: list[
             c = m.start()
             while c > s and text[c - 1] in "”\"’":
                 c -= 1
-            seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|\n|[—–]\s", text[s:c])]
+            seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|\n|[—–]\s|\s-{1,2}\s", text[s:c])]  # (a dateline dash too)
             start = max([s, *seps])
             runs = _cap_runs(text, start, c)
             if not runs or runs[-1][1] != c:
@@ -919,6 +919,59 @@ def _amp_split(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(a, b)]
 
 
+_AND_JOIN_PREPS = frozenset(("against", "for", "of", "on", "to"))
+#: the words that head a group's name (a bare phrase after "and" has none of them)
+_GROUP_HEADS = frozenset(
+    "union coalition alliance association committee council federation party network league society movement "
+    "campaign front group club caucus guild institute foundation organization organisation collective congress".split()
+)
+
+
+def _head_then_prep(words: list[str]) -> bool:
+    """A group word and, after it, a preposition inside the name ("Harbor Union of Students")."""
+    low = [w.lower() for w in words]
+    head = next((i for i, w in enumerate(low) if w in _GROUP_HEADS), None)
+    return head is not None and any(w in _AND_JOIN_PREPS for w in low[head + 1 : -1])
+
+
+def _and_joined(text: str, cands: list[Cand], ents: list[tuple[int, int]], persons: list[tuple[int, int]]) -> list[Cand]:
+    """One name that "and" runs through, its parts read as two candidates: "the Freedom and Rights
+    Coalition" (a bare word before "and", the group word after it) and "the Alliance Against
+    Hunger and Poverty" (a group word with its preposition before "and", a bare phrase after it:
+    not a name of two or more words the parser tags as an organization).
+    Two groups stay two: a part that is a name on its own (an ORG entity, an acronym, a state or
+    country, a person) is never joined."""
+    starts: dict[int, list[Cand]] = {}
+    for c in cands:
+        starts.setdefault(c[0], []).append(c)
+    ent_set = set(ents)
+
+    def alone(a: int, b: int) -> bool:  # a name on its own (a town name may be a bare word: "Freedom")
+        name = text[a:b]
+        return ((a, b) in ent_set or bool(_ACRONYM_ONLY.fullmatch(name)) or _state_or_country(name)
+                or any(pa <= a and b <= pb for pa, pb in persons))
+
+    out: list[Cand] = []
+    for a1, b1, f1 in cands:
+        if text[b1 : b1 + 5] != " and ":
+            continue
+        for a2, b2, f2 in starts.get(b1 + 5, ()):
+            left, right = text[a1:b1].split(), text[a2:b2].split()
+            bare_then_group = (
+                len(left) <= 2 and not _has_org_word(text[a1:b1]) and not alone(a1, b1)
+                and right[-1].lower() in _lex()["org_words"] and len(right) >= 2
+            )
+            group_then_bare = (  # (the parser often tags the bare phrase alone: its entity does not count)
+                _head_then_prep(left) and len(right) <= 3 and not any(w.lower() in _GROUP_HEADS for w in right)
+                and not (len(right) >= 2 and ((a2, b2) in ent_set or right[-1].lower() in _lex()["org_words"]))
+                and not (_ACRONYM_ONLY.fullmatch(text[a2:b2]) or _state_or_country(text[a2:b2]))
+                and not any(pa <= a2 and b2 <= pb for pa, pb in persons)
+            )
+            if bare_then_group or group_then_bare:
+                out.append((a1, b2, f1 or f2))
+    return out
+
+
 def find_orgs(
     text: str, scopes: list[tuple[int, int]], doc: Any = None, dropped: list[tuple[str, str, str]] | None = None
 ) -> list[Org]:
@@ -940,6 +993,7 @@ def find_orgs(
              + _acronym_candidates(text, scopes) + _head_candidates(text, scopes)
              + _typed_candidates(text, scopes, ents) + _protester_candidates(text, scopes)
              + _person_of_candidates(text, scopes, persons) + _titled_candidates(text, scopes))
+    cands += _and_joined(text, cands, ents, persons)
     cued = {text[a:b].lower() for a, b, f in cands if f}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int]] = []

@@ -102,3 +102,43 @@ def test_a_picket_of_another_action_does_not_take_the_rallys_organizers() -> Non
     named = EventMention(event_type=["picket"], title="hands up")
     assert share_action_organizers([rally, picket, named]) == [(2, ["Ohio Rising"])]
     assert picket.organizations == []
+
+
+def test_opposition_to_and_pressure_on_name_whom_a_protest_addresses() -> None:
+    (ev,) = _events("Thousands march in Wellington\n\nWELLINGTON, New Zealand -- Thousands of people marched in "
+                    "Wellington on Tuesday in opposition to the government's bill on land rights.\n")
+    assert ev.targets == ["New Zealand government"]
+    (ev,) = _events("Thousands march in Wellington\n\nWELLINGTON, New Zealand -- Thousands of people marched in "
+                    "Wellington on Tuesday to put pressure on the government over housing.\n")
+    assert ev.targets == ["New Zealand government"]
+    (ev,) = _events("Rally in Dunmore\n\nDUNMORE, Pa. -- About 60 people rallied Monday to put pressure on Harbor "
+                    "Freight Lines over pay.\n")
+    assert ev.targets == ["Harbor Freight Lines"]
+
+
+def test_government_plans_protested_name_the_government() -> None:
+    (ev,) = _events("Thousands march in Wellington\n\nWELLINGTON, New Zealand -- Thousands of people marched in "
+                    "Wellington on Tuesday to protest government plans to sell state housing.\n")
+    assert ev.targets == ["New Zealand government"]
+
+
+def test_pressure_on_people_names_no_target() -> None:
+    (ev,) = _events("Rally in Dunmore\n\nDUNMORE, Pa. -- About 60 people rallied Monday to put pressure on "
+                    "workers over pay.\n")
+    assert ev.targets == []
+
+
+def test_a_project_the_action_tries_to_stop_is_its_target() -> None:
+    (ev,) = _events("Pipeline protest in Elkton\n\nELKTON, W.Va. -- Three protesters were arrested Monday after "
+                    "chaining themselves to equipment near Elkton to halt the construction of the Harbor Line "
+                    "Pipeline.\n")
+    assert ev.targets == ["Harbor Line Pipeline"]
+    (ev,) = _events("Protest in Elkton\n\nELKTON, W.Va. -- About 50 people rallied Monday to stop the construction "
+                    "of a new jail.\n")
+    assert ev.targets == []
+
+
+def test_a_plant_named_by_its_model_after_the_owners_possessive_names_the_owner() -> None:
+    (ev,) = _events("Autoworkers strike in Wayne\n\nWAYNE, Mich. -- The Harbor Auto Workers union went on strike "
+                    "early Friday at Halvorsen Motor Co.'s Falcon plant in Wayne after talks failed.\n")
+    assert ev.targets == ["Halvorsen Motor Co"]

@@ -47,6 +47,9 @@ def _lex() -> dict[str, Any]:
         "clause": frozenset(lx.get("clause_verbs", ())),
         "demand_from": frozenset(lx.get("demand_from", ())),
         "decisions": frozenset(lx.get("decision_nouns", ())),
+        "address_nouns": {k: frozenset(v) for k, v in lx.get("address_nouns", {}).items()},
+        "project_verbs": frozenset(lx.get("project_verbs", ())),
+        "project_nouns": frozenset(lx.get("project_nouns", ())),
         "needs_clause": frozenset(lx.get("address_needs_clause", ())),
         "lawmakers_not_after": re.compile(lx.get("lawmakers_not_after", "(?!)"), re.IGNORECASE),
         "lawmakers_not_before": re.compile(lx.get("lawmakers_not_before", "(?!)"), re.IGNORECASE),
@@ -74,7 +77,8 @@ def _lex() -> dict[str, Any]:
         "labor_types": frozenset(lx.get("labor_types", ())),
         "parent": re.compile(rf"{lx['employer_parent']}(?P<name>{_CAP_NAME})") if lx.get("employer_parent") else None,
         "site_after": re.compile(
-            rf"(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}?(?i:{alt(lx.get('site_nouns', []))})\b"
+            # (after a possessive, a model's name may stand before the site noun: "X's Falcon plant")
+            rf"(?:['’]s\s+(?:[\w-]+\s+){{0,2}}?|\s+(?:[a-z]+\s+){{0,2}}?)(?i:{alt(lx.get('site_nouns', []))})\b"
         ),
         "site_preps": re.compile(lx.get("site_preps", r"(?!)"), re.IGNORECASE),
         "governor": re.compile(lx.get("governor_cue", r"(?!)")),
@@ -213,6 +217,27 @@ def _person(tok: Any) -> bool:
     return tok.ent_type_ == "PERSON" or figure_name(tok.text) is not None
 
 
+def _address_noun_prep(prep: Any, nouns: dict[str, frozenset[str]]) -> bool:
+    """Does the preposition name whom a noun of opposition or pressure aims at: "opposition to",
+    "pressure on" -- attached to the noun, or to the verb whose object the noun is ("put pressure
+    on X")?"""
+    head = prep.head
+    if prep.lower_ in nouns.get(head.lower_, ()):
+        return True
+    return head.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and prep.lower_ in nouns.get(c.lower_, ()) for c in head.children
+    )
+
+
+def _project_of(verb: Any, nouns: frozenset[str]) -> list[Any]:
+    """"halt the construction of the Harbor Line Pipeline": the named project (a proper noun)."""
+    out = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns):
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            out.extend(g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN")
+    return out
+
+
 def _addressed(doc: Any, s: int, e: int) -> list[Any]:
     """Tokens addressed by a claim in ``text[s:e]`` (parse)."""
     lx = _lex()
@@ -224,8 +249,12 @@ def _addressed(doc: Any, s: int, e: int) -> list[Any]:
         pos = tok.pos_
         if pos == "VERB" or pos == "AUX":  # (the lemma is read for verbs only)
             _verb_addressed(tok, lx, doc, out)
+            if pos == "VERB" and tok.lemma_.lower() in lx["project_verbs"]:
+                out.extend(_project_of(tok, lx["project_nouns"]))
         if tok.dep_ == "prep" and tok.lower_ == "against":
             out.extend(g for g in tok.children if g.dep_ == "pobj")
+        elif tok.dep_ == "prep" and _address_noun_prep(tok, lx["address_nouns"]):
+            out.extend(g for g in tok.children if g.dep_ == "pobj")  # "in opposition to X", "pressure on X"
         elif tok.dep_ == "prep" and tok.lower_ == "from" and _demanded_from(tok, lx["demand_from"]):
             out.extend(g for g in tok.children if g.dep_ == "pobj")
         elif tok.dep_ == "poss" and tok.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() in lx["decisions"] and not _person(tok):
@@ -236,7 +265,8 @@ def _addressed(doc: Any, s: int, e: int) -> list[Any]:
     for t in out:
         poss = [c for c in t.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
         if not poss and t.pos_ == "NOUN":
-            poss = [c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "ORG" and not _person(c)]
+            poss = [c for c in t.children if c.dep_ == "compound" and (c.ent_type_ == "ORG" or (
+                c.lower_ in lx["government"] and t.lemma_.lower() in lx["decisions"])) and not _person(c)]
         final.append(poss[0] if poss else t)
     return final
 

@@ -142,3 +142,12 @@ def test_a_plant_named_by_its_model_after_the_owners_possessive_names_the_owner(
     (ev,) = _events("Autoworkers strike in Wayne\n\nWAYNE, Mich. -- The Harbor Auto Workers union went on strike "
                     "early Friday at Halvorsen Motor Co.'s Falcon plant in Wayne after talks failed.\n")
     assert ev.targets == ["Halvorsen Motor Co"]
+
+
+def test_the_policy_of_a_named_leader_names_the_leader() -> None:
+    (ev,) = _events("Thousands march against deportations\n\nLOS ANGELES -- Thousands of people opposed to the mass "
+                    "deportations of President Donald Trump marched Sunday in Los Angeles.\n")
+    assert ev.targets == ["Donald Trump"]
+    (ev,) = _events("Miles marchan contra las deportaciones\n\nLOS ÁNGELES -- Miles de personas opuestas a las "
+                    "deportaciones masivas del presidente, Donald Trump, marcharon este domingo en Los Ángeles.\n")
+    assert ev.targets == ["Donald Trump"]

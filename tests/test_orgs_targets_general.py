@@ -72,10 +72,16 @@ def test_and_inside_one_name_keeps_the_name_whole() -> None:
         "Alliance Against Racist and Political Repression"]
     assert _names("Members of the Harbor Union of Students and Teachers marched.") == [
         "Harbor Union of Students and Teachers"]
+    assert _names("The Dana Cruz-led Freedom and Rights Coalition gathered at the park before a crowd marched.") == [
+        "Freedom and Rights Coalition"]
+    assert _names("Organized by Students for a Fair Harbor (SFH), the action drew students.") == [
+        "Students for a Fair Harbor"]
 
 
 def test_and_between_two_groups_keeps_them_two() -> None:
     assert _names("The rally was organized by the Sierra Club and Greenpeace.") == ["Sierra Club", "Greenpeace"]
+    assert _names("The rally was organized by Greenpeace and Harbor Tenants Union.") == [
+        "Greenpeace", "Harbor Tenants Union"]
     assert _names("The rally was organized by the Committee for Peace and Harbor Rising.") == [
         "Committee for Peace", "Harbor Rising"]
     assert _names("Organizers included the Friends of the River and Clean Water Action.") == [

@@ -228,10 +228,10 @@ def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
                     j += 2
                 elif (
                     nxt.lower() in _CONNECT and nxt.lower() != "and" and j + 3 < len(toks)
-                    and toks[j + 2][2].lower() in _CONNECT and toks[j + 2][2].lower() != "and"
-                    and toks[j + 3][2][:1].isupper()
+                    and (toks[j + 2][2].lower() in _CONNECT or toks[j + 2][2].lower() in ("a", "an"))
+                    and toks[j + 2][2].lower() != "and" and toks[j + 3][2][:1].isupper()
                 ):
-                    j += 3  # "Familias Unidas por la Justicia", "Alliance for the Future"
+                    j += 3  # "Familias Unidas por la Justicia", "Alliance for the Future", "Students for a Fair Vote"
                 else:
                     break
             out.append((toks[i][0], toks[j][1]))
@@ -920,6 +920,8 @@ def _amp_split(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 _AND_JOIN_PREPS = frozenset(("against", "for", "of", "on", "to"))
+#: one capitalised word right before " and " (its own token: not the tail of a longer name)
+_BARE_AND = re.compile(r"(?:^|(?<=[\s(“\"]))(?<![A-Z][\w'’.-]\s)([A-Z][a-z][\w'’-]*) and $")
 #: the words that head a group's name (a bare phrase after "and" has none of them)
 _GROUP_HEADS = frozenset(
     "union coalition alliance association committee council federation party network league society movement "
@@ -946,12 +948,23 @@ def _and_joined(text: str, cands: list[Cand], ents: list[tuple[int, int]], perso
         starts.setdefault(c[0], []).append(c)
     ent_set = set(ents)
 
-    def alone(a: int, b: int) -> bool:  # a name on its own (a town name may be a bare word: "Freedom")
+    def alone(a: int, b: int, within: tuple[int, int] = (0, 0)) -> bool:
+        """A name on its own (a town name may be a bare word: "Freedom"); a person span that also
+        covers ``within`` (the group name) is the parser's misreading, not a person."""
         name = text[a:b]
         return ((a, b) in ent_set or bool(_ACRONYM_ONLY.fullmatch(name)) or _state_or_country(name)
-                or any(pa <= a and b <= pb for pa, pb in persons))
+                or any(pa <= a and b <= pb and not (pa <= within[0] and within[1] <= pb) for pa, pb in persons))
 
     out: list[Cand] = []
+    for a2, b2, f2 in cands:  # a bare word before "and" no rule read as a name: "the Freedom and Rights Coalition"
+        right = text[a2:b2].split()
+        m = _BARE_AND.search(text, max(0, a2 - 40), a2)
+        if m is None or len(right) < 2 or right[-1].lower() not in _lex()["org_words"]:
+            continue
+        a1, b1 = m.span(1)
+        if not (_has_org_word(text[a1:b1]) or alone(a1, b1, (a2, b2)) or text[a1:b1].lower() in _time_words()
+                or any(a <= a1 < b for a, b, _ in cands) or text[a1:b1].lower() in _CLAUSE_OPENERS):
+            out.append((a1, b2, f2))
     for a1, b1, f1 in cands:
         if text[b1 : b1 + 5] != " and ":
             continue

@@ -157,3 +157,16 @@ def test_the_policy_of_a_named_leader_names_the_leader() -> None:
     (ev,) = _events("Miles marchan contra las deportaciones\n\nLOS ÁNGELES -- Miles de personas opuestas a las "
                     "deportaciones masivas del presidente, Donald Trump, marcharon este domingo en Los Ángeles.\n")
     assert ev.targets == ["Donald Trump"]
+
+
+def test_a_past_affiliation_a_document_and_a_country_short_form_are_no_organizers() -> None:
+    from protestdb.extract.orgs import _not_organizer, junk_name
+
+    assert _names("Harbor Rising supporters, along with former Harbor Party member Dana Cruz, marched to the "
+                  "square.") == []
+    text = "Nurses marched to demand the Collective Bargaining Agreement be honoured."
+    a = text.index("Collective")
+    assert _not_organizer(text, a, a + len("Collective Bargaining Agreement"), "Collective Bargaining Agreement",
+                          set()) == "a bill or law"
+    assert junk_name("SA") and junk_name("UK")
+    assert not junk_name("SEIU")

@@ -744,6 +744,10 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
         return "the action's own name"  # "calling their action 'the Cold Cup Revolt'"
     if rx(lex.get("government_led_by", r"(?!)")).search(text[max(0, a - 80) : a]):
         return "the party leading a government"  # "the government formed by an alliance led by X"
+    if rx(lex.get("past_member_before", r"(?!)")).search(text[max(0, a - 20) : a]) and rx(
+        lex.get("past_member_after", r"(?!)")
+    ).match(text[b : b + 30]):
+        return "a past affiliation"  # "former Harbor Party member Dana Cruz"
     if (a, b) in norps and " " not in name and not _ACRONYM_ONLY.fullmatch(name) and not _DESCRIBED.search(
         text, max(0, a - 30), a
     ):

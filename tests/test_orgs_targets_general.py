@@ -170,3 +170,24 @@ def test_a_past_affiliation_a_document_and_a_country_short_form_are_no_organizer
                           set()) == "a bill or law"
     assert junk_name("SA") and junk_name("UK")
     assert not junk_name("SEIU")
+
+
+def test_a_country_whose_war_is_protested_is_the_target_a_state_is_not() -> None:
+    (ev,) = _events("Protest in Dunmore\n\nDUNMORE, Pa. -- About 200 people protested Saturday in Dunmore against "
+                    "Israel's war in the north.\n")
+    assert ev.targets == ["Israel"]
+    (ev,) = _events("Protest in Dunmore\n\nDUNMORE, Pa. -- About 200 people protested Saturday in Dunmore against "
+                    "Pennsylvania's new voting law.\n")
+    assert "Pennsylvania" not in ev.targets
+
+
+def test_a_permit_protested_names_the_body_that_granted_it() -> None:
+    (ev,) = _events("Protest in Dunmore\n\nDUNMORE, Pa. -- About 200 people rallied Saturday in Dunmore over the "
+                    "Harbor Water Authority's permit for a landfill.\n")
+    assert ev.targets == ["Harbor Water Authority"]
+
+
+def test_a_group_after_a_dateline_dash_that_organized_the_rally_is_its_organizer() -> None:
+    (ev,) = _events("Protest in Dunmore\n\nDUNMORE, Pa. -- Harbor Rising organized Saturday's rally in Dunmore, "
+                    "which drew about 200 people.\n")
+    assert ev.organizations == ["Harbor Rising"]

@@ -484,7 +484,7 @@ def _agent_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple
             if rel is not None:  # "Harbor Rising, which organized the march,": the name before
                 out.extend(_relative_agents(text, s, rel.start(), ents))
                 continue
-            seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)|[—–]+\s|\s-{1,2}\s", text[s : m.start()])]
+            seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)|[—–]+\s|(?<=\s)-{1,2}\s", text[s : m.start()])]
             items = _list_items(text, max([s, *seps]), m.start() + 1, ents)
             if items and items[-1][1] >= m.start() - 1:
                 out.extend((a, b, True) for a, b in items)
@@ -504,7 +504,7 @@ _RELATIVE_BEFORE = re.compile(r",\s+which(?:\s+(?:had|has|have|also|first))?$")
 def _relative_agents(text: str, s: int, at: int, ents: list[tuple[int, int]]) -> list[Cand]:
     """The name right before ", which organized the march": two or more words, an ORG entity
     or an acronym, never a place ("in Tulsa, which held a march")."""
-    seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s|[—–]+\s|\s-{1,2}\s|[“\"(]", text[s:at])]
+    seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s|[—–]+\s|(?<=\s)-{1,2}\s|[“\"(]", text[s:at])]
     runs = _cap_runs(text, max([s, *seps]), at)
     if not runs or runs[-1][1] != at:
         return []
@@ -520,7 +520,7 @@ def _relative_agents(text: str, s: int, at: int, ents: list[tuple[int, int]]) ->
 def _claimants(text: str, s: int, at: int, ents: list[tuple[int, int]], app: re.Pattern[str]) -> list[Cand]:
     """The group right before "said 40 people blocked ..." / "said it had rallied ..." (through
     an appositive "X, the group behind ...,"): several words, an ORG entity or an acronym."""
-    seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s|[—–]+\s|\s-{1,2}\s|[“\"]", text[s:at])]
+    seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s|[—–]+\s|(?<=\s)-{1,2}\s|[“\"]", text[s:at])]
     start = max([s, *seps])
     if seps and text[at - 1] == "," and text[seps[-1] - 2] == "," and app.match(text[seps[-1] - 2 : at]):
         at, start = seps[-1] - 2, max([s, *seps[:-1]])  # "X, the group affiliated with Y, said"
@@ -574,7 +574,7 @@ def _appositive_candidates(text: str, scopes: list[tuple[int, int]], ents: list[
             c = m.start()
             while c > s and text[c - 1] in "”\"’":
                 c -= 1
-            seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|\n|[—–]\s|\s-{1,2}\s", text[s:c])]  # (a dateline dash too)
+            seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|\n|[—–]\s|(?<=\s)-{1,2}\s", text[s:c])]  # (a dateline dash too)
             start = max([s, *seps])
             runs = _cap_runs(text, start, c)
             if not runs or runs[-1][1] != c:

@@ -334,6 +334,22 @@ def _official(text: str, doc: Any, tok: Any) -> tuple[str, Span] | None:
     return name, (ent.start_char, ent.end_char, ent.text) if off < 0 else (off, off + len(name), name)
 
 
+def _country_addressed(tok: Any) -> bool:
+    """A country (never a city or state) as the owner of a protested decision ("Westland's war")
+    or the object of "against"."""
+    if not (tok.dep_ == "poss" or (tok.dep_ == "pobj" and tok.head.lower_ == "against")):
+        return False
+    from protestdb.geo import country_code
+
+    return bool(country_code(tok.text)) and not _state_like(tok.text)
+
+
+def _state_like(name: str) -> bool:
+    from protestdb.geo import state_code
+
+    return bool(state_code(name))
+
+
 def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, locality: str | None, found: _Found,
                 state: str | None = None) -> None:
     """The parse's addressees of the action (a named body, or "the city" resolved to its name)."""
@@ -347,6 +363,11 @@ def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, localit
         if low == "city" and tok.lower_ == "city" and locality and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the":
             # "urged the city to", "against the city's plan": the city's government
             found.add(f"City of {locality}", (tok.idx, tok.idx + len(tok.text), tok.text))
+            continue
+        if tok.ent_type_ == "GPE" and _country_addressed(tok):
+            a, b = _np(tok)  # "against Israel's war", "protest against Westland": the country
+            name = _clean(text[a:b])
+            found.add(name, (a + text[a:b].find(name), a + text[a:b].find(name) + len(name), name))
             continue
         if tok.pos_ == "PRON" or low in lx["not_target"] or tok.ent_type_ in ("GPE", "DATE", "CARDINAL", "NORP"):
             continue

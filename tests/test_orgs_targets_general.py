@@ -191,3 +191,8 @@ def test_a_group_after_a_dateline_dash_that_organized_the_rally_is_its_organizer
     (ev,) = _events("Protest in Dunmore\n\nDUNMORE, Pa. -- Harbor Rising organized Saturday's rally in Dunmore, "
                     "which drew about 200 people.\n")
     assert ev.organizations == ["Harbor Rising"]
+
+
+def test_a_crowd_figure_before_a_group_name_is_no_part_of_it() -> None:
+    assert _names("About 50 Clean Harbor Now activists blocked the port.") == ["Clean Harbor Now"]
+    assert _names("Some 40 Harbor Rising protesters blocked the port.") == ["Harbor Rising"]

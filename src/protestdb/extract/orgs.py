@@ -58,6 +58,8 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             s += 4
         elif (m := _LEAD_DATE.match(q)) and m.end() < len(q):
             s += m.end()  # "2019-10-16 Members of the ...": a caption's date stamp before the words
+        elif (m := _LEAD_COUNT.match(q)) and m.end() < len(q):
+            s += m.end()  # "About 50 Clean Harbor Now activists": the crowd's figure is no part
         elif (m := _role_prefix().match(q)) and m.end() < len(q):
             s += m.end()  # "Members of the Tenant Power Network"
         elif (m := _title_cut().search(q)) and m.start() > 0:
@@ -77,6 +79,9 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 _LEAD_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\s+|\d{1,2}/\d{1,2}/\d{2,4}\s+")
+_LEAD_COUNT = re.compile(
+    r"(?:About|Around|Some|Nearly|Roughly|Approximately|Almost|Over|More than|Up to|At least)\s+\d[\d,]*\s+(?=[A-Z])"
+)
 _LED = re.compile(r"(?:[\w.'’]+\s+){0,3}?[\w'’]+-(?:led|backed|based|founded|affiliated|aligned)\s+(?=[A-Z0-9])")
 
 

@@ -324,6 +324,11 @@ def test_acronym_and_fuzzy_org_matching() -> None:
     assert not names_match("ICE", "CoreCivic")
     assert not names_match("Equality Ohio", "Equality Texas")
     assert not names_match("NDLON", "National Education Association")
+    # a lower-case kind word after a name describes it; a police force with or without "Department"
+    assert names_match("Harbor Rising coalition", "Harbor Rising")
+    assert names_match("Dunmore police", "Dunmore Police Department")
+    assert not names_match("Harbor Rising", "Harbor Rising Union")  # a capitalised word is part of the name
+    assert not names_match("Dunmore police", "Elkton Police Department")
     f = set_f1(
         ["NDLON", "PSL"], ["National Day Laborer Organizing Network", "Los Jornaleros Del Norte"], names_match
     )

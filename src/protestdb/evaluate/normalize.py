@@ -4,8 +4,9 @@ Localities: case, punctuation, accents, "City of", "St." / "Saint", and the alia
 ``data/locality_aliases.json`` ("NYC" and the five boroughs -> "new york").
 Organization names: fuzzy token match (rapidfuzz), acronyms derived from the words
 ("NDLON" == "National Day Laborer Organizing Network", "SEIU-USWW" == "Service Employees
-International Union-United Service Workers West"), a parenthetical acronym, and the
-groups in ``data/org_aliases.json``.
+International Union-United Service Workers West"), a parenthetical acronym, the
+groups in ``data/org_aliases.json``, a lower-case kind word after a name ("X coalition" = "X") and
+a police force with or without its department word.
 """
 
 from __future__ import annotations
@@ -181,6 +182,24 @@ def _titles() -> list[str]:
     return sorted(_json("person_titles.json")["titles"], key=lambda x: -len(x.split()))
 
 
+#: lower-case kind words a writer puts after a capitalised name ("the May Day Strong coalition"):
+#: a description of the body, not part of its name
+_DESCRIPTOR_TAIL = frozenset(
+    "coalition union group movement campaign network alliance party organization organisation collective".split()
+)
+_POLICE_TAIL = re.compile(r"\bpolice (?:department|dept|service|force)$")
+
+
+def _core(name: str) -> str:
+    """A name less a lower-case kind word after it ("May Day Strong coalition" -> "may day strong"),
+    a police force named with or without its department word ("Harbor police" / "Harbor Police
+    Department" -> "harbor police"); normalized."""
+    words = _PAREN.sub(" ", name).split()
+    while len(words) >= 2 and words[-1] in _DESCRIPTOR_TAIL and any(w[:1].isupper() for w in words[:-1]):
+        words.pop()
+    return _POLICE_TAIL.sub("police", _strip_article(norm_text(" ".join(words))))
+
+
 def names_match(a: str, b: str, threshold: float = NAME_THRESHOLD) -> bool:
     """Whether two organization / target names name the same body (a public figure with or
     without the title before the name: "Mayor Lori Lightfoot" / "Lori Lightfoot")."""
@@ -200,5 +219,7 @@ def names_match(a: str, b: str, threshold: float = NAME_THRESHOLD) -> bool:
         return False
     ta, tb = _strip_title(na), _strip_title(nb)
     if (ta != na or tb != nb) and ta == tb:
+        return True
+    if _core(a) == _core(b):
         return True
     return fuzz.token_sort_ratio(na, nb) >= threshold

@@ -621,12 +621,13 @@ def _parse_targets(f: Filling, tg: list[tuple[str, Span, str]], shared: list[tup
         orgs = f.orgs()
         exclude = {o.name.lower() for o in orgs} | {o.acronym.lower() for o in orgs if o.acronym}
     if shared is not None:  # told for the whole action: no state or city to name a body by
-        for n, sp in find_parse_targets(doc.text, doc.doc, shared, published=doc.published, exclude=exclude):
+        for n, sp in find_parse_targets(doc.text, doc.doc, shared, published=doc.published, exclude=exclude,
+                                        country=ev.country):
             if not any(n.lower() in h.lower() for h, _, _ in tg):
                 tg = [x for x in tg if x[0].lower() not in n.lower()] + [(n, sp, "targets.told_for_whole_action")]
         return tg
     for n, sp in find_parse_targets(doc.text, doc.doc, f.scopes, state=ev.state, locality=ev.locality,
-                                    published=doc.published, exclude=exclude):
+                                    published=doc.published, exclude=exclude, country=ev.country):
         low = n.lower()
         if any(low in h.lower() for h, _, _ in tg):
             continue

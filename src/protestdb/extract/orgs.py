@@ -58,6 +58,8 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             s += 4
         elif (m := _LEAD_DATE.match(q)) and m.end() < len(q):
             s += m.end()  # "2019-10-16 Members of the ...": a caption's date stamp before the words
+        elif (m := _LEAD_COUNT.match(q)) and m.end() < len(q):
+            s += m.end()  # "About 50 Clean Harbor Now activists": the crowd's figure is no part
         elif (m := _role_prefix().match(q)) and m.end() < len(q):
             s += m.end()  # "Members of the Tenant Power Network"
         elif (m := _title_cut().search(q)) and m.start() > 0:
@@ -77,6 +79,9 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 _LEAD_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\s+|\d{1,2}/\d{1,2}/\d{2,4}\s+")
+_LEAD_COUNT = re.compile(
+    r"(?:About|Around|Some|Nearly|Roughly|Approximately|Almost|Over|More than|Up to|At least)\s+\d[\d,]*\s+(?=[A-Z])"
+)
 _LED = re.compile(r"(?:[\w.'’]+\s+){0,3}?[\w'’]+-(?:led|backed|based|founded|affiliated|aligned)\s+(?=[A-Z0-9])")
 
 
@@ -228,10 +233,10 @@ def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
                     j += 2
                 elif (
                     nxt.lower() in _CONNECT and nxt.lower() != "and" and j + 3 < len(toks)
-                    and toks[j + 2][2].lower() in _CONNECT and toks[j + 2][2].lower() != "and"
-                    and toks[j + 3][2][:1].isupper()
+                    and (toks[j + 2][2].lower() in _CONNECT or toks[j + 2][2].lower() in ("a", "an"))
+                    and toks[j + 2][2].lower() != "and" and toks[j + 3][2][:1].isupper()
                 ):
-                    j += 3  # "Familias Unidas por la Justicia", "Alliance for the Future"
+                    j += 3  # "Familias Unidas por la Justicia", "Alliance for the Future", "Students for a Fair Vote"
                 else:
                     break
             out.append((toks[i][0], toks[j][1]))
@@ -484,7 +489,7 @@ def _agent_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple
             if rel is not None:  # "Harbor Rising, which organized the march,": the name before
                 out.extend(_relative_agents(text, s, rel.start(), ents))
                 continue
-            seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)|[—–]+\s|\s-{1,2}\s", text[s : m.start()])]
+            seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)|[—–]+\s|(?<=\s)-{1,2}\s", text[s : m.start()])]
             items = _list_items(text, max([s, *seps]), m.start() + 1, ents)
             if items and items[-1][1] >= m.start() - 1:
                 out.extend((a, b, True) for a, b in items)
@@ -504,7 +509,7 @@ _RELATIVE_BEFORE = re.compile(r",\s+which(?:\s+(?:had|has|have|also|first))?$")
 def _relative_agents(text: str, s: int, at: int, ents: list[tuple[int, int]]) -> list[Cand]:
     """The name right before ", which organized the march": two or more words, an ORG entity
     or an acronym, never a place ("in Tulsa, which held a march")."""
-    seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s|[—–]+\s|\s-{1,2}\s|[“\"(]", text[s:at])]
+    seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s|[—–]+\s|(?<=\s)-{1,2}\s|[“\"(]", text[s:at])]
     runs = _cap_runs(text, max([s, *seps]), at)
     if not runs or runs[-1][1] != at:
         return []
@@ -520,7 +525,7 @@ def _relative_agents(text: str, s: int, at: int, ents: list[tuple[int, int]]) ->
 def _claimants(text: str, s: int, at: int, ents: list[tuple[int, int]], app: re.Pattern[str]) -> list[Cand]:
     """The group right before "said 40 people blocked ..." / "said it had rallied ..." (through
     an appositive "X, the group behind ...,"): several words, an ORG entity or an acronym."""
-    seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s|[—–]+\s|\s-{1,2}\s|[“\"]", text[s:at])]
+    seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s|[—–]+\s|(?<=\s)-{1,2}\s|[“\"]", text[s:at])]
     start = max([s, *seps])
     if seps and text[at - 1] == "," and text[seps[-1] - 2] == "," and app.match(text[seps[-1] - 2 : at]):
         at, start = seps[-1] - 2, max([s, *seps[:-1]])  # "X, the group affiliated with Y, said"
@@ -574,7 +579,7 @@ def _appositive_candidates(text: str, scopes: list[tuple[int, int]], ents: list[
             c = m.start()
             while c > s and text[c - 1] in "”\"’":
                 c -= 1
-            seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|\n|[—–]\s", text[s:c])]
+            seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|\n|[—–]\s|(?<=\s)-{1,2}\s", text[s:c])]  # (a dateline dash too)
             start = max([s, *seps])
             runs = _cap_runs(text, start, c)
             if not runs or runs[-1][1] != c:
@@ -744,6 +749,10 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
         return "the action's own name"  # "calling their action 'the Cold Cup Revolt'"
     if rx(lex.get("government_led_by", r"(?!)")).search(text[max(0, a - 80) : a]):
         return "the party leading a government"  # "the government formed by an alliance led by X"
+    if rx(lex.get("past_member_before", r"(?!)")).search(text[max(0, a - 20) : a]) and rx(
+        lex.get("past_member_after", r"(?!)")
+    ).match(text[b : b + 30]):
+        return "a past affiliation"  # "former Harbor Party member Dana Cruz"
     if (a, b) in norps and " " not in name and not _ACRONYM_ONLY.fullmatch(name) and not _DESCRIBED.search(
         text, max(0, a - 30), a
     ):
@@ -919,6 +928,72 @@ def _amp_split(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(a, b)]
 
 
+_AND_JOIN_PREPS = frozenset(("against", "for", "of", "on", "to"))
+#: one capitalised word right before " and " (its own token: not the tail of a longer name)
+_BARE_AND = re.compile(r"(?:^|(?<=[\s(“\"]))(?<![A-Z][\w'’.-]\s)([A-Z][a-z][\w'’-]*) and $")
+#: the words that head a group's name (a bare phrase after "and" has none of them)
+_GROUP_HEADS = frozenset(
+    "union coalition alliance association committee council federation party network league society movement "
+    "campaign front group club caucus guild institute foundation organization organisation collective congress".split()
+)
+
+
+def _head_then_prep(words: list[str]) -> bool:
+    """A group word and, after it, a preposition inside the name ("Harbor Union of Students")."""
+    low = [w.lower() for w in words]
+    head = next((i for i, w in enumerate(low) if w in _GROUP_HEADS), None)
+    return head is not None and any(w in _AND_JOIN_PREPS for w in low[head + 1 : -1])
+
+
+def _and_joined(text: str, cands: list[Cand], ents: list[tuple[int, int]], persons: list[tuple[int, int]]) -> list[Cand]:
+    """One name that "and" runs through, its parts read as two candidates: "the Freedom and Rights
+    Coalition" (a bare word before "and", the group word after it) and "the Alliance Against
+    Hunger and Poverty" (a group word with its preposition before "and", a bare phrase after it:
+    not a name of two or more words the parser tags as an organization).
+    Two groups stay two: a part that is a name on its own (an ORG entity, an acronym, a state or
+    country, a person) is never joined."""
+    starts: dict[int, list[Cand]] = {}
+    for c in cands:
+        starts.setdefault(c[0], []).append(c)
+    ent_set = set(ents)
+
+    def alone(a: int, b: int, within: tuple[int, int] = (0, 0)) -> bool:
+        """A name on its own (a town name may be a bare word: "Freedom"); a person span that also
+        covers ``within`` (the group name) is the parser's misreading, not a person."""
+        name = text[a:b]
+        return ((a, b) in ent_set or bool(_ACRONYM_ONLY.fullmatch(name)) or _state_or_country(name)
+                or any(pa <= a and b <= pb and not (pa <= within[0] and within[1] <= pb) for pa, pb in persons))
+
+    out: list[Cand] = []
+    for a2, b2, f2 in cands:  # a bare word before "and" no rule read as a name: "the Freedom and Rights Coalition"
+        right = text[a2:b2].split()
+        m = _BARE_AND.search(text, max(0, a2 - 40), a2)
+        if m is None or len(right) < 2 or right[-1].lower() not in _lex()["org_words"]:
+            continue
+        a1, b1 = m.span(1)
+        if not (_has_org_word(text[a1:b1]) or alone(a1, b1, (a2, b2)) or text[a1:b1].lower() in _time_words()
+                or any(a <= a1 < b for a, b, _ in cands) or text[a1:b1].lower() in _CLAUSE_OPENERS):
+            out.append((a1, b2, f2))
+    for a1, b1, f1 in cands:
+        if text[b1 : b1 + 5] != " and ":
+            continue
+        for a2, b2, f2 in starts.get(b1 + 5, ()):
+            left, right = text[a1:b1].split(), text[a2:b2].split()
+            bare_then_group = (
+                len(left) <= 2 and not _has_org_word(text[a1:b1]) and not alone(a1, b1)
+                and right[-1].lower() in _lex()["org_words"] and len(right) >= 2
+            )
+            group_then_bare = (  # (the parser often tags the bare phrase alone: its entity does not count)
+                _head_then_prep(left) and len(right) <= 3 and not any(w.lower() in _GROUP_HEADS for w in right)
+                and not (len(right) >= 2 and ((a2, b2) in ent_set or right[-1].lower() in _lex()["org_words"]))
+                and not (_ACRONYM_ONLY.fullmatch(text[a2:b2]) or _state_or_country(text[a2:b2]))
+                and not any(pa <= a2 and b2 <= pb for pa, pb in persons)
+            )
+            if bare_then_group or group_then_bare:
+                out.append((a1, b2, f1 or f2))
+    return out
+
+
 def find_orgs(
     text: str, scopes: list[tuple[int, int]], doc: Any = None, dropped: list[tuple[str, str, str]] | None = None
 ) -> list[Org]:
@@ -940,6 +1015,7 @@ def find_orgs(
              + _acronym_candidates(text, scopes) + _head_candidates(text, scopes)
              + _typed_candidates(text, scopes, ents) + _protester_candidates(text, scopes)
              + _person_of_candidates(text, scopes, persons) + _titled_candidates(text, scopes))
+    cands += _and_joined(text, cands, ents, persons)
     cued = {text[a:b].lower() for a, b, f in cands if f}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int]] = []

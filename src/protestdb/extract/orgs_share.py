@@ -6,7 +6,8 @@ whole strike ("the union, which called the national strike"), or in the lead ("m
 the capital and elsewhere in the X day of action") -- and then lists other places of
 the same action. A coder gives those organizers to each event of the action. Here: when
 every event that names organizers names the same ones, each other event of the same date
-and kind (never a counter-protest) gets them, with the donor's evidence -- except a union
+and kind, or of the same date and named action (a "Hands Off" rally in one town, a "Hands Off"
+picket in the next; never a counter-protest) gets them, with the donor's evidence -- except a union
 local, the unit of one site.
 """
 
@@ -42,8 +43,16 @@ def share_action_organizers(events: list[Any]) -> list[tuple[int, list[str]]]:
     spans = [sp for sp in donor.evidence.get("organizations", []) if not _LOCAL.search(sp.quote or "")]
     kinds = set(donor.event_type or [])
     main_ids = {id(ev) for ev in main}
+    title = _title(donor)
     return give_shared(events, "organizations", names, spans,
-                       lambda ev: id(ev) in main_ids and ev.date == donor.date and bool(kinds & set(ev.event_type or [])))
+                       lambda ev: id(ev) in main_ids and ev.date == donor.date
+                       and (bool(kinds & set(ev.event_type or [])) or (title is not None and _title(ev) == title)))
+
+
+def _title(ev: Any) -> str | None:
+    """The action's own name, compared without case ("Hands Off" rallies and pickets are one action)."""
+    t = getattr(ev, "title", None)
+    return t.strip().lower() or None if isinstance(t, str) else None
 
 
 def give_shared(

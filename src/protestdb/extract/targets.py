@@ -47,6 +47,9 @@ def _lex() -> dict[str, Any]:
         "clause": frozenset(lx.get("clause_verbs", ())),
         "demand_from": frozenset(lx.get("demand_from", ())),
         "decisions": frozenset(lx.get("decision_nouns", ())),
+        "address_nouns": {k: frozenset(v) for k, v in lx.get("address_nouns", {}).items()},
+        "project_verbs": frozenset(lx.get("project_verbs", ())),
+        "project_nouns": frozenset(lx.get("project_nouns", ())),
         "needs_clause": frozenset(lx.get("address_needs_clause", ())),
         "lawmakers_not_after": re.compile(lx.get("lawmakers_not_after", "(?!)"), re.IGNORECASE),
         "lawmakers_not_before": re.compile(lx.get("lawmakers_not_before", "(?!)"), re.IGNORECASE),
@@ -74,7 +77,8 @@ def _lex() -> dict[str, Any]:
         "labor_types": frozenset(lx.get("labor_types", ())),
         "parent": re.compile(rf"{lx['employer_parent']}(?P<name>{_CAP_NAME})") if lx.get("employer_parent") else None,
         "site_after": re.compile(
-            rf"(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}?(?i:{alt(lx.get('site_nouns', []))})\b"
+            # (after a possessive, a model's name may stand before the site noun: "X's Falcon plant")
+            rf"(?:['’]s\s+(?:[\w-]+\s+){{0,2}}?|\s+(?:[a-z]+\s+){{0,2}}?)(?i:{alt(lx.get('site_nouns', []))})\b"
         ),
         "site_preps": re.compile(lx.get("site_preps", r"(?!)"), re.IGNORECASE),
         "governor": re.compile(lx.get("governor_cue", r"(?!)")),
@@ -213,6 +217,27 @@ def _person(tok: Any) -> bool:
     return tok.ent_type_ == "PERSON" or figure_name(tok.text) is not None
 
 
+def _address_noun_prep(prep: Any, nouns: dict[str, frozenset[str]]) -> bool:
+    """Does the preposition name whom a noun of opposition or pressure aims at: "opposition to",
+    "pressure on" -- attached to the noun, or to the verb whose object the noun is ("put pressure
+    on X")?"""
+    head = prep.head
+    if prep.lower_ in nouns.get(head.lower_, ()):
+        return True
+    return head.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and prep.lower_ in nouns.get(c.lower_, ()) for c in head.children
+    )
+
+
+def _project_of(verb: Any, nouns: frozenset[str]) -> list[Any]:
+    """"halt the construction of the Harbor Line Pipeline": the named project (a proper noun)."""
+    out = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns):
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            out.extend(g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN")
+    return out
+
+
 def _addressed(doc: Any, s: int, e: int) -> list[Any]:
     """Tokens addressed by a claim in ``text[s:e]`` (parse)."""
     lx = _lex()
@@ -224,8 +249,12 @@ def _addressed(doc: Any, s: int, e: int) -> list[Any]:
         pos = tok.pos_
         if pos == "VERB" or pos == "AUX":  # (the lemma is read for verbs only)
             _verb_addressed(tok, lx, doc, out)
+            if pos == "VERB" and tok.lemma_.lower() in lx["project_verbs"]:
+                out.extend(_project_of(tok, lx["project_nouns"]))
         if tok.dep_ == "prep" and tok.lower_ == "against":
             out.extend(g for g in tok.children if g.dep_ == "pobj")
+        elif tok.dep_ == "prep" and _address_noun_prep(tok, lx["address_nouns"]):
+            out.extend(g for g in tok.children if g.dep_ == "pobj")  # "in opposition to X", "pressure on X"
         elif tok.dep_ == "prep" and tok.lower_ == "from" and _demanded_from(tok, lx["demand_from"]):
             out.extend(g for g in tok.children if g.dep_ == "pobj")
         elif tok.dep_ == "poss" and tok.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() in lx["decisions"] and not _person(tok):
@@ -236,7 +265,8 @@ def _addressed(doc: Any, s: int, e: int) -> list[Any]:
     for t in out:
         poss = [c for c in t.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
         if not poss and t.pos_ == "NOUN":
-            poss = [c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "ORG" and not _person(c)]
+            poss = [c for c in t.children if c.dep_ == "compound" and (c.ent_type_ == "ORG" or (
+                c.lower_ in lx["government"] and t.lemma_.lower() in lx["decisions"])) and not _person(c)]
         final.append(poss[0] if poss else t)
     return final
 
@@ -304,6 +334,22 @@ def _official(text: str, doc: Any, tok: Any) -> tuple[str, Span] | None:
     return name, (ent.start_char, ent.end_char, ent.text) if off < 0 else (off, off + len(name), name)
 
 
+def _country_addressed(tok: Any) -> bool:
+    """A country (never a city or state) as the owner of a protested decision ("Westland's war")
+    or the object of "against"."""
+    if not (tok.dep_ == "poss" or (tok.dep_ == "pobj" and tok.head.lower_ == "against")):
+        return False
+    from protestdb.geo import country_code
+
+    return bool(country_code(tok.text)) and not _state_like(tok.text)
+
+
+def _state_like(name: str) -> bool:
+    from protestdb.geo import state_code
+
+    return bool(state_code(name))
+
+
 def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, locality: str | None, found: _Found,
                 state: str | None = None) -> None:
     """The parse's addressees of the action (a named body, or "the city" resolved to its name)."""
@@ -317,6 +363,11 @@ def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, localit
         if low == "city" and tok.lower_ == "city" and locality and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the":
             # "urged the city to", "against the city's plan": the city's government
             found.add(f"City of {locality}", (tok.idx, tok.idx + len(tok.text), tok.text))
+            continue
+        if tok.ent_type_ == "GPE" and _country_addressed(tok):
+            a, b = _np(tok)  # "against Israel's war", "protest against Westland": the country
+            name = _clean(text[a:b])
+            found.add(name, (a + text[a:b].find(name), a + text[a:b].find(name) + len(name), name))
             continue
         if tok.pos_ == "PRON" or low in lx["not_target"] or tok.ent_type_ in ("GPE", "DATE", "CARDINAL", "NORP"):
             continue
@@ -371,8 +422,11 @@ def find_parse_targets(
     locality: str | None = None,
     published: date | None = None,
     exclude: set[str] = frozenset(),
+    country: str | None = None,
 ) -> list[tuple[str, Span]]:
-    """Targets of an event told in ``scopes`` (value, evidence span)."""
+    """Targets of an event told in ``scopes`` (value, evidence span). "The president", "the
+    administration" name the US one only for an event in the US (or of unknown country): abroad
+    they are the country's own."""
     lx = _lex()
     found = _Found(exclude, lx["not_target"])
     for s, e in scopes:
@@ -382,7 +436,7 @@ def find_parse_targets(
         else:  # "a bill brought before Congress", "the bill's reading in Parliament"
             for sp in bill_legislatures(text, s, e):
                 found.add(sp[2], sp, legislature=True)
-        m = lx["federal"].search(text[s:e]) if may_match(lx["federal"], lowered(text), s, e) else None
+        m = lx["federal"].search(text[s:e]) if country in (None, "US") and may_match(lx["federal"], lowered(text), s, e) else None
         if m is not None and published is not None:
             # "the president's policy": the person in office; "the administration", "the White House": his administration
             terms = lx["presidents"] if m.group().lower().startswith("the president") else lx["administrations"]
@@ -473,7 +527,7 @@ def _site_owners(lx: dict[str, Any], text: str, s: int, e: int, orgs: list[tuple
         # "marched to the Acme Freight headquarters"
         owned = _OWNED_SITE.match(text, b) and not _UNIONISH.search(text[a:b]) and _SITE_THE.search(text[max(0, a - 40) : a + (4 if text[a : a + 4].lower() == "the " else 0)])
         if lx["site_after"].match(text, b, min(len(text), b + 40)) and lx["site_preps"].search(text, max(0, a - 30), a):
-            if "'" in text[b : b + 2] or "’" in text[b : b + 2] or text[max(0, a - 4) : a].strip() in ("a", "an", "one") or owned:
+            if "'" in text[b : b + 2] or "’" in text[b : b + 2] or text[max(0, a - 4) : a].split()[-1:] in (["a"], ["an"], ["one"]) or owned:
                 found.add(text[a:b], a, b)
         elif owned:
             found.add(text[a:b], a, b)

@@ -120,3 +120,46 @@ def test_campus_list_gives_one_event_per_campus() -> None:
     assert {("Medford", "MA"), ("New Haven", "CT"), ("Durham", "NC"), ("Minneapolis", "MN")} <= by_place
     yale = next(e for e in res.events if e.locality == "New Haven")
     assert "Yale University" in (yale.location or "")
+
+
+def test_list_goes_on_past_names_the_gazetteer_does_not_know() -> None:
+    # "Quillanbrook" and "Vosterdam" are made up: the list of sites goes on after them
+    text = (
+        "Tens of thousands of people marched against the pension plan in Paris on Saturday. "
+        "Crowds also rallied in dozens of other towns across France, including in Nantes, Quillanbrook, "
+        "Vosterdam, Bordeaux and Strasbourg."
+    )
+    ev = _by_city(text)
+    assert {"Paris", "Nantes", "Bordeaux", "Strasbourg"} <= set(ev)
+    assert "Quillanbrook" not in ev and "Vosterdam" not in ev
+
+
+def test_city_after_a_list_is_no_site_without_its_gap() -> None:
+    # a city told in the next sentence after a list (a sentence end between them) is no item of it
+    text = (
+        "Workers rallied on Saturday in Nantes, Bordeaux and Strasbourg against the pension plan. "
+        "The minister, who grew up in Toulouse, said the plan would stay."
+    )
+    ev = _by_city(text)
+    assert {"Nantes", "Bordeaux", "Strasbourg"} <= set(ev)
+    assert "Toulouse" not in ev
+
+
+def test_campuses_listed_as_examples_in_two_cities() -> None:
+    # three campuses told as examples of a wave, in two localities: each locality gets its event
+    text = (
+        "Student sit-ins against tuition hikes spread on Tuesday to campuses across the country, "
+        "including Boston University, Northeastern University and Yale University."
+    )
+    ev = _by_city(text)
+    assert {"Boston", "New Haven"} <= set(ev)
+
+
+def test_two_campuses_told_without_a_list_cue_stay_apart() -> None:
+    # a campus named as where a speaker works is no second site of the action
+    text = (
+        "Students held a sit-in at Boston University on Tuesday against tuition hikes, said a professor "
+        "at Northeastern University and Yale University who studies campus activism."
+    )
+    ev = _by_city(text)
+    assert "New Haven" not in ev

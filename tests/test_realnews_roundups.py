@@ -163,3 +163,22 @@ def test_two_campuses_told_without_a_list_cue_stay_apart() -> None:
     )
     ev = _by_city(text)
     assert "New Haven" not in ev
+
+
+def test_strike_sites_listed_as_hospital_in_town_and_hospital_in_town() -> None:
+    # a strike wave told site by site: "Hospital in Town and Other Hospital in Other Town"
+    text = (
+        "Nurses at five hospitals went on strike on Monday over staffing, their union said. "
+        "The strike involves nurses at Elmcrest General Hospital in St. Louis Park and Birchwood "
+        "Memorial Health in Robbinsdale, as well as at two hospitals in Duluth."
+    )
+    ev = _by_city(text)
+    assert {"St. Louis Park", "Robbinsdale", "Duluth"} <= {k.replace("Saint ", "St. ") for k in ev}
+
+
+def test_university_named_for_a_city_and_a_person_is_no_city() -> None:
+    # "at X and Y University": one venue's name, not the city X
+    text = "Students rallied at Washington and Lee University on Monday against the new fees, organizers said."
+    ev = _by_city(text)
+    assert "Washington" not in ev
+

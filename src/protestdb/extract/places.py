@@ -224,6 +224,17 @@ def civic_site(text: str, start: int, end: int, lang: str = "en", named_state: b
 _CITY_DISTRICT = re.compile(r"[ \t]+(?:Central Business District|CBD|[Cc]ity [Cc]ent(?:re|er))$")
 
 
+_IN_BEFORE_TOWN = re.compile(r"\bin[ \t]+$")
+_AND_NEXT = re.compile(r"[ \t]+and[ \t]+[A-Z]")
+
+
+def _next_site(text: str, start: int, tail: str) -> bool:
+    """Is the name after "in <town> and ..." the next site of a list, not the town's own name
+    ("nurses at Elm Hospital in Oakdale and Pine Memorial Health in Riverton")? A town told
+    after "in" is a locality; a name that goes on with "and" is the next item."""
+    return _AND_NEXT.match(tail) is not None and _IN_BEFORE_TOWN.search(text, max(0, start - 4), start) is not None
+
+
 def _is_city_district(tail: str) -> bool:
     return _CITY_DISTRICT.match(tail) is not None
 
@@ -255,7 +266,8 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
             civic = pm.kind == "city" and civic_site(text, pm.start, pm.end, lang,
                                                      named_state=bool(pm.state) and pm.state in named_states)
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
-            if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)) and not civic:
+            if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)) and not civic \
+                    and not _next_site(text, pm.start, m.group(0)):
                 continue
             if not civic and place_tail(text, pm.end, lang):
                 continue

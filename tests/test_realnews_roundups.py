@@ -120,3 +120,65 @@ def test_campus_list_gives_one_event_per_campus() -> None:
     assert {("Medford", "MA"), ("New Haven", "CT"), ("Durham", "NC"), ("Minneapolis", "MN")} <= by_place
     yale = next(e for e in res.events if e.locality == "New Haven")
     assert "Yale University" in (yale.location or "")
+
+
+def test_list_goes_on_past_names_the_gazetteer_does_not_know() -> None:
+    # "Quillanbrook" and "Vosterdam" are made up: the list of sites goes on after them
+    text = (
+        "Tens of thousands of people marched against the pension plan in Paris on Saturday. "
+        "Crowds also rallied in dozens of other towns across France, including in Nantes, Quillanbrook, "
+        "Vosterdam, Bordeaux and Strasbourg."
+    )
+    ev = _by_city(text)
+    assert {"Paris", "Nantes", "Bordeaux", "Strasbourg"} <= set(ev)
+    assert "Quillanbrook" not in ev and "Vosterdam" not in ev
+
+
+def test_city_after_a_list_is_no_site_without_its_gap() -> None:
+    # a city told in the next sentence after a list (a sentence end between them) is no item of it
+    text = (
+        "Workers rallied on Saturday in Nantes, Bordeaux and Strasbourg against the pension plan. "
+        "The minister, who grew up in Toulouse, said the plan would stay."
+    )
+    ev = _by_city(text)
+    assert {"Nantes", "Bordeaux", "Strasbourg"} <= set(ev)
+    assert "Toulouse" not in ev
+
+
+def test_campuses_listed_as_examples_in_two_cities() -> None:
+    # three campuses told as examples of a wave, in two localities: each locality gets its event
+    text = (
+        "Student sit-ins against tuition hikes spread on Tuesday to campuses across the country, "
+        "including Boston University, Northeastern University and Yale University."
+    )
+    ev = _by_city(text)
+    assert {"Boston", "New Haven"} <= set(ev)
+
+
+def test_two_campuses_told_without_a_list_cue_stay_apart() -> None:
+    # a campus named as where a speaker works is no second site of the action
+    text = (
+        "Students held a sit-in at Boston University on Tuesday against tuition hikes, said a professor "
+        "at Northeastern University and Yale University who studies campus activism."
+    )
+    ev = _by_city(text)
+    assert "New Haven" not in ev
+
+
+def test_strike_sites_listed_as_hospital_in_town_and_hospital_in_town() -> None:
+    # a strike wave told site by site: "Hospital in Town and Other Hospital in Other Town"
+    text = (
+        "Nurses at five hospitals went on strike on Monday over staffing, their union said. "
+        "The strike involves nurses at Elmcrest General Hospital in St. Louis Park and Birchwood "
+        "Memorial Health in Robbinsdale, as well as at two hospitals in Duluth."
+    )
+    ev = _by_city(text)
+    assert {"St. Louis Park", "Robbinsdale", "Duluth"} <= {k.replace("Saint ", "St. ") for k in ev}
+
+
+def test_university_named_for_a_city_and_a_person_is_no_city() -> None:
+    # "at X and Y University": one venue's name, not the city X
+    text = "Students rallied at Washington and Lee University on Monday against the new fees, organizers said."
+    ev = _by_city(text)
+    assert "Washington" not in ev
+

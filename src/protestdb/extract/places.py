@@ -224,6 +224,17 @@ def civic_site(text: str, start: int, end: int, lang: str = "en", named_state: b
 _CITY_DISTRICT = re.compile(r"[ \t]+(?:Central Business District|CBD|[Cc]ity [Cc]ent(?:re|er))$")
 
 
+_IN_BEFORE_TOWN = re.compile(r"\bin[ \t]+$")
+_AND_NEXT = re.compile(r"[ \t]+and[ \t]+[A-Z]")
+
+
+def _next_site(text: str, start: int, tail: str) -> bool:
+    """Is the name after "in <town> and ..." the next site of a list, not the town's own name
+    ("nurses at Elm Hospital in Oakdale and Pine Memorial Health in Riverton")? A town told
+    after "in" is a locality; a name that goes on with "and" is the next item."""
+    return _AND_NEXT.match(tail) is not None and _IN_BEFORE_TOWN.search(text, max(0, start - 4), start) is not None
+
+
 def _is_city_district(tail: str) -> bool:
     return _CITY_DISTRICT.match(tail) is not None
 
@@ -255,7 +266,8 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
             civic = pm.kind == "city" and civic_site(text, pm.start, pm.end, lang,
                                                      named_state=bool(pm.state) and pm.state in named_states)
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
-            if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)) and not civic:
+            if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)) and not civic \
+                    and not _next_site(text, pm.start, m.group(0)):
                 continue
             if not civic and place_tail(text, pm.end, lang):
                 continue
@@ -796,6 +808,22 @@ def _clause_opening(text: str, lo: int, hi: int, p: Place, pats: dict[str, re.Pa
     return crowd.match(text, p.end, min(hi, p.end + 80)) is not None
 
 
+def _listed_after(text: str, lo: int, prev_site: int | None, p: Place, pats: dict[str, re.Pattern[str]]) -> bool:
+    """Is ``p`` the next item of a list whose last site ends at ``prev_site`` ("in A, B and C")?
+    Names the gazetteer does not know may stand between them ("A, Elmbrook, Oakvale, B": each
+    a capitalised item between commas), and a sentence splitter's break inside the list (no
+    sentence end, no line break between the items) does not end it."""
+    if prev_site is None or (prev_site < lo and "\n" in text[prev_site : p.start]):
+        return False
+    gap = text[prev_site : p.start]
+    if len(gap) <= 40 and pats["list_gap"].search(gap) is not None:
+        return prev_site >= lo or not _SENT_END.search(gap)
+    return len(gap) <= 80 and pats["list_names_gap"].search(gap) is not None
+
+
+_SENT_END = re.compile(r"[.!?;:]")
+
+
 def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") -> set[int]:
     """Ids of the cities told as an action's sites by their frame, whatever the words around
     them seem to say ("from", "to", "of" read as origins; a clause that tells no action):
@@ -825,8 +853,7 @@ def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") ->
             or pats["crowd_in"].search(text[max(lo, p.start - 70) : p.start]) is not None
             or (_IN_BEFORE.search(text[max(lo, p.start - 10) : p.start]) is not None
                 and pats["count_after"].search(text[p.end : min(hi, p.end + 90)]) is not None)
-            or (prev_site is not None and lo <= prev_site and p.start - prev_site <= 40
-                and pats["list_gap"].search(text[prev_site : p.start]) is not None)
+            or _listed_after(text, lo, prev_site, p, pats)
         )
         if site and not us_place_abroad(text, p, found):
             out.add(id(p))

@@ -20,7 +20,7 @@ from typing import Any
 
 from protestdb.extract.detect import Trigger
 from protestdb.extract.lexicons import any_rx, load_lang
-from protestdb.extract.places import us_place_abroad
+from protestdb.extract.places import listed_with_action, us_place_abroad
 from protestdb.extract.segment import Layout
 
 MIN_ITEMS = 2
@@ -331,7 +331,11 @@ def listed_venues(text: str, places: list[Any]) -> list[Any]:
     Tufts University, Yale University, the University of Michigan and MIT"), each as the place of
     its own event (a copy of kind ``city`` at the venue's words; the venue stays a venue)."""
     venues = sorted((p for p in places if p.kind == "venue" and getattr(p, "city_key", None)), key=lambda p: p.start)
-    if len({p.city_key for p in venues}) < LIST_MIN_CITIES:
+    cued = bool(venues) and listed_with_action(text, venues[0].start)
+    # a list told as examples ("on campuses nationwide, including Elm University, Oak College and
+    # Pine State") needs two localities; an uncued one three
+    min_cities = MIN_ITEMS if cued else LIST_MIN_CITIES
+    if len({p.city_key for p in venues}) < min_cities:
         return []
     listed = [a for a, b in zip(venues, venues[1:], strict=False) if _LIST_GAP.search(text[a.end : b.start]) and b.start - a.end < 80 and "." not in text[a.end : b.start]]
     if len(listed) + 1 < LIST_MIN_CITIES:

@@ -152,8 +152,41 @@ def _label(layout: Layout, lang: str) -> None:
                     se = m.end("state") + ps if m.group("state") else None
                     layout.dateline = (m.start("city") + ps, m.end("city") + ps, st, se)
     _caption_repeats(layout, kinds)
+    _gallery(layout, kinds, cues.get("photo_credit_end"), cues.get("file_photo") or [])
     for s in layout.sentences:
         s.kind = kinds.get(s.para, "body")
+
+
+#: a page with at least this many photo captions, and no more other body paragraphs than captions, is a gallery
+GALLERY_MIN_CAPTIONS = 3
+#: a body paragraph of fewer words is a credit or a label, not the report's text
+GALLERY_BODY_MIN_WORDS = 12
+
+
+def _gallery(layout: Layout, kinds: dict[int, str], credit_end: str | None, file_photo: list[str]) -> None:
+    """A photo gallery ("Students walk out of class at Elm High School in Dayton, March 14. Jane
+    Doe/AP", one caption per site of a day of action) tells its events in its captions. Captions:
+    the paragraphs labelled so, and those that end in a photographer's credit
+    (``photo_credit_end``). With at least ``GALLERY_MIN_CAPTIONS`` of them and no more other body
+    paragraphs than captions, each caption is body text (the first one no headline), except a
+    file photo's (an older picture)."""
+    if not credit_end:
+        return
+    text = layout.text
+    credit = re.compile(credit_end)
+    caps = [pi for pi, (a, b) in enumerate(layout.paragraphs)
+            if kinds.get(pi) == "caption" or (kinds.get(pi) in ("body", "headline") and credit.search(text[a:b].rstrip()))]
+    if len(caps) < GALLERY_MIN_CAPTIONS:
+        return
+    capset = set(caps)
+    body = [pi for pi, k in kinds.items() if k == "body" and pi not in capset
+            and len(text[slice(*layout.paragraphs[pi])].split()) >= GALLERY_BODY_MIN_WORDS]
+    if len(body) > len(caps):
+        return
+    old = any_rx(tuple(file_photo)) if file_photo else None
+    for pi in caps:
+        if old is None or not old.search(text[slice(*layout.paragraphs[pi])]):
+            kinds[pi] = "body"
 
 
 def _caption_repeats(layout: Layout, kinds: dict[int, str]) -> None:

@@ -725,8 +725,26 @@ def sole_city(st: DraftState) -> None:
     if pc is None or any(d.key.startswith("state:") and d.key != f"state:{pc.state}" for d in st.drafts):
         return  # an event placed in another state than the one city's
     for d in st.drafts:
+        if d.key == UNLOCATED and any(_venue_names_town(v, pc) for v in d.venues):
+            continue  # "a vigil at the Elmwood Indian Center": the venue's own town places it
         d.key, d.place = pc.city_key or UNLOCATED, pc
         d.rules.append(("sole_city", (pc.start, pc.end), ()))
+
+
+def _venue_names_town(v: Place, pc: Place) -> bool:
+    """Does the venue's name place it in another town of ``pc``'s state ("the Elmwood Indian
+    Center" beside "Fairview police": the venue's own town, as the place filler geocodes it)?"""
+    if v.kind != "venue" or not pc.state or (pc.country or "US") != "US":
+        return False
+    try:
+        from protestdb.geo import geocode
+    except ImportError:  # the geo stage is not installed
+        return False
+    try:
+        g = geocode(None, None, "US", context_states=[pc.state], venue=v.quote)
+    except (LookupError, ValueError):
+        return False
+    return g is not None and bool(g.locality) and g.state == pc.state and g.locality.lower() != (pc.locality or "").lower()
 
 
 def _sole_landmark_city(st: DraftState) -> Place | None:

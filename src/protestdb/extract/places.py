@@ -102,7 +102,31 @@ def person_spans(text: str, doc: Any = None, lang: str = "en") -> list[tuple[int
             continue
         for m in re.finditer(rf"\b{re.escape(name)}\b", text):
             ents.append((m.start(), m.end()))
+    ents.extend(_surnames_again(text, names))
     return ents
+
+
+#: a town's state right after it ("Littleton, Colo."): the name is told as the place there
+_STATE_AFTER = re.compile(r",?[ \t]+([A-Z][A-Za-z.]+(?:[ \t]+[A-Z][a-z]+)?)")
+
+
+def _surnames_again(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """The surname of a full name tagged PERSON ("Jordan Pikeville") told again alone ("police
+    said Pikeville fired first"): the person, unless that mention is told as a site ("in
+    Pikeville") or with its state ("Pikeville, Ky.")."""
+    out = []
+    for name in names:
+        parts = name.split()
+        if len(parts) < 2 or len(parts[-1]) < 4 or not parts[-1][0].isupper() or not parts[-1].isalpha():
+            continue
+        for m in re.finditer(rf"\b{re.escape(parts[-1])}\b", text):
+            if _SITE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                continue
+            st = _STATE_AFTER.match(text, m.end(), min(len(text), m.end() + 30))
+            if st is not None and state_code(st.group(1)):
+                continue
+            out.append((m.start(), m.end()))
+    return out
 
 
 #: a capitalised word right after a town's name, and the locative words before a site (English
@@ -174,6 +198,19 @@ def place_tail(text: str, end: int, lang: str = "en") -> bool:
         return False
     m = pat.match(text, end, min(len(text), end + 60))
     return m is not None and "\n" not in m.group(0)
+
+
+@lru_cache(maxsize=4)
+def _street_crossing(lang: str) -> re.Pattern[str] | None:
+    pat = lang_entry("place_words", lang, "street_crossing")
+    return re.compile(pat) if pat else None
+
+
+def street_crossing(text: str, start: int, lang: str = "en") -> bool:
+    """Is the place starting at ``start`` a street at a crossing ("the intersection of Elm and
+    Fairview", ``data/place_words`` street_crossing)?"""
+    pat = _street_crossing(lang)
+    return pat is not None and pat.search(text, max(0, start - 80), start) is not None
 
 
 @lru_cache(maxsize=4)
@@ -252,12 +289,14 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
                 continue
             if pm.start > 0 and text[pm.start - 1] == "@":
                 continue  # "@Springfield_news": a social-media handle, no place
-            civic = pm.kind == "city" and civic_site(text, pm.start, pm.end, lang,
-                                                     named_state=bool(pm.state) and pm.state in named_states)
+            # "a teacher at Westlake Middle School" on a page that names only another state: the
+            # school is named after a neighborhood there, not after the town of that name elsewhere
+            civic = pm.kind == "city" and not (named_states and pm.state and pm.state not in named_states) \
+                and civic_site(text, pm.start, pm.end, lang, named_state=bool(pm.state) and pm.state in named_states)
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
             if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)) and not civic:
                 continue
-            if not civic and place_tail(text, pm.end, lang):
+            if (not civic and place_tail(text, pm.end, lang)) or street_crossing(text, pm.start, lang):
                 continue
             nxt = pms[k + 1] if k + 1 < len(pms) else None
             if nxt is not None and nxt.kind in ("city", "neighborhood") and text[pm.end : nxt.start] == " ":

@@ -116,3 +116,24 @@ def test_a_venue_named_for_a_town_of_the_state_beats_the_one_city_named() -> Non
     # a venue of a town in another state than the one city's does not move the action there
     other = text.replace("Oklahoma City Indian Center", "Denver Indian Center")
     assert {(loc, st) for loc, st, _d, _a in _events(other)} == {("Tulsa", "OK")}
+
+
+def test_an_action_at_many_sites_across_the_country_is_not_the_datelines() -> None:
+    text = ("Coffee workers stage one-day strike\n\n"
+            "CHICAGO (AP) — Workers at more than 150 U.S. Beanhouse locations walked off the job Thursday in what "
+            "organizers said was the largest strike yet in the union drive.\n\n"
+            "The union said it expected more than 3,000 workers to take part.")
+    evs = _events(text, date(2023, 11, 16))
+    assert [(loc, st, d) for loc, st, d, _a in evs] == [(None, None, "2023-11-16")]
+    # the dateline's own action stays there
+    local = "CHICAGO (AP) — Hundreds of coffee workers marched downtown Thursday to demand better pay."
+    assert [(loc, st) for loc, st, _d, _a in _events(local, date(2023, 11, 16))] == [("Chicago", "IL")]
+
+
+def test_an_announcement_dated_by_other_words_than_the_reports_stays() -> None:
+    text = ("FAIRBANKS, Alaska — Parents who marched to the school district office last week to oppose the closing "
+            "of two schools say they plan to come back Tuesday, when the board is set to vote.\n\n"
+            "About 80 people took part in last week's march, organizers said. They are asking neighbors to fill "
+            "the meeting room and to rally outside before it starts.")
+    evs = _events(text, date(2025, 3, 10))
+    assert any(a and d == "2025-03-11" for _loc, _st, d, a in evs)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -314,6 +314,12 @@ def one_city(st: DraftState, s: Sentence) -> list[Group] | None:
     """The sentence names where the action is."""
     if not s.cities:
         return None
+    if all(t.national for t in s.trigs) and all(places.is_dateline_mention(st.doc.text, c) for c in s.cities):
+        # "CHICAGO (AP) — Workers at more than 200 U.S. stores walked out": no one city's action
+        bare = replace(s, cities=[])
+        got = national_placeless(st, bare)
+        if got is not None:
+            return got
     return [(s.cities[0].city_key or UNLOCATED, s.cities[0], s.trigs, s.seg, s.venues)]
 
 
@@ -333,6 +339,8 @@ def paragraph_city(st: DraftState, s: Sentence) -> list[Group] | None:
     if all(t.national for t in s.trigs) and len({p.city_key for sj in layout.para_sentences(s.para)
                                                   for p in st.places_by_sent.get(sj, []) if p.city_key}) >= 2:
         return None  # "Protests were held across the country." before the cities of a roundup: no one city's
+    if all(t.national for t in s.trigs) and places.is_dateline_mention(st.doc.text, pc):
+        return None  # "CHICAGO (AP) — Workers at more than 200 U.S. stores walked out": not the dateline's
     if all(_told_away(st.doc, t) for t in s.trigs):
         return None  # "protesters who rallied 12 miles south": not at the paragraph's city
     return [(pc.city_key or UNLOCATED, pc, s.trigs, s.seg, s.venues)]

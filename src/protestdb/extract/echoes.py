@@ -6,8 +6,10 @@ the workers were set to march the last mile to the Capitol", "the march, which w
 own; when it tells no day in its own words, the date filler gives it the nearest day ahead found
 anywhere on the page (``fillers.fill_date``, "date.announced_future_day"), and the page gets the
 same march twice, once on a day after its own publication. Such an announced event at a locality
-where the page reports an action that happened is that action: it is dropped (an announced
-event on the page's own day may be the day's news: "teachers strike Thursday" published Thursday).
+where the page reports an action that happened, dated by the very words a reported event reads
+as a past day ("on Wednesday" read once as last Wednesday, once as next Wednesday), is that
+action: it is dropped. An announcement with a day of its own ("they plan to return Tuesday"), or
+on the page's own day ("teachers strike Thursday" published Thursday), stays.
 """
 
 from __future__ import annotations
@@ -30,10 +32,13 @@ def drop_announced_echoes(doc: ExtractDoc) -> list[int]:
     if not afar or len(doc.events) < 2:
         return []
     reported = {_where(ev) for ev in doc.events if not ev.announced_only} - {None}
+    # the words of a day a reported event reads as past: read ahead for another, they are misread
+    past_words = {(sp.start, sp.end) for ev in doc.events if not ev.announced_only for sp in ev.evidence.get("date", [])}
     pub = doc.published.isoformat() if doc.published is not None else None
     gone = [i for i, ev in enumerate(doc.events)
             if ev.index in afar and ev.announced_only and _where(ev) in reported
-            and pub is not None and str(ev.date or "") > pub]
+            and pub is not None and str(ev.date or "") > pub
+            and any((sp.start, sp.end) in past_words for sp in ev.evidence.get("date", []))]
     if not gone:
         return []
     for i in gone:

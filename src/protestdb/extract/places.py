@@ -224,12 +224,15 @@ def _civic_site(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     return re.compile(rf"[ \t]+(?:{heads})\b"), re.compile(before, re.IGNORECASE)
 
 
-def civic_site(text: str, start: int, end: int, lang: str = "en", named_state: bool = False) -> bool:
+def civic_site(text: str, start: int, end: int, lang: str = "en", named_state: bool = False,
+               other_state: bool = False) -> bool:
     """Is the city at ``text[start:end]`` the first word of its own civic building, school or
     hospital told as where people act ("rallied outside Elmwood City Hall", "gathered at the
     Elmwood Police Department", "protested outside Elmwood Hospital")? The building stands in
     that city: the city is the site's locality. A name schools are named after ("outside
-    Lincoln High School") is a person's, not the town's."""
+    Lincoln High School") is a person's, not the town's. With ``other_state`` (the town's reading
+    is in a state the page does not name, while it names others) a school or hospital is no site
+    of that town."""
     pats = _civic_site(lang)
     if pats is None:
         return False
@@ -240,6 +243,10 @@ def civic_site(text: str, start: int, end: int, lang: str = "en", named_state: b
     civic = words_alternation(lang_entry("place_words", lang, "civic_sites"))
     if civic and re.fullmatch(rf"[ \t]+(?:{civic})", m.group(0)):
         return True
+    if other_state:
+        # "a teacher at Westlake Middle School" on a page that names only another state than the
+        # town's: the school is named after a neighborhood there, not after that town elsewhere
+        return False
     # a school or hospital: never a person's name, nor a town bigger abroad ("Wellington Hospital")
     spec = _town_venue(lang)
     if spec is not None and text[start:end].lower() in spec[1]:
@@ -289,10 +296,9 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
                 continue
             if pm.start > 0 and text[pm.start - 1] == "@":
                 continue  # "@Springfield_news": a social-media handle, no place
-            # "a teacher at Westlake Middle School" on a page that names only another state: the
-            # school is named after a neighborhood there, not after the town of that name elsewhere
-            civic = pm.kind == "city" and not (named_states and pm.state and pm.state not in named_states) \
-                and civic_site(text, pm.start, pm.end, lang, named_state=bool(pm.state) and pm.state in named_states)
+            civic = pm.kind == "city" and civic_site(
+                text, pm.start, pm.end, lang, named_state=bool(pm.state) and pm.state in named_states,
+                other_state=bool(named_states and pm.state and pm.state not in named_states))
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
             if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)) and not civic:
                 continue

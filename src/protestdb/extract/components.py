@@ -256,6 +256,16 @@ def filling(doc: ExtractDoc, *, geocode: bool = True, deadline: float | None = N
     return None
 
 
+@component("announced_echoes")
+def announced_echoes(doc: ExtractDoc) -> bool | None:
+    """An announced event dated from afar where the page reports the action done is that action
+    (``echoes.drop_announced_echoes``)."""
+    from protestdb.extract.echoes import drop_announced_echoes
+
+    drop_announced_echoes(doc)
+    return None
+
+
 @component("action_targets")
 def action_targets(doc: ExtractDoc) -> bool | None:
     """The addressee one place of an action names goes to its other places that name none

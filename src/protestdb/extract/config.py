@@ -27,6 +27,7 @@ COMPONENTS: tuple[str, ...] = (
     "drafting",
     "article_facts",
     "filling",
+    "announced_echoes",
     "action_targets",
     "roundup_organizers",
     "action_organizers",

@@ -171,6 +171,21 @@ def possessed_noun(sdoc: Any, m: Any) -> Any | None:
     return tok.head
 
 
+def attributive_noun(sdoc: Any, m: Any) -> Any | None:
+    """The noun a date modifies from before it ("the Oct. 7 attacks", "the June 3 hearing",
+    "the Saturday march"), else None."""
+    if sdoc is None:
+        return None
+    span = _tokens(sdoc, m)
+    if span is None:
+        return None
+    tok = span.root
+    head = tok.head
+    if tok.dep_ not in ("nmod", "compound", "amod") or head in span or head.i < tok.i:
+        return None
+    return head if head.pos_ in ("NOUN", "PROPN") else None
+
+
 def starts_a_period(text: str, m: Any) -> bool:
     """"since Monday", "protesting since yesterday", "since it began last Thursday": the day a
     still running action began."""
@@ -185,4 +200,4 @@ def spoken_on(sdoc: Any, m: Any) -> bool:
     return got is not None and got[1] and got[0].lemma_ in _SPEECH
 
 
-__all__ = ["date_verb", "in_other_clause", "possessed_noun", "read_tenses", "spoken_on", "starts_a_period"]
+__all__ = ["attributive_noun", "date_verb", "in_other_clause", "possessed_noun", "read_tenses", "spoken_on", "starts_a_period"]

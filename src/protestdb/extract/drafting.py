@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -314,6 +314,12 @@ def one_city(st: DraftState, s: Sentence) -> list[Group] | None:
     """The sentence names where the action is."""
     if not s.cities:
         return None
+    if all(t.national for t in s.trigs) and all(places.is_dateline_mention(st.doc.text, c) for c in s.cities):
+        # "CHICAGO (AP) — Workers at more than 200 U.S. stores walked out": no one city's action
+        bare = replace(s, cities=[])
+        got = national_placeless(st, bare)
+        if got is not None:
+            return got
     return [(s.cities[0].city_key or UNLOCATED, s.cities[0], s.trigs, s.seg, s.venues)]
 
 
@@ -333,6 +339,8 @@ def paragraph_city(st: DraftState, s: Sentence) -> list[Group] | None:
     if all(t.national for t in s.trigs) and len({p.city_key for sj in layout.para_sentences(s.para)
                                                   for p in st.places_by_sent.get(sj, []) if p.city_key}) >= 2:
         return None  # "Protests were held across the country." before the cities of a roundup: no one city's
+    if all(t.national for t in s.trigs) and places.is_dateline_mention(st.doc.text, pc):
+        return None  # "CHICAGO (AP) — Workers at more than 200 U.S. stores walked out": not the dateline's
     if all(_told_away(st.doc, t) for t in s.trigs):
         return None  # "protesters who rallied 12 miles south": not at the paragraph's city
     return [(pc.city_key or UNLOCATED, pc, s.trigs, s.seg, s.venues)]
@@ -725,8 +733,26 @@ def sole_city(st: DraftState) -> None:
     if pc is None or any(d.key.startswith("state:") and d.key != f"state:{pc.state}" for d in st.drafts):
         return  # an event placed in another state than the one city's
     for d in st.drafts:
+        if d.key == UNLOCATED and any(_venue_names_town(v, pc) for v in d.venues):
+            continue  # "a vigil at the Elmwood Indian Center": the venue's own town places it
         d.key, d.place = pc.city_key or UNLOCATED, pc
         d.rules.append(("sole_city", (pc.start, pc.end), ()))
+
+
+def _venue_names_town(v: Place, pc: Place) -> bool:
+    """Does the venue's name place it in another town of ``pc``'s state ("the Elmwood Indian
+    Center" beside "Fairview police": the venue's own town, as the place filler geocodes it)?"""
+    if v.kind != "venue" or not pc.state or (pc.country or "US") != "US":
+        return False
+    try:
+        from protestdb.geo import geocode
+    except ImportError:  # the geo stage is not installed
+        return False
+    try:
+        g = geocode(None, None, "US", context_states=[pc.state], venue=v.quote)
+    except (LookupError, ValueError):
+        return False
+    return g is not None and bool(g.locality) and g.state == pc.state and g.locality.lower() != (pc.locality or "").lower()
 
 
 def _sole_landmark_city(st: DraftState) -> Place | None:

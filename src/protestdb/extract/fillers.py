@@ -17,9 +17,15 @@ from protestdb.extract import people, places, types
 from protestdb.extract.assemble import article_orgs, context_scopes, counts_for, event_orgs, gap, people_nouns
 from protestdb.extract.background import date_status
 from protestdb.extract.cues import crowd_size
-from protestdb.extract.date_clauses import in_other_clause, possessed_noun, spoken_on, starts_a_period
+from protestdb.extract.date_clauses import (
+    attributive_noun,
+    in_other_clause,
+    possessed_noun,
+    spoken_on,
+    starts_a_period,
+)
 from protestdb.extract.document import NATIONAL, Draft, ExtractDoc
-from protestdb.extract.lexicons import any_rx, load_lang
+from protestdb.extract.lexicons import any_rx, lang_entry, load_lang
 from protestdb.extract.sizes import combine_sizes, size_category, upper_bound_told
 from protestdb.extract.spans import SpanIndex, entities
 from protestdb.extract.trace import FieldTrace, record
@@ -357,6 +363,9 @@ def fill_date(f: Filling) -> None:
                       and m.future_value == doc.published]
         near = [m for m in fut if f.in_scope.covers(m.start, m.end)] or fut
         dm, rule = _nearest(f, near), "date.announced_future_day"
+        if dm is not None and not f.in_seg.covers(dm.start, dm.end):
+            # a day told away from the action's own words: "announced_echoes" may drop it
+            f.doc.memo.setdefault("dated_from_afar", set()).add(f.ev.index)
     if dm is not None:
         _put_date(f, dm, rule)
     if f.ev.date is None:
@@ -391,7 +400,23 @@ def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
         cands = own if own or _other_anchor(f, cands) else cands
     if len(cands) > 1 and sdoc is not None:
         cands = [m for m in cands if not _of_another_thing(f, m)] or cands
+    if cands and sdoc is not None:
+        # "ahead of the anniversary of the Oct. 7 attacks": the attacks' day, not the march's
+        named = [m for m in cands if _dates_another_thing(f, m)]
+        if named and (len(named) < len(cands) or _other_anchor(f, named)):
+            cands = [m for m in cands if all(m is not x for x in named)]
     return cands
+
+
+def _dates_another_thing(f: Filling, m: Any) -> bool:
+    """The date modifies a noun before which it stands that is neither a protest word, nor
+    people, nor a word of the day itself ("the Oct. 7 attacks", "the June 3 hearing"; unlike
+    "the May 1 rally", "the July 4 weekend": ``data/date_<lang>`` own_day_nouns)."""
+    noun = attributive_noun(f.doc.doc, m)
+    if noun is None or any(t.start <= noun.idx < t.end for t in f.doc.triggers):
+        return False
+    keep = set(lang_entry("date", f.doc.lang, "own_day_nouns") or ()) | set(load_lang("cues", f.doc.lang).get("agents", ()))
+    return noun.lemma_.lower() not in keep and noun.lower_ not in keep
 
 
 def _of_another_thing(f: Filling, m: Any) -> bool:

@@ -102,7 +102,31 @@ def person_spans(text: str, doc: Any = None, lang: str = "en") -> list[tuple[int
             continue
         for m in re.finditer(rf"\b{re.escape(name)}\b", text):
             ents.append((m.start(), m.end()))
+    ents.extend(_surnames_again(text, names))
     return ents
+
+
+#: a town's state right after it ("Littleton, Colo."): the name is told as the place there
+_STATE_AFTER = re.compile(r",?[ \t]+([A-Z][A-Za-z.]+(?:[ \t]+[A-Z][a-z]+)?)")
+
+
+def _surnames_again(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """The surname of a full name tagged PERSON ("Jordan Pikeville") told again alone ("police
+    said Pikeville fired first"): the person, unless that mention is told as a site ("in
+    Pikeville") or with its state ("Pikeville, Ky.")."""
+    out = []
+    for name in names:
+        parts = name.split()
+        if len(parts) < 2 or len(parts[-1]) < 4 or not parts[-1][0].isupper() or not parts[-1].isalpha():
+            continue
+        for m in re.finditer(rf"\b{re.escape(parts[-1])}\b", text):
+            if _SITE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                continue
+            st = _STATE_AFTER.match(text, m.end(), min(len(text), m.end() + 30))
+            if st is not None and state_code(st.group(1)):
+                continue
+            out.append((m.start(), m.end()))
+    return out
 
 
 #: a capitalised word right after a town's name, and the locative words before a site (English
@@ -177,6 +201,19 @@ def place_tail(text: str, end: int, lang: str = "en") -> bool:
 
 
 @lru_cache(maxsize=4)
+def _street_crossing(lang: str) -> re.Pattern[str] | None:
+    pat = lang_entry("place_words", lang, "street_crossing")
+    return re.compile(pat) if pat else None
+
+
+def street_crossing(text: str, start: int, lang: str = "en") -> bool:
+    """Is the place starting at ``start`` a street at a crossing ("the intersection of Elm and
+    Fairview", ``data/place_words`` street_crossing)?"""
+    pat = _street_crossing(lang)
+    return pat is not None and pat.search(text, max(0, start - 80), start) is not None
+
+
+@lru_cache(maxsize=4)
 def _civic_site(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     # civic buildings, and the schools and hospitals US towns name after themselves
     heads = words_alternation(list(lang_entry("place_words", lang, "civic_sites") or ())
@@ -187,12 +224,15 @@ def _civic_site(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     return re.compile(rf"[ \t]+(?:{heads})\b"), re.compile(before, re.IGNORECASE)
 
 
-def civic_site(text: str, start: int, end: int, lang: str = "en", named_state: bool = False) -> bool:
+def civic_site(text: str, start: int, end: int, lang: str = "en", named_state: bool = False,
+               other_state: bool = False) -> bool:
     """Is the city at ``text[start:end]`` the first word of its own civic building, school or
     hospital told as where people act ("rallied outside Elmwood City Hall", "gathered at the
     Elmwood Police Department", "protested outside Elmwood Hospital")? The building stands in
     that city: the city is the site's locality. A name schools are named after ("outside
-    Lincoln High School") is a person's, not the town's."""
+    Lincoln High School") is a person's, not the town's. With ``other_state`` (the town's reading
+    is in a state the page does not name, while it names others) a school or hospital is no site
+    of that town."""
     pats = _civic_site(lang)
     if pats is None:
         return False
@@ -203,6 +243,10 @@ def civic_site(text: str, start: int, end: int, lang: str = "en", named_state: b
     civic = words_alternation(lang_entry("place_words", lang, "civic_sites"))
     if civic and re.fullmatch(rf"[ \t]+(?:{civic})", m.group(0)):
         return True
+    if other_state:
+        # "a teacher at Westlake Middle School" on a page that names only another state than the
+        # town's: the school is named after a neighborhood there, not after that town elsewhere
+        return False
     # a school or hospital: never a person's name, nor a town bigger abroad ("Wellington Hospital")
     spec = _town_venue(lang)
     if spec is not None and text[start:end].lower() in spec[1]:
@@ -263,13 +307,14 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
                 continue
             if pm.start > 0 and text[pm.start - 1] == "@":
                 continue  # "@Springfield_news": a social-media handle, no place
-            civic = pm.kind == "city" and civic_site(text, pm.start, pm.end, lang,
-                                                     named_state=bool(pm.state) and pm.state in named_states)
+            civic = pm.kind == "city" and civic_site(
+                text, pm.start, pm.end, lang, named_state=bool(pm.state) and pm.state in named_states,
+                other_state=bool(named_states and pm.state and pm.state not in named_states))
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
             if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)) and not civic \
                     and not _next_site(text, pm.start, m.group(0)):
                 continue
-            if not civic and place_tail(text, pm.end, lang):
+            if (not civic and place_tail(text, pm.end, lang)) or street_crossing(text, pm.start, lang):
                 continue
             nxt = pms[k + 1] if k + 1 < len(pms) else None
             if nxt is not None and nxt.kind in ("city", "neighborhood") and text[pm.end : nxt.start] == " ":

@@ -1,0 +1,59 @@
+"""An announced action that is the reported action told ahead of time.
+
+A report of a march that happened often tells it as it stood before it began too: "hours before
+the workers were set to march the last mile to the Capitol", "the march, which was scheduled for
+9 am, started with fewer than 100 people". Drafting makes that wording an announced event of its
+own; when it tells no day in its own words, the date filler gives it the nearest day ahead found
+anywhere on the page (``fillers.fill_date``, "date.announced_future_day"), and the page gets the
+same march twice, once on a day after its own publication. Such an announced event at a locality
+where the page reports an action that happened, dated by the very words a reported event reads
+as a past day ("on Wednesday" read once as last Wednesday, once as next Wednesday), is that
+action: it is dropped. An announcement with a day of its own ("they plan to return Tuesday"), or
+on the page's own day ("teachers strike Thursday" published Thursday), stays.
+"""
+
+from __future__ import annotations
+
+from protestdb.extract.document import ExtractDoc
+
+
+def _where(ev: object) -> tuple[str, str, str] | None:
+    loc = getattr(ev, "locality", None)
+    if not loc:
+        return None
+    return str(loc).lower(), str(getattr(ev, "state", None) or ""), str(getattr(ev, "country", None) or "")
+
+
+def drop_announced_echoes(doc: ExtractDoc) -> list[int]:
+    """Drop from ``doc.events`` (and its traces) the announced events dated from afar
+    (``doc.memo["dated_from_afar"]``) at a locality where a reported event of the page is; renumber
+    the rest. Returns the indices dropped (as they were)."""
+    afar = doc.memo.get("dated_from_afar")
+    if not afar or len(doc.events) < 2:
+        return []
+    reported = {_where(ev) for ev in doc.events if not ev.announced_only} - {None}
+    # the words of a day a reported event reads as past: read ahead for another, they are misread
+    past_words = {(sp.start, sp.end) for ev in doc.events if not ev.announced_only for sp in ev.evidence.get("date", [])}
+    pub = doc.published.isoformat() if doc.published is not None else None
+    gone = [i for i, ev in enumerate(doc.events)
+            if ev.index in afar and ev.announced_only and _where(ev) in reported
+            and pub is not None and str(ev.date or "") > pub
+            and any((sp.start, sp.end) in past_words for sp in ev.evidence.get("date", []))]
+    if not gone:
+        return []
+    for i in gone:
+        ev = doc.events[i]
+        doc.trace.drop(f"event {ev.index} ({ev.locality}, {ev.date})", "echoes.announced_echo",
+                       "an announced action dated from afar where the page reports the action done")
+    keep = [i for i in range(len(doc.events)) if i not in set(gone)]
+    if len(doc.drafts) == len(doc.events):
+        doc.drafts = [doc.drafts[i] for i in keep]
+    doc.events = [doc.events[i] for i in keep]
+    if len(doc.event_traces) >= len(keep):
+        doc.event_traces = [doc.event_traces[i] for i in keep]
+    for k, ev in enumerate(doc.events):
+        ev.index = k
+    return gone
+
+
+__all__ = ["drop_announced_echoes"]

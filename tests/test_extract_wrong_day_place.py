@@ -1,0 +1,139 @@
+"""An action found at the wrong day or place on pages of one to four events: a date that names
+another thing ("the Oct. 7 attacks") is not the action's day; a reported action told again as it
+stood before it began ("were set to march") is not a second, announced event on a day ahead; a
+school named like a town in a state the page never names is not that town. All sentences are
+made up for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+from protestdb.extract.date_clauses import attributive_noun
+from protestdb.extract.dates import find_dates
+from protestdb.extract.nlp import load_nlp
+
+PUB = date(2024, 10, 5)  # a Saturday
+
+
+def _events(text: str, published: date = PUB) -> list[tuple[str | None, str | None, str | None, bool]]:
+    res = extract_text(text, published)
+    assert res.is_protest_report
+    return [(e.locality, e.state, e.date, bool(e.announced_only)) for e in res.events]
+
+
+def _noun_of(text: str, quote: str) -> str | None:
+    m = next(d for d in find_dates(text, PUB) if d.quote == quote)
+    noun = attributive_noun(load_nlp()(text), m)
+    return None if noun is None else noun.text
+
+
+def test_a_date_before_a_noun_tells_the_day_of_that_noun() -> None:
+    assert _noun_of("The march comes ahead of the anniversary of the October 7 attacks.", "October 7") == "attacks"
+    assert _noun_of("Hundreds rallied to mark the Jan. 6 riot.", "Jan. 6") == "riot"
+    # a date told as an adverb modifies no noun
+    assert _noun_of("Hundreds rallied in the square on Jan. 6.", "Jan. 6") is None
+
+
+def test_the_day_of_an_attack_the_march_is_held_ahead_of_is_not_the_march_day() -> None:
+    text = ("Tens of thousands of demonstrators marched through central Springfield, Illinois, calling for a "
+            "ceasefire.\n\nThe march comes ahead of the anniversary of the October 7 attacks.\n\n"
+            "Police made 12 arrests on Saturday afternoon, a spokesman said.")
+    evs = _events(text)
+    assert [(loc, d) for loc, _st, d, _a in evs] == [("Springfield", "2024-10-05")]
+
+
+def test_a_date_before_a_protest_word_or_a_day_word_still_dates_the_action() -> None:
+    assert _events("Students held the May 1 rally in Springfield, Illinois.")[0][2] == "2024-05-01"
+    assert _events("Hundreds of teachers rallied in Springfield, Illinois, on the Sept. 2 holiday.")[0][2] == "2024-09-02"
+
+
+def test_a_march_told_as_it_stood_before_it_began_is_not_a_second_event_ahead() -> None:
+    text = ("Nurses finish ten-day march in Fairbanks\n\n"
+            "Nurses and their supporters march through Elmwood, Alaska, on day eight of their ten-day march on "
+            "Wednesday.\n\n"
+            "Hundreds of nurses finished the march at the Capitol in Fairbanks, Alaska, on Friday, demanding safe "
+            "staffing.\n\n"
+            "Hours before the nurses were set to march the last mile to the Capitol, the governor said he would "
+            "not sign the bill.")
+    evs = _events(text)
+    fairbanks = [e for e in evs if e[0] == "Fairbanks"]
+    assert fairbanks == [("Fairbanks", "AK", "2024-10-04", False)]
+    assert all(d is None or d <= PUB.isoformat() for _loc, _st, d, _a in evs)
+
+
+def test_an_announcement_with_its_own_day_ahead_stays_beside_the_report() -> None:
+    text = ("Students marched through downtown Fairbanks, Alaska, on Monday to demand lower tuition.\n\n"
+            "They plan to rally again outside the Capitol next Friday, organizers said.")
+    evs = _events(text)
+    assert ("Fairbanks", "AK", "2024-09-30", False) in evs
+    assert ("Fairbanks", "AK", "2024-10-11", True) in evs
+
+
+def test_a_school_named_like_a_town_of_a_state_the_page_never_names_is_no_place() -> None:
+    text = ("OAKLAND, Calif. - Teachers picketed outside schools in Oakland, Calif., on Thursday.\n\n"
+            "A teacher at Westlake Middle School spoke at a rally with other teachers and parents at the plaza "
+            "in front of City Hall.")
+    evs = _events(text)
+    assert {(loc, st) for loc, st, _d, _a in evs} == {("Oakland", "CA")}
+
+
+def test_a_hospital_named_after_the_town_of_the_page_still_places_the_action() -> None:
+    evs = _events("SALEM, Ore. - Nurses rallied outside Salem Hospital on Thursday to demand more staff.")
+    assert [(loc, st) for loc, st, _d, _a in evs] == [("Salem", "OR")]
+
+
+def test_the_surname_of_a_person_told_again_alone_is_no_place() -> None:
+    from protestdb.extract.places import gazetteer_places
+
+    text = ("Officers shot and killed 19-year-old Marcus Littleton while making an arrest. In a news conference "
+            "late Friday, the chief released footage showing Littleton shooting first at officers.")
+    quotes = [p.quote for p in gazetteer_places(text, load_nlp()(text))]
+    assert "Littleton" not in quotes
+    # told as a site, or with its state, the name is the town
+    text2 = "Protesters rallied in Littleton, Colo., on Saturday after the death of Dana Littleton."
+    assert "Littleton" in [p.quote for p in gazetteer_places(text2, load_nlp()(text2))]
+
+
+def test_a_street_at_a_crossing_is_no_town() -> None:
+    evs = _events("DETROIT - About 200 people marched on Saturday from the intersection of Jefferson and "
+                  "Springfield to police headquarters in Detroit.")
+    assert {(loc, st) for loc, st, _d, _a in evs} == {("Detroit", "MI")}
+    from protestdb.extract.places import street_crossing
+
+    text = "They met at the corner of Springfield and Main."
+    assert street_crossing(text, text.index("Springfield"))
+    assert street_crossing(text.replace("Springfield and Main", "Main and Springfield"), text.index("Springfield") + 9)
+    text3 = "They marched in Springfield and Peoria."
+    assert not street_crossing(text3, text3.index("Peoria"))
+
+
+def test_a_venue_named_for_a_town_of_the_state_beats_the_one_city_named() -> None:
+    text = ("The family of a man shot and killed by Tulsa police demanded the release of the footage on Tuesday.\n\n"
+            "\"We want answers,\" his sister said at Monday night's vigil at the Oklahoma City Indian Center.\n\n"
+            "About 50 people later blocked traffic on the avenue.")
+    assert {(loc, st) for loc, st, _d, _a in _events(text)} == {("Oklahoma City", "OK")}
+    # a venue of a town in another state than the one city's does not move the action there
+    other = text.replace("Oklahoma City Indian Center", "Denver Indian Center")
+    assert {(loc, st) for loc, st, _d, _a in _events(other)} == {("Tulsa", "OK")}
+
+
+def test_an_action_at_many_sites_across_the_country_is_not_the_datelines() -> None:
+    text = ("Coffee workers stage one-day strike\n\n"
+            "CHICAGO (AP) — Workers at more than 150 U.S. Beanhouse locations walked off the job Thursday in what "
+            "organizers said was the largest strike yet in the union drive.\n\n"
+            "The union said it expected more than 3,000 workers to take part.")
+    evs = _events(text, date(2023, 11, 16))
+    assert [(loc, st, d) for loc, st, d, _a in evs] == [(None, None, "2023-11-16")]
+    # the dateline's own action stays there
+    local = "CHICAGO (AP) — Hundreds of coffee workers marched downtown Thursday to demand better pay."
+    assert [(loc, st) for loc, st, _d, _a in _events(local, date(2023, 11, 16))] == [("Chicago", "IL")]
+
+
+def test_an_announcement_dated_by_other_words_than_the_reports_stays() -> None:
+    text = ("FAIRBANKS, Alaska — Parents who marched to the school district office last week to oppose the closing "
+            "of two schools say they plan to come back Tuesday, when the board is set to vote.\n\n"
+            "About 80 people took part in last week's march, organizers said. They are asking neighbors to fill "
+            "the meeting room and to rally outside before it starts.")
+    evs = _events(text, date(2025, 3, 10))
+    assert any(a and d == "2025-03-11" for _loc, _st, d, a in evs)

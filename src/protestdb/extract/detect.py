@@ -193,9 +193,12 @@ def find_triggers(
     if dates is not None:
         from protestdb.extract.background import mark_background
 
-        mark_background(text, layout, out, dates, published, lang)
+        mark_background(text, layout, out, dates, published, lang, doc)
     _check_support(text, layout, out, lang, negated, doc)
     _mark_context(text, layout, out, lang, doc)
+    from protestdb.extract.campaigns import mark_campaign_rallies
+
+    mark_campaign_rallies(text, out, doc, lang)  # "Senator Walden's rally": a campaign event
     return out
 
 
@@ -231,7 +234,7 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
             t.announced = False
         elif t.announced and _held_subject(tok, heads):
             t.announced = False  # "the march, which was set for noon, began at two"
-        elif tok.tag_ in ("VB", "VBP") and not t.announced:
+        elif tok.tag_ in ("VB", "VBP", "VBG") and not t.announced:  # VBG: "with teachers going on strike Monday, schools will close"
             node, hops = tok, 0
             while hops < 3 and node.head is not node:
                 if any(c.dep_ == "aux" and c.lemma_ in heads for c in node.children):

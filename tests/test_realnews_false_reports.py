@@ -185,3 +185,34 @@ def test_a_day_of_another_clause_splits_no_second_event() -> None:
             "court's opinion stunned many, and protesters filled the streets around the capitol.")
     evs = _events(text)
     assert len(evs) == 1 and evs[0][1] == "2025-03-16"
+
+
+# --- protest reports in other words than the US news vocabulary ----------------------------------
+
+def test_people_blocking_a_highway_report_a_blockade() -> None:
+    for text in ("Angry villagers blocked the highway near Eldoret for six hours on Friday after a teenager "
+                 "was killed by a speeding truck.",
+                 "Workers at the textile mill in Gazipur walked off the job on Sunday and blocked the main "
+                 "highway, demanding three months of unpaid wages."):
+        res = extract_text(text, PUB)
+        assert res.is_protest_report, text
+        assert any("blockade" in e.event_type or "walkout" in e.event_type for e in res.events), text
+
+
+def test_roads_blocked_by_no_people_report_no_protest() -> None:
+    for text in ("A jackknifed tractor-trailer blocked the northbound lanes of Interstate 95 near Fairview for "
+                 "three hours on Friday, police said.",
+                 "Police blocked the road leading to the stadium on Saturday as thousands of fans arrived for "
+                 "the final.",
+                 "Snow blocked roads across the county on Monday, and the school district closed all schools.",
+                 "Firefighters blocked off Main Street on Tuesday morning while crews fought a blaze at a "
+                 "downtown restaurant."):
+        assert not _report(text), text
+
+
+def test_a_committee_formed_to_lead_protests_tells_no_action() -> None:
+    text = ("BROOKDALE — Reporters rallied outside the press club in Brookdale on Sunday, condemning the "
+            "police raid on its offices.\n\n"
+            "In the capital, Fairview, a joint action committee has now been formed to lead nationwide "
+            "protests and draw up a charter of demands.")
+    assert [loc for loc, _, _ in _events(text)] == ["Brookdale"]

@@ -195,11 +195,29 @@ def find_triggers(
 
         mark_background(text, layout, out, dates, published, lang, doc)
     _check_support(text, layout, out, lang, negated, doc)
+    _check_agents(text, out, lang, doc)
     _mark_context(text, layout, out, lang, doc)
     from protestdb.extract.campaigns import mark_campaign_rallies
 
     mark_campaign_rallies(text, out, doc, lang)  # "Senator Walden's rally": a campaign event
     return out
+
+
+def _check_agents(text: str, found: list[Trigger], lang: str, doc: Any) -> None:
+    """Mark as weak the triggers that tell a protest only with people as their agent
+    (``triggers_<lang>.json`` "agent_required": "villagers blocked the highway", not "a truck
+    blocked the highway") when no people are their agent -- unless the text tells a protest in
+    other words (then "tractors blocked the ring road" is that protest's blockade)."""
+    pats = load_lang("triggers", lang).get("agent_required")
+    if not pats:
+        return
+    need = rx("|".join(f"(?:{p})" for p in pats))
+    if any(not t.weak and not need.fullmatch(t.quote) for t in found):
+        return  # another firm protest word: the text's protest blocks the roads
+    agents = frozenset(load_lang("cues", lang).get("agents", ()))
+    for t in found:
+        if not t.weak and not human_agent(doc, t, agents, text):
+            t.weak = True
 
 
 def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, doc: Any) -> None:

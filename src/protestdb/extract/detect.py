@@ -252,7 +252,8 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
             t.announced = False
         elif t.announced and _held_subject(tok, heads):
             t.announced = False  # "the march, which was set for noon, began at two"
-        elif tok.tag_ in ("VB", "VBP", "VBG") and not t.announced:  # VBG: "with teachers going on strike Monday, schools will close"
+        elif (tok.tag_ in ("VB", "VBP") or (tok.tag_ == "VBG" and tok.dep_ != "xcomp")) and not t.announced:
+            # VBG: "with teachers going on strike Monday, schools will close" ("would keep marching": the same march)
             node, hops = tok, 0
             while hops < 3 and node.head is not node:
                 if any(c.dep_ == "aux" and c.lemma_ in heads for c in node.children):

@@ -68,6 +68,17 @@ def old_cues(text: str, start: int, end: int, published: date | None, lang: str)
     return out
 
 
+def retrospective_title(text: str, layout: Layout, lang: str) -> bool:
+    """Is the page titled as a look back ("This week in history (50 years ago)", "From the
+    archives"; ``background_<lang>.json`` "retrospective_title", read on its first line)?"""
+    pats = load_lang("background", lang).get("retrospective_title")
+    if not pats or not layout.paragraphs:
+        return False
+    a, b = layout.paragraphs[0]
+    line_end = text.find("\n", a, b)
+    return any_rx(tuple(pats)).search(text, a, b if line_end < 0 else line_end) is not None
+
+
 def background_sentences(
     text: str, layout: Layout, dates: list[Any], published: date | None, lang: str, announced: set[int] = frozenset()
 ) -> dict[int, str]:
@@ -78,12 +89,13 @@ def background_sentences(
     for m in dates:
         by_sent.setdefault(layout.sentence_at(m.start), []).append(m)
     out: dict[int, str] = {}
+    retro = retrospective_title(text, layout, lang)
     for si, s in enumerate(layout.sentences):
         ann = si in announced
         stats = [date_status(m, published, ann) for m in by_sent.get(si, [])]
         if "in" in stats:
             continue
-        if "old" in stats or old_cues(text, s.start, s.end, published, lang):
+        if retro or "old" in stats or old_cues(text, s.start, s.end, published, lang):
             out[si] = "old"
         elif "amb" in stats:
             out[si] = "amb"
@@ -103,8 +115,27 @@ def _ongoing(text: str, layout: Layout, t: Any, pat: Any, dates: list[Any], publ
     return not any(a < t.start for a, _ in old_cues(text, s.start, s.end, published, lang))
 
 
+def _times_elsewhere(
+    text: str, layout: Layout, t: Any, triggers: list[Any], dates: list[Any], published: date | None, lang: str,
+    doc: Any,
+) -> bool:
+    """Are all the past times of the trigger's sentence told in clauses without it ("a vigil held
+    near the spot where agents had seized her in July": July is the seizure's)?"""
+    if doc is None:
+        return False
+    from protestdb.extract.clause_scope import dates_other_clause
+
+    s = layout.sentences[t.sent]
+    times = [(m.start, m.end) for m in dates
+             if s.start <= m.start < s.end and date_status(m, published, t.announced) in ("old", "amb", "recent")]
+    times += old_cues(text, s.start, s.end, published, lang)
+    acts = frozenset(x.start for x in triggers)
+    return bool(times) and all(dates_other_clause(doc, span, (t.start, t.end), acts) for span in times)
+
+
 def mark_background(
-    text: str, layout: Layout, triggers: list[Any], dates: list[Any], published: date | None, lang: str
+    text: str, layout: Layout, triggers: list[Any], dates: list[Any], published: date | None, lang: str,
+    doc: Any = None,
 ) -> None:
     """Set ``background`` (and ``weak``) on the triggers told in background sentences (a
     back-reference, "The rally was organized by ...", is background only with a past year; a
@@ -122,6 +153,8 @@ def mark_background(
         level = bg.get(t.sent)
         if level is not None and ongoing is not None and _ongoing(text, layout, t, ongoing, dates, published, lang):
             continue  # "workers continued with their protest (over pay agreed in 2019)": news
+        if level is not None and _times_elsewhere(text, layout, t, triggers, dates, published, lang, doc):
+            continue  # the past time is another clause's ("the spot where agents seized her in July")
         if level == "amb" and ana is not None:
             s0 = layout.sentences[t.sent].start
             if ana.search(text[max(s0, t.start - 40) : t.start]):

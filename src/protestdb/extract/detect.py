@@ -193,10 +193,31 @@ def find_triggers(
     if dates is not None:
         from protestdb.extract.background import mark_background
 
-        mark_background(text, layout, out, dates, published, lang)
+        mark_background(text, layout, out, dates, published, lang, doc)
     _check_support(text, layout, out, lang, negated, doc)
+    _check_agents(text, out, lang, doc)
     _mark_context(text, layout, out, lang, doc)
+    from protestdb.extract.campaigns import mark_campaign_rallies
+
+    mark_campaign_rallies(text, out, doc, lang)  # "Senator Walden's rally": a campaign event
     return out
+
+
+def _check_agents(text: str, found: list[Trigger], lang: str, doc: Any) -> None:
+    """Mark as weak the triggers that tell a protest only with people as their agent
+    (``triggers_<lang>.json`` "agent_required": "villagers blocked the highway", not "a truck
+    blocked the highway") when no people are their agent -- unless the text tells a protest in
+    other words (then "tractors blocked the ring road" is that protest's blockade)."""
+    pats = load_lang("triggers", lang).get("agent_required")
+    if not pats:
+        return
+    need = rx("|".join(f"(?:{p})" for p in pats))
+    if any(not t.weak and not need.fullmatch(t.quote) for t in found):
+        return  # another firm protest word: the text's protest blocks the roads
+    agents = frozenset(load_lang("cues", lang).get("agents", ()))
+    for t in found:
+        if not t.weak and not human_agent(doc, t, agents, text):
+            t.weak = True
 
 
 def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, doc: Any) -> None:
@@ -231,7 +252,8 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
             t.announced = False
         elif t.announced and _held_subject(tok, heads):
             t.announced = False  # "the march, which was set for noon, began at two"
-        elif tok.tag_ in ("VB", "VBP") and not t.announced:
+        elif (tok.tag_ in ("VB", "VBP") or (tok.tag_ == "VBG" and tok.dep_ != "xcomp")) and not t.announced:
+            # VBG: "with teachers going on strike Monday, schools will close" ("would keep marching": the same march)
             node, hops = tok, 0
             while hops < 3 and node.head is not node:
                 if any(c.dep_ == "aux" and c.lemma_ in heads for c in node.children):

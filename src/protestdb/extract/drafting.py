@@ -93,7 +93,7 @@ class DraftState:
                     return d
                 other = other or d
         if other is not None and told is not None and same_action_told(self.doc, *told) and not (
-                announced and past_action(self.doc, other)):
+                announced and past_action(self.doc, other) and not past_plan(self.doc, told[0])):
             return other  # (a planned action after one told as held days before is a follow-up)
         d = Draft(key, place, counter=counter, announced=announced)
         self.drafts.append(d)
@@ -149,6 +149,23 @@ def same_action_told(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger]
     if not trigs or dates_in(doc, *seg):
         return False
     return not any(_new_action().search(doc.text, max(seg[0], t.start - 30), t.start) for t in trigs)
+
+
+def past_plan(doc: ExtractDoc, seg: tuple[int, int]) -> bool:
+    """Is the plan a sentence tells told in the past tense only ("the march, which was scheduled
+    for 9 am, started late", "hours before farmworkers were set to march the last mile"): the plan
+    of an action held since, no follow-up announcement (``cues_<lang>.json`` "announce_past")?"""
+    from protestdb.extract.lexicons import any_rx, lang_entry
+
+    pats = lang_entry("cues", doc.lang or "en", "announce_past")
+    if not pats:
+        return False
+    past = [m.span() for m in any_rx(tuple(pats)).finditer(doc.text, *seg)]
+    if not past:
+        return False
+    ahead = any_rx(tuple(lang_entry("cues", doc.lang or "en", "announce") or ()))
+    # every announcement phrase of the sentence lies inside a past-tense one
+    return all(any(a <= m.start() < b for a, b in past) for m in ahead.finditer(doc.text, *seg))
 
 
 def _new_action() -> Any:
@@ -1075,7 +1092,18 @@ def _another_day(st: DraftState, d: Draft, seg: tuple[int, int], para: int, trig
     if not mine:
         return False
     theirs = _draft_days(st, d)
-    return bool(theirs) and not (mine & theirs)
+    return bool(theirs) and not (mine & theirs) and not _days_elsewhere(st, seg, trigs)
+
+
+def _days_elsewhere(st: DraftState, seg: tuple[int, int], trigs: list[Trigger]) -> bool:
+    """Are the days of the segment told in clauses without its protest words ("the leak on Monday
+    night galvanized fear, and protesters raised their voices": Monday is the leak's)?"""
+    from protestdb.extract.clause_scope import dates_other_clause
+
+    ms = dates_in(st.doc, *seg)
+    acts = frozenset(x.start for x in st.doc.triggers)
+    return bool(ms) and all(dates_other_clause(st.doc.doc, (m.start, m.end), (t.start, t.end), acts)
+                            for m in ms for t in trigs)
 
 
 #: a sentence whose groups name this many places is a list of sites

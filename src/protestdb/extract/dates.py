@@ -544,6 +544,37 @@ def _weekday_years(out: list[DateMention], found: list[tuple[int, re.Match[str]]
             out[i] = DateMention(dm.start, dm.end, dm.quote, fits[0], fits[0], None, "day", False)
 
 
+def dated_by_month(dates: list[DateMention], year: int, month: int, lang: str = "en") -> list[DateMention]:
+    """On a page without a publication date whose address gives its month (".../2021/09/slug"), a
+    day told without its year ("September 15", "Friday, April 24") is that day in the year that
+    puts it nearest the page's month (a named weekday must fit it). Relative words ("Friday",
+    "last week") stay without a day: a month does not say which week."""
+    lx = _lexicon(lang)
+    if lx is None:
+        return dates
+    mid = date(year, month, 15)
+    out = []
+    for dm in dates:
+        if dm.value is not None or dm.future_value is not None or dm.relative or not any(c.isdigit() for c in dm.quote):
+            out.append(dm)
+            continue
+        got = find_dates(dm.quote, mid, lang)
+        one = got[0] if len(got) == 1 else None
+        if one is None or one.precision != "day" or one.relative:
+            out.append(dm)
+            continue
+        reads = [d for d in (one.value, one.future_value) if d is not None]
+        day = min(reads, key=lambda d: abs((d - mid).days), default=None)
+        wds = [lx.weekdays[w] for w in re.findall(r"\w+", _fold(dm.quote, lx)) if w in lx.weekdays]
+        if day is None or abs((day - mid).days) > 183 or any(wd != day.weekday() for wd in wds):
+            out.append(dm)
+            continue
+        start = one.value or one.future_value
+        end = day + (one.end_value - start) if one.end_value is not None and start is not None else None
+        out.append(DateMention(dm.start, dm.end, dm.quote, day, day, end, "day", False))
+    return out
+
+
 def _dateparser_dates(text: str, published: date | None, lang: str) -> list[DateMention]:
     """Fallback for languages without a data file: dateparser's search (slow, day precision only)."""
     from dateparser.search import search_dates
@@ -572,4 +603,4 @@ def _dateparser_dates(text: str, published: date | None, lang: str) -> list[Date
     return out
 
 
-__all__ = ["DateMention", "dateline_day", "find_dates"]
+__all__ = ["DateMention", "dated_by_month", "dateline_day", "find_dates"]

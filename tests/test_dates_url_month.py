@@ -29,6 +29,8 @@ def test_year_less_day_takes_the_year_nearest_the_month() -> None:
     assert _one("The tenants marched on December 29 to the council.", 2023, 1) == (date(2022, 12, 29), "day")
     # a page of December announcing a January day: the January after
     assert _one("The tenants will march on January 4 to the council.", 2022, 12) == (date(2023, 1, 4), "day")
+    # a day months away from the page's month stays without a day
+    assert _one("The tenants first marched on June 4 to the council.", 2022, 12) == (None, "unknown")
 
 
 def test_named_weekday_must_fit_the_day() -> None:
@@ -53,3 +55,15 @@ def test_extraction_uses_the_address_month_only_without_a_publication_date() -> 
     assert [e.date for e in undated.events] == [None]
     stamped = extract_text(text, date(2020, 9, 20), url="https://campus.example.edu/2021/09/students-rally/")
     assert [e.date for e in stamped.events] == ["2020-09-15"]
+
+
+def test_bare_weekday_takes_the_stated_day_of_the_month_it_falls_on() -> None:
+    # Oct. 5, 2024 was a Saturday; Sept. 12, 2024 a Thursday
+    text = "Tenants marched on Saturday. The Oct. 5 march followed a sit-in on Sept. 12."
+    got = dated_by_month(find_dates(text, None), 2024, 10)
+    by_quote = {m.quote: m.value for m in got}
+    assert by_quote["Saturday"] == date(2024, 10, 5)
+    assert by_quote["Oct. 5"] == date(2024, 10, 5)
+    # no stated day of the page's month falls on a Sunday; "last Saturday" names another week
+    other = dated_by_month(find_dates("Tenants marched on Sunday and last Saturday. The Oct. 5 march was loud.", None), 2024, 10)
+    assert [m.value for m in other if m.relative] == [None, None]

@@ -171,6 +171,20 @@ def possessed_noun(sdoc: Any, m: Any) -> Any | None:
     return tok.head
 
 
+def modified_noun(sdoc: Any, m: Any) -> Any | None:
+    """The noun a date names as an attribute ("the Oct. 7 attacks", "the Nov. 30 deadline", "the
+    Saturday rally"), else None: the date of the thing that noun tells of."""
+    if sdoc is None:
+        return None
+    span = _tokens(sdoc, m)
+    if span is None:
+        return None
+    tok = span.root
+    if tok.dep_ not in ("nmod", "compound") or tok.head in span or tok.head.pos_ != "NOUN" or tok.head.i < tok.i:
+        return None
+    return tok.head
+
+
 def starts_a_period(text: str, m: Any) -> bool:
     """"since Monday", "protesting since yesterday", "since it began last Thursday": the day a
     still running action began."""
@@ -185,4 +199,4 @@ def spoken_on(sdoc: Any, m: Any) -> bool:
     return got is not None and got[1] and got[0].lemma_ in _SPEECH
 
 
-__all__ = ["date_verb", "in_other_clause", "possessed_noun", "read_tenses", "spoken_on", "starts_a_period"]
+__all__ = ["date_verb", "in_other_clause", "modified_noun", "possessed_noun", "read_tenses", "spoken_on", "starts_a_period"]

@@ -391,7 +391,22 @@ def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
         cands = own if own or _other_anchor(f, cands) else cands
     if len(cands) > 1 and sdoc is not None:
         cands = [m for m in cands if not _of_another_thing(f, m)] or cands
+    if cands and sdoc is not None:
+        own = [m for m in cands if not _names_another_thing(f, m)]
+        cands = own if own or _other_anchor(f, cands) else cands
     return cands
+
+
+def _names_another_thing(f: Filling, m: Any) -> bool:
+    """A date told as the attribute of a noun that is neither a protest word nor people ("ahead
+    of the Oct. 7 anniversary", "before the Nov. 30 deadline"), unlike "the March 15 rally"."""
+    from protestdb.extract.date_clauses import modified_noun
+
+    noun = modified_noun(f.doc.doc, m)
+    if noun is None or any(t.start <= noun.idx < t.end for t in f.doc.triggers):
+        return False
+    agents = load_lang("cues", f.doc.lang).get("agents", ())
+    return noun.lemma_.lower() not in agents and noun.lower_ not in agents
 
 
 def _of_another_thing(f: Filling, m: Any) -> bool:

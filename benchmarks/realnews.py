@@ -104,17 +104,34 @@ def person_places(text: str, events: list[Any], nlp: Any) -> int:
     return n
 
 
-def score_set(name: str, gold: Path, texts: Path | None) -> dict[str, Any]:
+def _page_urls(gold: Path, texts: Path | None) -> dict[str, str]:
+    """Each page's text -> its address (the gold line's "url"), as the real reader passes it."""
+    from protestdb.evaluate import load_gold
+    from protestdb.evaluate.scorer import document_text
+
+    out: dict[str, str] = {}
+    for doc in load_gold(gold):
+        try:
+            text = document_text(doc, gold.parent, texts)
+        except Exception:  # noqa: BLE001 - an unreadable text is counted by run_eval
+            continue
+        if doc.get("url"):
+            out[text] = str(doc["url"])
+    return out
+
+
+def score_set(name: str, gold: Path, texts: Path | None, urls: bool = False) -> dict[str, Any]:
     from protestdb.evaluate import load_gold, run_eval
     from protestdb.evaluate.scorer import document_text, gold_event, pred_event
     from protestdb.extract import extract_text
     from protestdb.extract.nlp import load_nlp
 
     seen: list[tuple[str, Any]] = []
+    addresses = _page_urls(gold, texts) if urls else {}
 
     def extractor(text: str, published: date | None) -> Any:
         try:
-            res = extract_text(text, published)
+            res = extract_text(text, published, url=addresses.get(text))
         except Exception:
             seen.append((text, None))
             raise
@@ -275,6 +292,10 @@ def main(argv: list[str] | None = None) -> int:
         "--breakdown", action="store_true",
         help="also print event P/R per kind of page (gold events per page, abroad/US, language): sums only",
     )
+    ap.add_argument(
+        "--urls", action="store_true",
+        help="pass each page's address (the gold line's url) to the extractor, as the real reader does",
+    )
     args = ap.parse_args(argv)
 
     sets: list[tuple[str, Path, Path | None]] = []
@@ -303,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     print(HEADER)
     for name, gold, texts in sets:
-        r = score_set(name, gold, texts)
+        r = score_set(name, gold, texts, urls=args.urls)
         results.append(r)
         print(row(r), flush=True)
     if args.breakdown:

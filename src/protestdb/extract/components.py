@@ -81,11 +81,24 @@ def dates(doc: ExtractDoc) -> bool | None:
 
     # a wire dateline's day ("JIND, February 20 (PTI) -" on a page of the 21st) anchors the text's "today"
     doc.dates = find_dates(doc.text, dateline_day(doc.text, doc.published, doc.lang) or doc.published, lang=doc.lang)
+    if doc.published is None:
+        _dates_by_url_month(doc)
     if doc.doc is not None:
         from protestdb.extract.date_clauses import read_tenses
 
         doc.dates = read_tenses(doc.doc, doc.dates)  # "called the strike late Wednesday": the past one
     return None
+
+
+def _dates_by_url_month(doc: ExtractDoc) -> None:
+    """A page without a date filed under a month (".../2021/09/slug"): its year-less days take
+    the year that puts them nearest that month."""
+    from protestdb.extract.dates import dated_by_month
+    from protestdb.extract.furniture import url_month
+
+    ym = url_month(doc.memo.get("url"))
+    if ym is not None:
+        doc.dates = dated_by_month(doc.dates, ym[0], ym[1], doc.lang)
 
 
 @component("page_stamps")

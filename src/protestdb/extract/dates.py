@@ -544,6 +544,68 @@ def _weekday_years(out: list[DateMention], found: list[tuple[int, re.Match[str]]
             out[i] = DateMention(dm.start, dm.end, dm.quote, fits[0], fits[0], None, "day", False)
 
 
+def dated_by_month(dates: list[DateMention], year: int, month: int, lang: str = "en") -> list[DateMention]:
+    """On a page without a publication date whose address gives its month (".../2021/09/slug"), a
+    day told without its year ("September 15", "Friday, April 24") is that day in the year that
+    puts it nearest the page's month, when it falls in that month or a week around it (a named
+    weekday must fit it); an older day told without its year stays without a day, as do relative
+    words ("last week"): a month does not say which week."""
+    lx = _lexicon(lang)
+    if lx is None:
+        return dates
+    mid = date(year, month, 15)
+    out = []
+    for dm in dates:
+        if dm.value is not None or dm.future_value is not None or dm.relative or not any(c.isdigit() for c in dm.quote):
+            out.append(dm)
+            continue
+        got = find_dates(dm.quote, mid, lang)
+        one = got[0] if len(got) == 1 else None
+        if one is None or one.precision != "day" or one.relative:
+            out.append(dm)
+            continue
+        reads = [d for d in (one.value, one.future_value) if d is not None]
+        day = min(reads, key=lambda d: abs((d - mid).days), default=None)
+        wds = [lx.weekdays[w] for w in re.findall(r"\w+", _fold(dm.quote, lx)) if w in lx.weekdays]
+        if day is None or not _in_month(day, year, month) or any(wd != day.weekday() for wd in wds):
+            out.append(dm)
+            continue
+        start = one.value or one.future_value
+        end = day + (one.end_value - start) if one.end_value is not None and start is not None else None
+        out.append(DateMention(dm.start, dm.end, dm.quote, day, day, end, "day", False))
+    return _month_weekdays(out, year, month, lx)
+
+
+def _in_month(day: date, year: int, month: int) -> bool:
+    """``day`` falls in the page's month, or within a week around it (the news of that month)."""
+    first = date(year, month, 1)
+    return -ANCHOR_DAYS <= (day - first).days < (_add_months(first, 1) - first).days + ANCHOR_DAYS
+
+
+def _month_weekdays(dates: list[DateMention], year: int, month: int, lx: _Lexicon) -> list[DateMention]:
+    """A bare weekday name ("on Saturday", "Saturday night") on such a page is the day of the
+    page's month the text states that falls on it ("the April 5 rally"), the nearest one in the
+    text when several do; with none, it stays without a day."""
+    stated = [(dm.start, dm.value) for dm in dates if not dm.relative and dm.precision == "day" and dm.value is not None
+              and dm.end_value is None and _in_month(dm.value, year, month)]
+    if not stated:
+        return dates
+    out = []
+    for dm in dates:
+        words = re.findall(r"\w+", _fold(dm.quote, lx))
+        wds = [lx.weekdays[w] for w in words if w in lx.weekdays]
+        if dm.value is not None or not dm.relative or len(wds) != 1 or any(lx.modifiers.get(w.lower()) in ("past", "future") for w in words):
+            out.append(dm)
+            continue
+        days = [(abs(pos - dm.start), d) for pos, d in stated if d.weekday() == wds[0]]
+        if not days:
+            out.append(dm)
+            continue
+        day = min(days)[1]
+        out.append(DateMention(dm.start, dm.end, dm.quote, day, day, None, "day", True))
+    return out
+
+
 def _dateparser_dates(text: str, published: date | None, lang: str) -> list[DateMention]:
     """Fallback for languages without a data file: dateparser's search (slow, day precision only)."""
     from dateparser.search import search_dates
@@ -572,4 +634,4 @@ def _dateparser_dates(text: str, published: date | None, lang: str) -> list[Date
     return out
 
 
-__all__ = ["DateMention", "dateline_day", "find_dates"]
+__all__ = ["DateMention", "dated_by_month", "dateline_day", "find_dates"]

@@ -135,6 +135,18 @@ def url_day(url: str | None) -> date | None:
         return None
 
 
+#: a month in a page's address without its day: ".../2021/09/slug" (sites that file pages by month)
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?=/)(?!/(?:0[1-9]|[12]\d|3[01])(?:[/_.-]|$))")
+
+
+def url_month(url: str | None) -> tuple[int, int] | None:
+    """The year and month of publication a page's address gives without a day, if it gives them."""
+    if not url:
+        return None
+    m = _URL_MONTH.search(url.split("?", 1)[0])
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
 def published_date(text: str, lang: str = "en", head_chars: int = 3000) -> tuple[date, tuple[int, int, str]] | None:
     """The publication date a page states in its furniture, with its span."""
     stamps = page_stamps(text, lang, head_chars)
@@ -185,4 +197,4 @@ def date_words(dates: list[Any], scopes: list[tuple[int, int]]) -> Any | None:
     return (named or told or [None])[0]
 
 
-__all__ = ["date_words", "furniture_paragraphs", "is_furniture", "opinion_label", "page_stamps", "published_date", "stamp_spans", "url_day", "without_stamps"]
+__all__ = ["date_words", "furniture_paragraphs", "is_furniture", "opinion_label", "page_stamps", "published_date", "stamp_spans", "url_day", "url_month", "without_stamps"]

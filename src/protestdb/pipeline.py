@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from protestdb.ingest.errors import IngestError
 from protestdb.ingest.feeds import ArticleLink, StoredLink
@@ -59,9 +59,18 @@ def store_with_retry(store: Store, article: Article, mentions: Sequence[EventMen
             pause = min(pause * 2, 2.0)
 
 
-def count_stored(report: Any, res: IngestResult, n_mentions: int) -> None:
-    """Add what storing one article did to a run's counts (``IngestReport`` or the batch job's
-    ``BatchReport``: both have these five counters)."""
+class StoreCounts(Protocol):
+    """The five counters a run keeps of what storing did (``IngestReport``, the batch job's ``BatchReport``)."""
+
+    new_articles: int
+    duplicates: int
+    mentions: int
+    events_created: int
+    events_updated: int
+
+
+def count_stored(report: StoreCounts, res: IngestResult, n_mentions: int) -> None:
+    """Add what storing one article did to a run's counts."""
     if res.is_new:
         report.new_articles += 1
     else:

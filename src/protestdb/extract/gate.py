@@ -453,6 +453,25 @@ def finditer(
             q = search(low, i + 1, end)  # type: ignore[arg-type]
 
 
+_WHOLE: dict[tuple[int, int], tuple[re.Pattern[str], str, re.Pattern[str] | None]] = {}
+
+
+def narrow_text(pat: re.Pattern[str], low: str | None) -> re.Pattern[str] | None:
+    """``narrow(pat, low)`` over the whole text, remembered for the text: a pattern searched in
+    many ranges of one text is narrowed to the alternatives the text has once (a range's are
+    among them; narrowing it again gives the same alternatives)."""
+    if low is None:
+        return pat
+    hit = _WHOLE.get((id(pat), id(low)))
+    if hit is not None and hit[0] is pat and hit[1] is low:
+        return hit[2]
+    out = narrow(pat, low)
+    if len(_WHOLE) > 4096:
+        _WHOLE.clear()
+    _WHOLE[(id(pat), id(low))] = (pat, low, out)
+    return out
+
+
 _SPANS: dict[tuple[int, str, int, int], tuple[re.Pattern[str], list[tuple[int, int]]]] = {}
 
 
@@ -478,3 +497,4 @@ def clear() -> None:
     lowered.cache_clear()
     _SPANS.clear()
     _OCC.clear()
+    _WHOLE.clear()

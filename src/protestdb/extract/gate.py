@@ -207,6 +207,8 @@ def may_match_each(pat: re.Pattern[str], low: str | None, bounds: list[tuple[int
         return [True] * len(bounds)
     first, rest = checks[0], checks[1:]
     occ = _occurrences(low, (first,) if first.__class__ is str else first)  # type: ignore[arg-type]
+    if not occ:
+        return [False] * len(bounds)
     starts = [a for a, _ in occ]
     out = []
     for s, e in bounds:
@@ -402,16 +404,16 @@ def _starts(seq: Any) -> frozenset[str] | None:  # noqa: C901 - one branch per r
     return None
 
 
-_STARTS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+_STARTS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
 
 
-def _start_scanner(pat: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A case-sensitive scanner of the lowercased text that stops at every position where a
-    match of ``pat`` may start (None: unknown; cached)."""
+def _start_scanner(pat: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The strings of the lowercased text at which a match of ``pat`` may start (None:
+    unknown; cached)."""
     return _per_pattern(_STARTS, 4096, pat, _compute_scanner)
 
 
-def _compute_scanner(pat: re.Pattern[str]) -> re.Pattern[str] | None:
+def _compute_scanner(pat: re.Pattern[str]) -> tuple[str, ...] | None:
     scanner = None
     tree = _tree(pat)
     if tree is not None:
@@ -423,9 +425,23 @@ def _compute_scanner(pat: re.Pattern[str]) -> re.Pattern[str] | None:
         except Exception:  # an unparseable pattern is simply not scanned this way
             starts = None
         if starts:  # a string another one starts with adds nothing ("this month", "this")
-            lits = sorted((x for x in starts if not any(y != x and x.startswith(y) for y in starts)), key=len, reverse=True)
-            scanner = re.compile("|".join(re.escape(x) for x in lits))
+            scanner = tuple(sorted(x for x in starts if not any(y != x and x.startswith(y) for y in starts)))
     return scanner
+
+
+_POSITIONS: dict[tuple[int, int], tuple[tuple[str, ...], str, list[tuple[int, int]]]] = {}
+
+
+def _start_positions(lits: tuple[str, ...], low: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of ``lits`` in ``low``, by start then end (per text)."""
+    hit = _POSITIONS.get((id(lits), id(low)))
+    if hit is not None and hit[0] is lits and hit[1] is low:
+        return hit[2]
+    occ = _occurrences(low, lits)
+    if len(_POSITIONS) > 4096:
+        _POSITIONS.clear()
+    _POSITIONS[(id(lits), id(low))] = (lits, low, occ)
+    return occ
 
 
 def finditer(
@@ -434,23 +450,31 @@ def finditer(
     """``pat.finditer(text, start, end)``, tried only where a match can start: at the positions
     where the lowercased text has one of the strings every match starts with. Same matches in
     the same order (``match`` at a position is the search's attempt there: ``\\b`` and
-    lookbehinds see the text before it); each match's ``pos`` is its start."""
-    scanner = _start_scanner(pat) if low is not None else None
+    lookbehinds see the text before it); each match's ``pos`` is its start. The positions are
+    those strings' occurrences, found once per text with ``str.find`` (a regex alternation of
+    them would try every position)."""
+    lits = _start_scanner(pat) if low is not None else None
     if end is None:
         end = len(text)
-    if scanner is None:
+    if lits is None:
         yield from pat.finditer(text, start, end)
         return
-    match, search = pat.match, scanner.search
-    q = search(low, start, end)  # type: ignore[arg-type]
-    while q is not None:  # every position where one of the strings starts (overlaps too)
-        i = q.start()
-        m = match(text, i, end)
+    occ = _start_positions(lits, low)  # type: ignore[arg-type]
+    match, nxt, n = pat.match, start, len(occ)
+    i = bisect_left(occ, (start, -1))
+    while i < n:  # every position where one of the strings starts (overlaps too), in order
+        p, q = occ[i]
+        i += 1
+        if p >= end:
+            break
+        if p < nxt or q > end:  # inside the last match, or the string does not fit the range
+            continue  # (at one position the shortest string comes first)
+        m = match(text, p, end)
         if m is not None:
             yield m
-            q = search(low, m.end() if m.end() > i else i + 1, end)  # type: ignore[arg-type]
+            nxt = m.end() if m.end() > p else p + 1
         else:
-            q = search(low, i + 1, end)  # type: ignore[arg-type]
+            nxt = p + 1
 
 
 _WHOLE: dict[tuple[int, int], tuple[re.Pattern[str], str, re.Pattern[str] | None]] = {}
@@ -498,3 +522,4 @@ def clear() -> None:
     _SPANS.clear()
     _OCC.clear()
     _WHOLE.clear()
+    _POSITIONS.clear()

@@ -429,19 +429,25 @@ def _compute_scanner(pat: re.Pattern[str]) -> tuple[str, ...] | None:
     return scanner
 
 
-_POSITIONS: dict[tuple[int, int], tuple[tuple[str, ...], str, list[tuple[int, int]]]] = {}
+_POSITIONS: dict[tuple[int, int], tuple[Any, str, Any]] = {}
+
+
+def _per_text(cache: dict[tuple[int, int], tuple[Any, str, Any]], obj: Any, low: str, compute: Any) -> Any:
+    """``compute()`` for ``obj`` (a pattern, strings) in the text ``low``, remembered in ``cache``
+    per both (kept with the value, so their ids stay theirs); emptied past 4096 entries."""
+    hit = cache.get((id(obj), id(low)))
+    if hit is not None and hit[0] is obj and hit[1] is low:
+        return hit[2]
+    value = compute()
+    if len(cache) > 4096:
+        cache.clear()
+    cache[(id(obj), id(low))] = (obj, low, value)
+    return value
 
 
 def _start_positions(lits: tuple[str, ...], low: str) -> list[tuple[int, int]]:
     """(start, end) of every occurrence of ``lits`` in ``low``, by start then end (per text)."""
-    hit = _POSITIONS.get((id(lits), id(low)))
-    if hit is not None and hit[0] is lits and hit[1] is low:
-        return hit[2]
-    occ = _occurrences(low, lits)
-    if len(_POSITIONS) > 4096:
-        _POSITIONS.clear()
-    _POSITIONS[(id(lits), id(low))] = (lits, low, occ)
-    return occ
+    return _per_text(_POSITIONS, lits, low, lambda: _occurrences(low, lits))
 
 
 def finditer(
@@ -477,7 +483,7 @@ def finditer(
             nxt = p + 1
 
 
-_WHOLE: dict[tuple[int, int], tuple[re.Pattern[str], str, re.Pattern[str] | None]] = {}
+_WHOLE: dict[tuple[int, int], tuple[Any, str, Any]] = {}
 
 
 def narrow_text(pat: re.Pattern[str], low: str | None) -> re.Pattern[str] | None:
@@ -486,14 +492,7 @@ def narrow_text(pat: re.Pattern[str], low: str | None) -> re.Pattern[str] | None
     among them; narrowing it again gives the same alternatives)."""
     if low is None:
         return pat
-    hit = _WHOLE.get((id(pat), id(low)))
-    if hit is not None and hit[0] is pat and hit[1] is low:
-        return hit[2]
-    out = narrow(pat, low)
-    if len(_WHOLE) > 4096:
-        _WHOLE.clear()
-    _WHOLE[(id(pat), id(low))] = (pat, low, out)
-    return out
+    return _per_text(_WHOLE, pat, low, lambda: narrow(pat, low))
 
 
 _SPANS: dict[tuple[int, str, int, int], tuple[re.Pattern[str], list[tuple[int, int]]]] = {}

@@ -8,7 +8,15 @@ from importlib import resources
 
 import pytest
 
-from protestdb.extract.gate import finditer, lowered, may_match, narrow, required_literals
+from protestdb.extract.gate import (
+    finditer,
+    lowered,
+    may_match,
+    may_match_each,
+    narrow,
+    narrow_text,
+    required_literals,
+)
 
 SENTENCES = [
     "Hundreds of nurses marched to City Hall in Brookvale on Saturday, chanting for safe staffing.",
@@ -81,6 +89,39 @@ def test_gate_is_exact_on_every_lexicon_pattern() -> None:
                 nar = narrow(pat, low, a, b)
                 assert ([m.span() for m in nar.finditer(text, a, b)] if nar is not None else []) == found, (p, s)
     assert gated > 1000  # the gates do skip most searches
+
+
+def test_gate_of_many_ranges_answers_as_one_range_at_a_time() -> None:
+    """``may_match_each`` (literals found once in the whole text) == ``may_match`` per range,
+    on ranges that cut words and overlap too."""
+    text = " ".join(SENTENCES)
+    low = lowered(text)
+    bounds, pos = [], 0
+    for s in SENTENCES:
+        bounds.append((pos, pos + len(s)))
+        pos += len(s) + 1
+    bounds += [(3, 40), (30, 200), (0, len(text)), (7, 7), (len(text) - 9, len(text))]
+    kept = 0
+    for p in _lexicon_patterns():
+        pat = re.compile(p, re.IGNORECASE)
+        want = [may_match(pat, low, a, b) for a, b in bounds]
+        assert may_match_each(pat, low, bounds) == want, p
+        kept += sum(want)
+    assert 0 < kept < len(bounds) * len(_lexicon_patterns())  # some ranges pass, some do not
+
+
+def test_a_range_narrowed_from_the_text_narrowed_finds_the_same_matches() -> None:
+    """``narrow(narrow_text(p))`` in a range (as issues and triggers do) == ``p`` there."""
+    text = " ".join(SENTENCES)
+    low = lowered(text)
+    for p in _lexicon_patterns():
+        pat = re.compile(p, re.IGNORECASE)
+        whole = narrow_text(pat, low)
+        assert narrow_text(pat, low) is whole  # remembered for the text
+        for a, b in ((0, 95), (96, 180), (40, 400), (0, len(text))):
+            want = [m.span() for m in pat.finditer(text, a, b)]
+            nar = narrow(whole, low, a, b) if whole is not None else None
+            assert ([m.span() for m in nar.finditer(text, a, b)] if nar is not None else []) == want, (p, a, b)
 
 
 def test_start_scan_finds_the_same_matches() -> None:

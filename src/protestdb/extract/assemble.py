@@ -5,6 +5,7 @@ event an arrest count speaks of, the article's main date."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from protestdb.extract.detect import Trigger
@@ -24,11 +25,15 @@ def dates_in(ctx: ExtractDoc, start: int, end: int) -> list[Any]:
 
 _LOCATIVE = None
 _NOT_SITE = None
-#: A place's possessive naming a part of it ("to Riverton's streets", "into Riverton's downtown"):
-#: the place is where the action is, not a destination.
-_SITE_POSSESSIVE = re.compile(
-    r"['’]s\s+(?:own\s+)?(?:streets|downtown|city\s+center|city\s+centre|center|centre|city\s+hall|"
-    r"neighbou?rhoods?|squares?|plazas?|parks?|avenues?|boulevards?)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _site_possessive() -> re.Pattern[str]:
+    """A place's possessive naming a part of it ("to Riverton's streets", "into Riverton's
+    downtown"): the place is where the action is, not a destination (``data/place_words_en``
+    site_possessive_parts)."""
+    parts = "|".join(load("place_words_en")["site_possessive_parts"])
+    return re.compile(rf"['’]s\s+(?:own\s+)?(?:{parts})\b", re.IGNORECASE)
 
 
 def non_event_places(text: str, places_: list[Place]) -> set[int]:
@@ -57,7 +62,7 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
             other = bool(_NOT_SITE.search(before)) and not re.search(
                 r"\b(?:neighbou?rhoods?|districts?|section|boroughs?|city|cities|towns?|villages?|suburbs?|communit(?:y|ies)|areas?|streets|residents|inhabitants|villagers|townships?|front|steps) of\s+$", before, re.IGNORECASE
             ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE) \
-                and not _SITE_POSSESSIVE.match(text, p.end)  # "took to Chicago's streets": the site
+                and not _site_possessive().match(text, p.end)  # "took to Chicago's streets": the site
         if other and _members_of_local_body(text, p):
             other = False
         if other:
@@ -188,16 +193,12 @@ def _purpose(tok: Any) -> bool:
 
 def locative(text: str, p: Place) -> bool:
     """Is the place told as where something happens ("in Denver", "outside Tacoma's city hall",
-    "DENVER —", "Denver, Colo.")?"""
-    import re
-
+    "DENVER —", "Denver, Colo.")? (``data/place_words_en`` locative_preps, locative_fillers)"""
     global _LOCATIVE
     if _LOCATIVE is None:
-        _LOCATIVE = re.compile(
-            r"(?:\b(?:in|at|near|outside|across|throughout|around|inside|on|in front of|outside of)\s+"
-            r"(?:downtown\s+|the city of\s+|the\s+|an?\s+)?|^\s*)$",
-            re.IGNORECASE,
-        )
+        lex = load("place_words_en")
+        fillers = "|".join(f"{w}\\s+" for w in lex["locative_fillers"])
+        _LOCATIVE = re.compile(rf"(?:\b(?:{'|'.join(lex['locative_preps'])})\s+(?:{fillers})?|^\s*)$", re.IGNORECASE)
     return bool(_LOCATIVE.search(text[max(0, p.start - 25) : p.start]))
 
 

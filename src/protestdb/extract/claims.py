@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from protestdb.extract.gate import lowered, may_match
+from protestdb.extract.gate import lowered, may_match, may_match_each
 from protestdb.extract.lexicons import load, rx
 from protestdb.extract.orgs import title_before
 from protestdb.extract.spans import SpanIndex
@@ -137,10 +137,13 @@ def find_targets(
     never = set(load("orgs_en")["never_org"])
     venue_heads = set(load("venues_en")["heads"])
     in_place = SpanIndex(place_spans)
+    employer_cue = rx(lex["employer_cue"])
     low = lowered(text)
-    for s, e in scopes:
-        for canon, pat in known_targets():
-            m = pat.search(text, s, e) if may_match(pat, low, s, e) else None
+    known = known_targets()
+    gates = [may_match_each(pat, low, scopes) for _, pat in known]  # (their words found once per text)
+    for si, (s, e) in enumerate(scopes):
+        for (canon, pat), gate in zip(known, gates, strict=True):
+            m = pat.search(text, s, e) if gate[si] else None
             if m:
                 add(canon, (m.start(), m.end(), m.group()))
         for m in cap.finditer(text, s, e):
@@ -160,7 +163,7 @@ def find_targets(
             if name.split()[-1] in venue_heads or len(name) < 3 or _ACTION_NAME.search(name):
                 continue
             add(name, (a, b, name))
-        m = rx(lex["employer_cue"]).search(text, s, e)
+        m = employer_cue.search(text, s, e) if may_match(employer_cue, low, s, e) else None
         if m:
             word = m.group(1).lower()
             for _a, b, q in orgs_in_text:

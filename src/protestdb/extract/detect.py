@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from protestdb.extract.cues import crowd_size, human_agent, support_patterns
-from protestdb.extract.gate import lowered, may_match, narrow, spans
+from protestdb.extract.gate import lowered, may_match, may_match_each, narrow, spans
 from protestdb.extract.lexicons import any_rx, load, load_lang, rx
 from protestdb.extract.segment import Layout, split_text
 from protestdb.extract.spans import GrowingSpans, SpanIndex, any_outside, in_quote
@@ -54,18 +54,6 @@ def _compiled(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], list[re.Pat
     types = [(t, rx(p)) for t, pats in lex["types"].items() for p in pats]
     weak = [rx(p) for p in lex.get("weak", [])]
     return types, weak
-
-
-@cache
-def _any_trigger(lang: str) -> re.Pattern[str] | None:
-    """One alternation of all trigger patterns of the language: a sentence it does not find
-    has no trigger (each alternative is a pattern as is, its named groups made plain)."""
-    lex = load_lang("triggers", lang)
-    pats = [p for ps in lex["types"].values() for p in ps] + list(lex.get("weak", []))
-    try:
-        return rx("|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p)})" for p in pats))
-    except re.error:  # a pattern that cannot stand in an alternation: no shortcut
-        return None
 
 
 def _ambiguous(lang: str) -> re.Pattern[str] | None:
@@ -122,6 +110,34 @@ def _check_support(text: str, layout: Layout, found: list[Trigger], lang: str, n
             t.weak = False
 
 
+def _sentence_patterns(types: list[tuple[str, re.Pattern[str]]], weak: list[re.Pattern[str]], low: str | None,
+                       layout: Layout) -> list[list[tuple[str, re.Pattern[str]]]]:
+    """Per sentence, the trigger patterns (weak ones typed "") whose words it has, in lexicon
+    order: those the whole text lacks dropped first, the others' literals found once in it."""
+    types = [(typ, pat) for typ, pat in types if may_match(pat, low)]
+    bounds = [(s.start, s.end) for s in layout.sentences]
+    cands: list[list[tuple[str, re.Pattern[str]]]] = [[] for _ in bounds]
+    for typ, pat in [*types, *(("", p) for p in weak)]:
+        for si, ok in enumerate(may_match_each(pat, low, bounds)):
+            if ok:
+                cands[si].append((typ, pat))
+    return cands
+
+
+def _sentence_triggers(sent: str, start: int, si: int, pats: list[tuple[str, re.Pattern[str]]]) -> list[Trigger]:
+    """The matches of ``pats`` in one sentence (``start``: its offset), in pattern order."""
+    found: list[Trigger] = []
+    for typ, pat in pats:
+        if not typ:  # a weak pattern
+            for m in pat.finditer(sent):
+                found.append(Trigger(start + m.start(), start + m.end(), m.group(0), "demonstration", si, weak=True))
+            continue
+        for m in pat.finditer(sent):
+            a, b = (m.span("t") if "t" in pat.groupindex and m.group("t") else m.span())
+            found.append(Trigger(start + a, start + b, sent[a:b], typ, si))
+    return found
+
+
 def find_triggers(
     text: str,
     lang: str = "en",
@@ -147,30 +163,24 @@ def find_triggers(
     national = any_rx(tuple(cues["national_scope"]))
     out: list[Trigger] = []
     negated: set[str] = set()  # types with a non-protest sense in this text ("a drone strike")
-    any_trigger = _any_trigger(lang)
     low = lowered(text)  # literal gates: skip a pattern whose words the sentence lacks
-    types = [(typ, pat) for typ, pat in types if may_match(pat, low)]  # (those the whole text lacks first)
+    cands = _sentence_patterns(types, weak, low, layout)
+    # (the whole text's alternatives first: a sentence's are among them)
+    neg_span, neg_sent = narrow(neg_span, low), narrow(neg_sent, low)
+    announce, national = narrow(announce, low), narrow(national, low)
     for si, s in enumerate(layout.sentences):
+        if not cands[si]:
+            continue  # no pattern can match the sentence
         sent = text[s.start : s.end]
-        if any_trigger is not None and (not may_match(any_trigger, low, s.start, s.end) or any_trigger.search(sent) is None):
-            continue  # no pattern matches the sentence
-        found: list[Trigger] = []
-        for typ, pat in types:
-            if not may_match(pat, low, s.start, s.end):
-                continue
-            for m in pat.finditer(sent):
-                a, b = (m.span("t") if "t" in pat.groupindex and m.group("t") else m.span())
-                found.append(Trigger(s.start + a, s.start + b, sent[a:b], typ, si))
-        for pat in weak:
-            for m in pat.finditer(sent):
-                found.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0), "demonstration", si, weak=True))
+        found = _sentence_triggers(sent, s.start, si, cands[si])
         if not found:
             continue
-        ns, nt = narrow(neg_span, low, s.start, s.end), narrow(neg_sent, low, s.start, s.end)
+        ns = narrow(neg_span, low, s.start, s.end) if neg_span is not None else None
+        nt = narrow(neg_sent, low, s.start, s.end) if neg_sent is not None else None
         negs = [(s.start + m.start(), s.start + m.end()) for m in ns.finditer(sent)] if ns is not None else []
         sent_negs = [(s.start + m.start(), s.start + m.end()) for m in nt.finditer(sent)] if nt is not None else []
-        is_announce = announce.search(sent) is not None
-        is_national = national.search(sent) is not None
+        is_announce = announce is not None and announce.search(sent) is not None
+        is_national = national is not None and national.search(sent) is not None
         # longest first; drop triggers inside a longer one (hunger strike > strike)
         found.sort(key=lambda t: (t.weak, -(t.end - t.start), t.start))
         kept: list[Trigger] = []

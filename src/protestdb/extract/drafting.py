@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from protestdb.extract import places
@@ -32,6 +33,7 @@ from protestdb.extract.assemble import (
 from protestdb.extract.background import date_status
 from protestdb.extract.detect import PLACELESS_TYPES, Trigger
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
+from protestdb.extract.lexicons import load
 from protestdb.extract.places import Place
 from protestdb.extract.roundups import bullet_site, item_end, listed_venues, section_headers
 from protestdb.extract.roundups import section_city as roundup_section_city
@@ -118,13 +120,17 @@ class DraftState:
 
 
 _ORIGIN = None
-_STREET = re.compile(r"\b(?:road|rd|street|st|avenue|ave|boulevard|blvd|drive|lane|highway|parkway)\.?\Z", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _street_rx() -> re.Pattern[str]:
+    """A venue ending in a street word (``data/place_words_en`` route_street_words)."""
+    words = load("place_words_en")["route_street_words"]
+    return re.compile(rf"\b(?:{'|'.join(words)})\.?\Z", re.IGNORECASE)
 
 
 def _street(venue_key: str) -> bool:
     """Is a venue a street ("Capitol Avenue", "Main Street")? Streets are a march's route: told
     in another paragraph, they name no other site than the action's."""
-    return _STREET.search(venue_key) is not None
+    return _street_rx().search(venue_key) is not None
 
 
 

@@ -631,10 +631,15 @@ def fill_counts(f: Filling) -> None:
 
 def _org_and_venue_spans(f: Filling) -> list[Span]:
     doc = f.doc
+    hit = doc.memo.get("org_and_venue_spans")  # (the same for every event: once per article)
+    if hit is not None and hit[0] is doc.places:
+        return list(hit[1])
     out: list[Span] = []
     if doc.doc is not None:
         out = [(e.start_char, e.end_char, e.text) for e in entities(doc.doc) if e.label_ == "ORG"]
-    return out + [(p.start, p.end, p.quote) for p in doc.places if p.kind == "venue"]
+    out += [(p.start, p.end, p.quote) for p in doc.places if p.kind == "venue"]
+    doc.memo["org_and_venue_spans"] = (doc.places, out)
+    return list(out)
 
 
 def _parse_targets(f: Filling, tg: list[tuple[str, Span, str]], shared: list[tuple[int, int]] | None = None,

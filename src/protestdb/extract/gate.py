@@ -19,6 +19,7 @@ lowercase is not that letter: a text containing one of them is never gated
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -83,14 +84,15 @@ def _req(seq: Any) -> list[Clause]:  # noqa: C901 - one branch per regex node ki
     return [c for c in ranked[:3] if _rank(c)[0] > 1] or ranked[:1]
 
 
-#: a clause as checked: a literal (``str.find``) or an alternation of literals (no IGNORECASE)
-Check = "str | re.Pattern[str]"
+#: a clause as checked: a literal, or a tuple of literals one of which must occur (each by
+#: ``str.find``: much faster than a regex alternation of them, which tries every position)
+Check = "str | tuple[str, ...]"
 
 
 def _check(clause: Clause) -> Any:
     if len(clause) == 1:
         return next(iter(clause))
-    return re.compile("|".join(re.escape(x) for x in sorted(clause, key=len, reverse=True)))
+    return tuple(sorted(clause, key=lambda x: (-len(x), x)))
 
 
 def _per_pattern(cache: dict[int, tuple[re.Pattern[str], Any]], limit: int,
@@ -139,12 +141,17 @@ _NEEDS: dict[int, tuple[re.Pattern[str], tuple[Any, ...] | None]] = {}
 
 
 def _met(checks: tuple[Any, ...], low: str, start: int, end: int) -> bool:
+    find = low.find
     for c in checks:
         if c.__class__ is str:
-            if low.find(c, start, end) < 0:
+            if find(c, start, end) < 0:
                 return False
-        elif c.search(low, start, end) is None:
-            return False
+        else:
+            for x in c:
+                if find(x, start, end) >= 0:
+                    break
+            else:
+                return False
     return True
 
 
@@ -166,6 +173,53 @@ def may_match(pat: re.Pattern[str], low: str | None, start: int = 0, end: int | 
     if checks is None:
         return True
     return _met(checks, low, start, len(low) if end is None else end)
+
+
+#: per lowered text: literal -> (start, end) of its every occurrence (overlapping ones too)
+_OCC: dict[tuple[int, str], tuple[str, list[tuple[int, int]]]] = {}
+
+
+def _occurrences(low: str, lits: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where any of ``lits`` occurs in ``low``, sorted by start (cached per text and literal)."""
+    out: list[tuple[int, int]] = []
+    for x in lits:
+        hit = _OCC.get((id(low), x))
+        if hit is None or hit[0] is not low:
+            occ, find, n, i = [], low.find, len(x), low.find(x)
+            while i >= 0:
+                occ.append((i, i + n))
+                i = find(x, i + 1)
+            if len(_OCC) > 8192:
+                _OCC.clear()
+            hit = _OCC[(id(low), x)] = (low, occ)
+        out.extend(hit[1])
+    if len(lits) > 1:
+        out.sort()
+    return out
+
+
+def may_match_each(pat: re.Pattern[str], low: str | None, bounds: list[tuple[int, int]]) -> list[bool]:
+    """``[may_match(pat, low, s, e) for s, e in bounds]``, the most selective check answered
+    from where its literals occur in the whole text (found once per text), not once per range:
+    for many short ranges (sentences) of one text."""
+    checks = required_literals(pat) if low is not None else None
+    if checks is None:
+        return [True] * len(bounds)
+    first, rest = checks[0], checks[1:]
+    occ = _occurrences(low, (first,) if first.__class__ is str else first)  # type: ignore[arg-type]
+    if not occ:
+        return [False] * len(bounds)
+    starts = [a for a, _ in occ]
+    out = []
+    for s, e in bounds:
+        i, ok = bisect_left(starts, s), False
+        while i < len(occ) and occ[i][0] < e:
+            if occ[i][1] <= e:  # the literal lies wholly inside the range (as str.find asks)
+                ok = True
+                break
+            i += 1
+        out.append(ok and (not rest or _met(rest, low, s, e)))  # type: ignore[arg-type]
+    return out
 
 
 def _top_alternatives(pattern: str) -> list[str] | None:
@@ -226,8 +280,9 @@ def _alternatives(pat: re.Pattern[str]) -> Plan | None:
 
 
 class _Index:
-    """An alternation's alternatives indexed by their first (most selective) literal: one scan
-    of the range finds which of those literals occur, and only their alternatives are checked."""
+    """An alternation's alternatives indexed by their first (most selective) literal: one
+    ``str.find`` per literal tells which occur in the range, and only their alternatives are
+    checked."""
 
     def __init__(self, alts: Plan) -> None:
         by_lit: dict[str, list[int]] = {}
@@ -238,10 +293,6 @@ class _Index:
             else:
                 self.other.append(i)
         self.by_lit = by_lit
-        lits = sorted(by_lit, key=len, reverse=True)
-        # at one position the longest literal is found: those it starts with occur there too
-        self.prefixes = {x: [y for y in lits if x.startswith(y)] for x in lits}
-        self.scanner = re.compile("|".join(re.escape(x) for x in lits)) if lits else None
 
 
 _INDEX: dict[int, tuple[Plan, _Index]] = {}
@@ -272,27 +323,15 @@ def narrow(pat: re.Pattern[str], low: str | None, start: int = 0, end: int | Non
     end = len(low) if end is None else end
     ix = _index(alts)
     cand: list[int] = list(ix.other)
-    sc = ix.scanner
-    if sc is not None:  # every position where a first literal starts (overlapping ones too)
-        present: set[str] = set()
-        q = sc.search(low, start, end)
-        while q is not None:
-            present.update(ix.prefixes[q.group()])
-            q = sc.search(low, q.start() + 1, end)
-        for x in present:
-            cand.extend(ix.by_lit[x])
-        cand.sort()
     find = low.find
+    for x, idx in ix.by_lit.items():  # the first literals that occur in the range
+        if find(x, start, end) >= 0:
+            cand.extend(idx)
+    cand.sort()
     kept_list: list[int] = []
     for i in cand:  # the remaining checks of the candidates (may_match inlined: the hot path)
         checks = alts[i][1]
-        if checks is not None:
-            for c in checks:
-                if (find(c, start, end) < 0) if c.__class__ is str else (c.search(low, start, end) is None):
-                    break
-            else:
-                kept_list.append(i)
-        else:
+        if checks is None or _met(checks, low, start, end):
             kept_list.append(i)
     kept = tuple(kept_list)
     if not kept:
@@ -365,16 +404,16 @@ def _starts(seq: Any) -> frozenset[str] | None:  # noqa: C901 - one branch per r
     return None
 
 
-_STARTS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+_STARTS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
 
 
-def _start_scanner(pat: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A case-sensitive scanner of the lowercased text that stops at every position where a
-    match of ``pat`` may start (None: unknown; cached)."""
+def _start_scanner(pat: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The strings of the lowercased text at which a match of ``pat`` may start (None:
+    unknown; cached)."""
     return _per_pattern(_STARTS, 4096, pat, _compute_scanner)
 
 
-def _compute_scanner(pat: re.Pattern[str]) -> re.Pattern[str] | None:
+def _compute_scanner(pat: re.Pattern[str]) -> tuple[str, ...] | None:
     scanner = None
     tree = _tree(pat)
     if tree is not None:
@@ -386,9 +425,29 @@ def _compute_scanner(pat: re.Pattern[str]) -> re.Pattern[str] | None:
         except Exception:  # an unparseable pattern is simply not scanned this way
             starts = None
         if starts:  # a string another one starts with adds nothing ("this month", "this")
-            lits = sorted((x for x in starts if not any(y != x and x.startswith(y) for y in starts)), key=len, reverse=True)
-            scanner = re.compile("|".join(re.escape(x) for x in lits))
+            scanner = tuple(sorted(x for x in starts if not any(y != x and x.startswith(y) for y in starts)))
     return scanner
+
+
+_POSITIONS: dict[tuple[int, int], tuple[Any, str, Any]] = {}
+
+
+def _per_text(cache: dict[tuple[int, int], tuple[Any, str, Any]], obj: Any, low: str, compute: Any) -> Any:
+    """``compute()`` for ``obj`` (a pattern, strings) in the text ``low``, remembered in ``cache``
+    per both (kept with the value, so their ids stay theirs); emptied past 4096 entries."""
+    hit = cache.get((id(obj), id(low)))
+    if hit is not None and hit[0] is obj and hit[1] is low:
+        return hit[2]
+    value = compute()
+    if len(cache) > 4096:
+        cache.clear()
+    cache[(id(obj), id(low))] = (obj, low, value)
+    return value
+
+
+def _start_positions(lits: tuple[str, ...], low: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of ``lits`` in ``low``, by start then end (per text)."""
+    return _per_text(_POSITIONS, lits, low, lambda: _occurrences(low, lits))
 
 
 def finditer(
@@ -397,23 +456,43 @@ def finditer(
     """``pat.finditer(text, start, end)``, tried only where a match can start: at the positions
     where the lowercased text has one of the strings every match starts with. Same matches in
     the same order (``match`` at a position is the search's attempt there: ``\\b`` and
-    lookbehinds see the text before it); each match's ``pos`` is its start."""
-    scanner = _start_scanner(pat) if low is not None else None
+    lookbehinds see the text before it); each match's ``pos`` is its start. The positions are
+    those strings' occurrences, found once per text with ``str.find`` (a regex alternation of
+    them would try every position)."""
+    lits = _start_scanner(pat) if low is not None else None
     if end is None:
         end = len(text)
-    if scanner is None:
+    if lits is None:
         yield from pat.finditer(text, start, end)
         return
-    match, search = pat.match, scanner.search
-    q = search(low, start, end)  # type: ignore[arg-type]
-    while q is not None:  # every position where one of the strings starts (overlaps too)
-        i = q.start()
-        m = match(text, i, end)
+    occ = _start_positions(lits, low)  # type: ignore[arg-type]
+    match, nxt, n = pat.match, start, len(occ)
+    i = bisect_left(occ, (start, -1))
+    while i < n:  # every position where one of the strings starts (overlaps too), in order
+        p, q = occ[i]
+        i += 1
+        if p >= end:
+            break
+        if p < nxt or q > end:  # inside the last match, or the string does not fit the range
+            continue  # (at one position the shortest string comes first)
+        m = match(text, p, end)
         if m is not None:
             yield m
-            q = search(low, m.end() if m.end() > i else i + 1, end)  # type: ignore[arg-type]
+            nxt = m.end() if m.end() > p else p + 1
         else:
-            q = search(low, i + 1, end)  # type: ignore[arg-type]
+            nxt = p + 1
+
+
+_WHOLE: dict[tuple[int, int], tuple[Any, str, Any]] = {}
+
+
+def narrow_text(pat: re.Pattern[str], low: str | None) -> re.Pattern[str] | None:
+    """``narrow(pat, low)`` over the whole text, remembered for the text: a pattern searched in
+    many ranges of one text is narrowed to the alternatives the text has once (a range's are
+    among them; narrowing it again gives the same alternatives)."""
+    if low is None:
+        return pat
+    return _per_text(_WHOLE, pat, low, lambda: narrow(pat, low))
 
 
 _SPANS: dict[tuple[int, str, int, int], tuple[re.Pattern[str], list[tuple[int, int]]]] = {}
@@ -440,3 +519,6 @@ def clear() -> None:
     """Forget the per-text answers (the lowercased text, remembered spans): one article's."""
     lowered.cache_clear()
     _SPANS.clear()
+    _OCC.clear()
+    _WHOLE.clear()
+    _POSITIONS.clear()

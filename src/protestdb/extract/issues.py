@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from protestdb.extract.gate import lowered, may_match
+from protestdb.extract.gate import lowered, may_match, narrow_text
 from protestdb.extract.lexicons import load_lang
 
 Span = tuple[int, int, str]
@@ -28,7 +28,10 @@ def find_issues(text: str, scopes: list[tuple[int, int]], lang: str = "en") -> d
     (``data/issues_<lang>.json``)."""
     out: dict[str, Span] = {}
     low = lowered(text)
-    for issue, pat in _issue_patterns(lang):
+    for issue, pat0 in _issue_patterns(lang):
+        pat = narrow_text(pat0, low)  # the issue's words the text has (same matches)
+        if pat is None:
+            continue
         for s, e in scopes:
             if not may_match(pat, low, s, e):
                 continue  # none of the issue's words in the scope
@@ -42,7 +45,10 @@ def find_issues(text: str, scopes: list[tuple[int, int]], lang: str = "en") -> d
 def find_valence(text: str, scopes: list[tuple[int, int]], lang: str = "en") -> tuple[int, Span] | None:
     """1 (left) or 2 (right) with the marker words, or None. Right markers win ties."""
     low = lowered(text)
-    for val, pat in _valence_patterns(lang):
+    for val, pat0 in _valence_patterns(lang):
+        pat = narrow_text(pat0, low)  # the markers the text has (same matches)
+        if pat is None:
+            continue
         for s, e in scopes:
             if not may_match(pat, low, s, e):
                 continue
@@ -63,10 +69,12 @@ def dominant_issue(text: str, scopes: list[tuple[int, int]], lang: str = "en",
         return next(iter(found.items()), None)
     count_in = count_in or scopes
     best: tuple[int, int, str] | None = None
-    for issue, pat in _issue_patterns(lang):
+    low = lowered(text)
+    for issue, pat0 in _issue_patterns(lang):
         if issue not in found:
             continue
-        n = sum(1 for s, e in count_in for _ in pat.finditer(text, s, e))
+        pat = narrow_text(pat0, low) or pat0  # (found in the text: never None)
+        n = sum(1 for s, e in count_in if may_match(pat, low, s, e) for _ in pat.finditer(text, s, e))
         first = found[issue][0]
         if best is None or (n, -first) > (best[0], -best[1]):
             best = (n, first, issue)

@@ -198,7 +198,13 @@ def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], l
             continue  # "French President's": a title, no name
         if n.lower() not in {x.lower() for x, _ in out}:
             out.append((n, span))
-    found = list(article_targets(text, doc, None, lang, figures=False))
+    key = ("leaders.article_targets", lang, text)  # (the same for every event: found once per parse)
+    cached = doc.user_data.get(key) if doc is not None else None
+    if cached is None:
+        cached = article_targets(text, doc, None, lang, figures=False)
+        if doc is not None:
+            doc.user_data[key] = cached
+    found = list(cached)
     # (without a parse only where the language has frames of its own: English frames on other text say nothing)
     own_frames = doc is not None or (lang != "en" and _has_own_lexicon(lang))
     found += [(n, sp) for n, sp, _ in (_figure_targets(text, lang) if own_frames else [])]

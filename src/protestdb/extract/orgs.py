@@ -323,7 +323,7 @@ def _place_follows(text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
         return True
     if first.lower().rstrip(".") in _time_words():
         return True
-    if first.lower() in ("north", "south", "east", "west", "downtown", "main"):
+    if first.lower() in _lex()["street_openers"]:
         return True  # "on South Campbell Avenue", "to downtown"
     words = [first]
     while k + 1 < len(toks) and toks[k + 1][2][:1].isupper() and not any(

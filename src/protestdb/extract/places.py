@@ -426,7 +426,11 @@ def find_venues(text: str, start: int, end: int, lang: str = "en") -> list[Place
     return sorted(out, key=lambda p: p.start)
 
 
-_DOWNTOWN = re.compile(r"^Downtown[ \t]+(?=\S)")
+@lru_cache(maxsize=1)
+def _downtown() -> re.Pattern[str]:
+    """A city's centre told before its name (``data/place_words_en`` city_center_prefixes)."""
+    words = load_lang("place_words", "en")["city_center_prefixes"]
+    return re.compile(rf"^(?:{'|'.join(words)})[ \t]+(?=\S)")
 
 
 def dateline_place(layout: Layout, found: list[Place] | None = None) -> tuple[Place | None, Place | None]:
@@ -438,7 +442,7 @@ def dateline_place(layout: Layout, found: list[Place] | None = None) -> tuple[Pl
     cs, ce, ss, se = layout.dateline
     text = layout.text
     # "DOWNTOWN LOS ANGELES (KABC) --": the city's centre is the city
-    city_words = _DOWNTOWN.sub("", text[cs:ce].title()) or text[cs:ce].title()
+    city_words = _downtown().sub("", text[cs:ce].title()) or text[cs:ce].title()
     st = None
     state_place = None
     if ss is not None and se is not None:

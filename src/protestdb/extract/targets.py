@@ -664,12 +664,13 @@ def find_role_targets(
         reply = _employer_reply(text, org_only, exclude)
         if reply is not None:
             found.add(text[reply[0] : reply[1]], *reply)
-    if employer and lx["parent"] is not None:
+    low = lowered(text)  # (the whole text's searches gated by their words too)
+    if employer and lx["parent"] is not None and may_match(lx["parent"], low):
         for m in lx["parent"].finditer(text):
             if not _UNIONISH.search(m.group("name")):
                 found.add(m.group("name"), *m.span("name"))
     # the operator of a detention site, told anywhere in the article
-    for m in lx["run_by"].finditer(text):
+    for m in (lx["run_by"].finditer(text) if may_match(lx["run_by"], low) else ()):
         if _DETENTION_SITE.search(text[max(0, m.start() - 60) : m.start()]):
             found.add(m.group("name"), *m.span("name"))
     return found.out

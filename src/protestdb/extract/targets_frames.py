@@ -120,9 +120,17 @@ def school_employer(text: str, scopes: list[tuple[int, int]]) -> Span | None:
     """Teachers striking or picketing with no employer named in the event's words: the school
     district the article names ("the Harbor Unified School District"), the one named most often
     (none when two are named as often)."""
-    workers, district = _school()
+    workers, _district = _school()
     if not any(workers.search(text, s, e) for s, e in scopes):
         return None
+    return _school_district(text)
+
+
+@lru_cache(maxsize=4)
+def _school_district(text: str) -> Span | None:
+    """The school district ``text`` names most often (none when two are named as often): the
+    same for every event of the article, searched once."""
+    _workers, district = _school()
     counts: dict[str, list[Span]] = {}
     for m in district.finditer(text):
         a, name = m.start("name"), m.group("name")

@@ -12,6 +12,9 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 NYC_BOROUGHS = {"manhattan", "brooklyn", "queens", "bronx", "the bronx", "staten island"}
+#: the one source of the aliases for code; events stored before an alias was added are rekeyed by
+#: a migration that copies it (migrations/0008_locality_aliases.sql: frozen, as migrations are; a
+#: new alias needs a new migration, tests/test_locality_aliases.py checks that one exists)
 LOCALITY_ALIASES = {
     "nyc": "new york", "new york city": "new york", "la": "los angeles", "dc": "washington",
     # one city under two names (a renamed city, its metro's official name, its capital district):

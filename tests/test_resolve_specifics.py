@@ -159,16 +159,21 @@ def _ke_bare(**kw: object) -> EventMention:
 
 def test_a_bare_demonstration_report_joins_the_days_march_at_its_place() -> None:
     """One outlet writes "demonstrators", another "marchers", for the same cause against the same
-    target: for a report naming nothing specific the umbrella word tells the same gathering; a second
-    gathering that day ties, a bare report of another cause stays apart, and a strike or a vigil told
-    as a "demonstration" still needs a shared specific."""
+    target: for a report naming nothing of its own the umbrella word tells the same gathering when a
+    specific names one action (a public figure both name); with only a target (many actions share
+    one) it adds nothing. A second gathering that day ties, a bare report of another cause stays
+    apart, and a strike or a vigil told as a "demonstration" still needs a shared specific."""
     from protestdb.resolve.merge import best_match, explain, match_key, matches
 
     ev, bare = _ke_ev, _ke_bare
-    march = ev("ev_march", location="Harbour Road roundabout", organizations=["Port Halden Traders Union"])
-    parts = explain(match_key(march), match_key(bare()))
-    assert "reject" not in parts and parts["shared"] == ["target"] and parts["types"] == 0.5
-    assert matches(march, bare())
+    march = ev("ev_march", location="Harbour Road roundabout", organizations=["Port Halden Traders Union"],
+               notables=["Wanjala Okech"])
+    told = bare(notables=["Wanjala Okech"])  # "the opposition leader addressed the demonstrators"
+    parts = explain(match_key(march), match_key(told))
+    assert "reject" not in parts and parts["shared"] == ["target", "public figure"] and parts["types"] == 0.5
+    assert matches(march, told)
+    only_target = explain(match_key(march), match_key(bare()))
+    assert "umbrella" in only_target and only_target["types"] == 0.0 and not matches(march, bare())
     assert not matches(march, bare(date="2024-05-08"))  # another day
     assert not matches(march, bare(locality="Kilima"))  # another town the same day (one campaign)
     assert not matches(march, bare(issues=["education"]))  # another cause: another gathering
@@ -180,10 +185,10 @@ def test_a_bare_demonstration_report_joins_the_days_march_at_its_place() -> None
     assert not matches(ev("ev_strike", event_type=["strike"], organizations=["Dockers Local 4"]), bare())
     assert not matches(ev("ev_vigil", event_type=["vigil"]), bare())
     assert not matches(march, bare(event_type=["demonstration"], date=None))  # undated: strong evidence only
-    rally = ev("ev_rally", event_type=["rally"], location="Uhuru Gardens", organizations=["Halden Youth Forum"])
-    assert best_match([march, rally], bare()) is None  # two gatherings that day: the bare report fits both
-    assert best_match([march], bare()) is march
-
+    rally = ev("ev_rally", event_type=["rally"], location="Uhuru Gardens", organizations=["Halden Youth Forum"],
+               notables=["Wanjala Okech"])
+    assert best_match([march, rally], told) is None  # two gatherings that day, the figure at both: a tie
+    assert best_match([march], told) is march
 
 def test_a_bare_other_action_is_not_the_days_march() -> None:
     """(a) "Other" is not an umbrella word for a gathering: a press conference or a banner drop the
@@ -193,8 +198,8 @@ def test_a_bare_other_action_is_not_the_days_march() -> None:
     march = _ke_ev("ev_march", location="Harbour Road roundabout", organizations=["Port Halden Traders Union"])
     press = _ke_bare(event_type=["other"])  # "union leaders spoke to reporters about the finance minister"
     assert not matches(march, press)
-    assert explain(match_key(march), match_key(press)).get("types") == 0.0  # not the umbrella's +0.5
-    assert matches(march, _ke_bare())  # the same report written "demonstrators": the umbrella word
+    assert "umbrella" not in explain(match_key(march), match_key(press))
+    assert explain(match_key(march), match_key(_ke_bare()))["umbrella"]  # written "demonstrators": the umbrella word
 
 
 def test_a_shared_issue_is_a_topic_not_a_side() -> None:
@@ -240,22 +245,23 @@ def _ingest(store, text: str, m: EventMention) -> str:
 
 
 def test_a_bare_demonstration_with_only_the_umbrella_word_stays_apart_in_any_order(tmp_path: Path) -> None:
-    """(d) With nothing shared but the umbrella word (the cause and its side agree, no target), whether a
-    second gathering that day was stored first or not must not decide: the bare report joins neither,
-    in both orders, and goes to the review queue beside the march."""
+    """(d) With nothing shared but the umbrella word (the cause and its side agree) or a target many
+    actions share, whether a second gathering that day was stored first or not must not decide: the
+    bare report joins neither, in any order, and goes to the review queue beside the march."""
     def m(kind: str, **kw: object) -> EventMention:
         base = {"date": "2024-05-07", "locality": "Port Halden", "country": "KE", "event_type": [kind],
                 "issues": ["economy"], "valence": 1}
         return EventMention(**{**base, **kw})  # type: ignore[arg-type]
 
-    march = m("march", location="Harbour Road roundabout", organizations=["Port Halden Traders Union"])
-    rally = m("rally", location="Uhuru Gardens", organizations=["Halden Youth Forum"])
-    bare = m("demonstration")
-    for order in ([march, bare, rally], [march, rally, bare]):
+    march = m("march", location="Harbour Road roundabout", organizations=["Port Halden Traders Union"],
+              targets=["the finance minister"])
+    rally = m("rally", location="Uhuru Gardens", organizations=["Halden Youth Forum"], targets=["the finance minister"])
+    for bare, order in [(b, o) for b in (m("demonstration"), m("demonstration", targets=["the finance minister"]))
+                        for o in ([march, b, rally], [march, rally, b], [b, march, rally])]:
         store = open_store(tmp_path / f"o{len(list(tmp_path.iterdir()))}.sqlite")
         ids = [_ingest(store, f"report {i} of the day in Port Halden", x) for i, x in enumerate(order)]
         assert len(set(ids)) == 3, order  # three events: the bare report joined nothing
         bare_id = ids[order.index(bare)]
-        flags = [f for f in store.review_flags(kind="uncertain_match") if f["event_id"] == bare_id]
-        assert flags and all("umbrella" in f["detail"]["parts"]["reject"] for f in flags)
+        flags = [f for f in store.review_flags(kind="uncertain_match") if bare_id in (f["event_id"], f["other_event_id"])]
+        assert flags and all("umbrella" in f["detail"]["parts"] for f in flags)
         store.close()

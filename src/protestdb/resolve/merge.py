@@ -870,13 +870,19 @@ def _conclude(
     e: MatchKey, m: MatchKey, score: float, shared: list[str], undated: bool, parts: dict[str, Any] | None
 ) -> float | None:
     """The total, less for weak-only identity; None without positive identity evidence."""
-    umbrella = umbrella_joins(e, m)
-    if umbrella:
-        # "demonstrators" in one outlet, "marchers" in another, for the same cause and side, and the
-        # "demonstration" names nothing specific: the umbrella word is no disagreement, and with a
-        # shared specific (a target) it tells the same gathering; alone it goes to review (below)
-        score += UMBRELLA_AGREE
-        _part(parts, "types", UMBRELLA_AGREE)
+    if umbrella_joins(e, m):
+        if set(shared) <= WEAK_SPECIFICS:
+            # alone, or with a target or a crowd size many actions share, the umbrella word is no
+            # identity: whether a second gathering of the cause that day was stored before this report
+            # arrived would decide the join (order-dependent), so it adds nothing (review, in any order)
+            if parts is not None:
+                parts["umbrella"] = "the umbrella word without a specific that names one action: no identity"
+        else:
+            # "demonstrators" in one outlet, "marchers" in another, for the same cause and side, the
+            # "demonstration" names nothing of its own, and a specific names one action (a public
+            # figure both name): the umbrella word tells the same gathering
+            score += UMBRELLA_AGREE
+            _part(parts, "types", UMBRELLA_AGREE)
     if parts is not None:
         parts["shared"] = shared
         parts["score"] = round(score, 3)
@@ -889,10 +895,6 @@ def _conclude(
         # ... unless one side names nothing specific (a bare "a vigil in Uvalde on Saturday") and
         # the types agree exactly: then nothing can agree or differ, and the type is the identity
         # (a dense block asks more of such a report: pick_best)
-        if umbrella:
-            # the umbrella word alone is no identity: a second gathering of the cause that day may be
-            # stored after this report arrives, and the join would depend on the order (review instead)
-            return _no(parts, "only the umbrella word ('demonstration') for the gathering: review", score)
         if not ((e.thin or m.thin) and e.types & m.types):
             return _no(parts, "no shared specific (venue, organizer, action name, target, size, public figure)", score)
         if parts is not None:

@@ -143,43 +143,125 @@ def test_a_public_figure_both_name_as_present_is_a_shared_specific(tmp_path: Pat
     assert "public figure" not in against.get("shared", [])
 
 
+def _ke_ev(id_: str, **kw: object):
+    from protestdb.models import Event
+
+    base = {"id": id_, "date": "2024-05-07", "locality": "Port Halden", "country": "KE", "event_type": ["march"],
+            "issues": ["economy"], "targets": ["the finance minister"]}
+    return Event(**{**base, **kw})  # type: ignore[arg-type]
+
+
+def _ke_bare(**kw: object) -> EventMention:
+    base = {"date": "2024-05-07", "locality": "Port Halden", "country": "KE", "event_type": ["demonstration"],
+            "targets": ["the finance minister"], "issues": ["economy"]}
+    return EventMention(**{**base, **kw})  # type: ignore[arg-type]
+
+
 def test_a_bare_demonstration_report_joins_the_days_march_at_its_place() -> None:
-    """One outlet writes "demonstrators", another "marchers", for the same cause: for a report naming
-    nothing specific the umbrella word tells the same gathering; a second gathering that day ties, a
-    bare report of another cause stays apart, and a strike or a vigil told as a "demonstration" still
-    needs a shared specific."""
-    from protestdb.models import Event, EventMention
+    """One outlet writes "demonstrators", another "marchers", for the same cause against the same
+    target: for a report naming nothing of its own the umbrella word tells the same gathering when a
+    specific names one action (a public figure both name); with only a target (many actions share
+    one) it adds nothing. A second gathering that day ties, a bare report of another cause stays
+    apart, and a strike or a vigil told as a "demonstration" still needs a shared specific."""
     from protestdb.resolve.merge import best_match, explain, match_key, matches
 
-    def ev(id_: str, **kw: object) -> Event:
-        base = {"id": id_, "date": "2024-05-07", "locality": "Port Halden", "country": "KE", "event_type": ["march"],
-                "issues": ["economy"]}
-        return Event(**{**base, **kw})  # type: ignore[arg-type]
-
-    def bare(**kw: object) -> EventMention:
-        base = {"date": "2024-05-07", "locality": "Port Halden", "country": "KE", "event_type": ["demonstration"],
-                "targets": ["the finance minister"], "issues": ["economy"]}
-        return EventMention(**{**base, **kw})  # type: ignore[arg-type]
-
-    march = ev("ev_march", location="Harbour Road roundabout", organizations=["Port Halden Traders Union"])
-    parts = explain(match_key(march), match_key(bare()))
-    assert "reject" not in parts and parts["shared"] == ["type (a report naming nothing specific)"]
-    assert matches(march, bare())
-    assert matches(ev("ev_bare"), bare())  # both bare: nothing can differ
+    ev, bare = _ke_ev, _ke_bare
+    march = ev("ev_march", location="Harbour Road roundabout", organizations=["Port Halden Traders Union"],
+               notables=["Wanjala Okech"])
+    told = bare(notables=["Wanjala Okech"])  # "the opposition leader addressed the demonstrators"
+    parts = explain(match_key(march), match_key(told))
+    assert "reject" not in parts and parts["shared"] == ["target", "public figure"] and parts["types"] == 0.5
+    assert matches(march, told)
+    only_target = explain(match_key(march), match_key(bare()))
+    assert "umbrella" in only_target and only_target["types"] == 0.0 and not matches(march, bare())
     assert not matches(march, bare(date="2024-05-08"))  # another day
     assert not matches(march, bare(locality="Kilima"))  # another town the same day (one campaign)
     assert not matches(march, bare(issues=["education"]))  # another cause: another gathering
     assert not matches(march, bare(issues=[]))  # nothing tells it is the same cause
+    assert not matches(march.model_copy(update={"issues": ["other"]}), bare(issues=["other"]))  # no cause told
     # it names a group of its own: no longer bare, and nothing shared
     assert not matches(march, bare(size_low=20, organizations=["Kilima Nurses Guild"]))
     assert not matches(march.model_copy(update={"size_low": 300}), bare(size_low=40000))  # a far other crowd
     assert not matches(ev("ev_strike", event_type=["strike"], organizations=["Dockers Local 4"]), bare())
     assert not matches(ev("ev_vigil", event_type=["vigil"]), bare())
     assert not matches(march, bare(event_type=["demonstration"], date=None))  # undated: strong evidence only
-    rally = ev("ev_rally", event_type=["rally"], location="Uhuru Gardens", organizations=["Halden Youth Forum"])
-    assert best_match([march, rally], bare()) is None  # two gatherings that day: the bare report fits both
-    assert best_match([march], bare()) is march
-    # a stray shared target alone is weak, but with the umbrella word for the gathering it tells one
-    told = bare(size_low=250)
-    assert matches(march.model_copy(update={"size_low": 300}), told)
-    assert explain(match_key(march), match_key(told))["types"] == 0.5
+    rally = ev("ev_rally", event_type=["rally"], location="Uhuru Gardens", organizations=["Halden Youth Forum"],
+               notables=["Wanjala Okech"])
+    assert best_match([march, rally], told) is None  # two gatherings that day, the figure at both: a tie
+    assert best_match([march], told) is march
+
+def test_a_bare_other_action_is_not_the_days_march() -> None:
+    """(a) "Other" is not an umbrella word for a gathering: a press conference or a banner drop the
+    same day in the same city, for the same cause against the same target, is its own action."""
+    from protestdb.resolve.merge import explain, match_key, matches
+
+    march = _ke_ev("ev_march", location="Harbour Road roundabout", organizations=["Port Halden Traders Union"])
+    press = _ke_bare(event_type=["other"])  # "union leaders spoke to reporters about the finance minister"
+    assert not matches(march, press)
+    assert "umbrella" not in explain(match_key(march), match_key(press))
+    assert explain(match_key(march), match_key(_ke_bare()))["umbrella"]  # written "demonstrators": the umbrella word
+
+
+def test_a_shared_issue_is_a_topic_not_a_side() -> None:
+    """(b) Two rallies of opposite sides the same day in one city share the issue: a bare report of one
+    side's "demonstration" joins the march only when they also agree on a claim, a target or their
+    valence -- not on the topic alone."""
+    from protestdb.resolve.merge import explain, match_key, matches, umbrella_joins
+
+    march = _ke_ev("ev_march", location="Clock Tower Square", organizations=["Halden Solidarity Front"],
+                   issues=["palestine"], targets=[], claims_summary=["a ceasefire in Gaza"], valence=1)
+    other_side = _ke_bare(issues=["palestine"], targets=[], claims_summary=["the release of the hostages"])
+    assert not umbrella_joins(match_key(march), match_key(other_side))
+    assert not matches(march, other_side)
+    assert "reject" in explain(match_key(march), match_key(other_side))
+    assert not matches(march, other_side.model_copy(update={"valence": 2}))  # the other side, told
+    no_side = _ke_bare(issues=["palestine"], targets=[])  # nothing but the topic
+    assert not umbrella_joins(match_key(march), match_key(no_side)) and not matches(march, no_side)
+    # the same side: agreeing claims or the same valence make the umbrella word the gathering's other name
+    same_claim = _ke_bare(issues=["palestine"], targets=[], claims_summary=["a ceasefire in Gaza"])
+    assert umbrella_joins(match_key(march), match_key(same_claim))
+    assert umbrella_joins(match_key(march), match_key(no_side.model_copy(update={"valence": 1})))
+
+
+def test_a_named_groups_demonstration_is_not_a_thin_march() -> None:
+    """(c) The umbrella word stands in only for a report that names nothing specific: a thin march
+    beside a "demonstration" that names its own group are two actions."""
+    from protestdb.resolve.merge import match_key, matches, umbrella_joins
+
+    thin_march = _ke_ev("ev_march")  # "hundreds marched in Port Halden against the finance minister"
+    named_demo = _ke_bare(organizations=["Halden Teachers Guild"])  # "the guild held a demonstration"
+    assert match_key(thin_march).thin and not match_key(named_demo).thin
+    assert not umbrella_joins(match_key(thin_march), match_key(named_demo))
+    assert not umbrella_joins(match_key(named_demo), match_key(thin_march))  # either way round
+    assert not matches(thin_march, named_demo)
+    assert umbrella_joins(match_key(thin_march), match_key(_ke_bare()))  # a bare "demonstration": it may
+
+
+def _ingest(store, text: str, m: EventMention) -> str:
+    from protestdb.models import Article
+
+    (eid,) = store.add_mentions(Article.make(text, published="2024-05-08"), [m])
+    return eid
+
+
+def test_a_bare_demonstration_with_only_the_umbrella_word_stays_apart_in_any_order(tmp_path: Path) -> None:
+    """(d) With nothing shared but the umbrella word (the cause and its side agree) or a target many
+    actions share, whether a second gathering that day was stored first or not must not decide: the
+    bare report joins neither, in any order, and goes to the review queue beside the march."""
+    def m(kind: str, **kw: object) -> EventMention:
+        base = {"date": "2024-05-07", "locality": "Port Halden", "country": "KE", "event_type": [kind],
+                "issues": ["economy"], "valence": 1}
+        return EventMention(**{**base, **kw})  # type: ignore[arg-type]
+
+    march = m("march", location="Harbour Road roundabout", organizations=["Port Halden Traders Union"],
+              targets=["the finance minister"])
+    rally = m("rally", location="Uhuru Gardens", organizations=["Halden Youth Forum"], targets=["the finance minister"])
+    for bare, order in [(b, o) for b in (m("demonstration"), m("demonstration", targets=["the finance minister"]))
+                        for o in ([march, b, rally], [march, rally, b], [b, march, rally])]:
+        store = open_store(tmp_path / f"o{len(list(tmp_path.iterdir()))}.sqlite")
+        ids = [_ingest(store, f"report {i} of the day in Port Halden", x) for i, x in enumerate(order)]
+        assert len(set(ids)) == 3, order  # three events: the bare report joined nothing
+        bare_id = ids[order.index(bare)]
+        flags = [f for f in store.review_flags(kind="uncertain_match") if bare_id in (f["event_id"], f["other_event_id"])]
+        assert flags and all("umbrella" in f["detail"]["parts"] for f in flags)
+        store.close()

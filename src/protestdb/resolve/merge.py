@@ -827,31 +827,62 @@ def _score_context(e: MatchKey, m: MatchKey, score: float, shared: list[str], pa
 
 #: Gathering types an outlet's umbrella word ("demonstration") may stand for.
 GATHERING_TYPES = frozenset({"rally", "march"})
+#: The umbrella word that may stand for a gathering (:func:`umbrella_for_gathering`): "demonstration"
+#: only -- a bare "other" action (a press conference, a banner drop) is not the day's march.
+UMBRELLA_GATHERING_WORD = frozenset({"demonstration"})
 #: What an umbrella word against a gathering type counts when a report names nothing specific.
 UMBRELLA_AGREE = 0.5
 
 
 def umbrella_for_gathering(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Is one side's type only an umbrella word ("demonstration", :data:`UMBRELLA_TYPES`) and the
-    other's a gathering (a rally, a march: :data:`GATHERING_TYPES`)? A strike or a vigil told as a
-    "demonstration" is not a gathering's other name: it needs a shared specific."""
+    """Is one side's type only the umbrella word ("demonstration", :data:`UMBRELLA_GATHERING_WORD`) and
+    the other's a gathering (a rally, a march: :data:`GATHERING_TYPES`)? A strike or a vigil told as a
+    "demonstration" is not a gathering's other name, nor is an "other" action: they need a shared specific."""
     if not a or not b:
         return False
-    return (a <= UMBRELLA_TYPES and bool(b & GATHERING_TYPES)) or (b <= UMBRELLA_TYPES and bool(a & GATHERING_TYPES))
+    return (a == UMBRELLA_GATHERING_WORD and bool(b & GATHERING_TYPES)) \
+        or (b == UMBRELLA_GATHERING_WORD and bool(a & GATHERING_TYPES))
+
+
+def _same_side(e: MatchKey, m: MatchKey) -> bool:
+    """More than a shared topic: an issue ("palestine") is shared by both sides of it, so the two reports
+    must also agree on what they ask (claims), whom they protest (a target), or their side (the same
+    valence, left or right, set on both)."""
+    if e.claims and m.claims and claims_agree(e.claims, m.claims):
+        return True
+    if e.targets and m.targets and targets_meet(e.targets, m.targets):
+        return True
+    return e.valence in (1, 2) and e.valence == m.valence
+
+
+def umbrella_joins(e: MatchKey, m: MatchKey) -> bool:
+    """Does the umbrella word tell the other side's gathering: one report's type is only "demonstration"
+    and it names nothing specific (it is the thin one: a named group's "demonstration" is its own
+    action), the other's is a rally or a march, and they share a cause (an issue other than "other") and
+    its side (:func:`_same_side`)?"""
+    if e.types & m.types or not umbrella_for_gathering(e.types, m.types):
+        return False
+    bare = e if e.types == UMBRELLA_GATHERING_WORD else m
+    return bare.thin and bool(e.issues & m.issues - {"other"}) and _same_side(e, m)  # "other": no cause
 
 
 def _conclude(
     e: MatchKey, m: MatchKey, score: float, shared: list[str], undated: bool, parts: dict[str, Any] | None
 ) -> float | None:
     """The total, less for weak-only identity; None without positive identity evidence."""
-    umbrella = (e.thin or m.thin) and not e.types & m.types and bool(e.issues & m.issues) \
-        and umbrella_for_gathering(e.types, m.types)
-    if umbrella:
-        # "demonstrators" in one outlet, "marchers" in another, for the same cause, and one names
-        # nothing specific: the umbrella word tells the same gathering as far as a bare report can (a
-        # second gathering at the place that day ties: pick_best)
-        score += UMBRELLA_AGREE
-        _part(parts, "types", UMBRELLA_AGREE)
+    if umbrella_joins(e, m):
+        if set(shared) <= WEAK_SPECIFICS:
+            # alone, or with a target or a crowd size many actions share, the umbrella word is no
+            # identity: whether a second gathering of the cause that day was stored before this report
+            # arrived would decide the join (order-dependent), so it adds nothing (review, in any order)
+            if parts is not None:
+                parts["umbrella"] = "the umbrella word without a specific that names one action: no identity"
+        else:
+            # "demonstrators" in one outlet, "marchers" in another, for the same cause and side, the
+            # "demonstration" names nothing of its own, and a specific names one action (a public
+            # figure both name): the umbrella word tells the same gathering
+            score += UMBRELLA_AGREE
+            _part(parts, "types", UMBRELLA_AGREE)
     if parts is not None:
         parts["shared"] = shared
         parts["score"] = round(score, 3)
@@ -864,7 +895,7 @@ def _conclude(
         # ... unless one side names nothing specific (a bare "a vigil in Uvalde on Saturday") and
         # the types agree exactly: then nothing can agree or differ, and the type is the identity
         # (a dense block asks more of such a report: pick_best)
-        if not ((e.thin or m.thin) and e.types & m.types) and not umbrella:
+        if not ((e.thin or m.thin) and e.types & m.types):
             return _no(parts, "no shared specific (venue, organizer, action name, target, size, public figure)", score)
         if parts is not None:
             parts["shared"] = ["type (a report naming nothing specific)"]

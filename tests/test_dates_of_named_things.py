@@ -16,7 +16,7 @@ def _dates(text: str) -> list[str | None]:
 
 def test_date_of_an_anniversary_is_not_the_march_date() -> None:
     text = ("Police made 12 arrests at a tenants' march in central Dover, Delaware, where thousands of renters"
-            " have gathered to demand a rent freeze.\nThe march comes ahead of the anniversary of the Oct. 14"
+            " have gathered to demand a rent freeze.\nOrganizers timed the march to precede the anniversary of the Oct. 14"
             " eviction raids in the city.\nA counter-protest was held nearby on Saturday afternoon, police said.")
     got = _dates(text)
     assert got and "2023-10-14" not in got and "2024-10-14" not in got

@@ -29,7 +29,7 @@ def _noun_of(text: str, quote: str) -> str | None:
 
 
 def test_a_date_before_a_noun_tells_the_day_of_that_noun() -> None:
-    assert _noun_of("The march comes ahead of the anniversary of the October 7 attacks.", "October 7") == "attacks"
+    assert _noun_of("Organizers timed the walk to precede the anniversary of the October 9 floods.", "October 9") == "floods"
     assert _noun_of("Hundreds rallied to mark the Jan. 6 riot.", "Jan. 6") == "riot"
     # a date told as an adverb modifies no noun
     assert _noun_of("Hundreds rallied in the square on Jan. 6.", "Jan. 6") is None
@@ -37,7 +37,7 @@ def test_a_date_before_a_noun_tells_the_day_of_that_noun() -> None:
 
 def test_the_day_of_an_attack_the_march_is_held_ahead_of_is_not_the_march_day() -> None:
     text = ("Tens of thousands of demonstrators marched through central Springfield, Illinois, calling for a "
-            "ceasefire.\n\nThe march comes ahead of the anniversary of the October 7 attacks.\n\n"
+            "ceasefire.\n\nOrganizers timed the march to precede the anniversary of the October 9 shelling.\n\n"
             "Police made 12 arrests on Saturday afternoon, a spokesman said.")
     evs = _events(text)
     assert [(loc, d) for loc, _st, d, _a in evs] == [("Springfield", "2024-10-05")]
@@ -54,8 +54,8 @@ def test_a_march_told_as_it_stood_before_it_began_is_not_a_second_event_ahead() 
             "Wednesday.\n\n"
             "Hundreds of nurses finished the march at the Capitol in Fairbanks, Alaska, on Friday, demanding safe "
             "staffing.\n\n"
-            "Hours before the nurses were set to march the last mile to the Capitol, the governor said he would "
-            "not sign the bill.")
+            "Speaking shortly before the nurses were due to march their final two miles, the governor vowed to "
+            "veto the bill.")
     evs = _events(text)
     fairbanks = [e for e in evs if e[0] == "Fairbanks"]
     assert fairbanks == [("Fairbanks", "AK", "2024-10-04", False)]
@@ -86,8 +86,8 @@ def test_a_hospital_named_after_the_town_of_the_page_still_places_the_action() -
 def test_the_surname_of_a_person_told_again_alone_is_no_place() -> None:
     from protestdb.extract.places import gazetteer_places
 
-    text = ("Officers shot and killed 19-year-old Marcus Littleton while making an arrest. In a news conference "
-            "late Friday, the chief released footage showing Littleton shooting first at officers.")
+    text = ("Deputies fatally wounded 22-year-old Andre Littleton during a traffic stop. At a briefing on "
+            "Friday evening, the sheriff played a video showing Littleton firing first at the deputies.")
     quotes = [p.quote for p in gazetteer_places(text, load_nlp()(text))]
     assert "Littleton" not in quotes
     # told as a site, or with its state, the name is the town
@@ -109,19 +109,19 @@ def test_a_street_at_a_crossing_is_no_town() -> None:
 
 
 def test_a_venue_named_for_a_town_of_the_state_beats_the_one_city_named() -> None:
-    text = ("The family of a man shot and killed by Tulsa police demanded the release of the footage on Tuesday.\n\n"
-            "\"We want answers,\" his sister said at Monday night's vigil at the Oklahoma City Indian Center.\n\n"
+    text = ("Relatives of a teenager who died in a Tulsa police chase pressed on Tuesday for the dashcam video.\n\n"
+            "\"Tell us the truth,\" his aunt told a vigil held Monday evening at the Oklahoma City Friendship Center.\n\n"
             "About 50 people later blocked traffic on the avenue.")
     assert {(loc, st) for loc, st, _d, _a in _events(text)} == {("Oklahoma City", "OK")}
     # a venue of a town in another state than the one city's does not move the action there
-    other = text.replace("Oklahoma City Indian Center", "Denver Indian Center")
+    other = text.replace("Oklahoma City Friendship Center", "Denver Friendship Center")
     assert {(loc, st) for loc, st, _d, _a in _events(other)} == {("Tulsa", "OK")}
 
 
 def test_an_action_at_many_sites_across_the_country_is_not_the_datelines() -> None:
     text = ("Coffee workers stage one-day strike\n\n"
-            "CHICAGO (AP) — Workers at more than 150 U.S. Beanhouse locations walked off the job Thursday in what "
-            "organizers said was the largest strike yet in the union drive.\n\n"
+            "CHICAGO (AP) — Baristas at nearly 90 U.S. Beanhouse cafes went on strike Thursday, a walkout the "
+            "union called its biggest so far.\n\n"
             "The union said it expected more than 3,000 workers to take part.")
     evs = _events(text, date(2023, 11, 16))
     assert [(loc, st, d) for loc, st, d, _a in evs] == [(None, None, "2023-11-16")]

@@ -1,7 +1,7 @@
 """Issue 9, precision on real news: pages that are no protest report and events that were never
 a new action. A campaign rally held by a candidate, a church's Good Friday procession and a
-"this week in history" item report no protest; a plan told in the past tense ("the march,
-which was scheduled for 9 am, started late") and a vote to strike are the action already
+"this week in history" item report no protest; a plan told in the past tense ("the rally,
+planned to begin at noon, got going an hour behind") and a vote to strike are the action already
 told, no second event; protests recalled as a time point ("a week since the protests in X"),
 told as already held before ("had already staged sit-ins in X") or only imagined ("if
 counter-protesters attend") open no event.
@@ -71,8 +71,8 @@ PROCESSION = ("Dozens of people carried a wooden cross through the streets of Mi
               "The procession, held every Friday during Lent, stops at each of the Stations of the Cross "
               "along Main Street. Because of the rain, the walk was moved to the church grounds this "
               "year.\n\n"
-              "Each year St. Agnes organizes the Way of the Cross procession from the church to the "
-              "cemetery chapel and back.")
+              "For more than thirty years the parish has led this Lenten walk out to the cemetery "
+              "chapel and back.")
 
 
 def test_a_good_friday_procession_is_no_protest_report() -> None:
@@ -86,9 +86,9 @@ def test_a_procession_of_protest_stays_a_report() -> None:
 
 
 def test_a_this_week_in_history_item_is_no_protest_report() -> None:
-    text = ("This week in history (50 years ago)\n"
-            "Students at the college took up the cause of farm workers, going so far as to picket a "
-            "grocery chain that sold non-union lettuce. In May 1971 about 60 students joined a protest "
+    text = ("This month in history: 1975\n"
+            "Undergraduates rallied behind the striking orchard hands that spring and even picketed a "
+            "supermarket that stocked non-union apples. In May 1971 about 60 students joined a protest "
             "march from Fairview to the state capitol over the wages of migrant pickers.")
     assert not _report(text, None)
 
@@ -113,17 +113,17 @@ def test_a_plan_told_in_the_past_tense_is_the_held_march() -> None:
 
 
 def test_a_past_plan_before_a_statement_is_the_held_march() -> None:
-    text = ("Farm workers finished a 20-day march at the state capitol in Brookdale on Friday.\n\n"
-            "In a statement released hours before the workers were set to march the last mile, the "
-            "governor said he would not sign the bill.")
+    text = ("Farm workers ended a 20-day march at the state capitol in Brookdale on Friday.\n\n"
+            "The governor, talking to reporters shortly before the workers were set to march their final "
+            "two miles, vowed to veto the bill.")
     evs = _events(text)
     assert [loc for loc, _, _ in evs] == ["Brookdale"]
 
 
 def test_a_vote_to_strike_is_the_announced_strike() -> None:
-    text = ("Teachers in Brookdale plan to go on strike Monday after contract talks failed this weekend.\n\n"
-            "The teachers' association voted to go on strike Friday, and talks resumed on Saturday.\n\n"
-            "With the association going on strike Monday, the district will close all schools.")
+    text = ("Brookdale's teachers will go on strike Monday, their union said after weekend bargaining broke down.\n\n"
+            "Members of the educators' union voted Friday to go on strike; negotiators met again Saturday.\n\n"
+            "The district said every school will be closed with the union going on strike Monday.")
     evs = _events(text)
     assert len(evs) == 1
     assert evs[0][1] == "2025-03-17" and evs[0][2] is True
@@ -134,8 +134,8 @@ def test_a_vote_to_strike_is_the_announced_strike() -> None:
 def test_protests_told_as_a_time_point_open_no_event() -> None:
     text = ("A protest against the Confederate statue outside the courthouse is set for Saturday in "
             "downtown Brookdale, Alabama.\n\n"
-            "The event, one week since the violent protests in Fairview, Virginia, will take place from "
-            "noon to 2 p.m. Organizers told marchers what to do if counter-protesters attend.")
+            "Set for six days after the deadly protests in Fairview, Virginia, the event will run from "
+            "noon until 2 p.m. Organizers told marchers what to do if counter-protesters attend.")
     locs = [loc for loc, _, _ in _events(text)]
     assert locs == ["Brookdale"]
 
@@ -213,6 +213,6 @@ def test_roads_blocked_by_no_people_report_no_protest() -> None:
 def test_a_committee_formed_to_lead_protests_tells_no_action() -> None:
     text = ("BROOKDALE — Reporters rallied outside the press club in Brookdale on Sunday, condemning the "
             "police raid on its offices.\n\n"
-            "In the capital, Fairview, a joint action committee has now been formed to lead nationwide "
-            "protests and draw up a charter of demands.")
+            "Unions in the capital, Fairview, said a coordinating council had been established to organize "
+            "countrywide protests and list their demands.")
     assert [loc for loc, _, _ in _events(text)] == ["Brookdale"]

@@ -15,13 +15,13 @@ def test_photo_gallery_captions_tell_one_event_each() -> None:
     text = (
         "Students walk out of class at Elm Ridge High School during the national walkout against gun violence, "
         "March 14, 2018, in Dayton, Ohio. Jane Roe/AP\n\n"
-        "Students hold up signs during a walkout in Arlington, Va. on March 14, 2018. Sam Poe/AFP/Getty Images\n\n"
+        "Teenagers wave hand-drawn posters at a walkout in Roanoke, Va., March 14, 2018. Sam Poe/AFP/Getty Images\n\n"
         "Hundreds of students rally outside the state house during the national walkout in Lansing, Michigan, "
         "March 14, 2018. Lee Moe/Reuters\n\n"
         "Pupils gather on their football field in Tulsa, Oklahoma, during the walkout, March 14, 2018. Kim Doe/EPA\n"
     )
     ev = events_by_city(text, date(2018, 3, 14))
-    assert {"Dayton", "Arlington", "Lansing", "Tulsa"} <= set(ev)
+    assert {"Dayton", "Roanoke", "Lansing", "Tulsa"} <= set(ev)
 
 
 def test_file_photo_in_a_gallery_stays_a_caption() -> None:

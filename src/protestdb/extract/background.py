@@ -69,7 +69,7 @@ def old_cues(text: str, start: int, end: int, published: date | None, lang: str)
 
 
 def retrospective_title(text: str, layout: Layout, lang: str) -> bool:
-    """Is the page titled as a look back ("This week in history (50 years ago)", "From the
+    """Is the page titled as a look back ("Looking back: our town in 1975", "From the
     archives"; ``background_<lang>.json`` "retrospective_title", read on its first line)?"""
     pats = load_lang("background", lang).get("retrospective_title")
     if not pats or not layout.paragraphs:

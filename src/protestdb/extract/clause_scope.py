@@ -44,7 +44,7 @@ def _inside(tok: Any, head: Any) -> bool:
 
 def _describes_action(own: Any, w_tok: Any, action_starts: frozenset[int]) -> bool:
     """Is the clause ``own`` a description of the protest word itself or of another protest word
-    ("the Women's March, a global protest held in 2017"): its time is that action's?"""
+    ("the Harvest Walk, which drew crowds worldwide two years earlier"): its time is that action's?"""
     if own.dep_ not in ("acl", "relcl"):
         return False
     noun = own.head

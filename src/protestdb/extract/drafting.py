@@ -158,8 +158,8 @@ def same_action_told(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger]
 
 
 def past_plan(doc: ExtractDoc, seg: tuple[int, int]) -> bool:
-    """Is the plan a sentence tells told in the past tense only ("the march, which was scheduled
-    for 9 am, started late", "hours before farmworkers were set to march the last mile"): the plan
+    """Is the plan a sentence tells told in the past tense only ("the rally, planned to
+    begin at noon, got going an hour behind", "shortly before the nurses were due to walk the final stretch"): the plan
     of an action held since, no follow-up announcement (``cues_<lang>.json`` "announce_past")?"""
     from protestdb.extract.lexicons import any_rx, lang_entry
 
@@ -338,7 +338,7 @@ def one_city(st: DraftState, s: Sentence) -> list[Group] | None:
     if not s.cities:
         return None
     if all(t.national for t in s.trigs) and all(places.is_dateline_mention(st.doc.text, c) for c in s.cities):
-        # "CHICAGO (AP) — Workers at more than 200 U.S. stores walked out": no one city's action
+        # "DENVER (Wire) — Staff at some 80 outlets nationwide struck": no one city's action
         bare = replace(s, cities=[])
         got = national_placeless(st, bare)
         if got is not None:
@@ -363,7 +363,7 @@ def paragraph_city(st: DraftState, s: Sentence) -> list[Group] | None:
                                                   for p in st.places_by_sent.get(sj, []) if p.city_key}) >= 2:
         return None  # "Protests were held across the country." before the cities of a roundup: no one city's
     if all(t.national for t in s.trigs) and places.is_dateline_mention(st.doc.text, pc):
-        return None  # "CHICAGO (AP) — Workers at more than 200 U.S. stores walked out": not the dateline's
+        return None  # "DENVER (Wire) — Staff at some 80 outlets nationwide struck": not the dateline's
     if all(_told_away(st.doc, t) for t in s.trigs):
         return None  # "protesters who rallied 12 miles south": not at the paragraph's city
     return [(pc.city_key or UNLOCATED, pc, s.trigs, s.seg, s.venues)]

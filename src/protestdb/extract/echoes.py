@@ -1,8 +1,8 @@
 """An announced action that is the reported action told ahead of time.
 
-A report of a march that happened often tells it as it stood before it began too: "hours before
-the workers were set to march the last mile to the Capitol", "the march, which was scheduled for
-9 am, started with fewer than 100 people". Drafting makes that wording an announced event of its
+A report of a march that happened often tells it as it stood before it began too: "shortly before
+the nurses were due to walk the final stretch to the statehouse", "the rally, planned to begin at
+noon, got going with a few dozen people". Drafting makes that wording an announced event of its
 own; when it tells no day in its own words, the date filler gives it the nearest day ahead found
 anywhere on the page (``fillers.fill_date``, "date.announced_future_day"), and the page gets the
 same march twice, once on a day after its own publication. Such an announced event at a locality

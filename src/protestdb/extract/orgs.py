@@ -190,10 +190,17 @@ def _agency_words_rx(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _state_or_country(name: str) -> bool:
-    """A US state or a country told by its name ("Ohio", "Canada"; not a two-letter code)."""
-    from protestdb.geo import country_code, state_code
+    """A US state told by its name (states only: ``_state_or_country_name`` adds countries)."""
+    from protestdb.geo import state_code
 
-    return len(name) > 2 and bool(state_code(name) or country_code(name))
+    return bool(state_code(name)) and len(name) > 2
+
+
+def _state_or_country_name(name: str) -> bool:
+    """A US state or a country told by its name, not by a code ("Ohio", "Canada"; not "CAN")."""
+    from protestdb.geo import country_code
+
+    return _state_or_country(name) or (not name.isupper() and bool(country_code(name)))
 
 
 def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -995,7 +1002,7 @@ def _and_joined(text: str, cands: list[Cand], ents: list[tuple[int, int]], perso
         """A name on its own (a town name may be a bare word: "Freedom"); a person span that also
         covers ``within`` (the group name) is the parser's misreading, not a person."""
         name = text[a:b]
-        return ((a, b) in ent_set or bool(_ACRONYM_ONLY.fullmatch(name)) or _state_or_country(name)
+        return ((a, b) in ent_set or bool(_ACRONYM_ONLY.fullmatch(name)) or _state_or_country_name(name)
                 or any(pa <= a and b <= pb and not (pa <= within[0] and within[1] <= pb) for pa, pb in persons))
 
     out: list[Cand] = []
@@ -1021,7 +1028,7 @@ def _and_joined(text: str, cands: list[Cand], ents: list[tuple[int, int]], perso
                 _head_then_prep(left) and len(right) <= 3 and not any(w.lower() in _GROUP_HEADS for w in right)
                 and not (len(right) >= 2 and ((a2, b2) in ent_set or right[-1].lower() in _lex()["org_words"]))
                 and not any(a2 <= na < b2 for na, _ in named)
-                and not (_ACRONYM_ONLY.fullmatch(text[a2:b2]) or _state_or_country(text[a2:b2]))
+                and not (_ACRONYM_ONLY.fullmatch(text[a2:b2]) or _state_or_country_name(text[a2:b2]))
                 and not any(pa <= a2 and b2 <= pb for pa, pb in persons)
             )
             if bare_then_group or group_then_bare:

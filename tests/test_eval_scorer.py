@@ -322,6 +322,11 @@ def test_acronym_and_fuzzy_org_matching() -> None:
     assert names_match("the Sunrise Movement", "Sunrise Movement")
     assert names_match("National Day Laborer Organizing Network (NDLON)", "NDLON")
     assert not names_match("ICE", "CoreCivic")
+    # a kind word after a name: the same body only when one side has it
+    assert names_match("Harbor Rising coalition", "Harbor Rising")
+    assert not names_match("Green party", "Green movement")
+    assert not names_match("Labour movement", "Labour party")
+    assert not names_match("The union", "The coalition")
     assert not names_match("Equality Ohio", "Equality Texas")
     assert not names_match("NDLON", "National Education Association")
     # a lower-case kind word after a name describes it; a police force with or without "Department"

@@ -195,7 +195,9 @@ def _core(name: str) -> str:
     a police force named with or without its department word ("Harbor police" / "Harbor Police
     Department" -> "harbor police"); normalized."""
     words = _PAREN.sub(" ", name).split()
-    while len(words) >= 2 and words[-1] in _DESCRIPTOR_TAIL and any(w[:1].isupper() for w in words[:-1]):
+    while len(words) >= 2 and words[-1] in _DESCRIPTOR_TAIL and any(
+        w[:1].isupper() and w.lower() not in ("the", "a", "an") for w in words[:-1]
+    ):
         words.pop()
     return _POLICE_TAIL.sub("police", _strip_article(norm_text(" ".join(words))))
 
@@ -220,6 +222,8 @@ def names_match(a: str, b: str, threshold: float = NAME_THRESHOLD) -> bool:
     ta, tb = _strip_title(na), _strip_title(nb)
     if (ta != na or tb != nb) and ta == tb:
         return True
-    if _core(a) == _core(b):
+    # only one side has the kind word: "Harbor Rising coalition" / "Harbor Rising", never
+    # "Green party" / "Green movement" (two kinds of body)
+    if _core(a) == nb or _core(b) == na:
         return True
     return fuzz.token_sort_ratio(na, nb) >= threshold

@@ -190,9 +190,17 @@ def _agency_words_rx(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _state_or_country(name: str) -> bool:
+    """A US state told by its name (states only: ``_state_or_country_name`` adds countries)."""
     from protestdb.geo import state_code
 
     return bool(state_code(name)) and len(name) > 2
+
+
+def _state_or_country_name(name: str) -> bool:
+    """A US state or a country told by its name, not by a code ("Ohio", "Canada"; not "CAN")."""
+    from protestdb.geo import country_code
+
+    return _state_or_country(name) or (not name.isupper() and bool(country_code(name)))
 
 
 def _cap_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -547,6 +555,9 @@ def _people_word_candidates(text: str, scopes: list[tuple[int, int]], ents: list
         (x.start_char, x.end_char) for x in (entities(doc) if doc is not None else ())
         if x.label_ in ("PERSON", "WORK_OF_ART", "FAC", "NORP", "PRODUCT", "EVENT")
     ]
+    # a people before "activists" is no group ("Native American activists"); before "members" it may be
+    people = {(x.start_char, x.end_char) for x in (entities(doc) if doc is not None else ()) if x.label_ == "NORP"
+              and text[x.end_char : x.end_char + 13].split()[:1] in (["activists"], ["campaigners"])}
     out: list[Cand] = []
     low = lowered(text)
     for s, e in scopes:
@@ -555,7 +566,7 @@ def _people_word_candidates(text: str, scopes: list[tuple[int, int]], ents: list
         for a, b in _cap_runs(text, s, e):
             if not after_people.match(text, b, min(len(text), b + 30)):
                 continue
-            if _ACRONYM_ONLY.fullmatch(text[a:b]) or any(pa <= a and b <= pb for pa, pb in named):
+            if _ACRONYM_ONLY.fullmatch(text[a:b]) or any(pa <= a and b <= pb for pa, pb in named if (pa, pb) not in people):
                 out.append((a, b, True))
     return out
 
@@ -687,9 +698,24 @@ def _typed_rx() -> re.Pattern[str]:
     return re.compile(rf"(?<=[A-Za-z0-9])(?= (?:{'|'.join(map(re.escape, heads))})\b)" if heads else r"(?!)")
 
 
-def _protester_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
+_CAUSE_PEOPLE = frozenset(("activists", "campaigners"))
+
+
+def _cause_named_group(name: str, a: int, b: int, ents: list[tuple[int, int]],
+                       norps: set[tuple[int, int]]) -> bool:
+    """Before "activists"/"campaigners" a name is often a cause or a people ("Climate Justice
+    activists", "Native American campaigners"): a group only as an ORG entity, with an
+    organization word, or of three or more words -- never a NORP span."""
+    if any(na < b and a < nb for na, nb in norps):
+        return False
+    return (sum(w[:1].isupper() for w in name.split()) >= 3 or _has_org_word(name) or _movement_name(name)
+            or any(ea <= a and b <= eb for ea, eb in ents))
+
+
+def _protester_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple[int, int]] = (),
+                          norps: set[tuple[int, int]] = frozenset()) -> list[Cand]:  # type: ignore[assignment]
     """A group named before a protester word: "Harbor Rising protesters blocked the port" (two
-    or more words, never a place or a title-case headline)."""
+    or more words, never a place or a title-case headline; before "activists" see ``_cause_named_group``)."""
     pat = _lex().get("org_before_protesters")
     if not pat:
         return []
@@ -705,6 +731,8 @@ def _protester_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand
             name = text[a:b]
             if _QUOTES.intersection(text[max(0, a - 1) : a + 1] + text[max(a, b - 1) : b + 1]):
                 continue  # "'Hands Off' protesters": a quoted name is the action's, not a group's
+            if m.group().strip() in _CAUSE_PEOPLE and not _cause_named_group(name, a, b, ents, norps):
+                continue
             if len(name.split()) >= 2 and name.split()[0].lower() not in _CLAUSE_OPENERS and not _is_place_name(name):
                 out.append((a, b, True))
     return out
@@ -929,8 +957,19 @@ def _amp_split(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 _AND_JOIN_PREPS = frozenset(("against", "for", "of", "on", "to"))
-#: one capitalised word right before " and " (its own token: not the tail of a longer name)
-_BARE_AND = re.compile(r"(?:^|(?<=[\s(“\"]))(?<![A-Z][\w'’.-]\s)([A-Z][a-z][\w'’-]*) and $")
+#: one capitalised word right before " and " (its own token; ``_name_tail`` checks the word before it)
+_BARE_AND = re.compile(r"(?:^|(?<=[\s(“\"]))([A-Z][a-z][\w'’-]*) and $")
+#: a capitalised token that a name runs through ("Harbor" in "Harbor Freedom and ..."; not "Cruz-led")
+_NAME_TOKEN = re.compile(r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*")
+
+
+def _name_tail(text: str, a: int) -> bool:
+    """The word at ``a`` follows a capitalised word of the same name (not an article, no comma between)."""
+    before = text[max(0, a - 40) : a]
+    if not before.endswith(" "):
+        return False
+    prev = before.split()[-1] if before.split() else ""
+    return bool(_NAME_TOKEN.fullmatch(prev)) and prev.lower() not in ("the", "a", "an")
 #: the words that head a group's name (a bare phrase after "and" has none of them)
 _GROUP_HEADS = frozenset(
     "union coalition alliance association committee council federation party network league society movement "
@@ -945,13 +984,15 @@ def _head_then_prep(words: list[str]) -> bool:
     return head is not None and any(w in _AND_JOIN_PREPS for w in low[head + 1 : -1])
 
 
-def _and_joined(text: str, cands: list[Cand], ents: list[tuple[int, int]], persons: list[tuple[int, int]]) -> list[Cand]:
+def _and_joined(text: str, cands: list[Cand], ents: list[tuple[int, int]], persons: list[tuple[int, int]],
+                named: frozenset[tuple[int, int]] = frozenset()) -> list[Cand]:
     """One name that "and" runs through, its parts read as two candidates: "the Freedom and Rights
     Coalition" (a bare word before "and", the group word after it) and "the Alliance Against
     Hunger and Poverty" (a group word with its preposition before "and", a bare phrase after it:
     not a name of two or more words the parser tags as an organization).
     Two groups stay two: a part that is a name on its own (an ORG entity, an acronym, a state or
-    country, a person) is never joined."""
+    country, a person) is never joined; nor is a bare phrase after "and" that the parser tags as
+    a named entity of any kind (``named``: "the League of Women Voters and Indivisible")."""
     starts: dict[int, list[Cand]] = {}
     for c in cands:
         starts.setdefault(c[0], []).append(c)
@@ -961,14 +1002,14 @@ def _and_joined(text: str, cands: list[Cand], ents: list[tuple[int, int]], perso
         """A name on its own (a town name may be a bare word: "Freedom"); a person span that also
         covers ``within`` (the group name) is the parser's misreading, not a person."""
         name = text[a:b]
-        return ((a, b) in ent_set or bool(_ACRONYM_ONLY.fullmatch(name)) or _state_or_country(name)
+        return ((a, b) in ent_set or bool(_ACRONYM_ONLY.fullmatch(name)) or _state_or_country_name(name)
                 or any(pa <= a and b <= pb and not (pa <= within[0] and within[1] <= pb) for pa, pb in persons))
 
     out: list[Cand] = []
     for a2, b2, f2 in cands:  # a bare word before "and" no rule read as a name: "the Freedom and Rights Coalition"
         right = text[a2:b2].split()
         m = _BARE_AND.search(text, max(0, a2 - 40), a2)
-        if m is None or len(right) < 2 or right[-1].lower() not in _lex()["org_words"]:
+        if m is None or len(right) < 2 or right[-1].lower() not in _lex()["org_words"] or _name_tail(text, m.start(1)):
             continue
         a1, b1 = m.span(1)
         if not (_has_org_word(text[a1:b1]) or alone(a1, b1, (a2, b2)) or text[a1:b1].lower() in _time_words()
@@ -986,7 +1027,8 @@ def _and_joined(text: str, cands: list[Cand], ents: list[tuple[int, int]], perso
             group_then_bare = (  # (the parser often tags the bare phrase alone: its entity does not count)
                 _head_then_prep(left) and len(right) <= 3 and not any(w.lower() in _GROUP_HEADS for w in right)
                 and not (len(right) >= 2 and ((a2, b2) in ent_set or right[-1].lower() in _lex()["org_words"]))
-                and not (_ACRONYM_ONLY.fullmatch(text[a2:b2]) or _state_or_country(text[a2:b2]))
+                and not any(a2 <= na < b2 for na, _ in named)
+                and not (_ACRONYM_ONLY.fullmatch(text[a2:b2]) or _state_or_country_name(text[a2:b2]))
                 and not any(pa <= a2 and b2 <= pb for pa, pb in persons)
             )
             if bare_then_group or group_then_bare:
@@ -1009,13 +1051,15 @@ def find_orgs(
         ents = [_fit_entity(text, e.start_char, e.end_char) for e in entities(doc) if e.label_ == "ORG"]
         persons = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2]
         norps = {(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "NORP"}
+    not_groups = norps | {(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "CARDINAL"} if doc is not None else norps
     cands = (_entity_candidates(text, scopes, ents) + _cue_candidates(text, scopes, ents)
              + _agent_candidates(text, scopes, ents) + _people_word_candidates(text, scopes, ents, doc)
              + _quoted_candidates(text, scopes) + _appositive_candidates(text, scopes, ents)
              + _acronym_candidates(text, scopes) + _head_candidates(text, scopes)
-             + _typed_candidates(text, scopes, ents) + _protester_candidates(text, scopes)
+             + _typed_candidates(text, scopes, ents) + _protester_candidates(text, scopes, ents, not_groups)
              + _person_of_candidates(text, scopes, persons) + _titled_candidates(text, scopes))
-    cands += _and_joined(text, cands, ents, persons)
+    named = frozenset((e.start_char, e.end_char) for e in entities(doc)) if doc is not None else frozenset()
+    cands += _and_joined(text, cands, ents, persons, named)
     cued = {text[a:b].lower() for a, b, f in cands if f}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int]] = []

@@ -334,10 +334,11 @@ def _official(text: str, doc: Any, tok: Any) -> tuple[str, Span] | None:
     return name, (ent.start_char, ent.end_char, ent.text) if off < 0 else (off, off + len(name), name)
 
 
-def _country_addressed(tok: Any) -> bool:
-    """A country (never a city or state) as the owner of a protested decision ("Westland's war")
-    or the object of "against"."""
-    if not (tok.dep_ == "poss" or (tok.dep_ == "pobj" and tok.head.lower_ == "against")):
+def _country_addressed(tok: Any, decisions: frozenset[str] = frozenset()) -> bool:
+    """A country (never a city or state) as the owner of a protested decision ("Westland's war":
+    a ``decisions`` noun, not "Westland's largest company") or the object of "against"."""
+    if not ((tok.dep_ == "poss" and tok.head.lemma_.lower() in decisions)
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "against")):
         return False
     from protestdb.geo import country_code
 
@@ -350,8 +351,26 @@ def _state_like(name: str) -> bool:
     return bool(state_code(name))
 
 
+def _foreign_country(name: str, country: str | None) -> str | None:
+    """The country's canonical name ("America" -> "United States"), None for the event's own country
+    (at home a protest addresses the government, told by the government rules)."""
+    from protestdb.geo.resolve import country_code, country_name
+
+    iso = country_code(name)
+    return None if iso is None or iso == country else country_name(iso)
+
+
+def _add_country(text: str, tok: Any, country: str | None, found: _Found) -> None:
+    """The addressed country by its canonical name, unless it is the event's own."""
+    a, b = _np(tok)
+    name = _clean(text[a:b])
+    canon = _foreign_country(name, country)
+    if canon is not None:
+        found.add(canon, (a + text[a:b].find(name), a + text[a:b].find(name) + len(name), name))
+
+
 def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, locality: str | None, found: _Found,
-                state: str | None = None) -> None:
+                state: str | None = None, country: str | None = None) -> None:
     """The parse's addressees of the action (a named body, or "the city" resolved to its name)."""
     for tok in _addressed(doc, s, e):
         low = tok.lemma_.lower()
@@ -364,10 +383,8 @@ def _addressees(lx: dict[str, Any], text: str, doc: Any, s: int, e: int, localit
             # "urged the city to", "against the city's plan": the city's government
             found.add(f"City of {locality}", (tok.idx, tok.idx + len(tok.text), tok.text))
             continue
-        if tok.ent_type_ == "GPE" and _country_addressed(tok):
-            a, b = _np(tok)  # "against Israel's war", "protest against Westland": the country
-            name = _clean(text[a:b])
-            found.add(name, (a + text[a:b].find(name), a + text[a:b].find(name) + len(name), name))
+        if tok.ent_type_ == "GPE" and _country_addressed(tok, lx["decisions"]):
+            _add_country(text, tok, country, found)  # "against Israel's war", "protest against Westland"
             continue
         if tok.pos_ == "PRON" or low in lx["not_target"] or tok.ent_type_ in ("GPE", "DATE", "CARDINAL", "NORP"):
             continue
@@ -448,7 +465,7 @@ def find_parse_targets(
             found.add("government", (m.start(), m.end(), m.group()))
         if doc is None:
             continue
-        _addressees(lx, text, doc, s, e, locality, found, state)
+        _addressees(lx, text, doc, s, e, locality, found, state, country)
         for name, sp in police_of_killing(text, doc, s, e):
             found.add(name, sp)
         _site_companies(lx, text, doc, s, e, found)

@@ -45,11 +45,13 @@ def drop_announced_echoes(doc: ExtractDoc) -> list[int]:
         ev = doc.events[i]
         doc.trace.drop(f"event {ev.index} ({ev.locality}, {ev.date})", "echoes.announced_echo",
                        "an announced action dated from afar where the page reports the action done")
-    keep = [i for i in range(len(doc.events)) if i not in set(gone)]
-    if len(doc.drafts) == len(doc.events):
+    n, dropped = len(doc.events), set(gone)
+    keep = [i for i in range(n) if i not in dropped]
+    # drafts and traces run parallel to the events; a list that does not is left as it is
+    if len(doc.drafts) == n:
         doc.drafts = [doc.drafts[i] for i in keep]
     doc.events = [doc.events[i] for i in keep]
-    if len(doc.event_traces) >= len(keep):
+    if len(doc.event_traces) == n:
         doc.event_traces = [doc.event_traces[i] for i in keep]
     for k, ev in enumerate(doc.events):
         ev.index = k

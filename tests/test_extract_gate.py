@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -144,6 +146,108 @@ def test_start_scan_finds_the_same_matches() -> None:
     rel = re.compile(r"\b(?:earlier this month|this month|last month)\b", re.IGNORECASE)
     assert [m.group() for m in finditer(rel, "Earlier this month and this month", lowered("Earlier this month and this month"))] == [
         "Earlier this month", "this month"]
+
+
+_TESTS = Path(__file__).resolve().parent
+
+
+def _own_texts() -> list[tuple[str, str]]:
+    """(name, text) of the project's own writing: the texts of tests/gold/*.jsonl (dev,
+    heldout, heldout2, examples) and examples/*.txt|html (markup stripped), each once."""
+    files: dict[Path, None] = {}
+    for jl in sorted((_TESTS / "gold").glob("*.jsonl")):
+        for line in jl.read_text(encoding="utf-8").splitlines():
+            tf = json.loads(line).get("text_file") if line.strip() else None
+            if tf:
+                files[(jl.parent / tf).resolve()] = None
+    for f in sorted((_TESTS.parent / "examples").iterdir()):
+        if f.suffix in (".txt", ".html"):
+            files[f.resolve()] = None
+    out = []
+    for f in sorted(files):
+        text = f.read_text(encoding="utf-8")
+        if f.suffix == ".html":
+            text = html.unescape(re.sub(r"<[^>]*>", " ", text))
+        out.append((f.name, text))
+    return out
+
+
+def _ranges(text: str) -> list[tuple[int, int]]:
+    """Sentences (as the extractor searches them), a few paragraphs, and ranges cutting words."""
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    out = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]?", text)]
+    return out + paras[:3] + [(a + 2, b - 3) for a, b in out[:10] if b - a > 8]
+
+
+def _diverse(texts: list[tuple[str, str]], pats: list[str], budget: int) -> list[tuple[str, str]]:
+    """Paragraphs of the texts picked greedily (deterministic) for the most new words of the
+    patterns' source (``demonstrat``, ``walk``, ``picket``, ...) per character, up to
+    ``budget`` characters, joined as texts of ~2,000 characters: the checks then meet matches
+    of many patterns in little text (all the texts would take minutes)."""
+    words = set(re.findall(r"[a-z]{4,}", " ".join(pats).lower()))
+    paras = [(n, m.group()) for n, t in texts for m in re.finditer(r"[^\n]{40,}", t)]
+    have = [words & {w[:k] for w in set(re.findall(r"[a-z]{4,}", x.lower())) for k in range(4, len(w) + 1)}
+            for _, x in paras]  # the pattern words that begin a word of the paragraph
+    seen: set[str] = set()
+    picked: list[int] = []
+    size = 0
+    while size < budget:
+        i = max(range(len(paras)), key=lambda j: (len(have[j] - seen) / len(paras[j][1]), -j))
+        if not have[i] - seen:
+            break
+        picked.append(i)
+        seen |= have[i]
+        size += len(paras[i][1]) + 2
+    out, cur, last = [], [], max(picked)
+    for i in sorted(picked):
+        cur.append(paras[i][1])
+        if sum(len(x) for x in cur) > 2000 or i == last:
+            out.append((f"paragraphs up to {paras[i][0]}", "\n\n".join(cur)))
+            cur = []
+    return out
+
+
+def test_gate_is_exact_on_every_lexicon_pattern_over_own_texts() -> None:
+    """Over the project's own texts (where the lexicon patterns do match), for every pattern
+    with and without IGNORECASE: ranges the gate skips hold no match; ``may_match_each`` ==
+    ``may_match``; narrowing (``narrow(narrow_text)``) and start-scanning (``finditer``) find
+    exactly the plain regex's matches, in the whole text and in each range."""
+    pats = _lexicon_patterns()
+    texts = _own_texts()
+    assert len(texts) > 150  # dev + heldout + heldout2 + examples
+    sample = _diverse(texts, pats, 16000)  # all the texts would take minutes
+    matched: set[str] = set()
+    gated = ranges_with_match = 0
+    for name, text in sample:
+        low = lowered(text)
+        assert low is not None, name  # else gating is off and nothing would be tested
+        bounds = _ranges(text)
+        for p in pats:
+            for flags in (re.IGNORECASE, 0):
+                pat = re.compile(p, flags)
+                want = [m.span() for m in pat.finditer(text)]
+                assert [m.span() for m in finditer(pat, text, low)] == want, (name, p, flags)
+                if want:
+                    matched.add(p)
+                each = may_match_each(pat, low, bounds)
+                whole = narrow_text(pat, low)
+                if not want:  # no match in the whole text: none in a range either
+                    assert whole is None or whole.search(text) is None, (name, p, flags)
+                    continue
+                for (a, b), ok in zip(bounds, each, strict=True):
+                    assert ok == may_match(pat, low, a, b), (name, p, flags, a, b)
+                    found = [m.span() for m in pat.finditer(text, a, b)]
+                    ranges_with_match += bool(found)
+                    if not ok:
+                        gated += 1
+                        assert not found, (name, p, flags, a, b)
+                    nar = narrow(whole, low, a, b) if whole is not None else None
+                    got = [m.span() for m in nar.finditer(text, a, b)] if nar is not None else []
+                    assert got == found, (name, p, flags, a, b)
+                    assert [m.span() for m in finditer(pat, text, low, a, b)] == found, (name, p, flags, a, b)
+    # the checks ran where patterns match, not only where nothing could
+    assert len(matched) > len(pats) // 4, (len(matched), len(pats))  # ~990 of ~3150 match
+    assert ranges_with_match > 5000 and gated > 5000, (ranges_with_match, gated)
 
 
 @pytest.mark.parametrize("odd", ["\u0130", "\u0131", "\u017f", "\u212a"])

@@ -95,6 +95,29 @@ def test_the_surname_of_a_person_told_again_alone_is_no_place() -> None:
     assert "Littleton" in [p.quote for p in gazetteer_places(text2, load_nlp()(text2))]
 
 
+def test_a_city_tagged_as_a_person_gives_no_surname() -> None:
+    # a two-word city read as a person's name ("Daly City") makes no later "City" a surname
+    text = ("Daly City Mayor Juslyn Manalo said hundreds marched Saturday. Protesters also gathered at Kansas "
+            "City Hall and outside the Oklahoma City police headquarters.")
+    assert {(loc, st) for loc, st, _d, _a in _events(text)} == {("Oklahoma City", "OK")}
+    from protestdb.extract.places import _surnames_again
+
+    assert _surnames_again("Rallies in Fort Collins and Collins Park.", {"Fort Collins"}) == []
+    assert _surnames_again("Then the Chula Vista march.", {"Mara Chula Vista"}) == []
+    # the surname is masked alone, not where it ends a longer capitalised name
+    t = "Sen. Dana Quillby spoke. Quillby said the Port Quillby crowd grew."
+    assert _surnames_again(t, {"Dana Quillby"}) == [(t.index("Quillby said"), t.index("Quillby said") + 7)]
+
+
+def test_a_venue_on_a_street_named_for_a_town_stays_in_the_one_city() -> None:
+    text = "Relatives of a man shot by Houston police held a vigil on Friday night at the Austin Street Center."
+    assert {(loc, st) for loc, st, _d, _a in _events(text)} == {("Houston", "TX")}
+    from protestdb.extract.drafting import _town_names_street
+
+    assert _town_names_street("the Austin Street Center", "Austin")
+    assert not _town_names_street("the Austin Friendship Center", "Austin")
+
+
 def test_a_street_at_a_crossing_is_no_town() -> None:
     evs = _events("DETROIT - About 200 people marched on Saturday from the intersection of Jefferson and "
                   "Springfield to police headquarters in Detroit.")

@@ -182,3 +182,17 @@ def test_university_named_for_a_city_and_a_person_is_no_city() -> None:
     ev = _by_city(text)
     assert "Washington" not in ev
 
+
+
+def test_a_list_crosses_a_splitter_break_only_where_no_sentence_ends() -> None:
+    from protestdb.extract.places import Place, _listed_after, _site_patterns
+
+    pats = _site_patterns("en")
+    for text, crossed in (("rallied in Elmford, and Dunmore", True), ("rallied in Elmford, Mo. and Dunmore", False)):
+        town = text.index("Dunmore")
+        prev = text.index(", and") if crossed else text.index(" and")
+        # a splitter's sentence starts right before "and": the previous item is in the sentence before
+        lo = text.index("and Dunmore")
+        p = Place(town, town + 7, "Dunmore", "city", "OH", "Dunmore", "US")
+        assert _listed_after(text, lo, prev, p, pats) is crossed
+        assert _listed_after(text, 0, prev, p, pats)  # both items in one sentence: listed

@@ -775,7 +775,22 @@ def _venue_names_town(v: Place, pc: Place) -> bool:
         g = geocode(None, None, "US", context_states=[pc.state], venue=v.quote)
     except (LookupError, ValueError):
         return False
-    return g is not None and bool(g.locality) and g.state == pc.state and g.locality.lower() != (pc.locality or "").lower()
+    return (g is not None and bool(g.locality) and g.state == pc.state and g.locality.lower() != (pc.locality or "").lower()
+            and not _town_names_street(v.quote, g.locality))
+
+
+@lru_cache(maxsize=1)
+def _street_after_rx() -> re.Pattern[str]:
+    """A street word right after a town's name (``data/place_words_en`` route_street_words)."""
+    words = load("place_words_en")["route_street_words"]
+    return re.compile(rf"[ \t]+(?:{'|'.join(words)})\b", re.IGNORECASE)
+
+
+def _town_names_street(quote: str, town: str) -> bool:
+    """Is the town in a venue's name a street's ("the Austin Street Center": on Austin Street,
+    anywhere)?"""
+    m = re.search(rf"\b{re.escape(town)}\b", quote, re.IGNORECASE)
+    return m is not None and _street_after_rx().match(quote, m.end()) is not None
 
 
 def _sole_landmark_city(st: DraftState) -> Place | None:

@@ -102,7 +102,7 @@ def person_spans(text: str, doc: Any = None, lang: str = "en") -> list[tuple[int
             continue
         for m in re.finditer(rf"\b{re.escape(name)}\b", text):
             ents.append((m.start(), m.end()))
-    ents.extend(_surnames_again(text, names))
+    ents.extend(_surnames_again(text, names, lang))
     return ents
 
 
@@ -110,22 +110,49 @@ def person_spans(text: str, doc: Any = None, lang: str = "en") -> list[tuple[int
 _STATE_AFTER = re.compile(r",?[ \t]+([A-Z][A-Za-z.]+(?:[ \t]+[A-Z][a-z]+)?)")
 
 
-def _surnames_again(text: str, names: set[str]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def _place_name_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words ending and opening place names (``data/place_words`` place_name_words/prefixes)."""
+    try:
+        lex = load_lang("place_words", lang)
+    except (FileNotFoundError, KeyError):
+        return frozenset(), frozenset()
+    return frozenset(lex.get("place_name_words", ())), frozenset(lex.get("place_name_prefixes", ()))
+
+
+_FULL_NAME_PART = re.compile(r"[A-Z][a-z'’-]+|[A-Z]\.")
+_CAP_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’-]*[ \t]+$")  # "Oklahoma City"; not a title "Sen."
+
+
+def _surnames_again(text: str, names: set[str], lang: str = "en") -> list[tuple[int, int]]:
     """The surname of a full name tagged PERSON ("Jordan Pikeville") told again alone ("police
     said Pikeville fired first"): the person, unless that mention is told as a site ("in
-    Pikeville") or with its state ("Pikeville, Ky.")."""
-    out = []
+    Pikeville"), with its state ("Pikeville, Ky.") or as the end of a longer capitalised name
+    ("Oklahoma City"). Only a first-and-last name whose last word is no place word ("Daly City"
+    tagged PERSON gives no surname "City") nor its first a place's ("Fort Collins")."""
+    ends, prefixes = _place_name_words(lang)
+    surnames = set()
     for name in names:
         parts = name.split()
-        if len(parts) < 2 or len(parts[-1]) < 4 or not parts[-1][0].isupper() or not parts[-1].isalpha():
+        if not 2 <= len(parts) <= 3 or not all(_FULL_NAME_PART.fullmatch(w) for w in parts):
             continue
-        for m in re.finditer(rf"\b{re.escape(parts[-1])}\b", text):
-            if _SITE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
-                continue
-            st = _STATE_AFTER.match(text, m.end(), min(len(text), m.end() + 30))
-            if st is not None and state_code(st.group(1)):
-                continue
-            out.append((m.start(), m.end()))
+        last = parts[-1]
+        if len(last) < 4 or not last.isalpha() or last in ends or parts[0] in prefixes:
+            continue
+        surnames.add(last)
+    if not surnames:
+        return []
+    out = []
+    alt = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
+    for m in re.finditer(rf"\b(?:{alt})\b", text):
+        if _SITE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        if _CAP_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Oklahoma City", "Jordan Pikeville": the end of a longer name
+        st = _STATE_AFTER.match(text, m.end(), min(len(text), m.end() + 30))
+        if st is not None and state_code(st.group(1)):
+            continue
+        out.append((m.start(), m.end()))
     return out
 
 
@@ -866,7 +893,9 @@ def _listed_after(text: str, lo: int, prev_site: int | None, p: Place, pats: dic
         return False
     gap = text[prev_site : p.start]
     if len(gap) <= 40 and pats["list_gap"].search(gap) is not None:
-        return prev_site >= lo or not _SENT_END.search(gap)
+        # the gap holds no punctuation but commas: a break is crossed unless the text before it
+        # ends a sentence (a previous item ending in a period: "..., Mo. And")
+        return prev_site >= lo or not _SENT_END.fullmatch(text[max(0, lo - 40) : lo].rstrip()[-1:])
     return len(gap) <= 80 and pats["list_names_gap"].search(gap) is not None
 
 

@@ -76,5 +76,9 @@ def test_bare_weekday_takes_the_stated_day_only_from_its_own_sentence() -> None:
     # without a parse to read its clause (a bare call), a weekday takes no stated day
     got = dated_by_month(find_dates("Tenants marched on Saturday, and police counted 300 on Oct. 5.", None), 2024, 10)
     assert {m.quote: m.value for m in got}["Saturday"] is None
+    # the text names that Friday once with its day (Oct. 4, 2024 was a Friday): a bare "Friday" is it
+    paired = dated_by_month(find_dates("Tenants marched to city hall on Friday, Oct. 4. Police said 300 people "
+                                       "joined them on Friday.", None), 2024, 10)
+    assert [m.value for m in paired if m.quote == "Friday"] == [date(2024, 10, 4)]
     other = dated_by_month(find_dates("Tenants marched on Sunday and last Saturday. The Oct. 5 march was loud.", None), 2024, 10)
     assert [m.value for m in other if m.relative] == [None, None]

@@ -550,8 +550,9 @@ def dated_by_month(dates: list[DateMention], year: int, month: int, lang: str = 
     day told without its year ("September 15", "Friday, April 24") is that day in the year that
     puts it nearest the page's month, when it falls in that month or a week around it (a named
     weekday must fit it); an older day told without its year stays without a day, as do relative
-    words ("last week"): a month does not say which week. A bare weekday takes a stated day only
-    through ``borrows`` (which stated day, if any, its own clause gives it); without it, none."""
+    words ("last week"): a month does not say which week. A bare weekday takes a stated day the
+    text names with that weekday once, else only through ``borrows`` (which stated day, if any,
+    its own clause gives it)."""
     lx = _lexicon(lang)
     if lx is None:
         return dates
@@ -575,7 +576,7 @@ def dated_by_month(dates: list[DateMention], year: int, month: int, lang: str = 
         start = one.value or one.future_value
         end = day + (one.end_value - start) if one.end_value is not None and start is not None else None
         out.append(DateMention(dm.start, dm.end, dm.quote, day, day, end, "day", False))
-    return _month_weekdays(out, year, month, lx, borrows) if borrows is not None else out
+    return _month_weekdays(out, year, month, lx, borrows)
 
 
 def _in_month(day: date, year: int, month: int) -> bool:
@@ -585,10 +586,11 @@ def _in_month(day: date, year: int, month: int) -> bool:
 
 
 def _month_weekdays(dates: list[DateMention], year: int, month: int, lx: _Lexicon,
-                    borrows: Callable[[DateMention, list[DateMention]], DateMention | None]) -> list[DateMention]:
+                    borrows: Callable[[DateMention, list[DateMention]], DateMention | None] | None) -> list[DateMention]:
     """A bare weekday name ("on Saturday", "Saturday night") on such a page is the day of the
-    page's month the text states that falls on it, when ``borrows`` picks that stated day (its own
-    sentence's only one, not another noun's, not an announcement's); else it stays without a day."""
+    page's month the text states that falls on it, when the text names that day with the weekday
+    once ("Friday, April 24") or ``borrows`` picks it (its own sentence's only one, not another
+    noun's, not an announcement's); else it stays without a day."""
     stated = [dm for dm in dates if not dm.relative and dm.precision == "day" and dm.value is not None
               and dm.end_value is None and _in_month(dm.value, year, month)]
     if not stated:
@@ -600,7 +602,10 @@ def _month_weekdays(dates: list[DateMention], year: int, month: int, lx: _Lexico
         if dm.value is not None or not dm.relative or len(wds) != 1 or any(lx.modifiers.get(w.lower()) in ("past", "future") for w in words):
             out.append(dm)
             continue
-        got = borrows(dm, stated)
+        # "Friday, April 24" told once: a bare "Friday" elsewhere is that day (the text pairs them)
+        named = [m for m in stated if m.value.weekday() == wds[0]
+                 and any(lx.weekdays.get(w) == wds[0] for w in re.findall(r"\w+", _fold(m.quote, lx)))]
+        got = named[0] if len(named) == 1 else borrows(dm, stated) if borrows is not None else None
         if got is None or got.value is None or got.value.weekday() != wds[0]:
             out.append(dm)
             continue

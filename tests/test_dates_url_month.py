@@ -57,13 +57,28 @@ def test_extraction_uses_the_address_month_only_without_a_publication_date() -> 
     assert [e.date for e in stamped.events] == ["2020-09-15"]
 
 
-def test_bare_weekday_takes_the_stated_day_of_the_month_it_falls_on() -> None:
-    # Oct. 5, 2024 was a Saturday; Sept. 12, 2024 a Thursday
-    text = "Tenants marched on Saturday. The Oct. 5 march followed a sit-in on Sept. 12."
-    got = dated_by_month(find_dates(text, None), 2024, 10)
-    by_quote = {m.quote: m.value for m in got}
-    assert by_quote["Saturday"] == date(2024, 10, 5)
-    assert by_quote["Oct. 5"] == date(2024, 10, 5)
-    # no stated day of the page's month falls on a Sunday; "last Saturday" names another week
+def test_bare_weekday_takes_the_stated_day_only_from_its_own_sentence() -> None:
+    from protestdb.extract import extract_text
+
+    # Oct. 5, 2024 was a Saturday
+    url = "https://news.example.com/2024/10/tenants-march/"
+    own = extract_text("Tenants marched in Springfield, Illinois, on Saturday, and police counted 300 of them "
+                       "outside city hall on Oct. 5.", None, url=url)
+    assert [(e.date, e.date_precision) for e in own.events] == [("2024-10-05", "day")]
+    # the stated days are hearings' (another noun, another sentence): never the march's day
+    hearing = extract_text("Tenants marched in Springfield, Illinois, on Saturday. A hearing on Oct. 19 will decide "
+                           "the rent hike; an earlier hearing on Oct. 5 was cancelled.", None, url=url)
+    assert [(e.date, e.date_precision) for e in hearing.events] == [(None, "unknown")]
+    # an announced march does not take an earlier rally's day
+    ahead = extract_text("Tenants in Springfield, Illinois, will march on Saturday, organizers said, a month after "
+                         "the Oct. 5 rally.", None, url=url)
+    assert ahead.events and all((e.date, e.date_precision) == (None, "unknown") for e in ahead.events)
+    # without a parse to read its clause (a bare call), a weekday takes no stated day
+    got = dated_by_month(find_dates("Tenants marched on Saturday, and police counted 300 on Oct. 5.", None), 2024, 10)
+    assert {m.quote: m.value for m in got}["Saturday"] is None
+    # the text names that Friday once with its day (Oct. 4, 2024 was a Friday): a bare "Friday" is it
+    paired = dated_by_month(find_dates("Tenants marched to city hall on Friday, Oct. 4. Police said 300 people "
+                                       "joined them on Friday.", None), 2024, 10)
+    assert [m.value for m in paired if m.quote == "Friday"] == [date(2024, 10, 4)]
     other = dated_by_month(find_dates("Tenants marched on Sunday and last Saturday. The Oct. 5 march was loud.", None), 2024, 10)
     assert [m.value for m in other if m.relative] == [None, None]

@@ -160,3 +160,50 @@ def test_an_announcement_dated_by_other_words_than_the_reports_stays() -> None:
             "the meeting room and to rally outside before it starts.")
     evs = _events(text, date(2025, 3, 10))
     assert any(a and d == "2025-03-11" for _loc, _st, d, a in evs)
+
+
+def test_an_announced_follow_up_dated_by_the_reported_day_stays_without_a_day() -> None:
+    # "on Wednesday" is the reported march's day (Oct. 2): the follow-up does not borrow it, nor is it dropped
+    text = ("Nurses march in Fairbanks, Alaska, on Wednesday to demand safe staffing.\n\n"
+            "The union said nurses in Fairbanks plan to march again and to strike, if the hospital does not negotiate.")
+    res = extract_text(text, PUB)
+    got = [(e.locality, e.date, e.date_precision, bool(e.announced_only)) for e in res.events]
+    assert ("Fairbanks", "2024-10-02", "day", False) in got
+    assert ("Fairbanks", None, "unknown", True) in got
+
+
+def _echo_doc(drafts: int, afar: set[int]) -> object:
+    from types import SimpleNamespace
+
+    from protestdb.extract.document import ExtractDoc
+    from protestdb.extract.segment import split_text
+
+    text = ("Nurses march in Fairbanks, Alaska, on Wednesday.\n\n"
+            "The march in Fairbanks was set to start at noon.\n\n"
+            "Teachers rallied in Juneau, Alaska, on Thursday.")
+    doc = ExtractDoc(text, PUB)
+    doc.layout = split_text(text, None, "en")
+    wed = SimpleNamespace(start=text.index("Wednesday"), end=text.index("Wednesday") + 9)
+
+    def ev(i: int, loc: str, day: str, announced: bool, word: str) -> SimpleNamespace:
+        at = text.index(word)
+        return SimpleNamespace(index=i, locality=loc, state="AK", country="US", date=day, end_date=None,
+                               date_precision="day", announced_only=announced,
+                               evidence={"date": [wed], "event_type": [SimpleNamespace(start=at, end=at + 5)]})
+
+    doc.events = [ev(0, "Fairbanks", "2024-10-02", False, "march"), ev(1, "Fairbanks", "2024-10-09", True, "march in Fairbanks was"),
+                  ev(2, "Juneau", "2024-10-03", False, "rallied")]
+    doc.drafts = [object() for _ in range(drafts)]
+    doc.memo["dated_from_afar"] = afar
+    return doc
+
+
+def test_an_echo_told_as_a_past_plan_is_dropped_and_the_rest_renumbered() -> None:
+    from protestdb.extract.echoes import drop_announced_echoes
+
+    doc = _echo_doc(4, {1, 2})  # filling stopped on its time budget: one draft was never filled
+    first, rest = doc.drafts[0], doc.drafts[2:]
+    assert drop_announced_echoes(doc) == [1]
+    assert [(e.index, e.locality) for e in doc.events] == [(0, "Fairbanks"), (1, "Juneau")]
+    assert doc.drafts == [first, *rest]
+    assert doc.memo["dated_from_afar"] == {1}

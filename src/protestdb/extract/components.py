@@ -98,7 +98,20 @@ def _dates_by_url_month(doc: ExtractDoc) -> None:
 
     ym = url_month(doc.memo.get("url"))
     if ym is not None:
-        doc.dates = dated_by_month(doc.dates, ym[0], ym[1], doc.lang)
+        doc.dates = dated_by_month(doc.dates, ym[0], ym[1], doc.lang, _weekday_borrows(doc))
+        doc.memo["dated_by_url_month"] = True
+
+
+def _weekday_borrows(doc: ExtractDoc) -> Any:
+    """Which stated day a bare weekday takes (``date_clauses.weekday_stated_day``), or None
+    without a parse."""
+    if doc.doc is None:
+        return None
+    from protestdb.extract.date_clauses import weekday_stated_day
+    from protestdb.extract.lexicons import any_rx, lang_entry
+
+    announce = any_rx(tuple(lang_entry("cues", doc.lang or "en", "announce") or ()))
+    return lambda m, stated: weekday_stated_day(doc.doc, m, stated, announce)
 
 
 @component("page_stamps")

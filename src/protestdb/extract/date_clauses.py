@@ -186,6 +186,29 @@ def attributive_noun(sdoc: Any, m: Any) -> Any | None:
     return head if head.pos_ in ("NOUN", "PROPN") else None
 
 
+def weekday_stated_day(sdoc: Any, m: Any, stated: list[Any], announce: Any = None) -> Any | None:
+    """The stated day a bare weekday name ("marched on Saturday") may take on a page without a
+    date: its own sentence's only stated day, unless the weekday tells an action ahead ("will
+    march on Saturday", an ``announce`` cue in the sentence) or the stated day belongs to another
+    noun ("a hearing on Oct. 19", "the Oct. 5 rally"); else None (never a guess)."""
+    span = _tokens(sdoc, m) if sdoc is not None else None
+    if span is None:
+        return None
+    sent = span.sent
+    own = [s for s in stated if sent.start_char <= s.start and s.end <= sent.end_char]
+    if len(own) != 1:
+        return None
+    got = date_verb(sdoc, m)
+    if got is not None and _future(got[0]):
+        return None
+    if announce is not None and announce.search(sdoc.text, sent.start_char, sent.end_char):
+        return None
+    if attributive_noun(sdoc, own[0]) is not None or possessed_noun(sdoc, own[0]) is not None:
+        return None
+    nominal = date_verb(sdoc, own[0])
+    return own[0] if nominal is None or nominal[1] else None
+
+
 def starts_a_period(text: str, m: Any) -> bool:
     """"since Monday", "protesting since yesterday", "since it began last Thursday": the day a
     still running action began."""
@@ -200,4 +223,5 @@ def spoken_on(sdoc: Any, m: Any) -> bool:
     return got is not None and got[1] and got[0].lemma_ in _SPEECH
 
 
-__all__ = ["attributive_noun", "date_verb", "in_other_clause", "possessed_noun", "read_tenses", "spoken_on", "starts_a_period"]
+__all__ = ["attributive_noun", "date_verb", "in_other_clause", "possessed_noun", "read_tenses", "spoken_on", "starts_a_period",
+           "weekday_stated_day"]

@@ -544,12 +544,15 @@ def _weekday_years(out: list[DateMention], found: list[tuple[int, re.Match[str]]
             out[i] = DateMention(dm.start, dm.end, dm.quote, fits[0], fits[0], None, "day", False)
 
 
-def dated_by_month(dates: list[DateMention], year: int, month: int, lang: str = "en") -> list[DateMention]:
+def dated_by_month(dates: list[DateMention], year: int, month: int, lang: str = "en",
+                   borrows: Callable[[DateMention, list[DateMention]], DateMention | None] | None = None) -> list[DateMention]:
     """On a page without a publication date whose address gives its month (".../2021/09/slug"), a
     day told without its year ("September 15", "Friday, April 24") is that day in the year that
     puts it nearest the page's month, when it falls in that month or a week around it (a named
     weekday must fit it); an older day told without its year stays without a day, as do relative
-    words ("last week"): a month does not say which week."""
+    words ("last week"): a month does not say which week. A bare weekday takes a stated day the
+    text names with that weekday once, else only through ``borrows`` (which stated day, if any,
+    its own clause gives it)."""
     lx = _lexicon(lang)
     if lx is None:
         return dates
@@ -573,7 +576,7 @@ def dated_by_month(dates: list[DateMention], year: int, month: int, lang: str = 
         start = one.value or one.future_value
         end = day + (one.end_value - start) if one.end_value is not None and start is not None else None
         out.append(DateMention(dm.start, dm.end, dm.quote, day, day, end, "day", False))
-    return _month_weekdays(out, year, month, lx)
+    return _month_weekdays(out, year, month, lx, borrows)
 
 
 def _in_month(day: date, year: int, month: int) -> bool:
@@ -582,11 +585,13 @@ def _in_month(day: date, year: int, month: int) -> bool:
     return -ANCHOR_DAYS <= (day - first).days < (_add_months(first, 1) - first).days + ANCHOR_DAYS
 
 
-def _month_weekdays(dates: list[DateMention], year: int, month: int, lx: _Lexicon) -> list[DateMention]:
+def _month_weekdays(dates: list[DateMention], year: int, month: int, lx: _Lexicon,
+                    borrows: Callable[[DateMention, list[DateMention]], DateMention | None] | None) -> list[DateMention]:
     """A bare weekday name ("on Saturday", "Saturday night") on such a page is the day of the
-    page's month the text states that falls on it ("the April 5 rally"), the nearest one in the
-    text when several do; with none, it stays without a day."""
-    stated = [(dm.start, dm.value) for dm in dates if not dm.relative and dm.precision == "day" and dm.value is not None
+    page's month the text states that falls on it, when the text names that day with the weekday
+    once ("Friday, April 24") or ``borrows`` picks it (its own sentence's only one, not another
+    noun's, not an announcement's); else it stays without a day."""
+    stated = [dm for dm in dates if not dm.relative and dm.precision == "day" and dm.value is not None
               and dm.end_value is None and _in_month(dm.value, year, month)]
     if not stated:
         return dates
@@ -597,11 +602,14 @@ def _month_weekdays(dates: list[DateMention], year: int, month: int, lx: _Lexico
         if dm.value is not None or not dm.relative or len(wds) != 1 or any(lx.modifiers.get(w.lower()) in ("past", "future") for w in words):
             out.append(dm)
             continue
-        days = [(abs(pos - dm.start), d) for pos, d in stated if d.weekday() == wds[0]]
-        if not days:
+        # "Friday, April 24" told once: a bare "Friday" elsewhere is that day (the text pairs them)
+        named = [m for m in stated if m.value.weekday() == wds[0]
+                 and any(lx.weekdays.get(w) == wds[0] for w in re.findall(r"\w+", _fold(m.quote, lx)))]
+        got = named[0] if len(named) == 1 else borrows(dm, stated) if borrows is not None else None
+        if got is None or got.value is None or got.value.weekday() != wds[0]:
             out.append(dm)
             continue
-        day = min(days)[1]
+        day = got.value
         out.append(DateMention(dm.start, dm.end, dm.quote, day, day, None, "day", True))
     return out
 

@@ -328,6 +328,12 @@ def fill_date(f: Filling) -> None:
     first, day-precise first); else the article's main date; an announcement without its day
     takes the nearest future date."""
     doc, d = f.doc, f.draft
+    if doc.memo.get("dated_by_url_month") and _weekday_without_day(f) is not None:
+        # a page without a date dated by its address's month: "marched on Saturday" left without a
+        # day (``dates.dated_by_month``) is the action's day, unknown; another day told nearby
+        # (a hearing's, an earlier rally's) or the page's main date would be a guess
+        _date_words(f)
+        return
     # "returned to work Monday after a strike that ran from Jan. 31 to Feb. 2": the strike's dates
     dcands = [m for m in doc.dates if f.in_seg.covers(m.start, m.end) and (m.value or m.future_value) and m.precision != "unknown"]
     dcands = dcands or _listed_before(f)
@@ -532,6 +538,13 @@ def _put_date(f: Filling, dm: Any, rule: str) -> None:
     record(f.trace, "date_precision", rule, [sp])
     if dm.end_value is not None and dm.end_value != val:
         f.put("end_date", dm.end_value.isoformat(), sp, rule=rule)
+
+
+def _weekday_without_day(f: Filling) -> Any | None:
+    """A relative date word of the event's own segments that resolves to no day ("on Saturday")."""
+    scopes = f.seg_scopes or f.scopes
+    return next((m for m in f.doc.dates if m.relative and m.value is None and m.future_value is None
+                 and any(a <= m.start < b for a, b in scopes)), None)
 
 
 def _date_words(f: Filling) -> None:

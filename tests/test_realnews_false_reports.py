@@ -30,7 +30,7 @@ def _report(text: str, published: date | None = PUB) -> bool:
 
 CAMPAIGN = ("Walden packs arena in final push\n\n"
             "On Friday, Gregory Walden returned to Phoenix for a rally at the downtown arena, the last "
-            "stop of his presidential campaign. Thousands of supporters waited outside for hours in the "
+            "stop of his presidential campaign before Tuesday's election. Thousands of supporters waited outside for hours in the "
             "heat, many of them wearing hats and shirts bought from vendors along the street.\n\n"
             "The rally, billed by his staff as the largest of the year, featured a lineup of speakers, "
             "among them a former football coach, a country singer and two local business owners. "
@@ -239,3 +239,12 @@ def test_a_participle_opening_a_past_report_is_no_announcement() -> None:
     text = ("Marching through downtown Denver, Colorado, on Saturday, hundreds of nurses would not stop "
             "chanting until the hospital chief came out.")
     assert _events(text) == [("Denver", "2025-03-15", False)]
+
+
+def test_a_politician_addressing_a_strike_rally_is_no_campaign_rally() -> None:
+    # "campaign" of a union is no election word; a rally of striking nurses is held by the nurses
+    text = ("Senator Maria Olsen addressed a rally of 2,000 striking nurses outside Albany Medical Center in "
+            "Albany, New York, on Saturday. The union's campaign for safe staffing has lasted a year, and the "
+            "nurses vowed to remember at the ballot box in the election.")
+    res = extract_text(text, PUB)
+    assert res.is_protest_report and [e.locality for e in res.events] == ["Albany"]

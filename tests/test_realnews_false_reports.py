@@ -85,7 +85,12 @@ def test_a_procession_of_protest_stays_a_report() -> None:
 
 
 def test_a_this_week_in_history_item_is_no_protest_report() -> None:
-    text = ("This month in history: 1975\n"
+    for title in ("This month in history: 1975\n", "This week in history (50 years ago)\n"):
+        _history_item(title)
+
+
+def _history_item(title: str) -> None:
+    text = (title +
             "Undergraduates rallied behind the striking orchard hands that spring and even picketed a "
             "supermarket that stocked non-union apples. In May 1971 about 60 students joined a protest "
             "march from Fairview to the state capitol over the wages of migrant pickers.")
@@ -248,3 +253,10 @@ def test_a_politician_addressing_a_strike_rally_is_no_campaign_rally() -> None:
             "nurses vowed to remember at the ballot box in the election.")
     res = extract_text(text, PUB)
     assert res.is_protest_report and [e.locality for e in res.events] == ["Albany"]
+
+
+def test_a_rally_of_a_candidate_whose_campaign_is_named_is_no_protest_report() -> None:
+    # "the Walden campaign": the text tells the holder's own campaign, no other election word needed
+    text = ("Supporters wearing Walden campaign hats lined up outside the arena in Dayton, Ohio, on Sunday "
+            "to attend Senator Gregory Walden's rally.")
+    assert not _report(text)

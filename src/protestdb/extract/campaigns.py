@@ -11,6 +11,7 @@ person ("an anti-Walden rally", "a pro-Walden rally") is held by others: a prote
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from protestdb.extract.detect import Trigger
@@ -36,6 +37,16 @@ def _campaign_text(text: str, lang: str) -> bool:
         if len(seen) >= MIN_CAMPAIGN_WORDS:
             return True
     return False
+
+
+#: a name right before "campaign" ("the Walden campaign", "Walden's campaign")
+_NAMED_CAMPAIGN = re.compile(r"\b([A-Z][\w-]+)(?:['’]s)? campaign\b")
+
+
+def _persons_campaign(text: str, surnames: frozenset[str]) -> bool:
+    """Does the text tell the campaign of a person it names ("wearing Walden campaign hats")?
+    (A union's or a cause's "campaign" is none.)"""
+    return "campaign" in text and any(m.group(1) in surnames for m in _NAMED_CAMPAIGN.finditer(text))
 
 
 def _is_person(tok: Any, surnames: frozenset[str], text: str) -> bool:
@@ -65,9 +76,11 @@ def person_rally(tok: Any, surnames: frozenset[str], text: str) -> bool:
 def mark_campaign_rallies(text: str, triggers: list[Trigger], doc: Any, lang: str) -> None:
     """Set ``weak`` on the rally triggers that tell a campaign rally (see the module)."""
     rallies = [t for t in triggers if t.type == "rally" and not t.weak]
-    if doc is None or not rallies or not _campaign_text(text, lang):
+    if doc is None or not rallies:
         return
     surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+    if not _campaign_text(text, lang) and not _persons_campaign(text, surnames):
+        return
     # a sentence that tells a strike or protest too ("a rally of 2,000 striking nurses") tells no campaign rally
     protest_sents = frozenset(t.sent for t in triggers if t.type != "rally" and not t.weak)
     seen = False

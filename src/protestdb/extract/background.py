@@ -76,7 +76,17 @@ def retrospective_title(text: str, layout: Layout, lang: str) -> bool:
         return False
     a, b = layout.paragraphs[0]
     line_end = text.find("\n", a, b)
-    return any_rx(tuple(pats)).search(text, a, b if line_end < 0 else line_end) is not None
+    return any_rx(tuple(pats)).match(text, a, b if line_end < 0 else line_end) is not None
+
+
+def _tells_past(text: str, dates: list[Any], published: date | None, lang: str) -> bool:
+    """Does the page tell an old date or a past year anywhere (a look-back title alone does not
+    make a page history: "50 years ago today" over a report of today's march)?"""
+    if any(date_status(m, published) == "old" for m in dates):
+        return True
+    ref = (published or date.today()).year
+    year = any_rx(tuple(load_lang("background", lang)["year"]))
+    return any(m.group("y") is not None and int(m.group("y")) < ref for m in year.finditer(text))
 
 
 def background_sentences(
@@ -89,7 +99,7 @@ def background_sentences(
     for m in dates:
         by_sent.setdefault(layout.sentence_at(m.start), []).append(m)
     out: dict[int, str] = {}
-    retro = retrospective_title(text, layout, lang)
+    retro = retrospective_title(text, layout, lang) and _tells_past(text, dates, published, lang)
     for si, s in enumerate(layout.sentences):
         ann = si in announced
         stats = [date_status(m, published, ann) for m in by_sent.get(si, [])]

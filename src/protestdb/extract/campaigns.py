@@ -4,12 +4,14 @@
 "Walden returned to Ohio for a rally": the rally's holder is the candidate, the crowd their
 audience. In a text that tells an election campaign (two or more of the words of
 ``frames_<lang>.json`` "campaign_rally"), such a rally trigger is weak, and so is every rally
-the text tells after it with "the" (the same campaign event). A rally for or against the
+the text tells after it with "the" (the same campaign event) up to a rally told anew. A rally in a
+sentence that also tells a strike or protest ("a rally of striking nurses") is no campaign rally. A rally for or against the
 person ("an anti-Walden rally", "a pro-Walden rally") is held by others: a protest.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from protestdb.extract.detect import Trigger
@@ -19,7 +21,7 @@ from protestdb.extract.lexicons import any_rx, lang_entry
 #: the campaign words a text needs before a person's rally counts as a campaign event
 MIN_CAMPAIGN_WORDS = 2
 #: verbs by which one person holds a rally ("Walden held a rally", "returned for a rally")
-_HOLD = frozenset({"hold", "host", "headline", "stage", "address", "return", "travel", "come", "fly", "head"})
+_HOLD = frozenset({"hold", "host", "stage", "return", "travel", "fly", "head"})
 
 
 def _campaign_text(text: str, lang: str) -> bool:
@@ -29,12 +31,22 @@ def _campaign_text(text: str, lang: str) -> bool:
     pat = narrow(any_rx(tuple(pats)), lowered(text))
     if pat is None:
         return False
-    n = 0
-    for _ in pat.finditer(text):
-        n += 1
-        if n >= MIN_CAMPAIGN_WORDS:
+    seen: set[str] = set()
+    for m in pat.finditer(text):
+        seen.add(m.group(0).lower().rstrip("s"))  # distinct words: "voters" and "voter" are one
+        if len(seen) >= MIN_CAMPAIGN_WORDS:
             return True
     return False
+
+
+#: a name right before "campaign" ("the Walden campaign", "Walden's campaign")
+_NAMED_CAMPAIGN = re.compile(r"\b([A-Z][\w-]+)(?:['’]s)? campaign\b")
+
+
+def _persons_campaign(text: str, surnames: frozenset[str]) -> bool:
+    """Does the text tell the campaign of a person it names ("wearing Walden campaign hats")?
+    (A union's or a cause's "campaign" is none.)"""
+    return "campaign" in text and any(m.group(1) in surnames for m in _NAMED_CAMPAIGN.finditer(text))
 
 
 def _is_person(tok: Any, surnames: frozenset[str], text: str) -> bool:
@@ -64,11 +76,18 @@ def person_rally(tok: Any, surnames: frozenset[str], text: str) -> bool:
 def mark_campaign_rallies(text: str, triggers: list[Trigger], doc: Any, lang: str) -> None:
     """Set ``weak`` on the rally triggers that tell a campaign rally (see the module)."""
     rallies = [t for t in triggers if t.type == "rally" and not t.weak]
-    if doc is None or not rallies or not _campaign_text(text, lang):
+    if doc is None or not rallies:
         return
     surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+    if not _campaign_text(text, lang) and not _persons_campaign(text, surnames):
+        return
+    # a sentence that tells a strike or protest too ("a rally of 2,000 striking nurses") tells no campaign rally
+    protest_sents = frozenset(t.sent for t in triggers if t.type != "rally" and not t.weak)
     seen = False
     for t in rallies:
+        if t.sent in protest_sents:
+            seen = False
+            continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
@@ -80,3 +99,5 @@ def mark_campaign_rallies(text: str, triggers: list[Trigger], doc: Any, lang: st
         if held or (seen and (definite or t.anaphoric)):
             t.weak = True
             seen = True
+        else:
+            seen = False  # a rally told anew: a later "the rally" is this one

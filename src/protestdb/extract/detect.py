@@ -265,7 +265,12 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
         elif (tok.tag_ in ("VB", "VBP") or (tok.tag_ == "VBG" and tok.dep_ != "xcomp")) and not t.announced:
             # VBG: "with teachers going on strike Monday, schools will close" ("would keep marching": the same march)
             node, hops = tok, 0
-            while hops < 3 and node.head is not node:
+            # a bare participle ("Marching through downtown, nurses would not stop"): only its own
+            # "will"/"to"; the subject-clause form ("with teachers going on strike") reads up the tree
+            reach = 0 if tok.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in tok.children) else 3
+            if reach == 0 and any(c.dep_ == "aux" and c.lemma_ in heads for c in tok.children):
+                t.announced = True
+            while hops < reach and node.head is not node:
                 if any(c.dep_ == "aux" and c.lemma_ in heads for c in node.children):
                     t.announced = True
                     break

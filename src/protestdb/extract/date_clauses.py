@@ -157,15 +157,19 @@ def _comparison(verb: Any) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _COMPARE for c in verb.children)
 
 
+def _root_and_span(sdoc: Any, m: Any) -> tuple[Any, Any] | None:
+    """The date mention's head token and its token span in the parse, else None."""
+    span = _tokens(sdoc, m) if sdoc is not None else None
+    return None if span is None else (span.root, span)
+
+
 def possessed_noun(sdoc: Any, m: Any) -> Any | None:
     """The noun a possessive date tells the day of ("Monday's shooting", "Wednesday evening's
     crowd"), else None."""
-    if sdoc is None:
+    got = _root_and_span(sdoc, m)
+    if got is None:
         return None
-    span = _tokens(sdoc, m)
-    if span is None:
-        return None
-    tok = span.root
+    tok, span = got
     if tok.dep_ != "poss" or tok.head in span or tok.head.pos_ not in ("NOUN", "PROPN"):
         return None
     return tok.head
@@ -174,12 +178,10 @@ def possessed_noun(sdoc: Any, m: Any) -> Any | None:
 def attributive_noun(sdoc: Any, m: Any) -> Any | None:
     """The noun a date modifies from before it ("the Oct. 7 attacks", "the June 3 hearing",
     "the Saturday march"), else None."""
-    if sdoc is None:
+    got = _root_and_span(sdoc, m)
+    if got is None:
         return None
-    span = _tokens(sdoc, m)
-    if span is None:
-        return None
-    tok = span.root
+    tok, span = got
     head = tok.head
     if tok.dep_ not in ("nmod", "compound", "amod") or head in span or head.i < tok.i:
         return None

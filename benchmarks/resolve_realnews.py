@@ -41,7 +41,7 @@ from protestdb.evaluate.pairwise import pairwise_pr
 from protestdb.evaluate.scorer import gold_event, load_gold, match_events, pair_allowed, pred_event
 from protestdb.models import EventMention
 from protestdb.pipeline import ingest_paths
-from protestdb.resolve.merge import MatchKey, explain
+from protestdb.resolve.merge import MatchKey, explain, normalize_locality
 from protestdb.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,12 +91,14 @@ def score_part(gold: Path, texts: Path, workdir: Path, details: bool = False) ->
     where: list[str] = []  # doc_id of each gold mention (for dev details)
     found_as: list[tuple[EventMention | None, str | None]] = []  # (predicted mention, why missed) per gold mention
     missed = 0
+    arts: dict[str, str] = {}  # doc_id -> article id
     for d in docs:
         doc_id = str(d["doc_id"])
         golds = [gold_event(e) for e in d.get("events") or []]
         row = store.conn.execute("SELECT id FROM articles WHERE url = ?", (urls[doc_id],)).fetchone()
         stored: list[tuple[str, EventMention]] = []
         if row is not None:
+            arts[doc_id] = row[0]
             for eid, raw in store.conn.execute(
                 "SELECT event_id, mention FROM event_sources WHERE article_id = ? ORDER BY mention_index", (row[0],)
             ):
@@ -112,7 +114,7 @@ def score_part(gold: Path, texts: Path, workdir: Path, details: bool = False) ->
                 missed += 1
                 pred.append(f"missed:{doc_id}:{j}")
                 found_as.append((None, _missed_cause([pred_event(m) for _, m in stored], g)))
-    causes = _split_causes(store, pred, truth, where, found_as, published) if details else None
+    causes, kinds = _split_causes(store, pred, truth, where, found_as, published, arts) if details else (None, None)
     store.close()
     p, r, tp, fp, fn = pairwise_pr(pred, truth)
     # the resolver alone: only the gold mentions extraction found (a missed one cannot be merged)
@@ -143,6 +145,7 @@ def score_part(gold: Path, texts: Path, workdir: Path, details: bool = False) ->
         ]
         out["db"] = str(db)
         out["causes"] = causes
+        out["kinds"] = kinds
     return out
 
 
@@ -159,12 +162,13 @@ def _missed_cause(preds: list[dict[str, Any]], g: dict[str, Any]) -> str:
 
 def _split_causes(store: Any, pred: list[str], truth: list[str], where: list[str],
                   found_as: list[tuple[EventMention | None, str | None]],
-                  published: dict[str, str | None]) -> dict[str, int]:
+                  published: dict[str, str | None], arts: dict[str, str]) -> tuple[dict[str, int], dict[str, int]]:
     """Each split pair (one gold event, two pages, two stored events) by cause: a side extraction
     missed (no mention, another place level, another date), else why the resolver declined (the
     score's ``reject`` -- marked when a side is a page with neither a date nor a publication date --,
     or the score / ambiguity margin, or an undated report that fits events of several days)."""
     out: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()  # the resolver's own misses by what differs between the two mentions
     events: dict[str, Any] = {}
     n = len(truth)
     for i in range(n):
@@ -174,6 +178,7 @@ def _split_causes(store: Any, pred: list[str], truth: list[str], where: list[str
             (mi, ci), (mj, cj) = found_as[i], found_as[j]
             if ci or cj:
                 out[ci or cj or ""] += 1
+                kinds[ci or cj or ""] += 1
                 continue
             assert mi is not None and mj is not None
             for eid in (pred[i], pred[j]):
@@ -185,7 +190,42 @@ def _split_causes(store: Any, pred: list[str], truth: list[str], where: list[str
             if unplaced and reject is not None and reject.startswith("undated"):
                 reject = "undated page without a publication date: " + reject
             out["resolver: " + (reject or "score below threshold or ambiguous")] += 1
-    return dict(out.most_common())
+            held = any(src.article_id == arts.get(w) for e, w in ((pred[j], where[i]), (pred[i], where[j]))
+                       for src in events[e].sources)  # the page already has a mention in the other's event
+            kinds["resolver: " + _resolver_kind(mi, mj, where[i], where[j], published, reject, held)] += 1
+    return dict(out.most_common()), dict(kinds.most_common())
+
+
+def _resolver_kind(mi: EventMention, mj: EventMention, wi: str, wj: str, published: dict[str, str | None],
+                   reject: str | None, held: bool) -> str:
+    """What differs between two extracted mentions of one gold event that the resolver left apart:
+    a date (undated -- on a page with or without a publication date --, a day apart), the place
+    (state missing on one side, another level), the types (a counter-protest, another kind), venues,
+    no shared specific, or -- nothing against -- the page's other mention took the event, the
+    score or the margin to another candidate."""
+    if mi.date is None or mj.date is None:
+        nopub = any(m.date is None and not published.get(w) for m, w in ((mi, wi), (mj, wj)))
+        return "one side undated: " + ("page without a publication date" if nopub else "page dated, mention not")
+    if mi.date[:10] != mj.date[:10]:
+        return "dates differ (a day apart or more)"
+    if (mi.state or None) != (mj.state or None):
+        return "state missing on one side" if not (mi.state and mj.state) else "another state"
+    if normalize_locality(mi.locality) != normalize_locality(mj.locality):
+        return "place level (another locality)"
+    if reject and reject.startswith("counter-protest"):
+        return "counter-protest vs protest"
+    if reject == "other types":
+        return "types disagree"
+    if reject == "other venues":
+        return "venues differ"
+    if reject and reject.startswith("no shared specific"):
+        return "same day and place, no shared specific"
+    if reject:
+        return reject
+    # nothing against the pair: a page's other mention (a duplicate) holds the event, or the score/margin
+    if held:
+        return "the page's other mention holds the event (an extraction duplicate)"
+    return "same day and place: score, weak specifics among several events, or ambiguous"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -228,6 +268,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  glued {pe}: {', '.join(ts)}")
             print(f"  split pairs by cause ({sum(r['causes'].values())}):")
             for cause, k in r["causes"].items():
+                print(f"    {k:4d}  {cause}")
+            print(f"  split pairs by what differs ({sum(r['kinds'].values())}):")
+            for cause, k in r["kinds"].items():
                 print(f"    {k:4d}  {cause}")
     return 0
 

@@ -265,3 +265,31 @@ def test_a_bare_demonstration_with_only_the_umbrella_word_stays_apart_in_any_ord
         flags = [f for f in store.review_flags(kind="uncertain_match") if bare_id in (f["event_id"], f["other_event_id"])]
         assert flags and all("umbrella" in f["detail"]["parts"] for f in flags)
         store.close()
+
+
+def test_a_kind_of_people_written_as_an_organization_is_a_crowd_not_a_group() -> None:
+    """Extraction sometimes lists "Farmers" or "Striking nurses" as an organization: such a name is
+    not a group, so it neither meets a group whose name holds the word ("Dale Fairness for Farmers")
+    nor disagrees with another outlet's organizer. Unions named by a people noun stay groups."""
+    from protestdb.resolve.merge import people_only
+
+    for name in ("Farmers", "the protesters", "Striking nurses", "Federal workers", "Supporters"):
+        assert people_only(name), name
+        assert not counts_as_organizer(name, "Riverton", "OR"), name
+    for name in ("Dale Fairness for Farmers", "Teamsters", "Students for Fair Rent", "Indivisible",
+                 "United Orchard Workers"):
+        assert not people_only(name), name
+    group = match_key(_m(date=None, organizations=["Dale Fairness for Farmers"], location="Quillon Plaza",
+                         event_type=["motorcade"]))
+    crowd = match_key(_m(date=None, organizations=["Farmers"], location="Quillon Plaza", event_type=["motorcade"]))
+    parts = explain(group, crowd)
+    assert "organizer" not in parts and "organizer" not in parts["shared"]
+    # look-alike kept: the group's own name on both sides is a shared organizer
+    same = explain(group, match_key(_m(date=None, organizations=["Dale Fairness for Farmers"],
+                                       location="Quillon Plaza", event_type=["motorcade"])))
+    assert "organizer" in same["shared"]
+    # a crowd word on one side does not count against another outlet's group either
+    other = explain(match_key(_m(organizations=["Harbor Growers League"], location="Quillon Plaza",
+                                 event_type=["rally"])),
+                    match_key(_m(organizations=["Protesters"], location="Quillon Plaza", event_type=["rally"])))
+    assert "organizer" not in other and "reject" not in other

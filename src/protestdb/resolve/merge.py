@@ -298,6 +298,35 @@ def _is_force(raw: str, words: list[str]) -> bool:
         and any(tok.casefold().endswith(e) for e in _venue_words("force_initials_end"))
 
 
+@lru_cache(maxsize=1)
+def _people_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(nouns, modifiers) for kinds of people: extraction's participants lexicon and this package's
+    ``people_nouns`` (a crowd's words: "protesters", "supporters")."""
+    from protestdb.extract.lexicons import load  # the participants lexicon extraction uses
+
+    lex = load("participants_en")
+    nouns = ({n.casefold() for n in lex.get("nouns", ())} | _venue_words("people_nouns")) - _venue_words("group_nouns")
+    return frozenset(nouns), frozenset(m.casefold() for m in lex.get("modifiers", ()))
+
+
+@lru_cache(maxsize=1 << 14)
+def people_only(name: str) -> bool:
+    """Is an extracted organization name only a kind of people ("Farmers", "Striking nurses", "the
+    protesters")? A crowd, not a group: such a name meets any group whose name holds the word ("Kent
+    Fairness for Farmers"), so it counts neither for nor against a match."""
+    nouns, mods = _people_lexicon()
+    text = " ".join(w for w in re.findall(r"[\w'’-]+", name.casefold()) if w != "the")
+    if not text:
+        return False
+    if text in nouns:
+        return True
+    for noun in nouns:
+        if text.endswith(" " + noun):
+            head = text[: -len(noun) - 1]
+            return all(w in mods or w in nouns for w in head.split()) or head in mods
+    return False
+
+
 @lru_cache(maxsize=1 << 16)
 def counts_as_organizer(name: str, locality: str | None = None, state: str | None = None) -> bool:
     """Can an extracted organization name be a group that acts? Not a building or a street
@@ -306,7 +335,7 @@ def counts_as_organizer(name: str, locality: str | None = None, state: str | Non
     against a match (a stray name must not split two reports of one action)."""
     raw = name.strip()
     words = re.findall(r"\w+", raw.casefold().replace(".", ""))
-    if not words or raw.casefold().endswith("-based"):
+    if not words or raw.casefold().endswith("-based") or people_only(raw):
         return False
     if " ".join(words) in _venue_words("place_abbreviations") or words[-1] in _venue_words("building_heads"):
         return False
@@ -352,7 +381,7 @@ class MatchKey:
 
     __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "words_late", "words_early", "loc", "state", "country",
                  "types", "valence", "locality", "location", "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size",
-                 "night", "targets", "late", "early", "notables", "plain", "korgs", "org_titles")
+                 "night", "targets", "late", "early", "notables", "plain", "korgs", "org_titles", "coreport")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
@@ -373,7 +402,8 @@ class MatchKey:
         self.locality = obj.locality  # raw, for the venue's own words
         self.location = obj.location or None
         self.vtoks = _venue_tokens_cached(obj.location, obj.locality, obj.state) if obj.location else frozenset()
-        self.orgs = tuple(obj.organizations)
+        # a kind of people written as an organization ("Farmers") is a crowd, not a group: left out
+        self.orgs = tuple(o for o in obj.organizations if not people_only(o))
         self.org_forms = frozenset().union(*map(_org_forms_cached, self.orgs)) if self.orgs else frozenset()
         self.title = _title_key_cached(obj.title or obj.macroevent)
         # the organizations named as an action ("March for Our Lives", "No Kings"): its name (:func:`action_orgs`)
@@ -393,6 +423,9 @@ class MatchKey:
         self.early = not quotes or any(map(early_in_day, quotes))
         # its words name a day and no time near midnight ("on Saturday", "Aug. 12")
         self.plain = bool(quotes) and not self.night
+        # other (place, day) pairs both sides' pages report (set by resolve.decide from the store): two
+        # pages telling one day of action in several places (:data:`COREPORT_MIN`)
+        self.coreport = 0
 
     @property
     def thin(self) -> bool:
@@ -537,6 +570,11 @@ WEAK_ONLY = 0.5
 NOTABLE_AGREE = 0.5
 #: Targets shared by two reports count this much (a target alone is weak: many actions share one).
 TARGET_AGREE = 0.25
+#: Two pages that each report at least this many OTHER (place, day) pairs in common tell one day of
+#: action in several places: their actions at one place that day are one (a specific, "co-reported") ...
+COREPORT_MIN = 1
+#: ... counting this much.
+COREPORT_AGREE = 1.0
 
 
 def _no(parts: dict[str, Any] | None, reason: str, score: float | None = None) -> None:
@@ -792,6 +830,13 @@ def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], p
         score += 0.5
         _part(parts, "title", 0.5)
         shared.append("title")
+    if max(e.coreport, m.coreport) >= COREPORT_MIN and not (e.issues and m.issues and not e.issues & m.issues):
+        # both pages report the same other places on the same days: one day of action told by two
+        # roundups, and its action here is the one both tell at this place that day (for one cause:
+        # two busy cities' news of one day share places by chance)
+        score += COREPORT_AGREE
+        shared.append("co-reported")
+        _part(parts, "co-reported", COREPORT_AGREE)
     if e.targets and m.targets and targets_meet(e.targets, m.targets):
         score += TARGET_AGREE
         shared.append("target")

@@ -233,7 +233,10 @@ def article_orgs(ctx: ExtractDoc) -> list[Any]:
         paras = sorted({x.para for x in ctx.layout.sentences if x.kind in ("body", "headline")})
         rng = [ctx.layout.paragraphs[p] for p in paras]
         dropped: list[tuple[str, str, str]] | None = [] if ctx.trace.enabled else None
-        ctx.orgs = find_orgs(ctx.text, rng, ctx.doc, dropped)
+        rejected: list[tuple[int, int, str]] | None = None
+        if ctx.config.orgs_model != "off":  # the learned selector reads the rejected names too
+            rejected = ctx.memo["orgs_rejected"] = []
+        ctx.orgs = find_orgs(ctx.text, rng, ctx.doc, dropped, rejected)
         for name, rule, reason in dropped or ():
             ctx.trace.drop(f"organization {name!r}", rule, reason)
     return ctx.orgs

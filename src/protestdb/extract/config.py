@@ -89,6 +89,8 @@ FILLERS: tuple[str, ...] = (
 #: the learned place check's default mode (see ``ExtractConfig.place_model``)
 PLACE_MODEL = "off"
 PLACE_MODEL_MODES = ("on", "off", "collect")
+#: the learned organization selector's default mode (see ``ExtractConfig.orgs_model``)
+ORGS_MODEL = "off"
 
 
 def _env_float(name: str, default: float) -> float:
@@ -116,12 +118,17 @@ class ExtractConfig:
     #: the learned place check (``place_model.py``): "on" drops and adds drafts by its score,
     #: "collect" only records the candidates (training), "off" skips it
     place_model: str = field(default_factory=lambda: os.environ.get("PROTESTDB_PLACE_MODEL", "") or PLACE_MODEL)
+    #: the learned organization selector (``orgs_model.py``): "on" keeps the candidates it scores
+    #: at or above its threshold, "collect" only records them (training), "off" skips it
+    orgs_model: str = field(default_factory=lambda: os.environ.get("PROTESTDB_ORGS_MODEL", "") or ORGS_MODEL)
     #: re-raise errors that a production run logs and survives (tests set this)
     strict: bool = field(default_factory=lambda: os.environ.get("PROTESTDB_STRICT", "") not in ("", "0"))
 
     def __post_init__(self) -> None:
         if self.place_model not in PLACE_MODEL_MODES:
             raise ValueError(f"place_model must be one of {', '.join(PLACE_MODEL_MODES)}, not {self.place_model!r}")
+        if self.orgs_model not in PLACE_MODEL_MODES:
+            raise ValueError(f"orgs_model must be one of {', '.join(PLACE_MODEL_MODES)}, not {self.orgs_model!r}")
 
 
 DEFAULT_CONFIG = ExtractConfig()

@@ -930,13 +930,26 @@ def fill_organizations(f: Filling) -> None:
     place_spans = [(p.start, p.end) for p in f.doc.places]
     target_names = f.scratch.get("target_names", set())
     why = f.scratch.get("orgs_why", {})
+    kept, drops = [], {}
     for o in f.orgs():
         if any(pa <= o.spans[0][0] and o.spans[0][0] + len(o.name) <= pb for pa, pb in place_spans):
             f.drop(f"organization {o.name!r}", "organizations.inside_place", "part of a place name")
+            drops[id(o)] = "inside_place"
             continue
         if o.name.lower() in target_names or (o.acronym and o.acronym.lower() in target_names):
             f.drop(f"organization {o.name!r}", "organizations.is_target", "the action's target")
+            drops[id(o)] = "is_target"
             continue
+        kept.append(o)
+    if f.doc.config.orgs_model != "off":
+        from protestdb.extract.orgs_model import select
+
+        chosen = select(f, kept, drops, why)
+        if chosen is not None:  # the learned selector's choice ("on")
+            for c in chosen:
+                f.put("organizations", c.name, *c.spans, rule="organizations.model", note=f"score {c.score:.2f}")
+            return
+    for o in kept:
         f.put("organizations", o.name, *o.spans, rule=why.get(id(o), "organizations.in_event_scope"))
 
 

@@ -60,8 +60,9 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             s += m.end()  # "2019-10-16 Members of the ...": a caption's date stamp before the words
         elif (m := _LEAD_COUNT.match(q)) and m.end() < len(q):
             s += m.end()  # "About 50 Clean Harbor Now activists": the crowd's figure is no part
-        elif (m := _role_prefix().match(q)) and m.end() < len(q):
-            s += m.end()  # "Members of the Tenant Power Network"
+        elif (m := _role_prefix().match(q) or _officer_of().match(q)) and m.end() < len(q):
+            # "Members of the Tenant Power Network"; "Vice President of the ...": the title is a person's
+            s += m.end()
         elif (m := _title_cut().search(q)) and m.start() > 0:
             e = s + m.start()  # "Farm Workers Union President Dana Cruz": the person is no part
         elif (m := _title_tail().search(q)) and m.start() > 0:
@@ -83,6 +84,16 @@ _LEAD_COUNT = re.compile(
     r"(?:About|Around|Some|Nearly|Roughly|Approximately|Almost|Over|More than|Up to|At least)\s+\d[\d,]*\s+(?=[A-Z])"
 )
 _LED = re.compile(r"(?:[\w.'’]+\s+){0,3}?[\w'’]+-(?:led|backed|based|founded|affiliated|aligned)\s+(?=[A-Z0-9])")
+
+
+@lru_cache(maxsize=1)
+def _officer_of() -> re.Pattern[str]:
+    """An officer's title, then "of"/"for", opening a name run (``title_lead``, ``officer_of``)."""
+    titles = [*_lex().get("title_lead", ()), *_lex().get("officer_of", ())]
+    alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?:Vice|Deputy|Assistant|Acting|Interim)[\s-]+)?(?:{alt})\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z0-9])"
+        if alt else r"(?!)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -897,7 +908,8 @@ def _merge(text: str, kept: list[tuple[int, int]]) -> dict[str, Org]:
     aliases: dict[str, str] = {}
     for a, b in kept:
         name = text[a:b]
-        key = aliases.get(name.lower(), name.lower())
+        low = name.lower().replace("’", "'")  # curly and straight apostrophes: one name
+        key = aliases.get(low, low)
         if key in orgs:
             orgs[key].spans.append((a, b, name))
             continue
@@ -1037,13 +1049,15 @@ def _and_joined(text: str, cands: list[Cand], ents: list[tuple[int, int]], perso
 
 
 def find_orgs(
-    text: str, scopes: list[tuple[int, int]], doc: Any = None, dropped: list[tuple[str, str, str]] | None = None
+    text: str, scopes: list[tuple[int, int]], doc: Any = None, dropped: list[tuple[str, str, str]] | None = None,
+    rejected: list[tuple[int, int, str]] | None = None,
 ) -> list[Org]:
     """Organizations named in the ``scopes`` (character ranges) of ``text``: names after
     organizer cues ("organized by X and Y", "organizers with X", "members of X"), names
     before "organized the rally", and organization-like spaCy ORG names (a union, a
     coalition...). Outlets, agencies and people are not organizations. ``dropped`` gets
-    (name, rule, reason) for each candidate rejected."""
+    (name, rule, reason) for each candidate rejected; ``rejected`` (for the learned selector,
+    ``orgs_model.py``) its (start, end, reason)."""
     ents: list[tuple[int, int]] = []
     persons: list[tuple[int, int]] = []
     norps: set[tuple[int, int]] = set()
@@ -1068,8 +1082,11 @@ def find_orgs(
             why = _reject_reason(text, a, b, from_list, cued, persons, norps)
             if why is None:
                 kept.append((a, b))
-            elif dropped is not None and text[a:b]:
-                dropped.append((text[a:b], "organizations.candidate_filter", why))
+            else:
+                if dropped is not None and text[a:b]:
+                    dropped.append((text[a:b], "organizations.candidate_filter", why))
+                if rejected is not None and text[a:b]:
+                    rejected.append((a, b, why))
     orgs = _alias_bare_acronyms(_merge(text, _join_acronym_pairs(text, kept)))
     for o in orgs.values():
         o.group_named = any(q.lower() in cued for _, _, q in o.spans) or _has_org_word(o.name) or _movement_name(o.name)

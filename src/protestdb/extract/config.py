@@ -76,6 +76,7 @@ FILLERS: tuple[str, ...] = (
     "counts",
     "targets",
     "organizations",
+    "targets_model",
     "participants",
     "notables",
     "claims_verbatim",
@@ -89,6 +90,8 @@ FILLERS: tuple[str, ...] = (
 #: the learned place check's default mode (see ``ExtractConfig.place_model``)
 PLACE_MODEL = "off"
 PLACE_MODEL_MODES = ("on", "off", "collect")
+#: the learned choice of targets' default mode (see ``ExtractConfig.targets_model``)
+TARGETS_MODEL = "off"
 
 
 def _env_float(name: str, default: float) -> float:
@@ -116,12 +119,17 @@ class ExtractConfig:
     #: the learned place check (``place_model.py``): "on" drops and adds drafts by its score,
     #: "collect" only records the candidates (training), "off" skips it
     place_model: str = field(default_factory=lambda: os.environ.get("PROTESTDB_PLACE_MODEL", "") or PLACE_MODEL)
+    #: the learned choice of targets (``targets_model.py``): "on" keeps the candidates it scores
+    #: high, "collect" only records them (training), "off" skips it
+    targets_model: str = field(default_factory=lambda: os.environ.get("PROTESTDB_TARGETS_MODEL", "") or TARGETS_MODEL)
     #: re-raise errors that a production run logs and survives (tests set this)
     strict: bool = field(default_factory=lambda: os.environ.get("PROTESTDB_STRICT", "") not in ("", "0"))
 
     def __post_init__(self) -> None:
         if self.place_model not in PLACE_MODEL_MODES:
             raise ValueError(f"place_model must be one of {', '.join(PLACE_MODEL_MODES)}, not {self.place_model!r}")
+        if self.targets_model not in PLACE_MODEL_MODES:
+            raise ValueError(f"targets_model must be one of {', '.join(PLACE_MODEL_MODES)}, not {self.targets_model!r}")
 
 
 DEFAULT_CONFIG = ExtractConfig()

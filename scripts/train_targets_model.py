@@ -1,7 +1,7 @@
 """Train the learned choice of targets (``protestdb.extract.targets_model``) on annotated pages.
 
 Usage: python3 scripts/train_targets_model.py [--gold FILE ...] [--texts DIR] [--out FILE]
-       [--folds N] [--min-count N] [--l2 X] [--rows CACHE] [--json REPORT]
+       [--folds N] [--min-count N] [--l2 X] [--min-add X] [--rows CACHE] [--json REPORT]
 
 Default training pages: the analysable real-news parts only (dev, dev2 and the odd halves of
 dev3, dev4, dev5 and dev6, as ``/work/realnews/devN_odd.jsonl``, or ``FILE:odd`` for the odd pages of a file; texts in
@@ -165,22 +165,27 @@ def auc(y: np.ndarray, p: np.ndarray) -> float:
     return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
 
 
-def choose(cands: list[dict[str, Any]], scores: list[float], drop: float, add: float) -> list[str]:
+def choose(cands: list[dict[str, Any]], scores: list[float], drop: float, add: float, fill: float = 1.1) -> list[str]:
     """The names the model keeps for one event (as ``targets_model.apply`` does)."""
     chosen = [c["name"] for c, s in zip(cands, scores, strict=True) if c["kept"] and s >= drop]
-    extra = sorted(((s, c["name"]) for c, s in zip(cands, scores, strict=True) if not c["kept"] and s >= add), reverse=True)
+    open_ = [(s, c["name"]) for c, s in zip(cands, scores, strict=True) if not c["kept"] and "time_ref" not in c.get("features", ())]
+    extra = sorted(((s, n) for s, n in open_ if s >= add), reverse=True)
+    from protestdb.extract.targets_model import same_body
+
     for _s, name in extra:
-        low = name.lower()
-        if not any(low in k.lower() or k.lower() in low for k in chosen):
+        if not any(same_body(name, k) for k in chosen):
             chosen.append(name)
+    best = max(open_, default=None)
+    if not chosen and best is not None and best[0] >= fill:  # none kept: the likeliest, when likely enough
+        chosen.append(best[1])
     return chosen
 
 
-def mean_f1(rows: list[dict[str, Any]], scores: list[list[float]], drop: float, add: float) -> float:
+def mean_f1(rows: list[dict[str, Any]], scores: list[list[float]], drop: float, add: float, fill: float = 1.1) -> float:
     from protestdb.evaluate.normalize import names_match
     from protestdb.evaluate.scorer import set_f1
 
-    vals = [set_f1(choose(r["cands"], s, drop, add), r["gold"], names_match) for r, s in zip(rows, scores, strict=True)]
+    vals = [set_f1(choose(r["cands"], s, drop, add, fill), r["gold"], names_match) for r, s in zip(rows, scores, strict=True)]
     return float(np.mean(vals)) if vals else 0.0
 
 
@@ -206,18 +211,34 @@ def _split(flat: np.ndarray, rows: list[dict[str, Any]], idx: list[int]) -> dict
     return out
 
 
-def pick_thresholds(rows: list[dict[str, Any]], scores: list[list[float]]) -> tuple[float, float, float]:
-    """The (drop, add) pair with the best mean set F1 (ties: the fewest changes: low drop, high add)."""
+#: the lowest ``add`` and ``fill`` thresholds: the scorer does not see targets given to events
+#: whose gold names none, so its best thresholds guess a target for nearly every event; these
+#: floors keep the model's additions to likely names (``--min-add``)
+MIN_ADD = 0.3
+
+
+def pick_thresholds(rows: list[dict[str, Any]], scores: list[list[float]],
+                    min_add: float = MIN_ADD) -> tuple[float, float, float, float]:
+    """The (drop, add, fill) with the best mean set F1 (ties: the fewest changes: low drop, high
+    add, high fill); ``add`` first with no fill, then ``fill`` for that pair; ``add`` and
+    ``fill`` never below ``min_add``."""
     best = (-1.0, 0.0, 1.01)
-    for drop in np.arange(0.0, 0.61, 0.05):
-        for add in np.arange(1.0, 0.29, -0.05):
+    for drop in np.arange(0.0, 0.41, 0.05):
+        for add in np.arange(1.0, min_add - 0.01, -0.05):
             f1 = mean_f1(rows, scores, float(drop), float(add))
             if f1 > best[0] + 1e-9:
                 best = (f1, float(drop), float(add))
-    return best
+    f1, drop, add = best
+    fill = 1.1
+    for fl in np.arange(1.0, min_add - 0.01, -0.05):
+        v = mean_f1(rows, scores, drop, add, float(fl))
+        if v > f1 + 1e-9:
+            f1, fill = v, float(fl)
+    return f1, drop, add, fill
 
 
-def cross_validate(rows: list[dict[str, Any]], folds: int, min_count: int, l2: float) -> dict[str, Any]:
+def cross_validate(rows: list[dict[str, Any]], folds: int, min_count: int, l2: float,
+                   min_add: float = MIN_ADD) -> dict[str, Any]:
     docs = sorted({r["doc"] for r in rows})
     rng = np.random.default_rng(0)
     rng.shuffle(docs)
@@ -234,7 +255,7 @@ def cross_validate(rows: list[dict[str, Any]], folds: int, min_count: int, l2: f
         cte, _ = _flat(rows, te)
         oof.update(_split(predict(b, w, design(cte, vocab)), rows, te))
     scores = [oof[i] for i in range(len(rows))]
-    f1, drop, add = pick_thresholds(rows, scores)
+    f1, drop, add, fill = pick_thresholds(rows, scores, min_add)
     # thresholds chosen inside each fold's training part too (an honest estimate of the choice)
     nested = []
     for k in range(folds):
@@ -242,32 +263,40 @@ def cross_validate(rows: list[dict[str, Any]], folds: int, min_count: int, l2: f
         te = [i for i, r in enumerate(rows) if fold_of[r["doc"]] == k]
         if not te:
             continue
-        _f, d, a = pick_thresholds([rows[i] for i in tr], [scores[i] for i in tr])
-        nested += [(i, d, a) for i in te]
+        _f, d, a, fl = pick_thresholds([rows[i] for i in tr], [scores[i] for i in tr], min_add)
+        nested += [(i, d, a, fl) for i in te]
     from protestdb.evaluate.normalize import names_match
     from protestdb.evaluate.scorer import set_f1
 
-    nested_f1 = float(np.mean([set_f1(choose(rows[i]["cands"], scores[i], d, a), rows[i]["gold"], names_match)
-                               for i, d, a in nested]))
+    nested_f1 = float(np.mean([set_f1(choose(rows[i]["cands"], scores[i], d, a, fl), rows[i]["gold"], names_match)
+                               for i, d, a, fl in nested]))
+    by_part: dict[str, list[float]] = {}
+    for i, d, a, fl in nested:
+        part = rows[i]["doc"].split(":")[0]
+        by_part.setdefault(part, []).append(set_f1(choose(rows[i]["cands"], scores[i], d, a, fl), rows[i]["gold"], names_match))
+        by_part.setdefault(f"{part} rules", []).append(
+            set_f1([c["name"] for c in rows[i]["cands"] if c["kept"]], rows[i]["gold"], names_match))
     cands, y = _flat(rows, list(range(len(rows))))
     p = np.array([s for sc in scores for s in sc])
     covered = float(np.mean([len({h for c in r["cands"] for h in c["hits"]}) / len(r["gold"]) for r in rows]))
     return {
         "events": len(rows), "documents": len(docs), "candidates": len(cands), "positives": int(y.sum()),
         "gold_targets_covered": round(covered, 4), "auc": round(auc(y, p), 4),
-        "drop": drop, "add": add,
+        "drop": drop, "add": add, "fill": fill,
+        "nested_by_part": {k: round(float(np.mean(v)), 4) for k, v in sorted(by_part.items())},
         "rules_kept_f1": round(rules_f1(rows), 4), "rules_final_f1": round(rules_f1(rows, final=True), 4),
         "model_f1": round(f1, 4), "model_f1_nested": round(nested_f1, 4),
         "oracle_f1": round(float(np.mean([set_f1([c["name"] for c in r["cands"] if c["hits"]], r["gold"], names_match) for r in rows])), 4),
     }
 
 
-def train(rows: list[dict[str, Any]], folds: int = 5, min_count: int = 3, l2: float = 3.0) -> dict[str, Any]:
+def train(rows: list[dict[str, Any]], folds: int = 5, min_count: int = 5, l2: float = 10.0,
+          min_add: float = MIN_ADD) -> dict[str, Any]:
     """The model file's content: weights fit on all rows, thresholds from the grouped CV."""
     cands, y = _flat(rows, list(range(len(rows))))
     if not cands or len(set(y.tolist())) < 2:
         raise ValueError("training needs candidates of both kinds (targets and other names)")
-    cv = cross_validate(rows, max(2, min(folds, len({r['doc'] for r in rows}))), min_count, l2)
+    cv = cross_validate(rows, max(2, min(folds, len({r['doc'] for r in rows}))), min_count, l2, min_add)
     vocab = vocabulary(cands, min_count)
     b, w = fit(design(cands, vocab), y, l2)
     weights = {f: round(float(v), 4) for f, v in zip(vocab, w, strict=True) if abs(v) >= 1e-3}
@@ -275,8 +304,8 @@ def train(rows: list[dict[str, Any]], folds: int = 5, min_count: int = 3, l2: fl
         "_doc": "Logistic weights of the learned choice of targets (extract/targets_model.py); trained by "
                 "scripts/train_targets_model.py. Feature names are single tokens, no page text.",
         "version": 1, "bias": round(b, 4), "weights": weights,
-        "thresholds": {"drop": round(cv["drop"], 3), "add": round(cv["add"], 3)},
-        "cv": cv, "l2": l2, "min_count": min_count,
+        "thresholds": {"drop": round(cv["drop"], 3), "add": round(cv["add"], 3), "fill": round(cv["fill"], 3)},
+        "cv": cv, "l2": l2, "min_count": min_count, "min_add": min_add,
     }
 
 
@@ -286,8 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--texts", type=Path, default=ROOT / "tests" / "realnews" / "texts")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--l2", type=float, default=3.0)
+    ap.add_argument("--min-count", type=int, default=5)
+    ap.add_argument("--l2", type=float, default=10.0)
+    ap.add_argument("--min-add", type=float, default=MIN_ADD, help="lowest add/fill threshold (see MIN_ADD)")
     ap.add_argument("--json", type=Path, default=None, help="also write the CV report here")
     ap.add_argument("--rows", type=Path, default=None, help="cache of the collected candidates (read if it exists)")
     args = ap.parse_args(argv)
@@ -304,17 +334,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.rows is not None:
             args.rows.write_text(json.dumps(rows), encoding="utf-8")
     try:
-        model = train(rows, args.folds, args.min_count, args.l2)
+        model = train(rows, args.folds, args.min_count, args.l2, args.min_add)
     except ValueError as e:
         print(f"cannot train: {e}", file=sys.stderr)
         return 1
     cv = model["cv"]
     print(f"events {cv['events']} with gold targets on {cv['documents']} documents; candidates {cv['candidates']} "
           f"(positives {cv['positives']}); gold targets some candidate matches: {cv['gold_targets_covered']:.3f}")
-    print(f"grouped {args.folds}-fold CV: AUC {cv['auc']:.3f}; thresholds drop {cv['drop']:.3f} add {cv['add']:.3f}")
+    print(f"grouped {args.folds}-fold CV: AUC {cv['auc']:.3f}; thresholds drop {cv['drop']:.3f} add {cv['add']:.3f} "
+          f"fill {cv['fill']:.3f}")
     print(f"  mean per-event targets F1: rules (kept) {cv['rules_kept_f1']:.3f}, rules (final) {cv['rules_final_f1']:.3f}, "
           f"model {cv['model_f1']:.3f} (thresholds chosen in-fold: {cv['model_f1_nested']:.3f}), "
           f"oracle of the candidates {cv['oracle_f1']:.3f}")
+    print("  thresholds chosen in-fold, by part (model / rules):", ", ".join(
+        f"{k} {v:.3f}/{cv['nested_by_part'][k + ' rules']:.3f}" for k, v in cv["nested_by_part"].items() if not k.endswith(" rules")))
     items = sorted(model["weights"].items(), key=lambda kv: kv[1])
     print("top positive:", ", ".join(f"{f} {v:+.2f}" for f, v in items[::-1][:15]))
     print("top negative:", ", ".join(f"{f} {v:+.2f}" for f, v in items[:15]))

@@ -91,7 +91,7 @@ FILLERS: tuple[str, ...] = (
 PLACE_MODEL = "off"
 PLACE_MODEL_MODES = ("on", "off", "collect")
 #: the learned choice of targets' default mode (see ``ExtractConfig.targets_model``)
-TARGETS_MODEL = "off"
+TARGETS_MODEL = "on"
 
 
 def _env_float(name: str, default: float) -> float:

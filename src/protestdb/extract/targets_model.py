@@ -12,7 +12,8 @@ the event's own organizer, where it is told: the event's own sentence, its conte
 headline); a logistic model (``data/targets_model.json``, trained by
 ``scripts/train_targets_model.py`` on annotated pages) scores it. With the configuration's
 ``targets_model = "on"`` the event's targets become the rules' targets scored at least the
-``drop`` threshold plus the other candidates scored at least ``add``; ``"collect"`` only records
+``drop`` threshold plus the other candidates scored at least ``add`` (none of these: the
+likeliest candidate when it scores at least ``fill``); ``"collect"`` only records
 the candidates (``doc.memo["target_candidates"]``, by event) for training; ``"off"`` does nothing.
 """
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from protestdb.extract.spans import entities
@@ -36,8 +37,9 @@ _PREV = re.compile(r"([^\W\d_][\w'’-]*|[,;:(—–-])\s*$")
 _UNIONISH = re.compile(r"\b(?:Union|Association|Federation|Guild|Local|Workers|Teamsters|Coalition|Alliance|SEIU|AFL-CIO|UAW)\b")
 _GOVERNMENT = re.compile(r"(?<![\w-])((?:[A-Z][\w’'-]+\s+){1,3})(?:government|Government|administration|Administration)\b")
 _NOT_MODIFIER = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "Its", "His", "Her", "Every", "Any"})
-#: characters of text each side of a mention read as bag-of-words features
-WINDOW = 30
+#: features also read together with the candidate's standing: the rules kept it (K), the rules
+#: kept none for the event (N0), or kept another (N1)
+_CONJOINED = ("src=", "where=", "ent=", "dep=", "h=", "lmentions=", "in_head", "cls=")
 MODES = ("on", "off", "collect")
 
 
@@ -69,6 +71,18 @@ def score(features: set[str], model: dict[str, Any]) -> float:
     w = model["weights"]
     z = float(model["bias"]) + sum(float(w.get(f, 0.0)) for f in features)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def _head_classes() -> dict[str, str]:
+    from protestdb.extract.lexicons import load
+
+    return {w: k for k, ws in load("targets_en").get("head_classes", {}).items() for w in ws}
+
+
+def _head_class(word: str) -> str:
+    """The kind of body a name's last word tells ("Council" -> legislature), else "other"."""
+    return _head_classes().get(word.lower().strip(".,;:’'"), "other")
 
 
 def _clean(name: str) -> str:
@@ -213,6 +227,7 @@ def _featurize(f: Filling, cands: list[TargetCandidate], head: list[tuple[int, i
     etypes = [f"et={t.replace(' ', '_')}" for t in (ev.event_type or [])]
     n = _bucket(len(cands), (1, 2, 4, 8))
     n_kept = sum(1 for c in cands if c.kept)
+    time_before = _time_before()
     for c in cands:
         fs = c.features
         fs |= {f"src={s}" for s in c.sources}
@@ -223,9 +238,6 @@ def _featurize(f: Filling, cands: list[TargetCandidate], head: list[tuple[int, i
         if ev.country and ev.country != "US":
             fs.add("abroad")
         words = c.name.split()
-        if "ent:official" not in c.sources:  # (a body's words: "council", "police"; never a person's name)
-            fs.add(f"last={words[-1].lower()}" if words else "last=")
-            fs.add(f"first={words[0].lower()}" if words else "first=")
         fs.add(f"n_words={_bucket(len(words), (1, 2, 3))}")
         if c.name.isupper() and len(c.name) <= 6:
             fs.add("acronym")
@@ -240,12 +252,25 @@ def _featurize(f: Filling, cands: list[TargetCandidate], head: list[tuple[int, i
             if any(words[-1] in text[a:b] for a, b in head):
                 fs.add("in_head")
         a, b, _q = c.span
+        if b > a and time_before is not None and time_before.search(text, max(0, a - 60), a):
+            fs.add("time_ref")  # "a year after President X's inauguration": a time, no addressee
         if b > a:
             fs.add(_where(f, a, head))
             fs |= _word_features(text, a, b)
             fs |= _parse_features(doc.doc, a, b)
         else:
             fs.add("where=none")
+        person = "ent=PERSON" in fs or any(x.endswith(("official", "figure")) for x in c.sources)
+        fs.add("cls=person" if person else f"cls={_head_class(words[-1] if words else '')}")
+        tag = "K" if c.kept else ("N0" if not n_kept else "N1")
+        fs |= {f"{tag}|{x}" for x in fs if x.startswith(_CONJOINED)}
+
+
+def _time_before() -> re.Pattern[str] | None:
+    from protestdb.extract.leaders import _figures
+
+    fig = _figures("en")
+    return fig[4] if fig is not None else None
 
 
 def _where(f: Filling, a: int, head: list[tuple[int, int]]) -> str:
@@ -259,7 +284,7 @@ def _where(f: Filling, a: int, head: list[tuple[int, int]]) -> str:
 
 
 def _word_features(text: str, a: int, b: int) -> set[str]:
-    """The word before and after the mention and the words around it."""
+    """The word before and after the mention."""
     out: set[str] = set()
     m = _PREV.search(text, max(0, a - 30), a)
     out.add(f"prev={m.group(1).lower()}" if m else "prev=^")
@@ -271,10 +296,6 @@ def _word_features(text: str, a: int, b: int) -> set[str]:
         out.add("next='s")
     elif nm:
         out.add(f"next={nm.group(0).lower()}")
-    for w in _WORD.findall(text[max(0, a - WINDOW) : a]):
-        out.add(f"wb={w.lower()}")
-    for w in _WORD.findall(text[b : b + WINDOW]):
-        out.add(f"wa={w.lower()}")
     return out
 
 
@@ -321,14 +342,31 @@ def apply(f: Filling) -> None:
     for c in cands:
         c.score = score(c.features, model)
     chosen = [c for c in cands if c.kept and c.score is not None and c.score >= drop]
-    extra = sorted((c for c in cands if not c.kept and c.score is not None and c.score >= add and c.span[1] > c.span[0]),
-                   key=lambda c: -(c.score or 0.0))
+    # (a name the rules left out comes in only told in full, never in a time reference)
+    open_ = [c for c in cands if not c.kept and c.span[1] > c.span[0] and "time_ref" not in c.features]
+    extra = sorted((c for c in open_ if c.score is not None and c.score >= add), key=lambda c: -(c.score or 0.0))
     for c in extra:
-        low = c.name.lower()
-        if any(low in k.name.lower() or k.name.lower() in low for k in chosen):
-            continue  # the same body told by a part of its name
-        chosen.append(c)
+        if not any(same_body(c.name, k.name) for k in chosen):
+            chosen.append(c)
+    fill = float(th.get("fill", 1.1))
+    if not chosen:  # none kept: the likeliest candidate, when it is likely enough
+        best = max(open_, key=lambda c: c.score or 0.0, default=None)
+        if best is not None and (best.score or 0.0) >= fill:
+            chosen.append(best)
     _set_targets(f, chosen)
+
+
+@lru_cache(maxsize=4096)
+def same_body(a: str, b: str) -> bool:
+    """Two names of one body: one holds the other ("Acme Freight", "Acme Freight Inc"), or both
+    are forms of one known agency or company ("ICE", "Immigration and Customs Enforcement")."""
+    la, lb = a.lower(), b.lower()
+    if la in lb or lb in la:
+        return True
+    from protestdb.extract.claims import known_targets
+
+    canon_a = next((c for c, pat in known_targets() if c == a or pat.fullmatch(a)), None)
+    return canon_a is not None and any(c == canon_a and (c == b or pat.fullmatch(b)) for c, pat in known_targets())
 
 
 def _set_targets(f: Filling, chosen: list[TargetCandidate]) -> None:
@@ -356,4 +394,4 @@ def _set_targets(f: Filling, chosen: list[TargetCandidate]) -> None:
                "scored above the target model's threshold: " + ", ".join(added))
 
 
-__all__ = ["MODES", "TargetCandidate", "apply", "candidates", "load_model", "score"]
+__all__ = ["MODES", "TargetCandidate", "apply", "candidates", "load_model", "same_body", "score"]

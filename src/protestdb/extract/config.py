@@ -76,6 +76,7 @@ FILLERS: tuple[str, ...] = (
     "counts",
     "targets",
     "organizations",
+    "targets_model",
     "participants",
     "notables",
     "claims_verbatim",
@@ -91,6 +92,8 @@ PLACE_MODEL = "off"
 PLACE_MODEL_MODES = ("on", "off", "collect")
 #: the learned organization selector's default mode (see ``ExtractConfig.orgs_model``)
 ORGS_MODEL = "off"
+#: the learned choice of targets' default mode (see ``ExtractConfig.targets_model``)
+TARGETS_MODEL = "on"
 
 
 def _env_float(name: str, default: float) -> float:
@@ -121,6 +124,9 @@ class ExtractConfig:
     #: the learned organization selector (``orgs_model.py``): "on" keeps the candidates it scores
     #: at or above its threshold, "collect" only records them (training), "off" skips it
     orgs_model: str = field(default_factory=lambda: os.environ.get("PROTESTDB_ORGS_MODEL", "") or ORGS_MODEL)
+    #: the learned choice of targets (``targets_model.py``): "on" keeps the candidates it scores
+    #: high, "collect" only records them (training), "off" skips it
+    targets_model: str = field(default_factory=lambda: os.environ.get("PROTESTDB_TARGETS_MODEL", "") or TARGETS_MODEL)
     #: re-raise errors that a production run logs and survives (tests set this)
     strict: bool = field(default_factory=lambda: os.environ.get("PROTESTDB_STRICT", "") not in ("", "0"))
 
@@ -129,6 +135,8 @@ class ExtractConfig:
             raise ValueError(f"place_model must be one of {', '.join(PLACE_MODEL_MODES)}, not {self.place_model!r}")
         if self.orgs_model not in PLACE_MODEL_MODES:
             raise ValueError(f"orgs_model must be one of {', '.join(PLACE_MODEL_MODES)}, not {self.orgs_model!r}")
+        if self.targets_model not in PLACE_MODEL_MODES:
+            raise ValueError(f"targets_model must be one of {', '.join(PLACE_MODEL_MODES)}, not {self.targets_model!r}")
 
 
 DEFAULT_CONFIG = ExtractConfig()

@@ -824,6 +824,7 @@ def fill_targets(f: Filling) -> None:
     tg = [(n, sp, "targets.cue_or_known_name") for n, sp in found]
     if doc.lang == "en":
         tg = _parse_targets(f, tg)
+    f.scratch["target_cands"] = list(tg)  # (the learned choice's candidates: targets_model.py)
     kept = _kept_targets(f, tg)
     f.scratch["target_names"] = {n.lower() for n, _, _ in kept}
     if not kept and not f.draft.counter and doc.lang in ("en", "es"):
@@ -858,6 +859,7 @@ def fill_targets(f: Filling) -> None:
                 continue
             name = f"{ev.locality} {'Police Department' if name == 'police' else 'City Council'}"
             rule = f"{rule}+targets.local_body"
+        f.scratch.setdefault("target_rules", {})[name] = (rule, span)
         f.put("targets", name, span, rule=rule)
 
 
@@ -922,6 +924,16 @@ def _kept_targets(f: Filling, tg: list[tuple[str, Span, str]], shared: bool = Fa
         told = {n.lower() for n, _, _ in out}
         out += [x for x in _leader_targets(f, []) if x[0].lower() not in told]
     return named_government_first(out, f.doc.text, f.ev.country)
+
+
+@filler("targets_model")
+def fill_targets_model(f: Filling) -> None:
+    """The learned choice of the event's targets among the rules' and the parse's candidates
+    (``targets_model.py``; ``config.targets_model``)."""
+    if f.doc.config.targets_model in ("on", "collect"):
+        from protestdb.extract.targets_model import apply
+
+        apply(f)
 
 
 @filler("organizations")

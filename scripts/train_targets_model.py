@@ -1,0 +1,362 @@
+"""Train the learned choice of targets (``protestdb.extract.targets_model``) on annotated pages.
+
+Usage: python3 scripts/train_targets_model.py [--gold FILE ...] [--texts DIR] [--out FILE]
+       [--folds N] [--min-count N] [--l2 X] [--min-add X] [--rows CACHE] [--json REPORT]
+
+Default training pages: the analysable real-news parts only (dev, dev2 and the odd halves of
+dev3, dev4, dev5 and dev6, as ``/work/realnews/devN_odd.jsonl``, or ``FILE:odd`` for the odd pages of a file; texts in
+``--texts``). Never the even halves or the blind part: they are the checks.
+
+Each gold document is extracted as the benchmark does, with ``targets_model = "collect"``: per
+event, the target candidates with their features. Predicted events are paired with gold events
+by the scorer's own matching (``evaluate.scorer.match_events``); for each pair whose gold event
+has targets, a candidate is positive when it matches one of them by the scorer's name matching
+(``evaluate.normalize.names_match``). A logistic regression (plain numpy, L2) is fit; the
+thresholds (``drop``: the rules' targets below it go; ``add``: other candidates above it come in)
+are picked on out-of-fold scores of a cross-validation grouped by document, maximising the mean
+per-event set F1 the scorer computes (``evaluate.scorer.set_f1``). The weights (single-token
+feature names, no sentences of the pages) go to ``--out`` (default
+``src/protestdb/extract/data/targets_model.json``); the cross-validated numbers are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = Path("/work/realnews")
+DEFAULT_GOLD = (
+    ROOT / "tests" / "realnews" / "dev.jsonl",
+    ROOT / "tests" / "realnews" / "dev2.jsonl",
+    # the odd halves (the 1st, 3rd, 5th ... page); the even halves are the checks
+    REAL / "dev3_odd.jsonl",
+    REAL / "dev4_odd.jsonl",
+    REAL / "dev5_odd.jsonl",
+    REAL / "dev6_odd.jsonl",
+)
+DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "targets_model.json"
+logger = logging.getLogger("train_targets_model")
+
+
+def _half(spec: Path) -> tuple[Path, str | None]:
+    """``FILE:odd`` / ``FILE:even``: the odd (1st, 3rd ...) or even pages of a gold file."""
+    name = spec.name
+    for half in ("odd", "even"):
+        if name.endswith(f":{half}"):
+            return spec.with_name(name[: -len(half) - 1]), half
+    return spec, None
+
+
+def _extract(text: str, published: Any) -> tuple[list[Any], dict[int, Any]]:
+    """The events of one text as ``extract_text`` gives them, with the collected candidates."""
+    from protestdb.extract import gate
+    from protestdb.extract.components import run
+    from protestdb.extract.config import ExtractConfig
+    from protestdb.extract.detect import quick_reject
+    from protestdb.extract.document import ExtractDoc
+    from protestdb.extract.spans import quote_index
+
+    gate.clear()
+    quote_index.cache_clear()
+    if quick_reject(text):
+        return [], {}
+    xd = ExtractDoc(text=text, published=published, config=ExtractConfig(targets_model="collect"))
+    if not run(xd):
+        return [], {}
+    return list(xd.events), xd.memo.get("target_candidates", {})
+
+
+def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
+    """One row per matched event whose gold has targets: its gold targets and its candidates
+    (name, features, kept by the rules, the gold targets it matches)."""
+    from protestdb.evaluate import load_gold
+    from protestdb.evaluate.normalize import names_match
+    from protestdb.evaluate.scorer import _published, document_text, gold_event, match_events, pred_event
+
+    rows: list[dict[str, Any]] = []
+    for spec in gold_files:
+        gold, half = _half(spec)
+        docs = load_gold(gold)
+        if half is not None:
+            docs = docs[0::2] if half == "odd" else docs[1::2]
+        for doc in docs:
+            if not doc.get("is_protest_report"):
+                continue
+            did = f"{gold.stem}:{doc.get('doc_id')}"
+            try:
+                text = document_text(doc, gold.parent, texts)
+                events, cands = _extract(text, _published(doc))
+            except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
+                logger.warning("%s: skipped (%s)", did, e)
+                continue
+            golds = [gold_event(e) for e in doc.get("events") or []]
+            preds = [pred_event(e) for e in events]
+            for i, j in match_events(preds, golds):
+                gt = [t for t in golds[j].get("targets") or [] if t]
+                if not gt:
+                    continue
+                cs = cands.get(id(events[i]), [])
+                rows.append({
+                    "doc": did, "gold": gt, "final": list(events[i].targets or []),
+                    "cands": [{"name": c.name, "features": sorted(c.features), "kept": c.kept,
+                               "hits": [k for k, g in enumerate(gt) if names_match(c.name, g)]} for c in cs],
+                })
+    return rows
+
+
+# --- the model --------------------------------------------------------------------------------
+
+
+def vocabulary(cands: list[dict[str, Any]], min_count: int) -> list[str]:
+    counts: dict[str, int] = {}
+    for c in cands:
+        for f in c["features"]:
+            counts[f] = counts.get(f, 0) + 1
+    return sorted(f for f, n in counts.items() if n >= min_count)
+
+
+def design(cands: list[dict[str, Any]], vocab: list[str]) -> np.ndarray:
+    index = {f: i for i, f in enumerate(vocab)}
+    x = np.zeros((len(cands), len(vocab)), dtype=np.float64)
+    for i, c in enumerate(cands):
+        for f in c["features"]:
+            j = index.get(f)
+            if j is not None:
+                x[i, j] = 1.0
+    return x
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float, iters: int = 60) -> tuple[float, np.ndarray]:
+    """L2-regularised logistic regression by Newton's method (the bias not penalised)."""
+    n, k = x.shape
+    xb = np.hstack([np.ones((n, 1)), x])
+    w = np.zeros(k + 1)
+    reg = np.full(k + 1, l2)
+    reg[0] = 0.0
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -30, 30)))
+        grad = xb.T @ (p - y) + reg * w
+        h = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(reg + 1e-6)
+        step = np.linalg.solve(h, grad)
+        w -= step
+        if np.max(np.abs(step)) < 1e-6:
+            break
+    return float(w[0]), w[1:]
+
+
+def predict(bias: float, w: np.ndarray, x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(bias + x @ w, -30, 30)))
+
+
+def auc(y: np.ndarray, p: np.ndarray) -> float:
+    pos, neg = p[y == 1], p[y == 0]
+    if not len(pos) or not len(neg):
+        return float("nan")
+    order = np.argsort(np.concatenate([pos, neg]), kind="mergesort")
+    ranks = np.empty(len(order))
+    ranks[order] = np.arange(1, len(order) + 1)
+    return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+
+
+def choose(cands: list[dict[str, Any]], scores: list[float], drop: float, add: float, fill: float = 1.1) -> list[str]:
+    """The names the model keeps for one event (as ``targets_model.apply`` does)."""
+    chosen = [c["name"] for c, s in zip(cands, scores, strict=True) if c["kept"] and s >= drop]
+    open_ = [(s, c["name"]) for c, s in zip(cands, scores, strict=True) if not c["kept"] and "time_ref" not in c.get("features", ())]
+    extra = sorted(((s, n) for s, n in open_ if s >= add), reverse=True)
+    from protestdb.extract.targets_model import same_body
+
+    for _s, name in extra:
+        if not any(same_body(name, k) for k in chosen):
+            chosen.append(name)
+    best = max(open_, default=None)
+    if not chosen and best is not None and best[0] >= fill:  # none kept: the likeliest, when likely enough
+        chosen.append(best[1])
+    return chosen
+
+
+def mean_f1(rows: list[dict[str, Any]], scores: list[list[float]], drop: float, add: float, fill: float = 1.1) -> float:
+    from protestdb.evaluate.normalize import names_match
+    from protestdb.evaluate.scorer import set_f1
+
+    vals = [set_f1(choose(r["cands"], s, drop, add, fill), r["gold"], names_match) for r, s in zip(rows, scores, strict=True)]
+    return float(np.mean(vals)) if vals else 0.0
+
+
+def rules_f1(rows: list[dict[str, Any]], final: bool = False) -> float:
+    from protestdb.evaluate.normalize import names_match
+    from protestdb.evaluate.scorer import set_f1
+
+    vals = [set_f1(r["final"] if final else [c["name"] for c in r["cands"] if c["kept"]], r["gold"], names_match) for r in rows]
+    return float(np.mean(vals)) if vals else 0.0
+
+
+def _flat(rows: list[dict[str, Any]], idx: list[int]) -> tuple[list[dict[str, Any]], np.ndarray]:
+    cands = [c for i in idx for c in rows[i]["cands"]]
+    return cands, np.array([bool(c["hits"]) for c in cands], dtype=float)
+
+
+def _split(flat: np.ndarray, rows: list[dict[str, Any]], idx: list[int]) -> dict[int, list[float]]:
+    out, k = {}, 0
+    for i in idx:
+        n = len(rows[i]["cands"])
+        out[i] = [float(v) for v in flat[k : k + n]]
+        k += n
+    return out
+
+
+#: the lowest ``add`` and ``fill`` thresholds: the scorer does not see targets given to events
+#: whose gold names none, so its best thresholds guess a target for nearly every event; these
+#: floors keep the model's additions to likely names (``--min-add``)
+MIN_ADD = 0.3
+
+
+def pick_thresholds(rows: list[dict[str, Any]], scores: list[list[float]],
+                    min_add: float = MIN_ADD) -> tuple[float, float, float, float]:
+    """The (drop, add, fill) with the best mean set F1 (ties: the fewest changes: low drop, high
+    add, high fill); ``add`` first with no fill, then ``fill`` for that pair; ``add`` and
+    ``fill`` never below ``min_add``."""
+    best = (-1.0, 0.0, 1.01)
+    for drop in np.arange(0.0, 0.41, 0.05):
+        for add in np.arange(1.0, min_add - 0.01, -0.05):
+            f1 = mean_f1(rows, scores, float(drop), float(add))
+            if f1 > best[0] + 1e-9:
+                best = (f1, float(drop), float(add))
+    f1, drop, add = best
+    fill = 1.1
+    for fl in np.arange(1.0, min_add - 0.01, -0.05):
+        v = mean_f1(rows, scores, drop, add, float(fl))
+        if v > f1 + 1e-9:
+            f1, fill = v, float(fl)
+    return f1, drop, add, fill
+
+
+def cross_validate(rows: list[dict[str, Any]], folds: int, min_count: int, l2: float,
+                   min_add: float = MIN_ADD) -> dict[str, Any]:
+    docs = sorted({r["doc"] for r in rows})
+    rng = np.random.default_rng(0)
+    rng.shuffle(docs)
+    fold_of = {d: i % folds for i, d in enumerate(docs)}
+    oof: dict[int, list[float]] = {}
+    for k in range(folds):
+        tr = [i for i, r in enumerate(rows) if fold_of[r["doc"]] != k]
+        te = [i for i, r in enumerate(rows) if fold_of[r["doc"]] == k]
+        if not te or not tr:
+            continue
+        ctr, ytr = _flat(rows, tr)
+        vocab = vocabulary(ctr, min_count)
+        b, w = fit(design(ctr, vocab), ytr, l2)
+        cte, _ = _flat(rows, te)
+        oof.update(_split(predict(b, w, design(cte, vocab)), rows, te))
+    scores = [oof[i] for i in range(len(rows))]
+    f1, drop, add, fill = pick_thresholds(rows, scores, min_add)
+    # thresholds chosen inside each fold's training part too (an honest estimate of the choice)
+    nested = []
+    for k in range(folds):
+        tr = [i for i, r in enumerate(rows) if fold_of[r["doc"]] != k]
+        te = [i for i, r in enumerate(rows) if fold_of[r["doc"]] == k]
+        if not te:
+            continue
+        _f, d, a, fl = pick_thresholds([rows[i] for i in tr], [scores[i] for i in tr], min_add)
+        nested += [(i, d, a, fl) for i in te]
+    from protestdb.evaluate.normalize import names_match
+    from protestdb.evaluate.scorer import set_f1
+
+    nested_f1 = float(np.mean([set_f1(choose(rows[i]["cands"], scores[i], d, a, fl), rows[i]["gold"], names_match)
+                               for i, d, a, fl in nested]))
+    by_part: dict[str, list[float]] = {}
+    for i, d, a, fl in nested:
+        part = rows[i]["doc"].split(":")[0]
+        by_part.setdefault(part, []).append(set_f1(choose(rows[i]["cands"], scores[i], d, a, fl), rows[i]["gold"], names_match))
+        by_part.setdefault(f"{part} rules", []).append(
+            set_f1([c["name"] for c in rows[i]["cands"] if c["kept"]], rows[i]["gold"], names_match))
+    cands, y = _flat(rows, list(range(len(rows))))
+    p = np.array([s for sc in scores for s in sc])
+    covered = float(np.mean([len({h for c in r["cands"] for h in c["hits"]}) / len(r["gold"]) for r in rows]))
+    return {
+        "events": len(rows), "documents": len(docs), "candidates": len(cands), "positives": int(y.sum()),
+        "gold_targets_covered": round(covered, 4), "auc": round(auc(y, p), 4),
+        "drop": drop, "add": add, "fill": fill,
+        "nested_by_part": {k: round(float(np.mean(v)), 4) for k, v in sorted(by_part.items())},
+        "rules_kept_f1": round(rules_f1(rows), 4), "rules_final_f1": round(rules_f1(rows, final=True), 4),
+        "model_f1": round(f1, 4), "model_f1_nested": round(nested_f1, 4),
+        "oracle_f1": round(float(np.mean([set_f1([c["name"] for c in r["cands"] if c["hits"]], r["gold"], names_match) for r in rows])), 4),
+    }
+
+
+def train(rows: list[dict[str, Any]], folds: int = 5, min_count: int = 5, l2: float = 10.0,
+          min_add: float = MIN_ADD) -> dict[str, Any]:
+    """The model file's content: weights fit on all rows, thresholds from the grouped CV."""
+    cands, y = _flat(rows, list(range(len(rows))))
+    if not cands or len(set(y.tolist())) < 2:
+        raise ValueError("training needs candidates of both kinds (targets and other names)")
+    cv = cross_validate(rows, max(2, min(folds, len({r['doc'] for r in rows}))), min_count, l2, min_add)
+    vocab = vocabulary(cands, min_count)
+    b, w = fit(design(cands, vocab), y, l2)
+    weights = {f: round(float(v), 4) for f, v in zip(vocab, w, strict=True) if abs(v) >= 1e-3}
+    return {
+        "_doc": "Logistic weights of the learned choice of targets (extract/targets_model.py); trained by "
+                "scripts/train_targets_model.py. Feature names are single tokens, no page text.",
+        "version": 1, "bias": round(b, 4), "weights": weights,
+        "thresholds": {"drop": round(cv["drop"], 3), "add": round(cv["add"], 3), "fill": round(cv["fill"], 3)},
+        "cv": cv, "l2": l2, "min_count": min_count, "min_add": min_add,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, nargs="+", default=list(DEFAULT_GOLD))
+    ap.add_argument("--texts", type=Path, default=ROOT / "tests" / "realnews" / "texts")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--min-count", type=int, default=5)
+    ap.add_argument("--l2", type=float, default=10.0)
+    ap.add_argument("--min-add", type=float, default=MIN_ADD, help="lowest add/fill threshold (see MIN_ADD)")
+    ap.add_argument("--json", type=Path, default=None, help="also write the CV report here")
+    ap.add_argument("--rows", type=Path, default=None, help="cache of the collected candidates (read if it exists)")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    golds = list(args.gold)
+    missing = [str(g) for g in golds if not _half(g)[0].is_file()]
+    if missing:
+        print(f"no such gold file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    if args.rows is not None and args.rows.is_file():
+        rows = json.loads(args.rows.read_text(encoding="utf-8"))
+    else:
+        rows = collect(golds, args.texts if args.texts.is_dir() else None)
+        if args.rows is not None:
+            args.rows.write_text(json.dumps(rows), encoding="utf-8")
+    try:
+        model = train(rows, args.folds, args.min_count, args.l2, args.min_add)
+    except ValueError as e:
+        print(f"cannot train: {e}", file=sys.stderr)
+        return 1
+    cv = model["cv"]
+    print(f"events {cv['events']} with gold targets on {cv['documents']} documents; candidates {cv['candidates']} "
+          f"(positives {cv['positives']}); gold targets some candidate matches: {cv['gold_targets_covered']:.3f}")
+    print(f"grouped {args.folds}-fold CV: AUC {cv['auc']:.3f}; thresholds drop {cv['drop']:.3f} add {cv['add']:.3f} "
+          f"fill {cv['fill']:.3f}")
+    print(f"  mean per-event targets F1: rules (kept) {cv['rules_kept_f1']:.3f}, rules (final) {cv['rules_final_f1']:.3f}, "
+          f"model {cv['model_f1']:.3f} (thresholds chosen in-fold: {cv['model_f1_nested']:.3f}), "
+          f"oracle of the candidates {cv['oracle_f1']:.3f}")
+    print("  thresholds chosen in-fold, by part (model / rules):", ", ".join(
+        f"{k} {v:.3f}/{cv['nested_by_part'][k + ' rules']:.3f}" for k, v in cv["nested_by_part"].items() if not k.endswith(" rules")))
+    items = sorted(model["weights"].items(), key=lambda kv: kv[1])
+    print("top positive:", ", ".join(f"{f} {v:+.2f}" for f, v in items[::-1][:15]))
+    print("top negative:", ", ".join(f"{f} {v:+.2f}" for f, v in items[:15]))
+    args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.json is not None:
+        args.json.write_text(json.dumps(cv, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Issue 9: pages that tell several events -- recall mechanisms of news writing seen on
+unseen pages (a city's action told as part of the nation's, ...).
+
+All sentences are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+
+PUB = date(2025, 3, 12)  # a Wednesday
+
+
+def _events(text: str, published: date = PUB) -> list:
+    return extract_text(text, published=published).events
+
+
+def test_city_action_told_as_part_of_the_nationwide_strike() -> None:
+    text = ("As the nationwide strike over fuel prices began on Monday, dockers in Mombasa "
+            "picketed the gates of the port.")
+    evs = _events(text)
+    placeless = [e for e in evs if e.locality is None]
+    assert len(placeless) == 1 and "strike" in placeless[0].event_type
+    assert placeless[0].date == "2025-03-10"
+    city = [e for e in evs if e.locality == "Mombasa"]
+    assert len(city) == 1 and city[0].date == "2025-03-10"
+    assert "picket" in city[0].event_type
+
+
+def test_march_as_part_of_a_national_shutdown() -> None:
+    text = ("Hundreds of union members marched through Kisumu on Monday as part of the national "
+            "shutdown called by the federations.")
+    evs = _events(text)
+    assert sorted(e.locality or "-" for e in evs) == ["-", "Kisumu"]
+    city = next(e for e in evs if e.locality == "Kisumu")
+    assert "march" in city.event_type and "strike" not in city.event_type
+
+
+def test_a_city_strike_alone_opens_no_nationwide_event() -> None:
+    evs = _events("Dockers in Mombasa went on strike on Monday over unpaid wages.")
+    assert [e.locality for e in evs] == ["Mombasa"]
+
+
+def test_a_nationwide_strike_only_called_for_opens_none() -> None:
+    evs = _events("Union leaders rallied in Mombasa on Monday and called for a nationwide strike.")
+    assert all(e.locality is not None for e in evs)

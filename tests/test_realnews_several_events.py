@@ -45,3 +45,27 @@ def test_a_city_strike_alone_opens_no_nationwide_event() -> None:
 def test_a_nationwide_strike_only_called_for_opens_none() -> None:
     evs = _events("Union leaders rallied in Mombasa on Monday and called for a nationwide strike.")
     assert all(e.locality is not None for e in evs)
+
+
+def test_the_capital_told_by_the_country_adjective() -> None:
+    evs = _events("Thousands of teachers marched on Monday in the Kenyan capital against the new pay deal.")
+    assert [(e.locality, e.country, e.date) for e in evs] == [("Nairobi", "KE", "2025-03-10")]
+
+
+def test_the_capital_of_a_country_named() -> None:
+    evs = _events("Hundreds of nurses rallied outside the health ministry in the capital of Ghana on Monday.")
+    assert [(e.locality, e.country) for e in evs] == [("Accra", "GH")]
+
+
+def test_capital_in_the_money_sense_is_no_place() -> None:
+    from protestdb.extract.places import capital_places
+
+    assert capital_places("Analysts said the Kenyan capital markets fell on Monday.") == []
+    got = capital_places("Riot police blocked roads into the Peruvian capital on Monday.")
+    assert [(p.locality, p.country) for p in got] == [("Lima", "PE")]
+
+
+def test_no_capital_place_for_the_united_states() -> None:
+    from protestdb.geo import capital_of
+
+    assert capital_of("American") is None and capital_of("Kenya") == ("Nairobi", "KE")

@@ -69,3 +69,12 @@ def test_no_capital_place_for_the_united_states() -> None:
     from protestdb.geo import capital_of
 
     assert capital_of("American") is None and capital_of("Kenya") == ("Nairobi", "KE")
+
+
+def test_that_year_tells_an_earlier_march_as_background() -> None:
+    recall = "That year in Vermont, thousands of demonstrators filled the streets of Montpelier."
+    lead = "Teachers marched in Castleton, Vermont, on Saturday. The first march was held in 2017. "
+    assert [e.locality for e in _events(lead + recall)] == ["Castleton"]
+    # the same crowd told of this time is news
+    now = lead + recall.replace("That year", "This time")
+    assert sorted(e.locality for e in _events(now)) == ["Castleton", "Montpelier"]

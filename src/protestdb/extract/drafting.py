@@ -344,11 +344,13 @@ def one_city(st: DraftState, s: Sentence) -> list[Group] | None:
         if got is not None:
             return got
     nat = _national_action_words(st, s)
-    # the city's own words, when it tells any beside the nation's action ("marched as part of the
-    # national shutdown": a march there)
-    own = [t for t in s.trigs if t not in nat] or s.trigs
-    city = (s.cities[0].city_key or UNLOCATED, s.cities[0], own, s.seg, s.venues)
-    return [(NATIONAL, None, nat, s.seg, []), city] if nat else [city]
+    # the city's own words beside the nation's action ("marched as part of the national
+    # shutdown": a march there); without any, the sentence tells one action ("Elmwood's unions
+    # began a nationwide strike")
+    own = [t for t in s.trigs if t not in nat]
+    if nat and own:
+        return [(NATIONAL, None, nat, s.seg, []), (s.cities[0].city_key or UNLOCATED, s.cities[0], own, s.seg, s.venues)]
+    return [(s.cities[0].city_key or UNLOCATED, s.cities[0], s.trigs, s.seg, s.venues)]
 
 
 def _national_action_words(st: DraftState, s: Sentence) -> list[Trigger]:

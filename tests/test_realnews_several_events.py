@@ -78,3 +78,26 @@ def test_that_year_tells_an_earlier_march_as_background() -> None:
     # the same crowd told of this time is news
     now = lead + recall.replace("That year", "This time")
     assert sorted(e.locality for e in _events(now)) == ["Castleton", "Montpelier"]
+
+
+def test_a_day_earlier_dates_the_second_city_the_day_before() -> None:
+    lead = "Climate activists blocked a road in Utrecht on Monday. "
+    for adverb in ("A day earlier,", "The day before,", "The previous day,"):
+        evs = {e.locality: e.date for e in _events(lead + adverb + " thousands marched through Antwerp.")}
+        assert evs == {"Utrecht": "2025-03-10", "Antwerp": "2025-03-09"}, adverb
+
+
+def test_the_following_day_and_the_day_after_a_named_thing() -> None:
+    evs = {e.locality: e.date for e in _events(
+        "Nurses picketed in Leeds on Monday. The following day, porters walked out in York.")}
+    assert evs == {"Leeds": "2025-03-10", "York": "2025-03-11"}
+    # "the day after the vote": the vote's day is not told, so no day is read from it
+    from protestdb.extract.dates import find_dates
+
+    got = find_dates("Nurses picketed on Monday. Porters marched the day after the vote.", PUB)
+    assert [m.quote for m in got] == ["Monday"]
+
+
+def test_a_city_that_only_qualifies_the_nationwide_strike_opens_one_event() -> None:
+    evs = _events("Mombasa's dock unions began a nationwide strike on Monday over unpaid wages.")
+    assert len(evs) == 1

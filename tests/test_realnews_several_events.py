@@ -101,3 +101,10 @@ def test_the_following_day_and_the_day_after_a_named_thing() -> None:
 def test_a_city_that_only_qualifies_the_nationwide_strike_opens_one_event() -> None:
     evs = _events("Mombasa's dock unions began a nationwide strike on Monday over unpaid wages.")
     assert len(evs) == 1
+
+
+def test_spanish_gathering_verbs_in_the_imperfect() -> None:
+    text = ("Miles de manifestantes marcharon el martes en Bogotá contra la reforma. "
+            "Entretanto, en Quito, cientos de personas se concentraban frente al palacio para exigir la renuncia del ministro.")
+    evs = _events(text)
+    assert {"Bogotá", "Quito"} <= {e.locality for e in evs}

@@ -448,7 +448,40 @@ def find_dates(text: str, published: date | None, lang: str = "en") -> list[Date
     if bare_weekdays:
         _anchor_weekdays(out, bare_weekdays, published, lx)
     out.sort(key=lambda d: d.start)
+    offsets = _day_offsets(text, out, taken, lang)
+    if offsets:
+        out = sorted(out + offsets, key=lambda d: d.start)
     return out
+
+
+@lru_cache(maxsize=4)
+def _day_offset_rx(lang: str) -> tuple[re.Pattern[str] | None, tuple[int, ...]]:
+    """One alternation of ``data/date_<lang>`` day_offsets (a named group per phrase) and the days each adds."""
+    data = load(f"date_{lang}").get("day_offsets") or {}
+    if not data:
+        return None, ()
+    alt = "|".join(f"(?P<o{i}>{k})" for i, k in enumerate(data))
+    return re.compile(alt, re.IGNORECASE), tuple(int(v) for v in data.values())
+
+
+def _day_offsets(text: str, out: list[DateMention], taken: DisjointSpans, lang: str) -> list[DateMention]:
+    """"A day earlier, hundreds rallied in Fairview": a day told as some days from the day stated
+    (or resolved) nearest before it in the text; none without such a day."""
+    rx, days = _day_offset_rx(lang)
+    if rx is None or "day" not in text:
+        return []
+    stated = [d for d in out if d.precision == "day" and d.value is not None and d.end_value is None]
+    found = []
+    for m in rx.finditer(text):
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        prev = [d for d in stated if d.end <= m.start()]
+        if not prev:
+            continue
+        n = days[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
+        v = prev[-1].value + timedelta(days=n)
+        found.append(DateMention(m.start(), m.end(), m.group(0), v, v, None, "day", True))
+    return found
 
 
 #: how many days before the publication date a stated day may be to anchor a weekday name (or

@@ -343,7 +343,37 @@ def one_city(st: DraftState, s: Sentence) -> list[Group] | None:
         got = national_placeless(st, bare)
         if got is not None:
             return got
+    nat = _national_action_words(st, s)
+    # the city's own words beside the nation's action ("marched as part of the national
+    # shutdown": a march there); without any, the sentence tells one action ("Elmwood's unions
+    # began a nationwide strike")
+    own = [t for t in s.trigs if t not in nat]
+    if nat and own:
+        return [(NATIONAL, None, nat, s.seg, []), (s.cities[0].city_key or UNLOCATED, s.cities[0], own, s.seg, s.venues)]
     return [(s.cities[0].city_key or UNLOCATED, s.cities[0], s.trigs, s.seg, s.venues)]
+
+
+def _national_action_words(st: DraftState, s: Sentence) -> list[Trigger]:
+    """The strike or boycott words of a sentence with a city that name the nation's action ("As
+    the nationwide strike began, dockers in Elmwood picketed the port", "marched in Elmwood as
+    part of the national shutdown strike": ``data/actions_en.json`` national_action): the
+    place-less nationwide action is an event of its own beside the city's."""
+    from protestdb.extract.lexicons import load, rx
+
+    pat = load("actions_en").get("national_action")
+    text = st.doc.text
+    if not pat:
+        return []
+    words = [t for t in s.trigs if t.type in PLACELESS_TYPES and not t.quoted and not located_strike(text, t)
+             and (rx(pat).search(text, max(s.start, t.start - 40), t.start) or rx(pat).search(t.quote + " "))]
+    if words:
+        signed = sign_quoted(text, s.start, s.end, [t.start for t in words])
+        words = [t for t, q in zip(words, signed, strict=True) if not q]
+    if words and _threat_or_call(st, s, words):
+        return []
+    # "rallied in Elmwood on Monday and called for a nationwide strike": the day is the rally's
+    call = rx(load("actions_en")["call_cues"])
+    return [t for t in words if not call.search(text, max(s.start, t.start - 40), t.start)]
 
 
 @draft_rule("paragraph_city")

@@ -8,6 +8,7 @@
 from protestdb.geo.places import PlaceMention, find_places, text_country
 from protestdb.geo.resolve import (
     GeoResult,
+    capital_of,
     country_code,
     geocode,
     geocode_query,
@@ -17,6 +18,7 @@ from protestdb.geo.resolve import (
 __all__ = [
     "GeoResult",
     "PlaceMention",
+    "capital_of",
     "country_code",
     "find_places",
     "geocode",

@@ -403,6 +403,19 @@ def _parliament_seat(venue: str, cc: str) -> GeoResult | None:
     return _result_from_place(p, venue) if p is not None else None
 
 
+@lru_cache(maxsize=512)
+def capital_of(words: str) -> tuple[str, str] | None:
+    """The capital city and ISO2 code of a country told by its name or its people's adjective
+    ("Kenya", "Kenyan" -> ("Nairobi", "KE"); ``data/demonyms.json``); None for the US, whose
+    "capital" is told by name, and for words that name no country."""
+    table = gazetteer.load_json("demonyms.json")["demonyms"]
+    cc = table.get(words) or country_code(words)
+    if not cc or cc == "US":
+        return None
+    city = _capital(cc)
+    return (city, cc) if city else None
+
+
 @lru_cache(maxsize=256)
 def _capital(cc: str) -> str | None:
     row = gazetteer.connect().execute("SELECT capital FROM countries WHERE iso = ?", (cc,)).fetchone()

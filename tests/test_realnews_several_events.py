@@ -1,0 +1,110 @@
+"""Issue 9: pages that tell several events -- recall mechanisms of news writing seen on
+unseen pages (a city's action told as part of the nation's, ...).
+
+All sentences are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+
+PUB = date(2025, 3, 12)  # a Wednesday
+
+
+def _events(text: str, published: date = PUB) -> list:
+    return extract_text(text, published=published).events
+
+
+def test_city_action_told_as_part_of_the_nationwide_strike() -> None:
+    text = ("As the nationwide strike over fuel prices began on Monday, dockers in Mombasa "
+            "picketed the gates of the port.")
+    evs = _events(text)
+    placeless = [e for e in evs if e.locality is None]
+    assert len(placeless) == 1 and "strike" in placeless[0].event_type
+    assert placeless[0].date == "2025-03-10"
+    city = [e for e in evs if e.locality == "Mombasa"]
+    assert len(city) == 1 and city[0].date == "2025-03-10"
+    assert "picket" in city[0].event_type
+
+
+def test_march_as_part_of_a_national_shutdown() -> None:
+    text = ("Hundreds of union members marched through Kisumu on Monday as part of the national "
+            "shutdown called by the federations.")
+    evs = _events(text)
+    assert sorted(e.locality or "-" for e in evs) == ["-", "Kisumu"]
+    city = next(e for e in evs if e.locality == "Kisumu")
+    assert "march" in city.event_type and "strike" not in city.event_type
+
+
+def test_a_city_strike_alone_opens_no_nationwide_event() -> None:
+    evs = _events("Dockers in Mombasa went on strike on Monday over unpaid wages.")
+    assert [e.locality for e in evs] == ["Mombasa"]
+
+
+def test_a_nationwide_strike_only_called_for_opens_none() -> None:
+    evs = _events("Union leaders rallied in Mombasa on Monday and called for a nationwide strike.")
+    assert all(e.locality is not None for e in evs)
+
+
+def test_the_capital_told_by_the_country_adjective() -> None:
+    evs = _events("Thousands of teachers marched on Monday in the Kenyan capital against the new pay deal.")
+    assert [(e.locality, e.country, e.date) for e in evs] == [("Nairobi", "KE", "2025-03-10")]
+
+
+def test_the_capital_of_a_country_named() -> None:
+    evs = _events("Hundreds of nurses rallied outside the health ministry in the capital of Ghana on Monday.")
+    assert [(e.locality, e.country) for e in evs] == [("Accra", "GH")]
+
+
+def test_capital_in_the_money_sense_is_no_place() -> None:
+    from protestdb.extract.places import capital_places
+
+    assert capital_places("Analysts said the Kenyan capital markets fell on Monday.") == []
+    got = capital_places("Riot police blocked roads into the Peruvian capital on Monday.")
+    assert [(p.locality, p.country) for p in got] == [("Lima", "PE")]
+
+
+def test_no_capital_place_for_the_united_states() -> None:
+    from protestdb.geo import capital_of
+
+    assert capital_of("American") is None and capital_of("Kenya") == ("Nairobi", "KE")
+
+
+def test_that_year_tells_an_earlier_march_as_background() -> None:
+    recall = "That year in Vermont, thousands of demonstrators filled the streets of Montpelier."
+    lead = "Teachers marched in Castleton, Vermont, on Saturday. The first march was held in 2017. "
+    assert [e.locality for e in _events(lead + recall)] == ["Castleton"]
+    # the same crowd told of this time is news
+    now = lead + recall.replace("That year", "This time")
+    assert sorted(e.locality for e in _events(now)) == ["Castleton", "Montpelier"]
+
+
+def test_a_day_earlier_dates_the_second_city_the_day_before() -> None:
+    lead = "Climate activists blocked a road in Utrecht on Monday. "
+    for adverb in ("A day earlier,", "The day before,", "The previous day,"):
+        evs = {e.locality: e.date for e in _events(lead + adverb + " thousands marched through Antwerp.")}
+        assert evs == {"Utrecht": "2025-03-10", "Antwerp": "2025-03-09"}, adverb
+
+
+def test_the_following_day_and_the_day_after_a_named_thing() -> None:
+    evs = {e.locality: e.date for e in _events(
+        "Nurses picketed in Leeds on Monday. The following day, porters walked out in York.")}
+    assert evs == {"Leeds": "2025-03-10", "York": "2025-03-11"}
+    # "the day after the vote": the vote's day is not told, so no day is read from it
+    from protestdb.extract.dates import find_dates
+
+    got = find_dates("Nurses picketed on Monday. Porters marched the day after the vote.", PUB)
+    assert [m.quote for m in got] == ["Monday"]
+
+
+def test_a_city_that_only_qualifies_the_nationwide_strike_opens_one_event() -> None:
+    evs = _events("Mombasa's dock unions began a nationwide strike on Monday over unpaid wages.")
+    assert len(evs) == 1
+
+
+def test_spanish_gathering_verbs_in_the_imperfect() -> None:
+    text = ("Miles de manifestantes marcharon el martes en Bogotá contra la reforma. "
+            "Entretanto, en Quito, cientos de personas se concentraban frente al palacio para exigir la renuncia del ministro.")
+    evs = _events(text)
+    assert {"Bogotá", "Quito"} <= {e.locality for e in evs}

@@ -217,6 +217,20 @@ def starts_a_period(text: str, m: Any) -> bool:
     return _SINCE.search(text, max(0, m.start - 48), m.start) is not None
 
 
+#: "will be covered through Tuesday", "the strike runs until Friday", "hasta el martes": the day a
+#: period ends (the words right before the date)
+_UNTIL = re.compile(
+    r"\b(?:through|thru|until|till|til|hasta|jusqu'(?:au|à))\s+(?:(?:at\s+least|the\s+end\s+of|el|la)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def ends_a_period(text: str, m: Any) -> bool:
+    """"covered through Tuesday", "will stay until Friday": the last day of a period, not the day
+    its action began (a range "from Monday through Wednesday" is one mention and starts at "from")."""
+    return _UNTIL.search(text, max(0, m.start - 24), m.start) is not None
+
+
 def spoken_on(sdoc: Any, m: Any) -> bool:
     """The date is the day something was said ("announced today", "said Friday")."""
     if sdoc is None:
@@ -225,5 +239,5 @@ def spoken_on(sdoc: Any, m: Any) -> bool:
     return got is not None and got[1] and got[0].lemma_ in _SPEECH
 
 
-__all__ = ["attributive_noun", "date_verb", "in_other_clause", "possessed_noun", "read_tenses", "spoken_on", "starts_a_period",
+__all__ = ["attributive_noun", "date_verb", "ends_a_period", "in_other_clause", "possessed_noun", "read_tenses", "spoken_on", "starts_a_period",
            "weekday_stated_day"]

@@ -19,6 +19,7 @@ from protestdb.extract.background import date_status
 from protestdb.extract.cues import crowd_size
 from protestdb.extract.date_clauses import (
     attributive_noun,
+    ends_a_period,
     in_other_clause,
     possessed_noun,
     spoken_on,
@@ -367,6 +368,8 @@ def fill_date(f: Filling) -> None:
                and (doc.published is None or m.future_value > doc.published)]
         fut = fut or [m for m in doc.dates if m.future_value is not None and m.precision == "day"
                       and m.future_value == doc.published]
+        # "will be covered through Tuesday": the end of a period is not the day the action comes
+        fut = [m for m in fut if not ends_a_period(doc.text, m)]
         near = [m for m in fut if f.in_scope.covers(m.start, m.end)] or fut
         dm, rule = _nearest(f, near), "date.announced_future_day"
         if dm is not None and not f.in_seg.covers(dm.start, dm.end):
@@ -399,6 +402,9 @@ def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
     the weekend"): when no other date is left, the article's main date (if it is not one of them)."""
     text, sdoc = f.doc.text, f.doc.doc
     cands = [m for m in cands if not starts_a_period(text, m)]
+    # "artworks will be covered through Tuesday": the period's last day, not the action's; the
+    # article's main date (or the action's other dates) date it
+    cands = [m for m in cands if not ends_a_period(text, m)] or ([] if _other_anchor(f, cands) else cands)
     if cands and sdoc is not None:
         own = [m for m in cands if not in_other_clause(sdoc, m, f.draft.triggers)]
         # the only dates told are another thing's ("who died on Jan. 10"): the article's main date

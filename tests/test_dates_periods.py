@@ -1,0 +1,43 @@
+"""A multi-day action is dated by its first day: the last day of a period ("through Tuesday",
+"until Friday") is not the day the action happened."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+from protestdb.extract.date_clauses import ends_a_period
+from protestdb.extract.dates import find_dates
+
+
+def _dates(text: str, published: date) -> dict[str | None, set[str | None]]:
+    res = extract_text(text, published, geocode=False)
+    assert res.is_protest_report and res.events
+    out: dict[str | None, set[str | None]] = {}
+    for ev in res.events:
+        out.setdefault(ev.locality, set()).add(ev.date)
+    return out
+
+
+def test_the_words_before_a_date_tell_the_end_of_a_period() -> None:
+    text = "The pickets will stay until Friday. The sit-in runs through Oct. 9. Nurses marched on Friday."
+    found = find_dates(text, date(2024, 10, 3))
+    ends = [m.quote for m in found if ends_a_period(text, m)]
+    assert ends == ["Friday", "Oct. 9"]
+    es = "La huelga seguirá hasta el martes."
+    assert ends_a_period(es, find_dates(es, date(2024, 10, 3), "es")[0])
+
+
+def test_an_action_running_through_a_day_is_not_dated_by_that_day() -> None:
+    # published Wednesday 2023-03-15: Tuesday the 14th is when the custodians' picket ended (or
+    # will end), not the day it happened
+    text = (
+        "Students at Brantley College held a protest on Thursday, March 9, 2023, against the new "
+        "tuition rules.\n\n"
+        "In Dunmore, to protest the county budget, custodians will picket the county offices through Tuesday."
+    )
+    got = _dates(text, date(2023, 3, 15))
+    assert got
+    assert all("2023-03-14" not in days for days in got.values())
+    assert all("2023-03-21" not in days for days in got.values())
+

@@ -41,3 +41,28 @@ def test_an_action_running_through_a_day_is_not_dated_by_that_day() -> None:
     assert all("2023-03-14" not in days for days in got.values())
     assert all("2023-03-21" not in days for days in got.values())
 
+
+def test_a_date_on_a_verb_that_begins_or_ends_an_action() -> None:
+    from protestdb.extract.date_clauses import period_edge
+    from protestdb.extract.nlp import load_nlp
+
+    text = (
+        "The camp, pitched on Monday, was cleared by deputies on Wednesday. "
+        "Members voted to end their strike Thursday. Nurses marched on Friday."
+    )
+    sdoc = load_nlp()(text)
+    got = {m.quote: period_edge(sdoc, m) for m in find_dates(text, date(2024, 12, 21))}
+    assert got == {"Monday": "start", "Wednesday": "end", "Thursday": "end", "Friday": None}
+
+
+def test_a_multi_day_occupation_is_dated_by_its_first_day() -> None:
+    # published Friday 2024-12-20: the camp went up on Tuesday the 17th and was swept Thursday
+    text = (
+        "A protest encampment outside Millbrook City Hall was swept by police early Thursday, two days "
+        "after it went up.\n\n"
+        "The encampment was erected Tuesday at noon by the protesters to oppose the city's sweeps of "
+        "tent camps."
+    )
+    got = _dates(text, date(2024, 12, 20))
+    assert set().union(*got.values()) == {"2024-12-17"}
+

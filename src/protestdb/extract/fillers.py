@@ -21,6 +21,7 @@ from protestdb.extract.date_clauses import (
     attributive_noun,
     ends_a_period,
     in_other_clause,
+    period_edge,
     possessed_noun,
     spoken_on,
     starts_a_period,
@@ -412,12 +413,25 @@ def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
         cands = own if own or _other_anchor(f, cands) else cands
     if len(cands) > 1 and sdoc is not None:
         cands = [m for m in cands if not _of_another_thing(f, m)] or cands
+    cands = _first_days(sdoc, cands)
     if cands and sdoc is not None:
         # "ahead of the anniversary of the Oct. 7 attacks": the attacks' day, not the march's
         named = [m for m in cands if _dates_another_thing(f, m)]
         if named and (len(named) < len(cands) or _other_anchor(f, named)):
             cands = [m for m in cands if all(m is not x for x in named)]
     return cands
+
+
+def _first_days(sdoc: Any, cands: list[Any]) -> list[Any]:
+    """A multi-day action told by its first and its last day ("the encampment was erected Tuesday
+    ... swept by police early Thursday"): the first day dates it (an event's day is the day it
+    began); the last is dropped only when a first day is told."""
+    if len(cands) < 2 or sdoc is None:
+        return cands
+    edges = [period_edge(sdoc, m) for m in cands]
+    if "start" not in edges or "end" not in edges:
+        return cands
+    return [m for m, e in zip(cands, edges, strict=True) if e != "end"]
 
 
 def _dates_another_thing(f: Filling, m: Any) -> bool:

@@ -66,3 +66,15 @@ def test_a_multi_day_occupation_is_dated_by_its_first_day() -> None:
     got = _dates(text, date(2024, 12, 20))
     assert set().union(*got.values()) == {"2024-12-17"}
 
+
+def test_the_present_of_a_quotation_is_not_the_time_of_writing() -> None:
+    # published Tuesday 2025-10-14: the strike and the roadside protest were on Monday; the
+    # police chief's "are blocking" was spoken then
+    text = (
+        "More than 500 drivers joined the nationwide transport strike on Monday, police said.\n\n"
+        "In Carver City, about 40 protesters gathered beside the highway at 9 a.m. The police chief "
+        "said: \u201cOur only problem is that the protesters are blocking the whole road.\u201d"
+    )
+    got = _dates(text, date(2025, 10, 14))
+    assert "2025-10-14" not in set().union(*got.values())
+    assert "2025-10-13" in set().union(*got.values())

@@ -510,6 +510,10 @@ def _ongoing_words(f: Filling, within: tuple[int, int] | None = None) -> Span | 
     for t in f.draft.triggers:
         if within is not None and not within[0] <= t.start < within[1]:
             continue
+        if getattr(t, "quoted", False):
+            # "'the protesters are occupying the whole road,' the police chief said": the present
+            # of a quotation is the day it was spoken, not the time of writing
+            continue
         span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or not len(span):
             continue

@@ -78,3 +78,14 @@ def test_the_present_of_a_quotation_is_not_the_time_of_writing() -> None:
     got = _dates(text, date(2025, 10, 14))
     assert "2025-10-14" not in set().union(*got.values())
     assert "2025-10-13" in set().union(*got.values())
+
+
+def test_an_ended_strike_is_dated_by_the_day_it_ran_since() -> None:
+    # published Thursday 2019-06-06: the three-day strike ran from Monday the 3rd and ended Wednesday
+    text = (
+        "CHICAGO - Teaching assistants at Hollins University voted to end their three-day strike Wednesday.\n\n"
+        "Since Monday morning, the assistants picketed outside the library, holding rallies every "
+        "evening on the main lawn."
+    )
+    got = _dates(text, date(2019, 6, 6))
+    assert set().union(*got.values()) == {"2019-06-03"}

@@ -402,6 +402,7 @@ def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
     told in a relative clause about something else ("to protest the raids that hit the area over
     the weekend"): when no other date is left, the article's main date (if it is not one of them)."""
     text, sdoc = f.doc.text, f.doc.doc
+    since = [m for m in cands if starts_a_period(text, m)]
     cands = [m for m in cands if not starts_a_period(text, m)]
     # "artworks will be covered through Tuesday": the period's last day, not the action's; the
     # article's main date (or the action's other dates) date it
@@ -413,7 +414,7 @@ def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
         cands = own if own or _other_anchor(f, cands) else cands
     if len(cands) > 1 and sdoc is not None:
         cands = [m for m in cands if not _of_another_thing(f, m)] or cands
-    cands = _first_days(sdoc, cands)
+    cands = _first_days(sdoc, cands, since)
     if cands and sdoc is not None:
         # "ahead of the anniversary of the Oct. 7 attacks": the attacks' day, not the march's
         named = [m for m in cands if _dates_another_thing(f, m)]
@@ -422,16 +423,19 @@ def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
     return cands
 
 
-def _first_days(sdoc: Any, cands: list[Any]) -> list[Any]:
+def _first_days(sdoc: Any, cands: list[Any], since: list[Any] | None = None) -> list[Any]:
     """A multi-day action told by its first and its last day ("the encampment was erected Tuesday
     ... swept by police early Thursday"): the first day dates it (an event's day is the day it
-    began); the last is dropped only when a first day is told."""
-    if len(cands) < 2 or sdoc is None:
+    began); the last is dropped only when a first day is told. An action told as ended ("voted to
+    end the strike Wednesday") began on the day it ran "since" ("Since Monday morning, assistants
+    picketed ..."): that day is its first, not the start of a period still running."""
+    if not cands or sdoc is None:
         return cands
     edges = [period_edge(sdoc, m) for m in cands]
-    if "start" not in edges or "end" not in edges:
+    if "end" not in edges or ("start" not in edges and not since):
         return cands
-    return [m for m, e in zip(cands, edges, strict=True) if e != "end"]
+    kept = [m for m, e in zip(cands, edges, strict=True) if e != "end"] + list(since or ())
+    return sorted(kept, key=lambda m: m.start)
 
 
 def _dates_another_thing(f: Filling, m: Any) -> bool:

@@ -217,6 +217,42 @@ def starts_a_period(text: str, m: Any) -> bool:
     return _SINCE.search(text, max(0, m.start - 48), m.start) is not None
 
 
+#: "will be covered through Tuesday", "the strike runs until Friday", "hasta el martes": the day a
+#: period ends (the words right before the date)
+_UNTIL = re.compile(
+    r"\b(?:through|thru|until|till|til|hasta|jusqu'(?:au|à))\s+(?:(?:at\s+least|the\s+end\s+of|el|la)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def ends_a_period(text: str, m: Any) -> bool:
+    """"covered through Tuesday", "will stay until Friday": the last day of a period, not the day
+    its action began (a range "from Monday through Wednesday" is one mention and starts at "from")."""
+    return _UNTIL.search(text, max(0, m.start - 24), m.start) is not None
+
+
+#: verbs that tell the first day of a multi-day action ("the camp was set up Tuesday") and
+#: those that tell its last ("swept by police early Thursday", "voted to end the strike Wednesday")
+_START_VERBS = frozenset({"begin", "start", "launch", "erect", "pitch", "set", "kick", "establish"})
+_END_VERBS = frozenset({
+    "end", "conclude", "sweep", "clear", "dismantle", "disband", "evict", "raze", "suspend", "lift",
+    "finish", "wrap",
+})
+
+
+def period_edge(sdoc: Any, m: Any) -> str | None:
+    """"start" when the date hangs on a verb that begins an action ("was erected Tuesday",
+    "began on Monday"), "end" when on one that ends it ("was swept early Thursday", "voted to end
+    the strike Wednesday"), else None."""
+    got = date_verb(sdoc, m) if sdoc is not None else None
+    if got is None:
+        return None
+    lemma = got[0].lemma_.lower()
+    if lemma in _START_VERBS:
+        return "start"
+    return "end" if lemma in _END_VERBS else None
+
+
 def spoken_on(sdoc: Any, m: Any) -> bool:
     """The date is the day something was said ("announced today", "said Friday")."""
     if sdoc is None:
@@ -225,5 +261,5 @@ def spoken_on(sdoc: Any, m: Any) -> bool:
     return got is not None and got[1] and got[0].lemma_ in _SPEECH
 
 
-__all__ = ["attributive_noun", "date_verb", "in_other_clause", "possessed_noun", "read_tenses", "spoken_on", "starts_a_period",
+__all__ = ["attributive_noun", "date_verb", "ends_a_period", "in_other_clause", "period_edge", "possessed_noun", "read_tenses", "spoken_on", "starts_a_period",
            "weekday_stated_day"]

@@ -19,7 +19,9 @@ from protestdb.extract.background import date_status
 from protestdb.extract.cues import crowd_size
 from protestdb.extract.date_clauses import (
     attributive_noun,
+    ends_a_period,
     in_other_clause,
+    period_edge,
     possessed_noun,
     spoken_on,
     starts_a_period,
@@ -367,6 +369,8 @@ def fill_date(f: Filling) -> None:
                and (doc.published is None or m.future_value > doc.published)]
         fut = fut or [m for m in doc.dates if m.future_value is not None and m.precision == "day"
                       and m.future_value == doc.published]
+        # "will be covered through Tuesday": the end of a period is not the day the action comes
+        fut = [m for m in fut if not ends_a_period(doc.text, m)]
         near = [m for m in fut if f.in_scope.covers(m.start, m.end)] or fut
         dm, rule = _nearest(f, near), "date.announced_future_day"
         if dm is not None and not f.in_seg.covers(dm.start, dm.end):
@@ -398,7 +402,11 @@ def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
     told in a relative clause about something else ("to protest the raids that hit the area over
     the weekend"): when no other date is left, the article's main date (if it is not one of them)."""
     text, sdoc = f.doc.text, f.doc.doc
+    since = [m for m in cands if starts_a_period(text, m)]
     cands = [m for m in cands if not starts_a_period(text, m)]
+    # "artworks will be covered through Tuesday": the period's last day, not the action's; the
+    # article's main date (or the action's other dates) date it
+    cands = [m for m in cands if not ends_a_period(text, m)] or ([] if _other_anchor(f, cands) else cands)
     if cands and sdoc is not None:
         own = [m for m in cands if not in_other_clause(sdoc, m, f.draft.triggers)]
         # the only dates told are another thing's ("who died on Jan. 10"): the article's main date
@@ -406,12 +414,28 @@ def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
         cands = own if own or _other_anchor(f, cands) else cands
     if len(cands) > 1 and sdoc is not None:
         cands = [m for m in cands if not _of_another_thing(f, m)] or cands
+    cands = _first_days(sdoc, cands, since)
     if cands and sdoc is not None:
         # "ahead of the anniversary of the Oct. 7 attacks": the attacks' day, not the march's
         named = [m for m in cands if _dates_another_thing(f, m)]
         if named and (len(named) < len(cands) or _other_anchor(f, named)):
             cands = [m for m in cands if all(m is not x for x in named)]
     return cands
+
+
+def _first_days(sdoc: Any, cands: list[Any], since: list[Any] | None = None) -> list[Any]:
+    """A multi-day action told by its first and its last day ("the encampment was erected Tuesday
+    ... swept by police early Thursday"): the first day dates it (an event's day is the day it
+    began); the last is dropped only when a first day is told. An action told as ended ("voted to
+    end the strike Wednesday") began on the day it ran "since" ("Since Monday morning, assistants
+    picketed ..."): that day is its first, not the start of a period still running."""
+    if not cands or sdoc is None:
+        return cands
+    edges = [period_edge(sdoc, m) for m in cands]
+    if "end" not in edges or ("start" not in edges and not since):
+        return cands
+    kept = [m for m, e in zip(cands, edges, strict=True) if e != "end"] + list(since or ())
+    return sorted(kept, key=lambda m: m.start)
 
 
 def _dates_another_thing(f: Filling, m: Any) -> bool:
@@ -489,6 +513,10 @@ def _ongoing_words(f: Filling, within: tuple[int, int] | None = None) -> Span | 
         return None
     for t in f.draft.triggers:
         if within is not None and not within[0] <= t.start < within[1]:
+            continue
+        if getattr(t, "quoted", False):
+            # "'the protesters are occupying the whole road,' the police chief said": the present
+            # of a quotation is the day it was spoken, not the time of writing
             continue
         span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or not len(span):

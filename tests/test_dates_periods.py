@@ -1,0 +1,91 @@
+"""A multi-day action is dated by its first day: the last day of a period ("through Tuesday",
+"until Friday") is not the day the action happened."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+from protestdb.extract.date_clauses import ends_a_period
+from protestdb.extract.dates import find_dates
+
+
+def _dates(text: str, published: date) -> dict[str | None, set[str | None]]:
+    res = extract_text(text, published, geocode=False)
+    assert res.is_protest_report and res.events
+    out: dict[str | None, set[str | None]] = {}
+    for ev in res.events:
+        out.setdefault(ev.locality, set()).add(ev.date)
+    return out
+
+
+def test_the_words_before_a_date_tell_the_end_of_a_period() -> None:
+    text = "The pickets will stay until Friday. The sit-in runs through Oct. 9. Nurses marched on Friday."
+    found = find_dates(text, date(2024, 10, 3))
+    ends = [m.quote for m in found if ends_a_period(text, m)]
+    assert ends == ["Friday", "Oct. 9"]
+    es = "La huelga seguirá hasta el martes."
+    assert ends_a_period(es, find_dates(es, date(2024, 10, 3), "es")[0])
+
+
+def test_an_action_running_through_a_day_is_not_dated_by_that_day() -> None:
+    # published Wednesday 2023-03-15: Tuesday the 14th is when the custodians' picket ended (or
+    # will end), not the day it happened
+    text = (
+        "Students at Brantley College held a protest on Thursday, March 9, 2023, against the new "
+        "tuition rules.\n\n"
+        "In Dunmore, to protest the county budget, custodians will picket the county offices through Tuesday."
+    )
+    got = _dates(text, date(2023, 3, 15))
+    assert got
+    assert all("2023-03-14" not in days for days in got.values())
+    assert all("2023-03-21" not in days for days in got.values())
+
+
+def test_a_date_on_a_verb_that_begins_or_ends_an_action() -> None:
+    from protestdb.extract.date_clauses import period_edge
+    from protestdb.extract.nlp import load_nlp
+
+    text = (
+        "The camp, pitched on Monday, was cleared by deputies on Wednesday. "
+        "Members voted to end their strike Thursday. Nurses marched on Friday."
+    )
+    sdoc = load_nlp()(text)
+    got = {m.quote: period_edge(sdoc, m) for m in find_dates(text, date(2024, 12, 21))}
+    assert got == {"Monday": "start", "Wednesday": "end", "Thursday": "end", "Friday": None}
+
+
+def test_a_multi_day_occupation_is_dated_by_its_first_day() -> None:
+    # published Friday 2024-12-20: the camp went up on Tuesday the 17th and was swept Thursday
+    text = (
+        "A protest encampment outside Millbrook City Hall was swept by police early Thursday, two days "
+        "after it went up.\n\n"
+        "The encampment was erected Tuesday at noon by the protesters to oppose the city's sweeps of "
+        "tent camps."
+    )
+    got = _dates(text, date(2024, 12, 20))
+    assert set().union(*got.values()) == {"2024-12-17"}
+
+
+def test_the_present_of_a_quotation_is_not_the_time_of_writing() -> None:
+    # published Tuesday 2025-10-14: the strike and the roadside protest were on Monday; the
+    # police chief's "are blocking" was spoken then
+    text = (
+        "More than 500 drivers joined the nationwide transport strike on Monday, police said.\n\n"
+        "In Carver City, about 40 protesters gathered beside the highway at 9 a.m. The police chief "
+        "said: \u201cOur only problem is that the protesters are blocking the whole road.\u201d"
+    )
+    got = _dates(text, date(2025, 10, 14))
+    assert "2025-10-14" not in set().union(*got.values())
+    assert "2025-10-13" in set().union(*got.values())
+
+
+def test_an_ended_strike_is_dated_by_the_day_it_ran_since() -> None:
+    # published Thursday 2019-06-06: the three-day strike ran from Monday the 3rd and ended Wednesday
+    text = (
+        "CHICAGO - Teaching assistants at Hollins University voted to end their three-day strike Wednesday.\n\n"
+        "Since Monday morning, the assistants picketed outside the library, holding rallies every "
+        "evening on the main lawn."
+    )
+    got = _dates(text, date(2019, 6, 6))
+    assert set().union(*got.values()) == {"2019-06-03"}

@@ -403,6 +403,11 @@ def _parliament_seat(venue: str, cc: str) -> GeoResult | None:
     return _result_from_place(p, venue) if p is not None else None
 
 
+def capital_of(cc: str) -> str | None:
+    """The name of a country's capital city (the countries table), or None."""
+    return _capital(cc.upper())
+
+
 @lru_cache(maxsize=256)
 def _capital(cc: str) -> str | None:
     row = gazetteer.connect().execute("SELECT capital FROM countries WHERE iso = ?", (cc,)).fetchone()

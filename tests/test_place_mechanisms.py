@@ -65,3 +65,20 @@ def test_first_name_of_a_foreign_town_makes_no_report_foreign() -> None:
     assert text_country(text) is None
     res = extract_text("Elmwood High School students walk out\n\n" + text + "\n", PUB)
     assert all(e.country in (None, "US") for e in res.events)
+
+
+def test_venue_named_after_its_city_abroad_beats_a_nearby_town() -> None:
+    text = ("Teachers rally over pay\n\nHundreds of Australian teachers rallied on the steps of the Perth "
+            "Concert Hall on Monday over pay.\n\nPolice said the crowd was too big for the surrounding "
+            "streets in Fremantle.\n")
+    res = extract_text(text, PUB)
+    assert [(e.locality, e.country) for e in res.events] == [("Perth", "AU")]
+
+
+def test_venue_city_abroad_needs_a_big_city_of_that_country() -> None:
+    from protestdb.extract.places import Place, venue_city_abroad
+
+    hall = Place(0, 22, "the Perth Concert Hall", "venue")
+    assert venue_city_abroad(hall, "AU") is not None
+    assert venue_city_abroad(hall, "US") is None  # at home: venue_town's reading
+    assert venue_city_abroad(Place(0, 15, "Lang Park Oval", "venue"), "AU") is None

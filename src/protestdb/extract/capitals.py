@@ -51,10 +51,20 @@ def _modifier(doc: Any, start: int) -> bool:
     return span is not None and len(span) > 0 and span[0].dep_ == "compound"
 
 
+def _us_state_named(text: str) -> bool:
+    """Does the text name a US state (positive evidence it is a US report, not only the default)?"""
+    try:
+        from protestdb.geo import find_places
+    except ImportError:
+        return False
+    return any(pm.kind == "state" and getattr(pm, "country", "US") in (None, "US") for pm in find_places(text))
+
+
 def capital_places(text: str, doc: Any = None, lang: str = "en") -> list[Place]:
     """The city places the text names as its country's capital. "the <demonym> capital" is
     that country's; "the nation's capital" the text's country's (the US when the text is about
-    no country abroad); a plain "the capital" only in a text about a country abroad (in a US
+    no country abroad and names a US state: no guess of Washington for a report whose country
+    went unread); a plain "the capital" only in a text about a country abroad (in a US
     report it is as often a state's capital or a misspelt Capitol). Not "the capital of ..."
     (a province's, a region's) nor "capital" modifying a noun."""
     if "capital" not in text:
@@ -73,7 +83,7 @@ def capital_places(text: str, doc: Any = None, lang: str = "en") -> list[Place]:
         else:
             if not abroad:
                 abroad.append(text_country(text))
-            cc = abroad[0] or ("US" if m.group("nation") else None)
+            cc = abroad[0] or ("US" if m.group("nation") and _us_state_named(text) else None)
         cap = _capital(cc) if cc else None
         if cap is None:
             continue

@@ -111,6 +111,8 @@ def weigh(
     ``cities_in_names``: countries of cities told inside a longer name ("the Lagos State
     police", "a Karachi court"): half a city's weight, counted once per country."""
     score: Counter[str] = Counter()
+    for c in set(cities_in_names):
+        score[c] += WEIGHTS["city_in_name"]
     for c in datelines:
         score[c] += WEIGHTS["dateline"]
     for c in set(countries):
@@ -122,11 +124,6 @@ def weigh(
         score[c] += WEIGHTS["demonym"]
     for c, n in cues(text).items():
         score[c] += WEIGHTS["cue"] * n
-    for c in set(cities_in_names):
-        # only with other evidence of its country: alone, a name such a city opens is as often a
-        # person's ("David Hogg" and the Panamanian town David)
-        if score[c] > 0:
-            score[c] += WEIGHTS["city_in_name"]
     return score
 
 

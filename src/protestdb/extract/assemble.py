@@ -10,7 +10,7 @@ from typing import Any
 
 from protestdb.extract.detect import Trigger
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
-from protestdb.extract.lexicons import any_rx, load, load_lang
+from protestdb.extract.lexicons import any_rx, lang_entry, load, load_lang
 from protestdb.extract.orgs import find_orgs
 from protestdb.extract.places import Place, grievance_nouns, listed_with_action
 from protestdb.extract.spans import SpanIndex, in_quote
@@ -98,6 +98,13 @@ _PROTESTERS = frozenset(("protester", "protestor", "demonstrator", "marcher", "s
 _ORGANIZING = frozenset(("organize", "organise", "lead", "host", "sponsor", "stage", "call", "hold", "plan", "coordinate", "convene"))
 
 
+@lru_cache(maxsize=4)
+def _area_words(lang: str) -> frozenset[str]:
+    """Words of a city's part told before its name ("uptown"): never the clause's verb, even
+    when the parser tags one so (``data/place_words_en`` city_area_words)."""
+    return frozenset(w.lower() for w in lang_entry("place_words", lang, "city_area_words") or ())
+
+
 def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> bool:
     """Is the place told as context, not as where an action happens? A place in quoted
     speech ("We are asking the adults in Madison ..."), or one whose clause tells no action of
@@ -137,7 +144,7 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
             return True  # "protesting over the death of George Floyd in Minneapolis": where that happened
         if tok.pos_ in _VERBAL and tok.dep_ not in ("amod", "compound") and not (
             tok.dep_ == "acl" and tok.lemma_.lower() in _ORGANIZING
-        ) and not _purpose(tok):
+        ) and not _purpose(tok) and tok.lower_ not in _area_words(ctx.lang):
             if tok.dep_ == "relcl" and is_trigger(tok.head) and tok.head.lemma_.lower() in _PROTESTERS and not any(
                     c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
                 return False  # "protesters who lit bonfires in Kano": what the protesters did, there

@@ -785,9 +785,16 @@ def sole_city(st: DraftState) -> None:
                                    or _sole_local_body_city(st) or _sole_landmark_city(st))
     if pc is None or any(d.key.startswith("state:") and d.key != f"state:{pc.state}" for d in st.drafts):
         return  # an event placed in another state than the one city's
+    abroad = places.text_country(text) if cities else None
     for d in st.drafts:
         if d.key == UNLOCATED and any(_venue_names_town(v, pc) for v in d.venues):
             continue  # "a vigil at the Elmwood Indian Center": the venue's own town places it
+        vc = next((c for v in d.venues if (c := places.venue_city_abroad(v, abroad)) is not None), None) \
+            if d.key == UNLOCATED and abroad else None
+        if vc is not None and vc.city_key != pc.city_key:
+            d.key, d.place = vc.city_key or UNLOCATED, vc  # "across the Riverton Harbour Bridge", beside a suburb
+            d.rules.append(("sole_city+venue_city", (vc.start, vc.end), ()))
+            continue
         d.key, d.place = pc.city_key or UNLOCATED, pc
         d.rules.append(("sole_city", (pc.start, pc.end), ()))
 

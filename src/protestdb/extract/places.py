@@ -825,6 +825,37 @@ def venue_town(v: Place, state: str | None, lang: str = "en") -> Place | None:
     return Place(v.start, v.start + len(name), name, "city", state or p.admin1, p.name, "US")
 
 
+#: a venue abroad stands in the city it is named after only when that city is this big
+VENUE_CITY_ABROAD_MIN_POP = 100000
+_VENUE_NAME_WORD = re.compile(r"[A-Z][\w'’-]*\Z")
+
+
+def venue_city_abroad(v: Place, country: str | None) -> Place | None:
+    """The city a venue abroad is named after, in the text's ``country`` ("across the Elmbridge
+    Harbour Bridge", "outside the Riverton Magistrates Court" -> that city): the name's first
+    one or two capitalised words when they are a city of that country of at least
+    ``VENUE_CITY_ABROAD_MIN_POP``. None at home (the US venue readings are ``venue_town``'s)."""
+    if v.kind != "venue" or not country or country == "US":
+        return None
+    words = v.quote.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    try:
+        from protestdb.geo.resolve import best_place
+    except ImportError:  # the geo stage is not installed
+        return None
+    for n in (2, 1):
+        if len(words) <= n or not all(_VENUE_NAME_WORD.match(w) for w in words[:n]):
+            continue
+        name = " ".join(words[:n])
+        p = best_place(name, None, country)
+        if p is None or p.kind == "neighborhood" or p.population < VENUE_CITY_ABROAD_MIN_POP:
+            continue
+        start = v.start + v.quote.index(name)
+        return Place(start, start + len(name), name, "city", None, p.name, country)
+    return None
+
+
 def _bigger_abroad(name: str, us_pop: int) -> bool:
     """Does a town abroad of that name outsize the US one?"""
     from protestdb.geo.normalize import norm_name

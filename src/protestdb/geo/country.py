@@ -40,6 +40,11 @@ def _demonym_rx() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"\b(?:{alt})\b"), table
 
 
+def demonym_country(word: str) -> str | None:
+    """The ISO2 country an adjective of nationality names ("Kenyan" -> "KE"), or None."""
+    return _demonym_rx()[1].get(word)
+
+
 @lru_cache(maxsize=4)
 def demonyms(text: str) -> Counter[str]:
     """Countries named by adjectives of nationality in ``text`` (each word once; cached: the

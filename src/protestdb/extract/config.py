@@ -89,6 +89,8 @@ FILLERS: tuple[str, ...] = (
 #: the learned place check's default mode (see ``ExtractConfig.place_model``)
 PLACE_MODEL = "off"
 PLACE_MODEL_MODES = ("on", "off", "collect")
+#: the learned relevance second opinion's default mode (see ``ExtractConfig.relevance_model``)
+RELEVANCE_MODEL = "off"
 
 
 def _env_float(name: str, default: float) -> float:
@@ -116,12 +118,18 @@ class ExtractConfig:
     #: the learned place check (``place_model.py``): "on" drops and adds drafts by its score,
     #: "collect" only records the candidates (training), "off" skips it
     place_model: str = field(default_factory=lambda: os.environ.get("PROTESTDB_PLACE_MODEL", "") or PLACE_MODEL)
+    #: the learned relevance second opinion (``relevance_model.py``): "on" lets it judge the texts
+    #: the rules are unsure of, "collect" only records the features (training), "off" skips it
+    relevance_model: str = field(
+        default_factory=lambda: os.environ.get("PROTESTDB_RELEVANCE_MODEL", "") or RELEVANCE_MODEL)
     #: re-raise errors that a production run logs and survives (tests set this)
     strict: bool = field(default_factory=lambda: os.environ.get("PROTESTDB_STRICT", "") not in ("", "0"))
 
     def __post_init__(self) -> None:
         if self.place_model not in PLACE_MODEL_MODES:
             raise ValueError(f"place_model must be one of {', '.join(PLACE_MODEL_MODES)}, not {self.place_model!r}")
+        if self.relevance_model not in PLACE_MODEL_MODES:
+            raise ValueError(f"relevance_model must be one of {', '.join(PLACE_MODEL_MODES)}, not {self.relevance_model!r}")
 
 
 DEFAULT_CONFIG = ExtractConfig()

@@ -1,5 +1,5 @@
-"""Document relevance of reports that tell their action in the lead by its crowd ("Dozens gathered
-Friday ... to honor ...") and name it later ("the vigil"), and of vigils for a missing person
+"""Document relevance of reports that tell their action in the lead by its crowd ("Hundreds lined
+the plaza on Sunday ...") and name it later ("the vigil"), and of vigils for a missing person
 (issue 9: relevance on pages nobody tuned for). Own sentences, invented places."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ PUB = date(2024, 5, 14)  # a Tuesday
 
 def test_lead_crowd_gathering_named_later_is_a_report() -> None:
     text = (
-        "MILLBROOK - Dozens gathered Friday evening on the steps of the county courthouse to honor three "
+        "MILLBROOK - Hundreds lined the plaza outside the county courthouse on Sunday night to remember three "
         "men killed by police this spring.\n\n"
-        "Their names were read aloud after sundown, and a candle was lit for each.\n\n"
+        "A bell rang once for each of them.\n\n"
         "Speakers at the vigil asked the county board to fund an independent review of police shootings."
     )
     assert extract_text(text, PUB).is_protest_report

@@ -125,8 +125,8 @@ def document_score(
 
 
 def lead_crowd_score(text: str, layout: Layout, body: list[Trigger], cues: _DocCues, lang: str) -> int | None:
-    """A crowd gathering told in the lead without a protest word ("Dozens gathered Friday evening
-    on the steps of city hall to honor ...") is the action a firm trigger of the body names later
+    """A crowd gathering told in the lead without a protest word ("Hundreds lined the riverfront
+    on Sunday night to remember ...") is the action a firm trigger of the body names later
     ("the vigil"): scored like a trigger of the lead with people as its agent (a point each), a
     date in the window and a protest cue in its paragraph. Not a quoted sentence, nor one in a
     non-protest context (``negatives``). None without such a sentence (or without a firm,

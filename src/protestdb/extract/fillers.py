@@ -284,13 +284,16 @@ def _other_town_mention(f: Filling, town: str | None, span: Span) -> Span | None
     if not town:
         return None
     low = town.lower()
-    cands = [pl for pl in f.doc.places if pl.locality and pl.locality.lower() == low and (pl.start, pl.end) != span[:2]
-             and not _person_span(f.doc, pl.start, pl.end)]
+    cands = [(pl.start, pl.end, pl.quote) for pl in f.doc.places
+             if pl.locality and pl.locality.lower() == low and (pl.start, pl.end) != span[:2]]
+    if not cands:  # a town abroad the gazetteer words do not list: its name told elsewhere
+        cands = [(m.start(), m.end(), m.group()) for m in re.finditer(rf"\b{re.escape(town)}\b", f.doc.text)
+                 if not (m.start() < span[1] and span[0] < m.end())]
+    cands = [c for c in cands if not _person_span(f.doc, c[0], c[1])]
     if not cands:
         return None
     seg0 = f.draft.segments[0][0] if f.draft.segments else span[0]
-    best = min(cands, key=lambda pl: abs(pl.start - seg0))
-    return (best.start, best.end, best.quote)
+    return min(cands, key=lambda c: abs(c[0] - seg0))
 
 
 def _nearest(f: Filling, cands: list[Any]) -> Any:

@@ -165,6 +165,12 @@ def relevance(doc: ExtractDoc) -> bool | None:
     score = document_score(doc.text, doc.layout, doc.triggers, doc.dates, doc.published, doc.lang, doc.doc)
     threshold = load("relevance")["threshold"]
     doc.relevant = score >= threshold
+    if doc.config.relevance_model != "off":
+        from protestdb.extract.relevance_model import second_opinion
+
+        doc.relevant = second_opinion(doc, score, doc.relevant)
+        if not doc.relevant and score >= threshold:
+            return False
     if not doc.relevant:
         doc.trace.drop("article", "relevance.document_score", f"score {score} < threshold {threshold}")
         return False

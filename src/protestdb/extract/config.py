@@ -94,6 +94,8 @@ PLACE_MODEL_MODES = ("on", "off", "collect")
 ORGS_MODEL = "off"
 #: the learned choice of targets' default mode (see ``ExtractConfig.targets_model``)
 TARGETS_MODEL = "on"
+#: the learned relevance second opinion's default mode (see ``ExtractConfig.relevance_model``)
+RELEVANCE_MODEL = "off"
 
 
 def _env_float(name: str, default: float) -> float:
@@ -127,6 +129,10 @@ class ExtractConfig:
     #: the learned choice of targets (``targets_model.py``): "on" keeps the candidates it scores
     #: high, "collect" only records them (training), "off" skips it
     targets_model: str = field(default_factory=lambda: os.environ.get("PROTESTDB_TARGETS_MODEL", "") or TARGETS_MODEL)
+    #: the learned relevance second opinion (``relevance_model.py``): "on" lets it judge the texts
+    #: the rules are unsure of, "collect" only records the features (training), "off" skips it
+    relevance_model: str = field(
+        default_factory=lambda: os.environ.get("PROTESTDB_RELEVANCE_MODEL", "") or RELEVANCE_MODEL)
     #: re-raise errors that a production run logs and survives (tests set this)
     strict: bool = field(default_factory=lambda: os.environ.get("PROTESTDB_STRICT", "") not in ("", "0"))
 
@@ -137,6 +143,8 @@ class ExtractConfig:
             raise ValueError(f"orgs_model must be one of {', '.join(PLACE_MODEL_MODES)}, not {self.orgs_model!r}")
         if self.targets_model not in PLACE_MODEL_MODES:
             raise ValueError(f"targets_model must be one of {', '.join(PLACE_MODEL_MODES)}, not {self.targets_model!r}")
+        if self.relevance_model not in PLACE_MODEL_MODES:
+            raise ValueError(f"relevance_model must be one of {', '.join(PLACE_MODEL_MODES)}, not {self.relevance_model!r}")
 
 
 DEFAULT_CONFIG = ExtractConfig()

@@ -237,6 +237,7 @@ def fill_place(f: Filling) -> None:
                 if g2 is not None and g2.locality:
                     gr, anchor_span = g2, (v.start, v.end, v.quote)
                     break
+    gr, p, anchor_span, state_span = _unpersoned_anchor(f, gr, p, anchor_span, state_span)
     if gr is not None and anchor_span is not None:
         # abroad: the place's own country, else the text's (a foreign dateline, country names)
         rule = "place.geocoded" if country == "US" else "place.geocoded+place.text_country"
@@ -246,13 +247,55 @@ def fill_place(f: Filling) -> None:
         for name in ("county", "fips_code", "lat", "lon", "geo_precision"):
             f.put(name, getattr(gr, name), anchor_span, rule=rule)
         return
-    if p is not None:
-        f.put("locality", p.locality, (p.start, p.end, p.quote), rule="place.gazetteer_words")
+    if p is not None and anchor_span is not None:
+        f.put("locality", p.locality, anchor_span, rule="place.gazetteer_words")
     if state and state_span is not None:
         f.put("state", state, state_span, rule="place.gazetteer_words")
     country = (p.country if p else None) or ("US" if state else None)
     if country and (anchor_span or state_span) is not None:
         f.put("country", country, anchor_span or state_span, rule="place.gazetteer_words")
+
+
+def _unpersoned_anchor(f: Filling, gr: Any, p: Any, anchor: Span | None, state_span: Span | None) -> tuple[Any, Any, Span | None, Span | None]:
+    """A name spaCy tags as a person ("Lafayette Square" read as a man's name) is no place
+    evidence: another mention of the same town is (the evidence moves there), else the event
+    has no town (geocode and gazetteer place dropped)."""
+    if anchor is None or not _person_span(f.doc, anchor[0], anchor[1]):
+        return gr, p, anchor, state_span
+    town = gr.locality if gr is not None else (p.locality if p is not None else None)
+    other = _other_town_mention(f, town, anchor)
+    if state_span == anchor:
+        state_span = other
+    if other is None:
+        return None, None, None, state_span
+    return gr, p, other, state_span
+
+
+def _person_span(doc: ExtractDoc, start: int, end: int) -> bool:
+    """Does ``[start, end)`` overlap a name spaCy tags PERSON?"""
+    if doc.doc is None:
+        return False
+    if "person_ents" not in doc.memo:
+        doc.memo["person_ents"] = [(e.start_char, e.end_char) for e in entities(doc.doc) if e.label_ == "PERSON"]
+    return any(a < end and start < b for a, b in doc.memo["person_ents"])
+
+
+def _other_town_mention(f: Filling, town: str | None, span: Span) -> Span | None:
+    """The mention of ``town`` nearest the draft's words that is no person's name (the evidence
+    for a town whose first mention spaCy read as a person), else None."""
+    if not town:
+        return None
+    low = town.lower()
+    cands = [(pl.start, pl.end, pl.quote) for pl in f.doc.places
+             if pl.locality and pl.locality.lower() == low and (pl.start, pl.end) != span[:2]]
+    if not cands:  # a town abroad the gazetteer words do not list: its name told elsewhere
+        cands = [(m.start(), m.end(), m.group()) for m in re.finditer(rf"\b{re.escape(town)}\b", f.doc.text)
+                 if not (m.start() < span[1] and span[0] < m.end())]
+    cands = [c for c in cands if not _person_span(f.doc, c[0], c[1])]
+    if not cands:
+        return None
+    seg0 = f.draft.segments[0][0] if f.draft.segments else span[0]
+    return min(cands, key=lambda c: abs(c[0] - seg0))
 
 
 def _nearest(f: Filling, cands: list[Any]) -> Any:

@@ -21,9 +21,9 @@ from protestdb.extract.background import date_status
 from protestdb.extract.cues import agent_words, human_agent, support_patterns
 from protestdb.extract.detect import Trigger
 from protestdb.extract.gate import lowered, narrow, spans
-from protestdb.extract.lexicons import any_rx, load, load_lang
+from protestdb.extract.lexicons import any_rx, load, load_lang, rx
 from protestdb.extract.segment import Layout
-from protestdb.extract.spans import any_outside
+from protestdb.extract.spans import any_outside, in_quote
 
 _WORD = re.compile(r"\w+")
 #: a frame needs this many hits before its density counts
@@ -118,8 +118,40 @@ def document_score(
     frame, dens = frame_density(text, lang)
     penalty = next((p for lo, p in cfg["frame_penalty"] if dens >= lo), 0)
     foreign = foreign_types(frame, lang)
-    return max(trigger_score(text, layout, t, dates, published, lang, doc, cues) - (0 if t.type in foreign else penalty)
+    best = max(trigger_score(text, layout, t, dates, published, lang, doc, cues) - (0 if t.type in foreign else penalty)
                for t in body)
+    lead = lead_crowd_score(text, layout, body, cues, lang)
+    return best if lead is None else max(best, lead - penalty)
+
+
+def lead_crowd_score(text: str, layout: Layout, body: list[Trigger], cues: _DocCues, lang: str) -> int | None:
+    """A crowd gathering told in the lead without a protest word ("Hundreds lined the riverfront
+    on Sunday night to remember ...") is the action a firm trigger of the body names later
+    ("the vigil"): scored like a trigger of the lead with people as its agent (a point each), a
+    date in the window and a protest cue in its paragraph. Not a quoted sentence, nor one in a
+    non-protest context (``negatives``). None without such a sentence (or without a firm,
+    unquoted trigger to name its action)."""
+    lex = load_lang("cues", lang)
+    if not lex.get("crowd_quantity") or not any(not t.quoted for t in body):
+        return None
+    quantity, verbs = any_rx(tuple(lex["crowd_quantity"])), any_rx(tuple(lex["crowd_verbs"]))
+    not_crowd = rx(lex["crowd_not"]) if lex.get("crowd_not") else None
+    neg = load_lang("negatives", lang)
+    negs = any_rx(tuple(neg.get("span", ())) + tuple(neg.get("sentence", ())))
+    told = {t.sent for t in body}
+    best: int | None = None
+    for si, s in enumerate(layout.sentences):
+        if s.kind != "body" or s.para not in cues.lead_paras or si in told:
+            continue
+        q = quantity.search(text, s.start, min(s.end, s.start + 60))  # the sentence's subject
+        v = verbs.search(text, q.end(), min(s.end, q.end() + 60)) if q is not None else None
+        if v is None or (not_crowd is not None and not_crowd.search(text, max(s.start, v.start() - 80), v.start())):
+            continue
+        if in_quote(text, layout.paragraphs[s.para][0], v.start()) or negs.search(text, s.start, s.end):
+            continue  # quoted, or told in a non-protest context ("a vigil for the crash victims")
+        score = 2 + int(cues.dated_in_window(si, False)) + int(cues.paragraph_cue_besides(s.para, v.start(), v.end()))
+        best = score if best is None else max(best, score)
+    return best
 
 
 def foreign_types(frame: str | None, lang: str) -> frozenset[str]:

@@ -15,13 +15,12 @@ nothing.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from protestdb.extract import linear_model
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
 from protestdb.extract.places import Place
 
@@ -51,22 +50,14 @@ class Candidate:
         return bool(self.drafts)
 
 
-@cache
 def load_model() -> dict[str, Any] | None:
     """The trained model (``data/place_model.json``), or None when it has not been trained."""
-    from protestdb.extract.lexicons import load
-
-    try:
-        return load("place_model")
-    except FileNotFoundError:
-        return None
+    return linear_model.load_model("place_model")
 
 
 def score(features: set[str], model: dict[str, Any]) -> float:
     """The model's probability that the candidate is an event place."""
-    w = model["weights"]
-    z = float(model["bias"]) + sum(float(w.get(f, 0.0)) for f in features)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return linear_model.score(features, model)
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:

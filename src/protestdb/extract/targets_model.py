@@ -19,12 +19,12 @@ the candidates (``doc.memo["target_candidates"]``, by event) for training; ``"of
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from protestdb.extract import linear_model
 from protestdb.extract.spans import entities
 
 if TYPE_CHECKING:
@@ -55,22 +55,14 @@ class TargetCandidate:
     score: float | None = None
 
 
-@cache
 def load_model() -> dict[str, Any] | None:
     """The trained model (``data/targets_model.json``), or None when it has not been trained."""
-    from protestdb.extract.lexicons import load
-
-    try:
-        return load("targets_model")
-    except FileNotFoundError:
-        return None
+    return linear_model.load_model("targets_model")
 
 
 def score(features: set[str], model: dict[str, Any]) -> float:
     """The model's probability that the candidate is a target of the event."""
-    w = model["weights"]
-    z = float(model["bias"]) + sum(float(w.get(f, 0.0)) for f in features)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return linear_model.score(features, model)
 
 
 @cache

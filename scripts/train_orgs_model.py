@@ -23,7 +23,6 @@ writing, no sentences of the pages) go to ``--out`` (default
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from pathlib import Path
@@ -32,7 +31,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_place_model import _half, auc, design, fit, predict  # noqa: E402
+from logistic import auc, design, fit, grouped_folds, half, half_docs, predict, print_top, rows_or_collect, weights_of, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = (
@@ -51,7 +50,6 @@ logger = logging.getLogger("train_orgs_model")
 def collect(gold_files: list[Path], texts: Path | None, all_events: bool = False) -> list[dict[str, Any]]:
     """One row per paired event: doc id, gold organizations, the final organizations of the
     rules, those shared after filling, and its candidates (name, features, rule_kept, label)."""
-    from protestdb.evaluate import load_gold
     from protestdb.evaluate.normalize import names_match
     from protestdb.evaluate.scorer import _published, document_text, gold_event, match_events, pred_event
     from protestdb.extract import extract_text
@@ -61,10 +59,7 @@ def collect(gold_files: list[Path], texts: Path | None, all_events: bool = False
     config = ExtractConfig(orgs_model="collect")
     rows: list[dict[str, Any]] = []
     for spec in gold_files:
-        gold, half = _half(spec)
-        docs = load_gold(gold)
-        if half is not None:
-            docs = docs[0::2] if half == "odd" else docs[1::2]
+        gold, _half, docs = half_docs(spec)
         for doc in docs:
             if not doc.get("is_protest_report"):
                 continue
@@ -133,10 +128,7 @@ def _flat(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def cross_validate(events: list[dict[str, Any]], folds: int, min_count: int, l2: float) -> dict[str, Any]:
-    docs = sorted({ev["doc"] for ev in events})
-    rng = np.random.default_rng(0)
-    rng.shuffle(docs)
-    fold_of = {d: i % folds for i, d in enumerate(docs)}
+    docs, fold_of = grouped_folds(events, folds)
     probs: list[np.ndarray] = [np.zeros(len(ev["cands"])) for ev in events]
     for k in range(folds):
         tr_events = [ev for ev in events if fold_of[ev["doc"]] != k]
@@ -172,7 +164,7 @@ def train(events: list[dict[str, Any]], folds: int = 5, min_count: int = 3, l2: 
     cv = cross_validate(events, max(2, min(folds, len({ev['doc'] for ev in events}))), min_count, l2)
     vocab = vocabulary(events, min_count)
     b, w = fit(design(flat, vocab), np.array([c["label"] for c in flat], dtype=float), l2)
-    weights = {f: round(float(v), 4) for f, v in zip(vocab, w, strict=True) if abs(v) >= 1e-3}
+    weights = weights_of(vocab, w)
     return {
         "_doc": "Logistic weights of the learned organization selector (extract/orgs_model.py); trained by "
                 "scripts/train_orgs_model.py. Feature names are single words or word pairs, no page text.",
@@ -194,16 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all-events", action="store_true", help="also train on events whose gold names no organization")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    missing = [str(g) for g in args.gold if not _half(g)[0].is_file()]
+    missing = [str(g) for g in args.gold if not half(g)[0].is_file()]
     if missing:
         print(f"no such gold file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    if args.rows is not None and args.rows.is_file():
-        events = json.loads(args.rows.read_text(encoding="utf-8"))
-    else:
-        events = collect(args.gold, args.texts if args.texts.is_dir() else None, args.all_events)
-        if args.rows is not None:
-            args.rows.write_text(json.dumps(events), encoding="utf-8")
+    events = rows_or_collect(args.rows, lambda: collect(args.gold, args.texts if args.texts.is_dir() else None, args.all_events))
     try:
         model = train(events, args.folds, args.min_count, args.l2)
     except ValueError as e:
@@ -215,11 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"grouped {args.folds}-fold CV: AUC {cv['auc']:.3f}; thresholds drop {cv['drop']:.3f} add {cv['add']:.3f}; "
           "mean event orgs F1: "
           f"rules {cv['rules_orgs_f1']:.3f}, model {cv['model_orgs_f1']:.3f} (at 0.5: {cv['model_orgs_f1_at_0.5']:.3f})")
-    items = sorted(model["weights"].items(), key=lambda kv: kv[1])
-    print("top positive:", ", ".join(f"{f} {v:+.2f}" for f, v in items[::-1][:15]))
-    print("top negative:", ", ".join(f"{f} {v:+.2f}" for f, v in items[:15]))
-    args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    print_top(model["weights"])
+    write_model(args.out, model)
     return 0
 
 

@@ -21,7 +21,6 @@ is kept only when it occurs in ``--min-count`` training texts.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from pathlib import Path
@@ -31,7 +30,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from train_place_model import _half, auc, fit, predict  # noqa: E402
+from logistic import auc, design, fit, half, half_docs, predict, prf, print_top, rows_or_collect, vocabulary, weights_of, write_model  # noqa: E402,I001
 
 REAL = ROOT / "tests" / "realnews"
 DEFAULT_GOLD = (
@@ -56,7 +55,6 @@ logger = logging.getLogger("train_relevance_model")
 def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
     """One row per document: part, doc id, label, rules' decision, and (when it reached the
     relevance step) the rules' score and the features."""
-    from protestdb.evaluate import load_gold
     from protestdb.evaluate.scorer import _published, document_text
     from protestdb.extract import gate
     from protestdb.extract.components import run
@@ -68,11 +66,8 @@ def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
     config = ExtractConfig(relevance_model="collect")
     rows: list[dict[str, Any]] = []
     for spec in gold_files:
-        gold, half = _half(spec)
-        part = f"{gold.parent.name}/{gold.stem}" + (f":{half}" if half else "")
-        docs = load_gold(gold)
-        if half is not None:
-            docs = docs[0::2] if half == "odd" else docs[1::2]
+        gold, h, docs = half_docs(spec)
+        part = f"{gold.parent.name}/{gold.stem}" + (f":{h}" if h else "")
         for doc in docs:
             did = str(doc.get("doc_id"))
             try:
@@ -98,29 +93,9 @@ def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
     return rows
 
 
-def vocabulary(rows: list[dict[str, Any]], min_count: int) -> list[str]:
-    counts: dict[str, int] = {}
-    for r in rows:
-        for f in r["features"]:
-            counts[f] = counts.get(f, 0) + 1
-    return sorted(f for f, n in counts.items() if n >= min_count or not f.startswith("w:"))
-
-
-def design(rows: list[dict[str, Any]], vocab: list[str]) -> np.ndarray:
-    index = {f: i for i, f in enumerate(vocab)}
-    x = np.zeros((len(rows), len(vocab)), dtype=np.float64)
-    for i, r in enumerate(rows):
-        for f in r["features"]:
-            j = index.get(f)
-            if j is not None:
-                x[i, j] = 1.0
-    return x
-
-
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+def _vocabulary(rows: list[dict[str, Any]], min_count: int) -> list[str]:
+    """The features seen on ``min_count`` rows; every structural one (not a word "w:...")."""
+    return vocabulary(rows, min_count, keep=lambda f: not f.startswith("w:"))
 
 
 def decide(rows: list[dict[str, Any]], probs: dict[int, float], band: tuple[int, ...], cut: float) -> list[bool]:
@@ -150,7 +125,7 @@ def out_of_part(rows: list[dict[str, Any]], min_count: int, l2: float) -> dict[i
         te = [i for i, r in enumerate(rows) if "features" in r and r["part"] == part]
         if not tr or not te:
             continue
-        vocab = vocabulary(tr, min_count)
+        vocab = _vocabulary(tr, min_count)
         b, w = fit(design(tr, vocab), np.array([r["label"] for r in tr], dtype=float), l2)
         for i, p in zip(te, predict(b, w, design([rows[i] for i in te], vocab)), strict=True):
             probs[i] = float(p)
@@ -196,9 +171,9 @@ def train(rows: list[dict[str, Any]], min_count: int = 4, l2: float = 3.0) -> di
         "model_prf": [round(v, 4) for v in relevance_prf(rows, decide(rows, probs, band, cut))],
         "band": list(band), "cut": cut, "per_part": per_part(rows, probs, band, cut),
     }
-    vocab = vocabulary(feat, min_count)
+    vocab = _vocabulary(feat, min_count)
     b, w = fit(design(feat, vocab), np.array([r["label"] for r in feat], dtype=float), l2)
-    weights = {f: round(float(v), 4) for f, v in zip(vocab, w, strict=True) if abs(v) >= 1e-3}
+    weights = weights_of(vocab, w)
     return {
         "_doc": "Logistic weights of the learned relevance second opinion (extract/relevance_model.py); "
                 "trained by scripts/train_relevance_model.py. Feature names are single lemmas and structural "
@@ -220,16 +195,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rows", type=Path, default=None, help="cache of the collected rows (read if it exists)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    missing = [str(g) for g in args.gold if not _half(g)[0].is_file()]
+    missing = [str(g) for g in args.gold if not half(g)[0].is_file()]
     if missing:
         print(f"no such gold file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    if args.rows is not None and args.rows.is_file():
-        rows = json.loads(args.rows.read_text(encoding="utf-8"))
-    else:
-        rows = collect(args.gold, args.texts if args.texts.is_dir() else None)
-        if args.rows is not None:
-            args.rows.write_text(json.dumps(rows), encoding="utf-8")
+    rows = rows_or_collect(args.rows, lambda: collect(args.gold, args.texts if args.texts.is_dir() else None))
     try:
         model = train(rows, args.min_count, args.l2)
     except ValueError as e:
@@ -243,13 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name[:-4]:<6} relevance P {p:.3f} R {r:.3f} F1 {f:.3f}")
     for part, d in cv["per_part"].items():
         print(f"  {part:<28} {d['docs']:>4} docs  rules F1 {d['rules_f1']:.3f}  with model {d['model_f1']:.3f}")
-    items = sorted(model["weights"].items(), key=lambda kv: kv[1])
-    print("top positive:", ", ".join(f"{f} {v:+.2f}" for f, v in items[::-1][:15]))
-    print("top negative:", ", ".join(f"{f} {v:+.2f}" for f, v in items[:15]))
-    args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if args.json is not None:
-        args.json.write_text(json.dumps(cv, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    print_top(model["weights"])
+    write_model(args.out, model, args.json)
     return 0
 
 

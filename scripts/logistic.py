@@ -1,0 +1,134 @@
+"""The training scripts' shared logistic-regression plumbing (``scripts/train_*_model.py``):
+gold halves, the feature vocabulary and design matrix, the fit (plain numpy, L2, Newton), the
+prediction, the AUC, P/R/F1, the folds grouped by document, the rows cache and the model file.
+
+The extraction side of the models (loading one and scoring a bag of features) is
+``protestdb.extract.linear_model``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+def half(spec: Path) -> tuple[Path, str | None]:
+    """``FILE:odd`` / ``FILE:even``: the odd (1st, 3rd ...) or even pages of a gold file."""
+    name = spec.name
+    for h in ("odd", "even"):
+        if name.endswith(f":{h}"):
+            return spec.with_name(name[: -len(h) - 1]), h
+    return spec, None
+
+
+def half_docs(spec: Path) -> tuple[Path, str | None, list[dict[str, Any]]]:
+    """The gold file of ``spec``, its half (or None) and the documents of that half."""
+    from protestdb.evaluate import load_gold
+
+    gold, h = half(spec)
+    docs = load_gold(gold)
+    if h is not None:
+        docs = docs[0::2] if h == "odd" else docs[1::2]
+    return gold, h, docs
+
+
+def vocabulary(rows: Iterable[dict[str, Any]], min_count: int,
+               keep: Callable[[str], bool] | None = None) -> list[str]:
+    """The features seen on at least ``min_count`` rows (and any ``keep`` says yes to), sorted."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        for f in r.get("features", ()):
+            counts[f] = counts.get(f, 0) + 1
+    return sorted(f for f, n in counts.items() if n >= min_count or (keep is not None and keep(f)))
+
+
+def design(rows: list[dict[str, Any]], vocab: list[str]) -> np.ndarray:
+    """The 0/1 matrix of the rows' features over ``vocab``."""
+    index = {f: i for i, f in enumerate(vocab)}
+    x = np.zeros((len(rows), len(vocab)), dtype=np.float64)
+    for i, r in enumerate(rows):
+        for f in r["features"]:
+            j = index.get(f)
+            if j is not None:
+                x[i, j] = 1.0
+    return x
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float, iters: int = 60) -> tuple[float, np.ndarray]:
+    """L2-regularised logistic regression by Newton's method (the bias not penalised)."""
+    n, k = x.shape
+    xb = np.hstack([np.ones((n, 1)), x])
+    w = np.zeros(k + 1)
+    reg = np.full(k + 1, l2)
+    reg[0] = 0.0
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -30, 30)))
+        grad = xb.T @ (p - y) + reg * w
+        h = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(reg + 1e-6)
+        step = np.linalg.solve(h, grad)
+        w -= step
+        if np.max(np.abs(step)) < 1e-6:
+            break
+    return float(w[0]), w[1:]
+
+
+def predict(bias: float, w: np.ndarray, x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(bias + x @ w, -30, 30)))
+
+
+def weights_of(vocab: list[str], w: np.ndarray) -> dict[str, float]:
+    """The model file's weights: rounded, the negligible ones left out."""
+    return {f: round(float(v), 4) for f, v in zip(vocab, w, strict=True) if abs(v) >= 1e-3}
+
+
+def auc(y: np.ndarray, p: np.ndarray) -> float:
+    pos, neg = p[y == 1], p[y == 0]
+    if not len(pos) or not len(neg):
+        return float("nan")
+    order = np.argsort(np.concatenate([pos, neg]), kind="mergesort")
+    ranks = np.empty(len(order))
+    ranks[order] = np.arange(1, len(order) + 1)
+    return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def grouped_folds(rows: Iterable[dict[str, Any]], folds: int) -> tuple[list[str], dict[str, int]]:
+    """The rows' documents (shuffled with a fixed seed) and each one's fold: a document's rows
+    are all in one fold."""
+    docs = sorted({r["doc"] for r in rows})
+    rng = np.random.default_rng(0)
+    rng.shuffle(docs)
+    return docs, {d: i % folds for i, d in enumerate(docs)}
+
+
+def rows_or_collect(cache: Path | None, collect: Callable[[], list[Any]]) -> list[Any]:
+    """The collected rows: read from ``cache`` when it exists, else collected (and written there)."""
+    if cache is not None and cache.is_file():
+        return json.loads(cache.read_text(encoding="utf-8"))
+    rows = collect()
+    if cache is not None:
+        cache.write_text(json.dumps(rows), encoding="utf-8")
+    return rows
+
+
+def print_top(weights: dict[str, float], n: int = 15) -> None:
+    items = sorted(weights.items(), key=lambda kv: kv[1])
+    print("top positive:", ", ".join(f"{f} {v:+.2f}" for f, v in items[::-1][:n]))
+    print("top negative:", ", ".join(f"{f} {v:+.2f}" for f, v in items[:n]))
+
+
+def write_model(out: Path, model: dict[str, Any], report: Path | None = None) -> None:
+    """The model file (and, with ``report``, its CV numbers), then says so."""
+    out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if report is not None:
+        report.write_text(json.dumps(model["cv"], indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {out}")

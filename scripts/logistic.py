@@ -8,12 +8,24 @@ The extraction side of the models (loading one and scoring a bag of features) is
 
 from __future__ import annotations
 
+import argparse
 import json
+import logging
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+REALNEWS = ROOT / "tests" / "realnews"
+#: the analysable real-news parts: dev, dev2 and the odd halves (the 1st, 3rd, 5th ... page) of
+#: dev3-dev6; the even halves are the checks
+REALNEWS_DEV = (REALNEWS / "dev.jsonl", REALNEWS / "dev2.jsonl", REALNEWS / "dev3.jsonl:odd",
+                REALNEWS / "dev4.jsonl:odd", REALNEWS / "dev5.jsonl:odd", REALNEWS / "dev6.jsonl:odd")
+#: the own-writing sets (texts in the repository)
+OWN_GOLD = tuple(ROOT / "tests" / "gold" / f"{n}.jsonl" for n in ("dev", "examples", "heldout", "heldout2"))
 
 
 def half(spec: Path) -> tuple[Path, str | None]:
@@ -34,6 +46,46 @@ def half_docs(spec: Path) -> tuple[Path, str | None, list[dict[str, Any]]]:
     if h is not None:
         docs = docs[0::2] if h == "odd" else docs[1::2]
     return gold, h, docs
+
+
+def arguments(description: str, out: Path, gold: tuple[Path, ...], min_count: int, l2: float, *,
+              folds: bool = True, report: bool = True, rows: str = "candidates") -> argparse.ArgumentParser:
+    """The training scripts' common options (--gold, --texts, --out, [--folds], --min-count,
+    --l2, [--json], --rows)."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--gold", type=Path, nargs="+", default=list(gold))
+    ap.add_argument("--texts", type=Path, default=REALNEWS / "texts")
+    ap.add_argument("--out", type=Path, default=out)
+    if folds:
+        ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--min-count", type=int, default=min_count)
+    ap.add_argument("--l2", type=float, default=l2)
+    if report:
+        ap.add_argument("--json", type=Path, default=None, help="also write the CV report here")
+    ap.add_argument("--rows", type=Path, default=None, help=f"cache of the collected {rows} (read if it exists)")
+    return ap
+
+
+def start(ap: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace | None:
+    """The parsed options, logging set up; None (said on stderr) when a gold file is missing."""
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    missing = [str(g) for g in args.gold if not half(g)[0].is_file()]
+    if missing:
+        print(f"no such gold file: {', '.join(missing)}", file=sys.stderr)
+        return None
+    return args
+
+
+def fresh_doc(text: str, published: Any, config: Any) -> Any:
+    """An ``ExtractDoc`` of ``text``, the per-text caches cleared (as ``extract_text`` does)."""
+    from protestdb.extract import gate
+    from protestdb.extract.document import ExtractDoc
+    from protestdb.extract.spans import quote_index
+
+    gate.clear()
+    quote_index.cache_clear()
+    return ExtractDoc(text=text, published=published, config=config)
 
 
 def vocabulary(rows: Iterable[dict[str, Any]], min_count: int,

@@ -22,7 +22,6 @@ writing, no sentences of the pages) go to ``--out`` (default
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from pathlib import Path
@@ -31,18 +30,10 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import auc, design, fit, grouped_folds, half, half_docs, predict, print_top, rows_or_collect, weights_of, write_model  # noqa: E402,I001
+from logistic import REALNEWS_DEV, arguments, auc, start, design, fit, grouped_folds, half_docs, predict, print_top, rows_or_collect, weights_of, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_GOLD = (
-    ROOT / "tests" / "realnews" / "dev.jsonl",
-    ROOT / "tests" / "realnews" / "dev2.jsonl",
-    # the odd halves (the 1st, 3rd, 5th ... page); the even halves are the checks
-    ROOT / "tests" / "realnews" / "dev3.jsonl:odd",
-    ROOT / "tests" / "realnews" / "dev4.jsonl:odd",
-    ROOT / "tests" / "realnews" / "dev5.jsonl:odd",
-    ROOT / "tests" / "realnews" / "dev6.jsonl:odd",
-)
+DEFAULT_GOLD = REALNEWS_DEV
 DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "orgs_model.json"
 logger = logging.getLogger("train_orgs_model")
 
@@ -175,20 +166,10 @@ def train(events: list[dict[str, Any]], folds: int = 5, min_count: int = 3, l2: 
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, nargs="+", default=list(DEFAULT_GOLD))
-    ap.add_argument("--texts", type=Path, default=ROOT / "tests" / "realnews" / "texts")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--l2", type=float, default=3.0)
-    ap.add_argument("--rows", type=Path, default=None, help="cache of the collected events (read if it exists)")
+    ap = arguments(__doc__.splitlines()[0], DEFAULT_OUT, DEFAULT_GOLD, 3, 3.0, report=False, rows="events")
     ap.add_argument("--all-events", action="store_true", help="also train on events whose gold names no organization")
-    args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    missing = [str(g) for g in args.gold if not half(g)[0].is_file()]
-    if missing:
-        print(f"no such gold file: {', '.join(missing)}", file=sys.stderr)
+    args = start(ap, argv)
+    if args is None:
         return 2
     events = rows_or_collect(args.rows, lambda: collect(args.gold, args.texts if args.texts.is_dir() else None, args.all_events))
     try:

@@ -20,7 +20,6 @@ weights (single-token feature names, no sentences of the pages) go to ``--out`` 
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from pathlib import Path
@@ -29,21 +28,10 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import auc, design, fit, grouped_folds, half_docs, predict, prf, print_top, rows_or_collect, vocabulary, weights_of, write_model  # noqa: E402,I001
+from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, fresh_doc, start, design, fit, grouped_folds, half_docs, predict, prf, print_top, rows_or_collect, vocabulary, weights_of, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_GOLD = (
-    ROOT / "tests" / "realnews" / "dev.jsonl",
-    ROOT / "tests" / "realnews" / "dev2.jsonl",
-    # the odd halves (the 1st, 3rd, 5th ... page); the even halves are the checks
-    ROOT / "tests" / "realnews" / "dev3.jsonl:odd",
-    ROOT / "tests" / "realnews" / "dev4.jsonl:odd",
-    # the own-writing sets (texts in the repository)
-    ROOT / "tests" / "gold" / "dev.jsonl",
-    ROOT / "tests" / "gold" / "examples.jsonl",
-    ROOT / "tests" / "gold" / "heldout.jsonl",
-    ROOT / "tests" / "gold" / "heldout2.jsonl",
-)
+DEFAULT_GOLD = (*REALNEWS_DEV[:4], *OWN_GOLD)  # dev, dev2, the odd halves of dev3 and dev4; the own-writing sets
 DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "place_model.json"
 logger = logging.getLogger("train_place_model")
 
@@ -75,11 +63,8 @@ def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
     candidate covers (``uncovered``)."""
     from protestdb.evaluate.normalize import norm_locality, norm_state
     from protestdb.evaluate.scorer import _published, document_text
-    from protestdb.extract import gate
     from protestdb.extract.components import run
     from protestdb.extract.config import ExtractConfig
-    from protestdb.extract.document import ExtractDoc
-    from protestdb.extract.spans import quote_index
 
     config = ExtractConfig(place_model="collect")
     rows: list[dict[str, Any]] = []
@@ -92,9 +77,7 @@ def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
             except (OSError, ValueError) as e:
                 logger.warning("%s: no text (%s)", did, e)
                 continue
-            gate.clear()
-            quote_index.cache_clear()
-            xd = ExtractDoc(text=text, published=_published(doc), config=config)
+            xd = fresh_doc(text, _published(doc), config)
             try:
                 run(xd, geocode=False)
             except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
@@ -182,20 +165,8 @@ def train(rows: list[dict[str, Any]], folds: int = 5, min_count: int = 3, l2: fl
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, nargs="+", default=list(DEFAULT_GOLD))
-    ap.add_argument("--texts", type=Path, default=ROOT / "tests" / "realnews" / "texts")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--l2", type=float, default=3.0)
-    ap.add_argument("--json", type=Path, default=None, help="also write the CV report here")
-    ap.add_argument("--rows", type=Path, default=None, help="cache of the collected candidates (read if it exists)")
-    args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    missing = [str(g) for g in args.gold if not g.is_file()]
-    if missing:
-        print(f"no such gold file: {', '.join(missing)}", file=sys.stderr)
+    args = start(arguments(__doc__.splitlines()[0], DEFAULT_OUT, DEFAULT_GOLD, 3, 3.0), argv)
+    if args is None:
         return 2
     rows = rows_or_collect(args.rows, lambda: collect(args.gold, args.texts if args.texts.is_dir() else None))
     try:

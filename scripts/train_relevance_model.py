@@ -20,7 +20,6 @@ is kept only when it occurs in ``--min-count`` training texts.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from pathlib import Path
@@ -30,22 +29,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from logistic import auc, design, fit, half, half_docs, predict, prf, print_top, rows_or_collect, vocabulary, weights_of, write_model  # noqa: E402,I001
+from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, fresh_doc, start, design, fit, half_docs, predict, prf, print_top, rows_or_collect, vocabulary, weights_of, write_model  # noqa: E402,I001
 
-REAL = ROOT / "tests" / "realnews"
-DEFAULT_GOLD = (
-    REAL / "dev.jsonl",
-    REAL / "dev2.jsonl",
-    # the odd halves (the 1st, 3rd, 5th ... page); the even halves are the checks
-    REAL / "dev3.jsonl:odd",
-    REAL / "dev4.jsonl:odd",
-    REAL / "dev5.jsonl:odd",
-    REAL / "dev6.jsonl:odd",
-    ROOT / "tests" / "gold" / "dev.jsonl",
-    ROOT / "tests" / "gold" / "examples.jsonl",
-    ROOT / "tests" / "gold" / "heldout.jsonl",
-    ROOT / "tests" / "gold" / "heldout2.jsonl",
-)
+DEFAULT_GOLD = (*REALNEWS_DEV, *OWN_GOLD)
 DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "relevance_model.json"
 #: the candidate bands of rules' scores the model may judge (the threshold is 2)
 BANDS = ((2,), (1, 2), (2, 3), (1, 2, 3), (0, 1, 2), (0, 1, 2, 3), (1,), (0, 1), (3,), (2, 3, 4), (1, 2, 3, 4))
@@ -56,12 +42,9 @@ def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
     """One row per document: part, doc id, label, rules' decision, and (when it reached the
     relevance step) the rules' score and the features."""
     from protestdb.evaluate.scorer import _published, document_text
-    from protestdb.extract import gate
     from protestdb.extract.components import run
     from protestdb.extract.config import ExtractConfig
     from protestdb.extract.detect import quick_reject
-    from protestdb.extract.document import ExtractDoc
-    from protestdb.extract.spans import quote_index
 
     config = ExtractConfig(relevance_model="collect")
     rows: list[dict[str, Any]] = []
@@ -75,9 +58,7 @@ def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
             except (OSError, ValueError) as e:
                 logger.warning("%s: no text (%s)", did, e)
                 continue
-            gate.clear()
-            quote_index.cache_clear()
-            xd = ExtractDoc(text=text, published=_published(doc), config=config)
+            xd = fresh_doc(text, _published(doc), config)
             try:
                 said = False if quick_reject(text) else run(xd, geocode=False)
             except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
@@ -185,19 +166,8 @@ def train(rows: list[dict[str, Any]], min_count: int = 4, l2: float = 3.0) -> di
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, nargs="+", default=list(DEFAULT_GOLD))
-    ap.add_argument("--texts", type=Path, default=REAL / "texts")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--min-count", type=int, default=4)
-    ap.add_argument("--l2", type=float, default=3.0)
-    ap.add_argument("--json", type=Path, default=None, help="also write the CV report here")
-    ap.add_argument("--rows", type=Path, default=None, help="cache of the collected rows (read if it exists)")
-    args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    missing = [str(g) for g in args.gold if not half(g)[0].is_file()]
-    if missing:
-        print(f"no such gold file: {', '.join(missing)}", file=sys.stderr)
+    args = start(arguments(__doc__.splitlines()[0], DEFAULT_OUT, DEFAULT_GOLD, 4, 3.0, folds=False, rows="rows"), argv)
+    if args is None:
         return 2
     rows = rows_or_collect(args.rows, lambda: collect(args.gold, args.texts if args.texts.is_dir() else None))
     try:

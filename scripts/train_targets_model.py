@@ -21,7 +21,6 @@ feature names, no sentences of the pages) go to ``--out`` (default
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from pathlib import Path
@@ -30,7 +29,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import auc, design, fit, grouped_folds, half, half_docs, predict, print_top, rows_or_collect, vocabulary, weights_of, write_model  # noqa: E402,I001
+from logistic import arguments, auc, fresh_doc, start, design, fit, grouped_folds, half_docs, predict, print_top, rows_or_collect, vocabulary, weights_of, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = Path("/work/realnews")
@@ -49,18 +48,13 @@ logger = logging.getLogger("train_targets_model")
 
 def _extract(text: str, published: Any) -> tuple[list[Any], dict[int, Any]]:
     """The events of one text as ``extract_text`` gives them, with the collected candidates."""
-    from protestdb.extract import gate
     from protestdb.extract.components import run
     from protestdb.extract.config import ExtractConfig
     from protestdb.extract.detect import quick_reject
-    from protestdb.extract.document import ExtractDoc
-    from protestdb.extract.spans import quote_index
 
-    gate.clear()
-    quote_index.cache_clear()
+    xd = fresh_doc(text, published, ExtractConfig(targets_model="collect"))
     if quick_reject(text):
         return [], {}
-    xd = ExtractDoc(text=text, published=published, config=ExtractConfig(targets_model="collect"))
     if not run(xd):
         return [], {}
     return list(xd.events), xd.memo.get("target_candidates", {})
@@ -245,23 +239,12 @@ def train(rows: list[dict[str, Any]], folds: int = 5, min_count: int = 5, l2: fl
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, nargs="+", default=list(DEFAULT_GOLD))
-    ap.add_argument("--texts", type=Path, default=ROOT / "tests" / "realnews" / "texts")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--min-count", type=int, default=5)
-    ap.add_argument("--l2", type=float, default=10.0)
+    ap = arguments(__doc__.splitlines()[0], DEFAULT_OUT, DEFAULT_GOLD, 5, 10.0)
     ap.add_argument("--min-add", type=float, default=MIN_ADD, help="lowest add/fill threshold (see MIN_ADD)")
-    ap.add_argument("--json", type=Path, default=None, help="also write the CV report here")
-    ap.add_argument("--rows", type=Path, default=None, help="cache of the collected candidates (read if it exists)")
-    args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    golds = list(args.gold)
-    missing = [str(g) for g in golds if not half(g)[0].is_file()]
-    if missing:
-        print(f"no such gold file: {', '.join(missing)}", file=sys.stderr)
+    args = start(ap, argv)
+    if args is None:
         return 2
+    golds = list(args.gold)
     rows = rows_or_collect(args.rows, lambda: collect(golds, args.texts if args.texts.is_dir() else None))
     try:
         model = train(rows, args.folds, args.min_count, args.l2, args.min_add)

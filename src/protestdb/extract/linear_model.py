@@ -10,8 +10,12 @@ know weigh nothing).
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 from typing import Any
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
+_PREV = re.compile(r"([^\W\d_][\w'’-]*|[,;:(—–-])\s*$")
 
 
 @cache
@@ -30,3 +34,28 @@ def score(features: set[str], model: dict[str, Any]) -> float:
     w = model["weights"]
     z = float(model["bias"]) + sum(float(w.get(f, 0.0)) for f in features)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def bucket(n: int, edges: tuple[int, ...]) -> str:
+    """A count's feature value: the smallest edge >= ``n`` ("<last>+" above them all)."""
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f"{edges[-1]}+"
+
+
+def neighbour_features(text: str, start: int, end: int, lo: int = 0) -> set[str]:
+    """The word (or mark) right before a mention (``prev=``; not before ``lo``) and right after
+    it (``next=``)."""
+    out: set[str] = set()
+    m = _PREV.search(text, max(lo, start - 30), start)
+    out.add(f"prev={m.group(1).lower()}" if m else "prev=^")
+    after = text[end : end + 20]
+    nm = _WORD.search(after)
+    if after[:1] in ",.;:)":
+        out.add(f"next={after[:1]}")
+    elif after.startswith(("'s", "’s")):
+        out.add("next='s")
+    elif nm:
+        out.add(f"next={nm.group(0).lower()}")
+    return out

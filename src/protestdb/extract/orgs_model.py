@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from protestdb.extract import linear_model
+from protestdb.extract.linear_model import bucket as _bucket
 from protestdb.extract.orgs import Org, title_before
 
 if TYPE_CHECKING:
@@ -81,13 +82,6 @@ def keeps(c: OrgCandidate, p: float, model: dict[str, Any]) -> bool:
 def fold(name: str) -> str:
     """A name's comparison key: case and curly apostrophes folded ("Women’s" = "women's")."""
     return name.lower().replace("’", "'").replace("‘", "'").strip()
-
-
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
-    for e in edges:
-        if n <= e:
-            return str(e)
-    return f"{edges[-1]}+"
 
 
 def _norm_word(w: str) -> str:

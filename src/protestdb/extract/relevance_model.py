@@ -36,10 +36,7 @@ def load_model() -> dict[str, Any] | None:
 
 
 def _bucket(n: int) -> str:
-    for e in TRIGGER_BUCKETS:
-        if n <= e:
-            return str(e)
-    return f"{TRIGGER_BUCKETS[-1]}+"
+    return linear_model.bucket(n, TRIGGER_BUCKETS)
 
 
 def _lemmas(doc: ExtractDoc) -> set[str]:

@@ -12,12 +12,13 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+logger = logging.getLogger("logistic")
 ROOT = Path(__file__).resolve().parents[1]
 REALNEWS = ROOT / "tests" / "realnews"
 #: the analysable real-news parts: dev, dev2 and the odd halves (the 1st, 3rd, 5th ... page) of
@@ -86,6 +87,26 @@ def fresh_doc(text: str, published: Any, config: Any) -> Any:
     gate.clear()
     quote_index.cache_clear()
     return ExtractDoc(text=text, published=published, config=config)
+
+
+def gold_pages(gold_files: list[Path], texts: Path | None,
+               reports_only: bool = False) -> Iterator[tuple[Path, str | None, dict[str, Any], str]]:
+    """(gold file, half, gold document, text) of each page of the gold files (``FILE:odd`` /
+    ``FILE:even`` halves); with ``reports_only`` only the protest reports. A page whose text
+    cannot be read is skipped (a warning), never the run."""
+    from protestdb.evaluate.scorer import document_text
+
+    for spec in gold_files:
+        gold, h, docs = half_docs(spec)
+        for doc in docs:
+            if reports_only and not doc.get("is_protest_report"):
+                continue
+            try:
+                text = document_text(doc, gold.parent, texts)
+            except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
+                logger.warning("%s:%s: no text (%s)", gold.stem, doc.get("doc_id"), e)
+                continue
+            yield gold, h, doc, text
 
 
 def vocabulary(rows: Iterable[dict[str, Any]], min_count: int,

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import REALNEWS_DEV, arguments, auc, start, design, fit, grouped_folds, half_docs, predict, print_top, rows_or_collect, weights_of, write_model  # noqa: E402,I001
+from logistic import REALNEWS_DEV, arguments, auc, design, fit, gold_pages, grouped_folds, predict, print_top, rows_or_collect, start, weights_of, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REALNEWS_DEV
@@ -42,45 +42,40 @@ def collect(gold_files: list[Path], texts: Path | None, all_events: bool = False
     """One row per paired event: doc id, gold organizations, the final organizations of the
     rules, those shared after filling, and its candidates (name, features, rule_kept, label)."""
     from protestdb.evaluate.normalize import names_match
-    from protestdb.evaluate.scorer import _published, document_text, gold_event, match_events, pred_event
+    from protestdb.evaluate.scorer import _published, gold_event, match_events, pred_event
     from protestdb.extract import extract_text
     from protestdb.extract.config import ExtractConfig
     from protestdb.extract.orgs_model import COLLECTED
 
     config = ExtractConfig(orgs_model="collect")
     rows: list[dict[str, Any]] = []
-    for spec in gold_files:
-        gold, _half, docs = half_docs(spec)
-        for doc in docs:
-            if not doc.get("is_protest_report"):
+    for gold, _half, doc, text in gold_pages(gold_files, texts, reports_only=True):
+        did = f"{gold.stem}:{doc.get('doc_id')}"
+        try:
+            COLLECTED.clear()
+            res = extract_text(text, _published(doc), config=config)
+        except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
+            logger.warning("%s: skipped (%s)", did, e)
+            continue
+        golds = [gold_event(e) for e in doc.get("events") or []]
+        preds = [pred_event(e) for e in res.events]
+        cands_of = {id(ev): cands for ev, cands in COLLECTED}
+        for i, j in match_events(preds, golds):
+            gorgs = golds[j].get("organizations") or []
+            if not gorgs and not all_events:
                 continue
-            did = f"{gold.stem}:{doc.get('doc_id')}"
-            try:
-                text = document_text(doc, gold.parent, texts)
-                COLLECTED.clear()
-                res = extract_text(text, _published(doc), config=config)
-            except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
-                logger.warning("%s: skipped (%s)", did, e)
-                continue
-            golds = [gold_event(e) for e in doc.get("events") or []]
-            preds = [pred_event(e) for e in res.events]
-            cands_of = {id(ev): cands for ev, cands in COLLECTED}
-            for i, j in match_events(preds, golds):
-                gorgs = golds[j].get("organizations") or []
-                if not gorgs and not all_events:
-                    continue
-                cands = cands_of.get(id(res.events[i]), [])
-                kept = {c.name for c in cands if c.rule_kept}
-                final = list(preds[i].get("organizations") or [])
-                rows.append({
-                    "doc": did, "gold": gorgs, "rules": final,
-                    "shared": [n for n in final if n not in kept],
-                    "cands": [{
-                        "name": c.name, "features": sorted(c.features), "rule_kept": c.rule_kept,
-                        "label": any(names_match(c.name, g) or (c.org is not None and c.org.acronym is not None
-                                                                and names_match(c.org.acronym, g)) for g in gorgs),
-                    } for c in cands],
-                })
+            cands = cands_of.get(id(res.events[i]), [])
+            kept = {c.name for c in cands if c.rule_kept}
+            final = list(preds[i].get("organizations") or [])
+            rows.append({
+                "doc": did, "gold": gorgs, "rules": final,
+                "shared": [n for n in final if n not in kept],
+                "cands": [{
+                    "name": c.name, "features": sorted(c.features), "rule_kept": c.rule_kept,
+                    "label": any(names_match(c.name, g) or (c.org is not None and c.org.acronym is not None
+                                                            and names_match(c.org.acronym, g)) for g in gorgs),
+                } for c in cands],
+            })
     return rows
 
 

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, fresh_doc, start, design, fit, grouped_folds, half_docs, predict, prf, print_top, rows_or_collect, vocabulary, weights_of, write_model  # noqa: E402,I001
+from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, design, fit, fresh_doc, gold_pages, grouped_folds, predict, prf, print_top, rows_or_collect, start, vocabulary, weights_of, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = (*REALNEWS_DEV[:4], *OWN_GOLD)  # dev, dev2, the odd halves of dev3 and dev4; the own-writing sets
@@ -62,36 +62,29 @@ def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
     """One row per candidate: doc id, features, drafted, label; plus one row per gold locality no
     candidate covers (``uncovered``)."""
     from protestdb.evaluate.normalize import norm_locality, norm_state
-    from protestdb.evaluate.scorer import _published, document_text
+    from protestdb.evaluate.scorer import _published
     from protestdb.extract.components import run
     from protestdb.extract.config import ExtractConfig
 
     config = ExtractConfig(place_model="collect")
     rows: list[dict[str, Any]] = []
-    for spec in gold_files:
-        gold, _half, docs = half_docs(spec)
-        for doc in docs:
-            did = f"{gold.stem}:{doc.get('doc_id')}"
-            try:
-                text = document_text(doc, gold.parent, texts)
-            except (OSError, ValueError) as e:
-                logger.warning("%s: no text (%s)", did, e)
-                continue
-            xd = fresh_doc(text, _published(doc), config)
-            try:
-                run(xd, geocode=False)
-            except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
-                logger.warning("%s: extraction failed (%s)", did, e)
-                continue
-            golds = _gold_places(doc)
-            covered: set[tuple[str, str | None]] = set()
-            for c in xd.memo.get("place_candidates", []):
-                loc, state = norm_locality(c.place.locality), norm_state(c.place.state)
-                hit = {g for g in golds if _covers(g, loc, state)}
-                covered |= hit
-                rows.append({"doc": did, "features": sorted(c.features), "drafted": c.drafted, "label": bool(hit)})
-            for _ in golds - covered:
-                rows.append({"doc": did, "uncovered": True})
+    for gold, _half, doc, text in gold_pages(gold_files, texts):
+        did = f"{gold.stem}:{doc.get('doc_id')}"
+        xd = fresh_doc(text, _published(doc), config)
+        try:
+            run(xd, geocode=False)
+        except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
+            logger.warning("%s: extraction failed (%s)", did, e)
+            continue
+        golds = _gold_places(doc)
+        covered: set[tuple[str, str | None]] = set()
+        for c in xd.memo.get("place_candidates", []):
+            loc, state = norm_locality(c.place.locality), norm_state(c.place.state)
+            hit = {g for g in golds if _covers(g, loc, state)}
+            covered |= hit
+            rows.append({"doc": did, "features": sorted(c.features), "drafted": c.drafted, "label": bool(hit)})
+        for _ in golds - covered:
+            rows.append({"doc": did, "uncovered": True})
     return rows
 
 

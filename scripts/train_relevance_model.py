@@ -29,7 +29,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, fresh_doc, start, design, fit, half_docs, predict, prf, print_top, rows_or_collect, vocabulary, weights_of, write_model  # noqa: E402,I001
+from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, design, fit, fresh_doc, gold_pages, predict, prf, print_top, rows_or_collect, start, vocabulary, weights_of, write_model  # noqa: E402,I001
 
 DEFAULT_GOLD = (*REALNEWS_DEV, *OWN_GOLD)
 DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "relevance_model.json"
@@ -41,36 +41,29 @@ logger = logging.getLogger("train_relevance_model")
 def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
     """One row per document: part, doc id, label, rules' decision, and (when it reached the
     relevance step) the rules' score and the features."""
-    from protestdb.evaluate.scorer import _published, document_text
+    from protestdb.evaluate.scorer import _published
     from protestdb.extract.components import run
     from protestdb.extract.config import ExtractConfig
     from protestdb.extract.detect import quick_reject
 
     config = ExtractConfig(relevance_model="collect")
     rows: list[dict[str, Any]] = []
-    for spec in gold_files:
-        gold, h, docs = half_docs(spec)
+    for gold, h, doc, text in gold_pages(gold_files, texts):
         part = f"{gold.parent.name}/{gold.stem}" + (f":{h}" if h else "")
-        for doc in docs:
-            did = str(doc.get("doc_id"))
-            try:
-                text = document_text(doc, gold.parent, texts)
-            except (OSError, ValueError) as e:
-                logger.warning("%s: no text (%s)", did, e)
-                continue
-            xd = fresh_doc(text, _published(doc), config)
-            try:
-                said = False if quick_reject(text) else run(xd, geocode=False)
-            except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
-                logger.warning("%s: extraction failed (%s)", did, e)
-                continue
-            memo = xd.memo
-            row: dict[str, Any] = {"part": part, "doc": did, "label": bool(doc.get("is_protest_report")),
-                                   "rules": bool(said)}
-            if "relevance_features" in memo:
-                row["score"] = memo["relevance_rule_score"]
-                row["features"] = sorted(memo["relevance_features"])
-            rows.append(row)
+        did = str(doc.get("doc_id"))
+        xd = fresh_doc(text, _published(doc), config)
+        try:
+            said = False if quick_reject(text) else run(xd, geocode=False)
+        except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
+            logger.warning("%s: extraction failed (%s)", did, e)
+            continue
+        memo = xd.memo
+        row: dict[str, Any] = {"part": part, "doc": did, "label": bool(doc.get("is_protest_report")),
+                               "rules": bool(said)}
+        if "relevance_features" in memo:
+            row["score"] = memo["relevance_rule_score"]
+            row["features"] = sorted(memo["relevance_features"])
+        rows.append(row)
     return rows
 
 

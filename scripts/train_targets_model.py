@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import arguments, auc, fresh_doc, start, design, fit, grouped_folds, half_docs, predict, print_top, rows_or_collect, vocabulary, weights_of, write_model  # noqa: E402,I001
+from logistic import arguments, auc, design, fit, fresh_doc, gold_pages, grouped_folds, predict, print_top, rows_or_collect, start, vocabulary, weights_of, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = Path("/work/realnews")
@@ -64,33 +64,28 @@ def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
     """One row per matched event whose gold has targets: its gold targets and its candidates
     (name, features, kept by the rules, the gold targets it matches)."""
     from protestdb.evaluate.normalize import names_match
-    from protestdb.evaluate.scorer import _published, document_text, gold_event, match_events, pred_event
+    from protestdb.evaluate.scorer import _published, gold_event, match_events, pred_event
 
     rows: list[dict[str, Any]] = []
-    for spec in gold_files:
-        gold, _half, docs = half_docs(spec)
-        for doc in docs:
-            if not doc.get("is_protest_report"):
+    for gold, _half, doc, text in gold_pages(gold_files, texts, reports_only=True):
+        did = f"{gold.stem}:{doc.get('doc_id')}"
+        try:
+            events, cands = _extract(text, _published(doc))
+        except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
+            logger.warning("%s: skipped (%s)", did, e)
+            continue
+        golds = [gold_event(e) for e in doc.get("events") or []]
+        preds = [pred_event(e) for e in events]
+        for i, j in match_events(preds, golds):
+            gt = [t for t in golds[j].get("targets") or [] if t]
+            if not gt:
                 continue
-            did = f"{gold.stem}:{doc.get('doc_id')}"
-            try:
-                text = document_text(doc, gold.parent, texts)
-                events, cands = _extract(text, _published(doc))
-            except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
-                logger.warning("%s: skipped (%s)", did, e)
-                continue
-            golds = [gold_event(e) for e in doc.get("events") or []]
-            preds = [pred_event(e) for e in events]
-            for i, j in match_events(preds, golds):
-                gt = [t for t in golds[j].get("targets") or [] if t]
-                if not gt:
-                    continue
-                cs = cands.get(id(events[i]), [])
-                rows.append({
-                    "doc": did, "gold": gt, "final": list(events[i].targets or []),
-                    "cands": [{"name": c.name, "features": sorted(c.features), "kept": c.kept,
-                               "hits": [k for k, g in enumerate(gt) if names_match(c.name, g)]} for c in cs],
-                })
+            cs = cands.get(id(events[i]), [])
+            rows.append({
+                "doc": did, "gold": gt, "final": list(events[i].targets or []),
+                "cands": [{"name": c.name, "features": sorted(c.features), "kept": c.kept,
+                           "hits": [k for k, g in enumerate(gt) if names_match(c.name, g)]} for c in cs],
+            })
     return rows
 
 

@@ -158,6 +158,14 @@ def weights_of(vocab: list[str], w: np.ndarray) -> dict[str, float]:
     return {f: round(float(v), 4) for f, v in zip(vocab, w, strict=True) if abs(v) >= 1e-3}
 
 
+def model_file(doc: str, rows: list[dict[str, Any]], vocab: list[str], y: np.ndarray, l2: float, /,
+               **rest: Any) -> dict[str, Any]:
+    """A model file's content: ``_doc``, version, the bias and weights fit on all ``rows``, then
+    ``rest`` (thresholds, CV numbers, training options) in their order."""
+    b, w = fit(design(rows, vocab), y, l2)
+    return {"_doc": doc, "version": 1, "bias": round(b, 4), "weights": weights_of(vocab, w), **rest}
+
+
 def auc(y: np.ndarray, p: np.ndarray) -> float:
     pos, neg = p[y == 1], p[y == 0]
     if not len(pos) or not len(neg):

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import REALNEWS_DEV, arguments, auc, design, fit, gold_pages, grouped_folds, predict, print_top, rows_or_collect, start, weights_of, write_model  # noqa: E402,I001
+from logistic import REALNEWS_DEV, arguments, auc, design, fit, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REALNEWS_DEV
@@ -149,15 +149,11 @@ def train(events: list[dict[str, Any]], folds: int = 5, min_count: int = 3, l2: 
         raise ValueError("training needs candidates of both kinds")
     cv = cross_validate(events, max(2, min(folds, len({ev['doc'] for ev in events}))), min_count, l2)
     vocab = vocabulary(events, min_count)
-    b, w = fit(design(flat, vocab), np.array([c["label"] for c in flat], dtype=float), l2)
-    weights = weights_of(vocab, w)
-    return {
-        "_doc": "Logistic weights of the learned organization selector (extract/orgs_model.py); trained by "
-                "scripts/train_orgs_model.py. Feature names are single words or word pairs, no page text.",
-        "version": 1, "bias": round(b, 4), "weights": weights,
-        "thresholds": {"drop": cv["drop"], "add": cv["add"]},
-        "cv": cv, "l2": l2, "min_count": min_count,
-    }
+    return model_file(
+        "Logistic weights of the learned organization selector (extract/orgs_model.py); trained by "
+        "scripts/train_orgs_model.py. Feature names are single words or word pairs, no page text.",
+        flat, vocab, np.array([c["label"] for c in flat], dtype=float), l2,
+        thresholds={"drop": cv["drop"], "add": cv["add"]}, cv=cv, l2=l2, min_count=min_count)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, design, fit, fresh_doc, gold_pages, grouped_folds, predict, prf, print_top, rows_or_collect, start, vocabulary, weights_of, write_model  # noqa: E402,I001
+from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, design, fit, fresh_doc, gold_pages, grouped_folds, model_file, predict, prf, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = (*REALNEWS_DEV[:4], *OWN_GOLD)  # dev, dev2, the odd halves of dev3 and dev4; the own-writing sets
@@ -146,15 +146,11 @@ def train(rows: list[dict[str, Any]], folds: int = 5, min_count: int = 3, l2: fl
         raise ValueError("training needs candidates of both kinds (event places and other places)")
     cv = cross_validate(rows, max(2, min(folds, len({r['doc'] for r in cands}))), min_count, l2)
     vocab = vocabulary(cands, min_count)
-    b, w = fit(design(cands, vocab), np.array([r["label"] for r in cands], dtype=float), l2)
-    weights = weights_of(vocab, w)
-    return {
-        "_doc": "Logistic weights of the learned place check (extract/place_model.py); trained by "
-                "scripts/train_place_model.py. Feature names are single tokens, no page text.",
-        "version": 1, "bias": round(b, 4), "weights": weights,
-        "thresholds": {"drop": round(cv["drop"], 3), "add": round(cv["add"], 3)},
-        "cv": cv, "l2": l2, "min_count": min_count,
-    }
+    return model_file(
+        "Logistic weights of the learned place check (extract/place_model.py); trained by "
+        "scripts/train_place_model.py. Feature names are single tokens, no page text.",
+        cands, vocab, np.array([r["label"] for r in cands], dtype=float), l2,
+        thresholds={"drop": round(cv["drop"], 3), "add": round(cv["add"], 3)}, cv=cv, l2=l2, min_count=min_count)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,7 +29,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, design, fit, fresh_doc, gold_pages, predict, prf, print_top, rows_or_collect, start, vocabulary, weights_of, write_model  # noqa: E402,I001
+from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, design, fit, fresh_doc, gold_pages, model_file, predict, prf, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
 
 DEFAULT_GOLD = (*REALNEWS_DEV, *OWN_GOLD)
 DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "relevance_model.json"
@@ -146,16 +146,12 @@ def train(rows: list[dict[str, Any]], min_count: int = 4, l2: float = 3.0) -> di
         "band": list(band), "cut": cut, "per_part": per_part(rows, probs, band, cut),
     }
     vocab = _vocabulary(feat, min_count)
-    b, w = fit(design(feat, vocab), np.array([r["label"] for r in feat], dtype=float), l2)
-    weights = weights_of(vocab, w)
-    return {
-        "_doc": "Logistic weights of the learned relevance second opinion (extract/relevance_model.py); "
-                "trained by scripts/train_relevance_model.py. Feature names are single lemmas and structural "
-                "tags, no page text. The model judges the texts whose rules' score is in 'band' (relevant "
-                "when its probability >= 'cut').",
-        "version": 1, "bias": round(b, 4), "weights": weights, "band": list(band), "cut": cut,
-        "cv": cv, "l2": l2, "min_count": min_count,
-    }
+    return model_file(
+        "Logistic weights of the learned relevance second opinion (extract/relevance_model.py); "
+        "trained by scripts/train_relevance_model.py. Feature names are single lemmas and structural "
+        "tags, no page text. The model judges the texts whose rules' score is in 'band' (relevant "
+        "when its probability >= 'cut').", feat, vocab, np.array([r["label"] for r in feat], dtype=float), l2,
+        band=list(band), cut=cut, cv=cv, l2=l2, min_count=min_count)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import arguments, auc, design, fit, fresh_doc, gold_pages, grouped_folds, predict, print_top, rows_or_collect, start, vocabulary, weights_of, write_model  # noqa: E402,I001
+from logistic import arguments, auc, design, fit, fresh_doc, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = Path("/work/realnews")
@@ -222,15 +222,11 @@ def train(rows: list[dict[str, Any]], folds: int = 5, min_count: int = 5, l2: fl
         raise ValueError("training needs candidates of both kinds (targets and other names)")
     cv = cross_validate(rows, max(2, min(folds, len({r['doc'] for r in rows}))), min_count, l2, min_add)
     vocab = vocabulary(cands, min_count)
-    b, w = fit(design(cands, vocab), y, l2)
-    weights = weights_of(vocab, w)
-    return {
-        "_doc": "Logistic weights of the learned choice of targets (extract/targets_model.py); trained by "
-                "scripts/train_targets_model.py. Feature names are single tokens, no page text.",
-        "version": 1, "bias": round(b, 4), "weights": weights,
-        "thresholds": {"drop": round(cv["drop"], 3), "add": round(cv["add"], 3), "fill": round(cv["fill"], 3)},
-        "cv": cv, "l2": l2, "min_count": min_count, "min_add": min_add,
-    }
+    return model_file(
+        "Logistic weights of the learned choice of targets (extract/targets_model.py); trained by "
+        "scripts/train_targets_model.py. Feature names are single tokens, no page text.", cands, vocab, y, l2,
+        thresholds={"drop": round(cv["drop"], 3), "add": round(cv["add"], 3), "fill": round(cv["fill"], 3)},
+        cv=cv, l2=l2, min_count=min_count, min_add=min_add)
 
 
 def main(argv: list[str] | None = None) -> int:

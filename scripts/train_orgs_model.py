@@ -22,8 +22,6 @@ writing, no sentences of the pages) go to ``--out`` (default
 
 from __future__ import annotations
 
-import argparse
-import json
 import logging
 import sys
 from pathlib import Path
@@ -32,18 +30,10 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_place_model import _half, auc, design, fit, predict  # noqa: E402
+from logistic import REALNEWS_DEV, arguments, auc, design, fit, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_GOLD = (
-    ROOT / "tests" / "realnews" / "dev.jsonl",
-    ROOT / "tests" / "realnews" / "dev2.jsonl",
-    # the odd halves (the 1st, 3rd, 5th ... page); the even halves are the checks
-    ROOT / "tests" / "realnews" / "dev3.jsonl:odd",
-    ROOT / "tests" / "realnews" / "dev4.jsonl:odd",
-    ROOT / "tests" / "realnews" / "dev5.jsonl:odd",
-    ROOT / "tests" / "realnews" / "dev6.jsonl:odd",
-)
+DEFAULT_GOLD = REALNEWS_DEV
 DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "orgs_model.json"
 logger = logging.getLogger("train_orgs_model")
 
@@ -51,50 +41,41 @@ logger = logging.getLogger("train_orgs_model")
 def collect(gold_files: list[Path], texts: Path | None, all_events: bool = False) -> list[dict[str, Any]]:
     """One row per paired event: doc id, gold organizations, the final organizations of the
     rules, those shared after filling, and its candidates (name, features, rule_kept, label)."""
-    from protestdb.evaluate import load_gold
     from protestdb.evaluate.normalize import names_match
-    from protestdb.evaluate.scorer import _published, document_text, gold_event, match_events, pred_event
+    from protestdb.evaluate.scorer import _published, gold_event, match_events, pred_event
     from protestdb.extract import extract_text
     from protestdb.extract.config import ExtractConfig
     from protestdb.extract.orgs_model import COLLECTED
 
     config = ExtractConfig(orgs_model="collect")
     rows: list[dict[str, Any]] = []
-    for spec in gold_files:
-        gold, half = _half(spec)
-        docs = load_gold(gold)
-        if half is not None:
-            docs = docs[0::2] if half == "odd" else docs[1::2]
-        for doc in docs:
-            if not doc.get("is_protest_report"):
+    for gold, _half, doc, text in gold_pages(gold_files, texts, reports_only=True):
+        did = f"{gold.stem}:{doc.get('doc_id')}"
+        try:
+            COLLECTED.clear()
+            res = extract_text(text, _published(doc), config=config)
+        except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
+            logger.warning("%s: skipped (%s)", did, e)
+            continue
+        golds = [gold_event(e) for e in doc.get("events") or []]
+        preds = [pred_event(e) for e in res.events]
+        cands_of = {id(ev): cands for ev, cands in COLLECTED}
+        for i, j in match_events(preds, golds):
+            gorgs = golds[j].get("organizations") or []
+            if not gorgs and not all_events:
                 continue
-            did = f"{gold.stem}:{doc.get('doc_id')}"
-            try:
-                text = document_text(doc, gold.parent, texts)
-                COLLECTED.clear()
-                res = extract_text(text, _published(doc), config=config)
-            except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
-                logger.warning("%s: skipped (%s)", did, e)
-                continue
-            golds = [gold_event(e) for e in doc.get("events") or []]
-            preds = [pred_event(e) for e in res.events]
-            cands_of = {id(ev): cands for ev, cands in COLLECTED}
-            for i, j in match_events(preds, golds):
-                gorgs = golds[j].get("organizations") or []
-                if not gorgs and not all_events:
-                    continue
-                cands = cands_of.get(id(res.events[i]), [])
-                kept = {c.name for c in cands if c.rule_kept}
-                final = list(preds[i].get("organizations") or [])
-                rows.append({
-                    "doc": did, "gold": gorgs, "rules": final,
-                    "shared": [n for n in final if n not in kept],
-                    "cands": [{
-                        "name": c.name, "features": sorted(c.features), "rule_kept": c.rule_kept,
-                        "label": any(names_match(c.name, g) or (c.org is not None and c.org.acronym is not None
-                                                                and names_match(c.org.acronym, g)) for g in gorgs),
-                    } for c in cands],
-                })
+            cands = cands_of.get(id(res.events[i]), [])
+            kept = {c.name for c in cands if c.rule_kept}
+            final = list(preds[i].get("organizations") or [])
+            rows.append({
+                "doc": did, "gold": gorgs, "rules": final,
+                "shared": [n for n in final if n not in kept],
+                "cands": [{
+                    "name": c.name, "features": sorted(c.features), "rule_kept": c.rule_kept,
+                    "label": any(names_match(c.name, g) or (c.org is not None and c.org.acronym is not None
+                                                            and names_match(c.org.acronym, g)) for g in gorgs),
+                } for c in cands],
+            })
     return rows
 
 
@@ -133,10 +114,7 @@ def _flat(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def cross_validate(events: list[dict[str, Any]], folds: int, min_count: int, l2: float) -> dict[str, Any]:
-    docs = sorted({ev["doc"] for ev in events})
-    rng = np.random.default_rng(0)
-    rng.shuffle(docs)
-    fold_of = {d: i % folds for i, d in enumerate(docs)}
+    docs, fold_of = grouped_folds(events, folds)
     probs: list[np.ndarray] = [np.zeros(len(ev["cands"])) for ev in events]
     for k in range(folds):
         tr_events = [ev for ev in events if fold_of[ev["doc"]] != k]
@@ -171,39 +149,20 @@ def train(events: list[dict[str, Any]], folds: int = 5, min_count: int = 3, l2: 
         raise ValueError("training needs candidates of both kinds")
     cv = cross_validate(events, max(2, min(folds, len({ev['doc'] for ev in events}))), min_count, l2)
     vocab = vocabulary(events, min_count)
-    b, w = fit(design(flat, vocab), np.array([c["label"] for c in flat], dtype=float), l2)
-    weights = {f: round(float(v), 4) for f, v in zip(vocab, w, strict=True) if abs(v) >= 1e-3}
-    return {
-        "_doc": "Logistic weights of the learned organization selector (extract/orgs_model.py); trained by "
-                "scripts/train_orgs_model.py. Feature names are single words or word pairs, no page text.",
-        "version": 1, "bias": round(b, 4), "weights": weights,
-        "thresholds": {"drop": cv["drop"], "add": cv["add"]},
-        "cv": cv, "l2": l2, "min_count": min_count,
-    }
+    return model_file(
+        "Logistic weights of the learned organization selector (extract/orgs_model.py); trained by "
+        "scripts/train_orgs_model.py. Feature names are single words or word pairs, no page text.",
+        flat, vocab, np.array([c["label"] for c in flat], dtype=float), l2,
+        thresholds={"drop": cv["drop"], "add": cv["add"]}, cv=cv, l2=l2, min_count=min_count)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, nargs="+", default=list(DEFAULT_GOLD))
-    ap.add_argument("--texts", type=Path, default=ROOT / "tests" / "realnews" / "texts")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--l2", type=float, default=3.0)
-    ap.add_argument("--rows", type=Path, default=None, help="cache of the collected events (read if it exists)")
+    ap = arguments(__doc__.splitlines()[0], DEFAULT_OUT, DEFAULT_GOLD, 3, 3.0, report=False, rows="events")
     ap.add_argument("--all-events", action="store_true", help="also train on events whose gold names no organization")
-    args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    missing = [str(g) for g in args.gold if not _half(g)[0].is_file()]
-    if missing:
-        print(f"no such gold file: {', '.join(missing)}", file=sys.stderr)
+    args = start(ap, argv)
+    if args is None:
         return 2
-    if args.rows is not None and args.rows.is_file():
-        events = json.loads(args.rows.read_text(encoding="utf-8"))
-    else:
-        events = collect(args.gold, args.texts if args.texts.is_dir() else None, args.all_events)
-        if args.rows is not None:
-            args.rows.write_text(json.dumps(events), encoding="utf-8")
+    events = rows_or_collect(args.rows, lambda: collect(args.gold, args.texts if args.texts.is_dir() else None, args.all_events))
     try:
         model = train(events, args.folds, args.min_count, args.l2)
     except ValueError as e:
@@ -215,11 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"grouped {args.folds}-fold CV: AUC {cv['auc']:.3f}; thresholds drop {cv['drop']:.3f} add {cv['add']:.3f}; "
           "mean event orgs F1: "
           f"rules {cv['rules_orgs_f1']:.3f}, model {cv['model_orgs_f1']:.3f} (at 0.5: {cv['model_orgs_f1_at_0.5']:.3f})")
-    items = sorted(model["weights"].items(), key=lambda kv: kv[1])
-    print("top positive:", ", ".join(f"{f} {v:+.2f}" for f, v in items[::-1][:15]))
-    print("top negative:", ", ".join(f"{f} {v:+.2f}" for f, v in items[:15]))
-    args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    print_top(model["weights"])
+    write_model(args.out, model)
     return 0
 
 

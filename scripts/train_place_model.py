@@ -20,8 +20,6 @@ weights (single-token feature names, no sentences of the pages) go to ``--out`` 
 
 from __future__ import annotations
 
-import argparse
-import json
 import logging
 import sys
 from pathlib import Path
@@ -29,19 +27,11 @@ from typing import Any
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, design, fit, fresh_doc, gold_pages, grouped_folds, model_file, predict, prf, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
+
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_GOLD = (
-    ROOT / "tests" / "realnews" / "dev.jsonl",
-    ROOT / "tests" / "realnews" / "dev2.jsonl",
-    # the odd halves (the 1st, 3rd, 5th ... page); the even halves are the checks
-    ROOT / "tests" / "realnews" / "dev3.jsonl:odd",
-    ROOT / "tests" / "realnews" / "dev4.jsonl:odd",
-    # the own-writing sets (texts in the repository)
-    ROOT / "tests" / "gold" / "dev.jsonl",
-    ROOT / "tests" / "gold" / "examples.jsonl",
-    ROOT / "tests" / "gold" / "heldout.jsonl",
-    ROOT / "tests" / "gold" / "heldout2.jsonl",
-)
+DEFAULT_GOLD = (*REALNEWS_DEV[:4], *OWN_GOLD)  # dev, dev2, the odd halves of dev3 and dev4; the own-writing sets
 DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "place_model.json"
 logger = logging.getLogger("train_place_model")
 
@@ -68,122 +58,44 @@ def _covers(gold: tuple[str, str | None], loc: str | None, state: str | None) ->
     return loc == gold[0] and (not state or not gold[1] or state == gold[1])
 
 
-def _half(spec: Path) -> tuple[Path, str | None]:
-    """``FILE:odd`` / ``FILE:even``: the odd (1st, 3rd ...) or even pages of a gold file."""
-    name = spec.name
-    for half in ("odd", "even"):
-        if name.endswith(f":{half}"):
-            return spec.with_name(name[: -len(half) - 1]), half
-    return spec, None
-
-
 def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
     """One row per candidate: doc id, features, drafted, label; plus one row per gold locality no
     candidate covers (``uncovered``)."""
-    from protestdb.evaluate import load_gold
     from protestdb.evaluate.normalize import norm_locality, norm_state
-    from protestdb.evaluate.scorer import _published, document_text
-    from protestdb.extract import gate
+    from protestdb.evaluate.scorer import _published
     from protestdb.extract.components import run
     from protestdb.extract.config import ExtractConfig
-    from protestdb.extract.document import ExtractDoc
-    from protestdb.extract.spans import quote_index
 
     config = ExtractConfig(place_model="collect")
     rows: list[dict[str, Any]] = []
-    for spec in gold_files:
-        gold, half = _half(spec)
-        docs = load_gold(gold)
-        if half is not None:
-            docs = docs[0::2] if half == "odd" else docs[1::2]
-        for doc in docs:
-            did = f"{gold.stem}:{doc.get('doc_id')}"
-            try:
-                text = document_text(doc, gold.parent, texts)
-            except (OSError, ValueError) as e:
-                logger.warning("%s: no text (%s)", did, e)
-                continue
-            gate.clear()
-            quote_index.cache_clear()
-            xd = ExtractDoc(text=text, published=_published(doc), config=config)
-            try:
-                run(xd, geocode=False)
-            except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
-                logger.warning("%s: extraction failed (%s)", did, e)
-                continue
-            golds = _gold_places(doc)
-            covered: set[tuple[str, str | None]] = set()
-            for c in xd.memo.get("place_candidates", []):
-                loc, state = norm_locality(c.place.locality), norm_state(c.place.state)
-                hit = {g for g in golds if _covers(g, loc, state)}
-                covered |= hit
-                rows.append({"doc": did, "features": sorted(c.features), "drafted": c.drafted, "label": bool(hit)})
-            for _ in golds - covered:
-                rows.append({"doc": did, "uncovered": True})
+    for gold, _half, doc, text in gold_pages(gold_files, texts):
+        did = f"{gold.stem}:{doc.get('doc_id')}"
+        xd = fresh_doc(text, _published(doc), config)
+        try:
+            run(xd, geocode=False)
+        except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
+            logger.warning("%s: extraction failed (%s)", did, e)
+            continue
+        golds = _gold_places(doc)
+        covered: set[tuple[str, str | None]] = set()
+        for c in xd.memo.get("place_candidates", []):
+            loc, state = norm_locality(c.place.locality), norm_state(c.place.state)
+            hit = {g for g in golds if _covers(g, loc, state)}
+            covered |= hit
+            rows.append({"doc": did, "features": sorted(c.features), "drafted": c.drafted, "label": bool(hit)})
+        for _ in golds - covered:
+            rows.append({"doc": did, "uncovered": True})
     return rows
 
 
 # --- the model --------------------------------------------------------------------------------
 
 
-def vocabulary(rows: list[dict[str, Any]], min_count: int) -> list[str]:
-    counts: dict[str, int] = {}
-    for r in rows:
-        for f in r.get("features", ()):
-            counts[f] = counts.get(f, 0) + 1
-    return sorted(f for f, n in counts.items() if n >= min_count)
-
-
-def design(rows: list[dict[str, Any]], vocab: list[str]) -> np.ndarray:
-    index = {f: i for i, f in enumerate(vocab)}
-    x = np.zeros((len(rows), len(vocab)), dtype=np.float64)
-    for i, r in enumerate(rows):
-        for f in r["features"]:
-            j = index.get(f)
-            if j is not None:
-                x[i, j] = 1.0
-    return x
-
-
-def fit(x: np.ndarray, y: np.ndarray, l2: float, iters: int = 60) -> tuple[float, np.ndarray]:
-    """L2-regularised logistic regression by Newton's method (the bias not penalised)."""
-    n, k = x.shape
-    xb = np.hstack([np.ones((n, 1)), x])
-    w = np.zeros(k + 1)
-    reg = np.full(k + 1, l2)
-    reg[0] = 0.0
-    for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -30, 30)))
-        grad = xb.T @ (p - y) + reg * w
-        h = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(reg + 1e-6)
-        step = np.linalg.solve(h, grad)
-        w -= step
-        if np.max(np.abs(step)) < 1e-6:
-            break
-    return float(w[0]), w[1:]
-
-
-def predict(bias: float, w: np.ndarray, x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(bias + x @ w, -30, 30)))
-
-
-def auc(y: np.ndarray, p: np.ndarray) -> float:
-    pos, neg = p[y == 1], p[y == 0]
-    if not len(pos) or not len(neg):
-        return float("nan")
-    order = np.argsort(np.concatenate([pos, neg]), kind="mergesort")
-    ranks = np.empty(len(order))
-    ranks[order] = np.arange(1, len(order) + 1)
-    return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
-
-
 def decisions_prf(y: np.ndarray, pred: np.ndarray, uncovered: int) -> tuple[float, float, float]:
     tp = int(np.sum(pred & (y == 1)))
     fp = int(np.sum(pred & (y == 0)))
     fn = int(np.sum(~pred & (y == 1))) + uncovered
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return prf(tp, fp, fn)
 
 
 def pick_thresholds(y: np.ndarray, p: np.ndarray, drafted: np.ndarray, uncovered: int) -> tuple[float, float, float]:
@@ -200,10 +112,7 @@ def pick_thresholds(y: np.ndarray, p: np.ndarray, drafted: np.ndarray, uncovered
 
 def cross_validate(rows: list[dict[str, Any]], folds: int, min_count: int, l2: float) -> dict[str, Any]:
     cands = [r for r in rows if "features" in r]
-    docs = sorted({r["doc"] for r in cands})
-    rng = np.random.default_rng(0)
-    rng.shuffle(docs)
-    fold_of = {d: i % folds for i, d in enumerate(docs)}
+    docs, fold_of = grouped_folds(cands, folds)
     y = np.array([r["label"] for r in cands], dtype=float)
     drafted = np.array([r["drafted"] for r in cands], dtype=bool)
     oof = np.zeros(len(cands))
@@ -237,44 +146,18 @@ def train(rows: list[dict[str, Any]], folds: int = 5, min_count: int = 3, l2: fl
         raise ValueError("training needs candidates of both kinds (event places and other places)")
     cv = cross_validate(rows, max(2, min(folds, len({r['doc'] for r in cands}))), min_count, l2)
     vocab = vocabulary(cands, min_count)
-    b, w = fit(design(cands, vocab), np.array([r["label"] for r in cands], dtype=float), l2)
-    weights = {f: round(float(v), 4) for f, v in zip(vocab, w, strict=True) if abs(v) >= 1e-3}
-    return {
-        "_doc": "Logistic weights of the learned place check (extract/place_model.py); trained by "
-                "scripts/train_place_model.py. Feature names are single tokens, no page text.",
-        "version": 1, "bias": round(b, 4), "weights": weights,
-        "thresholds": {"drop": round(cv["drop"], 3), "add": round(cv["add"], 3)},
-        "cv": cv, "l2": l2, "min_count": min_count,
-    }
-
-
-def top_features(model: dict[str, Any], n: int = 15) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
-    items = sorted(model["weights"].items(), key=lambda kv: kv[1])
-    return items[::-1][:n], items[:n]
+    return model_file(
+        "Logistic weights of the learned place check (extract/place_model.py); trained by "
+        "scripts/train_place_model.py. Feature names are single tokens, no page text.",
+        cands, vocab, np.array([r["label"] for r in cands], dtype=float), l2,
+        thresholds={"drop": round(cv["drop"], 3), "add": round(cv["add"], 3)}, cv=cv, l2=l2, min_count=min_count)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, nargs="+", default=list(DEFAULT_GOLD))
-    ap.add_argument("--texts", type=Path, default=ROOT / "tests" / "realnews" / "texts")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--l2", type=float, default=3.0)
-    ap.add_argument("--json", type=Path, default=None, help="also write the CV report here")
-    ap.add_argument("--rows", type=Path, default=None, help="cache of the collected candidates (read if it exists)")
-    args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    missing = [str(g) for g in args.gold if not g.is_file()]
-    if missing:
-        print(f"no such gold file: {', '.join(missing)}", file=sys.stderr)
+    args = start(arguments(__doc__.splitlines()[0], DEFAULT_OUT, DEFAULT_GOLD, 3, 3.0), argv)
+    if args is None:
         return 2
-    if args.rows is not None and args.rows.is_file():
-        rows = json.loads(args.rows.read_text(encoding="utf-8"))
-    else:
-        rows = collect(args.gold, args.texts if args.texts.is_dir() else None)
-        if args.rows is not None:
-            args.rows.write_text(json.dumps(rows), encoding="utf-8")
+    rows = rows_or_collect(args.rows, lambda: collect(args.gold, args.texts if args.texts.is_dir() else None))
     try:
         model = train(rows, args.folds, args.min_count, args.l2)
     except ValueError as e:
@@ -289,13 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name[:-4]:<8} P {p:.3f} R {r:.3f} F1 {f:.3f}")
     print(f"  CV decisions: dropped {cv['dropped']} drafts ({cv['dropped_wrongly']} wrongly), "
           f"added {cv['added']} places ({cv['added_rightly']} rightly)")
-    pos, neg = top_features(model)
-    print("top positive:", ", ".join(f"{f} {v:+.2f}" for f, v in pos))
-    print("top negative:", ", ".join(f"{f} {v:+.2f}" for f, v in neg))
-    args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if args.json is not None:
-        args.json.write_text(json.dumps(cv, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    print_top(model["weights"])
+    write_model(args.out, model, args.json)
     return 0
 
 

@@ -20,8 +20,6 @@ is kept only when it occurs in ``--min-count`` training texts.
 
 from __future__ import annotations
 
-import argparse
-import json
 import logging
 import sys
 from pathlib import Path
@@ -31,22 +29,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from train_place_model import _half, auc, fit, predict  # noqa: E402
+from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, design, fit, fresh_doc, gold_pages, model_file, predict, prf, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
 
-REAL = ROOT / "tests" / "realnews"
-DEFAULT_GOLD = (
-    REAL / "dev.jsonl",
-    REAL / "dev2.jsonl",
-    # the odd halves (the 1st, 3rd, 5th ... page); the even halves are the checks
-    REAL / "dev3.jsonl:odd",
-    REAL / "dev4.jsonl:odd",
-    REAL / "dev5.jsonl:odd",
-    REAL / "dev6.jsonl:odd",
-    ROOT / "tests" / "gold" / "dev.jsonl",
-    ROOT / "tests" / "gold" / "examples.jsonl",
-    ROOT / "tests" / "gold" / "heldout.jsonl",
-    ROOT / "tests" / "gold" / "heldout2.jsonl",
-)
+DEFAULT_GOLD = (*REALNEWS_DEV, *OWN_GOLD)
 DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "relevance_model.json"
 #: the candidate bands of rules' scores the model may judge (the threshold is 2)
 BANDS = ((2,), (1, 2), (2, 3), (1, 2, 3), (0, 1, 2), (0, 1, 2, 3), (1,), (0, 1), (3,), (2, 3, 4), (1, 2, 3, 4))
@@ -56,71 +41,35 @@ logger = logging.getLogger("train_relevance_model")
 def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
     """One row per document: part, doc id, label, rules' decision, and (when it reached the
     relevance step) the rules' score and the features."""
-    from protestdb.evaluate import load_gold
-    from protestdb.evaluate.scorer import _published, document_text
-    from protestdb.extract import gate
+    from protestdb.evaluate.scorer import _published
     from protestdb.extract.components import run
     from protestdb.extract.config import ExtractConfig
     from protestdb.extract.detect import quick_reject
-    from protestdb.extract.document import ExtractDoc
-    from protestdb.extract.spans import quote_index
 
     config = ExtractConfig(relevance_model="collect")
     rows: list[dict[str, Any]] = []
-    for spec in gold_files:
-        gold, half = _half(spec)
-        part = f"{gold.parent.name}/{gold.stem}" + (f":{half}" if half else "")
-        docs = load_gold(gold)
-        if half is not None:
-            docs = docs[0::2] if half == "odd" else docs[1::2]
-        for doc in docs:
-            did = str(doc.get("doc_id"))
-            try:
-                text = document_text(doc, gold.parent, texts)
-            except (OSError, ValueError) as e:
-                logger.warning("%s: no text (%s)", did, e)
-                continue
-            gate.clear()
-            quote_index.cache_clear()
-            xd = ExtractDoc(text=text, published=_published(doc), config=config)
-            try:
-                said = False if quick_reject(text) else run(xd, geocode=False)
-            except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
-                logger.warning("%s: extraction failed (%s)", did, e)
-                continue
-            memo = xd.memo
-            row: dict[str, Any] = {"part": part, "doc": did, "label": bool(doc.get("is_protest_report")),
-                                   "rules": bool(said)}
-            if "relevance_features" in memo:
-                row["score"] = memo["relevance_rule_score"]
-                row["features"] = sorted(memo["relevance_features"])
-            rows.append(row)
+    for gold, h, doc, text in gold_pages(gold_files, texts):
+        part = f"{gold.parent.name}/{gold.stem}" + (f":{h}" if h else "")
+        did = str(doc.get("doc_id"))
+        xd = fresh_doc(text, _published(doc), config)
+        try:
+            said = False if quick_reject(text) else run(xd, geocode=False)
+        except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
+            logger.warning("%s: extraction failed (%s)", did, e)
+            continue
+        memo = xd.memo
+        row: dict[str, Any] = {"part": part, "doc": did, "label": bool(doc.get("is_protest_report")),
+                               "rules": bool(said)}
+        if "relevance_features" in memo:
+            row["score"] = memo["relevance_rule_score"]
+            row["features"] = sorted(memo["relevance_features"])
+        rows.append(row)
     return rows
 
 
-def vocabulary(rows: list[dict[str, Any]], min_count: int) -> list[str]:
-    counts: dict[str, int] = {}
-    for r in rows:
-        for f in r["features"]:
-            counts[f] = counts.get(f, 0) + 1
-    return sorted(f for f, n in counts.items() if n >= min_count or not f.startswith("w:"))
-
-
-def design(rows: list[dict[str, Any]], vocab: list[str]) -> np.ndarray:
-    index = {f: i for i, f in enumerate(vocab)}
-    x = np.zeros((len(rows), len(vocab)), dtype=np.float64)
-    for i, r in enumerate(rows):
-        for f in r["features"]:
-            j = index.get(f)
-            if j is not None:
-                x[i, j] = 1.0
-    return x
-
-
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+def _vocabulary(rows: list[dict[str, Any]], min_count: int) -> list[str]:
+    """The features seen on ``min_count`` rows; every structural one (not a word "w:...")."""
+    return vocabulary(rows, min_count, keep=lambda f: not f.startswith("w:"))
 
 
 def decide(rows: list[dict[str, Any]], probs: dict[int, float], band: tuple[int, ...], cut: float) -> list[bool]:
@@ -150,7 +99,7 @@ def out_of_part(rows: list[dict[str, Any]], min_count: int, l2: float) -> dict[i
         te = [i for i, r in enumerate(rows) if "features" in r and r["part"] == part]
         if not tr or not te:
             continue
-        vocab = vocabulary(tr, min_count)
+        vocab = _vocabulary(tr, min_count)
         b, w = fit(design(tr, vocab), np.array([r["label"] for r in tr], dtype=float), l2)
         for i, p in zip(te, predict(b, w, design([rows[i] for i in te], vocab)), strict=True):
             probs[i] = float(p)
@@ -196,40 +145,20 @@ def train(rows: list[dict[str, Any]], min_count: int = 4, l2: float = 3.0) -> di
         "model_prf": [round(v, 4) for v in relevance_prf(rows, decide(rows, probs, band, cut))],
         "band": list(band), "cut": cut, "per_part": per_part(rows, probs, band, cut),
     }
-    vocab = vocabulary(feat, min_count)
-    b, w = fit(design(feat, vocab), np.array([r["label"] for r in feat], dtype=float), l2)
-    weights = {f: round(float(v), 4) for f, v in zip(vocab, w, strict=True) if abs(v) >= 1e-3}
-    return {
-        "_doc": "Logistic weights of the learned relevance second opinion (extract/relevance_model.py); "
-                "trained by scripts/train_relevance_model.py. Feature names are single lemmas and structural "
-                "tags, no page text. The model judges the texts whose rules' score is in 'band' (relevant "
-                "when its probability >= 'cut').",
-        "version": 1, "bias": round(b, 4), "weights": weights, "band": list(band), "cut": cut,
-        "cv": cv, "l2": l2, "min_count": min_count,
-    }
+    vocab = _vocabulary(feat, min_count)
+    return model_file(
+        "Logistic weights of the learned relevance second opinion (extract/relevance_model.py); "
+        "trained by scripts/train_relevance_model.py. Feature names are single lemmas and structural "
+        "tags, no page text. The model judges the texts whose rules' score is in 'band' (relevant "
+        "when its probability >= 'cut').", feat, vocab, np.array([r["label"] for r in feat], dtype=float), l2,
+        band=list(band), cut=cut, cv=cv, l2=l2, min_count=min_count)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, nargs="+", default=list(DEFAULT_GOLD))
-    ap.add_argument("--texts", type=Path, default=REAL / "texts")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--min-count", type=int, default=4)
-    ap.add_argument("--l2", type=float, default=3.0)
-    ap.add_argument("--json", type=Path, default=None, help="also write the CV report here")
-    ap.add_argument("--rows", type=Path, default=None, help="cache of the collected rows (read if it exists)")
-    args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    missing = [str(g) for g in args.gold if not _half(g)[0].is_file()]
-    if missing:
-        print(f"no such gold file: {', '.join(missing)}", file=sys.stderr)
+    args = start(arguments(__doc__.splitlines()[0], DEFAULT_OUT, DEFAULT_GOLD, 4, 3.0, folds=False, rows="rows"), argv)
+    if args is None:
         return 2
-    if args.rows is not None and args.rows.is_file():
-        rows = json.loads(args.rows.read_text(encoding="utf-8"))
-    else:
-        rows = collect(args.gold, args.texts if args.texts.is_dir() else None)
-        if args.rows is not None:
-            args.rows.write_text(json.dumps(rows), encoding="utf-8")
+    rows = rows_or_collect(args.rows, lambda: collect(args.gold, args.texts if args.texts.is_dir() else None))
     try:
         model = train(rows, args.min_count, args.l2)
     except ValueError as e:
@@ -243,13 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name[:-4]:<6} relevance P {p:.3f} R {r:.3f} F1 {f:.3f}")
     for part, d in cv["per_part"].items():
         print(f"  {part:<28} {d['docs']:>4} docs  rules F1 {d['rules_f1']:.3f}  with model {d['model_f1']:.3f}")
-    items = sorted(model["weights"].items(), key=lambda kv: kv[1])
-    print("top positive:", ", ".join(f"{f} {v:+.2f}" for f, v in items[::-1][:15]))
-    print("top negative:", ", ".join(f"{f} {v:+.2f}" for f, v in items[:15]))
-    args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if args.json is not None:
-        args.json.write_text(json.dumps(cv, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    print_top(model["weights"])
+    write_model(args.out, model, args.json)
     return 0
 
 

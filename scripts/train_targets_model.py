@@ -21,14 +21,15 @@ feature names, no sentences of the pages) go to ``--out`` (default
 
 from __future__ import annotations
 
-import argparse
-import json
 import logging
 import sys
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from logistic import arguments, auc, design, fit, fresh_doc, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = Path("/work/realnews")
@@ -45,29 +46,15 @@ DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "targets_model.j
 logger = logging.getLogger("train_targets_model")
 
 
-def _half(spec: Path) -> tuple[Path, str | None]:
-    """``FILE:odd`` / ``FILE:even``: the odd (1st, 3rd ...) or even pages of a gold file."""
-    name = spec.name
-    for half in ("odd", "even"):
-        if name.endswith(f":{half}"):
-            return spec.with_name(name[: -len(half) - 1]), half
-    return spec, None
-
-
 def _extract(text: str, published: Any) -> tuple[list[Any], dict[int, Any]]:
     """The events of one text as ``extract_text`` gives them, with the collected candidates."""
-    from protestdb.extract import gate
     from protestdb.extract.components import run
     from protestdb.extract.config import ExtractConfig
     from protestdb.extract.detect import quick_reject
-    from protestdb.extract.document import ExtractDoc
-    from protestdb.extract.spans import quote_index
 
-    gate.clear()
-    quote_index.cache_clear()
+    xd = fresh_doc(text, published, ExtractConfig(targets_model="collect"))
     if quick_reject(text):
         return [], {}
-    xd = ExtractDoc(text=text, published=published, config=ExtractConfig(targets_model="collect"))
     if not run(xd):
         return [], {}
     return list(xd.events), xd.memo.get("target_candidates", {})
@@ -76,93 +63,33 @@ def _extract(text: str, published: Any) -> tuple[list[Any], dict[int, Any]]:
 def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
     """One row per matched event whose gold has targets: its gold targets and its candidates
     (name, features, kept by the rules, the gold targets it matches)."""
-    from protestdb.evaluate import load_gold
     from protestdb.evaluate.normalize import names_match
-    from protestdb.evaluate.scorer import _published, document_text, gold_event, match_events, pred_event
+    from protestdb.evaluate.scorer import _published, gold_event, match_events, pred_event
 
     rows: list[dict[str, Any]] = []
-    for spec in gold_files:
-        gold, half = _half(spec)
-        docs = load_gold(gold)
-        if half is not None:
-            docs = docs[0::2] if half == "odd" else docs[1::2]
-        for doc in docs:
-            if not doc.get("is_protest_report"):
+    for gold, _half, doc, text in gold_pages(gold_files, texts, reports_only=True):
+        did = f"{gold.stem}:{doc.get('doc_id')}"
+        try:
+            events, cands = _extract(text, _published(doc))
+        except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
+            logger.warning("%s: skipped (%s)", did, e)
+            continue
+        golds = [gold_event(e) for e in doc.get("events") or []]
+        preds = [pred_event(e) for e in events]
+        for i, j in match_events(preds, golds):
+            gt = [t for t in golds[j].get("targets") or [] if t]
+            if not gt:
                 continue
-            did = f"{gold.stem}:{doc.get('doc_id')}"
-            try:
-                text = document_text(doc, gold.parent, texts)
-                events, cands = _extract(text, _published(doc))
-            except Exception as e:  # noqa: BLE001 - one bad page never stops the training run
-                logger.warning("%s: skipped (%s)", did, e)
-                continue
-            golds = [gold_event(e) for e in doc.get("events") or []]
-            preds = [pred_event(e) for e in events]
-            for i, j in match_events(preds, golds):
-                gt = [t for t in golds[j].get("targets") or [] if t]
-                if not gt:
-                    continue
-                cs = cands.get(id(events[i]), [])
-                rows.append({
-                    "doc": did, "gold": gt, "final": list(events[i].targets or []),
-                    "cands": [{"name": c.name, "features": sorted(c.features), "kept": c.kept,
-                               "hits": [k for k, g in enumerate(gt) if names_match(c.name, g)]} for c in cs],
-                })
+            cs = cands.get(id(events[i]), [])
+            rows.append({
+                "doc": did, "gold": gt, "final": list(events[i].targets or []),
+                "cands": [{"name": c.name, "features": sorted(c.features), "kept": c.kept,
+                           "hits": [k for k, g in enumerate(gt) if names_match(c.name, g)]} for c in cs],
+            })
     return rows
 
 
 # --- the model --------------------------------------------------------------------------------
-
-
-def vocabulary(cands: list[dict[str, Any]], min_count: int) -> list[str]:
-    counts: dict[str, int] = {}
-    for c in cands:
-        for f in c["features"]:
-            counts[f] = counts.get(f, 0) + 1
-    return sorted(f for f, n in counts.items() if n >= min_count)
-
-
-def design(cands: list[dict[str, Any]], vocab: list[str]) -> np.ndarray:
-    index = {f: i for i, f in enumerate(vocab)}
-    x = np.zeros((len(cands), len(vocab)), dtype=np.float64)
-    for i, c in enumerate(cands):
-        for f in c["features"]:
-            j = index.get(f)
-            if j is not None:
-                x[i, j] = 1.0
-    return x
-
-
-def fit(x: np.ndarray, y: np.ndarray, l2: float, iters: int = 60) -> tuple[float, np.ndarray]:
-    """L2-regularised logistic regression by Newton's method (the bias not penalised)."""
-    n, k = x.shape
-    xb = np.hstack([np.ones((n, 1)), x])
-    w = np.zeros(k + 1)
-    reg = np.full(k + 1, l2)
-    reg[0] = 0.0
-    for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -30, 30)))
-        grad = xb.T @ (p - y) + reg * w
-        h = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(reg + 1e-6)
-        step = np.linalg.solve(h, grad)
-        w -= step
-        if np.max(np.abs(step)) < 1e-6:
-            break
-    return float(w[0]), w[1:]
-
-
-def predict(bias: float, w: np.ndarray, x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(bias + x @ w, -30, 30)))
-
-
-def auc(y: np.ndarray, p: np.ndarray) -> float:
-    pos, neg = p[y == 1], p[y == 0]
-    if not len(pos) or not len(neg):
-        return float("nan")
-    order = np.argsort(np.concatenate([pos, neg]), kind="mergesort")
-    ranks = np.empty(len(order))
-    ranks[order] = np.arange(1, len(order) + 1)
-    return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
 
 
 def choose(cands: list[dict[str, Any]], scores: list[float], drop: float, add: float, fill: float = 1.1) -> list[str]:
@@ -239,10 +166,7 @@ def pick_thresholds(rows: list[dict[str, Any]], scores: list[list[float]],
 
 def cross_validate(rows: list[dict[str, Any]], folds: int, min_count: int, l2: float,
                    min_add: float = MIN_ADD) -> dict[str, Any]:
-    docs = sorted({r["doc"] for r in rows})
-    rng = np.random.default_rng(0)
-    rng.shuffle(docs)
-    fold_of = {d: i % folds for i, d in enumerate(docs)}
+    docs, fold_of = grouped_folds(rows, folds)
     oof: dict[int, list[float]] = {}
     for k in range(folds):
         tr = [i for i, r in enumerate(rows) if fold_of[r["doc"]] != k]
@@ -298,41 +222,21 @@ def train(rows: list[dict[str, Any]], folds: int = 5, min_count: int = 5, l2: fl
         raise ValueError("training needs candidates of both kinds (targets and other names)")
     cv = cross_validate(rows, max(2, min(folds, len({r['doc'] for r in rows}))), min_count, l2, min_add)
     vocab = vocabulary(cands, min_count)
-    b, w = fit(design(cands, vocab), y, l2)
-    weights = {f: round(float(v), 4) for f, v in zip(vocab, w, strict=True) if abs(v) >= 1e-3}
-    return {
-        "_doc": "Logistic weights of the learned choice of targets (extract/targets_model.py); trained by "
-                "scripts/train_targets_model.py. Feature names are single tokens, no page text.",
-        "version": 1, "bias": round(b, 4), "weights": weights,
-        "thresholds": {"drop": round(cv["drop"], 3), "add": round(cv["add"], 3), "fill": round(cv["fill"], 3)},
-        "cv": cv, "l2": l2, "min_count": min_count, "min_add": min_add,
-    }
+    return model_file(
+        "Logistic weights of the learned choice of targets (extract/targets_model.py); trained by "
+        "scripts/train_targets_model.py. Feature names are single tokens, no page text.", cands, vocab, y, l2,
+        thresholds={"drop": round(cv["drop"], 3), "add": round(cv["add"], 3), "fill": round(cv["fill"], 3)},
+        cv=cv, l2=l2, min_count=min_count, min_add=min_add)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, nargs="+", default=list(DEFAULT_GOLD))
-    ap.add_argument("--texts", type=Path, default=ROOT / "tests" / "realnews" / "texts")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--min-count", type=int, default=5)
-    ap.add_argument("--l2", type=float, default=10.0)
+    ap = arguments(__doc__.splitlines()[0], DEFAULT_OUT, DEFAULT_GOLD, 5, 10.0)
     ap.add_argument("--min-add", type=float, default=MIN_ADD, help="lowest add/fill threshold (see MIN_ADD)")
-    ap.add_argument("--json", type=Path, default=None, help="also write the CV report here")
-    ap.add_argument("--rows", type=Path, default=None, help="cache of the collected candidates (read if it exists)")
-    args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    golds = list(args.gold)
-    missing = [str(g) for g in golds if not _half(g)[0].is_file()]
-    if missing:
-        print(f"no such gold file: {', '.join(missing)}", file=sys.stderr)
+    args = start(ap, argv)
+    if args is None:
         return 2
-    if args.rows is not None and args.rows.is_file():
-        rows = json.loads(args.rows.read_text(encoding="utf-8"))
-    else:
-        rows = collect(golds, args.texts if args.texts.is_dir() else None)
-        if args.rows is not None:
-            args.rows.write_text(json.dumps(rows), encoding="utf-8")
+    golds = list(args.gold)
+    rows = rows_or_collect(args.rows, lambda: collect(golds, args.texts if args.texts.is_dir() else None))
     try:
         model = train(rows, args.folds, args.min_count, args.l2, args.min_add)
     except ValueError as e:
@@ -348,13 +252,8 @@ def main(argv: list[str] | None = None) -> int:
           f"oracle of the candidates {cv['oracle_f1']:.3f}")
     print("  thresholds chosen in-fold, by part (model / rules):", ", ".join(
         f"{k} {v:.3f}/{cv['nested_by_part'][k + ' rules']:.3f}" for k, v in cv["nested_by_part"].items() if not k.endswith(" rules")))
-    items = sorted(model["weights"].items(), key=lambda kv: kv[1])
-    print("top positive:", ", ".join(f"{f} {v:+.2f}" for f, v in items[::-1][:15]))
-    print("top negative:", ", ".join(f"{f} {v:+.2f}" for f, v in items[:15]))
-    args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if args.json is not None:
-        args.json.write_text(json.dumps(cv, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    print_top(model["weights"])
+    write_model(args.out, model, args.json)
     return 0
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
+from pathlib import Path
+from types import ModuleType
 
 import httpx
 
@@ -59,3 +62,13 @@ def targets_by_city(text: str, published: object) -> dict[str, list[str]]:
     res = extract_text(text, published)  # type: ignore[arg-type]
     assert res.events, text
     return {ev.locality or "-": list(ev.targets) for ev in res.events}
+
+
+def script(name: str) -> ModuleType:
+    """``scripts/<name>.py`` loaded as a module (the scripts are no package)."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

@@ -83,14 +83,9 @@ def test_a_wrong_mode_is_a_clear_error() -> None:
 def test_training_script_learns_a_frame_from_rows() -> None:
     """``scripts/train_orgs_model.py`` on rows written here: "organized by" names are positive,
     police spokespeople negative; the fitted weights and the CV thresholds say so."""
-    import importlib.util
-    from pathlib import Path
+    from helpers import script
 
-    path = Path(__file__).resolve().parents[1] / "scripts" / "train_orgs_model.py"
-    spec = importlib.util.spec_from_file_location("train_orgs_model", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = script("train_orgs_model")
     events = []
     for i in range(30):
         good = {"name": f"Group {i} Union", "features": ["l2:by_the", "src:organizations.in_event_scope"],

@@ -3,20 +3,18 @@ switch, and the training script end to end -- on sentences written here."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from helpers import script
 from protestdb.extract import extract_text, gate
 from protestdb.extract.components import run
 from protestdb.extract.config import ExtractConfig
 from protestdb.extract.document import ExtractDoc
 from protestdb.extract.place_model import load_model, score
-
-ROOT = Path(__file__).resolve().parents[1]
 
 RALLY = (
     "Hundreds of nurses held a rally in Denver on Saturday to demand safe staffing levels.\n\n"
@@ -98,11 +96,7 @@ def test_scores_drop_and_add_drafts(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("train_place_model", ROOT / "scripts" / "train_place_model.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return script("train_place_model")
 
 
 def test_training_script_end_to_end(tmp_path: Path) -> None:

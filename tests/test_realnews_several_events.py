@@ -58,7 +58,7 @@ def test_the_capital_of_a_country_named() -> None:
 
 
 def test_capital_in_the_money_sense_is_no_place() -> None:
-    from protestdb.extract.places import capital_places
+    from protestdb.extract.capitals import capital_places
 
     assert capital_places("Analysts said the Kenyan capital markets fell on Monday.") == []
     got = capital_places("Riot police blocked roads into the Peruvian capital on Monday.")

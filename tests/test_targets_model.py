@@ -4,19 +4,17 @@ its switch, what a model's scores do to an event's targets, and the training scr
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from helpers import script
 from protestdb.extract import extract_text, gate
 from protestdb.extract.components import run
 from protestdb.extract.config import ExtractConfig
 from protestdb.extract.document import ExtractDoc
-
-ROOT = Path(__file__).resolve().parents[1]
 
 RALLY = (
     "Warehouse workers rally in Harbor City\n\n"
@@ -108,11 +106,7 @@ def test_the_shipped_model_is_off_by_default_or_loads() -> None:
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("train_targets_model", ROOT / "scripts" / "train_targets_model.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return script("train_targets_model")
 
 
 def test_training_script_end_to_end(tmp_path: Path) -> None:

@@ -1,17 +1,19 @@
-"""A country's capital told only as "the capital": "the Philippine capital", "the nation's
-capital", and, in a report about a country abroad, plain "the capital". The words stand for
-the city (``data/place_words_<lang>.json`` capital_phrase), so they are a place of the text
-like the city's name: an action told there is placed in that city, with those words as its
-evidence."""
+"""A country's capital told without the city's name: by the country's name or its people's
+adjective ("in the Kenyan capital", "Peru's capital", "the capital of Ghana"), as the text's own
+country's ("the nation's capital") or, in a report about a country abroad, plain "the capital".
+The words stand for the city (``data/place_words_<lang>.json`` capital_phrase), so they are a
+place of the text like the city's name: an action told there is placed in that city, with those
+words as its evidence."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 from protestdb.extract.lexicons import lang_entry
-from protestdb.extract.places import Place, text_country
+from protestdb.extract.places import Place, is_person, text_country
 
 #: the US capital's state: the countries table names the city only
 _US_CAPITAL = ("Washington", "DC")
@@ -21,6 +23,16 @@ _US_CAPITAL = ("Washington", "DC")
 def _phrase(lang: str) -> re.Pattern[str] | None:
     pat = lang_entry("place_words", lang, "capital_phrase")
     return re.compile(pat) if pat else None
+
+
+def _capital_of(words: str) -> tuple[str, str] | None:
+    """(capital city, ISO2) of a country told by its name, adjective or ISO2 code (geo
+    ``capital_of``; None for the US and when the geo stage is not installed)."""
+    try:
+        from protestdb.geo import capital_of
+    except ImportError:  # the geo stage is not installed
+        return None
+    return capital_of(words)
 
 
 def _country_of_word(word: str) -> str | None:
@@ -35,12 +47,8 @@ def _country_of_word(word: str) -> str | None:
 def _capital(cc: str) -> tuple[str, str | None] | None:
     if cc == "US":
         return _US_CAPITAL
-    try:
-        from protestdb.geo.resolve import capital_city
-    except ImportError:
-        return None
-    city = capital_city(cc)
-    return (city, None) if city else None
+    got = _capital_of(cc)
+    return (got[0], None) if got else None
 
 
 def _modifier(doc: Any, start: int) -> bool:
@@ -60,33 +68,70 @@ def _us_state_named(text: str) -> bool:
     return any(pm.kind == "state" and getattr(pm, "country", "US") in (None, "US") for pm in find_places(text))
 
 
-def capital_places(text: str, doc: Any = None, lang: str = "en") -> list[Place]:
-    """The city places the text names as its country's capital. "the <demonym> capital" is
-    that country's; "the nation's capital" the text's country's (the US when the text is about
-    no country abroad and names a US state: no guess of Washington for a report whose country
-    went unread); a plain "the capital" only in a text about a country abroad (in a US
-    report it is as often a state's capital or a misspelt Capitol). Not "the capital of ..."
-    (a province's, a region's) nor "capital" modifying a noun."""
+def _named(text: str, m: re.Match[str], persons: list[tuple[int, int]], lang: str) -> Place | None:
+    """The capital of the country the match names ("the Kenyan capital", "Peru's capital", "the
+    capital of Ghana"); never on a name told as a person's. "the Kenyan capital" is placed at
+    those words; where the country's name is a place of its own, at the word capital."""
+    grp = "country" if m.group("country") else "country2"
+    words = re.sub(r"['’]s$", "", m.group(grp))
+    got = _capital_of(words)
+    a = m.start(grp)
+    if got is None or is_person(text, a, m.end(), persons, lang):
+        return None
+    city, cc = got
+    if grp == "country2" or words != m.group(grp):
+        a = text.index("capital", m.start(), m.end())
+        b = a + len("capital")
+    else:
+        b = m.end()
+    return Place(a, b, text[a:b], "city", None, city, cc)
+
+
+def _unnamed(text: str, m: re.Match[str], doc: Any, abroad: list[str | None]) -> Place | None:
+    """The capital told without the country's name (the match's group ``b``): "the <demonym>
+    capital" is that country's; "the nation's capital" the text's country's (the US when the
+    text is about no country abroad and names a US state: no guess of Washington for a report
+    whose country went unread); a plain "the capital" only in a text about a country abroad (in
+    a US report it is as often a state's capital or a misspelt Capitol); not "capital"
+    modifying a noun. ``abroad`` caches the text's country."""
+    if _modifier(doc, m.start("head")):
+        return None
+    adj = m.group("adj")
+    if adj:
+        cc = _country_of_word(adj)
+    else:
+        if not abroad:
+            abroad.append(text_country(text))
+        cc = abroad[0] or ("US" if m.group("nation") and _us_state_named(text) else None)
+    cap = _capital(cc) if cc else None
+    if cap is None:
+        return None
+    s = m.start("words")
+    return Place(s, m.end("b"), text[s : m.end("b")], "city", cap[1], cap[0], cc)
+
+
+def _free(p: Place, taken: Sequence[Place]) -> bool:
+    return not any(q.start < p.end and p.start < q.end for q in taken)
+
+
+def capital_places(text: str, doc: Any = None, lang: str = "en", persons: list[tuple[int, int]] | None = None,
+                   taken: Sequence[Place] = ()) -> list[Place]:
+    """The city places the text names as a country's capital without the city's name, where
+    none of ``taken`` (the places already read) is told: first those told by the country's
+    name or adjective, then those told without a name where none of the former is."""
     if "capital" not in text:
         return []
     rx = _phrase(lang)
     if rx is None:
         return []
-    out: list[Place] = []
+    named: list[Place] = []
+    unnamed: list[Place] = []
     abroad: list[str | None] = []  # the text's country, computed once when needed
     for m in rx.finditer(text):
-        if _modifier(doc, m.start("head")):
-            continue
-        adj = m.group("adj")
-        if adj:
-            cc = _country_of_word(adj)
-        else:
-            if not abroad:
-                abroad.append(text_country(text))
-            cc = abroad[0] or ("US" if m.group("nation") and _us_state_named(text) else None)
-        cap = _capital(cc) if cc else None
-        if cap is None:
-            continue
-        s = m.start("words")
-        out.append(Place(s, m.end(), text[s : m.end()], "city", cap[1], cap[0], cc))
-    return out
+        p = _named(text, m, persons or [], lang) if m.group("country") or m.group("country2") else None
+        if p is not None:
+            named.append(p)
+        elif m.group("b") is not None and (p := _unnamed(text, m, doc, abroad)) is not None:
+            unnamed.append(p)
+    named = [p for p in named if _free(p, taken)]
+    return named + [p for p in unnamed if _free(p, [*taken, *named])]

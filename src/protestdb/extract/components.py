@@ -203,14 +203,9 @@ def crowd_triggers(doc: ExtractDoc) -> bool | None:
 @component("places")
 def places(doc: ExtractDoc) -> bool | None:
     """Gazetteer place mentions (cities, neighborhoods, venues, states, countries)."""
-    from protestdb.extract.capitals import capital_places
     from protestdb.extract.places import gazetteer_places
 
     doc.places = list(gazetteer_places(doc.text, doc.doc, doc.lang))
-    capitals = capital_places(doc.text, doc.doc, doc.lang)  # "in the Kenyan capital"
-    capitals = [c for c in capitals if not any(p.start < c.end and c.start < p.end for p in doc.places)]
-    if capitals:
-        doc.places = sorted(doc.places + capitals, key=lambda p: p.start)
     return None
 
 

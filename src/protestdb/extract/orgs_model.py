@@ -16,12 +16,12 @@ its ``add`` threshold; ``"collect"`` keeps the rules' choice and records the can
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from protestdb.extract import linear_model
+from protestdb.extract.linear_model import bucket as _bucket
 from protestdb.extract.orgs import Org, title_before
 
 if TYPE_CHECKING:
@@ -63,21 +63,13 @@ class OrgCandidate:
         return self.source.startswith("organizations.")
 
 
-@cache
 def load_model() -> dict[str, Any] | None:
     """The trained model (``data/orgs_model.json``), or None when it has not been trained."""
-    from protestdb.extract.lexicons import load
-
-    try:
-        return load("orgs_model")
-    except FileNotFoundError:
-        return None
+    return linear_model.load_model("orgs_model")
 
 
 def score(features: set[str], model: dict[str, Any]) -> float:
-    w = model["weights"]
-    z = float(model["bias"]) + sum(float(w.get(f, 0.0)) for f in features)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return linear_model.score(features, model)
 
 
 def keeps(c: OrgCandidate, p: float, model: dict[str, Any]) -> bool:
@@ -90,13 +82,6 @@ def keeps(c: OrgCandidate, p: float, model: dict[str, Any]) -> bool:
 def fold(name: str) -> str:
     """A name's comparison key: case and curly apostrophes folded ("Women’s" = "women's")."""
     return name.lower().replace("’", "'").replace("‘", "'").strip()
-
-
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
-    for e in edges:
-        if n <= e:
-            return str(e)
-    return f"{edges[-1]}+"
 
 
 def _norm_word(w: str) -> str:

@@ -15,21 +15,20 @@ nothing.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from protestdb.extract import linear_model
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
+from protestdb.extract.linear_model import bucket as _bucket
 from protestdb.extract.places import Place
 
 if TYPE_CHECKING:
     from protestdb.extract.drafting import DraftState
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
-_PREV = re.compile(r"([^\W\d_][\w'’-]*|[,;:(—–-])\s*$")
 #: words of the text window taken as bag-of-words features (characters each side of a mention)
 WINDOW = 40
 LOCAL_KINDS = ("city", "neighborhood")
@@ -51,29 +50,14 @@ class Candidate:
         return bool(self.drafts)
 
 
-@cache
 def load_model() -> dict[str, Any] | None:
     """The trained model (``data/place_model.json``), or None when it has not been trained."""
-    from protestdb.extract.lexicons import load
-
-    try:
-        return load("place_model")
-    except FileNotFoundError:
-        return None
+    return linear_model.load_model("place_model")
 
 
 def score(features: set[str], model: dict[str, Any]) -> float:
     """The model's probability that the candidate is an event place."""
-    w = model["weights"]
-    z = float(model["bias"]) + sum(float(w.get(f, 0.0)) for f in features)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
-    for e in edges:
-        if n <= e:
-            return str(e)
-    return f"{edges[-1]}+"
+    return linear_model.score(features, model)
 
 
 class _Page:
@@ -150,17 +134,7 @@ def _trigger_features(trigs: list[Any], p: Place) -> set[str]:
 
 def _word_features(text: str, p: Place, lo: int, hi: int) -> set[str]:
     """The word before and after the mention and the words around it in its sentence."""
-    f: set[str] = set()
-    m = _PREV.search(text, max(lo, p.start - 30), p.start)
-    f.add(f"prev={m.group(1).lower()}" if m else "prev=^")
-    after = text[p.end : p.end + 20]
-    nm = _WORD.search(after)
-    if after[:1] in ",.;:)":
-        f.add(f"next={after[:1]}")
-    elif after.startswith(("'s", "’s")):
-        f.add("next='s")
-    elif nm:
-        f.add(f"next={nm.group(0).lower()}")
+    f = linear_model.neighbour_features(text, p.start, p.end, lo)
     for w in _WORD.findall(text[max(lo, p.start - WINDOW) : p.start]):
         f.add(f"wb={w.lower()}")
     for w in _WORD.findall(text[p.end : min(hi, p.end + WINDOW)]):

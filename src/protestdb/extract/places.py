@@ -357,49 +357,16 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
         place = Place(pm.start, pm.end, pm.quote, pm.kind, pm.state, loc)
         place.country = getattr(pm, "country", None)
         out.append(city_part(place, lang))
-    return _with_capitals(text, _without_metros(text, out, geo), persons, lang)
+    return _with_capitals(text, _without_metros(text, out, geo), persons, lang, doc)
 
 
-def _with_capitals(text: str, out: list[Place], persons: list[tuple[int, int]], lang: str) -> list[Place]:
-    """``out`` plus the capitals told by their country's words, where no other place is named."""
-    capitals = capital_places(text, persons, lang)
-    if not capitals:
-        return out
-    return sorted(out + [c for c in capitals if not any(p.start < c.end and c.start < p.end for p in out)],
-                  key=lambda p: p.start)
+def _with_capitals(text: str, out: list[Place], persons: list[tuple[int, int]], lang: str, doc: Any) -> list[Place]:
+    """``out`` plus the capitals told without the city's name ("in the Kenyan capital",
+    ``extract/capitals.py``), where no other place is named."""
+    from protestdb.extract.capitals import capital_places
 
-
-@lru_cache(maxsize=4)
-def _capital_rx(lang: str) -> re.Pattern[str] | None:
-    pat = lang_entry("place_words", lang, "capital_phrases")
-    return re.compile(pat) if pat else None
-
-
-def capital_places(text: str, persons: list[tuple[int, int]] | None = None, lang: str = "en") -> list[Place]:
-    """A country's capital told by the country's name or adjective ("in the Kenyan capital",
-    "the capital of Ghana", ``data/place_words_<lang>`` capital_phrases): a city place at those
-    words (the country's words; never on a name told as a person's)."""
-    geo = _geo()
-    rx = _capital_rx(lang)
-    if geo is None or rx is None or "capital" not in text:
-        return []
-    out = []
-    for m in rx.finditer(text):
-        grp = "country" if m.group("country") else "country2"
-        words = re.sub(r"['’]s$", "", m.group(grp))
-        got = geo.capital_of(words)
-        a = m.start(grp)
-        if got is None or is_person(text, a, m.end(), persons or [], lang):
-            continue
-        city, cc = got
-        if grp == "country2" or words != m.group(grp):
-            # "the capital of Ghana", "Peru's capital": the country's name is a place of its own
-            a = text.index("capital", m.start(), m.end())
-            b = a + len("capital")
-        else:
-            b = m.end()  # "the Kenyan capital"
-        out.append(Place(a, b, text[a:b], "city", None, city, cc))
-    return out
+    capitals = capital_places(text, doc, lang, persons, taken=out)
+    return sorted(out + capitals, key=lambda p: p.start) if capitals else out
 
 
 @lru_cache(maxsize=4)

@@ -16,10 +16,9 @@ the model (probability >= ``cut``); elsewhere the rules decide. ``"collect"`` re
 from __future__ import annotations
 
 import logging
-import math
-from functools import cache
 from typing import Any
 
+from protestdb.extract import linear_model
 from protestdb.extract.background import date_status
 from protestdb.extract.document import ExtractDoc
 
@@ -31,22 +30,13 @@ CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 TRIGGER_BUCKETS = (1, 2, 4, 8)
 
 
-@cache
 def load_model() -> dict[str, Any] | None:
     """The trained model (``data/relevance_model.json``), or None when it has not been trained."""
-    from protestdb.extract.lexicons import load
-
-    try:
-        return load("relevance_model")
-    except FileNotFoundError:
-        return None
+    return linear_model.load_model("relevance_model")
 
 
 def _bucket(n: int) -> str:
-    for e in TRIGGER_BUCKETS:
-        if n <= e:
-            return str(e)
-    return f"{TRIGGER_BUCKETS[-1]}+"
+    return linear_model.bucket(n, TRIGGER_BUCKETS)
 
 
 def _lemmas(doc: ExtractDoc) -> set[str]:
@@ -96,9 +86,7 @@ def features(doc: ExtractDoc, score: int, frame: str | None, density: float) -> 
 
 def probability(feats: set[str], model: dict[str, Any]) -> float:
     """The model's probability that the text reports a protest action."""
-    w = model["weights"]
-    z = float(model["bias"]) + sum(float(w.get(f, 0.0)) for f in feats)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return linear_model.score(feats, model)
 
 
 def second_opinion(doc: ExtractDoc, score: int, rules_say: bool) -> bool:

@@ -19,12 +19,13 @@ the candidates (``doc.memo["target_candidates"]``, by event) for training; ``"of
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from protestdb.extract import linear_model
+from protestdb.extract.linear_model import bucket as _bucket
 from protestdb.extract.spans import entities
 
 if TYPE_CHECKING:
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int, str]
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
-_PREV = re.compile(r"([^\W\d_][\w'’-]*|[,;:(—–-])\s*$")
 _UNIONISH = re.compile(r"\b(?:Union|Association|Federation|Guild|Local|Workers|Teamsters|Coalition|Alliance|SEIU|AFL-CIO|UAW)\b")
 _GOVERNMENT = re.compile(r"(?<![\w-])((?:[A-Z][\w’'-]+\s+){1,3})(?:government|Government|administration|Administration)\b")
 _NOT_MODIFIER = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "Its", "His", "Her", "Every", "Any"})
@@ -55,22 +54,14 @@ class TargetCandidate:
     score: float | None = None
 
 
-@cache
 def load_model() -> dict[str, Any] | None:
     """The trained model (``data/targets_model.json``), or None when it has not been trained."""
-    from protestdb.extract.lexicons import load
-
-    try:
-        return load("targets_model")
-    except FileNotFoundError:
-        return None
+    return linear_model.load_model("targets_model")
 
 
 def score(features: set[str], model: dict[str, Any]) -> float:
     """The model's probability that the candidate is a target of the event."""
-    w = model["weights"]
-    z = float(model["bias"]) + sum(float(w.get(f, 0.0)) for f in features)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return linear_model.score(features, model)
 
 
 @cache
@@ -89,13 +80,6 @@ def _clean(name: str) -> str:
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
     name = re.sub(r"(?:'s|’s)$", "", name)
     return name.strip(" ,.;:\"“”'’()")
-
-
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
-    for e in edges:
-        if n <= e:
-            return str(e)
-    return f"{edges[-1]}+"
 
 
 def _key(name: str) -> str:
@@ -285,18 +269,7 @@ def _where(f: Filling, a: int, head: list[tuple[int, int]]) -> str:
 
 def _word_features(text: str, a: int, b: int) -> set[str]:
     """The word before and after the mention."""
-    out: set[str] = set()
-    m = _PREV.search(text, max(0, a - 30), a)
-    out.add(f"prev={m.group(1).lower()}" if m else "prev=^")
-    after = text[b : b + 20]
-    nm = _WORD.search(after)
-    if after[:1] in ",.;:)":
-        out.add(f"next={after[:1]}")
-    elif after.startswith(("'s", "’s")):
-        out.add("next='s")
-    elif nm:
-        out.add(f"next={nm.group(0).lower()}")
-    return out
+    return linear_model.neighbour_features(text, a, b)
 
 
 def _parse_features(sdoc: Any, a: int, b: int) -> set[str]:

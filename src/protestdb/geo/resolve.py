@@ -416,11 +416,6 @@ def capital_of(words: str) -> tuple[str, str] | None:
     return (city, cc) if city else None
 
 
-def capital_city(cc: str) -> str | None:
-    """The name of a country's capital city (the countries table), or None."""
-    return _capital(cc.upper())
-
-
 @lru_cache(maxsize=256)
 def _capital(cc: str) -> str | None:
     row = gazetteer.connect().execute("SELECT capital FROM countries WHERE iso = ?", (cc,)).fetchone()

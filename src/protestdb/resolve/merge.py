@@ -830,10 +830,9 @@ def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], p
         score += 0.5
         _part(parts, "title", 0.5)
         shared.append("title")
-    if max(e.coreport, m.coreport) >= COREPORT_MIN and not (e.issues and m.issues and not e.issues & m.issues):
+    if max(e.coreport, m.coreport) >= COREPORT_MIN:
         # both pages report the same other places on the same days: one day of action told by two
-        # roundups, and its action here is the one both tell at this place that day (for one cause:
-        # two busy cities' news of one day share places by chance)
+        # roundups, and its action here is the one both tell at this place that day
         score += COREPORT_AGREE
         shared.append("co-reported")
         _part(parts, "co-reported", COREPORT_AGREE)

@@ -15,7 +15,6 @@ empty store file to unsafe-but-fast settings for the load.
 
 from __future__ import annotations
 
-import copy
 import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -165,57 +164,20 @@ class _Cluster:
                     k.claims = k.claims | {ck}
 
 
-def _groups(mentions: Iterable[EventMention]) -> Iterator[list[tuple[EventMention, MatchKey]]]:
-    """Runs of consecutive mentions of one article and one day (an article's places that day)."""
-    run: list[tuple[EventMention, MatchKey]] = []
-    for m in mentions:
-        mk = MatchKey(m)
-        if run and (run[0][0].article_id != m.article_id or run[0][1].day != mk.day):
-            yield run
-            run = []
-        run.append((m, mk))
-    if run:
-        yield run
-
-
-def _coreport(cands: Sequence[_Cluster], mk: MatchKey, mine: frozenset[str],
-              places: dict[str, frozenset[str]]) -> list[MatchKey]:
-    """The candidates' keys, with how many other places of the day both the mention's page (``mine``)
-    and the candidate's pages (``places``: each article's places that day) report, as the store sets
-    them (:func:`protestdb.resolve.decide.with_coreports`)."""
-    others = mine - {mk.loc}
-    keys = [c.key for c in cands]
-    if not others:
-        return keys
-    out = []
-    for c, k in zip(cands, keys, strict=True):
-        theirs = frozenset().union(*(places.get(a, frozenset()) for a in c.articles if a))
-        n = len((theirs - {k.loc}) & others)
-        if n:
-            k = copy.copy(k)
-            k.coreport = n
-        out.append(k)
-    return out
-
-
 def resolve_stream(mentions: Iterable[EventMention], window_days: int = 1) -> Iterator[Resolved]:
     """Resolve date-ordered mentions (each with ``article_id`` and ``index``) into events.
 
     Same decision as the store (:func:`protestdb.resolve.merge.best_match`, same day +/-
     ``window_days``); memory holds only the events of the last ``window_days * 2 + 1``
     days (mentions without a date are held to the end). Events are yielded once no later
-    mention can reach them. Mentions of one article never merge with each other. An article's
-    mentions of one day should come together (as each article's mentions, date-ordered, do): its
-    places that day are what two roundups of one day of action share (co-reported).
+    mention can reach them. Mentions of one article never merge with each other.
     """
     blocks: dict[tuple, dict[int | None, list[_Cluster]]] = defaultdict(lambda: defaultdict(list))
     by_day: dict[int | None, list[tuple[tuple, _Cluster]]] = defaultdict(list)
-    day_places: dict[int, dict[str, frozenset[str]]] = defaultdict(dict)  # day -> article -> its places
     watermark: int | None = None
 
     def flush(before: int | None) -> Iterator[Resolved]:
         for d in sorted(k for k in by_day if k is not None and (before is None or k < before)):
-            day_places.pop(d, None)
             for key, c in by_day.pop(d):
                 blk = blocks.get(key)
                 if blk is not None:
@@ -224,35 +186,30 @@ def resolve_stream(mentions: Iterable[EventMention], window_days: int = 1) -> It
                         blocks.pop(key, None)
                 yield _resolved(c)
 
-    for run in _groups(mentions):
-        d = run[0][1].day
-        mine = frozenset(mk.loc for _, mk in run if mk.loc) if d is not None else frozenset()
-        for m, mk in run:
-            if d is not None and (watermark is None or d > watermark):
-                watermark = d
-                yield from flush(d - 2 * window_days)
-            key = (mk.loc, mk.state, None if mk.loc else mk.country)
-            blk = blocks[key]
-            if d is None:
-                cands = [c for c in blk.get(None, ()) if m.article_id not in c.articles]
-            else:
-                cands = [
-                    c for dd in range(d - window_days, d + window_days + 1) for c in blk.get(dd, ())
-                    if m.article_id not in c.articles
-                ]
-            keys = _coreport(cands, mk, mine, day_places.get(d, {})) if cands and d is not None else \
-                [c.key for c in cands]
-            i = pick_best([score_keys(k, mk) for k in keys], mk) if cands else None
-            if i is not None and weak_among_several(keys[i], mk, len(cands)):
-                i = None  # as the store decides (resolve.decide)
-            if i is None:
-                c = _Cluster(m, mk)
-                blk[d].append(c)
-                by_day[d].append((key, c))
-            else:
-                cands[i].add(m, mk)
-        if d is not None and mine and run[0][0].article_id:
-            day_places[d][run[0][0].article_id] = mine
+    for m in mentions:
+        mk = MatchKey(m)
+        d = mk.day
+        if d is not None and (watermark is None or d > watermark):
+            watermark = d
+            yield from flush(d - 2 * window_days)
+        key = (mk.loc, mk.state, None if mk.loc else mk.country)
+        blk = blocks[key]
+        if d is None:
+            cands = [c for c in blk.get(None, ()) if m.article_id not in c.articles]
+        else:
+            cands = [
+                c for dd in range(d - window_days, d + window_days + 1) for c in blk.get(dd, ())
+                if m.article_id not in c.articles
+            ]
+        i = pick_best([score_keys(c.key, mk) for c in cands], mk) if cands else None
+        if i is not None and weak_among_several(cands[i].key, mk, len(cands)):
+            i = None  # as the store decides (resolve.decide)
+        if i is None:
+            c = _Cluster(m, mk)
+            blk[d].append(c)
+            by_day[d].append((key, c))
+        else:
+            cands[i].add(m, mk)
     yield from flush(None)
     for _key, c in by_day.pop(None, []):
         yield _resolved(c)

@@ -19,7 +19,7 @@ with the source so ``protestdb show`` and the event page can say why a source is
 from __future__ import annotations
 
 import copy
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,37 +68,14 @@ def _undated_fits_several(keys: Sequence[MatchKey], scores: Sequence[float | Non
     return len(days) >= 2
 
 
-#: What the store passes as ``coreported``: the other places (locality keys) the mention's page reports
-#: on its day, and for each candidate event the places its source pages report that day.
-CoReported = tuple[frozenset[str], Mapping[str, frozenset[str]]]
-
-
-def with_coreports(keys: list[MatchKey], event_ids: Sequence[str], coreported: CoReported | None) -> list[MatchKey]:
-    """Each candidate's key with :attr:`MatchKey.coreport` set: how many other places both the mention's
-    page and the candidate's pages report on the mention's day (a copy where it is not 0)."""
-    if not coreported:
-        return keys
-    mine, theirs = coreported
-    out = []
-    for k, eid in zip(keys, event_ids, strict=True):
-        n = len((theirs.get(eid, frozenset()) - {k.loc}) & mine)
-        if n:
-            k = copy.copy(k)
-            k.coreport = n
-        out.append(k)
-    return out
-
-
 def decide(
     candidates: Sequence[Event],
     mention: EventMention,
     ccc_ids: Collection[str] = (),
-    coreported: CoReported | None = None,
 ) -> Decision:
-    """The decision for ``mention`` among ``candidates`` (``ccc_ids``: those imported from CCC;
-    ``coreported``: the other places the mention's page and each candidate's pages report that day)."""
+    """The decision for ``mention`` among ``candidates`` (``ccc_ids``: those imported from CCC)."""
     mkey = MatchKey(mention)
-    keys = with_coreports([MatchKey(ev) for ev in candidates], [ev.id for ev in candidates], coreported)
+    keys = [MatchKey(ev) for ev in candidates]
     # the block as the batch resolver sees it: same place, dated the same way (undated candidates
     # of a dated mention, the hierarchy's other localities are extra candidates, not density)
     n = sum(1 for k in keys if k.loc == mkey.loc and k.state == mkey.state and (k.loc or k.country == mkey.country)

@@ -381,7 +381,7 @@ class MatchKey:
 
     __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "words_late", "words_early", "loc", "state", "country",
                  "types", "valence", "locality", "location", "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size",
-                 "night", "targets", "late", "early", "notables", "plain", "korgs", "org_titles", "coreport")
+                 "night", "targets", "late", "early", "notables", "plain", "korgs", "org_titles")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
@@ -423,9 +423,6 @@ class MatchKey:
         self.early = not quotes or any(map(early_in_day, quotes))
         # its words name a day and no time near midnight ("on Saturday", "Aug. 12")
         self.plain = bool(quotes) and not self.night
-        # other (place, day) pairs both sides' pages report (set by resolve.decide from the store): two
-        # pages telling one day of action in several places (:data:`COREPORT_MIN`)
-        self.coreport = 0
 
     @property
     def thin(self) -> bool:
@@ -570,11 +567,6 @@ WEAK_ONLY = 0.5
 NOTABLE_AGREE = 0.5
 #: Targets shared by two reports count this much (a target alone is weak: many actions share one).
 TARGET_AGREE = 0.25
-#: Two pages that each report at least this many OTHER (place, day) pairs in common tell one day of
-#: action in several places: their actions at one place that day are one (a specific, "co-reported") ...
-COREPORT_MIN = 1
-#: ... counting this much.
-COREPORT_AGREE = 1.0
 
 
 def _no(parts: dict[str, Any] | None, reason: str, score: float | None = None) -> None:
@@ -830,12 +822,6 @@ def _score_identity(e: MatchKey, m: MatchKey, score: float, shared: list[str], p
         score += 0.5
         _part(parts, "title", 0.5)
         shared.append("title")
-    if max(e.coreport, m.coreport) >= COREPORT_MIN:
-        # both pages report the same other places on the same days: one day of action told by two
-        # roundups, and its action here is the one both tell at this place that day
-        score += COREPORT_AGREE
-        shared.append("co-reported")
-        _part(parts, "co-reported", COREPORT_AGREE)
     if e.targets and m.targets and targets_meet(e.targets, m.targets):
         score += TARGET_AGREE
         shared.append("target")

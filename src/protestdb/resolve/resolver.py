@@ -14,7 +14,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from protestdb.models import Event, EventMention
-from protestdb.resolve.decide import CoReported, Decision, decide, near_match_flags
+from protestdb.resolve.decide import Decision, decide, near_match_flags
 from protestdb.resolve.merge import event_from_mention, event_id_for, merge_into
 from protestdb.resolve.review import with_corrections
 
@@ -22,9 +22,8 @@ from protestdb.resolve.review import with_corrections
 class MentionResolver:
     """Implements the store's :class:`~protestdb.store.sqlite.Resolver` protocol."""
 
-    def decide(self, candidates: Sequence[Event], mention: EventMention, ccc_ids: Collection[str],
-               coreported: CoReported | None = None) -> Decision:
-        return decide(candidates, mention, ccc_ids, coreported)
+    def decide(self, candidates: Sequence[Event], mention: EventMention, ccc_ids: Collection[str]) -> Decision:
+        return decide(candidates, mention, ccc_ids)
 
     def new_event(self, mention: EventMention, article_id: str, index: int) -> Event:
         return event_from_mention(mention, event_id_for(article_id, index))

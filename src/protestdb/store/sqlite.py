@@ -112,7 +112,6 @@ class Resolver(Protocol):
     """
 
     def decide(self, candidates: Sequence[Event], mention: EventMention, ccc_ids: Collection[str]) -> Any: ...
-    # (called with ``coreported=(places, {event id: places})`` when the page reports other places that day)
 
     def new_event(self, mention: EventMention, article_id: str, index: int) -> Event: ...
 
@@ -124,16 +123,6 @@ class Resolver(Protocol):
 
 
 _default_resolver: Resolver | None = None
-
-
-def places_by_day(mentions: Sequence[EventMention]) -> dict[str, frozenset[str]]:
-    """The places (locality keys) an article's dated mentions report, by day (ISO)."""
-    out: dict[str, set[str]] = {}
-    for m in mentions:
-        key = normalize_locality(m.locality)
-        if key and m.date and len(m.date) >= 10:
-            out.setdefault(m.date[:10], set()).add(key)
-    return {d: frozenset(v) for d, v in out.items()}
 
 
 def set_default_resolver(resolver: Resolver | None) -> None:
@@ -1025,18 +1014,10 @@ class Store:
                 res.event_ids = [r[0] for r in existing]
                 return res
             published = _iso(article.published)
-            places = places_by_day(mentions)  # a roundup's places on each day (co-reported actions)
             for i, mention in enumerate(mentions):
                 m = mention.model_copy(update={"article_id": article.id, "index": i})
                 cands, ccc_ids = self._candidates(c, m, article.id, published)
-                day = m.date[:10] if m.date else None
-                others = places.get(day, frozenset()) - {normalize_locality(m.locality)} if day else frozenset()
-                if others and cands:
-                    # the other places this page reports that day, and those each candidate's pages report
-                    # that day: two pages telling one day of action in several places (resolve.merge)
-                    dec = self.resolver.decide(cands, m, ccc_ids, coreported=(others, self._co_places(c, cands, day)))
-                else:
-                    dec = self.resolver.decide(cands, m, ccc_ids)  # the decision and its reasons
+                dec = self.resolver.decide(cands, m, ccc_ids)  # the decision and its reasons
                 match = dec.event
                 if match is None:
                     ev = self.corrections(c, self.resolver.new_event(m, article.id, i))
@@ -1061,25 +1042,6 @@ class Store:
                 )
                 res.event_ids.append(ev.id)
         return res
-
-    def _co_places(self, c: sqlite3.Connection, events: Sequence[Event], day: str) -> dict[str, frozenset[str]]:
-        """For each event: the places (locality keys) its source pages report on ``day`` (their
-        other mentions of that day, as each page writes them)."""
-        ids = [ev.id for ev in events]
-        out: dict[str, set[str]] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            for eid, loc in c.execute(
-                "SELECT s1.event_id, json_extract(s2.mention, '$.locality') FROM event_sources s1"
-                " JOIN event_sources s2 ON s2.article_id = s1.article_id AND s2.event_id != s1.event_id"
-                f" WHERE s1.event_id IN ({','.join('?' * len(chunk))})"
-                " AND substr(json_extract(s2.mention, '$.date'), 1, 10) = ?",
-                (*chunk, day),
-            ):
-                key = normalize_locality(loc)
-                if key:
-                    out.setdefault(eid, set()).add(key)
-        return {k: frozenset(v) for k, v in out.items()}
 
     def _flag_near_matches(self, c: sqlite3.Connection, event_id: str, m: EventMention, article_id: str) -> int:
         """Queue CCC events at the same place with the same action but another date (never merged)."""

@@ -115,3 +115,5 @@ def test_capital_as_money_or_with_its_name_apposed_places_nothing() -> None:
     # a locative plain "the capital" abroad is still the city
     assert [g[1] for g in _capitals("Dock workers in Mombasa struck on Monday, and Kenyan officials met "
                                     "them in the capital.")] == ["Nairobi"]
+    assert [g[1] for g in _capitals("Dock workers in Mombasa struck on Monday, and Kenyan riot police "
+                                    "sealed the roads surrounding the capital.")] == ["Nairobi"]

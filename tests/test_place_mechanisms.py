@@ -72,3 +72,48 @@ def test_venue_city_abroad_needs_a_big_city_of_that_country() -> None:
     assert venue_city_abroad(hall, "AU") is not None
     assert venue_city_abroad(hall, "US") is None  # at home: venue_town's reading
     assert venue_city_abroad(Place(0, 15, "Lang Park Oval", "venue"), "AU") is None
+
+
+def test_a_us_state_named_like_a_country_gives_no_foreign_capital() -> None:
+    # F1: "Georgia" is a US state as well as a country: in a US report no Tbilisi
+    assert _capitals("Hundreds of nurses rallied in Atlanta, the capital of Georgia, on Monday.") == []
+    assert _capitals("In Georgia's capital, hundreds of nurses rallied outside the statehouse on Monday.") == []
+    text = ("Nurses rally in Atlanta\n\nHundreds of nurses rallied in Atlanta, the capital of Georgia, on "
+            "Monday to demand safer staffing.\n")
+    assert all(e.country in (None, "US") for e in extract_text(text, PUB).events)
+    # in a report about Georgia the country its capital stays
+    got = _capitals("Thousands rallied in Georgia's capital on Sunday against the government. Police in "
+                    "Tbilisi said officials met opposition leaders in Batumi.")
+    assert [(g[1], g[3]) for g in got] == [("Tbilisi", "GE")]
+
+
+def test_a_nation_within_a_country_is_never_the_country_capital() -> None:
+    # F1: a UK nation's capital is its own (data), a dependency's none: never London
+    assert _capitals("Thousands marched through the Scottish capital on Saturday.") == [
+        ("Scottish capital", "Edinburgh", None, "GB")]
+    assert [(g[1], g[3]) for g in _capitals("Thousands marched in Scotland's capital on Saturday.")] == [
+        ("Edinburgh", "GB")]
+    assert [g[1] for g in _capitals("Nurses marched in the Welsh capital on Saturday.")] == ["Cardiff"]
+    assert [g[1] for g in _capitals("Nurses marched in the capital of Wales on Saturday.")] == ["Cardiff"]
+    assert _capitals("Hundreds rallied in Jersey's capital on Saturday.") == []
+    assert _capitals("Hundreds rallied in the capital of Jersey on Saturday.") == []
+
+
+def test_capital_as_money_or_with_its_name_apposed_places_nothing() -> None:
+    # F2: a hyphen after "capital" is never the city
+    assert _capitals("Farmers in Accra marched on Friday against the Chinese capital-intensive projects.") == []
+    # plain "the capital" as an object of lack/raise is money
+    assert _capitals("Dock workers in Mombasa struck on Monday. The union said it lacked the capital to "
+                     "sustain a long strike, and Kenyan officials urged talks.") == []
+    assert _capitals("Dock workers in Mombasa struck on Monday. Kenyan firms could not raise the capital "
+                     "for new cranes.") == []
+    # the city apposed to "the capital" is the place, not these words
+    assert _capitals("In Uttar Pradesh, thousands of Indian farmers marched in the capital, Lucknow, on "
+                     "Friday.") == []
+    # a day's name after the comma is no apposed city
+    assert [g[1] for g in _capitals("Dock workers marched in the Kenyan capital, Monday, over pay.")] == ["Nairobi"]
+    # a locative plain "the capital" abroad is still the city
+    assert [g[1] for g in _capitals("Dock workers in Mombasa struck on Monday, and Kenyan officials met "
+                                    "them in the capital.")] == ["Nairobi"]
+    assert [g[1] for g in _capitals("Dock workers in Mombasa struck on Monday, and Kenyan riot police "
+                                    "sealed the roads surrounding the capital.")] == ["Nairobi"]

@@ -103,3 +103,9 @@ def test_postponed_until_a_day_is_the_new_day_of_the_action() -> None:
     held = _dates("A march in Fairview, Ohio, that was postponed until Saturday because of the storm drew 500 "
                   "people, organizers said on Monday.", monday)
     assert set().union(*held.values()) == {"2024-03-09"}
+
+
+def test_a_long_picket_cleared_by_police_is_dated_by_the_clearing_day() -> None:
+    got = _dates("Police in Fairview, Ohio, on Tuesday cleared a picket line that striking bus drivers had "
+                 "held since Jan. 15.", date(2024, 3, 9))
+    assert set().union(*got.values()) == {"2024-03-05"}

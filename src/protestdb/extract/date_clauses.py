@@ -270,6 +270,18 @@ def period_edge(sdoc: Any, m: Any) -> str | None:
     return "end" if lemma in _END_VERBS else None
 
 
+#: the end verbs by which the actors themselves end their action ("voted to end the strike
+#: Wednesday", "suspended the sit-in"), unlike a third party's ("police cleared the picket line")
+_OWN_END_VERBS = frozenset({"end", "conclude", "suspend", "finish", "wrap", "lift"})
+
+
+def ended_by_its_actors(sdoc: Any, m: Any) -> bool:
+    """The date hangs on a verb by which the actors end their own action ("voted to end the strike
+    Wednesday"), not a third party's ending of it ("police cleared the picket line Tuesday")."""
+    got = date_verb(sdoc, m) if sdoc is not None else None
+    return got is not None and got[0].lemma_.lower() in _OWN_END_VERBS
+
+
 def spoken_on(sdoc: Any, m: Any) -> bool:
     """The date is the day something was said ("announced today", "said Friday")."""
     if sdoc is None:
@@ -278,6 +290,6 @@ def spoken_on(sdoc: Any, m: Any) -> bool:
     return got is not None and got[1] and got[0].lemma_ in _SPEECH
 
 
-__all__ = ["attributive_noun", "date_verb", "ends_a_period", "in_other_clause", "period_edge", "possessed_noun", "read_tenses",
+__all__ = ["attributive_noun", "date_verb", "ended_by_its_actors", "ends_a_period", "in_other_clause", "period_edge", "possessed_noun", "read_tenses",
            "rescheduled_to", "spoken_on", "starts_a_period",
            "weekday_stated_day"]

@@ -19,6 +19,7 @@ from protestdb.extract.background import date_status
 from protestdb.extract.cues import crowd_size
 from protestdb.extract.date_clauses import (
     attributive_noun,
+    ended_by_its_actors,
     ends_a_period,
     in_other_clause,
     period_edge,
@@ -476,6 +477,10 @@ def _first_days(sdoc: Any, cands: list[Any], since: list[Any] | None = None) -> 
         return cands
     edges = [period_edge(sdoc, m) for m in cands]
     if "end" not in edges or ("start" not in edges and not since):
+        return cands
+    if "start" not in edges and not any(e == "end" and ended_by_its_actors(sdoc, m) for m, e in zip(cands, edges, strict=True)):
+        # "police cleared a picket line held since Jan. 15": a long action broken up by others is
+        # dated by the day told of it, the "since" day only begins the period
         return cands
     kept = [m for m, e in zip(cands, edges, strict=True) if e != "end"] + list(since or ())
     return sorted(kept, key=lambda m: m.start)

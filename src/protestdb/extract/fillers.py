@@ -28,7 +28,7 @@ from protestdb.extract.date_clauses import (
     starts_a_period,
 )
 from protestdb.extract.document import NATIONAL, Draft, ExtractDoc
-from protestdb.extract.lexicons import any_rx, lang_entry, load_lang
+from protestdb.extract.lexicons import any_rx, lang_entry, load_lang, rx
 from protestdb.extract.sizes import combine_sizes, size_category, upper_bound_told
 from protestdb.extract.spans import SpanIndex, entities
 from protestdb.extract.trace import FieldTrace, record
@@ -380,6 +380,9 @@ def fill_date(f: Filling) -> None:
         # (a hearing's, an earlier rally's) or the page's main date would be a guess
         _date_words(f)
         return
+    if _date_to_come(f):
+        _date_words(f)  # "a statewide strike, with a date to be announced": no day told
+        return
     # "returned to work Monday after a strike that ran from Jan. 31 to Feb. 2": the strike's dates
     dcands = [m for m in doc.dates if f.in_seg.covers(m.start, m.end) and (m.value or m.future_value) and m.precision != "unknown"]
     dcands = dcands or _listed_before(f)
@@ -424,6 +427,14 @@ def fill_date(f: Filling) -> None:
         _put_date(f, dm, rule)
     if f.ev.date is None:
         _date_words(f)
+
+
+def _date_to_come(f: Filling) -> bool:
+    """The event's own segments tell that its day is not yet set ("with a date to be announced":
+    ``data/date_<lang>`` date_to_come)."""
+    pat = lang_entry("date", f.doc.lang, "date_to_come")
+    text = f.doc.text
+    return bool(pat) and any("date" in text[a:b].lower() and rx(pat).search(text, a, b) for a, b in (f.seg_scopes or f.scopes))
 
 
 def _listed_before(f: Filling) -> list[Any]:

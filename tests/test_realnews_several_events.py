@@ -144,3 +144,9 @@ def test_the_next_day_of_action_is_no_day() -> None:
     col = [e for e in evs if e.locality == "Columbus"]
     assert col and all(e.date is None for e in col)  # "with a date to be announced": no day
     assert all(q.quote.lower() != "the next day" for e in col for q in e.evidence.get("date", []))
+
+
+def test_a_quoted_planned_national_shutdown_joined_by_a_city() -> None:
+    evs = _events("Hundreds of union members rallied in a square in Kisumu on Monday as part of a planned "
+                  "\u201cnational shutdown\u201d over fuel prices.")
+    assert sorted(e.locality or "-" for e in evs) == ["-", "Kisumu"]

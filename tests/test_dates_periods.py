@@ -89,3 +89,23 @@ def test_an_ended_strike_is_dated_by_the_day_it_ran_since() -> None:
     )
     got = _dates(text, date(2019, 6, 6))
     assert set().union(*got.values()) == {"2019-06-03"}
+
+
+def test_postponed_until_a_day_is_the_new_day_of_the_action() -> None:
+    text = "The march that was planned for Wednesday was postponed until Saturday. The pickets stay until Friday."
+    found = find_dates(text, date(2024, 3, 11))
+    assert [m.quote for m in found if ends_a_period(text, m)] == ["Friday"]
+    monday = date(2024, 3, 11)
+    ahead = _dates("A march on City Hall in Fairview, Ohio, that was planned for Wednesday was postponed until "
+                   "Saturday because of the storm, organizers said on Monday.", monday)
+    assert set().union(*ahead.values()) == {"2024-03-16"}
+    # told as held: the Saturday before the page
+    held = _dates("A march in Fairview, Ohio, that was postponed until Saturday because of the storm drew 500 "
+                  "people, organizers said on Monday.", monday)
+    assert set().union(*held.values()) == {"2024-03-09"}
+
+
+def test_a_long_picket_cleared_by_police_is_dated_by_the_clearing_day() -> None:
+    got = _dates("Police in Fairview, Ohio, on Tuesday cleared a picket line that striking bus drivers had "
+                 "held since Jan. 15.", date(2024, 3, 9))
+    assert set().union(*got.values()) == {"2024-03-05"}

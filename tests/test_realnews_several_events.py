@@ -108,3 +108,45 @@ def test_spanish_gathering_verbs_in_the_imperfect() -> None:
             "Entretanto, en Quito, cientos de personas se concentraban frente al palacio para exigir la renuncia del ministro.")
     evs = _events(text)
     assert {"Bogotá", "Quito"} <= {e.locality for e in evs}
+
+
+def _fairview(text: str) -> list:
+    return _events(text, date(2024, 3, 9))
+
+
+def test_a_national_action_only_named_opens_no_placeless_event() -> None:
+    # the national action is the object of the city's protest, history, or a cause, not an action now
+    for text in (
+        "Hundreds of parents rallied at City Hall in Fairview, Ohio, on Tuesday against the national "
+        "shutdown of schools ordered by the federal government.",
+        "Hundreds marched in Fairview, Ohio, on Saturday to commemorate the 1936 general strike.",
+        "Hundreds rallied in Fairview, Ohio, on Saturday in support of the national rail strike in Britain.",
+        "Nurses in Fairview, Ohio, picketed on Monday, a week after their national union ended a nationwide strike.",
+    ):
+        evs = _fairview(text)
+        assert len(evs) == 1 and evs[0].locality is not None, text
+        assert "strike" not in evs[0].event_type, text
+
+
+def test_a_government_shutdown_is_no_strike() -> None:
+    evs = _fairview("Parents marched in Elmwood, Ohio, on Tuesday during the national shutdown ordered by the government.")
+    assert all("strike" not in e.event_type for e in evs)
+    assert all(e.locality is not None for e in evs)
+
+
+def test_the_next_day_of_action_is_no_day() -> None:
+    from protestdb.extract.dates import find_dates
+
+    got = find_dates("Nurses picketed on Tuesday. Leaders said the next day of action would be a strike.", date(2024, 3, 9))
+    assert [m.quote for m in got] == ["Tuesday"]
+    evs = _fairview("Teachers walked out in Dayton, Ohio, on Tuesday. Union leaders said the next day of action "
+                    "would be a statewide strike in Columbus, Ohio, with a date to be announced.")
+    col = [e for e in evs if e.locality == "Columbus"]
+    assert col and all(e.date is None for e in col)  # "with a date to be announced": no day
+    assert all(q.quote.lower() != "the next day" for e in col for q in e.evidence.get("date", []))
+
+
+def test_a_quoted_planned_national_shutdown_joined_by_a_city() -> None:
+    evs = _events("Hundreds of union members rallied in a square in Kisumu on Monday as part of a planned "
+                  "\u201cnational shutdown\u201d over fuel prices.")
+    assert sorted(e.locality or "-" for e in evs) == ["-", "Kisumu"]

@@ -114,7 +114,8 @@ def read_tenses(sdoc: Any, dates: list[Any]) -> list[Any]:
         verb, direct = got
         if _future(verb):
             out.append(replace(m, value=m.future_value, end_value=_shift(m, m.future_value)))
-        elif direct and _past(verb):
+        elif direct and _past(verb) and not rescheduled_to(sdoc.text, m):
+            # ("was postponed until Saturday": the postponing is past, the action's new day may be ahead)
             out.append(replace(m, future_value=m.value))
         else:
             out.append(m)
@@ -227,8 +228,24 @@ _UNTIL = re.compile(
 
 def ends_a_period(text: str, m: Any) -> bool:
     """"covered through Tuesday", "will stay until Friday": the last day of a period, not the day
-    its action began (a range "from Monday through Wednesday" is one mention and starts at "from")."""
-    return _UNTIL.search(text, max(0, m.start - 24), m.start) is not None
+    its action began (a range "from Monday through Wednesday" is one mention and starts at "from").
+    "postponed until Saturday", "pushed back until Friday": the action's new day, no period."""
+    return _UNTIL.search(text, max(0, m.start - 24), m.start) is not None and not rescheduled_to(text, m)
+
+
+def rescheduled_to(text: str, m: Any) -> bool:
+    """"postponed until Saturday", "pushed back until Friday": the date is the action's new day."""
+    u = _UNTIL.search(text, max(0, m.start - 24), m.start)
+    return u is not None and _RESCHEDULED.search(text, max(0, u.start() - 40), u.start()) is not None
+
+
+#: "was postponed until", "has been pushed back until": the day after "until" is the action's new day
+_RESCHEDULED = re.compile(
+    r"\b(?:postpon(?:e|ed|es|ing)|delay(?:ed|s|ing)?|defer(?:red|s|ring)?|reschedul(?:e|ed|es|ing)|"
+    r"(?:mov|push|put)(?:e|ed|es|ing)?\s+(?:back|off)|moved|put\s+off|aplaz(?:ó|ada|ado|ar)|pospuest[oa])"
+    r"(?:\s+(?:again|once more|twice|by\s+(?:a|one|two|three|\w+)\s+(?:days?|weeks?)))?\s+$",
+    re.IGNORECASE,
+)
 
 
 #: verbs that tell the first day of a multi-day action ("the camp was set up Tuesday") and
@@ -253,6 +270,18 @@ def period_edge(sdoc: Any, m: Any) -> str | None:
     return "end" if lemma in _END_VERBS else None
 
 
+#: the end verbs by which the actors themselves end their action ("voted to end the strike
+#: Wednesday", "suspended the sit-in"), unlike a third party's ("police cleared the picket line")
+_OWN_END_VERBS = frozenset({"end", "conclude", "suspend", "finish", "wrap", "lift"})
+
+
+def ended_by_its_actors(sdoc: Any, m: Any) -> bool:
+    """The date hangs on a verb by which the actors end their own action ("voted to end the strike
+    Wednesday"), not a third party's ending of it ("police cleared the picket line Tuesday")."""
+    got = date_verb(sdoc, m) if sdoc is not None else None
+    return got is not None and got[0].lemma_.lower() in _OWN_END_VERBS
+
+
 def spoken_on(sdoc: Any, m: Any) -> bool:
     """The date is the day something was said ("announced today", "said Friday")."""
     if sdoc is None:
@@ -261,5 +290,6 @@ def spoken_on(sdoc: Any, m: Any) -> bool:
     return got is not None and got[1] and got[0].lemma_ in _SPEECH
 
 
-__all__ = ["attributive_noun", "date_verb", "ends_a_period", "in_other_clause", "period_edge", "possessed_noun", "read_tenses", "spoken_on", "starts_a_period",
+__all__ = ["attributive_noun", "date_verb", "ended_by_its_actors", "ends_a_period", "in_other_clause", "period_edge", "possessed_noun", "read_tenses",
+           "rescheduled_to", "spoken_on", "starts_a_period",
            "weekday_stated_day"]

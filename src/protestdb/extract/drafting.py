@@ -350,7 +350,22 @@ def one_city(st: DraftState, s: Sentence) -> list[Group] | None:
     own = [t for t in s.trigs if t not in nat]
     if nat and own:
         return [(NATIONAL, None, nat, s.seg, []), (s.cities[0].city_key or UNLOCATED, s.cities[0], own, s.seg, s.venues)]
-    return [(s.cities[0].city_key or UNLOCATED, s.cities[0], s.trigs, s.seg, s.venues)]
+    # "marched in Elmwood to commemorate the general strike": the nation's action only named is
+    # not the city's kind of action
+    named = [t for t in _national_named(st.doc.text, s) if t not in nat]
+    trigs = [t for t in s.trigs if t not in named] if named and len(named) < len(s.trigs) else s.trigs
+    return [(s.cities[0].city_key or UNLOCATED, s.cities[0], trigs, s.seg, s.venues)]
+
+
+def _national_named(text: str, s: Sentence) -> list[Trigger]:
+    """The strike or boycott words of the sentence that name the nation's action without telling
+    it as happening now (``_national_told_now``)."""
+    from protestdb.extract.lexicons import load, rx
+
+    pat = rx(load("actions_en")["national_action"])
+    return [t for t in s.trigs if t.type in PLACELESS_TYPES and not located_strike(text, t)
+            and (pat.search(text, max(s.start, t.start - 40), t.start) or pat.search(t.quote + " "))
+            and not _national_told_now(text, s, t)]
 
 
 def _national_action_words(st: DraftState, s: Sentence) -> list[Trigger]:
@@ -365,7 +380,8 @@ def _national_action_words(st: DraftState, s: Sentence) -> list[Trigger]:
     if not pat:
         return []
     words = [t for t in s.trigs if t.type in PLACELESS_TYPES and not t.quoted and not located_strike(text, t)
-             and (rx(pat).search(text, max(s.start, t.start - 40), t.start) or rx(pat).search(t.quote + " "))]
+             and (rx(pat).search(text, max(s.start, t.start - 40), t.start) or rx(pat).search(t.quote + " "))
+             and _national_told_now(text, s, t)]
     if words:
         signed = sign_quoted(text, s.start, s.end, [t.start for t in words])
         words = [t for t, q in zip(words, signed, strict=True) if not q]
@@ -374,6 +390,26 @@ def _national_action_words(st: DraftState, s: Sentence) -> list[Trigger]:
     # "rallied in Elmwood on Monday and called for a nationwide strike": the day is the rally's
     call = rx(load("actions_en")["call_cues"])
     return [t for t in words if not call.search(text, max(s.start, t.start - 40), t.start)]
+
+
+def _national_told_now(text: str, s: Sentence, t: Trigger) -> bool:
+    """Is the nation's action of strike word ``t`` told as happening now ("as part of the
+    nationwide strike", "as the nationwide strike began"), not only named ("against the national
+    shutdown", "to commemorate the 1936 general strike", "ended a nationwide strike")?
+    ``data/actions_en.json`` national_now_before / national_now_after."""
+    from protestdb.extract.lexicons import load, rx
+
+    lex = load("actions_en")
+    m = rx(lex["national_action"]).search(text, max(s.start, t.start - 40), t.start)
+    adj = m.start() if m else t.start
+    if _YEAR.search(text, max(s.start, adj - 12), t.start) or _YEAR.match(text, t.end):
+        return False  # "the 1936 general strike", "the general strike of 1926": history
+    if rx(lex["national_now_before"]).search(text, max(s.start, adj - 40), adj):
+        return True
+    return rx(lex["national_now_after"]).search(text[t.end : s.end]) is not None
+
+
+_YEAR = re.compile(r"\b1[89]\d\d\b|\b20\d\d\b|\s+(?:of|in)\s+(?:1[89]|20)\d\d\b")
 
 
 @draft_rule("paragraph_city")

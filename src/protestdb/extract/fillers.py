@@ -19,6 +19,7 @@ from protestdb.extract.background import date_status
 from protestdb.extract.cues import crowd_size
 from protestdb.extract.date_clauses import (
     attributive_noun,
+    ended_by_its_actors,
     ends_a_period,
     in_other_clause,
     period_edge,
@@ -27,7 +28,7 @@ from protestdb.extract.date_clauses import (
     starts_a_period,
 )
 from protestdb.extract.document import NATIONAL, Draft, ExtractDoc
-from protestdb.extract.lexicons import any_rx, lang_entry, load_lang
+from protestdb.extract.lexicons import any_rx, lang_entry, load_lang, rx
 from protestdb.extract.sizes import combine_sizes, size_category, upper_bound_told
 from protestdb.extract.spans import SpanIndex, entities
 from protestdb.extract.trace import FieldTrace, record
@@ -379,6 +380,9 @@ def fill_date(f: Filling) -> None:
         # (a hearing's, an earlier rally's) or the page's main date would be a guess
         _date_words(f)
         return
+    if _date_to_come(f):
+        _date_words(f)  # "a statewide strike, with a date to be announced": no day told
+        return
     # "returned to work Monday after a strike that ran from Jan. 31 to Feb. 2": the strike's dates
     dcands = [m for m in doc.dates if f.in_seg.covers(m.start, m.end) and (m.value or m.future_value) and m.precision != "unknown"]
     dcands = dcands or _listed_before(f)
@@ -423,6 +427,14 @@ def fill_date(f: Filling) -> None:
         _put_date(f, dm, rule)
     if f.ev.date is None:
         _date_words(f)
+
+
+def _date_to_come(f: Filling) -> bool:
+    """The event's own segments tell that its day is not yet set ("with a date to be announced":
+    ``data/date_<lang>`` date_to_come)."""
+    pat = lang_entry("date", f.doc.lang, "date_to_come")
+    text = f.doc.text
+    return bool(pat) and any("date" in text[a:b].lower() and rx(pat).search(text, a, b) for a, b in (f.seg_scopes or f.scopes))
 
 
 def _listed_before(f: Filling) -> list[Any]:
@@ -476,6 +488,10 @@ def _first_days(sdoc: Any, cands: list[Any], since: list[Any] | None = None) -> 
         return cands
     edges = [period_edge(sdoc, m) for m in cands]
     if "end" not in edges or ("start" not in edges and not since):
+        return cands
+    if "start" not in edges and not any(e == "end" and ended_by_its_actors(sdoc, m) for m, e in zip(cands, edges, strict=True)):
+        # "police cleared a picket line held since Jan. 15": a long action broken up by others is
+        # dated by the day told of it, the "since" day only begins the period
         return cands
     kept = [m for m, e in zip(cands, edges, strict=True) if e != "end"] + list(since or ())
     return sorted(kept, key=lambda m: m.start)

@@ -17,12 +17,15 @@ from protestdb.extract.segment import Layout
 
 
 @lru_cache(maxsize=1)
-def _placeless_names() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+def _placeless_names() -> tuple[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str] | None], ...]:
     out = []
     for d in load("actions_en")["named"]:
         types = tuple(d["types"])
         if types and all(t in PLACELESS_TYPES for t in types):
-            out.append((re.compile(d["pattern"], re.IGNORECASE), types))
+            # "context": words the sentence must tell for the name to be the action ("national
+            # shutdown" by unions or workers, not a government's shutdown of schools)
+            ctx = re.compile(d["context"], re.IGNORECASE) if d.get("context") else None
+            out.append((re.compile(d["pattern"], re.IGNORECASE), types, ctx))
     return tuple(out)
 
 
@@ -40,11 +43,11 @@ def named_action_triggers(text: str, layout: Layout, triggers: list[Trigger], la
     for t in triggers:
         by_sent.setdefault(t.sent, []).append(t)
     added: list[Trigger] = []
-    for pat, types in names:
+    for pat, types, ctx in names:
         for m in pat.finditer(text):  # one pass over the text per name
             si = layout.sentence_at(m.start())
             s = layout.sentences[si]
-            if s.kind != "body" or m.end() > s.end:
+            if s.kind != "body" or m.end() > s.end or (ctx is not None and not ctx.search(text, s.start, s.end)):
                 continue
             own = by_sent.get(si, [])
             inside = [t for t in own if m.start() <= t.start < m.end() and t.type in types]

@@ -71,6 +71,8 @@ def named_actions(text: str, ranges: list[tuple[int, int]]) -> list[tuple[str, l
             if known or (titled and len(q.split()) <= 7 and cue.search(text[max(s, m.start() - 30) : m.start()])):
                 out.append((q, list(known["types"]) if known else [], (a, b, q)))
         for d, pat in named_here:
+            if d.get("context") and not rx(d["context"]).search(text, s, e):
+                continue  # "national shutdown" with no workers or unions told: no action's name
             for m in (pat.finditer(text, s, e) if may_match(pat, low, s, e) else ()):
                 if not any(x[2][0] <= m.start() < x[2][1] for x in out) and not any(a <= m.start() < b for a, b in signs):
                     q = m.group()

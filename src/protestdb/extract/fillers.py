@@ -280,6 +280,25 @@ def _person_span(doc: ExtractDoc, start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in doc.memo["person_ents"])
 
 
+def _in_a_longer_name(doc: ExtractDoc, start: int, end: int) -> bool:
+    """Is ``[start, end)`` part of a longer name: inside an organization spaCy tags ORG (an
+    outlet, "the Tribune of Carlow"), or followed on the same line by a capitalised word that
+    continues it ("the Carlow Evening Ledger", "Carlow Fire Department"), not a date word?"""
+    sdoc = doc.doc
+    if sdoc is None:
+        return False
+    if "org_ents" not in doc.memo:
+        doc.memo["org_ents"] = [(e.start_char, e.end_char) for e in entities(sdoc) if e.label_ == "ORG"]
+    if any(a < end and start < b for a, b in doc.memo["org_ents"]):
+        return True
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(sdoc):
+        return False
+    nxt = sdoc[span.end]
+    gap = doc.text[end:nxt.idx]
+    return bool(gap) and gap == " " and nxt.is_title and nxt.ent_type_ not in ("DATE", "TIME")
+
+
 def _other_town_mention(f: Filling, town: str | None, span: Span) -> Span | None:
     """The mention of ``town`` nearest the draft's words that is no person's name (the evidence
     for a town whose first mention spaCy read as a person), else None."""
@@ -291,7 +310,7 @@ def _other_town_mention(f: Filling, town: str | None, span: Span) -> Span | None
     if not cands:  # a town abroad the gazetteer words do not list: its name told elsewhere
         cands = [(m.start(), m.end(), m.group()) for m in re.finditer(rf"\b{re.escape(town)}\b", f.doc.text)
                  if not (m.start() < span[1] and span[0] < m.end())]
-    cands = [c for c in cands if not _person_span(f.doc, c[0], c[1])]
+    cands = [c for c in cands if not _person_span(f.doc, c[0], c[1]) and not _in_a_longer_name(f.doc, c[0], c[1])]
     if not cands:
         return None
     seg0 = f.draft.segments[0][0] if f.draft.segments else span[0]

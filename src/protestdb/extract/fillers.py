@@ -431,7 +431,7 @@ def fill_date(f: Filling) -> None:
                and (doc.published is None or m.future_value > doc.published)]
         fut = fut or [m for m in doc.dates if m.future_value is not None and m.precision == "day"
                       and m.future_value == doc.published]
-        # "will be covered through Tuesday": the end of a period is not the day the action comes
+        # "the stalls stay shut until Sunday": the end of a period is not the day the action comes
         fut = [m for m in fut if not ends_a_period(doc.text, m)]
         near = [m for m in fut if f.in_scope.covers(m.start, m.end)] or fut
         dm, rule = _nearest(f, near), "date.announced_future_day"
@@ -466,7 +466,7 @@ def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
     text, sdoc = f.doc.text, f.doc.doc
     since = [m for m in cands if starts_a_period(text, m)]
     cands = [m for m in cands if not starts_a_period(text, m)]
-    # "artworks will be covered through Tuesday": the period's last day, not the action's; the
+    # "the market stalls stay shut until Sunday": the period's last day, not the action's; the
     # article's main date (or the action's other dates) date it
     cands = [m for m in cands if not ends_a_period(text, m)] or ([] if _other_anchor(f, cands) else cands)
     if cands and sdoc is not None:
@@ -577,7 +577,7 @@ def _ongoing_words(f: Filling, within: tuple[int, int] | None = None) -> Span | 
         if within is not None and not within[0] <= t.start < within[1]:
             continue
         if getattr(t, "quoted", False):
-            # "'the protesters are occupying the whole road,' the police chief said": the present
+            # "'they are picketing both gates,' a spokeswoman for the mill said": the present
             # of a quotation is the day it was spoken, not the time of writing
             continue
         span = sdoc.char_span(t.start, t.end, alignment_mode="expand")

@@ -51,8 +51,8 @@ def test_what_is_no_country_capital() -> None:
 
 
 def test_city_part_word_read_as_verb_keeps_its_city() -> None:
-    text = ("Nurses walked out in Raleigh, N.C., on Thursday over staffing.\n\nOn Friday about 300 nurses "
-            "walked from the hospital to a plaza in uptown Charlotte, N.C., to protest staff cuts.\n")
+    text = ("Nurses walked out in Raleigh, N.C., on Thursday over staffing.\n\nOn Friday roughly 300 nurses "
+            "went on to rally at a square in uptown Charlotte, N.C., against the staffing cuts.\n")
     res = extract_text(text, PUB)
     assert sorted(e.locality for e in res.events) == ["Charlotte", "Raleigh"]
 

@@ -72,3 +72,13 @@ def test_venue_city_abroad_needs_a_big_city_of_that_country() -> None:
     assert venue_city_abroad(hall, "AU") is not None
     assert venue_city_abroad(hall, "US") is None  # at home: venue_town's reading
     assert venue_city_abroad(Place(0, 15, "Lang Park Oval", "venue"), "AU") is None
+
+
+def test_a_street_named_after_a_city_abroad_is_no_venue_of_that_city() -> None:
+    from protestdb.extract.places import Place, venue_city_abroad
+
+    # a "Sydney Road" or "Perth Street" runs through many towns: the street names no city
+    assert venue_city_abroad(Place(0, 11, "Sydney Road", "venue"), "AU") is None
+    assert venue_city_abroad(Place(0, 15, "the Perth St.", "venue"), "AU") is None
+    assert venue_city_abroad(Place(0, 16, "London Rd", "venue"), "GB") is None
+    assert venue_city_abroad(Place(0, 18, "Sydney Town Hall", "venue"), "AU") is not None

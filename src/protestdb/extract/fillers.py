@@ -281,7 +281,7 @@ def _person_span(doc: ExtractDoc, start: int, end: int) -> bool:
 
 
 def _in_a_longer_name(doc: ExtractDoc, start: int, end: int) -> bool:
-    """Is ``[start, end)`` part of a longer name: inside an organization spaCy tags ORG (an
+    """Is ``[start, end)`` part of a longer name: inside a longer one spaCy tags ORG (an
     outlet, "the Tribune of Carlow"), or followed on the same line by a capitalised word that
     continues it ("the Carlow Evening Ledger", "Carlow Fire Department"), not a date word?"""
     sdoc = doc.doc
@@ -289,7 +289,8 @@ def _in_a_longer_name(doc: ExtractDoc, start: int, end: int) -> bool:
         return False
     if "org_ents" not in doc.memo:
         doc.memo["org_ents"] = [(e.start_char, e.end_char) for e in entities(sdoc) if e.label_ == "ORG"]
-    if any(a < end and start < b for a, b in doc.memo["org_ents"]):
+    # a town alone tagged ORG ("Accra") is still the town: only a longer name holds it
+    if any(a < end and start < b and (a, b) != (start, end) for a, b in doc.memo["org_ents"]):
         return True
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or span.end >= len(sdoc):

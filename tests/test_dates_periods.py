@@ -30,16 +30,15 @@ def test_the_words_before_a_date_tell_the_end_of_a_period() -> None:
 
 def test_an_action_running_through_a_day_is_not_dated_by_that_day() -> None:
     # published Wednesday 2023-03-15: Tuesday the 14th is when the custodians' picket ended (or
-    # will end), not the day it happened
+    # will end), not the day it happened; no other day is told of it, so it has none (the
+    # students' protest keeps its own day)
     text = (
         "Students at Brantley College held a protest on Thursday, March 9, 2023, against the new "
         "tuition rules.\n\n"
         "In Dunmore, to protest the county budget, custodians will picket the county offices through Tuesday."
     )
-    got = _dates(text, date(2023, 3, 15))
-    assert got
-    assert all("2023-03-14" not in days for days in got.values())
-    assert all("2023-03-21" not in days for days in got.values())
+    res = extract_text(text, date(2023, 3, 15), geocode=False)
+    assert sorted((ev.date or "") for ev in res.events) == ["", "2023-03-09"]
 
 
 def test_a_date_on_a_verb_that_begins_or_ends_an_action() -> None:
@@ -56,24 +55,25 @@ def test_a_date_on_a_verb_that_begins_or_ends_an_action() -> None:
 
 
 def test_a_multi_day_occupation_is_dated_by_its_first_day() -> None:
-    # published Friday 2024-12-20: the camp went up on Tuesday the 17th and was swept Thursday
+    # published Friday 2024-12-20: the renters set the camp up on Tuesday the 17th; the deputies
+    # took it down on Thursday
     text = (
-        "A protest encampment outside Millbrook City Hall was swept by police early Thursday, two days "
-        "after it went up.\n\n"
-        "The encampment was erected Tuesday at noon by the protesters to oppose the city's sweeps of "
-        "tent camps."
+        "In Harwick, a tenants' protest encampment on the courthouse lawn was dismantled by deputies on "
+        "Thursday morning.\n\n"
+        "Renters had set up the encampment on Tuesday afternoon, demanding a freeze on rent increases."
     )
     got = _dates(text, date(2024, 12, 20))
     assert set().union(*got.values()) == {"2024-12-17"}
 
 
 def test_the_present_of_a_quotation_is_not_the_time_of_writing() -> None:
-    # published Tuesday 2025-10-14: the strike and the roadside protest were on Monday; the
-    # police chief's "are blocking" was spoken then
+    # published Tuesday 2025-10-14: the tractor protest was on Monday; the county officer's
+    # "are protesting" was spoken then
     text = (
-        "More than 500 drivers joined the nationwide transport strike on Monday, police said.\n\n"
-        "In Carver City, about 40 protesters gathered beside the highway at 9 a.m. The police chief "
-        "said: \u201cOur only problem is that the protesters are blocking the whole road.\u201d"
+        "Some 300 farmers took part in a countrywide tractor protest on Monday, organizers said.\n\n"
+        "Near Eastvale, a few dozen farmers parked their tractors along the bypass before noon. A county "
+        "officer told reporters: \u201cFor now the farmers are protesting peacefully on the shoulder of the "
+        "bypass.\u201d"
     )
     got = _dates(text, date(2025, 10, 14))
     assert "2025-10-14" not in set().union(*got.values())
@@ -81,11 +81,12 @@ def test_the_present_of_a_quotation_is_not_the_time_of_writing() -> None:
 
 
 def test_an_ended_strike_is_dated_by_the_day_it_ran_since() -> None:
-    # published Thursday 2019-06-06: the three-day strike ran from Monday the 3rd and ended Wednesday
+    # published Thursday 2019-06-06: the walkout ran from Monday the 3rd and ended on Wednesday
     text = (
-        "CHICAGO - Teaching assistants at Hollins University voted to end their three-day strike Wednesday.\n\n"
-        "Since Monday morning, the assistants picketed outside the library, holding rallies every "
-        "evening on the main lawn."
+        "BALTIMORE - Bus mechanics at the Harlan Transit depot ended their walkout on Wednesday after a "
+        "deal on pay.\n\n"
+        "Since Monday, the mechanics had picketed at the depot gates, with a march along Foundry Street "
+        "each afternoon."
     )
     got = _dates(text, date(2019, 6, 6))
     assert set().union(*got.values()) == {"2019-06-03"}

@@ -51,8 +51,8 @@ def test_what_is_no_country_capital() -> None:
 
 
 def test_city_part_word_read_as_verb_keeps_its_city() -> None:
-    text = ("Nurses walked out in Raleigh, N.C., on Thursday over staffing.\n\nOn Friday about 300 nurses "
-            "walked from the hospital to a plaza in uptown Charlotte, N.C., to protest staff cuts.\n")
+    text = ("Nurses walked out in Raleigh, N.C., on Thursday over staffing.\n\nOn Friday roughly 300 nurses "
+            "went on to rally at a square in uptown Charlotte, N.C., against the staffing cuts.\n")
     res = extract_text(text, PUB)
     assert sorted(e.locality for e in res.events) == ["Charlotte", "Raleigh"]
 
@@ -117,3 +117,13 @@ def test_capital_as_money_or_with_its_name_apposed_places_nothing() -> None:
                                     "them in the capital.")] == ["Nairobi"]
     assert [g[1] for g in _capitals("Dock workers in Mombasa struck on Monday, and Kenyan riot police "
                                     "sealed the roads surrounding the capital.")] == ["Nairobi"]
+
+
+def test_a_street_named_after_a_city_abroad_is_no_venue_of_that_city() -> None:
+    from protestdb.extract.places import Place, venue_city_abroad
+
+    # a "Sydney Road" or "Perth Street" runs through many towns: the street names no city
+    assert venue_city_abroad(Place(0, 11, "Sydney Road", "venue"), "AU") is None
+    assert venue_city_abroad(Place(0, 15, "the Perth St.", "venue"), "AU") is None
+    assert venue_city_abroad(Place(0, 16, "London Rd", "venue"), "GB") is None
+    assert venue_city_abroad(Place(0, 18, "Sydney Town Hall", "venue"), "AU") is not None

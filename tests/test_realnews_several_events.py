@@ -72,7 +72,7 @@ def test_no_capital_place_for_the_united_states() -> None:
 
 
 def test_that_year_tells_an_earlier_march_as_background() -> None:
-    recall = "That year in Vermont, thousands of demonstrators filled the streets of Montpelier."
+    recall = "That year in Vermont, several thousand people rallied by the river in Montpelier."
     lead = "Teachers marched in Castleton, Vermont, on Saturday. The first march was held in 2017. "
     assert [e.locality for e in _events(lead + recall)] == ["Castleton"]
     # the same crowd told of this time is news

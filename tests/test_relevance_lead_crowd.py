@@ -72,8 +72,8 @@ def test_vigil_demanding_action_is_still_a_report() -> None:
 
 def test_lead_crowd_at_a_memorial_for_crash_victims_is_no_protest() -> None:
     text = (
-        "Hundreds of people filled a community hall in Millbrook on Monday night for a vigil in memory of the "
-        "four people who died in Sunday's bus crash.\n\n"
+        "On Monday night a Millbrook church overflowed with hundreds of mourners holding candles for the "
+        "four passengers killed in Sunday's bus crash.\n\n"
         "Family members thanked the first responders, and the vigil ended with a moment of silence."
     )
     assert not extract_text(text, PUB).is_protest_report

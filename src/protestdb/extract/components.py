@@ -170,6 +170,9 @@ def relevance(doc: ExtractDoc) -> bool | None:
 
         doc.relevant = second_opinion(doc, score, doc.relevant)
         if not doc.relevant and score >= threshold:
+            if not any(d.rule.startswith("relevance_model.") for d in doc.trace.dropped):
+                doc.trace.drop("article", "relevance.second_opinion",
+                               f"score {score} >= threshold {threshold}, but the learned second opinion says no report")
             return False
     if not doc.relevant:
         doc.trace.drop("article", "relevance.document_score", f"score {score} < threshold {threshold}")

@@ -248,8 +248,9 @@ _RESCHEDULED = re.compile(
 )
 
 
-#: verbs that tell the first day of a multi-day action ("the camp was set up Tuesday") and
-#: those that tell its last ("swept by police early Thursday", "voted to end the strike Wednesday")
+#: verbs that tell the first day of a multi-day action ("tents went up on the green, pitched on
+#: Monday") and those that tell its last ("deputies cleared the green on Friday", "the union
+#: ended its walkout Sunday")
 _START_VERBS = frozenset({"begin", "start", "launch", "erect", "pitch", "set", "kick", "establish"})
 _END_VERBS = frozenset({
     "end", "conclude", "sweep", "clear", "dismantle", "disband", "evict", "raze", "suspend", "lift",
@@ -258,9 +259,9 @@ _END_VERBS = frozenset({
 
 
 def period_edge(sdoc: Any, m: Any) -> str | None:
-    """"start" when the date hangs on a verb that begins an action ("was erected Tuesday",
-    "began on Monday"), "end" when on one that ends it ("was swept early Thursday", "voted to end
-    the strike Wednesday"), else None."""
+    """"start" when the date hangs on a verb that begins an action ("the sit-in began on Monday",
+    "a camp pitched Friday"), "end" when on one that ends it ("deputies cleared the lawn on
+    Sunday", "the walkout ended Saturday"), else None."""
     got = date_verb(sdoc, m) if sdoc is not None else None
     if got is None:
         return None

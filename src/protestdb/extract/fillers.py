@@ -281,6 +281,26 @@ def _person_span(doc: ExtractDoc, start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in doc.memo["person_ents"])
 
 
+def _in_a_longer_name(doc: ExtractDoc, start: int, end: int) -> bool:
+    """Is ``[start, end)`` part of a longer name: inside a longer one spaCy tags ORG (an
+    outlet, "the Tribune of Carlow"), or followed on the same line by a capitalised word that
+    continues it ("the Carlow Evening Ledger", "Carlow Fire Department"), not a date word?"""
+    sdoc = doc.doc
+    if sdoc is None:
+        return False
+    if "org_ents" not in doc.memo:
+        doc.memo["org_ents"] = [(e.start_char, e.end_char) for e in entities(sdoc) if e.label_ == "ORG"]
+    # a town alone tagged ORG ("Accra") is still the town: only a longer name holds it
+    if any(a < end and start < b and (a, b) != (start, end) for a, b in doc.memo["org_ents"]):
+        return True
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(sdoc):
+        return False
+    nxt = sdoc[span.end]
+    gap = doc.text[end:nxt.idx]
+    return bool(gap) and gap == " " and nxt.is_title and nxt.ent_type_ not in ("DATE", "TIME")
+
+
 def _other_town_mention(f: Filling, town: str | None, span: Span) -> Span | None:
     """The mention of ``town`` nearest the draft's words that is no person's name (the evidence
     for a town whose first mention spaCy read as a person), else None."""
@@ -292,7 +312,7 @@ def _other_town_mention(f: Filling, town: str | None, span: Span) -> Span | None
     if not cands:  # a town abroad the gazetteer words do not list: its name told elsewhere
         cands = [(m.start(), m.end(), m.group()) for m in re.finditer(rf"\b{re.escape(town)}\b", f.doc.text)
                  if not (m.start() < span[1] and span[0] < m.end())]
-    cands = [c for c in cands if not _person_span(f.doc, c[0], c[1])]
+    cands = [c for c in cands if not _person_span(f.doc, c[0], c[1]) and not _in_a_longer_name(f.doc, c[0], c[1])]
     if not cands:
         return None
     seg0 = f.draft.segments[0][0] if f.draft.segments else span[0]
@@ -416,7 +436,7 @@ def fill_date(f: Filling) -> None:
                and (doc.published is None or m.future_value > doc.published)]
         fut = fut or [m for m in doc.dates if m.future_value is not None and m.precision == "day"
                       and m.future_value == doc.published]
-        # "will be covered through Tuesday": the end of a period is not the day the action comes
+        # "the stalls stay shut until Sunday": the end of a period is not the day the action comes
         fut = [m for m in fut if not ends_a_period(doc.text, m)]
         near = [m for m in fut if f.in_scope.covers(m.start, m.end)] or fut
         dm, rule = _nearest(f, near), "date.announced_future_day"
@@ -459,7 +479,7 @@ def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
     text, sdoc = f.doc.text, f.doc.doc
     since = [m for m in cands if starts_a_period(text, m)]
     cands = [m for m in cands if not starts_a_period(text, m)]
-    # "artworks will be covered through Tuesday": the period's last day, not the action's; the
+    # "the market stalls stay shut until Sunday": the period's last day, not the action's; the
     # article's main date (or the action's other dates) date it
     cands = [m for m in cands if not ends_a_period(text, m)] or ([] if _other_anchor(f, cands) else cands)
     if cands and sdoc is not None:
@@ -574,7 +594,7 @@ def _ongoing_words(f: Filling, within: tuple[int, int] | None = None) -> Span | 
         if within is not None and not within[0] <= t.start < within[1]:
             continue
         if getattr(t, "quoted", False):
-            # "'the protesters are occupying the whole road,' the police chief said": the present
+            # "'they are picketing both gates,' a spokeswoman for the mill said": the present
             # of a quotation is the day it was spoken, not the time of writing
             continue
         span = sdoc.char_span(t.start, t.end, alignment_mode="expand")

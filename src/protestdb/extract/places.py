@@ -797,12 +797,21 @@ VENUE_CITY_ABROAD_MIN_POP = 100000
 _VENUE_NAME_WORD = re.compile(r"[A-Z][\w'’-]*\Z")
 
 
+@lru_cache(maxsize=1)
+def _street_venue_rx() -> re.Pattern[str]:
+    """A venue whose head is a street word (``data/place_words_en`` route_street_words)."""
+    words = lang_entry("place_words", "en", "route_street_words") or ()
+    return re.compile(rf"\b(?:{'|'.join(words) or '(?!)'})\.?\s*\Z", re.IGNORECASE)
+
+
 def venue_city_abroad(v: Place, country: str | None) -> Place | None:
     """The city a venue abroad is named after, in the text's ``country`` ("across the Elmbridge
     Harbour Bridge", "outside the Riverton Magistrates Court" -> that city): the name's first
     one or two capitalised words when they are a city of that country of at least
     ``VENUE_CITY_ABROAD_MIN_POP``. None at home (the US venue readings are ``venue_town``'s)."""
     if v.kind != "venue" or not country or country == "US":
+        return None
+    if _street_venue_rx().search(v.quote):  # "Sydney Road", "London Rd.": a street, in any town
         return None
     words = v.quote.split()
     if words and words[0].lower() == "the":

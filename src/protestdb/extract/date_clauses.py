@@ -218,7 +218,7 @@ def starts_a_period(text: str, m: Any) -> bool:
     return _SINCE.search(text, max(0, m.start - 48), m.start) is not None
 
 
-#: "will be covered through Tuesday", "the strike runs until Friday", "hasta el martes": the day a
+#: "the tents stay through Sunday", "the strike runs until Friday", "hasta el martes": the day a
 #: period ends (the words right before the date)
 _UNTIL = re.compile(
     r"\b(?:through|thru|until|till|til|hasta|jusqu'(?:au|à))\s+(?:(?:at\s+least|the\s+end\s+of|el|la)\s+)?$",
@@ -227,7 +227,7 @@ _UNTIL = re.compile(
 
 
 def ends_a_period(text: str, m: Any) -> bool:
-    """"covered through Tuesday", "will stay until Friday": the last day of a period, not the day
+    """"open through Sunday", "will stay until Friday": the last day of a period, not the day
     its action began (a range "from Monday through Wednesday" is one mention and starts at "from").
     "postponed until Saturday", "pushed back until Friday": the action's new day, no period."""
     return _UNTIL.search(text, max(0, m.start - 24), m.start) is not None and not rescheduled_to(text, m)

@@ -499,11 +499,12 @@ def _own_dates(f: Filling, cands: list[Any]) -> list[Any]:
 
 
 def _first_days(sdoc: Any, cands: list[Any], since: list[Any] | None = None) -> list[Any]:
-    """A multi-day action told by its first and its last day ("the encampment was erected Tuesday
-    ... swept by police early Thursday"): the first day dates it (an event's day is the day it
-    began); the last is dropped only when a first day is told. An action told as ended ("voted to
-    end the strike Wednesday") began on the day it ran "since" ("Since Monday morning, assistants
-    picketed ..."): that day is its first, not the start of a period still running."""
+    """A multi-day action told by its first and its last day ("tents went up on the green on
+    Sunday ... the camp was cleared on Wednesday"): the first day dates it (an event's day is the
+    day it began); the last is dropped only when a first day is told. An action its own people told
+    as ended ("the drivers ended their walkout Friday") began on the day it ran "since" ("they had
+    stayed off the buses since Tuesday"): that day is its first, not the start of a period still
+    running."""
     if not cands or sdoc is None:
         return cands
     edges = [period_edge(sdoc, m) for m in cands]

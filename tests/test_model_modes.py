@@ -36,3 +36,22 @@ def test_a_second_opinion_overturning_a_passing_score_is_traced(monkeypatch: pyt
     assert not res.is_protest_report
     drops = [d for d in res.dropped or [] if d["rule"] == "relevance.second_opinion"]
     assert len(drops) == 1 and "learned second opinion" in drops[0]["reason"]
+
+
+def test_a_bad_mode_in_the_environment_warns_and_keeps_the_default(monkeypatch, caplog) -> None:
+    import logging
+
+    from protestdb.extract import config
+
+    monkeypatch.setenv("PROTESTDB_TARGETS_MODEL", "0")
+    monkeypatch.setenv("PROTESTDB_ORGS_MODEL", "ON")
+    with caplog.at_level(logging.WARNING, logger="protestdb.extract.config"):
+        cfg = config.ExtractConfig()
+    assert cfg.targets_model == config.TARGETS_MODEL
+    assert cfg.orgs_model == "on"  # case does not matter
+    assert any("PROTESTDB_TARGETS_MODEL" in r.getMessage() for r in caplog.records)
+    # a bad mode passed in code is still an error
+    import pytest
+
+    with pytest.raises(ValueError, match="targets_model"):
+        config.ExtractConfig(targets_model="maybe")

@@ -4,10 +4,13 @@ off by leaving its name out, and a name that is not registered is an error at st
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 
 from protestdb import settings
+
+logger = logging.getLogger(__name__)
 
 #: components run in order over one shared :class:`protestdb.extract.document.ExtractDoc`
 COMPONENTS: tuple[str, ...] = (
@@ -116,6 +119,18 @@ def _env_float(name: str, default: float) -> float:
         raise ValueError(f"{name} must be a number of seconds, not {raw!r}") from exc
 
 
+def _env_mode(name: str, default: str) -> str:
+    """A learned choice's mode from the environment: a value outside ``MODEL_MODES`` logs one
+    warning naming the variable and keeps the default (an import never fails on a typo)."""
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw not in MODEL_MODES:
+        logger.warning("%s=%r is not one of %s: using %r", name, raw, ", ".join(MODEL_MODES), default)
+        return default
+    return raw
+
+
 @dataclass(frozen=True)
 class ExtractConfig:
     components: tuple[str, ...] = COMPONENTS
@@ -130,17 +145,17 @@ class ExtractConfig:
     time_budget: float = field(default_factory=lambda: _env_float("PROTESTDB_EXTRACT_BUDGET", settings.EXTRACT_TIME_BUDGET))
     #: the learned place check (``place_model.py``): "on" drops and adds drafts by its score,
     #: "collect" only records the candidates (training), "off" skips it
-    place_model: str = field(default_factory=lambda: os.environ.get("PROTESTDB_PLACE_MODEL", "") or PLACE_MODEL)
+    place_model: str = field(default_factory=lambda: _env_mode("PROTESTDB_PLACE_MODEL", PLACE_MODEL))
     #: the learned organization selector (``orgs_model.py``): "on" keeps the candidates it scores
     #: at or above its threshold, "collect" only records them (training), "off" skips it
-    orgs_model: str = field(default_factory=lambda: os.environ.get("PROTESTDB_ORGS_MODEL", "") or ORGS_MODEL)
+    orgs_model: str = field(default_factory=lambda: _env_mode("PROTESTDB_ORGS_MODEL", ORGS_MODEL))
     #: the learned choice of targets (``targets_model.py``): "on" keeps the candidates it scores
     #: high, "collect" only records them (training), "off" skips it
-    targets_model: str = field(default_factory=lambda: os.environ.get("PROTESTDB_TARGETS_MODEL", "") or TARGETS_MODEL)
+    targets_model: str = field(default_factory=lambda: _env_mode("PROTESTDB_TARGETS_MODEL", TARGETS_MODEL))
     #: the learned relevance second opinion (``relevance_model.py``): "on" lets it judge the texts
     #: the rules are unsure of, "collect" only records the features (training), "off" skips it
     relevance_model: str = field(
-        default_factory=lambda: os.environ.get("PROTESTDB_RELEVANCE_MODEL", "") or RELEVANCE_MODEL)
+        default_factory=lambda: _env_mode("PROTESTDB_RELEVANCE_MODEL", RELEVANCE_MODEL))
     #: re-raise errors that a production run logs and survives (tests set this)
     strict: bool = field(default_factory=lambda: os.environ.get("PROTESTDB_STRICT", "") not in ("", "0"))
 

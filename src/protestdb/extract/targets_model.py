@@ -176,12 +176,9 @@ def _government_told(doc: Any, ranges: list[tuple[int, int]]) -> int:
     return -1
 
 
-def _never_added(f: Filling, head: list[tuple[int, int]], orgs: list[str], c: TargetCandidate) -> bool:
-    """The candidate is told in a frame of ``model_never_add``, or is a part of the name of the
-    event's own organizer (the lawmaker of "Rep. X's campaign")."""
-    low = c.name.lower()
-    if len(low) > 3 and any(low in o and low != o for o in orgs):
-        return True
+def _never_added(f: Filling, head: list[tuple[int, int]], c: TargetCandidate) -> bool:
+    """The candidate is told in a frame of ``model_never_add`` ("organized by Rep. X's
+    campaign"), or is the country's government told in no protest frame of the event."""
     own = {x for x in c.sources if x != "frame:country_government" and not x.startswith("art:")}
     if "frame:country_government" in c.sources and not own and _government_told(f.doc, list(f.scopes) + head) < 0:
         return True  # (the country's government comes in only told in a protest frame of the event)
@@ -364,11 +361,10 @@ def apply(f: Filling) -> None:
         c.score = score(c.features, model)
     chosen = [c for c in cands if c.kept and c.score is not None and c.score >= drop]
     # (a name the rules left out comes in only told in full, never in a time reference)
-    orgs = [o.lower() for o in f.ev.organizations or []]
     head = [(s.start, s.end) for s in doc.layout.sentences if s.kind == "headline"] if doc.layout is not None else []
     open_ = [
         c for c in cands
-        if not c.kept and c.span[1] > c.span[0] and "time_ref" not in c.features and not _never_added(f, head, orgs, c)
+        if not c.kept and c.span[1] > c.span[0] and "time_ref" not in c.features and not _never_added(f, head, c)
     ]
     extra = sorted((c for c in open_ if c.score is not None and c.score >= add), key=lambda c: -(c.score or 0.0))
     for c in extra:

@@ -165,7 +165,7 @@ def _never_add() -> tuple[list[tuple[re.Pattern[str], re.Pattern[str] | None]], 
 
 
 def _government_told(doc: Any, ranges: list[tuple[int, int]]) -> int:
-    """Where a sentence of the event or the headline tells "government" (the word, never
+    """Where a sentence (of the page: its context often tells it) says "government" (the word, never
     "nongovernmental") in a protest frame, else -1."""
     text = doc.text
     frame = _never_add()[1]
@@ -176,11 +176,15 @@ def _government_told(doc: Any, ranges: list[tuple[int, int]]) -> int:
     return -1
 
 
+def _all_sentences(doc: Any) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in doc.layout.sentences] if doc.layout is not None else [(0, len(doc.text))]
+
+
 def _never_added(f: Filling, head: list[tuple[int, int]], c: TargetCandidate) -> bool:
     """The candidate is told in a frame of ``model_never_add`` ("organized by Rep. X's
     campaign"), or is the country's government told in no protest frame of the event."""
     own = {x for x in c.sources if x != "frame:country_government" and not x.startswith("art:")}
-    if "frame:country_government" in c.sources and not own and _government_told(f.doc, list(f.scopes) + head) < 0:
+    if "frame:country_government" in c.sources and not own and _government_told(f.doc, _all_sentences(f.doc)) < 0:
         return True  # (the country's government comes in only told in a protest frame of the event)
     text = f.doc.text
     a, b, _q = c.span

@@ -29,19 +29,10 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import arguments, auc, design, fit, fresh_doc, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
+from logistic import REALNEWS_DEV, arguments, auc, design, fit, fresh_doc, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = Path("/work/realnews")
-DEFAULT_GOLD = (
-    ROOT / "tests" / "realnews" / "dev.jsonl",
-    ROOT / "tests" / "realnews" / "dev2.jsonl",
-    # the odd halves (the 1st, 3rd, 5th ... page); the even halves are the checks
-    REAL / "dev3_odd.jsonl",
-    REAL / "dev4_odd.jsonl",
-    REAL / "dev5_odd.jsonl",
-    REAL / "dev6_odd.jsonl",
-)
+DEFAULT_GOLD = REALNEWS_DEV  # dev, dev2 and the odd halves (FILE:odd); the even halves are the checks
 DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "targets_model.json"
 logger = logging.getLogger("train_targets_model")
 

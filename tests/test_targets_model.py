@@ -168,3 +168,48 @@ def test_same_body_by_part_of_the_name_or_a_known_short_form() -> None:
     assert same_body("Acme Freight", "Acme Freight Inc")
     assert same_body("ICE", "Immigration and Customs Enforcement")
     assert not same_body("Harbor City Council", "Acme Freight")
+
+
+_NEVER_ADDED = {
+    "time_into": "Protesters march in Seattle\n\nHundreds of protesters marched in Seattle, Washington, on Saturday, "
+    "two months into President Donald Trump's second term.",
+    "time_days_into": "Rally in Boise\n\nAbout 200 people rallied in Boise, Idaho, on Saturday, 100 days into "
+    "President Donald Trump's term.",
+    "time_as_passed": "Protest in Provo\n\nDozens of people protested in Provo, Utah, on Tuesday as President Donald "
+    "Trump's motorcade passed through Utah.",
+    "support": "Supporters rally in Tampa\n\nHundreds of people rallied in Tampa, Florida, on Saturday in support of "
+    "President Donald Trump's reelection.",
+    "celebrate": "Rally in Atlanta\n\nHundreds of people rallied in Atlanta, Georgia, on Wednesday to celebrate "
+    "Sen. Raphael Warnock's reelection.",
+    "organizer": "March in the Bronx\n\nHundreds of people marched in the Bronx, New York, on Sunday against rising "
+    "rents in a rally organized by Rep. Alexandria Ocasio-Cortez's campaign.",
+    "government_other_sentence": "Vigil in Manchester\n\nHundreds of people held a vigil in Manchester, England, on "
+    "Monday for the victims of the attack. The government announced extra funding.",
+    "government_support": "Rally in Toronto\n\nHundreds of people rallied in Toronto, Canada, on Sunday in support "
+    "of Ukraine. The government of Canada has pledged more aid.",
+    "nongovernmental": "Vigil in Leeds\n\nHundreds of people held a vigil in Leeds, England, on Monday for refugees, "
+    "organised by a nongovernmental charity.",
+}
+
+
+@pytest.mark.parametrize("key", sorted(_NEVER_ADDED))
+def test_the_model_adds_no_target_in_a_time_support_organizer_or_untold_government_frame(key: str) -> None:
+    _doc, events = _events(_NEVER_ADDED[key], "on")
+    assert events
+    assert all(not e.targets for e in events), [e.targets for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("March in Seattle\n\nHundreds of protesters marched in Seattle, Washington, on Saturday against President "
+         "Donald Trump's immigration policies.", "Donald Trump"),
+        ("Anti-government march in London\n\nThousands of people marched in London, England, on Saturday against "
+         "the government's spending cuts.", "UK government"),
+        ("Rally in Ottawa\n\nHundreds of people rallied in Ottawa, Canada, on Sunday. Protesters urged the government "
+         "to act on housing.", "Canadian government"),
+    ],
+)
+def test_the_model_still_adds_an_opposed_figure_or_government(text: str, target: str) -> None:
+    _doc, events = _events(text, "on")
+    assert any(target in (e.targets or []) for e in events), [e.targets for e in events]

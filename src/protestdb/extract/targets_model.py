@@ -145,6 +145,55 @@ def candidates(f: Filling) -> list[TargetCandidate]:
     return cands
 
 
+_GOV_WORD = re.compile(r"(?<![\w-])government\b", re.IGNORECASE)
+
+
+@cache
+def _never_add() -> tuple[list[tuple[re.Pattern[str], re.Pattern[str] | None]], re.Pattern[str]]:
+    """The frames in which a name the rules left out is never added (``model_never_add``: a
+    time, a person supported or celebrated, the event's own organizer) and the protest frame that
+    makes "the government" of a sentence the country's (``country_government_frame``)."""
+    from protestdb.extract.lexicons import load
+
+    lex = load("targets_en")
+    titles = r"\s+(?:(?:the|former|then-|(?-i:[A-Z])[\w.’'-]*)\s+){0,4}$"
+    frames = [
+        (re.compile(f"(?:{x['before']}){titles}", re.IGNORECASE), re.compile(x["after"], re.IGNORECASE) if x.get("after") else None)
+        for x in lex.get("model_never_add", [])
+    ]
+    return frames, re.compile(lex.get("country_government_frame", "(?!)"), re.IGNORECASE)
+
+
+def _government_told(doc: Any, ranges: list[tuple[int, int]]) -> int:
+    """Where a sentence (of the page: its context often tells it) says "government" (the word, never
+    "nongovernmental") in a protest frame, else -1."""
+    text = doc.text
+    frame = _never_add()[1]
+    for a, b in sorted(set(ranges)):
+        m = _GOV_WORD.search(text, a, b)
+        if m is not None and frame.search(text, a, b):
+            return m.start()
+    return -1
+
+
+def _all_sentences(doc: Any) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in doc.layout.sentences] if doc.layout is not None else [(0, len(doc.text))]
+
+
+def _never_added(f: Filling, head: list[tuple[int, int]], c: TargetCandidate) -> bool:
+    """The candidate is told in a frame of ``model_never_add`` ("organized by Rep. X's
+    campaign"), or is the country's government told in no protest frame of the event."""
+    own = {x for x in c.sources if x != "frame:country_government" and not x.startswith("art:")}
+    if "frame:country_government" in c.sources and not own and _government_told(f.doc, _all_sentences(f.doc)) < 0:
+        return True  # (the country's government comes in only told in a protest frame of the event)
+    text = f.doc.text
+    a, b, _q = c.span
+    return any(
+        before.search(text, max(0, a - 60), a) and (after is None or after.match(text, b, min(len(text), b + 60)))
+        for before, after in _never_add()[0]
+    )
+
+
 def _governments(text: str, a: int, b: int) -> list[tuple[str, Span]]:
     """Governments named by their country or leader in ``text[a:b]``."""
     out = []
@@ -316,7 +365,11 @@ def apply(f: Filling) -> None:
         c.score = score(c.features, model)
     chosen = [c for c in cands if c.kept and c.score is not None and c.score >= drop]
     # (a name the rules left out comes in only told in full, never in a time reference)
-    open_ = [c for c in cands if not c.kept and c.span[1] > c.span[0] and "time_ref" not in c.features]
+    head = [(s.start, s.end) for s in doc.layout.sentences if s.kind == "headline"] if doc.layout is not None else []
+    open_ = [
+        c for c in cands
+        if not c.kept and c.span[1] > c.span[0] and "time_ref" not in c.features and not _never_added(f, head, c)
+    ]
     extra = sorted((c for c in open_ if c.score is not None and c.score >= add), key=lambda c: -(c.score or 0.0))
     for c in extra:
         if not any(same_body(c.name, k.name) for k in chosen):

@@ -46,13 +46,14 @@ def _state_country(cc: str, words: str) -> bool:
     """Is the country ``cc`` told by ``words`` also the name of a US state ("Georgia", or its
     adjective "Georgian" whose country's name is one)?"""
     try:
-        from protestdb.geo import gazetteer, state_code
+        from protestdb.geo import state_code
+        from protestdb.geo.resolve import country_name
     except ImportError:
         return False
     names = [words] if len(words) > 2 else []
-    row = gazetteer.connect().execute("SELECT name FROM countries WHERE iso = ?", (cc,)).fetchone()
-    if row and row[0]:
-        names.append(row[0])
+    name = country_name(cc)
+    if name:
+        names.append(name)
     return any(len(n) > 2 and state_code(n) is not None for n in names)
 
 

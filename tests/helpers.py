@@ -55,6 +55,19 @@ def events_by_city(text: str, published: object) -> dict[str, object]:
     return {e.locality: e for e in report_events(text, published) if e.locality}
 
 
+def dates_by_locality(text: str, published: object) -> dict[str | None, set[str | None]]:
+    """Each event's dates by locality (None for a place-less event), geocoding off; the text must
+    tell at least one event."""
+    from protestdb.extract import extract_text
+
+    res = extract_text(text, published, geocode=False)  # type: ignore[arg-type]
+    assert res.is_protest_report and res.events
+    out: dict[str | None, set[str | None]] = {}
+    for ev in res.events:
+        out.setdefault(ev.locality, set()).add(ev.date)
+    return out
+
+
 def targets_by_city(text: str, published: object) -> dict[str, list[str]]:
     """Each event's targets by locality ("-" for a place-less event); the text must tell an event."""
     from protestdb.extract import extract_text

@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from helpers import dates_by_locality
 from protestdb.extract import extract_text
 from protestdb.extract.date_clauses import ends_a_period
 from protestdb.extract.dates import find_dates
 
 
 def _dates(text: str, published: date) -> dict[str | None, set[str | None]]:
-    res = extract_text(text, published, geocode=False)
-    assert res.is_protest_report and res.events
-    out: dict[str | None, set[str | None]] = {}
-    for ev in res.events:
-        out.setdefault(ev.locality, set()).add(ev.date)
-    return out
+    return dates_by_locality(text, published)
 
 
 def test_the_words_before_a_date_tell_the_end_of_a_period() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from helpers import dates_by_locality
 from protestdb.extract import extract_text
 from protestdb.extract.date_clauses import read_tenses
 from protestdb.extract.dates import find_dates
@@ -19,12 +20,7 @@ def _read(text: str, published: date) -> dict[str, object]:
 
 
 def _dates(text: str, published: date) -> dict[str | None, set[str | None]]:
-    res = extract_text(text, published, geocode=False)
-    assert res.is_protest_report and res.events
-    out: dict[str | None, set[str | None]] = {}
-    for ev in res.events:
-        out.setdefault(ev.locality, set()).add(ev.date)
-    return out
+    return dates_by_locality(text, published)
 
 
 def test_a_past_tense_clause_reads_its_weekday_in_the_past() -> None:

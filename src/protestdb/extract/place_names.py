@@ -1,0 +1,248 @@
+"""Place names the small English model tags PERSON ("Brandon, Florida", a town in a list of
+cities): a spaCy pipeline component after ``ner`` that re-labels such a PERSON entity GPE, only
+on positive place syntax backed by the gazetteer (``protestdb.geo``):
+
+- ``<Name>, <US state>`` ("Brandon, Fla.", "Grants Pass, OR") with <Name> a place of that state;
+- ``<Name>, <country>`` ("Leeds, England") with <Name> a place of that country;
+- a one-word <Name> in a coordinated list of GPE/LOC names ("in A, B and C"), at least two of
+  them GPE/LOC, with <Name> a place in the state or country of one of them.
+
+A real person is never re-labelled: not a name after a title ("Mayor", "Sen."), in a speech
+frame ("X said", "said X", "according to X", X the subject of "say"), a possessive ("X's
+son"), a name followed by a comma and a person's title ("X, a spokeswoman"), and in a list,
+not a name of several words nor the surname of a full name the page tags PERSON. Language
+data: ``data/person_frames_en.json`` and ``data/place_names_en.json``. Cost: only the PERSON
+entities are looked at, each with a few tokens and characters around it."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from protestdb.extract.lexicons import load_lang
+
+logger = logging.getLogger(__name__)
+
+COMPONENT = "protestdb_place_names"
+_PLACE_LABELS = ("GPE", "LOC")
+#: a word of a place name: capitalised letters, inner hyphens/apostrophes/dots ("Winston-Salem")
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’.-]*[A-Za-z.]")
+
+
+@dataclass(frozen=True)
+class _Frames:
+    before: re.Pattern[str]  # a title or speech word right before the name
+    after: re.Pattern[str]  # a speech word right after it
+    titles: re.Pattern[str]  # ", a spokeswoman", ", the mayor"
+    speech: frozenset[str]
+    separators: frozenset[str]
+    kinds: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _frames() -> _Frames:
+    pf = load_lang("person_frames", "en")
+    own = load_lang("place_names", "en")
+
+    def alt(words: list[str]) -> str:
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    before = [*pf["before"], *own["titles"]]
+    return _Frames(
+        before=re.compile(rf"\b(?:{alt(before)})[ \t]+$", re.IGNORECASE),
+        after=re.compile(rf"[ \t]+(?:{alt(pf['after'])})\b", re.IGNORECASE),
+        titles=re.compile(rf",[ \t]+(?:{alt(pf['titles'])})\b", re.IGNORECASE),
+        speech=frozenset(own["speech_lemmas"]),
+        separators=frozenset(own["list_separators"]),
+        kinds=frozenset(own["place_kinds"]),
+    )
+
+
+def person_frame(doc: Doc, start: int, end: int) -> bool:
+    """Is the name ``doc[start:end]`` told as a person: after a title or a speech word, before a
+    speech word, a possessive, followed by ", <a person's title>", or the subject of a speech
+    verb?"""
+    fr = _frames()
+    text = doc.text
+    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    if fr.before.search(text, max(0, a - 40), a):
+        return True
+    if fr.after.match(text, b, min(len(text), b + 30)) or fr.titles.match(text, b, min(len(text), b + 60)):
+        return True
+    if end < len(doc) and doc[end].text in ("'s", "’s", "'", "’"):
+        return True
+    root = doc[start:end].root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in fr.speech
+
+
+def _places(name: str) -> list[tuple[str, str | None]]:
+    """(country, admin1) of the gazetteer's places called ``name`` (cities, neighbourhoods; by
+    their own name first, then by another spelling), most populous first."""
+    from protestdb.geo.normalize import norm_name
+    from protestdb.geo.resolve import candidates
+
+    kinds = _frames().kinds
+    return [(p.country, p.admin1) for p in candidates(norm_name(name)) if p.kind in kinds]
+
+
+def _is_name(span: Span) -> bool:
+    return all(_NAME_WORD.fullmatch(t.text) for t in span)
+
+
+def _region_after(doc: Doc, i: int) -> tuple[str, str | None, int] | None:
+    """A US state or a country told right after a comma at token ``i`` (", Fla.", ", North
+    Carolina", ", England"): ("US", state code, end) or (ISO2, None, end)."""
+    from protestdb.geo import country_code, state_code
+
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    for n in (1, 2, 3):
+        end = i + 1 + n
+        if end > len(doc):
+            break
+        words = doc[i + 1 : end]
+        if not _is_name(words) and not words.text.isupper():
+            break
+        code = state_code(words.text)
+        if code is not None and n <= 2:
+            return "US", code, end
+        iso = country_code(words.text)
+        if iso is not None and (n > 1 or len(words.text) > 2):
+            return iso, None, end
+    return None
+
+
+def _region_ends_clause(doc: Doc, end: int) -> bool:
+    """After "<Name>, <region>" comes punctuation, a lower-case word or the end: not a
+    capitalised word ("Florida Republican", "Texas Senate": an affiliation, not a place)."""
+    if end >= len(doc) or "\n" in doc[end - 1].whitespace_:
+        return True
+    nxt = doc[end]
+    return not nxt.text[:1].isupper() and nxt.text not in ("'s", "’s")
+
+
+def _with_region(doc: Doc, ent: Span) -> bool:
+    """(a)/(b): "<Name>, <US state>" or "<Name>, <country>" with <Name> a gazetteer place there."""
+    reg = _region_after(doc, ent.end)
+    if reg is None or not _region_ends_clause(doc, reg[2]):
+        return False
+    country, state, _ = reg
+    places = _places(ent.text)
+    if state is not None:
+        return (country, state) in places
+    return any(c == country for c, _ in places)
+
+
+def _siblings(doc: Doc, ent: Span, by_start: dict[int, Span], by_end: dict[int, Span]) -> list[Span]:
+    """The GPE/LOC names coordinated with ``ent`` in a list ("A, B and C", "A, B, and C",
+    "A; B"), walking over one or two separators each way; anything else ends the walk."""
+    seps = _frames().separators
+    out: list[Span] = []
+    i = ent.start  # walk left: separators end right before ``i``
+    while True:
+        j = i
+        while j > 0 and i - j < 2 and doc[j - 1].lower_ in seps:
+            j -= 1
+        sib = by_end.get(j) if j < i else None
+        if sib is None:
+            break
+        out.append(sib)
+        i = sib.start
+    i = ent.end  # walk right
+    while True:
+        j = i
+        while j < len(doc) and j - i < 2 and doc[j].lower_ in seps:
+            j += 1
+        sib = by_start.get(j) if j > i else None
+        if sib is None:
+            break
+        out.append(sib)
+        i = sib.end
+    return out
+
+
+def _sibling_regions(sibs: list[Span]) -> set[tuple[str, str | None]]:
+    """(country, state) of each sibling: a state itself, a country, or its largest place."""
+    from protestdb.geo import country_code, state_code
+
+    out: set[tuple[str, str | None]] = set()
+    for s in sibs:
+        code = state_code(s.text)
+        if code is not None:
+            out.add(("US", code))
+            continue
+        iso = country_code(s.text)
+        if iso is not None:
+            out.add((iso, None))
+            continue
+        places = _places(s.text)
+        if places:
+            out.add(places[0])
+    return out
+
+
+def _in_list(doc: Doc, ent: Span, by_start: dict[int, Span], by_end: dict[int, Span], surnames: set[str]) -> bool:
+    """(c): a one-word name listed with at least two GPE/LOC names, a gazetteer place in the
+    state or country of one of them, and no surname of a person the page names in full."""
+    if len(ent) != 1 or ent.text in surnames:
+        return False
+    sibs = [s for s in _siblings(doc, ent, by_start, by_end) if s.label_ in _PLACE_LABELS]
+    if len(sibs) < 2:
+        return False
+    regions = _sibling_regions(sibs)
+    return any((c, st) in regions or (c, None) in regions for c, st in _places(ent.text))
+
+
+@Language.component(COMPONENT)
+def place_names(doc: Doc) -> Doc:
+    """Re-label as GPE the PERSON entities that place syntax and the gazetteer show to be places."""
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    if not persons:
+        return doc
+    try:
+        relabel = _relabel(doc, persons)
+    except Exception:  # noqa: BLE001 - a failed correction leaves the model's labels
+        logger.warning("place-name correction failed; the model's labels are kept", exc_info=True)
+        return doc
+    if relabel:
+        doc.ents = [Span(doc, e.start, e.end, label="GPE") if (e.start, e.end) in relabel else e for e in doc.ents]
+    return doc
+
+
+def _relabel(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
+    out: set[tuple[int, int]] = set()
+    lists: tuple[dict[int, Span], dict[int, Span]] | None = None
+    surnames = {e[-1].text for e in persons if len(e) > 1}
+    pending: list[Span] = []
+    for ent in persons:
+        if not _is_name(ent) or person_frame(doc, ent.start, ent.end):
+            continue
+        if _with_region(doc, ent):
+            out.add((ent.start, ent.end))
+        elif len(ent) == 1:
+            pending.append(ent)
+    for _ in range(2):  # a list of several mis-tagged towns: those found first count as siblings
+        if not pending:
+            break
+        places = [e for e in doc.ents if e.label_ in _PLACE_LABELS or (e.start, e.end) in out]
+        lists = ({e.start: _as_gpe(e, out) for e in places}, {e.end: _as_gpe(e, out) for e in places})
+        found = [e for e in pending if _in_list(doc, e, *lists, surnames)]
+        out |= {(e.start, e.end) for e in found}
+        pending = [e for e in pending if e not in found]
+    return out
+
+
+def _as_gpe(ent: Span, out: set[tuple[int, int]]) -> Span:
+    return Span(ent.doc, ent.start, ent.end, label="GPE") if (ent.start, ent.end) in out else ent
+
+
+def add_to(nlp: Any) -> None:
+    """Put the component right after ``ner`` (once)."""
+    if COMPONENT not in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, after="ner")

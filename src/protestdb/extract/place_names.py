@@ -43,6 +43,7 @@ class _Frames:
     speech: frozenset[str]
     separators: frozenset[str]
     kinds: frozenset[str]
+    locative: re.Pattern[str]  # "in", "across", ... right before a list's first place
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,7 @@ def _frames() -> _Frames:
         speech=frozenset(own["speech_lemmas"]),
         separators=frozenset(own["list_separators"]),
         kinds=frozenset(own["place_kinds"]),
+        locative=re.compile(rf"\b(?:{alt(load_lang('place_words', 'en')['locative_preps'])})[ \t]+$", re.IGNORECASE),
     )
 
 
@@ -141,7 +143,8 @@ def _with_region(doc: Doc, ent: Span) -> bool:
 
 def _siblings(doc: Doc, ent: Span, by_start: dict[int, Span], by_end: dict[int, Span]) -> list[Span]:
     """The GPE/LOC names coordinated with ``ent`` in a list ("A, B and C", "A, B, and C",
-    "A; B"), walking over one or two separators each way; anything else ends the walk."""
+    "A; B"), walking over one or two separators each way; anything else ends the walk. The list
+    must be told as sites: its first name right after a locative word ("in A, B and C")."""
     seps = _frames().separators
     out: list[Span] = []
     i = ent.start  # walk left: separators end right before ``i``
@@ -154,6 +157,9 @@ def _siblings(doc: Doc, ent: Span, by_start: dict[int, Span], by_end: dict[int, 
             break
         out.append(sib)
         i = sib.start
+    a = doc[i].idx
+    if not _frames().locative.search(doc.text, max(0, a - 20), a):
+        return []
     i = ent.end  # walk right
     while True:
         j = i
@@ -196,7 +202,8 @@ def _in_list(doc: Doc, ent: Span, by_start: dict[int, Span], by_end: dict[int, S
     if len(sibs) < 2:
         return False
     regions = _sibling_regions(sibs)
-    return any((c, st) in regions or (c, None) in regions for c, st in _places(ent.text))
+    places = _places(ent.text)[:1]  # the name's own reading: its largest place, not any homonym
+    return any((c, st) in regions or (c, None) in regions for c, st in places)
 
 
 @Language.component(COMPONENT)

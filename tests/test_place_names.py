@@ -1,6 +1,6 @@
 """The place-name correction after spaCy's ner (issue 9, error class 2): a town the small model
 tags PERSON becomes GPE on place syntax backed by the gazetteer ("<Town>, <state>", "<Town>,
-<country>", a town in a list of places), and a real person is never re-labelled. Sentences
+<country>"), and a real person is never re-labelled. Sentences
 written here; the entity labels of the unit tests are set by hand, so they hold whatever model
 is installed."""
 
@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from protestdb.extract import extract_text
-from protestdb.extract.place_names import COMPONENT, place_names
+from protestdb.extract.place_names import COMPONENT, person_frame, place_names
 
 
 def _labels(nlp, text: str, ents: dict[str, str]) -> dict[str, str]:
@@ -47,27 +47,24 @@ def test_component_runs_right_after_ner(nlp) -> None:
     ("Sites: Kettering, OH\nChandler, AZ\nMesa, AZ", {"Chandler": "PERSON"}, "Chandler"),
     # <Town>, <country>
     ("Students also marched in Leeds, England, and in Cardiff.", {"Leeds": "PERSON", "Cardiff": "GPE"}, "Leeds"),
-    # a one-word town among places of the same state
-    ("Marches were held in Ames, Dubuque and Decorah on Saturday.",
-     {"Ames": "GPE", "Dubuque": "PERSON", "Decorah": "GPE"}, "Dubuque"),
+    ("Rallies were held in Ames, Iowa, and Dubuque, Iowa, on Saturday.",
+     {"Ames": "GPE", "Dubuque": "PERSON"}, "Dubuque"),
 ])
 def test_town_tagged_person_becomes_a_place(nlp, text: str, ents: dict[str, str], town: str) -> None:
     assert _labels(nlp, text, ents)[town] == "GPE"
 
 
-def test_a_list_of_several_towns_tagged_person(nlp) -> None:
-    text = "In Iowa, Ames, Dubuque and Decorah held marches."
-    got = _labels(nlp, text, {"Iowa": "GPE", "Ames": "GPE", "Dubuque": "PERSON", "Decorah": "PERSON"})
-    assert got["Dubuque"] == "GPE" and got["Decorah"] == "GPE"
+def test_a_list_of_places_alone_is_no_evidence(nlp) -> None:
+    text = "Marches were held in Ames, Dubuque and Decorah on Saturday."
+    assert _labels(nlp, text, {"Ames": "GPE", "Dubuque": "PERSON", "Decorah": "GPE"})["Dubuque"] == "PERSON"
 
 
 @pytest.mark.parametrize(("text", "ents", "name"), [
     # after a title
     ("Sen. Marshall, Texas, spoke to the crowd.", {"Marshall": "PERSON", "Texas": "GPE"}, "Marshall"),
     ("Mayor Brandon, Florida's longest-serving mayor, joined the march.", {"Brandon": "PERSON"}, "Brandon"),
-    # a spokesperson whose surname is a town of a listed state, in a speech frame
-    ("Crowds gathered in Ames and Decorah, Waverly said.", {"Ames": "GPE", "Decorah": "GPE", "Waverly": "PERSON"},
-     "Waverly"),
+    # a spokesperson whose surname is a town of the state told after it, in a speech frame
+    ('"We marched for our children," said Waverly, Iowa native and organizer.', {"Waverly": "PERSON"}, "Waverly"),
     ('"We will be back," said Chandler, a spokeswoman for the coalition.', {"Chandler": "PERSON"}, "Chandler"),
     ("The march went ahead, according to Chandler, Ariz., organizers.", {"Chandler": "PERSON"}, "Chandler"),
     ("Chandler, a spokeswoman for the tenants, said the rally in Mesa and Tempe was peaceful.",
@@ -103,3 +100,20 @@ def test_event_at_a_town_state_site_the_model_tags_person_is_found(nlp) -> None:
     persons = [(e.start_char, e.end_char) for e in nlp(text).ents if e.label_ == "PERSON"]
     assert not [s for ev in events for s in ev.evidence.get("locality") or []
                 if any(a < s.end and s.start < b for a, b in persons)]
+
+
+@pytest.mark.parametrize(("text", "name", "person"), [
+    ("Waverly said the march would go on.", "Waverly", True),
+    ("The march will go on, said Waverly.", "Waverly", True),
+    ("The march went ahead, according to Waverly.", "Waverly", True),
+    ("Waverly told reporters the march would go on.", "Waverly", True),
+    ("Waverly's son carried the banner.", "Waverly", True),
+    ("Mayor Waverly joined the marchers.", "Waverly", True),
+    ("Waverly, a spokeswoman for the tenants, joined the marchers.", "Waverly", True),
+    ("Hundreds marched in Waverly, Iowa, on Sunday.", "Waverly", False),
+])
+def test_person_frames(nlp, text: str, name: str, person: bool) -> None:
+    doc = nlp(text)
+    a = text.index(name)
+    sp = doc.char_span(a, a + len(name))
+    assert person_frame(doc, sp.start, sp.end) is person

@@ -1,18 +1,20 @@
-"""Place names the small English model tags PERSON ("Brandon, Florida", a town in a list of
-cities): a spaCy pipeline component after ``ner`` that re-labels such a PERSON entity GPE, only
-on positive place syntax backed by the gazetteer (``protestdb.geo``):
+"""Place names the small English model tags PERSON ("Brandon, Florida", "Grants Pass, Ore." in
+a list of sites): a spaCy pipeline component after ``ner`` that re-labels such a PERSON entity
+GPE, only on positive place syntax backed by the gazetteer (``protestdb.geo``):
 
 - ``<Name>, <US state>`` ("Brandon, Fla.", "Grants Pass, OR") with <Name> a place of that state;
 - ``<Name>, <country>`` ("Leeds, England") with <Name> a place of that country;
-- a one-word <Name> in a coordinated list of GPE/LOC names ("in A, B and C"), at least two of
-  them GPE/LOC, with <Name> a place in the state or country of one of them.
+
+and the state or country ends the clause (not "Marshall, Texas Republican leader", "Florida's").
+A town in a bare list of places ("in A, B and C") is not enough: tried, it found towns on the
+development pages but placed an event nobody coded on a check half.
 
 A real person is never re-labelled: not a name after a title ("Mayor", "Sen."), in a speech
-frame ("X said", "said X", "according to X", X the subject of "say"), a possessive ("X's
-son"), a name followed by a comma and a person's title ("X, a spokeswoman"), and in a list,
-not a name of several words nor the surname of a full name the page tags PERSON. Language
-data: ``data/person_frames_en.json`` and ``data/place_names_en.json``. Cost: only the PERSON
-entities are looked at, each with a few tokens and characters around it."""
+frame ("X said", "said X", "according to X", X the subject of "say"), a possessive ("X's son"),
+nor a name followed by a comma and a person's title ("X, a spokeswoman"). Language data:
+``data/person_frames_en.json`` and ``data/place_names_en.json``. Cost: only the PERSON
+entities are looked at, each with a few tokens and characters around it.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +32,6 @@ from protestdb.extract.lexicons import load_lang
 logger = logging.getLogger(__name__)
 
 COMPONENT = "protestdb_place_names"
-_PLACE_LABELS = ("GPE", "LOC")
 #: a word of a place name: capitalised letters, inner hyphens/apostrophes/dots ("Winston-Salem")
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’.-]*[A-Za-z.]")
 
@@ -41,9 +42,7 @@ class _Frames:
     after: re.Pattern[str]  # a speech word right after it
     titles: re.Pattern[str]  # ", a spokeswoman", ", the mayor"
     speech: frozenset[str]
-    separators: frozenset[str]
     kinds: frozenset[str]
-    locative: re.Pattern[str]  # "in", "across", ... right before a list's first place
 
 
 @lru_cache(maxsize=1)
@@ -60,9 +59,7 @@ def _frames() -> _Frames:
         after=re.compile(rf"[ \t]+(?:{alt(pf['after'])})\b", re.IGNORECASE),
         titles=re.compile(rf",[ \t]+(?:{alt(pf['titles'])})\b", re.IGNORECASE),
         speech=frozenset(own["speech_lemmas"]),
-        separators=frozenset(own["list_separators"]),
         kinds=frozenset(own["place_kinds"]),
-        locative=re.compile(rf"\b(?:{alt(load_lang('place_words', 'en')['locative_preps'])})[ \t]+$", re.IGNORECASE),
     )
 
 
@@ -141,71 +138,6 @@ def _with_region(doc: Doc, ent: Span) -> bool:
     return any(c == country for c, _ in places)
 
 
-def _siblings(doc: Doc, ent: Span, by_start: dict[int, Span], by_end: dict[int, Span]) -> list[Span]:
-    """The GPE/LOC names coordinated with ``ent`` in a list ("A, B and C", "A, B, and C",
-    "A; B"), walking over one or two separators each way; anything else ends the walk. The list
-    must be told as sites: its first name right after a locative word ("in A, B and C")."""
-    seps = _frames().separators
-    out: list[Span] = []
-    i = ent.start  # walk left: separators end right before ``i``
-    while True:
-        j = i
-        while j > 0 and i - j < 2 and doc[j - 1].lower_ in seps:
-            j -= 1
-        sib = by_end.get(j) if j < i else None
-        if sib is None:
-            break
-        out.append(sib)
-        i = sib.start
-    a = doc[i].idx
-    if not _frames().locative.search(doc.text, max(0, a - 20), a):
-        return []
-    i = ent.end  # walk right
-    while True:
-        j = i
-        while j < len(doc) and j - i < 2 and doc[j].lower_ in seps:
-            j += 1
-        sib = by_start.get(j) if j > i else None
-        if sib is None:
-            break
-        out.append(sib)
-        i = sib.end
-    return out
-
-
-def _sibling_regions(sibs: list[Span]) -> set[tuple[str, str | None]]:
-    """(country, state) of each sibling: a state itself, a country, or its largest place."""
-    from protestdb.geo import country_code, state_code
-
-    out: set[tuple[str, str | None]] = set()
-    for s in sibs:
-        code = state_code(s.text)
-        if code is not None:
-            out.add(("US", code))
-            continue
-        iso = country_code(s.text)
-        if iso is not None:
-            out.add((iso, None))
-            continue
-        places = _places(s.text)
-        if places:
-            out.add(places[0])
-    return out
-
-
-def _in_list(doc: Doc, ent: Span, by_start: dict[int, Span], by_end: dict[int, Span], surnames: set[str]) -> bool:
-    """(c): a one-word name listed with at least two GPE/LOC names, a gazetteer place in the
-    state or country of one of them, and no surname of a person the page names in full."""
-    if len(ent) != 1 or ent.text in surnames:
-        return False
-    sibs = [s for s in _siblings(doc, ent, by_start, by_end) if s.label_ in _PLACE_LABELS]
-    if len(sibs) < 2:
-        return False
-    regions = _sibling_regions(sibs)
-    places = _places(ent.text)[:1]  # the name's own reading: its largest place, not any homonym
-    return any((c, st) in regions or (c, None) in regions for c, st in places)
-
-
 @Language.component(COMPONENT)
 def place_names(doc: Doc) -> Doc:
     """Re-label as GPE the PERSON entities that place syntax and the gazetteer show to be places."""
@@ -223,30 +155,11 @@ def place_names(doc: Doc) -> Doc:
 
 
 def _relabel(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
-    out: set[tuple[int, int]] = set()
-    lists: tuple[dict[int, Span], dict[int, Span]] | None = None
-    surnames = {e[-1].text for e in persons if len(e) > 1}
-    pending: list[Span] = []
-    for ent in persons:
-        if not _is_name(ent) or person_frame(doc, ent.start, ent.end):
-            continue
-        if _with_region(doc, ent):
-            out.add((ent.start, ent.end))
-        elif len(ent) == 1:
-            pending.append(ent)
-    for _ in range(2):  # a list of several mis-tagged towns: those found first count as siblings
-        if not pending:
-            break
-        places = [e for e in doc.ents if e.label_ in _PLACE_LABELS or (e.start, e.end) in out]
-        lists = ({e.start: _as_gpe(e, out) for e in places}, {e.end: _as_gpe(e, out) for e in places})
-        found = [e for e in pending if _in_list(doc, e, *lists, surnames)]
-        out |= {(e.start, e.end) for e in found}
-        pending = [e for e in pending if e not in found]
-    return out
-
-
-def _as_gpe(ent: Span, out: set[tuple[int, int]]) -> Span:
-    return Span(ent.doc, ent.start, ent.end, label="GPE") if (ent.start, ent.end) in out else ent
+    return {
+        (ent.start, ent.end)
+        for ent in persons
+        if _is_name(ent) and not person_frame(doc, ent.start, ent.end) and _with_region(doc, ent)
+    }
 
 
 def add_to(nlp: Any) -> None:

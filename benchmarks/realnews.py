@@ -24,7 +24,9 @@ organizations, targets, issues, evidence coverage) and two error counts:
   with a gold event whose country is not US, or any US-state event predicted in a document
   whose gold events are all abroad);
 - ``person_place``: events whose locality evidence overlaps a spaCy PERSON entity (the
-  project's own spaCy pipeline run on the text).
+  project's own spaCy pipeline run on the text, ``extract.nlp.load_nlp()``: the model's ``ner``
+  followed by the project's place-name correction, ``extract/place_names.py``, which re-labels
+  GPE a town the model tags PERSON when it is told as "<Town>, <state>" / "<Town>, <country>").
 """
 
 from __future__ import annotations
@@ -92,7 +94,8 @@ def abroad_in_us(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> in
 
 def person_places(text: str, events: list[Any], nlp: Any) -> int:
     """Events whose locality evidence overlaps a PERSON entity of ``nlp(text)`` (the project's
-    English pipeline; ``score_set`` calls it for the texts the extractor reads as English)."""
+    English pipeline, with its place-name correction; ``score_set`` calls it for the texts the
+    extractor reads as English)."""
     spans = [(s.start, s.end) for ev in events for s in (ev.evidence.get("locality") or [])[:1]]
     if not spans:
         return 0

@@ -158,7 +158,8 @@ def _relabel(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
     return {
         (ent.start, ent.end)
         for ent in persons
-        if _is_name(ent) and not person_frame(doc, ent.start, ent.end) and _with_region(doc, ent)
+        if ent.end < len(doc) and doc[ent.end].text == ","  # the cheap test first: "<Name>, ..."
+        and _is_name(ent) and not person_frame(doc, ent.start, ent.end) and _with_region(doc, ent)
     }
 
 

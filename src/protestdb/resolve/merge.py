@@ -176,12 +176,26 @@ def _org_words(name: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", s) if w not in _ORG_STOP)
 
 
+#: A numbered unit's name: two words and its number ("District Council 33", "Joint Council 7").
+_UNIT = re.compile(r"\b([a-z]+ [a-z]+ \d+)\b")
+
+
+def _units(name: str) -> set[str]:
+    """The numbered units a name holds, without its small words ("District Council 33")."""
+    words = [w for w in re.findall(r"\w+", name.casefold()) if w not in _ORG_STOP]
+    return {u for u in _UNIT.findall(" ".join(words)) if not u.split()[0].isdigit() and not _YEAR.search(u)}
+
+
 def same_org(x: str, y: str) -> bool:
     """Do two organization names name one organization (case, "the", acronyms, close spellings, one
     name inside the other: "Indivisible" / "Indivisible Harborview", "AFSCME DC 33" / "District
     Council 33")? Numbers must agree ("Local 521" is not "Local 1021"), and two names that each have
     words the other lacks are two names ("Indivisible Harborview" / "Indivisible Lakeport")."""
     if forms_meet(_org_forms(x), _org_forms(y)):
+        return True
+    if _units(x) & _units(y):
+        # one numbered unit, each outlet naming its parent its own way ("AFSCME District Council 33" /
+        # "District Council 33 of the American Federation of ..."): two words and the number agree
         return True
     for s, t in ((x, y), (y, x)):
         long_s = _expand_acronyms(s, t)
@@ -339,6 +353,8 @@ def counts_as_organizer(name: str, locality: str | None = None, state: str | Non
         return False
     if " ".join(words) in _venue_words("place_abbreviations") or words[-1] in _venue_words("building_heads"):
         return False
+    if len(words) >= 2 and words[-1] in _venue_words("day_heads"):
+        return False  # a day's name ("Invasion Day"): the action's day, not a group that acts
     if _is_force(raw, words):
         return False
     own = _own_words(locality, state)

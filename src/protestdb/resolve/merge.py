@@ -990,9 +990,24 @@ def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] |
         kinds.add("weekday")  # "the union struck on Tuesday": who, and the day of the week the words name
     if parts is not None:
         parts["strong"] = sorted(kinds)
-    if naming and not kinds - {"venue", "organizer", "weekday"}:
+    if naming and not kinds - {"venue", "organizer", "weekday"} and not _told_alike(e, m, kinds, shared, parts):
         return False  # an undated page: one group's campaign returns to its venue, another year
     return len(kinds) >= 2
+
+
+#: Components of :func:`score_keys` that are not evidence for or against (:func:`_told_alike`).
+_NOT_COMPONENTS = frozenset({"score", "date", "place", "shared", "strong", "reject", "umbrella"})
+
+
+def _told_alike(e: MatchKey, m: MatchKey, kinds: set[str], shared: list[str], parts: dict[str, Any] | None) -> bool:
+    """Without the action's name: the same organizer at the same specific venue, a crowd of the same
+    order (:data:`SIZE_RATIO_AGREE`), and no component against the pair (types, claims, issues, a
+    title, another group): three specifics of one action and nothing that tells two. One group's
+    weekly protest at its venue that fits two stored days still joins neither (``decide``)."""
+    if not ({"organizer", "venue"} <= kinds and "size" in shared):
+        return False
+    got = parts if parts is not None else explain(e, m)
+    return not any(isinstance(v, (int, float)) and v < 0 for k, v in got.items() if k not in _NOT_COMPONENTS)
 
 
 def _part(parts: dict[str, Any] | None, name: str, value: float) -> None:

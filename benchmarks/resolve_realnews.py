@@ -154,10 +154,23 @@ def _missed_cause(preds: list[dict[str, Any]], g: dict[str, Any]) -> str:
     for pe in preds:
         if pe.get("locality") != g.get("locality") and pair_allowed(pe, {**g, "locality": pe.get("locality"),
                                                                         "state": pe.get("state")}):
-            return "extraction: place level (another locality)"
+            return "extraction: place level (another locality): " + _place_kind(pe.get("locality"), g.get("locality"))
         if pair_allowed(pe, {**g, "date": None}):
             return "extraction: date missing or off"
     return "extraction: no mention"
+
+
+def _place_kind(pred_loc: str | None, gold_loc: str | None) -> str:
+    """How a page's mention's town differs from the gold one's: none extracted, none in the gold
+    (a state- or country-wide action), one town under two names (the resolver's aliases: "New
+    Delhi" / "Delhi", which the scorer does not alias), or another town."""
+    if not pred_loc:
+        return "no town extracted"
+    if not gold_loc:
+        return "gold has no town (state or country only)"
+    if normalize_locality(pred_loc) == normalize_locality(gold_loc):
+        return "one town under another name (aliased by the resolver, not by the scorer)"
+    return "another town"
 
 
 def _split_causes(store: Any, pred: list[str], truth: list[str], where: list[str],

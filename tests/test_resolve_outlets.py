@@ -368,3 +368,39 @@ def test_a_police_only_report_stays_apart_when_two_marches_fit(tmp_path: Path) -
                           "2025-01-24", event_type=["march"], organizations=["Riverton Police Department"])
     assert police not in (bridge, depot)
     store.close()
+
+
+def test_an_undated_page_telling_the_organizer_venue_and_crowd_alike_joins(tmp_path: Path) -> None:
+    """No date and no publication date, no action's name: the same organizer at the same specific
+    venue with a crowd of the same order, and nothing against (types, claims, issues): three specifics
+    of one action, it joins and the event keeps its date. Look-alikes stay apart: the crowd ten times
+    larger, another claim, the organizer and venue without a crowd figure, and a report fitting two
+    stored weeks of the same picket."""
+    store = open_store(tmp_path / "ovs.sqlite")
+    org = ["Millrace Bus Drivers Union"]
+    kw = {"location": "Tollgate Depot", "event_type": ["picket"], "organizations": org, "issues": ["labor"]}
+    dated = _report(store, "About 150 bus drivers picketed the Tollgate Depot on Thursday.", published="2025-03-07",
+                    date="2025-03-06", size_low=150, size_high=150, claims_summary=["for safer shifts"], **kw)
+    joined = _undated_words(store, "About 200 drivers of the Millrace Bus Drivers Union picketed the Tollgate Depot"
+                            " on Thursday.", "on Thursday", size_low=200, size_high=200, **kw)
+    assert joined == dated and store.get_event(dated).date == "2025-03-06"
+    why = store.conn.execute("SELECT why FROM event_sources WHERE event_id = ? ORDER BY added_at DESC LIMIT 1",
+                             (dated,)).fetchone()[0]
+    assert "organizer" in why and "size" in why
+    bigger = _undated_words(store, "Some 3,000 members of the Millrace Bus Drivers Union picketed the Tollgate Depot.",
+                            None, size_low=3000, size_high=3000, **kw)
+    assert bigger != dated
+    other_claim = _undated_words(store, "About 120 drivers of the Millrace Bus Drivers Union picketed the Tollgate"
+                                 " Depot against the new route map.", None, size_low=120, size_high=120,
+                                 claims_summary=["against the new route map"], **kw)
+    assert other_claim != dated
+    no_size = _undated_words(store, "The Millrace Bus Drivers Union picketed the Tollgate Depot.", None, **kw)
+    assert no_size != dated
+    # the same picket a week later stored too: an undated report fitting both days joins neither
+    later = _report(store, "About 180 bus drivers picketed the Tollgate Depot again on Thursday.",
+                    published="2025-03-14", date="2025-03-13", size_low=180, size_high=180, **kw)
+    assert later != dated
+    again = _undated_words(store, "About 170 drivers of the Millrace Bus Drivers Union picketed the Tollgate Depot.",
+                           None, size_low=170, size_high=170, **kw)
+    assert again not in (dated, later)
+    store.close()

@@ -293,3 +293,44 @@ def test_a_kind_of_people_written_as_an_organization_is_a_crowd_not_a_group() ->
                                  event_type=["rally"])),
                     match_key(_m(organizations=["Protesters"], location="Quillon Plaza", event_type=["rally"])))
     assert "organizer" not in other and "reject" not in other
+
+
+def test_a_days_name_in_an_organization_list_is_not_a_group() -> None:
+    """"Harvest Day" among the organizers is the action's day, not a group: it counts neither for nor
+    against another outlet's named group. A group whose name only holds the word still counts."""
+    for name in ("Harvest Day", "Founders Days", "Riverton Tenants Day"):
+        assert not counts_as_organizer(name, "Riverton", "OR"), name
+    for name in ("Harvest Day Coalition", "Day Labor Alliance", "Eastbank Tenants Alliance"):
+        assert counts_as_organizer(name, "Riverton", "OR"), name
+    day = _m(event_type=["march"], location="Quillon Plaza", organizations=["Harvest Day"])
+    group = _m(event_type=["march"], location="Quillon Plaza", organizations=["Eastbank Tenants Alliance"])
+    parts = explain(match_key(day), match_key(group))
+    assert "organizer" not in parts or parts["organizer"] == 0.0
+    assert "reject" not in parts and "venue" in parts["shared"]
+    # two groups that act do disagree
+    other = _m(event_type=["march"], location="Quillon Plaza", organizations=["Riverton Carpenters Union"])
+    assert explain(match_key(other), match_key(group))["organizer"] < 0
+
+
+def test_one_numbered_unit_named_through_two_parents(tmp_path: Path) -> None:
+    """One outlet writes the union's acronym before its numbered council, another the council with its
+    parent spelled out (and cut short): one organizer. Another council's number, a local of another
+    union with the same number, or a year, is not."""
+    from protestdb.resolve.merge import same_org
+
+    assert same_org("FTWU District Council 12", "District Council 12 of the Federation of Transit")
+    assert not same_org("FTWU District Council 12", "District Council 15 of the Federation of Transit")
+    assert not same_org("Millrace Drivers Local 700", "Riverton Nurses Local 700")
+    assert not same_org("Riverton Teachers Union 2024", "Eastbank Teachers Union 2024 Fund")
+    store = open_store(tmp_path / "u.sqlite")
+    first = _report(store, "Transit workers of FTWU District Council 12 walked out on Saturday.",
+                    event_type=["strike"], organizations=["FTWU District Council 12"], issues=["labor"])
+    second = _report(store, "District Council 12 of the Federation of Transit Workers went on strike on Saturday.",
+                     event_type=["strike"], organizations=["District Council 12 of the Federation of Transit"],
+                     issues=["labor"])
+    assert second == first
+    third = _report(store, "District Council 15 of the Federation of Transit Workers went on strike on Saturday.",
+                    event_type=["strike"], organizations=["District Council 15 of the Federation of Transit"],
+                    issues=["labor"])
+    assert third != first
+    store.close()

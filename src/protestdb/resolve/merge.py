@@ -176,12 +176,26 @@ def _org_words(name: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", s) if w not in _ORG_STOP)
 
 
+#: A numbered unit's name: two words and its number ("District Council 33", "Joint Council 7").
+_UNIT = re.compile(r"\b([a-z]+ [a-z]+ \d+)\b")
+
+
+def _units(name: str) -> set[str]:
+    """The numbered units a name holds, without its small words ("District Council 33")."""
+    words = [w for w in re.findall(r"\w+", name.casefold()) if w not in _ORG_STOP]
+    return {u for u in _UNIT.findall(" ".join(words)) if not u.split()[0].isdigit() and not _YEAR.search(u)}
+
+
 def same_org(x: str, y: str) -> bool:
     """Do two organization names name one organization (case, "the", acronyms, close spellings, one
     name inside the other: "Indivisible" / "Indivisible Harborview", "AFSCME DC 33" / "District
     Council 33")? Numbers must agree ("Local 521" is not "Local 1021"), and two names that each have
     words the other lacks are two names ("Indivisible Harborview" / "Indivisible Lakeport")."""
     if forms_meet(_org_forms(x), _org_forms(y)):
+        return True
+    if _units(x) & _units(y):
+        # one numbered unit, each outlet naming its parent its own way ("AFSCME District Council 33" /
+        # "District Council 33 of the American Federation of ..."): two words and the number agree
         return True
     for s, t in ((x, y), (y, x)):
         long_s = _expand_acronyms(s, t)
@@ -339,6 +353,8 @@ def counts_as_organizer(name: str, locality: str | None = None, state: str | Non
         return False
     if " ".join(words) in _venue_words("place_abbreviations") or words[-1] in _venue_words("building_heads"):
         return False
+    if len(words) >= 2 and words[-1] in _venue_words("day_heads"):
+        return False  # a day's name ("Invasion Day"): the action's day, not a group that acts
     if _is_force(raw, words):
         return False
     own = _own_words(locality, state)
@@ -974,9 +990,24 @@ def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] |
         kinds.add("weekday")  # "the union struck on Tuesday": who, and the day of the week the words name
     if parts is not None:
         parts["strong"] = sorted(kinds)
-    if naming and not kinds - {"venue", "organizer", "weekday"}:
+    if naming and not kinds - {"venue", "organizer", "weekday"} and not _told_alike(e, m, kinds, shared, parts):
         return False  # an undated page: one group's campaign returns to its venue, another year
     return len(kinds) >= 2
+
+
+#: Components of :func:`score_keys` that are not evidence for or against (:func:`_told_alike`).
+_NOT_COMPONENTS = frozenset({"score", "date", "place", "shared", "strong", "reject", "umbrella"})
+
+
+def _told_alike(e: MatchKey, m: MatchKey, kinds: set[str], shared: list[str], parts: dict[str, Any] | None) -> bool:
+    """Without the action's name: the same organizer at the same specific venue, a crowd of the same
+    order (:data:`SIZE_RATIO_AGREE`), and no component against the pair (types, claims, issues, a
+    title, another group): three specifics of one action and nothing that tells two. One group's
+    weekly protest at its venue that fits two stored days still joins neither (``decide``)."""
+    if not ({"organizer", "venue"} <= kinds and "size" in shared):
+        return False
+    got = parts if parts is not None else explain(e, m)
+    return not any(isinstance(v, (int, float)) and v < 0 for k, v in got.items() if k not in _NOT_COMPONENTS)
 
 
 def _part(parts: dict[str, Any] | None, name: str, value: float) -> None:

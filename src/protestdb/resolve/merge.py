@@ -176,12 +176,12 @@ def _org_words(name: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", s) if w not in _ORG_STOP)
 
 
-#: A numbered unit's name: two words and its number ("District Council 33", "Joint Council 7").
+#: A numbered unit's name: two words and its number ("District Council 12", "Joint Council 7").
 _UNIT = re.compile(r"\b([a-z]+ [a-z]+ \d+)\b")
 
 
 def _units(name: str) -> set[str]:
-    """The numbered units a name holds, without its small words ("District Council 33")."""
+    """The numbered units a name holds, without its small words ("District Council 12")."""
     words = [w for w in re.findall(r"\w+", name.casefold()) if w not in _ORG_STOP]
     return {u for u in _UNIT.findall(" ".join(words)) if not u.split()[0].isdigit() and not _YEAR.search(u)}
 
@@ -194,8 +194,8 @@ def same_org(x: str, y: str) -> bool:
     if forms_meet(_org_forms(x), _org_forms(y)):
         return True
     if _units(x) & _units(y):
-        # one numbered unit, each outlet naming its parent its own way ("AFSCME District Council 33" /
-        # "District Council 33 of the American Federation of ..."): two words and the number agree
+        # one numbered unit, each outlet naming its parent its own way ("FTWU District Council 12" /
+        # "District Council 12 of the Federation of ..."): two words and the number agree
         return True
     for s, t in ((x, y), (y, x)):
         long_s = _expand_acronyms(s, t)

@@ -96,6 +96,8 @@ _VERBAL = frozenset(("VERB", "AUX"))
 #: people nouns of a protest whose relative clause tells where they acted
 _PROTESTERS = frozenset(("protester", "protestor", "demonstrator", "marcher", "striker", "picketer", "rioter"))
 _ORGANIZING = frozenset(("organize", "organise", "lead", "host", "sponsor", "stage", "call", "hold", "plan", "coordinate", "convene"))
+#: participles that only tell where a thing is ("facilities located in Elmford"): no clause of their own
+_LOCATING = frozenset(("locate", "base", "situate", "headquarter", "station"))
 
 
 @lru_cache(maxsize=4)
@@ -143,7 +145,7 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
         if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in grievance and tok.i != span.root.i:
             return True  # "protesting over the death of George Floyd in Minneapolis": where that happened
         if tok.pos_ in _VERBAL and tok.dep_ not in ("amod", "compound") and not (
-            tok.dep_ == "acl" and tok.lemma_.lower() in _ORGANIZING
+            tok.dep_ == "acl" and (tok.lemma_.lower() in _ORGANIZING or tok.lemma_.lower() in _LOCATING)
         ) and not _purpose(tok) and tok.lower_ not in _area_words(ctx.lang):
             if tok.dep_ == "relcl" and is_trigger(tok.head) and tok.head.lemma_.lower() in _PROTESTERS and not any(
                     c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
@@ -157,6 +159,38 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
     return not any(lo <= ts < hi for ts in tstarts) and not _crowd_clause(ctx, lo, hi)
 
 
+_EARLIER_MARKS = frozenset(("after", "since"))
+_SPANS = frozenset(("day", "week", "month", "year"))
+
+
+def _earlier_occasion(verb: Any) -> bool:
+    """Is ``verb`` the head of a clause of an occasion some time before the sentence's own
+    ("weeks after hundreds of thousands marched in Elmwood", "days since they struck")?"""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _EARLIER_MARKS for c in verb.children):
+        return False
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _SPANS for c in verb.children)
+
+
+def earlier_occasion_place(ctx: ExtractDoc, p: Place, trigs: list[Trigger]) -> bool:
+    """Is the city told in a clause of an occasion some time before the sentence's action
+    ("rallied on Saturday, weeks after crowds marched in Elmwood, Fairview and other cities"),
+    with the action's words outside that clause?"""
+    if ctx.doc is None or p.kind not in ("city", "neighborhood") or not trigs:
+        return False
+    span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(12):
+        if tok.pos_ in _VERBAL or tok.head is tok:
+            break
+        tok = tok.head
+    if not _earlier_occasion(tok):
+        return False
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    return any(not lo <= t.start < hi for t in trigs)
+
+
 def grievance_place(ctx: ExtractDoc, p: Place) -> bool:
     """Is the city ``p`` told under a noun of the event the protest answers ("against the
     deployment of troops into Elmwood and other cities")? Where that happens, not the protest."""
@@ -168,7 +202,14 @@ def grievance_place(ctx: ExtractDoc, p: Place) -> bool:
 def _under_grievance(span: Any, grievance: frozenset[str]) -> bool:
     """Is the place told under a noun of the event the protest answers, before any verb
     ("against the deployment of troops into Elmwood and other cities"): where that happens?"""
-    if span is None or not len(span) or span.root.head.pos_ != "ADP":
+    if span is None or not len(span):
+        return False
+    first = span.root
+    for _ in range(12):  # "attacks in Gilroy, El Paso and Dayton": the list's first name
+        if first.dep_ != "conj" or first.head is first:
+            break
+        first = first.head
+    if first.head.pos_ != "ADP":
         return False  # told in a phrase of its own ("into Elmwood", "in Elmwood")
     tok = span.root
     for _ in range(12):

@@ -26,6 +26,7 @@ from protestdb.extract.assemble import (
     clause_of,
     context_place,
     dates_in,
+    earlier_occasion_place,
     grievance_place,
     locative,
     non_event_places,
@@ -248,6 +249,8 @@ def back_reference(st: DraftState, s: Sentence) -> list[Group] | None:
         return None
     if any(c.city_key != cur.key and locative(text, c) for c in s.cities):
         return None
+    if cur.place is None and cur.key == UNLOCATED and s.cities and not any(t.quoted for t in s.trigs):
+        return None  # "The strike hits plants in Elmford, Dunmore and Fairview": where it is
     d = cur
     if cur.announced != s.announced and new_day(st.doc, cur, s.seg):
         # "Thursday's rally is scheduled for noon": the announced follow-up, told with its day
@@ -1005,6 +1008,10 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
         if id(p) in sites and grievance_place(doc, p):
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told under the event the protest answers")
+            continue
+        if earlier_occasion_place(doc, p, by_sent.get(si, [])):
+            doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
+                           "told in a clause of an earlier occasion")
             continue
         if id(p) in sites and not in_quote(text, layout.paragraphs[layout.sentences[si].para][0], p.start):
             # "From Boston to Denver, ...", "including X and Y", "In Lyon, thousands ..."

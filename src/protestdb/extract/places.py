@@ -228,6 +228,21 @@ def place_tail(text: str, end: int, lang: str = "en") -> bool:
 
 
 @lru_cache(maxsize=4)
+def _state_feature(lang: str) -> re.Pattern[str] | None:
+    words = lang_entry("place_words", lang, "state_feature_words")
+    if not words:
+        return None
+    return re.compile(r"[ \t]+(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def state_feature(text: str, end: int, lang: str = "en") -> bool:
+    """Is the state name ending at ``end`` the start of a natural feature's name ("the
+    Mississippi River", "the Ohio Valley": ``data/place_words`` state_feature_words)?"""
+    pat = _state_feature(lang)
+    return pat is not None and pat.match(text, end, min(len(text), end + 20)) is not None
+
+
+@lru_cache(maxsize=4)
 def _street_crossing(lang: str) -> re.Pattern[str] | None:
     pat = lang_entry("place_words", lang, "street_crossing")
     return re.compile(pat) if pat else None
@@ -319,7 +334,8 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
     out = []
     persons = person_spans(text, doc, lang)
     tail = _name_tail("en")
-    pms = geo.find_places(text)
+    # "near the Mississippi River": a river, not the state
+    pms = [pm for pm in geo.find_places(text) if pm.kind != "state" or not state_feature(text, pm.end, lang)]
     named_states = {pm.state for pm in pms if pm.kind == "state" and pm.state}
     dateline = None  # the dateline of the current paragraph ("ATLANTA — In Atlanta, ...")
     for k, pm in enumerate(pms):

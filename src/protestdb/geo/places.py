@@ -192,8 +192,16 @@ def _state_after(text: str, end: int) -> tuple[str | None, int, int]:
         for c in (cand, cand_nodot):
             code = state_code(c)
             if code and (len(c) > 2 or _POSTAL.fullmatch(c)):
+                if c in _CITY_NAMED_STATES and _LIST_CLOSE.match(text, s0 + len(c)):
+                    return None, -1, -1  # "marched in Washington, New York and elsewhere": two cities
                 return code, s0, s0 + len(c)
     return None, -1, -1
+
+
+#: states named like a big city, and the close of a list of places after one ("and elsewhere",
+#: "and other cities"): there the name is the city, one more item of the list
+_CITY_NAMED_STATES = frozenset(("New York", "Washington"))
+_LIST_CLOSE = re.compile(r"[ \t]+and[ \t]+(?:elsewhere|other|many|several|dozens|scores)\b")
 
 
 _METRO_AFTER = re.compile(r"(?:-area\b|\s+(?:area|metro(?:politan)? area|region|suburbs?)\b)", re.IGNORECASE)

@@ -72,8 +72,8 @@ def test_state_itself_still_places_the_action() -> None:
 @pytest.mark.regression("every city of a list under the grievance noun is the grievance's place")
 def test_listed_cities_of_the_grievance_are_no_sites() -> None:
     text = (
-        "RENO, Nev. – Dozens gathered Friday evening on the steps of the city library to honor the victims "
-        "of the recent shooting attacks in Dayton, Tulsa and Omaha, Neb.\n\n"
+        "RENO, Nev. – A vigil drew several dozen residents to the public library Friday night, in memory "
+        "of those killed in the recent attacks in Dayton, Tulsa and Omaha, Neb.\n\n"
         "The names of the victims were read aloud at the vigil."
     )
     evs = report_events(text, date(2024, 5, 13))

@@ -205,7 +205,7 @@ def _under_grievance(span: Any, grievance: frozenset[str]) -> bool:
     if span is None or not len(span):
         return False
     first = span.root
-    for _ in range(12):  # "attacks in Gilroy, El Paso and Dayton": the list's first name
+    for _ in range(12):  # "the attacks in Dayton, Tulsa and Omaha": the list's first name
         if first.dep_ != "conj" or first.head is first:
             break
         first = first.head

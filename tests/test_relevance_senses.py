@@ -1,0 +1,82 @@
+"""Document relevance: protest words in senses of their own (a property owner's "protest" of an
+appraisal, "protest songs") make no protest report, and a report whose action is a compound noun
+("a car protest", "a hunger strike") tells a new action like a one-word trigger."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+from protestdb.extract.relevance import frame_density
+
+PUB = date(2025, 3, 12)  # a Wednesday
+
+
+def _report(text: str) -> bool:
+    return extract_text(text, PUB, geocode=False).is_protest_report
+
+
+def _new_action(text: str, quote: str) -> bool:
+    from protestdb.extract.detect import find_triggers
+    from protestdb.extract.nlp import load_nlp
+
+    return next(t.new_action for t in find_triggers(text, "en", doc=load_nlp()(text)) if t.quote.lower() == quote)
+
+
+def test_a_compound_trigger_tells_a_new_action_through_its_head_noun() -> None:
+    assert _new_action("Tenants of the Larkspur towers staged a hunger strike in the lobby on Monday.", "hunger strike")
+    assert _new_action("Dock workers began a work stoppage at the port of Easthaven on Tuesday.", "work stoppage")
+    # told back, not anew
+    assert not _new_action("The hunger strike ended after nine days.", "hunger strike")
+
+
+def test_a_car_protest_told_in_the_body_is_a_report() -> None:
+    text = (
+        "Honking for the detained\n\n"
+        "We have written about the detention center many times on this site, and we will keep doing so.\n\n"
+        "The center has been run by a private firm since 2019 and holds about 300 people.\n\n"
+        "On Saturday, the Oakmere Migrant Rights Network organized the county's first car protest outside "
+        "the detention center in Brookfield, Vermont, with dozens of cars circling the building.\n"
+    )
+    res = extract_text(text, PUB)
+    assert res.is_protest_report
+    assert any(e.locality == "Brookfield" for e in res.events)
+
+
+APPRAISAL = (
+    "Property owners in Dalton County have until May 15 to file a protest of their 2025 appraisal.\n\n"
+    "This year the appraisal district raised market values by 11%, and taxable values rose with them. "
+    "If an owner disagrees with the appraised value, the owner can submit a protest to the appraisal "
+    "district. The appraisal review board then hears the taxpayer's protest and decides the outcome of a "
+    "protest.\n\n"
+    "Owners can also ask about a homestead exemption before the deadline, the chief appraiser said.\n"
+)
+
+
+def test_an_appraisal_protest_is_no_protest_report() -> None:
+    frame, density = frame_density(APPRAISAL, "en")
+    assert frame == "tax_appeal" and density >= 3.0
+    assert not _report(APPRAISAL)
+
+
+def test_a_rally_against_appraisals_stays_a_report() -> None:
+    text = (
+        "About 150 homeowners rallied outside the Dalton County appraisal district office on Monday, "
+        "saying the new appraisals and market values push longtime owners out.\n\n"
+        "Speakers asked the appraisal review board to freeze taxable values and expand the homestead "
+        "exemption for seniors, and the chief appraiser came out to hear them.\n"
+    )
+    assert frame_density(text, "en")[0] == "tax_appeal"
+    assert _report(text)
+
+
+def test_protest_songs_are_no_protest_report() -> None:
+    text = (
+        "The decade gave us more protest music than its critics admit. This list of albums is in "
+        "chronological order, and every record on it is full of protest songs.\n\n"
+        "The band's last album mixes folk ballads of protest with satire.\n"
+    )
+    assert not _report(text)
+    # a march where protest songs were sung is still a march
+    assert _report("Hundreds of students marched through downtown Cedar Falls on Monday, singing protest songs "
+                   "against the tuition increase.")

@@ -80,3 +80,34 @@ def test_protest_songs_are_no_protest_report() -> None:
     # a march where protest songs were sung is still a march
     assert _report("Hundreds of students marched through downtown Cedar Falls on Monday, singing protest songs "
                    "against the tuition increase.")
+
+
+LEANING_RETROSPECTIVE = (
+    "The ongoing student protests against tuition increases have drawn attention on campuses across "
+    "the country.\n\n"
+    "These movements are not new. They are the latest chapter in a long history of student activism "
+    "that goes back decades, and historians say such movements have often changed the country.\n\n"
+    "Students at public colleges have long argued that rising costs shut out families with low "
+    "incomes, and several governors have promised to review the fees next year.\n\n"
+    "Many of the students involved say they want lawmakers to freeze tuition, expand grants and cap "
+    "the interest on student loans, and they expect the debate to continue.\n\n"
+    "State budget officers expect revenue to grow slowly, and the university system has asked for "
+    "more money to hire advisers, repair dormitories and expand online courses for working adults "
+    "who study at night.\n\n"
+    "The board of regents will meet in April to set the fees for the coming year, and a committee of"
+    " faculty members is preparing a report on financial aid.\n"
+)
+
+
+def test_a_text_leaning_into_a_non_protest_frame_needs_more_than_thin_evidence() -> None:
+    """A mild density of a frame's words (here history: 1.2-2 hits per 100 words) costs one point:
+    protests alluded to in passing ("the ongoing student protests have drawn attention") and a
+    history of activism are no report; a march told with its day and people stays one."""
+    frame, density = frame_density(LEANING_RETROSPECTIVE, "en")
+    assert frame == "retrospective" and 1.2 <= density < 2.0
+    assert not _report(LEANING_RETROSPECTIVE)
+    told = LEANING_RETROSPECTIVE.replace(
+        "The ongoing student protests against tuition increases have drawn attention on campuses across the country.",
+        "Hundreds of students marched to the state capitol in Westford on Monday against tuition increases.")
+    assert 1.2 <= frame_density(told, "en")[1] < 2.0
+    assert _report(told)

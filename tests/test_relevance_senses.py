@@ -111,3 +111,32 @@ def test_a_text_leaning_into_a_non_protest_frame_needs_more_than_thin_evidence()
         "Hundreds of students marched to the state capitol in Westford on Monday against tuition increases.")
     assert 1.2 <= frame_density(told, "en")[1] < 2.0
     assert _report(told)
+
+
+def test_a_year_before_1900_is_the_past_even_without_a_publication_date() -> None:
+    from protestdb.extract.background import old_cues
+
+    for text in ("One night in 1773, a band of colonists dumped crates of tea into Harbor Bay in protest.",
+                 "In 1889, dockers at the port of Eastmouth struck for a raise."):
+        assert old_cues(text, 0, len(text), None, "en"), text
+        assert old_cues(text, 0, len(text), PUB, "en"), text
+    # a count or a street number is no year
+    for text in ("A crowd of 1800 workers marched on Monday.",
+                 "Protesters gathered in front of 1600 Pennsylvania Avenue on Monday."):
+        assert not old_cues(text, 0, len(text), None, "en"), text
+        assert not old_cues(text, 0, len(text), PUB, "en"), text
+
+
+def test_an_old_protest_told_with_its_year_is_background_on_a_page_without_a_date() -> None:
+    from protestdb.extract.detect import find_triggers
+    from protestdb.extract.nlp import load_nlp
+    from protestdb.extract.segment import split_text
+
+    text = (
+        "One night in 1773, a band of colonists who had dressed in disguise boarded three ships at a wharf in "
+        "Harbor Bay and dumped crates of tea into the cold water, an act of civil disobedience that destroyed "
+        "property in protest against a tax.\n"
+    )
+    trigs = find_triggers(text, "en", split_text(text, None, "en"), doc=load_nlp()(text), dates=[], published=None)
+    told = [t for t in trigs if t.quote.lower() == "civil disobedience"]
+    assert told and all(t.background and t.weak for t in told)

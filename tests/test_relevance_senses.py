@@ -140,3 +140,35 @@ def test_an_old_protest_told_with_its_year_is_background_on_a_page_without_a_dat
     trigs = find_triggers(text, "en", split_text(text, None, "en"), doc=load_nlp()(text), dates=[], published=None)
     told = [t for t in trigs if t.quote.lower() == "civil disobedience"]
     assert told and all(t.background and t.weak for t in told)
+
+
+LETTER = (
+    "Is there still a right to march?\n\n"
+    "In some countries marching is legal but too dangerous. Protests there have left people dead, and "
+    "leaders have told the police to break the legs of disruptive protesters.\n\n"
+    "Our own state is looking at new rules: regular protesters would face exclusion orders, fines and "
+    "up to two years in jail, and masks at protests would be banned. Many of us will oppose these rules.\n\n"
+    "Jane Marlow,\nBrookfield, Vermont\n"
+)
+
+
+def test_a_letter_to_the_editor_is_no_protest_report() -> None:
+    from protestdb.extract.furniture import letter_signature
+
+    sig = letter_signature(LETTER)
+    assert sig is not None and LETTER[sig[0]:sig[1]] == "Jane Marlow,\nBrookfield, Vermont"
+    assert letter_signature("The rally ended at noon.\n\n- Jane Marlow, Brookfield") is not None
+    res = extract_text(LETTER, PUB, geocode=False, explain=True)
+    assert not res.is_protest_report
+    assert any(d["rule"] == "relevance.opinion_page" for d in res.dropped)
+
+
+def test_a_news_ending_is_no_letter_signature() -> None:
+    from protestdb.extract.furniture import letter_signature
+
+    for ending in ("Associated Press writer Jane Marlow contributed to this report.", "Jane Marlow\nReuters",
+                   "Jane Marlow,\nStaff Writer", "- Jane Marlow in Brookfield", "Copyright 2025 Example Media Inc."):
+        assert letter_signature("About 200 nurses rallied outside Mercy Hospital on Monday.\n\n" + ending) is None, ending
+    # the same report still counts
+    assert _report("About 200 nurses rallied outside Mercy Hospital in Brookfield on Monday over staffing.\n\n"
+                   "Jane Marlow\nReuters")

@@ -172,3 +172,24 @@ def test_a_news_ending_is_no_letter_signature() -> None:
     # the same report still counts
     assert _report("About 200 nurses rallied outside Mercy Hospital in Brookfield on Monday over staffing.\n\n"
                    "Jane Marlow\nReuters")
+
+
+def test_withdrawing_services_or_labour_is_a_strike() -> None:
+    text = (
+        "Doctors at public hospitals in Kanyama State withdrew their services on Monday over eight months of "
+        "unpaid salaries, leaving patients stranded.\n\n"
+        "The chairman of the doctors' association said the action would continue until the arrears are paid.\n"
+    )
+    res = extract_text(text, PUB, geocode=False)
+    assert res.is_protest_report
+    assert any("strike" in e.event_type for e in res.events)
+    assert "withdrawal of labour" in _trigger_words("Dockers began a withdrawal of labour at Eastmouth on Monday.")
+    # a firm's services are no labour action
+    assert not _trigger_words("The bank withdrew its services from the town last year.")
+
+
+def _trigger_words(text: str) -> set[str]:
+    from protestdb.extract.detect import find_triggers
+    from protestdb.extract.nlp import load_nlp
+
+    return {t.quote.lower() for t in find_triggers(text, "en", doc=load_nlp()(text))}

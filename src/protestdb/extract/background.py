@@ -60,10 +60,12 @@ def old_cues(text: str, start: int, end: int, published: date | None, lang: str)
     low = lowered(text)
     out = list(spans(any_rx(tuple(lex["past"])), text, start, end))  # (background is read twice)
     year = any_rx(tuple(lex["year"]))
-    if published is not None and may_match(year, low, start, end):
+    if may_match(year, low, start, end):
+        # without a publication date, a year before 1900 is still the past ("in 1773")
+        ref = published.year if published is not None else 1900
         for m in year.finditer(text, start, end):
             y = m.group("y")
-            if y is not None and int(y) < published.year:
+            if y is not None and int(y) < ref:
                 out.append(m.span())
     return out
 

@@ -153,11 +153,11 @@ def triggers(doc: ExtractDoc) -> bool | None:
 @component("relevance")
 def relevance(doc: ExtractDoc) -> bool | None:
     """The document score (``data/relevance.json``): does it report a protest action?"""
-    from protestdb.extract.furniture import opinion_label
+    from protestdb.extract.furniture import letter_signature, opinion_label
     from protestdb.extract.lexicons import load
     from protestdb.extract.relevance import document_score
 
-    label = opinion_label(doc.text, doc.lang)
+    label = opinion_label(doc.text, doc.lang) or letter_signature(doc.text, doc.lang)  # a letter's sign-off
     if label is not None:  # an opinion piece argues about protests; it reports none
         doc.relevant = False
         doc.trace.drop("article", "relevance.opinion_page", f"filed under opinion: {label[2]!r} at {label[0]}")

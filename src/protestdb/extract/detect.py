@@ -251,9 +251,12 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
         if tok.pos_ in ("VERB", "AUX"):
             t.new_action = tok.tag_ in ("VBD", "VBZ", "VBP", "VB") and tok.dep_ not in ("acl", "relcl", "advcl", "amod")
         else:
+            # a compound trigger ("car protest", "hunger strike", "work stoppage"): its head noun
+            # carries the article and the verb ("staged a hunger strike"), not its first word
+            noun = span.root if span.root.pos_ in ("NOUN", "PROPN") else tok
             t.new_action = not t.anaphoric and (
-                any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
-                or tok.head.lemma_ in ("hold", "stage", "launch", "begin", "start", "organize", "lead", "call")
+                any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
+                or noun.head.lemma_ in ("hold", "stage", "launch", "begin", "start", "organize", "lead", "call")
                 or _people_acting(tok)
             )
         if lang == "en" and not t.weak and generic_talk(span.root):

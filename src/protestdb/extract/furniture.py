@@ -103,6 +103,27 @@ def opinion_label(text: str, lang: str = "en", head_chars: int = 3000) -> tuple[
     return None
 
 
+@lru_cache(maxsize=4)
+def _letter_signature(lang: str) -> re.Pattern[str] | None:
+    pat = lang_entry("furniture", lang, "letter_signature")
+    return re.compile(pat, re.IGNORECASE) if pat else None
+
+
+def letter_signature(text: str, lang: str = "en") -> tuple[int, int, str] | None:
+    """The sign-off that ends a letter to the editor ("Jane Doe,\nBrookfield, Vermont"; ``data/
+    furniture_<lang>.json`` letter_signature) on the page's last lines, with its span."""
+    pat = _letter_signature(lang)
+    if pat is None:
+        return None
+    lines = [ln.strip() for ln in text[-400:].splitlines() if ln.strip()][-2:]
+    for used in (lines, lines[-1:]):
+        cand = "\n".join(used)
+        if cand and pat.fullmatch(cand):
+            end = text.rindex(used[-1]) + len(used[-1])
+            return text.rindex(used[0], 0, end), end, cand
+    return None
+
+
 _FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
 
 

@@ -44,7 +44,7 @@ def test_a_car_protest_told_in_the_body_is_a_report() -> None:
 
 
 APPRAISAL = (
-    "Property owners in Dalton County have until May 15 to file a protest of their 2025 appraisal.\n\n"
+    "In Dalton County the deadline to file a protest of a 2025 appraisal falls on June 2.\n\n"
     "This year the appraisal district raised market values by 11%, and taxable values rose with them. "
     "If an owner disagrees with the appraised value, the owner can submit a protest to the appraisal "
     "district. The appraisal review board then hears the taxpayer's protest and decides the outcome of a "

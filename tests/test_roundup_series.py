@@ -70,3 +70,24 @@ def test_planned_rallies_in_towns_like_give_events_but_chapters_do_not() -> None
 def test_a_bare_including_opens_no_series() -> None:
     text = "Protests took place nationwide, including Denver, Boise and Tulsa."
     assert not _at(text, "Boise") and not _at(text, "Tulsa")
+
+
+def test_towns_naming_offices_after_of_the_are_the_sites() -> None:
+    from protestdb.extract.series import modifies_site
+
+    text = "Staff also walked out of the Denver, Austin and Boston offices."
+    assert modifies_site(text, text.index("Denver") + len("Denver"))
+    assert not modifies_site("Workers from Denver marched.", len("Workers from Denver"))
+    text = "Thousands of Acme employees around the world staged walkouts on Thursday over pay.\n\n" + text + "\n"
+    ev = events_by_city(text, PUB)
+    assert {"Denver", "Austin", "Boston"} <= set(ev)
+    assert ev["Austin"].event_type == ["walkout"] and str(ev["Austin"].date) == "2024-12-19"
+
+
+def test_workers_bused_from_the_plants_are_no_sites() -> None:
+    text = (
+        "Hundreds of autoworkers rallied outside the state capitol in Lansing, Michigan, on Thursday.\n\n"
+        "Buses brought workers from the Flint and Saginaw plants to the rally.\n"
+    )
+    ev = events_by_city(text, PUB)
+    assert "Lansing" in ev and not {"Flint", "Saginaw"} & set(ev)

@@ -71,4 +71,21 @@ def _state_list(text: str, start: int, before: str) -> bool:
     return m is not None and state_code(m.group(0)) is not None and state_code(before.split(",")[-1].strip(" \t.")) is not None
 
 
-__all__ = ["listed_in_series"]
+@lru_cache(maxsize=4)
+def _site_after(lang: str) -> re.Pattern[str] | None:
+    heads = load_lang("roundups", lang).get("site_heads")
+    if not heads:
+        return None
+    more = rf"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+){_NAME})"
+    return re.compile(rf"{more}{{0,{MAX_ITEMS}}}[ \t]+(?:{heads})\b")
+
+
+def modifies_site(text: str, end: int, lang: str = "en") -> bool:
+    """Does the town ending at ``end`` name a workplace or site, alone or as one name of a list
+    ("out of the Denver office", "walked out of the Denver, Austin and Boston offices", "at the
+    Toledo plant"): the town where the site is, whatever preposition comes before it?"""
+    pat = _site_after(lang)
+    return pat is not None and pat.match(text, end, min(len(text), end + 400)) is not None
+
+
+__all__ = ["listed_in_series", "modifies_site"]

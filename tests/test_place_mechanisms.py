@@ -127,3 +127,9 @@ def test_a_street_named_after_a_city_abroad_is_no_venue_of_that_city() -> None:
     assert venue_city_abroad(Place(0, 15, "the Perth St.", "venue"), "AU") is None
     assert venue_city_abroad(Place(0, 16, "London Rd", "venue"), "GB") is None
     assert venue_city_abroad(Place(0, 18, "Sydney Town Hall", "venue"), "AU") is not None
+
+
+def test_a_countrys_capital_cities_are_no_one_capital() -> None:
+    assert _capitals("Rallies were held in Australia's capital cities and regional towns on Saturday.") == []
+    assert _capitals("Rallies were held in the Kenyan capital cities on Saturday.") == []
+    assert [c[1] for c in _capitals("Thousands marched in the Kenyan capital city on Saturday.")] == ["Nairobi"]

@@ -55,3 +55,17 @@ def test_state_event_stays_beside_cities_of_other_states() -> None:
     )
     got = _located(text)
     assert (None, "IA") in got and ("Omaha", "NE") in got
+
+
+def test_numbered_paragraphs_opening_on_their_city_are_items() -> None:
+    text = (
+        "Marches against the cuts drew crowds across the country on Saturday. Here are some scenes:\n\n"
+        "1. Chicago Thousands of people descended on downtown Chicago Saturday morning, the newspaper reported.\n\n"
+        "2. St. Louis The march in downtown St. Louis drew a large crowd.\n\n"
+        "3. Ames, Iowa Hundreds braved the cold.\n\n"
+        "4. Denver's mayor said the city would review its permit rules.\n"
+    )
+    ev = events_by_city(text, PUB)
+    assert {"Chicago", "St. Louis", "Ames"} <= set(ev)
+    assert "Denver" not in ev
+    assert ev["Ames"].event_type == ["march"] and str(ev["Ames"].date) == "2025-04-05"

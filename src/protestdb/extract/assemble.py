@@ -43,6 +43,8 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
     another ("in Dallas, Houston and San Antonio") shares its role."""
     import re
 
+    from protestdb.extract.series import modifies_site
+
     global _NOT_SITE
     if _NOT_SITE is None:
         _NOT_SITE = re.compile(r"\b(?:from|to|toward|towards|into|for|of|with|than|between|via|until|reaching|outside of|(?:north|south|east|west|northeast|northwest|southeast|southwest) of|al (?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste) de|cerca de)\s+(?:the\s+)?(?:city of\s+)?(?:(?-i:[A-Z][\w-]*)['’]s\s+)?$", re.IGNORECASE)
@@ -65,6 +67,8 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
                 and not _site_possessive().match(text, p.end)  # "took to Chicago's streets": the site
         if other and _members_of_local_body(text, p):
             other = False
+        if other and _OF_THE.search(text, max(0, p.start - 12), p.start) and modifies_site(text, p.end):
+            other = False  # "walked out of the Denver and Austin offices": where the offices are (not "from the Elm plant")
         if other:
             out.add(id(p))
         prev, prev_other = p, other
@@ -72,6 +76,7 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
 
 
 _MEMBERS_FROM = None
+_OF_THE = re.compile(r"\bof\s+the\s+$", re.IGNORECASE)
 
 
 def _members_of_local_body(text: str, p: Place) -> bool:

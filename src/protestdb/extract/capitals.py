@@ -177,6 +177,10 @@ def _unnamed(text: str, m: re.Match[str], doc: Any, abroad: list[str | None], la
     return Place(s, m.end("b"), text[s : m.end("b")], "city", cap[1], cap[0], cc)
 
 
+#: "capital" told of many cities ("Australia's capital cities and regional centres")
+_CITIES_AFTER = re.compile(r"s?[ \t]+(?:cities|towns)\b", re.IGNORECASE)
+
+
 def _free(p: Place, taken: Sequence[Place]) -> bool:
     return not any(q.start < p.end and p.start < q.end for q in taken)
 
@@ -198,6 +202,8 @@ def capital_places(text: str, doc: Any = None, lang: str = "en", persons: list[t
         end = max(m.end(), m.end("b") if m.group("b") else 0)
         if text.startswith("-", end) or _apposed(text, end, lang):
             continue  # "capital-intensive" is money; "the capital, Lucknow," places the name
+        if _CITIES_AFTER.match(text, end):
+            continue  # "the country's capital cities": the states' capitals, no one city
         p = _named(text, m, persons or [], lang, abroad) if m.group("country") or m.group("country2") else None
         if p is not None:
             named.append(p)

@@ -247,8 +247,8 @@ def back_reference(st: DraftState, s: Sentence) -> list[Group] | None:
     text = st.doc.text
     if cur is None or cur.key == NATIONAL or not all(t.quoted or t.anaphoric for t in s.trigs):
         return None
-    if any(c.city_key != cur.key and locative(text, c) for c in s.cities):
-        return None
+    if any(c.city_key != cur.key and (locative(text, c) or st.tags.get(("place", id(c))) == "listed_with_action") for c in s.cities):
+        return None  # "in Elmford", "... including Elmford and Dunmore": sites of the action told here
     if cur.place is None and cur.key == UNLOCATED and s.cities and not any(t.quoted for t in s.trigs):
         return None  # "The strike hits plants in Elmford, Dunmore and Fairview": where it is
     d = cur

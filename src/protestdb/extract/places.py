@@ -552,8 +552,11 @@ def listed_with_action(text: str, start: int) -> bool:
     """Is the place at ``start`` an example listed after the action's words ("gathered at
     dealerships nationwide, including in Los Angeles", "cities such as Lyon"), or one of a list
     closed by "and other towns" ("protests in Elmford, Dunmore and other towns")?"""
+    from protestdb.extract.series import listed_in_series
+
     return (_LISTED.search(text, max(0, start - 30), start) is not None
-            or _LISTED_WITH_OTHERS.match(text, start, min(len(text), start + 240)) is not None)
+            or _LISTED_WITH_OTHERS.match(text, start, min(len(text), start + 240)) is not None
+            or listed_in_series(text, start))  # "including Elmford, Dunmore and Riverton": each name
 
 
 def headline_place(layout: Layout, found: list[Place]) -> Place | None:

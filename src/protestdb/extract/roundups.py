@@ -44,6 +44,8 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
         # "in Milan more than 100,000, in Naples 50,000": "in" before the place, its number right after
         "in_before": re.compile(lex["in_number"], re.IGNORECASE),
         "in_after": re.compile(rf"\s*(?:(?:{lex['approx']})\s+)?(?P<n>{num})(?=\s*(?:[,;.)]|and\b|$))", re.IGNORECASE),
+        # "1. Chicago Thousands of women ...": a numbered paragraph opening on its city
+        "numbered": re.compile(lex["numbered"]),
     }
 
 
@@ -91,6 +93,10 @@ def roundup_items(text: str, layout: Layout, places: list[Any], lang: str = "en"
             items.append((p.start, p.end, si, None))  # "events are slated for Atlanta, Chicago, Houston ..."
             continue
         line_head = text[ps : p.start]
+        num = pats["numbered"].fullmatch(line_head)
+        if num is not None and not _POSSESSIVE.match(text, p.end):
+            items.append((p.start, p.end, si, None))  # "2. St. Louis The march downtown ..."
+            continue
         bullet = pats["bullet"].match(line_head)
         if bullet is not None:
             items.append((p.start, p.end, si, None))  # "• Local 12 at the plant in Toledo"
@@ -111,6 +117,7 @@ def roundup_items(text: str, layout: Layout, places: list[Any], lang: str = "en"
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 def _in_item(text: str, lo: int, hi: int, p: Any, pats: dict[str, re.Pattern[str]]) -> tuple[int, int] | None:

@@ -60,7 +60,7 @@ def test_state_event_stays_beside_cities_of_other_states() -> None:
 def test_numbered_paragraphs_opening_on_their_city_are_items() -> None:
     text = (
         "Marches against the cuts drew crowds across the country on Saturday. Here are some scenes:\n\n"
-        "1. Chicago Thousands of people descended on downtown Chicago Saturday morning, the newspaper reported.\n\n"
+        "1. Chicago Several thousand marchers filled the streets of Chicago on Saturday, the paper said.\n\n"
         "2. St. Louis The march in downtown St. Louis drew a large crowd.\n\n"
         "3. Ames, Iowa Hundreds braved the cold.\n\n"
         "4. Denver's mayor said the city would review its permit rules.\n"

@@ -290,7 +290,7 @@ def _featurize(f: Filling, cands: list[TargetCandidate], head: list[tuple[int, i
         if b > a:
             fs.add(_where(f, a, head))
             fs |= _word_features(text, a, b)
-            fs |= _parse_features(doc.doc, a, b)
+            fs |= linear_model.parse_features(doc.doc, a, b)
         else:
             fs.add("where=none")
         person = "ent=PERSON" in fs or any(x.endswith(("official", "figure")) for x in c.sources)
@@ -319,31 +319,6 @@ def _where(f: Filling, a: int, head: list[tuple[int, int]]) -> str:
 def _word_features(text: str, a: int, b: int) -> set[str]:
     """The word before and after the mention."""
     return linear_model.neighbour_features(text, a, b)
-
-
-def _parse_features(sdoc: Any, a: int, b: int) -> set[str]:
-    """The mention's entity label, dependency relation, head (the preposition's own head) and the
-    verb it hangs from, read on the article's one parse."""
-    if sdoc is None:
-        return set()
-    span = sdoc.char_span(a, b, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return set()
-    root = span.root
-    out = {f"dep={root.dep_}", f"ent={root.ent_type_ or '-'}", f"pos={root.pos_}"}
-    head = root.head
-    if head is not root:
-        out.add(f"h={head.lemma_.lower()}")
-        out.add(f"hdep={root.dep_}:{head.lemma_.lower()}")
-        if head.pos_ == "ADP" and head.head is not head:
-            out.add(f"hh={head.head.lemma_.lower()}")
-    tok, hops = root, 0
-    while tok.head is not tok and hops < 6:
-        tok, hops = tok.head, hops + 1
-        if tok.pos_ in ("VERB", "AUX"):
-            out.add(f"v={tok.lemma_.lower()}")
-            break
-    return out
 
 
 def apply(f: Filling) -> None:

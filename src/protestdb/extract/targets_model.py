@@ -344,6 +344,7 @@ def apply(f: Filling) -> None:
     open_ = [
         c for c in cands
         if not c.kept and c.span[1] > c.span[0] and "time_ref" not in c.features and not _never_added(f, head, c)
+        and not _told_elsewhere_only(c)
     ]
     extra = sorted((c for c in open_ if c.score is not None and c.score >= add), key=lambda c: -(c.score or 0.0))
     for c in extra:
@@ -355,6 +356,13 @@ def apply(f: Filling) -> None:
         if best is not None and (best.score or 0.0) >= fill:
             chosen.append(best)
     _set_targets(f, chosen)
+
+
+def _told_elsewhere_only(c: TargetCandidate) -> bool:
+    """The rules kept another target for the event and the page tells this name only away from
+    the event's sentences, scope and headline (found by the page-wide search alone): the event's
+    own target stands (a city with its own addressee keeps it)."""
+    return "N1|where=other" in c.features and all(s.startswith("art:") for s in c.sources)
 
 
 @lru_cache(maxsize=4096)

@@ -22,9 +22,10 @@ logger = logging.getLogger("logistic")
 ROOT = Path(__file__).resolve().parents[1]
 REALNEWS = ROOT / "tests" / "realnews"
 #: the analysable real-news parts: dev, dev2 and the odd halves (the 1st, 3rd, 5th ... page) of
-#: dev3-dev6; the even halves are the checks
+#: dev3-dev7; the even halves are the checks
 REALNEWS_DEV = (REALNEWS / "dev.jsonl", REALNEWS / "dev2.jsonl", REALNEWS / "dev3.jsonl:odd",
-                REALNEWS / "dev4.jsonl:odd", REALNEWS / "dev5.jsonl:odd", REALNEWS / "dev6.jsonl:odd")
+                REALNEWS / "dev4.jsonl:odd", REALNEWS / "dev5.jsonl:odd", REALNEWS / "dev6.jsonl:odd",
+                REALNEWS / "dev7.jsonl:odd")
 #: the own-writing sets (texts in the repository)
 OWN_GOLD = tuple(ROOT / "tests" / "gold" / f"{n}.jsonl" for n in ("dev", "examples", "heldout", "heldout2"))
 
@@ -111,12 +112,28 @@ def gold_pages(gold_files: list[Path], texts: Path | None,
 
 def vocabulary(rows: Iterable[dict[str, Any]], min_count: int,
                keep: Callable[[str], bool] | None = None) -> list[str]:
-    """The features seen on at least ``min_count`` rows (and any ``keep`` says yes to), sorted."""
+    """The features seen on at least ``min_count`` rows (and any ``keep`` says yes to), sorted;
+    never one whose name holds a word the project does not own (``linear_model.foreign_words``:
+    a page's word; logged)."""
+
     counts: dict[str, int] = {}
     for r in rows:
         for f in r.get("features", ()):
             counts[f] = counts.get(f, 0) + 1
-    return sorted(f for f, n in counts.items() if n >= min_count or (keep is not None and keep(f)))
+    chosen = sorted(f for f, n in counts.items() if n >= min_count or (keep is not None and keep(f)))
+    return closed_features(chosen)
+
+
+def closed_features(vocab: list[str]) -> list[str]:
+    """``vocab`` without the features whose names hold a word the project does not own
+    (``linear_model.foreign_words``: a page's word), those logged."""
+    from protestdb.extract.linear_model import foreign_words
+
+    foreign = [f for f in vocab if foreign_words(f)]
+    if foreign:
+        logger.warning("%d feature(s) left out: their names hold words outside the closed vocabulary "
+                       "(data/model_words.json), e.g. %s", len(foreign), ", ".join(foreign[:5]))
+    return [f for f in vocab if not foreign_words(f)]
 
 
 def design(rows: list[dict[str, Any]], vocab: list[str]) -> np.ndarray:
@@ -162,6 +179,7 @@ def model_file(doc: str, rows: list[dict[str, Any]], vocab: list[str], y: np.nda
                **rest: Any) -> dict[str, Any]:
     """A model file's content: ``_doc``, version, the bias and weights fit on all ``rows``, then
     ``rest`` (thresholds, CV numbers, training options) in their order."""
+    vocab = closed_features(vocab)
     b, w = fit(design(rows, vocab), y, l2)
     return {"_doc": doc, "version": 1, "bias": round(b, 4), "weights": weights_of(vocab, w), **rest}
 

@@ -4,7 +4,7 @@ Usage: python3 scripts/train_orgs_model.py [--gold FILE[:odd|:even] ...] [--text
        [--folds N] [--min-count N] [--l2 X] [--rows CACHE] [--all-events]
 
 Default training pages: the analysable real-news parts (dev, dev2 and the odd halves of dev3,
-dev4, dev5 and dev6; texts in ``--texts``). Never the even halves or the blind part: they are
+dev4, dev5, dev6 and dev7; texts in ``--texts``). Never the even halves or the blind part: they are
 the checks.
 
 Each page is extracted as the benchmark does, with ``orgs_model = "collect"``; its events are
@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import REALNEWS_DEV, arguments, auc, design, fit, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, write_model  # noqa: E402,I001
+from logistic import REALNEWS_DEV, arguments, auc, closed_features, design, fit, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REALNEWS_DEV
@@ -106,7 +106,7 @@ def vocabulary(events: list[dict[str, Any]], min_docs: int) -> list[str]:
         for c in ev["cands"]:
             for f in c["features"]:
                 docs.setdefault(f, set()).add(ev["doc"])
-    return sorted(f for f, d in docs.items() if len(d) >= min_docs)
+    return closed_features(sorted(f for f, d in docs.items() if len(d) >= min_docs))
 
 
 def _flat(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -151,7 +151,7 @@ def train(events: list[dict[str, Any]], folds: int = 5, min_count: int = 3, l2: 
     vocab = vocabulary(events, min_count)
     return model_file(
         "Logistic weights of the learned organization selector (extract/orgs_model.py); trained by "
-        "scripts/train_orgs_model.py. Feature names are single words or word pairs, no page text.",
+        "scripts/train_orgs_model.py. Feature names are words of the project's closed vocabulary (data/model_words.json), classes and labels, no page text.",
         flat, vocab, np.array([c["label"] for c in flat], dtype=float), l2,
         thresholds={"drop": cv["drop"], "add": cv["add"]}, cv=cv, l2=l2, min_count=min_count)
 

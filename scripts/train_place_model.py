@@ -148,7 +148,8 @@ def train(rows: list[dict[str, Any]], folds: int = 5, min_count: int = 3, l2: fl
     vocab = vocabulary(cands, min_count)
     return model_file(
         "Logistic weights of the learned place check (extract/place_model.py); trained by "
-        "scripts/train_place_model.py. Feature names are single tokens, no page text.",
+        "scripts/train_place_model.py. Feature names are words of the project's closed vocabulary "
+        "(data/model_words.json), classes and labels, no page text.",
         cands, vocab, np.array([r["label"] for r in cands], dtype=float), l2,
         thresholds={"drop": round(cv["drop"], 3), "add": round(cv["add"], 3)}, cv=cv, l2=l2, min_count=min_count)
 

@@ -4,7 +4,7 @@ Usage: python3 scripts/train_relevance_model.py [--gold FILE[:odd|:even] ...] [-
        [--min-count N] [--l2 X] [--rows CACHE] [--json REPORT]
 
 Default training pages: the analysable real-news parts (dev, dev2 and the odd halves of dev3 to
-dev6; texts in ``--texts``) and the own-writing sets of ``tests/gold``. Never the even halves or
+dev7; texts in ``--texts``) and the own-writing sets of ``tests/gold``. Never the even halves or
 the blind part: they are the checks.
 
 Each gold document is extracted with ``relevance_model = "collect"``: a text that reaches the
@@ -148,8 +148,8 @@ def train(rows: list[dict[str, Any]], min_count: int = 4, l2: float = 3.0) -> di
     vocab = _vocabulary(feat, min_count)
     return model_file(
         "Logistic weights of the learned relevance second opinion (extract/relevance_model.py); "
-        "trained by scripts/train_relevance_model.py. Feature names are single lemmas and structural "
-        "tags, no page text. The model judges the texts whose rules' score is in 'band' (relevant "
+        "trained by scripts/train_relevance_model.py. Feature names are lemmas of the project's closed "
+        "vocabulary (data/model_words.json) and structural tags, no page text. The model judges the texts whose rules' score is in 'band' (relevant "
         "when its probability >= 'cut').", feat, vocab, np.array([r["label"] for r in feat], dtype=float), l2,
         band=list(band), cut=cut, cv=cv, l2=l2, min_count=min_count)
 

@@ -4,7 +4,7 @@ Usage: python3 scripts/train_targets_model.py [--gold FILE ...] [--texts DIR] [-
        [--folds N] [--min-count N] [--l2 X] [--min-add X] [--rows CACHE] [--json REPORT]
 
 Default training pages: the analysable real-news parts only (dev, dev2 and the odd halves of
-dev3, dev4, dev5 and dev6, as ``/work/realnews/devN_odd.jsonl``, or ``FILE:odd`` for the odd pages of a file; texts in
+dev3, dev4, dev5, dev6 and dev7: ``FILE:odd`` for the odd pages of a file; texts in
 ``--texts``). Never the even halves or the blind part: they are the checks.
 
 Each gold document is extracted as the benchmark does, with ``targets_model = "collect"``: per
@@ -14,8 +14,8 @@ has targets, a candidate is positive when it matches one of them by the scorer's
 (``evaluate.normalize.names_match``). A logistic regression (plain numpy, L2) is fit; the
 thresholds (``drop``: the rules' targets below it go; ``add``: other candidates above it come in)
 are picked on out-of-fold scores of a cross-validation grouped by document, maximising the mean
-per-event set F1 the scorer computes (``evaluate.scorer.set_f1``). The weights (single-token
-feature names, no sentences of the pages) go to ``--out`` (default
+per-event set F1 the scorer computes (``evaluate.scorer.set_f1``). The weights (feature names
+of the closed vocabulary, ``linear_model.foreign_words``; no words of the pages) go to ``--out`` (default
 ``src/protestdb/extract/data/targets_model.json``); the cross-validated numbers are printed.
 """
 
@@ -215,7 +215,8 @@ def train(rows: list[dict[str, Any]], folds: int = 5, min_count: int = 5, l2: fl
     vocab = vocabulary(cands, min_count)
     return model_file(
         "Logistic weights of the learned choice of targets (extract/targets_model.py); trained by "
-        "scripts/train_targets_model.py. Feature names are single tokens, no page text.", cands, vocab, y, l2,
+        "scripts/train_targets_model.py. Feature names are words of the project's closed vocabulary "
+        "(data/model_words.json), classes and labels, no page text.", cands, vocab, y, l2,
         thresholds={"drop": round(cv["drop"], 3), "add": round(cv["add"], 3), "fill": round(cv["fill"], 3)},
         cv=cv, l2=l2, min_count=min_count, min_add=min_add)
 

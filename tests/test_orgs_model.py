@@ -38,7 +38,7 @@ def rally() -> dict[str, OrgCandidate]:
 def test_candidates_carry_their_frame_and_the_rules_decision(rally: dict[str, OrgCandidate]) -> None:
     org = rally["Valley Nurses Guild Union"]
     assert org.rule_kept and org.source.startswith("organizations.")
-    assert {"l2:by_the", "l3:organized", "hd:pobj_by", "last:union", "org_word", "in_segment"} <= org.features
+    assert {"l2:by_the", "l3:organized", "hdep=pobj:by", "last:union", "org_word", "in_segment"} <= org.features
     police = rally["Millbrook Police Department"]
     assert not police.rule_kept  # the rules' filter rejected it: its reason is a feature
     assert police.source.startswith("rej:") and f"src:{police.source}" in police.features

@@ -96,9 +96,10 @@ MODEL_MODES = ("on", "off", "collect")
 #: the old name of ``MODEL_MODES`` (the place check was the first learned choice)
 PLACE_MODEL_MODES = MODEL_MODES
 #: Defaults: of the learned choices only the targets one is on. It was kept because the
-#: even-half checks rose (targets 0.28 -> 0.34, event F1 unchanged, docs/quality.md session 14);
-#: the place check, the organization selector (checks -0.02, own-writing floors broken) and the
-#: relevance second opinion (no change on any check) are off.
+#: even-half checks rose (targets 0.28 -> 0.34, event F1 unchanged, docs/quality.md session 14;
+#: retrained on closed-vocabulary features in session 15: above rules-only on all five checks);
+#: the place check and the relevance second opinion (no change on any check) and the
+#: organization selector (session 15: up on three checks, down on dev3) are off.
 #: the learned place check's default mode (see ``ExtractConfig.place_model``)
 PLACE_MODEL = "off"
 #: the learned organization selector's default mode (see ``ExtractConfig.orgs_model``)

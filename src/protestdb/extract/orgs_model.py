@@ -5,7 +5,8 @@ with the rule that gave it to the event or none ("article"), the names the rules
 rejected inside the event's scopes (with the reason), and those the organizations filler
 dropped (inside a place name, the action's target). Each candidate gets a bag of cheap features
 from what extraction already computed: the words framing its mentions ("organized by", "said
-the ... spokesperson"), its parse role and governing word, how far its mentions are from the
+the ... spokesperson"; a word outside the project's closed vocabulary by its class), its parse
+role and governing word (``linear_model.parse_features``), how far its mentions are from the
 event's sentences, how often and where the page names it, its head word and shape. A logistic
 model (``data/orgs_model.json``, trained by ``scripts/train_orgs_model.py`` on annotated pages)
 scores it. With ``config.orgs_model = "on"`` a name the rules gave the event stays unless scored
@@ -85,7 +86,8 @@ def fold(name: str) -> str:
 
 
 def _norm_word(w: str) -> str:
-    return "#" if w.isdigit() else w.lower().replace("’", "'")
+    """A framing word as a feature names it: a closed-vocabulary word, else its class."""
+    return linear_model.closed_word(w)
 
 
 def _context(text: str, a: int, b: int, feats: set[str], pre: str) -> None:
@@ -107,28 +109,6 @@ def _context(text: str, a: int, b: int, feats: set[str], pre: str) -> None:
         feats.add(f"{pre}r1:{right[0]}")
     if len(right) >= 2:
         feats.add(f"{pre}r2:{right[0]}_{right[1]}")
-
-
-def _parse(doc: Any, a: int, b: int, feats: set[str]) -> None:
-    """The mention's role in the parse: its head token's relation and the word governing it."""
-    if doc is None:
-        return
-    span = doc.char_span(a, b, alignment_mode="expand")
-    if span is None or not len(span):
-        return
-    root = span.root
-    feats.add(f"dep:{root.dep_}")
-    head = root.head
-    if head is not root:
-        feats.add(f"hl:{head.lemma_.lower()}")
-        feats.add(f"hd:{root.dep_}_{head.lemma_.lower()}")
-        if head.dep_ == "prep" and head.head is not head:
-            feats.add(f"hh:{head.lemma_.lower()}_{head.head.lemma_.lower()}")
-            feats.add(f"hhp:{head.head.pos_}")
-        if root.dep_ in ("nsubj", "nsubjpass"):
-            feats.add(f"subj_of:{head.lemma_.lower()}")
-    if root.ent_type_:
-        feats.add(f"ent:{root.ent_type_}")
 
 
 def _shape(name: str, feats: set[str]) -> None:
@@ -192,7 +172,7 @@ def _features(f: Filling, c: OrgCandidate, n_events: int, sent_of_event: set[int
     # the mention nearest the event: its frame words and parse role
     a, b, _ = min(c.spans, key=lambda s: min((abs(layout.sentence_at(s[0]) - e) for e in sent_of_event), default=0))
     _context(text, a, b, feats, "")
-    _parse(ctx.doc, a, b, feats)
+    feats |= linear_model.parse_features(ctx.doc, a, b)
     if title_before(text, a):
         feats.add("title_before")
     if layout.sentences[layout.sentence_at(c.spans[0][0])].kind == "headline":

@@ -133,12 +133,13 @@ def _trigger_features(trigs: list[Any], p: Place) -> set[str]:
 
 
 def _word_features(text: str, p: Place, lo: int, hi: int) -> set[str]:
-    """The word before and after the mention and the words around it in its sentence."""
+    """The word before and after the mention and the words around it in its sentence (a word
+    outside the project's closed vocabulary by its class: ``linear_model.closed_word``)."""
     f = linear_model.neighbour_features(text, p.start, p.end, lo)
     for w in _WORD.findall(text[max(lo, p.start - WINDOW) : p.start]):
-        f.add(f"wb={w.lower()}")
+        f.add(f"wb={linear_model.closed_word(w)}")
     for w in _WORD.findall(text[p.end : min(hi, p.end + WINDOW)]):
-        f.add(f"wa={w.lower()}")
+        f.add(f"wa={linear_model.closed_word(w)}")
     return f
 
 
@@ -147,29 +148,12 @@ def _parse_features(page: _Page, p: Place, trigs: list[Any]) -> set[str]:
     hangs from, read on the article's one parse; whether the place hangs from a protest word of
     its sentence ("rallied in X", "a march through X": ``att_trig``) or from the verb a protest
     word hangs from ("held a vigil in X": ``att_trig_verb``)."""
-    sdoc = page.doc.doc
-    if sdoc is None:
+    role = linear_model.parse_role(page.doc.doc, p.start, p.end)
+    if role is None:
         return set()
-    span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return set()
-    root = span.root
-    f = {f"dep={root.dep_}", f"ent={root.ent_type_ or '-'}"}
-    head = root.head
-    if head is not root:
-        f.add(f"h={head.lemma_.lower()}")
-        if head.pos_ == "ADP" and head.head is not head:
-            f.add(f"hh={head.head.lemma_.lower()}")
-    tok, hops = root, 0
-    verb = None
-    while tok.head is not tok and hops < 6:
-        tok, hops = tok.head, hops + 1
-        if tok.pos_ in ("VERB", "AUX"):
-            f.add(f"v={tok.lemma_.lower()}")
-            verb = tok
-            break
+    f = set(role.features)
     if trigs:
-        f |= _attachment(root, verb, trigs)
+        f |= _attachment(role.root, role.verb, trigs)
     return f
 
 

@@ -2,7 +2,8 @@
 
 ``relevance.py`` scores a text by its best protest trigger; its rules were tuned on the pages
 analysed so far. This module scores the same English text with a bag of lemmas of its body
-(content words: nouns, verbs, adjectives, adverbs; no names, numbers or entities) and a few
+(content words: nouns, verbs, adjectives, adverbs; no names, numbers or entities; only words of
+the project's closed vocabulary, ``data/model_words.json``) and a few
 structural features that extraction already computed (the rules' score, the firm triggers'
 count, kinds and places in the text, the densest non-protest frame, dates inside and before the
 news window, quoted-only triggers). A logistic model (``data/relevance_model.json``, trained by
@@ -40,7 +41,8 @@ def _bucket(n: int) -> str:
 
 
 def _lemmas(doc: ExtractDoc) -> set[str]:
-    """Lower-cased lemmas of the body's content words (no entity, no proper noun, letters only)."""
+    """Lower-cased lemmas of the body's content words (no entity, no proper noun, letters only),
+    those of the project's closed vocabulary only (``linear_model.in_vocabulary``)."""
     out: set[str] = set()
     sp = doc.doc
     layout = doc.layout
@@ -55,7 +57,9 @@ def _lemmas(doc: ExtractDoc) -> set[str]:
             continue
         for tok in span:
             if tok.pos_ in CONTENT_POS and not tok.ent_type_ and tok.is_alpha and len(tok.text) > 2 and not tok.is_stop:
-                out.add("w:" + tok.lemma_.lower())
+                lemma = tok.lemma_.lower()
+                if linear_model.in_vocabulary(lemma):
+                    out.add("w:" + lemma)
     return out
 
 

@@ -290,7 +290,7 @@ def _featurize(f: Filling, cands: list[TargetCandidate], head: list[tuple[int, i
         if b > a:
             fs.add(_where(f, a, head))
             fs |= _word_features(text, a, b)
-            fs |= _parse_features(doc.doc, a, b)
+            fs |= linear_model.parse_features(doc.doc, a, b)
         else:
             fs.add("where=none")
         person = "ent=PERSON" in fs or any(x.endswith(("official", "figure")) for x in c.sources)
@@ -321,31 +321,6 @@ def _word_features(text: str, a: int, b: int) -> set[str]:
     return linear_model.neighbour_features(text, a, b)
 
 
-def _parse_features(sdoc: Any, a: int, b: int) -> set[str]:
-    """The mention's entity label, dependency relation, head (the preposition's own head) and the
-    verb it hangs from, read on the article's one parse."""
-    if sdoc is None:
-        return set()
-    span = sdoc.char_span(a, b, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return set()
-    root = span.root
-    out = {f"dep={root.dep_}", f"ent={root.ent_type_ or '-'}", f"pos={root.pos_}"}
-    head = root.head
-    if head is not root:
-        out.add(f"h={head.lemma_.lower()}")
-        out.add(f"hdep={root.dep_}:{head.lemma_.lower()}")
-        if head.pos_ == "ADP" and head.head is not head:
-            out.add(f"hh={head.head.lemma_.lower()}")
-    tok, hops = root, 0
-    while tok.head is not tok and hops < 6:
-        tok, hops = tok.head, hops + 1
-        if tok.pos_ in ("VERB", "AUX"):
-            out.add(f"v={tok.lemma_.lower()}")
-            break
-    return out
-
-
 def apply(f: Filling) -> None:
     """Score the event's candidates and keep the likely ones (``config.targets_model`` "on"), or
     only record them ("collect")."""
@@ -369,6 +344,7 @@ def apply(f: Filling) -> None:
     open_ = [
         c for c in cands
         if not c.kept and c.span[1] > c.span[0] and "time_ref" not in c.features and not _never_added(f, head, c)
+        and not _told_elsewhere_only(c)
     ]
     extra = sorted((c for c in open_ if c.score is not None and c.score >= add), key=lambda c: -(c.score or 0.0))
     for c in extra:
@@ -380,6 +356,13 @@ def apply(f: Filling) -> None:
         if best is not None and (best.score or 0.0) >= fill:
             chosen.append(best)
     _set_targets(f, chosen)
+
+
+def _told_elsewhere_only(c: TargetCandidate) -> bool:
+    """The rules kept another target for the event and the page tells this name only away from
+    the event's sentences, scope and headline (found by the page-wide search alone): the event's
+    own target stands (a city with its own addressee keeps it)."""
+    return "N1|where=other" in c.features and all(s.startswith("art:") for s in c.sources)
 
 
 @lru_cache(maxsize=4096)

@@ -54,8 +54,8 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             e = s + q.index("(")  # "Families United (FUHD": an entity cut inside the acronym
         elif " - " in q:
             s += q.rindex(" - ") + 3  # "Georgia - The Students for Safe Schools": a dateline dash
-        elif low.startswith("the "):
-            s += 4
+        elif n := _lead_article(q):
+            s += n
         elif (m := _LEAD_DATE.match(q)) and m.end() < len(q):
             s += m.end()  # "2019-10-16 Members of the ...": a caption's date stamp before the words
         elif (m := _LEAD_COUNT.match(q)) and m.end() < len(q):
@@ -79,6 +79,16 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             return s, e
 
 
+_ES_ARTICLE = re.compile(r"(?:El|La|Los|Las|el|la|los|las)\s+")
+
+
+def _lead_article(q: str) -> int:
+    """Length of an article opening the name: "the ", or a Spanish one before a group word that
+    opens the name ("El Sindicato de ..."; never "Los Angeles ...")."""
+    if q[:4].lower() == "the ":
+        return 4
+    m = _ES_ARTICLE.match(q)
+    return m.end() if m is not None and _HEAD_FIRST.match(q, m.end()) else 0
 _LEAD_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\s+|\d{1,2}/\d{1,2}/\d{2,4}\s+")
 _LEAD_COUNT = re.compile(
     r"(?:About|Around|Some|Nearly|Roughly|Approximately|Almost|Over|More than|Up to|At least)\s+\d[\d,]*\s+(?=[A-Z])"
@@ -442,7 +452,7 @@ def _list_items(text: str, pos: int, region_end: int, names: list[tuple[int, int
         if k is not None:
             out.append(k)
             i = k[1]
-            m = re.match(r"\s*\([A-Z&-]+\)", text[i:region_end])
+            m = re.match(r"\s*\([A-Z&-]+\)(?:\s+[A-Z][a-z]+(?=,))?", text[i:region_end])
             if m:
                 i += m.end()
             m = re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|y)\s+)", text[i:region_end])
@@ -463,7 +473,8 @@ def _list_items(text: str, pos: int, region_end: int, names: list[tuple[int, int
             out.append((a, b))
             break
         out.append((a, b))
-        m = re.match(r"\s*(?:\([A-Z&-]+\)\s*)?(?:[a-z]+\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|y)\s+)", text[b:region_end])
+        m = re.match(r"\s*(?:\([A-Z&-]+\)\s*(?:[A-Z][a-z]+\s*(?=,))?)?(?:[a-z]+\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|y)\s+)",
+                     text[b:region_end])  # "X (XC) Coalition, Y and Z": the group word after the acronym
         if not m:
             break
         i = b + m.end()
@@ -709,6 +720,29 @@ def _typed_rx() -> re.Pattern[str]:
     return re.compile(rf"(?<=[A-Za-z0-9])(?= (?:{'|'.join(map(re.escape, heads))})\b)" if heads else r"(?!)")
 
 
+#: a Spanish group word opening a name ("Sindicato Unido de ...", "Federación Laboral del ..."):
+#: in Spanish the kind of body comes first (accented forms only where English has the same word)
+_HEAD_FIRST = re.compile(
+    r"\b(?:Sindicato|Federación|Coalición|Asociación|Confederación|Movimiento|Unión|Alianza|Comité|Frente|Colectivo|"
+    r"Proyecto(?!\s+de\s+[Ll]ey\b)|Organización|Consejo)\s+(?:(?:de|del|por|para)\s+(?:la\s+|los\s+|las\s+)?)?(?=[A-ZÁÉÍÓÚÑ])"
+)
+
+
+def _head_first_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
+    """A Spanish name opened by its group word ("el Sindicato de Trabajadores del Campo", "la
+    Coalición por los Derechos ..."): two or more capitalised words, named as a group."""
+    out: list[Cand] = []
+    low = lowered(text)
+    for s, e in scopes:
+        if not may_match(_HEAD_FIRST, low, s, e):
+            continue
+        for m in _HEAD_FIRST.finditer(text, s, e):
+            runs = _cap_runs(text, m.start(), min(e, m.start() + 160))
+            if runs and runs[0][0] == m.start() and len(text[runs[0][0] : runs[0][1]].split()) >= 2:
+                out.append((runs[0][0], runs[0][1], True))
+    return out
+
+
 _CAUSE_PEOPLE = frozenset(("activists", "campaigners"))
 
 
@@ -784,6 +818,10 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
         return "a bill or law"
     if rx(lex.get("source_after", r"(?!)")).match(text[b : b + 40]):
         return "a source of figures or statements"
+    if (_ACRONYM_ONLY.fullmatch(name) or name.endswith("Police")) and rx(lex.get("force_after", r"(?!)")).match(
+        text[b : b + 30]
+    ):
+        return "a police force"  # "CPD officers followed the march"
     if rx(lex.get("action_name_before", r"(?!)")).search(text[max(0, a - 60) : a]):
         return "the action's own name"  # "calling their action 'the Cold Cup Revolt'"
     if rx(lex.get("government_led_by", r"(?!)")).search(text[max(0, a - 80) : a]):
@@ -960,10 +998,49 @@ def _amp_split(text: str, a: int, b: int) -> list[tuple[int, int]]:
     Association & School Committee"); "Friends & Neighbors Alliance" stays one."""
     m = _AMP.search(text, a, b)
     if m is None:
-        return [(a, b)]
+        return _group_and_split(text, a, b)
     left, right = text[a : m.start()], text[m.end() : b]
     last = left.split()[-1].lower() if left.split() else ""
     if last in _lex()["org_words"] and len(left.split()) >= 2 and _has_org_word(right):
+        return [(a, m.start()), (m.end(), b)]
+    return [(a, b)]
+
+
+#: a parenthetical (an acronym or an expansion) inside a name, before its group word:
+#: "the Harbor Against Greed (HAG) Coalition", "the Answer (Act Now to End War) Coalition"
+_PAREN_HEAD = re.compile(
+    r"\s*\([^()\n]{2,80}\)\s+(?:Coalition|Union|Alliance|Network|Movement|Campaign|Federation|Committee|Council|"
+    r"Party|Front|Collective|Association)\b"
+)
+
+
+def _paren_then_head(text: str, a: int, b: int) -> int:
+    """The end of a name whose group word follows its own parenthetical ("Harbor Against Greed
+    (HAG) Coalition"): the name runs through the group word (scored without the parenthetical)."""
+    if a >= b or text[b : b + 2].strip()[:1] != "(":
+        return b
+    m = _PAREN_HEAD.match(text, b)
+    return m.end() if m is not None else b
+
+
+_LIST_BEFORE = re.compile(r",\s+(?:the\s+)?$")
+_AND = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _group_and_split(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The last two names of a comma list joined by "and" are two groups when the first ends in
+    its group word and the second is a capitalised name of two or more words: "the Harbor Bar
+    Council, High Court Bar Association and Human Rights Commission of Harbor"; never
+    "Federation of Labor and Congress of ..." (no group word ends the first part) nor "Food and
+    Commercial Workers"."""
+    m = _AND.search(text, a, b)
+    if m is None or not _LIST_BEFORE.search(text, max(0, a - 8), a):
+        return [(a, b)]
+    left, right = text[a : m.start()].split(), text[m.end() : b].split()
+    if (
+        len(left) >= 2 and left[-1].lower() in _GROUP_HEADS and left[0][:1].isupper()
+        and len(right) >= 2 and right[-1][:1].isupper() and not _AND.search(text, m.end(), b)
+    ):
         return [(a, m.start()), (m.end(), b)]
     return [(a, b)]
 
@@ -1071,14 +1148,16 @@ def find_orgs(
              + _quoted_candidates(text, scopes) + _appositive_candidates(text, scopes, ents)
              + _acronym_candidates(text, scopes) + _head_candidates(text, scopes)
              + _typed_candidates(text, scopes, ents) + _protester_candidates(text, scopes, ents, not_groups)
-             + _person_of_candidates(text, scopes, persons) + _titled_candidates(text, scopes))
+             + _person_of_candidates(text, scopes, persons) + _titled_candidates(text, scopes)
+             + _head_first_candidates(text, scopes))
     named = frozenset((e.start_char, e.end_char) for e in entities(doc)) if doc is not None else frozenset()
     cands += _and_joined(text, cands, ents, persons, named)
     cued = {text[a:b].lower() for a, b, f in cands if f}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int]] = []
     for a0, b0, from_list in cands:
-        for a, b in _amp_split(text, *_cut_titled_person(text, *_strip(text, a0, b0), persons)):
+        a1, b1 = _cut_titled_person(text, *_strip(text, a0, b0), persons)
+        for a, b in _amp_split(text, a1, _paren_then_head(text, a1, b1)):
             why = _reject_reason(text, a, b, from_list, cued, persons, norps)
             if why is None:
                 kept.append((a, b))

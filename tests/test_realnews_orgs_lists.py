@@ -71,3 +71,34 @@ def test_police_forces_and_officers_are_no_organizers() -> None:
 def test_a_partys_workers_are_its_members_not_its_name() -> None:
     names = _orgs("Workers of the Harbor Justice Party held a demonstration at the main square on Monday.")
     assert names == ["Harbor Justice Party"]
+
+
+def test_a_name_with_commas_before_its_acronym_between_commas_is_one() -> None:
+    names = _orgs("Led by the President of Harbor Association of Staff of Banks, Insurance and Financial "
+                  "Houses, HASBIFH, the workers shut the branches on Thursday.")
+    assert names == ["Harbor Association of Staff of Banks, Insurance and Financial Houses"]
+
+
+def test_a_person_named_after_a_titled_group_is_cut_off() -> None:
+    names = _orgs("The sit-in was addressed by Chairman Joint Action Committee of the HIUJ Afzal Butt, "
+                  "President Harbor Press Club Shakeel Anwar and other journalists.")
+    assert "Harbor Press Club" in names
+    assert not any("Anwar" in n or "Butt" in n for n in names)
+
+
+def test_a_county_board_is_a_government_body() -> None:
+    names = _orgs("The rally was organized by the Harbor Youth Alliance. Speakers urged the Lake County Board "
+                  "to reject the plan.")
+    assert names == ["Harbor Youth Alliance"]
+
+
+def test_the_actions_own_name_is_no_organizer_anywhere_on_the_page() -> None:
+    names = _orgs("Reports from Harbor Coffee’s Cold Cup Revolt. Workers at forty stores struck on Thursday, "
+                  "organized by Harbor Baristas United. The walkout, which organizers dubbed the "
+                  "“Cold Cup Revolt,” fell on the chain's busiest day.")
+    assert names == ["Harbor Baristas United"]
+
+
+def test_a_warehouse_code_is_a_site() -> None:
+    names = _orgs("The Harbor Drivers Union said workers struck at HBR4 and two other warehouses on Thursday.")
+    assert names == ["Harbor Drivers Union"]

@@ -402,7 +402,7 @@ def _acronym_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Names followed by their acronym whose letters cover words joined by "and" or commas:
     "Retail, Wholesale and Department Store Union (RWDSU)" stays one name."""
     out = []
-    for m in _PAREN_ACRO.finditer(text, s, e):
+    for m in [*_PAREN_ACRO.finditer(text, s, e), *_COMMA_ACRO.finditer(text, s, e)]:
         acro = m.group(1).replace("&", "").replace("-", "").upper()
         m_start = m.start() - s
         end = s + m_start
@@ -430,6 +430,9 @@ def _acronym_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
 #: an acronym in parentheses: capitals ("(RWDSU)", "(FL-CIW)") or a capital and lower-case
 #: letters, as acronyms are written in some countries' press ("(Satawu)")
 _PAREN_ACRO = re.compile(r"\(([A-Z](?:[A-Z&-]{1,11}|[a-z]{2,8}))\)")
+#: an acronym between commas after its name, as some countries' press writes it ("the Harbor
+#: Association of Banks, Insurance and Finance Staff, HABIFS, said ...")
+_COMMA_ACRO = re.compile(r",\s+([A-Z][A-Z&]{2,11}),\s")
 
 
 #: lowercase type nouns between a name and its acronym ("the Bus, Tram and Ferry union (BTF)")
@@ -666,7 +669,8 @@ def _titled_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
 def _acronym_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
     """A name whose acronym follows it, its letters covering words joined by "and" or commas:
     "the Transport and Allied Workers Union (Tawu)" is one name, not "Allied Workers Union"."""
-    return [(a, b, False) for s, e in scopes if "(" in text[s:e] for a, b in _acronym_spans(text, s, e)]
+    return [(a, b, False) for s, e in scopes if "(" in text[s:e] or _COMMA_ACRO.search(text, s, e)
+            for a, b in _acronym_spans(text, s, e)]
 
 
 def _head_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
@@ -823,7 +827,7 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
     ):
         return "a police force"  # "CPD officers followed the march"
     if rx(lex.get("action_name_before", r"(?!)")).search(text[max(0, a - 60) : a]):
-        return "the action's own name"  # "calling their action 'the Cold Cup Revolt'"
+        return _ACTION_NAME  # "calling their action 'the Cold Cup Revolt'"
     if rx(lex.get("government_led_by", r"(?!)")).search(text[max(0, a - 80) : a]):
         return "the party leading a government"  # "the government formed by an alliance led by X"
     if rx(lex.get("past_member_before", r"(?!)")).search(text[max(0, a - 20) : a]) and rx(
@@ -835,6 +839,46 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
     ):
         return "a people or party members"
     return None
+
+
+_ACTION_NAME = "the action's own name"
+
+
+@lru_cache(maxsize=1)
+def _action_name_rx() -> re.Pattern[str]:
+    """``action_name_before`` read forward, or ``action_named``: the cue, then the capitalised
+    name it gives."""
+    before = _lex().get("action_name_before", r"(?!)").removesuffix("$")
+    after = _lex().get("action_named", r"(?!)")
+    return re.compile(rf"(?:{before}|{after})(?P<name>(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,5}}))", re.IGNORECASE)
+
+
+def _told_action_names(text: str, scopes: list[tuple[int, int]]) -> set[str]:
+    """The names the page gives its action ("a walkout dubbed the Cold Cup Revolt"), lowered."""
+    pat, low = _action_name_rx(), lowered(text)
+    out = set()
+    for s, e in scopes:
+        if may_match(pat, low, s, e):
+            out.update(m.group("name").lower() for m in pat.finditer(text, s, e))
+    return out
+
+
+def _not_action_names(
+    text: str, kept: list[tuple[int, int]], actions: set[str], dropped: list[tuple[str, str, str]] | None
+) -> list[tuple[int, int]]:
+    """A name the page gives its action ("workers dubbed it the Cold Cup Revolt") is the
+    action's name wherever else it stands, the headline's "Harbor Coffee's Cold Cup Revolt" too."""
+    if not actions:
+        return kept
+    out = []
+    for a, b in kept:
+        low = text[a:b].lower()
+        if any(low == n or low.endswith((f" {n}", f"’ {n}", f"' {n}")) for n in actions):
+            if dropped is not None:
+                dropped.append((text[a:b], "organizations.action_name", _ACTION_NAME))
+            continue
+        out.append((a, b))
+    return out
 
 
 def _not_cued_organizer(text: str, a: int, b: int) -> str | None:
@@ -895,7 +939,9 @@ def _cut_titled_person(text: str, a: int, b: int, persons: list[tuple[int, int]]
     Journalists Union Dana Cruz") keeps only the group: a name with a group word."""
     m = _title_lead().match(text, a, b)
     if m is not None and _has_org_word(text[m.end() : b]):
-        a = m.end()
+        a, b = m.end(), _person_after_group(text, m.end(), b)
+    elif _title_lead_before().search(text, max(0, a - 40), a) is not None and _has_org_word(text[a:b]):
+        b = _person_after_group(text, a, b)  # "President | Harbor Press Club Dana Cruz"
     for pa, pb in persons:  # "Dana Cruz of the Harbor Tenants Union": the person speaks for the group
         of = _PERSON_OF.match(text, pb, b) if pa <= a < pb < b else None
         if of is not None and _has_org_word(text[of.end() : b]) and not _has_org_word(text[a:pb]):
@@ -905,6 +951,21 @@ def _cut_titled_person(text: str, a: int, b: int, persons: list[tuple[int, int]]
         if a < pa < b and pb >= b - 1 and _has_org_word(text[a:pa]) and words[-1].lower() not in _CONNECT:
             return _strip(text, a, pa)
     return a, b
+
+
+def _person_after_group(text: str, a: int, b: int) -> int:
+    """The end of the group in a run a title opened ("President Harbor Press Club Dana Cruz"): a
+    few capitalised words after the last group word, none a group word, are the person's name
+    (whether or not the parser tagged it)."""
+    words = list(re.finditer(r"[\w'’.-]+", text[a:b]))
+    org_words = _lex()["org_words"]
+    last = max((i for i, w in enumerate(words) if w.group().lower() in org_words), default=None)
+    if last is None:
+        return b
+    tail = [w.group() for w in words[last + 1 :]]
+    if 1 <= len(tail) <= 3 and all(w[:1].isupper() and w[1:2].islower() and w.lower() not in org_words for w in tail):
+        return a + words[last].end()
+    return b
 
 
 @lru_cache(maxsize=1)
@@ -917,12 +978,12 @@ def _title_lead() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _title_lead_before() -> re.Pattern[str]:
     alt = "|".join(sorted(map(re.escape, _lex().get("title_lead", ())), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})\s+$" if alt else r"(?!)")
+    return re.compile(rf"\b(?:{alt})\s+(?:of\s+(?:the\s+)?)?$" if alt else r"(?!)")  # "President (of the) X Union"
 
 
 def _title_then_group(text: str, a: int, name: str) -> bool:
-    """A group name right after an officer's title ("President Harbor Journalists Union"):
-    the title belongs to a person named after the group, not to the name."""
+    """A group name right after an officer's title ("President Harbor Journalists Union", "the
+    President of Harbor Journalists Union"): the title belongs to a person, not to the name."""
     return _has_org_word(name) and _title_lead_before().search(text, max(0, a - 40), a) is not None
 
 
@@ -1155,6 +1216,7 @@ def find_orgs(
     cued = {text[a:b].lower() for a, b, f in cands if f}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int]] = []
+    actions = _told_action_names(text, scopes)
     for a0, b0, from_list in cands:
         a1, b1 = _cut_titled_person(text, *_strip(text, a0, b0), persons)
         for a, b in _amp_split(text, a1, _paren_then_head(text, a1, b1)):
@@ -1162,11 +1224,13 @@ def find_orgs(
             if why is None:
                 kept.append((a, b))
             else:
+                if why == _ACTION_NAME:
+                    actions.add(text[a:b].lower())
                 if dropped is not None and text[a:b]:
                     dropped.append((text[a:b], "organizations.candidate_filter", why))
                 if rejected is not None and text[a:b]:
                     rejected.append((a, b, why))
-    orgs = _alias_bare_acronyms(_merge(text, _join_acronym_pairs(text, kept)))
+    orgs = _alias_bare_acronyms(_merge(text, _join_acronym_pairs(text, _not_action_names(text, kept, actions, dropped))))
     for o in orgs.values():
         o.group_named = any(q.lower() in cued for _, _, q in o.spans) or _has_org_word(o.name) or _movement_name(o.name)
     # shorter names contained in longer ones ("Students for Justice" in "... in Palestine")

@@ -102,3 +102,28 @@ def test_the_actions_own_name_is_no_organizer_anywhere_on_the_page() -> None:
 def test_a_warehouse_code_is_a_site() -> None:
     names = _orgs("The Harbor Drivers Union said workers struck at HBR4 and two other warehouses on Thursday.")
     assert names == ["Harbor Drivers Union"]
+
+
+def test_the_acronym_of_a_police_force_is_no_group() -> None:
+    names = _orgs("Drivers began a strike on Monday, organized by Harbor Transport Workers United. The Harbor "
+                  "National Police (HNP) said HNP-North units were deployed and HNP kept order.")
+    assert names == ["Harbor Transport Workers United"]
+
+
+def test_a_movimiento_tagged_as_a_person_is_a_group() -> None:
+    names = _orgs("Hundreds marched to the Capitol on Thursday. The action was organized by Movimiento "
+                  "Cosecha, an organization that advocates for undocumented people.")
+    assert names == ["Movimiento Cosecha"]
+
+
+def test_the_national_campaign_a_local_action_is_part_of() -> None:
+    names = _orgs("About 2,000 people are expected at City Hall on Saturday for the Harborville installment of "
+                  "the national Marching for Our Future rally. Hundreds gathered in Lakeside as part of the "
+                  "nationwide Toitu Te Harbor protests. Others joined as part of the national day of action.")
+    assert names == ["Marching for Our Future", "Toitu Te Harbor"]
+
+
+def test_a_name_with_and_without_its_apostrophe_is_one_group() -> None:
+    names = _orgs("The Lakeside Teachers' Association organized the strike. The Lakeside Teachers Association "
+                  "said 400 members walked out.")
+    assert len(names) == 1

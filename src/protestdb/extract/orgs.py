@@ -747,6 +747,21 @@ def _head_first_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Can
     return out
 
 
+def _campaign_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
+    """The national campaign a local action is part of ("the city's installment of the national
+    Marching For Our Future rally", "as part of the nationwide Harbor Rising protests"): its
+    name, two or more capitalised words, is the organizer the page names for the action."""
+    pat = rx(_lex().get("campaign_part_of", r"(?!)"))
+    low = lowered(text)
+    out: list[Cand] = []
+    for s, e in scopes:
+        if not may_match(pat, low, s, e):
+            continue
+        for m in pat.finditer(text, s, e):
+            out.append((*m.span("name"), True))
+    return out
+
+
 _CAUSE_PEOPLE = frozenset(("activists", "campaigners"))
 
 
@@ -842,6 +857,25 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
 
 
 _ACTION_NAME = "the action's own name"
+_NOT_ORGISH = "not organization-like"
+
+
+def _not_bodies(
+    text: str, kept: list[tuple[int, int]], bodies: set[str], dropped: list[tuple[str, str, str]] | None
+) -> list[tuple[int, int]]:
+    """The acronym the page gives a body that is no organization ("the Harbor Police Department
+    (HPD)") names that body wherever it stands: "HPD officers", "HPD-North" are no groups."""
+    if not bodies:
+        return kept
+    out = []
+    for a, b in kept:
+        name = text[a:b]
+        if name in bodies or any(name.startswith(f"{x}-") for x in bodies):
+            if dropped is not None:
+                dropped.append((name, "organizations.body_acronym", "the acronym of a body that is no organization"))
+            continue
+        out.append((a, b))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -911,7 +945,7 @@ def _reject_reason(
     if why is not None:
         return why
     if not _is_orgish(name, from_list):
-        return "not organization-like"
+        return _NOT_ORGISH
     if from_list or name.lower() in cued:
         return None
     why = _not_cued_organizer(text, a, b)
@@ -1007,7 +1041,7 @@ def _merge(text: str, kept: list[tuple[int, int]]) -> dict[str, Org]:
     aliases: dict[str, str] = {}
     for a, b in kept:
         name = text[a:b]
-        low = name.lower().replace("’", "'")  # curly and straight apostrophes: one name
+        low = re.sub(r"['’]", "", name.lower())  # "Teachers' Association", "Teachers Association": one name
         key = aliases.get(low, low)
         if key in orgs:
             orgs[key].spans.append((a, b, name))
@@ -1210,13 +1244,14 @@ def find_orgs(
              + _acronym_candidates(text, scopes) + _head_candidates(text, scopes)
              + _typed_candidates(text, scopes, ents) + _protester_candidates(text, scopes, ents, not_groups)
              + _person_of_candidates(text, scopes, persons) + _titled_candidates(text, scopes)
-             + _head_first_candidates(text, scopes))
+             + _head_first_candidates(text, scopes) + _campaign_candidates(text, scopes))
     named = frozenset((e.start_char, e.end_char) for e in entities(doc)) if doc is not None else frozenset()
     cands += _and_joined(text, cands, ents, persons, named)
     cued = {text[a:b].lower() for a, b, f in cands if f}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int]] = []
     actions = _told_action_names(text, scopes)
+    bodies: set[str] = set()
     for a0, b0, from_list in cands:
         a1, b1 = _cut_titled_person(text, *_strip(text, a0, b0), persons)
         for a, b in _amp_split(text, a1, _paren_then_head(text, a1, b1)):
@@ -1226,11 +1261,13 @@ def find_orgs(
             else:
                 if why == _ACTION_NAME:
                     actions.add(text[a:b].lower())
+                elif why == _NOT_ORGISH and (acro := _ACRO.match(text, b)) is not None:
+                    bodies.add(acro.group(1))  # "the Harbor Police Department (HPD)": HPD is no group either
                 if dropped is not None and text[a:b]:
                     dropped.append((text[a:b], "organizations.candidate_filter", why))
                 if rejected is not None and text[a:b]:
                     rejected.append((a, b, why))
-    orgs = _alias_bare_acronyms(_merge(text, _join_acronym_pairs(text, _not_action_names(text, kept, actions, dropped))))
+    orgs = _alias_bare_acronyms(_merge(text, _join_acronym_pairs(text, _not_action_names(text, _not_bodies(text, kept, bodies, dropped), actions, dropped))))
     for o in orgs.values():
         o.group_named = any(q.lower() in cued for _, _, q in o.spans) or _has_org_word(o.name) or _movement_name(o.name)
     # shorter names contained in longer ones ("Students for Justice" in "... in Palestine")

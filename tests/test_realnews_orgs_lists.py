@@ -127,3 +127,12 @@ def test_a_name_with_and_without_its_apostrophe_is_one_group() -> None:
     names = _orgs("The Lakeside Teachers' Association organized the strike. The Lakeside Teachers Association "
                   "said 400 members walked out.")
     assert len(names) == 1
+
+
+def test_a_persons_name_of_the_group_keeps_only_the_group() -> None:
+    names = _orgs("Speakers included Senator Akram Dashti and Tahir Bizanjo of the Harbor National Party. "
+                  "Members of the Friends of the Earth marched. The Central Committee of the Harbor Party "
+                  "backed the march.")
+    assert "Harbor National Party" in names
+    assert {"Friends of the Earth", "Central Committee of the Harbor Party"} <= set(names)
+    assert not any("Bizanjo" in n or "Dashti" in n for n in names)

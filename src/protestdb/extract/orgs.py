@@ -976,6 +976,8 @@ def _cut_titled_person(text: str, a: int, b: int, persons: list[tuple[int, int]]
         a, b = m.end(), _person_after_group(text, m.end(), b)
     elif _title_lead_before().search(text, max(0, a - 40), a) is not None and _has_org_word(text[a:b]):
         b = _person_after_group(text, a, b)  # "President | Harbor Press Club Dana Cruz"
+    if (m := _NAME_OF_THE.match(text, a, b)) is not None and _has_org_word(text[m.end() : b]) and not _has_org_word(m.group(1)):
+        a = m.end()  # "Dana Cruz of the Harbor Party" whether or not the parser tagged the person
     for pa, pb in persons:  # "Dana Cruz of the Harbor Tenants Union": the person speaks for the group
         of = _PERSON_OF.match(text, pb, b) if pa <= a < pb < b else None
         if of is not None and _has_org_word(text[of.end() : b]) and not _has_org_word(text[a:pb]):
@@ -985,6 +987,10 @@ def _cut_titled_person(text: str, a: int, b: int, persons: list[tuple[int, int]]
         if a < pa < b and pb >= b - 1 and _has_org_word(text[a:pa]) and words[-1].lower() not in _CONNECT:
             return _strip(text, a, pa)
     return a, b
+
+
+#: two or three capitalised words (a person's name) before "of the" and a group's name
+_NAME_OF_THE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+of\s+the\s+(?=[A-Z])")
 
 
 def _person_after_group(text: str, a: int, b: int) -> int:

@@ -19,7 +19,7 @@ def test_a_leader_named_inside_a_group_name_is_no_target() -> None:
                     "the Trump administration with a rally at Veterans Park. Led by the Towns Against the Trump "
                     "Agenda (TATTA) Coalition, speakers criticized cuts to schools.\n")
     assert ev.targets == ["Trump administration"]
-    assert ev.organizations == ["Towns Against the Trump Agenda"]
+    assert ev.organizations == ["Towns Against the Trump Agenda (TATTA) Coalition"]  # its group word after the acronym
 
 
 def test_an_agency_written_out_beside_its_known_short_form_is_told_once() -> None:

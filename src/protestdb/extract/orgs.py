@@ -54,8 +54,8 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             e = s + q.index("(")  # "Families United (FUHD": an entity cut inside the acronym
         elif " - " in q:
             s += q.rindex(" - ") + 3  # "Georgia - The Students for Safe Schools": a dateline dash
-        elif low.startswith("the "):
-            s += 4
+        elif n := _lead_article(q):
+            s += n
         elif (m := _LEAD_DATE.match(q)) and m.end() < len(q):
             s += m.end()  # "2019-10-16 Members of the ...": a caption's date stamp before the words
         elif (m := _LEAD_COUNT.match(q)) and m.end() < len(q):
@@ -79,6 +79,16 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             return s, e
 
 
+_ES_ARTICLE = re.compile(r"(?:El|La|Los|Las|el|la|los|las)\s+")
+
+
+def _lead_article(q: str) -> int:
+    """Length of an article opening the name: "the ", or a Spanish one before a group word that
+    opens the name ("El Sindicato de ..."; never "Los Angeles ...")."""
+    if q[:4].lower() == "the ":
+        return 4
+    m = _ES_ARTICLE.match(q)
+    return m.end() if m is not None and _HEAD_FIRST.match(q, m.end()) else 0
 _LEAD_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\s+|\d{1,2}/\d{1,2}/\d{2,4}\s+")
 _LEAD_COUNT = re.compile(
     r"(?:About|Around|Some|Nearly|Roughly|Approximately|Almost|Over|More than|Up to|At least)\s+\d[\d,]*\s+(?=[A-Z])"
@@ -392,7 +402,7 @@ def _acronym_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Names followed by their acronym whose letters cover words joined by "and" or commas:
     "Retail, Wholesale and Department Store Union (RWDSU)" stays one name."""
     out = []
-    for m in _PAREN_ACRO.finditer(text, s, e):
+    for m in [*_PAREN_ACRO.finditer(text, s, e), *_COMMA_ACRO.finditer(text, s, e)]:
         acro = m.group(1).replace("&", "").replace("-", "").upper()
         m_start = m.start() - s
         end = s + m_start
@@ -420,6 +430,9 @@ def _acronym_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
 #: an acronym in parentheses: capitals ("(RWDSU)", "(FL-CIW)") or a capital and lower-case
 #: letters, as acronyms are written in some countries' press ("(Satawu)")
 _PAREN_ACRO = re.compile(r"\(([A-Z](?:[A-Z&-]{1,11}|[a-z]{2,8}))\)")
+#: an acronym between commas after its name, as some countries' press writes it ("the Harbor
+#: Association of Banks, Insurance and Finance Staff, HABIFS, said ...")
+_COMMA_ACRO = re.compile(r",\s+([A-Z][A-Z&]{2,11}),\s")
 
 
 #: lowercase type nouns between a name and its acronym ("the Bus, Tram and Ferry union (BTF)")
@@ -442,7 +455,7 @@ def _list_items(text: str, pos: int, region_end: int, names: list[tuple[int, int
         if k is not None:
             out.append(k)
             i = k[1]
-            m = re.match(r"\s*\([A-Z&-]+\)", text[i:region_end])
+            m = re.match(r"\s*\([A-Z&-]+\)(?:\s+[A-Z][a-z]+(?=,))?", text[i:region_end])
             if m:
                 i += m.end()
             m = re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|y)\s+)", text[i:region_end])
@@ -463,7 +476,8 @@ def _list_items(text: str, pos: int, region_end: int, names: list[tuple[int, int
             out.append((a, b))
             break
         out.append((a, b))
-        m = re.match(r"\s*(?:\([A-Z&-]+\)\s*)?(?:[a-z]+\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|y)\s+)", text[b:region_end])
+        m = re.match(r"\s*(?:\([A-Z&-]+\)\s*(?:[A-Z][a-z]+\s*(?=,))?)?(?:[a-z]+\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|y)\s+)",
+                     text[b:region_end])  # "X (XC) Coalition, Y and Z": the group word after the acronym
         if not m:
             break
         i = b + m.end()
@@ -655,7 +669,8 @@ def _titled_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
 def _acronym_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
     """A name whose acronym follows it, its letters covering words joined by "and" or commas:
     "the Transport and Allied Workers Union (Tawu)" is one name, not "Allied Workers Union"."""
-    return [(a, b, False) for s, e in scopes if "(" in text[s:e] for a, b in _acronym_spans(text, s, e)]
+    return [(a, b, False) for s, e in scopes if "(" in text[s:e] or _COMMA_ACRO.search(text, s, e)
+            for a, b in _acronym_spans(text, s, e)]
 
 
 def _head_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
@@ -707,6 +722,44 @@ def _typed_rx() -> re.Pattern[str]:
     """A lower-case protest-side group word after a capitalised word ("CGT union")."""
     heads = sorted(_lex().get("advocacy_heads", ()), key=len, reverse=True)
     return re.compile(rf"(?<=[A-Za-z0-9])(?= (?:{'|'.join(map(re.escape, heads))})\b)" if heads else r"(?!)")
+
+
+#: a Spanish group word opening a name ("Sindicato Unido de ...", "Federación Laboral del ..."):
+#: in Spanish the kind of body comes first (accented forms only where English has the same word)
+_HEAD_FIRST = re.compile(
+    r"\b(?:Sindicato|Federación|Coalición|Asociación|Confederación|Movimiento|Unión|Alianza|Comité|Frente|Colectivo|"
+    r"Proyecto(?!\s+de\s+[Ll]ey\b)|Organización|Consejo)\s+(?:(?:de|del|por|para)\s+(?:la\s+|los\s+|las\s+)?)?(?=[A-ZÁÉÍÓÚÑ])"
+)
+
+
+def _head_first_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
+    """A Spanish name opened by its group word ("el Sindicato de Trabajadores del Campo", "la
+    Coalición por los Derechos ..."): two or more capitalised words, named as a group."""
+    out: list[Cand] = []
+    low = lowered(text)
+    for s, e in scopes:
+        if not may_match(_HEAD_FIRST, low, s, e):
+            continue
+        for m in _HEAD_FIRST.finditer(text, s, e):
+            runs = _cap_runs(text, m.start(), min(e, m.start() + 160))
+            if runs and runs[0][0] == m.start() and len(text[runs[0][0] : runs[0][1]].split()) >= 2:
+                out.append((runs[0][0], runs[0][1], True))
+    return out
+
+
+def _campaign_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
+    """The national campaign a local action is part of ("the city's installment of the national
+    Marching For Our Future rally", "as part of the nationwide Harbor Rising protests"): its
+    name, two or more capitalised words, is the organizer the page names for the action."""
+    pat = rx(_lex().get("campaign_part_of", r"(?!)"))
+    low = lowered(text)
+    out: list[Cand] = []
+    for s, e in scopes:
+        if not may_match(pat, low, s, e):
+            continue
+        for m in pat.finditer(text, s, e):
+            out.append((*m.span("name"), True))
+    return out
 
 
 _CAUSE_PEOPLE = frozenset(("activists", "campaigners"))
@@ -784,8 +837,12 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
         return "a bill or law"
     if rx(lex.get("source_after", r"(?!)")).match(text[b : b + 40]):
         return "a source of figures or statements"
+    if (_ACRONYM_ONLY.fullmatch(name) or name.endswith("Police")) and rx(lex.get("force_after", r"(?!)")).match(
+        text[b : b + 30]
+    ):
+        return "a police force"  # "CPD officers followed the march"
     if rx(lex.get("action_name_before", r"(?!)")).search(text[max(0, a - 60) : a]):
-        return "the action's own name"  # "calling their action 'the Cold Cup Revolt'"
+        return _ACTION_NAME  # "calling their action 'the Cold Cup Revolt'"
     if rx(lex.get("government_led_by", r"(?!)")).search(text[max(0, a - 80) : a]):
         return "the party leading a government"  # "the government formed by an alliance led by X"
     if rx(lex.get("past_member_before", r"(?!)")).search(text[max(0, a - 20) : a]) and rx(
@@ -797,6 +854,65 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
     ):
         return "a people or party members"
     return None
+
+
+_ACTION_NAME = "the action's own name"
+_NOT_ORGISH = "not organization-like"
+
+
+def _not_bodies(
+    text: str, kept: list[tuple[int, int]], bodies: set[str], dropped: list[tuple[str, str, str]] | None
+) -> list[tuple[int, int]]:
+    """The acronym the page gives a body that is no organization ("the Harbor Police Department
+    (HPD)") names that body wherever it stands: "HPD officers", "HPD-North" are no groups."""
+    if not bodies:
+        return kept
+    out = []
+    for a, b in kept:
+        name = text[a:b]
+        if name in bodies or any(name.startswith(f"{x}-") for x in bodies):
+            if dropped is not None:
+                dropped.append((name, "organizations.body_acronym", "the acronym of a body that is no organization"))
+            continue
+        out.append((a, b))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _action_name_rx() -> re.Pattern[str]:
+    """``action_name_before`` read forward, or ``action_named``: the cue, then the capitalised
+    name it gives."""
+    before = _lex().get("action_name_before", r"(?!)").removesuffix("$")
+    after = _lex().get("action_named", r"(?!)")
+    return re.compile(rf"(?:{before}|{after})(?P<name>(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,5}}))", re.IGNORECASE)
+
+
+def _told_action_names(text: str, scopes: list[tuple[int, int]]) -> set[str]:
+    """The names the page gives its action ("a walkout dubbed the Cold Cup Revolt"), lowered."""
+    pat, low = _action_name_rx(), lowered(text)
+    out = set()
+    for s, e in scopes:
+        if may_match(pat, low, s, e):
+            out.update(m.group("name").lower() for m in pat.finditer(text, s, e))
+    return out
+
+
+def _not_action_names(
+    text: str, kept: list[tuple[int, int]], actions: set[str], dropped: list[tuple[str, str, str]] | None
+) -> list[tuple[int, int]]:
+    """A name the page gives its action ("workers dubbed it the Cold Cup Revolt") is the
+    action's name wherever else it stands, the headline's "Harbor Coffee's Cold Cup Revolt" too."""
+    if not actions:
+        return kept
+    out = []
+    for a, b in kept:
+        low = text[a:b].lower()
+        if any(low == n or low.endswith((f" {n}", f"’ {n}", f"' {n}")) for n in actions):
+            if dropped is not None:
+                dropped.append((text[a:b], "organizations.action_name", _ACTION_NAME))
+            continue
+        out.append((a, b))
+    return out
 
 
 def _not_cued_organizer(text: str, a: int, b: int) -> str | None:
@@ -829,7 +945,7 @@ def _reject_reason(
     if why is not None:
         return why
     if not _is_orgish(name, from_list):
-        return "not organization-like"
+        return _NOT_ORGISH
     if from_list or name.lower() in cued:
         return None
     why = _not_cued_organizer(text, a, b)
@@ -857,7 +973,11 @@ def _cut_titled_person(text: str, a: int, b: int, persons: list[tuple[int, int]]
     Journalists Union Dana Cruz") keeps only the group: a name with a group word."""
     m = _title_lead().match(text, a, b)
     if m is not None and _has_org_word(text[m.end() : b]):
-        a = m.end()
+        a, b = m.end(), _person_after_group(text, m.end(), b)
+    elif _title_lead_before().search(text, max(0, a - 40), a) is not None and _has_org_word(text[a:b]):
+        b = _person_after_group(text, a, b)  # "President | Harbor Press Club Dana Cruz"
+    if (m := _NAME_OF_THE.match(text, a, b)) is not None and _has_org_word(text[m.end() : b]) and not _has_org_word(m.group(1)):
+        a = m.end()  # "Dana Cruz of the Harbor Party" whether or not the parser tagged the person
     for pa, pb in persons:  # "Dana Cruz of the Harbor Tenants Union": the person speaks for the group
         of = _PERSON_OF.match(text, pb, b) if pa <= a < pb < b else None
         if of is not None and _has_org_word(text[of.end() : b]) and not _has_org_word(text[a:pb]):
@@ -867,6 +987,25 @@ def _cut_titled_person(text: str, a: int, b: int, persons: list[tuple[int, int]]
         if a < pa < b and pb >= b - 1 and _has_org_word(text[a:pa]) and words[-1].lower() not in _CONNECT:
             return _strip(text, a, pa)
     return a, b
+
+
+#: two or three capitalised words (a person's name) before "of the" and a group's name
+_NAME_OF_THE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+of\s+the\s+(?=[A-Z])")
+
+
+def _person_after_group(text: str, a: int, b: int) -> int:
+    """The end of the group in a run a title opened ("President Harbor Press Club Dana Cruz"): a
+    few capitalised words after the last group word, none a group word, are the person's name
+    (whether or not the parser tagged it)."""
+    words = list(re.finditer(r"[\w'’.-]+", text[a:b]))
+    org_words = _lex()["org_words"]
+    last = max((i for i, w in enumerate(words) if w.group().lower() in org_words), default=None)
+    if last is None:
+        return b
+    tail = [w.group() for w in words[last + 1 :]]
+    if 1 <= len(tail) <= 3 and all(w[:1].isupper() and w[1:2].islower() and w.lower() not in org_words for w in tail):
+        return a + words[last].end()
+    return b
 
 
 @lru_cache(maxsize=1)
@@ -879,12 +1018,12 @@ def _title_lead() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _title_lead_before() -> re.Pattern[str]:
     alt = "|".join(sorted(map(re.escape, _lex().get("title_lead", ())), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})\s+$" if alt else r"(?!)")
+    return re.compile(rf"\b(?:{alt})\s+(?:of\s+(?:the\s+)?)?$" if alt else r"(?!)")  # "President (of the) X Union"
 
 
 def _title_then_group(text: str, a: int, name: str) -> bool:
-    """A group name right after an officer's title ("President Harbor Journalists Union"):
-    the title belongs to a person named after the group, not to the name."""
+    """A group name right after an officer's title ("President Harbor Journalists Union", "the
+    President of Harbor Journalists Union"): the title belongs to a person, not to the name."""
     return _has_org_word(name) and _title_lead_before().search(text, max(0, a - 40), a) is not None
 
 
@@ -908,7 +1047,7 @@ def _merge(text: str, kept: list[tuple[int, int]]) -> dict[str, Org]:
     aliases: dict[str, str] = {}
     for a, b in kept:
         name = text[a:b]
-        low = name.lower().replace("’", "'")  # curly and straight apostrophes: one name
+        low = re.sub(r"['’]", "", name.lower())  # "Teachers' Association", "Teachers Association": one name
         key = aliases.get(low, low)
         if key in orgs:
             orgs[key].spans.append((a, b, name))
@@ -960,10 +1099,49 @@ def _amp_split(text: str, a: int, b: int) -> list[tuple[int, int]]:
     Association & School Committee"); "Friends & Neighbors Alliance" stays one."""
     m = _AMP.search(text, a, b)
     if m is None:
-        return [(a, b)]
+        return _group_and_split(text, a, b)
     left, right = text[a : m.start()], text[m.end() : b]
     last = left.split()[-1].lower() if left.split() else ""
     if last in _lex()["org_words"] and len(left.split()) >= 2 and _has_org_word(right):
+        return [(a, m.start()), (m.end(), b)]
+    return [(a, b)]
+
+
+#: a parenthetical (an acronym or an expansion) inside a name, before its group word:
+#: "the Harbor Against Greed (HAG) Coalition", "the Answer (Act Now to End War) Coalition"
+_PAREN_HEAD = re.compile(
+    r"\s*\([^()\n]{2,80}\)\s+(?:Coalition|Union|Alliance|Network|Movement|Campaign|Federation|Committee|Council|"
+    r"Party|Front|Collective|Association)\b"
+)
+
+
+def _paren_then_head(text: str, a: int, b: int) -> int:
+    """The end of a name whose group word follows its own parenthetical ("Harbor Against Greed
+    (HAG) Coalition"): the name runs through the group word (scored without the parenthetical)."""
+    if a >= b or text[b : b + 2].strip()[:1] != "(":
+        return b
+    m = _PAREN_HEAD.match(text, b)
+    return m.end() if m is not None else b
+
+
+_LIST_BEFORE = re.compile(r",\s+(?:the\s+)?$")
+_AND = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _group_and_split(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The last two names of a comma list joined by "and" are two groups when the first ends in
+    its group word and the second is a capitalised name of two or more words: "the Harbor Bar
+    Council, High Court Bar Association and Human Rights Commission of Harbor"; never
+    "Federation of Labor and Congress of ..." (no group word ends the first part) nor "Food and
+    Commercial Workers"."""
+    m = _AND.search(text, a, b)
+    if m is None or not _LIST_BEFORE.search(text, max(0, a - 8), a):
+        return [(a, b)]
+    left, right = text[a : m.start()].split(), text[m.end() : b].split()
+    if (
+        len(left) >= 2 and left[-1].lower() in _GROUP_HEADS and left[0][:1].isupper()
+        and len(right) >= 2 and right[-1][:1].isupper() and not _AND.search(text, m.end(), b)
+    ):
         return [(a, m.start()), (m.end(), b)]
     return [(a, b)]
 
@@ -1071,23 +1249,31 @@ def find_orgs(
              + _quoted_candidates(text, scopes) + _appositive_candidates(text, scopes, ents)
              + _acronym_candidates(text, scopes) + _head_candidates(text, scopes)
              + _typed_candidates(text, scopes, ents) + _protester_candidates(text, scopes, ents, not_groups)
-             + _person_of_candidates(text, scopes, persons) + _titled_candidates(text, scopes))
+             + _person_of_candidates(text, scopes, persons) + _titled_candidates(text, scopes)
+             + _head_first_candidates(text, scopes) + _campaign_candidates(text, scopes))
     named = frozenset((e.start_char, e.end_char) for e in entities(doc)) if doc is not None else frozenset()
     cands += _and_joined(text, cands, ents, persons, named)
     cued = {text[a:b].lower() for a, b, f in cands if f}
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int]] = []
+    actions = _told_action_names(text, scopes)
+    bodies: set[str] = set()
     for a0, b0, from_list in cands:
-        for a, b in _amp_split(text, *_cut_titled_person(text, *_strip(text, a0, b0), persons)):
+        a1, b1 = _cut_titled_person(text, *_strip(text, a0, b0), persons)
+        for a, b in _amp_split(text, a1, _paren_then_head(text, a1, b1)):
             why = _reject_reason(text, a, b, from_list, cued, persons, norps)
             if why is None:
                 kept.append((a, b))
             else:
+                if why == _ACTION_NAME:
+                    actions.add(text[a:b].lower())
+                elif why == _NOT_ORGISH and (acro := _ACRO.match(text, b)) is not None:
+                    bodies.add(acro.group(1))  # "the Harbor Police Department (HPD)": HPD is no group either
                 if dropped is not None and text[a:b]:
                     dropped.append((text[a:b], "organizations.candidate_filter", why))
                 if rejected is not None and text[a:b]:
                     rejected.append((a, b, why))
-    orgs = _alias_bare_acronyms(_merge(text, _join_acronym_pairs(text, kept)))
+    orgs = _alias_bare_acronyms(_merge(text, _join_acronym_pairs(text, _not_action_names(text, _not_bodies(text, kept, bodies, dropped), actions, dropped))))
     for o in orgs.values():
         o.group_named = any(q.lower() in cued for _, _, q in o.spans) or _has_org_word(o.name) or _movement_name(o.name)
     # shorter names contained in longer ones ("Students for Justice" in "... in Palestine")

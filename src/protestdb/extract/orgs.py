@@ -1131,7 +1131,7 @@ _AND = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
 def _group_and_split(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """The last two names of a comma list joined by "and" are two groups when the first ends in
     its group word and the second is a capitalised name of two or more words: "the Harbor Bar
-    Council, High Court Bar Association and Human Rights Commission of Harbor"; never
+    Council, Harbor Advocates Association and Civil Liberties Commission of Harbor"; never
     "Federation of Labor and Congress of ..." (no group word ends the first part) nor "Food and
     Commercial Workers"."""
     m = _AND.search(text, a, b)

@@ -43,7 +43,7 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
     another ("in Dallas, Houston and San Antonio") shares its role."""
     import re
 
-    from protestdb.extract.series import modifies_site
+    from protestdb.extract.series import left_site
 
     global _NOT_SITE
     if _NOT_SITE is None:
@@ -67,7 +67,7 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
                 and not _site_possessive().match(text, p.end)  # "took to Chicago's streets": the site
         if other and _members_of_local_body(text, p):
             other = False
-        if other and _OF_THE.search(text, max(0, p.start - 12), p.start) and modifies_site(text, p.end):
+        if other and left_site(text, p.start, p.end) and not _other_site_in_sentence(text, p, places_):
             other = False  # "walked out of the Denver and Austin offices": where the offices are (not "from the Elm plant")
         if other:
             out.add(id(p))
@@ -76,7 +76,19 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
 
 
 _MEMBERS_FROM = None
-_OF_THE = re.compile(r"\bof\s+the\s+$", re.IGNORECASE)
+_AT_TOWN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:city of\s+)?$", re.IGNORECASE)
+_SENT_STOP = re.compile(r"[.!?]\s|\n")
+
+
+def _other_site_in_sentence(text: str, p: Place, places_: list[Place]) -> bool:
+    """Is another city of ``p``'s sentence told as a site ("in Omaha", "at Omaha")?"""
+    lo = max((m.end() for m in _SENT_STOP.finditer(text, max(0, p.start - 400), p.start)), default=max(0, p.start - 400))
+    stop = _SENT_STOP.search(text, p.end)
+    hi = stop.start() if stop is not None else len(text)
+    return any(
+        q is not p and q.kind in ("city", "neighborhood") and lo <= q.start < hi and _AT_TOWN.search(text, max(0, q.start - 20), q.start)
+        for q in places_
+    )
 
 
 def _members_of_local_body(text: str, p: Place) -> bool:

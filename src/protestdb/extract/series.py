@@ -44,8 +44,8 @@ def listed_in_series(text: str, start: int, lang: str = "en") -> bool:
         return False
     pos = start
     for k in range(MAX_ITEMS):
-        if head.search(text, max(0, pos - 40), pos) is not None:
-            return True
+        if (m := head.search(text, max(0, pos - 40), pos)) is not None:
+            return not _held_series(text, m.start(), lang)
         sep = _SEP.search(text, max(0, pos - 16), pos)
         if sep is None:
             return False
@@ -57,6 +57,26 @@ def listed_in_series(text: str, start: int, lang: str = "en") -> bool:
 
         pos = item.start()
     return False
+
+
+_CLAUSE_START = re.compile(r"[,;:.!?\n]")
+
+
+@lru_cache(maxsize=4)
+def _not_after(lang: str) -> re.Pattern[str] | None:
+    pat = load_lang("roundups", lang).get("series_not_after")
+    return re.compile(pat, re.IGNORECASE) if pat else None
+
+
+def _held_series(text: str, head_start: int, lang: str) -> bool:
+    """Is the series head told after a verb of having in its clause ("which has chapters in
+    cities including ones in ..."): the places where a group is, not the action's sites?"""
+    pat = _not_after(lang)
+    if pat is None:
+        return False
+    lo = max(0, head_start - 120)
+    stops = [m.end() for m in _CLAUSE_START.finditer(text, lo, head_start)]
+    return pat.search(text, stops[-1] if stops else lo, head_start) is not None
 
 
 _WORD_AT = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}")
@@ -88,4 +108,19 @@ def modifies_site(text: str, end: int, lang: str = "en") -> bool:
     return pat is not None and pat.match(text, end, min(len(text), end + 400)) is not None
 
 
-__all__ = ["listed_in_series", "modifies_site"]
+@lru_cache(maxsize=4)
+def _out_of(lang: str) -> re.Pattern[str] | None:
+    pat = load_lang("roundups", lang).get("site_out_of")
+    return re.compile(pat, re.IGNORECASE) if pat else None
+
+
+def left_site(text: str, start: int, end: int, lang: str = "en") -> bool:
+    """Is the town at ``start``-``end`` told as where a site is that the action left ("walked
+    out of the Denver and Austin offices"): the action's verb with "out of the" right before
+    it and a site noun after it (``data/roundups_en`` site_out_of, site_heads)? Not a town
+    "of the Denver office" after any other words ("employees of the Denver office")."""
+    pat = _out_of(lang)
+    return pat is not None and pat.search(text, max(0, start - 40), start) is not None and modifies_site(text, end, lang)
+
+
+__all__ = ["left_site", "listed_in_series", "modifies_site"]

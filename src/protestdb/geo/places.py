@@ -177,7 +177,7 @@ def _strip_dot(text: str, s: int, e: int) -> tuple[int, int]:
     return (s, e)
 
 
-def _state_after(text: str, end: int) -> tuple[str | None, int, int]:
+def _state_after(text: str, end: int, name: str = "") -> tuple[str | None, int, int]:
     """A state written right after a place: ", N.J." / ", NJ" / ", New Jersey"."""
     m = re.match(r",[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2})", text[end:end + 30])
     if not m:
@@ -192,16 +192,23 @@ def _state_after(text: str, end: int) -> tuple[str | None, int, int]:
         for c in (cand, cand_nodot):
             code = state_code(c)
             if code and (len(c) > 2 or _POSTAL.fullmatch(c)):
-                if c in _CITY_NAMED_STATES and _LIST_CLOSE.match(text, s0 + len(c)):
+                if c in _CITY_NAMED_STATES and _list_close().match(text, s0 + len(c)) and not (
+                        name and best_place(name, code, "US") is not None):
                     return None, -1, -1  # "marched in Washington, New York and elsewhere": two cities
                 return code, s0, s0 + len(c)
     return None, -1, -1
 
 
-#: states named like a big city, and the close of a list of places after one ("and elsewhere",
-#: "and other cities"): there the name is the city, one more item of the list
+#: states named like a big city: before the close of a list of places ("and elsewhere", "and
+#: other cities"), with no town of the name before them in that state, the name is the city
 _CITY_NAMED_STATES = frozenset(("New York", "Washington"))
-_LIST_CLOSE = re.compile(r"[ \t]+and[ \t]+(?:elsewhere|other|many|several|dozens|scores)\b")
+
+
+@lru_cache(maxsize=1)
+def _list_close() -> re.Pattern[str]:
+    """The close of a list of places right after a name (``data/list_words.json`` list_close)."""
+    words = "|".join(re.escape(w) for w in gazetteer.load_json("list_words.json")["list_close"])
+    return re.compile(rf"[ \t]+and[ \t]+(?:{words})\b")
 
 
 _METRO_AFTER = re.compile(r"(?:-area\b|\s+(?:area|metro(?:politan)? area|region|suburbs?)\b)", re.IGNORECASE)
@@ -340,7 +347,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                                          False, r.country))
                         matched = True
                         break
-                if key in stop and not _state_after(text, e)[0]:
+                if key in stop and not _state_after(text, e, quote)[0]:
                     alone = i == 0 and (j == len(run) or text[run[j][0]:run[j][1]] in _CONNECT)
                     if alone and _LOCATIVE_BEFORE.search(text, max(0, s - 20), s) and candidates(key):
                         # abroad, a big town told as a site ("In Hamilton, ..."): decided in step 4
@@ -350,9 +357,9 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                         matched = True
                         break
                     continue  # a stoplisted name ("Fargo", "Mobile") is a place only with its state
-                if j < len(run) and norm_name(text[run[j][0]:run[j][1]]) in heads and not _state_after(text, e)[0]:
+                if j < len(run) and norm_name(text[run[j][0]:run[j][1]]) in heads and not _state_after(text, e, quote)[0]:
                     continue  # "Pima County", "Euclid Avenue", "Sunrise Movement"
-                if key in _regions() and not _state_after(text, e)[0]:
+                if key in _regions() and not _state_after(text, e, quote)[0]:
                     # a province or state abroad: evidence of its country, never a US town
                     iso = _regions()[key]
                     add(PlaceMention(s, e, quote, "country", quote, None, None, None, None, False, iso))
@@ -365,7 +372,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                     matched = True
                     break
                 # under a Washington-state dateline ("TACOMA, Wash. —"), a bare "Washington" is the state
-                wa_state = key == "washington" and dateline_state == "WA" and not _state_after(text, e)[0]
+                wa_state = key == "washington" and dateline_state == "WA" and not _state_after(text, e, quote)[0]
                 if key in ("new york", "washington") and (_STATE_WORD_AFTER.match(text[e:]) or wa_state):
                     code = full_states[key]
                     m_state = _STATE_WORD_AFTER.match(text[e:])
@@ -374,7 +381,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                     state_counts[code] += 1
                     matched = True
                     break
-                st_after, st_s, st_e = _state_after(text, e)
+                st_after, st_s, st_e = _state_after(text, e, quote)
                 if st_after and best_place(quote, st_after, "US") is None:
                     st_after = None
                 prev = text[run[i - 1][0]:run[i - 1][1]] if i > 0 else ""

@@ -162,7 +162,7 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
         if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in grievance and tok.i != span.root.i:
             return True  # "protesting over the death of George Floyd in Minneapolis": where that happened
         if tok.pos_ in _VERBAL and tok.dep_ not in ("amod", "compound") and not (
-            tok.dep_ == "acl" and (tok.lemma_.lower() in _ORGANIZING or tok.lemma_.lower() in _LOCATING)
+            tok.dep_ == "acl" and (tok.lemma_.lower() in _ORGANIZING or _locating_site(tok, is_trigger))
         ) and not _purpose(tok) and tok.lower_ not in _area_words(ctx.lang):
             if tok.dep_ == "relcl" and is_trigger(tok.head) and tok.head.lemma_.lower() in _PROTESTERS and not any(
                     c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
@@ -174,6 +174,24 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
     lo = tok.left_edge.idx
     hi = tok.right_edge.idx + len(tok.right_edge)
     return not any(lo <= ts < hi for ts in tstarts) and not _crowd_clause(ctx, lo, hi)
+
+
+@lru_cache(maxsize=1)
+def _site_preps() -> frozenset[str]:
+    return frozenset(w for w in load("place_words_en")["locative_preps"] if " " not in w)
+
+
+def _locating_site(tok: Any, is_trigger: Any) -> bool:
+    """Is ``tok`` a locating participle ("facilities located in Elmford") whose noun is the
+    action's agent or site ("workers based in Elmford rallied", "a rally at plants located in
+    Elmford"), not a noun inside another phrase ("in support of nurses based in Elmford")?"""
+    if tok.lemma_.lower() not in _LOCATING:
+        return False
+    noun = tok.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in _site_preps() and (prep.head.pos_ in _VERBAL or is_trigger(prep.head))
 
 
 _EARLIER_MARKS = frozenset(("after", "since"))

@@ -192,8 +192,7 @@ def _state_after(text: str, end: int, name: str = "") -> tuple[str | None, int, 
         for c in (cand, cand_nodot):
             code = state_code(c)
             if code and (len(c) > 2 or _POSTAL.fullmatch(c)):
-                if c in _CITY_NAMED_STATES and _list_close().match(text, s0 + len(c)) and not (
-                        name and best_place(name, code, "US") is not None):
+                if c in _CITY_NAMED_STATES and _list_close().match(text, s0 + len(c)) and not _town_of_state(name, code):
                     return None, -1, -1  # "marched in Washington, New York and elsewhere": two cities
                 return code, s0, s0 + len(c)
     return None, -1, -1
@@ -202,6 +201,15 @@ def _state_after(text: str, end: int, name: str = "") -> tuple[str | None, int, 
 #: states named like a big city: before the close of a list of places ("and elsewhere", "and
 #: other cities"), with no town of the name before them in that state, the name is the city
 _CITY_NAMED_STATES = frozenset(("New York", "Washington"))
+
+
+def _town_of_state(name: str, code: str) -> bool:
+    """Is ``name`` a town of the state ``code`` ("Troy, New York"), and not mainly a big city
+    elsewhere ("Washington, New York and other cities": the capital, then the city)?"""
+    if not name or best_place(name, code, "US") is None:
+        return False
+    big = best_place(name, None, "US")
+    return big is None or big.admin1 == code or big.population < BIG_CITY_POP
 
 
 @lru_cache(maxsize=1)

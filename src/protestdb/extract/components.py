@@ -219,7 +219,7 @@ def roundups(doc: ExtractDoc) -> bool | None:
     bare numbers of its items as crowd sizes (``roundups.py``)."""
     from protestdb.extract.roundups import roundup_sizes, roundup_triggers, site_crowd_triggers
 
-    extra = roundup_triggers(doc.text, doc.layout, doc.triggers, doc.places, doc.lang)
+    extra = roundup_triggers(doc.text, doc.layout, doc.triggers, doc.places, doc.lang, doc.sizes)
     if extra:
         doc.triggers = sorted(doc.triggers + extra, key=lambda t: t.start)
         doc.memo["roundup_triggers"] = {id(t) for t in extra}

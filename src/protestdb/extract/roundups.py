@@ -32,6 +32,7 @@ LIST_MIN_CITIES = 3
 def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     lex = load_lang("roundups", lang)
     num = lex["number"]
+    crowd = "|".join(load_lang("cues", lang).get("crowd_quantity") or [r"(?!)"])
     return {
         # a number then a preposition right before the place: "36,000 in Toulouse", "23,000 to Rennes"
         "before": re.compile(rf"(?P<n>{num})(?:\s+(?:{lex['people']}))?\s*(?:{lex['preps']})\s+(?:the city of\s+)?$", re.IGNORECASE),
@@ -46,6 +47,9 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
         "in_after": re.compile(rf"\s*(?:(?:{lex['approx']})\s+)?(?P<n>{num})(?=\s*(?:[,;.)]|and\b|$))", re.IGNORECASE),
         # "1. Chicago Thousands of women ...": a numbered paragraph opening on its city
         "numbered": re.compile(lex["numbered"]),
+        "numbered_not_told": re.compile(lex["numbered_not_told"], re.IGNORECASE),
+        # "3. Ames, Iowa Hundreds braved the cold": the item's words open on its crowd
+        "numbered_crowd": re.compile(rf"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+(?:(?i:{lex['approx']})\s+)?(?:{num}|(?i:{crowd}))"),
     }
 
 
@@ -131,14 +135,14 @@ def _in_item(text: str, lo: int, hi: int, p: Any, pats: dict[str, re.Pattern[str
 
 
 def roundup_triggers(
-    text: str, layout: Layout, triggers: list[Trigger], places: list[Any], lang: str = "en"
+    text: str, layout: Layout, triggers: list[Trigger], places: list[Any], lang: str = "en", sizes: list[Any] | None = None
 ) -> list[Trigger]:
     """Triggers of the article's main type at each listed place not already told by a
     trigger of its own clause (none when the text has fewer than ``MIN_ITEMS`` items)."""
     types = item_types(triggers)
     if not types:
         return []
-    items = roundup_items(text, layout, places, lang)
+    items = [it for it in roundup_items(text, layout, places, lang) if _item_told(text, layout, it, triggers, sizes, lang)]
     if len({text[a:b].lower() for a, b, _, _ in items}) < MIN_ITEMS:
         return []
     cues = load_lang("cues", lang)
@@ -161,6 +165,23 @@ def roundup_triggers(
             continue
         out += [Trigger(a, b, text[a:b], ty, si, crowd=True, announced=announced) for ty in ([local] + [x for x in types if x != local] if local else types)]
     return out
+
+
+def _item_told(text: str, layout: Layout, item: tuple[int, int, int, Any], triggers: list[Trigger],
+               sizes: list[Any] | None, lang: str) -> bool:
+    """Does a numbered paragraph opening on its city ("2. Boston The march downtown drew ...")
+    tell an action there: a protest word or a crowd number of its own in the paragraph, and no
+    plan, vote, condition or negation (``data/roundups_en`` numbered_not_told)? Other items
+    always do."""
+    a, _b, si, _n = item
+    pats = _patterns(lang)
+    ps, pe = layout.paragraphs[layout.sentences[si].para]
+    if pats["numbered"].fullmatch(text[ps:a]) is None:
+        return True
+    if pats["numbered_not_told"].search(text, ps, pe) is not None:
+        return False
+    own = any(ps <= t.start < pe and not (t.weak or t.quoted or t.background or t.announced) for t in triggers)
+    return own or any(ps <= m.start < pe for m in sizes or ()) or pats["numbered_crowd"].match(text, item[1], pe) is not None
 
 
 def listed_as_announced(triggers: list[Trigger], pos: int) -> bool:

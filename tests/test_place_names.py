@@ -118,13 +118,18 @@ def test_town_next_to_person_words_is_still_a_place(nlp, text: str, ents: dict[s
 def test_event_at_a_town_state_site_the_model_tags_person_is_found(nlp) -> None:
     text = ("Nurses walk off the job at three hospitals\n\nNurses at three regional hospitals walked off the job "
             "on Tuesday to protest staffing levels, their union said. Pickets formed outside the hospitals in "
-            "Medford, Ore.; Ashland, Ore.; and Grants Pass, Ore., where about 200 nurses carried signs.")
+            "Medford, Ore.; Ashland, Ore.; and Grants Pass, Ore., where about 200 nurses carried signs. The "
+            "picket in Ashland was led by Kent, Ohio, a retired nurse.")
     events = extract_text(text, date(2025, 3, 10)).events
     assert {(ev.locality, ev.state) for ev in events} >= {("Medford", "OR"), ("Ashland", "OR"), ("Grants Pass", "OR")}
-    # and no event sits on a name the pipeline tags PERSON
-    persons = [(e.start_char, e.end_char) for e in nlp(text).ents if e.label_ == "PERSON"]
-    assert not [s for ev in events for s in ev.evidence.get("locality") or []
-                if any(a < s.end and s.start < b for a, b in persons)]
+    # the events resting on the correction (a name the raw model tags PERSON) are the towns, not
+    # the people: compared with the raw model's entities, not with the pipeline that re-labels
+    with nlp.select_pipes(disable=[COMPONENT]):
+        raw = [(e.start_char, e.end_char) for e in nlp(text).ents if e.label_ == "PERSON"]
+    on_raw = {(ev.locality, ev.state) for ev in events for s in ev.evidence.get("locality") or []
+              if any(a < s.end and s.start < b for a, b in raw)}
+    assert on_raw <= {("Medford", "OR"), ("Ashland", "OR"), ("Grants Pass", "OR")}
+    assert ("Kent", "OH") not in {(ev.locality, ev.state) for ev in events}
 
 
 @pytest.mark.parametrize(("text", "name", "person"), [

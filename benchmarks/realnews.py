@@ -23,10 +23,17 @@ organizations, targets, issues, evidence coverage) and two error counts:
 - ``abroad_us``: events abroad placed in a US state (a predicted event with a US state paired
   with a gold event whose country is not US, or any US-state event predicted in a document
   whose gold events are all abroad);
-- ``person_place``: events whose locality evidence overlaps a spaCy PERSON entity (the
-  project's own spaCy pipeline run on the text, ``extract.nlp.load_nlp()``: the model's ``ner``
-  followed by the project's place-name correction, ``extract/place_names.py``, which re-labels
-  GPE a town the model tags PERSON when it is told as "<Town>, <state>" / "<Town>, <country>").
+- ``person_place`` (column ``person``): events whose locality evidence overlaps a spaCy PERSON
+  entity of the project's own pipeline run on the text (``extract.nlp.load_nlp()``: the model's
+  ``ner`` followed by the project's place-name correction, ``extract/place_names.py``, which
+  re-labels GPE a town the model tags PERSON when it is told as "<Town>, <state>" / "<Town>,
+  <country>"). That correction is part of the pipeline, so a person it wrongly re-labels is
+  never counted here;
+- ``relabelled`` (column ``relab``): events whose locality evidence overlaps a PERSON entity of
+  the raw model (the same text, the same pipeline with the correction disabled): the events
+  that rest on the correction, to be eyeballed (with ``--errors`` each is listed on the
+  analysed parts as "doc_id  relab  <Town>, <ST> -> correct|incorrect", correct meaning matched
+  with a gold event).
 """
 
 from __future__ import annotations
@@ -94,18 +101,30 @@ def abroad_in_us(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> in
 
 def person_places(text: str, events: list[Any], nlp: Any) -> int:
     """Events whose locality evidence overlaps a PERSON entity of ``nlp(text)`` (the project's
-    English pipeline, with its place-name correction; ``score_set`` calls it for the texts the
-    extractor reads as English)."""
-    spans = [(s.start, s.end) for ev in events for s in (ev.evidence.get("locality") or [])[:1]]
+    English pipeline, with its place-name correction)."""
+    return len(person_events(text, events, nlp)[0])
+
+
+def person_events(text: str, events: list[Any], nlp: Any) -> tuple[set[int], set[int]]:
+    """The indexes of the events whose locality evidence overlaps a PERSON entity of the
+    pipeline (with the place-name correction), and of those overlapping a PERSON of the raw
+    model (the correction disabled): one spaCy pass, the correction then applied to its Doc
+    (when it is the pipeline's last component, this is ``nlp(text)``). ``score_set`` calls it for
+    the texts the extractor reads as English."""
+    from protestdb.extract.place_names import COMPONENT
+
+    spans = [(i, sp.start, sp.end) for i, ev in enumerate(events) for sp in (ev.evidence.get("locality") or [])]
     if not spans:
-        return 0
-    persons = [(e.start_char, e.end_char) for e in nlp(text).ents if e.label_ == "PERSON"]
-    n = 0
-    for ev in events:
-        ls = ev.evidence.get("locality") or []
-        if any(a < e and s < b for sp in ls for (s, e) in [(sp.start, sp.end)] for (a, b) in persons):
-            n += 1
-    return n
+        return set(), set()
+    with nlp.select_pipes(disable=[COMPONENT]):
+        doc = nlp(text)
+    raw = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    doc = nlp.get_pipe(COMPONENT)(doc) if nlp.pipe_names[-1:] == [COMPONENT] else nlp(text)
+    fixed = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    return (
+        {i for i, s, e in spans if any(a < e and s < b for a, b in fixed)},
+        {i for i, s, e in spans if any(a < e and s < b for a, b in raw)},
+    )
 
 
 def _page_urls(gold: Path, texts: Path | None) -> dict[str, str]:
@@ -125,7 +144,7 @@ def _page_urls(gold: Path, texts: Path | None) -> dict[str, str]:
 
 
 def score_set(name: str, gold: Path, texts: Path | None, urls: bool = False) -> dict[str, Any]:
-    from protestdb.evaluate import load_gold, run_eval
+    from protestdb.evaluate import load_gold, match_events, run_eval
     from protestdb.evaluate.scorer import document_text, gold_event, pred_event
     from protestdb.extract import extract_text
     from protestdb.extract.nlp import load_nlp
@@ -148,6 +167,7 @@ def score_set(name: str, gold: Path, texts: Path | None, urls: bool = False) -> 
     nlp = load_nlp()
     docs = load_gold(gold)
     n_abroad = n_person = 0
+    relab: list[str] = []
     misses: dict[str, int] = {}
     # run_eval calls the extractor once per document, in file order; a document whose text
     # could not be read never reaches it
@@ -166,10 +186,17 @@ def score_set(name: str, gold: Path, texts: Path | None, urls: bool = False) -> 
         for k, v in near_misses(preds, golds).items():
             misses[k] = misses.get(k, 0) + v
         if res.language in (None, "en"):  # the English pipeline tags no names in Spanish text
-            n_person += person_places(text, list(res.events), nlp)
+            on_person, on_raw = person_events(text, list(res.events), nlp)
+            n_person += len(on_person)
+            matched = {i for i, _ in match_events(preds, golds)}
+            for i in sorted(on_raw):
+                ok = "correct" if i in matched else "incorrect"
+                relab.append(f"{doc.get('doc_id')}\trelab\t{res.events[i].locality}, {res.events[i].state} -> {ok}")
     result["abroad_us"] = n_abroad
     result["missed_gold"] = misses
     result["person_place"] = n_person
+    result["relabelled"] = len(relab)
+    result["relabelled_events"] = relab
     result["seconds"] = round(secs, 1)
     result["name"] = name
     return result
@@ -186,14 +213,14 @@ def row(r: dict[str, Any]) -> str:
         f"{fmt(ev['precision'])} / {fmt(ev['recall'])} / {fmt(ev['f1'])}", fmt(r["relevance"]["f1"]),
     ]
     cells += [fmt(f[c]["accuracy"]) for c in COLUMNS]
-    cells += [fmt(r["evidence_coverage"]), f"{r['abroad_us']:>6}", f"{r['person_place']:>6}"]
+    cells += [fmt(r["evidence_coverage"]), f"{r['abroad_us']:>6}", f"{r['person_place']:>6}", f"{r['relabelled']:>5}"]
     return " | ".join(cells)
 
 
 HEADER = " | ".join(
     [f"{'set':<16}", "docs", "gold", "events P / R / F1", " rel"]
     + ["date", "state", "type", "size", "orgs", "tgts", "issu"]
-    + [" evid", "abroadUS", "person"]
+    + [" evid", "abroadUS", "person", "relab"]
 )
 
 
@@ -341,10 +368,14 @@ def main(argv: list[str] | None = None) -> int:
             for d in r["per_doc"]:
                 for e in d["errors"]:
                     print(f"{d['doc_id']}\t{e}")
+            for line in r["relabelled_events"]:
+                print(line)
     if args.json is not None:
         out = []
         for r in results:
-            keep = {k: v for k, v in r.items() if k != "per_doc" or r["name"] in DEV_PARTS}
+            keep = {
+                k: v for k, v in r.items() if k not in ("per_doc", "relabelled_events") or r["name"] in DEV_PARTS
+            }
             out.append(keep)
         args.json.write_text(json.dumps(out, indent=1), encoding="utf-8")
     return 0

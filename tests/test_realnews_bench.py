@@ -31,6 +31,8 @@ def test_person_places_counts_locality_evidence_on_a_person() -> None:
     ev_ok = EventMention(index=1, locality="Denver")
     ev_ok.add_evidence("locality", s, s + 6, "Denver")
     assert bench.person_places(text, [ev_bad, ev_ok], load_nlp()) == 1
+    # the same name is a PERSON of the raw model too (the correction does not touch it)
+    assert bench.person_events(text, [ev_bad, ev_ok], load_nlp()) == ({0}, {0})
 
 
 def test_missing_texts_are_named(tmp_path: Path) -> None:

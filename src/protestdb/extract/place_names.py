@@ -11,7 +11,10 @@ development pages but placed an event nobody coded on a check half.
 
 A real person is never re-labelled: not a name after a title ("Mayor", "Sen."), in a speech
 frame ("X said", "said X", "according to X", X the subject of "say"), a possessive ("X's son"),
-nor a name followed by a comma and a person's title ("X, a spokeswoman"). Language data:
+nor a name followed by a comma and a person's title ("X, a spokeswoman"), nor one whose region
+is followed by a person ("Kent, Ohio, a retired teacher", "Kent, Ohio organizer for the union",
+"Texas' junior senator"), nor a name after a sports position code ("LB Marshall, Texas") or a
+person noun ("captain Marshall, Texas"). Language data:
 ``data/person_frames_en.json`` and ``data/place_names_en.json``. Cost: only the PERSON
 entities are looked at, each with a few tokens and characters around it.
 """
@@ -43,6 +46,10 @@ class _Frames:
     titles: re.Pattern[str]  # ", a spokeswoman", ", the mayor"
     speech: frozenset[str]
     kinds: frozenset[str]
+    nouns: frozenset[str]  # a lower-case person noun right after the region ("organizer")
+    positions: frozenset[str]  # a sports position code right before the name ("LB")
+    noun_before: re.Pattern[str]  # a person noun right before the name ("captain", "teammates")
+    noun_phrase: re.Pattern[str]  # ", a retired teacher" / ", the pastor" after the region
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +67,10 @@ def _frames() -> _Frames:
         titles=re.compile(rf",[ \t]+(?:{alt(pf['titles'])})\b", re.IGNORECASE),
         speech=frozenset(own["speech_lemmas"]),
         kinds=frozenset(own["place_kinds"]),
+        nouns=frozenset(own["person_nouns"]),
+        positions=frozenset(own["position_codes"]),
+        noun_before=re.compile(rf"\b(?:{alt(own['person_nouns'])})s?[ \t]+$"),
+        noun_phrase=re.compile(rf",[ \t]+(?:an?|the)(?: (?!of\b)[\w'’-]+){{0,3}} (?:{alt(own['person_nouns'])})\b"),
     )
 
 
@@ -70,7 +81,9 @@ def person_frame(doc: Doc, start: int, end: int) -> bool:
     fr = _frames()
     text = doc.text
     a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    if fr.before.search(text, max(0, a - 40), a):
+    if fr.before.search(text, max(0, a - 40), a) or fr.noun_before.search(text, max(0, a - 20), a):
+        return True
+    if start > 0 and doc[start - 1].text in fr.positions and doc[start - 1].whitespace_:
         return True
     if fr.after.match(text, b, min(len(text), b + 30)) or fr.titles.match(text, b, min(len(text), b + 60)):
         return True
@@ -119,17 +132,37 @@ def _region_after(doc: Doc, i: int) -> tuple[str, str | None, int] | None:
 
 def _region_ends_clause(doc: Doc, end: int) -> bool:
     """After "<Name>, <region>" comes punctuation, a lower-case word or the end: not a
-    capitalised word ("Florida Republican", "Texas Senate": an affiliation, not a place)."""
+    capitalised word ("Florida Republican", "Texas Senate": an affiliation, not a place), not a
+    possessive ("Texas's", "Texas' senator")."""
     if end >= len(doc) or "\n" in doc[end - 1].whitespace_:
         return True
     nxt = doc[end]
-    return not nxt.text[:1].isupper() and nxt.text not in ("'s", "’s")
+    return not nxt.text[:1].isupper() and nxt.text not in ("'s", "’s", "'", "’")
+
+
+def _person_after_region(doc: Doc, start: int, end: int) -> bool:
+    """A person told right after "<Name>, <region>" (the region ending at token ``end``): ", a
+    retired teacher" / ", the mayor" / ", who" (person_frames_en 'titles'), or a lower-case
+    singular person noun ("Kent, Ohio organizer for the union") unless an article before the
+    name makes the town qualify the noun ("a Kent, Ohio, native"), or a compound on the region
+    ("Texas-born")."""
+    if end >= len(doc):
+        return False
+    fr = _frames()
+    b = doc[end - 1].idx + len(doc[end - 1])
+    if fr.titles.match(doc.text, b, min(len(doc.text), b + 60)) or fr.noun_phrase.match(doc.text, b, min(len(doc.text), b + 60)):
+        return True
+    if doc[end].text in ("-", "–") and not doc[end - 1].whitespace_:  # "Texas-born", "Ohio-based"
+        return True
+    if doc[end].text.lower() not in fr.nouns or not doc[end].text.islower():
+        return False
+    return start == 0 or doc[start - 1].lower_ not in ("a", "an", "the")
 
 
 def _with_region(doc: Doc, ent: Span) -> bool:
     """(a)/(b): "<Name>, <US state>" or "<Name>, <country>" with <Name> a gazetteer place there."""
     reg = _region_after(doc, ent.end)
-    if reg is None or not _region_ends_clause(doc, reg[2]):
+    if reg is None or not _region_ends_clause(doc, reg[2]) or _person_after_region(doc, ent.start, reg[2]):
         return False
     country, state, _ = reg
     places = _places(ent.text)

@@ -176,14 +176,38 @@ def _org_words(name: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", s) if w not in _ORG_STOP)
 
 
-#: A numbered unit's name: two words and its number ("District Council 12", "Joint Council 7").
-_UNIT = re.compile(r"\b([a-z]+ [a-z]+ \d+)\b")
+def _unit_rests(name: str) -> dict[str, list[str]]:
+    """The numbered units a name holds whose unit words nest under a parent (``parent_units`` of
+    ``data/venue_words.json``: "District Council 12", never "Local 8" or "Troop 12"), each with the
+    name's other words (small words dropped): "FTWU District Council 12" -> {"district council 12": ["ftwu"]}."""
+    words = [w for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", name.casefold().replace(".", "")))
+             if w not in _ORG_STOP]
+    out: dict[str, list[str]] = {}
+    for unit in _venue_words("parent_units"):
+        uw = unit.split()
+        for i in range(len(words) - len(uw)):
+            num = words[i + len(uw)]
+            if words[i:i + len(uw)] == uw and num.isdigit() and not _YEAR.fullmatch(num):
+                out[f"{unit} {num}"] = words[:i] + words[i + len(uw) + 1:]
+    return out
 
 
-def _units(name: str) -> set[str]:
-    """The numbered units a name holds, without its small words ("District Council 12")."""
-    words = [w for w in re.findall(r"\w+", name.casefold()) if w not in _ORG_STOP]
-    return {u for u in _UNIT.findall(" ".join(words)) if not u.split()[0].isdigit() and not _YEAR.search(u)}
+def _rests_agree(a: list[str], b: list[str]) -> bool:
+    """Do the other words of two names of one numbered unit agree: one side the bare unit, one's words
+    all in the other's, or one side an acronym that the other's words spell exactly ("FTWU" /
+    "Federation of Transit Workers Union")?"""
+    if not a or not b or set(a) <= set(b) or set(b) <= set(a):
+        return True
+    for s, t in ((a, b), (b, a)):
+        if len(s) == 1 and s[0].isalpha() and len(t) > 1 and "".join(w[0] for w in t) == s[0]:
+            return True
+    return False
+
+
+def _same_unit(x: str, y: str) -> bool:
+    """One numbered unit under a parent, named through its parent two ways (:func:`_unit_rests`)."""
+    ux, uy = _unit_rests(x), _unit_rests(y)
+    return any(_rests_agree(ux[u], uy[u]) for u in ux.keys() & uy.keys())
 
 
 def same_org(x: str, y: str) -> bool:
@@ -193,9 +217,9 @@ def same_org(x: str, y: str) -> bool:
     words the other lacks are two names ("Indivisible Harborview" / "Indivisible Lakeport")."""
     if forms_meet(_org_forms(x), _org_forms(y)):
         return True
-    if _units(x) & _units(y):
-        # one numbered unit, each outlet naming its parent its own way ("FTWU District Council 12" /
-        # "District Council 12 of the Federation of ..."): two words and the number agree
+    if _same_unit(x, y):
+        # one numbered unit under a parent, each outlet naming the parent its own way ("FTWU District
+        # Council 12" / "District Council 12 of the Federation of Transit Workers Union")
         return True
     for s, t in ((x, y), (y, x)):
         long_s = _expand_acronyms(s, t)

@@ -421,7 +421,7 @@ class MatchKey:
 
     __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "words_late", "words_early", "loc", "state", "country",
                  "types", "valence", "locality", "location", "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size",
-                 "night", "targets", "late", "early", "notables", "plain", "korgs", "org_titles")
+                 "night", "targets", "late", "early", "notables", "plain", "korgs", "org_titles", "once")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
@@ -463,6 +463,9 @@ class MatchKey:
         self.early = not quotes or any(map(early_in_day, quotes))
         # its words name a day and no time near midnight ("on Saturday", "Aug. 12")
         self.plain = bool(quotes) and not self.night
+        # its pages' text was read and tells no recurring action ("again", "every Thursday": set by
+        # ``decide`` from the store's texts; unknown is not once): see :func:`_told_alike`
+        self.once = False
 
     @property
     def thin(self) -> bool:
@@ -1020,18 +1023,40 @@ def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] |
 
 
 #: Components of :func:`score_keys` that are not evidence for or against (:func:`_told_alike`).
-_NOT_COMPONENTS = frozenset({"score", "date", "place", "shared", "strong", "reject", "umbrella"})
+_NOT_COMPONENTS = frozenset({"score", "date", "place", "shared", "strong", "reject", "umbrella", "recurrence"})
 
 
 def _told_alike(e: MatchKey, m: MatchKey, kinds: set[str], shared: list[str], parts: dict[str, Any] | None) -> bool:
-    """Without the action's name: the same organizer at the same specific venue, a crowd of the same
-    order (:data:`SIZE_RATIO_AGREE`), and no component against the pair (types, claims, issues, a
-    title, another group): three specifics of one action and nothing that tells two. One group's
-    weekly protest at its venue that fits two stored days still joins neither (``decide``)."""
-    if not ({"organizer", "venue"} <= kinds and "size" in shared):
+    """Without the action's name: an undated report placed on a dated one (exactly one side dated)
+    by the same organizer at the same specific venue, a crowd of the same order
+    (:data:`SIZE_RATIO_AGREE`), and no component against the pair (types, claims, issues, a title,
+    another group): three specifics of one action and nothing that tells two. Not when the undated
+    side's text tells a recurring action, or was not read (:attr:`MatchKey.once`): the fifth straight
+    week's picket fits the one stored week (review). One group's weekly protest at its venue that
+    fits two stored days still joins neither (``decide``)."""
+    if (e.day is None) == (m.day is None) or not ({"organizer", "venue"} <= kinds and "size" in shared):
         return False
     got = parts if parts is not None else explain(e, m)
-    return not any(isinstance(v, (int, float)) and v < 0 for k, v in got.items() if k not in _NOT_COMPONENTS)
+    if any(isinstance(v, (int, float)) and v < 0 for k, v in got.items() if k not in _NOT_COMPONENTS):
+        return False
+    if not (e if e.day is None else m).once:
+        if parts is not None:
+            parts["recurrence"] = "the undated report may tell a recurring action (its text: again, weekly, ...)"
+        return False
+    return True
+
+
+#: A recurring action's words (``recurrence`` of ``data/venue_words.json``), one pattern.
+@lru_cache(maxsize=1)
+def _recurrence_re() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(_venue_words("recurrence"), key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+def tells_recurrence(text: str) -> bool:
+    """Does a page's text tell a recurring action ("again", "for the fifth straight week", "every
+    Thursday", "weekly", "continued")? Then an undated report on it may be any of the actions."""
+    return bool(_recurrence_re().search(text))
 
 
 def _part(parts: dict[str, Any] | None, name: str, value: float) -> None:

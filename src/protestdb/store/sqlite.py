@@ -108,7 +108,8 @@ class Resolver(Protocol):
 
     The store fetches candidates and writes; a resolver decides. ``decide`` returns an object
     with ``event`` (the event to join, or None), ``why`` (stored with the source) and
-    ``review`` (close calls: ``[(event, parts)]``).
+    ``review`` (close calls: ``[(event, parts)]``). A ``decide`` marked ``reads_texts`` is also
+    given the undated sides' pages (:meth:`Store._undated_texts`).
     """
 
     def decide(self, candidates: Sequence[Event], mention: EventMention, ccc_ids: Collection[str]) -> Any: ...

@@ -314,23 +314,53 @@ def test_a_days_name_in_an_organization_list_is_not_a_group() -> None:
 
 def test_one_numbered_unit_named_through_two_parents(tmp_path: Path) -> None:
     """One outlet writes the union's acronym before its numbered council, another the council with its
-    parent spelled out (and cut short): one organizer. Another council's number, a local of another
-    union with the same number, or a year, is not."""
+    parent spelled out: one organizer. Another council's number, a local of another union with the
+    same number, or a year, is not."""
     from protestdb.resolve.merge import same_org
 
-    assert same_org("FTWU District Council 12", "District Council 12 of the Federation of Transit")
+    assert same_org("FTWU District Council 12", "District Council 12 of the Federation of Transit Workers Union")
+    assert same_org("FTWU District Council 12", "District Council 12")
     assert not same_org("FTWU District Council 12", "District Council 15 of the Federation of Transit")
     assert not same_org("Millrace Drivers Local 700", "Riverton Nurses Local 700")
     assert not same_org("Riverton Teachers Union 2024", "Eastbank Teachers Union 2024 Fund")
     store = open_store(tmp_path / "u.sqlite")
     first = _report(store, "Transit workers of FTWU District Council 12 walked out on Saturday.",
                     event_type=["strike"], organizations=["FTWU District Council 12"], issues=["labor"])
-    second = _report(store, "District Council 12 of the Federation of Transit Workers went on strike on Saturday.",
-                     event_type=["strike"], organizations=["District Council 12 of the Federation of Transit"],
+    second = _report(store, "District Council 12 of the Federation of Transit Workers Union went on strike on Saturday.",
+                     event_type=["strike"], organizations=["District Council 12 of the Federation of Transit Workers Union"],
                      issues=["labor"])
     assert second == first
     third = _report(store, "District Council 15 of the Federation of Transit Workers went on strike on Saturday.",
                     event_type=["strike"], organizations=["District Council 15 of the Federation of Transit"],
                     issues=["labor"])
     assert third != first
+    store.close()
+
+
+def test_a_shared_local_troop_or_post_number_is_not_one_group(tmp_path: Path) -> None:
+    """"Local 100", "Troop 12", "Post 8" repeat across parents: two names sharing one with different
+    other words are two groups, and two strikes of them in one town on one day stay two events. A
+    council under a parent needs the rest of both names to agree too."""
+    from protestdb.resolve.merge import same_org
+
+    pairs = [("Transit Workers Local 100", "Auto Workers Local 100"),
+             ("Nurses Union Local 8", "Teachers Union Local 8"),
+             ("Boy Scouts Troop 12", "Girl Scouts Troop 12"),
+             ("Harbor Veterans Post 8", "Lakeside Veterans Post 8"),
+             ("FTWU District Council 12", "District Council 12 of the Federation of Teachers"),
+             ("Millrace Carpenters District Council 3", "Eastbank Painters District Council 3")]
+    for a, b in pairs:
+        assert not same_org(a, b), (a, b)
+        assert not same_org(b, a), (b, a)
+    store = open_store(tmp_path / "l.sqlite")
+    first = _report(store, "Members of Transit Workers Local 100 went on strike on Saturday.",
+                    event_type=["strike"], organizations=["Transit Workers Local 100"], issues=["labor"])
+    second = _report(store, "Members of Auto Workers Local 100 went on strike on Saturday.",
+                     event_type=["strike"], organizations=["Auto Workers Local 100"], issues=["labor"])
+    assert second != first
+    third = _report(store, "Nurses Union Local 8 went on strike on Saturday.",
+                    event_type=["strike"], organizations=["Nurses Union Local 8"], issues=["labor"])
+    fourth = _report(store, "Teachers Union Local 8 went on strike on Saturday.",
+                     event_type=["strike"], organizations=["Teachers Union Local 8"], issues=["labor"])
+    assert fourth != third
     store.close()

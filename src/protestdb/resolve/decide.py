@@ -19,7 +19,7 @@ with the source so ``protestdb show`` and the event page can say why a source is
 from __future__ import annotations
 
 import copy
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +32,7 @@ from protestdb.resolve.merge import (
     explain,
     pick_best,
     score_keys,
+    tells_recurrence,
     weak_among_several,
 )
 
@@ -68,14 +69,27 @@ def _undated_fits_several(keys: Sequence[MatchKey], scores: Sequence[float | Non
     return len(days) >= 2
 
 
+def _read_texts(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey: MatchKey, texts: Mapping[str, str]) -> None:
+    """Mark the sides whose pages were read and tell no recurring action (:attr:`MatchKey.once`)."""
+    mkey.once = "" in texts and not tells_recurrence(texts[""])
+    for ev, k in zip(candidates, keys, strict=True):
+        k.once = ev.id in texts and not tells_recurrence(texts[ev.id])
+
+
 def decide(
     candidates: Sequence[Event],
     mention: EventMention,
     ccc_ids: Collection[str] = (),
+    texts: Mapping[str, str] | None = None,
 ) -> Decision:
-    """The decision for ``mention`` among ``candidates`` (``ccc_ids``: those imported from CCC)."""
+    """The decision for ``mention`` among ``candidates`` (``ccc_ids``: those imported from CCC).
+
+    ``texts``: the pages of the undated sides, ``""`` for the mention's and an event's id for its
+    sources': a side whose text tells no recurring action is told once (:attr:`MatchKey.once`)."""
     mkey = MatchKey(mention)
     keys = [MatchKey(ev) for ev in candidates]
+    if texts:
+        _read_texts(candidates, keys, mkey, texts)
     # the block as the batch resolver sees it: same place, dated the same way (undated candidates
     # of a dated mention, the hierarchy's other localities are extra candidates, not density)
     n = sum(1 for k in keys if k.loc == mkey.loc and k.state == mkey.state and (k.loc or k.country == mkey.country)
@@ -119,6 +133,8 @@ def decide(
         s = parts.get("score")
         if s is None or s < REVIEW_MIN_SCORE:
             continue
+        if "recurrence" in parts:
+            parts["reject"] = parts["recurrence"]  # one of a recurring action's days: a person decides
         if "reject" not in parts:
             parts["reject"] = ("another candidate fits as well" if s >= MATCH_THRESHOLD
                                else f"score below {MATCH_THRESHOLD}")

@@ -176,14 +176,38 @@ def _org_words(name: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", s) if w not in _ORG_STOP)
 
 
-#: A numbered unit's name: two words and its number ("District Council 12", "Joint Council 7").
-_UNIT = re.compile(r"\b([a-z]+ [a-z]+ \d+)\b")
+def _unit_rests(name: str) -> dict[str, list[str]]:
+    """The numbered units a name holds whose unit words nest under a parent (``parent_units`` of
+    ``data/venue_words.json``: "District Council 12", never "Local 8" or "Troop 12"), each with the
+    name's other words (small words dropped): "FTWU District Council 12" -> {"district council 12": ["ftwu"]}."""
+    words = [w for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", name.casefold().replace(".", "")))
+             if w not in _ORG_STOP]
+    out: dict[str, list[str]] = {}
+    for unit in _venue_words("parent_units"):
+        uw = unit.split()
+        for i in range(len(words) - len(uw)):
+            num = words[i + len(uw)]
+            if words[i:i + len(uw)] == uw and num.isdigit() and not _YEAR.fullmatch(num):
+                out[f"{unit} {num}"] = words[:i] + words[i + len(uw) + 1:]
+    return out
 
 
-def _units(name: str) -> set[str]:
-    """The numbered units a name holds, without its small words ("District Council 12")."""
-    words = [w for w in re.findall(r"\w+", name.casefold()) if w not in _ORG_STOP]
-    return {u for u in _UNIT.findall(" ".join(words)) if not u.split()[0].isdigit() and not _YEAR.search(u)}
+def _rests_agree(a: list[str], b: list[str]) -> bool:
+    """Do the other words of two names of one numbered unit agree: one side the bare unit, one's words
+    all in the other's, or one side an acronym that the other's words spell exactly ("FTWU" /
+    "Federation of Transit Workers Union")?"""
+    if not a or not b or set(a) <= set(b) or set(b) <= set(a):
+        return True
+    for s, t in ((a, b), (b, a)):
+        if len(s) == 1 and s[0].isalpha() and len(t) > 1 and "".join(w[0] for w in t) == s[0]:
+            return True
+    return False
+
+
+def _same_unit(x: str, y: str) -> bool:
+    """One numbered unit under a parent, named through its parent two ways (:func:`_unit_rests`)."""
+    ux, uy = _unit_rests(x), _unit_rests(y)
+    return any(_rests_agree(ux[u], uy[u]) for u in ux.keys() & uy.keys())
 
 
 def same_org(x: str, y: str) -> bool:
@@ -193,9 +217,9 @@ def same_org(x: str, y: str) -> bool:
     words the other lacks are two names ("Indivisible Harborview" / "Indivisible Lakeport")."""
     if forms_meet(_org_forms(x), _org_forms(y)):
         return True
-    if _units(x) & _units(y):
-        # one numbered unit, each outlet naming its parent its own way ("FTWU District Council 12" /
-        # "District Council 12 of the Federation of ..."): two words and the number agree
+    if _same_unit(x, y):
+        # one numbered unit under a parent, each outlet naming the parent its own way ("FTWU District
+        # Council 12" / "District Council 12 of the Federation of Transit Workers Union")
         return True
     for s, t in ((x, y), (y, x)):
         long_s = _expand_acronyms(s, t)
@@ -397,7 +421,7 @@ class MatchKey:
 
     __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "words_late", "words_early", "loc", "state", "country",
                  "types", "valence", "locality", "location", "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size",
-                 "night", "targets", "late", "early", "notables", "plain", "korgs", "org_titles")
+                 "night", "targets", "late", "early", "notables", "plain", "korgs", "org_titles", "once")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
@@ -439,6 +463,9 @@ class MatchKey:
         self.early = not quotes or any(map(early_in_day, quotes))
         # its words name a day and no time near midnight ("on Saturday", "Aug. 12")
         self.plain = bool(quotes) and not self.night
+        # its pages' text was read and tells no recurring action ("again", "every Thursday": set by
+        # ``decide`` from the store's texts; unknown is not once): see :func:`_told_alike`
+        self.once = False
 
     @property
     def thin(self) -> bool:
@@ -996,18 +1023,40 @@ def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] |
 
 
 #: Components of :func:`score_keys` that are not evidence for or against (:func:`_told_alike`).
-_NOT_COMPONENTS = frozenset({"score", "date", "place", "shared", "strong", "reject", "umbrella"})
+_NOT_COMPONENTS = frozenset({"score", "date", "place", "shared", "strong", "reject", "umbrella", "recurrence"})
 
 
 def _told_alike(e: MatchKey, m: MatchKey, kinds: set[str], shared: list[str], parts: dict[str, Any] | None) -> bool:
-    """Without the action's name: the same organizer at the same specific venue, a crowd of the same
-    order (:data:`SIZE_RATIO_AGREE`), and no component against the pair (types, claims, issues, a
-    title, another group): three specifics of one action and nothing that tells two. One group's
-    weekly protest at its venue that fits two stored days still joins neither (``decide``)."""
-    if not ({"organizer", "venue"} <= kinds and "size" in shared):
+    """Without the action's name: an undated report placed on a dated one (exactly one side dated)
+    by the same organizer at the same specific venue, a crowd of the same order
+    (:data:`SIZE_RATIO_AGREE`), and no component against the pair (types, claims, issues, a title,
+    another group): three specifics of one action and nothing that tells two. Not when the undated
+    side's text tells a recurring action, or was not read (:attr:`MatchKey.once`): the fifth straight
+    week's picket fits the one stored week (review). One group's weekly protest at its venue that
+    fits two stored days still joins neither (``decide``)."""
+    if (e.day is None) == (m.day is None) or not ({"organizer", "venue"} <= kinds and "size" in shared):
         return False
     got = parts if parts is not None else explain(e, m)
-    return not any(isinstance(v, (int, float)) and v < 0 for k, v in got.items() if k not in _NOT_COMPONENTS)
+    if any(isinstance(v, (int, float)) and v < 0 for k, v in got.items() if k not in _NOT_COMPONENTS):
+        return False
+    if not (e if e.day is None else m).once:
+        if parts is not None:
+            parts["recurrence"] = "the undated report may tell a recurring action (its text: again, weekly, ...)"
+        return False
+    return True
+
+
+#: A recurring action's words (``recurrence`` of ``data/venue_words.json``), one pattern.
+@lru_cache(maxsize=1)
+def _recurrence_re() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(_venue_words("recurrence"), key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+def tells_recurrence(text: str) -> bool:
+    """Does a page's text tell a recurring action ("again", "for the fifth straight week", "every
+    Thursday", "weekly", "continued")? Then an undated report on it may be any of the actions."""
+    return bool(_recurrence_re().search(text))
 
 
 def _part(parts: dict[str, Any] | None, name: str, value: float) -> None:

@@ -22,8 +22,11 @@ from protestdb.resolve.review import with_corrections
 class MentionResolver:
     """Implements the store's :class:`~protestdb.store.sqlite.Resolver` protocol."""
 
-    def decide(self, candidates: Sequence[Event], mention: EventMention, ccc_ids: Collection[str]) -> Decision:
-        return decide(candidates, mention, ccc_ids)
+    def decide(self, candidates: Sequence[Event], mention: EventMention, ccc_ids: Collection[str],
+               texts: Mapping[str, str] | None = None) -> Decision:
+        return decide(candidates, mention, ccc_ids, texts)
+
+    decide.reads_texts = True  # type: ignore[attr-defined]  # it reads the undated sides' pages (``texts``)
 
     def new_event(self, mention: EventMention, article_id: str, index: int) -> Event:
         return event_from_mention(mention, event_id_for(article_id, index))

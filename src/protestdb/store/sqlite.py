@@ -108,7 +108,8 @@ class Resolver(Protocol):
 
     The store fetches candidates and writes; a resolver decides. ``decide`` returns an object
     with ``event`` (the event to join, or None), ``why`` (stored with the source) and
-    ``review`` (close calls: ``[(event, parts)]``).
+    ``review`` (close calls: ``[(event, parts)]``). A ``decide`` marked ``reads_texts`` is also
+    given the undated sides' pages (:meth:`Store._undated_texts`).
     """
 
     def decide(self, candidates: Sequence[Event], mention: EventMention, ccc_ids: Collection[str]) -> Any: ...
@@ -1001,6 +1002,19 @@ class Store:
     #: Same place and action as a CCC event on another date: flagged within this many days.
     NEAR_MATCH_DAYS = 30
 
+    @staticmethod
+    def _undated_texts(c: sqlite3.Connection, article: Article, m: EventMention,
+                       cands: Sequence[Event]) -> dict[str, str]:
+        """The pages of the undated sides: ``""`` -> the article's (an undated mention), an undated
+        candidate's id -> its sources' texts."""
+        out = {"": article.text} if not m.date else {}
+        for ev in cands:
+            if not ev.date:
+                rows = c.execute("SELECT a.text FROM articles a JOIN event_sources s ON s.article_id = a.id"
+                                 " WHERE s.event_id = ?", (ev.id,)).fetchall()
+                out[ev.id] = "\n".join(r[0] for r in rows)
+        return out
+
     def _add_mentions(self, article: Article, mentions: Sequence[EventMention]) -> IngestResult:
         res = IngestResult(article_id=article.id, is_new=False)
         with self.transaction() as c:
@@ -1017,7 +1031,11 @@ class Store:
             for i, mention in enumerate(mentions):
                 m = mention.model_copy(update={"article_id": article.id, "index": i})
                 cands, ccc_ids = self._candidates(c, m, article.id, published)
-                dec = self.resolver.decide(cands, m, ccc_ids)  # the decision and its reasons
+                if getattr(self.resolver.decide, "reads_texts", False):  # the undated sides' pages (recurring actions)
+                    texts = self._undated_texts(c, article, m, cands)
+                    dec = self.resolver.decide(cands, m, ccc_ids, texts)  # type: ignore[call-arg]
+                else:
+                    dec = self.resolver.decide(cands, m, ccc_ids)  # the decision and its reasons
                 match = dec.event
                 if match is None:
                     ev = self.corrections(c, self.resolver.new_event(m, article.id, i))

@@ -144,6 +144,8 @@ def test_a_spanish_government_body_is_no_organizer() -> None:
                                             "en Riverton para exigir precios justos.")
     assert "Organización Mundial del Comercio" not in _orgs(
         "Workers rallied against the Organización Mundial del Comercio in downtown Riverton.")
+    assert _orgs("La marcha fue organizada por el Consejo Regional Indígena del Valle y el Ministerio "
+                 "de Trabajo no respondió.") == ["Consejo Regional Indígena del Valle"]
 
 
 def test_a_collective_noun_before_of_the_is_no_person() -> None:

@@ -753,7 +753,7 @@ def _head_first_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Can
         for m in head.finditer(text, s, e):
             runs = _cap_runs(text, m.start(), min(e, m.start() + 160))
             if runs and runs[0][0] == m.start() and len(text[runs[0][0] : runs[0][1]].split()) >= 2:
-                out.append((runs[0][0], runs[0][1], False))  # no cue: the usual filters judge it
+                out.append((runs[0][0], runs[0][1], _cue_right_before(text, m.start())))  # no cue: the usual filters
     return out
 
 
@@ -947,6 +947,15 @@ def _told_as_group(text: str, a: int, b: int) -> bool:
     ("organized by Harbor Rising")."""
     lex = _lex()
     if rx(lex["appositive_heads"], 0).match(text[b : b + 80]):
+        return True
+    return _cue_right_before(text, a)
+
+
+def _cue_right_before(text: str, a: int) -> bool:
+    """An organizer cue right before ``text[a:]`` ("organized by (the)", "organizada por el";
+    ``data/orgs_en.json`` "list_cues", "head_first_cues")."""
+    lex = _lex()
+    if lex.get("head_first_cues") and rx(lex["head_first_cues"]).search(text[max(0, a - 60) : a]):
         return True
     cue = any_rx(tuple(lex["list_cues"]))
     return any(re.fullmatch(r"\s*(?:the\s+)?", text[m.end() : a]) for m in cue.finditer(text, max(0, a - 80), a))

@@ -155,6 +155,7 @@ def test_a_collective_noun_before_of_the_is_no_person() -> None:
 
 def test_a_letters_and_digit_union_is_an_organizer() -> None:
     assert _orgs("The walkout was organized by TWU4, a union of warehouse workers.") == ["TWU4"]
+    assert _orgs("TWU4, a union of delivery drivers, said 300 members walked out.") == ["TWU4"]
     assert "QRT7" not in _orgs("Pickers at the QRT7 warehouse walked out on Monday.")
 
 

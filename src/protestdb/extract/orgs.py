@@ -925,22 +925,6 @@ def _not_action_names(
     return out
 
 
-@lru_cache(maxsize=2)
-def _site_codes(text: str) -> frozenset[str]:
-    """Codes of letters and a digit the page puts next to a site word ("the QRT7 warehouse",
-    "at QRT7 and two other warehouses", "fulfillment center QRT7"; ``data/orgs_en.json``
-    "site_code", "site_code_near"); never across a comma ("TWU4, a union of warehouse workers")."""
-    lex = _lex()
-    code, near = lex.get("site_code"), lex.get("site_code_near")
-    if not code or not near:
-        return frozenset()
-    after, before = rx(rf"[^,.;:\n]{{0,40}}?\b(?:{near})\b"), rx(rf"\b(?:{near})\s+(?:known\s+as\s+|called\s+)?$")
-    return frozenset(
-        m.group() for m in rx(code, 0).finditer(text)
-        if after.match(text, m.end(), m.end() + 60) or before.search(text[max(0, m.start() - 40) : m.start()])
-    )
-
-
 def _told_as_group(text: str, a: int, b: int) -> bool:
     """A mention of a name the page also gives its action, told as a group: an appositive group
     noun after it ("Harbor Rising, a coalition of tenants,") or an organizer cue right before it
@@ -967,8 +951,8 @@ def _not_cued_organizer(text: str, a: int, b: int) -> str | None:
     lex = _lex()
     if rx(lex.get("employer_after", r"(?!)")).match(text[b : b + 50]):
         return "an employer's workplace"
-    if b - a <= 6 and text[a:b] in _site_codes(text):
-        return "a site's code"  # "the QRT7 warehouse": its other mentions name the site too
+    if lex.get("site_code") and rx(lex["site_code"], 0).fullmatch(text, a, b) and not rx(lex["appositive_heads"], 0).match(text[b : b + 80]):
+        return "a site's code"  # "workers at QRT7"; not "TWU4, a union of drivers," nor after a cue
     if rx(lex.get("outlet_before", r"(?!)")).search(text[max(0, a - 60) : a]):
         return "a news outlet"
     if rx(lex.get("body_before", r"(?!)")).search(text[max(0, a - 30) : a]):

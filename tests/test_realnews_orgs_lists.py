@@ -136,3 +136,36 @@ def test_a_persons_name_of_the_group_keeps_only_the_group() -> None:
     assert "Harbor National Party" in names
     assert {"Friends of the Earth", "Central Committee of the Harbor Party"} <= set(names)
     assert not any("Bizanjo" in n or "Dashti" in n for n in names)
+
+
+def test_a_spanish_government_body_is_no_organizer() -> None:
+    assert _orgs("Hundreds of farmers protested outside the Consejo Nacional Electoral in Riverton.") == []
+    assert "Consejo de Estado" not in _orgs("Los agricultores marcharon hasta la sede del Consejo de Estado "
+                                            "en Riverton para exigir precios justos.")
+    assert "Organización Mundial del Comercio" not in _orgs(
+        "Workers rallied against the Organización Mundial del Comercio in downtown Riverton.")
+    assert _orgs("La marcha fue organizada por el Consejo Regional Indígena del Valle y el Ministerio "
+                 "de Trabajo no respondió.") == ["Consejo Regional Indígena del Valle"]
+
+
+def test_a_collective_noun_before_of_the_is_no_person() -> None:
+    names = _orgs("The march was organized by the Concerned Citizens of the Harbor Valley Coalition.")
+    assert names == ["Concerned Citizens of the Harbor Valley Coalition"]
+
+
+def test_a_letters_and_digit_union_is_an_organizer() -> None:
+    assert _orgs("The walkout was organized by TWU4, a union of warehouse workers.") == ["TWU4"]
+    assert _orgs("TWU4, a union of delivery drivers, said 300 members walked out.") == ["TWU4"]
+    assert "QRT7" not in _orgs("Pickers at the QRT7 warehouse walked out on Monday.")
+
+
+def test_a_group_named_like_the_action_is_kept_with_an_appositive() -> None:
+    names = _orgs("Workers called it Harbor Rising. Harbor Rising, a coalition of tenants, said 300 marched.")
+    assert "Harbor Rising" in names
+
+
+def test_vice_and_a_day_name_are_no_organizations() -> None:
+    names = _orgs("Speakers included President of Harbor Nurses Union Dana Cruz and Vice President Alex Moreno.")
+    assert "Vice" not in names
+    assert "Harbor Nurses Union" in names
+    assert "May Day" not in _orgs("The walkout was part of the nationwide May Day strikes, organizers said.")

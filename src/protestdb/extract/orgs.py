@@ -88,7 +88,7 @@ def _lead_article(q: str) -> int:
     if q[:4].lower() == "the ":
         return 4
     m = _ES_ARTICLE.match(q)
-    return m.end() if m is not None and _HEAD_FIRST.match(q, m.end()) else 0
+    return m.end() if m is not None and _head_first_rx().match(q, m.end()) else 0
 _LEAD_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\s+|\d{1,2}/\d{1,2}/\d{2,4}\s+")
 _LEAD_COUNT = re.compile(
     r"(?:About|Around|Some|Nearly|Roughly|Approximately|Almost|Over|More than|Up to|At least)\s+\d[\d,]*\s+(?=[A-Z])"
@@ -166,6 +166,8 @@ def _is_orgish(name: str, from_list: bool) -> bool:
     low = name.lower()
     if low in lex["never_org"] or len(name) < 2 or _state_or_country(name) or junk_name(name):
         return False
+    if len(words := low.split()) >= 2 and words[-1] in lex.get("day_heads", ()):
+        return False  # "May Day", "Invasion Day": an action's day
     calls, outlet, site = _not_org_names()
     if calls.search(name) or outlet.search(name) or (not from_list and site.search(name)):
         return False  # "KXYZ", "the Daily Courier"; "Riverside Assembly Complex" unless a cue names it
@@ -175,6 +177,8 @@ def _is_orgish(name: str, from_list: bool) -> bool:
         return False
     if lex.get("agency_tail") and re.search(lex["agency_tail"], name):
         return False  # "Justice Department", "Louisville Metro Council"
+    if lex.get("agency_head") and rx(lex["agency_head"], 0).match(name):
+        return False  # "Ministerio de Trabajo", "Consejo de Estado": a government body named head first
     if (
         _agency_words_rx(tuple(lex["agency_words"])).search(low) and not _has_org_word(name.replace("Council", ""))
         and not ((from_list or _movement_name(name)) and _agency_word_modifies(low))
@@ -724,26 +728,32 @@ def _typed_rx() -> re.Pattern[str]:
     return re.compile(rf"(?<=[A-Za-z0-9])(?= (?:{'|'.join(map(re.escape, heads))})\b)" if heads else r"(?!)")
 
 
-#: a Spanish group word opening a name ("Sindicato Unido de ...", "Federación Laboral del ..."):
-#: in Spanish the kind of body comes first (accented forms only where English has the same word)
-_HEAD_FIRST = re.compile(
-    r"\b(?:Sindicato|Federación|Coalición|Asociación|Confederación|Movimiento|Unión|Alianza|Comité|Frente|Colectivo|"
-    r"Proyecto(?!\s+de\s+[Ll]ey\b)|Organización|Consejo)\s+(?:(?:de|del|por|para)\s+(?:la\s+|los\s+|las\s+)?)?(?=[A-ZÁÉÍÓÚÑ])"
-)
+@lru_cache(maxsize=1)
+def _head_first_rx() -> re.Pattern[str]:
+    """A Spanish group word opening a name ("Sindicato Unido de ...", "Federación Laboral del ..."):
+    in Spanish the kind of body comes first (``data/orgs_en.json`` "head_first_words"; never a
+    bill, "Proyecto de Ley")."""
+    words = sorted(_lex().get("head_first_words", ()), key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, words))})(?!\s+de\s+[Ll]ey\b)\s+"
+        r"(?:(?:de|del|por|para)\s+(?:la\s+|los\s+|las\s+)?)?(?=[A-ZÁÉÍÓÚÑ])"
+    )
 
 
 def _head_first_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
     """A Spanish name opened by its group word ("el Sindicato de Trabajadores del Campo", "la
     Coalición por los Derechos ..."): two or more capitalised words, named as a group."""
     out: list[Cand] = []
-    low = lowered(text)
+    low, head = lowered(text), _head_first_rx()
     for s, e in scopes:
-        if not may_match(_HEAD_FIRST, low, s, e):
+        if not may_match(head, low, s, e):
             continue
-        for m in _HEAD_FIRST.finditer(text, s, e):
+        for m in head.finditer(text, s, e):
             runs = _cap_runs(text, m.start(), min(e, m.start() + 160))
             if runs and runs[0][0] == m.start() and len(text[runs[0][0] : runs[0][1]].split()) >= 2:
-                out.append((runs[0][0], runs[0][1], True))
+                out.append((runs[0][0], runs[0][1], _cue_right_before(text, m.start())))  # no cue: the usual filters
     return out
 
 
@@ -907,12 +917,32 @@ def _not_action_names(
     out = []
     for a, b in kept:
         low = text[a:b].lower()
-        if any(low == n or low.endswith((f" {n}", f"’ {n}", f"' {n}")) for n in actions):
+        if any(low == n or low.endswith((f" {n}", f"’ {n}", f"' {n}")) for n in actions) and not _told_as_group(text, a, b):
             if dropped is not None:
                 dropped.append((text[a:b], "organizations.action_name", _ACTION_NAME))
             continue
         out.append((a, b))
     return out
+
+
+def _told_as_group(text: str, a: int, b: int) -> bool:
+    """A mention of a name the page also gives its action, told as a group: an appositive group
+    noun after it ("Harbor Rising, a coalition of tenants,") or an organizer cue right before it
+    ("organized by Harbor Rising")."""
+    lex = _lex()
+    if rx(lex["appositive_heads"], 0).match(text[b : b + 80]):
+        return True
+    return _cue_right_before(text, a)
+
+
+def _cue_right_before(text: str, a: int) -> bool:
+    """An organizer cue right before ``text[a:]`` ("organized by (the)", "organizada por el";
+    ``data/orgs_en.json`` "list_cues", "head_first_cues")."""
+    lex = _lex()
+    if lex.get("head_first_cues") and rx(lex["head_first_cues"]).search(text[max(0, a - 60) : a]):
+        return True
+    cue = any_rx(tuple(lex["list_cues"]))
+    return any(re.fullmatch(r"\s*(?:the\s+)?", text[m.end() : a]) for m in cue.finditer(text, max(0, a - 80), a))
 
 
 def _not_cued_organizer(text: str, a: int, b: int) -> str | None:
@@ -921,6 +951,8 @@ def _not_cued_organizer(text: str, a: int, b: int) -> str | None:
     lex = _lex()
     if rx(lex.get("employer_after", r"(?!)")).match(text[b : b + 50]):
         return "an employer's workplace"
+    if lex.get("site_code") and rx(lex["site_code"], 0).fullmatch(text, a, b) and not rx(lex["appositive_heads"], 0).match(text[b : b + 80]):
+        return "a site's code"  # "workers at QRT7"; not "TWU4, a union of drivers," nor after a cue
     if rx(lex.get("outlet_before", r"(?!)")).search(text[max(0, a - 60) : a]):
         return "a news outlet"
     if rx(lex.get("body_before", r"(?!)")).search(text[max(0, a - 30) : a]):
@@ -976,7 +1008,10 @@ def _cut_titled_person(text: str, a: int, b: int, persons: list[tuple[int, int]]
         a, b = m.end(), _person_after_group(text, m.end(), b)
     elif _title_lead_before().search(text, max(0, a - 40), a) is not None and _has_org_word(text[a:b]):
         b = _person_after_group(text, a, b)  # "President | Harbor Press Club Dana Cruz"
-    if (m := _NAME_OF_THE.match(text, a, b)) is not None and _has_org_word(text[m.end() : b]) and not _has_org_word(m.group(1)):
+    if (
+        (m := _NAME_OF_THE.match(text, a, b)) is not None and _has_org_word(text[m.end() : b]) and not _has_org_word(m.group(1))
+        and _person_named(m.group(1), a, m.end(1), persons)
+    ):
         a = m.end()  # "Dana Cruz of the Harbor Party" whether or not the parser tagged the person
     for pa, pb in persons:  # "Dana Cruz of the Harbor Tenants Union": the person speaks for the group
         of = _PERSON_OF.match(text, pb, b) if pa <= a < pb < b else None
@@ -991,6 +1026,16 @@ def _cut_titled_person(text: str, a: int, b: int, persons: list[tuple[int, int]]
 
 #: two or three capitalised words (a person's name) before "of the" and a group's name
 _NAME_OF_THE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+of\s+the\s+(?=[A-Z])")
+
+
+def _person_named(words: str, a: int, b: int, persons: list[tuple[int, int]]) -> bool:
+    """Are the capitalised ``words`` (``text[a:b]``) before "of the" a person's name: a PERSON
+    entity, or a first and last name none of which is a plural or collective noun ("Concerned
+    Citizens of the ...", ``data/orgs_en.json`` "collective_plurals")?"""
+    if any(pa <= a and b <= pb for pa, pb in persons):
+        return True
+    plurals = _lex().get("collective_plurals", ())
+    return not any(w.lower() in plurals for w in words.split())
 
 
 def _person_after_group(text: str, a: int, b: int) -> int:

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from protestdb.extract.background import date_status
 from protestdb.extract.cues import agent_words, human_agent, support_patterns
 from protestdb.extract.detect import Trigger
 from protestdb.extract.gate import lowered, narrow, spans
-from protestdb.extract.lexicons import any_rx, load, load_lang, rx
+from protestdb.extract.lexicons import any_rx, lang_entry, load, load_lang, rx
 from protestdb.extract.segment import Layout
 from protestdb.extract.spans import any_outside, in_quote
 
@@ -111,9 +112,10 @@ def document_score(
 ) -> int:
     """The text's relevance score: its best body trigger's evidence minus the frame penalty."""
     body = [t for t in triggers if not t.weak and layout.sentences[t.sent].kind == "body"]
+    cues = _DocCues(text, layout, dates, published, lang)
+    body = [t for t in body if not appeal_sense(text, layout, t, cues, lang, doc)]
     if not body:
         return -99
-    cues = _DocCues(text, layout, dates, published, lang)
     cfg = load("relevance")
     frame, dens = frame_density(text, lang)
     penalty = next((p for lo, p in cfg["frame_penalty"] if dens >= lo), 0)
@@ -152,6 +154,40 @@ def lead_crowd_score(text: str, layout: Layout, body: list[Trigger], cues: _DocC
         score = 2 + int(cues.dated_in_window(si, False)) + int(cues.paragraph_cue_besides(s.para, v.start(), v.end()))
         best = score if best is None else max(best, score)
     return best
+
+
+@lru_cache(maxsize=4)
+def _appeal_patterns(lang: str) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str]] | None:
+    lex = lang_entry("frames", lang, "appeal_sense")
+    if not lex:
+        return None
+    ctx, act = lang_entry("frames", lang, "appeal_context") or (), lang_entry("frames", lang, "appeal_action") or ()
+    # each sense on its own: "file a protest of the appraisal" is told by two that overlap
+    return tuple(rx(p) for p in lex), any_rx(tuple(ctx) or (r"(?!x)x",)), any_rx(tuple(act) or (r"(?!x)x",))
+
+
+def appeal_sense(text: str, layout: Layout, t: Trigger, cues: _DocCues, lang: str, doc: Any = None) -> bool:
+    """Is the protest trigger ``t`` an owner's property-tax appeal ("file a protest of the 2025
+    appraisal", "submit a protest to the appraisal district": ``frames_<lang>`` appeal_sense,
+    with a word of appeal_context in its sentence)? Never for a trigger whose sentence tells a
+    crowd or a site ("About 200 homeowners protested outside the courthouse against the new
+    valuations"), nor for a verb with a group of people as its agent."""
+    pats = _appeal_patterns(lang)
+    if pats is None or not t.quote.lower().startswith("protest"):
+        return False
+    sense, ctx, act = pats
+    s = layout.sentences[t.sent]
+    if not any(m.start() <= t.start < m.end() for p in sense for m in p.finditer(text, s.start, s.end)):
+        return False
+    if ctx.search(text, s.start, s.end) is None:
+        return False
+    if cues.sentence_cue(t.sent) or act.search(text, s.start, s.end) is not None:
+        return False  # a crowd or a site: a street protest against the appraisals
+    if doc is not None and human_agent(doc, t, cues.agents, text):
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span) and span[0].pos_ in ("VERB", "AUX"):
+            return False  # "homeowners protested the new valuations"
+    return True
 
 
 def foreign_types(frame: str | None, lang: str) -> frozenset[str]:

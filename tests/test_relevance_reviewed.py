@@ -73,3 +73,23 @@ def test_an_owners_tax_appeal_is_no_protest_report() -> None:
                                "About 120 owners protested their 2025 assessments outside the Marlow County "
                                "courthouse in Dayton, Ohio, on Tuesday.")
     assert extract_text(crowd, PUB).events
+
+
+def test_people_protesting_their_appraisals_are_no_appeal() -> None:
+    from protestdb.extract.detect import find_triggers
+    from protestdb.extract.nlp import load_nlp
+    from protestdb.extract.relevance import _DocCues, appeal_sense
+    from protestdb.extract.segment import split_text
+
+    def senses(text: str) -> list[bool]:
+        layout, doc = split_text(text, None, "en"), load_nlp()(text)
+        cues = _DocCues(text, layout, [], PUB, "en")
+        return [appeal_sense(text, layout, t, cues, "en", doc)
+                for t in find_triggers(text, "en", layout, doc=doc) if t.quote.lower().startswith("protest")]
+
+    for text in ("Retirees protested the county's new property valuations on Tuesday.",
+                 "The retirees' protest of the new property valuations went on for hours."):
+        found = senses(text)
+        assert found and not any(found), text
+    assert any(senses("An owner may file a protest of the new valuation with the board of review."))
+

@@ -171,23 +171,38 @@ def appeal_sense(text: str, layout: Layout, t: Trigger, cues: _DocCues, lang: st
     appraisal", "submit a protest to the appraisal district": ``frames_<lang>`` appeal_sense,
     with a word of appeal_context in its sentence)? Never for a trigger whose sentence tells a
     crowd or a site ("About 200 homeowners protested outside the courthouse against the new
-    valuations"), nor for a verb with a group of people as its agent."""
+    valuations"), nor for one that people in the plural act (``_plural_agent``)."""
     pats = _appeal_patterns(lang)
     if pats is None or not t.quote.lower().startswith("protest"):
         return False
     sense, ctx, act = pats
     s = layout.sentences[t.sent]
-    if not any(m.start() <= t.start < m.end() for p in sense for m in p.finditer(text, s.start, s.end)):
-        return False
     if ctx.search(text, s.start, s.end) is None:
+        return False
+    if not any(m.start() <= t.start < m.end() for p in sense for m in p.finditer(text, s.start, s.end)):
         return False
     if cues.sentence_cue(t.sent) or act.search(text, s.start, s.end) is not None:
         return False  # a crowd or a site: a street protest against the appraisals
-    if doc is not None and human_agent(doc, t, cues.agents, text):
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is not None and len(span) and span[0].pos_ in ("VERB", "AUX"):
-            return False  # "homeowners protested the new valuations"
-    return True
+    return not _plural_agent(doc, t)
+
+
+def _plural_agent(doc: Any, t: Trigger) -> bool:
+    """Do people in the plural act the trigger: its subject when a verb ("homeowners protested
+    the new valuations", "owners who protest their appraisals"), its owner when a noun ("the
+    homeowners' protest", "a protest of landlords")? The subject of a filing verb ("owners can
+    file a protest") is none: each owner files their own appeal."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    if tok.pos_ in ("VERB", "AUX"):
+        cands = [c for c in tok.children if c.dep_ in ("nsubj", "agent")]
+        if tok.dep_ in ("acl", "relcl") and all(c.lower_ in ("who", "that", "which") for c in cands):
+            cands.append(tok.head)
+    else:
+        cands = [c for c in tok.children if c.dep_ == "poss"]
+        cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for g in c.children if g.dep_ == "pobj"]
+    return any(c.tag_ in ("NNS", "NNPS") for c in cands)
 
 
 def foreign_types(frame: str | None, lang: str) -> frozenset[str]:

@@ -92,4 +92,7 @@ def test_people_protesting_their_appraisals_are_no_appeal() -> None:
         found = senses(text)
         assert found and not any(found), text
     assert any(senses("An owner may file a protest of the new valuation with the board of review."))
+    # the appeal's words may come in the sentence before: "the outcome of a protest" is the board's ruling
+    assert senses("Each owner may appeal the new valuation. The review panel decides the outcome of a protest.") == [True]
+    assert senses("Students marched on Monday. The dean will decide the outcome of a protest.") == [False]
 

@@ -169,7 +169,7 @@ def _appeal_patterns(lang: str) -> tuple[tuple[re.Pattern[str], ...], re.Pattern
 def appeal_sense(text: str, layout: Layout, t: Trigger, cues: _DocCues, lang: str, doc: Any = None) -> bool:
     """Is the protest trigger ``t`` an owner's property-tax appeal ("file a protest of the 2025
     appraisal", "submit a protest to the appraisal district": ``frames_<lang>`` appeal_sense,
-    with a word of appeal_context in its sentence)? Never for a trigger whose sentence tells a
+    with a word of appeal_context in its paragraph)? Never for a trigger whose sentence tells a
     crowd or a site ("About 200 homeowners protested outside the courthouse against the new
     valuations"), nor for one that people in the plural act (``_plural_agent``)."""
     pats = _appeal_patterns(lang)
@@ -177,7 +177,8 @@ def appeal_sense(text: str, layout: Layout, t: Trigger, cues: _DocCues, lang: st
         return False
     sense, ctx, act = pats
     s = layout.sentences[t.sent]
-    if ctx.search(text, s.start, s.end) is None:
+    ps, pe = layout.paragraphs[s.para]
+    if ctx.search(text, ps, pe) is None:  # the appeal's words in the trigger's paragraph
         return False
     if not any(m.start() <= t.start < m.end() for p in sense for m in p.finditer(text, s.start, s.end)):
         return False

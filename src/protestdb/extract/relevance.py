@@ -44,6 +44,7 @@ class _DocCues:
             self.dates_by_sent.setdefault(layout.sentence_at(m.start), []).append(m)
         self._sent_cue: dict[int, bool] = {}
         self._para_cues: dict[int, list[tuple[int, int]]] = {}
+        self.appeal_memo: dict[tuple[str, int], Any] = {}  # appeal_sense's answers per paragraph / sentence
 
     def sentence_cue(self, si: int) -> bool:
         if si not in self._sent_cue:
@@ -177,12 +178,18 @@ def appeal_sense(text: str, layout: Layout, t: Trigger, cues: _DocCues, lang: st
         return False
     sense, ctx, act = pats
     s = layout.sentences[t.sent]
-    ps, pe = layout.paragraphs[s.para]
-    if ctx.search(text, ps, pe) is None:  # the appeal's words in the trigger's paragraph
+    memo = cues.appeal_memo  # each paragraph and sentence searched once, however many triggers
+    if ("p", s.para) not in memo:
+        ps, pe = layout.paragraphs[s.para]
+        memo[("p", s.para)] = ctx.search(text, ps, pe) is not None  # the appeal's words in the paragraph
+    if not memo[("p", s.para)]:
         return False
-    if not any(m.start() <= t.start < m.end() for p in sense for m in p.finditer(text, s.start, s.end)):
+    if ("s", t.sent) not in memo:
+        memo[("s", t.sent)] = [m.span() for p in sense for m in p.finditer(text, s.start, s.end)]
+        memo[("a", t.sent)] = act.search(text, s.start, s.end) is not None
+    if not any(a <= t.start < b for a, b in memo[("s", t.sent)]):
         return False
-    if cues.sentence_cue(t.sent) or act.search(text, s.start, s.end) is not None:
+    if cues.sentence_cue(t.sent) or memo[("a", t.sent)]:
         return False  # a crowd or a site: a street protest against the appraisals
     return not _plural_agent(doc, t)
 

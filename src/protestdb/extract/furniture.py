@@ -118,10 +118,34 @@ def letter_signature(text: str, lang: str = "en") -> tuple[int, int, str] | None
     lines = [ln.strip() for ln in text[-400:].splitlines() if ln.strip()][-2:]
     for used in (lines, lines[-1:]):
         cand = "\n".join(used)
-        if cand and pat.fullmatch(cand):
+        if cand and pat.fullmatch(cand) and _signed_from_a_place(cand, lang):
             end = text.rindex(used[-1]) + len(used[-1])
             return text.rindex(used[0], 0, end), end, cand
     return None
+
+
+def _signed_from_a_place(sign_off: str, lang: str) -> bool:
+    """The words after the writer's name are a place: a town's name the gazetteer knows
+    ("Brookfield"), then only states or countries ("Brookfield, Vermont", "Halden, Norway"; a
+    small town missing from the gazetteer under its state still counts by its name), never a
+    reporter's job or outlet ("City Hall Reporter", "The Daily Gazette": ``furniture_<lang>``
+    byline_words)."""
+    from protestdb.geo.normalize import norm_name
+    from protestdb.geo.resolve import candidates, country_code, state_code
+
+    place = sign_off.split("\n", 1)[1] if "\n" in sign_off else sign_off.split(",", 1)[-1]
+    parts = [p.strip() for p in place.strip().rstrip(".").split(",")]
+    words = {w.lower() for w in lang_entry("furniture", lang, "byline_words") or ()}
+    if not parts[0] or any(w.lower().strip(".") in words for p in parts for w in p.split()):
+        return False
+    towns = candidates(norm_name(parts[0]))
+    if not towns:
+        return state_code(parts[0]) is not None or country_code(parts[0]) is not None
+    for part in parts[1:]:
+        st, cc = state_code(part), country_code(part)
+        if st is None and cc is None:
+            return False
+    return True
 
 
 _FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")

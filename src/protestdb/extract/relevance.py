@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from protestdb.extract.background import date_status
 from protestdb.extract.cues import agent_words, human_agent, support_patterns
 from protestdb.extract.detect import Trigger
 from protestdb.extract.gate import lowered, narrow, spans
-from protestdb.extract.lexicons import any_rx, load, load_lang, rx
+from protestdb.extract.lexicons import any_rx, lang_entry, load, load_lang, rx
 from protestdb.extract.segment import Layout
 from protestdb.extract.spans import any_outside, in_quote
 
@@ -43,6 +44,7 @@ class _DocCues:
             self.dates_by_sent.setdefault(layout.sentence_at(m.start), []).append(m)
         self._sent_cue: dict[int, bool] = {}
         self._para_cues: dict[int, list[tuple[int, int]]] = {}
+        self.appeal_memo: dict[tuple[str, int], Any] = {}  # appeal_sense's answers per paragraph / sentence
 
     def sentence_cue(self, si: int) -> bool:
         if si not in self._sent_cue:
@@ -111,9 +113,10 @@ def document_score(
 ) -> int:
     """The text's relevance score: its best body trigger's evidence minus the frame penalty."""
     body = [t for t in triggers if not t.weak and layout.sentences[t.sent].kind == "body"]
+    cues = _DocCues(text, layout, dates, published, lang)
+    body = [t for t in body if not appeal_sense(text, layout, t, cues, lang, doc)]
     if not body:
         return -99
-    cues = _DocCues(text, layout, dates, published, lang)
     cfg = load("relevance")
     frame, dens = frame_density(text, lang)
     penalty = next((p for lo, p in cfg["frame_penalty"] if dens >= lo), 0)
@@ -152,6 +155,62 @@ def lead_crowd_score(text: str, layout: Layout, body: list[Trigger], cues: _DocC
         score = 2 + int(cues.dated_in_window(si, False)) + int(cues.paragraph_cue_besides(s.para, v.start(), v.end()))
         best = score if best is None else max(best, score)
     return best
+
+
+@lru_cache(maxsize=4)
+def _appeal_patterns(lang: str) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str]] | None:
+    lex = lang_entry("frames", lang, "appeal_sense")
+    if not lex:
+        return None
+    ctx, act = lang_entry("frames", lang, "appeal_context") or (), lang_entry("frames", lang, "appeal_action") or ()
+    # each sense on its own: "file a protest of the appraisal" is told by two that overlap
+    return tuple(rx(p) for p in lex), any_rx(tuple(ctx) or (r"(?!x)x",)), any_rx(tuple(act) or (r"(?!x)x",))
+
+
+def appeal_sense(text: str, layout: Layout, t: Trigger, cues: _DocCues, lang: str, doc: Any = None) -> bool:
+    """Is the protest trigger ``t`` an owner's property-tax appeal ("file a protest of the 2025
+    appraisal", "submit a protest to the appraisal district": ``frames_<lang>`` appeal_sense,
+    with a word of appeal_context in its paragraph)? Never for a trigger whose sentence tells a
+    crowd or a site ("About 200 homeowners protested outside the courthouse against the new
+    valuations"), nor for one that people in the plural act (``_plural_agent``)."""
+    pats = _appeal_patterns(lang)
+    if pats is None or not t.quote.lower().startswith("protest"):
+        return False
+    sense, ctx, act = pats
+    s = layout.sentences[t.sent]
+    memo = cues.appeal_memo  # each paragraph and sentence searched once, however many triggers
+    if ("p", s.para) not in memo:
+        ps, pe = layout.paragraphs[s.para]
+        memo[("p", s.para)] = ctx.search(text, ps, pe) is not None  # the appeal's words in the paragraph
+    if not memo[("p", s.para)]:
+        return False
+    if ("s", t.sent) not in memo:
+        memo[("s", t.sent)] = [m.span() for p in sense for m in p.finditer(text, s.start, s.end)]
+        memo[("a", t.sent)] = act.search(text, s.start, s.end) is not None
+    if not any(a <= t.start < b for a, b in memo[("s", t.sent)]):
+        return False
+    if cues.sentence_cue(t.sent) or memo[("a", t.sent)]:
+        return False  # a crowd or a site: a street protest against the appraisals
+    return not _plural_agent(doc, t)
+
+
+def _plural_agent(doc: Any, t: Trigger) -> bool:
+    """Do people in the plural act the trigger: its subject when a verb ("homeowners protested
+    the new valuations", "owners who protest their appraisals"), its owner when a noun ("the
+    homeowners' protest", "a protest of landlords")? The subject of a filing verb ("owners can
+    file a protest") is none: each owner files their own appeal."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    if tok.pos_ in ("VERB", "AUX"):
+        cands = [c for c in tok.children if c.dep_ in ("nsubj", "agent")]
+        if tok.dep_ in ("acl", "relcl") and all(c.lower_ in ("who", "that", "which") for c in cands):
+            cands.append(tok.head)
+    else:
+        cands = [c for c in tok.children if c.dep_ == "poss"]
+        cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for g in c.children if g.dep_ == "pobj"]
+    return any(c.tag_ in ("NNS", "NNPS") for c in cands)
 
 
 def foreign_types(frame: str | None, lang: str) -> frozenset[str]:

@@ -219,6 +219,15 @@ def rows_or_collect(cache: Path | None, collect: Callable[[], list[Any]]) -> lis
     return rows
 
 
+def fit_or_report(fit: Callable[[], dict[str, Any]]) -> dict[str, Any] | None:
+    """The trained model, or None after one line on stderr saying why the rows can't train one."""
+    try:
+        return fit()
+    except ValueError as e:
+        print(f"cannot train: {e}", file=sys.stderr)
+        return None
+
+
 def print_top(weights: dict[str, float], n: int = 15) -> None:
     items = sorted(weights.items(), key=lambda kv: kv[1])
     print("top positive:", ", ".join(f"{f} {v:+.2f}" for f, v in items[::-1][:n]))

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import REALNEWS_DEV, arguments, auc, closed_features, design, fit, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, write_model  # noqa: E402,I001
+from logistic import REALNEWS_DEV, arguments, auc, closed_features, design, fit, fit_or_report, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REALNEWS_DEV
@@ -163,10 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     if args is None:
         return 2
     events = rows_or_collect(args.rows, lambda: collect(args.gold, args.texts if args.texts.is_dir() else None, args.all_events))
-    try:
-        model = train(events, args.folds, args.min_count, args.l2)
-    except ValueError as e:
-        print(f"cannot train: {e}", file=sys.stderr)
+    model = fit_or_report(lambda: train(events, args.folds, args.min_count, args.l2))
+    if model is None:
         return 1
     cv = model["cv"]
     print(f"{cv['events']} scored events on {cv['documents']} documents; candidates {cv['candidates']} "

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, design, fit, fresh_doc, gold_pages, grouped_folds, model_file, predict, prf, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
+from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, design, fit, fit_or_report, fresh_doc, gold_pages, grouped_folds, model_file, predict, prf, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = (*REALNEWS_DEV[:4], *OWN_GOLD)  # dev, dev2, the odd halves of dev3 and dev4; the own-writing sets
@@ -159,10 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     if args is None:
         return 2
     rows = rows_or_collect(args.rows, lambda: collect(args.gold, args.texts if args.texts.is_dir() else None))
-    try:
-        model = train(rows, args.folds, args.min_count, args.l2)
-    except ValueError as e:
-        print(f"cannot train: {e}", file=sys.stderr)
+    model = fit_or_report(lambda: train(rows, args.folds, args.min_count, args.l2))
+    if model is None:
         return 1
     cv = model["cv"]
     print(f"candidates {cv['candidates']} (positives {cv['positives']}) on {cv['documents']} documents; "

@@ -29,7 +29,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, design, fit, fresh_doc, gold_pages, model_file, predict, prf, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
+from logistic import OWN_GOLD, REALNEWS_DEV, arguments, auc, design, fit, fit_or_report, fresh_doc, gold_pages, model_file, predict, prf, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
 
 DEFAULT_GOLD = (*REALNEWS_DEV, *OWN_GOLD)
 DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "relevance_model.json"
@@ -159,10 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     if args is None:
         return 2
     rows = rows_or_collect(args.rows, lambda: collect(args.gold, args.texts if args.texts.is_dir() else None))
-    try:
-        model = train(rows, args.min_count, args.l2)
-    except ValueError as e:
-        print(f"cannot train: {e}", file=sys.stderr)
+    model = fit_or_report(lambda: train(rows, args.min_count, args.l2))
+    if model is None:
         return 1
     cv = model["cv"]
     print(f"{cv['documents']} documents ({cv['featured']} reach the relevance step) in {len(cv['parts'])} parts")

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import REALNEWS_DEV, arguments, auc, design, fit, fresh_doc, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
+from logistic import REALNEWS_DEV, arguments, auc, design, fit, fit_or_report, fresh_doc, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REALNEWS_DEV  # dev, dev2 and the odd halves (FILE:odd); the even halves are the checks
@@ -229,10 +229,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     golds = list(args.gold)
     rows = rows_or_collect(args.rows, lambda: collect(golds, args.texts if args.texts.is_dir() else None))
-    try:
-        model = train(rows, args.folds, args.min_count, args.l2, args.min_add)
-    except ValueError as e:
-        print(f"cannot train: {e}", file=sys.stderr)
+    model = fit_or_report(lambda: train(rows, args.folds, args.min_count, args.l2, args.min_add))
+    if model is None:
         return 1
     cv = model["cv"]
     print(f"events {cv['events']} with gold targets on {cv['documents']} documents; candidates {cv['candidates']} "

@@ -164,6 +164,9 @@ def test_import_in_another_process_neither_slows_reads_nor_skips_articles(tmp_pa
     assert store.counts()["events"] == n_rows
     store.close()
     lat = sorted(x for x, d in zip(latencies, during, strict=True) if d)
-    # measured here under load: median ~10 ms, p95 ~40 ms (with one writer per chunk of 200 rows)
+    # measured here: median ~10 ms, p95 ~40 ms on a quiet machine, p95 up to ~0.3 s when the
+    # machine's cores are all busy; a read blocked by the import's transaction would wait for a
+    # whole chunk write or for the import's end (seconds), so the bounds sit well above the
+    # noise and well below a blocked read
     assert statistics.median(lat) < 0.1, lat[-10:]
-    assert lat[int(len(lat) * 0.95)] < 0.25, lat[-10:]
+    assert lat[int(len(lat) * 0.95)] < 1.0, lat[-10:]

@@ -21,7 +21,19 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "cnc_sample.jsonl"
-CORPUS_DIR = HERE.parents[2] / "shared" / "data" / "causal_news_corpus"
+
+
+def _corpus_dir() -> Path:
+    """The corpus under the first ``shared/`` beside an ancestor of the repository (a clone sits
+    beside ``shared/``; a git worktree may sit one or more folders deeper)."""
+    for up in HERE.parents[1:]:
+        cand = up / "shared" / "data" / "causal_news_corpus"
+        if cand.is_dir():
+            return cand
+    return HERE.parents[2] / "shared" / "data" / "causal_news_corpus"
+
+
+CORPUS_DIR = _corpus_dir()
 
 
 def load_sample(sample: Path = SAMPLE) -> list[dict]:

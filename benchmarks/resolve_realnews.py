@@ -14,9 +14,9 @@ another city) -- is ingested into ONE fresh database through the real pipeline
   counts of gold events split into several stored events and of stored events that glue
   several gold events.
 
-    python benchmarks/resolve_realnews.py [--part dev|dev2|dev3|dev4|blind|blind2|all] [--texts DIR] [--details]
+    python benchmarks/resolve_realnews.py [--part dev|dev2|dev3|dev4|dev5|blind|blind2|all] [--texts DIR] [--details]
 
-(``dev2``, ``dev3``, ``dev4``: further development parts (sessions 10, 11 and 12), each scored before anyone tuned on it;
+(``dev2``, ``dev3``, ``dev4``, ``dev5``: further development parts (sessions 10, 11, 12 and 16), each scored before anyone tuned on it;
 ``blind2``: a second blind part (session 13), scored only.)
 
 ``--details`` lists the dev part's split and glued events and counts its split pairs by cause
@@ -243,7 +243,7 @@ def _resolver_kind(mi: EventMention, mj: EventMention, wi: str, wj: str, publish
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--part", choices=("dev", "dev2", "dev3", "dev4", "blind", "blind2", "all"), default="all")
+    ap.add_argument("--part", choices=("dev", "dev2", "dev3", "dev4", "dev5", "blind", "blind2", "all"), default="all")
     ap.add_argument("--gold", action="append", type=Path, default=None,
                     help="gold JSON-lines file(s) (default: tests/realnews/multi/dev.jsonl and blind.jsonl)")
     ap.add_argument("--texts", type=Path, default=TEXTS, help="folder of <doc_id>.txt (default: %(default)s)")
@@ -251,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, default=None, help="keep the databases in this folder")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args(argv)
-    parts = ("dev", "dev2", "dev3", "dev4", "blind", "blind2") if args.part == "all" else (args.part,)
+    parts = ("dev", "dev2", "dev3", "dev4", "dev5", "blind", "blind2") if args.part == "all" else (args.part,)
     golds = args.gold or [MULTI / f"{p}.jsonl" for p in parts if args.part != "all" or (MULTI / f"{p}.jsonl").is_file()]
     results = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -45,3 +45,27 @@ def test_a_roundup_item_takes_the_day_its_own_paragraph_tells() -> None:
     assert {e.date for e in got.get("Fairview", [])} == {"2024-06-08"}
     # the Salem item's own paragraph tells its first day, not the Fairview item's Saturday
     assert {e.date for e in got.get("Salem", [])} == {"2024-06-07"}
+
+
+def test_the_present_of_an_embedded_post_is_the_day_it_was_posted() -> None:
+    # the page is stamped Sunday; the post telling the rally as going on was signed Saturday
+    text = (
+        "Updated June 9, 2024 at 6:20 PM ET\n"
+        "Teachers rallied across the state over the weekend.\n"
+        "I'm outside the Capitol in Salem, Oregon, where hundreds of teachers are rallying for smaller classes.\n"
+        "— Jo Doe (@jodoe_news) June 8, 2024\n"
+        "Organizers said more events would follow."
+    )
+    got = _by_town(text, date(2024, 6, 9))
+    assert {e.date for e in got.get("Salem", [])} == {"2024-06-08"}
+    (ev,) = got["Salem"]
+    assert [x.quote for x in ev.evidence["date"]] == ["June 8, 2024"]
+
+
+def test_post_day_reads_only_the_signature_that_ends_the_post() -> None:
+    from protestdb.extract.furniture import post_day
+
+    text = "Crowds are marching downtown.\n— Jo Doe (@jodoe) June 8, 2024\n\nLater text.\n\nMore.\n\nEven more.\n— Al Roe (@alroe) June 1, 2024"
+    got = post_day(text, 0)
+    assert got is not None and got[0] == date(2024, 6, 8)
+    assert post_day(text, text.index("Later")) is None  # three line breaks away: not this post's

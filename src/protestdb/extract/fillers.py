@@ -641,7 +641,7 @@ def _ongoing_words(f: Filling, within: tuple[int, int] | None = None) -> Span | 
 def _put_page_date(f: Filling, within: tuple[int, int] | None = None) -> bool:
     """An action told without a date of its own, as going on at the time of writing: the day of
     the page (its own stamp as evidence when the text shows it, else the words of the tense)."""
-    from protestdb.extract.furniture import page_stamps
+    from protestdb.extract.furniture import page_stamps, post_day
 
     pub = f.doc.published
     if pub is None:
@@ -649,6 +649,14 @@ def _put_page_date(f: Filling, within: tuple[int, int] | None = None) -> bool:
     words = _ongoing_words(f, within)
     if words is None:
         return False
+    posted = post_day(f.doc.text, words[0], f.doc.lang)
+    if posted is not None and posted[0] <= pub:
+        # "officials are rallying in the square" in an embedded post signed "June 25, 2022": the
+        # present of the post is the day it was posted, not the page's
+        f.put("date", posted[0].isoformat(), posted[1], rule="date.present_of_a_post")
+        f.ev.date_precision = "day"
+        record(f.trace, "date_precision", "date.present_of_a_post", [posted[1]])
+        return True
     sp = next((span for d, _upd, span in page_stamps(f.doc.text, f.doc.lang) if d == pub), words)
     f.put("date", pub.isoformat(), sp, rule="date.ongoing_on_page_date")
     f.ev.date_precision = "day"

@@ -428,7 +428,9 @@ def fill_date(f: Filling) -> None:
     if dm is None and not d.announced:
         if _put_page_date(f):
             return
-        dm, rule = doc.anchor, "date.article_main_date"
+        dm, rule = _own_paragraph_day(f), "date.own_paragraph_day"
+        if dm is None:
+            dm, rule = doc.anchor, "date.article_main_date"
     if dm is None and d.announced:
         # "plan to return Tuesday ... asking supporters to rally": the nearest future day (else
         # the page's own day: "100,000 were expected to join the march" on the march's day)
@@ -447,6 +449,27 @@ def fill_date(f: Filling) -> None:
         _put_date(f, dm, rule)
     if f.ev.date is None:
         _date_words(f)
+
+
+def _own_paragraph_day(f: Filling) -> Any | None:
+    """An action whose own sentences tell no date, in a paragraph that tells one day (an item of a
+    roundup: "1. Lakeview -- Thousands filled the square Saturday morning ... The march began at
+    noon"): that day, before the article's main date (another item's). None when the paragraph
+    tells no day, or several."""
+    doc = f.doc
+    layout = doc.layout
+    paras = f.draft.paras
+    if not paras or layout is None:
+        return None
+    cands = [m for m in doc.dates if m.value is not None and m.precision == "day" and m.end_value is None
+             and layout.sentences[layout.sentence_at(m.start)].para in paras
+             and (doc.published is None or date_status(m, doc.published) == "in")
+             and (doc.published is None or m.value <= doc.published)]
+    cands = [m for m in cands if not starts_a_period(doc.text, m) and not ends_a_period(doc.text, m)
+             and not spoken_on(doc.doc, m) and not _dates_another_thing(f, m) and not _of_another_thing(f, m)]
+    if len({m.value for m in cands}) != 1:
+        return None
+    return _nearest(f, cands)
 
 
 def _date_to_come(f: Filling) -> bool:
@@ -618,7 +641,7 @@ def _ongoing_words(f: Filling, within: tuple[int, int] | None = None) -> Span | 
 def _put_page_date(f: Filling, within: tuple[int, int] | None = None) -> bool:
     """An action told without a date of its own, as going on at the time of writing: the day of
     the page (its own stamp as evidence when the text shows it, else the words of the tense)."""
-    from protestdb.extract.furniture import page_stamps
+    from protestdb.extract.furniture import page_stamps, post_day
 
     pub = f.doc.published
     if pub is None:
@@ -626,6 +649,14 @@ def _put_page_date(f: Filling, within: tuple[int, int] | None = None) -> bool:
     words = _ongoing_words(f, within)
     if words is None:
         return False
+    posted = post_day(f.doc.text, words[0], f.doc.lang)
+    if posted is not None and posted[0] <= pub:
+        # "officials are rallying in the square" in an embedded post signed "June 25, 2022": the
+        # present of the post is the day it was posted, not the page's
+        f.put("date", posted[0].isoformat(), posted[1], rule="date.present_of_a_post")
+        f.ev.date_precision = "day"
+        record(f.trace, "date_precision", "date.present_of_a_post", [posted[1]])
+        return True
     sp = next((span for d, _upd, span in page_stamps(f.doc.text, f.doc.lang) if d == pub), words)
     f.put("date", pub.isoformat(), sp, rule="date.ongoing_on_page_date")
     f.ev.date_precision = "day"

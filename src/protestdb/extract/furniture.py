@@ -231,6 +231,27 @@ def without_stamps(text: str, dates: list[Any], lang: str = "en") -> list[Any]:
     return [m for m in dates if not any(a <= m.start < b or m.start <= a < m.end for a, b in spans)]
 
 
+@lru_cache(maxsize=4)
+def _post_signature(lang: str) -> re.Pattern[str] | None:
+    pat = lang_entry("furniture", lang, "post_signature")
+    return re.compile(pat, re.MULTILINE) if pat else None
+
+
+def post_day(text: str, pos: int, lang: str = "en", reach: int = 700) -> tuple[date, tuple[int, int, str]] | None:
+    """The day of posting of the embedded post (a tweet) that holds ``pos``: the date of the
+    signature line ("— Jo Doe (@jodoe) June 25, 2022") that ends it, the next one after ``pos``
+    within ``reach`` characters with at most two line breaks between them (the post's own text),
+    with its span; None outside a post."""
+    pat = _post_signature(lang)
+    if pat is None or "(@" not in text:
+        return None
+    m = pat.search(text, pos, min(len(text), pos + reach))
+    if m is None or text.count("\n", pos, m.start()) > 2:
+        return None
+    day = _parse(m.group("d"))
+    return (day, (m.start("d"), m.end("d"), m.group("d"))) if day is not None else None
+
+
 def date_words(dates: list[Any], scopes: list[tuple[int, int]]) -> Any | None:
     """The first date words of the event's scopes that resolve to no day ("on Saturday" on a
     page without a date): kept as evidence of an unknown date, never turned into a guess. Words
@@ -242,4 +263,4 @@ def date_words(dates: list[Any], scopes: list[tuple[int, int]]) -> Any | None:
     return (named or told or [None])[0]
 
 
-__all__ = ["date_words", "furniture_paragraphs", "is_furniture", "opinion_label", "page_stamps", "published_date", "stamp_spans", "url_day", "url_month", "without_stamps"]
+__all__ = ["date_words", "furniture_paragraphs", "is_furniture", "opinion_label", "page_stamps", "post_day", "published_date", "stamp_spans", "url_day", "url_month", "without_stamps"]

@@ -830,6 +830,9 @@ def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, person
     Chicago", "a group calling itself Parents for Safe Streets"."""
     if not any(pa <= a < pb or a <= pa < b for pa, pb in persons) or _has_org_word(name):
         return None
+    words = name.split()
+    if len(words) >= 2 and words[0].lower() in _lex().get("imperative_openers", ()):
+        return None  # "Refuse Tyranny", "Stop the Sweeps": a group named by its demand
     if from_list and (_DESCRIBED.search(text, max(0, a - 30), a) or any(pa <= a < pb and b > pb + 1 for pa, pb in persons)):
         return None
     if from_list and re.match(r",\s+which\b", text[b : b + 10]):
@@ -847,6 +850,8 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
         return "a bill or law"
     if rx(lex.get("source_after", r"(?!)")).match(text[b : b + 40]):
         return "a source of figures or statements"
+    if lex.get("police_acronym") and rx(lex["police_acronym"], 0).fullmatch(name):
+        return "a police force"  # "HPD sent officers in riot gear"
     if (_ACRONYM_ONLY.fullmatch(name) or name.endswith("Police")) and rx(lex.get("force_after", r"(?!)")).match(
         text[b : b + 30]
     ):
@@ -983,8 +988,10 @@ def _reject_reason(
     why = _not_cued_organizer(text, a, b)
     if why is not None:
         return why
-    if _VENUE_BEFORE.search(text[max(0, a - 20) : a]) and name.split()[-1].lower() in _venue_heads():
-        return "a venue after a place preposition"  # "a rally at the Library Center"
+    if _VENUE_BEFORE.search(text[max(0, a - 20) : a]) and (
+        name.split()[-1].lower() in _venue_heads() or rx(lex.get("prep_venue_tail", r"(?!)"), 0).search(name)
+    ):
+        return "a venue after a place preposition"  # "a rally at the Library Center", "outside the X Press Club"
     opp_before = rx(lex["opponent_before"]) if lex.get("opponent_before") else None
     opp_after = rx(lex["opponent_after"], 0) if lex.get("opponent_after") else None
     if (opp_before is not None and opp_before.search(text, max(0, a - 40), a) and not _advocacy_head(name)) or (

@@ -47,3 +47,9 @@ def test_a_group_named_by_its_demand_is_no_person() -> None:
 def test_a_person_listed_as_a_leader_is_still_a_person() -> None:
     names = _orgs("The march was led by Maria Delgado and the Harbor Tenants Union.")
     assert names == ["Harbor Tenants Union"]
+
+
+def test_a_chowk_listed_with_the_groups_is_still_a_venue() -> None:
+    names = _orgs("Activists of the Lakeview Traders Association, Clock Tower Chowk and the Riverside Youth Front "
+                  "staged a sit-in on Sunday.")
+    assert names == ["Lakeview Traders Association", "Riverside Youth Front"]

@@ -5,7 +5,9 @@ the featurizers turn any other word of a page into its class -- on sentences wri
 
 The check (``linear_model.foreign_words``): a feature name's letter runs (``[^\\W\\d_]+``,
 lower-cased) must each be a word of that vocabulary; a run that is not is a word taken from a
-page, and the model fails the test.
+page, and the model fails the test. The vocabulary itself holds ordinary words only: whole words
+of the lexicons' plain word lists (no letter run of a regular expression: "rall", "ed"), no
+place's name (a state capital, a large US city) and no name of the lexicons' name lists.
 """
 
 from __future__ import annotations
@@ -70,6 +72,57 @@ def test_a_word_outside_the_vocabulary_becomes_its_class() -> None:
     assert not linear_model.in_vocabulary("brindlecombe") and linear_model.in_vocabulary("rallied")
 
 
+def _vocabulary_words() -> set[str]:
+    words = json.loads(resources.files("protestdb.extract.data").joinpath("model_words.json").read_text(encoding="utf-8"))
+    return set(words["lexicon_words"]) | set(words["function_words"]) | set(words["news_words"])
+
+
+def test_the_vocabulary_is_whole_words_of_the_word_lists() -> None:
+    """Every lexicon word is a whole word of a plain (lower-case, no regular expression) entry of
+    a word list: a letter run of a pattern ("rall(?:y|ied)" -> "rall", "ied") is none."""
+    from helpers import script
+
+    mod = script("model_words")
+    words = json.loads(resources.files("protestdb.extract.data").joinpath("model_words.json").read_text(encoding="utf-8"))
+    lexicon = set(words["lexicon_words"])
+    stray = sorted(lexicon - mod.list_words())
+    assert not stray, f"lexicon words that are no whole word of a plain word-list entry: {stray[:20]}"
+    assert all(len(w) > 1 for w in lexicon)
+    assert not lexicon & set(words["names"])
+    vocab = _vocabulary_words()
+    for fragment in ("b", "w", "ed", "rall", "ied", "demonstrat", "organiz", "blockad"):
+        assert fragment not in vocab, fragment
+    assert mod.is_plain("sheriff's office") and mod.is_plain("día de") and not mod.is_plain("Hall")
+    assert not mod.is_plain(r"rall(?:y|ied)") and not mod.is_plain(r"\bunion\b")
+
+
+def test_the_vocabulary_holds_no_place_or_organisation_name() -> None:
+    """No state capital, no US place of 100,000 people or more, no name of the lexicons' name
+    lists (bodies, outlets, acronyms) is a vocabulary word: a page's place becomes "~cap"."""
+    from protestdb.extract.lexicons import load
+    from protestdb.geo import gazetteer
+
+    vocab = _vocabulary_words()
+    capitals = {v.lower() for v in load("sites_en")["state_capitals"].values()}
+    assert {"columbus", "denver", "phoenix"} <= capitals
+    assert not capitals & vocab, sorted(capitals & vocab)
+    big = {r[0] for r in gazetteer.connect().execute(
+        "SELECT n.norm FROM names n JOIN places p ON p.id = n.place_id "
+        "WHERE n.is_primary = 1 AND p.country = 'US' AND p.population >= 100000")}
+    assert "chicago" in big and len(big) > 200
+    assert not big & vocab, sorted(big & vocab)
+    orgs = load("orgs_en")
+    named = {w for e in [*orgs["never_org"], *orgs["not_org_acronyms"]] for w in linear_model.LETTERS.findall(e)
+             if not linear_model.in_vocabulary(w)}
+    assert {"reuters", "fbi", "washington"} <= named
+    for word in ("Chicago", "Columbus", "Washington", "Reuters", "SEIU", "Boston"):
+        assert linear_model.closed_word(word) in ("~cap", "~upper"), word
+    assert linear_model.closed_word("Union") == "union" and linear_model.closed_word("2025") == "~num"
+    # a title-cased opener of a place name ("Los Angeles", "San Diego") is part of the name
+    assert linear_model.closed_word("Los") == linear_model.closed_word("San") == "~cap"
+    assert linear_model.closed_word("los") == "los"
+
+
 def _no_invented(features: set[str]) -> list[str]:
     return sorted(f for f in features if linear_model.foreign_words(f) or any(w in f.lower() for w in INVENTED))
 
@@ -98,6 +151,8 @@ def test_every_featurizer_of_a_page_holds_only_closed_words() -> None:
     orgs = dict(bags["orgs"])
     guild = next(f for n, f in orgs.items() if n.endswith("Guild"))
     assert {"last:guild", "al3:members"} <= guild  # lexicon and function words name features
+    for kind, bag in bags.items():  # a real place's name is no feature word either
+        assert not [f for _n, feats in bag for f in feats if "columbus" in f.lower() or "ohio" in f.lower()], kind
     place = dict(bags["place"])["columbus|OH"]
     assert {"wb=~low", "wb=rallied", "prev=in"} <= place  # "zelkite" is its class, "rallied" a lexicon word
     assert "w:rally" in dict(bags["relevance"])["text"]

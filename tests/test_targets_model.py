@@ -57,8 +57,8 @@ def test_features_tell_the_frame_of_a_mention(collected: dict[str, set[str]]) ->
     assert {"h=headquarters", "dep=compound", "where=own", "K|where=own"} <= f  # "outside the X headquarters"
     assert "et=rally" in f
     gazette = collected.get("Lakeside Gazette")
-    if gazette is not None:  # (spaCy tags the paper ORG): the subject of "covered", told after "said"
-        assert {"dep=nsubj", "v=cover"} <= gazette
+    if gazette is not None:  # (spaCy tags the paper ORG): the subject of "covered" (no word of the
+        assert {"dep=nsubj", "v=~VERB"} <= gazette  # closed vocabulary: its class), told after "said"
 
 
 def test_switch_off_records_nothing_and_bad_value_is_an_error() -> None:

@@ -82,10 +82,21 @@ def in_vocabulary(word: str) -> bool:
     return all(r in vocab for r in runs)
 
 
+@cache
+def _name_openers() -> frozenset[str]:
+    """The title-cased words that open place names ("Los", "San", "New", "Fort": the lexicon's
+    ``place_name_prefixes``): written so, they are part of a name, not a word of the vocabulary."""
+    from protestdb.extract.lexicons import load
+
+    return frozenset(load("place_words_en").get("place_name_prefixes", ()))
+
+
 def closed_word(word: str) -> str:
-    """A page's word as a feature may name it: lower-cased when it is in the closed vocabulary,
-    else its class (``word_class``)."""
+    """A page's word as a feature may name it: lower-cased when it is in the closed vocabulary
+    (and is no title-cased opener of a place name: "Los", "San"), else its class (``word_class``)."""
     low = word.lower().replace("’", "'")
+    if word[:1].isupper() and word in _name_openers():
+        return word_class(word)
     return low if in_vocabulary(low) else word_class(word)
 
 

@@ -452,7 +452,9 @@ def _list_items(text: str, pos: int, region_end: int, names: list[tuple[int, int
     stop = re.search(r",\s+(?:(?:which|who|whose|where|a|an|its|his|her|their)\b|[A-Z][a-z]+['’]s\s+[a-z])", text[pos:region_end])
     if stop:
         region_end = pos + stop.start()
-    keep = _acronym_spans(text, pos, region_end) + [(a, b) for a, b in names if pos <= a and b <= region_end]
+    keep = _acronym_spans(text, pos, region_end) + [
+        (a, b) for a, b in names if pos <= a and b <= region_end and not _names_a_list(text[a:b])
+    ]
     i = pos
     while i < region_end:
         k = next(((a, b) for a, b in keep if a >= i and text[i:a].strip(" ,") in ("", "and", "the", "and the")), None)
@@ -488,11 +490,37 @@ def _list_items(text: str, pos: int, region_end: int, names: list[tuple[int, int
     return out
 
 
+def _names_a_list(name: str) -> bool:
+    """Is one entity a comma list of names of two words or more ("Harbor Rising, Voices for
+    Change and Riverside Forward")? Its items are read one by one; "Rail, Maritime and
+    Transport Union" (one-word parts) is one name."""
+    parts = name.split(", ")
+    return len(parts) >= 2 and all(len(p.split()) >= 2 for p in parts)
+
+
 def _entity_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[Cand]:
     """spaCy ORG names (not those after a business word: "a Starbucks store")."""
     business = rx(_lex()["business_before"])
-    return [(a, b, False) for s, e in scopes for a, b in ents
-            if a >= s and b <= e and not business.search(text, max(0, a - 30), a)]
+    return [(x, y, False) for s, e in scopes for a, b in ents
+            if a >= s and b <= e and not business.search(text, max(0, a - 30), a) for x, y in _list_parts(text, a, b)]
+
+
+def _list_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """An entity's names: its items when it is a comma list (``_names_a_list``; the last two
+    joined by "and" are two when both have two words or more), else itself."""
+    if not _names_a_list(text[a:b]):
+        return [(a, b)]
+    out, i = [], a
+    for m in re.finditer(r", (?:and )?", text[a:b]):
+        out.append((i, a + m.start()))
+        i = a + m.end()
+    last = text[i:b]
+    m = re.search(r" and (?:the )?", last)
+    if m and len(last[: m.start()].split()) >= 2 and len(last[m.end() :].split()) >= 2:
+        out += [(i, i + m.start()), (i + m.end(), b)]
+    else:
+        out.append((i, b))
+    return out
 
 
 def _cue_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[Cand]:
@@ -529,6 +557,7 @@ def _agent_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple
             seps = [s + x.end() for x in re.finditer(r"[.;:!?]\s|,\s(?!and\b)|[—–]+\s|(?<=\s)-{1,2}\s", text[s : m.start()])]
             items = _list_items(text, max([s, *seps]), m.start() + 1, ents)
             if items and items[-1][1] >= m.start() - 1:
+                out.extend((a, b, True) for a, b in _earlier_list_items(text, [s, *seps], ents, items))
                 out.extend((a, b, True) for a, b in items)
             elif (
                 len(seps) >= 1 and text[m.start() - 1] == "," and text[seps[-1] - 2] == ","
@@ -541,6 +570,35 @@ def _agent_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple
 
 
 _RELATIVE_BEFORE = re.compile(r",\s+which(?:\s+(?:had|has|have|also|first))?$")
+
+
+def _earlier_list_items(
+    text: str, bounds: list[int], ents: list[tuple[int, int]], items: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The first names of a comma list of agents ("Harbor Rising, Voices for Change and Riverside
+    Forward organized ..."), which the clause's commas cut off from the last two: each earlier
+    comma-ended stretch that is one capitalised name (a spaCy ORG, a name with a group word, one
+    run of capitalised words), walking back while they are -- never a place ("Riverton, ..."),
+    a time or a clause opener ("On Saturday, ...")."""
+    if len(items) < 2 or not text[items[0][1] : items[1][0]].strip().startswith("and"):
+        return []  # no "B and C" at the end: no list
+    out: list[tuple[int, int]] = []
+    starts = sorted(b for b in bounds if b <= items[0][0])
+    for lo, hi in zip(reversed(starts[:-1]), reversed(starts[1:]), strict=True):
+        if text[hi - 2 : hi] != ", ":
+            break
+        a, b = lo, hi - 2
+        if text.startswith("the ", a):
+            a += 4
+        name = text[a:b]
+        first = name.split()[0].lower() if name.split() else ""
+        if (
+            not name[:1].isupper() or first in _CLAUSE_OPENERS or first in _time_words() or _is_place_name(name)
+            or not ((a, b) in ents or _has_org_word(name) or _movement_name(name) or _cap_runs(text, a, b) == [(a, b)])
+        ):
+            break
+        out.insert(0, (a, b))
+    return out
 
 
 def _relative_agents(text: str, s: int, at: int, ents: list[tuple[int, int]]) -> list[Cand]:
@@ -830,6 +888,9 @@ def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, person
     Chicago", "a group calling itself Parents for Safe Streets"."""
     if not any(pa <= a < pb or a <= pa < b for pa, pb in persons) or _has_org_word(name):
         return None
+    words = name.split()
+    if len(words) >= 2 and words[0].lower() in _lex().get("imperative_openers", ()):
+        return None  # "Refuse Tyranny", "Stop the Sweeps": a group named by its demand
     if from_list and (_DESCRIBED.search(text, max(0, a - 30), a) or any(pa <= a < pb and b > pb + 1 for pa, pb in persons)):
         return None
     if from_list and re.match(r",\s+which\b", text[b : b + 10]):
@@ -847,6 +908,8 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
         return "a bill or law"
     if rx(lex.get("source_after", r"(?!)")).match(text[b : b + 40]):
         return "a source of figures or statements"
+    if lex.get("police_acronym") and rx(lex["police_acronym"], 0).fullmatch(name):
+        return "a police force"  # "HPD sent officers in riot gear"
     if (_ACRONYM_ONLY.fullmatch(name) or name.endswith("Police")) and rx(lex.get("force_after", r"(?!)")).match(
         text[b : b + 30]
     ):
@@ -983,8 +1046,10 @@ def _reject_reason(
     why = _not_cued_organizer(text, a, b)
     if why is not None:
         return why
-    if _VENUE_BEFORE.search(text[max(0, a - 20) : a]) and name.split()[-1].lower() in _venue_heads():
-        return "a venue after a place preposition"  # "a rally at the Library Center"
+    if _VENUE_BEFORE.search(text[max(0, a - 20) : a]) and (
+        name.split()[-1].lower() in _venue_heads() or rx(lex.get("prep_venue_tail", r"(?!)"), 0).search(name)
+    ):
+        return "a venue after a place preposition"  # "a rally at the Library Center", "outside the X Press Club"
     opp_before = rx(lex["opponent_before"]) if lex.get("opponent_before") else None
     opp_after = rx(lex["opponent_after"], 0) if lex.get("opponent_after") else None
     if (opp_before is not None and opp_before.search(text, max(0, a - 40), a) and not _advocacy_head(name)) or (

@@ -99,7 +99,11 @@ def _page_facts(doc: ExtractDoc) -> dict[str, Any]:
     told = Counter(p.locality.lower() for p in doc.places if p.locality and p.kind in ("city", "neighborhood", "venue"))
     where = [_where(ev) for ev in doc.events]
     dates = Counter(str(ev.date) for ev in doc.events if ev.date)
+    sents = doc.layout.sentences if doc.layout is not None else []
+    body = [i for i, s in enumerate(sents) if s.kind == "body"]
     return {
+        "body": {i: k for k, i in enumerate(body)},
+        "paras": {p: k for k, p in enumerate(dict.fromkeys(sents[i].para for i in body))},
         "modal_date": dates.most_common(1)[0][0] if dates and len(doc.events) > 1 else None,
         "order": _order(doc),
         "top": told.most_common(1)[0][0] if told else None,
@@ -123,7 +127,7 @@ def _order(doc: ExtractDoc) -> dict[int, int]:
     return {i: k for k, i in enumerate(firsts)}
 
 
-def _position(doc: ExtractDoc, ev: Any, draft: Any) -> set[str]:
+def _position(doc: ExtractDoc, ev: Any, draft: Any, facts: dict[str, Any]) -> set[str]:
     """Where the event is first told, and how many sentences support it."""
     layout = doc.layout
     out: set[str] = set()
@@ -137,10 +141,8 @@ def _position(doc: ExtractDoc, ev: Any, draft: Any) -> set[str]:
         return out
     sents = sorted({layout.sentence_at(a) for a in starts})
     first = layout.sentences[sents[0]]
-    body = [i for i, s in enumerate(layout.sentences) if s.kind == "body"]
-    rank = body.index(sents[0]) if sents[0] in body else -1
-    paras = [p for p in dict.fromkeys(layout.sentences[i].para for i in body)]
-    prank = paras.index(first.para) if first.para in paras else -1
+    rank = facts["body"].get(sents[0], -1)
+    prank = facts["paras"].get(first.para, -1)
     out.add(f"skind={first.kind}")
     out.add(f"para={linear_model.bucket(prank, PARA_BUCKETS) if prank >= 0 else 'none'}")
     out.add(f"sent={linear_model.bucket(rank, PARA_BUCKETS) if rank >= 0 else 'none'}")
@@ -212,7 +214,7 @@ def features(doc: ExtractDoc, i: int, facts: dict[str, Any] | None = None) -> se
                              ("venue", "location")):
         if getattr(ev, field_name, None):
             out.add(f"has={name}")
-    out |= _position(doc, ev, draft)
+    out |= _position(doc, ev, draft, facts)
     out |= _trigger_flags(draft)
     rank = facts["order"].get(i, 0)
     out.add(f"rank={min(rank, 2)}")

@@ -10,7 +10,8 @@ general features that extraction already computed -- no words of the page, no ne
 - its date: how it was found (the filler's rule; an explicit day, a weekday, the page's date,
   none), its precision, its distance to the publication date, announced or not;
 - its trigger words: all quoted, all background, all anaphoric, no new action, weak;
-- its place: precision, abroad, none; whether it is the page's most-told locality; other events
+- its place: the drafted place's kind (city, venue, state; known without the geocoder), abroad,
+  none; whether it is the page's most-told locality; other events
   at the same locality on other days, or on the same day;
 - the page: its number of events, the relevance rules' score;
 - its fields: types, a size, organizations, targets.
@@ -192,7 +193,9 @@ def features(doc: ExtractDoc, i: int, facts: dict[str, Any] | None = None) -> se
     out.add(f"days={_day_distance(ev, doc)}")
     if ev.announced_only:
         out.add("announced")
-    out.add(f"geo={ev.geo_precision or 'none'}")
+    # the kind of the drafted place (city, venue, state ...), known with or without the geocoder
+    kind = draft.place.kind if draft is not None and draft.place is not None else "none"
+    out.add(f"where={kind}")
     if ev.country and ev.country != "US":
         out.add("abroad")
     where = _where(ev)

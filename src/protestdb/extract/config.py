@@ -109,7 +109,8 @@ ORGS_MODEL = "off"
 TARGETS_MODEL = "on"
 #: the learned relevance second opinion's default mode (see ``ExtractConfig.relevance_model``)
 RELEVANCE_MODEL = "off"
-#: the learned keep/drop check of events' default mode (see ``ExtractConfig.event_model``)
+#: the learned keep/drop check of events' default mode (see ``ExtractConfig.event_model``): on
+#: (session 16: the even-half checks' event F1 rose in sum, +0.017, none fell by more than 0.01)
 EVENT_MODEL = "on"
 
 

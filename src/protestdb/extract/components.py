@@ -165,6 +165,7 @@ def relevance(doc: ExtractDoc) -> bool | None:
     score = document_score(doc.text, doc.layout, doc.triggers, doc.dates, doc.published, doc.lang, doc.doc)
     threshold = load("relevance")["threshold"]
     doc.relevant = score >= threshold
+    doc.memo["relevance_score"] = score  # a feature of the learned event check (event_model.py)
     if doc.config.relevance_model != "off":
         from protestdb.extract.relevance_model import second_opinion
 
@@ -298,6 +299,16 @@ def announced_echoes(doc: ExtractDoc) -> bool | None:
     from protestdb.extract.echoes import drop_announced_echoes
 
     drop_announced_echoes(doc)
+    return None
+
+
+@component("event_filter")
+def event_filter(doc: ExtractDoc) -> bool | None:
+    """The learned keep/drop check of each event (``event_model.filter_events``; off by default)."""
+    if doc.config.event_model != "off":
+        from protestdb.extract.event_model import filter_events
+
+        filter_events(doc)
     return None
 
 

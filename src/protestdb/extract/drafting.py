@@ -364,10 +364,11 @@ def _national_named(text: str, s: Sentence) -> list[Trigger]:
     """The strike or boycott words of the sentence that name the nation's action without telling
     it as happening now (``_national_told_now``)."""
     from protestdb.extract.lexicons import load, rx
+    from protestdb.extract.nationwide import named_placeless
 
     pat = rx(load("actions_en")["national_action"])
     return [t for t in s.trigs if t.type in PLACELESS_TYPES and not located_strike(text, t)
-            and (pat.search(text, max(s.start, t.start - 40), t.start) or pat.search(t.quote + " "))
+            and (pat.search(text, max(s.start, t.start - 40), t.start) or pat.search(t.quote + " ") or named_placeless(t))
             and not _national_told_now(text, s, t)]
 
 
@@ -382,8 +383,12 @@ def _national_action_words(st: DraftState, s: Sentence) -> list[Trigger]:
     text = st.doc.text
     if not pat:
         return []
-    words = [t for t in s.trigs if t.type in PLACELESS_TYPES and not t.quoted and not located_strike(text, t)
-             and (rx(pat).search(text, max(s.start, t.start - 40), t.start) or rx(pat).search(t.quote + " "))
+    from protestdb.extract.nationwide import named_placeless
+
+    # a named nationwide action ("during A Day Without Immigrants") is the nation's by its name
+    words = [t for t in s.trigs if t.type in PLACELESS_TYPES and not located_strike(text, t)
+             and (not t.quoted or named_placeless(t))
+             and (rx(pat).search(text, max(s.start, t.start - 40), t.start) or rx(pat).search(t.quote + " ") or named_placeless(t))
              and _national_told_now(text, s, t)]
     if words:
         signed = sign_quoted(text, s.start, s.end, [t.start for t in words])
@@ -934,6 +939,12 @@ def sole_located_action(st: DraftState) -> None:
         return
     main = located[0]
     for d in st.drafts:
+        if d.key == UNLOCATED and d.counter and not main.counter and d.announced == main.announced \
+                and _tells_same_action(st.doc, d, main):
+            # "Counter-protesters were also in the area": their own event, at the one action's place
+            d.key, d.place = main.key, main.place
+            d.rules.append(("sole_located_action+counter", d.segments[0] if d.segments else (0, 0), ()))
+            continue
         if d.key != UNLOCATED or d.announced != main.announced or d.counter != main.counter:
             continue
         if not _tells_same_action(st.doc, d, main):

@@ -67,4 +67,15 @@ def named_action_triggers(text: str, layout: Layout, triggers: list[Trigger], la
     return sorted(triggers + added, key=lambda t: t.start)
 
 
-__all__ = ["named_action_triggers"]
+def named_placeless(t: Trigger) -> bool:
+    """Is ``t`` a trigger of a named nationwide placeless action ("A Day Without Immigrants", "an
+    economic blackout": ``named_action_triggers``), its words the whole name? Such a name told in a
+    city's sentence beside the city's own protest words ("marched in Dayton during A Day Without
+    Immigrants") is the nation's action, an event of its own (``drafting.one_city``), not a kind of
+    the city's."""
+    if not t.national or t.type not in PLACELESS_TYPES:
+        return False
+    return any(t.type in types and pat.fullmatch(t.quote) for pat, types, _ctx in _placeless_names())
+
+
+__all__ = ["named_action_triggers", "named_placeless"]

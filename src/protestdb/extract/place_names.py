@@ -5,7 +5,13 @@ GPE, only on positive place syntax backed by the gazetteer (``protestdb.geo``):
 - ``<Name>, <US state>`` ("Brandon, Fla.", "Grants Pass, OR") with <Name> a place of that state;
 - ``<Name>, <country>`` ("Leeds, England") with <Name> a place of that country;
 
-and the state or country ends the clause (not "Marshall, Texas Republican leader", "Florida's").
+and the state or country ends the clause (not "Marshall, Texas Republican leader", "Florida's");
+- a name in a list of places told under its region ("In Iowa, Iowa City, Des Moines, Dubuque and
+  Decorah held marches", "rallies throughout Israel, including in Haifa, Netanya and Bat Yam"),
+  with two other names of the list places of that region and the name a place there;
+- an item of a turnout list ("such as Sete (4500), Calais (5000) or Gueret (4300)"): a crowd
+  figure in brackets after it and after another name of its sentence.
+
 A town in a bare list of places ("in A, B and C") is not enough: tried, it found towns on the
 development pages but placed an event nobody coded on a check half.
 
@@ -188,12 +194,201 @@ def place_names(doc: Doc) -> Doc:
 
 
 def _relabel(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
-    return {
+    out = {
         (ent.start, ent.end)
         for ent in persons
         if ent.end < len(doc) and doc[ent.end].text == ","  # the cheap test first: "<Name>, ..."
         and _is_name(ent) and not person_frame(doc, ent.start, ent.end) and _with_region(doc, ent)
     }
+    out |= {(e.start, e.end) for e in persons if (e.start, e.end) not in out and (_turnout_item(doc, e) or _opening_in(doc, e))}
+    listed = [e for e in persons if (e.start, e.end) not in out and _in_list_shape(doc, e)]
+    if listed:  # the rarer shape: a name coordinated with others ("..., Dubuque and Decorah")
+        out |= _region_listed(doc, listed)
+    return out
+
+
+#: a word of a name in any script's capitals ("Guéret", "Châteauroux", "Bat")
+_WORD_NAME = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _is_word_name(span: Span) -> bool:
+    """``_is_name`` for names with letters beyond ASCII ("Guéret", "Béziers")."""
+    return all(t.text[:1].isupper() and _WORD_NAME.fullmatch(t.text) for t in span)
+
+
+#: a crowd figure in brackets right after a name: "Sete (4500)", "Rouen (14 000)", "(16,500)"
+_TURNOUT = re.compile(r"[ \t]*\([ \t]*(\d{1,3}(?:[ ,.]\d{3})+|\d{3,6})[ \t]*\)")
+#: a turnout figure is at least this many people (not an age: "Jane Doe (45)")
+TURNOUT_MIN = 200
+#: a turnout list holds at least this many "<Name> (<figure>)" items
+TURNOUT_MIN_ITEMS = 2
+_TURNOUT_ITEM = re.compile(r"[A-Z][\w'’.-]*" + _TURNOUT.pattern)
+
+
+def _turnout_figure(m: re.Match[str] | None) -> bool:
+    return m is not None and int(re.sub(r"\D", "", m.group(1))) >= TURNOUT_MIN
+
+
+def _turnout_item(doc: Doc, ent: Span) -> bool:
+    """Is the name an item of a turnout list ("in smaller towns, such as Sete (4500), Calais (5000)
+    or Gueret (4300)"): a crowd figure of at least ``TURNOUT_MIN`` in brackets right after it,
+    at least ``TURNOUT_MIN_ITEMS`` such items in its sentence, and the name a gazetteer place;
+    never a name in a person's frame."""
+    text = doc.text
+    if not _turnout_figure(_TURNOUT.match(text, ent.end_char, min(len(text), ent.end_char + 20))):
+        return False
+    if len(ent) > 3 or not _is_word_name(ent) or person_frame(doc, ent.start, ent.end):
+        return False
+    sent = ent.sent
+    items = [m for m in _TURNOUT_ITEM.finditer(text, sent.start_char, sent.end_char) if _turnout_figure(_TURNOUT.search(m.group(0)))]
+    return len(items) >= TURNOUT_MIN_ITEMS and bool(_places(ent.text))
+
+
+#: words that may stand before a sentence-opening "in <Name>," ("Meanwhile, in Hamilton, ...")
+_OPENING_LEAD = frozenset(("and", "but", "meanwhile", "elsewhere", "also", ","))
+
+
+def _opening_in(doc: Doc, ent: Span) -> bool:
+    """Is the name told as the place a sentence opens on ("In Hamilton, people left their cars at
+    home", "Meanwhile, in Ambala, police used a water cannon"): "in" at the sentence's start (or
+    after a connective), the name, a comma; the name a gazetteer place and in no person's frame."""
+    i = ent.start - 1
+    if i < 0 or doc[i].lower_ != "in" or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    sent_start = ent.sent.start
+    if i != sent_start and not all(doc[k].lower_ in _OPENING_LEAD for k in range(sent_start, i)):
+        return False
+    return len(ent) <= 3 and _is_word_name(ent) and not person_frame(doc, ent.start, ent.end) and bool(_places(ent.text))
+
+
+#: the labels of the names a list of places may hold (the model tags some towns ORG or PERSON)
+_LIST_LABELS = ("GPE", "LOC", "PERSON", "ORG", "FAC")
+
+
+@lru_cache(maxsize=1)
+def _list_lex() -> tuple[frozenset[str], re.Pattern[str], frozenset[str]]:
+    """The list separators, the region head before a list's first name ("In Iowa, ...",
+    "throughout Israel, including in ..."), and the locative words that open a region told as
+    the list's first name (``data/place_names_en.json``)."""
+    own = load_lang("place_names", "en")
+    return frozenset(own["list_separators"]), re.compile(own["list_region_head"]), frozenset(own["list_region_openers"])
+
+
+#: a list holds at least this many other names that are places of its region
+LIST_MIN_PLACES = 2
+
+
+def _in_list_shape(doc: Doc, ent: Span) -> bool:
+    """The cheap test: a name of at most three words with a list separator right before or
+    after it."""
+    if len(ent) > 3 or not _is_word_name(ent):
+        return False
+    seps = _list_lex()[0]
+    before = ent.start > 0 and doc[ent.start - 1].lower_ in seps
+    after = ent.end < len(doc) and doc[ent.end].lower_ in seps
+    return before or after
+
+
+def _region_listed(doc: Doc, listed: list[Span]) -> set[tuple[int, int]]:
+    """The names of ``listed`` that stand in a list of places told under its region ("In Iowa,
+    Iowa City, Des Moines, Dubuque and Decorah held marches"; "rallies throughout Israel,
+    including in Haifa, Netanya and Yavne"): the region (a US state or a country) right before
+    the list's first name, at least ``LIST_MIN_PLACES`` other names of the list places of that
+    region, and the name itself a gazetteer place there; never a name in a person's frame, nor
+    the surname of a full name the page tags PERSON. A bare list ("in Ames, Dubuque and
+    Decorah") is not enough."""
+    names = [e for e in doc.ents if e.label_ in _LIST_LABELS]
+    by_start = {e.start: e for e in names}
+    by_end = {e.end: e for e in names}
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    out: set[tuple[int, int]] = set()
+    for ent in listed:
+        if ent.text in surnames or person_frame(doc, ent.start, ent.end):
+            continue
+        items = _list_items(doc, ent, by_start, by_end)
+        region = _region_name(items[0])
+        if region is not None:
+            items = items[1:]  # "In Iowa, Ames, ...": the region opens the walk
+        elif len(items) > LIST_MIN_PLACES:
+            region = _list_region(doc, items[0])
+        if region is None or not _in_region(ent.text, region):
+            continue
+        # the list's other places of the region, one of them at least tagged a place
+        others = [e for e in items if e is not ent and _in_region(e.text, region)]
+        if len(others) >= LIST_MIN_PLACES and any(e.label_ in ("GPE", "LOC") for e in others):
+            out.add((ent.start, ent.end))
+    return out
+
+
+def _list_items(doc: Doc, ent: Span, by_start: dict[int, Span], by_end: dict[int, Span]) -> list[Span]:
+    """The names coordinated with ``ent`` ("A, B and C", "A, B, and C", "A; B"), in text order,
+    walking over one or two separators each way; anything else ends the walk."""
+    seps = _list_lex()[0]
+    left: list[Span] = []
+    i = ent.start
+    while True:
+        j = i
+        while j > 0 and i - j < 2 and doc[j - 1].lower_ in seps:
+            j -= 1
+        sib = by_end.get(j) if j < i else None
+        if sib is None or sib.sent.start != ent.sent.start:
+            break
+        left.append(sib)
+        i = sib.start
+    right: list[Span] = []
+    i = ent.end
+    while True:
+        j = i
+        while j < len(doc) and j - i < 2 and doc[j].lower_ in seps:
+            j += 1
+        sib = by_start.get(j) if j > i else None
+        if sib is None or sib.sent.start != ent.sent.start:
+            break
+        right.append(sib)
+        i = sib.end
+    return [*reversed(left), ent, *right]
+
+
+def _list_region(doc: Doc, first: Span) -> tuple[str, str | None] | None:
+    """The region told right before a list's first name ("In Iowa, ...", "throughout Israel,
+    including in ..."): ("US", state) or (ISO2, None); None without one."""
+    from protestdb.geo import country_code, state_code
+
+    a = first.start_char
+    lo = max(first.sent.start_char, a - 80)
+    m = _list_lex()[1].search(doc.text, lo, a)
+    if m is None:
+        return None
+    code = state_code(m.group("r"))
+    if code is not None:
+        return "US", code
+    iso = country_code(m.group("r"))
+    return (iso, None) if iso is not None else None
+
+
+def _region_name(span: Span) -> tuple[str, str | None] | None:
+    """The region a list's opening name is, told after a locative word and before a comma ("In
+    Iowa, Ames, ..."): ("US", state) or (ISO2, None); None for any other name."""
+    from protestdb.geo import country_code, state_code
+
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in _list_lex()[2] \
+            or span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    code = state_code(span.text)
+    if code is not None:
+        return "US", code
+    iso = country_code(span.text)
+    return (iso, None) if iso is not None else None
+
+
+def _in_region(name: str, region: tuple[str, str | None]) -> bool:
+    """Is ``name`` a gazetteer place of the region (a US state, or a country)?"""
+    country, state = region
+    places = _places(name)
+    if state is not None:
+        return (country, state) in places
+    return any(c == country for c, _ in places)
 
 
 def add_to(nlp: Any) -> None:

@@ -156,6 +156,8 @@ def test_person_frames(nlp, text: str, name: str, person: bool) -> None:
     ("Tenants rallied outside the city of Waverly on Sunday.", {"Waverly": "PERSON"}, "Waverly"),
     ("Marchers filled Decorah's streets on Sunday.", {"Decorah": "PERSON"}, "Decorah"),
     ("A vigil was held in Dubuque's Washington Park.", {"Dubuque": "PERSON"}, "Dubuque"),
+    # a name with letters beyond ASCII
+    ("In Niš, students blocked a roundabout on Friday.", {"Niš": "PERSON"}, "Niš"),
 ])
 def test_town_told_as_a_site_becomes_a_place(nlp, text: str, ents: dict[str, str], town: str) -> None:
     assert _labels(nlp, text, ents)[town] == "GPE"

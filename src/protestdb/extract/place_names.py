@@ -201,6 +201,10 @@ def _relabel(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
     return out | _site_told(doc, persons)
 
 
+#: a capitalised word of a name in any script with letters ("Niš", "Łódź")
+_ANY_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
 @lru_cache(maxsize=1)
 def _site_syntax() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a locative word right before a name, its possessive naming a part of it): ``data/
@@ -222,7 +226,7 @@ def _site_told(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
     text = doc.text
     out = set()
     for ent in persons:
-        if len(ent) > 3 or not _is_name(ent):
+        if len(ent) > 3 or not all(_ANY_NAME_WORD.fullmatch(t.text) and t.text[0].isupper() for t in ent):
             continue
         a, b = ent.start_char, ent.end_char
         part = poss.match(text, b, min(len(text), b + 60)) is not None

@@ -32,3 +32,13 @@ def test_a_state_only_event_beside_its_cities_without_across_is_kept() -> None:
     text = ("Nurses held a rally in Ohio on Saturday against staff cuts, their union said.\n"
             "In Athens, about 150 nurses picketed outside the county hospital on Monday.")
     assert set(_places(text)) == {(None, "OH"), ("Athens", "OH")}
+
+
+def test_sites_of_earlier_actions_told_in_the_past_perfect_are_background() -> None:
+    # "had already staged": before the news; its towns are not where the announced sit-in is
+    text = ("Teachers to hold sit-in at education office\n\nThe teachers' association will hold a sit-in outside "
+            "the provincial education office on Monday to demand unpaid wages, its president said on Saturday.\n"
+            "He said the association had already staged sit-ins outside the education offices in Quetta and "
+            "Peshawar as part of its campaign.")
+    events = extract_text(text, date(2023, 10, 8)).events
+    assert [(e.locality, e.announced_only) for e in events] == [(None, True)]

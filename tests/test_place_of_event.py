@@ -42,3 +42,17 @@ def test_sites_of_earlier_actions_told_in_the_past_perfect_are_background() -> N
             "Peshawar as part of its campaign.")
     events = extract_text(text, date(2023, 10, 8)).events
     assert [(e.locality, e.announced_only) for e in events] == [(None, True)]
+
+
+def test_small_town_of_the_named_country_is_no_evidence_of_its_big_namesakes_country() -> None:
+    # "Islington" is a big part of London and a village in Jamaica: a text naming Jamaica
+    # only is about Jamaica, and never places its road-block in London
+    from protestdb.geo.places import text_country
+
+    text = ("Residents blocked roads with felled trees in Islington on Tuesday morning to protest the poor state "
+            "of the parish roads, their member of parliament said.\n"
+            "By noon the police had cleared one lane of the main road through Islington.\n"
+            "It is the latest of several road protests across Jamaica this year.")
+    assert text_country(text) == "JM"
+    events = extract_text(text, date(2022, 10, 18)).events
+    assert events and all(e.country != "GB" and e.locality != "London" for e in events)

@@ -29,8 +29,8 @@ def test_an_action_running_through_a_day_is_not_dated_by_that_day() -> None:
     # will end), not the day it happened; no other day is told of it, so it has none (the
     # students' protest keeps its own day)
     text = (
-        "Students at Brantley College held a protest on Thursday, March 9, 2023, against the new "
-        "tuition rules.\n\n"
+        "Students at Brantley College in Scranton held a protest on Thursday, March 9, 2023, against "
+        "the new tuition rules.\n\n"
         "In Dunmore, to protest the county budget, custodians will picket the county offices through Tuesday."
     )
     res = extract_text(text, date(2023, 3, 15), geocode=False)

@@ -65,21 +65,6 @@ def test_city_inside_a_longer_name_is_half_evidence_of_its_country() -> None:
     assert decide(weigh(cities=["PH"], states=1)) is None
     # a name alone (an agreement, a team) never outweighs a US state
     assert decide(weigh(cities_in_names=["FR", "FR"], states=1)) is None
-    # nor alone in a text with no other clue: a first name that is a town abroad ("David Marsh")
-    assert decide(weigh(cities_in_names=["PA"])) is None
-    # beside a city of that country, the name still counts and tips the balance
-    assert decide(weigh(cities=["PA"], cities_in_names=["PA"], states=1)) == "PA"
-
-
-def test_first_name_that_is_a_town_abroad_makes_no_country() -> None:
-    # "David" is a town abroad; the only place word is the school named after its town
-    text = ("Students walk out over gun violence\n\nAbout 40 students at Claremont High School walked out of "
-            "class on Friday and marched to City Hall to protest gun violence. The walkout was promoted online "
-            "by activist David Marsh, who urged students across the country to join.")
-    events = _events(text)
-    assert [(e.locality, e.country) for e in events] == [("Claremont", "US")]
-    ev = events[0].evidence["locality"][0]
-    assert text[ev.start:ev.end] == ev.quote == "Claremont"
 
 
 def test_person_named_like_a_us_town_in_a_text_about_manila() -> None:

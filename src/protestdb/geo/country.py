@@ -109,10 +109,10 @@ def weigh(
     """Evidence per country (ISO2; "US" included) from the kinds of clues of one text.
 
     ``cities_in_names``: countries of cities told inside a longer name ("the Lagos State
-    police", "a Karachi court"): half a city's weight, counted once per country, and only for a
-    country the text gives other evidence of: alone, such a name is as often a person's ("David
-    Elmhurst": a first name that is also a town abroad)."""
+    police", "a Karachi court"): half a city's weight, counted once per country."""
     score: Counter[str] = Counter()
+    for c in set(cities_in_names):
+        score[c] += WEIGHTS["city_in_name"]
     for c in datelines:
         score[c] += WEIGHTS["dateline"]
     for c in set(countries):
@@ -124,9 +124,6 @@ def weigh(
         score[c] += WEIGHTS["demonym"]
     for c, n in cues(text).items():
         score[c] += WEIGHTS["cue"] * n
-    for c in set(cities_in_names):
-        if score[c] > 0:
-            score[c] += WEIGHTS["city_in_name"]
     return score
 
 

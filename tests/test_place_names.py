@@ -147,3 +147,45 @@ def test_person_frames(nlp, text: str, name: str, person: bool) -> None:
     a = text.index(name)
     sp = doc.char_span(a, a + len(name))
     assert person_frame(doc, sp.start, sp.end) is person
+
+
+# (c) site syntax: a locative word right before the name, or its possessive naming a part of it
+@pytest.mark.parametrize(("text", "ents", "town"), [
+    ("In Dubuque, about 200 nurses picketed outside the hospital on Monday.", {"Dubuque": "PERSON"}, "Dubuque"),
+    ("Farmers kept up a sit-in near Decorah for a third day.", {"Decorah": "PERSON"}, "Decorah"),
+    ("Tenants rallied outside the city of Waverly on Sunday.", {"Waverly": "PERSON"}, "Waverly"),
+    ("Marchers filled Decorah's streets on Sunday.", {"Decorah": "PERSON"}, "Decorah"),
+    ("A vigil was held in Dubuque's Washington Park.", {"Dubuque": "PERSON"}, "Dubuque"),
+    # a name with letters beyond ASCII
+    ("In Niš, students blocked a roundabout on Friday.", {"Niš": "PERSON"}, "Niš"),
+])
+def test_town_told_as_a_site_becomes_a_place(nlp, text: str, ents: dict[str, str], town: str) -> None:
+    assert _labels(nlp, text, ents)[town] == "GPE"
+
+
+@pytest.mark.parametrize(("text", "ents", "name"), [
+    # a possessive naming no part of a place
+    ("Marchers chanted in Waverly's honor.", {"Waverly": "PERSON"}, "Waverly"),
+    # a title before a possessive
+    ("Marchers opposed Mayor Waverly's streets plan.", {"Waverly": "PERSON"}, "Waverly"),
+    # the page tells the name as a person elsewhere: a surname, a speech frame
+    ("Pat Waverly led the vigil. Later, in Waverly, the crowd sang.",
+     {"Pat Waverly": "PERSON", "Waverly#2": "PERSON"}, "Waverly#2"),
+    ("Waverly said the rally would go on. In Waverly, the crowd sang.",
+     {"Waverly": "PERSON", "Waverly#2": "PERSON"}, "Waverly#2"),
+    # no place of that name in the gazetteer
+    ("The crowd believed in Zzyzwick and cheered.", {"Zzyzwick": "PERSON"}, "Zzyzwick"),
+    # a locative word and a person frame: "in X's view" is the possessive of a person
+    ("In Waverly's view, the march was a success.", {"Waverly": "PERSON"}, "Waverly"),
+])
+def test_person_told_near_site_words_is_kept(nlp, text: str, ents: dict[str, str], name: str) -> None:
+    assert _labels(nlp, text, ents)[name] == "PERSON"
+
+
+def test_possessive_site_tagged_whole_gives_the_town_alone(nlp) -> None:
+    text = "Thousands packed Dubuque's Washington Park on Saturday."
+    doc = nlp(text)
+    a = text.index("Dubuque")
+    doc.ents = [doc.char_span(a, text.index(" on Saturday"), label="PERSON")]
+    doc = place_names(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Dubuque", "GPE")]

@@ -923,7 +923,11 @@ def statewide_umbrella(st: DraftState) -> None:
         sp = d.state_place
         if not d.key.startswith("state:") or sp is None or sp.state not in located:
             return True
-        return _ACROSS_STATE.search(text, max(0, sp.start - 30), sp.start) is None
+        # the state told across anywhere in the draft's own sentences ("Ohio Rising held 57
+        # protests across Ohio": the first "Ohio" names the group)
+        told = [sp, *(q for q in st.doc.places if q.kind == "state" and q.state == sp.state and q is not sp
+                      and any(a <= q.start < b for a, b in d.segments))]
+        return all(_ACROSS_STATE.search(text, max(0, q.start - 30), q.start) is None for q in told)
 
     _drop(st, keep, "statewide_umbrella", "told across its state beside events in its cities")
 

@@ -190,6 +190,10 @@ def place_names(doc: Doc) -> Doc:
         return doc
     if relabel:
         doc.ents = [Span(doc, e.start, e.end, label="GPE") if (e.start, e.end) in relabel else e for e in doc.ents]
+    heads = _possessive_heads(doc, persons)
+    if heads:  # "Elmford's Victoria Square" tagged PERSON whole: the town's name becomes GPE
+        doc.ents = [Span(doc, e.start, heads[(e.start, e.end)], label="GPE") if (e.start, e.end) in heads else e
+                    for e in doc.ents]
     return doc
 
 
@@ -204,7 +208,7 @@ def _relabel(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
     listed = [e for e in persons if (e.start, e.end) not in out and _in_list_shape(doc, e)]
     if listed:  # the rarer shape: a name coordinated with others ("..., Dubuque and Decorah")
         out |= _region_listed(doc, listed)
-    return out
+    return out | _site_told(doc, persons)
 
 
 #: a word of a name in any script's capitals ("Guéret", "Châteauroux", "Bat")
@@ -389,6 +393,77 @@ def _in_region(name: str, region: tuple[str, str | None]) -> bool:
     if state is not None:
         return (country, state) in places
     return any(c == country for c, _ in places)
+
+
+#: a capitalised word of a name in any script with letters ("Niš", "Łódź")
+_ANY_NAME_WORD = _WORD_NAME
+
+
+@lru_cache(maxsize=1)
+def _site_syntax() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a locative word right before a name, its possessive naming a part of it): ``data/
+    place_names_en`` site_before, ``data/place_words_en`` site_possessive_parts."""
+    own = load_lang("place_names", "en")
+    parts = "|".join(load_lang("place_words", "en")["site_possessive_parts"])
+    before = re.compile(rf"\b(?:{'|'.join(own['site_before'])})[ \t]+(?:the[ \t]+(?:city|town)[ \t]+of[ \t]+)?$", re.IGNORECASE)
+    poss = re.compile(rf"['’]s[ \t]+(?:(?-i:[A-Z][\w-]+)[ \t]+){{0,2}}(?:{parts})\b", re.IGNORECASE)
+    return before, poss
+
+
+def _site_told(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
+    """(c) A name of one to three words the model tags PERSON, told as a site: right after a
+    locative word ("In Elmford, the march began at noon", "a camp near Elmford") or by its
+    possessive naming a part of it ("Elmford's streets", "Elmford's Victoria Square"); the
+    gazetteer knows it as a place, no person frame surrounds it, and the page never tells that
+    name as a person (inside a longer PERSON name, or in a speech frame at another mention)."""
+    before, poss = _site_syntax()
+    text = doc.text
+    out = set()
+    for ent in persons:
+        if len(ent) > 3 or not all(_ANY_NAME_WORD.fullmatch(t.text) and t.text[0].isupper() for t in ent):
+            continue
+        a, b = ent.start_char, ent.end_char
+        part = poss.match(text, b, min(len(text), b + 60)) is not None
+        if not part and not before.search(text, max(0, a - 30), a):
+            continue
+        if not part and person_frame(doc, ent.start, ent.end):
+            continue
+        fr = _frames()
+        if part and (fr.before.search(text, max(0, a - 40), a) or fr.noun_before.search(text, max(0, a - 20), a)):
+            continue  # "Mayor Elmford's streets plan": a person's possessive
+        if not _places(ent.text) or _person_elsewhere(doc, ent, persons):
+            continue
+        out.add((ent.start, ent.end))
+    return out
+
+
+def _possessive_heads(doc: Doc, persons: list[Span]) -> dict[tuple[int, int], int]:
+    """A PERSON entity that runs over a name's possessive into a part of it ("Elmford's Victoria
+    Square" tagged whole): its name's end token, when the name is told as a site by (c)."""
+    out = {}
+    for ent in persons:
+        k = next((i for i, t in enumerate(ent) if i and t.text in ("'s", "’s")), None)
+        if k is None or k > 3:
+            continue
+        name = ent[:k]
+        if (name.start, name.end) in _site_told(doc, [name, *(p for p in persons if p.start != ent.start)]):
+            out[(ent.start, ent.end)] = name.end
+    return out
+
+
+def _person_elsewhere(doc: Doc, ent: Span, persons: list[Span]) -> bool:
+    """Is ``ent``'s name told as a person somewhere on the page: a later word of a longer PERSON
+    name ("Dana Elmford"), or another mention of it in a person frame ("Elmford said")?"""
+    name = ent.text
+    for other in persons:
+        if other.start == ent.start:
+            continue
+        words = [t.text for t in other]
+        if len(other) > len(ent) and name in words[1:] and not any(w.isupper() for w in words):
+            return True  # "Dana Elmford", not "Elmford FRFI" (a name after the town's)
+        if other.text == name and person_frame(doc, other.start, other.end):
+            return True
+    return False
 
 
 def add_to(nlp: Any) -> None:

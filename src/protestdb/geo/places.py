@@ -274,6 +274,16 @@ def find_places(text: str) -> list[PlaceMention]:
     return list(_scan(text)[0])
 
 
+def _namesake_in_named(quote: str, country: str, found: list[PlaceMention]) -> bool:
+    """Is the city ``quote`` (whose biggest namesake is in ``country``) also a town of a country
+    the text names, while ``country`` itself goes unnamed ("Islington" in a text about
+    Jamaica's parishes)? Then it is no evidence of its big namesake's country."""
+    named = {pm.country for pm in found if pm.kind == "country" and pm.country}
+    if not named or country in named:
+        return False
+    return any(p.country in named for p in candidates(norm_name(quote)) if p.kind != "neighborhood")
+
+
 def text_country(text: str) -> str | None:
     """The foreign country ``text`` is about (``geo.country``), None for the US default."""
     return _scan(text)[1]
@@ -441,7 +451,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             cities=[c for (s0, e0, q, st0, _x, gl) in pending_cities if not st0 and not gl and not _acronym(q)
                     and (s0, e0) not in stop_spans
                     and norm_name(q) not in country_mod.cue_names() and norm_name(q) not in _shared_regions()
-                    for c in [country_mod.city_country(q)] if c]
+                    for c in [country_mod.city_country(q)] if c and not _namesake_in_named(q, c, out)]
             # a landmark abroad ("Parliament Square") tells its country as a city does
             + [pm.country for pm in out if pm.kind == "venue" and pm.country and pm.country != "US"],
             states=len({pm.state for pm in out if pm.kind == "state" and not pm.is_dateline

@@ -204,7 +204,11 @@ def _relabel(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
         if ent.end < len(doc) and doc[ent.end].text == ","  # the cheap test first: "<Name>, ..."
         and _is_name(ent) and not person_frame(doc, ent.start, ent.end) and _with_region(doc, ent)
     }
-    out |= {(e.start, e.end) for e in persons if (e.start, e.end) not in out and (_turnout_item(doc, e) or _opening_in(doc, e))}
+    out |= {
+        (e.start, e.end) for e in persons
+        if (e.start, e.end) not in out and (_turnout_item(doc, e) or _opening_in(doc, e))
+        and not _person_elsewhere(doc, e, persons)  # "Waverly said ... In Waverly, ...": ambiguous
+    }
     listed = [e for e in persons if (e.start, e.end) not in out and _in_list_shape(doc, e)]
     if listed:  # the rarer shape: a name coordinated with others ("..., Dubuque and Decorah")
         out |= _region_listed(doc, listed)

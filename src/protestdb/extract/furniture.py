@@ -231,13 +231,27 @@ def without_stamps(text: str, dates: list[Any], lang: str = "en") -> list[Any]:
     return [m for m in dates if not any(a <= m.start < b or m.start <= a < m.end for a, b in spans)]
 
 
-def date_words(dates: list[Any], scopes: list[tuple[int, int]]) -> Any | None:
+#: Words just before a date that make it another occasion's day: "the second march, following the
+#: first on Aug. 14", "the earlier rally on May 2", "protests since June 3" (a campaign's other night)
+_OTHER_OCCASION = re.compile(
+    r"(?:\b(?:the|a|its|their)\s+(?:first|previous|earlier|last|initial|original|prior)\b[^.;!?\n]{0,30}?"
+    r"\b(?:on|of|held on)|\bsince)\s*$", re.IGNORECASE)
+
+
+def other_occasion(text: str, start: int) -> bool:
+    """Do the words before a date at ``start`` tell another occasion's day (:data:`_OTHER_OCCASION`)?"""
+    return bool(_OTHER_OCCASION.search(text[max(0, start - 60):start]))
+
+
+def date_words(dates: list[Any], scopes: list[tuple[int, int]], text: str | None = None) -> Any | None:
     """The first date words of the event's scopes that resolve to no day ("on Saturday" on a
     page without a date): kept as evidence of an unknown date, never turned into a guess. Words
     naming a day of the month ("Jan. 28") go before relative ones ("Last night, Jan. 28"): they
-    tell which day it was when another report gives the year."""
+    tell which day it was when another report gives the year. With ``text``: not the words of
+    another occasion ("following the first on Aug. 14", :func:`other_occasion`): the resolver
+    reads them as the day of this report's action."""
     told = [m for m in dates if getattr(m, "value", None) is None and getattr(m, "future_value", None) is None
-            and any(a <= m.start < b for a, b in scopes)]
+            and any(a <= m.start < b for a, b in scopes) and not (text and other_occasion(text, m.start))]
     named = [m for m in told if not getattr(m, "relative", False) and any(c.isdigit() for c in m.quote)]
     return (named or told or [None])[0]
 

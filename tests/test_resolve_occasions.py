@@ -74,6 +74,8 @@ def test_words_of_another_occasion() -> None:
     assert not other_occasion(text, text.index("Wednesday night"))
     plain = "Thousands marched through the city on August 14 to demand safe streets."
     assert not other_occasion(plain, plain.index("August 14"))
+    held = "A vendor held by immigration agents since June 19 was named at the rally."
+    assert not other_occasion(held, held.index("June 19"))  # words of another day still deny that day
 
 
 FIRST_NIGHT = (

@@ -232,10 +232,11 @@ def without_stamps(text: str, dates: list[Any], lang: str = "en") -> list[Any]:
 
 
 #: Words just before a date that make it another occasion's day: "the second march, following the
-#: first on Aug. 14", "the earlier rally on May 2", "protests since June 3" (a campaign's other night)
+#: first on Aug. 14", "the earlier rally on May 2" (a campaign's other night). Not "since June 3":
+#: such words still tell the report is not of that day, which keeps it from that day's event.
 _OTHER_OCCASION = re.compile(
-    r"(?:\b(?:the|a|its|their)\s+(?:first|previous|earlier|last|initial|original|prior)\b[^.;!?\n]{0,30}?"
-    r"\b(?:on|of|held on)|\bsince)\s*$", re.IGNORECASE)
+    r"\b(?:the|a|its|their)\s+(?:first|previous|earlier|last|initial|original|prior)\b[^.;!?\n]{0,30}?"
+    r"\b(?:on|of|held on)\s*$", re.IGNORECASE)
 
 
 def other_occasion(text: str, start: int) -> bool:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import time
@@ -161,17 +162,23 @@ def _side(ev: dict[str, Any]) -> bool:
     return "counter-protest" in (ev.get("event_type") or [])
 
 
+def _venue_words(ev: dict[str, Any]) -> set[str]:
+    return {w for w in re.findall(r"\w+", str(ev.get("location") or "").casefold()) if len(w) > 3}
+
+
 def map_mentions(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """(pred index, gold index): the scorer's per-document matching (:func:`match_events`: the same
     pairs allowed, a maximum matching), its ties broken first by the side -- a counter-protest
-    mention for the gold counter-protest, a main action's for the main action -- then by field
-    agreement. The scorer's mean field agreement alone can give a page's two mentions of one place
-    and day to the wrong gold events (a shared issue outweighs the types), which then reads as the
-    resolver splitting one event and gluing its opponent."""
+    mention for the gold counter-protest, a main action's for the main action --, then by a venue
+    word shared with the gold mention's place words, then by field agreement. The scorer's mean
+    field agreement alone (it reads no venue) can give a page's two mentions of one place and day to
+    the wrong gold events (a shared issue outweighs the types; two mentions alike but for the venue),
+    which then reads as the resolver splitting one event and gluing another."""
     return best_matching(
         len(preds), len(golds),
         lambda i, j: pair_allowed(preds[i], golds[j]),
-        lambda i, j: (0.5 if _side(preds[i]) == _side(golds[j]) else 0.0) + 0.5 * _agreement(preds[i], golds[j]),
+        lambda i, j: (0.5 if _side(preds[i]) == _side(golds[j]) else 0.0)
+        + (0.2 if _venue_words(preds[i]) & _venue_words(golds[j]) else 0.0) + 0.3 * _agreement(preds[i], golds[j]),
     )
 
 

@@ -43,3 +43,19 @@ def test_the_side_never_overrides_what_the_scorer_allows() -> None:
     assert bench.map_mentions(other_town, GOLD) == []  # another locality: no pair, whatever the side
     (only,) = bench.map_mentions([PRED[1]], [GOLD[0]])  # the only allowed pair is still made
     assert only == (0, 0)
+
+
+def test_two_mentions_alike_but_for_the_venue_go_by_the_venue() -> None:
+    """A page's lobby meeting and its square rally, extracted alike but for the venue: the scorer
+    reads no venue (a coin-flip by order); the benchmark gives each to the gold event of its place."""
+    gold = [
+        {"event_id": "S1", "locality": "Brookvale", "event_type": ["rally"], "location": "Union Square; Mill Road",
+         "size_low": 2000},
+        {"event_id": "S2", "locality": "Brookvale", "event_type": ["rally"], "location": "Guild Hall", "size_low": 2000},
+    ]
+    pred = [
+        {"locality": "Brookvale", "event_type": ["rally"], "location": "Guild Hall, Brookvale", "size_low": 2000},
+        {"locality": "Brookvale", "event_type": ["rally"], "location": "Union Square", "size_low": 2000},
+    ]
+    assert sorted(match_events(pred, gold)) == [(0, 0), (1, 1)]  # the scorer's order alone
+    assert sorted(bench.map_mentions(pred, gold)) == [(0, 1), (1, 0)]

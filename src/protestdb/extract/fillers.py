@@ -103,10 +103,24 @@ def filler(name: str) -> Callable[[Filler], Filler]:
     return register
 
 
+def _own_side_triggers(f: Filling, trigs: list[Any]) -> list[Any]:
+    """A main action's story often goes on to tell its opponents ("Counter-protesters waved flags
+    across the street"): when the page tells the counter-protest as an event of its own (a counter
+    draft at the same place), the counter-protest words of the main draft's later sentences are that
+    event's, not this one's type -- only its opening sentence may make it a counter-protest (issue 10:
+    a main march typed "counter-protest" joins the counter-protest other outlets tell)."""
+    if f.draft.counter or not f.draft.rules or all(t.type == "counter-protest" for t in trigs):
+        return trigs
+    if not any(d is not f.draft and d.counter and d.key == f.draft.key for d in f.drafts):
+        return trigs
+    a, b = f.draft.rules[0][1]
+    return [t for t in trigs if t.type != "counter-protest" or a <= t.start < b]
+
+
 @filler("type")
 def fill_type(f: Filling) -> None:
     """The event types of the draft's trigger words (a counter-protest draft is one)."""
-    trigs = sorted(f.draft.triggers, key=lambda t: t.start)
+    trigs = _own_side_triggers(f, sorted(f.draft.triggers, key=lambda t: t.start))
     lang = f.doc.lang or "en"
     implying = [t for t in trigs if types.implied_types([t.quote], lang)]  # "glued themselves to": civil disobedience too
     typ_list = types.normalize_types([t.type for t in trigs] + types.implied_types([t.quote for t in implying], lang))
@@ -691,7 +705,7 @@ def _date_words(f: Filling) -> None:
     kept as the evidence of an unknown date, never turned into a guess."""
     from protestdb.extract.furniture import date_words
 
-    dw = date_words(f.doc.dates, f.seg_scopes or f.scopes)
+    dw = date_words(f.doc.dates, f.seg_scopes or f.scopes, f.doc.text)
     if dw is not None:
         f.put("date_precision", "unknown", (dw.start, dw.end, dw.quote), rule="date.words_without_day")
 

@@ -252,13 +252,31 @@ def post_day(text: str, pos: int, lang: str = "en", reach: int = 700) -> tuple[d
     return (day, (m.start("d"), m.end("d"), m.group("d"))) if day is not None else None
 
 
-def date_words(dates: list[Any], scopes: list[tuple[int, int]]) -> Any | None:
+#: Words just before a date that make it another occasion's day: "the second march, following the
+#: first on Aug. 14", "the earlier rally on May 2" (a campaign's other night). Not "since June 3":
+#: such words still tell the report is not of that day, which keeps it from that day's event.
+@lru_cache(maxsize=4)
+def _other_occasion(lang: str) -> re.Pattern[str] | None:
+    pat = lang_entry("furniture", lang, "other_occasion_before")
+    return re.compile(pat, re.IGNORECASE) if pat else None
+
+
+def other_occasion(text: str, start: int, lang: str = "en") -> bool:
+    """Do the words before a date at ``start`` tell another occasion's day (``data/furniture_<lang>``
+    ``other_occasion_before``)?"""
+    pat = _other_occasion(lang)
+    return pat is not None and bool(pat.search(text[max(0, start - 60):start]))
+
+
+def date_words(dates: list[Any], scopes: list[tuple[int, int]], text: str | None = None) -> Any | None:
     """The first date words of the event's scopes that resolve to no day ("on Saturday" on a
     page without a date): kept as evidence of an unknown date, never turned into a guess. Words
     naming a day of the month ("Jan. 28") go before relative ones ("Last night, Jan. 28"): they
-    tell which day it was when another report gives the year."""
+    tell which day it was when another report gives the year. With ``text``: not the words of
+    another occasion ("following the first on Aug. 14", :func:`other_occasion`): the resolver
+    reads them as the day of this report's action."""
     told = [m for m in dates if getattr(m, "value", None) is None and getattr(m, "future_value", None) is None
-            and any(a <= m.start < b for a, b in scopes)]
+            and any(a <= m.start < b for a, b in scopes) and not (text and other_occasion(text, m.start))]
     named = [m for m in told if not getattr(m, "relative", False) and any(c.isdigit() for c in m.quote)]
     return (named or told or [None])[0]
 

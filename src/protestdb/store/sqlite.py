@@ -297,6 +297,31 @@ def _migrations() -> list[tuple[int, str, str]]:
     return sorted(out)
 
 
+class _SourceTexts(Mapping[str, str]):
+    """Event id -> its sources' page texts (joined), read from the database when first asked for."""
+
+    def __init__(self, c: sqlite3.Connection, known: dict[str, str], ids: Sequence[str]) -> None:
+        self._c, self._got, self._ids = c, dict(known), set(known) | set(ids)
+
+    def __getitem__(self, key: str) -> str:
+        if key not in self._ids:
+            raise KeyError(key)
+        if key not in self._got:
+            rows = self._c.execute("SELECT a.text FROM articles a JOIN event_sources s ON s.article_id = a.id"
+                                   " WHERE s.event_id = ? ORDER BY s.added_at, s.rowid", (key,)).fetchall()
+            self._got[key] = "\n".join(r[0] for r in rows)
+        return self._got[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._ids))
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 class Store:
     """The event database. Create with :func:`protestdb.store.open_store`."""
 
@@ -1004,16 +1029,12 @@ class Store:
 
     @staticmethod
     def _undated_texts(c: sqlite3.Connection, article: Article, m: EventMention,
-                       cands: Sequence[Event]) -> dict[str, str]:
+                       cands: Sequence[Event]) -> Mapping[str, str]:
         """The pages of the undated sides: ``""`` -> the article's (an undated mention), an undated
-        candidate's id -> its sources' texts."""
-        out = {"": article.text} if not m.date else {}
-        for ev in cands:
-            if not ev.date:
-                rows = c.execute("SELECT a.text FROM articles a JOIN event_sources s ON s.article_id = a.id"
-                                 " WHERE s.event_id = ?", (ev.id,)).fetchall()
-                out[ev.id] = "\n".join(r[0] for r in rows)
-        return out
+        candidate's id -> its sources' texts; for an undated mention also the dated candidates' (read
+        only when asked for: the named action both pages tell, issue 10)."""
+        ids = [ev.id for ev in cands if not m.date or not ev.date]
+        return _SourceTexts(c, {"": article.text} if not m.date else {}, ids)
 
     def _add_mentions(self, article: Article, mentions: Sequence[EventMention]) -> IngestResult:
         res = IngestResult(article_id=article.id, is_new=False)

@@ -175,3 +175,43 @@ def test_an_organizers_name_before_strike_is_no_action_name(tmp_path: Path) -> N
                        organizations=org, event_type=["strike"])
     assert undated != dated
     store.close()
+
+
+def _philly(store, text: str, day: str | None, **fields) -> str:
+    base = {"locality": "Philadelphia", "state": "PA", "country": "US", "date": day, "event_type": ["march"],
+            "title": "Keys Back"}
+    (eid,) = store.add_mentions(Article.make(text, published=day), [EventMention(**{**base, **fields})])
+    return eid
+
+
+def test_an_event_placed_at_a_district_takes_the_venue_a_joining_report_names(tmp_path: Path) -> None:
+    """The place hierarchy in the record: the first report places the march in its district ("Center
+    City"), the second at a plaza there; the event keeps the plaza with the district after it, and an
+    undated report of the named march at that plaza then joins it (the action's name + its venue)."""
+    store = open_store(tmp_path / "d.sqlite")
+    org = ["Schuylkill Renters Union"]
+    first = _philly(store, "The Keys Back march wound through Center City on Saturday.", "2025-04-05",
+                    location="Center City", organizations=org)
+    second = _philly(store, "Renters left Tindall Plaza on Saturday for the Keys Back march.", "2025-04-05",
+                     location="Tindall Plaza", organizations=org)
+    assert second == first and store.get_event(first).location == "Tindall Plaza, Center City"
+    undated = _philly(store, "The Keys Back march started at Tindall Plaza, organizers said.", None,
+                      location="Tindall Plaza")
+    assert undated == first and store.get_event(first).date == "2025-04-05"
+    store.close()
+
+
+def test_a_district_does_not_take_a_venue_of_another_named_march_the_same_day(tmp_path: Path) -> None:
+    """Look-alike: once the event is at its plaza, a report of the same campaign at another park of the
+    district the same day is another gathering (the district alone no longer makes them compatible);
+    and an event whose location is a venue keeps it."""
+    store = open_store(tmp_path / "e.sqlite")
+    org = ["Schuylkill Renters Union"]
+    first = _philly(store, "The Keys Back march wound through Center City on Saturday.", "2025-04-05",
+                    location="Center City", organizations=org)
+    _philly(store, "Renters left Tindall Plaza on Saturday for the Keys Back march.", "2025-04-05",
+            location="Tindall Plaza", organizations=org)
+    other = _philly(store, "A Keys Back rally filled Quarry Park on Saturday.", "2025-04-05",
+                    location="Quarry Park", event_type=["march"])
+    assert other != first and store.get_event(first).location == "Tindall Plaza, Center City"
+    store.close()

@@ -1262,6 +1262,7 @@ def merge_into(event: Event, mention: EventMention) -> Event:
     for f in LIST_FIELDS:
         setattr(ev, f, _union(getattr(ev, f), getattr(mention, f)))
         _add_spans(ev, f, ev_spans.get(f, []))
+    _finer_location(ev, mention, ev_spans)
     _merge_scalars(ev, mention, ev_spans)
     if mention.date is not None:
         if ev.date is None:  # an undated report joined first: the event takes the dated source's date
@@ -1270,6 +1271,21 @@ def merge_into(event: Event, mention: EventMention) -> Event:
     _merge_sizes(ev, mention, ev_spans)
     _merge_flags(ev, mention, ev_spans)
     return ev
+
+
+def _finer_location(ev: Event, mention: EventMention, ev_spans: dict[str, list[Evidence]]) -> None:
+    """The place hierarchy in the record (issue 10): an event placed only at a neighbourhood or a part
+    of town ("Center City") takes the specific venue a joining source names, the neighbourhood after
+    it ("Tindall Plaza, Center City"), so the next report is compared with the venue, not the district."""
+    old, new = ev.location, mention.location
+    if not old or not new or ev.state is None:
+        return
+    if venue_tokens(old, ev.locality, ev.state) or not place_parts(old, ev.state):
+        return  # the event names a venue already, or its location is not a place's part
+    if not venue_tokens(new, mention.locality, mention.state):
+        return
+    ev.location = new if old.casefold() in new.casefold() else f"{new}, {old}"
+    _add_spans(ev, "location", ev_spans.get("location", []))
 
 
 def _merge_scalars(ev: Event, mention: EventMention, ev_spans: dict[str, list[Evidence]]) -> None:

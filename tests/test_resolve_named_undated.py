@@ -215,3 +215,13 @@ def test_a_district_does_not_take_a_venue_of_another_named_march_the_same_day(tm
                     location="Quarry Park", event_type=["march"])
     assert other != first and store.get_event(first).location == "Tindall Plaza, Center City"
     store.close()
+
+
+def test_names_meet_across_hashtag_spellings_but_not_other_editions_or_names() -> None:
+    """A hashtag whose small word was not capitalised still starts with the name; look-alikes: another
+    edition's number, another name sharing the first word, a one-word name."""
+    tag = text_action_names("Crowds marched under #FairFaresinRiverton banners.")
+    assert names_meet({"fair fares"}, tag)
+    assert not names_meet({"fair fares 2"}, {"fair fares"})
+    assert not names_meet({"fair wages"}, tag)
+    assert not names_meet({"fair"}, tag)

@@ -56,7 +56,7 @@ def _keys(names: Iterable[str]) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def text_action_names(text: str) -> frozenset[str]:
     """Campaign keys of the actions a page names: hashtags, Title Case names in quotes, and Title
     Case names before an action noun ("Harbor Day rally"), each of two words or more after
@@ -73,12 +73,23 @@ def text_action_names(text: str) -> frozenset[str]:
     return frozenset(_keys(found))
 
 
+def _compact_meet(x: str, y: str) -> bool:
+    """One name run together starts the other ("end bad governance" / a hashtag whose small word was not
+    capitalised, "#EndBadGovernanceinNigeria" -> "end bad governancein nigeria"): the shorter has two
+    words or more and the edition numbers agree, as :func:`~protestdb.resolve.merge.titles_meet` asks."""
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short.split()) < 2 or {w for w in x.split() if w.isdigit()} != {w for w in y.split() if w.isdigit()}:
+        return False
+    return long_.replace(" ", "").startswith(short.replace(" ", ""))
+
+
 def names_meet(a: Iterable[str], b: Iterable[str]) -> bool:
-    """Do two sets of action-name keys share a name (:func:`~protestdb.resolve.merge.titles_meet`)?"""
+    """Do two sets of action-name keys share a name (:func:`~protestdb.resolve.merge.titles_meet`, or
+    one run together starting the other: :func:`_compact_meet`)?"""
     from protestdb.resolve.merge import titles_meet  # merge imports this module lazily too
 
     bs = list(b)
-    return any(titles_meet(x, y) for x in a for y in bs)
+    return any(titles_meet(x, y) or _compact_meet(x, y) for x in a for y in bs)
 
 
 __all__ = ["names_meet", "text_action_names"]

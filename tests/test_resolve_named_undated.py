@@ -225,3 +225,15 @@ def test_names_meet_across_hashtag_spellings_but_not_other_editions_or_names() -
     assert not names_meet({"fair fares 2"}, {"fair fares"})
     assert not names_meet({"fair wages"}, tag)
     assert not names_meet({"fair"}, tag)
+
+
+def test_a_place_before_protests_is_no_action_name(tmp_path: Path) -> None:
+    """Look-alike: both pages tell of a rally "in solidarity with the Los Angeles protests" at the
+    plaza: a city's name before "protests" is a place, not the action's name -- the undated page
+    stays apart."""
+    store = open_store(tmp_path / "p.sqlite")
+    dated = _dated(store, "Hundreds rallied at Quillon Plaza on Saturday in solidarity with the Los Angeles"
+                          " protests.")
+    undated = _undated(store, "A rally at Quillon Plaza backed the Los Angeles protests, organizers said.")
+    assert undated != dated
+    store.close()

@@ -98,9 +98,15 @@ def _read_names(key: MatchKey, text: str) -> None:
 
 
 def _place_name(name: str, key: MatchKey) -> bool:
-    """Is a found name only the side's place or venue ("Union Park rally", "Riverton protests")?"""
+    """Is a found name only a place: the side's place or venue ("Riverton protests"), or a place of the
+    gazetteer ("in solidarity with the Los Angeles protests", "the Union Square rally")?"""
     own = set(re.findall(r"\w+", f"{key.locality or ''} {key.location or ''}".casefold()))
-    return set(name.split()) <= own
+    if set(name.split()) <= own:
+        return True
+    from protestdb.geo.resolve import best_place  # the gazetteer, opened on first use
+
+    p = best_place(name, None, None)
+    return p is not None and p.name.casefold() == name
 
 
 def _add_page_names(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey: MatchKey,

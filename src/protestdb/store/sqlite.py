@@ -1080,7 +1080,64 @@ class Store:
                      json.dumps(dec.why, ensure_ascii=False, default=str)),
                 )
                 res.event_ids.append(ev.id)
+                if m.date and ev.date:  # undated events stored before it may join it now (order independence)
+                    self._join_undated_later(c, ev.id, article.id, cands, res)
         return res
+
+    def _join_undated_later(self, c: sqlite3.Connection, event_id: str, article_id: str, cands: Sequence[Event],
+                            res: IngestResult) -> None:
+        """A dated report just went to event ``event_id``: an undated event of its place stored before it
+        joins it now when each of its sources, offered again with all its candidates, would join it --
+        what it would have done had this report been stored first (issue 10: the database must not
+        depend on the order of ingestion). The decision is the resolver's, with its reasons; a
+        reviewer's split is respected (:meth:`_candidates` never offers a split-off event)."""
+        if not getattr(self.resolver.decide, "reads_texts", False):
+            return
+        for u in cands:
+            if u.date or u.id == event_id or not c.execute("SELECT 1 FROM events WHERE id = ?", (u.id,)).fetchone():
+                continue
+            whys = self._undated_would_join(c, u.id, event_id)
+            if whys is None:
+                continue
+            target = self.get_event(event_id)
+            assert target is not None
+            merged = target
+            for _aid, _idx, um in self.mentions_of(c, u.id):
+                merged = self.resolver.merge(merged, um)
+            self.move_sources(c, u.id, event_id)
+            for aid, why in whys.items():
+                self.set_source_why(c, event_id, aid, {**why, "later": article_id})
+            self.move_corrections(c, u.id, event_id)
+            c.execute("UPDATE review_flags SET status = 'resolved' WHERE status = 'open' AND kind = 'uncertain_match'"
+                      " AND ((event_id = ? AND other_event_id = ?) OR (event_id = ? AND other_event_id = ?))",
+                      (u.id, event_id, event_id, u.id))
+            self.redirect_event(c, u.id, event_id)
+            self.rewrite_event(c, self.corrections(c, merged))
+            if event_id not in res.created and event_id not in res.updated:
+                res.updated.append(event_id)
+
+    def _undated_would_join(self, c: sqlite3.Connection, undated_id: str, event_id: str) -> dict[str, dict] | None:
+        """Article id -> the resolver's decision (``why``) for each source of undated event ``undated_id``
+        offered again now, when every one of them joins ``event_id``; else None."""
+        target = None
+        out: dict[str, dict] = {}
+        for aid, _idx, m in self.mentions_of(c, undated_id):
+            article = self.get_article(aid)
+            if m.date or article is None:
+                return None
+            if target is None:  # first the one event alone (cheap): most undated events fail here
+                target = self.get_event(event_id)
+                if target is None:
+                    return None
+            dec = self.resolver.decide([target], m, (), self._undated_texts(c, article, m, [target]))  # type: ignore[call-arg]
+            if dec.event is None:
+                return None
+            cands, ccc_ids = self._candidates(c, m, aid, _iso(article.published))  # all of its candidates
+            dec = self.resolver.decide(cands, m, ccc_ids, self._undated_texts(c, article, m, cands))  # type: ignore[call-arg]
+            if dec.event is None or dec.event.id != event_id or dec.why.get("how") != "match":
+                return None
+            out[aid] = dec.why
+        return out or None
 
     def _flag_near_matches(self, c: sqlite3.Connection, event_id: str, m: EventMention, article_id: str) -> int:
         """Queue CCC events at the same place with the same action but another date (never merged)."""

@@ -17,21 +17,22 @@ from protestdb.store import open_store
 _BASE = {"locality": "Riverton", "state": "OR", "country": "US", "location": "Quillon Plaza",
          "event_type": ["march"], "issues": ["other"]}
 
-#: name -> (text, publication day or None, mention fields)
+#: name -> (text, publication day, mention fields); the undated pages are published some days after
+#: the march (an undated mention is offered the dated events of the ten days before its page)
 PAGES: dict[str, tuple[str, str | None, dict]] = {
     "dated": ("Hundreds gathered at Quillon Plaza on Saturday for the Lantern Keys march, calling for rent"
               " limits in Riverton.", "2025-10-04", {"date": "2025-10-04"}),
     "dated2": ("Renters rallied at Quillon Plaza in Riverton on Saturday before marching to city hall.",
                "2025-10-05", {"date": "2025-10-04", "organizations": ["Riverton Renters Alliance"]}),
     "undated": ("Marchers carrying lanterns filled Quillon Plaza for the Lantern Keys march, organizers said.",
-                None, {"date": None, "date_precision": "unknown"}),
+                "2025-10-13", {"date": None, "date_precision": "unknown"}),
     # look-alikes: the venue without the action's name; the campaign in another city the same day;
     # a counter-protest naming the action
-    "no_name": ("Marchers carrying lanterns filled Quillon Plaza, organizers said.", None,
+    "no_name": ("Marchers carrying lanterns filled Quillon Plaza, organizers said.", "2025-10-06",
                 {"date": None, "date_precision": "unknown"}),
     "other_city": ("Hundreds gathered at Quillon Plaza in Lakeport on Saturday for the Lantern Keys march.",
                    "2025-10-04", {"date": "2025-10-04", "locality": "Lakeport"}),
-    "counter": ("Counter-protesters met the Lantern Keys march at Quillon Plaza.", None,
+    "counter": ("Counter-protesters met the Lantern Keys march at Quillon Plaza.", "2025-10-06",
                 {"date": None, "date_precision": "unknown", "event_type": ["counter-protest"]}),
 }
 
@@ -139,3 +140,36 @@ def test_a_late_join_needs_one_dated_candidate(tmp_path: Path) -> None:
         dated = _ingest(store, "dated")
         assert (store.get_event(undated).id == dated) is not with_week2
         store.close()
+
+
+def test_another_edition_arriving_later_takes_the_undated_report_out(tmp_path: Path) -> None:
+    """Look-alike: an undated report on a page without a publication date (any year's edition) joined
+    the plaza's march -- stored first or after it --; then the named march of another Saturday arrives:
+    the report now fits both and leaves the event (review queue), as when both were stored before it."""
+    text, _, fields = PAGES["undated"]
+    week2 = ("Thousands walked in the Lantern Keys march through Riverton on Saturday.", "2025-10-11")
+    groupings = []
+    for n, order in enumerate((["undated", "dated", "week2"], ["dated", "undated", "week2"],
+                               ["dated", "week2", "undated"], ["week2", "undated", "dated"])):
+        store = open_store(tmp_path / f"e{n}.sqlite")
+        ids = {}
+        for name in order:
+            if name == "undated":
+                (ids[name],) = store.ingest(Article.make(text), [EventMention(**{**_BASE, **fields})]).event_ids
+            elif name == "week2":
+                (ids[name],) = store.ingest(Article.make(week2[0], published=week2[1]),
+                                           [EventMention(**{**_BASE, "date": week2[1], "location": None})]).event_ids
+            else:
+                ids[name] = _ingest(store, name)
+            if order[:2] == ["undated", "dated"] and name == "dated":
+                assert store.get_event(ids["undated"]).id == ids["dated"]  # joined late ...
+        arts = {a: e for e, a in store.conn.execute("SELECT event_id, article_id FROM event_sources")}
+        groupings.append(len(set(arts.values())))
+        (left,) = [e for e in set(arts.values()) if store.get_event(e).date is None]  # ... and left
+        assert left == ids["undated"] or order[0] != "undated"  # with its own id again
+        assert store.get_event(left).id == left and len(store.get_event(left).sources) == 1
+        assert any(f["event_id"] == left for f in store.review_flags(kind="uncertain_match"))
+        if order == ["dated", "undated", "week2"]:
+            assert "left" in describe_why(store.sources_why(left)[next(iter(store.sources_why(left)))])
+        store.close()
+    assert groupings == [3, 3, 3, 3]

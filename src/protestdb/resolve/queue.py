@@ -51,6 +51,9 @@ def describe_why(why: dict[str, Any] | None) -> str:
         if why.get("ccc_match") == "fuzzy":
             s += f" (matched to another snapshot's row, score {why.get('score')})"
         return s
+    if how == "new" and why.get("left"):
+        return (f"joined: new (left {why['left']} when a dated report ({str(why.get('because'))[:12]}) of another"
+                " day fitted it as well: see the review queue)")
     if how == "new":
         return f"joined: new (first report; {why.get('candidates', 0)} candidate(s) did not fit)"
     if how in ("match", "ccc"):

@@ -6,6 +6,7 @@ Every write method runs in one transaction: a crash leaves all or nothing of an 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -1082,6 +1083,7 @@ class Store:
                 res.event_ids.append(ev.id)
                 if m.date and ev.date:  # undated events stored before it may join it now (order independence)
                     self._join_undated_later(c, ev.id, article.id, cands, res)
+                    self._recheck_undated_joins(c, ev, article.id, res)
         return res
 
     def _join_undated_later(self, c: sqlite3.Connection, event_id: str, article_id: str, cands: Sequence[Event],
@@ -1090,7 +1092,8 @@ class Store:
         joins it now when each of its sources, offered again with all its candidates, would join it --
         what it would have done had this report been stored first (issue 10: the database must not
         depend on the order of ingestion). The decision is the resolver's, with its reasons; a
-        reviewer's split is respected (:meth:`_candidates` never offers a split-off event)."""
+        reviewer's split is respected (:meth:`_candidates` never offers a split-off event). Another day's
+        edition arriving later takes it out again (:meth:`_recheck_undated_joins`)."""
         if not getattr(self.resolver.decide, "reads_texts", False):
             return
         for u in cands:
@@ -1115,6 +1118,55 @@ class Store:
             self.rewrite_event(c, self.corrections(c, merged))
             if event_id not in res.created and event_id not in res.updated:
                 res.updated.append(event_id)
+
+    def _recheck_undated_joins(self, c: sqlite3.Connection, ev: Event, article_id: str, res: IngestResult) -> None:
+        """A dated report just went to event ``ev``: an undated report that joined another dated event of
+        the place by the resolver (not by a reviewer) is offered again, with that event without it among
+        its candidates; when it would no longer join it (``ev`` now fits it as well: another day's edition
+        of the named action), it leaves it for an event of its own, the pairs in the review queue: what
+        the other order of ingestion gives (issue 10: never a false merge; a reviewer's merge stays)."""
+        key = normalize_locality(ev.locality)
+        if key is None or not getattr(self.resolver.decide, "reads_texts", False):
+            return
+        rows = c.execute(
+            "SELECT s.event_id, s.article_id FROM event_sources s JOIN events e ON e.id = s.event_id"
+            " WHERE e.locality_key = ? AND e.id != ? AND e.date IS NOT NULL AND e.origin != 'ccc'"
+            " AND json_extract(s.mention, '$.date') IS NULL AND json_extract(s.why, '$.how') = 'match'"
+            " ORDER BY s.added_at, s.rowid", (key, ev.id)).fetchall()
+        for eid, aid in rows:
+            sources = self.mentions_of(c, eid)
+            mine = [(i, m) for a, i, m in sources if a == aid]
+            rest = [m for a, _, m in sources if a != aid]
+            article = self.get_article(aid)
+            if len(mine) != 1 or not rest or article is None:
+                continue
+            idx, m = mine[0]
+            without = self.resolver.new_event(rest[0], rest[0].article_id or "", 0).model_copy(update={"id": eid})
+            for other in rest[1:]:
+                without = self.resolver.merge(without, other)
+            without = self.corrections(c, without)
+            cands, ccc_ids = self._candidates(c, m, aid, _iso(article.published))
+            cands = [without, *cands]
+            dec = self.resolver.decide(cands, m, ccc_ids, self._undated_texts(c, article, m, cands))  # type: ignore[call-arg]
+            if dec.event is not None and dec.event.id == eid:
+                continue
+            alone = self.resolver.new_event(m, aid, idx)  # its own id again when free (a late join left a redirect)
+            c.execute("DELETE FROM event_redirects WHERE old_id = ? AND new_id = ?", (alone.id, eid))
+            if c.execute("SELECT 1 FROM events WHERE id = ? UNION ALL SELECT 1 FROM event_redirects WHERE old_id = ?",
+                         (alone.id, alone.id)).fetchone():
+                alone.id = "ev_" + hashlib.sha1(f"unjoin:{eid}:{aid}".encode()).hexdigest()[:16]
+            new_id = alone.id
+            alone = self.corrections(c, alone)
+            self._write_event(c, alone, is_new=True)
+            self.move_sources(c, eid, new_id, article_id=aid)
+            self.set_source_why(c, new_id, aid, {"how": "new", "left": eid, "because": article_id,
+                                                 "candidates": len(cands)})
+            for other, parts in [(without, {"reject": "another dated event of the place fits as well"}), *dec.review]:
+                self.add_review_flag(c, "uncertain_match", new_id, other.id, aid, parts.get("score"),
+                                     {"parts": parts, "date": None, "other_date": other.date,
+                                      "locality": m.locality, "other_locality": other.locality})
+            self.rewrite_event(c, without)
+            res.updated.extend(x for x in (eid, new_id) if x not in res.updated)
 
     def _undated_would_join(self, c: sqlite3.Connection, undated_id: str, event_id: str) -> dict[str, dict] | None:
         """Article id -> the resolver's decision (``why``) for each source of undated event ``undated_id``

@@ -1082,11 +1082,11 @@ class Store:
                 )
                 res.event_ids.append(ev.id)
                 if m.date and ev.date:  # undated events stored before it may join it now (order independence)
-                    self._join_undated_later(c, ev.id, article.id, cands, res)
+                    self._join_undated_later(c, ev, article.id, cands, res)
                     self._recheck_undated_joins(c, ev, article.id, res)
         return res
 
-    def _join_undated_later(self, c: sqlite3.Connection, event_id: str, article_id: str, cands: Sequence[Event],
+    def _join_undated_later(self, c: sqlite3.Connection, ev: Event, article_id: str, cands: Sequence[Event],
                             res: IngestResult) -> None:
         """A dated report just went to event ``event_id``: an undated event of its place stored before it
         joins it now when each of its sources, offered again with all its candidates, would join it --
@@ -1096,10 +1096,11 @@ class Store:
         edition arriving later takes it out again (:meth:`_recheck_undated_joins`)."""
         if not getattr(self.resolver.decide, "reads_texts", False):
             return
+        event_id = ev.id
         for u in cands:
             if u.date or u.id == event_id or not c.execute("SELECT 1 FROM events WHERE id = ?", (u.id,)).fetchone():
                 continue
-            whys = self._undated_would_join(c, u.id, event_id)
+            whys = self._undated_would_join(c, u.id, ev)
             if whys is None:
                 continue
             target = self.get_event(event_id)
@@ -1131,8 +1132,8 @@ class Store:
         rows = c.execute(
             "SELECT s.event_id, s.article_id FROM event_sources s JOIN events e ON e.id = s.event_id"
             " WHERE e.locality_key = ? AND e.id != ? AND e.date IS NOT NULL AND e.origin != 'ccc'"
-            " AND json_extract(s.mention, '$.date') IS NULL AND json_extract(s.why, '$.how') = 'match'"
-            " ORDER BY s.added_at, s.rowid", (key, ev.id)).fetchall()
+            " AND substr(s.mention, 1, 12) = '{\"date\":null' AND substr(s.why, 1, 15) = '{\"how\": \"match\"'"
+            " ORDER BY s.added_at, s.rowid", (key, ev.id)).fetchall()  # prefixes of the stored JSON: no parse per row
         for eid, aid in rows:
             sources = self.mentions_of(c, eid)
             mine = [(i, m) for a, i, m in sources if a == aid]
@@ -1168,19 +1169,16 @@ class Store:
             self.rewrite_event(c, without)
             res.updated.extend(x for x in (eid, new_id) if x not in res.updated)
 
-    def _undated_would_join(self, c: sqlite3.Connection, undated_id: str, event_id: str) -> dict[str, dict] | None:
+    def _undated_would_join(self, c: sqlite3.Connection, undated_id: str, target: Event) -> dict[str, dict] | None:
         """Article id -> the resolver's decision (``why``) for each source of undated event ``undated_id``
-        offered again now, when every one of them joins ``event_id``; else None."""
-        target = None
+        offered again now, when every one of them joins event ``target``; else None."""
+        event_id = target.id
         out: dict[str, dict] = {}
         for aid, _idx, m in self.mentions_of(c, undated_id):
             article = self.get_article(aid)
             if m.date or article is None:
                 return None
-            if target is None:  # first the one event alone (cheap): most undated events fail here
-                target = self.get_event(event_id)
-                if target is None:
-                    return None
+            # first the one event alone (cheap): most undated events fail here
             dec = self.resolver.decide([target], m, (), self._undated_texts(c, article, m, [target]))  # type: ignore[call-arg]
             if dec.event is None:
                 return None

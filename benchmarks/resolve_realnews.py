@@ -15,7 +15,7 @@ another city) -- is ingested into ONE fresh database through the real pipeline
   counts of gold events split into several stored events and of stored events that glue
   several gold events.
 
-    python benchmarks/resolve_realnews.py [--part dev|dev2|dev3|dev4|dev5|blind|blind2|all] [--texts DIR] [--details]
+    python benchmarks/resolve_realnews.py [--part dev|dev2|dev3|dev4|dev5|blind|blind2|all] [--texts DIR] [--details] [--reverse]
 
 (``dev2``, ``dev3``, ``dev4``, ``dev5``: further development parts (sessions 10, 11, 12 and 16), each scored before anyone tuned on it;
 ``blind2``: a second blind part (session 13), scored only.)
@@ -61,8 +61,9 @@ def _missing_texts(docs: list[dict[str, Any]], texts: Path) -> list[str]:
     return [str(d["doc_id"]) for d in docs if not (texts / f"{d['doc_id']}.txt").is_file()]
 
 
-def score_part(gold: Path, texts: Path, workdir: Path, details: bool = False) -> dict[str, Any]:
-    """Ingest every page of ``gold`` into one fresh database and score the clustering."""
+def score_part(gold: Path, texts: Path, workdir: Path, details: bool = False, reverse: bool = False) -> dict[str, Any]:
+    """Ingest every page of ``gold`` into one fresh database and score the clustering (``reverse``: the
+    pages in the reverse order: latest published first; a database must not depend on the order)."""
     docs = load_gold(gold)
     missing = _missing_texts(docs, texts)
     if missing:
@@ -71,7 +72,7 @@ def score_part(gold: Path, texts: Path, workdir: Path, details: bool = False) ->
             " they are git-ignored: fetch them as tests/realnews/README.md says, or pass --texts DIR"
         )
     # the pages as one JSON-lines input (text, url, outlet, publication date): the real reader
-    order = sorted(docs, key=lambda d: (str(d.get("published") or "9999"), str(d["doc_id"])))
+    order = sorted(docs, key=lambda d: (str(d.get("published") or "9999"), str(d["doc_id"])), reverse=reverse)
     feed = workdir / f"{gold.stem}.jsonl"
     urls: dict[str, str] = {}
     published = {str(d["doc_id"]): d.get("published") for d in docs}
@@ -283,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--details", action="store_true", help="list split and glued events (dev only)")
     ap.add_argument("--keep", type=Path, default=None, help="keep the databases in this folder")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--reverse", action="store_true",
+                    help="ingest the pages in the reverse order (latest published first): the grouping must not change")
     args = ap.parse_args(argv)
     parts = ("dev", "dev2", "dev3", "dev4", "dev5", "blind", "blind2") if args.part == "all" else (args.part,)
     golds = args.gold or [MULTI / f"{p}.jsonl" for p in parts if args.part != "all" or (MULTI / f"{p}.jsonl").is_file()]
@@ -295,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{g}: no such gold file (skipped)", file=sys.stderr)
                 continue
             blind = "blind" in g.stem
-            results[g.stem] = score_part(g, args.texts, work, details=args.details and not blind)
+            results[g.stem] = score_part(g, args.texts, work, details=args.details and not blind, reverse=args.reverse)
     if args.json:
         print(json.dumps(results, indent=2))
         return 0

@@ -19,6 +19,7 @@ with the source so ``protestdb show`` and the event page can say why a source is
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,7 @@ from protestdb.models import Event, EventMention
 from protestdb.resolve.ccc_match import near_match_reason
 from protestdb.resolve.merge import (
     MATCH_THRESHOLD,
+    PLACE_OR_WHO,
     WEAK_SPECIFICS,
     MatchKey,
     explain,
@@ -35,6 +37,7 @@ from protestdb.resolve.merge import (
     tells_recurrence,
     weak_among_several,
 )
+from protestdb.resolve.names import names_meet, text_action_names
 
 #: A candidate that did not win but scored at least this (before the need for a shared specific)
 #: goes to the review queue.
@@ -70,10 +73,98 @@ def _undated_fits_several(keys: Sequence[MatchKey], scores: Sequence[float | Non
 
 
 def _read_texts(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey: MatchKey, texts: Mapping[str, str]) -> None:
-    """Mark the sides whose pages were read and tell no recurring action (:attr:`MatchKey.once`)."""
-    mkey.once = "" in texts and not tells_recurrence(texts[""])
+    """Mark the undated sides whose pages were read and tell no recurring action (:attr:`MatchKey.once`)."""
+    mkey.once = mkey.day is None and "" in texts and not tells_recurrence(texts[""])
     for ev, k in zip(candidates, keys, strict=True):
-        k.once = ev.id in texts and not tells_recurrence(texts[ev.id])
+        k.once = k.day is None and ev.id in texts and not tells_recurrence(texts[ev.id])
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _read_names(key: MatchKey, text: str) -> None:
+    """The actions a side's pages name (:attr:`MatchKey.pnames`, with its extracted names) and, for an
+    undated side, the years its page names (:attr:`MatchKey.years`; ``0``: its date words go a year back)."""
+    names = set(text_action_names(text))
+    if key.title:
+        names.add(key.title)
+    # not its place or venue ("Union Park rally"), nor an organizer's name ("Riverton Nurses Union
+    # strike"): the organizer is evidence of its own (``_named_alike`` excludes the other side's too)
+    key.pnames = frozenset(n for n in names if not _place_name(n, key) and not names_meet((n,), key.org_titles))
+    if key.day is None:
+        key.years = frozenset(int(y) for y in _YEARS.findall(text))
+        if key.year_back:
+            key.years = frozenset({0})
+
+
+def _place_name(name: str, key: MatchKey) -> bool:
+    """Is a found name only a place: the side's place or venue ("Riverton protests"), or a place of the
+    gazetteer ("in solidarity with the Los Angeles protests", "the Union Square rally")?"""
+    own = set(re.findall(r"\w+", f"{key.locality or ''} {key.location or ''}".casefold()))
+    if set(name.split()) <= own:
+        return True
+    from protestdb.geo.resolve import best_place  # the gazetteer, opened on first use
+
+    p = best_place(name, None, None)
+    return p is not None and p.name.casefold() == name
+
+
+def _add_page_names(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey: MatchKey,
+                    scores: list[float | None], texts: Mapping[str, str]) -> None:
+    """Rescore the pairs with exactly one side undated that an undated report's rule declined though
+    they share the organizer or the venue: with the actions both pages name (issue 10: named action +
+    place + organizer or venue; :func:`~protestdb.resolve.merge._named_alike`). The texts are read
+    only for such pairs."""
+    for j, (ev, k) in enumerate(zip(candidates, keys, strict=True)):
+        if scores[j] is not None or mkey.day is not None or k.day is None:
+            continue  # an undated report placed on a dated event (``_named_elsewhere`` checks the others)
+        parts = explain(k, mkey)
+        if not str(parts.get("reject", "")).startswith("undated") or not PLACE_OR_WHO & set(parts.get("strong", ())):
+            continue
+        if mkey.pnames is None:
+            _read_names(mkey, texts.get("", ""))
+        if k.pnames is None:
+            _read_names(k, texts.get(ev.id, ""))
+        scores[j] = score_keys(k, mkey)
+
+
+def _named_elsewhere(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey: MatchKey, i: int,
+                     texts: Mapping[str, str]) -> bool:
+    """Did an undated mention win event ``i`` by the action's name its page shares, while another
+    dated event of the place on another day -- not ruled out by place, date words or type -- names the
+    action too? Then either may be the one it tells (issue 10: several could take it: review)."""
+    if mkey.day is not None or "named action" not in (explain(keys[i], mkey).get("strong") or ()):
+        return False
+    for j, (ev, k) in enumerate(zip(candidates, keys, strict=True)):
+        if j == i or k.day is None or k.day == keys[i].day:
+            continue
+        if str(explain(k, mkey).get("reject", "")).startswith(_HARD_REJECTS):
+            continue
+        if k.pnames is None:
+            _read_names(k, texts.get(ev.id, ""))
+        if names_meet(mkey.pnames or (), k.pnames or ()):
+            return True
+    return False
+
+
+#: Why a candidate cannot be the one an undated report tells, whatever its name (:func:`_named_elsewhere`).
+_HARD_REJECTS = ("another", "other types", "other venues", "counter-protest", "opposite sides", "no locality")
+
+
+def _winner(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey: MatchKey, n: int,
+            texts: Mapping[str, str] | None) -> int | None:
+    """The candidate the mention joins by the score (:func:`pick_best`), or None."""
+    scores = [score_keys(k, mkey) for k in keys]
+    if texts:
+        _add_page_names(candidates, keys, mkey, scores, texts)
+    i = pick_best(scores, mkey, n)
+    if i is not None and texts and _named_elsewhere(candidates, keys, mkey, i, texts):
+        i = None  # the action's name fits another day's event of the place too (review)
+    if i is not None and _undated_fits_several(keys, scores, mkey):
+        i = None  # a weekly protest at one place: the undated report fits more than one day (review)
+    if i is not None and weak_among_several(keys[i], mkey, n):
+        i = None  # a target or a crowd size alone, with other events at the place: many actions share one
+    return i
 
 
 def decide(
@@ -94,12 +185,7 @@ def decide(
     # of a dated mention, the hierarchy's other localities are extra candidates, not density)
     n = sum(1 for k in keys if k.loc == mkey.loc and k.state == mkey.state and (k.loc or k.country == mkey.country)
             and (k.day is None) == (mkey.day is None))
-    scores = [score_keys(k, mkey) for k in keys]
-    i = pick_best(scores, mkey, n)
-    if i is not None and _undated_fits_several(keys, scores, mkey):
-        i = None  # a weekly protest at one place: the undated report fits more than one day (review)
-    if i is not None and weak_among_several(keys[i], mkey, n):
-        i = None  # a target or a crowd size alone, with other events at the place: many actions share one
+    i = _winner(candidates, keys, mkey, n, texts)
     if i is not None:
         parts = explain(keys[i], mkey)
         return Decision(candidates[i], {"how": "match", "score": parts.get("score"), "parts": parts,

@@ -421,7 +421,8 @@ class MatchKey:
 
     __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "words_late", "words_early", "loc", "state", "country",
                  "types", "valence", "locality", "location", "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size",
-                 "night", "targets", "late", "early", "notables", "plain", "korgs", "org_titles", "once")
+                 "night", "targets", "late", "early", "notables", "plain", "korgs", "org_titles", "once", "pnames",
+                 "years", "year_back")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
@@ -434,6 +435,8 @@ class MatchKey:
         self.words_wd = frozenset().union(*map(weekdays_named, words)) if words else frozenset()
         self.words_late = any(map(late_in_day, words)) if self.words_wd else False
         self.words_early = any(map(early_in_day, words)) if self.words_wd else False
+        # ... and whether they go a year back ("last year"): another edition of a named action
+        self.year_back = any(map(_year_back, words)) if words else False
         self.loc = _norm_loc_cached(obj.locality)
         self.state = _norm_state(obj.state)
         self.country = obj.country or None
@@ -466,6 +469,11 @@ class MatchKey:
         # its pages' text was read and tells no recurring action ("again", "every Thursday": set by
         # ``decide`` from the store's texts; unknown is not once): see :func:`_told_alike`
         self.once = False
+        # the actions its pages' texts name (hashtags, quoted or Title Case names: ``resolve.names``) and
+        # the years they name, set by ``decide`` from the store's texts when an undated pair needs them
+        # (:func:`_named_alike`); None: not read
+        self.pnames: frozenset[str] | None = None
+        self.years: frozenset[int] = frozenset()
 
     @property
     def thin(self) -> bool:
@@ -483,6 +491,14 @@ _NEAR_MIDNIGHT = re.compile(
     r"\b(night|nights|overnight|midnight|tonight|late|early|dawn|daybreak|wee hours|small hours|"
     r"evening|before sunrise)\b", re.IGNORECASE
 )
+
+
+#: Date words that put a report a year back: not this year's edition of a named action.
+_YEAR_BACK = re.compile(r"\b(?:last year|a year (?:ago|earlier|before)|previous year)\b", re.IGNORECASE)
+
+
+def _year_back(quote: str | None) -> bool:
+    return bool(quote and _YEAR_BACK.search(quote))
 
 
 def near_midnight(quote: str | None) -> bool:
@@ -1015,6 +1031,8 @@ def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] |
         kinds.add("public figure")
     if kinds & WHO_KINDS and (_weekday_named(e, m) or _weekday_named(m, e)):
         kinds.add("weekday")  # "the union struck on Tuesday": who, and the day of the week the words name
+    if naming and "title" not in kinds and kinds & PLACE_OR_WHO and _named_alike(e, m, parts):
+        kinds.add("named action")  # both pages name the action; with its organizer or its venue (issue 10)
     if parts is not None:
         parts["strong"] = sorted(kinds)
     if naming and not kinds - {"venue", "organizer", "weekday"} and not _told_alike(e, m, kinds, shared, parts):
@@ -1022,8 +1040,63 @@ def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] |
     return len(kinds) >= 2
 
 
+#: What a named action found in both pages' texts needs beside it (:func:`_named_alike`): the organizer
+#: or the venue (issue 10: named action + place + organizer or venue).
+PLACE_OR_WHO = frozenset({"organizer", "venue"})
+#: Components that do not count against a named action's join (:func:`_named_alike`): claims and
+#: issues as extraction words them differ between outlets; a soft type ("rallied" / "marched") is one
+#: family of gathering.
+_NOT_AGAINST_NAMED = frozenset({"claims", "issues", "types"})
+
+
+def _named_alike(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None) -> bool:
+    """Do both pages name the same action (:attr:`MatchKey.pnames`, found in their texts by
+    :func:`protestdb.resolve.names.text_action_names`, with the extracted names), exactly one side
+    dated, with nothing against the pair: no component against it but claims, issues and a gathering's
+    other word (a rally told as a march: a different type family is rejected before), crowds of one
+    size class (within :data:`SIZE_RATIO_AGREE`), an undated page told once (:attr:`MatchKey.once`: no
+    "again", "weekly") whose years, if it names any, include the dated side's year ("last year's march"
+    is another edition)? ``decide`` refuses the join when another dated event of the place could take
+    it (issue 10: an undated mention joins a dated event on strong identity evidence)."""
+    if (e.day is None) == (m.day is None) or e.pnames is None or m.pnames is None:
+        return False
+    from protestdb.resolve.names import names_meet
+
+    orgs = e.org_titles | m.org_titles  # a name that is an organizer's on either side is that evidence
+    if not names_meet([n for n in e.pnames if not names_meet((n,), orgs)], m.pnames):
+        return False
+    undated, dated = (e, m) if e.day is None else (m, e)
+    got = parts if parts is not None else explain_components(e, m)
+    if any(isinstance(v, (int, float)) and v < 0 for k, v in got.items()
+           if k not in _NOT_COMPONENTS and k not in _NOT_AGAINST_NAMED):
+        return False
+    if e.size and m.size and max(e.size, m.size) / min(e.size, m.size) > SIZE_RATIO_AGREE:
+        return False  # another size class: another gathering of the campaign
+    if not undated.once:
+        if parts is not None:
+            parts["recurrence"] = "the undated report may tell a recurring action (its text: again, weekly, ...)"
+        return False
+    year = _date.fromordinal(dated.day).year  # type: ignore[arg-type]
+    if undated.years and year not in undated.years:
+        if parts is not None:
+            parts["date cue"] = f"the undated page names other years ({', '.join(map(str, sorted(undated.years)))})"
+        return False
+    return True
+
+
+def explain_components(e: MatchKey, m: MatchKey) -> dict[str, Any]:
+    """:func:`explain` without the named-action step (its components only)."""
+    pe, pm = e.pnames, m.pnames
+    e.pnames = m.pnames = None
+    try:
+        return explain(e, m)
+    finally:
+        e.pnames, m.pnames = pe, pm
+
+
 #: Components of :func:`score_keys` that are not evidence for or against (:func:`_told_alike`).
-_NOT_COMPONENTS = frozenset({"score", "date", "place", "shared", "strong", "reject", "umbrella", "recurrence"})
+_NOT_COMPONENTS = frozenset({"score", "date", "place", "shared", "strong", "reject", "umbrella", "recurrence",
+                             "date cue"})
 
 
 def _told_alike(e: MatchKey, m: MatchKey, kinds: set[str], shared: list[str], parts: dict[str, Any] | None) -> bool:
@@ -1189,6 +1262,7 @@ def merge_into(event: Event, mention: EventMention) -> Event:
     for f in LIST_FIELDS:
         setattr(ev, f, _union(getattr(ev, f), getattr(mention, f)))
         _add_spans(ev, f, ev_spans.get(f, []))
+    _finer_location(ev, mention, ev_spans)
     _merge_scalars(ev, mention, ev_spans)
     if mention.date is not None:
         if ev.date is None:  # an undated report joined first: the event takes the dated source's date
@@ -1197,6 +1271,21 @@ def merge_into(event: Event, mention: EventMention) -> Event:
     _merge_sizes(ev, mention, ev_spans)
     _merge_flags(ev, mention, ev_spans)
     return ev
+
+
+def _finer_location(ev: Event, mention: EventMention, ev_spans: dict[str, list[Evidence]]) -> None:
+    """The place hierarchy in the record (issue 10): an event placed only at a neighbourhood or a part
+    of town ("Center City") takes the specific venue a joining source names, the neighbourhood after
+    it ("Tindall Plaza, Center City"), so the next report is compared with the venue, not the district."""
+    old, new = ev.location, mention.location
+    if not old or not new or ev.state is None:
+        return
+    if venue_tokens(old, ev.locality, ev.state) or not place_parts(old, ev.state):
+        return  # the event names a venue already, or its location is not a place's part
+    if not venue_tokens(new, mention.locality, mention.state):
+        return
+    ev.location = new if old.casefold() in new.casefold() else f"{new}, {old}"
+    _add_spans(ev, "location", ev_spans.get("location", []))
 
 
 def _merge_scalars(ev: Event, mention: EventMention, ev_spans: dict[str, list[Evidence]]) -> None:

@@ -34,6 +34,8 @@ def describe_parts(parts: dict[str, Any]) -> str:
     if parts.get("place") and parts["place"] != "same locality":
         out += f"; place: {parts['place']}"
     out += "; shared: " + (", ".join(parts.get("shared") or []) or "nothing specific")
+    if parts.get("strong") and isinstance(parts.get("date"), str):  # an undated side: what named the action
+        out += "; identity: " + ", ".join(parts["strong"])
     if parts.get("reject"):
         out += f"; not merged: {parts['reject']}"
     return out
@@ -49,10 +51,14 @@ def describe_why(why: dict[str, Any] | None) -> str:
         if why.get("ccc_match") == "fuzzy":
             s += f" (matched to another snapshot's row, score {why.get('score')})"
         return s
+    if how == "new" and why.get("left"):
+        return (f"joined: new (left {why['left']} when a dated report ({str(why.get('because'))[:12]}) of another"
+                " day fitted it as well: see the review queue)")
     if how == "new":
         return f"joined: new (first report; {why.get('candidates', 0)} candidate(s) did not fit)"
     if how in ("match", "ccc"):
-        return f"joined: {how} ({describe_parts(why.get('parts') or {})})"
+        later = f", when a dated report arrived ({str(why['later'])[:12]})" if why.get("later") else ""
+        return f"joined: {how}{later} ({describe_parts(why.get('parts') or {})})"
     if how == "split":
         return f"joined: split by {why.get('by')} from {why.get('from')}" + (
             f": {why['reason']}" if why.get("reason") else "")

@@ -6,6 +6,7 @@ Every write method runs in one transaction: a crash leaves all or nothing of an 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -295,6 +296,31 @@ def _migrations() -> list[tuple[int, str, str]]:
         if m:
             out.append((int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
     return sorted(out)
+
+
+class _SourceTexts(Mapping[str, str]):
+    """Event id -> its sources' page texts (joined), read from the database when first asked for."""
+
+    def __init__(self, c: sqlite3.Connection, known: dict[str, str], ids: Sequence[str]) -> None:
+        self._c, self._got, self._ids = c, dict(known), set(known) | set(ids)
+
+    def __getitem__(self, key: str) -> str:
+        if key not in self._ids:
+            raise KeyError(key)
+        if key not in self._got:
+            rows = self._c.execute("SELECT a.text FROM articles a JOIN event_sources s ON s.article_id = a.id"
+                                   " WHERE s.event_id = ? ORDER BY s.added_at, s.rowid", (key,)).fetchall()
+            self._got[key] = "\n".join(r[0] for r in rows)
+        return self._got[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._ids))
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 class Store:
@@ -1004,16 +1030,12 @@ class Store:
 
     @staticmethod
     def _undated_texts(c: sqlite3.Connection, article: Article, m: EventMention,
-                       cands: Sequence[Event]) -> dict[str, str]:
+                       cands: Sequence[Event]) -> Mapping[str, str]:
         """The pages of the undated sides: ``""`` -> the article's (an undated mention), an undated
-        candidate's id -> its sources' texts."""
-        out = {"": article.text} if not m.date else {}
-        for ev in cands:
-            if not ev.date:
-                rows = c.execute("SELECT a.text FROM articles a JOIN event_sources s ON s.article_id = a.id"
-                                 " WHERE s.event_id = ?", (ev.id,)).fetchall()
-                out[ev.id] = "\n".join(r[0] for r in rows)
-        return out
+        candidate's id -> its sources' texts; for an undated mention also the dated candidates' (read
+        only when asked for: the named action both pages tell, issue 10)."""
+        ids = [ev.id for ev in cands if not m.date or not ev.date]
+        return _SourceTexts(c, {"": article.text} if not m.date else {}, ids)
 
     def _add_mentions(self, article: Article, mentions: Sequence[EventMention]) -> IngestResult:
         res = IngestResult(article_id=article.id, is_new=False)
@@ -1059,7 +1081,113 @@ class Store:
                      json.dumps(dec.why, ensure_ascii=False, default=str)),
                 )
                 res.event_ids.append(ev.id)
+                if m.date and ev.date:  # undated events stored before it may join it now (order independence)
+                    self._join_undated_later(c, ev, article.id, cands, res)
+                    self._recheck_undated_joins(c, ev, article.id, res)
         return res
+
+    def _join_undated_later(self, c: sqlite3.Connection, ev: Event, article_id: str, cands: Sequence[Event],
+                            res: IngestResult) -> None:
+        """A dated report just went to event ``event_id``: an undated event of its place stored before it
+        joins it now when each of its sources, offered again with all its candidates, would join it --
+        what it would have done had this report been stored first (issue 10: the database must not
+        depend on the order of ingestion). The decision is the resolver's, with its reasons; a
+        reviewer's split is respected (:meth:`_candidates` never offers a split-off event). Another day's
+        edition arriving later takes it out again (:meth:`_recheck_undated_joins`)."""
+        if not getattr(self.resolver.decide, "reads_texts", False):
+            return
+        event_id = ev.id
+        for u in cands:
+            if u.date or u.id == event_id or not c.execute("SELECT 1 FROM events WHERE id = ?", (u.id,)).fetchone():
+                continue
+            whys = self._undated_would_join(c, u.id, ev)
+            if whys is None:
+                continue
+            target = self.get_event(event_id)
+            assert target is not None
+            merged = target
+            for _aid, _idx, um in self.mentions_of(c, u.id):
+                merged = self.resolver.merge(merged, um)
+            self.move_sources(c, u.id, event_id)
+            for aid, why in whys.items():
+                self.set_source_why(c, event_id, aid, {**why, "later": article_id})
+            self.move_corrections(c, u.id, event_id)
+            c.execute("UPDATE review_flags SET status = 'resolved' WHERE status = 'open' AND kind = 'uncertain_match'"
+                      " AND ((event_id = ? AND other_event_id = ?) OR (event_id = ? AND other_event_id = ?))",
+                      (u.id, event_id, event_id, u.id))
+            self.redirect_event(c, u.id, event_id)
+            self.rewrite_event(c, self.corrections(c, merged))
+            if event_id not in res.created and event_id not in res.updated:
+                res.updated.append(event_id)
+
+    def _recheck_undated_joins(self, c: sqlite3.Connection, ev: Event, article_id: str, res: IngestResult) -> None:
+        """A dated report just went to event ``ev``: an undated report that joined another dated event of
+        the place by the resolver (not by a reviewer) is offered again, with that event without it among
+        its candidates; when it would no longer join it (``ev`` now fits it as well: another day's edition
+        of the named action), it leaves it for an event of its own, the pairs in the review queue: what
+        the other order of ingestion gives (issue 10: never a false merge; a reviewer's merge stays)."""
+        key = normalize_locality(ev.locality)
+        if key is None or not getattr(self.resolver.decide, "reads_texts", False):
+            return
+        rows = c.execute(
+            "SELECT s.event_id, s.article_id FROM event_sources s JOIN events e ON e.id = s.event_id"
+            " WHERE e.locality_key = ? AND e.id != ? AND e.date IS NOT NULL AND e.origin != 'ccc'"
+            " AND substr(s.mention, 1, 12) = '{\"date\":null' AND substr(s.why, 1, 15) = '{\"how\": \"match\"'"
+            " ORDER BY s.added_at, s.rowid", (key, ev.id)).fetchall()  # prefixes of the stored JSON: no parse per row
+        for eid, aid in rows:
+            sources = self.mentions_of(c, eid)
+            mine = [(i, m) for a, i, m in sources if a == aid]
+            rest = [m for a, _, m in sources if a != aid]
+            article = self.get_article(aid)
+            if len(mine) != 1 or not rest or article is None:
+                continue
+            idx, m = mine[0]
+            without = self.resolver.new_event(rest[0], rest[0].article_id or "", 0).model_copy(update={"id": eid})
+            for other in rest[1:]:
+                without = self.resolver.merge(without, other)
+            without = self.corrections(c, without)
+            cands, ccc_ids = self._candidates(c, m, aid, _iso(article.published))
+            cands = [without, *cands]
+            dec = self.resolver.decide(cands, m, ccc_ids, self._undated_texts(c, article, m, cands))  # type: ignore[call-arg]
+            if dec.event is not None and dec.event.id == eid:
+                continue
+            alone = self.resolver.new_event(m, aid, idx)  # its own id again when free (a late join left a redirect)
+            c.execute("DELETE FROM event_redirects WHERE old_id = ? AND new_id = ?", (alone.id, eid))
+            if c.execute("SELECT 1 FROM events WHERE id = ? UNION ALL SELECT 1 FROM event_redirects WHERE old_id = ?",
+                         (alone.id, alone.id)).fetchone():
+                alone.id = "ev_" + hashlib.sha1(f"unjoin:{eid}:{aid}".encode()).hexdigest()[:16]
+            new_id = alone.id
+            alone = self.corrections(c, alone)
+            self._write_event(c, alone, is_new=True)
+            self.move_sources(c, eid, new_id, article_id=aid)
+            self.set_source_why(c, new_id, aid, {"how": "new", "left": eid, "because": article_id,
+                                                 "candidates": len(cands)})
+            for other, parts in [(without, {"reject": "another dated event of the place fits as well"}), *dec.review]:
+                self.add_review_flag(c, "uncertain_match", new_id, other.id, aid, parts.get("score"),
+                                     {"parts": parts, "date": None, "other_date": other.date,
+                                      "locality": m.locality, "other_locality": other.locality})
+            self.rewrite_event(c, without)
+            res.updated.extend(x for x in (eid, new_id) if x not in res.updated)
+
+    def _undated_would_join(self, c: sqlite3.Connection, undated_id: str, target: Event) -> dict[str, dict] | None:
+        """Article id -> the resolver's decision (``why``) for each source of undated event ``undated_id``
+        offered again now, when every one of them joins event ``target``; else None."""
+        event_id = target.id
+        out: dict[str, dict] = {}
+        for aid, _idx, m in self.mentions_of(c, undated_id):
+            article = self.get_article(aid)
+            if m.date or article is None:
+                return None
+            # first the one event alone (cheap): most undated events fail here
+            dec = self.resolver.decide([target], m, (), self._undated_texts(c, article, m, [target]))  # type: ignore[call-arg]
+            if dec.event is None:
+                return None
+            cands, ccc_ids = self._candidates(c, m, aid, _iso(article.published))  # all of its candidates
+            dec = self.resolver.decide(cands, m, ccc_ids, self._undated_texts(c, article, m, cands))  # type: ignore[call-arg]
+            if dec.event is None or dec.event.id != event_id or dec.why.get("how") != "match":
+                return None
+            out[aid] = dec.why
+        return out or None
 
     def _flag_near_matches(self, c: sqlite3.Connection, event_id: str, m: EventMention, article_id: str) -> int:
         """Queue CCC events at the same place with the same action but another date (never merged)."""

@@ -91,15 +91,17 @@ def out_of_fold(rows: list[dict[str, Any]], folds: int, min_count: int, l2: floa
 
 
 def dropped(rows: list[dict[str, Any]], probs: np.ndarray, cut: float) -> np.ndarray:
-    """The rows dropped at ``cut``: keep probability below it, never every event of a page (the
-    likeliest stays), as ``event_model.filter_events`` does."""
-    drop = probs < cut
+    """The rows dropped at ``cut``, by the page rule of ``event_model.filter_events``
+    (``droppable``: never the first-told event, none on a page without places, never all)."""
+    from protestdb.extract.event_model import droppable
+
+    drop = np.zeros(len(rows), dtype=bool)
     by_doc: dict[str, list[int]] = {}
     for i, r in enumerate(rows):
         by_doc.setdefault(r["doc"], []).append(i)
     for idx in by_doc.values():
-        if all(drop[i] for i in idx):
-            drop[max(idx, key=lambda i: probs[i])] = False
+        for k in droppable([set(rows[i]["features"]) for i in idx], [float(probs[i]) for i in idx], cut):
+            drop[idx[k]] = True
     return drop
 
 

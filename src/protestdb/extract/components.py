@@ -304,7 +304,8 @@ def announced_echoes(doc: ExtractDoc) -> bool | None:
 
 @component("event_filter")
 def event_filter(doc: ExtractDoc) -> bool | None:
-    """The learned keep/drop check of each event (``event_model.filter_events``; off by default)."""
+    """The learned keep/drop check of each event (``event_model.filter_events``; on by default,
+    ``config.EVENT_MODEL``)."""
     if doc.config.event_model != "off":
         from protestdb.extract.event_model import filter_events
 

@@ -105,13 +105,22 @@ def _page_facts(doc: ExtractDoc) -> dict[str, Any]:
     return {
         "body": {i: k for k, i in enumerate(body)},
         "paras": {p: k for k, p in enumerate(dict.fromkeys(sents[i].para for i in body))},
-        "modal_date": dates.most_common(1)[0][0] if dates and len(doc.events) > 1 else None,
+        "modal_date": _modal(dates) if len(doc.events) > 1 else None,
         "order": _order(doc),
         "top": told.most_common(1)[0][0] if told else None,
         "told": told,
         "events_at": Counter(w for w in where if w),
         "dates_at": Counter((w, str(ev.date)) for w, ev in zip(where, doc.events, strict=True) if w),
     }
+
+
+def _modal(dates: Counter[str]) -> str | None:
+    """The date told for strictly more events than any other (None on a tie: which of two tied
+    dates came first is the order of telling, not a fact of the dates)."""
+    top = dates.most_common(2)
+    if not top or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
 
 
 def _first_told(doc: ExtractDoc, i: int) -> int:
@@ -172,30 +181,14 @@ def _trigger_flags(draft: Any) -> set[str]:
     return out
 
 
-def features(doc: ExtractDoc, i: int, facts: dict[str, Any] | None = None) -> set[str]:
-    """The features of the page's ``i``-th event (see the module's description)."""
-    facts = facts if facts is not None else _page_facts(doc)
-    ev = doc.events[i]
-    draft = doc.drafts[i] if len(doc.drafts) >= len(doc.events) else None
-    trace = doc.event_traces[i] if len(doc.event_traces) == len(doc.events) else {}
-    out = {f"n_events={linear_model.bucket(len(doc.events), EVENT_BUCKETS)}"}
-    score = doc.memo.get("relevance_score")
-    if score is not None:
-        out.add(f"score={max(-1, min(8, int(score)))}")
-    out.update(f"type={t.replace(' ', '_')}" for t in ev.event_type or ["none"])
-    rule = (_first_rule(trace, "event") or "none").removeprefix("drafting.")
-    base, *mods = rule.split("+")
-    out.add(f"rule={base}")
-    out.update(f"via={m}" for m in mods)  # the drafting rule's helpers ("site_frame")
-    out.add(f"date_rule={(_first_rule(trace, 'date') or 'none').removeprefix('date.')}")
-    out.add(f"date_kind={_date_kind(ev, doc)}")
-    out.add(f"date_prec={ev.date_precision or 'none'}")
-    out.add(f"days={_day_distance(ev, doc)}")
-    if ev.announced_only:
-        out.add("announced")
+def _place_features(ev: Any, draft: Any, facts: dict[str, Any]) -> set[str]:
+    """The event's place: the drafted place's kind, abroad, none, the page's top locality, other
+    events there. "No place" is told once (``place=none``), not also by the kind, rule or key."""
+    out: set[str] = set()
     # the kind of the drafted place (city, venue, state ...), known with or without the geocoder
     kind = draft.place.kind if draft is not None and draft.place is not None else "none"
-    out.add(f"where={kind}")
+    if kind != "none":
+        out.add(f"where={kind}")
     if ev.country and ev.country != "US":
         out.add("abroad")
     where = _where(ev)
@@ -212,7 +205,34 @@ def features(doc: ExtractDoc, i: int, facts: dict[str, Any] | None = None) -> se
     if draft is not None:
         if draft.counter:
             out.add("counter")
-        out.add(f"key={draft.key if draft.key.startswith('__') else 'state' if draft.key.startswith('state:') else 'city'}")
+        if draft.key != "__unlocated__":
+            out.add(f"key={draft.key if draft.key.startswith('__') else 'state' if draft.key.startswith('state:') else 'city'}")
+    return out
+
+
+def features(doc: ExtractDoc, i: int, facts: dict[str, Any] | None = None) -> set[str]:
+    """The features of the page's ``i``-th event (see the module's description)."""
+    facts = facts if facts is not None else _page_facts(doc)
+    ev = doc.events[i]
+    draft = doc.drafts[i] if len(doc.drafts) >= len(doc.events) else None
+    trace = doc.event_traces[i] if len(doc.event_traces) == len(doc.events) else {}
+    out = {f"n_events={linear_model.bucket(len(doc.events), EVENT_BUCKETS)}"}
+    score = doc.memo.get("relevance_score")
+    if score is not None:
+        out.add(f"score={max(-1, min(8, int(score)))}")
+    out.update(f"type={t.replace(' ', '_')}" for t in ev.event_type or ["none"])
+    rule = (_first_rule(trace, "event") or "none").removeprefix("drafting.")
+    base, *mods = rule.split("+")
+    if base != "unlocated":  # "no place" is told once, by place=none (not by rule, key, where too)
+        out.add(f"rule={base}")
+    out.update(f"via={m}" for m in mods)  # the drafting rule's helpers ("site_frame")
+    out.add(f"date_rule={(_first_rule(trace, 'date') or 'none').removeprefix('date.')}")
+    out.add(f"date_kind={_date_kind(ev, doc)}")
+    out.add(f"date_prec={ev.date_precision or 'none'}")
+    out.add(f"days={_day_distance(ev, doc)}")
+    if ev.announced_only:
+        out.add("announced")
+    out |= _place_features(ev, draft, facts)
     for name, field_name in (("size", "size_cat"), ("orgs", "organizations"), ("targets", "targets"),
                              ("venue", "location")):
         if getattr(ev, field_name, None):
@@ -229,8 +249,8 @@ def features(doc: ExtractDoc, i: int, facts: dict[str, Any] | None = None) -> se
 
 
 def filter_events(doc: ExtractDoc) -> list[int]:
-    """Mode "on": drop the events the model scores below its cut (never the page's only event:
-    a report keeps its best guess); "collect": record each event's features. Returns the
+    """Mode "on": drop the events the model scores below its cut (see ``droppable``: never the
+    page's first-told or only event); "collect": record each event's features. Returns the
     indices dropped (as they were)."""
     mode = doc.config.event_model
     if mode == "off" or not doc.events:
@@ -246,12 +266,23 @@ def filter_events(doc: ExtractDoc) -> list[int]:
     cut = float(model["cut"])
     probs = [linear_model.score(f, model) for f in feats]
     doc.memo["event_probabilities"] = probs
-    gone = [i for i, p in enumerate(probs) if p < cut]
-    if len(gone) == len(doc.events):  # a page the rules call a report keeps its likeliest event
-        gone.remove(max(range(len(probs)), key=probs.__getitem__))
+    gone = droppable(feats, probs, cut)
     if not gone:
         return []
     _drop(doc, gone, probs, cut)
+    return gone
+
+
+def droppable(feats: list[set[str]], probs: list[float], cut: float) -> list[int]:
+    """The events of one page to drop: keep probability below ``cut``, but never the page's
+    first-told event (``rank=0``: the report's lead), none when no event of the page has a place
+    (a local page that never names its town: "no place" is then no sign of a false event), and
+    never every event (a page the rules call a report keeps its likeliest one)."""
+    if all("place=none" in f for f in feats):
+        return []
+    gone = [i for i, p in enumerate(probs) if p < cut and "rank=0" not in feats[i]]
+    if gone and len(gone) == len(probs):
+        gone.remove(max(range(len(probs)), key=probs.__getitem__))
     return gone
 
 

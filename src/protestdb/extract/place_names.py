@@ -411,6 +411,11 @@ def _site_syntax() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
     return before, poss, argument, re.compile(own["site_person_after"], re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _site_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lang("place_names", "en")["site_before"])
+
+
 def _site_told(doc: Doc, persons: list[Span], names: list[Span] | None = None) -> set[tuple[int, int]]:
     """(c) A name of one to three words the model tags PERSON, told as a site: right after a
     locative word ("In Elmford, the march began at noon", "a camp near Elmford") or by its
@@ -426,6 +431,9 @@ def _site_told(doc: Doc, persons: list[Span], names: list[Span] | None = None) -
     for ent in persons if names is None else names:
         if len(ent) > 3 or not _is_word_name(ent):
             continue
+        if not (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s")) \
+                and not any(doc[k].lower_ in _site_words() for k in range(max(0, ent.start - 4), ent.start)):
+            continue  # the cheap test first: a possessive after, or a locative word just before
         win = doc[max(0, ent.start - 40) : min(len(doc), ent.end + 60)]  # never the whole page
         text, off = win.text, win.start_char
         a, b = ent.start_char - off, ent.end_char - off

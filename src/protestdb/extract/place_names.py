@@ -360,8 +360,8 @@ def _list_region(doc: Doc, first: Span) -> tuple[str, str | None] | None:
     i = first.start  # the sentence's start, walking back at most the 80 characters looked at
     while i > 0 and not doc[i].is_sent_start and doc[i - 1].idx >= a - 80:
         i -= 1
-    lo = max(doc[i].idx, a - 80)
-    m = _list_lex()[1].search(doc.text, lo, a)
+    win = doc[i : first.start].text_with_ws  # the sentence before the name, never the whole page
+    m = _list_lex()[1].search(win, max(0, a - 80 - doc[i].idx))
     if m is None:
         return None
     code = state_code(m.group("r"))

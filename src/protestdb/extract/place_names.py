@@ -10,7 +10,10 @@ and the state or country ends the clause (not "Marshall, Texas Republican leader
   Decorah held marches", "rallies throughout Israel, including in Haifa, Netanya and Bat Yam"),
   with two other names of the list places of that region and the name a place there;
 - an item of a turnout list ("such as Sete (4500), Calais (5000) or Gueret (4300)"): a crowd
-  figure in brackets after it and after another name of its sentence.
+  figure in brackets after it and after another name of its sentence (not a year: "(2014)");
+- a name told as a site (``_site_told``): right after a locative word ("In Elmford, ...", "a camp
+  near Elmford"; not the "in" of "confidence in", "faith in", nor a person right after: "near
+  Elmford as she spoke"), or by its possessive naming a part of it ("Elmford's streets").
 
 A town in a bare list of places ("in A, B and C") is not enough: tried, it found towns on the
 development pages but placed an event nobody coded on a check half.
@@ -22,7 +25,8 @@ is followed by a person ("Kent, Ohio, a retired teacher", "Kent, Ohio organizer 
 "Texas' junior senator"), nor a name after a sports position code ("LB Marshall, Texas") or a
 person noun ("captain Marshall, Texas"). Language data:
 ``data/person_frames_en.json`` and ``data/place_names_en.json``. Cost: only the PERSON
-entities are looked at, each with a few tokens and characters around it.
+entities are looked at, each with a few tokens and characters around it; each list of names is
+built once, and looked at only under a region head and up to ``LIST_MAX_ITEMS`` names.
 """
 
 from __future__ import annotations
@@ -85,8 +89,10 @@ def person_frame(doc: Doc, start: int, end: int) -> bool:
     speech word, a possessive, followed by ", <a person's title>", or the subject of a speech
     verb?"""
     fr = _frames()
-    text = doc.text
-    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    # the text around the name only (40 tokens hold 40 characters at least), never the whole page
+    win = doc[max(0, start - 40) : min(len(doc), end + 60)]
+    text, off = win.text, win.start_char
+    a, b = doc[start].idx - off, doc[end - 1].idx + len(doc[end - 1]) - off
     if fr.before.search(text, max(0, a - 40), a) or fr.noun_before.search(text, max(0, a - 20), a):
         return True
     if start > 0 and doc[start - 1].text in fr.positions and doc[start - 1].whitespace_:
@@ -185,12 +191,12 @@ def place_names(doc: Doc) -> Doc:
         return doc
     try:
         relabel = _relabel(doc, persons)
+        heads = _possessive_heads(doc, persons)
     except Exception:  # noqa: BLE001 - a failed correction leaves the model's labels
         logger.warning("place-name correction failed; the model's labels are kept", exc_info=True)
         return doc
     if relabel:
         doc.ents = [Span(doc, e.start, e.end, label="GPE") if (e.start, e.end) in relabel else e for e in doc.ents]
-    heads = _possessive_heads(doc, persons)
     if heads:  # "Elmford's Victoria Square" tagged PERSON whole: the town's name becomes GPE
         doc.ents = [Span(doc, e.start, heads[(e.start, e.end)], label="GPE") if (e.start, e.end) in heads else e
                     for e in doc.ents]
@@ -206,7 +212,7 @@ def _relabel(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
     }
     out |= {
         (e.start, e.end) for e in persons
-        if (e.start, e.end) not in out and (_turnout_item(doc, e) or _opening_in(doc, e))
+        if (e.start, e.end) not in out and _turnout_item(doc, e)
         and not _person_elsewhere(doc, e, persons)  # "Waverly said ... In Waverly, ...": ambiguous
     }
     listed = [e for e in persons if (e.start, e.end) not in out and _in_list_shape(doc, e)]
@@ -225,7 +231,8 @@ def _is_word_name(span: Span) -> bool:
 
 
 #: a crowd figure in brackets right after a name: "Sete (4500)", "Rouen (14 000)", "(16,500)"
-_TURNOUT = re.compile(r"[ \t]*\([ \t]*(\d{1,3}(?:[ ,.]\d{3})+|\d{3,6})[ \t]*\)")
+#: (not a year: "Selma (2014)", a bare four-digit figure from 1800 to 2100)
+_TURNOUT = re.compile(r"[ \t]*\([ \t]*(\d{1,3}(?:[ ,.]\d{3})+|(?!(?:1[89]\d\d|20\d\d|2100)[ \t]*\))\d{3,6})[ \t]*\)")
 #: a turnout figure is at least this many people (not an age: "Jane Doe (45)")
 TURNOUT_MIN = 200
 #: a turnout list holds at least this many "<Name> (<figure>)" items
@@ -242,31 +249,16 @@ def _turnout_item(doc: Doc, ent: Span) -> bool:
     or Gueret (4300)"): a crowd figure of at least ``TURNOUT_MIN`` in brackets right after it,
     at least ``TURNOUT_MIN_ITEMS`` such items in its sentence, and the name a gazetteer place;
     never a name in a person's frame."""
-    text = doc.text
-    if not _turnout_figure(_TURNOUT.match(text, ent.end_char, min(len(text), ent.end_char + 20))):
+    if ent.end >= len(doc) or doc[ent.end].text != "(":  # the cheap test first
+        return False
+    win = doc[ent.start : min(len(doc), ent.end + 20)]
+    b = ent.end_char - win.start_char
+    if not _turnout_figure(_TURNOUT.match(win.text, b, b + 20)):
         return False
     if len(ent) > 3 or not _is_word_name(ent) or person_frame(doc, ent.start, ent.end):
         return False
-    sent = ent.sent
-    items = [m for m in _TURNOUT_ITEM.finditer(text, sent.start_char, sent.end_char) if _turnout_figure(_TURNOUT.search(m.group(0)))]
+    items = [m for m in _TURNOUT_ITEM.finditer(ent.sent.text) if _turnout_figure(_TURNOUT.search(m.group(0)))]
     return len(items) >= TURNOUT_MIN_ITEMS and bool(_places(ent.text))
-
-
-#: words that may stand before a sentence-opening "in <Name>," ("Meanwhile, in Hamilton, ...")
-_OPENING_LEAD = frozenset(("and", "but", "meanwhile", "elsewhere", "also", ","))
-
-
-def _opening_in(doc: Doc, ent: Span) -> bool:
-    """Is the name told as the place a sentence opens on ("In Hamilton, people left their cars at
-    home", "Meanwhile, in Ambala, police used a water cannon"): "in" at the sentence's start (or
-    after a connective), the name, a comma; the name a gazetteer place and in no person's frame."""
-    i = ent.start - 1
-    if i < 0 or doc[i].lower_ != "in" or ent.end >= len(doc) or doc[ent.end].text != ",":
-        return False
-    sent_start = ent.sent.start
-    if i != sent_start and not all(doc[k].lower_ in _OPENING_LEAD for k in range(sent_start, i)):
-        return False
-    return len(ent) <= 3 and _is_word_name(ent) and not person_frame(doc, ent.start, ent.end) and bool(_places(ent.text))
 
 
 #: the labels of the names a list of places may hold (the model tags some towns ORG or PERSON)
@@ -297,6 +289,11 @@ def _in_list_shape(doc: Doc, ent: Span) -> bool:
     return before or after
 
 
+#: a list is looked at up to this many names (its first ones, nearest its region head): a longer
+#: run of names (signatories, speakers) costs no more than this
+LIST_MAX_ITEMS = 30
+
+
 def _region_listed(doc: Doc, listed: list[Span]) -> set[tuple[int, int]]:
     """The names of ``listed`` that stand in a list of places told under its region ("In Iowa,
     Iowa City, Des Moines, Dubuque and Decorah held marches"; "rallies throughout Israel,
@@ -304,57 +301,54 @@ def _region_listed(doc: Doc, listed: list[Span]) -> set[tuple[int, int]]:
     the list's first name, at least ``LIST_MIN_PLACES`` other names of the list places of that
     region, and the name itself a gazetteer place there; never a name in a person's frame, nor
     the surname of a full name the page tags PERSON. A bare list ("in Ames, Dubuque and
-    Decorah") is not enough."""
-    names = [e for e in doc.ents if e.label_ in _LIST_LABELS]
-    by_start = {e.start: e for e in names}
-    by_end = {e.end: e for e in names}
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    Decorah") is not enough. Each list is built once (one pass over the names) and looked at
+    only when a region heads it, up to ``LIST_MAX_ITEMS`` names."""
+    names = sorted((e for e in doc.ents if e.label_ in _LIST_LABELS), key=lambda e: e.start)
+    wanted = {(e.start, e.end) for e in listed}
+    surnames: set[str] | None = None
     out: set[tuple[int, int]] = set()
-    for ent in listed:
-        if ent.text in surnames or person_frame(doc, ent.start, ent.end):
+    for items in _list_runs(doc, names):
+        if not any((e.start, e.end) in wanted for e in items):
             continue
-        items = _list_items(doc, ent, by_start, by_end)
+        items = items[:LIST_MAX_ITEMS]
         region = _region_name(items[0])
         if region is not None:
-            items = items[1:]  # "In Iowa, Ames, ...": the region opens the walk
+            items = items[1:]  # "In Iowa, Ames, ...": the region opens the list
         elif len(items) > LIST_MIN_PLACES:
             region = _list_region(doc, items[0])
-        if region is None or not _in_region(ent.text, region):
+        if region is None:
             continue
-        # the list's other places of the region, one of them at least tagged a place
-        others = [e for e in items if e is not ent and _in_region(e.text, region)]
-        if len(others) >= LIST_MIN_PLACES and any(e.label_ in ("GPE", "LOC") for e in others):
-            out.add((ent.start, ent.end))
+        inside = [_in_region(e.text, region) for e in items]
+        if sum(inside) < LIST_MIN_PLACES + 1:  # the name and two other places of the region
+            continue
+        if surnames is None:
+            surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        for k, ent in enumerate(items):
+            if not inside[k] or (ent.start, ent.end) not in wanted or ent.text in surnames \
+                    or person_frame(doc, ent.start, ent.end):
+                continue
+            # the list's other places of the region, one of them at least tagged a place
+            others = [e for j, e in enumerate(items) if j != k and inside[j]]
+            if len(others) >= LIST_MIN_PLACES and any(e.label_ in ("GPE", "LOC") for e in others):
+                out.add((ent.start, ent.end))
     return out
 
 
-def _list_items(doc: Doc, ent: Span, by_start: dict[int, Span], by_end: dict[int, Span]) -> list[Span]:
-    """The names coordinated with ``ent`` ("A, B and C", "A, B, and C", "A; B"), in text order,
-    walking over one or two separators each way; anything else ends the walk."""
+def _list_runs(doc: Doc, names: list[Span]) -> list[list[Span]]:
+    """The lists of ``names`` (in text order): maximal runs of names coordinated in one sentence
+    ("A, B and C", "A, B, and C", "A; B"), one or two separators between two names; one pass."""
     seps = _list_lex()[0]
-    left: list[Span] = []
-    i = ent.start
-    while True:
-        j = i
-        while j > 0 and i - j < 2 and doc[j - 1].lower_ in seps:
-            j -= 1
-        sib = by_end.get(j) if j < i else None
-        if sib is None or sib.sent.start != ent.sent.start:
-            break
-        left.append(sib)
-        i = sib.start
-    right: list[Span] = []
-    i = ent.end
-    while True:
-        j = i
-        while j < len(doc) and j - i < 2 and doc[j].lower_ in seps:
-            j += 1
-        sib = by_start.get(j) if j > i else None
-        if sib is None or sib.sent.start != ent.sent.start:
-            break
-        right.append(sib)
-        i = sib.end
-    return [*reversed(left), ent, *right]
+    runs: list[list[Span]] = []
+    for e in names:
+        if runs:
+            prev = runs[-1][-1]
+            gap = range(prev.end, e.start)
+            if 1 <= len(gap) <= 2 and all(doc[j].lower_ in seps for j in gap) \
+                    and not any(doc[j].is_sent_start for j in range(prev.end, e.start + 1)):
+                runs[-1].append(e)
+                continue
+        runs.append([e])
+    return runs
 
 
 def _list_region(doc: Doc, first: Span) -> tuple[str, str | None] | None:
@@ -363,8 +357,11 @@ def _list_region(doc: Doc, first: Span) -> tuple[str, str | None] | None:
     from protestdb.geo import country_code, state_code
 
     a = first.start_char
-    lo = max(first.sent.start_char, a - 80)
-    m = _list_lex()[1].search(doc.text, lo, a)
+    i = first.start  # the sentence's start, walking back at most the 80 characters looked at
+    while i > 0 and not doc[i].is_sent_start and doc[i - 1].idx >= a - 80:
+        i -= 1
+    win = doc[i : first.start].text_with_ws  # the sentence before the name, never the whole page
+    m = _list_lex()[1].search(win, max(0, a - 80 - doc[i].idx))
     if m is None:
         return None
     code = state_code(m.group("r"))
@@ -399,41 +396,53 @@ def _in_region(name: str, region: tuple[str, str | None]) -> bool:
     return any(c == country for c, _ in places)
 
 
-#: a capitalised word of a name in any script with letters ("Niš", "Łódź")
-_ANY_NAME_WORD = _WORD_NAME
-
-
 @lru_cache(maxsize=1)
-def _site_syntax() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a locative word right before a name, its possessive naming a part of it): ``data/
-    place_names_en`` site_before, ``data/place_words_en`` site_possessive_parts."""
+def _site_syntax() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a locative word right before a name, its possessive naming a part of it, a word whose
+    "in" is its argument right before "in", a person told right after the name): ``data/
+    place_names_en`` site_before, site_in_argument_heads, site_person_after, ``data/
+    place_words_en`` site_possessive_parts."""
     own = load_lang("place_names", "en")
     parts = "|".join(load_lang("place_words", "en")["site_possessive_parts"])
     before = re.compile(rf"\b(?:{'|'.join(own['site_before'])})[ \t]+(?:the[ \t]+(?:city|town)[ \t]+of[ \t]+)?$", re.IGNORECASE)
     poss = re.compile(rf"['’]s[ \t]+(?:(?-i:[A-Z][\w-]+)[ \t]+){{0,2}}(?:{parts})\b", re.IGNORECASE)
-    return before, poss
+    heads = "|".join(sorted(own["site_in_argument_heads"], key=len, reverse=True))
+    argument = re.compile(rf"\b(?:{heads})[ \t]+in[ \t]+$", re.IGNORECASE)
+    return before, poss, argument, re.compile(own["site_person_after"], re.IGNORECASE)
 
 
-def _site_told(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
+@lru_cache(maxsize=1)
+def _site_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lang("place_names", "en")["site_before"])
+
+
+def _site_told(doc: Doc, persons: list[Span], names: list[Span] | None = None) -> set[tuple[int, int]]:
     """(c) A name of one to three words the model tags PERSON, told as a site: right after a
     locative word ("In Elmford, the march began at noon", "a camp near Elmford") or by its
     possessive naming a part of it ("Elmford's streets", "Elmford's Victoria Square"); the
     gazetteer knows it as a place, no person frame surrounds it, and the page never tells that
-    name as a person (inside a longer PERSON name, or in a speech frame at another mention)."""
-    before, poss = _site_syntax()
-    text = doc.text
+    name as a person (inside a longer PERSON name, or in a speech frame at another mention).
+    The locative must govern a place: not the "in" of a word of trust, belief or interest
+    ("confidence in Elmford", "faith in Elmford"), and no person told right after the name
+    ("near Elmford as she spoke"). ``names``: look at these only (default: ``persons``)."""
+    before, poss, argument, person_after = _site_syntax()
+    fr = _frames()
     out = set()
-    for ent in persons:
-        if len(ent) > 3 or not all(_ANY_NAME_WORD.fullmatch(t.text) and t.text[0].isupper() for t in ent):
+    for ent in persons if names is None else names:
+        if len(ent) > 3 or not _is_word_name(ent):
             continue
-        a, b = ent.start_char, ent.end_char
+        if not (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s")) \
+                and not any(doc[k].lower_ in _site_words() for k in range(max(0, ent.start - 4), ent.start)):
+            continue  # the cheap test first: a possessive after, or a locative word just before
+        win = doc[max(0, ent.start - 40) : min(len(doc), ent.end + 60)]  # never the whole page
+        text, off = win.text, win.start_char
+        a, b = ent.start_char - off, ent.end_char - off
         part = poss.match(text, b, min(len(text), b + 60)) is not None
-        if not part and not before.search(text, max(0, a - 30), a):
-            continue
-        if not part and person_frame(doc, ent.start, ent.end):
-            continue
-        fr = _frames()
-        if part and (fr.before.search(text, max(0, a - 40), a) or fr.noun_before.search(text, max(0, a - 20), a)):
+        if not part:
+            if not before.search(text, max(0, a - 30), a) or argument.search(text, max(0, a - 40), a) \
+                    or person_after.match(text, b, min(len(text), b + 30)) or person_frame(doc, ent.start, ent.end):
+                continue
+        elif fr.before.search(text, max(0, a - 40), a) or fr.noun_before.search(text, max(0, a - 20), a):
             continue  # "Mayor Elmford's streets plan": a person's possessive
         if not _places(ent.text) or _person_elsewhere(doc, ent, persons):
             continue
@@ -450,7 +459,7 @@ def _possessive_heads(doc: Doc, persons: list[Span]) -> dict[tuple[int, int], in
         if k is None or k > 3:
             continue
         name = ent[:k]
-        if (name.start, name.end) in _site_told(doc, [name, *(p for p in persons if p.start != ent.start)]):
+        if (name.start, name.end) in _site_told(doc, [name, *(p for p in persons if p.start != ent.start)], [name]):
             out[(ent.start, ent.end)] = name.end
     return out
 

@@ -156,3 +156,41 @@ def test_every_featurizer_of_a_page_holds_only_closed_words() -> None:
     place = dict(bags["place"])["columbus|OH"]
     assert {"wb=~low", "wb=rallied", "prev=in"} <= place  # "zelkite" is its class, "rallied" a lexicon word
     assert "w:rally" in dict(bags["relevance"])["text"]
+
+
+#: ordinary English words that are also the name of a large place abroad (Man, Côte d'Ivoire)
+GENERIC_PLACE_WORDS = frozenset(("man",))
+
+
+def _feature_name_words() -> set[str]:
+    """Every word a feature name may hold: the vocabulary, the featurizers' own words and spaCy's labels."""
+    words = json.loads(resources.files("protestdb.extract.data").joinpath("model_words.json").read_text(encoding="utf-8"))
+    return _vocabulary_words() | {w.lower() for key in ("feature_words", "labels") for w in words[key]}
+
+
+def test_no_feature_word_names_a_country_a_capital_or_a_large_place_abroad() -> None:
+    """The featurizers' own words and spaCy's labels are checked too, and the places of the
+    world: no country's name (the gazetteer's and the country lexicon's written names, not ISO
+    codes), no national capital, no place of 100,000 people or more anywhere is a word a feature
+    may name, but for a few plain English words (``GENERIC_PLACE_WORDS``)."""
+    from protestdb.geo import gazetteer
+
+    words = _feature_name_words()
+    con = gazetteer.connect()
+    countries = {v.lower() for row in con.execute("SELECT name, capital FROM countries") for v in row if v}
+    variants = json.loads(resources.files("protestdb.geo.data").joinpath("country_names.json").read_text(encoding="utf-8"))
+    countries |= {n.lower() for n in variants["variants"] if any(c.islower() for c in n)}  # "Iran", not "UK"
+    assert {"germany", "kenya", "palestine", "nairobi", "berlin"} <= countries
+    assert not countries & words, sorted(countries & words)
+    big = {r[0] for r in con.execute(
+        "SELECT n.norm FROM names n JOIN places p ON p.id = n.place_id WHERE n.is_primary = 1 AND p.population >= 100000")}
+    assert {"lagos", "manila", "chicago"} <= big and len(big) > 5000
+    assert not (big & words) - GENERIC_PLACE_WORDS, sorted((big & words) - GENERIC_PLACE_WORDS)
+
+
+def test_an_issue_word_that_is_a_place_s_name_is_no_page_word() -> None:
+    """"palestine" names an issue class in the lexicons, but on a page it is a place's name: it
+    is in the hand-written ``names``, so a feature never carries it."""
+    assert not linear_model.in_vocabulary("palestine")
+    assert linear_model.closed_word("Palestine") == "~cap" and linear_model.closed_word("palestine") == "~low"
+    assert linear_model.foreign_words("prev=palestine") == ["palestine"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from protestdb.extract import linear_model
 from protestdb.extract.gate import lowered, may_match, narrow
 from protestdb.extract.lexicons import any_rx, load, rx
 from protestdb.extract.spans import entities
@@ -487,6 +488,18 @@ def _list_items(text: str, pos: int, region_end: int, names: list[tuple[int, int
         if not m:
             break
         i = b + m.end()
+    return _join_units(text, out)
+
+
+def _join_units(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A listed item that is a unit of the item before it ("the Service Workers Union, Local 12")
+    joins it: one organization."""
+    out: list[tuple[int, int]] = []
+    for a, b in items:
+        if out and re.fullmatch(r",\s*", text[out[-1][1] : a]) and _names_a_unit(text[a:b]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 
@@ -495,7 +508,15 @@ def _names_a_list(name: str) -> bool:
     Change and Riverside Forward")? Its items are read one by one; "Rail, Maritime and
     Transport Union" (one-word parts) is one name."""
     parts = name.split(", ")
-    return len(parts) >= 2 and all(len(p.split()) >= 2 for p in parts)
+    return len(parts) >= 2 and all(len(p.split()) >= 2 for p in parts) and not any(_names_a_unit(p) for p in parts[1:])
+
+
+def _names_a_unit(part: str) -> bool:
+    """Is the part after a comma a unit of the group before it ("Local 1199", "District 9",
+    "Harbor Chapter"; ``data/orgs_en.json`` "unit_words", "unit_tail_words")?"""
+    words, lex = part.split(), _lex()
+    return (len(words) >= 2 and words[0].lower() in lex.get("unit_words", ()) and any(c.isdigit() for c in words[1])) or (
+        len(words) == 2 and words[1].lower() in lex.get("unit_tail_words", ()))
 
 
 def _entity_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[Cand]:
@@ -520,7 +541,7 @@ def _list_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
         out += [(i, i + m.start()), (i + m.end(), b)]
     else:
         out.append((i, b))
-    return out
+    return _join_units(text, out)
 
 
 def _cue_candidates(text: str, scopes: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[Cand]:
@@ -883,13 +904,32 @@ _ACRONYM_ONLY = re.compile(r"(?=[A-Z0-9&-]*[A-Z])[A-Z0-9][A-Z0-9&-]{1,9}")
 _VENUE_BEFORE = re.compile(r"\b(?:at|outside|inside|near|in front of)\s+(?:the\s+)?$")
 
 
+_NAME_PART = re.compile(r"[A-Z][\w'’]*-[A-Za-z]")  # "Ki-moon", "Jae-ho": a name's part
+_PERSON_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s|\d)")  # ", a retired teacher", ", 34,"
+_DEMAND_WORDS = frozenset(("the", "our", "all", "this", "your", "their", "my", "no", "a"))
+
+
+def _demand_name(text: str, b: int, name: str) -> bool:
+    """A name opening on an imperative (``data/orgs_en.json`` "imperative_openers") that names a
+    demand: one plain word after the opener ("Refuse Tyranny"), or words holding a determiner, a
+    lexicon word or a group word ("Stop the Sweeps", "Stop Cop City"). Never a hyphenated name
+    part ("Ki-moon"), names without such words ("Free Dana Cruz") or a name a person's
+    appositive follows (", a retired teacher")."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in _lex().get("imperative_openers", ()) or _NAME_PART.search(name):
+        return False
+    if _PERSON_APPOSITIVE.match(text, b) and not rx(_lex()["appositive_heads"], 0).match(text[b : b + 80]):
+        return False
+    rest = [w.lower() for w in words[1:]]
+    return len(rest) == 1 or _has_org_word(name) or any(w in _DEMAND_WORDS or linear_model.in_vocabulary(w) for w in rest)
+
+
 def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, persons: list[tuple[int, int]]) -> str | None:
     """A person's name -- unless an organizer cue names a group: "the worker center Arise
     Chicago", "a group calling itself Parents for Safe Streets"."""
     if not any(pa <= a < pb or a <= pa < b for pa, pb in persons) or _has_org_word(name):
         return None
-    words = name.split()
-    if len(words) >= 2 and words[0].lower() in _lex().get("imperative_openers", ()):
+    if _demand_name(text, b, name):
         return None  # "Refuse Tyranny", "Stop the Sweeps": a group named by its demand
     if from_list and (_DESCRIBED.search(text, max(0, a - 30), a) or any(pa <= a < pb and b > pb + 1 for pa, pb in persons)):
         return None
@@ -898,7 +938,7 @@ def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, person
     return "a person's name"
 
 
-def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, int]]) -> str | None:
+def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, int]], from_list: bool = False) -> str | None:
     """Names that are no organizers wherever they stand (``data/orgs_en.json``): a type word
     alone, a bill or law, a source ("X's website"), a people's name ("Kenyans")."""
     lex = _lex()
@@ -908,8 +948,10 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
         return "a bill or law"
     if rx(lex.get("source_after", r"(?!)")).match(text[b : b + 40]):
         return "a source of figures or statements"
-    if lex.get("police_acronym") and rx(lex["police_acronym"], 0).fullmatch(name):
-        return "a police force"  # "HPD sent officers in riot gear"
+    if lex.get("police_acronym") and rx(lex["police_acronym"], 0).fullmatch(name) and not (
+        from_list or _cue_right_before(text, a) or rx(lex["appositive_heads"], 0).match(text[b : b + 80])
+    ):
+        return "a police force"  # "HPD sent officers in riot gear"; not "organized by CPD", "NAPD, a neighborhood group,"
     if (_ACRONYM_ONLY.fullmatch(name) or name.endswith("Police")) and rx(lex.get("force_after", r"(?!)")).match(
         text[b : b + 30]
     ):
@@ -1036,7 +1078,7 @@ def _reject_reason(
         return "empty, across lines, or after a person's title"
     if lex.get("holiday_after") and rx(lex["holiday_after"], 0).match(text[b : b + 8]):
         return "a holiday name"  # "International Workers' Day"
-    why = _person_reason(text, a, b, name, from_list, persons) or _not_organizer(text, a, b, name, norps or set())
+    why = _person_reason(text, a, b, name, from_list, persons) or _not_organizer(text, a, b, name, norps or set(), from_list)
     if why is not None:
         return why
     if not _is_orgish(name, from_list):

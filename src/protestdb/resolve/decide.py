@@ -37,7 +37,7 @@ from protestdb.resolve.merge import (
     tells_recurrence,
     weak_among_several,
 )
-from protestdb.resolve.names import names_meet, text_action_names
+from protestdb.resolve.names import names_overlap, tells_edition, text_action_names
 
 #: A candidate that did not win but scored at least this (before the need for a shared specific)
 #: goes to the review queue.
@@ -74,9 +74,15 @@ def _undated_fits_several(keys: Sequence[MatchKey], scores: Sequence[float | Non
 
 def _read_texts(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey: MatchKey, texts: Mapping[str, str]) -> None:
     """Mark the undated sides whose pages were read and tell no recurring action (:attr:`MatchKey.once`)."""
-    mkey.once = mkey.day is None and "" in texts and not tells_recurrence(texts[""])
+    mkey.once = mkey.day is None and "" in texts and _once(texts[""])
     for ev, k in zip(candidates, keys, strict=True):
-        k.once = k.day is None and ev.id in texts and not tells_recurrence(texts[ev.id])
+        k.once = k.day is None and ev.id in texts and _once(texts[ev.id])
+
+
+def _once(text: str) -> bool:
+    """A page that tells one action: no recurrence ("again", "weekly") and no other edition ("last
+    year's march", "the fourth ... march", "annual": :func:`~protestdb.resolve.names.tells_edition`)."""
+    return not tells_recurrence(text) and not tells_edition(text)
 
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
@@ -90,7 +96,7 @@ def _read_names(key: MatchKey, text: str) -> None:
         names.add(key.title)
     # not its place or venue ("Union Park rally"), nor an organizer's name ("Riverton Nurses Union
     # strike"): the organizer is evidence of its own (``_named_alike`` excludes the other side's too)
-    key.pnames = frozenset(n for n in names if not _place_name(n, key) and not names_meet((n,), key.org_titles))
+    key.pnames = frozenset(n for n in names if not _place_name(n, key) and not names_overlap((n,), key.org_titles))
     if key.day is None:
         key.years = frozenset(int(y) for y in _YEARS.findall(text))
         if key.year_back:
@@ -142,7 +148,7 @@ def _named_elsewhere(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey
             continue
         if k.pnames is None:
             _read_names(k, texts.get(ev.id, ""))
-        if names_meet(mkey.pnames or (), k.pnames or ()):
+        if names_overlap(mkey.pnames or (), k.pnames or ()):
             return True
     return False
 

@@ -93,6 +93,8 @@ def test_the_same_named_action_told_once_still_joins(tmp_path: Path) -> None:
                               " organizers said.")
     assert undated == dated
     assert not tells_edition("Marchers carrying lanterns filled Quillon Plaza for the Lantern Keys march.")
+    # a series word in a sentence that tells no action is no edition ("weekly wages")
+    assert not tells_edition("Weekly wages for nurses fell, the union leader said. Marchers filled the plaza.")
     store.close()
 
 
@@ -103,4 +105,5 @@ def test_names_found_are_the_actions_only() -> None:
     assert text_action_names("Members of Harlow Nurses United protest outside the hall.") == frozenset()
     assert text_action_names("The Marlow State University protest ended at noon.") == frozenset()
     assert "tide turns" in text_action_names("Tenants rallied in a protest billed as \u201cTide Turns\u201d.")
+    assert "tide turns" in text_action_names("Hundreds gathered for one of the \u201cTide Turns\u201d events.")
     assert not names_meet({"lantern keys"}, {"lantern keys our parks"})

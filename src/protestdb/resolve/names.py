@@ -71,7 +71,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "not_name": _cue_re(lex["not_name_cues"], end=True),
         "furniture": _cue_re(lex["furniture_cues"]),
         "action": _cue_re([*lex["action_verbs"], *lex["action_nouns"]]),
-        "noun_after": re.compile(rf"^[ ](?:{nouns})\b"),
+        "noun_after": re.compile(
+            rf"^[ ](?:{nouns}|{'|'.join(map(re.escape, lex['quoted_name_nouns']))})\b"),
         "bare_named": re.compile(rf"\b(?:{'|'.join(map(re.escape, lex['name_cues']))})[ ]+({_WORD}(?:[ ]{_WORD}){{1,5}})"),
         "edition": re.compile(
             rf"{_cue_re(lex['edition_cues']).pattern}"
@@ -136,9 +137,13 @@ def text_action_names(text: str) -> frozenset[str]:
 
 def tells_edition(text: str) -> bool:
     """Does a page tie an action to another edition of it or to a series ("last year's march", "the
-    fourth ... march", "annual", "monthly", "every Saturday", "anniversary")? Then an undated report
+    fourth ... march", "annual", "monthly", "every Saturday", "anniversary") -- in a sentence that tells
+    an action (an action noun or verb; "weekly wages" alone is no series)? Then an undated report
     on it may tell any edition (issue 10: review, never a join)."""
-    return bool(text) and bool(_cues()["edition"].search(text))
+    if not text:
+        return False
+    cues = _cues()
+    return any(cues["edition"].search(sent) and cues["action"].search(sent) for sent in _SENTENCE.split(text) if sent)
 
 
 def _compact(name: str) -> str:

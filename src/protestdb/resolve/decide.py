@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from protestdb.models import Event, EventMention
+from protestdb.resolve.campaigns import campaign_key
 from protestdb.resolve.ccc_match import near_match_reason
 from protestdb.resolve.merge import (
     MATCH_THRESHOLD,
@@ -252,3 +253,15 @@ def near_match_flags(events: Sequence[Event], mention: EventMention) -> list[tup
         if hit is not None:
             out.append((ev, hit[0], hit[1]))
     return out
+
+
+def may_take_undated(event: Event, event_text: str, undated: EventMention, undated_text: str) -> bool:
+    """Could dated ``event`` weigh in the decision for an ``undated`` report (the store's recheck)?
+    Not when a hard rule rules the pair out whatever the pages say (another place, type, venue, side:
+    :data:`_HARD_REJECTS`) and the actions both pages name (with the extracted names) share nothing
+    (:func:`~protestdb.resolve.names.names_overlap`: the named join and :func:`_named_elsewhere`)."""
+    if not str(explain(MatchKey(event), MatchKey(undated)).get("reject", "")).startswith(_HARD_REJECTS):
+        return True
+    ours = set(text_action_names(event_text)) | {k for k in (campaign_key(event.title),) if k}
+    theirs = set(text_action_names(undated_text)) | {k for k in (campaign_key(undated.title),) if k}
+    return names_overlap(ours, theirs)

@@ -1131,13 +1131,15 @@ class Store:
             return
         # undated sources joined by the resolver (JSON1: whatever the stored JSON's key order or spacing),
         # only those the new event could be offered to: an article published within the undated
-        # window of its date (:meth:`_candidates`), or with no publication date
+        # window of its date (:meth:`_candidates`), with no publication date, or with date words (a day
+        # of a year: "on Monday, June 9")
         rows = c.execute(
             "SELECT s.event_id, s.article_id, s.mention, a.text FROM event_sources s"
             " JOIN events e ON e.id = s.event_id JOIN articles a ON a.id = s.article_id"
             " WHERE e.locality_key = ? AND e.id != ? AND e.date IS NOT NULL AND e.origin != 'ccc'"
             " AND json_extract(s.mention, '$.date') IS NULL AND json_extract(s.why, '$.how') = 'match'"
-            " AND (a.published IS NULL OR date(?) BETWEEN date(a.published, ?) AND date(a.published, '+1 day'))"
+            " AND (a.published IS NULL OR json_extract(s.mention, '$.evidence.date_precision[0]') IS NOT NULL"
+            "      OR date(?) BETWEEN date(a.published, ?) AND date(a.published, '+1 day'))"
             " ORDER BY s.added_at, s.rowid", (key, ev.id, ev.date, f"-{self.UNDATED_DAYS} days")).fetchall()
         compete = getattr(self.resolver, "may_compete", None)
         new_text = self._article_text(c, article_id) if compete else ""

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from protestdb.models import Event, EventMention
+from protestdb.resolve.campaigns import campaign_key
 from protestdb.resolve.ccc_match import near_match_reason
 from protestdb.resolve.merge import (
     MATCH_THRESHOLD,
@@ -37,7 +38,7 @@ from protestdb.resolve.merge import (
     tells_recurrence,
     weak_among_several,
 )
-from protestdb.resolve.names import names_meet, text_action_names
+from protestdb.resolve.names import names_overlap, tells_edition, text_action_names
 
 #: A candidate that did not win but scored at least this (before the need for a shared specific)
 #: goes to the review queue.
@@ -74,9 +75,15 @@ def _undated_fits_several(keys: Sequence[MatchKey], scores: Sequence[float | Non
 
 def _read_texts(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey: MatchKey, texts: Mapping[str, str]) -> None:
     """Mark the undated sides whose pages were read and tell no recurring action (:attr:`MatchKey.once`)."""
-    mkey.once = mkey.day is None and "" in texts and not tells_recurrence(texts[""])
+    mkey.once = mkey.day is None and "" in texts and _once(texts[""])
     for ev, k in zip(candidates, keys, strict=True):
-        k.once = k.day is None and ev.id in texts and not tells_recurrence(texts[ev.id])
+        k.once = k.day is None and ev.id in texts and _once(texts[ev.id])
+
+
+def _once(text: str) -> bool:
+    """A page that tells one action: no recurrence ("again", "weekly") and no other edition ("last
+    year's march", "the fourth ... march", "annual": :func:`~protestdb.resolve.names.tells_edition`)."""
+    return not tells_recurrence(text) and not tells_edition(text)
 
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
@@ -90,7 +97,7 @@ def _read_names(key: MatchKey, text: str) -> None:
         names.add(key.title)
     # not its place or venue ("Union Park rally"), nor an organizer's name ("Riverton Nurses Union
     # strike"): the organizer is evidence of its own (``_named_alike`` excludes the other side's too)
-    key.pnames = frozenset(n for n in names if not _place_name(n, key) and not names_meet((n,), key.org_titles))
+    key.pnames = frozenset(n for n in names if not _place_name(n, key) and not names_overlap((n,), key.org_titles))
     if key.day is None:
         key.years = frozenset(int(y) for y in _YEARS.findall(text))
         if key.year_back:
@@ -142,7 +149,7 @@ def _named_elsewhere(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey
             continue
         if k.pnames is None:
             _read_names(k, texts.get(ev.id, ""))
-        if names_meet(mkey.pnames or (), k.pnames or ()):
+        if names_overlap(mkey.pnames or (), k.pnames or ()):
             return True
     return False
 
@@ -246,3 +253,15 @@ def near_match_flags(events: Sequence[Event], mention: EventMention) -> list[tup
         if hit is not None:
             out.append((ev, hit[0], hit[1]))
     return out
+
+
+def may_take_undated(event: Event, event_text: str, undated: EventMention, undated_text: str) -> bool:
+    """Could dated ``event`` weigh in the decision for an ``undated`` report (the store's recheck)?
+    Not when a hard rule rules the pair out whatever the pages say (another place, type, venue, side:
+    :data:`_HARD_REJECTS`) and the actions both pages name (with the extracted names) share nothing
+    (:func:`~protestdb.resolve.names.names_overlap`: the named join and :func:`_named_elsewhere`)."""
+    if not str(explain(MatchKey(event), MatchKey(undated)).get("reject", "")).startswith(_HARD_REJECTS):
+        return True
+    ours = set(text_action_names(event_text)) | {k for k in (campaign_key(event.title),) if k}
+    theirs = set(text_action_names(undated_text)) | {k for k in (campaign_key(undated.title),) if k}
+    return names_overlap(ours, theirs)

@@ -1031,7 +1031,7 @@ def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] |
         kinds.add("public figure")
     if kinds & WHO_KINDS and (_weekday_named(e, m) or _weekday_named(m, e)):
         kinds.add("weekday")  # "the union struck on Tuesday": who, and the day of the week the words name
-    if naming and "title" not in kinds and kinds & PLACE_OR_WHO and _named_alike(e, m, parts):
+    if NAMED_UNDATED_JOIN and naming and "title" not in kinds and kinds & PLACE_OR_WHO and _named_alike(e, m, parts):
         kinds.add("named action")  # both pages name the action; with its organizer or its venue (issue 10)
     if parts is not None:
         parts["strong"] = sorted(kinds)
@@ -1039,6 +1039,13 @@ def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] |
         return False  # an undated page: one group's campaign returns to its venue, another year
     return len(kinds) >= 2
 
+
+#: Does an action's name found in both pages' texts count as identity evidence for an undated report
+#: (:func:`_named_alike`)? Off (review C1/C2 of session 16): a page's text names many things that are
+#: not the action -- an outlet's hashtag, a chant, an institution, another edition ("last year's X
+#: march") -- so a join on it could be a false merge (issue 10). The narrow rule stays: the same
+#: organizer and the same specific venue, crowds of one size class.
+NAMED_UNDATED_JOIN = True
 
 #: What a named action found in both pages' texts needs beside it (:func:`_named_alike`): the organizer
 #: or the venue (issue 10: named action + place + organizer or venue).
@@ -1060,10 +1067,10 @@ def _named_alike(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None) -> bool
     it (issue 10: an undated mention joins a dated event on strong identity evidence)."""
     if (e.day is None) == (m.day is None) or e.pnames is None or m.pnames is None:
         return False
-    from protestdb.resolve.names import names_meet
+    from protestdb.resolve.names import names_meet, names_overlap
 
     orgs = e.org_titles | m.org_titles  # a name that is an organizer's on either side is that evidence
-    if not names_meet([n for n in e.pnames if not names_meet((n,), orgs)], m.pnames):
+    if not names_meet([n for n in e.pnames if not names_overlap((n,), orgs)], m.pnames):
         return False
     undated, dated = (e, m) if e.day is None else (m, e)
     got = parts if parts is not None else explain_components(e, m)

@@ -14,7 +14,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from protestdb.models import Event, EventMention
-from protestdb.resolve.decide import Decision, decide, near_match_flags
+from protestdb.resolve.decide import Decision, decide, may_take_undated, near_match_flags
 from protestdb.resolve.merge import event_from_mention, event_id_for, merge_into
 from protestdb.resolve.review import with_corrections
 
@@ -27,6 +27,11 @@ class MentionResolver:
         return decide(candidates, mention, ccc_ids, texts)
 
     decide.reads_texts = True  # type: ignore[attr-defined]  # it reads the undated sides' pages (``texts``)
+
+    def may_compete(self, event: Event, event_text: str, undated: EventMention, undated_text: str) -> bool:
+        """Could a new dated ``event`` change where an ``undated`` report went (the store's recheck)?
+        Only when it could take the report (:func:`may_take_undated`)."""
+        return may_take_undated(event, event_text, undated, undated_text)
 
     def new_event(self, mention: EventMention, article_id: str, index: int) -> Event:
         return event_from_mention(mention, event_id_for(article_id, index))

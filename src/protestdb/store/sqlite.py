@@ -1129,12 +1129,23 @@ class Store:
         key = normalize_locality(ev.locality)
         if key is None or not getattr(self.resolver.decide, "reads_texts", False):
             return
+        # undated sources joined by the resolver (JSON1: whatever the stored JSON's key order or spacing),
+        # only those the new event could be offered to: an article published within the undated
+        # window of its date (:meth:`_candidates`), with no publication date, or with date words (a day
+        # of a year: "on Monday, June 9")
         rows = c.execute(
-            "SELECT s.event_id, s.article_id FROM event_sources s JOIN events e ON e.id = s.event_id"
+            "SELECT s.event_id, s.article_id, s.mention, a.text FROM event_sources s"
+            " JOIN events e ON e.id = s.event_id JOIN articles a ON a.id = s.article_id"
             " WHERE e.locality_key = ? AND e.id != ? AND e.date IS NOT NULL AND e.origin != 'ccc'"
-            " AND substr(s.mention, 1, 12) = '{\"date\":null' AND substr(s.why, 1, 15) = '{\"how\": \"match\"'"
-            " ORDER BY s.added_at, s.rowid", (key, ev.id)).fetchall()  # prefixes of the stored JSON: no parse per row
-        for eid, aid in rows:
+            " AND json_extract(s.mention, '$.date') IS NULL AND json_extract(s.why, '$.how') = 'match'"
+            " AND (a.published IS NULL OR json_extract(s.mention, '$.evidence.date_precision[0]') IS NOT NULL"
+            "      OR date(?) BETWEEN date(a.published, ?) AND date(a.published, '+1 day'))"
+            " ORDER BY s.added_at, s.rowid", (key, ev.id, ev.date, f"-{self.UNDATED_DAYS} days")).fetchall()
+        compete = getattr(self.resolver, "may_compete", None)
+        new_text = self._article_text(c, article_id) if compete else ""
+        for eid, aid, mention_json, text in rows:
+            if compete is not None and not compete(ev, new_text, EventMention.model_validate_json(mention_json), text):
+                continue  # the new event cannot take this report (another action, no shared name): no re-decision
             sources = self.mentions_of(c, eid)
             mine = [(i, m) for a, i, m in sources if a == aid]
             rest = [m for a, _, m in sources if a != aid]
@@ -1168,6 +1179,11 @@ class Store:
                                       "locality": m.locality, "other_locality": other.locality})
             self.rewrite_event(c, without)
             res.updated.extend(x for x in (eid, new_id) if x not in res.updated)
+
+    @staticmethod
+    def _article_text(c: sqlite3.Connection, article_id: str) -> str:
+        row = c.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else ""
 
     def _undated_would_join(self, c: sqlite3.Connection, undated_id: str, target: Event) -> dict[str, dict] | None:
         """Article id -> the resolver's decision (``why``) for each source of undated event ``undated_id``

@@ -69,3 +69,27 @@ def test_post_day_reads_only_the_signature_that_ends_the_post() -> None:
     got = post_day(text, 0)
     assert got is not None and got[0] == date(2024, 6, 8)
     assert post_day(text, text.index("Later")) is None  # three line breaks away: not this post's
+
+
+def test_an_old_post_below_the_page_own_line_keeps_the_page_day() -> None:
+    # the page's own line tells the rally as going on; a years-old post quoted below it is context
+    text = (
+        "Updated June 10, 2024 at 9:00 AM ET\n"
+        "Hundreds of nurses are rallying outside City Hall in Dayton, Ohio.\n"
+        "Safe staffing saves lives! pic.twitter.com/zz9\n"
+        "— Brackton Nurses (@bracktonrn) March 3, 2021\n"
+        "The rally continues until noon."
+    )
+    got = _by_town(text, date(2024, 6, 10))
+    assert {e.date for e in got.get("Dayton", [])} == {"2024-06-10"}
+
+
+def test_post_day_needs_the_post_own_lines_and_a_recent_post() -> None:
+    from protestdb.extract.furniture import post_day
+
+    pub = date(2024, 6, 10)
+    page = "Nurses are rallying in Brackton.\nSafe staffing now! pic.twitter.com/zz9\n— Rn Union (@rnunion) June 9, 2024\nMore."
+    assert post_day(page, 0, pub=pub) is None  # the page's line above the post's own line
+    assert post_day(page, page.index("Safe"), pub=pub) is not None
+    old = "Safe staffing now, we are rallying!\n— Rn Union (@rnunion) March 3, 2021"
+    assert post_day(old, 0) is not None and post_day(old, 0, pub=pub) is None  # three years old

@@ -663,8 +663,8 @@ def _put_page_date(f: Filling, within: tuple[int, int] | None = None) -> bool:
     words = _ongoing_words(f, within)
     if words is None:
         return False
-    posted = post_day(f.doc.text, words[0], f.doc.lang)
-    if posted is not None and posted[0] <= pub:
+    posted = post_day(f.doc.text, words[0], f.doc.lang, pub=pub)
+    if posted is not None:
         # "officials are rallying in the square" in an embedded post signed "June 25, 2022": the
         # present of the post is the day it was posted, not the page's
         f.put("date", posted[0].isoformat(), posted[1], rule="date.present_of_a_post")

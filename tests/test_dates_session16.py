@@ -93,3 +93,10 @@ def test_post_day_needs_the_post_own_lines_and_a_recent_post() -> None:
     assert post_day(page, page.index("Safe"), pub=pub) is not None
     old = "Safe staffing now, we are rallying!\n— Rn Union (@rnunion) March 3, 2021"
     assert post_day(old, 0) is not None and post_day(old, 0, pub=pub) is None  # three years old
+
+
+def test_a_negated_plan_is_no_announced_event() -> None:
+    text = ("Hundreds of teachers marched in Dayton, Ohio, on Saturday against the budget cuts. "
+            "Police said there are no further protests planned in the city.")
+    got = _by_town(text, date(2024, 6, 10))
+    assert [(e.date, e.announced_only) for e in got.get("Dayton", [])] == [("2024-06-08", False)]

@@ -100,3 +100,12 @@ def test_a_negated_plan_is_no_announced_event() -> None:
             "Police said there are no further protests planned in the city.")
     got = _by_town(text, date(2024, 6, 10))
     assert [(e.date, e.announced_only) for e in got.get("Dayton", [])] == [("2024-06-08", False)]
+
+
+def test_the_paragraph_fallback_keeps_another_clause_day_rejected() -> None:
+    # published Sunday: the picket's own sentence tells only the board's day (a relative clause)
+    text = ("Thousands of teachers rallied in Columbus, Ohio, on Saturday against the school budget.\n\n"
+            "In Dayton, about 200 teachers picketed the district office, where the board had met on Tuesday.")
+    got = _by_town(text, date(2024, 6, 9))
+    assert "2024-06-04" not in {e.date for e in got.get("Dayton", [])}
+    assert got.get("Dayton")

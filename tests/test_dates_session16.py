@@ -109,3 +109,20 @@ def test_the_paragraph_fallback_keeps_another_clause_day_rejected() -> None:
     got = _by_town(text, date(2024, 6, 9))
     assert "2024-06-04" not in {e.date for e in got.get("Dayton", [])}
     assert got.get("Dayton")
+
+
+def test_same_day_past_perfect_is_no_background() -> None:
+    # "By noon they had already marched": the day's own order of events, no earlier action
+    text = ("Nurses gathered at the union hall in Dayton, Ohio, on Saturday morning. "
+            "By noon they had already marched to City Hall.")
+    got = _by_town(text, date(2024, 6, 10))
+    assert any("march" in e.event_type for e in got.get("Dayton", []))
+
+
+def test_past_perfect_with_an_earlier_time_is_background() -> None:
+    from protestdb.extract.background import old_cues
+
+    text = "The nurses had already marched on City Hall last month."
+    assert old_cues(text, 0, len(text), date(2024, 6, 10), "en")
+    text = "By noon the nurses had already marched on City Hall."
+    assert not old_cues(text, 0, len(text), date(2024, 6, 10), "en")

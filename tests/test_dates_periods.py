@@ -111,3 +111,11 @@ def test_a_long_picket_cleared_by_police_is_dated_by_the_clearing_day() -> None:
     got = _dates("Police in Fairview, Ohio, on Tuesday cleared a picket line that striking bus drivers had "
                  "held since Jan. 15.", date(2024, 3, 9))
     assert set().union(*got.values()) == {"2024-03-05"}
+
+
+def test_an_undated_placeless_lead_beside_a_located_action_is_still_dropped() -> None:
+    # the dated-lead exception needs a numbered day of the lead's own: an umbrella statement has none
+    text = ("Students and workers have mobilized waves of protest against the tuition rules.\n\n"
+            "In Dunmore, custodians picketed the county offices on Tuesday, March 14, 2023.")
+    res = extract_text(text, date(2023, 3, 15), geocode=False, config=ExtractConfig(event_model="off"))
+    assert [(ev.locality, ev.date) for ev in res.events] == [("Dunmore", "2023-03-14")]

@@ -30,11 +30,14 @@ def test_an_action_running_through_a_day_is_not_dated_by_that_day() -> None:
     # will end), not the day it happened; no other day is told of it, so it has none (the
     # students' protest keeps its own day)
     text = (
-        "Students at Brantley College in Dayton held a protest on Thursday, March 9, 2023, against the new "
+        "Students at Brantley College held a protest on Thursday, March 9, 2023, against the new "
         "tuition rules.\n\n"
         "In Dunmore, to protest the county budget, custodians will picket the county offices through Tuesday."
     )
-    # the date rules alone: the learned keep/drop check of events (event_model) is off here
+    # the students' protest tells no place while Dunmore's picket does: the page's dated lead is
+    # kept beside it (drafting._dated_lead). The learned event check (event_model "on") still
+    # drops this first-told event (its fix, never dropping the page's first-told event, is another
+    # branch's): it is off here until that lands
     res = extract_text(text, date(2023, 3, 15), geocode=False, config=ExtractConfig(event_model="off"))
     assert sorted((ev.date or "") for ev in res.events) == ["", "2023-03-09"]
 
@@ -108,3 +111,11 @@ def test_a_long_picket_cleared_by_police_is_dated_by_the_clearing_day() -> None:
     got = _dates("Police in Fairview, Ohio, on Tuesday cleared a picket line that striking bus drivers had "
                  "held since Jan. 15.", date(2024, 3, 9))
     assert set().union(*got.values()) == {"2024-03-05"}
+
+
+def test_an_undated_placeless_lead_beside_a_located_action_is_still_dropped() -> None:
+    # the dated-lead exception needs a numbered day of the lead's own: an umbrella statement has none
+    text = ("Students and workers have mobilized waves of protest against the tuition rules.\n\n"
+            "In Dunmore, custodians picketed the county offices on Tuesday, March 14, 2023.")
+    res = extract_text(text, date(2023, 3, 15), geocode=False, config=ExtractConfig(event_model="off"))
+    assert [(ev.locality, ev.date) for ev in res.events] == [("Dunmore", "2023-03-14")]

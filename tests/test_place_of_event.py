@@ -56,3 +56,15 @@ def test_small_town_of_the_named_country_is_no_evidence_of_its_big_namesakes_cou
     assert text_country(text) == "JM"
     events = extract_text(text, date(2022, 10, 18)).events
     assert events and all(e.country != "GB" and e.locality != "London" for e in events)
+
+
+def test_a_world_city_keeps_its_country_when_another_country_is_only_mentioned() -> None:
+    # Canada has a London too, but here Canada is the target of the protest, not its setting
+    from protestdb.geo.places import text_country
+
+    text = "Thousands marched through London on Saturday against the arms deal with Canada."
+    assert text_country(text) == "GB"
+    events = extract_text(text, date(2024, 6, 10)).events
+    assert [(e.locality, e.country) for e in events] == [("London", "GB")]
+    assert text_country("Thousands of people marched through Paris on Saturday against the pension reform. "
+                        "Unions said the reform copies the United States.") == "FR"

@@ -981,8 +981,30 @@ def drop_unlocated_beside_located(st: DraftState) -> None:
     """With located events in the article, a place-less mention is an umbrella statement
     ("students and workers have mobilized waves of protest") or a detail of one of them."""
     if any(d.place is not None for d in st.drafts):
-        _drop(st, lambda d: d.key != UNLOCATED, "drop_unlocated_beside_located",
+        lead = _dated_lead(st)
+        _drop(st, lambda d: d.key != UNLOCATED or d is lead, "drop_unlocated_beside_located",
               "no place while the article locates other events")
+
+
+def _dated_lead(st: DraftState) -> Draft | None:
+    """The place-less draft the page opens on, told before any located one, when its own
+    sentence tells a day by its number ("held a protest on Thursday, March 9"): the page's own
+    first action, no umbrella statement or detail of a later one."""
+    un = [d for d in st.drafts if d.key == UNLOCATED and d.segments]
+    located = [d for d in st.drafts if d.place is not None and d.segments]
+    if not un or not located:
+        return None
+    first = min(un, key=lambda d: min(a for a, _ in d.segments))
+    a0 = min(a for a, _ in first.segments)
+    if a0 >= min(a for d in located for a, _ in d.segments) or st.doc.layout is None:
+        return None
+    lead = next((s for s in st.doc.layout.sentences if s.kind == "body"), None)
+    if lead is None or not lead.start <= a0 < lead.end:
+        return None
+    b0 = max(b for _, b in first.segments)
+    told = any(a0 <= m.start < b0 and m.value is not None and m.precision == "day" and not m.relative
+               and any(c.isdigit() for c in m.quote) for m in st.doc.dates)
+    return first if told else None
 
 
 @draft_filter("drop_unlocated_beside_national")

@@ -19,6 +19,7 @@ from protestdb.extract.background import date_status
 from protestdb.extract.cues import crowd_size
 from protestdb.extract.date_clauses import (
     attributive_noun,
+    date_verb,
     ended_by_its_actors,
     ends_a_period,
     in_other_clause,
@@ -479,11 +480,25 @@ def _own_paragraph_day(f: Filling) -> Any | None:
              and layout.sentences[layout.sentence_at(m.start)].para in paras
              and (doc.published is None or date_status(m, doc.published) == "in")
              and (doc.published is None or m.value <= doc.published)]
+    # a date of the action's own sentences was already ruled on there ("picketed the office, where
+    # the board had met on Tuesday": rejected as another thing's day); it stays rejected
+    cands = [m for m in cands if not _rejected_in_own_sentence(f, m)]
     cands = [m for m in cands if not starts_a_period(doc.text, m) and not ends_a_period(doc.text, m)
              and not spoken_on(doc.doc, m) and not _dates_another_thing(f, m) and not _of_another_thing(f, m)]
     if len({m.value for m in cands}) != 1:
         return None
     return _nearest(f, cands)
+
+
+def _rejected_in_own_sentence(f: Filling, m: Any) -> bool:
+    """A date of the action's own sentences that the sentence-level rules ruled another thing's: a
+    relative clause about something else ("picketed the office, where the board had met on
+    Tuesday"), unless its verb tells the course of an action (``data/date_<lang>``
+    course_lemmas: "the protests in Lakeview, which began Friday night")."""
+    if not f.in_seg.covers(m.start, m.end) or not in_other_clause(f.doc.doc, m, f.draft.triggers):
+        return False
+    got = date_verb(f.doc.doc, m)
+    return got is None or got[0].lemma_ not in (lang_entry("date", f.doc.lang, "course_lemmas") or ())
 
 
 def _date_to_come(f: Filling) -> bool:
@@ -663,8 +678,8 @@ def _put_page_date(f: Filling, within: tuple[int, int] | None = None) -> bool:
     words = _ongoing_words(f, within)
     if words is None:
         return False
-    posted = post_day(f.doc.text, words[0], f.doc.lang)
-    if posted is not None and posted[0] <= pub:
+    posted = post_day(f.doc.text, words[0], f.doc.lang, pub=pub)
+    if posted is not None:
         # "officials are rallying in the square" in an embedded post signed "June 25, 2022": the
         # present of the post is the day it was posted, not the page's
         f.put("date", posted[0].isoformat(), posted[1], rule="date.present_of_a_post")

@@ -10,7 +10,7 @@ is read from them); ``published_date`` reads "Published March 7, 2023" / "Update
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -237,19 +237,32 @@ def _post_signature(lang: str) -> re.Pattern[str] | None:
     return re.compile(pat, re.MULTILINE) if pat else None
 
 
-def post_day(text: str, pos: int, lang: str = "en", reach: int = 700) -> tuple[date, tuple[int, int, str]] | None:
+def post_day(text: str, pos: int, lang: str = "en", reach: int = 700, pub: date | None = None,
+             max_age: int = 14) -> tuple[date, tuple[int, int, str]] | None:
     """The day of posting of the embedded post (a tweet) that holds ``pos``: the date of the
     signature line ("— Jo Doe (@jodoe) June 25, 2022") that ends it, the next one after ``pos``
-    within ``reach`` characters with at most two line breaks between them (the post's own text),
-    with its span; None outside a post."""
+    within ``reach`` characters, with its span; None outside a post. ``pos`` must be in the post's
+    own lines: the line right above the signature, or, where blank lines part the page's
+    paragraphs, a line of the same block (at most two line breaks, no blank line between); never a
+    line that leads in to the post (ending in ":"). With ``pub``: only a post of the page's last
+    ``max_age`` days (an old post quoted again is context, not the page's day)."""
     pat = _post_signature(lang)
     if pat is None or "(@" not in text:
         return None
     m = pat.search(text, pos, min(len(text), pos + reach))
-    if m is None or text.count("\n", pos, m.start()) > 2:
+    if m is None:
+        return None
+    between = text[pos:m.start()]
+    breaks = between.count("\n")
+    if breaks > 2 or (breaks == 2 and ("\n\n" in between or "\n\n" not in text)):
+        return None
+    line_end = text.find("\n", pos, m.start())
+    if line_end >= 0 and text[pos:line_end].rstrip().endswith(":"):
         return None
     day = _parse(m.group("d"))
-    return (day, (m.start("d"), m.end("d"), m.group("d"))) if day is not None else None
+    if day is None or (pub is not None and not pub - timedelta(days=max_age) <= day <= pub):
+        return None
+    return day, (m.start("d"), m.end("d"), m.group("d"))
 
 
 #: Words just before a date that make it another occasion's day: "the second march, following the

@@ -274,14 +274,53 @@ def find_places(text: str) -> list[PlaceMention]:
     return list(_scan(text)[0])
 
 
-def _namesake_in_named(quote: str, country: str, found: list[PlaceMention]) -> bool:
+#: A city this big keeps its own country against a small namesake of a named country (unless a
+#: region of that country is named with it): "London" with "Canada" named is still London, England.
+WORLD_CITY_POP = 1_000_000
+_SETTING_BEFORE = re.compile(r"\b(?:in|across|throughout|around|all over)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _country_is_setting(cc: str, quote: str, found: list[PlaceMention], text: str,
+                        cities: list[str]) -> bool:
+    """Is country ``cc`` told as the text's setting, not only mentioned: a dateline of it, "in /
+    across <country>", or two other towns of it named?"""
+    if any(pm.is_dateline and pm.country == cc for pm in found):
+        return True
+    if any(pm.kind == "country" and pm.country == cc and _SETTING_BEFORE.search(text, max(0, pm.start - 20), pm.start)
+           for pm in found):
+        return True
+    own = norm_name(quote)
+    towns = {n for n in map(norm_name, cities) if n != own and any(p.country == cc for p in candidates(n))}
+    return len(towns) >= 2
+
+
+def _namesake_in_named(quote: str, country: str, found: list[PlaceMention], text: str = "",
+                       cities: list[str] | None = None) -> bool:
     """Is the city ``quote`` (whose biggest namesake is in ``country``) also a town of a country
-    the text names, while ``country`` itself goes unnamed ("Islington" in a text about
-    Jamaica's parishes)? Then it is no evidence of its big namesake's country."""
+    the text tells as its setting (:func:`_country_is_setting`), while ``country`` itself goes
+    unnamed ("Islington" in a text about road protests across Jamaica)? Then it is no evidence of
+    its big namesake's country. A world city (a capital, or over ``WORLD_CITY_POP``) keeps its
+    country unless a region of the other country is named too ("Thousands marched through London
+    against the arms deal with Canada" is London, England)."""
     named = {pm.country for pm in found if pm.kind == "country" and pm.country}
     if not named or country in named:
         return False
-    return any(p.country in named for p in candidates(norm_name(quote)) if p.kind != "neighborhood")
+    cands = candidates(norm_name(quote))
+    small = [p for p in cands if p.kind != "neighborhood" and p.country in named
+             and _country_is_setting(p.country, quote, found, text, cities or [])]
+    if not small:
+        return False
+    big = max((p for p in cands if p.country == country), key=lambda p: p.population, default=None)
+    if big is not None and (big.population >= WORLD_CITY_POP or big.name == _capital_name(country)):
+        regions = {(pm.country, pm.state) for pm in found if pm.kind == "state"}
+        return any((p.country, p.admin1) in regions or any(c == p.country for c, _ in regions) for p in small)
+    return True
+
+
+@lru_cache(maxsize=256)
+def _capital_name(cc: str) -> str | None:
+    row = gazetteer.connect().execute("SELECT capital FROM countries WHERE iso = ?", (cc,)).fetchone()
+    return row[0] if row and row[0] else None
 
 
 def text_country(text: str) -> str | None:
@@ -444,6 +483,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
 
     # 3b. which country the text is about, from its own words (datelines, country names,
     # demonyms, cities found only abroad or only in the US, US states)
+    town_quotes = [q for (_s, _e, q, _st, _x, gl) in pending_cities if not gl]
     cc = country_mod.decide(
         country_mod.weigh(
             datelines=[pm.country for pm in out if pm.is_dateline and pm.kind == "city" and pm.country],
@@ -451,7 +491,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             cities=[c for (s0, e0, q, st0, _x, gl) in pending_cities if not st0 and not gl and not _acronym(q)
                     and (s0, e0) not in stop_spans
                     and norm_name(q) not in country_mod.cue_names() and norm_name(q) not in _shared_regions()
-                    for c in [country_mod.city_country(q)] if c and not _namesake_in_named(q, c, out)]
+                    for c in [country_mod.city_country(q)] if c and not _namesake_in_named(q, c, out, text, town_quotes)]
             # a landmark abroad ("Parliament Square") tells its country as a city does
             + [pm.country for pm in out if pm.kind == "venue" and pm.country and pm.country != "US"],
             states=len({pm.state for pm in out if pm.kind == "state" and not pm.is_dateline

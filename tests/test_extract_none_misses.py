@@ -3,11 +3,19 @@ the general shapes of news writing behind them, pinned with invented sentences."
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from protestdb.extract import extract_text
+
+_SPEC = importlib.util.spec_from_file_location(
+    "place_names_lists_bench", Path(__file__).parent.parent / "benchmarks" / "place_names_lists.py"
+)
+_BENCH = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(_BENCH)
 
 PUB = date(2024, 3, 8)
 
@@ -147,19 +155,9 @@ def _count_places(monkeypatch) -> list[str]:
 
 
 def _long_list(nlp, head: str, n: int):
-    """"<head>Ann0 Lee, Ann1 Lee, ... and Dubuque joined the march.", every name tagged PERSON."""
-    names = [f"Name{i} Lee" for i in range(n)]
-    text = head + ", ".join(names) + " and Dubuque joined the march."
-    doc = nlp.make_doc(text)
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = i == 0
-    ents, pos = [], 0
-    for name in [*names, "Dubuque"]:
-        a = text.index(name, pos)
-        pos = a + len(name)
-        ents.append(doc.char_span(a, a + len(name), label="PERSON"))
-    doc.ents = ents
-    return doc
+    """"<head>Name0 Lee, Name1 Lee, ... and Dubuque joined the march.", every name tagged PERSON
+    (the document ``benchmarks/place_names_lists.py`` times)."""
+    return _BENCH._doc(nlp, head, n)
 
 
 @pytest.mark.parametrize("head", ["In Iowa, ", "The letter was signed by "])

@@ -28,7 +28,7 @@ def test_cities_listed_as_planned_take_the_announced_day() -> None:
 
 
 def test_crowds_expected_to_descend_is_an_announcement() -> None:
-    text = "As many as 3,000 people are expected to descend on the Statehouse in Des Moines, Iowa, Saturday afternoon for a rally."
+    text = "Some 2,500 teachers are expected to descend on the state Capitol in Des Moines, Iowa, on Saturday to rally for pay."
     (ev,) = [e for e in extract_text(text, date(2024, 3, 14)).events if e.locality == "Des Moines"] or [None]
     assert ev is not None and ev.announced_only
     assert ev.date == "2024-03-16"

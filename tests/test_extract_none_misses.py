@@ -59,7 +59,7 @@ _FAR_COUNTER = (
     "Police said there were no arrests.\n\n"
     "Officials said all roads had reopened by the evening.\n\n"
     "A second rally was held later at a park near the hospital.\n\n"
-    "Counter-protesters were also in the area {day}.\n"
+    "Counter-protesters also gathered nearby {day}.\n"
 )
 
 
@@ -103,9 +103,9 @@ def _labels(nlp, text: str, ents: dict[str, str]) -> dict[str, str]:
 
 
 def test_towns_listed_under_their_state_are_places(nlp) -> None:
-    text = "In Iowa, Iowa City, Des Moines, Dubuque and Decorah held marches."
-    got = _labels(nlp, text, {"Iowa": "GPE", "Iowa City": "GPE", "Des Moines": "GPE", "Dubuque": "PERSON",
-                              "Decorah": "PERSON"})
+    text = "In Iowa, Decorah, Ames, Dubuque and Waterloo saw rallies on Sunday."
+    got = _labels(nlp, text, {"Iowa": "GPE", "Decorah": "PERSON", "Ames": "GPE", "Dubuque": "PERSON",
+                              "Waterloo": "GPE"})
     assert got["Dubuque"] == "GPE" and got["Decorah"] == "GPE"
 
 
@@ -116,7 +116,7 @@ def test_towns_listed_under_their_country_after_including_are_places(nlp) -> Non
 
 
 def test_an_untagged_name_between_region_and_list_is_passed_over(nlp) -> None:
-    text = "In South Dakota, Vermillion, Sioux Falls, Pierre and Rapid City marched in solidarity."
+    text = "In South Dakota, Brookings, Pierre, Sioux Falls and Rapid City held vigils too."
     got = _labels(nlp, text, {"South Dakota": "GPE", "Sioux Falls": "PERSON", "Pierre": "PERSON", "Rapid City": "GPE"})
     assert got["Sioux Falls"] == "GPE" and got["Pierre"] == "GPE"
 
@@ -190,16 +190,16 @@ def test_possessive_heads_failing_keeps_the_model_s_labels(nlp, monkeypatch) -> 
 
 def test_every_town_of_a_region_headed_list_is_an_event() -> None:
     text = ("Thousands marched in Des Moines, Iowa, on Saturday against the new law.\n\n"
-            "In Iowa, Iowa City, Cedar Rapids, Dubuque and Decorah also held marches on Saturday.")
+            "In Iowa, Ames, Cedar Rapids, Decorah and Dubuque also marched that day.")
     got = {loc for loc, _ty in _events(text)}
-    assert {"Des Moines", "Iowa City", "Cedar Rapids", "Dubuque", "Decorah"} <= got
+    assert {"Des Moines", "Ames", "Cedar Rapids", "Dubuque", "Decorah"} <= got
 
 
-# --- a town the model tags PERSON as an item of a turnout list ("Sete (4500), Calais (5000)") --
+# --- a town the model tags PERSON as an item of a turnout list ("Calais (3800), Sete (5100)") --
 
 
 def test_towns_of_a_turnout_list_are_places(nlp) -> None:
-    text = "A revival was seen in smaller towns, such as Sete (4500), Calais (5000) or Guéret (4300)."
+    text = "Smaller towns turned out too, like Calais (3800), Sete (5100) and Guéret (2600)."
     got = _labels(nlp, text, {"Sete": "ORG", "Calais": "PERSON", "Guéret": "PERSON"})
     assert got["Calais"] == "GPE" and got["Guéret"] == "GPE"
 
@@ -236,7 +236,7 @@ def test_a_name_in_a_speech_frame_stays_a_person_in_a_turnout_list(nlp) -> None:
 def test_each_town_of_a_turnout_list_is_an_event() -> None:
     text = ("Tens of thousands of people marched across France on Tuesday against the pension reform.\n\n"
             "In Paris, police counted 87,000 demonstrators.\n\n"
-            "A revival was also seen in smaller towns, such as Sete (4500), Calais (5000) or Gueret (4300).")
+            "Smaller towns turned out too, like Calais (3800), Sete (5100) and Gueret (2600).")
     got = {loc for loc, _ty in _events(text)}
     assert {"Paris", "Sete", "Calais", "Gueret"} <= got
 
@@ -245,7 +245,7 @@ def test_each_town_of_a_turnout_list_is_an_event() -> None:
 
 
 def test_a_sentence_opening_in_a_town_names_a_place(nlp) -> None:
-    text = "In Hamilton, people left their cars at home and walked to the university."
+    text = "In Hamilton, hundreds of staff walked off the job at the university."
     assert _labels(nlp, text, {"Hamilton": "PERSON"})["Hamilton"] == "GPE"
 
 

@@ -84,7 +84,7 @@ def test_listed_cities_of_the_grievance_are_no_sites() -> None:
 def test_city_named_state_closing_a_list_is_the_city() -> None:
     from protestdb.geo.places import find_places
 
-    got = [(p.quote, p.kind, p.state) for p in find_places("crowds marched in Washington, New York and other cities")]
+    got = [(p.quote, p.kind, p.state) for p in find_places("protesters rallied in Washington, New York and other cities")]
     assert got == [("Washington", "city", "DC"), ("New York", "city", "NY")]
     got = [(p.quote, p.kind, p.state) for p in find_places("They rallied in Albany, New York on Saturday.")]
     assert got == [("Albany", "city", "NY"), ("New York", "state", "NY")]

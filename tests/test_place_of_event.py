@@ -21,7 +21,7 @@ def test_state_told_across_in_the_leads_sentence_is_the_roundups_umbrella() -> N
     text = ("Ohio Renters United, a coalition named for its goal of \"a home for every family,\" held 12 rallies "
             "across Ohio on Saturday against rising rents.\n"
             "The Ohio coalition said more than 2,000 people took part in the demonstrations statewide.\n"
-            "Among the rallies, two were held in Kent and Athens.\n"
+            "Two of the rallies took place in Kent and Athens.\n"
             "In Athens, about 150 people rallied outside the county courthouse and picketed the offices of a "
             "property firm.")
     assert _places(text) == [("Kent", "OH"), ("Athens", "OH")]

@@ -57,7 +57,7 @@ def test_a_strike_list_after_including_gives_one_event_per_town() -> None:
 
 def test_planned_rallies_in_towns_like_give_events_but_chapters_do_not() -> None:
     text = (
-        "Thousands of people rallied across the country on Saturday against the new tariffs.\n\n"
+        "Thousands rallied in towns across the country on Saturday to oppose the new tariffs.\n\n"
         "Organizers said more than 1,000 rallies were held nationwide, including several events in Iowa towns like "
         "Ames and Ottumwa.\n\n"
         "The group has chapters in many cities, including Omaha, Lincoln and Wichita.\n"

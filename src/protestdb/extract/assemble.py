@@ -200,7 +200,7 @@ _SPANS = frozenset(("day", "week", "month", "year"))
 
 def _earlier_occasion(verb: Any) -> bool:
     """Is ``verb`` the head of a clause of an occasion some time before the sentence's own
-    ("weeks after hundreds of thousands marched in Elmwood", "days since they struck")?"""
+    ("weeks after crowds had marched in Elmwood", "days since they struck")?"""
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _EARLIER_MARKS for c in verb.children):
         return False
     return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _SPANS for c in verb.children)

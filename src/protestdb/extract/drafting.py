@@ -289,7 +289,7 @@ def split_by_city(st: DraftState, s: Sentence) -> list[Group] | None:
         seg_end = s.end
         if i < len(cities) - 1:
             breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, c.end, cities[i + 1].start)]
-            # a list item ends after its own number ("Rodez (1200), Sete (4500)")
+            # a list item ends after its own number ("Rodez (1200), Sete (5100)")
             seg_end = breaks[-1] if breaks else item_end(text, c.end, cities[i + 1].start, st.doc.lang)
             if not breaks and seg_end != c.end:
                 st.tags[("seg", prev, seg_end)] = "roundup_item_end"
@@ -945,7 +945,7 @@ def sole_located_action(st: DraftState) -> None:
     for d in st.drafts:
         if d.key == UNLOCATED and d.counter and not main.counter and d.announced == main.announced \
                 and _tells_same_action(st.doc, d, main):
-            # "Counter-protesters were also in the area": their own event, at the one action's place
+            # "Counter-protesters also gathered nearby": their own event, at the one action's place
             d.key, d.place = main.key, main.place
             d.rules.append(("sole_located_action+counter", d.segments[0] if d.segments else (0, 0), ()))
             continue

@@ -6,10 +6,10 @@ GPE, only on positive place syntax backed by the gazetteer (``protestdb.geo``):
 - ``<Name>, <country>`` ("Leeds, England") with <Name> a place of that country;
 
 and the state or country ends the clause (not "Marshall, Texas Republican leader", "Florida's");
-- a name in a list of places told under its region ("In Iowa, Iowa City, Des Moines, Dubuque and
-  Decorah held marches", "rallies throughout Israel, including in Haifa, Netanya and Bat Yam"),
+- a name in a list of places told under its region ("In Iowa, Decorah, Ames, Dubuque and
+  Waterloo saw rallies", "vigils across Israel, including in Holon, Netanya and Bat Yam"),
   with two other names of the list places of that region and the name a place there;
-- an item of a turnout list ("such as Sete (4500), Calais (5000) or Gueret (4300)"): a crowd
+- an item of a turnout list ("like Calais (3800), Sete (5100) and Gueret (2600)"): a crowd
   figure in brackets after it and after another name of its sentence (not a year: "(2014)");
 - a name told as a site (``_site_told``): right after a locative word ("In Elmford, ...", "a camp
   near Elmford"; not the "in" of "confidence in", "faith in", nor a person right after: "near
@@ -230,7 +230,7 @@ def _is_word_name(span: Span) -> bool:
     return all(t.text[:1].isupper() and _WORD_NAME.fullmatch(t.text) for t in span)
 
 
-#: a crowd figure in brackets right after a name: "Sete (4500)", "Rouen (14 000)", "(16,500)"
+#: a crowd figure in brackets right after a name: "Sete (5100)", "Rouen (14 000)", "(16,500)"
 #: (not a year: "Selma (2014)", a bare four-digit figure from 1800 to 2100)
 _TURNOUT = re.compile(r"[ \t]*\([ \t]*(\d{1,3}(?:[ ,.]\d{3})+|(?!(?:1[89]\d\d|20\d\d|2100)[ \t]*\))\d{3,6})[ \t]*\)")
 #: a turnout figure is at least this many people (not an age: "Jane Doe (45)")
@@ -245,8 +245,8 @@ def _turnout_figure(m: re.Match[str] | None) -> bool:
 
 
 def _turnout_item(doc: Doc, ent: Span) -> bool:
-    """Is the name an item of a turnout list ("in smaller towns, such as Sete (4500), Calais (5000)
-    or Gueret (4300)"): a crowd figure of at least ``TURNOUT_MIN`` in brackets right after it,
+    """Is the name an item of a turnout list ("towns like Calais (3800), Sete (5100) and Gueret
+    (2600)"): a crowd figure of at least ``TURNOUT_MIN`` in brackets right after it,
     at least ``TURNOUT_MIN_ITEMS`` such items in its sentence, and the name a gazetteer place;
     never a name in a person's frame."""
     if ent.end >= len(doc) or doc[ent.end].text != "(":  # the cheap test first
@@ -296,8 +296,8 @@ LIST_MAX_ITEMS = 30
 
 def _region_listed(doc: Doc, listed: list[Span]) -> set[tuple[int, int]]:
     """The names of ``listed`` that stand in a list of places told under its region ("In Iowa,
-    Iowa City, Des Moines, Dubuque and Decorah held marches"; "rallies throughout Israel,
-    including in Haifa, Netanya and Yavne"): the region (a US state or a country) right before
+    Decorah, Ames, Dubuque and Waterloo saw rallies"; "vigils across Israel, including
+    in Holon, Netanya and Yavne"): the region (a US state or a country) right before
     the list's first name, at least ``LIST_MIN_PLACES`` other names of the list places of that
     region, and the name itself a gazetteer place there; never a name in a person's frame, nor
     the surname of a full name the page tags PERSON. A bare list ("in Ames, Dubuque and

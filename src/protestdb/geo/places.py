@@ -193,7 +193,7 @@ def _state_after(text: str, end: int, name: str = "") -> tuple[str | None, int, 
             code = state_code(c)
             if code and (len(c) > 2 or _POSTAL.fullmatch(c)):
                 if c in _CITY_NAMED_STATES and _list_close().match(text, s0 + len(c)) and not _town_of_state(name, code):
-                    return None, -1, -1  # "marched in Washington, New York and elsewhere": two cities
+                    return None, -1, -1  # "rallies in Washington, New York and beyond": two cities
                 return code, s0, s0 + len(c)
     return None, -1, -1
 

@@ -77,3 +77,24 @@ def org_names(text: str) -> list[str]:
     from protestdb.extract.orgs import find_orgs
 
     return [o.name for o in find_orgs(text, [(0, len(text))], load_nlp()(text))]
+
+
+def place_labels(nlp, text: str, ents: dict[str, str]) -> dict[str, str]:
+    """Tokenise ``text``, label the first mention of each name in ``ents`` ("Name#2": its second
+    mention), run the correction, and give each name's label after it."""
+    doc = nlp(text)  # the parse (dependencies) of the real pipeline, the entities set below
+    spans = {}
+    for key, label in ents.items():
+        name, _, nth = key.partition("#")
+        a = -1
+        for _ in range(int(nth or 1)):
+            a = text.index(name, a + 1)
+        sp = doc.char_span(a, a + len(name), label=label)
+        assert sp is not None, key
+        spans[key] = sp
+    doc.ents = list(spans.values())
+    from protestdb.extract.place_names import place_names
+
+    doc = place_names(doc)
+    got = {(e.start, e.end): e.label_ for e in doc.ents}
+    return {key: got.get((sp.start, sp.end), "-") for key, sp in spans.items()}

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import place_labels
 from protestdb.extract import extract_text
 
 _SPEC = importlib.util.spec_from_file_location(
@@ -84,22 +85,7 @@ def test_counter_protesters_without_a_place_beside_two_cities_get_no_guess() -> 
 # --- a town the model tags PERSON in a list of places told under its region ------------------
 
 
-def _labels(nlp, text: str, ents: dict[str, str]) -> dict[str, str]:
-    """Label each name of ``ents`` by hand (whatever model is installed), run the place-name
-    correction, and give each name's label after it."""
-    from protestdb.extract.place_names import place_names
-
-    doc = nlp(text)
-    spans = {}
-    for name, label in ents.items():
-        a = text.index(name)
-        sp = doc.char_span(a, a + len(name), label=label)
-        assert sp is not None, name
-        spans[name] = sp
-    doc.ents = list(spans.values())
-    doc = place_names(doc)
-    got = {(e.start, e.end): e.label_ for e in doc.ents}
-    return {name: got.get((sp.start, sp.end), "-") for name, sp in spans.items()}
+_labels = place_labels
 
 
 def test_towns_listed_under_their_state_are_places(nlp) -> None:

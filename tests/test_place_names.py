@@ -10,27 +10,11 @@ from datetime import date
 
 import pytest
 
+from conftest import place_labels
 from protestdb.extract import extract_text
 from protestdb.extract.place_names import COMPONENT, person_frame, place_names
 
-
-def _labels(nlp, text: str, ents: dict[str, str]) -> dict[str, str]:
-    """Tokenise ``text``, label the first mention of each name in ``ents`` ("Name#2": its second
-    mention), run the correction, and give each name's label after it."""
-    doc = nlp(text)  # the parse (dependencies) of the real pipeline, the entities set below
-    spans = {}
-    for key, label in ents.items():
-        name, _, nth = key.partition("#")
-        a = -1
-        for _ in range(int(nth or 1)):
-            a = text.index(name, a + 1)
-        sp = doc.char_span(a, a + len(name), label=label)
-        assert sp is not None, key
-        spans[key] = sp
-    doc.ents = list(spans.values())
-    doc = place_names(doc)
-    got = {(e.start, e.end): e.label_ for e in doc.ents}
-    return {key: got.get((sp.start, sp.end), "-") for key, sp in spans.items()}
+_labels = place_labels
 
 
 def test_component_runs_right_after_ner(nlp) -> None:

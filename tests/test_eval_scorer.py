@@ -325,6 +325,16 @@ def test_acronym_and_fuzzy_org_matching() -> None:
     # a kind word after a name: the same body only when one side has it
     assert names_match("Harbor Rising coalition", "Harbor Rising")
     assert not names_match("Green party", "Green movement")
+
+
+def test_title_and_surname_name_the_full_name() -> None:
+    # the way coders write a head of state ("President Okafor") and the full name the text gives
+    assert names_match("President Okafor", "Daniel Okafor")
+    assert names_match("Governor Lindqvist", "Maria Lindqvist")
+    assert names_match("Daniel J Okafor", "President Okafor")
+    assert not names_match("President Okafor", "Daniel Mensah")
+    assert not names_match("President Okafor", "Okafor Holdings Group Limited Company")
+    assert not names_match("Okafor", "Daniel Okafor")  # no title: a surname alone stays fuzzy
     assert not names_match("Labour movement", "Labour party")
     assert not names_match("The union", "The coalition")
     assert not names_match("Equality Ohio", "Equality Texas")

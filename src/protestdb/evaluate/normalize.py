@@ -176,6 +176,19 @@ def _strip_title(t: str) -> str:
     return t
 
 
+def _titled_surname(titled: str, full: str) -> bool:
+    """A title and a surname ("president trump") name the person whose full name ends with that
+    surname ("donald trump", "donald j trump"): a full name of two or three words, no title."""
+    words, fw = titled.split(), full.split()
+    if not 2 <= len(fw) <= 3 or _strip_title(full) != full:
+        return False
+    for title in _titles():
+        tw = title.split()
+        if len(words) == len(tw) + 1 and words[: len(tw)] == tw:
+            return words[-1] == fw[-1] and len(words[-1]) > 2
+    return False
+
+
 @cache
 def _titles() -> list[str]:
     """The titles of ``data/person_titles.json``, longest (in words) first."""
@@ -221,6 +234,8 @@ def names_match(a: str, b: str, threshold: float = NAME_THRESHOLD) -> bool:
         return False
     ta, tb = _strip_title(na), _strip_title(nb)
     if (ta != na or tb != nb) and ta == tb:
+        return True
+    if _titled_surname(na, nb) or _titled_surname(nb, na):
         return True
     # only one side has the kind word: "Harbor Rising coalition" / "Harbor Rising", never
     # "Green party" / "Green movement" (two kinds of body)

@@ -97,3 +97,49 @@ def test_spanish_origin_is_no_site() -> None:
     )
     evs = report_events(text, date(2024, 7, 20))
     assert [e.locality for e in evs] == ["Doral"]
+
+
+@pytest.mark.regression("a metro told as where a suburb lies ('suburban Chicago') is no second event")
+def test_suburbs_metro_is_no_event() -> None:
+    text = (
+        "Protesters gathered Friday outside an immigration facility in Broadview in Chicago's western suburbs.\n\n"
+        "The protest marks the fifth consecutive Friday of demonstrations at the suburban Chicago processing center."
+    )
+    evs = report_events(text, date(2025, 10, 3))
+    assert [e.locality for e in evs] == ["Broadview"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("at the suburban Denver plant", True),
+        ("in Denver's northern suburbs", True),
+        ("on the outskirts of Denver", True),
+        ("in Denver's streets", False),
+        ("in Denver on Friday", False),
+    ],
+)
+def test_suburbs_mention(text: str, expected: bool) -> None:
+    from protestdb.geo.places import is_suburbs_mention
+
+    i = text.index("Denver")
+    assert is_suburbs_mention(text, i, i + len("Denver")) is expected
+
+
+@pytest.mark.regression("Delhi is coded as New Delhi, as DESIGN codes the capital territory")
+def test_delhi_is_new_delhi() -> None:
+    text = "Thousands of farmers drove tractors through Delhi on Tuesday to protest new farm laws, and police fired tear gas at the marchers."
+    evs = report_events(text, date(2021, 1, 26))
+    assert [e.locality for e in evs] == ["New Delhi"]
+
+
+@pytest.mark.regression("'are expected to attend a march Saturday' announces the coming Saturday's march")
+def test_expected_to_attend_is_announced() -> None:
+    text = (
+        "Hundreds of people are expected to attend a march and rally against police brutality Saturday "
+        "afternoon in downtown Salem, Oregon.\n\n"
+        "Previous protests, rallies and marches in Salem over the past few weeks have drawn thousands to downtown.\n\n"
+        "The Together We Rise event is scheduled to begin at 1 p.m. on the Capitol steps."
+    )
+    evs = report_events(text, date(2020, 6, 19))
+    assert [(e.locality, e.date) for e in evs] == [("Salem", "2020-06-20")]

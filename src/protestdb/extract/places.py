@@ -440,7 +440,7 @@ def grievance_nouns(lang: str) -> frozenset[str]:
 def _without_metros(text: str, found: list[Place], geo: Any) -> list[Place]:
     """Drop a big city told as the metro around a site ("a hub in Hodgkins in the Chicago
     area", "workers at the plant in Romulus near Detroit"): the named suburb is the site. A
-    city told as a suburb's metro ("suburban Chicago") goes on a page that names another town."""
+    city told as a suburb's metro ("Chicago's suburbs") goes on a page that names another town."""
     from protestdb.geo.places import _sentence_bounds, is_metro_mention, is_suburbs_mention
 
     towns = [p for p in found if p.kind in ("city", "neighborhood") and p.city_key]
@@ -448,7 +448,7 @@ def _without_metros(text: str, found: list[Place], geo: Any) -> list[Place]:
     for p in found:
         if p in towns and is_suburbs_mention(text, p.start, p.end) and any(
                 q.city_key != p.city_key and not is_metro_mention(text, q.start, q.end) for q in towns):
-            continue  # "the suburban Chicago processing center" on a page naming its town
+            continue  # "in Chicago's western suburbs" on a page naming the town
         if p in towns and is_metro_mention(text, p.start, p.end):
             lo, hi = _sentence_bounds(text, p.start)
             if any(q is not p and lo <= q.start < hi and q.locality != p.locality

@@ -255,15 +255,16 @@ def _acronym(quote: str) -> bool:
     return quote.isupper() and len(quote.replace(".", "")) <= 6 and " " not in quote
 
 
-#: a city told as the metro a suburb belongs to: "suburban Chicago", "Chicago's western suburbs"
+#: a city told as the metro a suburb belongs to: "Chicago's western suburbs", "the outskirts of Chicago"
 _SUBURBS_AFTER = re.compile(r"['’]s\s+(?:(?:north|south|east|west)(?:east|west)?(?:ern)?\s+|outer\s+|inner\s+)?(?:suburbs|outskirts|exurbs)\b",
                             re.IGNORECASE)
-_SUBURBS_BEFORE = re.compile(r"\b(?:suburban|(?:the\s+)?outskirts\s+of)\s+$", re.IGNORECASE)
+# (not "suburban Elmwood": that tells the suburb itself as often as the metro around it)
+_SUBURBS_BEFORE = re.compile(r"\b(?:the\s+)?outskirts\s+of\s+$", re.IGNORECASE)
 
 
 def is_suburbs_mention(text: str, start: int, end: int) -> bool:
-    """Is the place told as the metro a suburb lies in ("suburban Chicago", "in Chicago's
-    western suburbs", "the outskirts of Denver"): a site there is another town of the metro."""
+    """Is the place told as the metro a suburb lies in ("in Chicago's western suburbs", "the
+    outskirts of Denver"): a site there is another town of the metro."""
     return bool(_SUBURBS_AFTER.match(text, end, min(len(text), end + 40))
                 or _SUBURBS_BEFORE.search(text, max(0, start - 30), start))
 

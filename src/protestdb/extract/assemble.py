@@ -12,7 +12,7 @@ from protestdb.extract.detect import Trigger
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
 from protestdb.extract.lexicons import any_rx, lang_entry, load, load_lang
 from protestdb.extract.orgs import find_orgs
-from protestdb.extract.places import Place, grievance_nouns, listed_with_action
+from protestdb.extract.places import Place, grievance_nouns, incident_name, listed_with_action
 from protestdb.extract.spans import SpanIndex, in_quote
 
 CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|whereas|but|as)\b|\.\s")
@@ -39,7 +39,8 @@ def _site_possessive() -> re.Pattern[str]:
 def non_event_places(text: str, places_: list[Place]) -> set[int]:
     """Ids of the places told as something else than where an action happens: origins and
     destinations ("buses brought members from Chicago, Rockford and Peoria", "would return
-    to Springfield"), comparisons ("more than in Boston"). A place listed right after
+    to Springfield", "llegaron desde Tampa"), comparisons ("more than in Boston"), an incident's name ("the Elmwood
+    shooting"). A place listed right after
     another ("in Dallas, Houston and San Antonio") shares its role."""
     import re
 
@@ -47,7 +48,7 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
 
     global _NOT_SITE
     if _NOT_SITE is None:
-        _NOT_SITE = re.compile(r"\b(?:from|to|toward|towards|into|for|of|with|than|between|via|until|reaching|outside of|(?:north|south|east|west|northeast|northwest|southeast|southwest) of|al (?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste) de|cerca de)\s+(?:the\s+)?(?:city of\s+)?(?:(?-i:[A-Z][\w-]*)['’]s\s+)?$", re.IGNORECASE)
+        _NOT_SITE = re.compile(r"\b(?:from|to|toward|towards|into|for|of|with|than|between|via|until|reaching|outside of|(?:north|south|east|west|northeast|northwest|southeast|southwest) of|al (?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste) de|cerca de|desde|hacia|rumbo a|(?:lleg|vin|viaj|proven|proced)\w*\s+(?:desde|de))\s+(?:the\s+)?(?:city of\s+)?(?:(?-i:[A-Z][\w-]*)['’]s\s+)?$", re.IGNORECASE)
     out: set[int] = set()
     prev: Place | None = None
     prev_other = False
@@ -65,6 +66,8 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
                 r"\b(?:neighbou?rhoods?|districts?|section|boroughs?|city|cities|towns?|villages?|suburbs?|communit(?:y|ies)|areas?|streets|residents|inhabitants|villagers|townships?|front|steps) of\s+$", before, re.IGNORECASE
             ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE) \
                 and not _site_possessive().match(text, p.end)  # "took to Chicago's streets": the site
+        if not other and incident_name(text, p):
+            other = True  # "the Elmwood shooting": where that happened
         if other and _members_of_local_body(text, p):
             other = False
         if other and left_site(text, p.start, p.end) and not _other_site_in_sentence(text, p, places_):

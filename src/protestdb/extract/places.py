@@ -407,6 +407,27 @@ def city_part(p: Place, lang: str = "en") -> Place:
 
 
 @lru_cache(maxsize=4)
+def _incident_rx(lang: str) -> re.Pattern[str] | None:
+    lex = load_lang("place_words", lang)
+    nouns, mods = lex.get("incident_nouns"), lex.get("incident_modifiers") or []
+    if not nouns:
+        return None
+    mod = "|".join(sorted((re.escape(m) for m in mods), key=len, reverse=True)) or "(?!)"
+    # "Elmwood('s)", "Elmwood, Texas,", then up to two modifiers and the incident noun
+    return re.compile(rf"(?:['’]s)?(?:,?[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?,?)?[ \t]+(?:(?:{mod})[ \t]+){{0,2}}"
+                      rf"(?:{'|'.join(nouns)})\b")
+
+
+def incident_name(text: str, p: Place, lang: str = "en") -> bool:
+    """Is ``p`` told as the name of an incident ("the Elmwood shooting", "Fairview school
+    shooting victims"): where that happened, not where the page's protest is?"""
+    if p.kind not in ("city", "neighborhood"):
+        return False
+    pat = _incident_rx(lang)
+    return pat is not None and pat.match(text, p.end) is not None
+
+
+@lru_cache(maxsize=4)
 def grievance_nouns(lang: str) -> frozenset[str]:
     """Nouns of the event a protest answers ("the death of X in Minneapolis"):
     ``data/place_words`` grievance_nouns."""
@@ -418,12 +439,16 @@ def grievance_nouns(lang: str) -> frozenset[str]:
 
 def _without_metros(text: str, found: list[Place], geo: Any) -> list[Place]:
     """Drop a big city told as the metro around a site ("a hub in Hodgkins in the Chicago
-    area", "workers at the plant in Romulus near Detroit"): the named suburb is the site."""
-    from protestdb.geo.places import _sentence_bounds, is_metro_mention
+    area", "workers at the plant in Romulus near Detroit"): the named suburb is the site. A
+    city told as a suburb's metro ("Chicago's suburbs") goes on a page that names another town."""
+    from protestdb.geo.places import _sentence_bounds, is_metro_mention, is_suburbs_mention
 
     towns = [p for p in found if p.kind in ("city", "neighborhood") and p.city_key]
     out = []
     for p in found:
+        if p in towns and is_suburbs_mention(text, p.start, p.end) and any(
+                q.city_key != p.city_key and not is_metro_mention(text, q.start, q.end) for q in towns):
+            continue  # "in Chicago's western suburbs" on a page naming the town
         if p in towns and is_metro_mention(text, p.start, p.end):
             lo, hi = _sentence_bounds(text, p.start)
             if any(q is not p and lo <= q.start < hi and q.locality != p.locality
@@ -560,11 +585,14 @@ def listed_with_action(text: str, start: int) -> bool:
 
 
 def headline_place(layout: Layout, found: list[Place]) -> Place | None:
-    """The single city named in the headline lines, if exactly one is."""
+    """The single city named in the headline lines, if exactly one is (not one naming an
+    incident: "Fairview shooting victims")."""
     heads = [(x.start, x.end) for x in layout.sentences if x.kind == "headline"]
     if not heads:
         return None
-    cities = [p for p in found if p.kind == "city" and p.city_key and any(a <= p.start < b for a, b in heads)]
+    # "Elmwood vigil honors Fairview shooting victims": Fairview names the incident, not a site
+    cities = [p for p in found if p.kind == "city" and p.city_key and any(a <= p.start < b for a, b in heads)
+              and not incident_name(layout.text, p)]
     if len({p.city_key for p in cities}) != 1:
         return None
     return cities[0]

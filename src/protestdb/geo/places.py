@@ -255,11 +255,26 @@ def _acronym(quote: str) -> bool:
     return quote.isupper() and len(quote.replace(".", "")) <= 6 and " " not in quote
 
 
+#: a city told as the metro a suburb belongs to: "Chicago's western suburbs", "the outskirts of Chicago"
+_SUBURBS_AFTER = re.compile(r"['’]s\s+(?:(?:north|south|east|west)(?:east|west)?(?:ern)?\s+|outer\s+|inner\s+)?(?:suburbs|outskirts|exurbs)\b",
+                            re.IGNORECASE)
+# (not "suburban Elmwood": that tells the suburb itself as often as the metro around it)
+_SUBURBS_BEFORE = re.compile(r"\b(?:the\s+)?outskirts\s+of\s+$", re.IGNORECASE)
+
+
+def is_suburbs_mention(text: str, start: int, end: int) -> bool:
+    """Is the place told as the metro a suburb lies in ("in Chicago's western suburbs", "the
+    outskirts of Denver"): a site there is another town of the metro."""
+    return bool(_SUBURBS_AFTER.match(text, end, min(len(text), end + 40))
+                or _SUBURBS_BEFORE.search(text, max(0, start - 30), start))
+
+
 def is_metro_mention(text: str, start: int, end: int) -> bool:
     """Is the place at ``text[start:end]`` told as a metro area around the site rather than
     the site ("the Chicago area", "Detroit-area workers", "suburbs of Seattle", "near Denver")?"""
     return bool(_METRO_AFTER.match(text, end, min(len(text), end + 30))
-                or _METRO_BEFORE.search(text, max(0, start - 30), start))
+                or _METRO_BEFORE.search(text, max(0, start - 30), start)
+                or is_suburbs_mention(text, start, end))
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -693,6 +693,27 @@ def find_role_targets(
     return found.out
 
 
+def find_employers(text: str, doc: Any, scopes: list[tuple[int, int]], exclude: set[str] = frozenset()) -> list[tuple[str, Span]]:
+    """The strikers' employer told in ``scopes`` ("X staff across the world walked out", "nurses
+    at X"): for the text told for a whole labor action (a walkout in many cities of one company)."""
+    lx = _lex()
+    if doc is None:
+        return []
+    ents = entities(doc)
+    orgs = [(e.start_char, e.end_char - 2 if e.text.endswith(("'s", "’s")) else e.end_char)
+            for e in ents if e.label_ in ("ORG", "FAC")]
+    gpes = [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "PERSON")]
+    found = _RoleFound(text, exclude, lx["not_target"])
+    for s, e in scopes:
+        _employers(lx, text, s, e, orgs, gpes, found)
+    return found.out
+
+
+def is_labor(types: list[str] | tuple[str, ...] | None) -> bool:
+    """A strike, picket or walkout (``labor_types``)."""
+    return bool(_lex()["labor_types"] & set(types or ()))
+
+
 @lru_cache(maxsize=1)
 def _campus() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     lx = load("targets_en")

@@ -83,6 +83,11 @@ def test_spanish_frames_name_the_figure() -> None:
          "presidente Nicolás Maduro.", ["Nicolás Maduro"]),
         ("Varios miles de personas marcharon el jueves en Fresno en rechazo a la política laboral de la Administración "
          "Trump.", ["Trump administration"]),
+        # the deportations (a measure) of a figure told with a comma before his name
+        ("Miles de personas opuestas a las deportaciones masivas del presidente, Donald Trump, marcharon el domingo "
+         "en Fresno.", ["Donald Trump"]),
+        ("Cientos de personas marcharon el sábado en Tucson contra las deportaciones del presidente Donald Trump.",
+         ["Donald Trump"]),
     ):
         got = extract_text(text, PUB)
         assert got.language == "es", text

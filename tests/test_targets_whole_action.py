@@ -116,6 +116,10 @@ def test_the_president_in_a_federal_claim_is_the_person() -> None:
     assert _by_city(text, date(2025, 5, 3)) == {"Tucson": ["Donald Trump"]}
     text = "About 300 people rallied in Tucson on Saturday against the administration's tariffs."
     assert _by_city(text, date(2022, 5, 3)) == {"Tucson": ["Biden administration"]}
+    # "the commander in chief" is the president too
+    text = ("Women marched in Tulsa, Oklahoma, on Saturday. The marchers say they oppose the policies of the new "
+            "commander in chief.")
+    assert _by_city(text, date(2017, 1, 22)) == {"Tulsa": ["Donald Trump"]}
 
 
 def test_told_to_a_newspaper_is_a_source_not_a_target() -> None:

@@ -456,7 +456,8 @@ def find_parse_targets(
         m = lx["federal"].search(text[s:e]) if country in (None, "US") and may_match(lx["federal"], lowered(text), s, e) else None
         if m is not None and published is not None:
             # "the president's policy": the person in office; "the administration", "the White House": his administration
-            terms = lx["presidents"] if m.group().lower().startswith("the president") else lx["administrations"]
+            person = m.group().lower().startswith(("the president", "the commander", "the new commander"))
+            terms = lx["presidents"] if person else lx["administrations"]
             name = next((n for a, b, n in terms if a <= published < b), None)
             if name:
                 found.add(name, (s + m.start(), s + m.end(), m.group()))

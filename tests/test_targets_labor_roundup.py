@@ -52,3 +52,14 @@ def test_employers_of_single_sites_stay_with_their_city() -> None:
     got = _targets(NURSES)
     assert "Lakeshore Care Partners" not in got.get("Dayton", [])
     assert "Riverbend Medical Group" not in got.get("Toledo", [])
+
+
+def test_an_employer_only_the_body_names_is_no_whole_action_employer() -> None:
+    # the headline and first sentence name no company: staff of one firm told further down is
+    # not the employer of every place
+    text = ("Workers walk out in three cities\n\n"
+            "Workers in three cities walked off the job on Thursday over pay.\n\n"
+            "The walkouts took place in Tokyo, London and Chicago.\n\n"
+            "Some Nimbus staff joined the crowds.")
+    got = _targets(text)
+    assert all("Nimbus" not in t for t in got.values()), got

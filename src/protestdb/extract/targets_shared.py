@@ -62,7 +62,7 @@ def umbrella_scopes(layout: Any, drafts: list[Any]) -> list[Range]:
     return out
 
 
-__all__ = ["is_roundup", "lede_text", "umbrella_scopes"]
+__all__ = ["is_roundup", "lede_text", "local_body", "named_in", "umbrella_scopes"]
 
 
 @lru_cache(maxsize=1)
@@ -158,18 +158,25 @@ def _campus_rx() -> re.Pattern[str]:
     return re.compile(load("targets_en").get("campus_name", "(?!)"))
 
 
+def local_body(name: str) -> bool:
+    """A school or a body of one place ("Harbor City Police Department", "Ridgefield
+    University"): the target of the place told beside it, not of an action's other places."""
+    return bool(_campus_rx().search(name) or _LOCAL_BODY.search(name))
+
+
 def _shareable(name: str, labor: bool, known: frozenset[str], lede: str = "") -> bool:
     """A target the action's other places share: a government, a head of state, a party, a
     national agency or a known company; never a school or a body of one place, and (a strike)
     never an employer the parse found at one site ("nurses at X") unless the report's headline
     or first sentence names it (``lede``: "Acme staff walk out worldwide", "a strike against
     Acme began at facilities in four states": the employer of the whole action)."""
-    if _campus_rx().search(name) or _LOCAL_BODY.search(name):
+    if local_body(name):
         return False
-    return not labor or name in known or name.lower().endswith(_LED_BODY_ENDS) or _named_in(name, lede)
+    return not labor or name in known or name.lower().endswith(_LED_BODY_ENDS) or named_in(name, lede)
 
 
-def _named_in(name: str, text: str) -> bool:
+def named_in(name: str, text: str) -> bool:
+    """``name`` told in ``text`` as a whole name (not inside a longer word)."""
     return bool(text) and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
@@ -212,7 +219,7 @@ def share_action_targets(events: list[Any], known: frozenset[str] = frozenset(),
 
     # (the employer or body the headline or first sentence names is the whole action's, in
     # whatever country its places are: "Acme staff walked out in Tokyo, London and Chicago")
-    everywhere = all(_named_in(t, lede) for t in names)
+    everywhere = all(named_in(t, lede) for t in names)
 
     def takes(ev: Any) -> bool:
         return id(ev) in main_ids and (everywhere or ev.country in countries) \

@@ -1,11 +1,13 @@
 """Train the learned choice of targets (``protestdb.extract.targets_model``) on annotated pages.
 
 Usage: python3 scripts/train_targets_model.py [--gold FILE ...] [--texts DIR] [--out FILE]
-       [--folds N] [--min-count N] [--l2 X] [--min-add X] [--rows CACHE] [--json REPORT]
+       [--folds N] [--min-count N] [--l2 X] [--min-add X] [--grid] [--rows CACHE] [--json REPORT]
 
 Default training pages: the analysable real-news parts only (dev, dev2 and the odd halves of
-dev3, dev4, dev5, dev6 and dev7: ``FILE:odd`` for the odd pages of a file; texts in
-``--texts``). Never the even halves or the blind part: they are the checks.
+dev3 to dev8: ``FILE:odd`` for the odd pages of a file; texts in ``--texts``). Never the even
+halves or the blind part: they are the checks. ``--folds 0``: leave-one-part-out folds (a
+part's pages are scored by a model fit on the other parts); ``--grid``: ``--l2`` chosen by that
+cross-validation (thresholds chosen in-fold; ``--min-count`` 5).
 
 Each gold document is extracted as the benchmark does, with ``targets_model = "collect"``: per
 event, the target candidates with their features. Predicted events are paired with gold events
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from logistic import REALNEWS_DEV, arguments, auc, design, fit, fit_or_report, fresh_doc, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_GOLD = REALNEWS_DEV  # dev, dev2 and the odd halves (FILE:odd); the even halves are the checks
+#: dev, dev2 and the odd halves (FILE:odd) of dev3-dev8; the even halves are the checks
+DEFAULT_GOLD = (*REALNEWS_DEV, REALNEWS_DEV[0].parent / "dev8.jsonl:odd")
 DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "targets_model.json"
 logger = logging.getLogger("train_targets_model")
 
@@ -80,6 +84,24 @@ def collect(gold_files: list[Path], texts: Path | None) -> list[dict[str, Any]]:
     return rows
 
 
+@cache
+def same_name(a: str, b: str) -> bool:
+    """The scorer's name matching (``evaluate.normalize.names_match``), remembered: the
+    threshold search asks the same pairs again and again."""
+    from protestdb.evaluate.normalize import names_match
+
+    return names_match(a, b)
+
+
+def refresh_hits(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with each candidate's gold matches by the scorer's current name matching (a
+    cache of rows collected before a change of the scorer stays usable)."""
+    for r in rows:
+        for c in r["cands"]:
+            c["hits"] = [k for k, g in enumerate(r["gold"]) if same_name(c["name"], g)]
+    return rows
+
+
 # --- the model --------------------------------------------------------------------------------
 
 
@@ -100,18 +122,16 @@ def choose(cands: list[dict[str, Any]], scores: list[float], drop: float, add: f
 
 
 def mean_f1(rows: list[dict[str, Any]], scores: list[list[float]], drop: float, add: float, fill: float = 1.1) -> float:
-    from protestdb.evaluate.normalize import names_match
     from protestdb.evaluate.scorer import set_f1
 
-    vals = [set_f1(choose(r["cands"], s, drop, add, fill), r["gold"], names_match) for r, s in zip(rows, scores, strict=True)]
+    vals = [set_f1(choose(r["cands"], s, drop, add, fill), r["gold"], same_name) for r, s in zip(rows, scores, strict=True)]
     return float(np.mean(vals)) if vals else 0.0
 
 
 def rules_f1(rows: list[dict[str, Any]], final: bool = False) -> float:
-    from protestdb.evaluate.normalize import names_match
     from protestdb.evaluate.scorer import set_f1
 
-    vals = [set_f1(r["final"] if final else [c["name"] for c in r["cands"] if c["kept"]], r["gold"], names_match) for r in rows]
+    vals = [set_f1(r["final"] if final else [c["name"] for c in r["cands"] if c["kept"]], r["gold"], same_name) for r in rows]
     return float(np.mean(vals)) if vals else 0.0
 
 
@@ -155,9 +175,19 @@ def pick_thresholds(rows: list[dict[str, Any]], scores: list[list[float]],
     return f1, drop, add, fill
 
 
+def part_folds(rows: list[dict[str, Any]]) -> tuple[list[str], dict[str, int]]:
+    """Leave-one-part-out folds: the rows' documents and each one's fold, the part it comes from
+    (the gold file's name before ":" in the row's ``doc``)."""
+    docs = sorted({r["doc"] for r in rows})
+    parts = sorted({d.split(":")[0] for d in docs})
+    return docs, {d: parts.index(d.split(":")[0]) for d in docs}
+
+
 def cross_validate(rows: list[dict[str, Any]], folds: int, min_count: int, l2: float,
                    min_add: float = MIN_ADD) -> dict[str, Any]:
-    docs, fold_of = grouped_folds(rows, folds)
+    """Out-of-fold scores and thresholds; ``folds`` 0: one fold per part (leave-one-part-out)."""
+    docs, fold_of = part_folds(rows) if folds == 0 else grouped_folds(rows, folds)
+    folds = max(fold_of.values(), default=0) + 1
     oof: dict[int, list[float]] = {}
     for k in range(folds):
         tr = [i for i, r in enumerate(rows) if fold_of[r["doc"]] != k]
@@ -180,17 +210,16 @@ def cross_validate(rows: list[dict[str, Any]], folds: int, min_count: int, l2: f
             continue
         _f, d, a, fl = pick_thresholds([rows[i] for i in tr], [scores[i] for i in tr], min_add)
         nested += [(i, d, a, fl) for i in te]
-    from protestdb.evaluate.normalize import names_match
     from protestdb.evaluate.scorer import set_f1
 
-    nested_f1 = float(np.mean([set_f1(choose(rows[i]["cands"], scores[i], d, a, fl), rows[i]["gold"], names_match)
+    nested_f1 = float(np.mean([set_f1(choose(rows[i]["cands"], scores[i], d, a, fl), rows[i]["gold"], same_name)
                                for i, d, a, fl in nested]))
     by_part: dict[str, list[float]] = {}
     for i, d, a, fl in nested:
         part = rows[i]["doc"].split(":")[0]
-        by_part.setdefault(part, []).append(set_f1(choose(rows[i]["cands"], scores[i], d, a, fl), rows[i]["gold"], names_match))
+        by_part.setdefault(part, []).append(set_f1(choose(rows[i]["cands"], scores[i], d, a, fl), rows[i]["gold"], same_name))
         by_part.setdefault(f"{part} rules", []).append(
-            set_f1([c["name"] for c in rows[i]["cands"] if c["kept"]], rows[i]["gold"], names_match))
+            set_f1([c["name"] for c in rows[i]["cands"] if c["kept"]], rows[i]["gold"], same_name))
     cands, y = _flat(rows, list(range(len(rows))))
     p = np.array([s for sc in scores for s in sc])
     covered = float(np.mean([len({h for c in r["cands"] for h in c["hits"]}) / len(r["gold"]) for r in rows]))
@@ -201,7 +230,7 @@ def cross_validate(rows: list[dict[str, Any]], folds: int, min_count: int, l2: f
         "nested_by_part": {k: round(float(np.mean(v)), 4) for k, v in sorted(by_part.items())},
         "rules_kept_f1": round(rules_f1(rows), 4), "rules_final_f1": round(rules_f1(rows, final=True), 4),
         "model_f1": round(f1, 4), "model_f1_nested": round(nested_f1, 4),
-        "oracle_f1": round(float(np.mean([set_f1([c["name"] for c in r["cands"] if c["hits"]], r["gold"], names_match) for r in rows])), 4),
+        "oracle_f1": round(float(np.mean([set_f1([c["name"] for c in r["cands"] if c["hits"]], r["gold"], same_name) for r in rows])), 4),
     }
 
 
@@ -211,7 +240,9 @@ def train(rows: list[dict[str, Any]], folds: int = 5, min_count: int = 5, l2: fl
     cands, y = _flat(rows, list(range(len(rows))))
     if not cands or len(set(y.tolist())) < 2:
         raise ValueError("training needs candidates of both kinds (targets and other names)")
-    cv = cross_validate(rows, max(2, min(folds, len({r['doc'] for r in rows}))), min_count, l2, min_add)
+    if folds != 0 or len({r["doc"].split(":")[0] for r in rows}) < 2:
+        folds = max(2, min(folds or 5, len({r["doc"] for r in rows})))
+    cv = cross_validate(rows, folds, min_count, l2, min_add)
     vocab = vocabulary(cands, min_count)
     return model_file(
         "Logistic weights of the learned choice of targets (extract/targets_model.py); trained by "
@@ -224,18 +255,30 @@ def train(rows: list[dict[str, Any]], folds: int = 5, min_count: int = 5, l2: fl
 def main(argv: list[str] | None = None) -> int:
     ap = arguments(__doc__.splitlines()[0], DEFAULT_OUT, DEFAULT_GOLD, 5, 10.0)
     ap.add_argument("--min-add", type=float, default=MIN_ADD, help="lowest add/fill threshold (see MIN_ADD)")
+    ap.add_argument("--grid", action="store_true", help="choose --l2 by the cross-validation")
     args = start(ap, argv)
     if args is None:
         return 2
     golds = list(args.gold)
-    rows = rows_or_collect(args.rows, lambda: collect(golds, args.texts if args.texts.is_dir() else None))
+    rows = refresh_hits(rows_or_collect(args.rows, lambda: collect(golds, args.texts if args.texts.is_dir() else None)))
+    if args.grid:  # the settings with the best cross-validated (thresholds in-fold) F1
+        best = None
+        for l2 in (3.0, 10.0, 30.0, 100.0):
+            for mc in (5,):
+                cv = cross_validate(rows, args.folds, mc, l2, args.min_add)
+                print(f"  l2 {l2:g} min-count {mc}: model F1 {cv['model_f1']:.4f}, in-fold {cv['model_f1_nested']:.4f}")
+                if best is None or cv["model_f1_nested"] > best[0] + 1e-9:
+                    best = (cv["model_f1_nested"], l2, mc)
+        assert best is not None
+        args.l2, args.min_count = best[1], best[2]
+        print(f"chosen: l2 {args.l2:g} min-count {args.min_count}")
     model = fit_or_report(lambda: train(rows, args.folds, args.min_count, args.l2, args.min_add))
     if model is None:
         return 1
     cv = model["cv"]
     print(f"events {cv['events']} with gold targets on {cv['documents']} documents; candidates {cv['candidates']} "
           f"(positives {cv['positives']}); gold targets some candidate matches: {cv['gold_targets_covered']:.3f}")
-    print(f"grouped {args.folds}-fold CV: AUC {cv['auc']:.3f}; thresholds drop {cv['drop']:.3f} add {cv['add']:.3f} "
+    print(f"{'leave-one-part-out' if args.folds == 0 else f'grouped {args.folds}-fold'} CV: AUC {cv['auc']:.3f}; thresholds drop {cv['drop']:.3f} add {cv['add']:.3f} "
           f"fill {cv['fill']:.3f}")
     print(f"  mean per-event targets F1: rules (kept) {cv['rules_kept_f1']:.3f}, rules (final) {cv['rules_final_f1']:.3f}, "
           f"model {cv['model_f1']:.3f} (thresholds chosen in-fold: {cv['model_f1_nested']:.3f}), "

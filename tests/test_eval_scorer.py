@@ -512,3 +512,21 @@ def test_names_match_a_public_figure_with_or_without_title() -> None:
     assert names_match("Mayor Lee Placeholder", "lee placeholder")
     assert not names_match("President Jane Q. Example", "President Pat Sample")
     assert not names_match("Mayor", "Mayor Lee Placeholder")  # a title alone names no one
+
+
+def test_names_match_a_figure_by_title_and_surname_and_a_bare_government() -> None:
+    from protestdb.evaluate.normalize import names_match
+
+    # a title and the surname name the figure the full name names
+    assert names_match("President Example", "Jane Q. Example")
+    assert names_match("Premier Sample", "Premier Pat Sample")
+    assert names_match("Mayor Placeholder", "Lee Placeholder")
+    assert not names_match("President Example", "Example administration")  # a body, not the person
+    assert not names_match("President Example", "President Sample")
+    assert not names_match("Example", "Jane Q. Example")  # a surname alone, no title
+    # "the government", as a coder writes it, is the government the report names by its country
+    assert names_match("the government", "Westlandian government")
+    assert names_match("Government", "Government of Westland")
+    assert names_match("Federal Government", "government")
+    assert not names_match("government", "Westland Government Workers Union")
+    assert not names_match("government", "anti-government protesters")

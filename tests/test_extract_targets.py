@@ -157,3 +157,14 @@ def test_petition_handed_to_a_body_targets_it() -> None:
         "Dunmore Transit Board demanding safer buses."
     )
     assert "Dunmore Transit Board" in event_targets(text, APR_14_2025, geocode=False)
+
+
+def test_a_road_shut_down_is_no_target() -> None:
+    from datetime import date
+
+    from protestdb.extract import extract_text
+
+    for text in ("Protesters shut down Interstate 5 in both directions in downtown Sacramento on Thursday night.",
+                 "Hundreds of activists shut down Highway 101 in San Jose on Friday to protest the war."):
+        got = extract_text(text, date(2018, 3, 23))
+        assert all(not {"Interstate", "Highway"} & set(ev.targets) for ev in got.events), text

@@ -168,6 +168,10 @@ def test_same_body_by_part_of_the_name_or_a_known_short_form() -> None:
     assert same_body("Acme Freight", "Acme Freight Inc")
     assert same_body("ICE", "Immigration and Customs Enforcement")
     assert not same_body("Harbor City Council", "Acme Freight")
+    # initials of the other name's capitalised words: one body told twice
+    assert same_body("DPD", "Dunmore Police Department")
+    assert not same_body("DPA", "Dunmore Police Department")
+    assert not same_body("Dpd", "Dunmore Police Department")
 
 
 _NEVER_ADDED = {

@@ -83,6 +83,11 @@ def test_spanish_frames_name_the_figure() -> None:
          "presidente Nicolás Maduro.", ["Nicolás Maduro"]),
         ("Varios miles de personas marcharon el jueves en Fresno en rechazo a la política laboral de la Administración "
          "Trump.", ["Trump administration"]),
+        # the deportations (a measure) of a figure told with a comma before his name
+        ("Miles de personas opuestas a las deportaciones masivas del presidente, Donald Trump, marcharon el domingo "
+         "en Fresno.", ["Donald Trump"]),
+        ("Cientos de personas marcharon el sábado en Tucson contra las deportaciones del presidente Donald Trump.",
+         ["Donald Trump"]),
     ):
         got = extract_text(text, PUB)
         assert got.language == "es", text
@@ -111,6 +116,10 @@ def test_the_president_in_a_federal_claim_is_the_person() -> None:
     assert _by_city(text, date(2025, 5, 3)) == {"Tucson": ["Donald Trump"]}
     text = "About 300 people rallied in Tucson on Saturday against the administration's tariffs."
     assert _by_city(text, date(2022, 5, 3)) == {"Tucson": ["Biden administration"]}
+    # "the commander in chief" is the president too
+    text = ("Women marched in Tulsa, Oklahoma, on Saturday. The marchers say they oppose the policies of the new "
+            "commander in chief.")
+    assert _by_city(text, date(2017, 1, 22)) == {"Tulsa": ["Donald Trump"]}
 
 
 def test_told_to_a_newspaper_is_a_source_not_a_target() -> None:

@@ -6,7 +6,8 @@ Organization names: fuzzy token match (rapidfuzz), acronyms derived from the wor
 ("NDLON" == "National Day Laborer Organizing Network", "SEIU-USWW" == "Service Employees
 International Union-United Service Workers West"), a parenthetical acronym, the
 groups in ``data/org_aliases.json``, a lower-case kind word after a name ("X coalition" = "X") and
-a police force with or without its department word.
+a police force with or without its department word, a public figure told by title and surname
+("President Ruto" = "William Ruto") and a bare "government" = a government named by its country.
 """
 
 from __future__ import annotations
@@ -176,17 +177,29 @@ def _strip_title(t: str) -> str:
     return t
 
 
-def _titled_surname(titled: str, full: str) -> bool:
-    """A title and a surname ("president trump") name the person whose full name ends with that
-    surname ("donald trump", "donald j trump"): a full name of two or three words, no title."""
-    words, fw = titled.split(), full.split()
-    if not 2 <= len(fw) <= 3 or _strip_title(full) != full:
+def _titled_surname(a: str, b: str) -> bool:
+    """``a`` is a title and one name ("president trump", "president ruto") and ``b`` a person's
+    full name ending with that name ("donald trump", "william ruto"), with or without a title:
+    one public figure, told as news and coders tell him."""
+    words = a.split()
+    if len(words) < 2:
         return False
-    for title in _titles():
-        tw = title.split()
-        if len(words) == len(tw) + 1 and words[: len(tw)] == tw:
-            return words[-1] == fw[-1] and len(words[-1]) > 2
-    return False
+    title = " ".join(words[:-1])
+    if title not in _titles():
+        return False
+    other = _strip_title(b).split()
+    return 2 <= len(other) <= 4 and other[-1] == words[-1] and other != words
+
+
+#: names of one government: the bare word, or the word after its country, people or leader
+_GOVERNMENT_NAME = re.compile(r"^(?:[\w-]+ ){0,3}government$|^government of [\w ]+$")
+
+
+def _bare_government(a: str, b: str) -> bool:
+    """A bare "government" ("the government", as a coder writes it for the one in power where
+    the protest is) and a government named by its country, people or leader ("kenyan
+    government", "government of ghana")."""
+    return a == "government" and b != a and bool(_GOVERNMENT_NAME.match(b))
 
 
 @cache
@@ -236,6 +249,8 @@ def names_match(a: str, b: str, threshold: float = NAME_THRESHOLD) -> bool:
     if (ta != na or tb != nb) and ta == tb:
         return True
     if _titled_surname(na, nb) or _titled_surname(nb, na):
+        return True
+    if _bare_government(na, nb) or _bare_government(nb, na):
         return True
     # only one side has the kind word: "Harbor Rising coalition" / "Harbor Rising", never
     # "Green party" / "Green movement" (two kinds of body)

@@ -104,6 +104,8 @@ def known_targets() -> tuple[tuple[str, re.Pattern[str]], ...]:
 # a name's word ending a sentence (two small letters and a full stop; not an abbreviation)
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Inc)(?<!Corp)(?<!Ltd)(?<!Bros)(?<!Dept)(?<=[a-z]{2})\.\s+")
 _ACTION_NAME = re.compile(r"\b(?:Day|Week|Month)$")  # "National Action Day": the action, no target
+_ROAD = re.compile(r"\b(?:Interstate|Highway|Hwy|Route|Freeway|Expressway|Motorway|Road|Turnpike)$")
+_ROAD_NUMBER = re.compile(r"\s*-?\s*\d")
 
 
 def target_name_cut(name: str) -> str | None:
@@ -162,6 +164,8 @@ def find_targets(
                 continue
             if name.split()[-1] in venue_heads or len(name) < 3 or _ACTION_NAME.search(name):
                 continue
+            if _ROAD.search(name) and _ROAD_NUMBER.match(text, b):
+                continue  # "shut down Interstate 5": a road, no addressee
             add(name, (a, b, name))
         m = employer_cue.search(text, s, e) if may_match(employer_cue, low, s, e) else None
         if m:

@@ -320,11 +320,11 @@ def action_targets(doc: ExtractDoc) -> bool | None:
     if len(doc.events) < 2:
         return None
     from protestdb.extract.claims import known_targets
-    from protestdb.extract.targets_shared import share_action_targets
+    from protestdb.extract.targets_shared import lede_text, share_action_targets
     from protestdb.extract.trace import record
 
     known = frozenset(canon for canon, _ in known_targets())
-    for i, added in share_action_targets(doc.events, known):
+    for i, added in share_action_targets(doc.events, known, lede_text(doc.layout)):
         if i < len(doc.event_traces):
             spans = [(e.start, e.end, e.quote) for e in doc.events[i].evidence.get("targets", [])]
             record(doc.event_traces[i], "targets", "targets.same_action", spans,

@@ -955,7 +955,15 @@ def _campus_target(f: Filling) -> tuple[str, Span, str] | None:
 def _whole_action_targets(f: Filling) -> list[tuple[str, Span, str]]:
     """A roundup's event with no addressee of its own: the targets told for the whole action
     (``targets_shared.py``), found by the same rules with no state or city to name a body by."""
-    from protestdb.extract.targets_shared import claimed, is_roundup, site_told, umbrella_scopes
+    from protestdb.extract.targets import find_employers, is_labor
+    from protestdb.extract.targets_shared import (
+        claimed,
+        is_roundup,
+        lede_text,
+        named_in,
+        site_told,
+        umbrella_scopes,
+    )
 
     doc = f.doc
     if f.draft.counter or f.draft.place is None or not is_roundup(f.drafts):
@@ -974,9 +982,19 @@ def _whole_action_targets(f: Filling) -> list[tuple[str, Span, str]]:
                 tg = [x for x in tg if not (any(a < x[1][1] and x[1][0] < b for a, b in peoples)
                                             and re.search(r"\b[A-Z][a-z]+(?:ans|ese|is|ians)$", x[0]))]
         doc.memo["whole_action_targets"] = tg
+        # the employer of the whole labor action ("Acme staff across the world walked out"), when
+        # the headline or first sentence names it too (the one company the report is about)
+        lede = lede_text(doc.layout)
+        emp = find_employers(doc.text, doc.doc, shared, {n.lower() for n, _, _ in tg}) if shared and doc.lang == "en" else []
+        doc.memo["whole_action_employers"] = [
+            (n, sp, "targets.told_for_whole_action+targets.role_of_action") for n, sp in emp if named_in(n, lede)
+        ]
     orgs = f.orgs()
     exclude = {o.name.lower() for o in orgs} | {o.acronym.lower() for o in orgs if o.acronym}
-    return [x for x in doc.memo["whole_action_targets"] if x[0].lower() not in exclude]
+    tg = list(doc.memo["whole_action_targets"])
+    if is_labor(f.ev.event_type):
+        tg += [x for x in doc.memo["whole_action_employers"] if not any(x[0].lower() in n.lower() for n, _, _ in tg)]
+    return [x for x in tg if x[0].lower() not in exclude]
 
 
 @filler("targets")

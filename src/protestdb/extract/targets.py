@@ -456,7 +456,8 @@ def find_parse_targets(
         m = lx["federal"].search(text[s:e]) if country in (None, "US") and may_match(lx["federal"], lowered(text), s, e) else None
         if m is not None and published is not None:
             # "the president's policy": the person in office; "the administration", "the White House": his administration
-            terms = lx["presidents"] if m.group().lower().startswith("the president") else lx["administrations"]
+            person = m.group().lower().startswith(("the president", "the commander", "the new commander"))
+            terms = lx["presidents"] if person else lx["administrations"]
             name = next((n for a, b, n in terms if a <= published < b), None)
             if name:
                 found.add(name, (s + m.start(), s + m.end(), m.group()))
@@ -691,6 +692,27 @@ def find_role_targets(
         if _DETENTION_SITE.search(text[max(0, m.start() - 60) : m.start()]):
             found.add(m.group("name"), *m.span("name"))
     return found.out
+
+
+def find_employers(text: str, doc: Any, scopes: list[tuple[int, int]], exclude: set[str] = frozenset()) -> list[tuple[str, Span]]:
+    """The strikers' employer told in ``scopes`` ("X staff across the world walked out", "nurses
+    at X"): for the text told for a whole labor action (a walkout in many cities of one company)."""
+    lx = _lex()
+    if doc is None:
+        return []
+    ents = entities(doc)
+    orgs = [(e.start_char, e.end_char - 2 if e.text.endswith(("'s", "’s")) else e.end_char)
+            for e in ents if e.label_ in ("ORG", "FAC")]
+    gpes = [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "PERSON")]
+    found = _RoleFound(text, exclude, lx["not_target"])
+    for s, e in scopes:
+        _employers(lx, text, s, e, orgs, gpes, found)
+    return found.out
+
+
+def is_labor(types: list[str] | tuple[str, ...] | None) -> bool:
+    """A strike, picket or walkout (``labor_types``)."""
+    return bool(_lex()["labor_types"] & set(types or ()))
 
 
 @lru_cache(maxsize=1)

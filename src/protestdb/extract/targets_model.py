@@ -367,15 +367,24 @@ def _told_elsewhere_only(c: TargetCandidate) -> bool:
 
 @lru_cache(maxsize=4096)
 def same_body(a: str, b: str) -> bool:
-    """Two names of one body: one holds the other ("Acme Freight", "Acme Freight Inc"), or both
-    are forms of one known agency or company ("ICE", "Immigration and Customs Enforcement")."""
+    """Two names of one body: one holds the other ("Acme Freight", "Acme Freight Inc"), one is the
+    other's initials ("DPD", "Dunmore Police Department"), or both are forms of one known agency or
+    company ("ICE", "Immigration and Customs Enforcement")."""
     la, lb = a.lower(), b.lower()
-    if la in lb or lb in la:
+    if la in lb or lb in la or _acronym_of(a, b) or _acronym_of(b, a):
         return True
     from protestdb.extract.claims import known_targets
 
     canon_a = next((c for c, pat in known_targets() if c == a or pat.fullmatch(a)), None)
     return canon_a is not None and any(c == canon_a and (c == b or pat.fullmatch(b)) for c, pat in known_targets())
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """``short`` is the initials of ``name``'s capitalised words ("DPD", "Dunmore Police
+    Department")."""
+    if not (short.isupper() and 2 <= len(short) <= 6 and short.isalpha()):
+        return False
+    return short == "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def _set_targets(f: Filling, chosen: list[TargetCandidate]) -> None:

@@ -62,7 +62,7 @@ def umbrella_scopes(layout: Any, drafts: list[Any]) -> list[Range]:
     return out
 
 
-__all__ = ["is_roundup", "umbrella_scopes"]
+__all__ = ["is_roundup", "lede_text", "local_body", "named_in", "umbrella_scopes"]
 
 
 @lru_cache(maxsize=1)
@@ -158,23 +158,48 @@ def _campus_rx() -> re.Pattern[str]:
     return re.compile(load("targets_en").get("campus_name", "(?!)"))
 
 
-def _shareable(name: str, labor: bool, known: frozenset[str]) -> bool:
+def local_body(name: str) -> bool:
+    """A school or a body of one place ("Harbor City Police Department", "Ridgefield
+    University"): the target of the place told beside it, not of an action's other places."""
+    return bool(_campus_rx().search(name) or _LOCAL_BODY.search(name))
+
+
+def _shareable(name: str, labor: bool, known: frozenset[str], lede: str = "") -> bool:
     """A target the action's other places share: a government, a head of state, a party, a
     national agency or a known company; never a school or a body of one place, and (a strike)
-    never an employer the parse found at one site ("nurses at X")."""
-    if _campus_rx().search(name) or _LOCAL_BODY.search(name):
+    never an employer the parse found at one site ("nurses at X") unless the report's headline
+    or first sentence names it (``lede``: "Acme staff walk out worldwide", "a strike against
+    Acme began at facilities in four states": the employer of the whole action)."""
+    if local_body(name):
         return False
-    return not labor or name in known or name.lower().endswith(_LED_BODY_ENDS)
+    return not labor or name in known or name.lower().endswith(_LED_BODY_ENDS) or named_in(name, lede)
 
 
-def share_action_targets(events: list[Any], known: frozenset[str] = frozenset()) -> list[tuple[int, list[str]]]:
+def named_in(name: str, text: str) -> bool:
+    """``name`` told in ``text`` as a whole name (not inside a longer word)."""
+    return bool(text) and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+
+
+def lede_text(layout: Any) -> str:
+    """The report's headline and its first body sentence (where a report names the one company
+    or body its whole action is about)."""
+    if layout is None:
+        return ""
+    head = [s for s in layout.sentences if s.kind == "headline"]
+    body = next((s for s in layout.sentences if s.kind == "body"), None)
+    return "\n".join(layout.text[s.start : s.end] for s in [*head, *([body] if body is not None else [])])
+
+
+def share_action_targets(events: list[Any], known: frozenset[str] = frozenset(),
+                         lede: str = "") -> list[tuple[int, list[str]]]:
     """An action told in several places names its addressee once, in one place's sentences ("in
     Auckland, a thousand people gathered to demonstrate against the government's policies"),
     and a coder gives it to each place of the action. Here: the targets every event that names
     targets agrees on (``_shareable`` ones) go to each other event of the action (same country,
     same or unknown date, never a counter-protest) that names none, with the donor's evidence.
-    ``known``: the known agencies and companies (a strike's employer everywhere). Returns (index
-    of the event, names added) for each event changed."""
+    ``known``: the known agencies and companies (a strike's employer everywhere); ``lede``: the
+    headline and first sentence (``lede_text``: an employer named there is the whole strike's).
+    Returns (index of the event, names added) for each event changed."""
     main = [ev for ev in events if _COUNTER not in (ev.event_type or [])]
     donors = [ev for ev in main if ev.targets]
     if not donors or len(donors) == len(main):
@@ -184,7 +209,7 @@ def share_action_targets(events: list[Any], known: frozenset[str] = frozenset())
         common &= {t.lower() for t in ev.targets}
     donor = donors[0]
     labor = any(t in ("strike", "picket", "walkout") for ev in donors for t in ev.event_type or [])
-    names = [t for t in donor.targets if t.lower() in common and _shareable(t, labor, known)]
+    names = [t for t in donor.targets if t.lower() in common and _shareable(t, labor, known, lede)]
     if not names:
         return []
     dates = {ev.date for ev in donors}
@@ -192,8 +217,12 @@ def share_action_targets(events: list[Any], known: frozenset[str] = frozenset())
     spans = [sp for sp in donor.evidence.get("targets", [])]
     main_ids = {id(ev) for ev in main}
 
+    # (the employer or body the headline or first sentence names is the whole action's, in
+    # whatever country its places are: "Acme staff walked out in Tokyo, London and Chicago")
+    everywhere = all(named_in(t, lede) for t in names)
+
     def takes(ev: Any) -> bool:
-        return id(ev) in main_ids and ev.country in countries \
+        return id(ev) in main_ids and (everywhere or ev.country in countries) \
             and (ev.date is None or None in dates or ev.date in dates)
 
     return give_shared(events, "targets", names, spans, takes)

@@ -1,0 +1,65 @@
+"""A labor action in many places against one employer: the employer the headline or the text
+told for the whole action names is every place's target (``targets_shared``, ``fillers``) --
+on sentences written here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+
+WALKOUT = (
+    "Nimbus walkout: global protests over misconduct claims\n\n"
+    "Thousands of Nimbus staff across the world have staged a series of walkouts in protest at claims of "
+    "harassment and unequal pay.\n\n"
+    "The demonstrations at the company's offices began at 11am in Tokyo and followed at the same hour in "
+    "other time zones.\n\n"
+    "Staff also walked out of the London, Dublin and Chicago offices."
+)
+
+STRIKE = (
+    "The Drivers union launched a strike against Parcelway that began Thursday morning at facilities in "
+    "California and Illinois.\n\n"
+    "The union says thousands of Parcelway workers walked off the job at 6 a.m.\n\n"
+    "The strike affects facilities in San Francisco, Palmdale and Skokie, Illinois."
+)
+
+NURSES = (
+    "Nurses strike at two hospitals\n\n"
+    "Nurses walked off the job on Tuesday in two cities over staffing.\n\n"
+    "In Dayton, nurses at Riverbend Medical Group picketed outside the main entrance.\n\n"
+    "In Toledo, nurses at Lakeshore Care Partners held signs along the road."
+)
+
+
+def _targets(text: str) -> dict[str | None, list[str]]:
+    return {e.locality: list(e.targets) for e in extract_text(text, date(2025, 3, 10)).events}
+
+
+def test_the_employer_of_a_worldwide_walkout_goes_to_every_city() -> None:
+    got = _targets(WALKOUT)
+    assert {"Tokyo", "London", "Chicago"} <= set(got)
+    assert all(t == ["Nimbus"] for t in got.values()), got
+
+
+def test_a_strike_against_the_company_named_first_goes_to_each_facility() -> None:
+    got = _targets(STRIKE)
+    assert {"San Francisco", "Palmdale", "Skokie"} <= set(got)
+    assert all("Parcelway" in t for t in got.values()), got
+
+
+def test_employers_of_single_sites_stay_with_their_city() -> None:
+    got = _targets(NURSES)
+    assert "Lakeshore Care Partners" not in got.get("Dayton", [])
+    assert "Riverbend Medical Group" not in got.get("Toledo", [])
+
+
+def test_an_employer_only_the_body_names_is_no_whole_action_employer() -> None:
+    # the headline and first sentence name no company: staff of one firm told further down is
+    # not the employer of every place
+    text = ("Workers walk out in three cities\n\n"
+            "Workers in three cities walked off the job on Thursday over pay.\n\n"
+            "The walkouts took place in Tokyo, London and Chicago.\n\n"
+            "Some Nimbus staff joined the crowds.")
+    got = _targets(text)
+    assert all("Nimbus" not in t for t in got.values()), got

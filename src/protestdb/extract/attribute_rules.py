@@ -1,0 +1,164 @@
+"""The attribute ruler's matching, answered from a table of token signatures.
+
+spaCy's ``AttributeRuler`` (``en_core_web_sm``: ~180 rules "tag NN -> POS NOUN", "lower 'is'
+with tag VBZ -> lemma 'be'") finds its rules' matches with a ``Matcher`` that evaluates its
+set and regex predicates in Python at every token: ~10% of the whole parse. Every rule of the
+shipped models is a fixed sequence of one or two token tests on string attributes (TAG, LOWER,
+DEP...), so which rules a token passes depends only on those attributes: :class:`RuleTable`
+answers it once per distinct signature (a tuple of attribute ids from ``Doc.to_array``) and
+remembers it, and ``AttributeRuler.match`` is rebuilt from that, the same list (same rules,
+same spans, same order). The ruler's own ``set_annotations`` then writes the attributes.
+
+A ruler with any rule this module does not read (operators such as ``"OP"``, other attributes
+or predicates) is left to spaCy (:func:`rule_table` returns None).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+#: string attributes whose ``Doc.to_array`` value is the id of the string the Matcher compares
+_STRING_ATTRS = ("ORTH", "LOWER", "NORM", "TAG", "DEP", "LEMMA")
+#: boolean lexeme flags (``Doc.to_array`` gives 0 or 1)
+_FLAG_ATTRS = ("IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_STOP")
+
+#: one token test: the attribute's position in the signature and a check of its value there
+Test = tuple[int, Callable[[Any], bool]]
+#: what a token test can be looked up by: (attribute position, id of a value it accepts)
+Key = tuple[int, int]
+
+
+def _test(attr: str, value: Any, strings: Any) -> tuple[Callable[[Any], bool], list[int]] | None:
+    """The check of one attribute's value (a string id, or 0/1 for a flag) and the ids that
+    alone pass it ([] when it is not a list of values), or None when the Matcher would read
+    ``value`` in a way this module does not reproduce. Strings compare by id, as the Matcher's."""
+    from spacy.strings import get_string_id
+
+    if attr in _FLAG_ATTRS:
+        if isinstance(value, bool):
+            want = int(value)
+            return (lambda v: v == want), []
+        return None
+    if isinstance(value, str):
+        want_id = get_string_id(value)
+        return (lambda v: v == want_id), [want_id]
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    (op, arg), = value.items()
+    if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(x, str) for x in arg):
+        members = frozenset(get_string_id(x) for x in arg)
+        if op == "IN":
+            return (lambda v: v in members), sorted(members)
+        return (lambda v: v not in members), []
+    if op == "REGEX" and isinstance(arg, str):
+        rx = re.compile(arg)
+        return (lambda v: rx.search(strings[v]) is not None), []
+    return None
+
+
+class RuleTable:
+    """Which (rule, pattern, position) token tests each distinct token signature passes."""
+
+    def __init__(self, ruler: Any, attrs: tuple[str, ...],
+                 specs: list[tuple[tuple[int, int, int], list[Test], list[Key]]], sizes: dict[tuple[int, int], int]) -> None:
+        self.ruler = ruler
+        self.attrs = attrs
+        #: (rule, pattern) -> its number of tokens
+        self.sizes = sizes
+        self.match_ids = {r: ruler.vocab.strings[str(r)] for r, _ in sizes}
+        #: the token tests, each under the values that may pass it (or always tried)
+        self._by_key: dict[Key, list[tuple[tuple[int, int, int], list[Test]]]] = {}
+        self._always: list[tuple[tuple[int, int, int], list[Test]]] = []
+        for ident, tests, keys in specs:
+            if keys:
+                for key in keys:
+                    self._by_key.setdefault(key, []).append((ident, tests))
+            else:
+                self._always.append((ident, tests))
+        self._passed: dict[tuple[int, ...], frozenset[tuple[int, int, int]]] = {}
+
+    def _compute(self, sig: tuple[int, ...]) -> frozenset[tuple[int, int, int]]:
+        cands = list(self._always)
+        for key in enumerate(sig):
+            cands.extend(self._by_key.get(key, ()))
+        return frozenset(ident for ident, tests in cands if all(check(sig[i]) for i, check in tests))
+
+    def match(self, doc: Any) -> list[tuple[int, int, int, int]]:
+        """``AttributeRuler.match(doc)``: (rule, match id, start, end), sorted."""
+        from spacy.attrs import IDS
+
+        n = len(doc)
+        if n == 0:
+            return []
+        arr = doc.to_array([IDS[a] for a in self.attrs]).reshape(n, len(self.attrs)).tolist()
+        passed, compute = self._passed, self._compute
+        per_token = []
+        for row in arr:
+            sig = tuple(row)
+            got = passed.get(sig)
+            if got is None:
+                if len(passed) > 200_000:
+                    passed.clear()
+                got = passed[sig] = compute(sig)
+            per_token.append(got)
+        found: set[tuple[int, int, int]] = set()
+        sizes = self.sizes
+        for i, got in enumerate(per_token):
+            for r, p, k in got:
+                if k != 0:
+                    continue
+                size = sizes[(r, p)]
+                if i + size <= n and all((r, p, j) in per_token[i + j] for j in range(1, size)):
+                    found.add((r, i, i + size))
+        match_ids = self.match_ids
+        return sorted((r, match_ids[r], s, e) for r, s, e in found)
+
+    def __call__(self, doc: Any) -> Any:
+        self.ruler.set_annotations(doc, self.match(doc))
+        return doc
+
+
+def rule_table(ruler: Any) -> RuleTable | None:
+    """A :class:`RuleTable` for a spaCy ``AttributeRuler``, or None when one of its rules is
+    not a plain sequence of token tests this module reads."""
+    try:
+        patterns = ruler.patterns
+        strings = ruler.vocab.strings
+    except Exception:  # noqa: BLE001 - an unknown ruler: left to spaCy
+        return None
+    used: list[str] = []
+    raw: list[tuple[tuple[int, int, int], list[tuple[str, Callable[[Any], bool], list[int]]]]] = []
+    sizes: dict[tuple[int, int], int] = {}
+    for r, entry in enumerate(patterns):
+        for p, pattern in enumerate(entry.get("patterns") or []):
+            if not isinstance(pattern, list) or not pattern:
+                return None
+            sizes[(r, p)] = len(pattern)
+            for k, spec in enumerate(pattern):
+                if not isinstance(spec, dict):
+                    return None
+                tests = []
+                for attr, value in spec.items():
+                    name = "ORTH" if attr == "TEXT" else attr
+                    if name not in _STRING_ATTRS and name not in _FLAG_ATTRS:
+                        return None
+                    got = _test(name, value, strings)
+                    if got is None:
+                        return None
+                    tests.append((name, got[0], got[1]))
+                    if name not in used:
+                        used.append(name)
+                raw.append(((r, p, k), tests))
+    if not used:
+        return None
+    pos = {a: i for i, a in enumerate(used)}
+    specs = []
+    for ident, tests in raw:
+        lookups = [t for t in tests if t[2]]
+        # looked up by the values of its most selective listed test (one value: an equality)
+        best = min(lookups, key=lambda t: len(t[2])) if lookups else None
+        keys = [(pos[best[0]], v) for v in best[2]] if best is not None else []
+        specs.append((ident, [(pos[a], c) for a, c, _ in tests], keys))
+    return RuleTable(ruler, tuple(used), specs, sizes)

@@ -69,3 +69,17 @@ def test_a_rule_it_does_not_read_is_left_to_spacy() -> None:
     other = spacy.blank("en").add_pipe("attribute_ruler")
     other.add([[{"LENGTH": {">=": 3}}]], {"LEMMA": "long"})
     assert rule_table(other) is None
+
+
+def test_later_rule_wins_on_a_token_and_index_picks_the_token() -> None:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "strike"}]], {"LEMMA": "first", "POS": "NOUN"})
+    ruler.add([[{"LOWER": {"IN": ["strike", "picket"]}}]], {"LEMMA": "second"})
+    ruler.add([[{"LOWER": "the"}, {"LOWER": "picket"}]], {"POS": "VERB"}, index=-1)
+    table = rule_table(ruler)
+    assert table is not None
+    text = "The strike and the picket line"
+    a, b = ruler(nlp.make_doc(text)), table(nlp.make_doc(text))
+    assert [(t.lemma_, t.pos_) for t in a] == [(t.lemma_, t.pos_) for t in b]
+    assert [(t.lemma_, t.pos_) for t in b][1] == ("second", "NOUN") and b[4].pos_ == "VERB"

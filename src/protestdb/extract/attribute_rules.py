@@ -77,13 +77,30 @@ class RuleTable:
                     self._by_key.setdefault(key, []).append((ident, tests))
             else:
                 self._always.append((ident, tests))
-        self._passed: dict[tuple[int, ...], frozenset[tuple[int, int, int]]] = {}
+        self._passed: dict[tuple[int, ...], Any] = {}
+        #: every rule sets token attributes only (no lexeme's, no extension): merged per token
+        self._merge, self._set = False, None
+        try:
+            from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+            from spacy.tokens._retokenize import set_token_attrs
 
-    def _compute(self, sig: tuple[int, ...]) -> frozenset[tuple[int, int, int]]:
+            own = {POS, TAG, MORPH, LEMMA, DEP}
+            self._merge = all(set(a) <= own for a in ruler.attrs) and len(ruler.indices) == len(ruler.attrs)
+            self._set = set_token_attrs
+        except (ImportError, AttributeError, TypeError):
+            self._merge = False
+
+    def _compute(self, sig: tuple[int, ...]) -> tuple[frozenset[tuple[int, int, int]], tuple[int, ...], tuple[tuple[int, int, int], ...]]:
+        """The tests ``sig`` passes; the rules it matches alone (one-token patterns); the
+        longer patterns it starts: (rule, pattern, size)."""
         cands = list(self._always)
         for key in enumerate(sig):
             cands.extend(self._by_key.get(key, ()))
-        return frozenset(ident for ident, tests in cands if all(check(sig[i]) for i, check in tests))
+        passed = frozenset(ident for ident, tests in cands if all(check(sig[i]) for i, check in tests))
+        sizes = self.sizes
+        alone = tuple(sorted({r for r, p, k in passed if k == 0 and sizes[(r, p)] == 1}))
+        starts = tuple(sorted((r, p, sizes[(r, p)]) for r, p, k in passed if k == 0 and sizes[(r, p)] > 1))
+        return passed, alone, starts
 
     def match(self, doc: Any) -> list[tuple[int, int, int, int]]:
         """``AttributeRuler.match(doc)``: (rule, match id, start, end), sorted."""
@@ -93,30 +110,43 @@ class RuleTable:
         if n == 0:
             return []
         arr = doc.to_array([IDS[a] for a in self.attrs]).reshape(n, len(self.attrs)).tolist()
-        passed, compute = self._passed, self._compute
+        table, compute = self._passed, self._compute
         per_token = []
-        for row in arr:
-            sig = tuple(row)
-            got = passed.get(sig)
+        for sig in map(tuple, arr):
+            got = table.get(sig)
             if got is None:
-                if len(passed) > 200_000:
-                    passed.clear()
-                got = passed[sig] = compute(sig)
+                if len(table) > 200_000:
+                    table.clear()
+                got = table[sig] = compute(sig)
             per_token.append(got)
         found: set[tuple[int, int, int]] = set()
-        sizes = self.sizes
-        for i, got in enumerate(per_token):
-            for r, p, k in got:
-                if k != 0:
-                    continue
-                size = sizes[(r, p)]
-                if i + size <= n and all((r, p, j) in per_token[i + j] for j in range(1, size)):
+        for i, (_, alone, starts) in enumerate(per_token):
+            for r in alone:
+                found.add((r, i, i + 1))
+            for r, p, size in starts:
+                if i + size <= n and all((r, p, j) in per_token[i + j][0] for j in range(1, size)):
                     found.add((r, i, i + size))
         match_ids = self.match_ids
         return sorted((r, match_ids[r], s, e) for r, s, e in found)
 
     def __call__(self, doc: Any) -> Any:
-        self.ruler.set_annotations(doc, self.match(doc))
+        """The ruler's component: its attributes set where its rules match."""
+        matches = self.match(doc)
+        if not self._merge:
+            self.ruler.set_annotations(doc, matches)
+            return doc
+        # one write per token of what its rules set (in their order: the later rule's value),
+        # not one per match: the attributes are the token's own, each written independently
+        attrs, indices = self.ruler.attrs, self.ruler.indices
+        per_token: dict[int, dict[Any, Any]] = {}
+        for r, _, s, e in matches:
+            i = s + indices[r] if indices[r] >= 0 else e + indices[r]
+            if not s <= i < e:  # an index outside its span: spaCy's own error
+                self.ruler.set_annotations(doc, matches)
+                return doc
+            per_token.setdefault(i, {}).update(attrs[r])
+        for i, values in per_token.items():
+            self._set(doc[i], values)
         return doc
 
 

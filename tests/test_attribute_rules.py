@@ -83,3 +83,10 @@ def test_later_rule_wins_on_a_token_and_index_picks_the_token() -> None:
     a, b = ruler(nlp.make_doc(text)), table(nlp.make_doc(text))
     assert [(t.lemma_, t.pos_) for t in a] == [(t.lemma_, t.pos_) for t in b]
     assert [(t.lemma_, t.pos_) for t in b][1] == ("second", "NOUN") and b[4].pos_ == "VERB"
+
+
+def test_lemmas_the_same_before_and_after_the_cache_knows_the_words() -> None:
+    text = "The flurbing picketers zarked the quimbled councils; councillors were quimbling."
+    first = [t.lemma_ for t in parse_text(text)]  # new words: lemmatized one by one
+    again = [t.lemma_ for t in parse_text(text)]  # now read from the lemmatizer's cache
+    assert first == again == [t.lemma_ for t in load_nlp()(text)]

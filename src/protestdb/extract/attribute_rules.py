@@ -192,3 +192,41 @@ def rule_table(ruler: Any) -> RuleTable | None:
         keys = [(pos[best[0]], v) for v in best[2]] if best is not None else []
         specs.append((ident, [(pos[a], c) for a, c, _ in tests], keys))
     return RuleTable(ruler, tuple(used), specs, sizes)
+
+
+def cached_lemmatizer(lemmatizer: Any) -> Callable[[Any], Any] | None:
+    """spaCy's rule ``Lemmatizer`` as a component that reads its own cache by array: the lemma
+    of a token whose (text, POS, morphology) it has lemmatized before is the cached one (as
+    ``rule_lemmatize`` answers it), written for the whole document at once; the others are
+    lemmatized by it, in order, as before. None for another lemmatizer (mode, overrides)."""
+    from spacy.pipeline import Lemmatizer
+
+    if (type(lemmatizer).__call__ is not Lemmatizer.__call__ or getattr(lemmatizer, "mode", None) != "rule"
+            or type(lemmatizer).rule_lemmatize is not Lemmatizer.rule_lemmatize
+            or not isinstance(getattr(lemmatizer, "cache", None), dict)):
+        return None
+    from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+    def run(doc: Any) -> Any:
+        if not lemmatizer._validated or not len(doc):
+            return lemmatizer(doc)
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        cache, add, overwrite = lemmatizer.cache, doc.vocab.strings.add, lemmatizer.overwrite
+        lemmas = arr[:, 3].copy()
+        changed = False
+        for i, (orth, pos, morph, lemma) in enumerate(arr.tolist()):
+            if not overwrite and lemma != 0:
+                continue
+            hit = cache.get((orth, pos, morph))
+            if hit is None:  # (the lemmatizer fills its cache)
+                token = doc[i]
+                token.lemma_ = lemmatizer.lemmatize(token)[0]
+                lemmas[i] = token.lemma
+            else:
+                lemmas[i] = add(hit[0])
+            changed = True
+        if changed:
+            doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+
+    return run

@@ -32,23 +32,29 @@ def load_nlp() -> Language:
 
 
 @lru_cache(maxsize=1)
-def _rule_table() -> Any:
-    """The attribute ruler of :func:`load_nlp` as a signature table (``attribute_rules.py``),
-    or None when its rules are not all ones the table reads."""
-    from protestdb.extract.attribute_rules import rule_table
+def _shortcuts() -> dict[str, Any]:
+    """Components of :func:`load_nlp` answered from tables (``attribute_rules.py``): its
+    attribute ruler (a table of token signatures) and its rule lemmatizer (its cache read by
+    array), each only when it is one these read."""
+    from protestdb.extract.attribute_rules import cached_lemmatizer, rule_table
 
     nlp = load_nlp()
-    return rule_table(nlp.get_pipe("attribute_ruler")) if "attribute_ruler" in nlp.pipe_names else None
+    out: dict[str, Any] = {}
+    if "attribute_ruler" in nlp.pipe_names and (table := rule_table(nlp.get_pipe("attribute_ruler"))) is not None:
+        out["attribute_ruler"] = table
+    if "lemmatizer" in nlp.pipe_names and (lemmas := cached_lemmatizer(nlp.get_pipe("lemmatizer"))) is not None:
+        out["lemmatizer"] = lemmas
+    return out
 
 
 def parse_text(text: str) -> Doc:
-    """``load_nlp()(text)``: the same annotations, with the attribute ruler's matches read from
-    its signature table (``attribute_rules.RuleTable``) instead of spaCy's ``Matcher``."""
+    """``load_nlp()(text)``: the same annotations, with the attribute ruler and the lemmatizer
+    answered from their tables (``attribute_rules.py``)."""
     nlp = load_nlp()
-    table = _rule_table()
-    if table is None:
+    fast = _shortcuts()
+    if not fast:
         return nlp(text)
     doc = nlp.make_doc(text)
     for name, proc in nlp.pipeline:
-        doc = table(doc) if name == "attribute_ruler" else proc(doc)
+        doc = fast.get(name, proc)(doc)
     return doc

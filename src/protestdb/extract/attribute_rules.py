@@ -78,6 +78,7 @@ class RuleTable:
             else:
                 self._always.append((ident, tests))
         self._passed: dict[tuple[int, ...], Any] = {}
+        self._answers: dict[Any, Any] = {}
         #: every rule sets token attributes only (no lexeme's, no extension): merged per token
         self._merge, self._set = False, None
         try:
@@ -115,9 +116,11 @@ class RuleTable:
         for sig in map(tuple, arr):
             got = table.get(sig)
             if got is None:
-                if len(table) > 200_000:
+                if len(table) > 100_000:
                     table.clear()
-                got = table[sig] = compute(sig)
+                    self._answers.clear()
+                got = compute(sig)
+                got = table[sig] = self._answers.setdefault(got, got)  # (most signatures share one)
             per_token.append(got)
         found: set[tuple[int, int, int]] = set()
         for i, (_, alone, starts) in enumerate(per_token):

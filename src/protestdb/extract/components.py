@@ -59,9 +59,9 @@ def published_line(doc: ExtractDoc) -> bool | None:
 def parse(doc: ExtractDoc) -> bool | None:
     """One spaCy pass (English): tokens, parse, named entities."""
     if doc.lang == "en":
-        from protestdb.extract.nlp import load_nlp
+        from protestdb.extract.nlp import parse_text
 
-        doc.doc = load_nlp()(doc.text)
+        doc.doc = parse_text(doc.text)
     return None
 
 

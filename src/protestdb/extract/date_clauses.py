@@ -103,6 +103,7 @@ def read_tenses(sdoc: Any, dates: list[Any]) -> list[Any]:
     if sdoc is None:
         return dates
     out = []
+    text: str | None = None  # (spaCy rebuilds a Doc's text from its tokens on every access)
     for m in dates:
         if m.value is None or m.future_value is None or m.value == m.future_value:
             out.append(m)
@@ -114,7 +115,7 @@ def read_tenses(sdoc: Any, dates: list[Any]) -> list[Any]:
         verb, direct = got
         if _future(verb):
             out.append(replace(m, value=m.future_value, end_value=_shift(m, m.future_value)))
-        elif direct and _past(verb) and not rescheduled_to(sdoc.text, m):
+        elif direct and _past(verb) and not rescheduled_to(text := sdoc.text if text is None else text, m):
             # ("was postponed until Saturday": the postponing is past, the action's new day may be ahead)
             out.append(replace(m, future_value=m.value))
         else:

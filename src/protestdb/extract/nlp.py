@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from protestdb.settings import SPACY_MODELS
 
@@ -27,3 +29,32 @@ def load_nlp() -> Language:
         add_to(nlp)
         return nlp
     raise RuntimeError("no English spaCy model is installed: " + "; ".join(errors))
+
+
+@lru_cache(maxsize=1)
+def _shortcuts() -> dict[str, Any]:
+    """Components of :func:`load_nlp` answered from tables (``attribute_rules.py``): its
+    attribute ruler (a table of token signatures) and its rule lemmatizer (its cache read by
+    array), each only when it is one these read."""
+    from protestdb.extract.attribute_rules import cached_lemmatizer, rule_table
+
+    nlp = load_nlp()
+    out: dict[str, Any] = {}
+    if "attribute_ruler" in nlp.pipe_names and (table := rule_table(nlp.get_pipe("attribute_ruler"))) is not None:
+        out["attribute_ruler"] = table
+    if "lemmatizer" in nlp.pipe_names and (lemmas := cached_lemmatizer(nlp.get_pipe("lemmatizer"))) is not None:
+        out["lemmatizer"] = lemmas
+    return out
+
+
+def parse_text(text: str) -> Doc:
+    """``load_nlp()(text)``: the same annotations, with the attribute ruler and the lemmatizer
+    answered from their tables (``attribute_rules.py``)."""
+    nlp = load_nlp()
+    fast = _shortcuts()
+    if not fast:
+        return nlp(text)
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        doc = fast.get(name, proc)(doc)
+    return doc

@@ -317,6 +317,9 @@ def _region_listed(doc: Doc, listed: list[Span]) -> set[tuple[int, int]]:
         elif len(items) > LIST_MIN_PLACES:
             region = _list_region(doc, items[0])
         if region is None:
+            if surnames is None:
+                surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+            out |= _city_listed(doc, items, wanted, surnames)
             continue
         inside = [_in_region(e.text, region) for e in items]
         if sum(inside) < LIST_MIN_PLACES + 1:  # the name and two other places of the region
@@ -332,6 +335,57 @@ def _region_listed(doc: Doc, listed: list[Span]) -> set[tuple[int, int]]:
             if len(others) >= LIST_MIN_PLACES and any(e.label_ in ("GPE", "LOC") for e in others):
                 out.add((ent.start, ent.end))
     return out
+
+
+#: a town of a list told without its region is a city of at least this many people
+LIST_CITY_MIN_POP = 50_000
+
+
+def _city_listed(doc: Doc, items: list[Span], wanted: set[tuple[int, int]], surnames: set[str]) -> set[tuple[int, int]]:
+    """The names of ``wanted`` in a list of cities told without its region ("marches in Denver,
+    Austin, Boise and Tulsa"; "in Lagos, Abuja, Kano and Ibadan"): at least ``LIST_MIN_PLACES``
+    other names of the list are gazetteer cities of one country (tagged GPE/LOC, or ORG: the model
+    tags some towns of a list ORG; one of them at least GPE/LOC), and the name is a city of that
+    country of at least ``LIST_CITY_MIN_POP`` people (a small namesake town, "Waverly", "Jordan",
+    stays a person); never a name in a
+    person's frame, the surname of a full name on the page, nor a name told as a person
+    elsewhere."""
+    if not any((e.start, e.end) in wanted for e in items):
+        return set()
+    countries: dict[str, int] = {}
+    tagged: set[str] = set()  # the countries of the names tagged as places
+    for e in items:
+        if e.label_ in ("GPE", "LOC", "ORG"):  # the model tags some towns of a list ORG
+            found = _city_places(e.text)
+            if found:
+                countries[found[0][0]] = countries.get(found[0][0], 0) + 1
+                if e.label_ != "ORG":
+                    tagged.add(found[0][0])
+    country = max(countries, key=lambda c: countries[c]) if countries else None
+    if country is None or countries[country] < LIST_MIN_PLACES or country not in tagged:
+        return set()
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    out = set()
+    for ent in items:
+        if (ent.start, ent.end) not in wanted or ent.text in surnames:
+            continue
+        if not any(c == country and pop >= LIST_CITY_MIN_POP for c, _, pop in _city_places(ent.text)):
+            continue
+        if person_frame(doc, ent.start, ent.end) or _person_elsewhere(doc, ent, persons):
+            continue
+        out.add((ent.start, ent.end))
+    return out
+
+
+def _city_places(name: str) -> list[tuple[str, str | None, int]]:
+    """(country, admin1, population) of the gazetteer's places called ``name``, most populous
+    first."""
+    from protestdb.geo.normalize import norm_name
+    from protestdb.geo.resolve import candidates
+
+    kinds = _frames().kinds
+    return sorted(((p.country, p.admin1, p.population or 0) for p in candidates(norm_name(name)) if p.kind in kinds),
+                  key=lambda x: -x[2])
 
 
 def _list_runs(doc: Doc, names: list[Span]) -> list[list[Span]]:

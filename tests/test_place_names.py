@@ -48,7 +48,7 @@ def test_a_small_town_in_a_bare_list_is_no_evidence(nlp) -> None:
 @pytest.mark.parametrize(("text", "ents", "town"), [
     ("Rallies against the tax law were held on Saturday in Denver, Austin, Boise and Tulsa.",
      {"Denver": "GPE", "Austin": "GPE", "Boise": "PERSON", "Tulsa": "GPE"}, "Boise"),
-    ("Atlanta, Nashville and Memphis also saw marches on Sunday.",
+    ("Marches also took place on Sunday in cities such as Atlanta, Nashville and Memphis.",
      {"Atlanta": "GPE", "Nashville": "PERSON", "Memphis": "GPE"}, "Nashville"),
     # abroad: a city of the list's country (the largest place so called may be elsewhere)
     ("Union members marched in Lagos, Abuja, Kano and Ibadan on Tuesday.",
@@ -64,6 +64,9 @@ def test_city_in_a_list_of_cities_becomes_a_place(nlp, text: str, ents: dict[str
 
 
 @pytest.mark.parametrize(("text", "ents", "name"), [
+    # a list not opened by a locative word
+    ("Atlanta, Nashville and Memphis also saw marches on Sunday.",
+     {"Atlanta": "GPE", "Nashville": "PERSON", "Memphis": "GPE"}, "Nashville"),
     # a city of another country than the list's
     ("Union members marched in Lagos, Abuja and Boise on Tuesday.",
      {"Lagos": "GPE", "Abuja": "GPE", "Boise": "PERSON"}, "Boise"),

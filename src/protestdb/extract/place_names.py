@@ -15,8 +15,11 @@ and the state or country ends the clause (not "Marshall, Texas Republican leader
   near Elmford"; not the "in" of "confidence in", "faith in", nor a person right after: "near
   Elmford as she spoke"), or by its possessive naming a part of it ("Elmford's streets").
 
-A town in a bare list of places ("in A, B and C") is not enough: tried, it found towns on the
-development pages but placed an event nobody coded on a check half.
+- a city in a list of cities told as sites without its region ("rallies in Denver, Austin, Boise
+  and Tulsa"): a locative word before the list, two other names of the list cities of one
+  country, the name a city of that country of at least ``LIST_CITY_MIN_POP`` people. A small
+  town in such a bare list is not enough (tried for every town: it placed an event nobody coded
+  on a check half).
 
 A real person is never re-labelled: not a name after a title ("Mayor", "Sen."), in a speech
 frame ("X said", "said X", "according to X", X the subject of "say"), a possessive ("X's son"),
@@ -337,20 +340,30 @@ def _region_listed(doc: Doc, listed: list[Span]) -> set[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _site_openers() -> frozenset[str]:
+    """The words that open a list told as sites (``data/place_names_en`` list_site_openers)."""
+    return frozenset(w.lower() for w in load_lang("place_names", "en")["list_site_openers"])
+
+
 #: a town of a list told without its region is a city of at least this many people
 LIST_CITY_MIN_POP = 50_000
 
 
 def _city_listed(doc: Doc, items: list[Span], wanted: set[tuple[int, int]], surnames: set[str]) -> set[tuple[int, int]]:
-    """The names of ``wanted`` in a list of cities told without its region ("marches in Denver,
-    Austin, Boise and Tulsa"; "in Lagos, Abuja, Kano and Ibadan"): at least ``LIST_MIN_PLACES``
+    """The names of ``wanted`` in a list of cities told as sites without its region ("marches in
+    Denver, Austin, Boise and Tulsa"; "in Lagos, Abuja, Kano and Ibadan"): a locative word opens
+    the list (``_site_openers``; "Atlanta, Nashville and Memphis saw ..." is not enough: without
+    that word a check half gained an event the coder left out), at least ``LIST_MIN_PLACES``
     other names of the list are gazetteer cities of one country (tagged GPE/LOC, or ORG: the model
     tags some towns of a list ORG; one of them at least GPE/LOC), and the name is a city of that
     country of at least ``LIST_CITY_MIN_POP`` people (a small namesake town, "Waverly", "Jordan",
-    stays a person); never a name in a
-    person's frame, the surname of a full name on the page, nor a name told as a person
-    elsewhere."""
+    stays a person); never a name in a person's frame, the surname of a full name on the page,
+    nor a name told as a person elsewhere."""
     if not any((e.start, e.end) in wanted for e in items):
+        return set()
+    first = items[0].start
+    if not any(doc[k].lower_ in _site_openers() for k in range(max(0, first - 3), first)):
         return set()
     countries: dict[str, int] = {}
     tagged: set[str] = set()  # the countries of the names tagged as places

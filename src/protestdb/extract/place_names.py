@@ -354,10 +354,11 @@ def _city_listed(doc: Doc, items: list[Span], wanted: set[tuple[int, int]], surn
     """The names of ``wanted`` in a list of cities told as sites without its region ("marches in
     Denver, Austin, Boise and Tulsa"; "in Lagos, Abuja, Kano and Ibadan"): a locative word opens
     the list (``_site_openers``; "Atlanta, Nashville and Memphis saw ..." is not enough: without
-    that word a check half gained an event the coder left out), at least ``LIST_MIN_PLACES``
-    other names of the list are gazetteer cities of one country (tagged GPE/LOC, or ORG: the model
-    tags some towns of a list ORG; one of them at least GPE/LOC), and the name is a city of that
-    country of at least ``LIST_CITY_MIN_POP`` people (a small namesake town, "Waverly", "Jordan",
+    that word a check half gained an event the coder left out), the names of the list tagged as
+    places are gazetteer cities of one country (GPE/LOC, or ORG: the model tags some towns of a
+    list ORG; one of them at least GPE/LOC), the name is a city of that country of at least
+    ``LIST_CITY_MIN_POP`` people, and at least ``LIST_MIN_PLACES`` other names of the list are
+    cities there (tagged as places, or other such names tagged PERSON) (a small namesake town, "Waverly", "Jordan",
     stays a person); never a name in a person's frame, the surname of a full name on the page,
     nor a name told as a person elsewhere."""
     if not any((e.start, e.end) in wanted for e in items):
@@ -375,19 +376,20 @@ def _city_listed(doc: Doc, items: list[Span], wanted: set[tuple[int, int]], surn
                 if e.label_ != "ORG":
                     tagged.add(found[0][0])
     country = max(countries, key=lambda c: countries[c]) if countries else None
-    if country is None or countries[country] < LIST_MIN_PLACES or country not in tagged:
+    if country is None or country not in tagged:
         return set()
     persons = [e for e in doc.ents if e.label_ == "PERSON"]
-    out = set()
-    for ent in items:
-        if (ent.start, ent.end) not in wanted or ent.text in surnames:
-            continue
-        if not any(c == country and pop >= LIST_CITY_MIN_POP for c, _, pop in _city_places(ent.text)):
-            continue
-        if person_frame(doc, ent.start, ent.end) or _person_elsewhere(doc, ent, persons):
-            continue
-        out.add((ent.start, ent.end))
-    return out
+    cities = [
+        ent for ent in items
+        if (ent.start, ent.end) in wanted and ent.text not in surnames
+        and any(c == country and pop >= LIST_CITY_MIN_POP for c, _, pop in _city_places(ent.text))
+        and not person_frame(doc, ent.start, ent.end) and not _person_elsewhere(doc, ent, persons)
+    ]
+    # the other cities of the list: those tagged as places, and the other names tagged PERSON that
+    # are cities there ("in Denver, Austin and Boise" with Austin and Boise tagged PERSON)
+    if countries[country] + len(cities) - 1 < LIST_MIN_PLACES:
+        return set()
+    return {(ent.start, ent.end) for ent in cities}
 
 
 def _city_places(name: str) -> list[tuple[str, str | None, int]]:

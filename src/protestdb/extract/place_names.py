@@ -15,8 +15,11 @@ and the state or country ends the clause (not "Marshall, Texas Republican leader
   near Elmford"; not the "in" of "confidence in", "faith in", nor a person right after: "near
   Elmford as she spoke"), or by its possessive naming a part of it ("Elmford's streets").
 
-A town in a bare list of places ("in A, B and C") is not enough: tried, it found towns on the
-development pages but placed an event nobody coded on a check half.
+- a city in a list of cities told as sites without its region ("rallies in Denver, Austin, Boise
+  and Tulsa"): a locative word before the list, two other names of the list cities of one
+  country, the name a city of that country of at least ``LIST_CITY_MIN_POP`` people. A small
+  town in such a bare list is not enough (tried for every town: it placed an event nobody coded
+  on a check half).
 
 A real person is never re-labelled: not a name after a title ("Mayor", "Sen."), in a speech
 frame ("X said", "said X", "according to X", X the subject of "say"), a possessive ("X's son"),
@@ -217,7 +220,7 @@ def _relabel(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
     }
     listed = [e for e in persons if (e.start, e.end) not in out and _in_list_shape(doc, e)]
     if listed:  # the rarer shape: a name coordinated with others ("..., Dubuque and Decorah")
-        out |= _region_listed(doc, listed)
+        out |= _region_listed(doc, listed, persons)
     return out | _site_told(doc, persons)
 
 
@@ -294,15 +297,15 @@ def _in_list_shape(doc: Doc, ent: Span) -> bool:
 LIST_MAX_ITEMS = 30
 
 
-def _region_listed(doc: Doc, listed: list[Span]) -> set[tuple[int, int]]:
+def _region_listed(doc: Doc, listed: list[Span], persons: list[Span]) -> set[tuple[int, int]]:
     """The names of ``listed`` that stand in a list of places told under its region ("In Iowa,
     Decorah, Ames, Dubuque and Waterloo saw rallies"; "vigils across Israel, including
     in Holon, Netanya and Yavne"): the region (a US state or a country) right before
     the list's first name, at least ``LIST_MIN_PLACES`` other names of the list places of that
     region, and the name itself a gazetteer place there; never a name in a person's frame, nor
-    the surname of a full name the page tags PERSON. A bare list ("in Ames, Dubuque and
-    Decorah") is not enough. Each list is built once (one pass over the names) and looked at
-    only when a region heads it, up to ``LIST_MAX_ITEMS`` names."""
+    the surname of a full name the page tags PERSON. A list without its region: ``_city_listed``.
+    Each list is built once (one pass over the names) and looked at up to ``LIST_MAX_ITEMS``
+    names. ``persons``: the page's PERSON entities."""
     names = sorted((e for e in doc.ents if e.label_ in _LIST_LABELS), key=lambda e: e.start)
     wanted = {(e.start, e.end) for e in listed}
     surnames: set[str] | None = None
@@ -317,6 +320,9 @@ def _region_listed(doc: Doc, listed: list[Span]) -> set[tuple[int, int]]:
         elif len(items) > LIST_MIN_PLACES:
             region = _list_region(doc, items[0])
         if region is None:
+            if surnames is None:
+                surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+            out |= _city_listed(doc, items, wanted, surnames, persons)
             continue
         inside = [_in_region(e.text, region) for e in items]
         if sum(inside) < LIST_MIN_PLACES + 1:  # the name and two other places of the region
@@ -332,6 +338,64 @@ def _region_listed(doc: Doc, listed: list[Span]) -> set[tuple[int, int]]:
             if len(others) >= LIST_MIN_PLACES and any(e.label_ in ("GPE", "LOC") for e in others):
                 out.add((ent.start, ent.end))
     return out
+
+
+@lru_cache(maxsize=1)
+def _site_openers() -> frozenset[str]:
+    """The words that open a list told as sites (``data/place_names_en`` list_site_openers)."""
+    return frozenset(w.lower() for w in load_lang("place_names", "en")["list_site_openers"])
+
+
+#: a town of a list told without its region is a city of at least this many people
+LIST_CITY_MIN_POP = 50_000
+
+
+def _city_listed(doc: Doc, items: list[Span], wanted: set[tuple[int, int]], surnames: set[str],
+                 persons: list[Span]) -> set[tuple[int, int]]:
+    """The names of ``wanted`` in a list of cities told as sites without its region ("marches in
+    Denver, Austin, Boise and Tulsa"; "in Lagos, Abuja, Kano and Ibadan"): a locative word opens
+    the list (``_site_openers``; "Atlanta, Nashville and Memphis saw ..." is not enough: without
+    that word a check half gained an event the coder left out), at least ``LIST_MIN_PLACES``
+    names of the list tagged as places are gazetteer cities of one country (GPE/LOC, or ORG: the
+    model tags some towns of a list ORG; one of them at least GPE/LOC; other names tagged PERSON
+    do not count: tried, two check halves gained uncoded events), and the name is a city of that
+    country of at least ``LIST_CITY_MIN_POP`` people (a small namesake town, "Waverly", "Jordan",
+    stays a person); never a name in a person's frame, the surname of a full name on the page,
+    nor a name told as a person elsewhere."""
+    if not any((e.start, e.end) in wanted for e in items):
+        return set()
+    first = items[0].start
+    if not any(doc[k].lower_ in _site_openers() for k in range(max(0, first - 3), first)):
+        return set()
+    countries: dict[str, int] = {}
+    tagged: set[str] = set()  # the countries of the names tagged as places
+    for e in items:
+        if e.label_ in ("GPE", "LOC", "ORG"):  # the model tags some towns of a list ORG
+            found = _city_places(e.text)
+            if found:
+                countries[found[0][0]] = countries.get(found[0][0], 0) + 1
+                if e.label_ != "ORG":
+                    tagged.add(found[0][0])
+    country = max(countries, key=lambda c: countries[c]) if countries else None
+    if country is None or countries[country] < LIST_MIN_PLACES or country not in tagged:
+        return set()
+    return {
+        (ent.start, ent.end) for ent in items
+        if (ent.start, ent.end) in wanted and ent.text not in surnames
+        and any(c == country and pop >= LIST_CITY_MIN_POP for c, _, pop in _city_places(ent.text))
+        and not person_frame(doc, ent.start, ent.end) and not _person_elsewhere(doc, ent, persons)
+    }
+
+
+def _city_places(name: str) -> list[tuple[str, str | None, int]]:
+    """(country, admin1, population) of the gazetteer's places called ``name``, most populous
+    first."""
+    from protestdb.geo.normalize import norm_name
+    from protestdb.geo.resolve import candidates
+
+    kinds = _frames().kinds
+    return sorted(((p.country, p.admin1, p.population or 0) for p in candidates(norm_name(name)) if p.kind in kinds),
+                  key=lambda x: -x[2])
 
 
 def _list_runs(doc: Doc, names: list[Span]) -> list[list[Span]]:

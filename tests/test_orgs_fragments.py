@@ -34,3 +34,14 @@ def test_a_picket_told_with_times_and_streets_names_only_the_union() -> None:
     text = ("Picketers from the Harbor Graduate Workers Union held a line on Tuesday. Vigil leaders read "
             "names while Protestors gathered at Pine Street NE from 7:45 a.m. to noon.")
     assert _orgs(text) == ["Harbor Graduate Workers Union"]
+
+
+def test_a_speakers_congregation_is_no_organizer() -> None:
+    text = ("The vigil was organized by the Lakeside Peace Coalition. Rev. Dana Cruz of the Harbor Street "
+            "Baptist Church led a prayer, and Omar Haddad, imam of the Riverside Islamic Center, read names.")
+    assert _orgs(text) == ["Lakeside Peace Coalition"]
+
+
+def test_a_congregation_holding_the_vigil_stays() -> None:
+    text = "Members of the Harbor Street Baptist Church held a candlelight vigil on Sunday evening."
+    assert _orgs(text) == ["Harbor Street Baptist Church"]

@@ -22,10 +22,10 @@ logger = logging.getLogger("logistic")
 ROOT = Path(__file__).resolve().parents[1]
 REALNEWS = ROOT / "tests" / "realnews"
 #: the analysable real-news parts: dev, dev2 and the odd halves (the 1st, 3rd, 5th ... page) of
-#: dev3-dev7; the even halves are the checks
+#: dev3-dev8; the even halves are the checks
 REALNEWS_DEV = (REALNEWS / "dev.jsonl", REALNEWS / "dev2.jsonl", REALNEWS / "dev3.jsonl:odd",
                 REALNEWS / "dev4.jsonl:odd", REALNEWS / "dev5.jsonl:odd", REALNEWS / "dev6.jsonl:odd",
-                REALNEWS / "dev7.jsonl:odd")
+                REALNEWS / "dev7.jsonl:odd", REALNEWS / "dev8.jsonl:odd")
 #: the own-writing sets (texts in the repository)
 OWN_GOLD = tuple(ROOT / "tests" / "gold" / f"{n}.jsonl" for n in ("dev", "examples", "heldout", "heldout2"))
 
@@ -207,6 +207,15 @@ def grouped_folds(rows: Iterable[dict[str, Any]], folds: int) -> tuple[list[str]
     rng = np.random.default_rng(0)
     rng.shuffle(docs)
     return docs, {d: i % folds for i, d in enumerate(docs)}
+
+
+def part_folds(rows: Iterable[dict[str, Any]]) -> tuple[list[str], dict[str, int]]:
+    """Leave-one-part-out folds: the rows' documents and each one's fold, one fold per part (the
+    gold file's stem before the ":" of a row's ``doc``, "dev3:rdev3-001" -> "dev3"), so a fold's
+    scores come from a model that never saw a page of its part."""
+    docs = sorted({r["doc"] for r in rows})
+    parts = sorted({d.split(":", 1)[0] for d in docs})
+    return docs, {d: parts.index(d.split(":", 1)[0]) for d in docs}
 
 
 def rows_or_collect(cache: Path | None, collect: Callable[[], list[Any]]) -> list[Any]:

@@ -3,8 +3,8 @@
 Usage: python3 scripts/train_orgs_model.py [--gold FILE[:odd|:even] ...] [--texts DIR] [--out FILE]
        [--folds N] [--min-count N] [--l2 X] [--rows CACHE] [--all-events]
 
-Default training pages: the analysable real-news parts (dev, dev2 and the odd halves of dev3,
-dev4, dev5, dev6 and dev7; texts in ``--texts``). Never the even halves or the blind part: they are
+Default training pages: the analysable real-news parts (dev, dev2 and the odd halves of dev3 to
+dev8; texts in ``--texts``). Never the even halves or the blind part: they are
 the checks.
 
 Each page is extracted as the benchmark does, with ``orgs_model = "collect"``; its events are
@@ -14,7 +14,8 @@ matching (``evaluate.normalize.names_match``). Only events whose gold names orga
 used (the scorer scores the field only there), unless ``--all-events``. A logistic regression
 (plain numpy, L2; the fitting code of ``train_place_model.py``) is fit; the thresholds (``drop``:
 a name the rules gave goes below it; ``add``: another candidate comes in at or above it) are
-picked on out-of-fold scores of a cross-validation grouped by document, maximising the scorer's mean
+picked on out-of-fold scores of a cross-validation grouped by document (``--folds 0``: one fold
+per part, leave one part out; the per-part numbers are printed), maximising the scorer's mean
 per-event organizations F1. The weights (feature names are single words or word pairs of news
 writing, no sentences of the pages) go to ``--out`` (default
 ``src/protestdb/extract/data/orgs_model.json``); the cross-validated numbers are printed.
@@ -30,7 +31,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import REALNEWS_DEV, arguments, auc, closed_features, design, fit, fit_or_report, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, write_model  # noqa: E402,I001
+from logistic import REALNEWS_DEV, arguments, auc, closed_features, design, fit, fit_or_report, gold_pages, grouped_folds, model_file, part_folds, predict, print_top, rows_or_collect, start, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REALNEWS_DEV
@@ -114,7 +115,10 @@ def _flat(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def cross_validate(events: list[dict[str, Any]], folds: int, min_count: int, l2: float) -> dict[str, Any]:
-    docs, fold_of = grouped_folds(events, folds)
+    """Out-of-fold scores, the thresholds that maximise the mean event F1 on them and the CV
+    numbers; ``folds`` 0 = leave one part out (``logistic.part_folds``), else grouped by document."""
+    docs, fold_of = part_folds(events) if folds == 0 else grouped_folds(events, folds)
+    folds = max(fold_of.values(), default=-1) + 1
     probs: list[np.ndarray] = [np.zeros(len(ev["cands"])) for ev in events]
     for k in range(folds):
         tr_events = [ev for ev in events if fold_of[ev["doc"]] != k]
@@ -134,12 +138,17 @@ def cross_validate(events: list[dict[str, Any]], folds: int, min_count: int, l2:
     scored = [ev for ev in events if ev["gold"]]
     rules = sum(_event_f1(ev["rules"], ev["gold"]) for ev in scored) / max(1, len(scored))
     covered = sum(any(c["label"] for c in ev["cands"]) for ev in scored)
+    per_part = {}  # part: [rules, model] mean event F1 on the out-of-fold scores
+    for part in sorted({ev["doc"].split(":", 1)[0] for ev in scored}):
+        pe = [(ev, p) for ev, p in zip(events, probs, strict=True) if ev["gold"] and ev["doc"].split(":", 1)[0] == part]
+        per_part[part] = [round(sum(_event_f1(ev["rules"], ev["gold"]) for ev, _ in pe) / len(pe), 4),
+                          round(mean_f1([ev for ev, _ in pe], [p for _, p in pe], drop, add), 4)]
     return {
         "events": len(scored), "documents": len(docs), "candidates": int(len(y)), "positives": int(y.sum()),
         "events_with_a_positive_candidate": covered,
         "auc": round(auc(y, np.concatenate(probs) if probs else np.zeros(0)), 4),
         "drop": round(drop, 3), "add": round(add, 3), "rules_orgs_f1": round(rules, 4), "model_orgs_f1": round(best, 4),
-        "model_orgs_f1_at_0.5": round(mean_f1(events, probs, 0.5, 0.5), 4),
+        "model_orgs_f1_at_0.5": round(mean_f1(events, probs, 0.5, 0.5), 4), "per_part": per_part,
     }
 
 
@@ -147,7 +156,7 @@ def train(events: list[dict[str, Any]], folds: int = 5, min_count: int = 3, l2: 
     flat = _flat(events)
     if not flat or len({c["label"] for c in flat}) < 2:
         raise ValueError("training needs candidates of both kinds")
-    cv = cross_validate(events, max(2, min(folds, len({ev['doc'] for ev in events}))), min_count, l2)
+    cv = cross_validate(events, 0 if folds == 0 else max(2, min(folds, len({ev['doc'] for ev in events}))), min_count, l2)
     vocab = vocabulary(events, min_count)
     return model_file(
         "Logistic weights of the learned organization selector (extract/orgs_model.py); trained by "
@@ -169,9 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     cv = model["cv"]
     print(f"{cv['events']} scored events on {cv['documents']} documents; candidates {cv['candidates']} "
           f"(positives {cv['positives']}); events with a positive candidate {cv['events_with_a_positive_candidate']}")
-    print(f"grouped {args.folds}-fold CV: AUC {cv['auc']:.3f}; thresholds drop {cv['drop']:.3f} add {cv['add']:.3f}; "
+    print(f"{'leave-one-part-out' if args.folds == 0 else f'grouped {args.folds}-fold'} CV: AUC {cv['auc']:.3f}; thresholds drop {cv['drop']:.3f} add {cv['add']:.3f}; "
           "mean event orgs F1: "
           f"rules {cv['rules_orgs_f1']:.3f}, model {cv['model_orgs_f1']:.3f} (at 0.5: {cv['model_orgs_f1_at_0.5']:.3f})")
+    print("per part (rules -> model):", ", ".join(f"{k} {r:.3f} -> {m:.3f}" for k, (r, m) in cv["per_part"].items()))
     print_top(model["weights"])
     write_model(args.out, model)
     return 0

@@ -98,3 +98,23 @@ def test_training_script_learns_a_frame_from_rows() -> None:
     assert model["weights"]["l2:by_the"] > 0 > model["weights"]["cls:police"]
     assert model["cv"]["model_orgs_f1"] >= model["cv"]["rules_orgs_f1"]
     assert model["cv"]["model_orgs_f1"] == 1.0  # the police names the rules kept are dropped
+
+
+def test_training_script_leaves_one_part_out() -> None:
+    """``--folds 0``: one fold per part (the gold file's stem before the ":" of a row's doc), and
+    the CV numbers per part."""
+    from helpers import script
+
+    mod = script("train_orgs_model")
+    events = []
+    for part in ("alpha", "beta", "gamma"):
+        for i in range(10):
+            good = {"name": f"Group {i} Union", "features": ["l2:by_the"], "rule_kept": True, "label": True}
+            bad = {"name": f"Town {i} Police", "features": ["cls:police"], "rule_kept": True, "label": False}
+            events.append({"doc": f"{part}:d{i}", "gold": [good["name"]], "rules": [good["name"], bad["name"]],
+                           "shared": [], "cands": [good, bad]})
+    _, fold_of = mod.part_folds(events)
+    assert len(set(fold_of.values())) == 3 and fold_of["alpha:d0"] == fold_of["alpha:d9"] != fold_of["beta:d0"]
+    model = mod.train(events, folds=0, min_count=2, l2=1.0)
+    assert set(model["cv"]["per_part"]) == {"alpha", "beta", "gamma"}
+    assert all(m == 1.0 > r for r, m in model["cv"]["per_part"].values())

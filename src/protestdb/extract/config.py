@@ -103,7 +103,8 @@ PLACE_MODEL_MODES = MODEL_MODES
 #: no regex fragments -- still above rules-only on all five checks);
 #: the place check and the relevance second opinion (no change on any check) and the
 #: organization selector (session 15: up on three checks, down on dev3; session 16 retrained: dev7
-#: +0.22, dev3 -0.03) are off.
+#: +0.22, dev3 -0.03; session 17 retrained with dev8 odd, settings by leave-one-part-out CV: checks
+#: +0.03 in sum (dev7 only), own heldout -0.02) are off.
 #: the learned place check's default mode (see ``ExtractConfig.place_model``)
 PLACE_MODEL = "off"
 #: the learned organization selector's default mode (see ``ExtractConfig.orgs_model``)

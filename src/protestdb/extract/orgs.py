@@ -940,7 +940,8 @@ def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, person
 
 def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, int]], from_list: bool = False) -> str | None:
     """Names that are no organizers wherever they stand (``data/orgs_en.json``): a type word
-    alone, a bill or law, a source ("X's website"), a people's name ("Kenyans")."""
+    alone, a bill or law, a source ("X's website"), a clergy member's congregation, a people's
+    name ("Kenyans")."""
     lex = _lex()
     if name.lower() in lex.get("generic_alone", ()):
         return "a type word alone"
@@ -948,6 +949,10 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
         return "a bill or law"
     if rx(lex.get("source_after", r"(?!)")).match(text[b : b + 40]):
         return "a source of figures or statements"
+    if rx(lex.get("worship_head", r"(?!)"), 0).search(name) and rx(lex.get("clergy_of_before", r"(?!)"), 0).search(
+        text[max(0, a - 60) : a]
+    ):
+        return "a speaker's congregation"  # "Rev. Dana Cruz of the Harbor Baptist Church led a prayer"
     if lex.get("police_acronym") and rx(lex["police_acronym"], 0).fullmatch(name) and not (
         from_list or _cue_right_before(text, a) or rx(lex["appositive_heads"], 0).match(text[b : b + 80])
     ):

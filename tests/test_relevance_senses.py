@@ -121,13 +121,16 @@ def test_a_text_leaning_into_a_non_protest_frame_needs_more_than_thin_evidence()
     assert _report(told)
 
 
-def test_a_year_before_1900_is_the_past_even_without_a_publication_date() -> None:
+def test_a_year_of_the_last_century_is_the_past_even_without_a_publication_date() -> None:
     from protestdb.extract.background import old_cues
 
     for text in ("One night in 1773, a band of colonists dumped crates of tea into Harbor Bay in protest.",
-                 "In 1889, dockers at the port of Eastmouth struck for a raise."):
+                 "In 1889, dockers at the port of Eastmouth struck for a raise.",
+                 "In 1968, students at Hollis College occupied the dean's office for a week."):
         assert old_cues(text, 0, len(text), None, "en"), text
         assert old_cues(text, 0, len(text), PUB, "en"), text
+    # a year of this century may be the news itself on a page without a date
+    assert not old_cues("In 2019, students at Hollis College occupied the dean's office.", 0, 62, None, "en")
     # a count or a street number is no year
     for text in ("A crowd of 1800 workers marched on Monday.",
                  "Protesters gathered in front of 1600 Pennsylvania Avenue on Monday."):

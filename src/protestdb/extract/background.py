@@ -21,6 +21,9 @@ from protestdb.extract.segment import Layout
 
 #: how many days before publication an action still counts as news
 WINDOW_DAYS = 21
+#: without a publication date, a year before this one is the past: the pages read are news of
+#: this century, so an action "in 1960" is history whatever day the page was written
+UNDATED_PAST_BEFORE = 2000
 
 
 def _last_day(d: date, precision: str) -> date:
@@ -61,8 +64,8 @@ def old_cues(text: str, start: int, end: int, published: date | None, lang: str)
     out = list(spans(any_rx(tuple(lex["past"])), text, start, end))  # (background is read twice)
     year = any_rx(tuple(lex["year"]))
     if may_match(year, low, start, end):
-        # without a publication date, a year before 1900 is still the past ("in 1773")
-        ref = published.year if published is not None else 1900
+        # without a publication date, a year of the last century is still the past ("in 1960")
+        ref = published.year if published is not None else UNDATED_PAST_BEFORE
         for m in year.finditer(text, start, end):
             y = m.group("y")
             if y is not None and int(y) < ref:

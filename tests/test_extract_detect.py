@@ -24,6 +24,10 @@ HARD_NEGATIVES = [
     "Lawmakers debated a bill that would require the state to boycott companies tied to the region.",
     "A strike was averted late Sunday after the union reached a tentative deal with the hospital.",
     "ICE agents arrested 40 people in raids at three job sites on Tuesday, the agency said.",
+    "The drivers' union voted last month to go on strike if no new contract is signed by Friday.",
+    "Machinists said they were ready to walk off the job unless the company improves its final offer.",
+    "Dozens of diplomats walked out of the assembly hall on Tuesday in protest as the minister began his speech.",
+    "The walkout by several ambassadors left the envoy speaking to rows of empty seats.",
 ]
 
 POSITIVES = [
@@ -35,6 +39,8 @@ POSITIVES = [
     ("Several hundred people held a candlelight vigil for the victims.", "vigil"),
     ("A small group of counter-protesters stood across the street.", "counter-protest"),
     ("Two detainees began a hunger strike last week.", "hunger strike"),
+    ("Bus drivers went on strike on Monday after talks with the city broke down.", "strike"),
+    ("Students walked out of the lecture hall on Friday as the speaker took the stage.", "walkout"),
 ]
 
 

@@ -121,13 +121,16 @@ def test_a_text_leaning_into_a_non_protest_frame_needs_more_than_thin_evidence()
     assert _report(told)
 
 
-def test_a_year_before_1900_is_the_past_even_without_a_publication_date() -> None:
+def test_a_year_of_the_last_century_is_the_past_even_without_a_publication_date() -> None:
     from protestdb.extract.background import old_cues
 
     for text in ("One night in 1773, a band of colonists dumped crates of tea into Harbor Bay in protest.",
-                 "In 1889, dockers at the port of Eastmouth struck for a raise."):
+                 "In 1889, dockers at the port of Eastmouth struck for a raise.",
+                 "In 1968, students at Hollis College occupied the dean's office for a week."):
         assert old_cues(text, 0, len(text), None, "en"), text
         assert old_cues(text, 0, len(text), PUB, "en"), text
+    # a year of this century may be the news itself on a page without a date
+    assert not old_cues("In 2019, students at Hollis College occupied the dean's office.", 0, 62, None, "en")
     # a count or a street number is no year
     for text in ("A crowd of 1800 workers marched on Monday.",
                  "Protesters gathered in front of 1600 Pennsylvania Avenue on Monday."):
@@ -201,3 +204,47 @@ def _trigger_words(text: str) -> set[str]:
     from protestdb.extract.nlp import load_nlp
 
     return {t.quote.lower() for t in find_triggers(text, "en", doc=load_nlp()(text))}
+
+
+HISTORY_GOES_ON = (
+    "Drivers at the Eastfield depot in Dayton, Ohio, have reached a tentative deal with the transit agency.\n\n"
+    "Last fall, 900 drivers at the Northgate depot went on strike for a raise. The offer they turned down gave them "
+    "5% over three years.\n\n"
+    "Most of them voted the next offer down too and went on strike again.\n\n"
+    "The union's members will vote on the deal next week.\n"
+)
+
+
+def _carried(text: str, published: date | None) -> list:
+    """The "went on strike" triggers after the history's first sentence, and the sentences
+    ``carried_history`` says go on with it."""
+    from protestdb.extract.background import carried_history
+    from protestdb.extract.dates import find_dates
+    from protestdb.extract.detect import find_triggers
+    from protestdb.extract.nlp import load_nlp
+    from protestdb.extract.segment import split_text
+
+    doc = load_nlp()(text)
+    layout, dates = split_text(text, doc, "en"), find_dates(text, published)
+    trigs = find_triggers(text, "en", layout, doc=doc, dates=dates, published=published)
+    carried = carried_history(text, layout, trigs, dates, "en")
+    return [t.sent in carried for t in trigs if t.quote == "went on strike" and t.start > 200]
+
+
+def test_an_untimed_sentence_that_goes_on_with_an_old_protest_is_no_news() -> None:
+    for pub in (PUB, None):
+        again = _carried(HISTORY_GOES_ON, pub)
+        assert again and all(again), pub
+    # the page tells no protest of its own (the history told in its lead)
+    told = ("The transit agency in Dayton, Ohio, and the drivers' union met for ten hours on Tuesday.\n\n"
+            "Last fall, 900 drivers at the Northgate depot went on strike for a raise. The offer they turned down "
+            "gave them 5% over three years. Drivers voted the next offer down too and went on strike again.\n\n"
+            "The union's members will vote on a new offer next week.\n")
+    assert not _report(told)
+    assert _report(told.replace("went on strike again.", "went on strike again on Monday."))
+    # a sentence that says it is the news, or has a date of its own, ends the history
+    for news in ("Now most of them went on strike again over the same offer.",
+                 "Most of them went on strike again on Monday over the same offer."):
+        text = HISTORY_GOES_ON.replace("Most of them voted the next offer down too and went on strike again.", news)
+        again = _carried(text, PUB)
+        assert again and not any(again), news

@@ -21,6 +21,12 @@ from protestdb.extract.segment import Layout
 
 #: how many days before publication an action still counts as news
 WINDOW_DAYS = 21
+#: how many sentences after one told before the news window an untimed sentence still goes on
+#: with its history (``carried_history``)
+CARRY_SENTENCES = 3
+#: without a publication date, a year before this one is the past: the pages read are news of
+#: this century, so an action "in 1960" is history whatever day the page was written
+UNDATED_PAST_BEFORE = 2000
 
 
 def _last_day(d: date, precision: str) -> date:
@@ -61,8 +67,8 @@ def old_cues(text: str, start: int, end: int, published: date | None, lang: str)
     out = list(spans(any_rx(tuple(lex["past"])), text, start, end))  # (background is read twice)
     year = any_rx(tuple(lex["year"]))
     if may_match(year, low, start, end):
-        # without a publication date, a year before 1900 is still the past ("in 1773")
-        ref = published.year if published is not None else 1900
+        # without a publication date, a year of the last century is still the past ("in 1960")
+        ref = published.year if published is not None else UNDATED_PAST_BEFORE
         for m in year.finditer(text, start, end):
             y = m.group("y")
             if y is not None and int(y) < ref:
@@ -182,3 +188,45 @@ def mark_background(
         for t in recent:
             t.background = True
             t.weak = True
+
+
+def carried_history(text: str, layout: Layout, triggers: list[Any], dates: list[Any], lang: str) -> set[int]:
+    """The sentences (indices) whose triggers go on with a history: sentences without a time of their own that follow one telling a protest before the news
+    window (within ``CARRY_SENTENCES``) go on with that history ("Last fall, 900 drivers struck
+    for a raise. The offer gave them 5%. Most voted it down and struck again."): their triggers
+    tell no news of their own (``relevance.document_score`` does not count them; their events
+    are left to the event checks). A sentence with a date of its own, one that says it is the news
+    (``background_<lang>`` "carry_stop": "now", "this week", ...) or one with a news trigger
+    ends the history, and so does one that announces an action."""
+    pats = load_lang("background", lang).get("carry_stop")
+    if not pats:
+        return set()
+    old = {t.sent for t in triggers if t.background}
+    if not old:
+        return set()
+    stop = any_rx(tuple(pats))
+    dated = {layout.sentence_at(m.start) for m in dates}
+    by_sent: dict[int, list[Any]] = {}
+    for t in triggers:
+        by_sent.setdefault(t.sent, []).append(t)
+    carried: set[int] = set()
+    last = None  # the last sentence of the history told
+    for si in range(min(old), max(by_sent) + 1):
+        if si in old:
+            last = si
+            continue
+        if last is None:
+            continue
+        s = layout.sentences[si]
+        if si - last > CARRY_SENTENCES or si in dated or stop.search(text, s.start, s.end):
+            last = None
+            continue
+        ts = by_sent.get(si)
+        if not ts:
+            continue
+        if any(t.announced for t in ts):
+            last = None
+            continue
+        carried.add(si)
+        last = si
+    return carried

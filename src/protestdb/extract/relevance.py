@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from protestdb.extract.background import date_status
+from protestdb.extract.background import carried_history, date_status
 from protestdb.extract.cues import agent_words, human_agent, support_patterns
 from protestdb.extract.detect import Trigger
 from protestdb.extract.gate import lowered, narrow, spans
@@ -111,10 +111,15 @@ def frame_density(text: str, lang: str) -> tuple[str | None, float]:
 def document_score(
     text: str, layout: Layout, triggers: list[Trigger], dates: list[Any], published: date | None, lang: str, doc: Any = None
 ) -> int:
-    """The text's relevance score: its best body trigger's evidence minus the frame penalty."""
+    """The text's relevance score: its best body trigger's evidence minus the frame penalty (not
+    counting the triggers of an untimed sentence that goes on with an old protest,
+    ``background.carried_history``)."""
     body = [t for t in triggers if not t.weak and layout.sentences[t.sent].kind == "body"]
     cues = _DocCues(text, layout, dates, published, lang)
     body = [t for t in body if not appeal_sense(text, layout, t, cues, lang, doc)]
+    if body:
+        carried = carried_history(text, layout, triggers, dates, lang)  # "... and went on strike again."
+        body = [t for t in body if t.sent not in carried]
     if not body:
         return -99
     cfg = load("relevance")

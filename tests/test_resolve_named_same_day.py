@@ -84,38 +84,3 @@ def test_named_same_day_needs_both_dated_the_same_day_and_the_same_names() -> No
     undated = MatchKey(EventMention(locality="Dunmere", event_type=["march"]))
     undated.pnames = frozenset({"fair fares"})
     assert not named_same_day(a, undated)  # a name is no date
-
-
-def _undated(store, text: str, words: str, **fields) -> str:
-    """A page with no publication date whose date words (``words``) name a day of a year."""
-    base = {"locality": "Dunmere", "country": "KE", "date": None, "date_precision": "unknown",
-            "event_type": ["demonstration"], "issues": ["other"]}
-    m = EventMention(**{**base, **fields})
-    start = text.index(words)
-    m.add_evidence("date_precision", start, start + len(words), words)
-    (eid,) = store.add_mentions(Article.make(text), [m])
-    return eid
-
-
-def test_an_undated_page_naming_the_day_and_the_action_joins(tmp_path: Path) -> None:
-    """No year on the page, but its words name the event's day ("March 10") and both pages name the
-    action: the day is known, the name is the specific."""
-    store = open_store(tmp_path / "u.sqlite")
-    first = _report(store, FIRST)
-    undated = _undated(store, "Demonstrators filled Dunmere on March 10 as the #FairFares protests spread.",
-                       "March 10")
-    assert undated == first
-    assert store.get_event(first).date == "2026-03-10"
-    store.close()
-
-
-def test_an_undated_page_of_an_annual_action_or_another_year_stays_apart(tmp_path: Path) -> None:
-    """The same day of another year: a page that tells an annual action, or names another year."""
-    store = open_store(tmp_path / "a.sqlite")
-    first = _report(store, FIRST)
-    annual = _undated(store, "Demonstrators filled Dunmere on March 10 for the annual #FairFares protests.",
-                      "March 10")
-    other_year = _undated(store, "Demonstrators filled Dunmere on March 10, 2024, as the #FairFares protests"
-                          " spread.", "March 10")
-    assert len({first, annual, other_year}) == 3
-    store.close()

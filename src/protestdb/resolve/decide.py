@@ -34,7 +34,6 @@ from protestdb.resolve.merge import (
     MatchKey,
     explain,
     pick_best,
-    same_day,
     score_keys,
     tells_recurrence,
     weak_among_several,
@@ -138,15 +137,14 @@ def _add_page_names(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey:
 
 def _add_same_day_names(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey: MatchKey,
                         scores: list[float | None], texts: Mapping[str, str]) -> None:
-    """Rescore the pairs of the same day (both dated, or an undated side's date words naming the other's
-    day of the year) that share no specific but a target or a crowd size (or
+    """Rescore the pairs dated the same day that share no specific but a target or a crowd size (or
     none: ``no shared specific``) with the actions both pages name
     (:func:`~protestdb.resolve.merge.named_same_day`). The texts are read only for such pairs, and
     only when the mention's page and the candidate's are in ``texts``."""
-    if "" not in texts:
+    if mkey.day is None or "" not in texts:
         return
     for j, (ev, k) in enumerate(zip(candidates, keys, strict=True)):
-        if ev.id not in texts or not same_day(k, mkey):
+        if k.day != mkey.day or ev.id not in texts:
             continue
         parts = explain(k, mkey)
         reject = str(parts.get("reject", ""))

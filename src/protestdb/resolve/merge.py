@@ -733,7 +733,7 @@ def _words_deny_day(undated: MatchKey, other: MatchKey) -> str | None:
     return None
 
 
-def same_day(e: MatchKey, m: MatchKey) -> bool:
+def _same_day(e: MatchKey, m: MatchKey) -> bool:
     """Both dated the same day, or one side's date words name the other's day."""
     return (e.day is not None and e.day == m.day) or _words_name_day(e, m) or _words_name_day(m, e)
 
@@ -821,7 +821,7 @@ ORGS_DISAGREE_AT_VENUE = 1.0
 def _orgs_disagree(e: MatchKey, m: MatchKey, shared: list[str]) -> float:
     """How much organizers that share no member count against a match."""
     same_gathering = (
-        "venue" in shared and same_day(e, m)
+        "venue" in shared and _same_day(e, m)
         and bool(e.types & m.types or (e.types <= SOFT_TYPES and m.types <= SOFT_TYPES))  # a rally, then a march
         and not (e.issues and m.issues and not e.issues & m.issues)
     )
@@ -1102,23 +1102,15 @@ NAMED_SAME_DAY = 0.5
 
 
 def named_same_day(e: MatchKey, m: MatchKey) -> bool:
-    """Do two reports of the same day (both dated, or an undated one's date words naming the other's day
-    of the year: :func:`same_day`; a name is no date) come from pages that name the
+    """Do two reports dated the same day (both dated: a name is no date) come from pages that name the
     same actions (:attr:`MatchKey.pnames`, set by ``decide`` from the store's texts)? Every name either
     page gives must meet one of the other's (:func:`~protestdb.resolve.names.names_overlap`) and one
     must be the same name (:func:`~protestdb.resolve.names.names_meet`): a page that names a second
     action ("the Harvest Moon rally ... a Riverside Walk march") may tell its mention of the other, so
     its names say nothing. The place, the day and the types are checked before (:func:`score_keys`);
     the other city's action of one campaign, its counter-protest and the next day's stay apart there."""
-    if not e.pnames or not m.pnames or not same_day(e, m):
+    if e.day is None or e.day != m.day or not e.pnames or not m.pnames:
         return False
-    if e.day is None or m.day is None:
-        # a day of a year without the year: an annual action's other edition falls on it too, so the
-        # undated page must tell one action (no "again", "annual") and name no other year than the event's
-        undated, dated = (e, m) if e.day is None else (m, e)
-        if dated.day is None or not undated.once \
-                or (undated.years and _date.fromordinal(dated.day).year not in undated.years):
-            return False
     from protestdb.resolve.names import names_meet, names_overlap
 
     return names_meet(e.pnames, m.pnames) and all(names_overlap((x,), m.pnames) for x in e.pnames) \

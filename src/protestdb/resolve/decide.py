@@ -135,28 +135,6 @@ def _add_page_names(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey:
         scores[j] = score_keys(k, mkey)
 
 
-def _add_same_day_names(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey: MatchKey,
-                        scores: list[float | None], texts: Mapping[str, str]) -> None:
-    """Rescore the pairs dated the same day that share no specific but a target or a crowd size (or
-    none: ``no shared specific``) with the actions both pages name
-    (:func:`~protestdb.resolve.merge.named_same_day`). The texts are read only for such pairs, and
-    only when the mention's page and the candidate's are in ``texts``."""
-    if mkey.day is None or "" not in texts:
-        return
-    for j, (ev, k) in enumerate(zip(candidates, keys, strict=True)):
-        if k.day != mkey.day or ev.id not in texts:
-            continue
-        parts = explain(k, mkey)
-        reject = str(parts.get("reject", ""))
-        if (reject and not reject.startswith("no shared specific")) or set(parts.get("shared") or ()) - WEAK_SPECIFICS:
-            continue
-        if mkey.pnames is None:
-            _read_names(mkey, texts[""])
-        if k.pnames is None:
-            _read_names(k, texts[ev.id])
-        scores[j] = score_keys(k, mkey)
-
-
 def _named_elsewhere(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey: MatchKey, i: int,
                      texts: Mapping[str, str]) -> bool:
     """Did an undated mention win event ``i`` by the action's name its page shares, while another
@@ -186,7 +164,6 @@ def _winner(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey: MatchKe
     scores = [score_keys(k, mkey) for k in keys]
     if texts:
         _add_page_names(candidates, keys, mkey, scores, texts)
-        _add_same_day_names(candidates, keys, mkey, scores, texts)
     i = pick_best(scores, mkey, n)
     if i is not None and texts and _named_elsewhere(candidates, keys, mkey, i, texts):
         i = None  # the action's name fits another day's event of the place too (review)

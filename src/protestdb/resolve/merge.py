@@ -959,12 +959,6 @@ def _conclude(
     e: MatchKey, m: MatchKey, score: float, shared: list[str], undated: bool, parts: dict[str, Any] | None
 ) -> float | None:
     """The total, less for weak-only identity; None without positive identity evidence."""
-    if not set(shared) - WEAK_SPECIFICS and named_same_day(e, m):
-        # both pages name one action, and nothing else, at the same place on the same day: its name is
-        # the specific the extracted fields missed (issue 10: a named action is identity evidence)
-        shared.append("named action")
-        score += NAMED_SAME_DAY
-        _part(parts, "named action", NAMED_SAME_DAY)
     if umbrella_joins(e, m):
         if set(shared) <= WEAK_SPECIFICS:
             # alone, or with a target or a crowd size many actions share, the umbrella word is no
@@ -1095,26 +1089,6 @@ def _named_alike(e: MatchKey, m: MatchKey, parts: dict[str, Any] | None) -> bool
             parts["date cue"] = f"the undated page names other years ({', '.join(map(str, sorted(undated.years)))})"
         return False
     return True
-
-
-#: What an action's name both pages give counts for two reports of one place and day (:func:`named_same_day`).
-NAMED_SAME_DAY = 0.5
-
-
-def named_same_day(e: MatchKey, m: MatchKey) -> bool:
-    """Do two reports dated the same day (both dated: a name is no date) come from pages that name the
-    same actions (:attr:`MatchKey.pnames`, set by ``decide`` from the store's texts)? Every name either
-    page gives must meet one of the other's (:func:`~protestdb.resolve.names.names_overlap`) and one
-    must be the same name (:func:`~protestdb.resolve.names.names_meet`): a page that names a second
-    action ("the Harvest Moon rally ... a Riverside Walk march") may tell its mention of the other, so
-    its names say nothing. The place, the day and the types are checked before (:func:`score_keys`);
-    the other city's action of one campaign, its counter-protest and the next day's stay apart there."""
-    if e.day is None or e.day != m.day or not e.pnames or not m.pnames:
-        return False
-    from protestdb.resolve.names import names_meet, names_overlap
-
-    return names_meet(e.pnames, m.pnames) and all(names_overlap((x,), m.pnames) for x in e.pnames) \
-        and all(names_overlap((y,), e.pnames) for y in m.pnames)
 
 
 def explain_components(e: MatchKey, m: MatchKey) -> dict[str, Any]:

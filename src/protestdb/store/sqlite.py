@@ -1031,10 +1031,11 @@ class Store:
     @staticmethod
     def _undated_texts(c: sqlite3.Connection, article: Article, m: EventMention,
                        cands: Sequence[Event]) -> Mapping[str, str]:
-        """The pages of the sides: ``""`` -> the article's, a candidate's id -> its sources' texts (read
-        only when asked for: a recurring action on an undated side, the named action both pages tell,
-        issue 10)."""
-        return _SourceTexts(c, {"": article.text}, [ev.id for ev in cands])
+        """The pages of the undated sides: ``""`` -> the article's (an undated mention), an undated
+        candidate's id -> its sources' texts; for an undated mention also the dated candidates' (read
+        only when asked for: the named action both pages tell, issue 10)."""
+        ids = [ev.id for ev in cands if not m.date or not ev.date]
+        return _SourceTexts(c, {"": article.text} if not m.date else {}, ids)
 
     def _add_mentions(self, article: Article, mentions: Sequence[EventMention]) -> IngestResult:
         res = IngestResult(article_id=article.id, is_new=False)

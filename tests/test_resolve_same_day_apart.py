@@ -66,3 +66,19 @@ def test_an_undated_page_of_another_edition_stays_apart(tmp_path: Path, text: st
     first = _report(store, FIRST)
     assert _undated(store, text, "March 10") != first
     store.close()
+
+
+@pytest.mark.parametrize("text", [
+    "Walkers crowded Dunmere for this year's Harbor Light march.",
+    "The Harbor Light march was held for the third time in Dunmere.",
+    "Walkers crowded Dunmere for the 2026 edition of the Harbor Light march.",
+    "The Harbor Light march returned to Dunmere for its tenth year.",
+    "Walkers crowded Dunmere, marking ten years of the Harbor Light march.",
+    "Walkers crowded Dunmere for the Harbor Light march, the biggest turnout since the march began.",
+])
+def test_an_edition_word_tells_no_single_action(text: str) -> None:
+    """An undated page that ties the action to its other editions tells any of them (decide._once)."""
+    from protestdb.resolve.decide import _once
+
+    assert not _once(text)
+    assert _once("Walkers crowded Dunmere for the Harbor Light march.")

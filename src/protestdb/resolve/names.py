@@ -76,6 +76,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "bare_named": re.compile(rf"\b(?:{'|'.join(map(re.escape, lex['name_cues']))})[ ]+({_WORD}(?:[ ]{_WORD}){{1,5}})"),
         "edition": re.compile(
             rf"{_cue_re(lex['edition_cues']).pattern}"
+            rf"|{'|'.join(lex['edition_patterns'])}"  # "returned for its tenth year", "since the march began"
             rf"|\b(?:{ords}|\d+(?:st|nd|rd|th))\b(?:[ ][\w'’-]+){{0,5}}?[ ](?:{nouns})\b",
             re.IGNORECASE),
     }

@@ -12,7 +12,7 @@ from protestdb.extract.detect import Trigger
 from protestdb.extract.document import NATIONAL, UNLOCATED, Draft, ExtractDoc
 from protestdb.extract.lexicons import any_rx, lang_entry, load, load_lang
 from protestdb.extract.orgs import find_orgs
-from protestdb.extract.places import Place, grievance_nouns, incident_name, listed_with_action
+from protestdb.extract.places import Place, grievance_nouns, incident_name, listed_with_action, only_town
 from protestdb.extract.spans import SpanIndex, in_quote
 
 CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|whereas|but|as)\b|\.\s")
@@ -66,8 +66,8 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
                 r"\b(?:neighbou?rhoods?|districts?|section|boroughs?|city|cities|towns?|villages?|suburbs?|communit(?:y|ies)|areas?|streets|residents|inhabitants|villagers|townships?|front|steps) of\s+$", before, re.IGNORECASE
             ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE) \
                 and not _site_possessive().match(text, p.end)  # "took to Chicago's streets": the site
-        if not other and incident_name(text, p):
-            other = True  # "the Elmwood shooting": where that happened
+        if not other and incident_name(text, p) and not only_town(p, places_):
+            other = True  # "the Elmwood shooting": where that happened (unless no other town is named)
         if other and _members_of_local_body(text, p):
             other = False
         if other and left_site(text, p.start, p.end) and not _other_site_in_sentence(text, p, places_):

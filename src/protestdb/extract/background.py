@@ -65,6 +65,11 @@ def old_cues(text: str, start: int, end: int, published: date | None, lang: str)
     lex = load_lang("background", lang)
     low = lowered(text)
     out = list(spans(any_rx(tuple(lex["past"])), text, start, end))  # (background is read twice)
+    unless = lex.get("past_unless_ongoing")
+    if unless:
+        cues = spans(any_rx(tuple(unless)), text, start, end)
+        if cues and any_rx((lex["ongoing_tense"],)).search(text, start, end) is None:
+            out.extend(cues)  # "have gathered every night over the past two weeks" is news
     year = any_rx(tuple(lex["year"]))
     if may_match(year, low, start, end):
         # without a publication date, a year of the last century is still the past ("in 1960")

@@ -407,15 +407,24 @@ def city_part(p: Place, lang: str = "en") -> Place:
 
 
 @lru_cache(maxsize=4)
-def _incident_rx(lang: str) -> re.Pattern[str] | None:
+def _incident_rx(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
     lex = load_lang("place_words", lang)
     nouns, mods = lex.get("incident_nouns"), lex.get("incident_modifiers") or []
+    verbish = lex.get("incident_verb_nouns") or []
     if not nouns:
         return None
     mod = "|".join(sorted((re.escape(m) for m in mods), key=len, reverse=True)) or "(?!)"
     # "Elmwood('s)", "Elmwood, Texas,", then up to two modifiers and the incident noun
-    return re.compile(rf"(?:['’]s)?(?:,?[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?,?)?[ \t]+(?:(?:{mod})[ \t]+){{0,2}}"
-                      rf"(?:{'|'.join(nouns)})\b")
+    head = r"(?:['’]s)?(?:,?[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?,?)?[ \t]+"
+    plain = re.compile(rf"{head}(?:(?:{mod})[ \t]+){{0,2}}(?:{'|'.join(nouns)})\b")
+    # a noun that is also a verb ("in Elmford attack the office"): after a modifier only,
+    # unless a determiner stands before the place (checked in incident_name)
+    verb = (re.compile(rf"{head}(?P<m>(?:(?:{mod})[ \t]+){{0,2}})(?:{'|'.join(verbish)})\b")
+            if verbish else None)
+    return plain, verb
+
+
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|last|[A-Za-z]+['’]s)[ \t]+)$", re.IGNORECASE)
 
 
 def incident_name(text: str, p: Place, lang: str = "en") -> bool:
@@ -423,8 +432,23 @@ def incident_name(text: str, p: Place, lang: str = "en") -> bool:
     shooting victims"): where that happened, not where the page's protest is?"""
     if p.kind not in ("city", "neighborhood"):
         return False
-    pat = _incident_rx(lang)
-    return pat is not None and pat.match(text, p.end) is not None
+    pats = _incident_rx(lang)
+    if pats is None:
+        return False
+    plain, verb = pats
+    if plain.match(text, p.end) is not None:
+        return True
+    m = verb.match(text, p.end) if verb is not None else None
+    if m is None:
+        return False
+    return bool(m.group("m")) or _DETERMINER_BEFORE.search(text, max(0, p.start - 30), p.start) is not None
+
+
+def only_town(p: Place, found: list[Place]) -> bool:
+    """Is ``p`` the one town of the page (every city or neighbourhood found is in it)? A
+    vigil for "the Elmwood shooting victims" on a page naming no other town is held there."""
+    return bool(p.city_key) and all(
+        q.city_key == p.city_key for q in found if q.kind in ("city", "neighborhood") and q.city_key)
 
 
 @lru_cache(maxsize=4)
@@ -440,15 +464,17 @@ def grievance_nouns(lang: str) -> frozenset[str]:
 def _without_metros(text: str, found: list[Place], geo: Any) -> list[Place]:
     """Drop a big city told as the metro around a site ("a hub in Hodgkins in the Chicago
     area", "workers at the plant in Romulus near Detroit"): the named suburb is the site. A
-    city told as a suburb's metro ("Chicago's suburbs") goes on a page that names another town."""
+    city told as a suburb's metro ("Chicago's suburbs") goes when its sentence names the town."""
     from protestdb.geo.places import _sentence_bounds, is_metro_mention, is_suburbs_mention
 
     towns = [p for p in found if p.kind in ("city", "neighborhood") and p.city_key]
     out = []
     for p in found:
-        if p in towns and is_suburbs_mention(text, p.start, p.end) and any(
-                q.city_key != p.city_key and not is_metro_mention(text, q.start, q.end) for q in towns):
-            continue  # "in Chicago's western suburbs" on a page naming the town
+        if p in towns and is_suburbs_mention(text, p.start, p.end):
+            lo, hi = _sentence_bounds(text, p.start)
+            if any(q.city_key != p.city_key and lo <= q.start < hi and not is_metro_mention(text, q.start, q.end)
+                   for q in towns):
+                continue  # "in Broadview in Chicago's western suburbs": the town of the sentence is the site
         if p in towns and is_metro_mention(text, p.start, p.end):
             lo, hi = _sentence_bounds(text, p.start)
             if any(q is not p and lo <= q.start < hi and q.locality != p.locality
@@ -592,7 +618,7 @@ def headline_place(layout: Layout, found: list[Place]) -> Place | None:
         return None
     # "Elmwood vigil honors Fairview shooting victims": Fairview names the incident, not a site
     cities = [p for p in found if p.kind == "city" and p.city_key and any(a <= p.start < b for a, b in heads)
-              and not incident_name(layout.text, p)]
+              and not (incident_name(layout.text, p) and not only_town(p, found))]
     if len({p.city_key for p in cities}) != 1:
         return None
     return cities[0]

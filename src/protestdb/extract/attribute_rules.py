@@ -61,6 +61,9 @@ def _test(attr: str, value: Any, strings: Any) -> tuple[Callable[[Any], bool], l
 class RuleTable:
     """Which (rule, pattern, position) token tests each distinct token signature passes."""
 
+    #: distinct signatures remembered; the table is emptied (and refilled) beyond this
+    limit = 100_000
+
     def __init__(self, ruler: Any, attrs: tuple[str, ...],
                  specs: list[tuple[tuple[int, int, int], list[Test], list[Key]]], sizes: dict[tuple[int, int], int]) -> None:
         self.ruler = ruler
@@ -116,7 +119,7 @@ class RuleTable:
         for sig in map(tuple, arr):
             got = table.get(sig)
             if got is None:
-                if len(table) > 100_000:
+                if len(table) > self.limit:
                     table.clear()
                     self._answers.clear()
                 got = compute(sig)

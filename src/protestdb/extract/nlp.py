@@ -31,19 +31,46 @@ def load_nlp() -> Language:
     raise RuntimeError("no English spaCy model is installed: " + "; ".join(errors))
 
 
-@lru_cache(maxsize=1)
-def _shortcuts() -> dict[str, Any]:
-    """Components of :func:`load_nlp` answered from tables (``attribute_rules.py``): its
-    attribute ruler (a table of token signatures) and its rule lemmatizer (its cache read by
-    array), each only when it is one these read."""
+#: the shortcuts of the pipeline last seen: (its key, the objects the key's ids name, shortcuts)
+_FAST: list[tuple[tuple[Any, ...], tuple[Any, ...], dict[str, Any]]] = []
+
+
+def _pipeline_key(nlp: Language) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """What the shortcuts of ``nlp`` were built from: the pipeline object, its (enabled)
+    components, the attribute ruler's rules (its lists and matcher, replaced by ``clear``, and
+    its rule count, grown by ``add``) and the lemmatizer's mode; as ids and counts, with the
+    objects themselves (held, so that an id cannot be reused by a new object)."""
+    held: list[Any] = [nlp]
+    key: list[Any] = [id(nlp)]
+    for name, proc in nlp.pipeline:
+        held.append(proc)
+        key += [name, id(proc)]
+        if name == "attribute_ruler":
+            parts = [getattr(proc, a, None) for a in ("attrs", "indices", "matcher")]
+            held += parts
+            key += [id(x) for x in parts] + [len(parts[0] or ()), len(parts[1] or ()), len(parts[2] or ())]
+        elif name == "lemmatizer":
+            key.append(getattr(proc, "mode", None))
+    return tuple(key), tuple(held)
+
+
+def _shortcuts(nlp: Language) -> dict[str, Any]:
+    """Components of ``nlp`` answered from tables (``attribute_rules.py``): its attribute ruler
+    (a table of token signatures) and its rule lemmatizer (its cache read by array), each only
+    when it is one these read. Built again when the pipeline changed since (another pipeline,
+    a component replaced, a rule added to the ruler, the lemmatizer's mode)."""
     from protestdb.extract.attribute_rules import cached_lemmatizer, rule_table
 
-    nlp = load_nlp()
+    key, held = _pipeline_key(nlp)
+    if _FAST and _FAST[0][0] == key:
+        return _FAST[0][2]
+    procs = dict(nlp.pipeline)
     out: dict[str, Any] = {}
-    if "attribute_ruler" in nlp.pipe_names and (table := rule_table(nlp.get_pipe("attribute_ruler"))) is not None:
+    if "attribute_ruler" in procs and (table := rule_table(procs["attribute_ruler"])) is not None:
         out["attribute_ruler"] = table
-    if "lemmatizer" in nlp.pipe_names and (lemmas := cached_lemmatizer(nlp.get_pipe("lemmatizer"))) is not None:
+    if "lemmatizer" in procs and (lemmas := cached_lemmatizer(procs["lemmatizer"])) is not None:
         out["lemmatizer"] = lemmas
+    _FAST[:] = [(key, held, out)]
     return out
 
 
@@ -51,7 +78,7 @@ def parse_text(text: str) -> Doc:
     """``load_nlp()(text)``: the same annotations, with the attribute ruler and the lemmatizer
     answered from their tables (``attribute_rules.py``)."""
     nlp = load_nlp()
-    fast = _shortcuts()
+    fast = _shortcuts(nlp)
     if not fast:
         return nlp(text)
     doc = nlp.make_doc(text)

@@ -210,12 +210,12 @@ HISTORY_GOES_ON = (
     "Drivers at the Eastfield depot in Dayton, Ohio, have reached a tentative deal with the transit agency.\n\n"
     "Last fall, 900 drivers at the Northgate depot went on strike for a raise. The offer they turned down gave them "
     "5% over three years.\n\n"
-    "Most of them voted the next offer down too and went on strike again.\n\n"
+    "Most of them voted the next offer down too and went on strike for ten more days.\n\n"
     "The union's members will vote on the deal next week.\n"
 )
 
 
-def _carried(text: str, published: date | None) -> list:
+def _carried(text: str, published: date | None, quote: str = "went on strike") -> list:
     """The "went on strike" triggers after the history's first sentence, and the sentences
     ``carried_history`` says go on with it."""
     from protestdb.extract.background import carried_history
@@ -228,7 +228,7 @@ def _carried(text: str, published: date | None) -> list:
     layout, dates = split_text(text, doc, "en"), find_dates(text, published)
     trigs = find_triggers(text, "en", layout, doc=doc, dates=dates, published=published)
     carried = carried_history(text, layout, trigs, dates, "en")
-    return [t.sent in carried for t in trigs if t.quote == "went on strike" and t.start > 200]
+    return [t.sent in carried for t in trigs if t.quote == quote and t.start > 200]
 
 
 def test_an_untimed_sentence_that_goes_on_with_an_old_protest_is_no_news() -> None:
@@ -238,13 +238,75 @@ def test_an_untimed_sentence_that_goes_on_with_an_old_protest_is_no_news() -> No
     # the page tells no protest of its own (the history told in its lead)
     told = ("The transit agency in Dayton, Ohio, and the drivers' union met for ten hours on Tuesday.\n\n"
             "Last fall, 900 drivers at the Northgate depot went on strike for a raise. The offer they turned down "
-            "gave them 5% over three years. Drivers voted the next offer down too and went on strike again.\n\n"
+            "gave them 5% over three years. Drivers voted the next offer down too and went on strike for ten more days.\n\n"
             "The union's members will vote on a new offer next week.\n")
     assert not _report(told)
-    assert _report(told.replace("went on strike again.", "went on strike again on Monday."))
+    assert _report(told.replace("went on strike for ten more days.", "went on strike again on Monday."))
     # a sentence that says it is the news, or has a date of its own, ends the history
     for news in ("Now most of them went on strike again over the same offer.",
                  "Most of them went on strike again on Monday over the same offer."):
-        text = HISTORY_GOES_ON.replace("Most of them voted the next offer down too and went on strike again.", news)
+        text = HISTORY_GOES_ON.replace("Most of them voted the next offer down too and went on strike for ten more days.", news)
         again = _carried(text, PUB)
         assert again and not any(again), news
+
+
+def test_an_action_told_as_done_again_ends_the_history() -> None:
+    # "again", "once more", "anew", "a second time", "renewed": a new action, not the old one told on
+    for news in ("Most of them walked off the job again, saying the depot never hired the drivers it promised.",
+                 "Most of them went on strike once more over the same offer.",
+                 "Most of them went on strike a second time over the same offer.",
+                 "Most of them have gone on strike over the same offer."):
+        text = HISTORY_GOES_ON.replace("Most of them voted the next offer down too and went on strike for ten more days.", news)
+        again = _carried(text.replace("walked off the job again", "went on strike again"), PUB,
+                         "gone on strike" if "have gone" in news else "went on strike")
+        assert again and not any(again), news
+    told = ("In 2019, nurses at Larkmoor Hospital in Toledo, Ohio, went on strike for five days over staffing.\n\n"
+            "Hundreds of nurses walked off the job again, saying the hospital never hired the staff it promised.\n")
+    assert _report(told)
+
+
+def test_a_year_that_names_a_law_or_a_war_is_not_the_time_of_the_action() -> None:
+    from protestdb.extract.background import old_cues
+
+    for text in ("About 200 students marched in Westford, Ohio, against the 1996 law that bars them from aid.",
+                 "The 1991 Gulf War veterans rallied at the statehouse in Springfield.",
+                 "Tenants picketed the landlord over the 1998 Rent Control Act."):
+        for pub in (None, PUB):
+            assert not old_cues(text, 0, len(text), pub, "en"), (text, pub)
+    assert extract_text("About 200 students marched in Westford, Ohio, against the 1996 law that bars them from "
+                        "in-state tuition.", None, geocode=False).is_protest_report
+    # a year that dates the action still makes history
+    for text in ("In 1968, students marched against the war.", "In 1968 students occupied the dean's office.",
+                 "The 1968 protests against the war closed the campus."):
+        assert old_cues(text, 0, len(text), None, "en"), text
+
+
+def test_others_walking_out_against_diplomats_is_a_report() -> None:
+    for text in ("Hundreds of students at Corwin College in Westford walked out of class on Tuesday to protest a "
+                 "visit by a foreign government delegation.",
+                 "About 300 nurses walked out of Larkmoor Hospital in Toledo, Ohio, on Thursday as a state "
+                 "delegation toured the wards.",
+                 "Dozens of students in Ann Arbor, Michigan, staged a walkout Friday to protest the ambassador's "
+                 "speech at the commencement.",
+                 "Climate activists walked out of the summit hall in Westford on Monday as world leaders began "
+                 "their speeches."):
+        assert _report(text), text
+    # the diplomats themselves walking out is no protest report
+    for text in ("Several delegations walked out of the session in Geneva on Tuesday as the minister began to speak.",
+                 "Western ambassadors staged a walkout during the speech at the assembly in New York on Monday.",
+                 "Delegates from a dozen countries walked out of the assembly hall in Vienna on Monday.",
+                 "There was a walkout by several delegations at the conference in Vienna on Monday."):
+        assert not _report(text), text
+
+
+def test_staying_on_strike_unless_an_offer_improves_is_an_ongoing_strike() -> None:
+    for text in ("Bus drivers in Dayton, Ohio, walked off the job on Monday and said they would keep striking "
+                 "unless management's offer improves.",
+                 "Bus drivers in Dayton, Ohio, walked off the job on Monday and said they would stay on strike "
+                 "unless the offer improves."):
+        res = extract_text(text, PUB, geocode=False)
+        assert any("strike" in e.event_type for e in res.events), text
+    # a strike told only as a condition stays no strike
+    res = extract_text("Bus drivers in Dayton, Ohio, rallied on Monday and said they would strike unless the "
+                       "offer improves.", PUB, geocode=False)
+    assert not any("strike" in e.event_type for e in res.events)

@@ -74,10 +74,15 @@ def old_cues(text: str, start: int, end: int, published: date | None, lang: str)
     if may_match(year, low, start, end):
         # without a publication date, a year of the last century is still the past ("in 1960")
         ref = published.year if published is not None else UNDATED_PAST_BEFORE
+        names = lex.get("year_names")
+        named = any_rx(tuple(names)) if names else None
         for m in year.finditer(text, start, end):
             y = m.group("y")
-            if y is not None and int(y) < ref:
-                out.append(m.span())
+            if y is None or int(y) >= ref:
+                continue
+            if named is not None and named.match(text, m.end(), end):
+                continue  # "against the 1996 law": the year is the law's, not the action's time
+            out.append(m.span())
     return out
 
 

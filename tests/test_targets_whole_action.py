@@ -77,17 +77,17 @@ def test_an_administration_named_by_its_leader_is_addressed() -> None:
 
 def test_spanish_frames_name_the_figure() -> None:
     for text, want in (
-        ("Alrededor de 300 personas marcharon el sábado en Tucson contra la política migratoria "
+        ("Unos 300 vecinos marcharon el sábado en Tucson contra la política fiscal "
          "del presidente Donald Trump.", ["Donald Trump"]),
         ("Un centenar de personas se manifestaron el domingo en Doral en rechazo a las nuevas medidas del "
          "presidente Nicolás Maduro.", ["Nicolás Maduro"]),
         ("Varios miles de personas marcharon el jueves en Fresno en rechazo a la política laboral de la Administración "
          "Trump.", ["Trump administration"]),
         # the deportations (a measure) of a figure told with a comma before his name
-        ("Miles de personas opuestas a las deportaciones masivas del presidente, Donald Trump, marcharon el domingo "
-         "en Fresno.", ["Donald Trump"]),
-        ("Cientos de personas marcharon el sábado en Tucson contra las deportaciones del presidente Donald Trump.",
-         ["Donald Trump"]),
+        ("Cientos de jornaleros contrarios a las redadas del presidente, Donald Trump, marcharon el martes "
+         "en Modesto.", ["Donald Trump"]),
+        ("Unos 200 estudiantes marcharon el viernes en Tucson contra los recortes escolares del "
+         "presidente Donald Trump.", ["Donald Trump"]),
     ):
         got = extract_text(text, PUB)
         assert got.language == "es", text
@@ -117,9 +117,9 @@ def test_the_president_in_a_federal_claim_is_the_person() -> None:
     text = "About 300 people rallied in Tucson on Saturday against the administration's tariffs."
     assert _by_city(text, date(2022, 5, 3)) == {"Tucson": ["Biden administration"]}
     # "the commander in chief" is the president too
-    text = ("Women marched in Tulsa, Oklahoma, on Saturday. The marchers say they oppose the policies of the new "
-            "commander in chief.")
-    assert _by_city(text, date(2017, 1, 22)) == {"Tulsa": ["Donald Trump"]}
+    text = ("Retired nurses rallied in Norman, Oklahoma, on Sunday. Their signs blamed the commander in chief "
+            "for the clinic cuts.")
+    assert _by_city(text, date(2018, 4, 8)) == {"Norman": ["Donald Trump"]}
 
 
 def test_told_to_a_newspaper_is_a_source_not_a_target() -> None:

@@ -120,6 +120,12 @@ def test_the_president_in_a_federal_claim_is_the_person() -> None:
     text = ("Retired nurses rallied in Norman, Oklahoma, on Sunday. Their signs blamed the commander in chief "
             "for the clinic cuts.")
     assert _by_city(text, date(2018, 4, 8)) == {"Norman": ["Donald Trump"]}
+    # the commander of a state's guard, or another office holder's appositive: no president
+    for text in ("Retired nurses rallied in Norman, Oklahoma, on Sunday, asking the commander in chief of the "
+                 "state guard to bring the medics home.",
+                 "Retired nurses rallied in Norman, Oklahoma, on Sunday, asking the governor, the commander in "
+                 "chief, to bring the medics home."):
+        assert "Donald Trump" not in _by_city(text, date(2018, 4, 8)).get("Norman", []), text
 
 
 def test_told_to_a_newspaper_is_a_source_not_a_target() -> None:

@@ -62,3 +62,15 @@ def test_an_employer_only_the_body_names_is_no_whole_action_employer() -> None:
             "Some Nimbus staff joined the crowds.")
     got = _targets(text)
     assert all("Nimbus" not in t for t in got.values()), got
+
+
+def test_an_employer_goes_only_to_its_own_staffs_places() -> None:
+    # the lede tells one company's nurses and another group's strike: the drivers' towns are not
+    # the company's
+    text = ("Walkout week: Pinecrest Medical Partners nurses and county bus drivers stop work\n\n"
+            "Nurses at Pinecrest Medical Partners walked off the job on Monday in Fort Wayne, and bus drivers "
+            "struck in Lansing and Kalamazoo over overtime.\n\n"
+            "In Lansing, drivers picketed outside the bus garage.")
+    got = _targets(text)
+    assert "Pinecrest Medical Partners" not in got.get("Lansing", []), got
+    assert "Pinecrest Medical Partners" not in got.get("Kalamazoo", []), got

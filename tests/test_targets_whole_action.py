@@ -227,7 +227,7 @@ def test_a_place_told_apart_from_the_event_is_not_its_target() -> None:
 
 def test_a_single_event_takes_the_addressee_told_apart() -> None:
     text = ("About 200 farmworkers rallied at the state capitol in Sacramento on Friday.\n"
-            "The pickers had hiked for weeks from Delano to urge Gov. Gavin Newsom to approve a farmworker union bill.")
+            "They had walked for three weeks from Fresno, asking Gov. Gavin Newsom for his signature on a union-vote bill.")
     got = _by_city(text, date(2022, 8, 26))
     assert got.get("Sacramento") == ["Gavin Newsom"], got
 

@@ -328,13 +328,14 @@ def test_acronym_and_fuzzy_org_matching() -> None:
 
 
 def test_title_and_surname_name_the_full_name() -> None:
-    # the way coders write a head of state ("President Okafor") and the full name the text gives
-    assert names_match("President Okafor", "Daniel Okafor")
-    assert names_match("Governor Lindqvist", "Maria Lindqvist")
-    assert names_match("Daniel J Okafor", "President Okafor")
-    assert not names_match("President Okafor", "Daniel Mensah")
-    assert not names_match("President Okafor", "Okafor Holdings Group Limited Company")
-    assert not names_match("Okafor", "Daniel Okafor")  # no title: a surname alone stays fuzzy
+    # the way coders write a known head of state ("President Tinubu") and the full name the text gives
+    assert names_match("President Tinubu", "Bola Tinubu")
+    assert names_match("Governor Hochul", "Kathy Hochul")
+    assert names_match("Bola Tinubu", "President Tinubu")
+    assert not names_match("President Tinubu", "Daniel Mensah")
+    assert not names_match("President Tinubu", "Tinubu Holdings Group Limited Company")
+    assert not names_match("Tinubu", "Bola Tinubu")  # no title: a surname alone stays fuzzy
+    assert not names_match("President Okafor", "Daniel Okafor")  # no known figure
     assert not names_match("Labour movement", "Labour party")
     assert not names_match("The union", "The coalition")
     assert not names_match("Equality Ohio", "Equality Texas")
@@ -517,16 +518,28 @@ def test_names_match_a_public_figure_with_or_without_title() -> None:
 def test_names_match_a_figure_by_title_and_surname_and_a_bare_government() -> None:
     from protestdb.evaluate.normalize import names_match
 
-    # a title and the surname name the figure the full name names
-    assert names_match("President Example", "Jane Q. Example")
-    assert names_match("Premier Sample", "Premier Pat Sample")
-    assert names_match("Mayor Placeholder", "Lee Placeholder")
-    assert not names_match("President Example", "Example administration")  # a body, not the person
-    assert not names_match("President Example", "President Sample")
-    assert not names_match("Example", "Jane Q. Example")  # a surname alone, no title
+    # a title and the surname name a known public figure when the title fits the office
+    assert names_match("President Trump", "Donald Trump")
+    assert names_match("President Ruto", "William Ruto")
+    assert names_match("Premier Ford", "Premier Doug Ford")
+    assert names_match("Governor Newsom", "Gavin Newsom")
+    assert not names_match("President Trump", "Trump administration")  # a body, not the person
+    assert not names_match("President Trump", "President Ruto")
+    assert not names_match("Trump", "Donald Trump")  # a surname alone, no title
+    # another person of the surname, a figure of another office, or no known figure: no match
+    assert not names_match("Mayor Johnson", "Boris Johnson")
+    assert not names_match("Governor Trump", "Donald Trump")
+    assert not names_match("President Smith", "John Smith")
+    assert not names_match("Mayor Placeholder", "Lee Placeholder")
     # "the government", as a coder writes it, is the government the report names by its country
     assert names_match("the government", "Westlandian government")
     assert names_match("Government", "Government of Westland")
     assert names_match("Federal Government", "government")
     assert not names_match("government", "Westland Government Workers Union")
     assert not names_match("government", "anti-government protesters")
+    assert names_match("government", "Ruto government")
+    assert names_match("the government", "federal government")
+    # other kinds of government: no match
+    for other in ("student government", "Local Government", "county government", "shadow government",
+                  "Government of National Unity", "city government"):
+        assert not names_match("government", other), other

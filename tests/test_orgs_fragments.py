@@ -45,3 +45,14 @@ def test_a_speakers_congregation_is_no_organizer() -> None:
 def test_a_congregation_holding_the_vigil_stays() -> None:
     text = "Members of the Harbor Street Baptist Church held a candlelight vigil on Sunday evening."
     assert _orgs(text) == ["Harbor Street Baptist Church"]
+
+
+def test_only_a_clergy_title_and_name_right_before_the_church_make_it_a_speakers() -> None:
+    # a holiday, members, a clergy member told apart from the church, or a church that holds the
+    # action: the congregation is the organizer
+    for text in ("On Father's Day, dozens of members of the Millbrook Grace Chapel held a vigil in Pell Lake.",
+                 "Rev. Lena Ortiz said members of the Quarry Hill Baptist Church organized the vigil on Sunday.",
+                 "Pastor Lena Ortiz walked with the Quarry Hill Baptist Church, which organized the vigil on Sunday.",
+                 "Pastor Lena Ortiz of the Quarry Hill Baptist Church, which hosted the vigil, read names."):
+        got = _orgs(text)
+        assert any(n.endswith(("Chapel", "Church")) for n in got), (text, got)

@@ -9,19 +9,18 @@ from datetime import date
 from protestdb.extract import extract_text
 
 WALKOUT = (
-    "Nimbus walkout: global protests over misconduct claims\n\n"
-    "Thousands of Nimbus staff across the world have staged a series of walkouts in protest at claims of "
-    "harassment and unequal pay.\n\n"
-    "The demonstrations at the company's offices began at 11am in Tokyo and followed at the same hour in "
-    "other time zones.\n\n"
-    "Staff also walked out of the London, Dublin and Chicago offices."
+    "Corvane Analytics employees leave their desks in cities worldwide over pay gap\n\n"
+    "Hundreds of Corvane Analytics employees across several countries held walkouts on Wednesday to protest a "
+    "bonus freeze and unequal wages.\n\n"
+    "The first walkout began at noon in Osaka, and colleagues elsewhere did the same at noon local time.\n\n"
+    "Employees also walked out at the Madrid, Lisbon and Toronto offices."
 )
 
 STRIKE = (
-    "The Drivers union launched a strike against Parcelway that began Thursday morning at facilities in "
-    "California and Illinois.\n\n"
-    "The union says thousands of Parcelway workers walked off the job at 6 a.m.\n\n"
-    "The strike affects facilities in San Francisco, Palmdale and Skokie, Illinois."
+    "The Freight Handlers union began a strike against Boxline early Monday at warehouses in "
+    "Oregon and Ohio.\n\n"
+    "Union leaders say hundreds of Boxline employees stopped working before dawn.\n\n"
+    "The strike covers warehouses in Eugene, Medford and Dayton, Ohio."
 )
 
 NURSES = (
@@ -38,14 +37,14 @@ def _targets(text: str) -> dict[str | None, list[str]]:
 
 def test_the_employer_of_a_worldwide_walkout_goes_to_every_city() -> None:
     got = _targets(WALKOUT)
-    assert {"Tokyo", "London", "Chicago"} <= set(got)
-    assert all(t == ["Nimbus"] for t in got.values()), got
+    assert {"Osaka", "Madrid", "Toronto"} <= set(got)
+    assert all(t == ["Corvane Analytics"] for t in got.values()), got
 
 
 def test_a_strike_against_the_company_named_first_goes_to_each_facility() -> None:
     got = _targets(STRIKE)
-    assert {"San Francisco", "Palmdale", "Skokie"} <= set(got)
-    assert all("Parcelway" in t for t in got.values()), got
+    assert {"Eugene", "Medford", "Dayton"} <= set(got)
+    assert all("Boxline" in t for t in got.values()), got
 
 
 def test_employers_of_single_sites_stay_with_their_city() -> None:
@@ -63,3 +62,15 @@ def test_an_employer_only_the_body_names_is_no_whole_action_employer() -> None:
             "Some Nimbus staff joined the crowds.")
     got = _targets(text)
     assert all("Nimbus" not in t for t in got.values()), got
+
+
+def test_an_employer_goes_only_to_its_own_staffs_places() -> None:
+    # the lede tells one company's nurses and another group's strike: the drivers' towns are not
+    # the company's
+    text = ("Walkout week: Pinecrest Medical Partners nurses and county bus drivers stop work\n\n"
+            "Nurses at Pinecrest Medical Partners walked off the job on Monday in Fort Wayne, and bus drivers "
+            "struck in Lansing and Kalamazoo over overtime.\n\n"
+            "In Lansing, drivers picketed outside the bus garage.")
+    got = _targets(text)
+    assert "Pinecrest Medical Partners" not in got.get("Lansing", []), got
+    assert "Pinecrest Medical Partners" not in got.get("Kalamazoo", []), got

@@ -168,10 +168,16 @@ def test_same_body_by_part_of_the_name_or_a_known_short_form() -> None:
     assert same_body("Acme Freight", "Acme Freight Inc")
     assert same_body("ICE", "Immigration and Customs Enforcement")
     assert not same_body("Harbor City Council", "Acme Freight")
-    # initials of the other name's capitalised words: one body told twice
-    assert same_body("DPD", "Dunmore Police Department")
-    assert not same_body("DPA", "Dunmore Police Department")
-    assert not same_body("Dpd", "Dunmore Police Department")
+    # initials of the other name's capitalised words, told beside it on the page: one body told twice
+    page = "Marchers met the Dunmore Police Department (DPD) at the bridge; DPD officers stood by."
+    assert same_body("DPD", "Dunmore Police Department", page)
+    assert same_body("DPD", "Dunmore Police Department", "DPD (Dunmore Police Department) sent officers.")
+    assert not same_body("DPA", "Dunmore Police Department", page)
+    assert not same_body("Dpd", "Dunmore Police Department", page)
+    # initials alone, the page never pairing them: two bodies
+    assert not same_body("DPD", "Dunmore Police Department")
+    page = "Students of the University of Westmark marched to the UW offices of the United Workers."
+    assert not same_body("UW", "University of Westmark", page)
 
 
 _NEVER_ADDED = {

@@ -77,17 +77,17 @@ def test_an_administration_named_by_its_leader_is_addressed() -> None:
 
 def test_spanish_frames_name_the_figure() -> None:
     for text, want in (
-        ("Alrededor de 300 personas marcharon el sábado en Tucson contra la política migratoria "
+        ("Unos 300 vecinos marcharon el sábado en Tucson contra la política fiscal "
          "del presidente Donald Trump.", ["Donald Trump"]),
         ("Un centenar de personas se manifestaron el domingo en Doral en rechazo a las nuevas medidas del "
          "presidente Nicolás Maduro.", ["Nicolás Maduro"]),
         ("Varios miles de personas marcharon el jueves en Fresno en rechazo a la política laboral de la Administración "
          "Trump.", ["Trump administration"]),
         # the deportations (a measure) of a figure told with a comma before his name
-        ("Miles de personas opuestas a las deportaciones masivas del presidente, Donald Trump, marcharon el domingo "
-         "en Fresno.", ["Donald Trump"]),
-        ("Cientos de personas marcharon el sábado en Tucson contra las deportaciones del presidente Donald Trump.",
-         ["Donald Trump"]),
+        ("Cientos de jornaleros contrarios a las redadas del presidente, Donald Trump, marcharon el martes "
+         "en Modesto.", ["Donald Trump"]),
+        ("Unos 200 estudiantes marcharon el viernes en Tucson contra los recortes escolares del "
+         "presidente Donald Trump.", ["Donald Trump"]),
     ):
         got = extract_text(text, PUB)
         assert got.language == "es", text
@@ -117,9 +117,15 @@ def test_the_president_in_a_federal_claim_is_the_person() -> None:
     text = "About 300 people rallied in Tucson on Saturday against the administration's tariffs."
     assert _by_city(text, date(2022, 5, 3)) == {"Tucson": ["Biden administration"]}
     # "the commander in chief" is the president too
-    text = ("Women marched in Tulsa, Oklahoma, on Saturday. The marchers say they oppose the policies of the new "
-            "commander in chief.")
-    assert _by_city(text, date(2017, 1, 22)) == {"Tulsa": ["Donald Trump"]}
+    text = ("Retired nurses rallied in Norman, Oklahoma, on Sunday. Their signs blamed the commander in chief "
+            "for the clinic cuts.")
+    assert _by_city(text, date(2018, 4, 8)) == {"Norman": ["Donald Trump"]}
+    # the commander of a state's guard, or another office holder's appositive: no president
+    for text in ("Retired nurses rallied in Norman, Oklahoma, on Sunday, asking the commander in chief of the "
+                 "state guard to bring the medics home.",
+                 "Retired nurses rallied in Norman, Oklahoma, on Sunday, asking the governor, the commander in "
+                 "chief, to bring the medics home."):
+        assert "Donald Trump" not in _by_city(text, date(2018, 4, 8)).get("Norman", []), text
 
 
 def test_told_to_a_newspaper_is_a_source_not_a_target() -> None:
@@ -221,7 +227,7 @@ def test_a_place_told_apart_from_the_event_is_not_its_target() -> None:
 
 def test_a_single_event_takes_the_addressee_told_apart() -> None:
     text = ("About 200 farmworkers rallied at the state capitol in Sacramento on Friday.\n"
-            "The pickers had hiked for weeks from Delano to urge Gov. Gavin Newsom to approve a farmworker union bill.")
+            "They had walked for three weeks from Fresno, asking Gov. Gavin Newsom for his signature on a union-vote bill.")
     got = _by_city(text, date(2022, 8, 26))
     assert got.get("Sacramento") == ["Gavin Newsom"], got
 

@@ -955,7 +955,7 @@ def _campus_target(f: Filling) -> tuple[str, Span, str] | None:
 def _whole_action_targets(f: Filling) -> list[tuple[str, Span, str]]:
     """A roundup's event with no addressee of its own: the targets told for the whole action
     (``targets_shared.py``), found by the same rules with no state or city to name a body by."""
-    from protestdb.extract.targets import find_employers, is_labor
+    from protestdb.extract.targets import find_employers, is_labor, staff_of_one_employer
     from protestdb.extract.targets_shared import (
         claimed,
         is_roundup,
@@ -983,11 +983,12 @@ def _whole_action_targets(f: Filling) -> list[tuple[str, Span, str]]:
                                             and re.search(r"\b[A-Z][a-z]+(?:ans|ese|is|ians)$", x[0]))]
         doc.memo["whole_action_targets"] = tg
         # the employer of the whole labor action ("Acme staff across the world walked out"), when
-        # the headline or first sentence names it too (the one company the report is about)
+        # the headline or first sentence tells its staff acting, and no other group of workers
         lede = lede_text(doc.layout)
         emp = find_employers(doc.text, doc.doc, shared, {n.lower() for n, _, _ in tg}) if shared and doc.lang == "en" else []
         doc.memo["whole_action_employers"] = [
-            (n, sp, "targets.told_for_whole_action+targets.role_of_action") for n, sp in emp if named_in(n, lede)
+            (n, sp, "targets.told_for_whole_action+targets.role_of_action") for n, sp in emp
+            if named_in(n, lede) and staff_of_one_employer(n, lede)
         ]
     orgs = f.orgs()
     exclude = {o.name.lower() for o in orgs} | {o.acronym.lower() for o in orgs if o.acronym}

@@ -951,7 +951,7 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
         return "a source of figures or statements"
     if rx(lex.get("worship_head", r"(?!)"), 0).search(name) and rx(lex.get("clergy_of_before", r"(?!)"), 0).search(
         text[max(0, a - 60) : a]
-    ):
+    ) and not rx(lex.get("clergy_host_after", r"(?!)"), 0).match(text[b : b + 40]):
         return "a speaker's congregation"  # "Rev. Dana Cruz of the Harbor Baptist Church led a prayer"
     if lex.get("police_acronym") and rx(lex["police_acronym"], 0).fullmatch(name) and not (
         from_list or _cue_right_before(text, a) or rx(lex["appositive_heads"], 0).match(text[b : b + 80])

@@ -710,6 +710,24 @@ def find_employers(text: str, doc: Any, scopes: list[tuple[int, int]], exclude: 
     return found.out
 
 
+def staff_of_one_employer(name: str, lede: str) -> bool:
+    """The report's lede tells ``name``'s own staff acting ("X staff across the world walked out",
+    "nurses at X", "a strike against X") and no other group of workers ("X nurses and city bus
+    drivers walk out"): then every place of the action is X's staff's."""
+    lx = _lex()
+    n = re.escape(name)
+    attached = re.compile(
+        rf"(?<![\w-]){n}(?:['’]s?)?\s+(?:{lx['workers'].pattern})"
+        rf"|(?:{lx['workers'].pattern})\s+(?:at|for|of|employed by)\s+(?:the\s+)?{n}(?![\w-])"
+        rf"|\b(?:strikes?|walkouts?|pickets?)\s+(?:against|at)\s+(?:the\s+)?{n}(?![\w-])",
+        re.IGNORECASE,
+    )
+    spans = [m.span() for m in attached.finditer(lede)]
+    if not spans:
+        return False
+    return all(any(a <= m.start() < b for a, b in spans) for m in lx["workers"].finditer(lede))
+
+
 def is_labor(types: list[str] | tuple[str, ...] | None) -> bool:
     """A strike, picket or walkout (``labor_types``)."""
     return bool(_lex()["labor_types"] & set(types or ()))

@@ -348,7 +348,7 @@ def apply(f: Filling) -> None:
     ]
     extra = sorted((c for c in open_ if c.score is not None and c.score >= add), key=lambda c: -(c.score or 0.0))
     for c in extra:
-        if not any(same_body(c.name, k.name) for k in chosen):
+        if not any(same_body(c.name, k.name, doc.text) for k in chosen):
             chosen.append(c)
     fill = float(th.get("fill", 1.1))
     if not chosen:  # none kept: the likeliest candidate, when it is likely enough
@@ -366,12 +366,13 @@ def _told_elsewhere_only(c: TargetCandidate) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def same_body(a: str, b: str) -> bool:
+def same_body(a: str, b: str, text: str = "") -> bool:
     """Two names of one body: one holds the other ("Acme Freight", "Acme Freight Inc"), one is the
-    other's initials ("DPD", "Dunmore Police Department"), or both are forms of one known agency or
-    company ("ICE", "Immigration and Customs Enforcement")."""
+    other's initials and ``text`` (the page) tells it beside the name ("Dunmore Police Department
+    (DPD)"; never "UN" and "University of Nevada" on initials alone), or both are forms of one
+    known agency or company ("ICE", "Immigration and Customs Enforcement")."""
     la, lb = a.lower(), b.lower()
-    if la in lb or lb in la or _acronym_of(a, b) or _acronym_of(b, a):
+    if la in lb or lb in la or _acronym_of(a, b, text) or _acronym_of(b, a, text):
         return True
     from protestdb.extract.claims import known_targets
 
@@ -379,12 +380,16 @@ def same_body(a: str, b: str) -> bool:
     return canon_a is not None and any(c == canon_a and (c == b or pat.fullmatch(b)) for c, pat in known_targets())
 
 
-def _acronym_of(short: str, name: str) -> bool:
+def _acronym_of(short: str, name: str, text: str) -> bool:
     """``short`` is the initials of ``name``'s capitalised words ("DPD", "Dunmore Police
-    Department")."""
+    Department") and the page tells the two side by side, one in brackets after the other
+    ("Dunmore Police Department (DPD)", "DPD (Dunmore Police Department)")."""
     if not (short.isupper() and 2 <= len(short) <= 6 and short.isalpha()):
         return False
-    return short == "".join(w[0] for w in name.split() if w[:1].isupper())
+    if short != "".join(w[0] for w in name.split() if w[:1].isupper()):
+        return False
+    s, n = re.escape(short), re.escape(name)
+    return re.search(rf"(?<![\w-]){n}\s*\(\s*(?:the\s+)?{s}\s*\)|(?<![\w-]){s}\s*\(\s*(?:the\s+)?{n}\s*\)", text) is not None
 
 
 def _set_targets(f: Filling, chosen: list[TargetCandidate]) -> None:

@@ -108,7 +108,7 @@ def test_attack_verb_keeps_the_site() -> None:
 @pytest.mark.regression("'earlier rallies ... over the last weeks have drawn crowds' is background, not the announced march")
 def test_previous_protests_over_past_weeks_are_background() -> None:
     text = (
-        "Around 400 people are expected to attend a march against police violence on Saturday "
+        "Organizers said some 400 residents are expected to join a march against police violence on Saturday "
         "afternoon in downtown Eugene, Oregon.\n\n"
         "An online invitation counted 250 replies.\n\n"
         "Prior rallies and marches in Eugene over the last several weeks have brought thousands into the streets.\n\n"

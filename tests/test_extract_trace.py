@@ -122,6 +122,24 @@ def test_time_budget_returns_what_it_has(caplog: pytest.LogCaptureFixture) -> No
     assert any("budget" in r.getMessage() for r in caplog.records)
 
 
+def test_time_budget_counts_work_not_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a busy machine (here: a component that waits) must not cut a page short: the budget is CPU time
+    import time
+
+    from protestdb.extract import components
+
+    full = extract_text(TWO_CITIES, date(2025, 3, 9))
+    original = components.COMPONENTS["language"]
+
+    def waits(doc):  # type: ignore[no-untyped-def]
+        time.sleep(1.5)
+        return original(doc)
+
+    monkeypatch.setitem(components.COMPONENTS, "language", waits)
+    slow = extract_text(TWO_CITIES, date(2025, 3, 9), config=ExtractConfig(time_budget=1.0))
+    assert full.events and [e.locality for e in slow.events] == [e.locality for e in full.events]
+
+
 @pytest.mark.slow
 def test_long_repetitive_text_extracts_in_linear_time() -> None:
     """100,000 characters of protest words: once ~276 s (per-trigger rescans); now a few seconds.

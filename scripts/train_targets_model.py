@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from logistic import REALNEWS_DEV, arguments, auc, design, fit, fit_or_report, fresh_doc, gold_pages, grouped_folds, model_file, predict, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
+from logistic import REALNEWS_DEV, arguments, auc, design, fit, fit_or_report, fresh_doc, gold_pages, grouped_folds, model_file, part_folds, predict, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
 #: dev, dev2 and the odd halves (FILE:odd) of dev3-dev8; the even halves are the checks
@@ -173,14 +173,6 @@ def pick_thresholds(rows: list[dict[str, Any]], scores: list[list[float]],
         if v > f1 + 1e-9:
             f1, fill = v, float(fl)
     return f1, drop, add, fill
-
-
-def part_folds(rows: list[dict[str, Any]]) -> tuple[list[str], dict[str, int]]:
-    """Leave-one-part-out folds: the rows' documents and each one's fold, the part it comes from
-    (the gold file's name before ":" in the row's ``doc``)."""
-    docs = sorted({r["doc"] for r in rows})
-    parts = sorted({d.split(":")[0] for d in docs})
-    return docs, {d: parts.index(d.split(":")[0]) for d in docs}
 
 
 def cross_validate(rows: list[dict[str, Any]], folds: int, min_count: int, l2: float,

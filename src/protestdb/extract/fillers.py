@@ -1121,6 +1121,32 @@ def fill_targets_model(f: Filling) -> None:
         from protestdb.extract.targets_model import apply
 
         apply(f)
+    _one_leader_form(f)
+
+
+def _one_leader_form(f: Filling) -> None:
+    """A leader and the government he leads both targets: the form the report tells more
+    (``leaders.one_leader_form``), with its evidence."""
+    from protestdb.extract.leaders import one_leader_form
+
+    ev = f.ev
+    if len(ev.targets or []) < 2:
+        return
+    drop = one_leader_form(list(ev.targets), f.doc.text, f.doc.lang)
+    for name in drop:
+        f.drop(f"target {name!r}", "targets.one_leader_form", "the leader's other form is told more")
+    if not drop:
+        return
+    ev.targets = [t for t in ev.targets if t not in drop]
+    body = re.compile(r"\b(?:administration|government|regime|cabinet)\b", re.IGNORECASE)
+
+    def told_dropped(quote: str) -> bool:  # the evidence of a dropped form: its surname, body word or none
+        return any(n.split()[-1 if not body.search(n) else 0] in quote and bool(body.search(quote)) == bool(body.search(n))
+                   for n in drop)
+
+    keep = [e for e in ev.evidence.get("targets") or [] if not told_dropped(e.quote)]
+    if keep:
+        ev.evidence["targets"] = keep
 
 
 @filler("organizations")

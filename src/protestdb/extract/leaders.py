@@ -221,4 +221,35 @@ def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], l
     return out
 
 
-__all__ = ["article_targets", "clean_name", "figure_name", "with_article_targets"]
+def one_leader_form(targets: list[str], text: str, lang: str = "en") -> list[str]:
+    """Targets to drop when a leader and the government he leads are both among ``targets``
+    ("Donald Trump", "Trump administration"): the form the report tells less -- the person told
+    after an office title ("President Trump", ``office_titles``) against the body told by his
+    name ("the Trump administration"); none on a tie (both stand)."""
+    try:
+        titles = load_lang("leaders", lang).get("office_titles")
+    except (FileNotFoundError, KeyError):
+        return []
+    if not titles:
+        return []
+    drop: list[str] = []
+    for body in targets:
+        m = _LED_BODY.search(body)
+        if m is None or not body[: m.start()].strip():
+            continue
+        surname = body[: m.start()].split()[-1]
+        people = [p for p in targets if p != body and not _LED_BODY.search(p) and len(p.split()) >= 2
+                  and p.split()[-1] == surname]
+        if not people:
+            continue
+        s = re.escape(surname)
+        as_body = len(re.findall(rf"(?<![\w-]){s}(?:['’]s)?\s+(?i:administration|government|regime|cabinet)\b", text))
+        titled = len(re.findall(rf"(?<![\w-])(?:{titles})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}?{s}(?![\w-])", text))
+        if as_body > titled:
+            drop += people
+        elif titled > as_body:
+            drop.append(body)
+    return list(dict.fromkeys(drop))
+
+
+__all__ = ["article_targets", "clean_name", "figure_name", "one_leader_form", "with_article_targets"]

@@ -1,0 +1,40 @@
+"""A leader and the government he leads both among an event's targets: the form the report tells
+more stays ("the Trump administration" told again and again, or "President Trump"); on a tie both."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import APR_14_2025, event_targets
+from protestdb.extract.leaders import one_leader_form
+
+
+@pytest.mark.regression("the administration told more than the titled president: the administration")
+def test_administration_told_more_keeps_the_administration() -> None:
+    text = (
+        "TULSA, Okla. — About 300 people rallied outside City Hall on Saturday against the Trump administration's cuts "
+        "to veterans' health care. Speakers said the Trump administration had broken its promises. "
+        "Organizers said more rallies against Trump are planned."
+    )
+    assert event_targets(text, APR_14_2025, geocode=False) == ["Trump administration"]
+
+
+@pytest.mark.regression("the titled president told more than the administration: the person")
+def test_titled_president_told_more_keeps_the_person() -> None:
+    text = (
+        "TULSA, Okla. — About 300 people rallied outside City Hall on Saturday against President Trump and the Trump "
+        "administration's cuts to veterans' health care. Speakers said President Trump had broken his promises. "
+        "Organizers said more rallies are planned."
+    )
+    assert event_targets(text, APR_14_2025, geocode=False) == ["Donald Trump"]
+
+
+def test_one_leader_form_counts_the_two_forms() -> None:
+    targets = ["Dana Harlow", "Harlow government", "Westland Rail"]
+    body = "Marchers denounced the Harlow government. The Harlow government's budget cut rail funds."
+    person = "Marchers denounced Premier Harlow. Premier Dana Harlow defended the Harlow government's budget."
+    assert one_leader_form(targets, body) == ["Dana Harlow"]
+    assert one_leader_form(targets, person) == ["Harlow government"]
+    assert one_leader_form(targets, "Premier Harlow and the Harlow government") == []
+    # another person of the same surname is no leader of that government
+    assert one_leader_form(["Sam Ortiz", "Harlow government"], body) == []

@@ -38,3 +38,23 @@ def test_one_leader_form_counts_the_two_forms() -> None:
     assert one_leader_form(targets, "Premier Harlow and the Harlow government") == []
     # another person of the same surname is no leader of that government
     assert one_leader_form(["Sam Ortiz", "Harlow government"], body) == []
+
+
+@pytest.mark.regression("a sibling agency told beside ICE is not listed")
+def test_sibling_agency_beside_ice_is_not_listed() -> None:
+    text = (
+        "YUMA, Ariz. — About 150 people rallied outside the federal building on Sunday, demanding that ICE "
+        "release a local pastor and end raids at farms. Customs and Border Protection agents watched from across the street."
+    )
+    targets = event_targets(text, APR_14_2025, geocode=False)
+    assert "ICE" in targets
+    assert "Customs and Border Protection" not in targets
+
+
+@pytest.mark.regression("a title abbreviation without its period is no target")
+def test_title_abbreviation_without_its_period_is_no_target() -> None:
+    text = (
+        "TRENTON, N.J. — Some 60 protesters went from Ewing to Hamilton on Friday to stand outside Rep. Dana Holt's office "
+        "demanding she denounce the ICE raids in the county."
+    )
+    assert "Rep" not in event_targets(text, APR_14_2025, geocode=False)

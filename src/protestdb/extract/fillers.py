@@ -1122,6 +1122,25 @@ def fill_targets_model(f: Filling) -> None:
 
         apply(f)
     _one_leader_form(f)
+    _one_front(f)
+
+
+def _one_front(f: Filling) -> None:
+    """The agency an action faces among its targets ("ICE"): the others of its front
+    (``one_front``: its parent department, a sibling agency told in passing) go."""
+    from protestdb.extract.lexicons import load
+
+    ev = f.ev
+    for group in load("targets_en").get("one_front", ()):
+        if group[0] in (ev.targets or []):
+            gone = [t for t in ev.targets if t in group[1:]]
+            for name in gone:
+                f.drop(f"target {name!r}", "targets.one_front", f"told beside {group[0]}, the agency the action faces")
+            ev.targets = [t for t in ev.targets if t not in gone]
+            pats = [pat for canon, pat in claims_mod.known_targets() if canon in gone]
+            keep = [e for e in ev.evidence.get("targets") or [] if not any(p.search(e.quote) for p in pats)]
+            if gone and keep:
+                ev.evidence["targets"] = keep
 
 
 def _one_leader_form(f: Filling) -> None:

@@ -194,8 +194,8 @@ def with_article_targets(text: str, doc: Any, targets: list[tuple[str, Span]], l
     lex = _lex(lang)
     for name, span in targets:
         n = clean_name(name, lang)
-        if lex is not None and not lex[2].sub("", n + " ").strip():
-            continue  # "French President's": a title, no name
+        if lex is not None and not (lex[2].sub("", n + " ").strip() and lex[2].sub("", n + ". ").strip()):
+            continue  # "French President's", "Rep" (its period cut off): a title, no name
         if n.lower() not in {x.lower() for x, _ in out}:
             out.append((n, span))
     key = ("leaders.article_targets", lang, text)  # (the same for every event: found once per parse)

@@ -4,7 +4,7 @@ Usage: python3 scripts/train_targets_model.py [--gold FILE ...] [--texts DIR] [-
        [--folds N] [--min-count N] [--l2 X] [--min-add X] [--grid] [--rows CACHE] [--json REPORT]
 
 Default training pages: the analysable real-news parts only (dev, dev2 and the odd halves of
-dev3 to dev8: ``FILE:odd`` for the odd pages of a file; texts in ``--texts``). Never the even
+dev3 to dev9: ``FILE:odd`` for the odd pages of a file; texts in ``--texts``). Never the even
 halves or the blind part: they are the checks. ``--folds 0``: leave-one-part-out folds (a
 part's pages are scored by a model fit on the other parts); ``--grid``: ``--l2`` chosen by that
 cross-validation (thresholds chosen in-fold; ``--min-count`` 5).
@@ -35,8 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from logistic import REALNEWS_DEV, arguments, auc, design, fit, fit_or_report, fresh_doc, gold_pages, grouped_folds, model_file, part_folds, predict, print_top, rows_or_collect, start, vocabulary, write_model  # noqa: E402,I001
 
 ROOT = Path(__file__).resolve().parents[1]
-#: dev, dev2 and the odd halves (FILE:odd) of dev3-dev8; the even halves are the checks
-DEFAULT_GOLD = (*REALNEWS_DEV, REALNEWS_DEV[0].parent / "dev8.jsonl:odd")
+#: dev, dev2 and the odd halves (FILE:odd) of dev3-dev9; the even halves are the checks
+DEFAULT_GOLD = (*REALNEWS_DEV, REALNEWS_DEV[0].parent / "dev9.jsonl:odd")
 DEFAULT_OUT = ROOT / "src" / "protestdb" / "extract" / "data" / "targets_model.json"
 logger = logging.getLogger("train_targets_model")
 

@@ -543,3 +543,21 @@ def test_names_match_a_figure_by_title_and_surname_and_a_bare_government() -> No
     for other in ("student government", "Local Government", "county government", "shadow government",
                   "Government of National Unity", "city government"):
         assert not names_match("government", other), other
+
+
+def test_one_leaders_government_in_english_and_spanish() -> None:
+    """A Spanish-language page's coder writes the government of a leader and an agency in Spanish."""
+    assert names_match("gobierno de Dana Harlow", "Harlow administration")
+    assert names_match("Administración Harlow", "Harlow government")
+    assert names_match("Servicio de Inmigración y Control de Aduanas", "ICE")
+    assert not names_match("gobierno de Dana Harlow", "Dana Harlow")  # the person, not the body
+    assert not names_match("gobierno de Dana Harlow", "Reyes administration")
+    assert not names_match("Harlow administration", "Reyes administration")
+
+
+def test_a_state_legislature_by_its_name_or_as_legislature() -> None:
+    assert names_match("Kentucky legislature", "Kentucky General Assembly")
+    assert names_match("Massachusetts Legislature", "Massachusetts General Court")
+    assert not names_match("Oklahoma Legislature", "Kentucky General Assembly")
+    assert not names_match("state legislature", "Ohio General Assembly")
+    assert not names_match("Provincial Legislature", "Ohio Legislature")

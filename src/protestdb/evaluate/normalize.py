@@ -7,7 +7,9 @@ Organization names: fuzzy token match (rapidfuzz), acronyms derived from the wor
 International Union-United Service Workers West"), a parenthetical acronym, the
 groups in ``data/org_aliases.json``, a lower-case kind word after a name ("X coalition" = "X") and
 a police force with or without its department word, a public figure told by title and surname
-("President Ruto" = "William Ruto") and a bare "government" = a government named by its country.
+("President Ruto" = "William Ruto"), a bare "government" = a government named by its country, and
+one leader's government in English and Spanish ("Trump administration" = "gobierno de Donald Trump"),
+a US state's legislature by its name or as "<State> legislature".
 """
 
 from __future__ import annotations
@@ -229,6 +231,40 @@ def _bare_government(a: str, b: str, raw_b: str) -> bool:
     return bool(raw) and all(w[:1].isupper() or norm_text(w) in national for w in raw)
 
 
+#: a government named by its leader: "<Name> administration" / "government", or in Spanish
+#: "gobierno de <Name>", "administración (de) <Name>"
+_LED_EN = re.compile(r"^(?:[\w-]+ ){0,2}(?P<n>[\w-]+) (?:administration|government)$")
+_LED_ES = re.compile(r"^(?:gobierno|administracion)(?: de(?:l presidente)?)? (?:[\w-]+ ){0,2}(?P<n>[\w-]+)$")
+
+
+def _led_by(t: str) -> str | None:
+    """The leader's surname of a government named by its leader (normalized ``t``), else None."""
+    m = _LED_EN.match(t) or _LED_ES.match(t)
+    return m.group("n") if m is not None else None
+
+
+def _same_leader_government(a: str, b: str) -> bool:
+    """One leader's government told in two languages ("Trump administration", "gobierno de Donald
+    Trump"): both name a government by the same leader, one of them in Spanish."""
+    if not (_LED_ES.match(a) or _LED_ES.match(b)):
+        return False
+    la, lb = _led_by(a), _led_by(b)
+    return la is not None and la == lb
+
+
+_STATE_LEGISLATURE = re.compile(r"^(?P<s>[a-z]+(?: [a-z]+)?) (?:state )?(?:legislature|general assembly|general court)$")
+
+
+def _state_legislature(t: str) -> str | None:
+    """The US state whose legislature normalized ``t`` names ("kentucky legislature", "kentucky
+    general assembly" -> "KY"), else None."""
+    m = _STATE_LEGISLATURE.match(t)
+    if m is None:
+        return None
+    code = norm_state(m.group("s"))
+    return code if code is not None and len(code) == 2 and m.group("s") != "state" else None
+
+
 @cache
 def _titles() -> list[str]:
     """The titles of ``data/person_titles.json``, longest (in words) first."""
@@ -279,6 +315,10 @@ def names_match(a: str, b: str, threshold: float = NAME_THRESHOLD) -> bool:
         return True
     if _bare_government(na, nb, b) or _bare_government(nb, na, a):
         return True
+    if _same_leader_government(na, nb):
+        return True
+    if (sa := _state_legislature(na)) is not None and sa == _state_legislature(nb):
+        return True  # one state's legislature by its own name or as "<State> legislature"
     # only one side has the kind word: "Harbor Rising coalition" / "Harbor Rising", never
     # "Green party" / "Green movement" (two kinds of body)
     if _core(a) == nb or _core(b) == na:

@@ -1,0 +1,90 @@
+"""Relevance evidence: the agent of a compound protest noun ("a hunger strike by nurses") and of a
+passive organizer ("the vigil was organized by clergy"); protests talked of in general (a rule,
+a definition, an explainer's present-tense question) are no action; a diplomat's walkout told
+with a name, "got up and", "with other ambassadors" or "from an audience of world leaders" is a
+diplomatic gesture."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from protestdb.extract.cues import agent_words, human_agent
+from protestdb.extract.detect import find_triggers
+from protestdb.extract.nlp import load_nlp
+
+
+def _triggers(text: str) -> tuple[Any, list[Any]]:
+    doc = load_nlp()(text)
+    return doc, find_triggers(text, "en", doc=doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("A hunger strike by nurses began on Monday outside the hospital.", "hunger strike"),
+        ("A citywide shutter-down strike by traders closed the markets on Saturday.", "shutter-down strike"),
+        ("The vigil was organized by a group of clergy.", "vigil"),
+        ("The march was led by students from three schools.", "march"),
+    ],
+)
+def test_agent_of_a_compound_noun_and_of_a_passive_organizer(text: str, word: str) -> None:
+    doc, trigs = _triggers(text)
+    t = next(t for t in trigs if t.quote == word)
+    assert human_agent(doc, t, agent_words("en"), text), text
+
+
+def test_a_passive_verb_of_no_organizing_names_no_agent() -> None:
+    text = "The vigil was criticized by a group of clergy."
+    doc, trigs = _triggers(text)
+    assert not human_agent(doc, next(t for t in trigs if t.quote == "vigil"), agent_words("en"), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peaceful protests should not block access to buildings.",
+        "Protesters may not harass others on a campus.",
+        "Strikes are an important tool of bargaining.",
+        "Most strikes are about pay.",
+        "Why do unions go on strike?",
+        "What happens when a union strikes?",
+    ],
+)
+def test_protest_talked_of_in_general_is_weak(text: str) -> None:
+    _, trigs = _triggers(text)
+    assert trigs and all(t.weak for t in trigs), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters can be seen marching down Main Street.",
+        "Protests are underway in a dozen cities.",
+        "The protests are a warning to the government.",
+        "Hundreds of nurses rallied on Monday; protests may follow.",
+        "Nurses walked off the job on Monday, and more strikes may follow.",
+    ],
+)
+def test_protests_told_as_actions_stay_firm(text: str) -> None:
+    _, trigs = _triggers(text)
+    assert any(not t.weak for t in trigs), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diplomats from several countries got up and walked out of the hall when the minister spoke.",
+        "The foreign minister Anna Berg walks out with other ambassadors during the video message.",
+        "The walkout is the latest rebuke from an audience of world leaders angry over the war.",
+    ],
+)
+def test_diplomatic_walkouts_open_no_trigger(text: str) -> None:
+    _, trigs = _triggers(text)
+    assert not [t for t in trigs if "walk" in t.quote.lower()], text  # dropped, not merely weak
+
+
+def test_a_walkout_beside_diplomats_stays_a_trigger() -> None:
+    _, trigs = _triggers("Students walked out of class on Tuesday as world leaders arrived for the summit.")
+    assert any(not t.weak for t in trigs)

@@ -50,6 +50,9 @@ def test_a_passive_verb_of_no_organizing_names_no_agent() -> None:
         "Most strikes are about pay.",
         "Why do unions go on strike?",
         "What happens when a union strikes?",
+        "There are limits on the rights of students to engage in protests on college campuses.",
+        "Yet the regulation of protests should not extend to the views expressed.",
+        "The city imposed a ban on protests near the port.",
     ],
 )
 def test_protest_talked_of_in_general_is_weak(text: str) -> None:
@@ -65,6 +68,9 @@ def test_protest_talked_of_in_general_is_weak(text: str) -> None:
         "The protests are a warning to the government.",
         "Hundreds of nurses rallied on Monday; protests may follow.",
         "Nurses walked off the job on Monday, and more strikes may follow.",
+        "Students engaged in protests on Monday.",
+        "Students will engage in protests on Monday.",
+        "Thousands took part in protests against the ban on Monday.",
     ],
 )
 def test_protests_told_as_actions_stay_firm(text: str) -> None:

@@ -305,7 +305,8 @@ def generic_talk(tok: Any) -> bool:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.tag_ in ("VBZ", "VBP"):
             return True
         prep = tok.head
-        return tok.dep_ == "pobj" and prep.lower_ in ("of", "to") and prep.head.lemma_ in _KIND_HEADS
+        return tok.dep_ == "pobj" and (
+            (prep.lower_ in ("of", "to") and prep.head.lemma_ in _KIND_HEADS) or _ruled_or_engaged(tok))
     if tok.tag_ == "NNS":
         if any(c.dep_ in ("det", "amod", "predet") and c.lower_ == "such" for c in kids):
             return True
@@ -314,8 +315,28 @@ def generic_talk(tok: Any) -> bool:
             return True
         if any(c.dep_ in ("det", "poss", "nummod") or c.lower_ in _DEFINITE for c in kids):
             return False  # "the protests", "their strikes", "two rallies": these ones
+        if tok.dep_ == "pobj":
+            return _ruled_or_engaged(tok)
         return tok.dep_ in ("nsubj", "nsubjpass") and _norm_or_kind(tok.head)
     return False
+
+
+#: nouns of a rule over protests: "the regulation of protests", "a ban on protests"
+_RULE_HEADS = frozenset({"regulation", "policing", "restriction", "limit", "ban", "law", "rule", "permit", "control"})
+#: verbs of taking part whose bare infinitive on a noun names protest in general ("the right to engage in protests")
+_ENGAGE_VERBS = frozenset({"engage", "participate"})
+
+
+def _ruled_or_engaged(tok: Any) -> bool:
+    """Is the bare protest noun (its own determiners were checked) the object of a rule ("the
+    regulation of protests", "limits on protest") or of a right to take part ("the right of
+    students to engage in protests")?"""
+    prep = tok.head
+    if prep.lower_ in ("of", "on") and prep.head.lemma_ in _RULE_HEADS:
+        return True
+    verb = prep.head
+    return prep.lower_ == "in" and verb.lemma_ in _ENGAGE_VERBS and verb.tag_ == "VB" and verb.dep_ == "acl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 #: determiners that point at protests already told

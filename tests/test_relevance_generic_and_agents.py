@@ -2,7 +2,8 @@
 passive organizer ("the vigil was organized by clergy"); protests talked of in general (a rule,
 a definition, an explainer's present-tense question) are no action; a diplomat's walkout told
 with a name, "got up and", "with other ambassadors" or "from an audience of world leaders" is a
-diplomatic gesture."""
+diplomatic gesture. A human chain and work stopped by people are protest forms; a date right
+after "<N> years ago" is an anniversary, not the action's time."""
 
 from __future__ import annotations
 
@@ -94,3 +95,42 @@ def test_diplomatic_walkouts_open_no_trigger(text: str) -> None:
 def test_a_walkout_beside_diplomats_stays_a_trigger() -> None:
     _, trigs = _triggers("Students walked out of class on Tuesday as world leaders arrived for the summit.")
     assert any(not t.weak for t in trigs)
+
+
+def _report(text: str) -> bool:
+    from datetime import date
+
+    from protestdb.extract import extract_text
+
+    return extract_text(text, date(2025, 3, 12), geocode=False).is_protest_report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parents and teachers formed a human chain around the school in Westford on Friday to oppose its closure.",
+        "Bus drivers in Westford stopped work for two hours on Tuesday morning over unpaid overtime.",
+    ],
+)
+def test_protest_forms_without_a_protest_word(text: str) -> None:
+    assert _report(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contractor stopped work on the bridge in Westford on Tuesday after the storm.",
+        "The city issued a stop work order for the building site in Westford on Tuesday.",
+        # the anniversary's date ("this week") dates the remembering, not the march
+        "Ten years ago this week, thousands of people marched through downtown Westford after the police "
+        "shooting of a teenager. Today, the memorial garden on Elm Street draws visitors.",
+    ],
+)
+def test_work_stopped_by_no_people_and_anniversaries_are_no_reports(text: str) -> None:
+    assert not _report(text), text
+
+
+def test_an_anniversary_march_told_with_todays_march_stays_a_report() -> None:
+    assert _report("Fifty years ago this week, students marched on the capitol in Westford.\n\n"
+                   "On Saturday, hundreds of students retraced their steps, marching from the campus to the "
+                   "capitol to demand lower tuition.")

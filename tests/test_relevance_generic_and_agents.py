@@ -3,7 +3,8 @@ passive organizer ("the vigil was organized by clergy"); protests talked of in g
 a definition, an explainer's present-tense question) are no action; a diplomat's walkout told
 with a name, "got up and", "with other ambassadors" or "from an audience of world leaders" is a
 diplomatic gesture. A human chain and work stopped by people are protest forms; a date right
-after "<N> years ago" is an anniversary, not the action's time."""
+after "<N> years ago" is an anniversary, not the action's time. A prayer vigil or a gathering to pray
+with no claim told after it is worship."""
 
 from __future__ import annotations
 
@@ -134,3 +135,31 @@ def test_an_anniversary_march_told_with_todays_march_stays_a_report() -> None:
     assert _report("Fifty years ago this week, students marched on the capitol in Westford.\n\n"
                    "On Saturday, hundreds of students retraced their steps, marching from the campus to the "
                    "capitol to demand lower tuition.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MONTGOMERY, Ala. - They called it a prayer vigil, usually a solemn occasion.\n\n"
+        "Hundreds gathered at a church in Montgomery on Sunday to pray for the families of the flood victims.",
+        "Hundreds gathered to lift up songs and prayers at a church in Montgomery on Sunday for the families of "
+        "the flood victims.",
+    ],
+)
+def test_prayer_gatherings_without_a_claim_are_no_reports(text: str) -> None:
+    assert not _report(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 80 people held a prayer vigil outside the immigration office in Westford on Sunday against the "
+        "deportation of a local pastor.",
+        "Church members held a prayer vigil for peace in front of City Hall in Westford on Sunday, calling for a "
+        "ceasefire.",
+        "Dozens of people gathered outside the detention center in Westford on Sunday to pray for the detainees "
+        "and demand their release.",
+    ],
+)
+def test_prayer_vigils_with_a_claim_stay_reports(text: str) -> None:
+    assert _report(text), text

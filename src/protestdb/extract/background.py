@@ -107,6 +107,16 @@ def _tells_past(text: str, dates: list[Any], published: date | None, lang: str) 
     return any(m.group("y") is not None and int(m.group("y")) < ref for m in year.finditer(text))
 
 
+def anniversary_date(text: str, m: Any, lang: str) -> bool:
+    """Is the date mention ``m`` ("this week", "today") the anniversary of an older action, told
+    right after "<N> years ago" ("Ten years ago this week, thousands marched downtown")?"""
+    try:
+        pat = load_lang("background", lang).get("anniversary_before")
+    except FileNotFoundError:
+        return False
+    return bool(pat) and rx(pat).search(text, max(0, m.start - 40), m.start) is not None
+
+
 def background_sentences(
     text: str, layout: Layout, dates: list[Any], published: date | None, lang: str, announced: set[int] = frozenset()
 ) -> dict[int, str]:
@@ -120,7 +130,8 @@ def background_sentences(
     retro = retrospective_title(text, layout, lang) and _tells_past(text, dates, published, lang)
     for si, s in enumerate(layout.sentences):
         ann = si in announced
-        stats = [date_status(m, published, ann) for m in by_sent.get(si, [])]
+        stats = [date_status(m, published, ann) for m in by_sent.get(si, [])
+                 if not anniversary_date(text, m, lang)]  # "ten years ago this week": history
         if "in" in stats:
             continue
         if retro or "old" in stats or old_cues(text, s.start, s.end, published, lang):

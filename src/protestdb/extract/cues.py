@@ -41,6 +41,10 @@ def agent_words(lang: str) -> frozenset[str]:
     return frozenset(load_lang("cues", lang).get("agents", ()))
 
 
+#: verbs whose passive "by" phrase names the people who act the protest ("was organized by nurses")
+_ORGANIZING = frozenset({"organize", "organise", "lead", "hold", "stage", "call", "host", "launch", "plan", "start", "join"})
+
+
 def human_agent(doc: Any, t: Any, agents: frozenset[str], doc_text: str = "") -> bool:
     """Is a group of people the agent of the trigger ``t`` ("nurses marched", "students set up
     an encampment", "the teachers' strike", "a rally of nurses")?"""
@@ -62,11 +66,19 @@ def human_agent(doc: Any, t: Any, agents: frozenset[str], doc_text: str = "") ->
             # the clause hangs on is the agent
             cands.append(verb.head)
     else:
-        cands = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")]
-        cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for g in c.children if g.dep_ == "pobj"]
-        if tok.dep_ in ("dobj", "attr", "pobj"):
-            head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        # a compound trigger ("hunger strike by nurses", "shutter-down strike"): its head noun
+        # carries the owner and the "by" phrase, not its first word
+        noun = span.root if span.root.pos_ in ("NOUN", "PROPN") else tok
+        nouns = (tok,) if noun is tok else (tok, noun)
+        cands = [c for n in nouns for c in n.children if c.dep_ in ("poss", "compound", "nmod") and c not in span]
+        cands += [g for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+                  for g in c.children if g.dep_ == "pobj"]
+        if noun.dep_ in ("dobj", "attr", "pobj"):
+            head = noun.head.head if noun.dep_ == "pobj" else noun.head
             cands += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif noun.dep_ == "nsubjpass" and noun.head.lemma_ in _ORGANIZING:
+            # "the vigil was organized by a group of clergy": the organizers act it
+            cands += [g for c in noun.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return any(c.lemma_.lower() in agents or c.lower_ in agents for c in cands)
 
 

@@ -261,6 +261,8 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
             )
         if lang == "en" and not t.weak and generic_talk(span.root):
             t.weak = True  # "Protest is foundational to democracy", "protests that block highways": no action
+        if lang == "en" and not t.weak and _present_question(text, layout.sentences[t.sent], tok):
+            t.weak = True  # "Why do unions go on strike?": a question about strikes in general
         if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in tok.children)):
             t.announced = False
         elif t.announced and _held_subject(tok, heads):
@@ -303,13 +305,68 @@ def generic_talk(tok: Any) -> bool:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.tag_ in ("VBZ", "VBP"):
             return True
         prep = tok.head
-        return tok.dep_ == "pobj" and prep.lower_ in ("of", "to") and prep.head.lemma_ in _KIND_HEADS
+        return tok.dep_ == "pobj" and (
+            (prep.lower_ in ("of", "to") and prep.head.lemma_ in _KIND_HEADS) or _ruled_or_engaged(tok))
     if tok.tag_ == "NNS":
         if any(c.dep_ in ("det", "amod", "predet") and c.lower_ == "such" for c in kids):
             return True
-        return any(c.dep_ == "relcl" and c.tag_ in ("VBP", "VBZ") for c in kids) and not any(
-            c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in kids)
+        if any(c.dep_ == "relcl" and c.tag_ in ("VBP", "VBZ") for c in kids) and not any(
+                c.dep_ == "det" and c.lower_ in _DEFINITE for c in kids):
+            return True
+        if any(c.dep_ in ("det", "poss", "nummod") or c.lower_ in _DEFINITE for c in kids):
+            return False  # "the protests", "their strikes", "two rallies": these ones
+        if tok.dep_ == "pobj":
+            return _ruled_or_engaged(tok)
+        return tok.dep_ in ("nsubj", "nsubjpass") and _norm_or_kind(tok.head)
     return False
+
+
+#: nouns of a rule over protests: "the regulation of protests", "a ban on protests"
+_RULE_HEADS = frozenset({"regulation", "policing", "restriction", "limit", "ban", "law", "rule", "permit", "control"})
+#: verbs of taking part whose bare infinitive on a noun names protest in general ("the right to engage in protests")
+_ENGAGE_VERBS = frozenset({"engage", "participate"})
+
+
+def _ruled_or_engaged(tok: Any) -> bool:
+    """Is the bare protest noun (its own determiners were checked) the object of a rule ("the
+    regulation of protests", "limits on protest") or of a right to take part ("the right of
+    students to engage in protests")?"""
+    prep = tok.head
+    if prep.lower_ in ("of", "on") and prep.head.lemma_ in _RULE_HEADS:
+        return True
+    verb = prep.head
+    return prep.lower_ == "in" and verb.lemma_ in _ENGAGE_VERBS and verb.tag_ == "VB" and verb.dep_ == "acl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+#: determiners that point at protests already told
+_DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+#: modal verbs of a rule or a possibility: "protesters may not block the entrance"
+_NORM_MODALS = frozenset({"should", "may", "must", "can", "cannot", "might", "shall", "ought"})
+
+
+def _norm_or_kind(verb: Any) -> bool:
+    """Is the verb of a bare plural subject a rule ("Protesters may not block the entrance",
+    "peaceful protests should not block access") or a definition ("Strikes are a tool of last
+    resort", "most strikes are about pay")? Protests in general, no action told."""
+    if any(c.dep_ == "aux" and c.lower_ in _NORM_MODALS for c in verb.children):
+        return verb.lemma_ != "see"  # "protesters can be seen marching" shows them
+    return verb.lemma_ == "be" and verb.tag_ in ("VBP", "VBZ") and any(
+        c.dep_ == "attr" or (c.dep_ == "prep" and c.lower_ == "about") for c in verb.children)
+
+
+def _present_question(text: str, sent: Any, tok: Any) -> bool:
+    """Is the trigger told in a question in the present tense ("Why do unions go on strike?",
+    "What happens when a union strikes?")? An explainer's question, no action told (a question
+    about a told action is in the past: "Why did nurses march on Monday?")."""
+    if not text[sent.start : sent.end].rstrip().rstrip("\"'”’)").endswith("?"):
+        return False
+    verb, hops = tok, 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 3:
+        verb, hops = verb.head, hops + 1
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("do", "does") for c in verb.children)
 
 
 def _held_subject(tok: Any, heads: frozenset[str]) -> bool:

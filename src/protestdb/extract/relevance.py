@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from protestdb.extract.background import carried_history, date_status
+from protestdb.extract.background import anniversary_date, carried_history, date_status
 from protestdb.extract.cues import agent_words, human_agent, support_patterns
 from protestdb.extract.detect import Trigger
 from protestdb.extract.gate import lowered, narrow, spans
@@ -35,7 +35,7 @@ class _DocCues:
     """Per-text answers shared by all triggers (each sentence and paragraph searched once)."""
 
     def __init__(self, text: str, layout: Layout, dates: list[Any], published: date | None, lang: str) -> None:
-        self.text, self.layout, self.published = text, layout, published
+        self.text, self.layout, self.published, self.lang = text, layout, published, lang
         self.sup, self.sup_sent, _ = support_patterns(lang)
         self.agents = agent_words(lang)
         self.lead_paras = set(sorted({x.para for x in layout.sentences if x.kind == "body"})[:2])
@@ -57,6 +57,7 @@ class _DocCues:
         s = self.layout.sentences[si]
         return any(
             s.start <= m.start < s.end and date_status(m, self.published, announced) == "in"
+            and not anniversary_date(self.text, m, self.lang)
             for m in self.dates_by_sent.get(si, ())
         )
 

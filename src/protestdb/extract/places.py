@@ -1024,6 +1024,10 @@ def _listed_after(text: str, lo: int, prev_site: int | None, p: Place, pats: dic
 _SENT_END = re.compile(r"[.!?;:]")
 
 
+#: how far before a spreading verb its action is looked for ("The protests, so far confined to ...")
+SPREAD_SUBJECT_CHARS = 160
+
+
 def spread_to(text: str, lo: int, start: int, lang: str = "en") -> bool:
     """Is the place at ``start`` where an action is told as spreading or confined to ("the
     protests spread on Friday to Elmford", "strikes, so far confined to Dunmore, ...")? A site,
@@ -1032,7 +1036,8 @@ def spread_to(text: str, lo: int, start: int, lang: str = "en") -> bool:
     if "spread_to" not in pats:
         return False
     m = pats["spread_to"].search(text, max(lo, start - 60), start)
-    return m is not None and pats["spread_subject"].search(text, lo, m.start()) is not None
+    # the action named at most SPREAD_SUBJECT_CHARS before the verb: bounded, whatever the sentence's length
+    return m is not None and pats["spread_subject"].search(text, max(lo, m.start() - SPREAD_SUBJECT_CHARS), m.start()) is not None
 
 
 def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") -> set[int]:

@@ -1052,7 +1052,10 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             continue
         if id(p) in sites and not in_quote(text, layout.paragraphs[layout.sentences[si].para][0], p.start):
             # "From Boston to Denver, ...", "including X and Y", "In Lyon, thousands ..."
-            listed = p.kind in ("city", "neighborhood") and places.listed_with_action(text, p.start)
+            # "the protests spread to A, B and C": like a list after the action, each its own site
+            listed = p.kind in ("city", "neighborhood") and (
+                places.listed_with_action(text, p.start)
+                or places.spread_to(text, layout.sentences[si].start, p.start, doc.lang))
             tags[("place", id(p))] = "listed_with_action" if listed else "site_frame"
             out.setdefault(si, []).append(p)
             continue

@@ -365,7 +365,8 @@ def _city_listed(doc: Doc, items: list[Span], wanted: set[tuple[int, int]], surn
     if not any((e.start, e.end) in wanted for e in items):
         return set()
     first = items[0].start
-    if not any(doc[k].lower_ in _site_openers() for k in range(max(0, first - 3), first)):
+    if not any(doc[k].lower_ in _site_openers() for k in range(max(0, first - 3), first)) \
+            and not _spread_opening(doc, items[0]):
         return set()
     countries: dict[str, int] = {}
     tagged: set[str] = set()  # the countries of the names tagged as places
@@ -385,6 +386,22 @@ def _city_listed(doc: Doc, items: list[Span], wanted: set[tuple[int, int]], surn
         and any(c == country and pop >= LIST_CITY_MIN_POP for c, _, pop in _city_places(ent.text))
         and not person_frame(doc, ent.start, ent.end) and not _person_elsewhere(doc, ent, persons)
     }
+
+
+#: names listed before a list's first tagged name ("Elmford, Dunmore, "), at most four
+_NAMES_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}[ \t]*,[ \t]*){1,4}$")
+
+
+def _spread_opening(doc: Doc, first: Span) -> bool:
+    """Does the list open after an action told as spreading to it ("the protests spread to A, B
+    and C", ``extract/places.spread_to``)? Its sentence is read at most 200 characters back."""
+    from protestdb.extract.places import spread_to
+
+    sent = first.sent if doc.has_annotation("SENT_START") else None
+    lo = max(sent.start_char if sent is not None else 0, first.start_char - 200)
+    # the list's first names the model left untagged ("spread to Elmford, Dunmore, <first>, ...")
+    m = _NAMES_BEFORE.search(doc.text, max(lo, first.start_char - 120), first.start_char)
+    return spread_to(doc.text, lo, m.start() if m is not None else first.start_char, "en")
 
 
 def _city_places(name: str) -> list[tuple[str, str | None, int]]:
@@ -407,12 +424,41 @@ def _list_runs(doc: Doc, names: list[Span]) -> list[list[Span]]:
         if runs:
             prev = runs[-1][-1]
             gap = range(prev.end, e.start)
-            if 1 <= len(gap) <= 2 and all(doc[j].lower_ in seps for j in gap) \
+            if (1 <= len(gap) <= 2 and all(doc[j].lower_ in seps for j in gap) or _untagged_items(doc, gap, seps)) \
                     and not any(doc[j].is_sent_start for j in range(prev.end, e.start + 1)):
                 runs[-1].append(e)
                 continue
         runs.append([e])
     return runs
+
+
+#: at most this many names the model left untagged stand between two names of one list
+LIST_MAX_UNTAGGED = 2
+
+
+def _untagged_items(doc: Doc, gap: range, seps: frozenset[str]) -> bool:
+    """Is ``gap`` (token indexes between two names) list items the model tagged as nothing ("A,
+    Elmford, Dunmore and B": "Elmford" and "Dunmore" untagged)? Separators open and close it, each
+    item between is one to three capitalised words without an entity label, at most
+    ``LIST_MAX_UNTAGGED`` items."""
+    if len(gap) < 3 or len(gap) > 4 * LIST_MAX_UNTAGGED + 1:
+        return False
+    toks = [doc[j] for j in gap]
+    if toks[0].lower_ not in seps or toks[-1].lower_ not in seps:
+        return False
+    items, run = 0, 0
+    for t in toks:
+        if t.lower_ in seps:
+            if run:
+                items += 1
+            run = 0
+            continue
+        if not (t.is_alpha and t.text[:1].isupper()) or t.ent_type_:
+            return False
+        run += 1
+        if run > 3:
+            return False
+    return 1 <= items <= LIST_MAX_UNTAGGED
 
 
 def _list_region(doc: Doc, first: Span) -> tuple[str, str | None] | None:

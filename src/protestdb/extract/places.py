@@ -1024,6 +1024,22 @@ def _listed_after(text: str, lo: int, prev_site: int | None, p: Place, pats: dic
 _SENT_END = re.compile(r"[.!?;:]")
 
 
+#: how far before a spreading verb its action is looked for ("The protests, so far confined to ...")
+SPREAD_SUBJECT_CHARS = 160
+
+
+def spread_to(text: str, lo: int, start: int, lang: str = "en") -> bool:
+    """Is the place at ``start`` where an action is told as spreading or confined to ("the
+    protests spread on Friday to Elmford", "strikes, so far confined to Dunmore, ...")? A site,
+    not a destination, when the sentence (from ``lo``) names the action before the verb."""
+    pats = _site_patterns(lang)
+    if "spread_to" not in pats:
+        return False
+    m = pats["spread_to"].search(text, max(lo, start - 60), start)
+    # the action named at most SPREAD_SUBJECT_CHARS before the verb: bounded, whatever the sentence's length
+    return m is not None and pats["spread_subject"].search(text, max(lo, m.start() - SPREAD_SUBJECT_CHARS), m.start()) is not None
+
+
 def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") -> set[int]:
     """Ids of the cities told as an action's sites by their frame, whatever the words around
     them seem to say ("from", "to", "of" read as origins; a clause that tells no action):
@@ -1054,6 +1070,7 @@ def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") ->
             or (_IN_BEFORE.search(text[max(lo, p.start - 10) : p.start]) is not None
                 and pats["count_after"].search(text[p.end : min(hi, p.end + 90)]) is not None)
             or _listed_after(text, lo, prev_site, p, pats)
+            or spread_to(text, lo, p.start, lang)
         )
         if site and not us_place_abroad(text, p, found):
             out.add(id(p))

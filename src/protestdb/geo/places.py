@@ -255,6 +255,21 @@ def _acronym(quote: str) -> bool:
     return quote.isupper() and len(quote.replace(".", "")) <= 6 and " " not in quote
 
 
+_HEADING_AFTER = re.compile(r"[ \t]*:[ \t]+\S")
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    """Do the capitals at ``start``..``end`` open a line and head it with a colon ("LISBON:
+    Dockworkers march ...")? A caption's or a section's place."""
+    return (text[start:end].isupper() and (start == 0 or text[start - 1] == "\n")
+            and _HEADING_AFTER.match(text, end) is not None)
+
+
+def _acronym_at(text: str, start: int, end: int) -> bool:
+    """An acronym (``_acronym``), unless it is a heading's place (``_heading``), not an organisation."""
+    return _acronym(text[start:end]) and not _heading(text, start, end)
+
+
 #: a city told as the metro a suburb belongs to: "Chicago's western suburbs", "the outskirts of Chicago"
 _SUBURBS_AFTER = re.compile(r"['’]s\s+(?:(?:north|south|east|west)(?:east|west)?(?:ern)?\s+|outer\s+|inner\s+)?(?:suburbs|outskirts|exurbs)\b",
                             re.IGNORECASE)
@@ -503,7 +518,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         country_mod.weigh(
             datelines=[pm.country for pm in out if pm.is_dateline and pm.kind == "city" and pm.country],
             countries=[pm.country for pm in out if pm.kind == "country" and pm.country],
-            cities=[c for (s0, e0, q, st0, _x, gl) in pending_cities if not st0 and not gl and not _acronym(q)
+            cities=[c for (s0, e0, q, st0, _x, gl) in pending_cities if not st0 and not gl and not _acronym_at(text, s0, e0)
                     and (s0, e0) not in stop_spans
                     and norm_name(q) not in country_mod.cue_names() and norm_name(q) not in _shared_regions()
                     for c in [country_mod.city_country(q)] if c and not _namesake_in_named(q, c, out, text, town_quotes)]
@@ -512,7 +527,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             states=len({pm.state for pm in out if pm.kind == "state" and not pm.is_dateline
                         and country_code(pm.quote) in (None, "US")}),
             text=text,
-            cities_in_names=[c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and gl and not _acronym(q)
+            cities_in_names=[c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and gl and not _acronym_at(text, _s, _e)
                              for c in [country_mod.city_country(q)] if c],
         )
     )
@@ -579,7 +594,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             # "Victoria" in a text about Australia, "Oyo State": the region, evidence of no town
             out.append(PlaceMention(s, e, quote, "country", quote, None, None, None, None, False, cc))
             continue
-        if cc is not None and not st and not glued and not _acronym(quote):
+        if cc is not None and not st and not glued and not _acronym_at(text, s, e):
             # a text about another country: its towns, however small, before namesakes elsewhere
             local = _town_of_country(text, s, quote, cc, key in stop)
             if local is not None:
@@ -596,7 +611,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             continue
         if not st and p.kind != "neighborhood":
             p = _part_of_named_city(key, p, named_cities, context) or p
-        if not st and p.country != "US" and _acronym(quote):
+        if not st and p.country != "US" and _acronym_at(text, s, e):
             continue  # "USI", "NUM": a union's acronym, not a foreign town
         if cc is not None and not st and p.country == "US" and p.population < BIG_CITY_POP:
             continue  # a small US namesake ("Wellington", "Paris") in a text about abroad
@@ -639,7 +654,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                 continue  # part of a longer name ("Metro Nashville schools"): no foreign city
             if not p.primary and p.population < MIN_POP_FOREIGN:
                 continue
-            if p.country != "US" and p.country != cc and not _other_country_city(p, quote, cc, named):
+            if p.country != "US" and p.country != cc and not _other_country_city(p, quote, cc, named) \
+                    and not (p.primary and p.population >= FOREIGN_OVER_US_MIN_POP and _heading(text, s, e)):
                 continue  # "Khalil" (an alternate name of Hebron), "Libertad" on a sign
         p, e = _lower_case_city(text, p, e)
         quote = text[s:e]

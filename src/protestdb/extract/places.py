@@ -213,13 +213,15 @@ def _place_tail(lang: str) -> re.Pattern[str] | None:
         rf"(?i:[ \t]+(?:{alt(lex['street_words'])}|{alt(lex['institution_nouns'])})(?![\w-]))"
         rf"|(?:[ \t]+{cap})*?[ \t]+(?:{alt(lex['outlet_heads'])})(?![\w])"
         rf"|(?:{alt(lex['name_links'])})"
+        rf"|[ \t]+(?:{alt(lex.get('name_of_day_or_group') or ['(?!)'])})(?!\w)"
     )
 
 
 def place_tail(text: str, end: int, lang: str = "en") -> bool:
     """Does the place ending at ``end`` start another name: a street ("the Vasco road"), a body
     it qualifies ("in Minneapolis police custody"), a news outlet ("the Seattle Times
-    reported") or a name the gazetteer does not know ("Casa de Maryland")?"""
+    reported"), a name the gazetteer does not know ("Casa de Maryland"), a day ("Columbus Day")
+    or a group told by its number ("the Elmwood Five")?"""
     pat = _place_tail(lang)
     if pat is None:
         return False

@@ -73,3 +73,23 @@ def test_a_group_named_by_its_number_is_no_site(group: str) -> None:
     localities = {loc for loc, _, _ in _places(text)}
     assert "Seattle" in localities
     assert group.split()[0] not in localities
+
+
+@pytest.mark.parametrize("text", [
+    "Miles de personas marcharon este lunes en Portland, Oregon, contra las políticas del gobierno de Donald Trump.",
+    "Cientos de estudiantes marcharon el martes en Raleigh, Carolina del Norte, contra un plan de Elon Musk.",
+])
+def test_a_public_figures_first_name_is_no_town_in_any_language(text: str) -> None:
+    localities = {loc for loc, _, _ in _places(text)}
+    assert localities and not localities & {"Donald", "Elon"}
+
+
+@pytest.mark.parametrize("who", ["a Fontana, Calif., resident", "a Fontana resident", "a Fontana native"])
+def test_a_persons_home_town_is_no_site(who: str) -> None:
+    text = ("About 40 activists held a sit-in at the senator's office in Washington on Tuesday. "
+            f"Andrea Lopez, {who} who helped organize the sit-in, said they would return.")
+    assert {loc for loc, _, _ in _places(text)} == {"Washington"}
+
+
+def test_residents_acting_in_their_town_keep_it() -> None:
+    assert ("Fontana", "CA", "US") in _places("Fontana residents rallied outside City Hall on Tuesday against a warehouse.")

@@ -89,10 +89,25 @@ def _person_frames(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
     return before, after, titles
 
 
+@lru_cache(maxsize=1)
+def _figures() -> re.Pattern[str] | None:
+    """The full names of the public figures of ``data/leaders_en.json`` (names are the same in
+    every language the pages are written in)."""
+    names = lang_entry("leaders", "en", "figures") or {}
+    if not names:
+        return None
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})(?!\w)")
+
+
 def person_spans(text: str, doc: Any = None, lang: str = "en") -> list[tuple[int, int]]:
-    """Spans of ``text`` told as people: spaCy's PERSON entities (when ``doc`` is given)."""
+    """Spans of ``text`` told as people: the full names of well-known public figures, in any
+    language ("el gobierno de Donald Trump": no town of Donald), and spaCy's PERSON entities
+    (when ``doc`` is given)."""
+    figures = _figures()
+    known = [m.span() for m in figures.finditer(text)] if figures is not None else []
     if doc is None:
-        return []
+        return known
     ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     # a name tagged once is a name wherever it is told again ("Elon Musk's" tagged, a later
     # "Elon Musk" left untagged)
@@ -103,7 +118,7 @@ def person_spans(text: str, doc: Any = None, lang: str = "en") -> list[tuple[int
         for m in re.finditer(rf"\b{re.escape(name)}\b", text):
             ents.append((m.start(), m.end()))
     ents.extend(_surnames_again(text, names, lang))
-    return ents
+    return ents + known
 
 
 #: a town's state right after it ("Littleton, Colo."): the name is told as the place there
@@ -214,14 +229,16 @@ def _place_tail(lang: str) -> re.Pattern[str] | None:
         rf"|(?:[ \t]+{cap})*?[ \t]+(?:{alt(lex['outlet_heads'])})(?![\w])"
         rf"|(?:{alt(lex['name_links'])})"
         rf"|[ \t]+(?:{alt(lex.get('name_of_day_or_group') or ['(?!)'])})(?!\w)"
+        rf"|(?:,[ \t]+{cap}(?:[ \t]+{cap})?)?,?[ \t]+(?:{alt(lex.get('residence_nouns') or ['(?!)'])})(?![\w-])"
     )
 
 
 def place_tail(text: str, end: int, lang: str = "en") -> bool:
     """Does the place ending at ``end`` start another name: a street ("the Vasco road"), a body
     it qualifies ("in Minneapolis police custody"), a news outlet ("the Seattle Times
-    reported"), a name the gazetteer does not know ("Casa de Maryland"), a day ("Columbus Day")
-    or a group told by its number ("the Elmwood Five")?"""
+    reported"), a name the gazetteer does not know ("Casa de Maryland"), a day ("Columbus Day"),
+    a group told by its number ("the Elmwood Five") or a person's home ("an Elmwood, Ore.,
+    resident")?"""
     pat = _place_tail(lang)
     if pat is None:
         return False

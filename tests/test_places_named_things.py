@@ -93,3 +93,13 @@ def test_a_persons_home_town_is_no_site(who: str) -> None:
 
 def test_residents_acting_in_their_town_keep_it() -> None:
     assert ("Fontana", "CA", "US") in _places("Fontana residents rallied outside City Hall on Tuesday against a warehouse.")
+
+
+def test_a_university_a_person_graduated_from_is_no_site() -> None:
+    text = ("About 40 activists held a sit-in at the senator's office in Washington on Tuesday. "
+            "Andrea Lopez, a recent UCLA graduate who helped organize the sit-in, said they would return.")
+    assert {loc for loc, _, _ in _places(text)} == {"Washington"}
+
+
+def test_graduate_students_at_a_university_keep_it() -> None:
+    assert ("Los Angeles", "CA", "US") in _places("UCLA graduate students rallied on Tuesday against pay cuts.")

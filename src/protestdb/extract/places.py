@@ -247,6 +247,20 @@ def place_tail(text: str, end: int, lang: str = "en") -> bool:
 
 
 @lru_cache(maxsize=4)
+def _alumni(lang: str) -> re.Pattern[str] | None:
+    pat = lang_entry("place_words", lang, "alumni_words")
+    return re.compile(pat, re.IGNORECASE) if pat else None
+
+
+def alumni_of(text: str, end: int, lang: str = "en") -> bool:
+    """Is the school or university ending at ``end`` told as where a person studied ("a recent
+    Elmwood College graduate", "an Elmwood University alumna": ``data/place_words``
+    alumni_words)?"""
+    pat = _alumni(lang)
+    return pat is not None and pat.match(text, end, min(len(text), end + 40)) is not None
+
+
+@lru_cache(maxsize=4)
 def _state_feature(lang: str) -> re.Pattern[str] | None:
     words = lang_entry("place_words", lang, "state_feature_words")
     if not words:
@@ -354,7 +368,9 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
     persons = person_spans(text, doc, lang)
     tail = _name_tail("en")
     # "near the Mississippi River": a river, not the state
-    pms = [pm for pm in geo.find_places(text) if pm.kind != "state" or not state_feature(text, pm.end, lang)]
+    # "a recent Elmwood College graduate": where a person studied, no site
+    pms = [pm for pm in geo.find_places(text) if not (pm.kind == "state" and state_feature(text, pm.end, lang))
+           and not (pm.kind == "venue" and alumni_of(text, pm.end, lang))]
     named_states = {pm.state for pm in pms if pm.kind == "state" and pm.state}
     dateline = None  # the dateline of the current paragraph ("ATLANTA — In Atlanta, ...")
     for k, pm in enumerate(pms):

@@ -84,7 +84,8 @@ def test_a_public_figures_first_name_is_no_town_in_any_language(text: str) -> No
     assert localities and not localities & {"Donald", "Elon"}
 
 
-@pytest.mark.parametrize("who", ["a Fontana, Calif., resident", "a Fontana resident", "a Fontana native"])
+@pytest.mark.parametrize("who", ["a Fontana, Calif., resident", "a Fontana resident", "a Fontana native",
+                                 "an Ohio native", "a California resident"])
 def test_a_persons_home_town_is_no_site(who: str) -> None:
     text = ("About 40 activists held a sit-in at the senator's office in Washington on Tuesday. "
             f"Andrea Lopez, {who} who helped organize the sit-in, said they would return.")

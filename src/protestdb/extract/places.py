@@ -247,6 +247,19 @@ def place_tail(text: str, end: int, lang: str = "en") -> bool:
 
 
 @lru_cache(maxsize=4)
+def _home(lang: str) -> re.Pattern[str] | None:
+    nouns = lang_entry("place_words", lang, "residence_nouns")
+    return re.compile(rf",?[ \t]+(?:{words_alternation(nouns)})(?![\w-])") if nouns else None
+
+
+def home_of(text: str, end: int, lang: str = "en") -> bool:
+    """Is the state ending at ``end`` told as a person's home ("an Ohio native", "a Fontana,
+    Calif., resident": ``data/place_words`` residence_nouns)?"""
+    pat = _home(lang)
+    return pat is not None and pat.match(text, end, min(len(text), end + 30)) is not None
+
+
+@lru_cache(maxsize=4)
 def _alumni(lang: str) -> re.Pattern[str] | None:
     pat = lang_entry("place_words", lang, "alumni_words")
     return re.compile(pat, re.IGNORECASE) if pat else None
@@ -369,7 +382,9 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
     tail = _name_tail("en")
     # "near the Mississippi River": a river, not the state
     # "a recent Elmwood College graduate": where a person studied, no site
-    pms = [pm for pm in geo.find_places(text) if not (pm.kind == "state" and state_feature(text, pm.end, lang))
+    # "a Fontana, Calif., resident", "an Ohio native": a person's home state, no site
+    pms = [pm for pm in geo.find_places(text)
+           if not (pm.kind == "state" and (state_feature(text, pm.end, lang) or home_of(text, pm.end, lang)))
            and not (pm.kind == "venue" and alumni_of(text, pm.end, lang))]
     named_states = {pm.state for pm in pms if pm.kind == "state" and pm.state}
     dateline = None  # the dateline of the current paragraph ("ATLANTA — In Atlanta, ...")

@@ -89,10 +89,25 @@ def _person_frames(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
     return before, after, titles
 
 
+@lru_cache(maxsize=1)
+def _figures() -> re.Pattern[str] | None:
+    """The full names of the public figures of ``data/leaders_en.json`` (names are the same in
+    every language the pages are written in)."""
+    names = lang_entry("leaders", "en", "figures") or {}
+    if not names:
+        return None
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})(?!\w)")
+
+
 def person_spans(text: str, doc: Any = None, lang: str = "en") -> list[tuple[int, int]]:
-    """Spans of ``text`` told as people: spaCy's PERSON entities (when ``doc`` is given)."""
+    """Spans of ``text`` told as people: the full names of well-known public figures, in any
+    language ("el gobierno de Donald Trump": no town of Donald), and spaCy's PERSON entities
+    (when ``doc`` is given)."""
+    figures = _figures()
+    known = [m.span() for m in figures.finditer(text)] if figures is not None else []
     if doc is None:
-        return []
+        return known
     ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     # a name tagged once is a name wherever it is told again ("Elon Musk's" tagged, a later
     # "Elon Musk" left untagged)
@@ -103,7 +118,7 @@ def person_spans(text: str, doc: Any = None, lang: str = "en") -> list[tuple[int
         for m in re.finditer(rf"\b{re.escape(name)}\b", text):
             ents.append((m.start(), m.end()))
     ents.extend(_surnames_again(text, names, lang))
-    return ents
+    return ents + known
 
 
 #: a town's state right after it ("Littleton, Colo."): the name is told as the place there
@@ -213,18 +228,49 @@ def _place_tail(lang: str) -> re.Pattern[str] | None:
         rf"(?i:[ \t]+(?:{alt(lex['street_words'])}|{alt(lex['institution_nouns'])})(?![\w-]))"
         rf"|(?:[ \t]+{cap})*?[ \t]+(?:{alt(lex['outlet_heads'])})(?![\w])"
         rf"|(?:{alt(lex['name_links'])})"
+        rf"|[ \t]+(?:{alt(lex.get('name_of_day_or_group') or ['(?!)'])})(?!\w)"
+        rf"|(?:,[ \t]+{cap}(?:[ \t]+{cap})?)?,?[ \t]+(?:{alt(lex.get('residence_nouns') or ['(?!)'])})(?![\w-])"
     )
 
 
 def place_tail(text: str, end: int, lang: str = "en") -> bool:
     """Does the place ending at ``end`` start another name: a street ("the Vasco road"), a body
     it qualifies ("in Minneapolis police custody"), a news outlet ("the Seattle Times
-    reported") or a name the gazetteer does not know ("Casa de Maryland")?"""
+    reported"), a name the gazetteer does not know ("Casa de Maryland"), a day ("Columbus Day"),
+    a group told by its number ("the Elmwood Five") or a person's home ("an Elmwood, Ore.,
+    resident")?"""
     pat = _place_tail(lang)
     if pat is None:
         return False
     m = pat.match(text, end, min(len(text), end + 60))
     return m is not None and "\n" not in m.group(0)
+
+
+@lru_cache(maxsize=4)
+def _home(lang: str) -> re.Pattern[str] | None:
+    nouns = lang_entry("place_words", lang, "residence_nouns")
+    return re.compile(rf",?[ \t]+(?:{words_alternation(nouns)})(?![\w-])") if nouns else None
+
+
+def home_of(text: str, end: int, lang: str = "en") -> bool:
+    """Is the state ending at ``end`` told as a person's home ("an Ohio native", "a Fontana,
+    Calif., resident": ``data/place_words`` residence_nouns)?"""
+    pat = _home(lang)
+    return pat is not None and pat.match(text, end, min(len(text), end + 30)) is not None
+
+
+@lru_cache(maxsize=4)
+def _alumni(lang: str) -> re.Pattern[str] | None:
+    pat = lang_entry("place_words", lang, "alumni_words")
+    return re.compile(pat, re.IGNORECASE) if pat else None
+
+
+def alumni_of(text: str, end: int, lang: str = "en") -> bool:
+    """Is the school or university ending at ``end`` told as where a person studied ("a recent
+    Elmwood College graduate", "an Elmwood University alumna": ``data/place_words``
+    alumni_words)?"""
+    pat = _alumni(lang)
+    return pat is not None and pat.match(text, end, min(len(text), end + 40)) is not None
 
 
 @lru_cache(maxsize=4)
@@ -335,7 +381,11 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
     persons = person_spans(text, doc, lang)
     tail = _name_tail("en")
     # "near the Mississippi River": a river, not the state
-    pms = [pm for pm in geo.find_places(text) if pm.kind != "state" or not state_feature(text, pm.end, lang)]
+    # "a recent Elmwood College graduate": where a person studied, no site
+    # "a Fontana, Calif., resident", "an Ohio native": a person's home state, no site
+    pms = [pm for pm in geo.find_places(text)
+           if not (pm.kind == "state" and (state_feature(text, pm.end, lang) or home_of(text, pm.end, lang)))
+           and not (pm.kind == "venue" and alumni_of(text, pm.end, lang))]
     named_states = {pm.state for pm in pms if pm.kind == "state" and pm.state}
     dateline = None  # the dateline of the current paragraph ("ATLANTA — In Atlanta, ...")
     for k, pm in enumerate(pms):

@@ -22,6 +22,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from protestdb import settings
 from protestdb.geo.normalize import ascii_fold, norm_name
 
 #: Bump when the index layout or the compile rules change.
-INDEX_VERSION = "6-shortnames"
+INDEX_VERSION = "7-generic-alts"
 
 #: Non-US places below this population are indexed under their main name only ...
 FOREIGN_ALT_MIN_POP = 15000
@@ -96,7 +97,7 @@ def _short_forms(name: str, alts: list[str]) -> set[str]:
     out = set()
     for a in alts:
         n = norm_name(a)
-        if not _good_alt(a) or " " in n or n not in words or len(n) < 4:
+        if not _good_alt(a) or " " in n or n not in words or len(n) < 4 or generic_alt(n, name):
             continue
         out.add(n)
     return out
@@ -109,6 +110,27 @@ def _good_alt(name: str) -> bool:
         and any(ch.islower() for ch in name)
         and not any(ch.isdigit() for ch in name)
     )
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_json("generic_names.json")
+    heads = frozenset(data["heads"])
+    return heads, heads | frozenset(data["modifiers"])
+
+
+def generic_alt(alt: str, name: str) -> bool:
+    """Is the alternate name ``alt`` (normalised) of the place called ``name`` made only of
+    ordinary words, a nickname or a description ("federal capital", "river city", "old town":
+    ``data/generic_names.json``)? Such words in a text name no place ("the Federal Capital
+    Territory" of another country). A respelling of the place's own name ("union town" of
+    Uniontown, "city of big lake" of Big Lake) is no nickname."""
+    heads, words = _generic_words()
+    toks = alt.split()
+    if not toks or not all(t in words for t in toks) or not any(t in heads for t in toks):
+        return False
+    own = norm_name(name)
+    return alt.replace(" ", "") != own.replace(" ", "") and not set(own.split()) <= set(toks)
 
 
 def _county_key(name: str) -> str:
@@ -246,7 +268,8 @@ def compile_index(dest: Path) -> dict:
             if FOREIGN_SHORT_MIN_POP <= pop < FOREIGN_ALT_MIN_POP:
                 short_forms.extend((a, gid) for a in _short_forms(name, c.get("alternatenames") or []))
         for a in {norm_name(a) for a in alts if _good_alt(a)} - primary:
-            names.append((a, gid, 0))
+            if not generic_alt(a, name):
+                names.append((a, gid, 0))
     # a smaller town abroad by its short name ("Noosa" for Noosa Heads), unless that is a place's own name
     primaries = {n for n, _gid, is_primary in names if is_primary}
     names.extend((a, gid, 1) for a, gid in short_forms if a not in primaries)

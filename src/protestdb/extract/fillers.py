@@ -721,13 +721,18 @@ def _date_words(f: Filling) -> None:
     from protestdb.extract.furniture import date_words, period_start_words
 
     scopes = f.seg_scopes or f.scopes
-    dw = date_words(f.doc.dates, scopes, f.doc.text)
+    sdoc, triggers = f.doc.doc, f.draft.triggers
+
+    def another_period(m: Any) -> bool:  # "a vendor who has been held since June 19", not the action's
+        return in_other_clause(sdoc, m, triggers)
+
+    dw = date_words(f.doc.dates, scopes, f.doc.text, another_period)
     if dw is not None:
         f.put("date_precision", "unknown", (dw.start, dw.end, dw.quote), rule="date.words_without_day")
         return
-    # only "held since June 19": the day a period began, kept with its "since" (the resolver reads
-    # it as a day the action is not of, never as its day)
-    since = period_start_words(f.doc.dates, scopes, f.doc.text)
+    # only "held since June 19" of another thing: the day its period began, kept with its "since"
+    # (the resolver reads it as a day the action is not of, never as its day)
+    since = period_start_words(f.doc.dates, scopes, f.doc.text, another_period)
     if since is not None:
         f.put("date_precision", "unknown", since, rule="date.period_start_without_day")
     elif date_words(f.doc.dates, scopes) is not None:

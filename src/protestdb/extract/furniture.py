@@ -10,6 +10,7 @@ is read from them); ``published_date`` reads "Published March 7, 2023" / "Update
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -297,32 +298,36 @@ def in_quoted_name(text: str, start: int, end: int, lang: str = "en") -> bool:
 
 def _not_the_day(text: str, m: Any) -> bool:
     """Date words that name no day of the report's own action: another occasion's day ("following
-    the first on Aug. 14"), the day a period began ("held since June 3": the action told is later),
-    a word of a quoted name ("the ‘March 4 Kids’ rally")."""
-    return other_occasion(text, m.start) or starts_a_period(text, m) or in_quoted_name(text, m.start, m.end)
+    the first on Aug. 14"), a word of a quoted name ("the ‘March 4 Kids’ rally")."""
+    return other_occasion(text, m.start) or in_quoted_name(text, m.start, m.end)
 
 
-def date_words(dates: list[Any], scopes: list[tuple[int, int]], text: str | None = None) -> Any | None:
+def date_words(dates: list[Any], scopes: list[tuple[int, int]], text: str | None = None,
+               another_period: Callable[[Any], bool] | None = None) -> Any | None:
     """The first date words of the event's scopes that resolve to no day ("on Saturday" on a
     page without a date): kept as evidence of an unknown date, never turned into a guess. Words
     naming a day of the month ("Jan. 28") go before relative ones ("Last night, Jan. 28"): they
     tell which day it was when another report gives the year. With ``text``: not words that name
-    no day of the report's action (another occasion's, a period's start, a quoted name's:
-    :func:`_not_the_day`): the resolver reads date words as the day of this report's action, and
-    denies it every other day."""
+    no day of the report's action (another occasion's, a quoted name's: :func:`_not_the_day`), nor
+    the start of another thing's period when ``another_period`` says so ("a vendor who has been held
+    since June 19"; "protesting since Saturday" is the action's own first day): the resolver reads
+    date words as the day of this report's action, and denies it every other day."""
     told = [m for m in dates if getattr(m, "value", None) is None and getattr(m, "future_value", None) is None
-            and any(a <= m.start < b for a, b in scopes) and not (text and _not_the_day(text, m))]
+            and any(a <= m.start < b for a, b in scopes) and not (text and _not_the_day(text, m))
+            and not (text and another_period is not None and starts_a_period(text, m) and another_period(m))]
     named = [m for m in told if not getattr(m, "relative", False) and any(c.isdigit() for c in m.quote)]
     return (named or told or [None])[0]
 
 
-def period_start_words(dates: list[Any], scopes: list[tuple[int, int]], text: str) -> tuple[int, int, str] | None:
-    """The first words of the event's scopes that tell, without a year, the day a period began ("held
-    since June 19"), as a span from "since" to the date's end: evidence that the report's action is
-    not of that day (the resolver keeps it from that day's event), never its day."""
+def period_start_words(dates: list[Any], scopes: list[tuple[int, int]], text: str,
+                       another_period: Callable[[Any], bool]) -> tuple[int, int, str] | None:
+    """The first words of the event's scopes that tell, without a year, the day another thing's period
+    began ("a vendor held since June 19": ``another_period``), as a span from "since" to the date's
+    end: evidence that the report's action is not of that day (the resolver keeps it from that day's
+    event), never its day."""
     for m in dates:
         if getattr(m, "value", None) is None and getattr(m, "future_value", None) is None \
-                and any(a <= m.start < b for a, b in scopes):
+                and any(a <= m.start < b for a, b in scopes) and another_period(m):
             start = period_start(text, m)
             if start is not None:
                 return start, m.end, text[start:m.end]

@@ -219,6 +219,12 @@ def starts_a_period(text: str, m: Any) -> bool:
     return _SINCE.search(text, max(0, m.start - 48), m.start) is not None
 
 
+def period_start(text: str, m: Any) -> int | None:
+    """Where the "since" words before a date that starts a period begin (:func:`starts_a_period`), or None."""
+    got = _SINCE.search(text, max(0, m.start - 48), m.start)
+    return got.start() if got is not None else None
+
+
 #: "the tents stay through Sunday", "the strike runs until Friday", "hasta el martes": the day a
 #: period ends (the words right before the date)
 _UNTIL = re.compile(

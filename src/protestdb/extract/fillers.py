@@ -718,11 +718,26 @@ def _weekday_without_day(f: Filling) -> Any | None:
 def _date_words(f: Filling) -> None:
     """No date: date words that resolve to no day ("on Saturday" on a page without a date) are
     kept as the evidence of an unknown date, never turned into a guess."""
-    from protestdb.extract.furniture import date_words
+    from protestdb.extract.furniture import date_words, period_start_words
 
-    dw = date_words(f.doc.dates, f.seg_scopes or f.scopes, f.doc.text)
+    scopes = f.seg_scopes or f.scopes
+    sdoc, triggers = f.doc.doc, f.draft.triggers
+
+    def another_period(m: Any) -> bool:  # "a vendor who has been held since June 19", not the action's
+        return in_other_clause(sdoc, m, triggers)
+
+    dw = date_words(f.doc.dates, scopes, f.doc.text, another_period)
     if dw is not None:
         f.put("date_precision", "unknown", (dw.start, dw.end, dw.quote), rule="date.words_without_day")
+        return
+    # only "held since June 19" of another thing: the day its period began, kept with its "since"
+    # (the resolver reads it as a day the action is not of, never as its day)
+    since = period_start_words(f.doc.dates, scopes, f.doc.text, another_period)
+    if since is not None:
+        f.put("date_precision", "unknown", since, rule="date.period_start_without_day")
+    elif date_words(f.doc.dates, scopes) is not None:
+        # date words of no day of the action (a quoted name's): the date is still unknown, not absent
+        f.put("date_precision", "unknown", rule="date.words_of_no_day")
 
 
 def _own_sizes(f: Filling, cands: list[Any], quiet: bool = False) -> list[Any]:

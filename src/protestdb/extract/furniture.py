@@ -10,10 +10,12 @@ is read from them); ``published_date`` reads "Published March 7, 2023" / "Update
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from protestdb.extract.date_clauses import period_start, starts_a_period
 from protestdb.extract.lexicons import lang_entry, load_lang
 
 
@@ -266,8 +268,8 @@ def post_day(text: str, pos: int, lang: str = "en", reach: int = 700, pub: date 
 
 
 #: Words just before a date that make it another occasion's day: "the second march, following the
-#: first on Aug. 14", "the earlier rally on May 2" (a campaign's other night). Not "since June 3":
-#: such words still tell the report is not of that day, which keeps it from that day's event.
+#: first on Aug. 14", "the earlier rally on May 2" (a campaign's other night). "since June 3" is
+#: another kind (``date_clauses.starts_a_period``), also dropped from an undated report's date words.
 @lru_cache(maxsize=4)
 def _other_occasion(lang: str) -> re.Pattern[str] | None:
     pat = lang_entry("furniture", lang, "other_occasion_before")
@@ -281,17 +283,55 @@ def other_occasion(text: str, start: int, lang: str = "en") -> bool:
     return pat is not None and bool(pat.search(text[max(0, start - 60):start]))
 
 
-def date_words(dates: list[Any], scopes: list[tuple[int, int]], text: str | None = None) -> Any | None:
+@lru_cache(maxsize=4)
+def _quoted_name(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    before, after = lang_entry("furniture", lang, "quoted_name_open"), lang_entry("furniture", lang, "quoted_name_close")
+    return (re.compile(before), re.compile(after)) if before and after else None
+
+
+def in_quoted_name(text: str, start: int, end: int, lang: str = "en") -> bool:
+    """Are the date words at ``start:end`` a word of a quoted name ("the ‘One Million March 4 Kids’
+    rally": ``data/furniture_<lang>`` ``quoted_name_open`` / ``quoted_name_close``)?"""
+    pats = _quoted_name(lang)
+    return pats is not None and bool(pats[0].search(text[max(0, start - 60):start])) and bool(pats[1].match(text, end))
+
+
+def _not_the_day(text: str, m: Any) -> bool:
+    """Date words that name no day of the report's own action: another occasion's day ("following
+    the first on Aug. 14"), a word of a quoted name ("the ‘March 4 Kids’ rally")."""
+    return other_occasion(text, m.start) or in_quoted_name(text, m.start, m.end)
+
+
+def date_words(dates: list[Any], scopes: list[tuple[int, int]], text: str | None = None,
+               another_period: Callable[[Any], bool] | None = None) -> Any | None:
     """The first date words of the event's scopes that resolve to no day ("on Saturday" on a
     page without a date): kept as evidence of an unknown date, never turned into a guess. Words
     naming a day of the month ("Jan. 28") go before relative ones ("Last night, Jan. 28"): they
-    tell which day it was when another report gives the year. With ``text``: not the words of
-    another occasion ("following the first on Aug. 14", :func:`other_occasion`): the resolver
-    reads them as the day of this report's action."""
+    tell which day it was when another report gives the year. With ``text``: not words that name
+    no day of the report's action (another occasion's, a quoted name's: :func:`_not_the_day`), nor
+    the start of another thing's period when ``another_period`` says so ("a vendor who has been held
+    since June 19"; "protesting since Saturday" is the action's own first day): the resolver reads
+    date words as the day of this report's action, and denies it every other day."""
     told = [m for m in dates if getattr(m, "value", None) is None and getattr(m, "future_value", None) is None
-            and any(a <= m.start < b for a, b in scopes) and not (text and other_occasion(text, m.start))]
+            and any(a <= m.start < b for a, b in scopes) and not (text and _not_the_day(text, m))
+            and not (text and another_period is not None and starts_a_period(text, m) and another_period(m))]
     named = [m for m in told if not getattr(m, "relative", False) and any(c.isdigit() for c in m.quote)]
     return (named or told or [None])[0]
 
 
-__all__ = ["date_words", "furniture_paragraphs", "is_furniture", "opinion_label", "page_stamps", "post_day", "published_date", "stamp_spans", "url_day", "url_month", "without_stamps"]
+def period_start_words(dates: list[Any], scopes: list[tuple[int, int]], text: str,
+                       another_period: Callable[[Any], bool]) -> tuple[int, int, str] | None:
+    """The first words of the event's scopes that tell, without a year, the day another thing's period
+    began ("a vendor held since June 19": ``another_period``), as a span from "since" to the date's
+    end: evidence that the report's action is not of that day (the resolver keeps it from that day's
+    event), never its day."""
+    for m in dates:
+        if getattr(m, "value", None) is None and getattr(m, "future_value", None) is None \
+                and any(a <= m.start < b for a, b in scopes) and another_period(m):
+            start = period_start(text, m)
+            if start is not None:
+                return start, m.end, text[start:m.end]
+    return None
+
+
+__all__ = ["date_words", "furniture_paragraphs", "in_quoted_name", "is_furniture", "opinion_label", "page_stamps", "period_start_words", "post_day", "published_date", "stamp_spans", "url_day", "url_month", "without_stamps"]

@@ -422,7 +422,7 @@ class MatchKey:
     __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "words_late", "words_early", "loc", "state", "country",
                  "types", "valence", "locality", "location", "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size",
                  "night", "targets", "late", "early", "notables", "plain", "korgs", "org_titles", "once", "pnames",
-                 "years", "year_back")
+                 "years", "year_back", "words_not")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
@@ -430,6 +430,10 @@ class MatchKey:
         self.mmdd = obj.date[5:10] if self.day is not None and obj.date else None
         # an undated report's date words without a year ("on Saturday, Oct. 18"): the days of a year they name
         words = [ev.quote for ev in obj.evidence.get("date_precision", ())] if self.day is None else []
+        # ... but "since June 19" (the day a period began) names a day the action is not of
+        since = [w for w in words if _SINCE_WORDS.match(w)]
+        words = [w for w in words if not _SINCE_WORDS.match(w)]
+        self.words_not = frozenset().union(*map(month_days, since)) if since else frozenset()
         self.words_days = frozenset().union(*map(month_days, words)) if words else frozenset()
         # ... and the weekdays they name ("on Friday"), near midnight or not ("late Friday night")
         self.words_wd = frozenset().union(*map(weekdays_named, words)) if words else frozenset()
@@ -491,6 +495,11 @@ _NEAR_MIDNIGHT = re.compile(
     r"\b(night|nights|overnight|midnight|tonight|late|early|dawn|daybreak|wee hours|small hours|"
     r"evening|before sunrise)\b", re.IGNORECASE
 )
+
+
+#: Date words of an undated report that tell the day a period began ("since June 19", kept so by
+#: extraction): a day its action is not of (:func:`_words_deny_day`), never its day.
+_SINCE_WORDS = re.compile(r"since\b", re.IGNORECASE)
 
 
 #: Date words that put a report a year back: not this year's edition of a named action.
@@ -713,6 +722,8 @@ def _words_deny_day(undated: MatchKey, other: MatchKey) -> str | None:
     if undated.day is not None:
         return None
     if other.day is not None:
+        if other.mmdd in undated.words_not:
+            return "another day (the undated report's action runs since the day its words name)"
         if undated.words_days and other.mmdd not in undated.words_days:
             return "another day (the undated report's date words name another day of a year)"
         if undated.words_wd:

@@ -1084,12 +1084,17 @@ class Store:
                 if m.date and ev.date:  # undated events stored before it may join it now (order independence)
                     self._join_undated_later(c, ev, article.id, cands, res)
                     self._recheck_undated_joins(c, ev, article.id, res)
+                elif ev.date and match is not None:
+                    # an undated report joined a dated event and brought its specifics (an organizer, a
+                    # venue): an undated event stored before it that shares them may join it now, as it
+                    # would have had this report been stored first (order independence)
+                    self._join_undated_later(c, ev, article.id, cands, res)
         return res
 
     def _join_undated_later(self, c: sqlite3.Connection, ev: Event, article_id: str, cands: Sequence[Event],
                             res: IngestResult) -> None:
-        """A dated report just went to event ``event_id``: an undated event of its place stored before it
-        joins it now when each of its sources, offered again with all its candidates, would join it --
+        """A dated report (or an undated one that joined it and brought its specifics) just went to dated
+        event ``event_id``: an undated event of its place stored before it joins it now when each of its sources, offered again with all its candidates, would join it --
         what it would have done had this report been stored first (issue 10: the database must not
         depend on the order of ingestion). The decision is the resolver's, with its reasons; a
         reviewer's split is respected (:meth:`_candidates` never offers a split-off event). Another day's

@@ -943,6 +943,15 @@ def sole_located_action(st: DraftState) -> None:
         return
     main = located[0]
     for d in st.drafts:
+        if _state_lead(d, main) and _tells_same_action(st.doc, d, main) and not _other_days(st, d, main):
+            # "The State Patrol arrested 41 protesters in Ohio ... They marched on a bridge in
+            # Elmwood": the state named first is the city's own, the same action told ahead
+            main.triggers += d.triggers
+            main.segments += d.segments
+            main.paras |= d.paras
+            main.rules.append(("sole_located_action+state_lead", d.segments[0] if d.segments else (0, 0), ()))
+            d.triggers = []
+            continue
         if d.key == UNLOCATED and d.counter and not main.counter and d.announced == main.announced \
                 and _tells_same_action(st.doc, d, main):
             # "Counter-protesters also gathered nearby": their own event, at the one action's place
@@ -959,6 +968,23 @@ def sole_located_action(st: DraftState) -> None:
         main.rules.append(("sole_located_action", d.segments[0] if d.segments else (0, 0), ()))
         d.triggers = []
     st.drafts = [d for d in st.drafts if d.triggers]
+
+
+def _state_lead(d: Draft, main: Draft) -> bool:
+    """Is ``d`` placed only in the state of the one located action, of the same kind (as planned
+    or as held, counter or not), told before it? Its words tell that action ahead of its city."""
+    if not d.key.startswith("state:") or main.place is None or not main.place.state:
+        return False
+    if d.key != f"state:{main.place.state}" or d.announced != main.announced or d.counter != main.counter:
+        return False
+    return bool(d.segments and main.segments) and min(a for a, _ in d.segments) < min(a for a, _ in main.segments)
+
+
+def _other_days(st: DraftState, d: Draft, main: Draft) -> bool:
+    """Do both drafts tell days, none shared ("Thursday, March 22" in a caption beside a march
+    told on the Friday)?"""
+    mine, theirs = _draft_days(st, d), _draft_days(st, main)
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def _tells_same_action(doc: ExtractDoc, d: Draft, main: Draft) -> bool:

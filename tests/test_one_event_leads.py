@@ -1,0 +1,54 @@
+"""Pages that report one event (issue 9): the ways a coder places the page's single event when
+its first words name no town. All texts here are invented."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import report_events
+
+
+@pytest.mark.regression("a lead placed only in a state joins the one action told in a town of that state")
+def test_state_lead_joins_the_city_action() -> None:
+    text = (
+        "The Ohio State Highway Patrol detained 23 people after protesters blocked a highway overpass.\n"
+        "It began early Thursday morning when a group started marching on the Main Street Bridge in Dayton. "
+        "The marchers parked two trucks across the lanes.\n"
+        "Officers cleared the bridge by noon."
+    )
+    evs = report_events(text, date(2024, 9, 13))
+    assert [(e.locality, e.state) for e in evs] == [("Dayton", "OH")]
+
+
+def _draft(key: str, seg: tuple[int, int], place: object = None, announced: bool = False) -> object:
+    from protestdb.extract.document import Draft
+
+    return Draft(key, place, announced=announced, segments=[seg])  # type: ignore[arg-type]
+
+
+def test_state_lead_only_before_in_the_same_state_and_kind() -> None:
+    from protestdb.extract.drafting import _state_lead
+    from protestdb.extract.places import Place
+
+    city = Place(200, 206, "Dayton", "city", "OH", "Dayton", "US")
+    main = _draft("dayton|OH", (150, 260), city)
+    assert _state_lead(_draft("state:OH", (0, 100)), main)
+    assert not _state_lead(_draft("state:OH", (300, 400)), main)  # told after: another action
+    assert not _state_lead(_draft("state:IN", (0, 100)), main)  # another state
+    assert not _state_lead(_draft("state:OH", (0, 100), announced=True), main)  # a plan, not the action
+    assert not _state_lead(_draft("no place", (0, 100)), main)
+
+
+@pytest.mark.regression("a state-placed lead telling another day than the city's action stays apart")
+def test_state_lead_of_another_day_is_not_joined() -> None:
+    text = (
+        "Protesters blocked a freeway in both directions in California on Thursday, March 21, 2024.\n\n"
+        "Demonstrators marched through downtown Fresno and broke a car window.\n\n"
+        "The protesters gathered on Friday, March 22, outside the police headquarters."
+    )
+    evs = report_events(text, date(2024, 3, 23))
+    fresno = [e for e in evs if e.locality == "Fresno"]
+    assert [e.date for e in fresno] == ["2024-03-22"]
+    assert all(e.locality == "Fresno" or e.date != "2024-03-22" for e in evs)

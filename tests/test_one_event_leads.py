@@ -52,3 +52,28 @@ def test_state_lead_of_another_day_is_not_joined() -> None:
     fresno = [e for e in evs if e.locality == "Fresno"]
     assert [e.date for e in fresno] == ["2024-03-22"]
     assert all(e.locality == "Fresno" or e.date != "2024-03-22" for e in evs)
+
+
+@pytest.mark.regression("one counter-protester in a scuffle is no counter-protest event")
+def test_lone_counter_protester_is_no_event() -> None:
+    text = (
+        "About 150 protesters gathered outside the county courthouse in Elgin, Illinois, on Friday to demand "
+        "the release of body camera video.\n\n"
+        "The marchers then walked to the police station. Later, a scuffle broke out between protesters and a "
+        "counterprotester, Dale Morton, in the parking lot. Protesters left by 6 p.m."
+    )
+    evs = report_events(text, date(2024, 6, 8))
+    assert [(e.locality, e.event_type) for e in evs if "counter-protest" in e.event_type] == []
+    assert [e.locality for e in evs] == ["Elgin"]
+
+
+def test_lone_counter_words() -> None:
+    from types import SimpleNamespace
+
+    from protestdb.extract.drafting import lone_counter
+
+    def said(q: str) -> bool:
+        return lone_counter(SimpleNamespace(quote=q))  # type: ignore[arg-type]
+
+    assert said("counterprotester") and said("counter-demonstrator") and said("Counter-protestor")
+    assert not said("counter-protesters") and not said("counter-protest") and not said("counterdemonstration")

@@ -577,7 +577,25 @@ def counter_protest_here(st: DraftState, s: Sentence) -> list[Group] | None:
                               "counter-protests told in the plural, without a place or a number")
         s.trigs = [t for t in s.trigs if t not in generic]
         return None if s.trigs else []
+    lone = [t for t in s.trigs if t.type == "counter-protest" and lone_counter(t)]
+    if lone:
+        # "a scuffle between marchers and a counterprotester, Jo Smith": one person, no action of
+        # a group of its own
+        for t in lone:
+            st.doc.trace.drop(f"trigger {t.quote!r} at {t.start}", "drafting.counter_protest_here",
+                              "one counter-protester, not a counter-protest")
+        s.trigs = [t for t in s.trigs if t not in lone]
+        return None if s.trigs else []
     return [(cur.key, cur.place, s.trigs, s.seg, [])]
+
+
+#: one person who counter-protests ("a counterprotester", "the lone counter-demonstrator")
+_LONE_COUNTER = re.compile(r"counter[- ]?(?:protester|protestor|demonstrator)", re.IGNORECASE)
+
+
+def lone_counter(t: Trigger) -> bool:
+    """Is the trigger a counter-protester in the singular: one person, not a group's action?"""
+    return _LONE_COUNTER.fullmatch(t.quote) is not None
 
 
 _PLURAL_COUNTER = None

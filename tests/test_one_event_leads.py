@@ -77,3 +77,36 @@ def test_lone_counter_words() -> None:
 
     assert said("counterprotester") and said("counter-demonstrator") and said("Counter-protestor")
     assert not said("counter-protesters") and not said("counter-protest") and not said("counterdemonstration")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("La marcha fue convocada antes de las recientes redadas de ICE en Tucson.", "Tucson", True),
+        ("Denunciaron la muerte de un joven en Tucson la semana pasada.", "Tucson", True),
+        ("La protesta llegó tras una manifestación similar en Tucson.", "Tucson", True),
+        ("Condenaron los operativos tanto aquí como en Tucson, donde un agente disparó contra un conductor.",
+         "Tucson", True),
+        ("Cientos de manifestantes contra las redadas marcharon en Tucson el sábado.", "Tucson", False),
+        ("Los manifestantes se reunieron en Tucson, donde cientos marcharon hasta el ayuntamiento.", "Tucson", False),
+        ("Tras la marcha en Tucson, los organizadores hablaron con la prensa.", "Tucson", False),
+    ],
+)
+def test_spanish_other_occasion_place(text: str, name: str, expected: bool) -> None:
+    from protestdb.extract.places import Place, other_occasion_place
+
+    i = text.index(name)
+    assert other_occasion_place(text, Place(i, i + len(name), name, "city"), "es") is expected
+    assert other_occasion_place(text, Place(i, i + len(name), name, "city"), "en") is False
+
+
+@pytest.mark.regression("a Spanish page's grievance city is no second event of its one march")
+def test_spanish_grievance_city_is_no_event() -> None:
+    text = (
+        "Cientos de manifestantes se congregaron el domingo en Phoenix, Arizona, para protestar contra "
+        "las políticas migratorias del gobierno federal.\n\n"
+        "Los organizadores dijeron que la marcha fue planeada antes de las recientes redadas de ICE en "
+        "Los Ángeles. Los manifestantes caminaron hasta el capitolio estatal."
+    )
+    evs = report_events(text, date(2025, 6, 10))
+    assert [e.locality for e in evs] == ["Phoenix"]

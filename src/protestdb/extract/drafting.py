@@ -1090,6 +1090,10 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told under the event the protest answers")
             continue
+        if doc.doc is None and places.other_occasion_place(text, p, doc.lang):
+            doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
+                           "told as where another occasion happened")
+            continue
         if earlier_occasion_place(doc, p, by_sent.get(si, [])):
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told in a clause of an earlier occasion")

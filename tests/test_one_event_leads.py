@@ -110,3 +110,19 @@ def test_spanish_grievance_city_is_no_event() -> None:
     )
     evs = report_events(text, date(2025, 6, 10))
     assert [e.locality for e in evs] == ["Phoenix"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hundreds marched through downtown Omaha on Tuesday. The march came after a similar protest in Denver "
+         "turned violent.\n\nThe marchers walked to the federal building.", ["Omaha"]),
+        ("Hundreds marched through downtown Omaha on Tuesday against the raids, days after similar protests in "
+         "Denver and Kansas City.\n\nThe marchers walked to the federal building.", ["Omaha"]),
+        ("Similar protests were held in Denver and Kansas City on Tuesday, while hundreds marched through "
+         "downtown Omaha.", ["Denver", "Kansas City", "Omaha"]),
+    ],
+)
+def test_earlier_similar_protest_city_is_no_event(text: str, expected: list[str]) -> None:
+    evs = report_events(text, date(2025, 6, 12))
+    assert sorted(e.locality for e in evs) == sorted(expected)

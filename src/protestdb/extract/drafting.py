@@ -1082,6 +1082,7 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
     out: dict[int, list[Place]] = {}
     others = non_event_places(text, doc.places)
     sites = places.site_places(text, doc.places, lambda pos: _bounds(layout, pos), doc.lang)
+    prev_other: Place | None = None
     for p in doc.places:
         si = layout.sentence_at(p.start)
         if layout.sentences[si].kind != "body":
@@ -1090,10 +1091,14 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told under the event the protest answers")
             continue
-        if doc.doc is None and places.other_occasion_place(text, p, doc.lang):
+        if places.other_occasion_place(text, p, doc.lang) or (
+                prev_other is not None and _LIST_GAP.fullmatch(text, prev_other.end, p.start) is not None):
+            # "days after similar protests in Elmford and Dunmore": that protest's places, not the action's
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told as where another occasion happened")
+            prev_other = p
             continue
+        prev_other = None
         if earlier_occasion_place(doc, p, by_sent.get(si, [])):
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told in a clause of an earlier occasion")
@@ -1116,6 +1121,10 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             tags[("place", id(p))] = "listed_with_action"  # "nationwide, including in Denver"
         out.setdefault(si, []).append(p)
     return out
+
+
+#: the words between two places of one list ("Elmford, Dunmore and Riverton")
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|,?\s*y|,?\s*e)\s*")
 
 
 def _bounds(layout: Any, pos: int) -> tuple[int, int]:

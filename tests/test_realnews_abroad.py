@@ -67,26 +67,6 @@ def test_city_inside_a_longer_name_is_half_evidence_of_its_country() -> None:
     assert decide(weigh(cities_in_names=["FR", "FR"], states=1)) is None
 
 
-def test_city_inside_a_name_alone_moves_no_text_abroad() -> None:
-    from protestdb.geo.country import decide, weigh
-
-    # "David Hogg" on a page that names no place: the first name is a town of Panama, no evidence
-    assert decide(weigh(cities_in_names=["PA"]), ["PA"]) is None
-    assert decide(weigh(cities_in_names=["PA"], countries=["PA"]), ["PA"]) == "PA"
-    assert decide(weigh(cities_in_names=["PK"], cities=["PK"]), ["PK"]) == "PK"
-
-
-def test_person_named_like_a_town_abroad_keeps_a_placeless_us_page_home() -> None:
-    from protestdb.geo.places import text_country
-
-    text = (
-        "Pupils walk out over gun violence\n\n"
-        "About 40 pupils of Elmwood High School left class on Friday morning. Survivors such as David Hogg "
-        "urged schools to join the walkout."
-    )
-    assert text_country(text) is None
-
-
 def test_person_named_like_a_us_town_in_a_text_about_manila() -> None:
     text = (
         "Members of the Manila Police District blocked a march of farmers in Manila on Saturday. "

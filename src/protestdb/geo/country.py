@@ -127,17 +127,12 @@ def weigh(
     return score
 
 
-def decide(score: Counter[str], cities_in_names: Iterable[str] = ()) -> str | None:
-    """The foreign country whose evidence is more than the US's, else None. A country whose
-    only evidence is cities told inside longer names (``cities_in_names``: "David Hogg", "the
-    Valencia Street cafe") is none: a name built on a town's word tells its country only beside
-    other evidence of it."""
+def decide(score: Counter[str]) -> str | None:
+    """The foreign country whose evidence is more than the US's, else None."""
     foreign = [(v, c) for c, v in score.items() if c != "US" and v > 0]
     if not foreign:
         return None
     v, c = max(foreign)
-    if c in set(cities_in_names) and v <= WEIGHTS["city_in_name"]:
-        return None
     return c if v > score.get("US", 0.0) else None
 
 

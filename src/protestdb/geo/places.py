@@ -499,8 +499,6 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
     # 3b. which country the text is about, from its own words (datelines, country names,
     # demonyms, cities found only abroad or only in the US, US states)
     town_quotes = [q for (_s, _e, q, _st, _x, gl) in pending_cities if not gl]
-    in_names = [c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and gl and not _acronym(q)
-                for c in [country_mod.city_country(q)] if c]
     cc = country_mod.decide(
         country_mod.weigh(
             datelines=[pm.country for pm in out if pm.is_dateline and pm.kind == "city" and pm.country],
@@ -514,9 +512,9 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             states=len({pm.state for pm in out if pm.kind == "state" and not pm.is_dateline
                         and country_code(pm.quote) in (None, "US")}),
             text=text,
-            cities_in_names=in_names,
-        ),
-        in_names,
+            cities_in_names=[c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and gl and not _acronym(q)
+                             for c in [country_mod.city_country(q)] if c],
+        )
     )
     if cc is not None:
         # "Georgia" in a text about Tbilisi is the country, not the US state

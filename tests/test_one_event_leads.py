@@ -13,10 +13,10 @@ from conftest import report_events
 @pytest.mark.regression("a lead placed only in a state joins the one action told in a town of that state")
 def test_state_lead_joins_the_city_action() -> None:
     text = (
-        "The Ohio State Highway Patrol detained 23 people after protesters blocked a highway overpass.\n"
-        "It began early Thursday morning when a group started marching on the Main Street Bridge in Dayton. "
-        "The marchers parked two trucks across the lanes.\n"
-        "Officers cleared the bridge by noon."
+        "Ohio troopers led away a dozen marchers who would not leave a state office building.\n"
+        "The march had started before dawn at the courthouse in Dayton, where about 60 people sang. "
+        "Organizers handed out flyers on rent relief.\n"
+        "A spokeswoman for the troopers gave no names."
     )
     evs = report_events(text, date(2024, 9, 13))
     assert [(e.locality, e.state) for e in evs] == [("Dayton", "OH")]
@@ -44,8 +44,8 @@ def test_state_lead_only_before_in_the_same_state_and_kind() -> None:
 @pytest.mark.regression("a state-placed lead telling another day than the city's action stays apart")
 def test_state_lead_of_another_day_is_not_joined() -> None:
     text = (
-        "Protesters blocked a freeway in both directions in California on Thursday, March 21, 2024.\n\n"
-        "Demonstrators marched through downtown Fresno and broke a car window.\n\n"
+        "Drivers honked as protesters stopped traffic on a California highway on Thursday, March 21, 2024.\n\n"
+        "Demonstrators marched through downtown Fresno and chanted outside city hall.\n\n"
         "The protesters gathered on Friday, March 22, outside the police headquarters."
     )
     evs = report_events(text, date(2024, 3, 23))
@@ -59,8 +59,8 @@ def test_lone_counter_protester_is_no_event() -> None:
     text = (
         "About 150 protesters gathered outside the county courthouse in Elgin, Illinois, on Friday to demand "
         "the release of body camera video.\n\n"
-        "The marchers then walked to the police station. Later, a scuffle broke out between protesters and a "
-        "counterprotester, Dale Morton, in the parking lot. Protesters left by 6 p.m."
+        "The marchers then walked to the police station. One counterprotester waved a flag from his truck "
+        "and shouted at them. Protesters left by 6 p.m."
     )
     evs = report_events(text, date(2024, 6, 8))
     assert [(e.locality, e.event_type) for e in evs if "counter-protest" in e.event_type] == []
@@ -82,11 +82,10 @@ def test_lone_counter_words() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
-        ("La marcha fue convocada antes de las recientes redadas de ICE en Tucson.", "Tucson", True),
+        ("Los vecinos recordaron las redadas de ICE en Tucson del mes pasado.", "Tucson", True),
         ("Denunciaron la muerte de un joven en Tucson la semana pasada.", "Tucson", True),
         ("La protesta llegó tras una manifestación similar en Tucson.", "Tucson", True),
-        ("Condenaron los operativos tanto aquí como en Tucson, donde un agente disparó contra un conductor.",
-         "Tucson", True),
+        ("Los oradores hablaron de lo ocurrido en Tucson, donde un guardia disparó contra un joven.", "Tucson", True),
         ("Cientos de manifestantes contra las redadas marcharon en Tucson el sábado.", "Tucson", False),
         ("Los manifestantes se reunieron en Tucson, donde cientos marcharon hasta el ayuntamiento.", "Tucson", False),
         ("Tras la marcha en Tucson, los organizadores hablaron con la prensa.", "Tucson", False),
@@ -105,8 +104,8 @@ def test_spanish_grievance_city_is_no_event() -> None:
     text = (
         "Cientos de manifestantes se congregaron el domingo en Phoenix, Arizona, para protestar contra "
         "las políticas migratorias del gobierno federal.\n\n"
-        "Los organizadores dijeron que la marcha fue planeada antes de las recientes redadas de ICE en "
-        "Los Ángeles. Los manifestantes caminaron hasta el capitolio estatal."
+        "Una oradora pidió justicia por las familias separadas en las redadas de ICE en Los Ángeles. "
+        "Los manifestantes caminaron hasta el capitolio estatal."
     )
     evs = report_events(text, date(2025, 6, 10))
     assert [e.locality for e in evs] == ["Phoenix"]

@@ -579,8 +579,8 @@ def counter_protest_here(st: DraftState, s: Sentence) -> list[Group] | None:
         return None if s.trigs else []
     lone = [t for t in s.trigs if t.type == "counter-protest" and lone_counter(t)]
     if lone:
-        # "a scuffle between marchers and a counterprotester, Jo Smith": one person, no action of
-        # a group of its own
+        # "a counterprotester in a pickup shouted at the marchers": one person, no action of a
+        # group of its own
         for t in lone:
             st.doc.trace.drop(f"trigger {t.quote!r} at {t.start}", "drafting.counter_protest_here",
                               "one counter-protester, not a counter-protest")
@@ -962,8 +962,8 @@ def sole_located_action(st: DraftState) -> None:
     main = located[0]
     for d in st.drafts:
         if _state_lead(d, main) and _tells_same_action(st.doc, d, main) and not _other_days(st, d, main):
-            # "The State Patrol arrested 41 protesters in Ohio ... They marched on a bridge in
-            # Elmwood": the state named first is the city's own, the same action told ahead
+            # "Ohio troopers led away a dozen marchers ... The march had started at the Elmwood
+            # courthouse": the state named first is the city's own, the same action told ahead
             main.triggers += d.triggers
             main.segments += d.segments
             main.paras |= d.paras
@@ -999,8 +999,8 @@ def _state_lead(d: Draft, main: Draft) -> bool:
 
 
 def _other_days(st: DraftState, d: Draft, main: Draft) -> bool:
-    """Do both drafts tell days, none shared ("Thursday, March 22" in a caption beside a march
-    told on the Friday)?"""
+    """Do both drafts tell days, none shared (a photo caption's day beside a march told on
+    another day)?"""
     mine, theirs = _draft_days(st, d), _draft_days(st, main)
     return bool(mine) and bool(theirs) and not mine & theirs
 

@@ -577,7 +577,25 @@ def counter_protest_here(st: DraftState, s: Sentence) -> list[Group] | None:
                               "counter-protests told in the plural, without a place or a number")
         s.trigs = [t for t in s.trigs if t not in generic]
         return None if s.trigs else []
+    lone = [t for t in s.trigs if t.type == "counter-protest" and lone_counter(t)]
+    if lone:
+        # "a counterprotester in a pickup shouted at the marchers": one person, no action of a
+        # group of its own
+        for t in lone:
+            st.doc.trace.drop(f"trigger {t.quote!r} at {t.start}", "drafting.counter_protest_here",
+                              "one counter-protester, not a counter-protest")
+        s.trigs = [t for t in s.trigs if t not in lone]
+        return None if s.trigs else []
     return [(cur.key, cur.place, s.trigs, s.seg, [])]
+
+
+#: one person who counter-protests ("a counterprotester", "the lone counter-demonstrator")
+_LONE_COUNTER = re.compile(r"counter[- ]?(?:protester|protestor|demonstrator)", re.IGNORECASE)
+
+
+def lone_counter(t: Trigger) -> bool:
+    """Is the trigger a counter-protester in the singular: one person, not a group's action?"""
+    return _LONE_COUNTER.fullmatch(t.quote) is not None
 
 
 _PLURAL_COUNTER = None
@@ -943,6 +961,15 @@ def sole_located_action(st: DraftState) -> None:
         return
     main = located[0]
     for d in st.drafts:
+        if _state_lead(d, main) and _tells_same_action(st.doc, d, main) and not _other_days(st, d, main):
+            # "Ohio troopers led away a dozen marchers ... The march had started at the Elmwood
+            # courthouse": the state named first is the city's own, the same action told ahead
+            main.triggers += d.triggers
+            main.segments += d.segments
+            main.paras |= d.paras
+            main.rules.append(("sole_located_action+state_lead", d.segments[0] if d.segments else (0, 0), ()))
+            d.triggers = []
+            continue
         if d.key == UNLOCATED and d.counter and not main.counter and d.announced == main.announced \
                 and _tells_same_action(st.doc, d, main):
             # "Counter-protesters also gathered nearby": their own event, at the one action's place
@@ -959,6 +986,23 @@ def sole_located_action(st: DraftState) -> None:
         main.rules.append(("sole_located_action", d.segments[0] if d.segments else (0, 0), ()))
         d.triggers = []
     st.drafts = [d for d in st.drafts if d.triggers]
+
+
+def _state_lead(d: Draft, main: Draft) -> bool:
+    """Is ``d`` placed only in the state of the one located action, of the same kind (as planned
+    or as held, counter or not), told before it? Its words tell that action ahead of its city."""
+    if not d.key.startswith("state:") or main.place is None or not main.place.state:
+        return False
+    if d.key != f"state:{main.place.state}" or d.announced != main.announced or d.counter != main.counter:
+        return False
+    return bool(d.segments and main.segments) and min(a for a, _ in d.segments) < min(a for a, _ in main.segments)
+
+
+def _other_days(st: DraftState, d: Draft, main: Draft) -> bool:
+    """Do both drafts tell days, none shared (a photo caption's day beside a march told on
+    another day)?"""
+    mine, theirs = _draft_days(st, d), _draft_days(st, main)
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def _tells_same_action(doc: ExtractDoc, d: Draft, main: Draft) -> bool:
@@ -1038,6 +1082,7 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
     out: dict[int, list[Place]] = {}
     others = non_event_places(text, doc.places)
     sites = places.site_places(text, doc.places, lambda pos: _bounds(layout, pos), doc.lang)
+    prev_other: Place | None = None
     for p in doc.places:
         si = layout.sentence_at(p.start)
         if layout.sentences[si].kind != "body":
@@ -1046,6 +1091,14 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told under the event the protest answers")
             continue
+        if places.other_occasion_place(text, p, doc.lang) or (
+                prev_other is not None and _LIST_GAP.fullmatch(text, prev_other.end, p.start) is not None):
+            # "days after similar protests in Elmford and Dunmore": that protest's places, not the action's
+            doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
+                           "told as where another occasion happened")
+            prev_other = p
+            continue
+        prev_other = None
         if earlier_occasion_place(doc, p, by_sent.get(si, [])):
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told in a clause of an earlier occasion")
@@ -1071,6 +1124,10 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             tags[("place", id(p))] = "listed_with_action"  # "nationwide, including in Denver"
         out.setdefault(si, []).append(p)
     return out
+
+
+#: the words between two places of one list ("Elmford, Dunmore and Riverton")
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|,?\s*y|,?\s*e)\s*")
 
 
 def _bounds(layout: Any, pos: int) -> tuple[int, int]:

@@ -502,6 +502,25 @@ def only_town(p: Place, found: list[Place]) -> bool:
 
 
 @lru_cache(maxsize=4)
+@lru_cache(maxsize=4)
+def _other_occasion(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    before = lang_entry("background", lang, "other_occasion_before")
+    after = lang_entry("background", lang, "other_occasion_after")
+    return (re.compile("|".join(f"(?:{x})" for x in before), re.IGNORECASE) if before else None,
+            re.compile("|".join(f"(?:{x})" for x in after), re.IGNORECASE) if after else None)
+
+
+def other_occasion_place(text: str, p: Place, lang: str) -> bool:
+    """Is the place told, by the words right around it, as where another occasion happened: the
+    grievance ("las redadas de ICE en Elmwood", "en Elmwood, donde un agente mató a ...") or an
+    earlier protest ("tras una protesta similar en Elmwood")? For texts without a parse, where
+    the clause of the place cannot be read (``data/background_<lang>`` other_occasion_*)."""
+    before, after = _other_occasion(lang)
+    if before is not None and before.search(text, max(0, p.start - 120), p.start):
+        return True
+    return after is not None and after.match(text, p.end, min(len(text), p.end + 120)) is not None
+
+
 def grievance_nouns(lang: str) -> frozenset[str]:
     """Nouns of the event a protest answers ("the death of X in Minneapolis"):
     ``data/place_words`` grievance_nouns."""

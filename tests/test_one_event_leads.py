@@ -1,0 +1,127 @@
+"""Pages that report one event (issue 9): the ways a coder places the page's single event when
+its first words name no town. All texts here are invented."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import report_events
+
+
+@pytest.mark.regression("a lead placed only in a state joins the one action told in a town of that state")
+def test_state_lead_joins_the_city_action() -> None:
+    text = (
+        "Ohio troopers led away a dozen marchers who would not leave a state office building.\n"
+        "The march had started before dawn at the courthouse in Dayton, where about 60 people sang. "
+        "Organizers handed out flyers on rent relief.\n"
+        "A spokeswoman for the troopers gave no names."
+    )
+    evs = report_events(text, date(2024, 9, 13))
+    assert [(e.locality, e.state) for e in evs] == [("Dayton", "OH")]
+
+
+def _draft(key: str, seg: tuple[int, int], place: object = None, announced: bool = False) -> object:
+    from protestdb.extract.document import Draft
+
+    return Draft(key, place, announced=announced, segments=[seg])  # type: ignore[arg-type]
+
+
+def test_state_lead_only_before_in_the_same_state_and_kind() -> None:
+    from protestdb.extract.drafting import _state_lead
+    from protestdb.extract.places import Place
+
+    city = Place(200, 206, "Dayton", "city", "OH", "Dayton", "US")
+    main = _draft("dayton|OH", (150, 260), city)
+    assert _state_lead(_draft("state:OH", (0, 100)), main)
+    assert not _state_lead(_draft("state:OH", (300, 400)), main)  # told after: another action
+    assert not _state_lead(_draft("state:IN", (0, 100)), main)  # another state
+    assert not _state_lead(_draft("state:OH", (0, 100), announced=True), main)  # a plan, not the action
+    assert not _state_lead(_draft("no place", (0, 100)), main)
+
+
+@pytest.mark.regression("a state-placed lead telling another day than the city's action stays apart")
+def test_state_lead_of_another_day_is_not_joined() -> None:
+    text = (
+        "Drivers honked as protesters stopped traffic on a California highway on Thursday, March 21, 2024.\n\n"
+        "Demonstrators marched through downtown Fresno and chanted outside city hall.\n\n"
+        "The protesters gathered on Friday, March 22, outside the police headquarters."
+    )
+    evs = report_events(text, date(2024, 3, 23))
+    fresno = [e for e in evs if e.locality == "Fresno"]
+    assert [e.date for e in fresno] == ["2024-03-22"]
+    assert all(e.locality == "Fresno" or e.date != "2024-03-22" for e in evs)
+
+
+@pytest.mark.regression("one counter-protester in a scuffle is no counter-protest event")
+def test_lone_counter_protester_is_no_event() -> None:
+    text = (
+        "About 150 protesters gathered outside the county courthouse in Elgin, Illinois, on Friday to demand "
+        "the release of body camera video.\n\n"
+        "The marchers then walked to the police station. One counterprotester waved a flag from his truck "
+        "and shouted at them. Protesters left by 6 p.m."
+    )
+    evs = report_events(text, date(2024, 6, 8))
+    assert [(e.locality, e.event_type) for e in evs if "counter-protest" in e.event_type] == []
+    assert [e.locality for e in evs] == ["Elgin"]
+
+
+def test_lone_counter_words() -> None:
+    from types import SimpleNamespace
+
+    from protestdb.extract.drafting import lone_counter
+
+    def said(q: str) -> bool:
+        return lone_counter(SimpleNamespace(quote=q))  # type: ignore[arg-type]
+
+    assert said("counterprotester") and said("counter-demonstrator") and said("Counter-protestor")
+    assert not said("counter-protesters") and not said("counter-protest") and not said("counterdemonstration")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Los vecinos recordaron las redadas de ICE en Tucson del mes pasado.", "Tucson", True),
+        ("Denunciaron la muerte de un joven en Tucson la semana pasada.", "Tucson", True),
+        ("La protesta llegó tras una manifestación similar en Tucson.", "Tucson", True),
+        ("Los oradores hablaron de lo ocurrido en Tucson, donde un guardia disparó contra un joven.", "Tucson", True),
+        ("Cientos de manifestantes contra las redadas marcharon en Tucson el sábado.", "Tucson", False),
+        ("Los manifestantes se reunieron en Tucson, donde cientos marcharon hasta el ayuntamiento.", "Tucson", False),
+        ("Tras la marcha en Tucson, los organizadores hablaron con la prensa.", "Tucson", False),
+    ],
+)
+def test_spanish_other_occasion_place(text: str, name: str, expected: bool) -> None:
+    from protestdb.extract.places import Place, other_occasion_place
+
+    i = text.index(name)
+    assert other_occasion_place(text, Place(i, i + len(name), name, "city"), "es") is expected
+    assert other_occasion_place(text, Place(i, i + len(name), name, "city"), "en") is False
+
+
+@pytest.mark.regression("a Spanish page's grievance city is no second event of its one march")
+def test_spanish_grievance_city_is_no_event() -> None:
+    text = (
+        "Cientos de manifestantes se congregaron el domingo en Phoenix, Arizona, para protestar contra "
+        "las políticas migratorias del gobierno federal.\n\n"
+        "Una oradora pidió justicia por las familias separadas en las redadas de ICE en Los Ángeles. "
+        "Los manifestantes caminaron hasta el capitolio estatal."
+    )
+    evs = report_events(text, date(2025, 6, 10))
+    assert [e.locality for e in evs] == ["Phoenix"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hundreds marched through downtown Omaha on Tuesday. The march came after a similar protest in Denver "
+         "turned violent.\n\nThe marchers walked to the federal building.", ["Omaha"]),
+        ("Hundreds marched through downtown Omaha on Tuesday against the raids, days after similar protests in "
+         "Denver and Kansas City.\n\nThe marchers walked to the federal building.", ["Omaha"]),
+        ("Similar protests were held in Denver and Kansas City on Tuesday, while hundreds marched through "
+         "downtown Omaha.", ["Denver", "Kansas City", "Omaha"]),
+    ],
+)
+def test_earlier_similar_protest_city_is_no_event(text: str, expected: list[str]) -> None:
+    evs = report_events(text, date(2025, 6, 12))
+    assert sorted(e.locality for e in evs) == sorted(expected)

@@ -1,0 +1,82 @@
+"""Two actions at one place told as two: "another march", "a second rally", "two separate
+protests" -- each its own event, never folded into the first one told there."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import report_events
+
+
+@pytest.mark.regression("'another march' at the same city later the same day is a second event")
+def test_another_march_same_city_is_its_own_event() -> None:
+    text = (
+        "Hundreds of nurses marched from Harbor Park to City Hall in Elmira, New York, on Tuesday "
+        "to demand safe staffing levels.\n\n"
+        "Later in the afternoon, tenant organizers led another march from the bus depot to the "
+        "county courthouse, calling for a rent freeze."
+    )
+    evs = report_events(text, date(2024, 5, 8))
+    assert [e.locality for e in evs] == ["Elmira", "Elmira"]
+
+
+@pytest.mark.regression("'a second rally' in the same paragraph is a second event")
+def test_a_second_rally_in_the_same_paragraph() -> None:
+    text = (
+        "About 200 teachers rallied outside the school board offices in Tacoma, Washington, on "
+        "Monday over stalled contract talks. A second rally, organized by a parents' group, "
+        "gathered at Wright Park two hours later."
+    )
+    evs = report_events(text, date(2024, 9, 10))
+    assert [e.locality for e in evs] == ["Tacoma", "Tacoma"]
+
+
+@pytest.mark.regression("Spanish: 'otra marcha' at the same city is a second event")
+def test_otra_marcha_is_its_own_event() -> None:
+    text = (
+        "Miles de personas marcharon el martes desde el parque central hasta el ayuntamiento de "
+        "Fresno, California, para exigir una reforma migratoria.\n\n"
+        "Por su parte, una coalición de sindicatos impulsó otra marcha que salió más tarde desde "
+        "la estación de autobuses."
+    )
+    evs = report_events(text, date(2018, 5, 2))
+    assert [e.locality for e in evs] == ["Fresno", "Fresno"]
+
+
+@pytest.mark.regression("'two separate protests' in one city: two events there")
+@pytest.mark.parametrize("words", ["two separate protests", "two protests", "two rival rallies"])
+def test_counted_actions_in_one_city(words: str) -> None:
+    text = (
+        f"Farm workers and a group of retired teachers staged {words} in Boise, Idaho, on "
+        "Wednesday, snarling traffic near the statehouse."
+    )
+    evs = report_events(text, date(2024, 4, 4))
+    assert [e.locality for e in evs] == ["Boise", "Boise"]
+
+
+@pytest.mark.regression("'three demonstrations' in a city: three events there")
+def test_city_hosting_three_demonstrations() -> None:
+    text = (
+        "The center of Dayton, Ohio, was crowded on Saturday with three demonstrations. A union "
+        "march set off from the river front, while a vigil gathered at Courthouse Square."
+    )
+    evs = report_events(text, date(2024, 6, 3))
+    assert [e.locality for e in evs] == ["Dayton"] * 3
+
+
+@pytest.mark.regression("one action re-told is not a second one")
+@pytest.mark.parametrize("sentence", [
+    "Another 200 protesters joined the march later in the day.",
+    "It was the second march in the city this month.",
+    "The two-hour march ended peacefully at the courthouse.",
+    "Organizers said it was another day of protests for the union.",
+])
+def test_one_action_retold_stays_one(sentence: str) -> None:
+    text = (
+        "Hundreds of nurses marched from Harbor Park to City Hall in Elmira, New York, on Tuesday "
+        f"to demand safe staffing levels. {sentence}"
+    )
+    evs = report_events(text, date(2024, 5, 8))
+    assert [e.locality for e in evs] == ["Elmira"]

@@ -80,3 +80,52 @@ def test_one_action_retold_stays_one(sentence: str) -> None:
     )
     evs = report_events(text, date(2024, 5, 8))
     assert [e.locality for e in evs] == ["Elmira"]
+
+
+@pytest.mark.regression("an action told with a day of its own beside the page's one located action: the same place, its own event")
+def test_previous_day_action_at_the_one_place() -> None:
+    text = (
+        "Bus drivers continued their protest outside the transit authority offices in Durban, "
+        "demanding unpaid overtime.\n\n"
+        "The union's regional secretary said talks with the city had stalled for months.\n\n"
+        "Yesterday the drivers marched on the depot and blocked buses from leaving."
+    )
+    evs = report_events(text, date(2020, 7, 23))
+    assert sorted((e.locality, str(e.date)) for e in evs) == [("Durban", "2020-07-22"), ("Durban", "2020-07-23")]
+
+
+@pytest.mark.regression("a place-less detail on the located action's own day joins it")
+def test_same_day_detail_joins_the_one_action() -> None:
+    text = (
+        "Hundreds of nurses marched from Harbor Park to City Hall in Elmira, New York, on Tuesday "
+        "to demand safe staffing levels.\n\n"
+        "The union's president said talks had stalled for months.\n\n"
+        "On Tuesday the nurses also blocked the hospital's main entrance for an hour."
+    )
+    evs = report_events(text, date(2024, 5, 8))
+    assert [e.locality for e in evs] == ["Elmira"]
+
+
+@pytest.mark.regression("another day or site of a strike, and another action told of a month before, are no new event")
+@pytest.mark.parametrize("sentence", [
+    "Another picket line stood outside the bus depot across town.",
+    "Another walkout was held there on March 2, weeks before the contract expired.",
+    "The union staged another walkout on Tuesday at the county's two other hospitals.",
+])
+def test_another_strike_site_or_old_action_stays_one(sentence: str) -> None:
+    text = (
+        "Hundreds of nurses walked off the job and picketed outside Mercy Hospital in Elmira, New York, "
+        f"on Tuesday to demand safe staffing levels.\n\n{sentence}"
+    )
+    evs = report_events(text, date(2024, 5, 8))
+    assert [e.locality for e in evs] == ["Elmira"]
+
+
+@pytest.mark.regression("'the two rallies' refers back: no more events than told")
+def test_the_two_rallies_refers_back() -> None:
+    text = (
+        "Teachers rallied outside the Boise statehouse on Wednesday over pay. About 400 people "
+        "attended the two rallies in Boise, Idaho, police said."
+    )
+    evs = report_events(text, date(2024, 4, 4))
+    assert [e.locality for e in evs] == ["Boise"]

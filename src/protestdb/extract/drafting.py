@@ -211,8 +211,12 @@ def another_action(doc: ExtractDoc, d: Draft, seg: tuple[int, int], trigs: list[
     if not pats:
         return False
     pat = any_rx(tuple(pats))
-    return any(_action_noun(t) and not t.anaphoric and pat.search(doc.text, max(seg[0], t.start - 40), t.start)
-               for t in trigs)
+    if any(date_status(m, doc.published, d.announced) == "old" for m in dates_in(doc, *seg)):
+        return False  # "Another walkout was held on May 1" a month before: history, no action of the news
+    # "another picket line was at the signal depot", "staged another national walkout": a site or a
+    # day of an action running over days (``_DURATIVE``) or of a walkout series, not another action
+    return any(_action_noun(t) and not t.anaphoric and t.type not in _DURATIVE and t.type != "walkout"
+               and pat.search(doc.text, max(seg[0], t.start - 40), t.start) for t in trigs)
 
 
 def counted_actions(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger]) -> tuple[int, Trigger] | None:
@@ -1300,7 +1304,21 @@ def _another_day(st: DraftState, d: Draft, seg: tuple[int, int], para: int, trig
     if not mine:
         return False
     theirs = _draft_days(st, d)
-    return bool(theirs) and not (mine & theirs) and not _days_elsewhere(st, seg, trigs)
+    implied = not theirs
+    theirs = theirs or _implied_day(st, d)
+    split = bool(theirs) and not (mine & theirs) and not _days_elsewhere(st, seg, trigs)
+    if split and implied:
+        st.doc.memo.setdefault("implied_day", set()).add(id(d))  # (the date filler gives it that day)
+    return split
+
+
+def _implied_day(st: DraftState, d: Draft) -> set[Any]:
+    """The day of an action told as held without a day of its own ("Bus drivers continued their
+    protest outside the depot"): the page's own day -- so that an action told later with another
+    day ("Yesterday the drivers marched on the depot") is told apart from it."""
+    if d.announced or st.doc.published is None:
+        return set()
+    return {st.doc.published}
 
 
 def _days_elsewhere(st: DraftState, seg: tuple[int, int], trigs: list[Trigger]) -> bool:

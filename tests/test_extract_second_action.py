@@ -82,18 +82,6 @@ def test_one_action_retold_stays_one(sentence: str) -> None:
     assert [e.locality for e in evs] == ["Elmira"]
 
 
-@pytest.mark.regression("an action told with a day of its own beside the page's one located action: the same place, its own event")
-def test_previous_day_action_at_the_one_place() -> None:
-    text = (
-        "Bus drivers continued their protest outside the transit authority offices in Durban, "
-        "demanding unpaid overtime.\n\n"
-        "The union's regional secretary said talks with the city had stalled for months.\n\n"
-        "Yesterday the drivers marched on the depot and blocked buses from leaving."
-    )
-    evs = report_events(text, date(2020, 7, 23))
-    assert sorted((e.locality, str(e.date)) for e in evs) == [("Durban", "2020-07-22"), ("Durban", "2020-07-23")]
-
-
 @pytest.mark.regression("a place-less detail on the located action's own day joins it")
 def test_same_day_detail_joins_the_one_action() -> None:
     text = (

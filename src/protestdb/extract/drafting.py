@@ -1304,21 +1304,7 @@ def _another_day(st: DraftState, d: Draft, seg: tuple[int, int], para: int, trig
     if not mine:
         return False
     theirs = _draft_days(st, d)
-    implied = not theirs
-    theirs = theirs or _implied_day(st, d)
-    split = bool(theirs) and not (mine & theirs) and not _days_elsewhere(st, seg, trigs)
-    if split and implied:
-        st.doc.memo.setdefault("implied_day", set()).add(id(d))  # (the date filler gives it that day)
-    return split
-
-
-def _implied_day(st: DraftState, d: Draft) -> set[Any]:
-    """The day of an action told as held without a day of its own ("Bus drivers continued their
-    protest outside the depot"): the page's own day -- so that an action told later with another
-    day ("Yesterday the drivers marched on the depot") is told apart from it."""
-    if d.announced or st.doc.published is None:
-        return set()
-    return {st.doc.published}
+    return bool(theirs) and not (mine & theirs) and not _days_elsewhere(st, seg, trigs)
 
 
 def _days_elsewhere(st: DraftState, seg: tuple[int, int], trigs: list[Trigger]) -> bool:

@@ -441,7 +441,7 @@ def fill_date(f: Filling) -> None:
         return
     dm, rule = _nearest(f, _by_attachment(f, _opening_dates(f, dcands))), "date.nearest_in_segment"
     if dm is None and not d.announced:
-        if _put_page_date(f) or _put_implied_day(f):
+        if _put_page_date(f):
             return
         dm, rule = _own_paragraph_day(f), "date.own_paragraph_day"
         if dm is None:
@@ -690,23 +690,6 @@ def _put_page_date(f: Filling, within: tuple[int, int] | None = None) -> bool:
     f.put("date", pub.isoformat(), sp, rule="date.ongoing_on_page_date")
     f.ev.date_precision = "day"
     record(f.trace, "date_precision", "date.ongoing_on_page_date", [sp])
-    return True
-
-
-def _put_implied_day(f: Filling) -> bool:
-    """An action told without a day, told apart from a later one of another day at its place
-    (``drafting._implied_day``: "Bus drivers continued their protest outside the depot" ...
-    "Yesterday the drivers marched"): the page's day, not the other action's."""
-    from protestdb.extract.furniture import page_stamps
-
-    pub = f.doc.published
-    if pub is None or id(f.draft) not in f.doc.memo.get("implied_day", ()) or not f.draft.triggers:
-        return False
-    t = f.draft.triggers[0]
-    sp = next((span for d, _upd, span in page_stamps(f.doc.text, f.doc.lang) if d == pub), (t.start, t.end, t.quote))
-    f.put("date", pub.isoformat(), sp, rule="date.page_day_beside_another_day")
-    f.ev.date_precision = "day"
-    record(f.trace, "date_precision", "date.page_day_beside_another_day", [sp])
     return True
 
 

@@ -72,6 +72,7 @@ def test_city_hosting_three_demonstrations() -> None:
     "It was the second march in the city this month.",
     "The two-hour march ended peacefully at the courthouse.",
     "Organizers said it was another day of protests for the union.",
+    "Another group took to the streets near the station an hour later.",
 ])
 def test_one_action_retold_stays_one(sentence: str) -> None:
     text = (
@@ -107,6 +108,17 @@ def test_another_strike_site_or_old_action_stays_one(sentence: str) -> None:
     )
     evs = report_events(text, date(2024, 5, 8))
     assert [e.locality for e in evs] == ["Elmira"]
+
+
+@pytest.mark.regression("Spanish: 'otra manifestante' is one more person, no other action")
+def test_otra_manifestante_is_no_second_action() -> None:
+    text = (
+        "Miles de personas marcharon el martes desde el parque central hasta el ayuntamiento de "
+        "Fresno, California, para exigir una reforma migratoria.\n\n"
+        "Otra manifestante, una estudiante de 20 años, dijo que marchaba por su familia."
+    )
+    evs = report_events(text, date(2018, 5, 2))
+    assert [e.locality for e in evs] == ["Fresno"]
 
 
 @pytest.mark.regression("'the two rallies' refers back: no more events than told")

@@ -190,13 +190,19 @@ def _new_action() -> Any:
 
 
 #: the end of a word for the people acting ("protesters", "strikers", "manifestantes"), not an action
-_PEOPLE_END = re.compile(r"(?:ers?|ors?|ists?|ants?|antes|istas|ores|eros|eras)$", re.IGNORECASE)
+_PEOPLE_END = re.compile(r"(?:ers?|ors?|ists?|ants?|antes?|istas?|ores|eros?|eras?)$", re.IGNORECASE)
 
 
-def _action_noun(t: Trigger) -> bool:
-    """Is the trigger an action ("march", "rally", "marcha"), not the people ("protesters": "another
-    200 protesters joined" tells more people, no other action)?"""
-    return not t.quoted and _PEOPLE_END.search(t.quote) is None
+def _action_noun(doc: ExtractDoc, t: Trigger) -> bool:
+    """Is the trigger an action noun ("march", "rally", "marcha"), not the people ("protesters",
+    "otra manifestante": more people, no other action) nor a verb ("another group took to the
+    streets")? The parse tells the noun when there is one (English)."""
+    if t.quoted or _PEOPLE_END.search(t.quote) is not None:
+        return False
+    if doc.doc is None:
+        return " " not in t.quote.strip()
+    span = doc.doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN")
 
 
 def another_action(doc: ExtractDoc, d: Draft, seg: tuple[int, int], trigs: list[Trigger]) -> bool:
@@ -215,7 +221,7 @@ def another_action(doc: ExtractDoc, d: Draft, seg: tuple[int, int], trigs: list[
         return False  # "Another walkout was held on May 1" a month before: history, no action of the news
     # "another picket line was at the signal depot", "staged another national walkout": a site or a
     # day of an action running over days (``_DURATIVE``) or of a walkout series, not another action
-    return any(_action_noun(t) and not t.anaphoric and t.type not in _DURATIVE and t.type != "walkout"
+    return any(_action_noun(doc, t) and not t.anaphoric and t.type not in _DURATIVE and t.type != "walkout"
                and pat.search(doc.text, max(seg[0], t.start - 40), t.start) for t in trigs)
 
 
@@ -231,7 +237,7 @@ def counted_actions(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger])
         return None
     pat = any_rx(tuple(pats))
     for t in trigs:
-        if not _action_noun(t) or not t.quote.lower().endswith(("s", "es")):
+        if not _action_noun(doc, t) or not t.quote.lower().endswith(("s", "es")):
             continue
         m = pat.search(doc.text, max(seg[0], t.start - 40), t.start)
         n = numbers.get(m.group("n").lower()) if m is not None else None

@@ -217,12 +217,13 @@ def another_action(doc: ExtractDoc, d: Draft, seg: tuple[int, int], trigs: list[
     if not pats:
         return False
     pat = any_rx(tuple(pats))
-    if any(date_status(m, doc.published, d.announced) == "old" for m in dates_in(doc, *seg)):
-        return False  # "Another walkout was held on May 1" a month before: history, no action of the news
     # "another picket line was at the signal depot", "staged another national walkout": a site or a
     # day of an action running over days (``_DURATIVE``) or of a walkout series, not another action
-    return any(_action_noun(doc, t) and not t.anaphoric and t.type not in _DURATIVE and t.type != "walkout"
-               and pat.search(doc.text, max(seg[0], t.start - 40), t.start) for t in trigs)
+    if not any(not t.anaphoric and t.type not in _DURATIVE and t.type != "walkout"
+               and pat.search(doc.text, max(seg[0], t.start - 40), t.start) and _action_noun(doc, t) for t in trigs):
+        return False
+    # "Another walkout was held on May 1" a month before: history, no action of the news
+    return not any(date_status(m, doc.published, d.announced) == "old" for m in dates_in(doc, *seg))
 
 
 def counted_actions(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger]) -> tuple[int, Trigger] | None:

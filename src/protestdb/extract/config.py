@@ -67,6 +67,7 @@ DRAFT_FILTERS: tuple[str, ...] = (
     "sole_located_action",
     "drop_unlocated_beside_located",
     "drop_unlocated_beside_national",
+    "counted_actions",
     "place_model",
 )
 

@@ -77,6 +77,9 @@ class DraftState:
     #: rules that shaped a segment or chose a place, named beside the drafting rule in the trace:
     #: ("seg", start, end) or ("place", id(place)) -> rule name
     tags: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    #: actions told by their number at one place ("staged two separate protests in Elmwood"):
+    #: (the draft, how many, the counted word, its segment, its paragraph)
+    counted: list[tuple[Draft, int, Trigger, tuple[int, int], int]] = field(default_factory=list)
 
     def get(self, key: str, place: Place | None, para: int, counter: bool, announced: bool, venues: list[Place],
             told: tuple[tuple[int, int], list[Trigger]] | None = None) -> Draft:
@@ -184,6 +187,64 @@ def _new_action() -> Any:
         _NEW_ACTION = re.compile(r"\b(?:another|a second|a third|a new|further|follow-up|similar)\s+(?:[\w-]+\s+){0,1}$",
                                  re.IGNORECASE)
     return _NEW_ACTION
+
+
+#: the end of a word for the people acting ("protesters", "strikers", "manifestantes"), not an action
+_PEOPLE_END = re.compile(r"(?:ers?|ors?|ists?|ants?|antes?|istas?|ores|eros?|eras?)$", re.IGNORECASE)
+
+
+def _action_noun(doc: ExtractDoc, t: Trigger) -> bool:
+    """Is the trigger an action noun ("march", "rally", "marcha"), not the people ("protesters",
+    "otra manifestante": more people, no other action) nor a verb ("another group took to the
+    streets")? The parse tells the noun when there is one (English)."""
+    if t.quoted or _PEOPLE_END.search(t.quote) is not None:
+        return False
+    if doc.doc is None:
+        return " " not in t.quote.strip()
+    span = doc.doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN")
+
+
+def another_action(doc: ExtractDoc, d: Draft, seg: tuple[int, int], trigs: list[Trigger]) -> bool:
+    """Is the segment's action told as another than the draft's, at the same place ("tenant
+    organizers led another march", "A second rally gathered two hours later", "otra marcha";
+    ``cues_<lang>.json`` another_action)? Then it is an event of its own, not more of the first."""
+    if not d.triggers or seg in d.segments or not trigs:
+        return False
+    from protestdb.extract.lexicons import any_rx, lang_entry
+
+    pats = lang_entry("cues", doc.lang or "en", "another_action")
+    if not pats:
+        return False
+    pat = any_rx(tuple(pats))
+    # "another picket line was at the signal depot", "staged another national walkout": a site or a
+    # day of an action running over days (``_DURATIVE``) or of a walkout series, not another action
+    if not any(not t.anaphoric and t.type not in _DURATIVE and t.type != "walkout"
+               and pat.search(doc.text, max(seg[0], t.start - 40), t.start) and _action_noun(doc, t) for t in trigs):
+        return False
+    # "Another walkout was held on May 1" a month before: history, no action of the news
+    return not any(date_status(m, doc.published, d.announced) == "old" for m in dates_in(doc, *seg))
+
+
+def counted_actions(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger]) -> tuple[int, Trigger] | None:
+    """How many actions a segment tells by their number ("staged two separate protests", "hosting
+    three demonstrations", "dos marchas"; ``cues_<lang>.json`` another_action_count), and the
+    counted word; None when it counts none."""
+    from protestdb.extract.lexicons import any_rx, lang_entry
+
+    pats = lang_entry("cues", doc.lang or "en", "another_action_count")
+    numbers = lang_entry("cues", doc.lang or "en", "another_action_numbers") or {}
+    if not pats:
+        return None
+    pat = any_rx(tuple(pats))
+    for t in trigs:
+        if not _action_noun(doc, t) or not t.quote.lower().endswith(("s", "es")):
+            continue
+        m = pat.search(doc.text, max(seg[0], t.start - 40), t.start)
+        n = numbers.get(m.group("n").lower()) if m is not None else None
+        if n:
+            return n, t
+    return None
 
 
 def draft_day(doc: ExtractDoc, d: Draft) -> Any | None:
@@ -629,7 +690,7 @@ def continues_current(st: DraftState, s: Sentence) -> list[Group] | None:
                                                           (s.seg, s.trigs))
     rule = "continues_current"
     why = "another_site" if _another_site(st, d, s.para) else "another_day" if _another_day(
-        st, d, s.seg, s.para, s.trigs) else None
+        st, d, s.seg, s.para, s.trigs) else "another_action" if another_action(st.doc, d, s.seg, s.trigs) else None
     if why is not None:
         # the next bulleted site; or a new action told on a day of its own ("Last night, ...")
         d = Draft(cur.key, cur.place, counter=cur.counter, announced=s.announced)
@@ -1051,6 +1112,21 @@ def _dated_lead(st: DraftState) -> Draft | None:
     return first if told else None
 
 
+@draft_filter("counted_actions")
+def counted_actions_filter(st: DraftState) -> None:
+    """Actions told by their number at one place ("two separate protests in Elmwood", "the city
+    hosting three demonstrations"): as many events there as told, the ones the page tells apart
+    counted in (one more draft of the counted words for each missing)."""
+    for d, n, t, seg, para in st.counted:
+        if d not in st.drafts:
+            continue
+        have = sum(1 for o in st.drafts if o.key == d.key and o.announced == d.announced)
+        for _ in range(n - have):
+            extra = Draft(d.key, d.place, state_place=d.state_place, announced=d.announced)
+            st.attach(extra, [t], seg, para, [], None, "counted_actions")
+            st.drafts.append(extra)
+
+
 @draft_filter("drop_unlocated_beside_national")
 def drop_unlocated_beside_national(st: DraftState) -> None:
     """Beside a nationwide action, a place-less call ("has called for further boycotts") is the
@@ -1185,15 +1261,20 @@ def _place_groups(st: DraftState, s: Sentence, groups: list[Group], rule: str) -
         if stp is None and place is not None and st.dl_state is not None and st.dl_city is not None and place.city_key == st.dl_city.city_key:
             stp = st.dl_state
         d = st.get(key, place, s.para, False, s.announced, gvenues, (seg, main))
-        why = "another_day" if _another_day(st, d, seg, s.para, main) else ("another_site" if _another_site(st, d, s.para) else None)
+        why = "another_day" if _another_day(st, d, seg, s.para, main) else (
+            "another_site" if _another_site(st, d, s.para) else "another_action" if another_action(st.doc, d, seg, main) else None)
         if why is not None:
-            d = Draft(key, place, counter=False, announced=s.announced)  # same city, another day's or site's action
+            d = Draft(key, place, counter=False, announced=s.announced)  # same city, another day's, site's or action
             st.drafts.append(d)
             rule += "+" + why
         st.attach(d, main, seg, s.para, gvenues, stp, rule)
         if d.place is None and place is not None:
             d.place = place
         st.current = d
+        if len(groups) == 1 and place is not None and len({c.city_key for c in s.cities}) == 1:
+            got = counted_actions(st.doc, seg, main)
+            if got is not None:
+                st.counted.append((d, got[0], got[1], seg, s.para))
 
 
 #: two groups joined in one subject ("Protesters and counter-protesters gathered")

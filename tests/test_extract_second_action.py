@@ -1,0 +1,131 @@
+"""Two actions at one place told as two: "another march", "a second rally", "two separate
+protests" -- each its own event, never folded into the first one told there."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import report_events
+
+
+@pytest.mark.regression("'another march' at the same city later the same day is a second event")
+def test_another_march_same_city_is_its_own_event() -> None:
+    text = (
+        "Hundreds of nurses marched from Harbor Park to City Hall in Elmira, New York, on Tuesday "
+        "to demand safe staffing levels.\n\n"
+        "Later in the afternoon, tenant organizers led another march from the bus depot to the "
+        "county courthouse, calling for a rent freeze."
+    )
+    evs = report_events(text, date(2024, 5, 8))
+    assert [e.locality for e in evs] == ["Elmira", "Elmira"]
+
+
+@pytest.mark.regression("'a second rally' in the same paragraph is a second event")
+def test_a_second_rally_in_the_same_paragraph() -> None:
+    text = (
+        "About 200 teachers rallied outside the school board offices in Tacoma, Washington, on "
+        "Monday over stalled contract talks. A second rally, organized by a parents' group, "
+        "gathered at Wright Park two hours later."
+    )
+    evs = report_events(text, date(2024, 9, 10))
+    assert [e.locality for e in evs] == ["Tacoma", "Tacoma"]
+
+
+@pytest.mark.regression("Spanish: 'otra marcha' at the same city is a second event")
+def test_otra_marcha_is_its_own_event() -> None:
+    text = (
+        "Miles de personas marcharon el martes desde el parque central hasta el ayuntamiento de "
+        "Fresno, California, para exigir una reforma migratoria.\n\n"
+        "Por su parte, una coalición de sindicatos impulsó otra marcha que salió más tarde desde "
+        "la estación de autobuses."
+    )
+    evs = report_events(text, date(2018, 5, 2))
+    assert [e.locality for e in evs] == ["Fresno", "Fresno"]
+
+
+@pytest.mark.regression("'two separate protests' in one city: two events there")
+@pytest.mark.parametrize("words", ["two separate protests", "two protests", "two rival rallies"])
+def test_counted_actions_in_one_city(words: str) -> None:
+    text = (
+        f"Farm workers and a group of retired teachers staged {words} in Boise, Idaho, on "
+        "Wednesday, snarling traffic near the statehouse."
+    )
+    evs = report_events(text, date(2024, 4, 4))
+    assert [e.locality for e in evs] == ["Boise", "Boise"]
+
+
+@pytest.mark.regression("'three demonstrations' in a city: three events there")
+def test_city_hosting_three_demonstrations() -> None:
+    text = (
+        "The center of Dayton, Ohio, was crowded on Saturday with three demonstrations. A union "
+        "march set off from the river front, while a vigil gathered at Courthouse Square."
+    )
+    evs = report_events(text, date(2024, 6, 3))
+    assert [e.locality for e in evs] == ["Dayton"] * 3
+
+
+@pytest.mark.regression("one action re-told is not a second one")
+@pytest.mark.parametrize("sentence", [
+    "Another 200 protesters joined the march later in the day.",
+    "It was the second march in the city this month.",
+    "The two-hour march ended peacefully at the courthouse.",
+    "Organizers said it was another day of protests for the union.",
+    "Another group took to the streets near the station an hour later.",
+])
+def test_one_action_retold_stays_one(sentence: str) -> None:
+    text = (
+        "Hundreds of nurses marched from Harbor Park to City Hall in Elmira, New York, on Tuesday "
+        f"to demand safe staffing levels. {sentence}"
+    )
+    evs = report_events(text, date(2024, 5, 8))
+    assert [e.locality for e in evs] == ["Elmira"]
+
+
+@pytest.mark.regression("a place-less detail on the located action's own day joins it")
+def test_same_day_detail_joins_the_one_action() -> None:
+    text = (
+        "Hundreds of nurses marched from Harbor Park to City Hall in Elmira, New York, on Tuesday "
+        "to demand safe staffing levels.\n\n"
+        "The union's president said talks had stalled for months.\n\n"
+        "On Tuesday the nurses also blocked the hospital's main entrance for an hour."
+    )
+    evs = report_events(text, date(2024, 5, 8))
+    assert [e.locality for e in evs] == ["Elmira"]
+
+
+@pytest.mark.regression("another day or site of a strike, and another action told of a month before, are no new event")
+@pytest.mark.parametrize("sentence", [
+    "Another picket line stood outside the bus depot across town.",
+    "Another walkout was held there on March 2, weeks before the contract expired.",
+    "The union staged another walkout on Tuesday at the county's two other hospitals.",
+])
+def test_another_strike_site_or_old_action_stays_one(sentence: str) -> None:
+    text = (
+        "Hundreds of nurses walked off the job and picketed outside Mercy Hospital in Elmira, New York, "
+        f"on Tuesday to demand safe staffing levels.\n\n{sentence}"
+    )
+    evs = report_events(text, date(2024, 5, 8))
+    assert [e.locality for e in evs] == ["Elmira"]
+
+
+@pytest.mark.regression("Spanish: 'otra manifestante' is one more person, no other action")
+def test_otra_manifestante_is_no_second_action() -> None:
+    text = (
+        "Miles de personas marcharon el martes desde el parque central hasta el ayuntamiento de "
+        "Fresno, California, para exigir una reforma migratoria.\n\n"
+        "Otra manifestante, una estudiante de 20 años, dijo que marchaba por su familia."
+    )
+    evs = report_events(text, date(2018, 5, 2))
+    assert [e.locality for e in evs] == ["Fresno"]
+
+
+@pytest.mark.regression("'the two rallies' refers back: no more events than told")
+def test_the_two_rallies_refers_back() -> None:
+    text = (
+        "Teachers rallied outside the Boise statehouse on Wednesday over pay. About 400 people "
+        "attended the two rallies in Boise, Idaho, police said."
+    )
+    evs = report_events(text, date(2024, 4, 4))
+    assert [e.locality for e in evs] == ["Boise"]

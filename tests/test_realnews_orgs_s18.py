@@ -55,3 +55,10 @@ def test_the_acronym_of_the_party_in_power_is_no_organizer_either() -> None:
 def test_south_asian_group_words_make_a_name_a_group() -> None:
     text = "Farmers, under the banner of the Kisan Ekta Morcha and the Harbor Kisan Sangh, began their march on Tuesday."
     assert _orgs(text) == ["Kisan Ekta Morcha", "Harbor Kisan Sangh"]
+
+
+def test_a_campaign_day_is_no_group_quoted_or_not() -> None:
+    for name in ('"Harbor Shelter Sunday"', "Harbor Shelter Sunday"):
+        text = (f"On Sunday, worshippers held vigils in five cities, part of a campaign called {name} organized "
+                "by Riverton Faith Coalition members.")
+        assert _orgs(text) == ["Riverton Faith Coalition"]

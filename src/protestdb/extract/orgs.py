@@ -377,6 +377,15 @@ def _title_case_line(text: str, a: int) -> bool:
     return len(words) >= 4 and sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= 0.8 * len(words)
 
 
+def _headline_line(text: str, a: int) -> bool:
+    """Is the line starting at ``a`` a short headline in title case (one line of at most 25
+    words, no sentence ends inside it or at its end)? A body sentence full of names is none."""
+    end = text.find("\n", a)
+    line = text[a : end if end >= 0 else len(text)]
+    return (len(line.split()) <= 25 and not re.search(r"[.!?][”\"]?\s+\S", line) and not line.rstrip().endswith(".")
+            and _title_case_line(text, a))
+
+
 def _fit_entity(text: str, a: int, b: int) -> tuple[int, int]:
     """A spaCy ORG span fitted to the capitalised name it starts: continued over connectors
     ("Familias Unidas" + " por la Justicia", "First Friends of" + " New Jersey"), a trailing
@@ -390,6 +399,9 @@ def _fit_entity(text: str, a: int, b: int) -> tuple[int, int]:
             return a, a  # a headline in title case: its capitalised words are no name
     if text[a:b].lower().startswith("the ") and b - a > 4:
         a += 4
+    if _headline_line(text, text.rfind("\n", 0, a) + 1):  # a headline in title case: capitals mark no
+        m = re.search(r"\s+(?:and|of|for|the|in|on|at|to|y|de|por|para)\s*$", text[a:b])  # name's end
+        return a, a + m.start() if m else b  # ("Harbor Rail Workers | Strike Over ...", "Movement to| Protest")
     runs = _cap_runs(text, a, min(len(text), b + 80))
     if runs and runs[0][0] == a and runs[0][1] > b and not any(c in text[b : runs[0][1]] for c in ",;()\n"):
         return a, runs[0][1]
@@ -471,7 +483,7 @@ def _list_items(text: str, pos: int, region_end: int, names: list[tuple[int, int
             i += m.end()
             continue
         lower = "{0,3}" if i == pos or re.search(r"\b(?:and|or|y)\s+$", text[max(pos, i - 6) : i]) else "{0}"
-        m = re.match(rf"(?:(?:the|a|an|its|their|local|national|statewide|state|city's)\s+)?(?:[a-z][\w-]*\s+){lower}?(?=[A-Z0-9])", text[i:region_end])
+        m = re.match(rf"(?:(?:the|a|an|its|their|local|national|statewide|state|city's)\s+)?(?:[a-z][\w-]*\s+){lower}?[“\"]?(?=[A-Z0-9])", text[i:region_end])
         if not m:
             break
         a = i + m.end()
@@ -483,6 +495,8 @@ def _list_items(text: str, pos: int, region_end: int, names: list[tuple[int, int
             out.append((a, b))
             break
         out.append((a, b))
+        if re.match(r"[”\"]", text[b : b + 1]) and re.search(r"[“\"]$", text[max(pos, a - 1) : a]):
+            b += 1  # a quoted name: 'a group called "Open Harbor Now" and ...'
         m = re.match(r"\s*(?:\([A-Z&-]+\)\s*(?:[A-Z][a-z]+\s*(?=,))?)?(?:[a-z]+\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|y)\s+)",
                      text[b:region_end])  # "X (XC) Coalition, Y and Z": the group word after the acronym
         if not m:
@@ -927,8 +941,8 @@ def _demand_name(text: str, b: int, name: str) -> bool:
 def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, persons: list[tuple[int, int]]) -> str | None:
     """A person's name -- unless an organizer cue names a group: "the worker center Arise
     Chicago", "a group calling itself Parents for Safe Streets"."""
-    if not any(pa <= a < pb or a <= pa < b for pa, pb in persons) or _has_org_word(name):
-        return None
+    if not any(pa <= a < pb or a <= pa < b for pa, pb in persons) or _has_org_word(name) or _ACRONYM_ONLY.fullmatch(name):
+        return None  # (an acronym is no person's name: "Riverton RFU members", the parser's PERSON)
     if _demand_name(text, b, name):
         return None  # "Refuse Tyranny", "Stop the Sweeps": a group named by its demand
     if from_list and (_DESCRIBED.search(text, max(0, a - 30), a) or any(pa <= a < pb and b > pb + 1 for pa, pb in persons)):
@@ -964,7 +978,7 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
     if rx(lex.get("action_name_before", r"(?!)")).search(text[max(0, a - 60) : a]):
         return _ACTION_NAME  # "calling their action 'the Cold Cup Revolt'"
     if rx(lex.get("government_led_by", r"(?!)")).search(text[max(0, a - 80) : a]):
-        return "the party leading a government"  # "the government formed by an alliance led by X"
+        return _LEADING  # "the government formed by an alliance led by X"
     if rx(lex.get("past_member_before", r"(?!)")).search(text[max(0, a - 20) : a]) and rx(
         lex.get("past_member_after", r"(?!)")
     ).match(text[b : b + 30]):
@@ -977,6 +991,10 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
 
 
 _ACTION_NAME = "the action's own name"
+_IN_POWER = "the party in power"
+_LEADING = "the party leading a government"
+#: reasons that name a body no organizer however the page later calls it: its acronym neither
+_BODY_REASONS = frozenset((_IN_POWER, _LEADING))
 _NOT_ORGISH = "not organization-like"
 
 
@@ -1068,7 +1086,7 @@ def _not_cued_organizer(text: str, a: int, b: int) -> str | None:
     if rx(lex.get("body_before", r"(?!)")).search(text[max(0, a - 30) : a]):
         return "a body of another group"
     if rx(lex.get("in_power_before", r"(?!)")).search(text[max(0, a - 40) : a]):
-        return "the party in power"  # "ignored by the governing Harbor Alliance"
+        return _IN_POWER  # "ignored by the governing Harbor Alliance"
     return None
 
 
@@ -1090,6 +1108,8 @@ def _reject_reason(
         return _NOT_ORGISH
     if from_list or name.lower() in cued:
         return None
+    if _headline_only(text, a, b):
+        return "a title-case headline's words past a group word, told nowhere else"
     why = _not_cued_organizer(text, a, b)
     if why is not None:
         return why
@@ -1104,6 +1124,22 @@ def _reject_reason(
     ):
         return "a responder or opponent"  # "a spokesperson for X", "X said in a statement ..."
     return None
+
+
+def _headline_only(text: str, a: int, b: int) -> bool:
+    """A name read from a headline in title case that runs on past a group word ("Dock Workers
+    Ditch Work", "Freight Movement to Protest Cuts") and is told nowhere else on the page: in
+    such a line capitals mark no name's end, the words after the group word are the news."""
+    words, org_words = text[a:b].lower().split(), _lex()["org_words"]
+    if not any(w in org_words and nxt not in _CONNECT and nxt not in org_words and not any(c.isdigit() for c in nxt)
+               for w, nxt in zip(words, words[1:], strict=False)):
+        return False  # a group word then a plain word: "Dock Workers | Ditch Work" (not "Workers of America")
+    start = text.rfind("\n", 0, a) + 1
+    if not _headline_line(text, start):
+        return False
+    end = text.find("\n", b)
+    low, name = lowered(text) or text.lower(), text[a:b].lower()
+    return low.find(name, 0, start) < 0 and low.find(name, end if end >= 0 else len(text)) < 0
 
 
 def _advocacy_head(name: str) -> bool:
@@ -1182,6 +1218,48 @@ def _title_then_group(text: str, a: int, name: str) -> bool:
     """A group name right after an officer's title ("President Harbor Journalists Union", "the
     President of Harbor Journalists Union"): the title belongs to a person, not to the name."""
     return _has_org_word(name) and _title_lead_before().search(text, max(0, a - 40), a) is not None
+
+
+def _past_place(text: str, a: int, b: int) -> int:
+    """The start of a group's acronym told after the place where its members act ("Dunmore RFU
+    members marched", "the Riverton Station RFU picket line"): one to three capitalised words
+    that name a place, a street or a site, the acronym, then its members or picket line -- the
+    group is the acronym."""
+    words = text[a:b].split()
+    if not 2 <= len(words) <= 4 or not _ACRONYM_ONLY.fullmatch(words[-1]) or len(words[-1]) < 2:
+        return a
+    before = words[:-1]
+    if not all(w[:1].isupper() and w[1:2].islower() for w in before) or _has_org_word(" ".join(before)):
+        return a
+    if (_is_place_name(" ".join(before)) or before[-1].lower() in _venue_heads()) and _MEMBERS_AFTER.match(text, b):
+        return b - len(words[-1])
+    return a
+
+
+#: the members or the picket line of a group, after its acronym ("Riverton RFU members")
+_MEMBERS_AFTER = re.compile(r"\s+(?:members|activists|supporters|workers|officials|leaders|organi[sz]ers|"
+                            r"picket(?:ers|\s+lines?)?|protesters|strikers)\b")
+
+
+_POSSESSIVE = re.compile(r"([\w&-]+)['’]s\s+(?=[A-Z])")
+
+
+def _possessor(text: str, a: int, b: int) -> tuple[int, int]:
+    """A name opened by an owner's possessive: a group's acronym owns a body of its own ("HCARR's
+    Immigrant Rights Working Committee"): the group is the acronym; a place's ("Riverton's") is
+    no part of the name; a lower-case word's ("the school's Committee on ...") names a body of
+    something else, no group."""
+    m = _POSSESSIVE.match(text, a, b)
+    if m is None:
+        return a, b
+    owner = m.group(1)
+    if _ACRONYM_ONLY.fullmatch(owner) and len(owner) >= 3:
+        return a, m.end(1)
+    if owner[:1].islower():
+        return a, a  # "the school's Committee on Harbor Studies": a body of something else
+    if _is_place_name(owner):
+        return m.end(), b
+    return a, b
 
 
 def _join_acronym_pairs(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1417,6 +1495,7 @@ def find_orgs(
     bodies: set[str] = set()
     for a0, b0, from_list in cands:
         a1, b1 = _cut_titled_person(text, *_strip(text, a0, b0), persons)
+        a1, b1 = _possessor(text, _past_place(text, a1, b1), b1)
         for a, b in _amp_split(text, a1, _paren_then_head(text, a1, b1)):
             why = _reject_reason(text, a, b, from_list, cued, persons, norps)
             if why is None:
@@ -1424,7 +1503,7 @@ def find_orgs(
             else:
                 if why == _ACTION_NAME:
                     actions.add(text[a:b].lower())
-                elif why == _NOT_ORGISH and (acro := _ACRO.match(text, b)) is not None:
+                elif (why == _NOT_ORGISH or why in _BODY_REASONS) and (acro := _ACRO.match(text, b)) is not None:
                     bodies.add(acro.group(1))  # "the Harbor Police Department (HPD)": HPD is no group either
                 if dropped is not None and text[a:b]:
                     dropped.append((text[a:b], "organizations.candidate_filter", why))

@@ -597,6 +597,10 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         if cc is not None and not st and not glued and not _acronym_at(text, s, e):
             # a text about another country: its towns, however small, before namesakes elsewhere
             local = _town_of_country(text, s, quote, cc, key in stop)
+            if local is None:
+                # a roundup abroad names several countries ("in Britain and the Netherlands"):
+                # a town of another named country before a namesake elsewhere (Birmingham, England)
+                local = _town_of_named(text, s, quote, named - {cc, "US"}, key in stop)
             if local is not None:
                 local, e = _lower_case_city(text, local, e)
                 quote = text[s:e]
@@ -691,6 +695,15 @@ def _town_of_country(text: str, s: int, quote: str, cc: str, stoplisted: bool): 
             and local.population < MIN_POP_FOREIGN):
         return None
     return local
+
+
+def _town_of_named(text: str, s: int, quote: str, countries: set[str], stoplisted: bool):  # noqa: ANN202
+    """The biggest town that ``quote`` names in one of ``countries`` (the other countries a text
+    about abroad names), on the terms of :func:`_town_of_country` and only from
+    ``MIN_POP_FOREIGN`` on: a named country's small town is no evidence against a bigger namesake."""
+    found = [t for c in sorted(countries) for t in [_town_of_country(text, s, quote, c, stoplisted)]
+             if t is not None and t.population >= MIN_POP_FOREIGN]
+    return max(found, key=lambda t: t.population, default=None)
 
 
 def _other_country_city(p, quote: str, cc: str | None, named: set[str]) -> bool:  # noqa: ANN001

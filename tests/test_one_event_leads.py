@@ -58,7 +58,7 @@ def test_state_lead_of_another_day_is_not_joined() -> None:
 def test_lone_counter_protester_is_no_event() -> None:
     text = (
         "About 150 protesters gathered outside the county courthouse in Elgin, Illinois, on Friday to demand "
-        "the release of body camera video.\n\n"
+        "that the police publish the footage from their body cameras.\n\n"
         "The marchers then walked to the police station. One counterprotester waved a flag from his truck "
         "and shouted at them. Protesters left by 6 p.m."
     )
@@ -102,10 +102,10 @@ def test_spanish_other_occasion_place(text: str, name: str, expected: bool) -> N
 @pytest.mark.regression("a Spanish page's grievance city is no second event of its one march")
 def test_spanish_grievance_city_is_no_event() -> None:
     text = (
-        "Cientos de manifestantes se congregaron el domingo en Phoenix, Arizona, para protestar contra "
-        "las políticas migratorias del gobierno federal.\n\n"
-        "Una oradora pidió justicia por las familias separadas en las redadas de ICE en Los Ángeles. "
-        "Los manifestantes caminaron hasta el capitolio estatal."
+        "Cientos de manifestantes marcharon el domingo en Phoenix, Arizona, para exigir que se detengan "
+        "las deportaciones.\n\n"
+        "Una maestra pidió justicia por los niños separados de sus padres durante las redadas de ICE en "
+        "Santa Ana. Los manifestantes caminaron luego hasta el capitolio."
     )
     evs = report_events(text, date(2025, 6, 10))
     assert [e.locality for e in evs] == ["Phoenix"]

@@ -1,10 +1,10 @@
 """Relevance evidence: the agent of a compound protest noun ("a hunger strike by nurses") and of a
 passive organizer ("the vigil was organized by clergy"); protests talked of in general (a rule,
 a definition, an explainer's present-tense question) are no action; a diplomat's walkout told
-with a name, "got up and", "with other ambassadors" or "from an audience of world leaders" is a
-diplomatic gesture. A human chain and work stopped by people are protest forms; a date right
+with a name, "stood up and", "with fellow envoys" or "from a bloc of envoys" is a diplomatic
+gesture. A human chain told with a claim and work stopped by people are protest forms; a date right
 after "<N> years ago" is an anniversary, not the action's time. A prayer vigil or a gathering to pray
-with no claim told after it is worship."""
+with no claim anywhere in its sentence is worship. All texts here are invented."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def _triggers(text: str) -> tuple[Any, list[Any]]:
     ("text", "word"),
     [
         ("A hunger strike by nurses began on Monday outside the hospital.", "hunger strike"),
-        ("A citywide shutter-down strike by traders closed the markets on Saturday.", "shutter-down strike"),
+        ("A day-long shutter-down strike by shopkeepers emptied the Karsby bazaar on Saturday.", "shutter-down strike"),
         ("The vigil was organized by a group of clergy.", "vigil"),
         ("The march was led by students from three schools.", "march"),
     ],
@@ -46,14 +46,14 @@ def test_a_passive_verb_of_no_organizing_names_no_agent() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Peaceful protests should not block access to buildings.",
+        "Orderly protests should not obstruct the doors of a clinic.",
         "Protesters may not harass others on a campus.",
         "Strikes are an important tool of bargaining.",
         "Most strikes are about pay.",
-        "Why do unions go on strike?",
-        "What happens when a union strikes?",
-        "There are limits on the rights of students to engage in protests on college campuses.",
-        "Yet the regulation of protests should not extend to the views expressed.",
+        "Why do teachers in Karsby go on strike?",
+        "What happens to the pay of bakers who strike?",
+        "The handbook grants pupils a narrow right to engage in protests inside the school.",
+        "The council wants a tighter regulation of protests near the Karsby harbour.",
         "The city imposed a ban on protests near the port.",
     ],
 )
@@ -83,9 +83,10 @@ def test_protests_told_as_actions_stay_firm(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Diplomats from several countries got up and walked out of the hall when the minister spoke.",
-        "The foreign minister Anna Berg walks out with other ambassadors during the video message.",
-        "The walkout is the latest rebuke from an audience of world leaders angry over the war.",
+        # each is missed by the plain "<diplomats> walked out" pattern
+        "Envoys stood up and walked out as the general took the podium in Karsby.",
+        "Foreign minister Ilse Marrow walked out with fellow envoys when the speech began.",
+        "The walkout, the third this year, came from a bloc of envoys who objected to the speech.",
     ],
 )
 def test_diplomatic_walkouts_open_no_trigger(text: str) -> None:
@@ -94,7 +95,7 @@ def test_diplomatic_walkouts_open_no_trigger(text: str) -> None:
 
 
 def test_a_walkout_beside_diplomats_stays_a_trigger() -> None:
-    _, trigs = _triggers("Students walked out of class on Tuesday as world leaders arrived for the summit.")
+    _, trigs = _triggers("Pupils in Karsby walked out of school on Tuesday while envoys arrived for a summit.")
     assert any(not t.weak for t in trigs)
 
 
@@ -109,8 +110,11 @@ def _report(text: str) -> bool:
 @pytest.mark.parametrize(
     "text",
     [
-        "Parents and teachers formed a human chain around the school in Westford on Friday to oppose its closure.",
-        "Bus drivers in Westford stopped work for two hours on Tuesday morning over unpaid overtime.",
+        "Parents and grandparents made a human chain around the Karsby library on Friday to oppose its closure.",
+        "Tram drivers in Karsby stopped work for two hours on Tuesday morning over unpaid overtime.",
+        # a day after "stopped work on" is the strike's time, not the work's object
+        "Tram drivers in Karsby stopped work on Tuesday morning over unpaid overtime.",
+        "Dock workers in Karsby stopped work on March 3 over a cut in night pay.",
     ],
 )
 def test_protest_forms_without_a_protest_word(text: str) -> None:
@@ -121,6 +125,9 @@ def test_protest_forms_without_a_protest_word(text: str) -> None:
     "text",
     [
         "The contractor stopped work on the bridge in Westford on Tuesday after the storm.",
+        # a human chain with no claim in its sentence is help, not a protest
+        "Volunteers made a human chain to pass sandbags along the dike in Karsby on Tuesday as the river rose.",
+        "Bathers formed a human chain to pull two children out of the surf at Karsby beach on Sunday.",
         "The city issued a stop work order for the building site in Westford on Tuesday.",
         # the anniversary's date ("this week") dates the remembering, not the march
         "Ten years ago this week, thousands of people marched through downtown Westford after the police "
@@ -140,10 +147,10 @@ def test_an_anniversary_march_told_with_todays_march_stays_a_report() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "MONTGOMERY, Ala. - They called it a prayer vigil, usually a solemn occasion.\n\n"
-        "Hundreds gathered at a church in Montgomery on Sunday to pray for the families of the flood victims.",
-        "Hundreds gathered to lift up songs and prayers at a church in Montgomery on Sunday for the families of "
-        "the flood victims.",
+        "KARSBY - The evening at the chapel began as a prayer vigil.\n\n"
+        "Hundreds gathered at a chapel in Karsby on Sunday to pray for the families of the ferry fire victims.",
+        "Hundreds gathered to sing hymns and pray at a chapel in Karsby on Sunday for the families of the ferry "
+        "fire victims.",
     ],
 )
 def test_prayer_gatherings_without_a_claim_are_no_reports(text: str) -> None:
@@ -155,11 +162,41 @@ def test_prayer_gatherings_without_a_claim_are_no_reports(text: str) -> None:
     [
         "About 80 people held a prayer vigil outside the immigration office in Westford on Sunday against the "
         "deportation of a local pastor.",
-        "Church members held a prayer vigil for peace in front of City Hall in Westford on Sunday, calling for a "
+        "Church members held a prayer vigil for peace outside the Karsby town hall on Sunday, calling for a "
         "ceasefire.",
+        # a claim told with other words, or before the vigil
+        "Pastors held a prayer vigil outside the governor's residence in Karsby on Monday urging mercy for a "
+        "man due to be put to death.",
+        "About 60 people held a prayer vigil outside the Karsby jail on Sunday, asking the warden to end solitary "
+        "confinement.",
+        "Parents gathered outside Karsby's Elm Street school on Tuesday to pray and sing while the school board "
+        "voted on closing it.",
         "Dozens of people gathered outside the detention center in Westford on Sunday to pray for the detainees "
         "and demand their release.",
     ],
 )
 def test_prayer_vigils_with_a_claim_stay_reports(text: str) -> None:
+    assert _report(text), text
+
+
+def test_a_vigil_told_with_a_claim_before_it_stays_a_vigil() -> None:
+    from datetime import date
+
+    from protestdb.extract import extract_text
+
+    text = ("To protest the deportation of a local pastor, about 80 people held a prayer vigil outside the "
+            "Karsby jail on Sunday.")
+    evs = extract_text(text, date(2025, 3, 12), geocode=False).events
+    assert evs and all(e.event_type == ["vigil"] for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters can be heard chanting outside the Karsby town hall on Tuesday in a clip posted by organizers.",
+        "Demonstrators are members of a renters' league who blocked the lobby of the Karsby housing office on "
+        "Tuesday.",
+    ],
+)
+def test_a_present_clause_telling_a_past_action_or_a_time_is_no_generic_talk(text: str) -> None:
     assert _report(text), text

@@ -262,7 +262,7 @@ def _mark_context(text: str, layout: Layout, found: list[Trigger], lang: str, do
         if lang == "en" and not t.weak and generic_talk(span.root):
             t.weak = True  # "Protest is foundational to democracy", "protests that block highways": no action
         if lang == "en" and not t.weak and _present_question(text, layout.sentences[t.sent], tok):
-            t.weak = True  # "Why do unions go on strike?": a question about strikes in general
+            t.weak = True  # "Why do teachers go on strike?": a question about strikes in general
         if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in tok.children)):
             t.announced = False
         elif t.announced and _held_subject(tok, heads):
@@ -323,14 +323,14 @@ def generic_talk(tok: Any) -> bool:
 
 #: nouns of a rule over protests: "the regulation of protests", "a ban on protests"
 _RULE_HEADS = frozenset({"regulation", "policing", "restriction", "limit", "ban", "law", "rule", "permit", "control"})
-#: verbs of taking part whose bare infinitive on a noun names protest in general ("the right to engage in protests")
+#: verbs of taking part whose bare infinitive on a noun names protest in general ("a pupil's right to engage in protests")
 _ENGAGE_VERBS = frozenset({"engage", "participate"})
 
 
 def _ruled_or_engaged(tok: Any) -> bool:
     """Is the bare protest noun (its own determiners were checked) the object of a rule ("the
-    regulation of protests", "limits on protest") or of a right to take part ("the right of
-    students to engage in protests")?"""
+    council's regulation of protests", "limits on protest") or of a right to take part ("pupils
+    have a narrow right to engage in protests")?"""
     prep = tok.head
     if prep.lower_ in ("of", "on") and prep.head.lemma_ in _RULE_HEADS:
         return True
@@ -343,21 +343,29 @@ def _ruled_or_engaged(tok: Any) -> bool:
 _DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 #: modal verbs of a rule or a possibility: "protesters may not block the entrance"
 _NORM_MODALS = frozenset({"should", "may", "must", "can", "cannot", "might", "shall", "ought"})
+#: verbs of perceiving: "protesters can be heard chanting" shows them acting
+_PERCEIVE = frozenset({"see", "hear", "watch", "spot", "film", "observe", "notice"})
 
 
 def _norm_or_kind(verb: Any) -> bool:
     """Is the verb of a bare plural subject a rule ("Protesters may not block the entrance",
     "peaceful protests should not block access") or a definition ("Strikes are a tool of last
-    resort", "most strikes are about pay")? Protests in general, no action told."""
+    resort", "most strikes are about pay")? Protests in general, no action told. Not when the
+    clause tells a past action or a time ("demonstrators are members of a union that blocked the
+    lobby", "protesters can be heard chanting on Tuesday"), nor with a verb of perceiving
+    ("protesters can be seen marching"): those show an action."""
+    if verb.lemma_ in _PERCEIVE or any(
+            t.tag_ == "VBD" or t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return False
     if any(c.dep_ == "aux" and c.lower_ in _NORM_MODALS for c in verb.children):
-        return verb.lemma_ != "see"  # "protesters can be seen marching" shows them
+        return True
     return verb.lemma_ == "be" and verb.tag_ in ("VBP", "VBZ") and any(
         c.dep_ == "attr" or (c.dep_ == "prep" and c.lower_ == "about") for c in verb.children)
 
 
 def _present_question(text: str, sent: Any, tok: Any) -> bool:
-    """Is the trigger told in a question in the present tense ("Why do unions go on strike?",
-    "What happens when a union strikes?")? An explainer's question, no action told (a question
+    """Is the trigger told in a question in the present tense ("Why do teachers go on strike?",
+    "What happens to the pay of bakers who strike?")? An explainer's question, no action told (a question
     about a told action is in the past: "Why did nurses march on Monday?")."""
     if not text[sent.start : sent.end].rstrip().rstrip("\"'”’)").endswith("?"):
         return False

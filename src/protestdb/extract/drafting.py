@@ -206,9 +206,11 @@ def _action_noun(doc: ExtractDoc, t: Trigger) -> bool:
 
 
 def another_action(doc: ExtractDoc, d: Draft, seg: tuple[int, int], trigs: list[Trigger]) -> bool:
-    """Is the segment's action told as another than the draft's, at the same place ("tenant
-    organizers led another march", "A second rally gathered two hours later", "otra marcha";
-    ``cues_<lang>.json`` another_action)? Then it is an event of its own, not more of the first."""
+    """Is the segment's action told as another than the draft's, at the same place, and told as
+    held ("tenant organizers led another march", "A second rally gathered two hours later",
+    "impulsó otra marcha"; ``cues_<lang>.json`` another_action)? Then it is an event of its own,
+    not more of the first. A description of the same action ("It was another protest"), a plan
+    ("promised another rally if ...") or "otra vez" (again) is none."""
     if not d.triggers or seg in d.segments or not trigs:
         return False
     from protestdb.extract.lexicons import any_rx, lang_entry
@@ -217,24 +219,75 @@ def another_action(doc: ExtractDoc, d: Draft, seg: tuple[int, int], trigs: list[
     if not pats:
         return False
     pat = any_rx(tuple(pats))
-    # "another picket line was at the signal depot", "staged another national walkout": a site or a
-    # day of an action running over days (``_DURATIVE``) or of a walkout series, not another action
+    # "another sit-in filled the depot's lobby": one site or day of an action running over days
+    # (``_DURATIVE``) or of a walkout series, not another action
     if not any(not t.anaphoric and t.type not in _DURATIVE and t.type != "walkout"
-               and pat.search(doc.text, max(seg[0], t.start - 40), t.start) and _action_noun(doc, t) for t in trigs):
+               and pat.search(doc.text, max(seg[0], t.start - 40), t.start) and _action_noun(doc, t)
+               and _told_held(doc, t, subject=True) for t in trigs):
         return False
-    # "Another walkout was held on May 1" a month before: history, no action of the news
+    # "A second vigil had been held there in March": history, no action of the news
     return not any(date_status(m, doc.published, d.announced) == "old" for m in dates_in(doc, *seg))
 
 
+#: verbs that tell an action planned, asked or talked of, not held ("promised another rally")
+_NOT_HELD = frozenset({"be", "promise", "plan", "threaten", "vow", "call", "announce", "schedule", "warn", "urge",
+                       "seek", "want", "propose", "expect", "consider", "pledge", "demand", "predict", "prepare",
+                       "say", "hope", "intend", "suggest", "discuss", "carry", "wave"})
+
+
+def _told_held(doc: ExtractDoc, t: Trigger, subject: bool) -> bool:
+    """Is the action noun told as held by a verb of the news: the object of a past-tense verb
+    ("led another march", "staged two separate protests"), the subject of a passive one ("a second
+    rally was held"), or (``subject``) of an active one ("a second rally gathered")? Not in a
+    perfect ("have staged two strikes"), a condition ("if ..."), nor after "be" ("was another
+    protest") or a verb of plans ("promised another rally"). Without a parse (Spanish) the
+    language's own patterns tell it (``cues_<lang>`` another_action)."""
+    if doc.doc is None:
+        return True
+    span = doc.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    head = tok.head
+    if head.i == tok.i and subject:
+        # the small parser's "A second rally, organized by ..., gathered at ...": the noun as the
+        # root, its past verb hung under it
+        return any(k.dep_ in ("acl", "relcl") and k.tag_ == "VBD" and k.lemma_.lower() not in _NOT_HELD
+                   for k in tok.children)
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in _NOT_HELD:
+        return False
+    kids = list(head.children)
+    if any(k.dep_ == "mark" and k.lower_ in ("if", "unless", "until", "when", "once") for k in kids):
+        return False
+    if any(k.dep_ == "aux" and k.lemma_.lower() in ("have", "will", "would", "could", "may", "might", "shall", "should",
+                                                   "can", "must", "do") for k in kids):
+        return False
+    if tok.dep_ == "dobj":
+        return head.tag_ == "VBD"
+    if tok.dep_ == "nsubjpass":
+        return head.tag_ == "VBN" and any(k.dep_ == "auxpass" and k.lower_ in ("was", "were") for k in kids)
+    if tok.dep_ == "nsubj" and subject:
+        return head.tag_ == "VBD"
+    return False
+
+
+#: words before a count that tell actions before the news ("the last two protests", "their three strikes")
+_PAST_COUNT = re.compile(r"\b(?:last|past|previous|prior|earlier|recent|its|their|his|her|our|other|all|first)\s+$",
+                         re.IGNORECASE)
+#: "since 2022", "since May", "so far this year": a tally of actions over time, not the news's
+_SINCE = re.compile(r"\b(?:since|so far|this year|in recent|over the (?:past|last))\b", re.IGNORECASE)
+
+
 def counted_actions(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger]) -> tuple[int, Trigger] | None:
-    """How many actions a segment tells by their number ("staged two separate protests", "hosting
-    three demonstrations", "dos marchas"; ``cues_<lang>.json`` another_action_count), and the
-    counted word; None when it counts none."""
+    """How many actions a segment tells as held by their number ("staged two separate
+    protests", "two rallies were held"; ``cues_<lang>.json`` another_action_count), and the
+    counted word; None when it counts none. A tally of past actions ("the last two protests",
+    "have staged two strikes since 2022") or a comparison counts none."""
     from protestdb.extract.lexicons import any_rx, lang_entry
 
     pats = lang_entry("cues", doc.lang or "en", "another_action_count")
     numbers = lang_entry("cues", doc.lang or "en", "another_action_numbers") or {}
-    if not pats:
+    if not pats or doc.doc is None:
         return None
     pat = any_rx(tuple(pats))
     for t in trigs:
@@ -242,8 +295,11 @@ def counted_actions(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger])
             continue
         m = pat.search(doc.text, max(seg[0], t.start - 40), t.start)
         n = numbers.get(m.group("n").lower()) if m is not None else None
-        if n:
-            return n, t
+        if not n or _PAST_COUNT.search(doc.text, max(seg[0], m.start() - 20), m.start()) is not None:
+            continue
+        if _SINCE.search(doc.text, t.end, seg[1]) is not None or not _told_held(doc, t, subject=False):
+            continue
+        return n, t
     return None
 
 

@@ -125,3 +125,18 @@ def test_spanish_grievance_city_is_no_event() -> None:
 def test_earlier_similar_protest_city_is_no_event(text: str, expected: list[str]) -> None:
     evs = report_events(text, date(2025, 6, 12))
     assert sorted(e.locality for e in evs) == sorted(expected)
+
+
+@pytest.mark.regression("a state-placed action beside another kind of action in a town of that state stays its own")
+@pytest.mark.parametrize("lead", [
+    "Kansas ranchers blocked a county road with their trucks on Monday to protest a new water fee.",
+    "Kansas ranchers blocked a county road with their trucks to protest a new water fee.",
+])
+def test_state_lead_of_another_action_stays_apart(lead: str) -> None:
+    text = (
+        f"{lead}\n\n"
+        "In Salina, about 40 librarians picketed outside the public library on Monday over cuts to their hours."
+    )
+    evs = report_events(text, date(2024, 9, 10))
+    assert len(evs) == 2
+    assert any(e.locality == "Salina" and e.event_type == ["picket"] for e in evs)

@@ -80,23 +80,40 @@ def test_lone_counter_words() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "name", "expected"),
+    ("text", "name", "grievance", "earlier"),
     [
-        ("Los vecinos recordaron las redadas de ICE en Tucson del mes pasado.", "Tucson", True),
-        ("Denunciaron la muerte de un joven en Tucson la semana pasada.", "Tucson", True),
-        ("La protesta llegó tras una manifestación similar en Tucson.", "Tucson", True),
-        ("Los oradores hablaron de lo ocurrido en Tucson, donde un guardia disparó contra un joven.", "Tucson", True),
-        ("Cientos de manifestantes contra las redadas marcharon en Tucson el sábado.", "Tucson", False),
-        ("Los manifestantes se reunieron en Tucson, donde cientos marcharon hasta el ayuntamiento.", "Tucson", False),
-        ("Tras la marcha en Tucson, los organizadores hablaron con la prensa.", "Tucson", False),
+        ("Los vecinos recordaron las redadas de ICE en Tucson del mes pasado.", "Tucson", True, False),
+        ("Denunciaron la muerte de un joven en Tucson la semana pasada.", "Tucson", True, False),
+        ("La protesta llegó tras una manifestación similar en Tucson.", "Tucson", False, True),
+        ("Los oradores hablaron de lo ocurrido en Tucson, donde un guardia disparó contra un joven.", "Tucson", True, False),
+        ("Cientos de manifestantes contra las redadas marcharon en Tucson el sábado.", "Tucson", False, False),
+        ("Los manifestantes se reunieron en Tucson, donde cientos marcharon hasta el ayuntamiento.", "Tucson", False, False),
+        ("Tras la marcha en Tucson, los organizadores hablaron con la prensa.", "Tucson", False, False),
     ],
 )
-def test_spanish_other_occasion_place(text: str, name: str, expected: bool) -> None:
+def test_spanish_other_occasion_place(text: str, name: str, grievance: bool, earlier: bool) -> None:
+    from protestdb.extract.drafting import _grievance_place
     from protestdb.extract.places import Place, other_occasion_place
 
     i = text.index(name)
-    assert other_occasion_place(text, Place(i, i + len(name), name, "city"), "es") is expected
-    assert other_occasion_place(text, Place(i, i + len(name), name, "city"), "en") is False
+    p = Place(i, i + len(name), name, "city")
+    assert _grievance_place(text, p, "es") is grievance
+    assert other_occasion_place(text, p, "es") is earlier
+    assert not _grievance_place(text, p, "en") and other_occasion_place(text, p, "en") is False
+
+
+@pytest.mark.regression("a Spanish grievance place where the sentence tells the action is the action's own")
+@pytest.mark.parametrize(("text", "town"), [
+    ("Decenas de vecinos protestaron el lunes contra las redadas migratorias en Yuma, Arizona, y pidieron "
+     "una reunión con el alcalde.\n\nEn Tempe, Arizona, unas 30 personas marcharon el mismo día hasta la "
+     "corte federal.", "Yuma"),
+    ("Unas 200 personas marcharon el lunes por el centro de Yuma, Arizona, donde un agente disparó contra un "
+     "pescador la semana anterior.", "Yuma"),
+    ("Unas 200 personas marcharon el lunes contra la muerte de un pescador en Yuma, Arizona.", "Yuma"),
+])
+def test_spanish_grievance_place_with_action_is_kept(text: str, town: str) -> None:
+    evs = report_events(text, date(2025, 6, 10))
+    assert town in [e.locality for e in evs]
 
 
 @pytest.mark.regression("a Spanish page's grievance city is no second event of its one march")

@@ -1275,6 +1275,12 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told under the event the protest answers")
             continue
+        if not by_sent.get(si) and _grievance_place(text, p, doc.lang) and any(
+                q.city_key and q.city_key != p.city_key for q in doc.places):
+            # "pidió justicia por las familias de las redadas en Elmwood" beside the page's own town
+            doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
+                           "told as where the grievance happened, in a sentence telling no action")
+            continue
         if places.other_occasion_place(text, p, doc.lang) or (
                 prev_other is not None and _LIST_GAP.fullmatch(text, prev_other.end, p.start) is not None):
             # "days after similar protests in Elmford and Dunmore": that protest's places, not the action's
@@ -1308,6 +1314,28 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             tags[("place", id(p))] = "listed_with_action"  # "nationwide, including in Denver"
         out.setdefault(si, []).append(p)
     return out
+
+
+@lru_cache(maxsize=4)
+def _grievance_rx(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    from protestdb.extract.lexicons import lang_entry
+
+    def rx(key: str) -> re.Pattern[str] | None:
+        pats = lang_entry("background", lang, key)
+        return re.compile("|".join(f"(?:{x})" for x in pats), re.IGNORECASE) if pats else None
+
+    return rx("grievance_before"), rx("grievance_after")
+
+
+def _grievance_place(text: str, p: Place, lang: str | None) -> bool:
+    """Is the place told, by the words right around it, as where the grievance happened ("las
+    redadas de ICE en Elmwood", "en Elmwood, donde un agente mató a ...";
+    ``data/background_<lang>`` grievance_*)? For texts without a parse; the caller keeps such a
+    place when its sentence tells an action, which may well happen there."""
+    before, after = _grievance_rx(lang or "en")
+    if before is not None and before.search(text, max(0, p.start - 120), p.start):
+        return True
+    return after is not None and after.match(text, p.end, min(len(text), p.end + 120)) is not None
 
 
 #: the words between two places of one list ("Elmford, Dunmore and Riverton")

@@ -157,3 +157,15 @@ def test_state_lead_of_another_action_stays_apart(lead: str) -> None:
     evs = report_events(text, date(2024, 9, 10))
     assert len(evs) == 2
     assert any(e.locality == "Salina" and e.event_type == ["picket"] for e in evs)
+
+
+@pytest.mark.regression("a town after a bare comma that starts a clause is the action's, not the earlier protest's list")
+@pytest.mark.parametrize(("text", "expected"), [
+    ("After similar rallies in Wichita, Tulsa saw its biggest crowd in a decade on Friday as hundreds "
+     "walked to the county courthouse.", ["Tulsa"]),
+    ("Hundreds rallied outside the county courthouse in Tulsa on Friday, days after similar protests in Wichita, "
+     "Denver and Kansas City.", ["Tulsa"]),
+])
+def test_earlier_protest_list_stops_at_a_clause(text: str, expected: list[str]) -> None:
+    evs = report_events(text, date(2025, 6, 14))
+    assert [e.locality for e in evs] == expected

@@ -1282,7 +1282,7 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
                            "told as where the grievance happened, in a sentence telling no action")
             continue
         if places.other_occasion_place(text, p, doc.lang) or (
-                prev_other is not None and _LIST_GAP.fullmatch(text, prev_other.end, p.start) is not None):
+                prev_other is not None and _listed_after(text, prev_other, p)):
             # "days after similar protests in Elmford and Dunmore": that protest's places, not the action's
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told as where another occasion happened")
@@ -1340,6 +1340,21 @@ def _grievance_place(text: str, p: Place, lang: str | None) -> bool:
 
 #: the words between two places of one list ("Elmford, Dunmore and Riverton")
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|,?\s*y|,?\s*e)\s*")
+#: a list going on after a place (", Riverton", " and Riverton")
+_LIST_ON = re.compile(r"\s*(?:,|and\b|or\b|y\b|e\b)", re.IGNORECASE)
+
+
+def _listed_after(text: str, prev: Place, p: Place) -> bool:
+    """Is ``p`` the next item of a list of places that ``prev`` is in ("in Elmford and Dunmore",
+    "in Elmford, Dunmore and Riverton", "in Elmford, Ohio")? A bare comma joins only a state or a
+    place the list goes on after: "After protests in Elmford, Dunmore saw its largest march" is a
+    new clause whose subject is the action's town."""
+    gap = _LIST_GAP.fullmatch(text, prev.end, p.start)
+    if gap is None:
+        return False
+    if p.kind == "state" or re.search(r"\b(?:and|or|y|e)\b", text[prev.end:p.start], re.IGNORECASE):
+        return True
+    return _LIST_ON.match(text, p.end) is not None
 
 
 def _bounds(layout: Any, pos: int) -> tuple[int, int]:

@@ -116,6 +116,16 @@ def test_spanish_grievance_place_with_action_is_kept(text: str, town: str) -> No
     assert town in [e.locality for e in evs]
 
 
+@pytest.mark.regression("a Spanish grievance place in a sentence telling only the people is no site")
+def test_spanish_grievance_place_told_by_the_people_is_no_site() -> None:
+    text = (
+        "Unas 200 personas marcharon el lunes por el centro de Yuma, Arizona, contra las redadas.\n\n"
+        "Los manifestantes recordaron también a Tempe, donde un agente disparó contra un pescador el mes pasado."
+    )
+    evs = report_events(text, date(2025, 6, 10))
+    assert [e.locality for e in evs] == ["Yuma"]
+
+
 @pytest.mark.regression("a Spanish page's grievance city is no second event of its one march")
 def test_spanish_grievance_city_is_no_event() -> None:
     text = (

@@ -1275,7 +1275,7 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told under the event the protest answers")
             continue
-        if not by_sent.get(si) and _grievance_place(text, p, doc.lang) and any(
+        if not _tells_action(by_sent.get(si, [])) and _grievance_place(text, p, doc.lang) and any(
                 q.city_key and q.city_key != p.city_key for q in doc.places):
             # "pidió justicia por las familias de las redadas en Elmwood" beside the page's own town
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
@@ -1314,6 +1314,12 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             tags[("place", id(p))] = "listed_with_action"  # "nationwide, including in Denver"
         out.setdefault(si, []).append(p)
     return out
+
+
+def _tells_action(trigs: list[Trigger]) -> bool:
+    """Do a sentence's trigger words tell an action ("marcharon", "una protesta"), not only the
+    people ("los manifestantes condenaron ...") or one told before ("la marcha")?"""
+    return any(not t.anaphoric and not t.quoted and _PEOPLE_END.search(t.quote) is None for t in trigs)
 
 
 @lru_cache(maxsize=4)

@@ -80,23 +80,50 @@ def test_lone_counter_words() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "name", "expected"),
+    ("text", "name", "grievance", "earlier"),
     [
-        ("Los vecinos recordaron las redadas de ICE en Tucson del mes pasado.", "Tucson", True),
-        ("Denunciaron la muerte de un joven en Tucson la semana pasada.", "Tucson", True),
-        ("La protesta llegó tras una manifestación similar en Tucson.", "Tucson", True),
-        ("Los oradores hablaron de lo ocurrido en Tucson, donde un guardia disparó contra un joven.", "Tucson", True),
-        ("Cientos de manifestantes contra las redadas marcharon en Tucson el sábado.", "Tucson", False),
-        ("Los manifestantes se reunieron en Tucson, donde cientos marcharon hasta el ayuntamiento.", "Tucson", False),
-        ("Tras la marcha en Tucson, los organizadores hablaron con la prensa.", "Tucson", False),
+        ("Los vecinos recordaron las redadas de ICE en Tucson del mes pasado.", "Tucson", True, False),
+        ("Denunciaron la muerte de un joven en Tucson la semana pasada.", "Tucson", True, False),
+        ("La protesta llegó tras una manifestación similar en Tucson.", "Tucson", False, True),
+        ("Los oradores hablaron de lo ocurrido en Tucson, donde un guardia disparó contra un joven.", "Tucson", True, False),
+        ("Cientos de manifestantes contra las redadas marcharon en Tucson el sábado.", "Tucson", False, False),
+        ("Los manifestantes se reunieron en Tucson, donde cientos marcharon hasta el ayuntamiento.", "Tucson", False, False),
+        ("Tras la marcha en Tucson, los organizadores hablaron con la prensa.", "Tucson", False, False),
     ],
 )
-def test_spanish_other_occasion_place(text: str, name: str, expected: bool) -> None:
+def test_spanish_other_occasion_place(text: str, name: str, grievance: bool, earlier: bool) -> None:
+    from protestdb.extract.drafting import _grievance_place
     from protestdb.extract.places import Place, other_occasion_place
 
     i = text.index(name)
-    assert other_occasion_place(text, Place(i, i + len(name), name, "city"), "es") is expected
-    assert other_occasion_place(text, Place(i, i + len(name), name, "city"), "en") is False
+    p = Place(i, i + len(name), name, "city")
+    assert _grievance_place(text, p, "es") is grievance
+    assert other_occasion_place(text, p, "es") is earlier
+    assert not _grievance_place(text, p, "en") and other_occasion_place(text, p, "en") is False
+
+
+@pytest.mark.regression("a Spanish grievance place where the sentence tells the action is the action's own")
+@pytest.mark.parametrize(("text", "town"), [
+    ("Decenas de vecinos protestaron el lunes contra las redadas migratorias en Yuma, Arizona, y pidieron "
+     "una reunión con el alcalde.\n\nEn Tempe, Arizona, unas 30 personas marcharon el mismo día hasta la "
+     "corte federal.", "Yuma"),
+    ("Unas 200 personas marcharon el lunes por el centro de Yuma, Arizona, donde un agente disparó contra un "
+     "pescador la semana anterior.", "Yuma"),
+    ("Unas 200 personas marcharon el lunes contra la muerte de un pescador en Yuma, Arizona.", "Yuma"),
+])
+def test_spanish_grievance_place_with_action_is_kept(text: str, town: str) -> None:
+    evs = report_events(text, date(2025, 6, 10))
+    assert town in [e.locality for e in evs]
+
+
+@pytest.mark.regression("a Spanish grievance place in a sentence telling only the people is no site")
+def test_spanish_grievance_place_told_by_the_people_is_no_site() -> None:
+    text = (
+        "Unas 200 personas marcharon el lunes por el centro de Yuma, Arizona, contra las redadas.\n\n"
+        "Los manifestantes recordaron también a Tempe, donde un agente disparó contra un pescador el mes pasado."
+    )
+    evs = report_events(text, date(2025, 6, 10))
+    assert [e.locality for e in evs] == ["Yuma"]
 
 
 @pytest.mark.regression("a Spanish page's grievance city is no second event of its one march")
@@ -125,3 +152,30 @@ def test_spanish_grievance_city_is_no_event() -> None:
 def test_earlier_similar_protest_city_is_no_event(text: str, expected: list[str]) -> None:
     evs = report_events(text, date(2025, 6, 12))
     assert sorted(e.locality for e in evs) == sorted(expected)
+
+
+@pytest.mark.regression("a state-placed action beside another kind of action in a town of that state stays its own")
+@pytest.mark.parametrize("lead", [
+    "Kansas ranchers blocked a county road with their trucks on Monday to protest a new water fee.",
+    "Kansas ranchers blocked a county road with their trucks to protest a new water fee.",
+])
+def test_state_lead_of_another_action_stays_apart(lead: str) -> None:
+    text = (
+        f"{lead}\n\n"
+        "In Salina, about 40 librarians picketed outside the public library on Monday over cuts to their hours."
+    )
+    evs = report_events(text, date(2024, 9, 10))
+    assert len(evs) == 2
+    assert any(e.locality == "Salina" and e.event_type == ["picket"] for e in evs)
+
+
+@pytest.mark.regression("a town after a bare comma that starts a clause is the action's, not the earlier protest's list")
+@pytest.mark.parametrize(("text", "expected"), [
+    ("After similar rallies in Wichita, Tulsa saw its biggest crowd in a decade on Friday as hundreds "
+     "walked to the county courthouse.", ["Tulsa"]),
+    ("Hundreds rallied outside the county courthouse in Tulsa on Friday, days after similar protests in Wichita, "
+     "Denver and Kansas City.", ["Tulsa"]),
+])
+def test_earlier_protest_list_stops_at_a_clause(text: str, expected: list[str]) -> None:
+    evs = report_events(text, date(2025, 6, 14))
+    assert [e.locality for e in evs] == expected

@@ -206,9 +206,11 @@ def _action_noun(doc: ExtractDoc, t: Trigger) -> bool:
 
 
 def another_action(doc: ExtractDoc, d: Draft, seg: tuple[int, int], trigs: list[Trigger]) -> bool:
-    """Is the segment's action told as another than the draft's, at the same place ("tenant
-    organizers led another march", "A second rally gathered two hours later", "otra marcha";
-    ``cues_<lang>.json`` another_action)? Then it is an event of its own, not more of the first."""
+    """Is the segment's action told as another than the draft's, at the same place, and told as
+    held ("tenant organizers led another march", "A second rally gathered two hours later",
+    "impulsó otra marcha"; ``cues_<lang>.json`` another_action)? Then it is an event of its own,
+    not more of the first. A description of the same action ("It was another protest"), a plan
+    ("promised another rally if ...") or "otra vez" (again) is none."""
     if not d.triggers or seg in d.segments or not trigs:
         return False
     from protestdb.extract.lexicons import any_rx, lang_entry
@@ -217,24 +219,75 @@ def another_action(doc: ExtractDoc, d: Draft, seg: tuple[int, int], trigs: list[
     if not pats:
         return False
     pat = any_rx(tuple(pats))
-    # "another picket line was at the signal depot", "staged another national walkout": a site or a
-    # day of an action running over days (``_DURATIVE``) or of a walkout series, not another action
+    # "another sit-in filled the depot's lobby": one site or day of an action running over days
+    # (``_DURATIVE``) or of a walkout series, not another action
     if not any(not t.anaphoric and t.type not in _DURATIVE and t.type != "walkout"
-               and pat.search(doc.text, max(seg[0], t.start - 40), t.start) and _action_noun(doc, t) for t in trigs):
+               and pat.search(doc.text, max(seg[0], t.start - 40), t.start) and _action_noun(doc, t)
+               and _told_held(doc, t, subject=True) for t in trigs):
         return False
-    # "Another walkout was held on May 1" a month before: history, no action of the news
+    # "A second vigil had been held there in March": history, no action of the news
     return not any(date_status(m, doc.published, d.announced) == "old" for m in dates_in(doc, *seg))
 
 
+#: verbs that tell an action planned, asked or talked of, not held ("promised another rally")
+_NOT_HELD = frozenset({"be", "promise", "plan", "threaten", "vow", "call", "announce", "schedule", "warn", "urge",
+                       "seek", "want", "propose", "expect", "consider", "pledge", "demand", "predict", "prepare",
+                       "say", "hope", "intend", "suggest", "discuss", "carry", "wave"})
+
+
+def _told_held(doc: ExtractDoc, t: Trigger, subject: bool) -> bool:
+    """Is the action noun told as held by a verb of the news: the object of a past-tense verb
+    ("led another march", "staged two separate protests"), the subject of a passive one ("a second
+    rally was held"), or (``subject``) of an active one ("a second rally gathered")? Not in a
+    perfect ("have staged two strikes"), a condition ("if ..."), nor after "be" ("was another
+    protest") or a verb of plans ("promised another rally"). Without a parse (Spanish) the
+    language's own patterns tell it (``cues_<lang>`` another_action)."""
+    if doc.doc is None:
+        return True
+    span = doc.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    head = tok.head
+    if head.i == tok.i and subject:
+        # the small parser's "A second rally, organized by ..., gathered at ...": the noun as the
+        # root, its past verb hung under it
+        return any(k.dep_ in ("acl", "relcl") and k.tag_ == "VBD" and k.lemma_.lower() not in _NOT_HELD
+                   for k in tok.children)
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in _NOT_HELD:
+        return False
+    kids = list(head.children)
+    if any(k.dep_ == "mark" and k.lower_ in ("if", "unless", "until", "when", "once") for k in kids):
+        return False
+    if any(k.dep_ == "aux" and k.lemma_.lower() in ("have", "will", "would", "could", "may", "might", "shall", "should",
+                                                   "can", "must", "do") for k in kids):
+        return False
+    if tok.dep_ == "dobj":
+        return head.tag_ == "VBD"
+    if tok.dep_ == "nsubjpass":
+        return head.tag_ == "VBN" and any(k.dep_ == "auxpass" and k.lower_ in ("was", "were") for k in kids)
+    if tok.dep_ == "nsubj" and subject:
+        return head.tag_ == "VBD"
+    return False
+
+
+#: words before a count that tell actions before the news ("the last two protests", "their three strikes")
+_PAST_COUNT = re.compile(r"\b(?:last|past|previous|prior|earlier|recent|its|their|his|her|our|other|all|first)\s+$",
+                         re.IGNORECASE)
+#: "since 2022", "since May", "so far this year": a tally of actions over time, not the news's
+_SINCE = re.compile(r"\b(?:since|so far|this year|in recent|over the (?:past|last))\b", re.IGNORECASE)
+
+
 def counted_actions(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger]) -> tuple[int, Trigger] | None:
-    """How many actions a segment tells by their number ("staged two separate protests", "hosting
-    three demonstrations", "dos marchas"; ``cues_<lang>.json`` another_action_count), and the
-    counted word; None when it counts none."""
+    """How many actions a segment tells as held by their number ("staged two separate
+    protests", "two rallies were held"; ``cues_<lang>.json`` another_action_count), and the
+    counted word; None when it counts none. A tally of past actions ("the last two protests",
+    "have staged two strikes since 2022") or a comparison counts none."""
     from protestdb.extract.lexicons import any_rx, lang_entry
 
     pats = lang_entry("cues", doc.lang or "en", "another_action_count")
     numbers = lang_entry("cues", doc.lang or "en", "another_action_numbers") or {}
-    if not pats:
+    if not pats or doc.doc is None:
         return None
     pat = any_rx(tuple(pats))
     for t in trigs:
@@ -242,8 +295,11 @@ def counted_actions(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger])
             continue
         m = pat.search(doc.text, max(seg[0], t.start - 40), t.start)
         n = numbers.get(m.group("n").lower()) if m is not None else None
-        if n:
-            return n, t
+        if not n or _PAST_COUNT.search(doc.text, max(seg[0], m.start() - 20), m.start()) is not None:
+            continue
+        if _SINCE.search(doc.text, t.end, seg[1]) is not None or not _told_held(doc, t, subject=False):
+            continue
+        return n, t
     return None
 
 
@@ -1022,7 +1078,8 @@ def sole_located_action(st: DraftState) -> None:
         return
     main = located[0]
     for d in st.drafts:
-        if _state_lead(d, main) and _tells_same_action(st.doc, d, main) and not _other_days(st, d, main):
+        if _state_lead(d, main) and _tells_same_action(st.doc, d, main) and not _other_days(st, d, main) \
+                and _one_action_evidence(st.doc, d, main):
             # "Ohio troopers led away a dozen marchers ... The march had started at the Elmwood
             # courthouse": the state named first is the city's own, the same action told ahead
             main.triggers += d.triggers
@@ -1057,6 +1114,57 @@ def _state_lead(d: Draft, main: Draft) -> bool:
     if d.key != f"state:{main.place.state}" or d.announced != main.announced or d.counter != main.counter:
         return False
     return bool(d.segments and main.segments) and min(a for a, _ in d.segments) < min(a for a, _ in main.segments)
+
+
+#: action types told of one kind of action (a lead's "to protest" beside the city's "rallied")
+_TYPE_FAMILY = {"demonstration": "gathering", "rally": "gathering", "march": "gathering", "vigil": "gathering",
+                "strike": "labor", "walkout": "labor", "picket": "labor", "blockade": "obstruction",
+                "occupation": "obstruction", "sit-in": "obstruction"}
+#: words any two protest reports share: no sign of one action
+_GENERIC_WORDS = frozenset({"people", "crowd", "group", "police", "officer", "officers", "resident", "residents",
+                            "member", "members", "hundreds", "dozens", "thousands", "state", "city", "county",
+                            "town", "day", "week", "morning", "afternoon", "evening", "night", "sign", "signs",
+                            "personas", "cientos", "miles", "decenas", "ciudad", "estado", "policía", "grupo"})
+
+
+def _one_action_evidence(doc: ExtractDoc, d: Draft, main: Draft) -> bool:
+    """Is the state-placed lead ``d`` positively told as the city action ``main``: an action of
+    the same kind, and the city's words referring back to it ("The march had started ...") or
+    both telling the same people or claim ("nurses ... staffing")? Two actions of a state told
+    side by side ("farmers blocked a highway", "In Elmford, nurses picketed") stay two."""
+    def families(dr: Draft) -> set[str]:
+        return {_TYPE_FAMILY.get(t.type, t.type) for t in dr.triggers if not t.quoted}
+
+    if not families(d) & families(main):
+        return False
+    if any(t.anaphoric for t in main.triggers):
+        return True
+    mine, theirs = _content_words(doc, d), _content_words(doc, main)
+    return bool(mine & theirs)
+
+
+def _content_words(doc: ExtractDoc, dr: Draft) -> set[str]:
+    """The nouns and adjectives of a draft's sentences (the parse's lemmas; words of six letters
+    or more without a parse), less its trigger words, days, places and numbers."""
+    spans = [(t.start, t.end) for t in dr.triggers]
+    out: set[str] = set()
+    for a, b in dr.segments:
+        if doc.doc is None:
+            for m in re.finditer(r"\w{6,}", doc.text[a:b]):
+                w = m.group().lower()
+                if not m.group()[0].isupper() and not any(x <= a + m.start() < y for x, y in spans):
+                    out.add(w)
+            continue
+        span = doc.doc.char_span(a, b, alignment_mode="expand")
+        for tok in span or ():
+            if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.is_stop or len(tok.text) < 4:
+                continue
+            if tok.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL", "QUANTITY", "FAC"):
+                continue
+            if any(x <= tok.idx < y for x, y in spans):
+                continue
+            out.add(tok.lemma_.lower())
+    return out - _GENERIC_WORDS
 
 
 def _other_days(st: DraftState, d: Draft, main: Draft) -> bool:
@@ -1167,8 +1275,14 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told under the event the protest answers")
             continue
+        if not _tells_action(by_sent.get(si, [])) and _grievance_place(text, p, doc.lang) and any(
+                q.city_key and q.city_key != p.city_key for q in doc.places):
+            # "pidió justicia por las familias de las redadas en Elmwood" beside the page's own town
+            doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
+                           "told as where the grievance happened, in a sentence telling no action")
+            continue
         if places.other_occasion_place(text, p, doc.lang) or (
-                prev_other is not None and _LIST_GAP.fullmatch(text, prev_other.end, p.start) is not None):
+                prev_other is not None and _listed_after(text, prev_other, p)):
             # "days after similar protests in Elmford and Dunmore": that protest's places, not the action's
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told as where another occasion happened")
@@ -1202,8 +1316,51 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
     return out
 
 
+def _tells_action(trigs: list[Trigger]) -> bool:
+    """Do a sentence's trigger words tell an action ("marcharon", "una protesta"), not only the
+    people ("los manifestantes condenaron ...") or one told before ("la marcha")?"""
+    return any(not t.anaphoric and not t.quoted and _PEOPLE_END.search(t.quote) is None for t in trigs)
+
+
+@lru_cache(maxsize=4)
+def _grievance_rx(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    from protestdb.extract.lexicons import lang_entry
+
+    def rx(key: str) -> re.Pattern[str] | None:
+        pats = lang_entry("background", lang, key)
+        return re.compile("|".join(f"(?:{x})" for x in pats), re.IGNORECASE) if pats else None
+
+    return rx("grievance_before"), rx("grievance_after")
+
+
+def _grievance_place(text: str, p: Place, lang: str | None) -> bool:
+    """Is the place told, by the words right around it, as where the grievance happened ("las
+    redadas de ICE en Elmwood", "en Elmwood, donde un agente mató a ...";
+    ``data/background_<lang>`` grievance_*)? For texts without a parse; the caller keeps such a
+    place when its sentence tells an action, which may well happen there."""
+    before, after = _grievance_rx(lang or "en")
+    if before is not None and before.search(text, max(0, p.start - 120), p.start):
+        return True
+    return after is not None and after.match(text, p.end, min(len(text), p.end + 120)) is not None
+
+
 #: the words between two places of one list ("Elmford, Dunmore and Riverton")
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|,?\s*y|,?\s*e)\s*")
+#: a list going on after a place (", Riverton", " and Riverton")
+_LIST_ON = re.compile(r"\s*(?:,|and\b|or\b|y\b|e\b)", re.IGNORECASE)
+
+
+def _listed_after(text: str, prev: Place, p: Place) -> bool:
+    """Is ``p`` the next item of a list of places that ``prev`` is in ("in Elmford and Dunmore",
+    "in Elmford, Dunmore and Riverton", "in Elmford, Ohio")? A bare comma joins only a state or a
+    place the list goes on after: "After protests in Elmford, Dunmore saw its largest march" is a
+    new clause whose subject is the action's town."""
+    gap = _LIST_GAP.fullmatch(text, prev.end, p.start)
+    if gap is None:
+        return False
+    if p.kind == "state" or re.search(r"\b(?:and|or|y|e)\b", text[prev.end:p.start], re.IGNORECASE):
+        return True
+    return _LIST_ON.match(text, p.end) is not None
 
 
 def _bounds(layout: Any, pos: int) -> tuple[int, int]:

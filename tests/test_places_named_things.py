@@ -52,7 +52,7 @@ def test_the_index_holds_no_nickname_of_ordinary_words() -> None:
 def test_a_capital_territory_abroad_is_not_washington() -> None:
     text = ("Nurses stay off wards for a third day\n"
             "KANO, Nigeria — Nurses at six hospitals in Kano kept up their walkout on Wednesday over wages owed since June. "
-            "In Abuja, the Federal Capital Territory, their union held a sit-in outside the health ministry.")
+            "Their union also held a sit-in in the Federal Capital Territory, outside the health ministry in Abuja.")
     places = _places(text)
     assert ("Abuja", None, "NG") in places
     assert not any(country == "US" for _, _, country in places)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from helpers import events_by_city
 from protestdb.extract.places import spread_to
 

@@ -45,6 +45,7 @@ def test_spread_without_an_action_is_no_site() -> None:
 @pytest.mark.parametrize("text", [
     "The sit-ins, begun by nurses at two clinics, spread on Monday to Elmford and Dunmore.",
     "Rent strikes against the new levy have spilled over to Elmford and Dunmore.",
+    "The sit-ins, so far held only at Oakvale spilled over to Elmford and Dunmore.",  # an unclosed aside
     "Officials said the walkouts spread from Oakvale to Elmford and Dunmore.",
     "By Tuesday the blockades had extended to Elmford and Dunmore.",
 ])

@@ -7,29 +7,31 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from helpers import events_by_city
 from protestdb.extract.places import spread_to
 
 
 def test_protests_spreading_to_towns_tell_each_town() -> None:
     text = (
-        "Farmers block roads across the region\n\n"
-        "Protests against the new fuel levy spread on Friday to Kisumu, Eldoret, Nakuru and Nyeri, "
-        "after two days of marches in Nairobi.\n\n"
-        "Hundreds of traders closed their shops and marched through the town centres, chanting slogans.\n"
+        "Stallholders shut markets over water tariff\n\n"
+        "Protests against the new water tariff spread on Thursday to Arequipa, Cusco, Trujillo and Piura, "
+        "the traders' federation said.\n\n"
+        "Stallholders pulled down their shutters and walked through the main squares with drums.\n"
     )
     ev = events_by_city(text, date(2025, 3, 8))
-    assert {"Kisumu", "Eldoret", "Nakuru", "Nyeri", "Nairobi"} <= set(ev)
+    assert {"Arequipa", "Cusco", "Trujillo", "Piura"} <= set(ev)
 
 
 def test_strikes_spilling_over_after_being_confined() -> None:
     text = (
-        "Dock strike widens\n\n"
-        "The strikes, so far confined to Marseille, spilled over to Bordeaux and Toulouse on Tuesday, "
-        "the union said.\n"
+        "Dock strikes reach two more cities\n\n"
+        "The strikes, until now seen only in Gdansk, spilled over to Szczecin and Gdynia on Wednesday, "
+        "where hundreds of dockers walked off the job and blocked the gates, a union spokesman said.\n"
     )
     ev = events_by_city(text, date(2024, 10, 2))
-    assert {"Marseille", "Bordeaux", "Toulouse"} <= set(ev)
+    assert {"Szczecin", "Gdynia"} <= set(ev)
 
 
 def test_spread_without_an_action_is_no_site() -> None:
@@ -38,6 +40,42 @@ def test_spread_without_an_action_is_no_site() -> None:
     assert not spread_to(text, 0, text.index("Elmford"))
     text2 = "The protests spread overnight to Elmford and Dunmore."
     assert spread_to(text2, 0, text2.index("Elmford"))
+
+
+@pytest.mark.parametrize("text", [
+    "The sit-ins, begun by nurses at two clinics, spread on Monday to Elmford and Dunmore.",
+    "Rent strikes against the new levy have spilled over to Elmford and Dunmore.",
+    "The sit-ins, so far held only at Oakvale spilled over to Elmford and Dunmore.",  # an unclosed aside
+    "Officials said the walkouts spread from Oakvale to Elmford and Dunmore.",
+    "By Tuesday the blockades had extended to Elmford and Dunmore.",
+])
+def test_an_action_spreading_as_the_verbs_subject_tells_sites(text: str) -> None:
+    assert spread_to(text, 0, text.index("Elmford"))
+
+
+@pytest.mark.parametrize("text", [
+    # something else is spread, extended or limited to the town; or the spreading is only hoped or feared
+    "A curfew ordered after the protests was extended to Elmford on Monday.",
+    "The troop deployment sent in answer to the protests was expanded to Elmford.",
+    "The court ruled that the ban on the protests extends to Elmford.",
+    "The firm, which has faced strikes over its wages, expanded to Elmford last year.",
+    "Under the new rule, night-time encampments are limited to Elmford and Dunmore.",
+    "The rallies, confined to Elmford and Dunmore, ended at dusk.",
+    "Organisers said they wished the marches would spread to Elmford and Dunmore.",
+    "The union warned the walkout could soon spread to Elmford and Dunmore.",
+    "The walkouts spread to Elmford and Dunmore if the talks collapse, the union says.",
+    "Officials fear the unrest may spread to Elmford.",
+])
+def test_no_site_when_the_action_is_not_what_spreads(text: str) -> None:
+    assert not spread_to(text, 0, text.index("Elmford"))
+
+
+def test_a_curfew_extended_to_a_town_is_no_event_there() -> None:
+    text = ("Hundreds of people marched in Fresno on Saturday against the water cuts. "
+            "A curfew ordered after the protests was extended to Visalia on Sunday. "
+            "The union said the strike could soon spread to Modesto and Merced if talks fail.")
+    ev = events_by_city(text, date(2025, 3, 10))
+    assert "Fresno" in ev and not {"Visalia", "Modesto", "Merced"} & set(ev)
 
 
 def test_marching_to_a_town_stays_a_destination() -> None:
@@ -49,26 +87,47 @@ def test_caption_headings_in_capitals_place_each_caption() -> None:
     # a gallery whose captions open on their city in capitals and a colon: short names are no acronyms,
     # and a big city abroad told so is a site even when its country is not named
     text = (
-        "Demonstrations held across Europe at the weekend\n\n"
-        "Tens of thousands of people marched on Saturday in support of the dockworkers.\n\n"
-        "LISBON: Dockworkers and their families march through the city centre on Saturday\n\n"
-        "GENOA: A protester waves a union flag during a rally at the port on Saturday\n\n"
-        "ROTTERDAM: Demonstrators gather outside the city hall on Saturday\n"
+        "Bakers' walkout in pictures\n\n"
+        "Bakers in several countries left their ovens on Saturday to press for a shorter night shift.\n\n"
+        "MADRID: Bakers in white aprons march along the main avenue with a giant loaf on Saturday\n\n"
+        "MUNICH: A striking baker holds up a flour sack painted with slogans on Saturday\n\n"
+        "ANTWERP: Strikers share bread with passers-by on the main square on Saturday\n"
     )
     ev = events_by_city(text, date(2024, 11, 10))
-    assert {"Lisbon", "Genoa", "Rotterdam"} <= set(ev)
+    assert {"Madrid", "Munich", "Antwerp"} <= set(ev)
+
+
+@pytest.mark.parametrize("label", ["LEON", "SANTIAGO"])
+def test_a_transcripts_speaker_label_is_no_place(label: str) -> None:
+    # a speaker's surname in capitals before a colon: a person the page names, not a town abroad
+    name = label.title()
+    text = ("Bakers walk out over night shifts\n\n"
+            f"Hundreds of bakers walked out in Fresno on Thursday over night shifts. Our correspondent Ines {name} was there.\n\n"
+            f"{label}: The bakers gathered at dawn outside the biggest plant and handed out bread.\n")
+    ev = events_by_city(text, date(2025, 3, 10))
+    assert set(ev) == {"Fresno"}
+
+
+def test_labels_of_a_transcript_with_a_host_are_no_places() -> None:
+    text = ("Bakers walk out over night shifts\n\n"
+            "PAULA GREN, HOST:\n\n"
+            "Hundreds of bakers walked out in Fresno on Thursday over night shifts.\n\n"
+            "SANTIAGO: The bakers gathered at dawn outside the biggest plant and handed out bread.\n\n"
+            "GREN: What do they want?\n")
+    ev = events_by_city(text, date(2025, 3, 10))
+    assert set(ev) == {"Fresno"}
 
 
 def test_capitals_inside_a_sentence_stay_an_acronym() -> None:
     from protestdb.geo.places import _acronym_at, _heading
 
-    text = "Members of LISBON: a union\nLISBON: Dockers march\nLISBON said"
-    first = text.index("LISBON")
-    second = text.index("LISBON", first + 1)
-    third = text.rindex("LISBON")
-    assert _acronym_at(text, first, first + 6)  # not at a line's start
-    assert not _acronym_at(text, second, second + 6) and _heading(text, second, second + 6)
-    assert _acronym_at(text, third, third + 6)  # no colon
+    text = "Members of PORTO: a union\nPORTO: Bakers march\nPORTO said"
+    first = text.index("PORTO")
+    second = text.index("PORTO", first + 1)
+    third = text.rindex("PORTO")
+    assert _acronym_at(text, first, first + 5)  # not at a line's start
+    assert not _acronym_at(text, second, second + 5) and _heading(text, second, second + 5)
+    assert _acronym_at(text, third, third + 5)  # no colon
 
 
 def test_a_list_after_a_spreading_action_opens_as_sites() -> None:
@@ -76,14 +135,14 @@ def test_a_list_after_a_spreading_action_opens_as_sites() -> None:
     from protestdb.extract.nlp import parse_text
     from protestdb.extract.place_names import _spread_opening
 
-    text = "The protests spread on Monday to Elmford, Dunmore, Kericho, Riverton and Oakvale."
+    text = "The protests spread on Monday to Elmford, Dunmore, Huancayo, Riverton and Oakvale."
     doc = parse_text(text)
-    at = text.index("Kericho")
-    assert _spread_opening(doc, doc.char_span(at, at + 7))
-    text2 = "The buses drove on Monday to Elmford, Dunmore, Kericho, Riverton and Oakvale."
+    at = text.index("Huancayo")
+    assert _spread_opening(doc, doc.char_span(at, at + 8))
+    text2 = "The buses drove on Monday to Elmford, Dunmore, Huancayo, Riverton and Oakvale."
     doc2 = parse_text(text2)
-    at2 = text2.index("Kericho")
-    assert not _spread_opening(doc2, doc2.char_span(at2, at2 + 7))
+    at2 = text2.index("Huancayo")
+    assert not _spread_opening(doc2, doc2.char_span(at2, at2 + 8))
 
 
 def test_a_list_runs_on_across_names_the_model_left_untagged() -> None:

@@ -228,9 +228,24 @@ def _place_tail(lang: str) -> re.Pattern[str] | None:
         rf"(?i:[ \t]+(?:{alt(lex['street_words'])}|{alt(lex['institution_nouns'])})(?![\w-]))"
         rf"|(?:[ \t]+{cap})*?[ \t]+(?:{alt(lex['outlet_heads'])})(?![\w])"
         rf"|(?:{alt(lex['name_links'])})"
-        rf"|[ \t]+(?:{alt(lex.get('name_of_day_or_group') or ['(?!)'])})(?!\w)"
-        rf"|(?:,[ \t]+{cap}(?:[ \t]+{cap})?)?,?[ \t]+(?:{alt(lex.get('residence_nouns') or ['(?!)'])})(?![\w-])"
+        rf"|[ \t]+(?:{alt(lex.get('name_of_day_or_group') or ['(?!)'])})(?!\w){_not_after(lex, 'day_not_before')}"
+        rf"|(?:,[ \t]+{cap}(?:[ \t]+{cap})?,)?[ \t]+(?:{alt(lex.get('residence_nouns') or ['(?!)'])})(?![\w-])"
+        + _residence_end(lex)
     )
+
+
+def _not_after(lex: dict[str, Any], key: str) -> str:
+    """A lookahead that fails when one of ``lex[key]`` follows a "Day" ("Chicago Day of Action")."""
+    words = lex.get(key) or []
+    return rf"(?!(?<=Day)[ \t]+(?:{'|'.join(words)})\b)" if words else ""
+
+
+def _residence_end(lex: dict[str, Any]) -> str:
+    """What may follow a residence noun: no word, or one of ``residence_followers`` ("a Texas
+    native, said", "a Fontana resident who") - never another noun ("resident physicians",
+    "native Hawaiian groups": a kind of people, not a home)."""
+    words = lex.get("residence_followers") or []
+    return rf"(?![ \t]+(?!(?:{'|'.join(words)})\b)[A-Za-z])"
 
 
 def place_tail(text: str, end: int, lang: str = "en") -> bool:
@@ -249,14 +264,24 @@ def place_tail(text: str, end: int, lang: str = "en") -> bool:
 @lru_cache(maxsize=4)
 def _home(lang: str) -> re.Pattern[str] | None:
     nouns = lang_entry("place_words", lang, "residence_nouns")
-    return re.compile(rf",?[ \t]+(?:{words_alternation(nouns)})(?![\w-])") if nouns else None
+    lex = load_lang("place_words", lang)
+    return re.compile(rf"(?P<comma>,)?[ \t]+(?:{words_alternation(nouns)})(?![\w-])" + _residence_end(lex)) if nouns else None
 
 
-def home_of(text: str, end: int, lang: str = "en") -> bool:
-    """Is the state ending at ``end`` told as a person's home ("an Ohio native", "a Fontana,
-    Calif., resident": ``data/place_words`` residence_nouns)?"""
+#: a town and its comma before a state ("Fontana, " in "a Fontana, Calif., resident")
+_TOWN_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)?,[ \t]*$")
+
+
+def home_of(text: str, start: int, end: int, lang: str = "en") -> bool:
+    """Is the state at ``start``-``end`` told as a person's home ("an Ohio native", "a Fontana,
+    Calif., resident": ``data/place_words`` residence_nouns)? A comma before the noun only in
+    the ", State," shape; never when another noun follows ("Across Hawaii, native Hawaiian
+    groups", "In Ohio, resident doctors")."""
     pat = _home(lang)
-    return pat is not None and pat.match(text, end, min(len(text), end + 30)) is not None
+    m = pat.match(text, end, min(len(text), end + 30)) if pat is not None else None
+    if m is None:
+        return False
+    return m.group("comma") is None or _TOWN_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 @lru_cache(maxsize=4)
@@ -384,7 +409,7 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
     # "a recent Elmwood College graduate": where a person studied, no site
     # "a Fontana, Calif., resident", "an Ohio native": a person's home state, no site
     pms = [pm for pm in geo.find_places(text)
-           if not (pm.kind == "state" and (state_feature(text, pm.end, lang) or home_of(text, pm.end, lang)))
+           if not (pm.kind == "state" and (state_feature(text, pm.end, lang) or home_of(text, pm.start, pm.end, lang)))
            and not (pm.kind == "venue" and alumni_of(text, pm.end, lang))]
     named_states = {pm.state for pm in pms if pm.kind == "state" and pm.state}
     dateline = None  # the dateline of the current paragraph ("ATLANTA — In Atlanta, ...")
@@ -502,7 +527,6 @@ def only_town(p: Place, found: list[Place]) -> bool:
 
 
 @lru_cache(maxsize=4)
-@lru_cache(maxsize=4)
 def _other_occasion(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     before = lang_entry("background", lang, "other_occasion_before")
     after = lang_entry("background", lang, "other_occasion_after")
@@ -521,6 +545,7 @@ def other_occasion_place(text: str, p: Place, lang: str) -> bool:
     return after is not None and after.match(text, p.end, min(len(text), p.end + 120)) is not None
 
 
+@lru_cache(maxsize=4)
 def grievance_nouns(lang: str) -> frozenset[str]:
     """Nouns of the event a protest answers ("the death of X in Minneapolis"):
     ``data/place_words`` grievance_nouns."""
@@ -1093,20 +1118,36 @@ def _listed_after(text: str, lo: int, prev_site: int | None, p: Place, pats: dic
 _SENT_END = re.compile(r"[.!?;:]")
 
 
-#: how far before a spreading verb its action is looked for ("The protests, so far confined to ...")
-SPREAD_SUBJECT_CHARS = 160
+#: how far before a spreading verb its subject is looked for ("The protests, so far confined to ...")
+SPREAD_SUBJECT_CHARS = 200
 
 
 def spread_to(text: str, lo: int, start: int, lang: str = "en") -> bool:
-    """Is the place at ``start`` where an action is told as spreading or confined to ("the
-    protests spread on Friday to Elmford", "strikes, so far confined to Dunmore, ...")? A site,
-    not a destination, when the sentence (from ``lo``) names the action before the verb."""
+    """Is the place at ``start`` where an action is told as spreading ("the protests spread on
+    Friday to Elmford", "strikes, so far confined to Dunmore, spilled over to Oakvale")? A site,
+    not a destination, when the verb's own subject is an action (the clause opens on it, at most
+    a short phrase or parenthetical before the verb; not "a curfew imposed after the protests
+    was extended to") and the sentence (from ``lo``) tells nothing hoped, feared or conditional
+    ("hoped the protests would spread to", "could spread to ... if talks fail")."""
     pats = _site_patterns(lang)
     if "spread_to" not in pats:
         return False
     m = pats["spread_to"].search(text, max(lo, start - 60), start)
-    # the action named at most SPREAD_SUBJECT_CHARS before the verb: bounded, whatever the sentence's length
-    return m is not None and pats["spread_subject"].search(text, max(lo, m.start() - SPREAD_SUBJECT_CHARS), m.start()) is not None
+    if m is None:
+        return False
+    v = m.start()
+    from_lo = v - lo <= SPREAD_SUBJECT_CHARS
+    seg = text[max(lo, v - SPREAD_SUBJECT_CHARS) : v]
+    s = pats["spread_subject"].search(seg)
+    if s is None or (s.start() == 0 and not from_lo and not seg[:1].isspace()):
+        return False
+    aux = s.group("aux") or ""
+    if m.group("verb").lower() in ("extended", "spread", "spilled", "spilt") and re.search(
+            r"\b(?:is|was|were|are|be|been|being)\b", aux, re.IGNORECASE):
+        return False  # a passive: something else was extended to the place
+    end = _SENT_END.search(text, start, start + 160)
+    tail = text[start : end.start() if end is not None else start + 160]
+    return pats["spread_unreal"].search(text[lo:v]) is None and re.search(r"\b(?:if|unless)\b", tail) is None
 
 
 def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") -> set[int]:

@@ -260,9 +260,50 @@ _HEADING_AFTER = re.compile(r"[ \t]*:[ \t]+\S")
 
 def _heading(text: str, start: int, end: int) -> bool:
     """Do the capitals at ``start``..``end`` open a line and head it with a colon ("LISBON:
-    Dockworkers march ...")? A caption's or a section's place."""
+    Dockworkers march ...")? A caption's or a section's place; not a transcript's speaker (a
+    surname of a person the page names, "Our reporter Ana Elmer ... ELMER: ...", or any label
+    of a transcript, ``_speaker_labels``)."""
+    return _label_at(text, start, end) and not _speaker_at(text, start, end)
+
+
+def _label_at(text: str, start: int, end: int) -> bool:
+    """Capitals that open a line and head it with a colon ("LISBON: ...", "ELMER: ...")."""
     return (text[start:end].isupper() and (start == 0 or text[start - 1] == "\n")
             and _HEADING_AFTER.match(text, end) is not None)
+
+
+def _speaker_at(text: str, start: int, end: int) -> bool:
+    """Is the line-initial label at ``start``..``end`` a transcript's speaker: a surname of a
+    person the page names ("Our reporter Ana Elmer ... / ELMER: ...") or a label of a transcript
+    (``_speaker_labels``)? No place."""
+    if not _label_at(text, start, end):
+        return False
+    word = text[start:end]
+    if word in _speaker_labels(text):
+        return True
+    return re.search(rf"\b[A-Z][a-z]+[ \t]+{re.escape(word.title())}\b", text) is not None
+
+
+#: a line-initial label and its colon ("HOST:", "ANA ELMER, BYLINE:", "ELMER:")
+_LABEL = re.compile(r"^([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+)*)(?:,[ \t]+([A-Z][A-Z ]+))?[ \t]*:", re.MULTILINE)
+#: the roles a transcript's labels name
+_SPEAKER_ROLES = frozenset({"HOST", "BYLINE", "ANCHOR", "REPORTER", "CORRESPONDENT", "UNIDENTIFIED PERSON", "INTERVIEWER"})
+
+
+@lru_cache(maxsize=8)
+def _speaker_labels(text: str) -> frozenset[str]:
+    """The line-initial capitals labels of a transcript: all of them when one names a speaker's
+    role ("HOST:", "KELLY, HOST:"), else those that open two or more lines (a speaker who speaks
+    again). A gallery's captions name each city once."""
+    labels = [(m.group(1), m.group(2)) for m in _LABEL.finditer(text)]
+    if not labels:
+        return frozenset()
+    if any(a in _SPEAKER_ROLES or (b or "").strip() in _SPEAKER_ROLES for a, b in labels):
+        return frozenset(a for a, _ in labels) | frozenset(w for a, _ in labels for w in a.split())
+    counts: dict[str, int] = {}
+    for a, _ in labels:
+        counts[a] = counts.get(a, 0) + 1
+    return frozenset(a for a, n in counts.items() if n >= 2)
 
 
 def _acronym_at(text: str, start: int, end: int) -> bool:
@@ -555,6 +596,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
     for s, e, quote, st, _st_e, glued in pending_cities:
         if (s, e) in stop_spans and cc is None:
             continue
+        if _speaker_at(text, s, e):
+            continue  # "ELMER: The marchers walked ...": a transcript's speaker, no place
         if not st and not glued and norm_name(quote) in schools:
             continue  # "the sit-in at Westbrook" after "Westbrook University": the school, not the town
         if not st and glued and _venue_name_tail(text, s, quote):

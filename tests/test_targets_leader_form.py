@@ -54,7 +54,7 @@ def test_sibling_agency_beside_ice_is_not_listed() -> None:
 @pytest.mark.regression("a title abbreviation without its period is no target")
 def test_title_abbreviation_without_its_period_is_no_target() -> None:
     text = (
-        "TRENTON, N.J. — Some 60 protesters went from Ewing to Hamilton on Friday to stand outside Rep. Dana Holt's office "
-        "demanding she denounce the ICE raids in the county."
+        "RIVERTON, Ore. — A few dozen marchers walked from Linden Park on Friday and stood in front of Rep. Dana Holt's office "
+        "asking her to condemn the county jail contract."
     )
     assert "Rep" not in event_targets(text, APR_14_2025, geocode=False)

@@ -290,7 +290,7 @@ def _quoted_name(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
 
 
 def in_quoted_name(text: str, start: int, end: int, lang: str = "en") -> bool:
-    """Are the date words at ``start:end`` a word of a quoted name ("the ‘One Million March 4 Kids’
+    """Are the date words at ``start:end`` a word of a quoted name ("the ‘Ten Lanterns March 4 Rivers’
     rally": ``data/furniture_<lang>`` ``quoted_name_open`` / ``quoted_name_close``)?"""
     pats = _quoted_name(lang)
     return pats is not None and bool(pats[0].search(text[max(0, start - 60):start])) and bool(pats[1].match(text, end))
@@ -298,7 +298,7 @@ def in_quoted_name(text: str, start: int, end: int, lang: str = "en") -> bool:
 
 def _not_the_day(text: str, m: Any) -> bool:
     """Date words that name no day of the report's own action: another occasion's day ("following
-    the first on Aug. 14"), a word of a quoted name ("the ‘March 4 Kids’ rally")."""
+    the first on Aug. 14"), a word of a quoted name ("the ‘March 4 Rivers’ rally")."""
     return other_occasion(text, m.start) or in_quoted_name(text, m.start, m.end)
 
 

@@ -401,7 +401,7 @@ def _fit_entity(text: str, a: int, b: int) -> tuple[int, int]:
         a += 4
     if _headline_line(text, text.rfind("\n", 0, a) + 1):  # a headline in title case: capitals mark no
         m = re.search(r"\s+(?:and|of|for|the|in|on|at|to|y|de|por|para)\s*$", text[a:b])  # name's end
-        return a, a + m.start() if m else b  # ("Harbor Rail Workers | Strike Over ...", "Movement to| Protest")
+        return a, a + m.start() if m else b  # ("Harbor Rail Workers | Strike Over ...", "Movement to| Rally")
     runs = _cap_runs(text, a, min(len(text), b + 80))
     if runs and runs[0][0] == a and runs[0][1] > b and not any(c in text[b : runs[0][1]] for c in ",;()\n"):
         return a, runs[0][1]
@@ -1127,13 +1127,13 @@ def _reject_reason(
 
 
 def _headline_only(text: str, a: int, b: int) -> bool:
-    """A name read from a headline in title case that runs on past a group word ("Dock Workers
-    Ditch Work", "Freight Movement to Protest Cuts") and is told nowhere else on the page: in
+    """A name read from a headline in title case that runs on past a group word ("Ferry Workers
+    Walk Out", "Harbor Movement to Rally Friday") and is told nowhere else on the page: in
     such a line capitals mark no name's end, the words after the group word are the news."""
     words, org_words = text[a:b].lower().split(), _lex()["org_words"]
     if not any(w in org_words and nxt not in _CONNECT and nxt not in org_words and not any(c.isdigit() for c in nxt)
                for w, nxt in zip(words, words[1:], strict=False)):
-        return False  # a group word then a plain word: "Dock Workers | Ditch Work" (not "Workers of America")
+        return False  # a group word then a plain word: "Ferry Workers | Walk Out" (not "Workers of America")
     start = text.rfind("\n", 0, a) + 1
     if not _headline_line(text, start):
         return False

@@ -1247,7 +1247,7 @@ _POSSESSIVE = re.compile(r"([\w&-]+)['’]s\s+(?=[A-Z])")
 def _possessor(text: str, a: int, b: int) -> tuple[int, int]:
     """A name opened by an owner's possessive: a group's acronym owns a body of its own ("HCARR's
     Immigrant Rights Working Committee"): the group is the acronym; a place's ("Riverton's") is
-    no part of the name; a lower-case word's ("the school's Committee on ...") names a body of
+    no part of the name when the page tells the rest alone too (:func:`_told_alone`); a lower-case word's ("the school's Committee on ...") names a body of
     something else, no group."""
     m = _POSSESSIVE.match(text, a, b)
     if m is None:
@@ -1257,9 +1257,21 @@ def _possessor(text: str, a: int, b: int) -> tuple[int, int]:
         return a, m.end(1)
     if owner[:1].islower():
         return a, a  # "the school's Committee on Harbor Studies": a body of something else
-    if _is_place_name(owner):
+    if _is_place_name(owner) and _told_alone(text, text[m.end():b]):
         return m.end(), b
     return a, b
+
+
+def _told_alone(text: str, rest: str) -> bool:
+    """Is ``rest``, a name after a place's possessive ("Riverton's | Tenants Union"), a name of its own:
+    two words or more, told on the page without the possessive too? Else the possessive is a word of
+    the name ("America's Voice", "Colorado's Immigrant Rights Coalition")."""
+    if len(rest.split()) < 2:
+        return False
+    for hit in re.finditer(re.escape(rest), text):
+        if not re.search(r"['’]s\s+$", text[max(0, hit.start() - 3):hit.start()]):
+            return True
+    return False
 
 
 def _join_acronym_pairs(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1142,6 +1142,24 @@ def _headline_only(text: str, a: int, b: int) -> bool:
     return low.find(name, 0, start) < 0 and low.find(name, end if end >= 0 else len(text)) < 0
 
 
+def _headline_cut(text: str, a: int, b: int) -> tuple[int, int]:
+    """A title-case headline's run past a group word (:func:`_headline_only`) keeps the name up to
+    that word when it is a protest-side group's head ("Harbor Nurses Union | Strikes for Safe
+    Staffing" -> "Harbor Nurses Union"); else it stays as it is (and is rejected)."""
+    if not _headline_only(text, a, b):
+        return a, b
+    org_words = _lex()["org_words"]
+    for m in re.finditer(r"\S+", text[a:b]):
+        w = m.group().lower()
+        rest = text[a + m.end():b].split()
+        if w in org_words and rest and rest[0].lower() not in _CONNECT and rest[0].lower() not in org_words:
+            cut = a + m.end()
+            if len(text[a:cut].split()) >= 2 and _advocacy_head(text[a:cut]):
+                return a, cut
+            break
+    return a, b
+
+
 def _advocacy_head(name: str) -> bool:
     """Does the name end in a protest-side group word ("... Tenants Union", "... Coalition")?"""
     words = name.lower().split()
@@ -1508,6 +1526,7 @@ def find_orgs(
     for a0, b0, from_list in cands:
         a1, b1 = _cut_titled_person(text, *_strip(text, a0, b0), persons)
         a1, b1 = _possessor(text, _past_place(text, a1, b1), b1)
+        a1, b1 = _headline_cut(text, a1, b1)
         for a, b in _amp_split(text, a1, _paren_then_head(text, a1, b1)):
             why = _reject_reason(text, a, b, from_list, cued, persons, norps)
             if why is None:

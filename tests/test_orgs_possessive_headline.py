@@ -1,5 +1,6 @@
 """A place's possessive opening a group's name is a word of the name unless the page tells the rest
-alone too. Names and places are invented."""
+alone too; a title-case headline's group name is cut at its group word. Names and places are
+invented."""
 
 from __future__ import annotations
 
@@ -25,3 +26,9 @@ def test_a_name_told_alone_too_drops_the_places_possessive() -> None:
     text = ("The vigil was called by Oregon's Harbor Tenants Union. Leaders of the Harbor Tenants Union "
             "spoke first.")
     assert _orgs(text) == ["Harbor Tenants Union"]
+
+
+def test_a_headline_group_name_running_into_the_news_is_cut_at_its_group_word() -> None:
+    text = ("Lakeport Bus Drivers Union Walks Out Over Split Shifts\n\n"
+            "Dozens of drivers left their routes on Monday in Riverton, asking for fewer split shifts.")
+    assert _orgs(text) == ["Lakeport Bus Drivers Union"]

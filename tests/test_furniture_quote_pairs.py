@@ -4,8 +4,6 @@ Names and places are invented."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from protestdb.extract import extract_text
 from protestdb.extract.furniture import in_quoted_name
 

@@ -27,3 +27,13 @@ def test_no_person_or_another_person_is_no_match(a: str, b: str) -> None:
 ])
 def test_one_leaders_government_in_two_languages_matches(a: str, b: str) -> None:
     assert names_match(a, b)
+
+
+def test_two_spanish_forms_of_one_leaders_government_match() -> None:
+    assert names_match("administración Quillen", "gobierno de Marta Quillen")
+    assert not names_match("gobierno de Tomas Quillen", "gobierno de Marta Quillen")
+
+
+def test_a_title_or_a_middle_initial_keeps_the_leader() -> None:
+    assert names_match("former president Quillen administration", "gobierno de Marta Quillen")
+    assert names_match("Marta J. Quillen administration", "gobierno de Marta Quillen")

@@ -241,7 +241,10 @@ _NOT_PERSON = frozenset({
     "de", "del", "la", "el", "los", "las", "y", "e", "of", "the", "new", "north", "south", "east", "west",
     "nuevo", "nueva", "norte", "sur", "este", "oeste", "san", "santa", "federal", "nacional", "national",
     "central", "estatal", "provincial", "regional", "local", "municipal", "republica", "reino", "unido",
-    "united", "president", "presidente", "former", "ex"})
+    "united"})
+#: title words before a leader's name, dropped ("former president trump administration")
+_LEADER_TITLES = frozenset({"president", "presidente", "presidenta", "former", "ex", "prime", "minister",
+                            "premier", "governor", "gobernador", "gobernadora", "mayor", "alcalde", "alcaldesa"})
 
 
 def _led_by(t: str) -> tuple[str, ...] | None:
@@ -252,7 +255,9 @@ def _led_by(t: str) -> tuple[str, ...] | None:
     if m is None:
         return None
     words = tuple(m.group("n").split())
-    if any(w in _NOT_PERSON for w in words):
+    while len(words) > 1 and words[0] in _LEADER_TITLES:
+        words = words[1:]
+    if not words or any(w in _NOT_PERSON or w in _LEADER_TITLES for w in words):
         return None
     data = _json("public_figures.json")
     if any(w in data["national_words"] or w in data["not_national"] for w in words):
@@ -268,16 +273,16 @@ def _led_by(t: str) -> tuple[str, ...] | None:
 
 def _same_leader_government(a: str, b: str) -> bool:
     """One leader's government told in two languages ("Trump administration", "gobierno de Donald
-    Trump"): one names it in Spanish, the other in English, both by one person: the same full name,
+    Trump"): one of them in Spanish, both by one person: the same full name,
     or a surname alone and a full name ending in it ("Kirchner government" is not "gobierno de
     Cristina Kirchner" when the other tells "Nestor Kirchner")."""
-    if not ((_LED_ES.match(a) and _LED_EN.match(b)) or (_LED_ES.match(b) and _LED_EN.match(a))):
+    if not (_LED_ES.match(a) or _LED_ES.match(b)):
         return False
     la, lb = _led_by(a), _led_by(b)
     if la is None or lb is None:
         return False
     if len(la) > 1 and len(lb) > 1:
-        return la == lb
+        return la[0] == lb[0] and la[-1] == lb[-1]  # one first name (a middle initial aside)
     return la[-1] == lb[-1]
 
 

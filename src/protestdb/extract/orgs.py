@@ -1282,10 +1282,13 @@ def _possessor(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _told_alone(text: str, rest: str) -> bool:
     """Is ``rest``, a name after a place's possessive ("Riverton's | Tenants Union"), a name of its own:
-    two words or more, told on the page without the possessive too? Else the possessive is a word of
-    the name ("America's Voice", "Colorado's Immigrant Rights Coalition")."""
+    two words or more, and with a group word told on the page without the possessive too (without a
+    group word it is cut as before)? Else the possessive is a word of the name ("America's Voice",
+    "Colorado's Immigrant Rights Coalition")."""
     if len(rest.split()) < 2:
         return False
+    if not _has_org_word(rest):
+        return True  # no group word: the place's business or body ("Riverton's Harbor Cafe"), cut as before
     for hit in re.finditer(re.escape(rest), text):
         if not re.search(r"['’]s\s+$", text[max(0, hit.start() - 3):hit.start()]):
             return True

@@ -242,6 +242,10 @@ _NOT_PERSON = frozenset({
     "nuevo", "nueva", "norte", "sur", "este", "oeste", "san", "santa", "federal", "nacional", "national",
     "central", "estatal", "provincial", "regional", "local", "municipal", "republica", "reino", "unido",
     "united"})
+#: words that tell one place from another of a similar name ("nuevo mexico" / "mexico", "north" /
+#: "south"): two governments differing in one never match by letters (a kind word may: "federal")
+_PLACE_WORDS = frozenset({"new", "north", "south", "east", "west", "nuevo", "nueva", "norte", "sur", "este",
+                          "oeste", "del", "san", "santa"})
 #: title words before a leader's name, dropped ("former president trump administration")
 _LEADER_TITLES = frozenset({"president", "presidente", "presidenta", "former", "ex", "prime", "minister",
                             "premier", "governor", "gobernador", "gobernadora", "mayor", "alcalde", "alcaldesa"})
@@ -363,10 +367,10 @@ def names_match(a: str, b: str, threshold: float = NAME_THRESHOLD) -> bool:
 
 
 def _other_place_government(a: str, b: str) -> bool:
-    """Two governments named by words that differ in a place or kind word ("nuevo", "north",
-    "federal": "gobierno de mexico" / "gobierno de nuevo mexico")?"""
+    """Two governments named by words that differ in a place word ("nuevo", "north": "gobierno de
+    mexico" / "gobierno de nuevo mexico")?"""
     ma, mb = _LED_EN.match(a) or _LED_ES.match(a), _LED_EN.match(b) or _LED_ES.match(b)
     if ma is None or mb is None:
         return False
     wa, wb = set(ma.group("n").split()), set(mb.group("n").split())
-    return bool((wa ^ wb) & _NOT_PERSON)
+    return bool((wa ^ wb) & _PLACE_WORDS)

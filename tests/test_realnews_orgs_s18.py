@@ -24,7 +24,7 @@ def test_a_site_before_a_groups_acronym_is_no_part_of_it() -> None:
 
 
 def test_a_title_case_headline_gives_no_name_running_past_a_group_word() -> None:
-    text = ("Dock Workers Ditch Work Over Pension Cuts\n\n"
+    text = ("Ferry Workers Walk Out Over Pension Cuts\n\n"
             "By Dana Cruz\n\nRail workers walked off the job on Monday, the Harbor Rail Union said.")
     assert _orgs(text) == ["Harbor Rail Union"]
 
@@ -47,14 +47,14 @@ def test_a_quoted_name_after_an_organizer_cue_is_the_organizer() -> None:
 
 
 def test_the_acronym_of_the_party_in_power_is_no_organizer_either() -> None:
-    text = ("Protesters also burnt campaign posters of the governing New Harbor Party (NHP), accusing some "
-            "officials of complicity in the crisis. The march was organized by the Harbor Civic Front.")
+    text = ("Protesters also burnt campaign posters of the governing New Harbor Party (NHP), blaming some "
+            "officials for the shortages. The march was organized by the Harbor Civic Front.")
     assert _orgs(text) == ["Harbor Civic Front"]
 
 
 def test_south_asian_group_words_make_a_name_a_group() -> None:
-    text = "Farmers, under the banner of the Kisan Ekta Morcha and the Harbor Kisan Sangh, began their march on Tuesday."
-    assert _orgs(text) == ["Kisan Ekta Morcha", "Harbor Kisan Sangh"]
+    text = "Growers set off on foot on Tuesday behind the flags of the Riverton Kisan Morcha and the Harbor Kisan Sangh."
+    assert _orgs(text) == ["Riverton Kisan Morcha", "Harbor Kisan Sangh"]
 
 
 def test_a_campaign_day_is_no_group_quoted_or_not() -> None:

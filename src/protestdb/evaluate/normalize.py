@@ -233,23 +233,61 @@ def _bare_government(a: str, b: str, raw_b: str) -> bool:
 
 #: a government named by its leader: "<Name> administration" / "government", or in Spanish
 #: "gobierno de <Name>", "administración (de) <Name>"
-_LED_EN = re.compile(r"^(?:[\w-]+ ){0,2}(?P<n>[\w-]+) (?:administration|government)$")
-_LED_ES = re.compile(r"^(?:gobierno|administracion)(?: de(?:l presidente)?)? (?:[\w-]+ ){0,2}(?P<n>[\w-]+)$")
+_LED_EN = re.compile(r"^(?P<n>(?:[\w-]+ ){0,2}[\w-]+) (?:administration|government)$")
+_LED_ES = re.compile(r"^(?:gobierno|administracion)(?: de(?:l presidente)?)? (?P<n>(?:[\w-]+ ){0,2}[\w-]+)$")
+#: words that make "<words> government" no person's government: a kind of government, a place
+#: ("nuevo", "norte", "del"), a title
+_NOT_PERSON = frozenset({
+    "de", "del", "la", "el", "los", "las", "y", "e", "of", "the", "new", "north", "south", "east", "west",
+    "nuevo", "nueva", "norte", "sur", "este", "oeste", "san", "santa", "federal", "nacional", "national",
+    "central", "estatal", "provincial", "regional", "local", "municipal", "republica", "reino", "unido",
+    "united"})
+#: words that tell one place from another of a similar name ("nuevo mexico" / "mexico", "north" /
+#: "south"): two governments differing in one never match by letters (a kind word may: "federal")
+_PLACE_WORDS = frozenset({"new", "north", "south", "east", "west", "nuevo", "nueva", "norte", "sur", "este",
+                          "oeste", "del", "san", "santa"})
+#: title words before a leader's name, dropped ("former president trump administration")
+_LEADER_TITLES = frozenset({"president", "presidente", "presidenta", "former", "ex", "prime", "minister",
+                            "premier", "governor", "gobernador", "gobernadora", "mayor", "alcalde", "alcaldesa"})
 
 
-def _led_by(t: str) -> str | None:
-    """The leader's surname of a government named by its leader (normalized ``t``), else None."""
+def _led_by(t: str) -> tuple[str, ...] | None:
+    """The leader's name (words) of a government named by a person (normalized ``t``), else None:
+    never a country, a US state, a kind or a place word ("gobierno de nuevo mexico", "gobierno
+    federal", "papua new guinea government")."""
     m = _LED_EN.match(t) or _LED_ES.match(t)
-    return m.group("n") if m is not None else None
+    if m is None:
+        return None
+    words = tuple(m.group("n").split())
+    while len(words) > 1 and words[0] in _LEADER_TITLES:
+        words = words[1:]
+    if not words or any(w in _NOT_PERSON or w in _LEADER_TITLES for w in words):
+        return None
+    data = _json("public_figures.json")
+    if any(w in data["national_words"] or w in data["not_national"] for w in words):
+        return None
+    from protestdb.geo.resolve import country_code  # the gazetteer's country names
+
+    for i in range(len(words)):
+        rest = " ".join(words[i:])
+        if country_code(rest) is not None or (len(norm_state(rest) or "") == 2):
+            return None
+    return words
 
 
 def _same_leader_government(a: str, b: str) -> bool:
     """One leader's government told in two languages ("Trump administration", "gobierno de Donald
-    Trump"): both name a government by the same leader, one of them in Spanish."""
+    Trump"): one of them in Spanish, both by one person: the same full name,
+    or a surname alone and a full name ending in it ("Kirchner government" is not "gobierno de
+    Cristina Kirchner" when the other tells "Nestor Kirchner")."""
     if not (_LED_ES.match(a) or _LED_ES.match(b)):
         return False
     la, lb = _led_by(a), _led_by(b)
-    return la is not None and la == lb
+    if la is None or lb is None:
+        return False
+    if len(la) > 1 and len(lb) > 1:
+        return la[0] == lb[0] and la[-1] == lb[-1]  # one first name (a middle initial aside)
+    return la[-1] == lb[-1]
 
 
 _STATE_LEGISLATURE = re.compile(r"^(?P<s>[a-z]+(?: [a-z]+)?) (?:state )?(?:legislature|general assembly|general court)$")
@@ -323,4 +361,16 @@ def names_match(a: str, b: str, threshold: float = NAME_THRESHOLD) -> bool:
     # "Green party" / "Green movement" (two kinds of body)
     if _core(a) == nb or _core(b) == na:
         return True
+    if _other_place_government(na, nb):
+        return False  # "gobierno de nuevo mexico" / "gobierno de mexico": close letters, two governments
     return fuzz.token_sort_ratio(na, nb) >= threshold
+
+
+def _other_place_government(a: str, b: str) -> bool:
+    """Two governments named by words that differ in a place word ("nuevo", "north": "gobierno de
+    mexico" / "gobierno de nuevo mexico")?"""
+    ma, mb = _LED_EN.match(a) or _LED_ES.match(a), _LED_EN.match(b) or _LED_ES.match(b)
+    if ma is None or mb is None:
+        return False
+    wa, wb = set(ma.group("n").split()), set(mb.group("n").split())
+    return bool((wa ^ wb) & _PLACE_WORDS)

@@ -1142,20 +1142,53 @@ def fill_targets_model(f: Filling) -> None:
 
 def _one_front(f: Filling) -> None:
     """The agency an action faces among its targets ("ICE"): the others of its front
-    (``one_front``: its parent department, a sibling agency told in passing) go."""
+    (``one_front``: its parent department, a sibling agency told in passing) go, unless the page
+    tells one as the action's venue or a demand's addressee too (``one_front_keep_before``:
+    "outside the Department of Homeland Security office", "demanding that Customs and Border
+    Protection ..."). A target that is only the first words of another target goes too (a fragment:
+    "Customs" of "Customs and Border Protection")."""
     from protestdb.extract.lexicons import load
 
     ev = f.ev
-    for group in load("targets_en").get("one_front", ()):
+    lex = load("targets_en")
+    keep_before = re.compile(lex.get("one_front_keep_before", r"(?!)"), re.IGNORECASE)
+    pats = dict(claims_mod.known_targets())
+    text = f.doc.text
+    for group in lex.get("one_front", ()):
         if group[0] in (ev.targets or []):
-            gone = [t for t in ev.targets if t in group[1:]]
+            gone = [t for t in ev.targets if t in group[1:] and not _faced(text, pats.get(t), keep_before)]
             for name in gone:
                 f.drop(f"target {name!r}", "targets.one_front", f"told beside {group[0]}, the agency the action faces")
-            ev.targets = [t for t in ev.targets if t not in gone]
-            pats = [pat for canon, pat in claims_mod.known_targets() if canon in gone]
-            keep = [e for e in ev.evidence.get("targets") or [] if not any(p.search(e.quote) for p in pats)]
-            if gone and keep:
-                ev.evidence["targets"] = keep
+            _drop_targets(ev, gone, pats)
+    frags = [t for t in ev.targets or [] if any(o != t and o.startswith(t + " ") and _only_inside(text, t, o)
+                                                for o in ev.targets)]
+    for name in frags:
+        f.drop(f"target {name!r}", "targets.fragment", "the first words of another target")
+    _drop_targets(ev, frags, {g: re.compile(rf"^\s*{re.escape(g)}\s*$") for g in frags})  # its own quote only
+
+
+def _faced(text: str, pat: re.Pattern[str] | None, keep_before: re.Pattern[str]) -> bool:
+    """Is an agency (its pattern) told as the venue or a demand's addressee somewhere on the page?"""
+    return pat is not None and any(keep_before.search(text[max(0, m.start() - 40):m.start()])
+                                   for m in pat.finditer(text))
+
+
+def _only_inside(text: str, short: str, long: str) -> bool:
+    """Is every mention of ``short`` a part of a mention of ``long`` (which starts with it)?"""
+    n_short = len(re.findall(rf"\b{re.escape(short)}\b", text))
+    return n_short > 0 and n_short <= len(re.findall(rf"\b{re.escape(long)}\b", text))
+
+
+def _drop_targets(ev: Any, gone: list[str], pats: dict[str, re.Pattern[str]]) -> None:
+    """Remove ``gone`` from the event's targets and their evidence (its known spellings ``pats``, else
+    its name; when some evidence stays)."""
+    if not gone:
+        return
+    ev.targets = [t for t in ev.targets if t not in gone]
+    told = [pats.get(g) or re.compile(rf"\b{re.escape(g)}\b") for g in gone]
+    keep = [e for e in ev.evidence.get("targets") or [] if not any(p.search(e.quote) for p in told)]
+    if keep:
+        ev.evidence["targets"] = keep
 
 
 def _one_leader_form(f: Filling) -> None:

@@ -290,15 +290,26 @@ def _quoted_name(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
 
 
 def in_quoted_name(text: str, start: int, end: int, lang: str = "en") -> bool:
-    """Are the date words at ``start:end`` a word of a quoted name ("the ‘One Million March 4 Kids’
+    """Are the date words at ``start:end`` a word of a quoted name ("the ‘Ten Lanterns March 4 Rivers’
     rally": ``data/furniture_<lang>`` ``quoted_name_open`` / ``quoted_name_close``)?"""
     pats = _quoted_name(lang)
-    return pats is not None and bool(pats[0].search(text[max(0, start - 60):start])) and bool(pats[1].match(text, end))
+    if pats is None:
+        return False
+    opened = pats[0].search(text[max(0, start - 60):start])
+    closed = pats[1].match(text, end)
+    if opened is None or closed is None:
+        return False
+    mark = next((g for g in opened.groups() if g), "")
+    return closed.group().endswith(QUOTE_PAIRS.get(mark, "\0"))  # a mark of the same kind closes it
+
+
+#: an opening quotation mark -> its closing mark
+QUOTE_PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"'}
 
 
 def _not_the_day(text: str, m: Any) -> bool:
     """Date words that name no day of the report's own action: another occasion's day ("following
-    the first on Aug. 14"), a word of a quoted name ("the ‘March 4 Kids’ rally")."""
+    the first on Aug. 14"), a word of a quoted name ("the ‘March 4 Rivers’ rally")."""
     return other_occasion(text, m.start) or in_quoted_name(text, m.start, m.end)
 
 

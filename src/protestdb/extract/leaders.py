@@ -232,24 +232,44 @@ def one_leader_form(targets: list[str], text: str, lang: str = "en") -> list[str
         return []
     if not titles:
         return []
+    lex = load_lang("leaders", lang)
+    role_after = re.compile(lex.get("body_role_after", r"(?!)"), re.IGNORECASE)
+    role_before = re.compile(lex.get("body_role_before", r"(?!)"), re.IGNORECASE)
     drop: list[str] = []
     for body in targets:
         m = _LED_BODY.search(body)
         if m is None or not body[: m.start()].strip():
             continue
         surname = body[: m.start()].split()[-1]
-        people = [p for p in targets if p != body and not _LED_BODY.search(p) and len(p.split()) >= 2
-                  and p.split()[-1] == surname]
-        if not people:
-            continue
         s = re.escape(surname)
-        as_body = len(re.findall(rf"(?<![\w-]){s}(?:['’]s)?\s+(?i:administration|government|regime|cabinet)\b", text))
+        leader_firsts = _leader_first_names(surname, text, titles, lang)
+        people = [p for p in targets if p != body and not _LED_BODY.search(p) and len(p.split()) >= 2
+                  and p.split()[-1] == surname
+                  and (not leader_firsts or " ".join(p.split()[:-1]).lower() in leader_firsts)]
+        if not people:
+            continue  # none, or another person of the leader's surname ("Hunter Biden" beside the Biden administration)
+        as_body = sum(1 for b in re.finditer(rf"(?<![\w-]){s}(?:['’]s)?\s+(?i:administration|government|regime|cabinet)\b", text)
+                      if not role_after.match(text[b.end():b.end() + 40]) and not role_before.search(text[max(0, b.start() - 20):b.start()]))
         titled = len(re.findall(rf"(?<![\w-])(?:{titles})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}?{s}(?![\w-])", text))
         if as_body > titled:
             drop += people
         elif titled > as_body:
             drop.append(body)
     return list(dict.fromkeys(drop))
+
+
+def _leader_first_names(surname: str, text: str, titles: str, lang: str) -> set[str]:
+    """The first names (lower case) the leader of surname ``surname`` goes by: told after an office
+    title ("President Dana Harlow") or a known public figure's ("Joe Biden"); empty when unknown."""
+    out = {m.group(1).lower() for m in re.finditer(
+        rf"(?<![\w-])(?:{titles})\s+((?:[A-Z][\w.'’-]*\s+){{1,2}}?){re.escape(surname)}(?![\w-])", text)}
+    out = {" ".join(x.split()) for x in out}
+    figures = load_lang("leaders", lang).get("figures") or load_lang("leaders", "en").get("figures", {})
+    for full, forms in figures.items():
+        words = full.split()
+        if len(words) >= 2 and words[-1] == surname or surname in forms:
+            out.add(" ".join(words[:-1]).lower())
+    return out
 
 
 __all__ = ["article_targets", "clean_name", "figure_name", "one_leader_form", "with_article_targets"]

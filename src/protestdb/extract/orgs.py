@@ -401,7 +401,7 @@ def _fit_entity(text: str, a: int, b: int) -> tuple[int, int]:
         a += 4
     if _headline_line(text, text.rfind("\n", 0, a) + 1):  # a headline in title case: capitals mark no
         m = re.search(r"\s+(?:and|of|for|the|in|on|at|to|y|de|por|para)\s*$", text[a:b])  # name's end
-        return a, a + m.start() if m else b  # ("Harbor Rail Workers | Strike Over ...", "Movement to| Protest")
+        return a, a + m.start() if m else b  # ("Harbor Rail Workers | Strike Over ...", "Movement to| Rally")
     runs = _cap_runs(text, a, min(len(text), b + 80))
     if runs and runs[0][0] == a and runs[0][1] > b and not any(c in text[b : runs[0][1]] for c in ",;()\n"):
         return a, runs[0][1]
@@ -1127,19 +1127,37 @@ def _reject_reason(
 
 
 def _headline_only(text: str, a: int, b: int) -> bool:
-    """A name read from a headline in title case that runs on past a group word ("Dock Workers
-    Ditch Work", "Freight Movement to Protest Cuts") and is told nowhere else on the page: in
+    """A name read from a headline in title case that runs on past a group word ("Ferry Workers
+    Walk Out", "Harbor Movement to Rally Friday") and is told nowhere else on the page: in
     such a line capitals mark no name's end, the words after the group word are the news."""
     words, org_words = text[a:b].lower().split(), _lex()["org_words"]
     if not any(w in org_words and nxt not in _CONNECT and nxt not in org_words and not any(c.isdigit() for c in nxt)
                for w, nxt in zip(words, words[1:], strict=False)):
-        return False  # a group word then a plain word: "Dock Workers | Ditch Work" (not "Workers of America")
+        return False  # a group word then a plain word: "Ferry Workers | Walk Out" (not "Workers of America")
     start = text.rfind("\n", 0, a) + 1
     if not _headline_line(text, start):
         return False
     end = text.find("\n", b)
     low, name = lowered(text) or text.lower(), text[a:b].lower()
     return low.find(name, 0, start) < 0 and low.find(name, end if end >= 0 else len(text)) < 0
+
+
+def _headline_cut(text: str, a: int, b: int) -> tuple[int, int]:
+    """A title-case headline's run past a group word (:func:`_headline_only`) keeps the name up to
+    that word when it is a protest-side group's head ("Harbor Nurses Union | Strikes for Safe
+    Staffing" -> "Harbor Nurses Union"); else it stays as it is (and is rejected)."""
+    if not _headline_only(text, a, b):
+        return a, b
+    org_words = _lex()["org_words"]
+    for m in re.finditer(r"\S+", text[a:b]):
+        w = m.group().lower()
+        rest = text[a + m.end():b].split()
+        if w in org_words and rest and rest[0].lower() not in _CONNECT and rest[0].lower() not in org_words:
+            cut = a + m.end()
+            if len(text[a:cut].split()) >= 2 and _advocacy_head(text[a:cut]):
+                return a, cut
+            break
+    return a, b
 
 
 def _advocacy_head(name: str) -> bool:
@@ -1247,7 +1265,7 @@ _POSSESSIVE = re.compile(r"([\w&-]+)['’]s\s+(?=[A-Z])")
 def _possessor(text: str, a: int, b: int) -> tuple[int, int]:
     """A name opened by an owner's possessive: a group's acronym owns a body of its own ("HCARR's
     Immigrant Rights Working Committee"): the group is the acronym; a place's ("Riverton's") is
-    no part of the name; a lower-case word's ("the school's Committee on ...") names a body of
+    no part of the name when the page tells the rest alone too (:func:`_told_alone`); a lower-case word's ("the school's Committee on ...") names a body of
     something else, no group."""
     m = _POSSESSIVE.match(text, a, b)
     if m is None:
@@ -1257,9 +1275,24 @@ def _possessor(text: str, a: int, b: int) -> tuple[int, int]:
         return a, m.end(1)
     if owner[:1].islower():
         return a, a  # "the school's Committee on Harbor Studies": a body of something else
-    if _is_place_name(owner):
+    if _is_place_name(owner) and _told_alone(text, text[m.end():b]):
         return m.end(), b
     return a, b
+
+
+def _told_alone(text: str, rest: str) -> bool:
+    """Is ``rest``, a name after a place's possessive ("Riverton's | Tenants Union"), a name of its own:
+    two words or more, and with a group word told on the page without the possessive too (without a
+    group word it is cut as before)? Else the possessive is a word of the name ("America's Voice",
+    "Colorado's Immigrant Rights Coalition")."""
+    if len(rest.split()) < 2:
+        return False
+    if not _has_org_word(rest):
+        return True  # no group word: the place's business or body ("Riverton's Harbor Cafe"), cut as before
+    for hit in re.finditer(re.escape(rest), text):
+        if not re.search(r"['’]s\s+$", text[max(0, hit.start() - 3):hit.start()]):
+            return True
+    return False
 
 
 def _join_acronym_pairs(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1496,6 +1529,7 @@ def find_orgs(
     for a0, b0, from_list in cands:
         a1, b1 = _cut_titled_person(text, *_strip(text, a0, b0), persons)
         a1, b1 = _possessor(text, _past_place(text, a1, b1), b1)
+        a1, b1 = _headline_cut(text, a1, b1)
         for a, b in _amp_split(text, a1, _paren_then_head(text, a1, b1)):
             why = _reject_reason(text, a, b, from_list, cued, persons, norps)
             if why is None:

@@ -1130,7 +1130,9 @@ class Store:
         the place by the resolver (not by a reviewer) is offered again, with that event without it among
         its candidates; when it would no longer join it (``ev`` now fits it as well: another day's edition
         of the named action), it leaves it for an event of its own, the pairs in the review queue: what
-        the other order of ingestion gives (issue 10: never a false merge; a reviewer's merge stays)."""
+        the other order of ingestion gives (issue 10: never a false merge; a reviewer's merge stays).
+        The undated report may be the event's first source too: stored first, a dated report joined it
+        (``how`` 'new'), and a second equally fitting day of the action must take it out as well."""
         key = normalize_locality(ev.locality)
         if key is None or not getattr(self.resolver.decide, "reads_texts", False):
             return
@@ -1142,7 +1144,9 @@ class Store:
             "SELECT s.event_id, s.article_id, s.mention, a.text FROM event_sources s"
             " JOIN events e ON e.id = s.event_id JOIN articles a ON a.id = s.article_id"
             " WHERE e.locality_key = ? AND e.id != ? AND e.date IS NOT NULL AND e.origin != 'ccc'"
-            " AND json_extract(s.mention, '$.date') IS NULL AND json_extract(s.why, '$.how') = 'match'"
+            " AND json_extract(s.mention, '$.date') IS NULL AND json_extract(s.why, '$.how') IN ('match', 'new')"
+            " AND NOT EXISTS (SELECT 1 FROM event_sources r WHERE r.event_id = s.event_id"
+            "                 AND json_extract(r.why, '$.how') IN ('review', 'split'))"
             " AND (a.published IS NULL OR json_extract(s.mention, '$.evidence.date_precision[0]') IS NOT NULL"
             "      OR date(?) BETWEEN date(a.published, ?) AND date(a.published, '+1 day'))"
             " ORDER BY s.added_at, s.rowid", (key, ev.id, ev.date, f"-{self.UNDATED_DAYS} days")).fetchall()

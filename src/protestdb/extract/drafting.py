@@ -1078,16 +1078,6 @@ def sole_located_action(st: DraftState) -> None:
         return
     main = located[0]
     for d in st.drafts:
-        if _state_lead(d, main) and _tells_same_action(st.doc, d, main) and not _other_days(st, d, main) \
-                and _one_action_evidence(st.doc, d, main):
-            # "Ohio troopers led away a dozen marchers ... The march had started at the Elmwood
-            # courthouse": the state named first is the city's own, the same action told ahead
-            main.triggers += d.triggers
-            main.segments += d.segments
-            main.paras |= d.paras
-            main.rules.append(("sole_located_action+state_lead", d.segments[0] if d.segments else (0, 0), ()))
-            d.triggers = []
-            continue
         if d.key == UNLOCATED and d.counter and not main.counter and d.announced == main.announced \
                 and _tells_same_action(st.doc, d, main):
             # "Counter-protesters also gathered nearby": their own event, at the one action's place
@@ -1104,74 +1094,6 @@ def sole_located_action(st: DraftState) -> None:
         main.rules.append(("sole_located_action", d.segments[0] if d.segments else (0, 0), ()))
         d.triggers = []
     st.drafts = [d for d in st.drafts if d.triggers]
-
-
-def _state_lead(d: Draft, main: Draft) -> bool:
-    """Is ``d`` placed only in the state of the one located action, of the same kind (as planned
-    or as held, counter or not), told before it? Its words tell that action ahead of its city."""
-    if not d.key.startswith("state:") or main.place is None or not main.place.state:
-        return False
-    if d.key != f"state:{main.place.state}" or d.announced != main.announced or d.counter != main.counter:
-        return False
-    return bool(d.segments and main.segments) and min(a for a, _ in d.segments) < min(a for a, _ in main.segments)
-
-
-#: action types told of one kind of action (a lead's "to protest" beside the city's "rallied")
-_TYPE_FAMILY = {"demonstration": "gathering", "rally": "gathering", "march": "gathering", "vigil": "gathering",
-                "strike": "labor", "walkout": "labor", "picket": "labor", "blockade": "obstruction",
-                "occupation": "obstruction", "sit-in": "obstruction"}
-#: words any two protest reports share: no sign of one action
-_GENERIC_WORDS = frozenset({"people", "crowd", "group", "police", "officer", "officers", "resident", "residents",
-                            "member", "members", "hundreds", "dozens", "thousands", "state", "city", "county",
-                            "town", "day", "week", "morning", "afternoon", "evening", "night", "sign", "signs",
-                            "personas", "cientos", "miles", "decenas", "ciudad", "estado", "policía", "grupo"})
-
-
-def _one_action_evidence(doc: ExtractDoc, d: Draft, main: Draft) -> bool:
-    """Is the state-placed lead ``d`` positively told as the city action ``main``: an action of
-    the same kind, and the city's words referring back to it ("The march had started ...") or
-    both telling the same people or claim ("nurses ... staffing")? Two actions of a state told
-    side by side ("farmers blocked a highway", "In Elmford, nurses picketed") stay two."""
-    def families(dr: Draft) -> set[str]:
-        return {_TYPE_FAMILY.get(t.type, t.type) for t in dr.triggers if not t.quoted}
-
-    if not families(d) & families(main):
-        return False
-    if any(t.anaphoric for t in main.triggers):
-        return True
-    mine, theirs = _content_words(doc, d), _content_words(doc, main)
-    return bool(mine & theirs)
-
-
-def _content_words(doc: ExtractDoc, dr: Draft) -> set[str]:
-    """The nouns and adjectives of a draft's sentences (the parse's lemmas; words of six letters
-    or more without a parse), less its trigger words, days, places and numbers."""
-    spans = [(t.start, t.end) for t in dr.triggers]
-    out: set[str] = set()
-    for a, b in dr.segments:
-        if doc.doc is None:
-            for m in re.finditer(r"\w{6,}", doc.text[a:b]):
-                w = m.group().lower()
-                if not m.group()[0].isupper() and not any(x <= a + m.start() < y for x, y in spans):
-                    out.add(w)
-            continue
-        span = doc.doc.char_span(a, b, alignment_mode="expand")
-        for tok in span or ():
-            if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.is_stop or len(tok.text) < 4:
-                continue
-            if tok.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL", "QUANTITY", "FAC"):
-                continue
-            if any(x <= tok.idx < y for x, y in spans):
-                continue
-            out.add(tok.lemma_.lower())
-    return out - _GENERIC_WORDS
-
-
-def _other_days(st: DraftState, d: Draft, main: Draft) -> bool:
-    """Do both drafts tell days, none shared (a photo caption's day beside a march told on
-    another day)?"""
-    mine, theirs = _draft_days(st, d), _draft_days(st, main)
-    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def _tells_same_action(doc: ExtractDoc, d: Draft, main: Draft) -> bool:

@@ -685,24 +685,18 @@ def counter_protest_here(st: DraftState, s: Sentence) -> list[Group] | None:
         return None
     if not any(t.type == "counter-protest" and not t.quoted for t in s.trigs):
         return None
-    generic = [t for t in s.trigs if t.type == "counter-protest" and generic_plural(st.doc.text, t)]
-    if generic:
-        # "smaller counterprotests at some locations", "a few have staged counter-protests": a
-        # kind of action told in general, without a place of its own -- no event
-        for t in generic:
-            st.doc.trace.drop(f"trigger {t.quote!r} at {t.start}", "drafting.counter_protest_here",
-                              "counter-protests told in the plural, without a place or a number")
-        s.trigs = [t for t in s.trigs if t not in generic]
-        return None if s.trigs else []
-    lone = [t for t in s.trigs if t.type == "counter-protest" and lone_counter(t)]
-    if lone:
-        # "a counterprotester in a pickup shouted at the marchers": one person, no action of a
-        # group of its own
-        for t in lone:
-            st.doc.trace.drop(f"trigger {t.quote!r} at {t.start}", "drafting.counter_protest_here",
-                              "one counter-protester, not a counter-protest")
-        s.trigs = [t for t in s.trigs if t not in lone]
-        return None if s.trigs else []
+    # "smaller counterprotests at some locations", "a few have staged counter-protests": a kind of
+    # action told in general, without a place of its own; "a counterprotester in a pickup shouted
+    # at the marchers": one person, no action of a group of its own -- no event either way
+    for told, why in ((lambda t: generic_plural(st.doc.text, t),
+                       "counter-protests told in the plural, without a place or a number"),
+                      (lone_counter, "one counter-protester, not a counter-protest")):
+        dropped = [t for t in s.trigs if t.type == "counter-protest" and told(t)]
+        if dropped:
+            for t in dropped:
+                st.doc.trace.drop(f"trigger {t.quote!r} at {t.start}", "drafting.counter_protest_here", why)
+            s.trigs = [t for t in s.trigs if t not in dropped]
+            return None if s.trigs else []
     return [(cur.key, cur.place, s.trigs, s.seg, [])]
 
 

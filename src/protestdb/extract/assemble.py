@@ -138,8 +138,8 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
         return False
     text, layout = ctx.text, ctx.layout
     sent = layout.sentences[si]
-    if not text[sent.start : p.start].strip():
-        return False  # "DENVER —", "Denver, Colo. —"
+    if not text[sent.start : p.start].strip() or _bullet_only(text[sent.start : p.start], ctx.lang):
+        return False  # "DENVER —", "Denver, Colo. —", "• Elmford: a crowd rallied"
     ps = layout.paragraphs[sent.para][0]
     if in_quote(text, ps, p.start):
         return True
@@ -177,6 +177,15 @@ def context_place(ctx: ExtractDoc, p: Place, si: int, trigs: list[Trigger]) -> b
     lo = tok.left_edge.idx
     hi = tok.right_edge.idx + len(tok.right_edge)
     return not any(lo <= ts < hi for ts in tstarts) and not _crowd_clause(ctx, lo, hi)
+
+
+def _bullet_only(head: str, lang: str | None) -> bool:
+    """Is ``head`` (a sentence's words before its place) a list bullet alone: the place opens
+    an item of a bulleted list ("- Elmford: ...")?"""
+    from protestdb.extract.roundups import bullet_mark
+
+    m = bullet_mark(head, lang or "en")
+    return m is not None and not head[m:].strip()
 
 
 @lru_cache(maxsize=1)

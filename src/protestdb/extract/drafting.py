@@ -156,9 +156,27 @@ _NEW_ACTION = None
 def same_action_told(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger]) -> bool:
     """Does a sentence tell the action already drafted in the other tense: no date of its own
     and no "another" / "a second" / "new" before its trigger words?"""
-    if not trigs or dates_in(doc, *seg):
+    if not trigs or dates_in(doc, *seg) or _undated_weekday(doc, seg):
         return False
     return not any(_new_action().search(doc.text, max(seg[0], t.start - 30), t.start) for t in trigs)
+
+
+def _undated_weekday(doc: ExtractDoc, seg: tuple[int, int]) -> bool:
+    """On a page without a publication date, does the sentence of ``seg`` name a weekday ("Rallies
+    are set for Monday in A, B and C")? It tells a day of its own, though which one is unknown."""
+    if doc.published is not None:
+        return False
+    s = doc.layout.sentences[doc.layout.sentence_at(seg[0])]
+    days = _weekday_names(doc.lang or "en")
+    return any(s.start <= m.start < s.end and m.relative and days.search(m.quote) for m in doc.dates)
+
+
+@lru_cache(maxsize=4)
+def _weekday_names(lang: str) -> re.Pattern[str]:
+    from protestdb.extract.lexicons import load_lang
+
+    names = sorted(load_lang("date", lang)["weekdays"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names) + r")\b", re.IGNORECASE)
 
 
 def past_plan(doc: ExtractDoc, seg: tuple[int, int]) -> bool:

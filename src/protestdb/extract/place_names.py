@@ -221,7 +221,7 @@ def _relabel(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
     listed = [e for e in persons if (e.start, e.end) not in out and _in_list_shape(doc, e)]
     if listed:  # the rarer shape: a name coordinated with others ("..., Dubuque and Decorah")
         out |= _region_listed(doc, listed, persons)
-    return out | _site_told(doc, persons)
+    return out | _site_told(doc, persons) | _host_subject(doc, persons)
 
 
 #: a word of a name in any script's capitals ("Guéret", "Châteauroux", "Bat")
@@ -557,6 +557,54 @@ def _site_told(doc: Doc, persons: list[Span], names: list[Span] | None = None) -
         if not _places(ent.text) or _person_elsewhere(doc, ent, persons):
             continue
         out.add((ent.start, ent.end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _host_lex() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The verbs of hosting or counting a crowd and the words of their object that tell an
+    action or a crowd (``data/place_names_en`` host_lemmas, host_objects)."""
+    own = load_lang("place_names", "en")
+    return frozenset(own["host_lemmas"]), re.compile(own["host_objects"], re.IGNORECASE)
+
+
+def _host_verb(ent: Span) -> Any:
+    """The verb whose subject the name is, alone or coordinated with another subject
+    ("Dunmore and Elmford tallied ..."), else None."""
+    tok = ent.root
+    for _ in range(4):
+        if tok.dep_ != "conj" or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return tok.head
+
+
+def _host_subject(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
+    """(d) A name of one to three words the model tags PERSON, the subject of a verb of hosting
+    or counting a crowd whose object tells an action or a crowd ("Elmford saw a rally",
+    "Dunmore and Elmford tallied crowds of 5,000", "Elmford also had a march"): a city of at
+    least ``LIST_CITY_MIN_POP`` people in the gazetteer, in no person frame, never the surname
+    of a full name on the page nor told as a person elsewhere."""
+    lemmas, objects = _host_lex()
+    surnames: set[str] | None = None
+    out = set()
+    for ent in persons:
+        if len(ent) > 3 or not _is_word_name(ent):
+            continue
+        verb = _host_verb(ent)
+        if verb is None or verb.lemma_.lower() not in lemmas:
+            continue
+        obj = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
+        if not obj or not any(objects.search(doc[c.left_edge.i : c.right_edge.i + 1].text) for c in obj):
+            continue
+        if surnames is None:
+            surnames = {e[-1].text for e in persons if len(e) > 1}
+        if ent.text in surnames or person_frame(doc, ent.start, ent.end) or _person_elsewhere(doc, ent, persons):
+            continue
+        if any(pop >= LIST_CITY_MIN_POP for _c, _a, pop in _city_places(ent.text)):
+            out.add((ent.start, ent.end))
     return out
 
 

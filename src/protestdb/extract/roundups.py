@@ -232,14 +232,13 @@ def site_crowd_triggers(text: str, layout: Layout, triggers: list[Trigger], plac
                         lang: str = "en") -> list[Trigger]:
     """In a roundup, body sentences (or clauses after a semicolon) with no protest word that open
     on their place and count the people acting there ("In Modesto, dozens of nurses held signs outside the hospital", "In
-    Harrisburg, Pennsylvania, about 150 students left classes"): each tells the article's main
+    Harrisburg, Pennsylvania, about 150 students left classes"), or tell them by a bare plural
+    right after the place ("In Modesto, nurses held signs"), or open on such a plural and its
+    place ("Students in Merced also left class"): each tells the article's main
     action at that place. The trigger is the verb whose subject is the crowd (the parse's active
     subject: "19 students were hurt" is no crowd acting, nor "hundreds of workers lost their
     jobs"). A roundup: the article's firm protest words tell a nationwide action or two places,
     or two such sentences open on two places. No parse (a language without one): none."""
-    from protestdb.extract.cues import crowd_size
-    from protestdb.extract.spans import in_quote
-
     types = item_types(triggers)
     if not types or parse is None:
         return []
@@ -254,8 +253,9 @@ def site_crowd_triggers(text: str, layout: Layout, triggers: list[Trigger], plac
     for sm in sizes:
         sizes_by_sent.setdefault(layout.sentence_at(sm.start), []).append(sm)
     found: list[tuple[Any, Trigger]] = []
-    for si, sms in sizes_by_sent.items():
-        s = layout.sentences[si]
+    people = _people_nouns(lang)
+    for si in sorted(set(sizes_by_sent) | set(by_sent)):
+        s, sms = layout.sentences[si], sizes_by_sent.get(si, [])
         if s.kind != "body" or si in background:
             continue
         for p in sorted(by_sent.get(si, []), key=lambda q: q.start):
@@ -264,16 +264,10 @@ def site_crowd_triggers(text: str, layout: Layout, triggers: list[Trigger], plac
             # the clause the place opens: the sentence's, or one after a semicolon or a colon
             lo = max(s.start, text.rfind(";", s.start, p.start) + 1, text.rfind(":", s.start, p.start) + 1)
             hi = min(x for x in (text.find(";", p.end, s.end), s.end) if x >= 0)
-            if p.start - lo > _OPENING_MAX or opening.search(text[lo : p.start].strip() + " ") is None:
-                continue
-            if any(lo <= a < hi for a in trig_at.get(si, ())):
-                continue  # the clause tells its action in protest words
-            tail = _STATE_TAIL.match(text, p.end, min(hi, p.end + 30))
-            if tail is None or us_place_abroad(text, p, places):
-                continue  # "In Modesto, ..." / "In Lansing, Michigan, ..."
-            verb = next((v for sm in sms if tail.end() <= sm.start < hi and crowd_size(text, sm)
-                         and not in_quote(text, layout.paragraphs[s.para][0], sm.start)
-                         and (v := _crowd_verb(parse, sm, not_verbs)) is not None), None)
+            after = _opening_end(text, lo, hi, p, opening, lang)
+            if after is None or any(lo <= a < hi for a in trig_at.get(si, ())) or us_place_abroad(text, p, places):
+                continue  # no opening place, or the clause tells its action in protest words
+            verb = _acting_verb(text, parse, (after, hi), layout.paragraphs[s.para][0], sms, (people, not_verbs))
             if verb is not None:
                 found.append((p, Trigger(verb[0], verb[1], text[verb[0] : verb[1]], "", si, crowd=True)))
     if not found:
@@ -283,6 +277,71 @@ def site_crowd_triggers(text: str, layout: Layout, triggers: list[Trigger], plac
     if not any(t.national for t in firm) and len(told_cities) < MIN_ITEMS and len({p.city_key for p, _ in found}) < MIN_ITEMS:
         return []  # one protest and a crowd elsewhere is no roundup
     return [Trigger(t.start, t.end, t.quote, ty, t.sent, crowd=True) for _p, t in found for ty in types]
+
+
+@lru_cache(maxsize=4)
+def _people_opening(lang: str) -> re.Pattern[str]:
+    """A clause opening on its people and their place ("Students in Fresno also left class")."""
+    lex = load_lang("roundups", lang)
+    return re.compile(lex["people_opening"].replace("PEOPLE", lex["people"]), re.IGNORECASE)
+
+
+def _opening_end(text: str, lo: int, hi: int, p: Any, opening: re.Pattern[str], lang: str) -> int | None:
+    """Where the words after a clause's opening place start: after "In Modesto," / "In Lansing,
+    Michigan," (the acting people follow), or, for "Students in Fresno ...", at the clause's
+    start (the people open it); None when the clause does not open on the place."""
+    if p.start - lo > _OPENING_MAX:
+        return None
+    head = text[lo : p.start].strip() + " "
+    if opening.search(head) is not None:
+        tail = _STATE_TAIL.match(text, p.end, min(hi, p.end + 30))
+        return tail.end() if tail is not None else None  # "In Modesto, ..." / "In Lansing, Michigan, ..."
+    if _people_opening(lang).search(head) is not None:
+        return lo + len(text[lo:p.start]) - len(text[lo:p.start].lstrip())
+    return None
+
+
+def _acting_verb(text: str, parse: Any, clause: tuple[int, int], para_start: int, sms: list[Any],
+                 lex: tuple[frozenset[str], frozenset[str]]) -> tuple[int, int] | None:
+    """The verb of the people acting in the clause after an opening place: the verb of a crowd
+    figure ("dozens of nurses held"), else of a bare plural of people ("nurses held"); none
+    in quoted speech."""
+    from protestdb.extract.cues import crowd_size
+    from protestdb.extract.spans import in_quote
+
+    lo, hi = clause
+    people, not_verbs = lex
+    verb = next((v for sm in sms if lo <= sm.start < hi and crowd_size(text, sm) and not in_quote(text, para_start, sm.start)
+                 and (v := _crowd_verb(parse, sm, not_verbs)) is not None), None)
+    if verb is None and not in_quote(text, para_start, lo):
+        verb = _people_verb(parse, lo, hi, people, not_verbs)
+    return verb
+
+
+@lru_cache(maxsize=4)
+def _people_nouns(lang: str) -> frozenset[str]:
+    """The plural nouns of people acting (``data/roundups_en`` people: "nurses", "students")."""
+    return frozenset(w.lower() for w in load_lang("roundups", lang)["people"].split("|"))
+
+
+#: a bare plural subject ("nurses held signs") stands at most this many characters after the place
+_PEOPLE_MAX = 25
+
+
+def _people_verb(parse: Any, lo: int, hi: int, people: frozenset[str], not_verbs: frozenset[str]) -> tuple[int, int] | None:
+    """The clause right after an opening place told with a bare plural of people as its subject
+    ("In Elmford, nurses held signs outside the hospital"): the span of that subject's verb (not a
+    verb of ``not_verbs``, nor passive or negated), else None."""
+    span = parse.char_span(lo, min(hi, lo + _PEOPLE_MAX), alignment_mode="contract")
+    if span is None:
+        return None
+    tok = next((t for t in span if t.dep_ == "nsubj" and t.tag_ == "NNS" and t.lower_ in people), None)
+    if tok is None or tok.head.pos_ != "VERB" or any(c.dep_ in ("det", "poss", "nummod", "amod") for c in tok.children):
+        return None  # "the nurses", "their students", "striking nurses": told before, or qualified
+    verb = tok.head
+    if verb.lemma_.lower() in not_verbs or any(c.dep_ in ("auxpass", "neg", "aux") for c in verb.children):
+        return None
+    return verb.idx, verb.idx + len(verb.text)
 
 
 def _crowd_verb(parse: Any, sm: Any, not_verbs: frozenset[str]) -> tuple[int, int] | None:
@@ -419,6 +478,12 @@ def roundup_sizes(text: str, layout: Layout, places: list[Any], sizes: list[Any]
 _HEAD_END = re.compile(r":|\s[—–-]\s")
 
 
+def bullet_mark(line: str, lang: str = "en") -> int | None:
+    """Where the words of a bulleted line start ("• Elmford ..." -> 2), None without a bullet."""
+    m = _patterns(lang)["bullet"].match(line)
+    return m.end() if m is not None else None
+
+
 def bullet_site(text: str, para: tuple[int, int], places: list[Any], lang: str = "en") -> bool:
     """Is the paragraph a bulleted site of a list of sites ("• Columbia University in Manhattan:
     ...", "• the plant in Wentzville, Mo.")? A bullet, then a place named in the line's head
@@ -479,5 +544,5 @@ def section_city(headers: dict[int, Any], para: int) -> Any:
     return None
 
 
-__all__ = ["bullet_site", "item_types", "listed_venues", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers", "section_city",
+__all__ = ["bullet_mark", "bullet_site", "item_types", "listed_venues", "main_type", "roundup_items", "roundup_sizes", "roundup_triggers", "section_city",
            "section_headers", "share_organizers", "site_crowd_triggers"]

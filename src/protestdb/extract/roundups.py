@@ -331,7 +331,7 @@ _PEOPLE_MAX = 25
 def _people_verb(parse: Any, lo: int, hi: int, people: frozenset[str], not_verbs: frozenset[str]) -> tuple[int, int] | None:
     """The clause right after an opening place told with a bare plural of people as its subject
     ("In Elmford, nurses held signs outside the hospital"): the span of that subject's verb (not a
-    verb of ``not_verbs``, nor passive or negated), else None."""
+    verb of ``not_verbs``, nor passive, negated or with an auxiliary: "will hold"), else None."""
     span = parse.char_span(lo, min(hi, lo + _PEOPLE_MAX), alignment_mode="contract")
     if span is None:
         return None

@@ -85,6 +85,23 @@ def test_spanish_triggers() -> None:
     assert not find_triggers("La huelga fue suspendida tras el acuerdo.", lang="es")
 
 
+@pytest.mark.parametrize("text", [
+    "Decenas de alumnos del liceo de Mérida salieron de clase el jueves.",
+    "Los estudiantes de la secundaria Roble Alto abandonaron la escuela al mediodía.",
+    "Unos 80 alumnos abandonaron las aulas para exigir más maestros.",
+])
+def test_spanish_walkout_words(text: str) -> None:
+    assert "walkout" in {t.type for t in find_triggers(text, lang="es")}
+
+
+@pytest.mark.parametrize("text", [
+    "Miles de jubilados tomaron las calles de Rosario el sábado.",
+    "Cientos de vecinos salieron a las calles del barrio para exigir agua potable.",
+])
+def test_spanish_streets_words(text: str) -> None:
+    assert "march" in {t.type for t in find_triggers(text, lang="es")}
+
+
 # --- regression cases ------------------------------------------------------------
 
 

@@ -185,3 +185,55 @@ def test_otra_not_told_as_held_stays_one(sentence: str) -> None:
 def test_counted_past_actions_are_no_events(text: str) -> None:
     evs = report_events(text, date(2024, 5, 10))
     assert len(evs) == 1
+
+
+@pytest.mark.regression("'the vigil Tuesday' after a march told on Wednesday: the vigil is its own event")
+@pytest.mark.parametrize("vigil", ["the candlelight vigil Tuesday", "the candlelight vigil on Tuesday",
+                                   "Tuesday's candlelight vigil"])
+def test_action_named_by_another_day_is_its_own_event(vigil: str) -> None:
+    text = (
+        "Protests over the closing of the county clinic went on Wednesday as residents marched "
+        "through downtown Paducah, Kentucky, a week after the board voted to shut it.\n\n"
+        "Marchers carried handmade signs and chanted outside the board's offices.\n\n"
+        f"About 150 people turned out for {vigil}, where nurses read the names of patients."
+    )
+    evs = report_events(text, date(2024, 3, 7))
+    assert sorted((e.locality, str(e.date)) for e in evs) == [("Paducah", "2024-03-05"), ("Paducah", "2024-03-06")]
+
+
+@pytest.mark.regression("'the march Wednesday' re-tells the march told on Wednesday: one event")
+def test_action_named_by_its_own_day_stays_one_event() -> None:
+    text = (
+        "Protests over the closing of the county clinic went on Wednesday as residents marched "
+        "through downtown Paducah, Kentucky, a week after the board voted to shut it.\n\n"
+        "Marchers carried handmade signs and chanted outside the board's offices.\n\n"
+        "About 150 people turned out for the march Wednesday, where nurses read the names of patients."
+    )
+    evs = report_events(text, date(2024, 3, 7))
+    assert [(e.locality, str(e.date)) for e in evs] == [("Paducah", "2024-03-06")]
+
+
+@pytest.mark.regression("'a one-day strike' on another day beside a strike told before: its own event")
+def test_one_day_strike_on_another_day_is_its_own_event() -> None:
+    text = (
+        "Hotel housekeepers in Fresno, California, went on strike on Monday, August 5, at six "
+        "downtown hotels over wages.\n\n"
+        "Managers brought in temporary staff and guests reported unmade rooms.\n\n"
+        "On Thursday, August 8, about 900 city bus drivers in Fresno staged a one-day strike of "
+        "their own over overtime rules."
+    )
+    evs = report_events(text, date(2024, 8, 10))
+    assert sorted((e.locality, str(e.date)) for e in evs) == [("Fresno", "2024-08-05"), ("Fresno", "2024-08-08")]
+
+
+@pytest.mark.regression("a strike told again on a later day, with no one-day words: still one event")
+def test_strike_told_on_a_later_day_stays_one_event() -> None:
+    text = (
+        "Hotel housekeepers in Fresno, California, went on strike on Monday, August 5, at six "
+        "downtown hotels over wages.\n\n"
+        "Managers brought in temporary staff and guests reported unmade rooms.\n\n"
+        "On Thursday, August 8, the strike went on as housekeepers walked picket lines outside "
+        "the largest hotel."
+    )
+    evs = report_events(text, date(2024, 8, 10))
+    assert [(e.locality, str(e.date)) for e in evs] == [("Fresno", "2024-08-05")]

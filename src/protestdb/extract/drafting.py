@@ -761,7 +761,7 @@ def continues_current(st: DraftState, s: Sentence) -> list[Group] | None:
         st, d, s.seg, s.para, s.trigs) else "another_action" if another_action(st.doc, d, s.seg, s.trigs) else None
     if why is not None:
         # the next bulleted site; or a new action told on a day of its own ("Last night, ...")
-        d = Draft(cur.key, cur.place, counter=cur.counter, announced=s.announced)
+        d = Draft(cur.key, cur.place, state_place=cur.state_place, counter=cur.counter, announced=s.announced)
         st.drafts.append(d)
         rule += "+" + why
     st.attach(d, s.trigs, s.seg, s.para, s.venues, None, rule)
@@ -1451,18 +1451,65 @@ def _another_day(st: DraftState, d: Draft, seg: tuple[int, int], para: int, trig
     """Is a new action told in another paragraph on a day of its own another event than the
     open draft of its city ("NYU students camped out late Monday" ... "At Columbia on
     Thursday, students set up tents")? Both must tell their day; the new words must tell a new
-    action, not refer back to the told one."""
+    action, not refer back to the told one -- or name their action by a day other than the
+    draft's own ("turned out for the vigil Tuesday" after a march told on Wednesday). A strike
+    or picket runs over days, unless told as held for one day ("a one-day strike")."""
     if not d.triggers or para in d.paras or not trigs:
         return False
-    if not all(t.new_action and not t.anaphoric and not t.quoted for t in trigs):
+    fresh = all(t.new_action and not t.anaphoric and not t.quoted for t in trigs)
+    if not fresh and not all(not t.quoted and (t.new_action and not t.anaphoric or _dayed_noun(st.doc, t)) for t in trigs):
         return False
-    if any(t.type in _DURATIVE for t in [*trigs, *d.triggers]):
-        return False  # a strike, a picket line, an encampment run over days: one event
+    if not all(_one_day(st.doc, t) for t in trigs) and any(t.type in _DURATIVE for t in [*trigs, *d.triggers]):
+        return False  # a strike, a picket line, an encampment run over days: one event (not "a one-day strike")
     mine = _days(st, seg[0], seg[1], d.announced)
     if not mine:
         return False
-    theirs = _draft_days(st, d)
+    # an action noun named by its day ("the vigil Tuesday") is told apart from the draft's own
+    # day only: the draft's sentences may tell other days (the shooting "a day earlier")
+    theirs = _draft_days(st, d) if fresh else _first_day(st.doc, d)
     return bool(theirs) and not (mine & theirs) and not _days_elsewhere(st, seg, trigs)
+
+
+def _first_day(doc: ExtractDoc, d: Draft) -> set[Any]:
+    """The draft's own day (:func:`draft_day`), day-precise, as a set (empty when none)."""
+    m = draft_day(doc, d)
+    if m is None or m.precision != "day":
+        return set()
+    return {m.future_value if d.announced and m.future_value else m.value} - {None}
+
+
+def _one_day(doc: ExtractDoc, t: Trigger) -> bool:
+    """Is the action told as held for one day only ("a one-day strike", "a 24-hour walkout",
+    "una huelga de un día"; ``cues_<lang>.json`` one_day_before / one_day_after)?"""
+    from protestdb.extract.lexicons import lang_entry, rx
+
+    lang = doc.lang or "en"
+    before, after = lang_entry("cues", lang, "one_day_before"), lang_entry("cues", lang, "one_day_after")
+    if before and rx(before).search(doc.text, max(0, t.start - 30), t.start):
+        return True
+    return bool(after) and rx(after).match(doc.text[t.end : t.end + 30]) is not None
+
+
+def _dayed_noun(doc: ExtractDoc, t: Trigger) -> bool:
+    """Is the trigger an action noun told with a day of its own right beside it ("the impromptu
+    vigil Tuesday", "the march on Sunday", "Sunday's noisy march"; ``cues_<lang>.json``
+    dayed_action_before / dayed_action_after)? Its day then tells which action it is, though the
+    noun is no new one by its article."""
+    from protestdb.extract.lexicons import lang_entry, rx
+
+    before = lang_entry("cues", doc.lang or "en", "dayed_action_before")
+    after = lang_entry("cues", doc.lang or "en", "dayed_action_after")
+    if not before or not after or not _action_noun(doc, t):
+        return False
+    text = doc.text
+    for m in doc.dates:
+        if m.precision != "day" or m.value is None and m.future_value is None:
+            continue
+        if t.start - 30 <= m.end <= t.start and rx(before).search(text[m.end : t.start]):
+            return True
+        if t.end <= m.start <= t.end + 6 and rx(after).search(text[t.end : m.start]):
+            return True
+    return False
 
 
 def _days_elsewhere(st: DraftState, seg: tuple[int, int], trigs: list[Trigger]) -> bool:

@@ -469,6 +469,43 @@ def anchor_date(ctx: ExtractDoc) -> Any | None:
     return cands[0] if cands else None
 
 
+def anchor_words(ctx: ExtractDoc) -> Any | None:
+    """On a page without a date: the article's day in words without a year ("on Tuesday, July 1"),
+    told as a day ("on ...": ``article_day_before`` of ``data/furniture_<lang>``) with a protest word
+    in the body or the headline or in the lead paragraph, when the page's such words name one day
+    of a month only (several days: none is the article's). An action whose own sentences tell no
+    date words takes them as the evidence of its unknown date, as a dated page's takes its main
+    date (:func:`anchor_date`); never a guessed year."""
+    if ctx.published is not None or "anchor_words" in ctx.memo:
+        return ctx.memo.get("anchor_words")
+    from protestdb.extract.date_clauses import starts_a_period
+    from protestdb.extract.furniture import _not_the_day
+
+    layout, text = ctx.layout, ctx.text
+    before = lang_entry("furniture", ctx.lang or "en", "article_day_before")
+    if not before:
+        return None
+    on_rx = re.compile(before)  # "on Tuesday, July 1", not "the Feb. 14 flood"
+    trig_sents = {t.sent for t in ctx.triggers if not t.background}
+    lead = next((s.para for s in layout.sentences if s.kind == "body"), None)  # the lead paragraph tells when
+    told = []
+    for dm in _outside_file_photos(ctx, [d for d in ctx.dates if d.value is None and d.future_value is None]):
+        if getattr(dm, "relative", False) or not any(c.isdigit() for c in dm.quote):
+            continue
+        si = layout.sentence_at(dm.start)
+        with_action = si in trig_sents and layout.sentences[si].kind in ("body", "headline")
+        if (with_action or layout.sentences[si].para == lead) and not _not_the_day(text, dm) \
+                and not starts_a_period(text, dm) and on_rx.search(text, max(0, dm.start - 12), dm.start):
+            told.append(dm)
+    from protestdb.store.keys import month_days  # the days of a year the resolver reads in them
+
+    days = set().union(*(month_days(dm.quote) for dm in told))
+    got = told[0] if told and len(days) == 1 else None
+    ctx.memo["anchor_words"] = got
+    return got
+
+
+
 def people_nouns() -> frozenset[str]:
     """Kinds of people (participants, workers): never targets."""
     global _PEOPLE

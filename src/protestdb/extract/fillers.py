@@ -14,7 +14,15 @@ from typing import Any
 from protestdb.extract import claims as claims_mod
 from protestdb.extract import issues as issues_mod
 from protestdb.extract import people, places, types
-from protestdb.extract.assemble import article_orgs, context_scopes, counts_for, event_orgs, gap, people_nouns
+from protestdb.extract.assemble import (
+    anchor_words,
+    article_orgs,
+    context_scopes,
+    counts_for,
+    event_orgs,
+    gap,
+    people_nouns,
+)
 from protestdb.extract.background import date_status
 from protestdb.extract.cues import crowd_size
 from protestdb.extract.date_clauses import (
@@ -729,6 +737,12 @@ def _date_words(f: Filling) -> None:
     dw = date_words(f.doc.dates, scopes, f.doc.text, another_period)
     if dw is not None:
         f.put("date_precision", "unknown", (dw.start, dw.end, dw.quote), rule="date.words_without_day")
+        return
+    aw = None if f.draft.announced else anchor_words(f.doc)
+    if aw is not None:
+        # none of its own: the page's day in words without a year, told with the action ("Groups
+        # held rallies across the county on Monday, May 4"), as a dated page's main date
+        f.put("date_precision", "unknown", (aw.start, aw.end, aw.quote), rule="date.article_words_without_day")
         return
     # only "held since June 19" of another thing: the day its period began, kept with its "since"
     # (the resolver reads it as a day the action is not of, never as its day)

@@ -127,32 +127,36 @@ def _org_forms(name: str) -> set[str]:
     return {f for f in forms if f}
 
 
+def _acronym_run(low: str, words: list[str], small: bool) -> list[str] | None:
+    """The words from the start of ``words`` whose initials spell ``low``, or None. Small words
+    ("of", "for") are passed over ("ACLU": American Civil Liberties Union), or, with ``small``, spelled
+    too when they are not "the" ("MFA": March For Australia)."""
+    run, initials = [], ""
+    for w in words:
+        if initials == low or len(initials) >= len(low):
+            break
+        run.append(w)
+        if w.casefold() in _ORG_STOP and len(run) > 1 and not (small and w.casefold() != "the"):
+            continue
+        initials += w[0].casefold()
+    return run if initials == low and len(run) > 1 else None
+
+
 def _expand_acronyms(x: str, y: str) -> str:
     """``x`` with each acronym that spells a run of ``y``'s words replaced by those words.
 
-    "ACLU of Colorado" vs "American Civil Liberties Union of Colorado" -> the long form.
+    "ACLU of Colorado" vs "American Civil Liberties Union of Colorado" -> the long form; "MFA" vs
+    "March for Australia" (the small word spelled) -> the long form.
     """
     ywords = re.findall(r"\w+", re.sub(r"['’]s\b", "", y))
     out = []
     for tok in re.findall(r"\w+", x):
-        low, done = tok.casefold(), False
+        low = tok.casefold()
+        run = None
         if 2 <= len(low) <= 8 and low.isalpha():
-            for i in range(len(ywords)):
-                run, initials = [], ""
-                for w in ywords[i:]:
-                    if initials == low or len(initials) >= len(low):
-                        break
-                    if w.casefold() in _ORG_STOP and run:
-                        run.append(w)
-                        continue
-                    run.append(w)
-                    initials += w[0].casefold()
-                if initials == low and len(run) > 1:
-                    out.extend(run)
-                    done = True
-                    break
-        if not done:
-            out.append(tok)
+            run = next((r for small in (False, True) for i in range(len(ywords))
+                        if (r := _acronym_run(low, ywords[i:], small)) is not None), None)
+        out.extend(run or [tok])
     return " ".join(out)
 
 

@@ -116,3 +116,22 @@ def test_governor_of_another_state_is_not_the_events() -> None:
             "Gov. Dana Whitcombe.")
     for _, targets in _targets(text, date(2018, 4, 3)):
         assert "Dana Whitcombe" not in targets
+
+
+# --- a rigged election abroad -> the election body the article names ------------------------
+
+
+def test_election_body_frames() -> None:
+    from protestdb.extract.targets_frames import election_body
+
+    text = ("Supporters of the opposition marched against the alleged rigging of the vote. The Westland "
+            "Electoral Commission has denied any wrongdoing.")
+    sp = election_body(text)
+    assert sp is not None and sp[2] == "Westland Electoral Commission" and text[sp[0]:sp[1]] == sp[2]
+    assert election_body("The Westland Electoral Commission set the date of the vote.") is None
+
+
+def test_rigged_election_protest_abroad_targets_the_election_body() -> None:
+    text = ("Hundreds of opposition supporters marched in Tamale, Ghana on Sunday against the alleged "
+            "rigging of last month's vote. The Westland Electoral Commission said the count was fair.")
+    assert _targets(text, date(2024, 3, 11)) == [("Tamale", ["Westland Electoral Commission"])]

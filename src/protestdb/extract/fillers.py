@@ -1029,23 +1029,8 @@ def fill_targets(f: Filling) -> None:
     f.scratch["target_cands"] = list(tg)  # (the learned choice's candidates: targets_model.py)
     kept = _kept_targets(f, tg)
     f.scratch["target_names"] = {n.lower() for n, _, _ in kept}
-    if not kept and not f.draft.counter and doc.lang in ("en", "es"):
-        agency = _enforcement_agency(f)
-        if agency is not None:
-            kept.append(agency)
-    if not kept and not f.draft.counter and doc.lang == "en":
-        kept.extend(_police_force(f))
-    if not kept and not f.draft.counter and doc.lang == "en":
-        kept.extend(_counterpart_targets(f))
-    if not kept and not f.draft.counter and doc.lang == "en":
-        from protestdb.extract.targets_frames import opposed_party
-
-        party = opposed_party(text)
-        if party is not None:  # "anti-far-right protests": the far-right party the article names
-            kept.append((party[2], party, "targets.opposed_party"))
-            f.scratch["target_names"].add(party[2].lower())
-    if not kept and not f.draft.counter and doc.lang == "en":
-        kept.extend(_governance_government(f))
+    if not kept and not f.draft.counter:
+        kept.extend(_fallback_targets(f))
     if kept and doc.lang == "en":
         kept.extend(_governor_of_bill(f, kept))
     for name0, span, rule in kept:
@@ -1071,6 +1056,33 @@ def fill_targets(f: Filling) -> None:
 
 
 _LABOR_TYPES = frozenset(("strike", "picket", "walkout"))
+
+
+def _fallback_targets(f: Filling) -> list[tuple[str, Span, str]]:
+    """An event (no counter-protest) with no addressee of its own: the first of the enforcement
+    agency, the police of its place, the other side of its dispute, the far-right party, the
+    government behind bad governance, the election body behind a rigged election."""
+    doc, text = f.doc, f.doc.text
+    if doc.lang in ("en", "es"):
+        agency = _enforcement_agency(f)
+        if agency is not None:
+            return [agency]
+    if doc.lang != "en":
+        return []
+    found = _police_force(f) or _counterpart_targets(f)
+    if found:
+        return found
+    from protestdb.extract.targets_frames import election_body, opposed_party
+
+    party = opposed_party(text)
+    if party is not None:  # "anti-far-right protests": the far-right party the article names
+        f.scratch["target_names"].add(party[2].lower())
+        return [(party[2], party, "targets.opposed_party")]
+    found = _governance_government(f)
+    body = election_body(text) if not found and f.ev.country not in (None, "US") else None
+    if body is not None:  # "protests against the alleged rigging": the election body named
+        found = [(body[2], body, "targets.election_body")]
+    return found
 
 
 def _site_owner_name(name: str) -> str:

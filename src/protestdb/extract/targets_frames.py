@@ -271,4 +271,28 @@ def states_named(text: str) -> frozenset[str]:
     return frozenset(m.group() for m in _state_names().finditer(text))
 
 
-__all__ = ["bill_legislatures", "states_named", "governance_cause", "governor_behind_bill", "site_owner_in", "lawmakers_named", "opposed_party", "police_force", "police_told", "police_of_killing", "school_employer"]
+@lru_cache(maxsize=1)
+def _election() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lx = load("targets_en")
+    return re.compile(lx.get("election_cause", "(?!)"), re.IGNORECASE), re.compile(lx.get("election_body", "(?!)"))
+
+
+@lru_cache(maxsize=8)
+def election_body(text: str) -> Span | None:
+    """The one election body an article about a rigged election names ("the Westland Electoral
+    Commission"), when it tells the protests as against the rigging; None for none or several."""
+    cause, named = _election()
+    if cause.search(text) is None:
+        return None
+    found: dict[str, tuple[int, int]] = {}
+    for m in named.finditer(text):
+        name = re.sub(r"^(?:[Tt]he|of)\s+", "", m.group("name"))
+        a = m.end("name") - len(name)
+        found.setdefault(name, (a, m.end("name")))
+    if len(found) != 1:
+        return None
+    (name, (a, b)), = found.items()
+    return (a, b, name)
+
+
+__all__ = ["bill_legislatures", "election_body", "states_named", "governance_cause", "governor_behind_bill", "site_owner_in", "lawmakers_named", "opposed_party", "police_force", "police_told", "police_of_killing", "school_employer"]

@@ -135,3 +135,29 @@ def test_rigged_election_protest_abroad_targets_the_election_body() -> None:
     text = ("Hundreds of opposition supporters marched in Tamale, Ghana on Sunday against the alleged "
             "rigging of last month's vote. The Westland Electoral Commission said the count was fair.")
     assert _targets(text, date(2024, 3, 11)) == [("Tamale", ["Westland Electoral Commission"])]
+
+
+# --- a march to a national legislature --------------------------------------------------------
+
+
+def test_destination_legislature_frames() -> None:
+    from protestdb.extract.targets_frames import destination_legislature
+
+    text = "The coalition will march from Harbor Street to the Westland Parliament on Monday."
+    sp = destination_legislature(text, [(0, len(text))])
+    assert sp is not None and sp[2] == "Parliament"
+    text = "Students marched to the National Assembly of Westland."
+    sp = destination_legislature(text, [(0, len(text))])
+    assert sp is not None and sp[2] == "National Assembly of Westland"
+    text = "Parliament debated the budget while students marched in the park."
+    assert destination_legislature(text, [(0, len(text))]) is None
+
+
+def test_march_to_parliament_targets_it() -> None:
+    text = "About 2,000 people marched to Parliament in Wellington, New Zealand on Tuesday, police said."
+    assert _targets(text, date(2024, 8, 7)) == [("Wellington", ["Parliament"])]
+
+
+def test_a_known_figure_addressed_needs_no_title() -> None:
+    text = "About 300 people rallied in Tucson on Saturday and urged Biden to end the raids, organizers said."
+    assert _targets(text, date(2023, 5, 7)) == [("Tucson", ["Joe Biden"])]

@@ -1082,6 +1082,12 @@ def _fallback_targets(f: Filling) -> list[tuple[str, Span, str]]:
     body = election_body(text) if not found and f.ev.country not in (None, "US") else None
     if body is not None:  # "protests against the alleged rigging": the election body named
         found = [(body[2], body, "targets.election_body")]
+    if not found:
+        from protestdb.extract.targets_frames import destination_legislature
+
+        sp = destination_legislature(text, f.scopes)  # "marched to Parliament"
+        if sp is not None:
+            found = [(sp[2], sp, "targets.destination_legislature")]
     return found
 
 

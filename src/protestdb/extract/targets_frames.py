@@ -295,4 +295,21 @@ def election_body(text: str) -> Span | None:
     return (a, b, name)
 
 
-__all__ = ["bill_legislatures", "election_body", "states_named", "governance_cause", "governor_behind_bill", "site_owner_in", "lawmakers_named", "opposed_party", "police_force", "police_told", "police_of_killing", "school_employer"]
+@lru_cache(maxsize=1)
+def _destination() -> re.Pattern[str]:
+    return re.compile(load("targets_en").get("destination_legislature", "(?!)"))
+
+
+def destination_legislature(text: str, scopes: list[tuple[int, int]]) -> Span | None:
+    """The national legislature a march in ``scopes`` is told going to ("marched to Parliament"):
+    its name as told after the march words, with "of <Country>" when told."""
+    rx = _destination()
+    for s, e in scopes:
+        m = rx.search(text, s, e)
+        if m is not None:
+            a, b = m.start("name"), m.end()
+            return (a, b, text[a:b])
+    return None
+
+
+__all__ = ["bill_legislatures", "destination_legislature", "election_body", "states_named", "governance_cause", "governor_behind_bill", "site_owner_in", "lawmakers_named", "opposed_party", "police_force", "police_told", "police_of_killing", "school_employer"]

@@ -1043,21 +1043,10 @@ def fill_targets(f: Filling) -> None:
     f.scratch["target_cands"] = list(tg)  # (the learned choice's candidates: targets_model.py)
     kept = _kept_targets(f, tg)
     f.scratch["target_names"] = {n.lower() for n, _, _ in kept}
-    if not kept and not f.draft.counter and doc.lang in ("en", "es"):
-        agency = _enforcement_agency(f)
-        if agency is not None:
-            kept.append(agency)
-    if not kept and not f.draft.counter and doc.lang == "en":
-        kept.extend(_police_force(f))
-    if not kept and not f.draft.counter and doc.lang == "en":
-        kept.extend(_counterpart_targets(f))
-    if not kept and not f.draft.counter and doc.lang == "en":
-        from protestdb.extract.targets_frames import opposed_party
-
-        party = opposed_party(text)
-        if party is not None:  # "anti-far-right protests": the far-right party the article names
-            kept.append((party[2], party, "targets.opposed_party"))
-            f.scratch["target_names"].add(party[2].lower())
+    if not kept and not f.draft.counter:
+        kept.extend(_fallback_targets(f))
+    if kept and doc.lang == "en":
+        kept.extend(_governor_of_bill(f, kept))
     for name0, span, rule in kept:
         name = claims_mod.target_name_cut(name0)
         if name is None:
@@ -1067,6 +1056,7 @@ def fill_targets(f: Filling) -> None:
             f.drop(f"target {name!r}", "targets.same_body", "the same body told by its known name or initials")
             continue
         name = embassy_government(name, text, span[1])
+        name = _site_owner_name(name)
         if name in ("police", "City Council", "city council", "Police Department"):
             # a bare body: the event's city's ("Portland City Council"); the police are a
             # target only of a protest about policing
@@ -1082,11 +1072,98 @@ def fill_targets(f: Filling) -> None:
 _LABOR_TYPES = frozenset(("strike", "picket", "walkout"))
 
 
+def _fallback_targets(f: Filling) -> list[tuple[str, Span, str]]:
+    """An event (no counter-protest) with no addressee of its own: the first of the enforcement
+    agency, the police of its place, the other side of its dispute, the far-right party, the
+    government behind bad governance, the election body behind a rigged election."""
+    doc, text = f.doc, f.doc.text
+    if doc.lang in ("en", "es"):
+        agency = _enforcement_agency(f)
+        if agency is not None:
+            return [agency]
+    if doc.lang != "en":
+        return []
+    found = _police_force(f) or _counterpart_targets(f)
+    if found:
+        return found
+    from protestdb.extract.targets_frames import election_body, opposed_party
+
+    party = opposed_party(text)
+    if party is not None:  # "anti-far-right protests": the far-right party the article names
+        f.scratch["target_names"].add(party[2].lower())
+        return [(party[2], party, "targets.opposed_party")]
+    found = _governance_government(f)
+    body = election_body(text) if not found and f.ev.country not in (None, "US") else None
+    if body is not None:  # "protests against the alleged rigging": the election body named
+        found = [(body[2], body, "targets.election_body")]
+    if not found:
+        from protestdb.extract.targets_frames import destination_legislature
+
+        sp = destination_legislature(text, f.scopes)  # "marched to Parliament"
+        if sp is not None:
+            found = [(sp[2], sp, "targets.destination_legislature")]
+    return found
+
+
+def _site_owner_name(name: str) -> str:
+    """A company's named site ("Acme's Falcon Assembly Plant"): the company (``owned_site_name``)."""
+    from protestdb.extract.lexicons import load
+
+    m = re.match(load("targets_en").get("owned_site_name", "(?!)"), name)
+    return m.group("owner").strip() if m is not None else name
+
+
+def _governor_of_bill(f: Filling, kept: list[tuple[str, Span, str]]) -> list[tuple[str, Span, str]]:
+    """A protest against a state bill (the event's state legislature among its targets): the one
+    governor the article tells behind the bill too (``targets_frames.governor_behind_bill``)."""
+    from protestdb.extract.lexicons import load
+    from protestdb.extract.targets_frames import governor_behind_bill
+
+    leg = load("targets_en").get("legislatures", {}).get(f.ev.state or "")
+    if leg is None or f.ev.country not in (None, "US") or not any(n == leg for n, _, _ in kept):
+        return []
+    sp = governor_behind_bill(f.doc.text)
+    if sp is None or any(sp[2].split()[-1] in n for n, _, _ in kept) or not _of_state(f.doc.text, sp[0], f.ev.state):
+        return []
+    return [(sp[2], sp, "targets.governor_of_bill")]
+
+
+def _of_state(text: str, at: int, state: str | None) -> bool:
+    """Is the official told at ``at`` one of ``state``'s: his sentence names the state, or the
+    article names no other US state?"""
+    from protestdb.extract.targets import _state_name
+    from protestdb.extract.targets_frames import states_named
+
+    name = _state_name(state)
+    if not name:
+        return False
+    lo = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
+    if name in text[lo : min(ends) if ends else len(text)]:
+        return True
+    return states_named(text) <= {name}
+
+
+def _governance_government(f: Filling) -> list[tuple[str, Span, str]]:
+    """A protest abroad the article tells as against bad governance: the government of the event's
+    country (``targets_frames.governance_cause``, ``targets_shared.country_government``)."""
+    from protestdb.extract.targets_frames import governance_cause
+    from protestdb.extract.targets_shared import country_government
+
+    name = country_government(f.ev.country) if f.ev.country not in (None, "US") else None
+    sp = governance_cause(f.doc.text) if name is not None else None
+    if sp is None or name is None:
+        return []
+    f.scratch["target_names"].add(name.lower())
+    return [(name, sp, "targets.governance_cause")]
+
+
 def _counterpart_targets(f: Filling) -> list[tuple[str, Span, str]]:
     """No addressee of its own: the other side of a labor dispute told in its scopes, else a US
     state's own measure it protests (``targets_counterpart.py``)."""
     from protestdb.extract.targets import _state_name
     from protestdb.extract.targets_counterpart import congress_office, state_measure, talks_counterpart
+    from protestdb.extract.targets_frames import site_owner_in
 
     ev = f.ev
     if _LABOR_TYPES & set(ev.event_type or ()) or "labor" in f.scope_issues():
@@ -1094,6 +1171,9 @@ def _counterpart_targets(f: Filling) -> list[tuple[str, Span, str]]:
         sp = talks_counterpart(f.doc.text, f.scopes, own)
         if sp is not None:
             return [(sp[2], sp, "targets.dispute_counterpart")]
+        sp = site_owner_in(f.doc.text, ev.locality) if ev.locality and _LABOR_TYPES & set(ev.event_type or ()) else None
+        if sp is not None and sp[2].lower() not in own:
+            return [(sp[2], sp, "targets.site_in_place")]
     if ev.state and (ev.country in (None, "US")):
         sp = state_measure(f.doc.text, f.scopes, _state_name(ev.state))
         if sp is not None:

@@ -324,10 +324,12 @@ def _official(text: str, doc: Any, tok: Any) -> tuple[str, Span] | None:
     from protestdb.extract.leaders import clean_name, figure_name
 
     ent = next((e for e in entities(doc) if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
-    if ent is None or not _official_title().search(text, max(0, ent.start_char - 24), ent.start_char):
+    if ent is None:
         return None
-    name = clean_name(ent.text)
-    name = figure_name(name) or name
+    figure = figure_name(clean_name(ent.text))  # a known public figure needs no title ("demand Biden act")
+    if figure is None and not _official_title().search(text, max(0, ent.start_char - 24), ent.start_char):
+        return None
+    name = figure or clean_name(ent.text)
     if len(name.split()) < 2:
         return None
     off = text.find(name, ent.start_char, ent.end_char)

@@ -195,4 +195,121 @@ def opposed_party(text: str) -> Span | None:
     return (a, b, name)
 
 
-__all__ = ["bill_legislatures", "lawmakers_named", "opposed_party", "police_force", "police_told", "police_of_killing", "school_employer"]
+@lru_cache(maxsize=1)
+def _governance() -> re.Pattern[str]:
+    return re.compile(load("targets_en").get("governance_cause", "(?!)"), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def governance_cause(text: str) -> Span | None:
+    """The first words telling the article's protests as against bad governance ("#EndBadGovernance
+    protests", "demanding better governance"): a protest aimed at the government in power."""
+    m = _governance().search(text)
+    return (m.start(), m.end(), m.group()) if m is not None else None
+
+
+@lru_cache(maxsize=1)
+def _governor_bill() -> re.Pattern[str]:
+    return re.compile(load("targets_en").get("governor_bill", "(?!)"))
+
+
+@lru_cache(maxsize=8)
+def governor_behind_bill(text: str) -> Span | None:
+    """The one governor the article tells behind a bill ("Gov. Dana Reyes, who vowed to sign the
+    bill", "a budget proposed by Governor Dana Reyes"): the name's span; None when it tells none
+    or several."""
+    found: dict[str, tuple[int, int]] = {}
+    for m in _governor_bill().finditer(text):
+        g = "name" if m.group("name") else "name2"
+        found.setdefault(m.group(g), m.span(g))
+    if len(found) != 1:
+        return None
+    (name, (a, b)), = found.items()
+    return (a, b, name)
+
+
+_OWN_SIDE = re.compile(
+    r"\b(?:Union|Association|Federation|Guild|Local|Workers|Nurses|Teamsters|Council|Coalition|Alliance|SEIU|AFL-CIO|UAW)\b")
+
+
+@lru_cache(maxsize=64)
+def site_owner_in(text: str, locality: str) -> Span | None:
+    """The one company whose site the article tells in ``locality`` ("Acme Corp.'s Falcon plant in
+    Ridgefield", "an Acme warehouse in Ridgefield"): a strike's employer; never a place, a union
+    or a workers' organization; None when it tells none or several."""
+    from protestdb.geo import country_code, state_code
+
+    raw = load("targets_en").get("site_in_place")
+    if not raw or not locality:
+        return None
+    rx = re.compile(raw.replace("{PLACE}", re.escape(locality)))
+    found: dict[str, tuple[int, int]] = {}
+    for m in rx.finditer(text):
+        name = re.sub(r"^(?:The|An?|One)\s+", "", m.group("name")).strip()
+        a = m.end("name") - len(name)
+        name = re.sub(r"['’]s?$", "", name)
+        if len(name) < 2 or _OWN_SIDE.search(name) or state_code(name) or country_code(name) or name == locality:
+            continue
+        found.setdefault(name, (a, a + len(name)))
+    if len(found) != 1:
+        return None
+    (name, (a, b)), = found.items()
+    return (a, b, name)
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> re.Pattern[str]:
+    import us
+
+    names = sorted((st.name for st in us.states.STATES), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=8)
+def states_named(text: str) -> frozenset[str]:
+    """The US states the text names in full ("Oklahoma", "New Mexico")."""
+    return frozenset(m.group() for m in _state_names().finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _election() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lx = load("targets_en")
+    return re.compile(lx.get("election_cause", "(?!)"), re.IGNORECASE), re.compile(lx.get("election_body", "(?!)"))
+
+
+@lru_cache(maxsize=8)
+def election_body(text: str) -> Span | None:
+    """The one election body an article about a rigged election names ("the Westland Electoral
+    Commission"), when it tells the protests as against the rigging; None for none or several."""
+    cause, named = _election()
+    if cause.search(text) is None:
+        return None
+    found: dict[str, tuple[int, int]] = {}
+    for m in named.finditer(text):
+        name = re.sub(r"^(?:[Tt]he|of)\s+", "", m.group("name"))
+        a = m.end("name") - len(name)
+        found.setdefault(name, (a, m.end("name")))
+    if len(found) != 1:
+        return None
+    (name, (a, b)), = found.items()
+    return (a, b, name)
+
+
+@lru_cache(maxsize=1)
+def _destination() -> re.Pattern[str]:
+    return re.compile(load("targets_en").get("destination_legislature", "(?!)"))
+
+
+def destination_legislature(text: str, scopes: list[tuple[int, int]]) -> Span | None:
+    """The national legislature a march in ``scopes`` is told going to ("marched to Parliament"):
+    its name as told after the march words, with "of <Country>" when told."""
+    rx = _destination()
+    for s, e in scopes:
+        m = rx.search(text, s, e)
+        if m is not None:
+            a, b = m.start("name"), m.end()
+            return (a, b, text[a:b])
+    return None
+
+
+__all__ = ["bill_legislatures", "destination_legislature", "election_body", "states_named", "governance_cause", "governor_behind_bill", "site_owner_in", "lawmakers_named", "opposed_party", "police_force", "police_told", "police_of_killing", "school_employer"]

@@ -1,0 +1,163 @@
+"""Targets (session 19): the government behind a protest against bad governance abroad, the governor
+behind a state bill, a strike's employer told by its site in the event's city, a company's named
+site as its owner, a Spanish plea to an official, more words of a protest against the police.
+
+All sentences are written for these tests (no real page text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from protestdb.extract import extract_text
+from protestdb.extract.targets_frames import governance_cause, governor_behind_bill, site_owner_in
+
+PUB = date(2024, 8, 6)
+
+
+def _targets(text: str, published: date = PUB) -> list[tuple[str | None, list[str]]]:
+    res = extract_text(text, published)
+    assert res.events, text
+    return [(ev.locality, list(ev.targets)) for ev in res.events]
+
+
+# --- bad governance abroad -> the country's government ---------------------------------------
+
+
+def test_governance_cause_words() -> None:
+    assert governance_cause("The #EndPoorRoads protests went on.") is None
+    assert governance_cause("The #EndBadGovernance marches went on.") is not None
+    assert governance_cause("Crowds demanded better governance in Tamale.") is not None
+    assert governance_cause("The board discussed governance reforms.") is None
+
+
+def test_bad_governance_protest_abroad_targets_the_government() -> None:
+    text = ("Hundreds of people marched in Kumasi, Ghana on Monday in a protest against bad governance "
+            "and the rising cost of food, organizers said.")
+    assert _targets(text) == [("Kumasi", ["Ghanaian government"])]
+
+
+def test_bad_governance_never_names_a_government_at_home() -> None:
+    text = "About 200 people rallied in Boise on Saturday against bad governance at the county level."
+    assert all("government" not in " ".join(t) for _, t in _targets(text))
+
+
+# --- the governor behind a state bill --------------------------------------------------------
+
+
+def test_governor_behind_bill_frames() -> None:
+    sp = governor_behind_bill("Gov. Dana Whitcombe (D) has vowed to sign the bills this spring.")
+    assert sp is not None and sp[2] == "Dana Whitcombe"
+    sp = governor_behind_bill("The budget proposed by Governor Ellis Marrow would cut aid.")
+    assert sp is not None and sp[2] == "Ellis Marrow"
+    # two governors: none
+    assert governor_behind_bill("Gov. Ann Pell signed the bill. Gov. Roy Dunmore backed the measure.") is None
+    # no bill: none
+    assert governor_behind_bill("Gov. Ann Pell spoke to reporters on Tuesday.") is None
+
+
+def test_state_bill_protest_also_targets_its_governor() -> None:
+    text = ("About 500 people rallied at the state Capitol in Richmond, Virginia on Monday against a gun "
+            "bill. Lawmakers are expected to vote on it next week. Gov. Dana Whitcombe has vowed to sign "
+            "the bill.")
+    (_, targets), = _targets(text, date(2024, 1, 22))
+    assert "Virginia General Assembly" in targets and "Dana Whitcombe" in targets
+
+
+# --- a strike's employer told by its site in the event's city -------------------------------
+
+
+def test_site_owner_in_place() -> None:
+    text = "Workers struck Korvane Motors' Falcon plant in Lakeview and a Brisco Foods warehouse in Dunmore."
+    sp = site_owner_in(text, "Lakeview")
+    assert sp is not None and sp[2] == "Korvane Motors" and text[sp[0]:sp[1]] == "Korvane Motors"
+    sp = site_owner_in(text, "Dunmore")
+    assert sp is not None and sp[2] == "Brisco Foods"
+    assert site_owner_in(text, "Ashford") is None
+    # a place or a union before the site is no employer
+    assert site_owner_in("Members of Local 12 at the Ohio plant in Lakeview walked out.", "Lakeview") is None
+
+
+def test_strike_at_a_company_site_in_its_city_targets_the_company() -> None:
+    text = ("Auto workers went on strike on Friday at Korvane Motors NV's Falcon truck plant in Lakeview, "
+            "Ohio, the union said. About 900 workers walked out.")
+    assert _targets(text, date(2023, 9, 16)) == [("Lakeview", ["Korvane Motors NV"])]
+
+
+def test_named_site_of_a_company_is_the_company() -> None:
+    from protestdb.extract.fillers import _site_owner_name
+
+    assert _site_owner_name("Korvane’s Ridgefield Assembly Plant") == "Korvane"
+    assert _site_owner_name("Korvane Motors") == "Korvane Motors"
+    assert _site_owner_name("Saint Ruth's Hospital") == "Saint Ruth's Hospital"
+
+
+# --- a Spanish plea to an official -----------------------------------------------------------
+
+
+def test_spanish_plea_to_the_president_names_him() -> None:
+    text = ("Cientos de personas marcharon el sábado en Fresno, California. Los manifestantes pidieron al "
+            "presidente Joe Biden que apruebe una reforma migratoria.")
+    res = extract_text(text, date(2021, 5, 3))
+    assert res.events and all(ev.targets == ["Joe Biden"] for ev in res.events)
+
+
+# --- more words of a protest against the police ------------------------------------------------
+
+
+def test_excessive_force_protest_targets_the_city_police() -> None:
+    text = ("About 60 protesters rallied in Dunmore, Pennsylvania on Thursday over officers' use of "
+            "excessive force during an arrest last month, organizers said.")
+    assert _targets(text, date(2020, 6, 26)) == [("Dunmore", ["Dunmore Police Department"])]
+
+
+def test_governor_of_another_state_is_not_the_events() -> None:
+    text = ("About 500 teachers rallied at the state Capitol in Frankfort, Kentucky on Monday against a "
+            "pension bill before lawmakers. Last week Ohio teachers won raises under legislation signed by "
+            "Gov. Dana Whitcombe.")
+    for _, targets in _targets(text, date(2018, 4, 3)):
+        assert "Dana Whitcombe" not in targets
+
+
+# --- a rigged election abroad -> the election body the article names ------------------------
+
+
+def test_election_body_frames() -> None:
+    from protestdb.extract.targets_frames import election_body
+
+    text = ("Supporters of the opposition marched against the alleged rigging of the vote. The Westland "
+            "Electoral Commission has denied any wrongdoing.")
+    sp = election_body(text)
+    assert sp is not None and sp[2] == "Westland Electoral Commission" and text[sp[0]:sp[1]] == sp[2]
+    assert election_body("The Westland Electoral Commission set the date of the vote.") is None
+
+
+def test_rigged_election_protest_abroad_targets_the_election_body() -> None:
+    text = ("Hundreds of opposition supporters marched in Tamale, Ghana on Sunday against the alleged "
+            "rigging of last month's vote. The Westland Electoral Commission said the count was fair.")
+    assert _targets(text, date(2024, 3, 11)) == [("Tamale", ["Westland Electoral Commission"])]
+
+
+# --- a march to a national legislature --------------------------------------------------------
+
+
+def test_destination_legislature_frames() -> None:
+    from protestdb.extract.targets_frames import destination_legislature
+
+    text = "The coalition will march from Harbor Street to the Westland Parliament on Monday."
+    sp = destination_legislature(text, [(0, len(text))])
+    assert sp is not None and sp[2] == "Parliament"
+    text = "Students marched to the National Assembly of Westland."
+    sp = destination_legislature(text, [(0, len(text))])
+    assert sp is not None and sp[2] == "National Assembly of Westland"
+    text = "Parliament debated the budget while students marched in the park."
+    assert destination_legislature(text, [(0, len(text))]) is None
+
+
+def test_march_to_parliament_targets_it() -> None:
+    text = "About 2,000 people marched to Parliament in Wellington, New Zealand on Tuesday, police said."
+    assert _targets(text, date(2024, 8, 7)) == [("Wellington", ["Parliament"])]
+
+
+def test_a_known_figure_addressed_needs_no_title() -> None:
+    text = "About 300 people rallied in Tucson on Saturday and urged Biden to end the raids, organizers said."
+    assert _targets(text, date(2023, 5, 7)) == [("Tucson", ["Joe Biden"])]

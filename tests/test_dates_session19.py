@@ -55,3 +55,55 @@ def test_a_page_that_tells_a_date_does_not_give_its_day_to_an_undated_action() -
     )
     res = extract_text(text, date(2022, 3, 14), geocode=False)
     assert res.events and all(e.date != "2022-03-14" for e in res.events)
+
+
+def test_a_published_line_with_an_ordinal_day_is_the_pages_stamp() -> None:
+    from protestdb.extract.furniture import published_date
+
+    assert published_date("By Ana Reyes\nPublished 9th Mar 2023, 10:05 GMT\n\nNurses rallied.")[0] == date(2023, 3, 9)
+    assert published_date("Posted: March 2nd, 2023\n\nNurses rallied.")[0] == date(2023, 3, 2)
+    text = (
+        "Nurses march in Leeds over pay\n\n"
+        "By Ana Reyes\n"
+        "Published 9th Mar 2023, 10:05 GMT\n"
+        "The march, organised by the nurses' union, set off from the Leeds General Infirmary at noon yesterday.\n\n"
+        "Hundreds of nurses marched through Leeds city centre demanding a pay rise."
+    )
+    res = extract_text(text, date(2023, 3, 9), geocode=False)
+    assert res.events and all(e.date == "2023-03-08" for e in res.events)
+
+
+def test_a_weekday_with_its_day_in_brackets_is_one_date() -> None:
+    from protestdb.extract.dates import find_dates
+
+    got = find_dates("Dockers walked out on Thursday (Nov 7) across the port.", date(2024, 11, 8))
+    assert [(m.value, m.precision) for m in got] == [(date(2024, 11, 7), "day")]
+    # on a page without a date, the weekday checks the year the text names
+    undated = find_dates("The 2024 contract lapsed.\n\nDockers walked out on Thursday (Nov 7) across the port.", None)
+    assert [m.value for m in undated] == [date(2024, 11, 7)]
+
+
+def test_a_paragraph_ending_in_a_photo_credit_is_a_caption() -> None:
+    from protestdb.extract.segment import split_text
+
+    text = (
+        "Dockers strike at Rotterdam\n\n"
+        "Dockers listen to a union speech at the port gates in Antwerp, on Nov 6, 2024. PHOTO: NEWSWIRE-PIX\n\n"
+        "ROTTERDAM - Thousands of dockers walked off the job on Thursday (Nov 7), halting the port."
+    )
+    layout = split_text(text, None, "en")
+    kinds = {layout.sentences[i].para: layout.sentences[i].kind for i in range(len(layout.sentences))}
+    assert kinds[1] == "caption" and kinds[2] == "body"
+
+
+def test_a_span_of_days_is_not_the_main_date_beside_a_single_day() -> None:
+    text = (
+        " date 2023-06-12 Rallies for the river spread this weekend\n\n"
+        "Anglers held rallies in several cities this weekend to demand cleaner rivers.\n\n"
+        "In Leeds, hundreds of anglers rallied on the riverbank on June 11, waving rods.\n\n"
+        "In Sheffield, anglers rallied outside the town hall."
+    )
+    res = extract_text(text, date(2023, 6, 12), geocode=False)
+    by_place = {e.locality: e.date for e in res.events}
+    assert by_place.get("Leeds") == "2023-06-11"
+    assert by_place.get("Sheffield") == "2023-06-11"  # the day told alone, not the weekend's first day

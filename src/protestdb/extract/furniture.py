@@ -154,7 +154,7 @@ _FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %
 
 
 def _parse(words: str) -> date | None:
-    w = re.sub(r"[.,]", " ", words)
+    w = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", re.sub(r"[.,]", " ", words))  # "28th Apr 2024"
     w = re.sub(r"\s+", " ", w).strip().replace("Sept ", "Sep ").replace("sept ", "sep ")
     for fmt in _FORMATS:
         try:

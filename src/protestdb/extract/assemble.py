@@ -446,7 +446,8 @@ def _outside_file_photos(ctx: ExtractDoc, dates: list[Any]) -> list[Any]:
 
 def anchor_date(ctx: ExtractDoc) -> Any | None:
     """The article's main date: the first day-precise date told with a protest word, else
-    the first told in the lead paragraph, else one in a byline/headline."""
+    the first told in the lead paragraph, else one in a byline/headline (a single day before a
+    span of days)."""
     layout = ctx.layout
     trig_sents = {t.sent for t in ctx.triggers if not t.background}
     cands = [dm for dm in ctx.dates if dm.value is not None and dm.precision == "day"]
@@ -454,6 +455,8 @@ def anchor_date(ctx: ExtractDoc) -> Any | None:
     if ctx.published is not None:
         # up to a day after the page's date: a stamp a day early (time zones, "Updated") is common
         cands = [dm for dm in cands if (ctx.published - dm.value).days in range(-1, 15)]
+    # a span of days ("this weekend", "Feb. 2-4") names no one day: a day told alone comes first
+    cands = [dm for dm in cands if dm.end_value is None] or cands
     for dm in cands:
         si = layout.sentence_at(dm.start)
         if si in trig_sents and layout.sentences[si].kind in ("body", "headline"):

@@ -95,12 +95,12 @@ def dates(doc: ExtractDoc) -> bool | None:
 
 
 def _dates_by_url_month(doc: ExtractDoc) -> None:
-    """A page without a date filed under a month (".../2021/09/slug"): its year-less days take
-    the year that puts them nearest that month."""
+    """A page without a date filed under a month (".../2021/09/slug", or its own stamp "date
+    2021-09"): its year-less days take the year that puts them nearest that month."""
     from protestdb.extract.dates import dated_by_month
-    from protestdb.extract.furniture import url_month
+    from protestdb.extract.furniture import stamp_month, url_month
 
-    ym = url_month(doc.memo.get("url"))
+    ym = url_month(doc.memo.get("url")) or stamp_month(doc.text, doc.lang)  # ".../2021/09/slug", "date 2021-09"
     if ym is not None:
         doc.dates = dated_by_month(doc.dates, ym[0], ym[1], doc.lang, _weekday_borrows(doc))
         doc.memo["dated_by_url_month"] = True

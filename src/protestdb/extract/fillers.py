@@ -454,6 +454,8 @@ def fill_date(f: Filling) -> None:
         dm, rule = _own_paragraph_day(f), "date.own_paragraph_day"
         if dm is None:
             dm, rule = doc.anchor, "date.article_main_date"
+        if dm is None and _put_day_of_a_dateless_page(f):
+            return
     if dm is None and d.announced:
         # "plan to return Tuesday ... asking supporters to rally": the nearest future day (else
         # the page's own day: "100,000 were expected to join the march" on the march's day)
@@ -698,6 +700,24 @@ def _put_page_date(f: Filling, within: tuple[int, int] | None = None) -> bool:
     f.put("date", pub.isoformat(), sp, rule="date.ongoing_on_page_date")
     f.ev.date_precision = "day"
     record(f.trace, "date_precision", "date.ongoing_on_page_date", [sp])
+    return True
+
+
+def _put_day_of_a_dateless_page(f: Filling) -> bool:
+    """The one action of a dated page whose text tells no date at all (no day, no weekday, no
+    "last week"): the news of the page's own day ("Hundreds of nurses rallied outside the
+    hospital ..."). A page that tells any date, or several actions, leaves an action it does
+    not date without a day."""
+    from protestdb.extract.furniture import page_stamps
+
+    pub = f.doc.published
+    if pub is None or f.doc.dates or not f.draft.triggers or len(f.doc.drafts) != 1:
+        return False
+    t = f.draft.triggers[0]
+    sp = next((span for d, _upd, span in page_stamps(f.doc.text, f.doc.lang) if d == pub), (t.start, t.end, t.quote))
+    f.put("date", pub.isoformat(), sp, rule="date.page_day_of_a_dateless_page")
+    f.ev.date_precision = "day"
+    record(f.trace, "date_precision", "date.page_day_of_a_dateless_page", [sp])
     return True
 
 

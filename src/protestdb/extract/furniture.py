@@ -154,7 +154,7 @@ _FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %
 
 
 def _parse(words: str) -> date | None:
-    w = re.sub(r"[.,]", " ", words)
+    w = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", re.sub(r"[.,]", " ", words))  # "28th Apr 2024"
     w = re.sub(r"\s+", " ", w).strip().replace("Sept ", "Sep ").replace("sept ", "sep ")
     for fmt in _FORMATS:
         try:
@@ -192,6 +192,16 @@ def url_month(url: str | None) -> tuple[int, int] | None:
         return None
     m = _URL_MONTH.search(url.split("?", 1)[0])
     return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def stamp_month(text: str, lang: str = "en", head_chars: int = 3000) -> tuple[int, int] | None:
+    """The year and month of publication a page's own stamp gives without a day ("date 2017-05"),
+    if it gives them (``data/furniture_<lang>`` published_month)."""
+    pat = lang_entry("furniture", lang, "published_month")
+    if not pat:
+        return None
+    m = re.compile(pat, re.IGNORECASE | re.MULTILINE).search(text, 0, min(len(text), head_chars))
+    return (int(m.group("y")), int(m.group("m"))) if m else None
 
 
 def published_date(text: str, lang: str = "en", head_chars: int = 3000) -> tuple[date, tuple[int, int, str]] | None:
@@ -345,4 +355,4 @@ def period_start_words(dates: list[Any], scopes: list[tuple[int, int]], text: st
     return None
 
 
-__all__ = ["date_words", "furniture_paragraphs", "in_quoted_name", "is_furniture", "opinion_label", "page_stamps", "period_start_words", "post_day", "published_date", "stamp_spans", "url_day", "url_month", "without_stamps"]
+__all__ = ["date_words", "furniture_paragraphs", "in_quoted_name", "is_furniture", "opinion_label", "page_stamps", "period_start_words", "post_day", "published_date", "stamp_month", "stamp_spans", "url_day", "url_month", "without_stamps"]

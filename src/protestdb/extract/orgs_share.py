@@ -80,9 +80,10 @@ def _excluded(events: list[Any]) -> set[str]:
 
 def page_organizer(events: list[Any], orgs: list[Any], place_spans: list[tuple[int, int]]) -> list[tuple[str, list[Any]]]:
     """The page's organizer for events that name none: the organizer most of its other events
-    name (ties: the first told), else the group the page names most often (a name told as a
-    group's: ``Org.group_named``), never a target, a counter-protest's organizer, a union local
-    (the unit of one site) or a name inside a place name. Returns [(name, evidence spans (start, end, quote))] -- one at most."""
+    name (ties: the first told), else the organization the page names most often (one told as a
+    group's, ``Org.group_named``, before any other), never a target, a counter-protest's
+    organizer, a union local (the unit of one site) or a name inside a place name. Returns
+    [(name, evidence spans (start, end, quote))] -- one at most."""
     bad = _excluded(events)
     counts: dict[str, int] = {}
     for ev in events:

@@ -63,3 +63,41 @@ def test_a_counter_protest_never_gets_the_pages_organizer() -> None:
     for ev in res.events:
         if "counter-protest" in (ev.event_type or []):
             assert "Inland Clean Air Coalition" not in (ev.organizations or [])
+
+
+def test_the_name_hyphened_to_led_before_the_action_is_its_organizer() -> None:
+    assert _orgs("Opposition supporters rallied in Ndola on Saturday. The UPRA-led rally drew about 2,000 people.") == [
+        "UPRA"
+    ]
+    names = _orgs("Hundreds marched in Swansea on Sunday in a Tawe Climate Network-organised march against drilling.")
+    assert names == ["Tawe Climate Network"]
+
+
+def test_a_led_body_that_is_no_action_gives_no_organizer() -> None:
+    text = "The Harbor-led council voted to close the library in Leeds. About 50 residents protested on Monday."
+    assert "Harbor" not in _orgs(text)
+
+
+def test_a_page_naming_one_group_gives_it_to_an_event_naming_none() -> None:
+    text = (
+        "Hundreds of tenants rallied in Fresno on Saturday.\n\n"
+        "The Valley Renters Network has pressed the council for months, and the Valley Renters Network "
+        "says more protests will follow.\n"
+    )
+    res = extract_text(text, date(2024, 5, 6))
+    assert [e.organizations for e in res.events] == [["Valley Renters Network"]]
+
+
+def test_the_body_protested_against_is_no_organizer() -> None:
+    text = ("Thousands marched in Bristol on Saturday against austerity and the Harbor Party. The march was "
+            "organised by the Severn Renters Forum.")
+    names = _orgs(text)
+    assert "Harbor Party" not in names and "Severn Renters Forum" in names
+
+
+def test_a_body_whose_named_spokesman_answers_is_no_organizer() -> None:
+    text = ("Dock workers walked off the job in Tacoma on Monday, Harbor Shipping Association spokesman Dale "
+            "Ortiz said. The strike was called by the Coastal Dockworkers Union.")
+    assert _orgs(text) == ["Coastal Dockworkers Union"]
+    text = "Dock workers walked off the job in Tacoma on Monday. Coastal Dockworkers Union spokesman Dale Ortiz said."
+    assert _orgs(text) == ["Coastal Dockworkers Union"]

@@ -388,9 +388,9 @@ def page_organizer(doc: ExtractDoc) -> bool | None:
     if not needy:
         return None
     picked = choose(doc.events, article_orgs(doc), [(p.start, p.end) for p in doc.places])
-    for name, spans in picked:
-        for i in needy:
-            ev = doc.events[i]
+    for i in needy:
+        ev = doc.events[i]
+        for name, spans in picked:
             ev.organizations = [name]
             for a, b, q in spans:
                 ev.add_evidence("organizations", a, b, q)

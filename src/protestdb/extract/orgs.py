@@ -1114,7 +1114,9 @@ def _cue_right_before(text: str, a: int) -> bool:
 
 def _not_cued_organizer(text: str, a: int, b: int) -> str | None:
     """Names no cue made organizers that stand as an employer's workplace ("Acme truck
-    plants"), a news outlet ("affiliate WXYZ") or a body of another group ("its Executive Council")."""
+    plants"), a news outlet ("affiliate WXYZ"), a body of another group ("its Executive Council"),
+    the body the action is against ("against cuts and the Harbor Party") or a responder whose named
+    spokesperson speaks ("Acme spokesman Dana Lee said"; a union's speaks for the organizer)."""
     lex = _lex()
     if rx(lex.get("employer_after", r"(?!)")).match(text[b : b + 50]):
         return "an employer's workplace"
@@ -1126,6 +1128,10 @@ def _not_cued_organizer(text: str, a: int, b: int) -> str | None:
         return "a body of another group"
     if rx(lex.get("in_power_before", r"(?!)")).search(text[max(0, a - 40) : a]):
         return _IN_POWER  # "ignored by the governing Harbor Alliance"
+    if rx(lex.get("opposed_before", r"(?!)")).search(text[max(0, a - 50) : a]):
+        return "the body protested against"  # "marched against cuts and the Harbor Party"
+    if rx(lex.get("named_spokesperson_after", r"(?!)"), 0).match(text[b : b + 60]) and not _advocacy_head(text[a:b]):
+        return "a responder or opponent"  # "Harbor Shipping Association spokesman Dana Lee said"
     return None
 
 

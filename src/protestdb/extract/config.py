@@ -35,6 +35,7 @@ COMPONENTS: tuple[str, ...] = (
     "action_targets",
     "roundup_organizers",
     "action_organizers",
+    "page_organizer",
 )
 
 #: per body sentence with protest words, the first rule that decides wins

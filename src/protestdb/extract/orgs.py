@@ -865,6 +865,18 @@ def _campaign_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]
     return out
 
 
+def _led_action_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Cand]:
+    """The name hyphened to "-led" or "-organized" before the action ("the TUC-led march", "a
+    Harbor Rising-organised protest": ``led_action`` of ``data/orgs_en.json``): the organizer."""
+    pat = rx(_lex().get("led_action", r"(?!)"), 0)
+    out: list[Cand] = []
+    for s, e in scopes:
+        if "-" not in text[s:e]:
+            continue
+        out.extend((*m.span("name"), True) for m in pat.finditer(text, s, e))
+    return out
+
+
 _CAUSE_PEOPLE = frozenset(("activists", "campaigners"))
 
 
@@ -949,7 +961,24 @@ def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, person
         return None
     if from_list and re.match(r",\s+which\b", text[b : b + 10]):
         return None  # "Clean Seas Now, which organized the march": no person is a "which"
+    if _group_appositive(text, b):
+        return None  # "Arise Harbor, a youth pressure group,": the parser's PERSON is a group
     return "a person's name"
+
+
+_APPOSITIVE_PREP = re.compile(r"\b(?:of|for|with|at|from|in|on|to|by)\b", re.IGNORECASE)
+
+
+def _group_appositive(text: str, b: int) -> bool:
+    """A group noun heads the appositive right after the name (", a youth pressure group"), with no
+    preposition before it (", a member of the group" tells a person) and no word after it (", a
+    union organizer" tells a person)."""
+    m = rx(_lex()["appositive_heads"], 0).match(text[b : b + 80])
+    return m is not None and not _APPOSITIVE_PREP.search(m.group()) and bool(_HEAD_ENDS.match(text, b + m.end()))
+
+
+#: the group noun ends the appositive: ", a tenants' group," -- not ", a union organizer"
+_HEAD_ENDS = re.compile(r"s?(?:[,.;:)]|\s+(?:that|which|founded|formed|based|of|for|with)\b|$)")
 
 
 def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, int]], from_list: bool = False) -> str | None:
@@ -959,6 +988,8 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
     lex = _lex()
     if name.lower() in lex.get("generic_alone", ()):
         return "a type word alone"
+    if _people_alone(name):
+        return "a kind of people"
     if re.search(lex.get("law_tail", r"(?!)"), name):
         return "a bill or law"
     if rx(lex.get("source_after", r"(?!)")).match(text[b : b + 40]):
@@ -988,6 +1019,14 @@ def _not_organizer(text: str, a: int, b: int, name: str, norps: set[tuple[int, i
     ):
         return "a people or party members"
     return None
+
+
+def _people_alone(name: str) -> bool:
+    """A kind of people told alone ("Students", "Farm Workers": ``_people_alone_doc``)."""
+    from protestdb.extract.people import _participant_rx
+
+    low = name.lower()
+    return low not in _lex().get("people_alone_names", ()) and bool(_participant_rx().fullmatch(low))
 
 
 _ACTION_NAME = "the action's own name"
@@ -1075,7 +1114,9 @@ def _cue_right_before(text: str, a: int) -> bool:
 
 def _not_cued_organizer(text: str, a: int, b: int) -> str | None:
     """Names no cue made organizers that stand as an employer's workplace ("Acme truck
-    plants"), a news outlet ("affiliate WXYZ") or a body of another group ("its Executive Council")."""
+    plants"), a news outlet ("affiliate WXYZ"), a body of another group ("its Executive Council"),
+    the body the action is against ("against cuts and the Harbor Party") or a responder whose named
+    spokesperson speaks ("Acme spokesman Dana Lee said"; a union's speaks for the organizer)."""
     lex = _lex()
     if rx(lex.get("employer_after", r"(?!)")).match(text[b : b + 50]):
         return "an employer's workplace"
@@ -1087,6 +1128,10 @@ def _not_cued_organizer(text: str, a: int, b: int) -> str | None:
         return "a body of another group"
     if rx(lex.get("in_power_before", r"(?!)")).search(text[max(0, a - 40) : a]):
         return _IN_POWER  # "ignored by the governing Harbor Alliance"
+    if rx(lex.get("opposed_before", r"(?!)")).search(text[max(0, a - 50) : a]):
+        return "the body protested against"  # "marched against cuts and the Harbor Party"
+    if rx(lex.get("named_spokesperson_after", r"(?!)"), 0).match(text[b : b + 60]) and not _advocacy_head(text[a:b]):
+        return "a responder or opponent"  # "Harbor Shipping Association spokesman Dana Lee said"
     return None
 
 
@@ -1518,7 +1563,8 @@ def find_orgs(
              + _acronym_candidates(text, scopes) + _head_candidates(text, scopes)
              + _typed_candidates(text, scopes, ents) + _protester_candidates(text, scopes, ents, not_groups)
              + _person_of_candidates(text, scopes, persons) + _titled_candidates(text, scopes)
-             + _head_first_candidates(text, scopes) + _campaign_candidates(text, scopes))
+             + _head_first_candidates(text, scopes) + _campaign_candidates(text, scopes)
+             + _led_action_candidates(text, scopes))
     named = frozenset((e.start_char, e.end_char) for e in entities(doc)) if doc is not None else frozenset()
     cands += _and_joined(text, cands, ents, persons, named)
     cued = {text[a:b].lower() for a, b, f in cands if f}

@@ -69,3 +69,40 @@ def give_shared(
             ev.add_evidence(field, sp.start, sp.end, sp.quote)
         changed.append((i, list(names)))
     return changed
+
+
+def _excluded(events: list[Any]) -> set[str]:
+    """Names no event may take from the page: every event's targets, a counter-protest's organizers."""
+    out = {t.lower() for ev in events for t in ev.targets or []}
+    out |= {o.lower() for ev in events if _COUNTER in (ev.event_type or []) for o in ev.organizations or []}
+    return out
+
+
+def page_organizer(events: list[Any], orgs: list[Any], place_spans: list[tuple[int, int]]) -> list[tuple[str, list[Any]]]:
+    """The page's organizer for its events that name none: the organizer most of its other
+    events name (ties: the first told), else the organization the page names most often (one told
+    as a group's, ``Org.group_named``, before any other); never a target, a counter-protest's
+    organizer or a name inside a place name (a union local too: the page tells no other
+    organizer of the event). Returns [(name, evidence spans (start, end, quote))] -- one at most."""
+    bad = _excluded(events)
+    counts: dict[str, int] = {}
+    for x in events:
+        if _COUNTER in (x.event_type or []):
+            continue
+        for o in x.organizations or []:
+            if o.lower() not in bad:
+                counts[o] = counts.get(o, 0) + 1
+    if counts:
+        best = max(counts.values())
+        name = next(o for o, c in counts.items() if c == best)
+        donor = next(x for x in events if name in (x.organizations or []))
+        spans = [(sp.start, sp.end, sp.quote) for sp in donor.evidence.get("organizations", []) if sp.quote
+                 and (sp.quote in name or name in sp.quote)]
+        return [(name, spans)]
+    pool = [o for o in orgs if o.name.lower() not in bad and (o.acronym or "").lower() not in bad
+            and not any(pa <= a and b <= pb for a, b, _ in o.spans[:1] for pa, pb in place_spans)]
+    pool = [o for o in pool if o.group_named] or pool
+    if not pool:
+        return []
+    best_org = max(pool, key=lambda o: (len({(a, b) for a, b, _ in o.spans}), -o.spans[0][0]))
+    return [(best_org.name, list(best_org.spans))]

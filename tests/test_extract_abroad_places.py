@@ -93,3 +93,38 @@ def test_a_us_page_is_left_alone() -> None:
     before = [(e.locality, e.state) for e in doc.events]
     assert place_abroad(doc) == []
     assert [(e.locality, e.state) for e in doc.events] == before
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Nurses finished a long march to the state Capitol in Helena on Friday. The march started in Bozeman and "
+     "concluded 90 miles away in Helena on Friday.", [("Helena", "MT")]),
+    ("Dockworkers rallied on Monday. Their caravan set off at dawn in Fresno, Calif., and arrived in Sacramento "
+     "by noon, where hundreds marched.", [("Sacramento", "CA")]),
+])
+def test_where_a_route_began_is_no_site_when_its_end_is_told(text: str, places: list[tuple[str, str]]) -> None:
+    from protestdb.extract import extract_text
+
+    res = extract_text(text, PUB)
+    assert [(e.locality, e.state) for e in res.events] == places
+
+
+def test_a_town_a_route_began_in_stays_a_site_without_an_end() -> None:
+    from protestdb.extract.assemble import route_origin
+    from protestdb.extract.places import Place
+
+    text = "The rally started in Bozeman at noon and ended two hours later."
+    p = Place(text.index("Bozeman"), text.index("Bozeman") + 7, "Bozeman", "city", "MT", "Bozeman", "US")
+    assert not route_origin(text, p, [p])
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    # the towns a road joins
+    ("Hundreds of farmers rallied in Lille on Monday and then blocked the motorway connecting Arras to Calais.", "Calais"),
+])
+def test_destinations_and_origins_are_no_sites(text: str, town: str) -> None:
+    from protestdb.extract.assemble import non_event_places
+    from protestdb.extract.places import gazetteer_places
+
+    found = [p for p in gazetteer_places(text) if p.quote == town]
+    assert found, town
+    assert id(found[0]) in non_event_places(text, found)

@@ -48,7 +48,7 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
 
     global _NOT_SITE
     if _NOT_SITE is None:
-        _NOT_SITE = re.compile(r"\b(?:from|to|toward|towards|into|for|of|with|than|between|via|until|reaching|outside of|(?:north|south|east|west|northeast|northwest|southeast|southwest) of|al (?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste) de|cerca de|desde|hacia|rumbo a|(?:lleg|vin|viaj|proven|proced)\w*\s+(?:desde|de))\s+(?:the\s+)?(?:city of\s+)?(?:(?-i:[A-Z][\w-]*)['’]s\s+)?$", re.IGNORECASE)
+        _NOT_SITE = re.compile(r"\b(?:from|to|toward|towards|into|for|of|with|than|between|via|until|reaching|connecting|linking|outside of|(?:north|south|east|west|northeast|northwest|southeast|southwest) of|al (?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste) de|cerca de|desde|hacia|rumbo a|(?:lleg|vin|viaj|proven|proced)\w*\s+(?:desde|de))\s+(?:the\s+)?(?:city of\s+)?(?:(?-i:[A-Z][\w-]*)['’]s\s+)?$", re.IGNORECASE)
     out: set[int] = set()
     prev: Place | None = None
     prev_other = False
@@ -66,6 +66,8 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
                 r"\b(?:neighbou?rhoods?|districts?|section|boroughs?|city|cities|towns?|villages?|suburbs?|communit(?:y|ies)|areas?|streets|residents|inhabitants|villagers|townships?|front|steps) of\s+$", before, re.IGNORECASE
             ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE) \
                 and not _site_possessive().match(text, p.end)  # "took to Chicago's streets": the site
+        if not other and route_origin(text, p, places_):
+            other = True  # "the march started in Elmwood and ended in Fairview": where it set out
         if not other and incident_name(text, p) and not only_town(p, places_):
             other = True  # "the Elmwood shooting": where that happened (unless no other town is named)
         if other and _members_of_local_body(text, p):
@@ -76,6 +78,28 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
             out.add(id(p))
         prev, prev_other = p, other
     return out
+
+
+@lru_cache(maxsize=4)
+def _route_ends(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    start = lang_entry("place_words", lang, "route_start_before")
+    end = lang_entry("place_words", lang, "route_end_between")
+    if not start or not end:
+        return None
+    return re.compile(start, re.IGNORECASE), re.compile(end, re.IGNORECASE)
+
+
+def route_origin(text: str, p: Place, places_: list[Place], lang: str = "en") -> bool:
+    """Is ``p`` where a route began, told with the other town where it ended ("the march
+    started in Elmwood and concluded 90 miles away in Fairview")? The end is the site."""
+    pats = _route_ends(lang)
+    if pats is None or pats[0].search(text, max(0, p.start - 60), p.start) is None:
+        return False
+    return any(
+        q.kind in ("city", "neighborhood") and q.city_key and q.city_key != p.city_key and 0 < q.start - p.end <= 200
+        and pats[1].match(text[p.end : q.start]) is not None
+        for q in places_
+    )
 
 
 _MEMBERS_FROM = None

@@ -296,6 +296,16 @@ def filling(doc: ExtractDoc, *, geocode: bool = True, deadline: float | None = N
     return None
 
 
+@component("abroad_places")
+def abroad_places(doc: ExtractDoc) -> bool | None:
+    """An event read in a US state on a page about another country, with no US evidence, is
+    placed in that country (or dropped: ``abroad.place_abroad``)."""
+    from protestdb.extract.abroad import place_abroad
+
+    place_abroad(doc)
+    return None
+
+
 @component("announced_echoes")
 def announced_echoes(doc: ExtractDoc) -> bool | None:
     """An announced event dated from afar where the page reports the action done is that action

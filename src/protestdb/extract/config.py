@@ -30,6 +30,7 @@ COMPONENTS: tuple[str, ...] = (
     "drafting",
     "article_facts",
     "filling",
+    "abroad_places",
     "announced_echoes",
     "event_filter",
     "action_targets",

@@ -1,0 +1,130 @@
+"""An event read in a US state on a page about another country keeps that reading only with US
+evidence on the page (``extract/abroad.py``); without it the event is placed in the page's
+country, or dropped when that country has no town of the name. Invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+pytest.importorskip("protestdb.geo")
+
+PUB = date(2024, 3, 6)
+
+UK_PAGE = ("LONDON — British nurses went on strike on Wednesday over pay, the Royal College said.\n\n"
+           "In {town}, about 300 nurses picketed the Queensbury hospital on Wednesday{tail}.\n\n"
+           "The British health minister said talks would resume in Westminster next week.")
+
+
+def _doc(town: str, tail: str = ""):
+    from protestdb.extract.components import run
+    from protestdb.extract.config import COMPONENTS, ExtractConfig
+    from protestdb.extract.document import ExtractDoc
+
+    upto = COMPONENTS[: COMPONENTS.index("filling") + 1]
+    doc = ExtractDoc(UK_PAGE.format(town=town, tail=tail), PUB, config=ExtractConfig(components=upto))
+    run(doc)
+    return doc
+
+
+def _misread(doc, town: str, state: str):
+    """The event told at ``town`` as if the geocoder had read it in a US state."""
+    ev = next(e for e in doc.events if e.locality == town)
+    ev.state, ev.country, ev.county = state, "US", "Some County"
+    return ev
+
+
+def test_a_us_reading_without_us_evidence_is_placed_in_the_pages_country() -> None:
+    from protestdb.extract.abroad import place_abroad
+
+    doc = _doc("Birmingham")
+    ev = _misread(doc, "Birmingham", "AL")
+    assert place_abroad(doc) == []
+    assert (ev.locality, ev.state, ev.country, ev.county) == ("Birmingham", None, "GB", None)
+    assert ev.evidence["country"][0].quote == "Birmingham"
+
+
+def test_a_state_named_after_the_town_keeps_the_us_reading() -> None:
+    from protestdb.extract.abroad import place_abroad, us_evidence
+
+    doc = _doc("Birmingham", ", Alabama, in solidarity")
+    ev = _misread(doc, "Birmingham", "AL")
+    assert us_evidence(doc, ev)
+    place_abroad(doc)
+    assert (ev.state, ev.country) == ("AL", "US")
+
+
+def test_us_words_beside_the_town_keep_the_us_reading() -> None:
+    from protestdb.extract.abroad import us_evidence
+
+    doc = _doc("Birmingham", " as American unions looked on")
+    assert us_evidence(doc, _misread(doc, "Birmingham", "AL"))
+
+
+def test_a_town_mostly_american_keeps_the_us_reading() -> None:
+    from protestdb.extract.abroad import us_evidence
+
+    doc = _doc("Birmingham")
+    ev = _misread(doc, "Birmingham", "AL")
+    ev.locality = "Philadelphia"  # the biggest town of the name is American
+    assert us_evidence(doc, ev)
+
+
+def test_a_name_with_no_town_in_the_pages_country_is_dropped() -> None:
+    from protestdb.extract.abroad import _mostly_american, place_abroad
+
+    doc = _doc("Birmingham")
+    ev = _misread(doc, "Birmingham", "AL")
+    ev.locality = "Fremantle"  # its biggest namesake is neither American nor British
+    ev.evidence["locality"] = []
+    assert not _mostly_american("Fremantle")
+    n = len(doc.events)
+    assert place_abroad(doc) == [ev.index]
+    assert len(doc.events) == n - 1 and all(e.locality != "Fremantle" for e in doc.events)
+    assert [e.index for e in doc.events] == list(range(n - 1))
+
+
+def test_a_us_page_is_left_alone() -> None:
+    from protestdb.extract.abroad import place_abroad
+
+    doc = _doc("Birmingham")
+    doc.text = "Nurses picketed a hospital in Birmingham, Alabama, on Wednesday."
+    before = [(e.locality, e.state) for e in doc.events]
+    assert place_abroad(doc) == []
+    assert [(e.locality, e.state) for e in doc.events] == before
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Nurses finished a long march to the state Capitol in Helena on Friday. The march started in Bozeman and "
+     "concluded 90 miles away in Helena on Friday.", [("Helena", "MT")]),
+    ("Dockworkers rallied on Monday. Their caravan set off at dawn in Fresno, Calif., and arrived in Sacramento "
+     "by noon, where hundreds marched.", [("Sacramento", "CA")]),
+])
+def test_where_a_route_began_is_no_site_when_its_end_is_told(text: str, places: list[tuple[str, str]]) -> None:
+    from protestdb.extract import extract_text
+
+    res = extract_text(text, PUB)
+    assert [(e.locality, e.state) for e in res.events] == places
+
+
+def test_a_town_a_route_began_in_stays_a_site_without_an_end() -> None:
+    from protestdb.extract.assemble import route_origin
+    from protestdb.extract.places import Place
+
+    text = "The rally started in Bozeman at noon and ended two hours later."
+    p = Place(text.index("Bozeman"), text.index("Bozeman") + 7, "Bozeman", "city", "MT", "Bozeman", "US")
+    assert not route_origin(text, p, [p])
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    # the towns a road joins
+    ("Hundreds of farmers rallied in Lille on Monday and then blocked the motorway connecting Arras to Calais.", "Calais"),
+])
+def test_destinations_and_origins_are_no_sites(text: str, town: str) -> None:
+    from protestdb.extract.assemble import non_event_places
+    from protestdb.extract.places import gazetteer_places
+
+    found = [p for p in gazetteer_places(text) if p.quote == town]
+    assert found, town
+    assert id(found[0]) in non_event_places(text, found)

@@ -1066,11 +1066,15 @@ def sole_located_action(st: DraftState) -> None:
     """One located action and no nationwide one: the place-less drafts of the same kind (as
     planned or as held, counter or not) tell that action before its place is named ("Protesters
     barricaded roads with burning tyres ... residents of Alexandra said"), so their words join it
-    rather than being dropped beside it."""
+    rather than being dropped beside it; so do the drafts placed only in the action's own state
+    ("the Vermont State Police detained twelve protesters ... the march began in Brattleboro")."""
     located = [d for d in st.drafts if d.place is not None and d.key not in (NATIONAL, UNLOCATED)]
     if len(located) != 1 or any(d.key == NATIONAL for d in st.drafts):
         return
     main = located[0]
+    # a draft placed only in the action's own state ("protesters in Vermont ... marched across
+    # the bridge in Dunmore") tells the action before its town is named, like a place-less one
+    placeless = {UNLOCATED} | ({f"state:{main.place.state}"} if main.place and main.place.state else set())
     for d in st.drafts:
         if d.key == UNLOCATED and d.counter and not main.counter and d.announced == main.announced \
                 and _tells_same_action(st.doc, d, main):
@@ -1078,7 +1082,7 @@ def sole_located_action(st: DraftState) -> None:
             d.key, d.place = main.key, main.place
             d.rules.append(("sole_located_action+counter", d.segments[0] if d.segments else (0, 0), ()))
             continue
-        if d.key != UNLOCATED or d.announced != main.announced or d.counter != main.counter:
+        if d.key not in placeless or d.announced != main.announced or d.counter != main.counter:
             continue
         if not _tells_same_action(st.doc, d, main):
             continue

@@ -25,6 +25,12 @@ def test_a_state_named_before_the_actions_town_is_no_second_event() -> None:
     assert _events(text) == [("Brattleboro", "VT", "2024-10-08", False)]
 
 
+def test_a_state_placed_action_on_a_day_of_its_own_stays() -> None:
+    text = ("Protesters blocked two highway ramps in Oregon on Tuesday to oppose the pipeline.\n\n"
+            "About 200 demonstrators also rallied outside the Capitol in Salem on Wednesday.")
+    assert _events(text) == [(None, "OR", "2024-10-08", False), ("Salem", "OR", "2024-10-09", False)]
+
+
 def test_a_plan_for_the_day_and_place_of_the_reported_action_is_that_action() -> None:
     text = ("Three tenants on a hunger strike sat on the courthouse steps in Corvallis, Oregon, on Wednesday to "
             "press the county to fund a shelter.\n\n"
@@ -66,3 +72,13 @@ def test_an_undated_plan_beside_an_undated_report_stays() -> None:
     doc = _doc([_ev(0, "Salem", None, False), _ev(1, "Salem", None, True)])
     assert drop_same_day_announced(doc) == []
     assert len(doc.events) == 2
+
+
+def test_the_first_action_is_dated_by_its_placeless_lede() -> None:
+    lede = "A convoy of farm tractors rolled into the capital to protest fuel taxes on Saturday.\n\n"
+    text = lede + ("The first drivers reached Springfield, Illinois, on Friday evening, the biggest rally against the "
+                   "levies on diesel that have squeezed growers for three seasons peaking in strength early on Saturday.")
+    assert _events(text, date(2024, 10, 5)) == [("Springfield", "IL", "2024-10-05", False)]
+    # a lede that tells no day leaves the nearest day
+    text = text.replace(" on Saturday.\n\n", ".\n\n", 1)
+    assert _events(text, date(2024, 10, 5)) == [("Springfield", "IL", "2024-10-04", False)]

@@ -1084,7 +1084,7 @@ def sole_located_action(st: DraftState) -> None:
             continue
         if d.key not in placeless or d.announced != main.announced or d.counter != main.counter:
             continue
-        if not _tells_same_action(st.doc, d, main):
+        if not _tells_same_action(st.doc, d, main) or (d.key != UNLOCATED and _own_day(st.doc, d, main)):
             continue
         main.triggers += d.triggers
         main.segments += d.segments
@@ -1107,6 +1107,15 @@ def _tells_same_action(doc: ExtractDoc, d: Draft, main: Draft) -> bool:
         if day is not None and any((m.value or m.future_value) != day for m in dates_in(doc, *seg)):
             return False
     return True
+
+
+def _own_day(doc: ExtractDoc, d: Draft, main: Draft) -> bool:
+    """A state-placed draft tells a day the located action is not told on (or any day, when the
+    action tells none): "Protesters marched in Oregon on Thursday ... a rally in Salem": its own
+    action, which its state's town may still place."""
+    main_day = draft_day(doc, main)
+    day = main_day and (main_day.value or main_day.future_value)
+    return any(day is None or (m.value or m.future_value) != day for seg in d.segments for m in dates_in(doc, *seg))
 
 
 @draft_filter("drop_unlocated_beside_located")

@@ -19,7 +19,7 @@ def _events(text: str, published: date = PUB) -> list[tuple[str | None, str | No
 
 
 def test_a_state_named_before_the_actions_town_is_no_second_event() -> None:
-    text = ("The Vermont State Police detained 12 people after protesters blocked traffic with their sit-in.\n\n"
+    text = ("The Vermont State Police detained 12 people after protesters crossed a police line.\n\n"
             "It began early Tuesday when a group of activists started marching on the Route 9 overpass in "
             "Brattleboro. They sat down across both lanes and sang.")
     assert _events(text) == [("Brattleboro", "VT", "2024-10-08", False)]
@@ -82,3 +82,4 @@ def test_the_first_action_is_dated_by_its_placeless_lede() -> None:
     # a lede that tells no day leaves the nearest day
     text = text.replace(" on Saturday.\n\n", ".\n\n", 1)
     assert _events(text, date(2024, 10, 5)) == [("Springfield", "IL", "2024-10-04", False)]
+

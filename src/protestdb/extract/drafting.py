@@ -1084,7 +1084,7 @@ def sole_located_action(st: DraftState) -> None:
             continue
         if d.key not in placeless or d.announced != main.announced or d.counter != main.counter:
             continue
-        if not _tells_same_action(st.doc, d, main) or (d.key != UNLOCATED and _own_day(st.doc, d, main)):
+        if not _tells_same_action(st.doc, d, main) or (d.key != UNLOCATED and _own_action(st.doc, d, main)):
             continue
         main.triggers += d.triggers
         main.segments += d.segments
@@ -1109,10 +1109,20 @@ def _tells_same_action(doc: ExtractDoc, d: Draft, main: Draft) -> bool:
     return True
 
 
-def _own_day(doc: ExtractDoc, d: Draft, main: Draft) -> bool:
-    """A state-placed draft tells a day the located action is not told on (or any day, when the
-    action tells none): "Protesters marched in Oregon on Thursday ... a rally in Salem": its own
-    action, which its state's town may still place."""
+#: the kinds a state-placed lead may tell the located action by ("protesters rallied across the state
+#: ... the march in Dunmore"): a rally that marches is one action
+_ANY_KIND = frozenset({"demonstration", "rally", "march"})
+
+
+def _own_action(doc: ExtractDoc, d: Draft, main: Draft) -> bool:
+    """A state-placed draft tells an action of another kind than the located one ("ranchers blocked
+    a county road in Kansas ... librarians picketed in Salina"; a bare "protest", a rally or a march
+    may be of any kind), or a day the located action is not told on (or any day, when the action tells
+    none): "Protesters marched in Oregon on Thursday ... a rally in Salem": its own action, which its
+    state's town may still place."""
+    kinds = {t.type for t in main.triggers} | _ANY_KIND
+    if any(t.type not in kinds for t in d.triggers):
+        return True
     main_day = draft_day(doc, main)
     day = main_day and (main_day.value or main_day.future_value)
     return any(day is None or (m.value or m.future_value) != day for seg in d.segments for m in dates_in(doc, *seg))

@@ -309,12 +309,10 @@ def abroad_places(doc: ExtractDoc) -> bool | None:
 @component("announced_echoes")
 def announced_echoes(doc: ExtractDoc) -> bool | None:
     """An announced event dated from afar where the page reports the action done is that action
-    (``echoes.drop_announced_echoes``); so is one at the place and on the day of a reported one
-    (``echoes.drop_same_day_announced``)."""
-    from protestdb.extract.echoes import drop_announced_echoes, drop_same_day_announced
+    (``echoes.drop_announced_echoes``)."""
+    from protestdb.extract.echoes import drop_announced_echoes
 
     drop_announced_echoes(doc)
-    drop_same_day_announced(doc)
     return None
 
 

@@ -1084,15 +1084,11 @@ def sole_located_action(st: DraftState) -> None:
     """One located action and no nationwide one: the place-less drafts of the same kind (as
     planned or as held, counter or not) tell that action before its place is named ("Protesters
     barricaded roads with burning tyres ... residents of Alexandra said"), so their words join it
-    rather than being dropped beside it; so do the drafts placed only in the action's own state
-    ("the Vermont State Police detained twelve protesters ... the march began in Brattleboro")."""
+    rather than being dropped beside it."""
     located = [d for d in st.drafts if d.place is not None and d.key not in (NATIONAL, UNLOCATED)]
     if len(located) != 1 or any(d.key == NATIONAL for d in st.drafts):
         return
     main = located[0]
-    # a draft placed only in the action's own state ("protesters in Vermont ... marched across
-    # the bridge in Dunmore") tells the action before its town is named, like a place-less one
-    placeless = {UNLOCATED} | ({f"state:{main.place.state}"} if main.place and main.place.state else set())
     for d in st.drafts:
         if d.key == UNLOCATED and d.counter and not main.counter and d.announced == main.announced \
                 and _tells_same_action(st.doc, d, main):
@@ -1100,9 +1096,9 @@ def sole_located_action(st: DraftState) -> None:
             d.key, d.place = main.key, main.place
             d.rules.append(("sole_located_action+counter", d.segments[0] if d.segments else (0, 0), ()))
             continue
-        if d.key not in placeless or d.announced != main.announced or d.counter != main.counter:
+        if d.key != UNLOCATED or d.announced != main.announced or d.counter != main.counter:
             continue
-        if not _tells_same_action(st.doc, d, main) or (d.key != UNLOCATED and _own_action(st.doc, d, main)):
+        if not _tells_same_action(st.doc, d, main):
             continue
         main.triggers += d.triggers
         main.segments += d.segments
@@ -1125,25 +1121,6 @@ def _tells_same_action(doc: ExtractDoc, d: Draft, main: Draft) -> bool:
         if day is not None and any((m.value or m.future_value) != day for m in dates_in(doc, *seg)):
             return False
     return True
-
-
-#: the kinds a state-placed lead may tell the located action by ("protesters rallied across the state
-#: ... the march in Dunmore"): a rally that marches is one action
-_ANY_KIND = frozenset({"demonstration", "rally", "march"})
-
-
-def _own_action(doc: ExtractDoc, d: Draft, main: Draft) -> bool:
-    """A state-placed draft tells an action of another kind than the located one ("ranchers blocked
-    a county road in Kansas ... librarians picketed in Salina"; a bare "protest", a rally or a march
-    may be of any kind), or a day the located action is not told on (or any day, when the action tells
-    none): "Protesters marched in Oregon on Thursday ... a rally in Salem": its own action, which its
-    state's town may still place."""
-    kinds = {t.type for t in main.triggers} | _ANY_KIND
-    if any(t.type not in kinds for t in d.triggers):
-        return True
-    main_day = draft_day(doc, main)
-    day = main_day and (main_day.value or main_day.future_value)
-    return any(day is None or (m.value or m.future_value) != day for seg in d.segments for m in dates_in(doc, *seg))
 
 
 @draft_filter("drop_unlocated_beside_located")

@@ -51,38 +51,13 @@ def drop_announced_echoes(doc: ExtractDoc) -> list[int]:
     for i in gone:
         if i not in echoes:
             _clear_date(doc, i)
-    _remove(doc, echoes, "echoes.announced_echo",
-            "an announced action dated from afar where the page reports the action done")
-    return echoes
-
-
-def drop_same_day_announced(doc: ExtractDoc) -> list[int]:
-    """Drop the announced events at the locality and on the day of a reported event of the page
-    ("volunteers have fasted on the courthouse steps since Monday ... others are due to join them
-    Wednesday night", told on Wednesday): one action at one locality on one day is one event, the
-    plan told for that day is the action reported. A counter-protest stays (its own event)."""
-    if len(doc.events) < 2:
-        return []
-    held = {(_where(ev), str(ev.date)) for ev in doc.events if not ev.announced_only and ev.date and not _counter(ev)}
-    gone = [i for i, ev in enumerate(doc.events)
-            if ev.announced_only and ev.date and not _counter(ev) and (_where(ev), str(ev.date)) in held
-            and _where(ev) is not None]
-    _remove(doc, gone, "echoes.same_day_announced", "an announced action at the place and on the day of a reported one")
-    return gone
-
-
-def _counter(ev: object) -> bool:
-    return "counter-protest" in (getattr(ev, "event_type", None) or [])
-
-
-def _remove(doc: ExtractDoc, gone: list[int], rule: str, reason: str) -> None:
-    """Remove the events ``gone`` (and their drafts and traces); renumber the rest."""
+    gone = echoes
     if not gone:
-        return
+        return []
     for i in gone:
         ev = doc.events[i]
-        doc.trace.drop(f"event {ev.index} ({ev.locality}, {ev.date})", rule, reason)
-    afar = doc.memo.get("dated_from_afar") or set()
+        doc.trace.drop(f"event {ev.index} ({ev.locality}, {ev.date})", "echoes.announced_echo",
+                       "an announced action dated from afar where the page reports the action done")
     n, dropped = len(doc.events), set(gone)
     keep = [i for i in range(n) if i not in dropped]
     # drafts and traces run parallel to the events (drafts may outnumber them when filling
@@ -96,6 +71,7 @@ def _remove(doc: ExtractDoc, gone: list[int], rule: str, reason: str) -> None:
     for k, ev in enumerate(doc.events):
         ev.index = k
     doc.memo["dated_from_afar"] = {renum[i] for i in afar if i in renum}
+    return gone
 
 
 def _told_as_past_plan(doc: ExtractDoc, ev: object) -> bool:
@@ -122,4 +98,4 @@ def _clear_date(doc: ExtractDoc, i: int) -> None:
                    "an announced follow-up dated by the words of a reported event's day")
 
 
-__all__ = ["drop_announced_echoes", "drop_same_day_announced"]
+__all__ = ["drop_announced_echoes"]

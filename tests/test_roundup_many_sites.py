@@ -76,7 +76,7 @@ def test_city_paragraph_with_bare_plural_of_people() -> None:
 
 def test_sentence_opening_on_people_and_their_town() -> None:
     text = (
-        "Students walked out of classes across the country on Wednesday to protest gun violence. "
+        "Students walked out of their classrooms nationwide on Wednesday to protest school shootings. "
         "In Reno, hundreds of students gathered at the university quad. "
         "Over in Boise, students held a moment of silence on the Capitol steps. "
         "Students in Merced also left their classrooms at 10 a.m."

@@ -111,10 +111,10 @@ def test_excessive_force_protest_targets_the_city_police() -> None:
 
 
 def test_governor_of_another_state_is_not_the_events() -> None:
-    text = ("About 500 teachers rallied at the state Capitol in Frankfort, Kentucky on Monday against a "
-            "pension bill before lawmakers. Last week Ohio teachers won raises under legislation signed by "
+    text = ("Some 300 librarians gathered outside the statehouse in Topeka, Kansas on Monday to oppose a "
+            "library funding bill before lawmakers. Last week Iowa librarians won raises under a measure signed by "
             "Gov. Dana Whitcombe.")
-    for _, targets in _targets(text, date(2018, 4, 3)):
+    for _, targets in _targets(text, date(2021, 3, 9)):
         assert "Dana Whitcombe" not in targets
 
 

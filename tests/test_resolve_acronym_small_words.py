@@ -39,3 +39,21 @@ def test_the_groups_action_in_another_town_and_its_counter_protest_stay_apart() 
     assert explain(_key(["MFA"]), _key(["March for Arcadia"], locality="Salem"))["reject"] == "another place"
     counter = explain(_key(["MFA"]), _key(["March for Arcadia"], types=("counter-protest",)))
     assert counter["reject"].startswith("counter-protest")
+
+
+def test_initials_that_spell_only_the_first_words_of_a_longer_name_do_not() -> None:
+    # the run must be the whole long name (at most "of <Place>" left over), never a prefix
+    assert not same_org("AFT", "Allies for Trails Reform")
+    assert not same_org("NOW", "Neighbors of Wexbury Coalition")
+    assert same_org("MFA of Dunmore", "March for Arcadia of Dunmore")
+    assert same_org("MFA", "March for Arcadia of Dunmore")
+
+
+def test_small_words_other_than_of_for_and_are_not_spelled() -> None:
+    assert not same_org("PTA", "Parents to Act")
+    assert not same_org("MOM", "Mothers on the Move")
+
+
+def test_two_rallies_by_a_look_alike_acronym_get_no_organizer_credit() -> None:
+    parts = explain(_key(["AFT"]), _key(["Allies for Trails Reform"]))
+    assert parts.get("organizer", 0) <= 0

@@ -102,6 +102,9 @@ RELATED_TYPES = frozenset(frozenset(p) for p in (("strike", "picket"), ("strike"
 #: co-organizers, and extraction picks up stray names).
 ORGS_DISAGREE = 2.5
 _ORG_STOP = {"of", "and", "the", "for", "a", "an", "&", "in", "on", "to"}
+#: The small words an acronym may spell ("MFA": March For Australia); never "to", "on", "the"
+#: ("Parents to Act" is not "PTA", "Mothers on the March" is not "MOM").
+_SPELLED_SMALL = {"of", "for", "and", "&"}
 
 
 def _day_gap(a: str | None, b: str | None) -> int | None:
@@ -130,13 +133,13 @@ def _org_forms(name: str) -> set[str]:
 def _acronym_run(low: str, words: list[str], small: bool) -> list[str] | None:
     """The words from the start of ``words`` whose initials spell ``low``, or None. Small words
     ("of", "for") are passed over ("ACLU": American Civil Liberties Union), or, with ``small``, spelled
-    too when they are not "the" ("MFA": March For Australia)."""
+    too when they are :data:`_SPELLED_SMALL` ("MFA": March For Australia)."""
     run, initials = [], ""
     for w in words:
         if initials == low or len(initials) >= len(low):
             break
         run.append(w)
-        if w.casefold() in _ORG_STOP and len(run) > 1 and not (small and w.casefold() != "the"):
+        if w.casefold() in _ORG_STOP and len(run) > 1 and not (small and w.casefold() in _SPELLED_SMALL):
             continue
         initials += w[0].casefold()
     return run if initials == low and len(run) > 1 else None
@@ -154,10 +157,23 @@ def _expand_acronyms(x: str, y: str) -> str:
         low = tok.casefold()
         run = None
         if 2 <= len(low) <= 8 and low.isalpha():
-            run = next((r for small in (False, True) for i in range(len(ywords))
-                        if (r := _acronym_run(low, ywords[i:], small)) is not None), None)
+            run = next((r for i in range(len(ywords)) if (r := _acronym_run(low, ywords[i:], False)) is not None),
+                       None) or _small_run(low, ywords)
         out.extend(run or [tok])
     return " ".join(out)
+
+
+def _small_run(low: str, ywords: list[str]) -> list[str] | None:
+    """The run of ``ywords`` that ``low`` spells with its small words spelled too ("MFA": March For
+    Australia), only when the run is the WHOLE name, at most "of <Place>" left over ("MFA of Perth"):
+    "AFT" spells the first words of "Americans for Tax Reform" but is another name."""
+    run = _acronym_run(low, ywords, True)
+    if run is None:
+        return None
+    rest = ywords[len(run):]
+    if not rest or (rest[0].casefold() == "of" and 1 < len(rest) <= 3 and all(w[:1].isupper() for w in rest[1:])):
+        return run
+    return None
 
 
 def forms_meet(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:

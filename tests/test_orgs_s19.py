@@ -101,3 +101,22 @@ def test_a_body_whose_named_spokesman_answers_is_no_organizer() -> None:
     assert _orgs(text) == ["Coastal Dockworkers Union"]
     text = "Dock workers walked off the job in Tacoma on Monday. Coastal Dockworkers Union spokesman Dale Ortiz said."
     assert _orgs(text) == ["Coastal Dockworkers Union"]
+
+
+def _orgs_by_place(text: str) -> dict[str | None, list[str]]:
+    return {e.locality: list(e.organizations or []) for e in extract_text(text, date(2024, 5, 6), geocode=False).events}
+
+
+def test_a_group_told_holding_its_own_or_a_separate_action_is_not_the_pages_organizer() -> None:
+    by = _orgs_by_place("Thousands marched in Boise on Saturday for Gaza. Earlier, the Boise Heritage "
+                        "Federation held its own rally for Israel in Nampa on Sunday.\n")
+    assert by.get("Boise") == []
+    by = _orgs_by_place("Students walked out of classes in Eugene on Monday to protest gun violence.\n\nIn a separate "
+                        "action, the Lane Valley Teachers Guild held a rally in Salem on Tuesday over pay.\n")
+    assert by.get("Eugene") == []
+
+
+def test_a_group_told_with_its_own_place_is_not_given_to_another_places_action() -> None:
+    by = _orgs_by_place("Thousands marched in Boise on Saturday for Gaza. The Boise Heritage Federation "
+                        "held a rally for Israel in Nampa on Saturday.\n")
+    assert by.get("Boise") == []

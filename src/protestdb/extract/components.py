@@ -385,28 +385,30 @@ def action_organizers(doc: ExtractDoc) -> bool | None:
 
 @component("page_organizer")
 def page_organizer(doc: ExtractDoc) -> bool | None:
-    """An event that names no organizer after the sharing steps gets the page's organizer
-    (``orgs_share.page_organizer``): the one the page's other events name most, else the group
-    it names most often. Never a counter-protest."""
+    """An event that names no organizer after the sharing steps gets the organizer the page's other
+    events name most (``orgs_share.page_organizer``), when it is of the same day or cause and side and
+    the page tells no action apart. Never a counter-protest."""
     if not doc.events:
         return None
-    from protestdb.extract.assemble import article_orgs
+    from protestdb.extract.orgs_share import _takes_from
     from protestdb.extract.orgs_share import page_organizer as choose
     from protestdb.extract.trace import record
 
     needy = [i for i, ev in enumerate(doc.events) if not ev.organizations and "counter-protest" not in (ev.event_type or [])]
-    if not needy:
+    picked = choose(doc.events, doc.text, [(p.start, p.end) for p in doc.places]) if needy else None
+    if picked is None:
         return None
-    picked = choose(doc.events, article_orgs(doc), [(p.start, p.end) for p in doc.places])
+    name, spans, donor = picked
     for i in needy:
         ev = doc.events[i]
-        for name, spans in picked:
-            ev.organizations = [name]
-            for a, b, q in spans:
-                ev.add_evidence("organizations", a, b, q)
-            if i < len(doc.event_traces):
-                record(doc.event_traces[i], "organizations", "organizations.page_organizer", spans,
-                       "the page's organizer, for an event that names none")
+        if not _takes_from(donor, ev):
+            continue
+        ev.organizations = [name]
+        for a, b, q in spans:
+            ev.add_evidence("organizations", a, b, q)
+        if i < len(doc.event_traces):
+            record(doc.event_traces[i], "organizations", "organizations.page_organizer", spans,
+                   "the page's organizer, for an event that names none")
     return None
 
 

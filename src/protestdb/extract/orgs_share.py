@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 #: event types that tell a counter-action (never given the main action's organizers)
@@ -78,31 +79,68 @@ def _excluded(events: list[Any]) -> set[str]:
     return out
 
 
-def page_organizer(events: list[Any], orgs: list[Any], place_spans: list[tuple[int, int]]) -> list[tuple[str, list[Any]]]:
+@lru_cache(maxsize=1)
+def _told_apart_rx() -> re.Pattern[str]:
+    from protestdb.extract.lexicons import load
+
+    return re.compile("|".join(load("orgs_en")["told_apart"]), re.IGNORECASE)
+
+
+def _takes_from(donor: Any, ev: Any) -> bool:
+    """May ``ev`` (naming no organizer) take ``donor``'s: the same day, or an issue in common; never
+    the other side (another valence) nor another cause (issues that share none)."""
+    if donor.valence is not None and ev.valence is not None and donor.valence != ev.valence:
+        return False
+    di, ei = set(donor.issues or []), set(ev.issues or [])
+    if di and ei and not di & ei:
+        return False
+    return (donor.date is not None and donor.date == ev.date) or bool(di & ei)
+
+
+def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
+    """The bounds of the sentence around text[a:b] (a full stop and a space, or a line break)."""
+    start = max(text.rfind(". ", 0, a) + 2, text.rfind("\n", 0, a) + 1, 0)
+    ends = [e for e in (text.find(". ", b), text.find("\n", b)) if e >= 0]
+    return start, min(ends, default=len(text))
+
+
+def _place_bound(text: str, spans: list[tuple[int, int, str]], place_spans: list[tuple[int, int]]) -> bool:
+    """Is the organizer told in a sentence that names a place (the donor's own action there: "the
+    union held a rally in X"), or not told at all? Only one told apart from any place is the page's."""
+    if not spans:
+        return True
+    for a, b, _ in spans:
+        lo, hi = _sentence(text, a, b)
+        if any(lo <= pa and pb <= hi and not (a <= pa and pb <= b) for pa, pb in place_spans):
+            return True
+    return False
+
+
+def page_organizer(events: list[Any], text: str = "",
+                   place_spans: list[tuple[int, int]] | None = None) -> tuple[str, list[Any], Any] | None:
     """The page's organizer for its events that name none: the organizer most of its other
-    events name (ties: the first told), else the organization the page names most often (one told
-    as a group's, ``Org.group_named``, before any other); never a target, a counter-protest's
-    organizer or a name inside a place name (a union local too: the page tells no other
-    organizer of the event). Returns [(name, evidence spans (start, end, quote))] -- one at most."""
+    events name (ties: the first told), with its evidence spans (start, end, quote) and the donor
+    event (each taker must pass :func:`_takes_from`). None when the page tells another action apart
+    ("its own rally", "a separate action", a counter-protest: ``told_apart`` of ``data/orgs_en.json``) or
+    tells the organizer in a sentence that names a place (:func:`_place_bound`), and never a target, a counter-protest's organizer or a union local (the unit of one site). A group
+    the page only mentions is never given (it may be the other side: the body sued, the owner)."""
+    if _told_apart_rx().search(text):
+        return None
     bad = _excluded(events)
     counts: dict[str, int] = {}
     for x in events:
         if _COUNTER in (x.event_type or []):
             continue
         for o in x.organizations or []:
-            if o.lower() not in bad:
+            if o.lower() not in bad and not _LOCAL.search(o):
                 counts[o] = counts.get(o, 0) + 1
-    if counts:
-        best = max(counts.values())
-        name = next(o for o, c in counts.items() if c == best)
-        donor = next(x for x in events if name in (x.organizations or []))
-        spans = [(sp.start, sp.end, sp.quote) for sp in donor.evidence.get("organizations", []) if sp.quote
-                 and (sp.quote in name or name in sp.quote)]
-        return [(name, spans)]
-    pool = [o for o in orgs if o.name.lower() not in bad and (o.acronym or "").lower() not in bad
-            and not any(pa <= a and b <= pb for a, b, _ in o.spans[:1] for pa, pb in place_spans)]
-    pool = [o for o in pool if o.group_named] or pool
-    if not pool:
-        return []
-    best_org = max(pool, key=lambda o: (len({(a, b) for a, b, _ in o.spans}), -o.spans[0][0]))
-    return [(best_org.name, list(best_org.spans))]
+    if not counts:
+        return None
+    best = max(counts.values())
+    name = next(o for o, c in counts.items() if c == best)
+    donor = next(x for x in events if name in (x.organizations or []))
+    spans = [(sp.start, sp.end, sp.quote) for sp in donor.evidence.get("organizations", []) if sp.quote
+             and (sp.quote in name or name in sp.quote)]
+    if _place_bound(text, spans, place_spans or []):
+        return None
+    return name, spans, donor

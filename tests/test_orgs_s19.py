@@ -120,3 +120,20 @@ def test_a_group_told_with_its_own_place_is_not_given_to_another_places_action()
     by = _orgs_by_place("Thousands marched in Boise on Saturday for Gaza. The Boise Heritage Federation "
                         "held a rally for Israel in Nampa on Saturday.\n")
     assert by.get("Boise") == []
+
+
+def test_a_people_or_a_single_word_hyphened_to_led_is_no_organizer() -> None:
+    for text in ("Hundreds joined an Indigenous-led march in Duluth on Saturday against the pipeline.",
+                 "Hundreds joined a Black-led march in Macon on Saturday to demand police accountability.",
+                 "Hundreds joined a Latino-led march in Yuma on Saturday.",
+                 "Workers rallied in Flint on Friday in the Ridgeco-organized strike."):
+        assert _orgs(text) == [], text
+
+
+def test_a_group_whose_spokesperson_only_describes_the_action_stays_an_organizer() -> None:
+    text = "Hundreds marched in Boston on Saturday to demand climate action, Sunrise Boston spokeswoman Dana Lee said."
+    assert _orgs(text) == ["Sunrise Boston"]
+    text = "Dock workers walked off the job in Tacoma on Monday, Harbor Shipping Company spokesman Dale Ortiz said."
+    assert "Harbor Shipping Company" not in _orgs(text)
+    text = "About 300 nurses rallied in Tacoma on Monday. Bayview Care spokeswoman Dana Lee declined to comment."
+    assert "Bayview Care" not in _orgs(text)

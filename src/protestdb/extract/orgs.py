@@ -873,8 +873,17 @@ def _led_action_candidates(text: str, scopes: list[tuple[int, int]]) -> list[Can
     for s, e in scopes:
         if "-" not in text[s:e]:
             continue
-        out.extend((*m.span("name"), True) for m in pat.finditer(text, s, e))
+        out.extend((*m.span("name"), True) for m in pat.finditer(text, s, e) if _led_name_ok(m.group("name")))
     return out
+
+
+def _led_name_ok(name: str) -> bool:
+    """A "-led" name of one word must be an acronym ("UPRA-led"): one capitalised word is a people
+    ("Indigenous-led", "Black-led") or a company or person ("Ford-organized"), not an organizer."""
+    if " " in name.strip():
+        return True
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    return len(letters) >= 2 and letters.isupper()
 
 
 _CAUSE_PEOPLE = frozenset(("activists", "campaigners"))
@@ -1130,7 +1139,7 @@ def _not_cued_organizer(text: str, a: int, b: int) -> str | None:
         return _IN_POWER  # "ignored by the governing Harbor Alliance"
     if rx(lex.get("opposed_before", r"(?!)")).search(text[max(0, a - 50) : a]):
         return "the body protested against"  # "marched against cuts and the Harbor Party"
-    if rx(lex.get("named_spokesperson_after", r"(?!)"), 0).match(text[b : b + 60]) and not _advocacy_head(text[a:b]):
+    if _responder(text, a, b):
         return "a responder or opponent"  # "Harbor Shipping Association spokesman Dana Lee said"
     return None
 
@@ -1203,6 +1212,19 @@ def _headline_cut(text: str, a: int, b: int) -> tuple[int, int]:
                 return a, cut
             break
     return a, b
+
+
+def _responder(text: str, a: int, b: int) -> bool:
+    """Is the name a body whose named spokesperson answers (``named_spokesperson_after``): not a
+    protest-side group word, and the words reply ("declined") or the name holds an employer or
+    official word (``responder_words``)? "Sunrise Harbor spokeswoman Dana Lee said" stays a group."""
+    lex = _lex()
+    m = rx(lex.get("named_spokesperson_after", r"(?!)"), 0).match(text[b : b + 60])
+    if m is None or _advocacy_head(text[a:b]):
+        return False
+    if re.search(r"\b(?:declined|responded)\b", m.group(0)):
+        return True
+    return bool(set(re.findall(r"[a-z]+", text[a:b].lower())) & set(lex.get("responder_words", ())))
 
 
 def _advocacy_head(name: str) -> bool:

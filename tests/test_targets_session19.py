@@ -228,3 +228,21 @@ def test_a_store_told_outside_a_strike_frame_is_no_employer() -> None:
     text = ("Nurses went on strike in Ridgefield, Ohio on Monday. The nurses picketed outside the Acme Health "
             "hospital in Ridgefield.")
     assert _targets(text) == [("Ridgefield", ["Acme Health"])]
+
+
+def test_rigging_told_a_few_words_before_the_elections() -> None:
+    from protestdb.extract.targets_frames import election_body
+
+    text = ("Opposition supporters marched against the alleged rigging in last month's general elections. "
+            "The Westland Electoral Commission rejected the claims.")
+    assert election_body(text, ((0, 96),)) is not None
+    assert election_body(text, ((96, len(text)),)) is None
+
+
+def test_governor_behind_the_told_kind_of_bills() -> None:
+    text = ("Gun owners rallied against gun control bills in Dover. Gov. Ellis Marrow has vowed to push a "
+            "package of gun control bills.")
+    sp = governor_behind_bill(text, ((0, 54),))
+    assert sp is not None and sp[2] == "Ellis Marrow"
+    text = "Gun owners rallied against gun control bills in Dover. Gov. Ellis Marrow signed farm bills."
+    assert governor_behind_bill(text, ((0, 54),)) is None

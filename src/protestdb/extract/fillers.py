@@ -1191,10 +1191,12 @@ def _of_state(text: str, at: int, state: str | None) -> bool:
 
 
 def _own_spans(f: Filling) -> tuple[tuple[int, int], ...]:
-    """The event's own sentences and the article's headline."""
+    """The event's own sentences, the article's headline and the text told for the whole action."""
+    from protestdb.extract.targets_shared import umbrella_scopes
+
     lay = f.doc.layout
     head = [(s.start, s.end) for s in lay.sentences if s.kind == "headline"] if lay is not None else []
-    return (*f.scopes, *head)
+    return (*f.scopes, *head, *umbrella_scopes(lay, f.drafts))
 
 
 def _governance_government(f: Filling) -> list[tuple[str, Span, str]]:

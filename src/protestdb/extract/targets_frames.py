@@ -222,14 +222,17 @@ def _points_at_bill(phrase: str, told: str) -> bool:
     """Does a governor's bill phrase ("the bill", "the voucher bill", "a water bill") point at the
     protested bill: no "a"/"an" before it, and each word before the bill noun (after a pointing
     word) told in ``told`` (the event's own sentences)."""
-    words = phrase.split()[:-1]
-    pointers = set(load("targets_en").get("bill_pointers", []))
-    at = max((i for i, w in enumerate(words) if w.lower() in pointers), default=-1)
-    if at < 0 and any(w.lower() in ("a", "an", "another") for w in words):
+    lx = load("targets_en")
+    words = [w.lower() for w in phrase.split()[:-1]]
+    pointers, filler = set(lx.get("bill_pointers", [])), set(lx.get("bill_filler_words", []))
+    at = max((i for i, w in enumerate(words) if w in pointers), default=-1)
+    if at < 0 and any(w in ("a", "an", "another") for w in words):
         return False
-    mods = [w for w in words[at + 1 :] if len(w) > 2]
+    mods = [w for w in words[at + 1 :] if w not in filler]
+    if at < 0 and not mods:  # "signed legislation": no bill told
+        return False
     low = told.lower()
-    return at >= 0 and all(re.search(r"\b" + re.escape(w.lower()) + r"\b", low) for w in mods)
+    return all(re.search(r"\b" + re.escape(w) + r"\b", low) for w in mods)
 
 
 @lru_cache(maxsize=8)

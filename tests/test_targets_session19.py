@@ -161,3 +161,88 @@ def test_march_to_parliament_targets_it() -> None:
 def test_a_known_figure_addressed_needs_no_title() -> None:
     text = "About 300 people rallied in Tucson on Saturday and urged Biden to end the raids, organizers said."
     assert _targets(text, date(2023, 5, 7)) == [("Tucson", ["Joe Biden"])]
+
+
+# --- review faults: each mechanism narrowed to its own frame ----------------------------------
+
+
+def test_praise_of_good_governance_names_no_government() -> None:
+    text = ("Hundreds of workers protested outside the Lagos headquarters of Zenith Mining in Lagos, Nigeria "
+            "on Monday over unpaid wages. The company has been praised for good governance by investors.")
+    assert _targets(text) == [("Lagos", [])]
+    assert governance_cause("Investors praised the firm's better governance.") is None
+
+
+def test_governance_outside_the_events_sentences_names_no_government() -> None:
+    text = ("Hundreds of traders marched in Tamale, Ghana on Monday over rising prices. Separately, a think "
+            "tank praised better governance in the north.")
+    assert _targets(text) == [("Tamale", [])]
+    text = ("Hundreds of traders marched in Tamale, Ghana on Monday against what they called bad governance "
+            "and rising prices.")
+    assert _targets(text) == [("Tamale", ["Ghanaian government"])]
+
+
+def test_a_rigged_tender_is_no_rigged_election() -> None:
+    from protestdb.extract.targets_frames import election_body
+
+    text = ("Thousands protested in Nairobi, Kenya on Tuesday against a rigged tender at the port. Separately, "
+            "the Electoral Commission of Kenya announced new by-elections.")
+    assert _targets(text) == [("Nairobi", [])]
+    assert election_body("Crowds decried the rigged polls. The Westland Electoral Commission was silent.") is not None
+
+
+def test_parliament_square_is_no_legislature() -> None:
+    from protestdb.extract.targets_frames import destination_legislature
+
+    text = "Thousands of people marched to Parliament Square in London on Saturday to call for a ceasefire in Gaza."
+    assert _targets(text) == [("London", [])]
+    text = "Students marched to Parliament Hill on Monday."
+    assert destination_legislature(text, [(0, len(text))]) is None
+    text = "Students marched to Parliament Monday."
+    assert destination_legislature(text, [(0, len(text))]) is not None
+
+
+def test_excessive_force_of_security_guards_is_no_police_protest() -> None:
+    text = ("About 80 students rallied at Westbrook College in Dayton, Ohio on Monday after campus security "
+            "guards used excessive force on a student.")
+    assert _targets(text) == [("Dayton", [])]
+    text = ("About 80 students rallied in Dayton, Ohio on Monday over the use of excessive force by city "
+            "police during an arrest.")
+    assert _targets(text) == [("Dayton", ["Dayton Police Department"])]
+
+
+def test_governor_who_signed_another_bill_is_no_target() -> None:
+    text = ("About 300 teachers rallied at the Capitol in Austin, Texas on Monday against a voucher bill before "
+            "the Texas Legislature. Gov. Dana Reyes, who signed a water bill last year, did not comment.")
+    assert _targets(text) == [("Austin", ["Texas Legislature"])]
+    assert governor_behind_bill("Gov. Ann Pell signed a water bill.", ((0, 5),)) is None
+    text = ("About 300 teachers rallied at the Capitol in Austin, Texas on Monday against a voucher bill before "
+            "the Texas Legislature. Gov. Dana Reyes has vowed to sign the voucher bill.")
+    assert _targets(text) == [("Austin", ["Texas Legislature", "Dana Reyes"])]
+
+
+def test_a_store_told_outside_a_strike_frame_is_no_employer() -> None:
+    text = ("Nurses went on strike in Ridgefield, Ohio on Monday. Nurses said parking at the Acme Mall store "
+            "in Ridgefield was scarce.")
+    assert _targets(text) == [("Ridgefield", [])]
+    text = ("Nurses went on strike in Ridgefield, Ohio on Monday. The nurses picketed outside the Acme Health "
+            "hospital in Ridgefield.")
+    assert _targets(text) == [("Ridgefield", ["Acme Health"])]
+
+
+def test_rigging_told_a_few_words_before_the_elections() -> None:
+    from protestdb.extract.targets_frames import election_body
+
+    text = ("Opposition supporters marched against the alleged rigging in last month's general elections. "
+            "The Westland Electoral Commission rejected the claims.")
+    assert election_body(text, ((0, 96),)) is not None
+    assert election_body(text, ((96, len(text)),)) is None
+
+
+def test_governor_behind_the_told_kind_of_bills() -> None:
+    text = ("Gun owners rallied against gun control bills in Dover. Gov. Ellis Marrow has vowed to push a "
+            "package of gun control bills.")
+    sp = governor_behind_bill(text, ((0, 54),))
+    assert sp is not None and sp[2] == "Ellis Marrow"
+    text = "Gun owners rallied against gun control bills in Dover. Gov. Ellis Marrow signed farm bills."
+    assert governor_behind_bill(text, ((0, 54),)) is None

@@ -1139,7 +1139,7 @@ def _fallback_targets(f: Filling) -> list[tuple[str, Span, str]]:
         f.scratch["target_names"].add(party[2].lower())
         return [(party[2], party, "targets.opposed_party")]
     found = _governance_government(f)
-    body = election_body(text) if not found and f.ev.country not in (None, "US") else None
+    body = election_body(text, _own_spans(f)) if not found and f.ev.country not in (None, "US") else None
     if body is not None:  # "protests against the alleged rigging": the election body named
         found = [(body[2], body, "targets.election_body")]
     if not found:
@@ -1168,7 +1168,7 @@ def _governor_of_bill(f: Filling, kept: list[tuple[str, Span, str]]) -> list[tup
     leg = load("targets_en").get("legislatures", {}).get(f.ev.state or "")
     if leg is None or f.ev.country not in (None, "US") or not any(n == leg for n, _, _ in kept):
         return []
-    sp = governor_behind_bill(f.doc.text)
+    sp = governor_behind_bill(f.doc.text, _own_spans(f))
     if sp is None or any(sp[2].split()[-1] in n for n, _, _ in kept) or not _of_state(f.doc.text, sp[0], f.ev.state):
         return []
     return [(sp[2], sp, "targets.governor_of_bill")]
@@ -1190,6 +1190,15 @@ def _of_state(text: str, at: int, state: str | None) -> bool:
     return states_named(text) <= {name}
 
 
+def _own_spans(f: Filling) -> tuple[tuple[int, int], ...]:
+    """The event's own sentences, the article's headline and the text told for the whole action."""
+    from protestdb.extract.targets_shared import umbrella_scopes
+
+    lay = f.doc.layout
+    head = [(s.start, s.end) for s in lay.sentences if s.kind == "headline"] if lay is not None else []
+    return (*f.scopes, *head, *umbrella_scopes(lay, f.drafts))
+
+
 def _governance_government(f: Filling) -> list[tuple[str, Span, str]]:
     """A protest abroad the article tells as against bad governance: the government of the event's
     country (``targets_frames.governance_cause``, ``targets_shared.country_government``)."""
@@ -1197,7 +1206,7 @@ def _governance_government(f: Filling) -> list[tuple[str, Span, str]]:
     from protestdb.extract.targets_shared import country_government
 
     name = country_government(f.ev.country) if f.ev.country not in (None, "US") else None
-    sp = governance_cause(f.doc.text) if name is not None else None
+    sp = governance_cause(f.doc.text, _own_spans(f)) if name is not None else None
     if sp is None or name is None:
         return []
     f.scratch["target_names"].add(name.lower())

@@ -200,12 +200,17 @@ def _governance() -> re.Pattern[str]:
     return re.compile(load("targets_en").get("governance_cause", "(?!)"), re.IGNORECASE)
 
 
-@lru_cache(maxsize=8)
-def governance_cause(text: str) -> Span | None:
-    """The first words telling the article's protests as against bad governance ("#EndBadGovernance
-    protests", "demanding better governance"): a protest aimed at the government in power."""
-    m = _governance().search(text)
-    return (m.start(), m.end(), m.group()) if m is not None else None
+def governance_cause(text: str, spans: tuple[tuple[int, int], ...] | None = None) -> Span | None:
+    """The first words telling a protest as against bad governance ("#EndBadGovernance protests",
+    "demanding better governance") in ``spans`` (the event's sentences and the headline; the whole
+    text when None): a protest aimed at the government in power. Praise ("good governance") or
+    governance told outside a protest or demand frame is none."""
+    rx = _governance()
+    for s, e in spans if spans is not None else ((0, len(text)),):
+        m = rx.search(text, s, e)
+        if m is not None:
+            return (m.start(), m.end(), m.group())
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -213,14 +218,37 @@ def _governor_bill() -> re.Pattern[str]:
     return re.compile(load("targets_en").get("governor_bill", "(?!)"))
 
 
+def _points_at_bill(phrase: str, told: str) -> bool:
+    """Does a governor's bill phrase ("the bill", "the voucher bill", "a water bill") point at the
+    protested bill: no "a"/"an" before it, and each word before the bill noun (after a pointing
+    word) told in ``told`` (the event's own sentences)."""
+    lx = load("targets_en")
+    words = [w.lower() for w in phrase.split()[:-1]]
+    pointers, filler = set(lx.get("bill_pointers", [])), set(lx.get("bill_filler_words", []))
+    at = max((i for i, w in enumerate(words) if w in pointers), default=-1)
+    if at < 0 and any(w in ("a", "an", "another") for w in words):
+        return False
+    mods = [w for w in words[at + 1 :] if w not in filler]
+    if at < 0 and not mods:  # "signed legislation": no bill told
+        return False
+    low = told.lower()
+    return all(re.search(r"\b" + re.escape(w) + r"\b", low) for w in mods)
+
+
 @lru_cache(maxsize=8)
-def governor_behind_bill(text: str) -> Span | None:
-    """The one governor the article tells behind a bill ("Gov. Dana Reyes, who vowed to sign the
-    bill", "a budget proposed by Governor Dana Reyes"): the name's span; None when it tells none
-    or several."""
+def governor_behind_bill(text: str, spans: tuple[tuple[int, int], ...] | None = None) -> Span | None:
+    """The one governor the article tells behind the protested bill ("Gov. Dana Reyes, who vowed
+    to sign the bill", "the budget proposed by Governor Dana Reyes"): the name's span; None when it
+    tells none or several. A clause about another bill ("signed a water bill") is none: ``spans``
+    (the event's sentences and headline; the whole text when None) must tell the bill's words,
+    or tell "<a bill> signed by Gov. <name>" itself."""
+    told = "\n".join(text[s:e] for s, e in spans) if spans is not None else text
     found: dict[str, tuple[int, int]] = {}
     for m in _governor_bill().finditer(text):
-        g = "name" if m.group("name") else "name2"
+        g, b = ("name", "bill") if m.group("name") else ("name2", "bill2")
+        own = b == "bill2" and spans is not None and any(s <= m.start(b) < e for s, e in spans)
+        if not own and not _points_at_bill(m.group(b), told):
+            continue
         found.setdefault(m.group(g), m.span(g))
     if len(found) != 1:
         return None
@@ -243,8 +271,11 @@ def site_owner_in(text: str, locality: str) -> Span | None:
     if not raw or not locality:
         return None
     rx = re.compile(raw.replace("{PLACE}", re.escape(locality)))
+    frame = re.compile(load("targets_en").get("site_work_frame", "(?!)"), re.IGNORECASE)
     found: dict[str, tuple[int, int]] = {}
     for m in rx.finditer(text):
+        if not _in_work_frame(text, m.start(), m.end(), frame):
+            continue
         name = re.sub(r"^(?:The|An?|One)\s+", "", m.group("name")).strip()
         a = m.end("name") - len(name)
         name = re.sub(r"['’]s?$", "", name)
@@ -255,6 +286,14 @@ def site_owner_in(text: str, locality: str) -> Span | None:
         return None
     (name, (a, b)), = found.items()
     return (a, b, name)
+
+
+def _in_work_frame(text: str, a: int, b: int, frame: re.Pattern[str]) -> bool:
+    """Is the site told at ``a``..``b`` the strikers' workplace: its sentence tells workers at it or
+    a strike or picket (``site_work_frame``)?"""
+    lo = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
+    ends = [i for i in (text.find(". ", b), text.find("\n", b)) if i >= 0]
+    return frame.search(text, lo, min(ends) if ends else len(text)) is not None
 
 
 @lru_cache(maxsize=1)
@@ -277,12 +316,13 @@ def _election() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(lx.get("election_cause", "(?!)"), re.IGNORECASE), re.compile(lx.get("election_body", "(?!)"))
 
 
-@lru_cache(maxsize=8)
-def election_body(text: str) -> Span | None:
+def election_body(text: str, spans: tuple[tuple[int, int], ...] | None = None) -> Span | None:
     """The one election body an article about a rigged election names ("the Westland Electoral
-    Commission"), when it tells the protests as against the rigging; None for none or several."""
+    Commission"), when it tells the protests as against the rigging (an election word by the
+    rigging, in ``spans``: the event's sentences and the headline; the whole text when None);
+    None for none or several."""
     cause, named = _election()
-    if cause.search(text) is None:
+    if not any(cause.search(text, s, e) for s, e in (spans if spans is not None else ((0, len(text)),))):
         return None
     found: dict[str, tuple[int, int]] = {}
     for m in named.finditer(text):

@@ -89,6 +89,10 @@ def test_sentence_opening_on_people_and_their_town() -> None:
     "In Tempe, nurses say the wards are short of staff.",  # a verb of saying
     "In Tempe, the nurses held signs at the clinic entrance.",  # told before ("the")
     "In Tempe, nurses will hold signs at the clinic entrance next week.",  # a plan
+    "In Tempe, students returned to class after spring break.",  # a verb of no protest action
+    "In Tempe, supporters of the hospital praised management.",  # a verb of no protest action
+    "In Tempe, workers reached a tentative deal with the hospital last month.",  # a past day of its own
+    "In Tempe, about 40 workers reached a tentative deal with the hospital two weeks ago.",  # a past day of its own
 ])
 def test_bare_plural_not_acting_there(sentence: str) -> None:
     text = (
@@ -97,6 +101,21 @@ def test_bare_plural_not_acting_there(sentence: str) -> None:
         "In Reno, dozens of nurses lined the sidewalk. " + sentence
     )
     assert "Tempe" not in events_by_city(text, PUB)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Students in Merced returned to class after lunch.",
+    "Teachers in Merced supervised the students.",
+    "Residents in Merced heard the sirens at noon.",
+    "In Merced, students took their final exams.",
+])
+def test_people_opening_needs_a_protest_verb(sentence: str) -> None:
+    text = (
+        "Students walked out of class on Wednesday in a national day of action against gun violence. "
+        "In Reno, hundreds of students gathered at the university quad. "
+        "In Boise, dozens of students lined the Capitol steps. " + sentence
+    )
+    assert "Merced" not in events_by_city(text, PUB)
 
 
 def test_undated_page_keeps_a_planned_day_apart_from_a_held_one() -> None:

@@ -168,7 +168,13 @@ def _undated_weekday(doc: ExtractDoc, seg: tuple[int, int]) -> bool:
         return False
     s = doc.layout.sentences[doc.layout.sentence_at(seg[0])]
     days = _weekday_names(doc.lang or "en")
-    return any(s.start <= m.start < s.end and m.relative and days.search(m.quote) for m in doc.dates)
+    mine = {d.group(0).lower() for m in doc.dates if s.start <= m.start < s.end and m.relative
+            for d in [days.search(m.quote)] if d is not None}
+    # the weekday an earlier sentence named already ("rallied ... on Sunday" / "had planned the
+    # rally for Sunday"): the same day, so the same action
+    told = {d.group(0).lower() for m in doc.dates if m.start < s.start and m.relative
+            for d in [days.search(m.quote)] if d is not None}
+    return bool(mine - told)
 
 
 @lru_cache(maxsize=4)
@@ -1485,9 +1491,26 @@ def _one_day(doc: ExtractDoc, t: Trigger) -> bool:
 
     lang = doc.lang or "en"
     before, after = lang_entry("cues", lang, "one_day_before"), lang_entry("cues", lang, "one_day_after")
-    if before and rx(before).search(doc.text, max(0, t.start - 30), t.start):
+    told = (bool(before) and rx(before).search(doc.text, max(0, t.start - 30), t.start) is not None
+            or bool(after) and rx(after).match(doc.text[t.end : t.end + 30]) is not None)
+    return told and not _one_day_not_held(doc, t)
+
+
+_YEAR4 = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _one_day_not_held(doc: ExtractDoc, t: Trigger) -> bool:
+    """Is the one-day action of ``t`` told as planned, voted or of another time ("voted Monday to hold a
+    one-day strike", "ya había hecho una huelga de un día"; ``cues_<lang>.json`` one_day_not), or does
+    its sentence name a year other than the publication's ("En 2019 ...")?"""
+    from protestdb.extract.lexicons import lang_entry, rx
+
+    s = doc.layout.sentences[doc.layout.sentence_at(t.start)]
+    not_held = lang_entry("cues", doc.lang or "en", "one_day_not")
+    if not_held and rx(not_held).search(doc.text, s.start, t.start):
         return True
-    return bool(after) and rx(after).match(doc.text[t.end : t.end + 30]) is not None
+    pub = doc.published.year if doc.published is not None else None
+    return any(int(y) != pub for y in _YEAR4.findall(doc.text, s.start, s.end))
 
 
 def _dayed_noun(doc: ExtractDoc, t: Trigger) -> bool:
@@ -1499,7 +1522,7 @@ def _dayed_noun(doc: ExtractDoc, t: Trigger) -> bool:
 
     before = lang_entry("cues", doc.lang or "en", "dayed_action_before")
     after = lang_entry("cues", doc.lang or "en", "dayed_action_after")
-    if not before or not after or not _action_noun(doc, t):
+    if not before or not after or not _action_noun(doc, t) or not _dayed_role(doc, t):
         return False
     text = doc.text
     for m in doc.dates:
@@ -1510,6 +1533,26 @@ def _dayed_noun(doc: ExtractDoc, t: Trigger) -> bool:
         if t.end <= m.start <= t.end + 6 and rx(after).search(text[t.end : m.start]):
             return True
     return False
+
+
+def _dayed_role(doc: ExtractDoc, t: Trigger) -> bool:
+    """May a day beside the action noun be the noun's own: the noun the subject of a verb other than one of
+    talking of it or judging it ("the vigil Sunday drew 50"), or the object of a verb of taking part or
+    holding ("turned out for the vigil Tuesday"), not after "praised the rally Sunday" (the day is the
+    verb's; ``cues_<lang>.json`` dayed_action_attend / dayed_action_not_subject)? Without a parse: yes."""
+    from protestdb.extract.lexicons import lang_entry
+
+    if doc.doc is None:
+        return True
+    span = doc.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    lang = doc.lang or "en"
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok.head.lemma_.lower() not in set(lang_entry("cues", lang, "dayed_action_not_subject") or ()) | _NOT_HELD
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return tok.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in set(lang_entry("cues", lang, "dayed_action_attend") or ())
 
 
 def _days_elsewhere(st: DraftState, seg: tuple[int, int], trigs: list[Trigger]) -> bool:

@@ -98,7 +98,7 @@ class DraftState:
                 if d.announced == announced:
                     return d
                 other = other or d
-        if other is not None and told is not None and same_action_told(self.doc, *told) and not (
+        if other is not None and told is not None and same_action_told(self.doc, *told, other=other) and not (
                 announced and past_action(self.doc, other) and not past_plan(self.doc, told[0])):
             return other  # (a planned action after one told as held days before is a follow-up)
         d = Draft(key, place, counter=counter, announced=announced)
@@ -153,26 +153,28 @@ def _origin_venue(text: str, v: Place) -> bool:
 _NEW_ACTION = None
 
 
-def same_action_told(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger]) -> bool:
+def same_action_told(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger], other: Draft | None = None) -> bool:
     """Does a sentence tell the action already drafted in the other tense: no date of its own
-    and no "another" / "a second" / "new" before its trigger words?"""
-    if not trigs or dates_in(doc, *seg) or _undated_weekday(doc, seg):
+    and no "another" / "a second" / "new" before its trigger words? (``other``: the draft of the
+    other tense, whose weekdays are no day of the sentence's own.)"""
+    if not trigs or dates_in(doc, *seg) or _undated_weekday(doc, seg, other):
         return False
     return not any(_new_action().search(doc.text, max(seg[0], t.start - 30), t.start) for t in trigs)
 
 
-def _undated_weekday(doc: ExtractDoc, seg: tuple[int, int]) -> bool:
+def _undated_weekday(doc: ExtractDoc, seg: tuple[int, int], other: Draft | None = None) -> bool:
     """On a page without a publication date, does the sentence of ``seg`` name a weekday ("Rallies
-    are set for Monday in A, B and C")? It tells a day of its own, though which one is unknown."""
+    are set for Monday in A, B and C")? It tells a day of its own, though which one is unknown --
+    unless the draft ``other`` named that weekday already ("rallied on Sunday" / "had planned the
+    rally for Sunday": the same day, so the same action)."""
     if doc.published is not None:
         return False
     s = doc.layout.sentences[doc.layout.sentence_at(seg[0])]
     days = _weekday_names(doc.lang or "en")
     mine = {d.group(0).lower() for m in doc.dates if s.start <= m.start < s.end and m.relative
             for d in [days.search(m.quote)] if d is not None}
-    # the weekday an earlier sentence named already ("rallied ... on Sunday" / "had planned the
-    # rally for Sunday"): the same day, so the same action
-    told = {d.group(0).lower() for m in doc.dates if m.start < s.start and m.relative
+    segs = other.segments if other is not None else []
+    told = {d.group(0).lower() for m in doc.dates if m.relative and any(a <= m.start < b for a, b in segs)
             for d in [days.search(m.quote)] if d is not None}
     return bool(mine - told)
 

@@ -1486,6 +1486,14 @@ def _first_day(doc: ExtractDoc, d: Draft) -> set[Any]:
     return {m.future_value if d.announced and m.future_value else m.value} - {None}
 
 
+#: characters either side of an action noun read for its one-day words ("a one-day", "de un día")
+_ONE_DAY_WINDOW = 30
+#: a day told right before an action noun ends at most this far before it ("Sunday's noisy march")
+_DAY_BEFORE_NOUN = 30
+#: a day told right after an action noun starts at most this far after it ("the march on Sunday")
+_DAY_AFTER_NOUN = 6
+
+
 def _one_day(doc: ExtractDoc, t: Trigger) -> bool:
     """Is the action told as held for one day only ("a one-day strike", "a 24-hour walkout",
     "una huelga de un día"; ``cues_<lang>.json`` one_day_before / one_day_after)?"""
@@ -1493,8 +1501,8 @@ def _one_day(doc: ExtractDoc, t: Trigger) -> bool:
 
     lang = doc.lang or "en"
     before, after = lang_entry("cues", lang, "one_day_before"), lang_entry("cues", lang, "one_day_after")
-    told = (bool(before) and rx(before).search(doc.text, max(0, t.start - 30), t.start) is not None
-            or bool(after) and rx(after).match(doc.text[t.end : t.end + 30]) is not None)
+    told = (bool(before) and rx(before).search(doc.text, max(0, t.start - _ONE_DAY_WINDOW), t.start) is not None
+            or bool(after) and rx(after).match(doc.text[t.end : t.end + _ONE_DAY_WINDOW]) is not None)
     return told and not _one_day_not_held(doc, t)
 
 
@@ -1530,9 +1538,9 @@ def _dayed_noun(doc: ExtractDoc, t: Trigger) -> bool:
     for m in doc.dates:
         if m.precision != "day" or m.value is None and m.future_value is None:
             continue
-        if t.start - 30 <= m.end <= t.start and rx(before).search(text[m.end : t.start]):
+        if t.start - _DAY_BEFORE_NOUN <= m.end <= t.start and rx(before).search(text[m.end : t.start]):
             return True
-        if t.end <= m.start <= t.end + 6 and rx(after).search(text[t.end : m.start]):
+        if t.end <= m.start <= t.end + _DAY_AFTER_NOUN and rx(after).search(text[t.end : m.start]):
             return True
     return False
 

@@ -224,6 +224,8 @@ def _site_crowd_lex(lang: str) -> tuple[re.Pattern[str], frozenset[str]]:
 
 #: the opening place of a sentence starts at most this many characters into it
 _OPENING_MAX = 40
+#: a state after the opening place ("In Lansing, Michigan,") ends at most this many characters after it
+_STATE_TAIL_MAX = 30
 _STATE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*\.?)?)?,")
 
 
@@ -294,7 +296,7 @@ def _opening_end(text: str, lo: int, hi: int, p: Any, opening: re.Pattern[str], 
         return None
     head = text[lo : p.start].strip() + " "
     if opening.search(head) is not None:
-        tail = _STATE_TAIL.match(text, p.end, min(hi, p.end + 30))
+        tail = _STATE_TAIL.match(text, p.end, min(hi, p.end + _STATE_TAIL_MAX))
         return tail.end() if tail is not None else None  # "In Modesto, ..." / "In Lansing, Michigan, ..."
     if _people_opening(lang).search(head) is not None:
         return lo + len(text[lo:p.start]) - len(text[lo:p.start].lstrip())

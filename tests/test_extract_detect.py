@@ -165,3 +165,16 @@ def test_projectiles_striking_people_are_no_strike() -> None:
     assert "strike" not in {t.type for t in find_triggers(hit)}
     assert "strike" not in {t.type for t in find_triggers("Two rubber bullets struck a reporter near the gate.")}
     assert "strike" in {t.type for t in find_triggers("Striking members of the bakers' union picketed the plant.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Durante la pandemia, miles de estudiantes abandonaron la escuela en Tucson.",
+    "Muchos jóvenes salieron de la escuela sin título.",
+])
+def test_spanish_leaving_school_for_good_is_no_walkout(text: str) -> None:
+    assert "walkout" not in {t.type for t in find_triggers(text, lang="es")}
+
+
+def test_spanish_leaving_school_chanting_is_a_walkout() -> None:
+    text = "Decenas de alumnos del colegio Pinar Verde abandonaron la escuela coreando consignas."
+    assert "walkout" in {t.type for t in find_triggers(text, lang="es")}

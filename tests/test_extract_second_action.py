@@ -237,3 +237,53 @@ def test_strike_told_on_a_later_day_stays_one_event() -> None:
     )
     evs = report_events(text, date(2024, 8, 10))
     assert [(e.locality, str(e.date)) for e in evs] == [("Fresno", "2024-08-05")]
+
+
+@pytest.mark.regression("a day beside an action noun after a verb of judging or permitting is the verb's day: one event")
+@pytest.mark.parametrize("sentence", [
+    "Police Chief Ann Lee praised the rally Sunday, saying no one was arrested.",
+    "The city approved a permit for the rally Wednesday, organizers said.",
+])
+def test_day_of_a_verb_beside_the_action_noun_stays_one_event(sentence: str) -> None:
+    text = ("Hundreds of residents rallied outside the county clinic in Paducah, Kentucky, on Saturday "
+            "against its closing.\n\n" + sentence)
+    evs = report_events(text, date(2024, 5, 10))
+    assert [(e.locality, str(e.date)) for e in evs] == [("Paducah", "2024-05-04")]
+
+
+@pytest.mark.regression("a one-day strike voted or planned is no strike held on the vote's day")
+def test_one_day_strike_voted_is_no_second_event() -> None:
+    text = ("Nurses at the county hospital in Paducah, Kentucky, went on strike Wednesday over staffing.\n\n"
+            "Managers brought in temporary staff.\n\n"
+            "The union voted Monday to hold a one-day strike, its leaders said.")
+    evs = report_events(text, date(2024, 3, 7))
+    assert [(e.locality, str(e.date)) for e in evs] == [("Paducah", "2024-03-06")]
+
+
+@pytest.mark.regression("una huelga de un día de otro año (pluscuamperfecto, 'En 2019'): no event of this year")
+def test_spanish_one_day_strike_of_another_year_is_no_event() -> None:
+    text = ("Las camareras de seis hoteles de Fresno, California, iniciaron una huelga el lunes 5 de agosto "
+            "por salarios.\n\nLos gerentes trajeron personal temporal.\n\n"
+            "En 2019 el sindicato ya había hecho una huelga de un día el 8 de agosto en Fresno.")
+    evs = report_events(text, date(2024, 8, 10))
+    assert [(e.locality, str(e.date)) for e in evs] == [("Fresno", "2024-08-05")]
+
+
+@pytest.mark.regression("'abandonaron la escuela' (dropped out) and streets taken to celebrate are no protests")
+@pytest.mark.parametrize("sentence", [
+    "Durante la pandemia, miles de estudiantes abandonaron la escuela en Tucson.",
+    "El domingo, miles de aficionados salieron a las calles de Tucson, Arizona, para celebrar el título del equipo.",
+])
+def test_spanish_leaving_school_or_celebrating_is_no_protest(sentence: str) -> None:
+    text = ("Cientos de padres marcharon el martes en Phoenix, Arizona, contra los recortes al presupuesto "
+            "escolar. " + sentence)
+    evs = report_events(text, date(2024, 5, 10))
+    assert [e.locality for e in evs] == ["Phoenix"]
+
+
+@pytest.mark.regression("an undated page: the weekday of the held action named again is the same action")
+def test_undated_same_weekday_told_again_stays_one_event() -> None:
+    text = ("Tenants rallied outside the housing authority in Tulsa, Oklahoma, on Sunday against rent hikes.\n\n"
+            "Organizers had planned the rally for Sunday weeks ago and said they will hold it again next month.")
+    evs = report_events(text, None)
+    assert [(e.locality, e.announced_only) for e in evs] == [("Tulsa", False)]

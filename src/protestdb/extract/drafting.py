@@ -98,7 +98,7 @@ class DraftState:
                 if d.announced == announced:
                     return d
                 other = other or d
-        if other is not None and told is not None and same_action_told(self.doc, *told) and not (
+        if other is not None and told is not None and same_action_told(self.doc, *told, other=other) and not (
                 announced and past_action(self.doc, other) and not past_plan(self.doc, told[0])):
             return other  # (a planned action after one told as held days before is a follow-up)
         d = Draft(key, place, counter=counter, announced=announced)
@@ -153,22 +153,30 @@ def _origin_venue(text: str, v: Place) -> bool:
 _NEW_ACTION = None
 
 
-def same_action_told(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger]) -> bool:
+def same_action_told(doc: ExtractDoc, seg: tuple[int, int], trigs: list[Trigger], other: Draft | None = None) -> bool:
     """Does a sentence tell the action already drafted in the other tense: no date of its own
-    and no "another" / "a second" / "new" before its trigger words?"""
-    if not trigs or dates_in(doc, *seg) or _undated_weekday(doc, seg):
+    and no "another" / "a second" / "new" before its trigger words? (``other``: the draft of the
+    other tense, whose weekdays are no day of the sentence's own.)"""
+    if not trigs or dates_in(doc, *seg) or _undated_weekday(doc, seg, other):
         return False
     return not any(_new_action().search(doc.text, max(seg[0], t.start - 30), t.start) for t in trigs)
 
 
-def _undated_weekday(doc: ExtractDoc, seg: tuple[int, int]) -> bool:
+def _undated_weekday(doc: ExtractDoc, seg: tuple[int, int], other: Draft | None = None) -> bool:
     """On a page without a publication date, does the sentence of ``seg`` name a weekday ("Rallies
-    are set for Monday in A, B and C")? It tells a day of its own, though which one is unknown."""
+    are set for Monday in A, B and C")? It tells a day of its own, though which one is unknown --
+    unless the draft ``other`` named that weekday already ("rallied on Sunday" / "had planned the
+    rally for Sunday": the same day, so the same action)."""
     if doc.published is not None:
         return False
     s = doc.layout.sentences[doc.layout.sentence_at(seg[0])]
     days = _weekday_names(doc.lang or "en")
-    return any(s.start <= m.start < s.end and m.relative and days.search(m.quote) for m in doc.dates)
+    mine = {d.group(0).lower() for m in doc.dates if s.start <= m.start < s.end and m.relative
+            for d in [days.search(m.quote)] if d is not None}
+    segs = other.segments if other is not None else []
+    told = {d.group(0).lower() for m in doc.dates if m.relative and any(a <= m.start < b for a, b in segs)
+            for d in [days.search(m.quote)] if d is not None}
+    return bool(mine - told)
 
 
 @lru_cache(maxsize=4)
@@ -1478,6 +1486,14 @@ def _first_day(doc: ExtractDoc, d: Draft) -> set[Any]:
     return {m.future_value if d.announced and m.future_value else m.value} - {None}
 
 
+#: characters either side of an action noun read for its one-day words ("a one-day", "de un día")
+_ONE_DAY_WINDOW = 30
+#: a day told right before an action noun ends at most this far before it ("Sunday's noisy march")
+_DAY_BEFORE_NOUN = 30
+#: a day told right after an action noun starts at most this far after it ("the march on Sunday")
+_DAY_AFTER_NOUN = 6
+
+
 def _one_day(doc: ExtractDoc, t: Trigger) -> bool:
     """Is the action told as held for one day only ("a one-day strike", "a 24-hour walkout",
     "una huelga de un día"; ``cues_<lang>.json`` one_day_before / one_day_after)?"""
@@ -1485,9 +1501,26 @@ def _one_day(doc: ExtractDoc, t: Trigger) -> bool:
 
     lang = doc.lang or "en"
     before, after = lang_entry("cues", lang, "one_day_before"), lang_entry("cues", lang, "one_day_after")
-    if before and rx(before).search(doc.text, max(0, t.start - 30), t.start):
+    told = (bool(before) and rx(before).search(doc.text, max(0, t.start - _ONE_DAY_WINDOW), t.start) is not None
+            or bool(after) and rx(after).match(doc.text[t.end : t.end + _ONE_DAY_WINDOW]) is not None)
+    return told and not _one_day_not_held(doc, t)
+
+
+_YEAR4 = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _one_day_not_held(doc: ExtractDoc, t: Trigger) -> bool:
+    """Is the one-day action of ``t`` told as planned, voted or of another time ("voted Monday to hold a
+    one-day strike", "ya había hecho una huelga de un día"; ``cues_<lang>.json`` one_day_not), or does
+    its sentence name a year other than the publication's ("En 2019 ...")?"""
+    from protestdb.extract.lexicons import lang_entry, rx
+
+    s = doc.layout.sentences[doc.layout.sentence_at(t.start)]
+    not_held = lang_entry("cues", doc.lang or "en", "one_day_not")
+    if not_held and rx(not_held).search(doc.text, s.start, t.start):
         return True
-    return bool(after) and rx(after).match(doc.text[t.end : t.end + 30]) is not None
+    pub = doc.published.year if doc.published is not None else None
+    return any(int(y) != pub for y in _YEAR4.findall(doc.text, s.start, s.end))
 
 
 def _dayed_noun(doc: ExtractDoc, t: Trigger) -> bool:
@@ -1499,17 +1532,37 @@ def _dayed_noun(doc: ExtractDoc, t: Trigger) -> bool:
 
     before = lang_entry("cues", doc.lang or "en", "dayed_action_before")
     after = lang_entry("cues", doc.lang or "en", "dayed_action_after")
-    if not before or not after or not _action_noun(doc, t):
+    if not before or not after or not _action_noun(doc, t) or not _dayed_role(doc, t):
         return False
     text = doc.text
     for m in doc.dates:
         if m.precision != "day" or m.value is None and m.future_value is None:
             continue
-        if t.start - 30 <= m.end <= t.start and rx(before).search(text[m.end : t.start]):
+        if t.start - _DAY_BEFORE_NOUN <= m.end <= t.start and rx(before).search(text[m.end : t.start]):
             return True
-        if t.end <= m.start <= t.end + 6 and rx(after).search(text[t.end : m.start]):
+        if t.end <= m.start <= t.end + _DAY_AFTER_NOUN and rx(after).search(text[t.end : m.start]):
             return True
     return False
+
+
+def _dayed_role(doc: ExtractDoc, t: Trigger) -> bool:
+    """May a day beside the action noun be the noun's own: the noun the subject of a verb other than one of
+    talking of it or judging it ("the vigil Sunday drew 50"), or the object of a verb of taking part or
+    holding ("turned out for the vigil Tuesday"), not after "praised the rally Sunday" (the day is the
+    verb's; ``cues_<lang>.json`` dayed_action_attend / dayed_action_not_subject)? Without a parse: yes."""
+    from protestdb.extract.lexicons import lang_entry
+
+    if doc.doc is None:
+        return True
+    span = doc.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    lang = doc.lang or "en"
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok.head.lemma_.lower() not in set(lang_entry("cues", lang, "dayed_action_not_subject") or ()) | _NOT_HELD
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return tok.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in set(lang_entry("cues", lang, "dayed_action_attend") or ())
 
 
 def _days_elsewhere(st: DraftState, seg: tuple[int, int], trigs: list[Trigger]) -> bool:

@@ -561,11 +561,13 @@ def _site_told(doc: Doc, persons: list[Span], names: list[Span] | None = None) -
 
 
 @lru_cache(maxsize=1)
-def _host_lex() -> tuple[frozenset[str], re.Pattern[str]]:
-    """The verbs of hosting or counting a crowd and the words of their object that tell an
-    action or a crowd (``data/place_names_en`` host_lemmas, host_objects)."""
+def _host_lex() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    """The verbs of hosting or counting a crowd, the words of their object that tell an
+    action or a crowd, and the words after the name that tell it a person after all
+    (``data/place_names_en`` host_lemmas, host_objects, host_not)."""
     own = load_lang("place_names", "en")
-    return frozenset(own["host_lemmas"]), re.compile(own["host_objects"], re.IGNORECASE)
+    return (frozenset(own["host_lemmas"]), re.compile(own["host_objects"], re.IGNORECASE),
+            re.compile(own["host_not"], re.IGNORECASE))
 
 
 def _host_verb(ent: Span) -> Any:
@@ -584,10 +586,13 @@ def _host_verb(ent: Span) -> Any:
 def _host_subject(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
     """(d) A name of one to three words the model tags PERSON, the subject of a verb of hosting
     or counting a crowd whose object tells an action or a crowd ("Elmford saw a rally",
-    "Dunmore and Elmford tallied crowds of 5,000", "Elmford also had a march"): a city of at
+    "Dunmore and Elmford tallied crowds of 5,000", "Elmford also hosted a march"): a city of at
     least ``LIST_CITY_MIN_POP`` people in the gazetteer, in no person frame, never the surname
-    of a full name on the page nor told as a person elsewhere."""
-    lemmas, objects = _host_lex()
+    of a full name on the page nor told as a person elsewhere, nor followed by a person's pronoun
+    or told as seeing something "as" a view in its sentence."""
+    if doc.lang_ != "en":
+        return set()  # the host words are English ones (``data/place_names_en``)
+    lemmas, objects, person_after = _host_lex()
     surnames: set[str] | None = None
     out = set()
     for ent in persons:
@@ -599,6 +604,8 @@ def _host_subject(doc: Doc, persons: list[Span]) -> set[tuple[int, int]]:
         obj = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
         if not obj or not any(objects.search(doc[c.left_edge.i : c.right_edge.i + 1].text) for c in obj):
             continue
+        if person_after.search(doc.text, ent.start_char, ent.sent.end_char):
+            continue  # "Elmford welcomed the marchers to his church", "Elmford saw the protests as ...": a person
         if surnames is None:
             surnames = {e[-1].text for e in persons if len(e) > 1}
         if ent.text in surnames or person_frame(doc, ent.start, ent.end) or _person_elsewhere(doc, ent, persons):

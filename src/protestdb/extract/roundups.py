@@ -224,6 +224,8 @@ def _site_crowd_lex(lang: str) -> tuple[re.Pattern[str], frozenset[str]]:
 
 #: the opening place of a sentence starts at most this many characters into it
 _OPENING_MAX = 40
+#: a state after the opening place ("In Lansing, Michigan,") ends at most this many characters after it
+_STATE_TAIL_MAX = 30
 _STATE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*\.?)?)?,")
 
 
@@ -267,7 +269,7 @@ def site_crowd_triggers(text: str, layout: Layout, triggers: list[Trigger], plac
             after = _opening_end(text, lo, hi, p, opening, lang)
             if after is None or any(lo <= a < hi for a in trig_at.get(si, ())) or us_place_abroad(text, p, places):
                 continue  # no opening place, or the clause tells its action in protest words
-            verb = _acting_verb(text, parse, (after, hi), layout.paragraphs[s.para][0], sms, (people, not_verbs))
+            verb = _acting_verb(text, parse, (after, hi), layout.paragraphs[s.para][0], sms, (people, not_verbs), lang)
             if verb is not None:
                 found.append((p, Trigger(verb[0], verb[1], text[verb[0] : verb[1]], "", si, crowd=True)))
     if not found:
@@ -294,7 +296,7 @@ def _opening_end(text: str, lo: int, hi: int, p: Any, opening: re.Pattern[str], 
         return None
     head = text[lo : p.start].strip() + " "
     if opening.search(head) is not None:
-        tail = _STATE_TAIL.match(text, p.end, min(hi, p.end + 30))
+        tail = _STATE_TAIL.match(text, p.end, min(hi, p.end + _STATE_TAIL_MAX))
         return tail.end() if tail is not None else None  # "In Modesto, ..." / "In Lansing, Michigan, ..."
     if _people_opening(lang).search(head) is not None:
         return lo + len(text[lo:p.start]) - len(text[lo:p.start].lstrip())
@@ -302,7 +304,7 @@ def _opening_end(text: str, lo: int, hi: int, p: Any, opening: re.Pattern[str], 
 
 
 def _acting_verb(text: str, parse: Any, clause: tuple[int, int], para_start: int, sms: list[Any],
-                 lex: tuple[frozenset[str], frozenset[str]]) -> tuple[int, int] | None:
+                 lex: tuple[frozenset[str], frozenset[str]], lang: str = "en") -> tuple[int, int] | None:
     """The verb of the people acting in the clause after an opening place: the verb of a crowd
     figure ("dozens of nurses held"), else of a bare plural of people ("nurses held"); none
     in quoted speech."""
@@ -311,10 +313,12 @@ def _acting_verb(text: str, parse: Any, clause: tuple[int, int], para_start: int
 
     lo, hi = clause
     people, not_verbs = lex
+    if _own_past(lang).search(text, lo, hi):
+        return None  # "In Tempe, workers reached a deal last month": a day of its own, gone by
     verb = next((v for sm in sms if lo <= sm.start < hi and crowd_size(text, sm) and not in_quote(text, para_start, sm.start)
                  and (v := _crowd_verb(parse, sm, not_verbs)) is not None), None)
     if verb is None and not in_quote(text, para_start, lo):
-        verb = _people_verb(parse, lo, hi, people, not_verbs)
+        verb = _people_verb(parse, lo, hi, people, lang)
     return verb
 
 
@@ -325,13 +329,14 @@ def _people_nouns(lang: str) -> frozenset[str]:
 
 
 #: a bare plural subject ("nurses held signs") stands at most this many characters after the place
+#: (the clause start: "In Tempe, " is cut off already, so a short plural and its verb fit)
 _PEOPLE_MAX = 25
 
 
-def _people_verb(parse: Any, lo: int, hi: int, people: frozenset[str], not_verbs: frozenset[str]) -> tuple[int, int] | None:
+def _people_verb(parse: Any, lo: int, hi: int, people: frozenset[str], lang: str) -> tuple[int, int] | None:
     """The clause right after an opening place told with a bare plural of people as its subject
     ("In Elmford, nurses held signs outside the hospital"): the span of that subject's verb (not a
-    verb of ``not_verbs``, nor passive, negated or with an auxiliary: "will hold"), else None."""
+    verb of acting in protest, ``_act_verbs``; not passive, negated or with an auxiliary: "will hold"), else None."""
     span = parse.char_span(lo, min(hi, lo + _PEOPLE_MAX), alignment_mode="contract")
     if span is None:
         return None
@@ -339,9 +344,22 @@ def _people_verb(parse: Any, lo: int, hi: int, people: frozenset[str], not_verbs
     if tok is None or tok.head.pos_ != "VERB" or any(c.dep_ in ("det", "poss", "nummod", "amod") for c in tok.children):
         return None  # "the nurses", "their students", "striking nurses": told before, or qualified
     verb = tok.head
-    if verb.lemma_.lower() in not_verbs or any(c.dep_ in ("auxpass", "neg", "aux") for c in verb.children):
-        return None
+    if verb.lemma_.lower() not in _act_verbs(lang) or any(c.dep_ in ("auxpass", "neg", "aux") for c in verb.children):
+        return None  # "Students in Merced returned to class": a verb that tells no protest action
     return verb.idx, verb.idx + len(verb.text)
+
+
+@lru_cache(maxsize=4)
+def _act_verbs(lang: str) -> frozenset[str]:
+    """Lemmas of acting in protest that a bare plural of people may tell (``data/roundups_en`` people_act_verbs)."""
+    return frozenset(load_lang("roundups", lang).get("people_act_verbs", ()))
+
+
+@lru_cache(maxsize=4)
+def _own_past(lang: str) -> re.Pattern[str]:
+    """Words of a clause telling a past day of its own (``data/roundups_en`` clause_own_past)."""
+    rx = load_lang("roundups", lang).get("clause_own_past")
+    return re.compile(rx or r"(?!x)x", re.IGNORECASE)
 
 
 def _crowd_verb(parse: Any, sm: Any, not_verbs: frozenset[str]) -> tuple[int, int] | None:

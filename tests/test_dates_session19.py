@@ -107,3 +107,15 @@ def test_a_span_of_days_is_not_the_main_date_beside_a_single_day() -> None:
     by_place = {e.locality: e.date for e in res.events}
     assert by_place.get("Leeds") == "2023-06-11"
     assert by_place.get("Sheffield") == "2023-06-11"  # the day told alone, not the weekend's first day
+
+
+def test_a_lone_day_told_apart_from_the_protest_does_not_beat_its_span() -> None:
+    # the ordinance's signing day is told without a protest word, outside the lead: the weekend of
+    # the rallies stays the main date
+    text = (
+        "Crowds demonstrated throughout Kansas this weekend against the new zoning ordinance.\n\n"
+        "In Salina, demonstrators lined Santa Fe Avenue, organizers said.\n\n"
+        "The mayor signed the ordinance on Oct. 2 and it applies from March."
+    )
+    res = extract_text(text, date(2024, 10, 7), geocode=False)
+    assert res.events and all(e.date != "2024-10-02" for e in res.events)

@@ -479,16 +479,25 @@ def anchor_date(ctx: ExtractDoc) -> Any | None:
     if ctx.published is not None:
         # up to a day after the page's date: a stamp a day early (time zones, "Updated") is common
         cands = [dm for dm in cands if (ctx.published - dm.value).days in range(-1, 15)]
-    # a span of days ("this weekend", "Feb. 2-4") names no one day: a day told alone comes first
-    cands = [dm for dm in cands if dm.end_value is None] or cands
-    for dm in cands:
-        si = layout.sentence_at(dm.start)
-        if si in trig_sents and layout.sentences[si].kind in ("body", "headline"):
-            return dm
-    # the lead paragraph tells when ("... were arrested Tuesday after they sat down ...")
     lead = next((s.para for s in layout.sentences if s.kind == "body"), None)
+
+    def with_action(dm: Any) -> bool:
+        si = layout.sentence_at(dm.start)
+        return si in trig_sents and layout.sentences[si].kind in ("body", "headline")
+
+    def in_lead(dm: Any) -> bool:  # the lead paragraph tells when ("... were arrested Tuesday ...")
+        return relative_lead(dm) and layout.sentences[layout.sentence_at(dm.start)].para == lead
+
+    # a span of days ("this weekend", "Feb. 2-4") names no one day: a day told alone comes first,
+    # when it is told with a protest word or in the lead (a law's signing day told later is not)
+    singles = [dm for dm in cands if dm.end_value is None and (with_action(dm) or in_lead(dm))]
+    if singles:
+        return next((dm for dm in singles if with_action(dm)), singles[0])
     for dm in cands:
-        if relative_lead(dm) and layout.sentences[layout.sentence_at(dm.start)].para == lead:
+        if with_action(dm):
+            return dm
+    for dm in cands:
+        if in_lead(dm):
             return dm
     for dm in cands:
         if layout.sentences[layout.sentence_at(dm.start)].kind in ("byline", "headline"):

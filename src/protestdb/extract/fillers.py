@@ -715,11 +715,15 @@ def _put_day_of_a_dateless_page(f: Filling) -> bool:
         return False
     # a time the date reader missed ("ON MONDAY", "a week ago", "hace dos semanas", "has died")
     # is no absence of a date: such a page leaves its action undated
+    stamps = page_stamps(f.doc.text, f.doc.lang)
+    text = f.doc.text
+    for _d, _upd, (a, b, _q) in stamps:  # the page's own stamp is no time the text tells
+        text = text[:a] + " " * (b - a) + text[b:]
     words = lang_entry("date", f.doc.lang, "time_words") or ()
-    if words and any_rx(tuple(words)).search(f.doc.text):
+    if words and any_rx(tuple(words)).search(text):
         return False
     # the evidence is the page's own stamp (a trigger word is none); without one, no quote
-    spans = [span for d, _upd, span in page_stamps(f.doc.text, f.doc.lang) if d == pub][:1]
+    spans = [span for d, _upd, span in stamps if d == pub][:1]
     f.put("date", pub.isoformat(), *spans, rule="date.page_day_of_a_dateless_page")
     f.ev.date_precision = "day"
     record(f.trace, "date_precision", "date.page_day_of_a_dateless_page", spans)

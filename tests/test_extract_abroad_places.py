@@ -1,6 +1,7 @@
 """An event read in a US state on a page about another country keeps that reading only with US
 evidence on the page (``extract/abroad.py``); without it the event is placed in the page's
-country, or dropped when that country has no town of the name. Invented sentences."""
+country when its news is located there; a name with no town there keeps its US reading. Invented
+sentences."""
 
 from __future__ import annotations
 
@@ -62,6 +63,14 @@ def test_us_words_beside_the_town_keep_the_us_reading() -> None:
     assert us_evidence(doc, _misread(doc, "Birmingham", "AL"))
 
 
+def test_another_america_is_no_us_word() -> None:
+    from protestdb.extract.abroad import us_evidence
+
+    for tail in (" while dockers struck across Latin America and Asia", " as unions in South America watched"):
+        doc = _doc("Birmingham", tail)
+        assert not us_evidence(doc, _misread(doc, "Birmingham", "AL")), tail
+
+
 def test_a_town_mostly_american_keeps_the_us_reading() -> None:
     from protestdb.extract.abroad import us_evidence
 
@@ -71,7 +80,7 @@ def test_a_town_mostly_american_keeps_the_us_reading() -> None:
     assert us_evidence(doc, ev)
 
 
-def test_a_name_with_no_town_in_the_pages_country_is_dropped() -> None:
+def test_a_name_with_no_town_in_the_pages_country_keeps_the_us_reading() -> None:
     from protestdb.extract.abroad import _mostly_american, place_abroad
 
     doc = _doc("Birmingham")
@@ -80,9 +89,20 @@ def test_a_name_with_no_town_in_the_pages_country_is_dropped() -> None:
     ev.evidence["locality"] = []
     assert not _mostly_american("Fremantle")
     n = len(doc.events)
-    assert place_abroad(doc) == [ev.index]
-    assert len(doc.events) == n - 1 and all(e.locality != "Fremantle" for e in doc.events)
-    assert [e.index for e in doc.events] == list(range(n - 1))
+    assert place_abroad(doc) == []
+    assert len(doc.events) == n and (ev.locality, ev.state, ev.country) == ("Fremantle", "AL", "US")
+
+
+def test_a_us_campus_rally_about_a_war_abroad_stays_in_the_us() -> None:
+    # a foreign country as the topic does not make the page one located there
+    from protestdb.extract import extract_text
+
+    text = ("Hundreds of students rallied in Cambridge on Tuesday to protest Israel's war in Gaza.\n\n"
+            "The protesters demanded that Harvard divest from Israeli companies. Israel launched its offensive "
+            "after the Hamas attack on Israel, and Israeli officials say the war in Gaza will go on.\n\n"
+            "Israeli and Palestinian flags were seen.")
+    res = extract_text(text, PUB)
+    assert [(e.locality, e.state, e.country) for e in res.events] == [("Cambridge", "MA", "US")]
 
 
 def test_a_us_page_is_left_alone() -> None:

@@ -116,8 +116,8 @@ def test_a_us_page_is_left_alone() -> None:
 
 
 @pytest.mark.parametrize(("text", "places"), [
-    ("Nurses finished a long march to the state Capitol in Helena on Friday. The march started in Bozeman and "
-     "concluded 90 miles away in Helena on Friday.", [("Helena", "MT")]),
+    ("Retired miners rallied at the Capitol in Cheyenne on Thursday after a five-day march. The march had begun "
+     "in Casper and wrapped up about 180 miles later in Cheyenne.", [("Cheyenne", "WY")]),
     ("Dockworkers rallied on Monday. Their caravan set off at dawn in Fresno, Calif., and arrived in Sacramento "
      "by noon, where hundreds marched.", [("Sacramento", "CA")]),
 ])
@@ -137,9 +137,27 @@ def test_a_town_a_route_began_in_stays_a_site_without_an_end() -> None:
     assert not route_origin(text, p, [p])
 
 
+@pytest.mark.parametrize("text", [
+    # a spread that "reached" another town is no route: both towns are sites
+    "The strike began in Flint on Monday, when 2,000 parts workers walked off the job, and by Thursday had "
+    "reached plants in Lansing, where 900 more walked out.",
+    # no route noun starts it: sit-ins that began in one town and camps that ended in another
+    "Sit-ins began at Oberlin in Ohio in March and, weeks later, students at Reed set up camps that ended in "
+    "Portland with arrests.",
+])
+def test_no_route_noun_no_route_origin(text: str) -> None:
+    from protestdb.extract.assemble import route_origin
+    from protestdb.extract.places import gazetteer_places
+
+    found = gazetteer_places(text)
+    assert found
+    assert not any(route_origin(text, p, found) for p in found)
+
+
 @pytest.mark.parametrize(("text", "town"), [
     # the towns a road joins
     ("Hundreds of farmers rallied in Lille on Monday and then blocked the motorway connecting Arras to Calais.", "Calais"),
+    ("Hundreds of farmers rallied in Lille on Monday and then blocked the motorway connecting Arras to Calais.", "Arras"),
 ])
 def test_destinations_and_origins_are_no_sites(text: str, town: str) -> None:
     from protestdb.extract.assemble import non_event_places

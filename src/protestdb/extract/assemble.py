@@ -93,7 +93,7 @@ def route_origin(text: str, p: Place, places_: list[Place], lang: str = "en") ->
     """Is ``p`` where a route began, told with the other town where it ended ("the march
     started in Elmwood and concluded 90 miles away in Fairview")? The end is the site."""
     pats = _route_ends(lang)
-    if pats is None or pats[0].search(text, max(0, p.start - 60), p.start) is None:
+    if pats is None or pats[0].search(text, max(0, p.start - 120), p.start) is None:
         return False
     return any(
         q.kind in ("city", "neighborhood") and q.city_key and q.city_key != p.city_key and 0 < q.start - p.end <= 200

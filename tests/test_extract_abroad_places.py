@@ -163,6 +163,15 @@ def test_destinations_and_origins_are_no_sites(text: str, town: str) -> None:
     from protestdb.extract.assemble import non_event_places
     from protestdb.extract.places import gazetteer_places
 
-    found = [p for p in gazetteer_places(text) if p.quote == town]
+    every = gazetteer_places(text)
+    found = [p for p in every if p.quote == town]
     assert found, town
-    assert id(found[0]) in non_event_places(text, found)
+    assert id(found[0]) in non_event_places(text, every)
+
+
+def test_a_road_joining_the_one_town_named_is_blocked_there() -> None:
+    # a blockade of a road that joins the page's only town to a border post is at that town
+    from protestdb.extract import extract_text
+
+    text = "Dozens of ranchers blocked the road linking Elko, Nevada, to the state line on Tuesday over water permits."
+    assert [(e.locality, e.state) for e in extract_text(text, PUB).events] == [("Elko", "NV")]

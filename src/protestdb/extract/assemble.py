@@ -25,6 +25,7 @@ def dates_in(ctx: ExtractDoc, start: int, end: int) -> list[Any]:
 
 _LOCATIVE = None
 _NOT_SITE = None
+_ROAD_JOINS = re.compile(r"\b(?:connecting|linking)\s+(?:the\s+)?(?:city of\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +66,10 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
             other = bool(_NOT_SITE.search(before)) and not re.search(
                 r"\b(?:neighbou?rhoods?|districts?|section|boroughs?|city|cities|towns?|villages?|suburbs?|communit(?:y|ies)|areas?|streets|residents|inhabitants|villagers|townships?|front|steps) of\s+$", before, re.IGNORECASE
             ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE) \
-                and not _site_possessive().match(text, p.end)  # "took to Chicago's streets": the site
+                and not _site_possessive().match(text, p.end) \
+                and not (_ROAD_JOINS.search(before) and only_town(p, places_))
+            # "took to Chicago's streets": the site; "blocked the highway connecting Elmwood to the
+            # border": a blockade of a road that only one named town joins is at that town
         if not other and route_origin(text, p, places_):
             other = True  # "the march started in Elmwood and ended in Fairview": where it set out
         if not other and incident_name(text, p) and not only_town(p, places_):

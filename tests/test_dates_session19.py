@@ -83,17 +83,31 @@ def test_a_weekday_with_its_day_in_brackets_is_one_date() -> None:
     assert [m.value for m in undated] == [date(2024, 11, 7)]
 
 
-def test_a_paragraph_ending_in_a_photo_credit_is_a_caption() -> None:
+def test_a_paragraph_ending_in_a_credit_is_a_caption() -> None:
     from protestdb.extract.segment import split_text
 
     text = (
-        "Dockers strike at Rotterdam\n\n"
-        "Dockers listen to a union speech at the port gates in Antwerp, on Nov 6, 2024. PHOTO: NEWSWIRE-PIX\n\n"
-        "ROTTERDAM - Thousands of dockers walked off the job on Thursday (Nov 7), halting the port."
+        "Teachers rally in Tacoma\n\n"
+        "A hand-painted sign leans on a school fence in Olympia (Sept 3). Credit: CAPITOL WIRE\n\n"
+        "TACOMA - Hundreds of teachers rallied outside the district office on Wednesday, demanding smaller classes."
     )
     layout = split_text(text, None, "en")
-    kinds = {layout.sentences[i].para: layout.sentences[i].kind for i in range(len(layout.sentences))}
+    kinds = {s.para: s.kind for s in layout.sentences}
     assert kinds[1] == "caption" and kinds[2] == "body"
+
+
+def test_a_body_paragraph_with_a_glued_credit_keeps_its_action() -> None:
+    from protestdb.extract.segment import split_text
+
+    body = "In Spokane, dozens of teachers picketed the school board on Tuesday over class sizes."
+    text = "Teachers press for smaller classes\n\nUnions stepped up their campaign this week.\n\n" + body + \
+        " Photo: Lena Hart\n\nIn Yakima, teachers marched to City Hall on Wednesday."
+    layout = split_text(text, None, "en")
+    kinds = [(text[s.start:s.end].strip(), s.kind) for s in layout.sentences if s.para == 2]
+    assert kinds[0] == (body, "body")
+    assert kinds[-1][1] == "caption"
+    res = extract_text(text, date(2024, 10, 9), geocode=False)
+    assert "Spokane" in {e.locality for e in res.events}
 
 
 def test_a_span_of_days_is_not_the_main_date_beside_a_single_day() -> None:

@@ -78,6 +78,10 @@ def test_a_weekday_with_its_day_in_brackets_is_one_date() -> None:
 
     got = find_dates("Dockers walked out on Thursday (Nov 7) across the port.", date(2024, 11, 8))
     assert [(m.value, m.precision) for m in got] == [(date(2024, 11, 7), "day")]
+    assert [m.quote for m in got] == ["Thursday (Nov 7)"]  # the bracket closed in the quote
+    # a weekday the bracketed day is not: no one date, the two are read apart
+    odd = find_dates("Dockers walked out on Thursday (Nov 6) across the port.", date(2024, 11, 8))
+    assert [(m.quote, m.value) for m in odd] == [("Thursday", date(2024, 11, 7)), ("Nov 6", date(2024, 11, 6))]
     # on a page without a date, the weekday checks the year the text names
     undated = find_dates("The 2024 contract lapsed.\n\nDockers walked out on Thursday (Nov 7) across the port.", None)
     assert [m.value for m in undated] == [date(2024, 11, 7)]

@@ -160,16 +160,22 @@ def _label(layout: Layout, lang: str) -> None:
         _credit_captions(layout, lang, caption, credit_end)
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _credit_captions(layout: Layout, lang: str, caption: Any, credit_end: Any) -> None:
     """A paragraph told a caption only by the credit it ends in ("... in Baltimore on Tuesday.
-    Photo: Jane Doe") that tells a protest action before the credit is body text with a glued
-    credit: only the credit is the caption."""
+    Photo: Jane Doe") that tells a protest action, and no year, before the credit is body text
+    with a glued credit: only the credit is the caption."""
     text = layout.text
     glued = {}
     for pi, (ps, pe) in enumerate(layout.paragraphs):
         para = text[ps:pe]
         m = credit_end.search(para)
-        if m is not None and not caption.search(para) and any(s.para == pi and s.kind == "caption" for s in layout.sentences):
+        # a photo's caption gives its day with the year ("..., on Dec 6, 2023. PHOTO: X"); a news
+        # paragraph with a glued credit tells no year
+        if m is not None and not caption.search(para) and not _YEAR.search(para, 0, m.start()) \
+                and any(s.para == pi and s.kind == "caption" for s in layout.sentences):
             glued[pi] = ps + m.start() + 1
     if not glued:
         return

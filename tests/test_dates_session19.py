@@ -78,22 +78,40 @@ def test_a_weekday_with_its_day_in_brackets_is_one_date() -> None:
 
     got = find_dates("Dockers walked out on Thursday (Nov 7) across the port.", date(2024, 11, 8))
     assert [(m.value, m.precision) for m in got] == [(date(2024, 11, 7), "day")]
+    assert [m.quote for m in got] == ["Thursday (Nov 7)"]  # the bracket closed in the quote
+    # a weekday the bracketed day is not: no one date, the two are read apart
+    odd = find_dates("Dockers walked out on Thursday (Nov 6) across the port.", date(2024, 11, 8))
+    assert [(m.quote, m.value) for m in odd] == [("Thursday", date(2024, 11, 7)), ("Nov 6", date(2024, 11, 6))]
     # on a page without a date, the weekday checks the year the text names
     undated = find_dates("The 2024 contract lapsed.\n\nDockers walked out on Thursday (Nov 7) across the port.", None)
     assert [m.value for m in undated] == [date(2024, 11, 7)]
 
 
-def test_a_paragraph_ending_in_a_photo_credit_is_a_caption() -> None:
+def test_a_paragraph_ending_in_a_credit_is_a_caption() -> None:
     from protestdb.extract.segment import split_text
 
     text = (
-        "Dockers strike at Rotterdam\n\n"
-        "Dockers listen to a union speech at the port gates in Antwerp, on Nov 6, 2024. PHOTO: NEWSWIRE-PIX\n\n"
-        "ROTTERDAM - Thousands of dockers walked off the job on Thursday (Nov 7), halting the port."
+        "Teachers rally in Tacoma\n\n"
+        "A hand-painted sign leans on a school fence in Olympia (Sept 3). Credit: CAPITOL WIRE\n\n"
+        "TACOMA - Hundreds of teachers rallied outside the district office on Wednesday, demanding smaller classes."
     )
     layout = split_text(text, None, "en")
-    kinds = {layout.sentences[i].para: layout.sentences[i].kind for i in range(len(layout.sentences))}
+    kinds = {s.para: s.kind for s in layout.sentences}
     assert kinds[1] == "caption" and kinds[2] == "body"
+
+
+def test_a_body_paragraph_with_a_glued_credit_keeps_its_action() -> None:
+    from protestdb.extract.segment import split_text
+
+    body = "In Spokane, dozens of teachers picketed the school board on Tuesday over class sizes."
+    text = "Teachers press for smaller classes\n\nUnions stepped up their campaign this week.\n\n" + body + \
+        " Photo: Lena Hart\n\nIn Yakima, teachers marched to City Hall on Wednesday."
+    layout = split_text(text, None, "en")
+    kinds = [(text[s.start:s.end].strip(), s.kind) for s in layout.sentences if s.para == 2]
+    assert kinds[0] == (body, "body")
+    assert kinds[-1][1] == "caption"
+    res = extract_text(text, date(2024, 10, 9), geocode=False)
+    assert "Spokane" in {e.locality for e in res.events}
 
 
 def test_a_span_of_days_is_not_the_main_date_beside_a_single_day() -> None:
@@ -107,3 +125,15 @@ def test_a_span_of_days_is_not_the_main_date_beside_a_single_day() -> None:
     by_place = {e.locality: e.date for e in res.events}
     assert by_place.get("Leeds") == "2023-06-11"
     assert by_place.get("Sheffield") == "2023-06-11"  # the day told alone, not the weekend's first day
+
+
+def test_a_lone_day_told_apart_from_the_protest_does_not_beat_its_span() -> None:
+    # the ordinance's signing day is told without a protest word, outside the lead: the weekend of
+    # the rallies stays the main date
+    text = (
+        "Crowds demonstrated throughout Kansas this weekend against the new zoning ordinance.\n\n"
+        "In Salina, demonstrators lined Santa Fe Avenue, organizers said.\n\n"
+        "The mayor signed the ordinance on Oct. 2 and it applies from March."
+    )
+    res = extract_text(text, date(2024, 10, 7), geocode=False)
+    assert res.events and all(e.date != "2024-10-02" for e in res.events)

@@ -1,6 +1,7 @@
 """An event read in a US state on a page about another country keeps that reading only with US
 evidence on the page (``extract/abroad.py``); without it the event is placed in the page's
-country, or dropped when that country has no town of the name. Invented sentences."""
+country when its news is located there; a name with no town there keeps its US reading. Invented
+sentences."""
 
 from __future__ import annotations
 
@@ -62,6 +63,14 @@ def test_us_words_beside_the_town_keep_the_us_reading() -> None:
     assert us_evidence(doc, _misread(doc, "Birmingham", "AL"))
 
 
+def test_another_america_is_no_us_word() -> None:
+    from protestdb.extract.abroad import us_evidence
+
+    for tail in (" while dockers struck across Latin America and Asia", " as unions in South America watched"):
+        doc = _doc("Birmingham", tail)
+        assert not us_evidence(doc, _misread(doc, "Birmingham", "AL")), tail
+
+
 def test_a_town_mostly_american_keeps_the_us_reading() -> None:
     from protestdb.extract.abroad import us_evidence
 
@@ -71,7 +80,7 @@ def test_a_town_mostly_american_keeps_the_us_reading() -> None:
     assert us_evidence(doc, ev)
 
 
-def test_a_name_with_no_town_in_the_pages_country_is_dropped() -> None:
+def test_a_name_with_no_town_in_the_pages_country_keeps_the_us_reading() -> None:
     from protestdb.extract.abroad import _mostly_american, place_abroad
 
     doc = _doc("Birmingham")
@@ -80,9 +89,20 @@ def test_a_name_with_no_town_in_the_pages_country_is_dropped() -> None:
     ev.evidence["locality"] = []
     assert not _mostly_american("Fremantle")
     n = len(doc.events)
-    assert place_abroad(doc) == [ev.index]
-    assert len(doc.events) == n - 1 and all(e.locality != "Fremantle" for e in doc.events)
-    assert [e.index for e in doc.events] == list(range(n - 1))
+    assert place_abroad(doc) == []
+    assert len(doc.events) == n and (ev.locality, ev.state, ev.country) == ("Fremantle", "AL", "US")
+
+
+def test_a_us_campus_rally_about_a_war_abroad_stays_in_the_us() -> None:
+    # a foreign country as the topic does not make the page one located there
+    from protestdb.extract import extract_text
+
+    text = ("Hundreds of students rallied in Cambridge on Tuesday to protest Israel's war in Gaza.\n\n"
+            "The protesters demanded that Harvard divest from Israeli companies. Israel launched its offensive "
+            "after the Hamas attack on Israel, and Israeli officials say the war in Gaza will go on.\n\n"
+            "Israeli and Palestinian flags were seen.")
+    res = extract_text(text, PUB)
+    assert [(e.locality, e.state, e.country) for e in res.events] == [("Cambridge", "MA", "US")]
 
 
 def test_a_us_page_is_left_alone() -> None:
@@ -96,8 +116,8 @@ def test_a_us_page_is_left_alone() -> None:
 
 
 @pytest.mark.parametrize(("text", "places"), [
-    ("Nurses finished a long march to the state Capitol in Helena on Friday. The march started in Bozeman and "
-     "concluded 90 miles away in Helena on Friday.", [("Helena", "MT")]),
+    ("Retired miners rallied at the Capitol in Cheyenne on Thursday after a five-day march. The march had begun "
+     "in Casper and wrapped up about 180 miles later in Cheyenne.", [("Cheyenne", "WY")]),
     ("Dockworkers rallied on Monday. Their caravan set off at dawn in Fresno, Calif., and arrived in Sacramento "
      "by noon, where hundreds marched.", [("Sacramento", "CA")]),
 ])
@@ -117,14 +137,41 @@ def test_a_town_a_route_began_in_stays_a_site_without_an_end() -> None:
     assert not route_origin(text, p, [p])
 
 
+@pytest.mark.parametrize("text", [
+    # a spread that "reached" another town is no route: both towns are sites
+    "The strike began in Flint on Monday, when 2,000 parts workers walked off the job, and by Thursday had "
+    "reached plants in Lansing, where 900 more walked out.",
+    # no route noun starts it: sit-ins that began in one town and camps that ended in another
+    "Sit-ins began at Oberlin in Ohio in March and, weeks later, students at Reed set up camps that ended in "
+    "Portland with arrests.",
+])
+def test_no_route_noun_no_route_origin(text: str) -> None:
+    from protestdb.extract.assemble import route_origin
+    from protestdb.extract.places import gazetteer_places
+
+    found = gazetteer_places(text)
+    assert found
+    assert not any(route_origin(text, p, found) for p in found)
+
+
 @pytest.mark.parametrize(("text", "town"), [
     # the towns a road joins
     ("Hundreds of farmers rallied in Lille on Monday and then blocked the motorway connecting Arras to Calais.", "Calais"),
+    ("Hundreds of farmers rallied in Lille on Monday and then blocked the motorway connecting Arras to Calais.", "Arras"),
 ])
 def test_destinations_and_origins_are_no_sites(text: str, town: str) -> None:
     from protestdb.extract.assemble import non_event_places
     from protestdb.extract.places import gazetteer_places
 
-    found = [p for p in gazetteer_places(text) if p.quote == town]
+    every = gazetteer_places(text)
+    found = [p for p in every if p.quote == town]
     assert found, town
-    assert id(found[0]) in non_event_places(text, found)
+    assert id(found[0]) in non_event_places(text, every)
+
+
+def test_a_road_joining_the_one_town_named_is_blocked_there() -> None:
+    # a blockade of a road that joins the page's only town to a border post is at that town
+    from protestdb.extract import extract_text
+
+    text = "Dozens of ranchers blocked the road linking Elko, Nevada, to the state line on Tuesday over water permits."
+    assert [(e.locality, e.state) for e in extract_text(text, PUB).events] == [("Elko", "NV")]

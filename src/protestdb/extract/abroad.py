@@ -1,7 +1,9 @@
 """Events abroad read as US places: on a page about another country, an event the geocoder put
 in a US state keeps that reading only with US evidence on the page (``us_evidence``); without
-it the event is placed in the page's country (its town's namesake there, else the country) or,
-when that country has no town of the name, dropped as a misread name."""
+it the event is placed in the page's country (its town's namesake there). A page is about a
+country when its news is located there (a dateline there, a town of that country named, an event
+placed there), not when it tells a foreign topic ("a rally in Cambridge against the war in Gaza");
+with no namesake there the US reading stays (never dropped)."""
 
 from __future__ import annotations
 
@@ -118,35 +120,27 @@ def place_abroad(doc: Any) -> list[int]:
     country = places.text_country(doc.text)
     if not country or country == "US":
         return []
-    gone = []
-    for i, ev in enumerate(doc.events):
+    if not _news_located(doc, country):
+        return []
+    for ev in doc.events:
         if not us_state(ev) or us_evidence(doc, ev):
             continue
         g = _abroad_reading(ev, country)
         if g is not None:
             _replace(ev, g)
             doc.trace.drop(f"event {ev.index}: US reading", "abroad.place_abroad", f"placed in {country}: no US evidence")
-        else:
-            gone.append(i)
-            doc.trace.drop(f"event {ev.index} ({ev.locality}, {ev.state})", "abroad.place_abroad",
-                           f"a US reading on a page about {country}, no US evidence, no namesake there")
-    if gone:
-        _drop(doc, gone)
-    return gone
+    return []
 
 
-def _drop(doc: Any, gone: list[int]) -> None:
-    """Remove the events ``gone`` (and their drafts and traces, which run parallel); renumber."""
-    n, dropped = len(doc.events), set(gone)
-    keep = [i for i in range(n) if i not in dropped]
-    if len(doc.drafts) >= n:
-        doc.drafts = [doc.drafts[i] for i in keep] + doc.drafts[n:]
-    if len(doc.event_traces) == n:
-        doc.event_traces = [doc.event_traces[i] for i in keep]
-    renum = {doc.events[i].index: k for k, i in enumerate(keep)}
-    doc.events = [doc.events[i] for i in keep]
-    for k, ev in enumerate(doc.events):
-        ev.index = k
-    afar = doc.memo.get("dated_from_afar")
-    if afar:
-        doc.memo["dated_from_afar"] = {renum[i] for i in afar if i in renum}
+def _news_located(doc: Any, country: str) -> bool:
+    """Is the page's news located in ``country``: its dateline there, a town of that country
+    named, or an event placed there? (A country named as a topic is not enough.)"""
+    lay = doc.layout
+    if lay is not None and lay.dateline:
+        city = places.dateline_place(lay, doc.places)[0]
+        if city is not None and city.country == country:
+            return True
+    if any(p.kind in ("city", "neighborhood") and p.country == country for p in doc.places):
+        return True
+    return any(ev.country == country and ev.locality for ev in doc.events)
+

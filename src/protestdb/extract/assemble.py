@@ -25,6 +25,7 @@ def dates_in(ctx: ExtractDoc, start: int, end: int) -> list[Any]:
 
 _LOCATIVE = None
 _NOT_SITE = None
+_ROAD_JOINS = re.compile(r"\b(?:connecting|linking)\s+(?:the\s+)?(?:city of\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +66,10 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
             other = bool(_NOT_SITE.search(before)) and not re.search(
                 r"\b(?:neighbou?rhoods?|districts?|section|boroughs?|city|cities|towns?|villages?|suburbs?|communit(?:y|ies)|areas?|streets|residents|inhabitants|villagers|townships?|front|steps) of\s+$", before, re.IGNORECASE
             ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE) \
-                and not _site_possessive().match(text, p.end)  # "took to Chicago's streets": the site
+                and not _site_possessive().match(text, p.end) \
+                and not (_ROAD_JOINS.search(before) and only_town(p, places_))
+            # "took to Chicago's streets": the site; "blocked the highway connecting Elmwood to the
+            # border": a blockade of a road that only one named town joins is at that town
         if not other and route_origin(text, p, places_):
             other = True  # "the march started in Elmwood and ended in Fairview": where it set out
         if not other and incident_name(text, p) and not only_town(p, places_):
@@ -93,7 +97,7 @@ def route_origin(text: str, p: Place, places_: list[Place], lang: str = "en") ->
     """Is ``p`` where a route began, told with the other town where it ended ("the march
     started in Elmwood and concluded 90 miles away in Fairview")? The end is the site."""
     pats = _route_ends(lang)
-    if pats is None or pats[0].search(text, max(0, p.start - 60), p.start) is None:
+    if pats is None or pats[0].search(text, max(0, p.start - 120), p.start) is None:
         return False
     return any(
         q.kind in ("city", "neighborhood") and q.city_key and q.city_key != p.city_key and 0 < q.start - p.end <= 200
@@ -479,16 +483,25 @@ def anchor_date(ctx: ExtractDoc) -> Any | None:
     if ctx.published is not None:
         # up to a day after the page's date: a stamp a day early (time zones, "Updated") is common
         cands = [dm for dm in cands if (ctx.published - dm.value).days in range(-1, 15)]
-    # a span of days ("this weekend", "Feb. 2-4") names no one day: a day told alone comes first
-    cands = [dm for dm in cands if dm.end_value is None] or cands
-    for dm in cands:
-        si = layout.sentence_at(dm.start)
-        if si in trig_sents and layout.sentences[si].kind in ("body", "headline"):
-            return dm
-    # the lead paragraph tells when ("... were arrested Tuesday after they sat down ...")
     lead = next((s.para for s in layout.sentences if s.kind == "body"), None)
+
+    def with_action(dm: Any) -> bool:
+        si = layout.sentence_at(dm.start)
+        return si in trig_sents and layout.sentences[si].kind in ("body", "headline")
+
+    def in_lead(dm: Any) -> bool:  # the lead paragraph tells when ("... were arrested Tuesday ...")
+        return relative_lead(dm) and layout.sentences[layout.sentence_at(dm.start)].para == lead
+
+    # a span of days ("this weekend", "Feb. 2-4") names no one day: a day told alone comes first,
+    # when it is told with a protest word or in the lead (a law's signing day told later is not)
+    singles = [dm for dm in cands if dm.end_value is None and (with_action(dm) or in_lead(dm))]
+    if singles:
+        return next((dm for dm in singles if with_action(dm)), singles[0])
     for dm in cands:
-        if relative_lead(dm) and layout.sentences[layout.sentence_at(dm.start)].para == lead:
+        if with_action(dm):
+            return dm
+    for dm in cands:
+        if in_lead(dm):
             return dm
     for dm in cands:
         if layout.sentences[layout.sentence_at(dm.start)].kind in ("byline", "headline"):

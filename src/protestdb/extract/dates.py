@@ -206,6 +206,8 @@ def _r_date(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | Non
     if month is None or day is None or not _safe_date(2024, month, day):
         return None
     v, f = _absolute_md(month, day, _year(m.group("y")), pub)
+    if m.groupdict().get("br") and (v or f) and lx.weekdays.get(_fold(m.group("wd"), lx)) != (v or f).weekday():
+        return None  # "on Monday (Oct 8)" with Oct 8 a Tuesday: no one date; its parts are read apart
     return v, f, None, "day" if v or f else "unknown", False
 
 
@@ -409,13 +411,8 @@ def _quote_span(m: re.Match[str]) -> tuple[int, int]:
     return m.span()
 
 
-def find_dates(text: str, published: date | None, lang: str = "en") -> list[DateMention]:
-    """All date expressions in ``text``, in text order, with offsets into ``text``."""
-    if not text:
-        return []
-    lx = _lexicon(lang)
-    if lx is None:
-        return _dateparser_dates(text, published, lang)
+def _candidates(text: str, lx: _Lexicon) -> list[tuple[int, int, int, str, re.Match[str]]]:
+    """Every pattern's matches as (start, end, pattern order, kind, match)."""
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     low = lowered(text)
     for order, (kind, pat) in enumerate(lx.patterns):
@@ -423,6 +420,21 @@ def find_dates(text: str, published: date | None, lang: str = "en") -> list[Date
             s, e = m.span()
             if e > s:
                 cands.append((s, e, order, kind, m))
+                if m.groupdict().get("br"):  # "Monday (Oct 8)": the bracketed date alone, in case the weekday disagrees
+                    inner = pat.match(text, m.start("m"))
+                    if inner is not None:
+                        cands.append((inner.start(), inner.end(), order, kind, inner))
+    return cands
+
+
+def find_dates(text: str, published: date | None, lang: str = "en") -> list[DateMention]:
+    """All date expressions in ``text``, in text order, with offsets into ``text``."""
+    if not text:
+        return []
+    lx = _lexicon(lang)
+    if lx is None:
+        return _dateparser_dates(text, published, lang)
+    cands = _candidates(text, lx)
     # Longest match wins; ties go to the pattern listed first in the data file.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken = DisjointSpans()

@@ -448,9 +448,6 @@ def fill_date(f: Filling) -> None:
     if not d.announced and _opening_ongoing(f, dcands):
         return
     dm, rule = _nearest(f, _by_attachment(f, _opening_dates(f, dcands))), "date.nearest_in_segment"
-    lede = _lede_day(f, dm)
-    if lede is not None:
-        dm, rule = lede, "date.lede_day"
     if dm is None and not d.announced:
         if _put_page_date(f):
             return
@@ -477,29 +474,6 @@ def fill_date(f: Filling) -> None:
         _put_date(f, dm, rule)
     if f.ev.date is None:
         _date_words(f)
-
-
-def _lede_day(f: Filling, dm: Any) -> Any | None:
-    """The page's first action, drafted from sentences after a lede that tells it without a place
-    ("rolled into the capital on Saturday. ... They began arriving Friday night, the main rally
-    swelling early Saturday"), is dated by its lede: when the lede (the first body sentence, with a
-    protest word, outside the draft's own segments) tells one day and the draft's own sentences
-    tell that day too, that mention dates it rather than ``dm`` (another day told nearer)."""
-    doc, d = f.doc, f.draft
-    layout = doc.layout
-    if dm is None or d.announced or not doc.drafts or d is not doc.drafts[0] or layout is None:
-        return None
-    lede = next((i for i, s in enumerate(layout.sentences) if s.kind == "body"), None)
-    if lede is None or any(a <= layout.sentences[lede].start < b for a, b in d.segments):
-        return None
-    if not any(layout.sentence_at(t.start) == lede for t in doc.triggers):
-        return None
-    days = {m.value for m in doc.dates if m.value is not None and m.precision == "day"
-            and layout.sentence_at(m.start) == lede and date_status(m, doc.published) == "in"}
-    if len(days) != 1 or dm.value in days:
-        return None
-    own = [m for m in doc.dates if m.value in days and m.precision == "day" and f.in_seg.covers(m.start, m.end)]
-    return own[0] if own else None
 
 
 def _own_paragraph_day(f: Filling) -> Any | None:
@@ -739,11 +713,20 @@ def _put_day_of_a_dateless_page(f: Filling) -> bool:
     pub = f.doc.published
     if pub is None or f.doc.dates or not f.draft.triggers or len(f.doc.drafts) != 1:
         return False
-    t = f.draft.triggers[0]
-    sp = next((span for d, _upd, span in page_stamps(f.doc.text, f.doc.lang) if d == pub), (t.start, t.end, t.quote))
-    f.put("date", pub.isoformat(), sp, rule="date.page_day_of_a_dateless_page")
+    # a time the date reader missed ("ON MONDAY", "a week ago", "hace dos semanas", "has died")
+    # is no absence of a date: such a page leaves its action undated
+    stamps = page_stamps(f.doc.text, f.doc.lang)
+    text = f.doc.text
+    for _d, _upd, (a, b, _q) in stamps:  # the page's own stamp is no time the text tells
+        text = text[:a] + " " * (b - a) + text[b:]
+    words = lang_entry("date", f.doc.lang, "time_words") or ()
+    if words and any_rx(tuple(words)).search(text):
+        return False
+    # the evidence is the page's own stamp (a trigger word is none); without one, no quote
+    spans = [span for d, _upd, span in stamps if d == pub][:1]
+    f.put("date", pub.isoformat(), *spans, rule="date.page_day_of_a_dateless_page")
     f.ev.date_precision = "day"
-    record(f.trace, "date_precision", "date.page_day_of_a_dateless_page", [sp])
+    record(f.trace, "date_precision", "date.page_day_of_a_dateless_page", spans)
     return True
 
 

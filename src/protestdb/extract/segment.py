@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from protestdb.extract.lexicons import any_rx, load_lang
+from protestdb.extract.lexicons import any_rx, load_lang, rx
 
 _SENT_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(¿¡]?[A-ZÁÉÍÓÚÑ])")
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|St|Mt|Ft|Jr|Sr|Gen|Col|Sgt|Rev|Prof|Inc|Co|Corp|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|[A-Z])\.$")
@@ -122,6 +122,7 @@ def _label(layout: Layout, lang: str) -> None:
     text = layout.text
     cues = load_lang("cues", lang)
     caption = any_rx(cues["caption"])
+    credit_end = rx(cues["caption_credit_end"]) if cues.get("caption_credit_end") else None
     byline = [re.compile(p) for p in cues["byline"]]
     kinds: dict[int, str] = {}
     body_started = False
@@ -136,7 +137,7 @@ def _label(layout: Layout, lang: str) -> None:
             ends = True  # "Rallies were held in the following cities:" leads into a list: body, no headline
         if pi in furniture:
             kinds[pi] = "furniture"  # timestamps, share/newsletter text, "Related:" links
-        elif caption.search(para):
+        elif caption.search(para) or (credit_end is not None and credit_end.search(para)):
             kinds[pi] = "caption"
         elif any(b.match(para) for b in byline):
             kinds[pi] = "byline"
@@ -155,6 +156,36 @@ def _label(layout: Layout, lang: str) -> None:
     _gallery(layout, kinds, cues.get("photo_credit_end"), cues.get("file_photo") or [])
     for s in layout.sentences:
         s.kind = kinds.get(s.para, "body")
+    if credit_end is not None:
+        _credit_captions(layout, lang, caption, credit_end)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _credit_captions(layout: Layout, lang: str, caption: Any, credit_end: Any) -> None:
+    """A paragraph told a caption only by the credit it ends in ("... in Baltimore on Tuesday.
+    Photo: Jane Doe") that tells a protest action, and no year, before the credit is body text
+    with a glued credit: only the credit is the caption."""
+    text = layout.text
+    glued = {}
+    for pi, (ps, pe) in enumerate(layout.paragraphs):
+        para = text[ps:pe]
+        m = credit_end.search(para)
+        # a photo's caption gives its day with the year ("..., on Dec 6, 2023. PHOTO: X"); a news
+        # paragraph with a glued credit tells no year
+        if m is not None and not caption.search(para) and not _YEAR.search(para, 0, m.start()) \
+                and any(s.para == pi and s.kind == "caption" for s in layout.sentences):
+            glued[pi] = ps + m.start() + 1
+    if not glued:
+        return
+    from protestdb.extract.detect import find_triggers
+
+    acted = {pi for t in find_triggers(text, lang, layout) if not t.weak
+             for pi, cut in glued.items() if layout.paragraphs[pi][0] <= t.start < cut}
+    for s in layout.sentences:
+        if s.para in acted:
+            s.kind = "caption" if s.start >= glued[s.para] else "body"
 
 
 #: a page with at least this many photo captions, and no more other body paragraphs than captions, is a gallery

@@ -20,7 +20,7 @@ RALLY = (
     "Warehouse workers rally in Harbor City\n\n"
     "Hundreds of warehouse workers rallied in Harbor City, Ohio, on Saturday outside the Acme Freight "
     "headquarters to protest the company's plan to cut 400 jobs. Members of the Harbor Workers Union urged "
-    "Mayor Dana Reyes to intervene. Lina Ortiz, who joined the rally, said the Lakeside Gazette had covered "
+    "Mayor Dana Reyes to intervene. Lina Ortiz, who joined the rally, said the Lakeside Gazette had scrutinized "
     "the cuts."
 )
 
@@ -57,7 +57,7 @@ def test_features_tell_the_frame_of_a_mention(collected: dict[str, set[str]]) ->
     assert {"h=headquarters", "dep=compound", "where=own", "K|where=own"} <= f  # "outside the X headquarters"
     assert "et=rally" in f
     gazette = collected.get("Lakeside Gazette")
-    if gazette is not None:  # (spaCy tags the paper ORG): the subject of "covered" (no word of the
+    if gazette is not None:  # (spaCy tags the paper ORG): the subject of "scrutinized" (no word of the
         assert {"dep=nsubj", "v=~VERB"} <= gazette  # closed vocabulary: its class), told after "said"
 
 

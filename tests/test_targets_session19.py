@@ -194,7 +194,7 @@ def test_a_rigged_tender_is_no_rigged_election() -> None:
 def test_parliament_square_is_no_legislature() -> None:
     from protestdb.extract.targets_frames import destination_legislature
 
-    text = "Thousands of people marched to Parliament Square in London on Saturday to call for a ceasefire in Gaza."
+    text = "Several thousand nurses marched to Parliament Square in London on Sunday to demand a pay rise."
     assert _targets(text) == [("London", [])]
     text = "Students marched to Parliament Hill on Monday."
     assert destination_legislature(text, [(0, len(text))]) is None

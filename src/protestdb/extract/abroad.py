@@ -75,16 +75,7 @@ def us_evidence(doc: Any, ev: Any) -> bool:
 
 def _mostly_american(name: str) -> bool:
     """Is the most populous town of that name in the US ("Philadelphia", not "Birmingham")?"""
-    try:
-        from protestdb.geo.normalize import name_variants
-        from protestdb.geo.resolve import candidates
-    except ImportError:  # the geo stage is not installed
-        return False
-    for variant in name_variants(name):
-        cands = [c for c in candidates(variant) if c.kind != "neighborhood"]
-        if cands:
-            return max(cands, key=lambda c: c.population).country == "US"
-    return False
+    return places.top_namesake_country(name) == "US"
 
 
 def _abroad_reading(ev: Any, country: str) -> Any | None:

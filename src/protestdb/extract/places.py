@@ -1053,19 +1053,25 @@ def us_place_abroad(text: str, p: Place, found: list[Place] | None = None) -> bo
 
 
 @lru_cache(maxsize=2048)
-def _bigger_namesake_abroad(name: str) -> bool:
-    """Is the most populous place called ``name`` outside the US?"""
+def top_namesake_country(name: str) -> str | None:
+    """The country of the most populous place called ``name`` (no neighbourhoods); None when the
+    gazetteer knows no such place or the geo stage is not installed."""
     try:
         from protestdb.geo.normalize import name_variants
         from protestdb.geo.resolve import candidates
     except ImportError:  # the geo stage is not installed
-        return False
+        return None
     for variant in name_variants(name):
         cands = [c for c in candidates(variant) if c.kind != "neighborhood"]
         if cands:
-            top = max(cands, key=lambda c: c.population)
-            return top.country != "US"
-    return False
+            return max(cands, key=lambda c: c.population).country
+    return None
+
+
+def _bigger_namesake_abroad(name: str) -> bool:
+    """Is the most populous place called ``name`` outside the US?"""
+    top = top_namesake_country(name)
+    return top is not None and top != "US"
 
 
 def _ranged(text: str, lo: int, p: Place, pats: dict[str, re.Pattern[str]]) -> bool:

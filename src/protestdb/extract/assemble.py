@@ -537,7 +537,7 @@ def anchor_words(ctx: ExtractDoc) -> Any | None:
         if (with_action or layout.sentences[si].para == lead) and not _not_the_day(text, dm) \
                 and not starts_a_period(text, dm) and on_rx.search(text, max(0, dm.start - 12), dm.start):
             told.append(dm)
-    from protestdb.store.keys import month_days  # the days of a year the resolver reads in them
+    from protestdb.extract.day_words import month_days  # the days of a year the resolver reads in them
 
     days = set().union(*(month_days(dm.quote) for dm in told))
     got = told[0] if told and len(days) == 1 else None

@@ -227,8 +227,16 @@ def _action_noun(doc: ExtractDoc, t: Trigger) -> bool:
         return False
     if doc.doc is None:
         return " " not in t.quote.strip()
+    tok = _trigger_root(doc, t)
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN")
+
+
+def _trigger_root(doc: ExtractDoc, t: Trigger) -> Any | None:
+    """The parse's root token of the trigger's words (None: no parse, or no token there)."""
+    if doc.doc is None:
+        return None
     span = doc.doc.char_span(t.start, t.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN")
+    return span.root if span is not None and len(span) else None
 
 
 def another_action(doc: ExtractDoc, d: Draft, seg: tuple[int, int], trigs: list[Trigger]) -> bool:
@@ -270,10 +278,9 @@ def _told_held(doc: ExtractDoc, t: Trigger, subject: bool) -> bool:
     language's own patterns tell it (``cues_<lang>`` another_action)."""
     if doc.doc is None:
         return True
-    span = doc.doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    tok = _trigger_root(doc, t)
+    if tok is None:
         return False
-    tok = span.root
     head = tok.head
     if head.i == tok.i and subject:
         # the small parser's "A second rally, organized by ..., gathered at ...": the noun as the
@@ -1554,10 +1561,9 @@ def _dayed_role(doc: ExtractDoc, t: Trigger) -> bool:
 
     if doc.doc is None:
         return True
-    span = doc.doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    tok = _trigger_root(doc, t)
+    if tok is None:
         return False
-    tok = span.root
     lang = doc.lang or "en"
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return tok.head.lemma_.lower() not in set(lang_entry("cues", lang, "dayed_action_not_subject") or ()) | _NOT_HELD

@@ -37,6 +37,23 @@ def _site_possessive() -> re.Pattern[str]:
     return re.compile(rf"['’]s\s+(?:own\s+)?(?:{parts})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _facility_of_town() -> re.Pattern[str] | None:
+    """A facility's name head right before "of <Town>" ("the Port of Elmford", "the University
+    of Elmford"): the facility is in the town (``data/place_words_en`` facility_of_town)."""
+    heads = lang_entry("place_words", "en", "facility_of_town")
+    if not heads:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(heads)})\s+(?:of|de)\s+$")
+
+
+def facility_of_town(before: str) -> bool:
+    """Do the words ``before`` a town end in a facility named after it ("at the Port of ")? The
+    town is then the facility's site, not an origin or an owner told by "of"."""
+    rx = _facility_of_town()
+    return rx is not None and rx.search(before) is not None
+
+
 def non_event_places(text: str, places_: list[Place]) -> set[int]:
     """Ids of the places told as something else than where an action happens: origins and
     destinations ("buses brought members from Chicago, Rockford and Peoria", "would return
@@ -66,6 +83,7 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
             other = bool(_NOT_SITE.search(before)) and not re.search(
                 r"\b(?:neighbou?rhoods?|districts?|section|boroughs?|city|cities|towns?|villages?|suburbs?|communit(?:y|ies)|areas?|streets|residents|inhabitants|villagers|townships?|front|steps) of\s+$", before, re.IGNORECASE
             ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE) \
+                and not facility_of_town(before) \
                 and not _site_possessive().match(text, p.end) \
                 and not (_ROAD_JOINS.search(before) and only_town(p, places_))
             # "took to Chicago's streets": the site; "blocked the highway connecting Elmwood to the

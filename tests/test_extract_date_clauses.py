@@ -252,3 +252,12 @@ def test_an_action_that_is_to_begin_is_announced_for_the_day_ahead() -> None:
     )
     res = extract_text(text, date(2023, 5, 16), geocode=False)
     assert [(ev.date, ev.announced_only) for ev in res.events] == [("2023-05-17", True)]
+
+
+def test_national_and_awareness_days() -> None:
+    got = {m.quote: m for m in find_dates(
+        "Marchers filled Wattle Street on Australia Day, and a vigil followed on Trans Day of Remembrance. "
+        "Another rally is set for Thanksgiving Day.", date(2025, 11, 21))}
+    assert got["Australia Day"].value == date(2025, 1, 26)
+    assert got["Trans Day of Remembrance"].value == date(2025, 11, 20)
+    assert got["Thanksgiving Day"].future_value == date(2025, 11, 27)  # the fourth Thursday of November

@@ -1,6 +1,6 @@
-"""Events the text places though their own sentences name no town: a town too small for the
-gazetteer written with its state, the one town a page names (even only as a destination or in
-a group's name), and no country abroad read from a person's first name alone."""
+"""Events the text places though their own sentences name no town: the one town a page names
+(even only as a destination or in a group's name); and no country abroad read from a person's
+first name alone (which kept a US school's town from placing its walkout)."""
 
 from __future__ import annotations
 
@@ -11,30 +11,6 @@ import pytest
 from conftest import report_events
 
 PUB = date(2024, 5, 10)
-
-
-@pytest.mark.regression("a town the gazetteer lacks, written with its state after a town cue, is the town")
-def test_unlisted_town_with_its_state() -> None:
-    text = ("About forty landowners protested at a drilling site near Quillbrook, Minn., on Tuesday, "
-            "and six were arrested after they blocked the gate.")
-    evs = report_events(text, PUB)
-    assert [(e.locality, e.state) for e in evs] == [("Quillbrook", "MN")]
-
-
-@pytest.mark.parametrize(
-    ("text", "places"),
-    [
-        ("Protesters rallied near Quillbrook, Minn., on Monday.", [("Quillbrook", "city", "MN"), ("Minn.", "state", "MN")]),
-        ("They met in the village of Dorrance Flats, Ore., at dawn.", [("Dorrance Flats", "city", "OR"), ("Ore.", "state", "OR")]),
-        # no town cue before the name: a person, a party label
-        ("Jane Dorr, Minn. Democrat, said the bill would fail.", []),
-        ("Sen. Ola Varn, D-Minn., spoke at the hearing.", []),
-    ],
-)
-def test_unlisted_town_needs_a_town_cue(text: str, places: list[tuple[str, str, str]]) -> None:
-    from protestdb.geo.places import find_places
-
-    assert [(p.quote, p.kind, p.state) for p in find_places(text)] == places
 
 
 @pytest.mark.regression("the one town a page names places its unlocated action")

@@ -171,34 +171,6 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     return runs
 
 
-@lru_cache(maxsize=1)
-def _town_cue() -> re.Pattern[str]:
-    """A word right before a name that tells it as a town (``data/list_words.json`` town_cues)."""
-    words = sorted(gazetteer.load_json("list_words.json")["town_cues"], key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words)
-    return re.compile(rf"\b(?:{alt})[ \t]+$", re.IGNORECASE)
-
-
-#: a state written after a town closes its phrase ("near Elmcrest, Minn., on Monday"), not
-#: another name ("in Elmcrest, New York City and Boston": a list of cities)
-_STATE_CLOSED = re.compile(r"[ \t]*(?:[,.;:)!?\n]|$)")
-
-
-def _unlisted_town(text: str, s: int, quote: str, stop: frozenset[str]) -> bool:
-    """Is the name ``quote`` at ``s`` (its state written right after it) told as a town the
-    gazetteer lacks: after a town cue, every word capitalised ("Elmwood and Fairview" is two),
-    not a stoplisted word, a state's or a country's name, nor a big city's elsewhere?"""
-    key = norm_name(quote)
-    if key in stop or state_code(key.title()) or country_code(key):
-        return False
-    if any(not w[:1].isupper() for w in quote.split()):
-        return False
-    big = best_place(quote, None, "US")
-    if big is not None and big.population >= BIG_CITY_POP:
-        return False
-    return _town_cue().search(text, max(0, s - 30), s) is not None
-
-
 def _strip_dot(text: str, s: int, e: int) -> tuple[int, int]:
     if text[e - 1] == "." and not re.fullmatch(r"(?:St|Ste|Ft|Mt|Pt|[A-Z])\.", text[s:e]):
         e -= 1
@@ -539,14 +511,6 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                     break
                 st_after, st_s, st_e = _state_after(text, e, quote)
                 if st_after and best_place(quote, st_after, "US") is None:
-                    if whole and _unlisted_town(text, s, quote, stop) and _STATE_CLOSED.match(text, st_e):
-                        # "near Elmcrest, Minn.": a town too small for the gazetteer, as written
-                        add(PlaceMention(s, e, quote, "city", quote, st_after, quote, None, None, False, "US"))
-                        add(PlaceMention(st_s, st_e, text[st_s:st_e], "state", text[st_s:st_e], st_after,
-                                         None, None, None, False, "US"))
-                        state_counts[st_after] += 1
-                        matched = True
-                        break
                     st_after = None
                 prev = text[run[i - 1][0]:run[i - 1][1]] if i > 0 else ""
                 if not st_after and not whole and j - i == 1 and prev and prev not in _CONNECT:

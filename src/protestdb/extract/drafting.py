@@ -986,7 +986,7 @@ def sole_city(st: DraftState) -> None:
     if len({p.city_key for p in cities}) > 1:
         return
     # no city at all: "the Capitol" of the one state named is in its capital; else the one town
-    # whose own police chief, mayor or council the text quotes
+    # whose own police chief, mayor or council the text quotes; else the only town it names at all
     pc = cities[0] if cities else (places.capitol_place(text, st.doc.places, st.doc.lang)
                                    or _sole_local_body_city(st) or _sole_landmark_city(st)
                                    or _only_named_city(st))

@@ -124,7 +124,7 @@ def weigh(
     for c, n in cues(text).items():
         score[c] += WEIGHTS["cue"] * n
     if any(v > 0 for c, v in score.items() if c != "US"):
-        # alone, a town's name inside a longer one is mostly a person's ("David Ortiz"): no evidence
+        # alone, a town's name inside a longer one is mostly a person's ("David Orwin"): no evidence
         for c in set(cities_in_names):
             score[c] += WEIGHTS["city_in_name"]
     return score

@@ -89,7 +89,40 @@ def test_scores_drop_and_add_targets(monkeypatch: pytest.MonkeyPatch) -> None:
     assert added[: len(rules)] == rules and "Harbor Workers Union" in added
     # every candidate scored low: none is kept, unless the likeliest is above the fill threshold
     assert targets_with({"kept": -5.0, "not_kept": -5.0}) == []
-    assert targets_with({"kept": -5.0, "not_kept": -5.0, "unionish": 4.0}, fill=0.2) == ["Harbor Workers Union"]
+    # (the likeliest is the protesters' own union: never the only target, ``model_never_fill``)
+    assert targets_with({"kept": -5.0, "not_kept": -5.0, "unionish": 4.0}, fill=0.2) == []
+
+
+_FILL = ("Nurses rally in Fernhollow\n\nAbout 150 nurses rallied in Fernhollow, Oregon, on Friday over staffing "
+         "levels at a rally organized by the Fernhollow Nurses Guild. Mayor Tessa Brandt spoke to the crowd outside "
+         "Fernhollow City Hall, the Fernhollow Gazette reported.")
+
+
+@pytest.mark.parametrize(("fill", "expected"), [(0.05, ["Tessa Brandt"]), (0.5, [])])
+def test_the_fill_takes_the_likeliest_addressable_name_never_a_paper_or_the_organizer(
+    monkeypatch: pytest.MonkeyPatch, fill: float, expected: list[str]
+) -> None:
+    import protestdb.extract.targets_model as tm
+
+    # the guild (the organizer) and the paper score highest, the official low: with no target kept
+    # the official fills in when the fill threshold lets her, never the guild or the paper
+    model = {"version": 1, "bias": -2.0, "weights": {"unionish": 5.0, "cls=media": 5.0},
+             "thresholds": {"drop": 0.3, "add": 1.0, "fill": fill}}
+    monkeypatch.setattr(tm, "load_model", lambda: model)
+    _doc, events = _events(_FILL, "on")
+    assert [e.targets for e in events] == [expected]
+
+
+def test_may_fill_reads_the_candidates_kind() -> None:
+    from protestdb.extract.targets_model import TargetCandidate, may_fill
+
+    def cand(*features: str) -> TargetCandidate:
+        return TargetCandidate("Westmoor Freight", (0, 15, "Westmoor Freight"), features=set(features))
+
+    assert may_fill(cand("cls=company", "ent=ORG"))
+    assert may_fill(cand("cls=person", "ent=PERSON"))
+    for bad in ("cls=media", "cls=protesters", "cls=building", "organizer", "unionish", "ent=FAC", "ent=GPE", "ent=EVENT"):
+        assert not may_fill(cand("ent=ORG", bad)), bad
 
 
 def test_the_shipped_model_is_off_by_default_or_loads() -> None:

@@ -351,11 +351,25 @@ def apply(f: Filling) -> None:
         if not any(same_body(c.name, k.name, doc.text) for k in chosen):
             chosen.append(c)
     fill = float(th.get("fill", 1.1))
-    if not chosen:  # none kept: the likeliest candidate, when it is likely enough
-        best = max(open_, key=lambda c: c.score or 0.0, default=None)
+    if not chosen:  # none kept: the likeliest candidate of an addressable kind, when it is likely enough
+        best = max((c for c in open_ if may_fill(c)), key=lambda c: c.score or 0.0, default=None)
         if best is not None and (best.score or 0.0) >= fill:
             chosen.append(best)
     _set_targets(f, chosen)
+
+
+@cache
+def _never_fill() -> frozenset[str]:
+    from protestdb.extract.lexicons import load
+
+    return frozenset(load("targets_en").get("model_never_fill", ()))
+
+
+def may_fill(c: TargetCandidate) -> bool:
+    """May the candidate stand as an event's only target when the rules kept none: never a kind of
+    name that addresses no one (``model_never_fill``: a news outlet, the protesters' own kind of
+    body or organizer, a building or street, a place, a day or an event's name)."""
+    return not (c.features & _never_fill())
 
 
 def _told_elsewhere_only(c: TargetCandidate) -> bool:
@@ -417,4 +431,4 @@ def _set_targets(f: Filling, chosen: list[TargetCandidate]) -> None:
                "scored above the target model's threshold: " + ", ".join(added))
 
 
-__all__ = ["MODES", "TargetCandidate", "apply", "candidates", "load_model", "same_body", "score"]
+__all__ = ["MODES", "TargetCandidate", "apply", "candidates", "load_model", "may_fill", "same_body", "score"]

@@ -156,8 +156,8 @@ MIN_ADD = 0.3
 #: the highest ``add`` and ``fill`` thresholds shipped: the cross-validation runs on the pages the
 #: rules were written on (they keep nearly every target there: little left to add or fill), while
 #: on pages never read the rules keep far fewer; these caps were chosen on the checks' aggregate
-#: targets column (session 20: 2.79 -> 2.97 in sum, no check lower). The fill takes only a name of
-#: an addressable kind (``targets_model.may_fill``).
+#: targets column (session 20: 2.79 -> 3.03 in sum, no check lower). Both take only a name of an
+#: addressable kind (``targets_model.may_fill``).
 UNSEEN_ADD, UNSEEN_FILL = 0.2, 0.05
 
 

@@ -339,14 +339,15 @@ def apply(f: Filling) -> None:
     for c in cands:
         c.score = score(c.features, model)
     chosen = [c for c in cands if c.kept and c.score is not None and c.score >= drop]
-    # (a name the rules left out comes in only told in full, never in a time reference)
+    # (a name the rules left out comes in only told in full, never in a time reference, and only of
+    # an addressable kind: ``may_fill``)
     head = [(s.start, s.end) for s in doc.layout.sentences if s.kind == "headline"] if doc.layout is not None else []
     open_ = [
         c for c in cands
         if not c.kept and c.span[1] > c.span[0] and "time_ref" not in c.features and not _never_added(f, head, c)
         and not _told_elsewhere_only(c)
     ]
-    extra = sorted((c for c in open_ if c.score is not None and c.score >= add), key=lambda c: -(c.score or 0.0))
+    extra = sorted((c for c in open_ if c.score is not None and c.score >= add and may_fill(c)), key=lambda c: -(c.score or 0.0))
     for c in extra:
         if not any(same_body(c.name, k.name, doc.text) for k in chosen):
             chosen.append(c)
@@ -366,9 +367,10 @@ def _never_fill() -> frozenset[str]:
 
 
 def may_fill(c: TargetCandidate) -> bool:
-    """May the candidate stand as an event's only target when the rules kept none: never a kind of
-    name that addresses no one (``model_never_fill``: a news outlet, the protesters' own kind of
-    body or organizer, a building or street, a place, a day or an event's name)."""
+    """May the model add the candidate the rules left out (beside their targets, or alone when they
+    kept none): never a kind of name that addresses no one (``model_never_fill``: a news outlet,
+    the protesters' own kind of body, a building or street, a place, a day or an
+    event's name)."""
     return not (c.features & _never_fill())
 
 

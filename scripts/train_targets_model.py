@@ -153,12 +153,11 @@ def _split(flat: np.ndarray, rows: list[dict[str, Any]], idx: list[int]) -> dict
 #: whose gold names none, so its best thresholds guess a target for nearly every event; these
 #: floors keep the model's additions to likely names (``--min-add``)
 MIN_ADD = 0.3
-#: the highest ``add`` and ``fill`` thresholds shipped: the cross-validation runs on the pages the
-#: rules were written on (they keep nearly every target there: little left to add or fill), while
-#: on pages never read the rules keep far fewer; these caps were chosen on the checks' aggregate
-#: targets column (session 20: 2.79 -> 3.03 in sum, no check lower). Both take only a name of an
-#: addressable kind (``targets_model.may_fill``).
-UNSEEN_ADD, UNSEEN_FILL = 0.2, 0.05
+#: caps on the ``add`` and ``fill`` thresholds written (none: 1.0 and 1.1). Session 20 measured
+#: add 0.2 / fill 0.05 at +0.24 on the checks' aggregate targets column (the cross-validation runs
+#: on the pages the rules were written on, where little is left to add), but those values break
+#: twelve pinned no-target frames of the test suite: not shipped.
+UNSEEN_ADD, UNSEEN_FILL = 1.0, 1.1
 
 
 def pick_thresholds(rows: list[dict[str, Any]], scores: list[list[float]],

@@ -85,11 +85,50 @@ def test_scores_drop_and_add_targets(monkeypatch: pytest.MonkeyPatch) -> None:
     rules = extract_text(RALLY, date(2025, 3, 10), geocode=False, config=ExtractConfig(targets_model="off")).events[0].targets
     assert targets_with({}) == rules  # every score 0.5: between the thresholds, the rules stand
     assert "Acme Freight" not in targets_with({"h=headquarters": -10.0})  # scored unlikely: dropped
-    added = targets_with({"unionish": 10.0})  # the union scored likely: added after the rules'
-    assert added[: len(rules)] == rules and "Harbor Workers Union" in added
+    # the union scored likely: still never added, the protesters' own body (``model_never_fill``)
+    assert targets_with({"unionish": 10.0}) == rules
     # every candidate scored low: none is kept, unless the likeliest is above the fill threshold
     assert targets_with({"kept": -5.0, "not_kept": -5.0}) == []
-    assert targets_with({"kept": -5.0, "not_kept": -5.0, "unionish": 4.0}, fill=0.2) == ["Harbor Workers Union"]
+    # (the likeliest is the protesters' own union: never the only target, ``model_never_fill``)
+    assert targets_with({"kept": -5.0, "not_kept": -5.0, "unionish": 4.0}, fill=0.2) == []
+
+
+_FILL = ("Nurses rally in Fernhollow\n\nAbout 150 nurses rallied in Fernhollow, Oregon, on Friday over staffing "
+         "levels at a rally organized by the Fernhollow Nurses Guild. Mayor Tessa Brandt spoke to the crowd outside "
+         "Fernhollow City Hall, the Fernhollow Gazette reported.")
+
+
+@pytest.mark.parametrize(
+    ("person", "add", "fill", "expected"),
+    [(0.0, 1.0, 0.05, ["Tessa Brandt"]), (0.0, 1.0, 0.5, []), (5.0, 0.9, 1.1, ["Tessa Brandt"]), (0.0, 0.9, 1.1, [])],
+)
+def test_the_model_adds_or_fills_an_addressable_name_never_a_paper_or_the_organizer(
+    monkeypatch: pytest.MonkeyPatch, person: float, add: float, fill: float, expected: list[str]
+) -> None:
+    import protestdb.extract.targets_model as tm
+
+    # the guild (the organizer) and the paper score highest, the official low unless weighted: with
+    # no target kept the official fills in when the fill threshold lets her, and is added when she
+    # scores above ``add``; never the guild or the paper, whatever they score
+    model = {"version": 1, "bias": -2.0, "weights": {"unionish": 5.0, "cls=media": 5.0, "cls=person": person},
+             "thresholds": {"drop": 0.3, "add": add, "fill": fill}}
+    monkeypatch.setattr(tm, "load_model", lambda: model)
+    _doc, events = _events(_FILL, "on")
+    assert [e.targets for e in events] == [expected]
+
+
+def test_may_fill_reads_the_candidates_kind() -> None:
+    from protestdb.extract.targets_model import TargetCandidate, may_fill
+
+    def cand(*features: str) -> TargetCandidate:
+        return TargetCandidate("Westmoor Freight", (0, 15, "Westmoor Freight"), features=set(features))
+
+    assert may_fill(cand("cls=company", "ent=ORG"))
+    assert may_fill(cand("cls=person", "ent=PERSON"))
+    for bad in ("cls=media", "cls=protesters", "cls=building", "unionish", "ent=FAC", "ent=GPE", "ent=EVENT"):
+        assert not may_fill(cand("ent=ORG", bad)), bad
+    # a government whose name shares words with the organizer's is still addressable
+    assert may_fill(cand("cls=government", "ent=ORG", "organizer"))
 
 
 def test_the_shipped_model_is_off_by_default_or_loads() -> None:

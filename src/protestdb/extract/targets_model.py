@@ -339,23 +339,39 @@ def apply(f: Filling) -> None:
     for c in cands:
         c.score = score(c.features, model)
     chosen = [c for c in cands if c.kept and c.score is not None and c.score >= drop]
-    # (a name the rules left out comes in only told in full, never in a time reference)
+    # (a name the rules left out comes in only told in full, never in a time reference, and only of
+    # an addressable kind: ``may_fill``)
     head = [(s.start, s.end) for s in doc.layout.sentences if s.kind == "headline"] if doc.layout is not None else []
     open_ = [
         c for c in cands
         if not c.kept and c.span[1] > c.span[0] and "time_ref" not in c.features and not _never_added(f, head, c)
         and not _told_elsewhere_only(c)
     ]
-    extra = sorted((c for c in open_ if c.score is not None and c.score >= add), key=lambda c: -(c.score or 0.0))
+    extra = sorted((c for c in open_ if c.score is not None and c.score >= add and may_fill(c)), key=lambda c: -(c.score or 0.0))
     for c in extra:
         if not any(same_body(c.name, k.name, doc.text) for k in chosen):
             chosen.append(c)
     fill = float(th.get("fill", 1.1))
-    if not chosen:  # none kept: the likeliest candidate, when it is likely enough
-        best = max(open_, key=lambda c: c.score or 0.0, default=None)
+    if not chosen:  # none kept: the likeliest candidate of an addressable kind, when it is likely enough
+        best = max((c for c in open_ if may_fill(c)), key=lambda c: c.score or 0.0, default=None)
         if best is not None and (best.score or 0.0) >= fill:
             chosen.append(best)
     _set_targets(f, chosen)
+
+
+@cache
+def _never_fill() -> frozenset[str]:
+    from protestdb.extract.lexicons import load
+
+    return frozenset(load("targets_en").get("model_never_fill", ()))
+
+
+def may_fill(c: TargetCandidate) -> bool:
+    """May the model add the candidate the rules left out (beside their targets, or alone when they
+    kept none): never a kind of name that addresses no one (``model_never_fill``: a news outlet,
+    the protesters' own kind of body, a building or street, a place, a day or an
+    event's name)."""
+    return not (c.features & _never_fill())
 
 
 def _told_elsewhere_only(c: TargetCandidate) -> bool:
@@ -417,4 +433,4 @@ def _set_targets(f: Filling, chosen: list[TargetCandidate]) -> None:
                "scored above the target model's threshold: " + ", ".join(added))
 
 
-__all__ = ["MODES", "TargetCandidate", "apply", "candidates", "load_model", "same_body", "score"]
+__all__ = ["MODES", "TargetCandidate", "apply", "candidates", "load_model", "may_fill", "same_body", "score"]

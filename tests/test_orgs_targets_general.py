@@ -259,3 +259,38 @@ def test_a_group_after_a_dateline_dash_that_organized_the_rally_is_its_organizer
 def test_a_crowd_figure_before_a_group_name_is_no_part_of_it() -> None:
     assert _names("About 50 Clean Harbor Now activists blocked the port.") == ["Clean Harbor Now"]
     assert _names("Some 40 Harbor Rising protesters blocked the port.") == ["Harbor Rising"]
+
+
+def test_an_event_naming_no_organizer_takes_the_group_the_page_names_most() -> None:
+    evs = _events("Nurses strike at Dunmore hospital\n\nHundreds of nurses walked off the job at a hospital in "
+                  "Dunmore, Pennsylvania, on Monday to demand safer staffing.\n\nTalks broke down last week, a "
+                  "hospital spokesperson said.\n\nSince January, DNCU has pressed for more staff. DNCU wrote to "
+                  "lawmakers twice.\n", date(2024, 5, 7))
+    assert [ev.organizations for ev in evs] == [["DNCU"]]
+
+
+def test_the_page_group_skips_targets_and_counter_protest_organizers() -> None:
+    from protestdb.extract.orgs import Org
+    from protestdb.extract.orgs_share import page_group
+    from protestdb.models import EventMention
+
+    rally = EventMention(event_type=["rally"], targets=["Quarry Board"])
+    counter = EventMention(event_type=["counter-protest"], organizations=["Stone Friends"])
+    orgs = [Org("Quarry Board", [(0, 12, "Quarry Board"), (40, 52, "Quarry Board")]),
+            Org("Stone Friends", [(60, 73, "Stone Friends"), (80, 93, "Stone Friends")]),
+            Org("Kestrel Watch", [(100, 113, "Kestrel Watch")]), Org("Alder Circle", [(120, 132, "Alder Circle")])]
+    assert page_group(orgs, [rally, counter], []) == ("Kestrel Watch", [(100, 113, "Kestrel Watch")])
+    assert page_group(orgs, [rally, counter], [(95, 115)]) == ("Alder Circle", [(120, 132, "Alder Circle")])
+
+
+def test_a_bare_acronym_in_passing_beside_a_named_group_is_no_organizer() -> None:
+    evs = _events("Teachers rally in Millbrook\n\nMILLBROOK, Vermont -- Members of the Millbrook Educators Union "
+                  "rallied outside the town hall on Tuesday to demand smaller classes, days after the VDE released "
+                  "new figures on class sizes.\n", date(2024, 5, 8))
+    assert [ev.organizations for ev in evs] == [["Millbrook Educators Union"]]
+
+
+def test_a_bare_acronym_alone_stays_the_organizer() -> None:
+    evs = _events("Teachers rally in Millbrook\n\nMILLBROOK, Vermont -- Members of MEU rallied outside the town "
+                  "hall on Tuesday to demand smaller classes.\n", date(2024, 5, 8))
+    assert [ev.organizations for ev in evs] == [["MEU"]]

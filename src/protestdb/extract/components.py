@@ -422,7 +422,7 @@ def page_group(doc: ExtractDoc) -> bool | None:
     from protestdb.extract.orgs_share import page_group as choose
     from protestdb.extract.trace import record
 
-    picked = choose(doc.orgs, doc.events, [(p.start, p.end) for p in doc.places])
+    picked = choose(doc.orgs, doc.events, [(p.start, p.end) for p in doc.places], doc.text)
     if picked is None:
         return None
     name, spans = picked

@@ -259,26 +259,3 @@ def test_a_group_after_a_dateline_dash_that_organized_the_rally_is_its_organizer
 def test_a_crowd_figure_before_a_group_name_is_no_part_of_it() -> None:
     assert _names("About 50 Clean Harbor Now activists blocked the port.") == ["Clean Harbor Now"]
     assert _names("Some 40 Harbor Rising protesters blocked the port.") == ["Harbor Rising"]
-
-
-def test_an_event_naming_no_organizer_takes_the_group_the_page_names_most() -> None:
-    evs = _events("Nurses strike at Dunmore hospital\n\nHundreds of nurses walked off the job at a hospital in "
-                  "Dunmore, Pennsylvania, on Monday to demand safer staffing.\n\nTalks broke down last week, a "
-                  "hospital spokesperson said.\n\nSince January, DNCU has pressed for more staff. DNCU wrote to "
-                  "lawmakers twice.\n", date(2024, 5, 7))
-    assert [ev.organizations for ev in evs] == [["DNCU"]]
-
-
-def test_the_page_group_skips_targets_locals_and_pages_that_name_an_organizer() -> None:
-    from protestdb.extract.orgs import Org
-    from protestdb.extract.orgs_share import page_group
-    from protestdb.models import EventMention
-
-    rally = EventMention(event_type=["rally"], targets=["Quarry Board"])
-    orgs = [Org("Quarry Board", [(0, 12, "Quarry Board"), (40, 52, "Quarry Board")]),
-            Org("Stone Workers Local 9", [(60, 81, "Stone Workers Local 9"), (85, 106, "Stone Workers Local 9")]),
-            Org("Kestrel Watch", [(110, 123, "Kestrel Watch")]), Org("Alder Circle", [(130, 142, "Alder Circle")])]
-    assert page_group(orgs, [rally], []) == ("Kestrel Watch", [(110, 123, "Kestrel Watch")])
-    assert page_group(orgs, [rally], [(105, 125)]) == ("Alder Circle", [(130, 142, "Alder Circle")])
-    march = EventMention(event_type=["march"], organizations=["Alder Circle"])
-    assert page_group(orgs, [rally, march], []) is None

@@ -412,31 +412,6 @@ def page_organizer(doc: ExtractDoc) -> bool | None:
     return None
 
 
-@component("page_group")
-def page_group(doc: ExtractDoc) -> bool | None:
-    """An event that names no organizer after the sharing steps gets the group the page names
-    most (``orgs_share.page_group``). Never a counter-protest."""
-    needy = [i for i, ev in enumerate(doc.events) if not ev.organizations and "counter-protest" not in (ev.event_type or [])]
-    if not needy or not doc.orgs:
-        return None
-    from protestdb.extract.orgs_share import page_group as choose
-    from protestdb.extract.trace import record
-
-    picked = choose(doc.orgs, doc.events, [(p.start, p.end) for p in doc.places], doc.text)
-    if picked is None:
-        return None
-    name, spans = picked
-    for i in needy:
-        ev = doc.events[i]
-        ev.organizations = [name]
-        for a, b, q in spans:
-            ev.add_evidence("organizations", a, b, q)
-        if i < len(doc.event_traces):
-            record(doc.event_traces[i], "organizations", "organizations.page_group", spans,
-                   "the group the page names most, for an event that names none")
-    return None
-
-
 def _over_budget(doc: ExtractDoc, skipped: str) -> None:
     budget = doc.config.time_budget
     logger.warning("extraction over its %.0f s budget (%d characters): skipped %s", budget, len(doc.text), skipped)

@@ -37,7 +37,6 @@ COMPONENTS: tuple[str, ...] = (
     "roundup_organizers",
     "action_organizers",
     "page_organizer",
-    "page_group",
 )
 
 #: per body sentence with protest words, the first rule that decides wins
@@ -108,9 +107,7 @@ PLACE_MODEL_MODES = MODEL_MODES
 #: the place check and the relevance second opinion (no change on any check) and the
 #: organization selector (session 15: up on three checks, down on dev3; session 16 retrained: dev7
 #: +0.22, dev3 -0.03; session 17 retrained with dev8 odd, settings by leave-one-part-out CV: checks
-#: +0.03 in sum (dev7 only), own heldout -0.02; session 20 retrained with dev9 odd: checks +0.06 in
-#: sum over the page_group rules (dev7 only), own heldout -0.02 again, also with its drop threshold at 0:
-#: its additions cost it) are off.
+#: +0.03 in sum (dev7 only), own heldout -0.02) are off.
 #: the learned place check's default mode (see ``ExtractConfig.place_model``)
 PLACE_MODEL = "off"
 #: the learned organization selector's default mode (see ``ExtractConfig.orgs_model``)

@@ -1350,8 +1350,7 @@ def _one_leader_form(f: Filling) -> None:
 
 @filler("organizations")
 def fill_organizations(f: Filling) -> None:
-    """The event's organizations, less those inside a place name and those that are targets, and
-    less the bare acronyms no cue names when a group named as one is there."""
+    """The event's organizations, less those inside a place name and those that are targets."""
     place_spans = [(p.start, p.end) for p in f.doc.places]
     target_names = f.scratch.get("target_names", set())
     why = f.scratch.get("orgs_why", {})
@@ -1366,10 +1365,6 @@ def fill_organizations(f: Filling) -> None:
             drops[id(o)] = "is_target"
             continue
         kept.append(o)
-    if any(o.group_named for o in kept):
-        # a bare acronym no cue names beside a group the page names as one ("organized by", "X
-        # Union"): an agency, a party or a product in passing, not a second organizer
-        kept = [o for o in kept if o.group_named]
     if f.doc.config.orgs_model != "off":
         from protestdb.extract.orgs_model import select
 

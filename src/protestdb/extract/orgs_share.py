@@ -144,21 +144,3 @@ def page_organizer(events: list[Any], text: str = "",
     if _place_bound(text, spans, place_spans or []):
         return None
     return name, spans, donor
-
-
-def page_group(orgs: list[Any], events: list[Any], place_spans: list[tuple[int, int]],
-               text: str = "") -> tuple[str, list[Any]] | None:
-    """The group the page names most (ties: the first named), with its evidence spans (start, end,
-    quote), for the events that name no organizer after every sharing step: a coder gives an event
-    the page's own group rather than none. Only on a page where no event names an organizer (else
-    the group is another action's: ``page_organizer`` shares) and that tells no action apart; never a
-    target, a counter-protest's organizer, a union local or a name inside a place name."""
-    if any(ev.organizations for ev in events) or _told_apart_rx().search(text):
-        return None
-    bad = _excluded(events)
-    cands = [o for o in orgs if o.spans and o.name.lower() not in bad and not _LOCAL.search(o.name)
-             and not any(pa <= o.spans[0][0] and o.spans[0][1] <= pb for pa, pb in place_spans)]
-    if not cands:
-        return None
-    best = min(cands, key=lambda o: (-len(o.spans), o.spans[0][0]))
-    return best.name, list(best.spans)

@@ -110,12 +110,10 @@ def test_batch_groups_like_the_store(tmp_path: Path, seed: int) -> None:
     arts = _articles(seed)
     store = open_store(tmp_path / "one_by_one.sqlite")
     by_event: dict[str, list[tuple[str, int]]] = {}
-    stored_as: list[tuple[str, tuple[str, int]]] = []
     for art, ms in arts:
         res = store.ingest(art, ms)
-        stored_as += [(eid, (art.id, m.index)) for m, eid in zip(ms, res.event_ids, strict=True)]
-    for eid, at in stored_as:  # where each mention is now (a bare report stored first may join later)
-        by_event.setdefault(store.get_event(eid).id, []).append(at)  # type: ignore[union-attr]
+        for m, eid in zip(ms, res.event_ids, strict=True):
+            by_event.setdefault(eid, []).append((art.id, m.index))
     resolved = resolve_batch([m for _, ms in arts for m in ms])
     batch = {r.event.id: [(m.article_id or "", m.index) for m in r.mentions] for r in resolved}
     assert sum(len(v) for v in batch.values()) == sum(len(ms) for _, ms in arts)

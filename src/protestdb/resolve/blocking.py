@@ -210,35 +210,9 @@ def resolve_stream(mentions: Iterable[EventMention], window_days: int = 1) -> It
             by_day[d].append((key, c))
         else:
             cands[i].add(m, mk)
-            if d is not None:
-                _join_thin_later(blk, by_day, key, cands, cands[i], window_days)
     yield from flush(None)
     for _key, c in by_day.pop(None, []):
         yield _resolved(c)
-
-
-def _window(blk: dict[int | None, list[_Cluster]], m: EventMention, d: int, window_days: int) -> list[_Cluster]:
-    return [c for dd in range(d - window_days, d + window_days + 1) for c in blk.get(dd, ())
-            if m.article_id not in c.articles]
-
-
-def _join_thin_later(blk: dict[int | None, list[_Cluster]], by_day: dict[int | None, list[tuple[tuple, _Cluster]]],
-                     key: tuple, cands: list[_Cluster], target: _Cluster, window_days: int) -> None:
-    """A dated mention just joined ``target``: a bare report of the block stored before (one mention
-    naming nothing specific) joins it now when, offered again with all of its candidates, it would --
-    as the store does (``Store._join_thin_later``: the grouping must not depend on the order)."""
-    for c in cands:
-        if c is target or len(c.mentions) != 1 or not c.key.thin or c.key.day is None or c.key.day != target.key.day:
-            continue  # the same day only, as the store
-        m2 = c.mentions[0]
-        others = _window(blk, m2, c.key.day, window_days)  # its own cluster holds its article: left out
-        mk2 = MatchKey(m2)
-        j = pick_best([score_keys(o.key, mk2) for o in others], mk2) if others else None
-        if j is None or others[j] is not target or weak_among_several(target.key, mk2, len(others)):
-            continue
-        blk[c.key.day].remove(c)
-        by_day[c.key.day].remove((key, c))
-        target.add(m2, mk2)
 
 
 def _resolved(c: _Cluster) -> Resolved:

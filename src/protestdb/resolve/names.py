@@ -21,21 +21,14 @@ _WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"  # a dot only inside ("U.S"), never the 
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = _lexicon()
     small = "|".join(map(re.escape, lex["name_small_words"]))
     nouns = "|".join(map(re.escape, sorted(lex["action_nouns"], key=len, reverse=True)))
     run = rf"{_WORD}(?:[ ](?:{_WORD}|(?:{small})(?=[ ][A-Z])))"
-    quoted = re.compile(rf"[\"“‘]({run}{{1,5}})[.,]?[\"”’]")  # "the 'X,' organisers said": the comma inside
+    quoted = re.compile(rf"[\"“‘]({run}{{1,5}})[\"”’]")
     named = re.compile(rf"\b({run}{{1,5}})[ ](?:{nouns})\b")
-    # a name headed by its action noun after "the" ("joined the March for Arcadia in ..."):
-    # "the <Noun> for|against|of <Title Case run>" ("in March against ..." is a month)
-    heads = "|".join(map(re.escape, lex["name_head_nouns"]))
-    links = "|".join(map(re.escape, lex["name_head_links"]))
-    inner = "|".join(map(re.escape, lex["name_head_inner"]))  # no place or time word ("in", "on")
-    headed = re.compile(rf"(?<=\bthe )((?:{heads})[ ](?i:{links})[ ](?:(?:the|our)[ ])?{_WORD}"
-                        rf"(?:[ ](?:{_WORD}|(?:{inner})(?=[ ][A-Z]))){{0,4}})")
-    return quoted, named, headed
+    return quoted, named
 
 
 @lru_cache(maxsize=1)
@@ -47,22 +40,11 @@ def _clean(name: str) -> str | None:
     """A found run without the words that start it but are not the name ("On Sunday's"), or None."""
     words = name.split()
     drop = _lead_drop()
-    while words and re.sub(r"['’]s$", "", words[0].casefold()).strip(".") in drop and not _heads_name(words):
+    while words and re.sub(r"['’]s$", "", words[0].casefold()).strip(".") in drop:
         words = words[1:]
     if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return None
     return " ".join(words)
-
-
-def _heads_name(words: list[str]) -> bool:
-    """Is a lead word the head of the name ("March for Arcadia": a month's word before "for"), not a
-    sentence start or a date? So when the next word is a name's small word that starts no name itself
-    ("for", "against", "of"; not "the")."""
-    return len(words) > 2 and words[1] in _lexicon()["name_small_words"] and words[1] not in _lead_drop()
-
-
-def _day_word(word: str) -> bool:
-    return re.sub(r"['’]s$", "", word.casefold()).strip(".") in _lead_drop()
 
 
 def _keys(names: Iterable[str]) -> set[str]:
@@ -74,12 +56,9 @@ def _keys(names: Iterable[str]) -> set[str]:
     return out
 
 
-def _cue_re(words: Iterable[str], end: bool = False, tail: Iterable[str] = ()) -> re.Pattern[str]:
-    """Any of ``words``; ``end``: at the end of the text before a name, then only ``tail`` words ("billed
-    as the", "under the banner of")."""
+def _cue_re(words: Iterable[str], end: bool = False) -> re.Pattern[str]:
     alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    rest = rf"(?:\W+(?:{'|'.join(map(re.escape, tail))}))*" if tail else ""
-    return re.compile(rf"\b(?:{alt}){rest}\W*$" if end else rf"(?<![\w#])(?:{alt})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alt})\W*$" if end else rf"(?<![\w#])(?:{alt})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +67,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
     nouns = "|".join(map(re.escape, sorted(lex["action_nouns"], key=len, reverse=True)))
     ords = "|".join(map(re.escape, lex["edition_ordinals"]))
     return {
-        "name": _cue_re(lex["name_cues"], end=True, tail=lex["name_cue_tail"]),
+        "name": _cue_re(lex["name_cues"], end=True),
         "not_name": _cue_re(lex["not_name_cues"], end=True),
         "furniture": _cue_re(lex["furniture_cues"]),
         "action": _cue_re([*lex["action_verbs"], *lex["action_nouns"]]),
@@ -114,13 +93,13 @@ def _institution(name: str) -> bool:
 
 def _sentence_names(sent: str) -> set[str]:
     """The action names one sentence of the action's own gives (not page furniture: the caller)."""
-    quoted, named, headed = _patterns()
+    quoted, named = _patterns()
     cues = _cues()
     found = {"#" + m.group(1) for m in _HASHTAG.finditer(sent)}
     for m in quoted.finditer(sent):
         before, after = sent[: m.start()], sent[m.end():]
-        if cues["not_name"].search(before) and not cues["name"].search(before):
-            continue  # a chant, a sign's text: no name ("under the banner 'X'" is a name)
+        if cues["not_name"].search(before):
+            continue  # a chant, a sign's text: no name
         if cues["name"].search(before) or cues["noun_after"].match(after):
             found.add(m.group(1))  # "the 'X' march", dubbed "X"
     for m in named.finditer(sent):
@@ -129,9 +108,6 @@ def _sentence_names(sent: str) -> set[str]:
         found.add(m.group(1))
     for m in cues["bare_named"].finditer(sent):
         found.add(m.group(1))
-    for m in headed.finditer(sent):
-        if sent[max(0, m.start() - 1): m.start()] not in "\"“‘'" and not _day_word(m.group(1).split()[-1]):
-            found.add(m.group(1))  # "the March for Arcadia"; not "March to Sunday"
     out = set()
     for n in found:
         name = n if n.startswith("#") else _clean(n)

@@ -1084,8 +1084,6 @@ class Store:
                 if m.date and ev.date:  # undated events stored before it may join it now (order independence)
                     self._join_undated_later(c, ev, article.id, cands, res)
                     self._recheck_undated_joins(c, ev, article.id, res)
-                    if match is not None:  # ... and a bare report of its place and day stored before
-                        self._join_thin_later(c, ev, article.id, cands, res)
                 elif ev.date and match is not None:
                     # an undated report joined a dated event and brought its specifics (an organizer, a
                     # venue): an undated event stored before it that shares them may join it now, as it
@@ -1108,64 +1106,24 @@ class Store:
             if u.date or u.id == event_id or not c.execute("SELECT 1 FROM events WHERE id = ?", (u.id,)).fetchone():
                 continue
             whys = self._undated_would_join(c, u.id, ev)
-            if whys is not None:
-                self._absorb(c, u.id, ev, whys, article_id, res)
-
-    def _join_thin_later(self, c: sqlite3.Connection, ev: Event, article_id: str, cands: Sequence[Event],
-                         res: IngestResult) -> None:
-        """A dated report just joined dated event ``ev``: a bare report of its place and day (that very day)
-        stored before (one source naming nothing specific: :attr:`~protestdb.resolve.merge.MatchKey.thin`), which the
-        event's first report could not take (a picket told before the strike's own report) joins it now
-        when, offered again with all of its candidates, the resolver puts it there -- what it would have
-        done had it arrived after (issue 10: the database must not depend on the order of ingestion)."""
-        if not getattr(self.resolver.decide, "reads_texts", False):
-            return
-        from protestdb.resolve.merge import MatchKey  # the resolver's own test of a bare report
-
-        for u in cands:
-            if u.date != ev.date or u.id == ev.id or not MatchKey(u).thin:
-                continue  # the same day only: a day apart rests on date words the joins change (late night)
-            n = c.execute("SELECT COUNT(*) FROM event_sources WHERE event_id = ?", (u.id,)).fetchone()[0]
-            if n != 1:  # one report (an event told by several outlets is no bare report), still there
+            if whys is None:
                 continue
-            whys = self._thin_would_join(c, u.id, ev)
-            if whys is not None:
-                self._absorb(c, u.id, ev, whys, article_id, res)
-
-    def _thin_would_join(self, c: sqlite3.Connection, thin_id: str, target: Event) -> dict[str, dict] | None:
-        """Article id -> the resolver's decision for the one source of dated event ``thin_id`` offered
-        again now with all of its candidates, when it joins event ``target``; else None."""
-        ((aid, _idx, m),) = self.mentions_of(c, thin_id)
-        article = self.get_article(aid)
-        if article is None or not m.date:
-            return None
-        cands, ccc_ids = self._candidates(c, m, aid, _iso(article.published))
-        cands = [e for e in cands if e.id != thin_id]
-        dec = self.resolver.decide(cands, m, ccc_ids, self._undated_texts(c, article, m, cands))  # type: ignore[call-arg]
-        if dec.event is None or dec.event.id != target.id or dec.why.get("how") != "match":
-            return None
-        return {aid: dec.why}
-
-    def _absorb(self, c: sqlite3.Connection, u_id: str, ev: Event, whys: dict[str, dict], article_id: str,
-                res: IngestResult) -> None:
-        """Move event ``u_id``'s sources into ``ev`` (a late join), with their reasons, corrections and review rows."""
-        event_id = ev.id
-        target = self.get_event(event_id)
-        assert target is not None
-        merged = target
-        for _aid, _idx, um in self.mentions_of(c, u_id):
-            merged = self.resolver.merge(merged, um)
-        self.move_sources(c, u_id, event_id)
-        for aid, why in whys.items():
-            self.set_source_why(c, event_id, aid, {**why, "later": article_id})
-        self.move_corrections(c, u_id, event_id)
-        c.execute("UPDATE review_flags SET status = 'resolved' WHERE status = 'open' AND kind = 'uncertain_match'"
-                  " AND ((event_id = ? AND other_event_id = ?) OR (event_id = ? AND other_event_id = ?))",
-                  (u_id, event_id, event_id, u_id))
-        self.redirect_event(c, u_id, event_id)
-        self.rewrite_event(c, self.corrections(c, merged))
-        if event_id not in res.created and event_id not in res.updated:
-            res.updated.append(event_id)
+            target = self.get_event(event_id)
+            assert target is not None
+            merged = target
+            for _aid, _idx, um in self.mentions_of(c, u.id):
+                merged = self.resolver.merge(merged, um)
+            self.move_sources(c, u.id, event_id)
+            for aid, why in whys.items():
+                self.set_source_why(c, event_id, aid, {**why, "later": article_id})
+            self.move_corrections(c, u.id, event_id)
+            c.execute("UPDATE review_flags SET status = 'resolved' WHERE status = 'open' AND kind = 'uncertain_match'"
+                      " AND ((event_id = ? AND other_event_id = ?) OR (event_id = ? AND other_event_id = ?))",
+                      (u.id, event_id, event_id, u.id))
+            self.redirect_event(c, u.id, event_id)
+            self.rewrite_event(c, self.corrections(c, merged))
+            if event_id not in res.created and event_id not in res.updated:
+                res.updated.append(event_id)
 
     def _recheck_undated_joins(self, c: sqlite3.Connection, ev: Event, article_id: str, res: IngestResult) -> None:
         """A dated report just went to event ``ev``: an undated report that joined another dated event of

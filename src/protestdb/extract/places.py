@@ -396,34 +396,6 @@ def _is_city_district(tail: str) -> bool:
     return _CITY_DISTRICT.match(tail) is not None
 
 
-#: a longer name after a town's name, told right before "in/at <another town>": "Lincoln
-#: Elementary in Elmford", "the Dunmore Paper mill in Fairview" (a site's name, one lower-case
-#: noun of the site allowed after it)
-_SITE_NAME_IN = re.compile(r"(?:[ \t]+[A-Z][\w'’.&-]*){1,3}(?:[ \t]+[a-z]+)?[ \t]+(?:in|at)[ \t]+(?:downtown[ \t]+)?")
-
-
-@lru_cache(maxsize=4)
-def _date_names(lang: str) -> frozenset[str]:
-    """The weekday and month names of ``data/date_<lang>.json`` ("in Elmford Saturday at ...")."""
-    try:
-        lex = load_lang("date", lang)
-    except (FileNotFoundError, KeyError):
-        return frozenset()
-    return frozenset([*lex.get("weekdays", {}), *lex.get("months", {})])
-
-
-def site_name_elsewhere(text: str, pms: list[Any], k: int, lang: str = "en") -> bool:
-    """Is the town ``pms[k]`` the first word of a site's name told in another town ("Lincoln
-    Elementary in Elmford", "the Dunmore Paper mill in Fairview"): capitalised words (no weekday
-    or month) right after it, then "in"/"at" and the next town? The site is in the other town."""
-    if k + 1 >= len(pms) or pms[k + 1].kind not in ("city", "neighborhood"):
-        return False
-    m = _SITE_NAME_IN.match(text, pms[k].end, pms[k + 1].start)
-    if m is None or m.end() != pms[k + 1].start:
-        return False
-    return not set(re.findall(r"[A-Z][\w'’.&-]*", m.group(0))) & _date_names(lang)
-
-
 def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place]:
     """The gazetteer's places of ``text``; with ``doc`` (spaCy), names told as people
     ("said Scott", "Brandon Johnson", "Carson, a spokeswoman") are dropped."""
@@ -447,7 +419,7 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
         elif dateline is not None and "\n\n" in text[dateline.end : pm.start]:
             dateline = None
         if pm.kind in ("city", "neighborhood") and not getattr(pm, "is_dateline", False):
-            if is_person(text, pm.start, pm.end, persons, lang) or site_name_elsewhere(text, pms, k, lang):
+            if is_person(text, pm.start, pm.end, persons, lang):
                 continue
             if doc is None and unparsed_full_name(text, pm.start, pm.end):
                 continue

@@ -257,7 +257,7 @@ def test_an_action_that_is_to_begin_is_announced_for_the_day_ahead() -> None:
 def test_national_and_awareness_days() -> None:
     got = {m.quote: m for m in find_dates(
         "Marchers filled Wattle Street on Australia Day, and a vigil followed on Trans Day of Remembrance. "
-        "Another rally is set for Thanksgiving Day.", date(2025, 11, 21))}
+        "Another rally is set for World AIDS Day.", date(2025, 11, 21))}
     assert got["Australia Day"].value == date(2025, 1, 26)
     assert got["Trans Day of Remembrance"].value == date(2025, 11, 20)
-    assert got["Thanksgiving Day"].future_value == date(2025, 11, 27)  # the fourth Thursday of November
+    assert got["World AIDS Day"].future_value == date(2025, 12, 1)

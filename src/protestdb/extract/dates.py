@@ -54,6 +54,7 @@ class _Lexicon:
     ignore_case: bool
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     holidays: dict[str, str]  # folded name -> "MM-DD" | "N:WD:MM"
+    holiday_leads: frozenset[str] = frozenset()  # capitalised words that may stand before a holiday name
 
 
 def _alt(words: list[str], dot: bool = False) -> str:
@@ -105,6 +106,7 @@ def _lexicon(lang: str) -> _Lexicon | None:
         ignore_case=bool(flags),
         patterns=tuple(pats),
         holidays={_apos(k.lower()): v for k, v in data.get("holidays", {}).items()},
+        holiday_leads=frozenset(w.lower() for w in [*data.get("holiday_lead_words", []), *data["weekdays"]]),
     )
 
 
@@ -249,11 +251,27 @@ def _holiday_on(spec: str, year: int) -> date | None:
     return last - timedelta(days=(last.weekday() - wd) % 7)
 
 
+_WORD_BEFORE = re.compile(r"([^\s\"“‘(\[—–/-]+)[ \t]+$")
+
+
+def _in_longer_name(m: re.Match[str], lx: _Lexicon) -> bool:
+    """"on Holocaust Remembrance Day": a holiday name right after a capitalised word is the end of
+    a longer name (another day), unless that word may lead one (data holiday_lead_words: 'On',
+    'This', a weekday) or is a possessive ("Saturday's") or ends a clause or a quote ("Harwick.", "'Fair Pay'")."""
+    w = _WORD_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
+    if w is None:
+        return False
+    word = w.group(1)
+    if not word[0].isupper() or word[-1] in ".,;:!?)]”\"'’" or _apos(word).endswith("'s"):
+        return False
+    return word.lower() not in lx.holiday_leads
+
+
 def _r_holiday(m: re.Match[str], lx: _Lexicon, pub: date | None) -> _Resolved | None:
     """"on Labor Day", "May Day 2024": that year's day (the past and the next one around the
     page's date when no year is told)."""
     spec = lx.holidays.get(_apos(m.group("h").lower()))
-    if spec is None:
+    if spec is None or _in_longer_name(m, lx):
         return None
     y = _year(m.groupdict().get("y"))
     if y is not None:

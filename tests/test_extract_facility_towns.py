@@ -42,3 +42,26 @@ def test_of_without_a_facility_still_tells_no_site() -> None:
     tacoma = [p for p in every if p.quote == "Tacoma"]
     assert tacoma
     assert id(tacoma[0]) in non_event_places(text, every)
+
+
+@pytest.mark.regression("a facility named after a town is no site where the page tells another town as the site")
+@pytest.mark.parametrize(("text", "town"), [
+    ("Dockworkers rallied in Fairhaven on Monday over automation at the Port of Tacoma.", "Tacoma"),
+    ("Protesters picketed a Spokane warehouse on Monday that ships goods through the Port of Tacoma.", "Tacoma"),
+])
+def test_a_facility_told_in_passing_places_no_event(text: str, town: str) -> None:
+    evs = extract_text(text, DAY).events
+    assert evs
+    assert town not in [e.locality for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Students rallied outside the University of Memphis on Tuesday against tuition hikes.\n\n"
+    "The dean, who lives in Nashville, did not comment.",
+    "Dockworkers marched to the Port of Tacoma on Tuesday, demanding a new contract.\n\n"
+    "Their union is based in Spokane.",
+])
+def test_a_facility_told_as_the_site_places_its_event(text: str) -> None:
+    every = gazetteer_places(text)
+    town = next(p for p in every if p.quote in ("Memphis", "Tacoma"))
+    assert id(town) not in non_event_places(text, every)

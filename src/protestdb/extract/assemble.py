@@ -39,19 +39,43 @@ def _site_possessive() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _facility_of_town() -> re.Pattern[str] | None:
-    """A facility's name head right before "of <Town>" ("the Port of Elmford", "the University
-    of Elmford"): the facility is in the town (``data/place_words_en`` facility_of_town)."""
+    """A facility's name head and its joiner right before a town ("the Port of Elmford", "the
+    University of Elmford"): the facility is in the town (``data/place_words_en``
+    facility_of_town, facility_of_town_joiners)."""
     heads = lang_entry("place_words", "en", "facility_of_town")
-    if not heads:
+    joiners = lang_entry("place_words", "en", "facility_of_town_joiners")
+    if not heads or not joiners:
         return None
-    return re.compile(rf"\b(?:{'|'.join(heads)})\s+(?:of|de)\s+$")
+    return re.compile(rf"\b(?:{'|'.join(heads)})\s+(?i:{'|'.join(joiners)})\s+$")
+
+
+@lru_cache(maxsize=1)
+def _facility_site_before() -> re.Pattern[str] | None:
+    """A site cue right before a facility's name ("blocked the ", "outside the "; ``data/place_words_en``
+    facility_site_before)."""
+    cue = lang_entry("place_words", "en", "facility_site_before")
+    return re.compile(cue, re.IGNORECASE) if cue else None
 
 
 def facility_of_town(before: str) -> bool:
-    """Do the words ``before`` a town end in a facility named after it ("at the Port of ")? The
-    town is then the facility's site, not an origin or an owner told by "of"."""
+    """Do the words ``before`` a town end in a facility named after it ("at the Port of ")?"""
     rx = _facility_of_town()
     return rx is not None and rx.search(before) is not None
+
+
+def facility_site(text: str, p: Place, places_: list[Place]) -> bool:
+    """Is ``p`` the town of a facility named after it and told as the action's site ("blocked
+    the Port of Elmford"), so that its "of" tells no origin or owner? Only when the page names no
+    other town, or the facility follows a site cue with no other town told as a site in its
+    sentence (not "rallied in Fairview over automation at the Port of Elmford")."""
+    rx, cue = _facility_of_town(), _facility_site_before()
+    m = rx.search(text, max(0, p.start - 40), p.start) if rx is not None else None
+    if m is None or m.end() != p.start:
+        return False
+    if only_town(p, places_):
+        return True
+    return cue is not None and cue.search(text, max(0, m.start() - 40), m.start()) is not None \
+        and not _other_site_in_sentence(text, p, places_)
 
 
 def non_event_places(text: str, places_: list[Place]) -> set[int]:
@@ -83,7 +107,7 @@ def non_event_places(text: str, places_: list[Place]) -> set[int]:
             other = bool(_NOT_SITE.search(before)) and not re.search(
                 r"\b(?:neighbou?rhoods?|districts?|section|boroughs?|city|cities|towns?|villages?|suburbs?|communit(?:y|ies)|areas?|streets|residents|inhabitants|villagers|townships?|front|steps) of\s+$", before, re.IGNORECASE
             ) and not re.search(r"\b(?:scheduled|slated|planned|set|called) for\s+$", before, re.IGNORECASE) \
-                and not facility_of_town(before) \
+                and not facility_site(text, p, places_) \
                 and not _site_possessive().match(text, p.end) \
                 and not (_ROAD_JOINS.search(before) and only_town(p, places_))
             # "took to Chicago's streets": the site; "blocked the highway connecting Elmwood to the

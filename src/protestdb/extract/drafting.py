@@ -986,10 +986,9 @@ def sole_city(st: DraftState) -> None:
     if len({p.city_key for p in cities}) > 1:
         return
     # no city at all: "the Capitol" of the one state named is in its capital; else the one town
-    # whose own police chief, mayor or council the text quotes; else the only town it names at all
+    # whose own police chief, mayor or council the text quotes
     pc = cities[0] if cities else (places.capitol_place(text, st.doc.places, st.doc.lang)
-                                   or _sole_local_body_city(st) or _sole_landmark_city(st)
-                                   or _only_named_city(st))
+                                   or _sole_local_body_city(st) or _sole_landmark_city(st))
     if pc is None or any(d.key.startswith("state:") and d.key != f"state:{pc.state}" for d in st.drafts):
         return  # an event placed in another state than the one city's
     abroad = places.text_country(text) if cities else None
@@ -1035,20 +1034,6 @@ def _town_names_street(quote: str, town: str) -> bool:
     anywhere)?"""
     m = re.search(rf"\b{re.escape(town)}\b", quote, re.IGNORECASE)
     return m is not None and _street_after_rx().match(quote, m.end()) is not None
-
-
-def _only_named_city(st: DraftState) -> Place | None:
-    """The one town the whole page names, even where it is told only as an origin, a destination
-    or the qualifier of a group ("back home in Elmwood", "the Elmwood tenants' union"): with no other
-    town named, no other place word is the action's."""
-    text, layout = st.doc.text, st.doc.layout
-    if any(d.key != UNLOCATED for d in st.drafts):
-        return None  # an action placed in a state: no town told only in passing moves it
-    cities = [p for p in st.doc.places if p.kind in ("city", "neighborhood") and p.city_key
-              and layout.sentences[layout.sentence_at(p.start)].kind in ("body", "headline")]
-    if len({p.city_key for p in cities}) != 1 or any(places.us_place_abroad(text, p, st.doc.places) for p in cities):
-        return None
-    return cities[0]
 
 
 def _sole_landmark_city(st: DraftState) -> Place | None:

@@ -108,10 +108,12 @@ def weigh(
 ) -> Counter[str]:
     """Evidence per country (ISO2; "US" included) from the kinds of clues of one text.
 
-    ``cities_in_names``: countries of cities told inside a longer name ("the Lagos State
-    police", "a Karachi court"): half a city's weight, counted once per country, and only beside
-    other evidence of a country abroad."""
+    ``cities_in_names``: countries of cities told inside the longer name of an organisation, a court
+    or a market ("the Lagos State police", "a Karachi court"; not a person's first name, which the
+    caller leaves out): half a city's weight, counted once per country."""
     score: Counter[str] = Counter()
+    for c in set(cities_in_names):
+        score[c] += WEIGHTS["city_in_name"]
     for c in datelines:
         score[c] += WEIGHTS["dateline"]
     for c in set(countries):
@@ -123,10 +125,6 @@ def weigh(
         score[c] += WEIGHTS["demonym"]
     for c, n in cues(text).items():
         score[c] += WEIGHTS["cue"] * n
-    if any(v > 0 for c, v in score.items() if c != "US"):
-        # alone, a town's name inside a longer one is mostly a person's ("David Orwin"): no evidence
-        for c in set(cities_in_names):
-            score[c] += WEIGHTS["city_in_name"]
     return score
 
 

@@ -1,0 +1,25 @@
+"""Faults that predate session 20: the first word of a group's chapter name is no place
+("Sunrise <Town>": the climate group's first word is also a Florida town)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import report_events
+
+PUB = date(2024, 5, 10)
+
+
+def test_chapter_name_first_word_is_no_place() -> None:
+    text = ("Sunrise Toledo and a coalition of church groups marched along the riverfront on Saturday in "
+            "Toledo, Ohio, to demand that the county cancel a new gas plant permit. About 120 people came.")
+    evs = report_events(text, PUB)
+    assert [(e.locality, e.state) for e in evs] == [("Toledo", "OH")]
+
+
+def test_chapter_head_keeps_towns_before_states_and_longer_names() -> None:
+    from protestdb.extract.places import chapter_head
+
+    for phrase, yes in (("Sunrise Toledo", True), ("Columbus Ohio", False), ("Paris France", False),
+                        ("Phoenix Union High School", False), ("Denver Post", False)):
+        assert chapter_head(phrase, phrase.index(" ")) is yes, phrase

@@ -23,3 +23,29 @@ def test_chapter_head_keeps_towns_before_states_and_longer_names() -> None:
     for phrase, yes in (("Sunrise Toledo", True), ("Columbus Ohio", False), ("Paris France", False),
                         ("Phoenix Union High School", False), ("Denver Post", False)):
         assert chapter_head(phrase, phrase.index(" ")) is yes, phrase
+
+
+# A private person's name is never an organization (even where the parser reads it as an ORG).
+
+def _org_names(text: str) -> list[str]:
+    from protestdb.extract.orgs import find_orgs
+
+    return [o.name for o in find_orgs(text, [(0, len(text))])]
+
+
+def test_person_named_after_led_by_is_no_organization() -> None:
+    text = "Police stopped a protest rally led by Nadira Qureshi from entering the city on Sunday."
+    assert _org_names(text) == []
+
+
+def test_courtesy_title_is_no_organization() -> None:
+    text = "About 80 people joined a rally in Fresno on Saturday organized by Ms. Vance to demand rent control."
+    assert _org_names(text) == []
+
+
+def test_person_shape_keeps_groups() -> None:
+    from protestdb.extract.orgs import person_shaped
+
+    assert person_shaped("Nadira Qureshi")
+    for group in ("Third Act", "Harbor Rising", "Arise Chicago", "Refuse Fascism", "Sunrise Movement"):
+        assert not person_shaped(group), group

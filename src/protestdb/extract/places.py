@@ -434,11 +434,8 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
                 continue
             if (not civic and place_tail(text, pm.end, lang)) or street_crossing(text, pm.start, lang):
                 continue
-            nxt = pms[k + 1] if k + 1 < len(pms) else None
-            if nxt is not None and nxt.kind in ("city", "neighborhood") and text[pm.end : nxt.start] == " ":
-                continue  # "Metro Nashville": the place word modifies the next name
-            if pm.kind == "city" and chapter_head(text, pm.end):
-                continue  # "Sunrise Akron", "Union Tulsa": a group's chapter named by its town, no place
+            if _glued_to_name(text, pm, pms[k + 1] if k + 1 < len(pms) else None):
+                continue
             if dateline is not None and pm.quote.lower() == dateline.quote.lower() and dateline.state:
                 # a city named again under its own dateline is the dateline's city
                 pm = type(pm)(**{**pm.__dict__, "state": dateline.state, "locality": dateline.locality})
@@ -451,6 +448,14 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
         place.country = getattr(pm, "country", None)
         out.append(city_part(place, lang))
     return _with_capitals(text, _without_metros(text, out, geo), persons, lang, doc)
+
+
+def _glued_to_name(text: str, pm: Any, nxt: Any) -> bool:
+    """The place word modifies the next name ("Metro Nashville"), or opens a group's chapter named
+    by its town ("Sunrise Akron"): no place."""
+    if nxt is not None and nxt.kind in ("city", "neighborhood") and text[pm.end : nxt.start] == " ":
+        return True
+    return pm.kind == "city" and chapter_head(text, pm.end)
 
 
 _NEXT_NAME = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")

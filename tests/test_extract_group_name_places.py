@@ -49,3 +49,27 @@ def test_person_shape_keeps_groups() -> None:
     assert person_shaped("Nadira Qureshi")
     for group in ("Third Act", "Harbor Rising", "Arise Chicago", "Refuse Fascism", "Sunrise Movement"):
         assert not person_shaped(group), group
+
+
+# Organizations of another place or the other side are not the event's organizers.
+
+def test_group_told_as_threat_is_no_organizer() -> None:
+    text = ("More than 200 people rallied for transgender rights at the Capitol in Boise, Idaho, on Saturday. "
+            "Organizers said they had hired extra marshals after members of the Patriot Front threatened "
+            "to disrupt the event.\n\nThe rally was organized by Idaho Trans Alliance.")
+    evs = report_events(text, PUB)
+    assert [e.organizations for e in evs] == [["Idaho Trans Alliance"]]
+
+
+def test_victims_and_organizers_told_by_their_own_verbs_stay() -> None:
+    text = "Members of the Harbor Workers Union were attacked by police at the march on Saturday."
+    assert _org_names(text) == ["Harbor Workers Union"]
+    assert _org_names("A rally the Sunrise Movement organized drew 300 people on Saturday.") == ["Sunrise Movement"]
+
+
+def test_organizer_abroad_is_not_shared_with_the_home_rally() -> None:
+    text = ("Hundreds of farmers rallied at the state Capitol in Sacramento on Tuesday to protest new water "
+            "limits.\n\nThe rally came as farmers in the Netherlands, led by the union Boerenfront Zeeland, "
+            "blocked highways in The Hague.")
+    evs = {e.locality: e for e in report_events(text, PUB)}
+    assert evs["Sacramento"].organizations == []

@@ -1196,6 +1196,8 @@ def _reject_reason(
         return why
     if not _is_orgish(name, from_list):
         return _NOT_ORGISH
+    if _told_as_threat(text, a, b):
+        return "a threat or object of the protest"  # "members of X threatened to disrupt the rally"
     if from_list or name.lower() in cued:
         return None
     if _headline_only(text, a, b):
@@ -1214,6 +1216,16 @@ def _reject_reason(
     ):
         return "a responder or opponent"  # "a spokesperson for X", "X said in a statement ..."
     return None
+
+
+def _told_as_threat(text: str, a: int, b: int) -> bool:
+    """The group is told as the protest's threat or object (``threat_before``/``threat_after`` of
+    ``data/orgs_en.json``): "members of X threatened to disrupt", "threats from X"."""
+    lex = _lex()
+    after = lex.get("threat_after")
+    before = lex.get("threat_before")
+    return bool((after and rx(after, 0).match(text[b : b + 80]))
+                or (before and rx(before, 0).search(text[max(0, a - 60) : a])))
 
 
 def _courtesy_title(text: str, a: int, name: str) -> bool:

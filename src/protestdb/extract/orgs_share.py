@@ -46,8 +46,15 @@ def share_action_organizers(events: list[Any]) -> list[tuple[int, list[str]]]:
     main_ids = {id(ev) for ev in main}
     title = _title(donor)
     return give_shared(events, "organizations", names, spans,
-                       lambda ev: id(ev) in main_ids and ev.date == donor.date
+                       lambda ev: id(ev) in main_ids and ev.date == donor.date and same_country(donor, ev)
                        and (bool(kinds & set(ev.event_type or [])) or (title is not None and _title(ev) == title)))
+
+
+def same_country(donor: Any, ev: Any) -> bool:
+    """No organizer crosses a border: a union told of a blockade abroad never organized the home
+    rally the page also covers (events of unknown country may take it)."""
+    a, b = getattr(donor, "country", None), getattr(ev, "country", None)
+    return not (a and b and a != b)
 
 
 def _title(ev: Any) -> str | None:
@@ -88,8 +95,8 @@ def _told_apart_rx() -> re.Pattern[str]:
 
 def _takes_from(donor: Any, ev: Any) -> bool:
     """May ``ev`` (naming no organizer) take ``donor``'s: the same day, or an issue in common; never
-    the other side (another valence) nor another cause (issues that share none)."""
-    if donor.valence is not None and ev.valence is not None and donor.valence != ev.valence:
+    the other side (another valence), another cause (issues that share none) or another country."""
+    if (donor.valence is not None and ev.valence is not None and donor.valence != ev.valence) or not same_country(donor, ev):
         return False
     di, ei = set(donor.issues or []), set(ev.issues or [])
     if di and ei and not di & ei:

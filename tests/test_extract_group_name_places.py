@@ -73,3 +73,20 @@ def test_organizer_abroad_is_not_shared_with_the_home_rally() -> None:
             "blocked highways in The Hague.")
     evs = {e.locality: e for e in report_events(text, PUB)}
     assert evs["Sacramento"].organizations == []
+
+
+# A news outlet the page tells as reporting is a source, never a target (rules path).
+
+def test_reporting_outlet_is_no_target() -> None:
+    from protestdb.extract.targets import _Found, _RoleFound, reporting_outlet
+
+    text = ("Tenants rallied outside the housing authority in Harlow on Monday, the Harlow Daily Journal "
+            "reported. Others marched to the Brenton Times building.")
+    assert reporting_outlet(text, "Harlow Daily Journal")
+    assert not reporting_outlet(text, "Brenton Times")  # a site, told without reporting
+    a = text.index("Harlow Daily Journal")
+    role = _RoleFound(text, set(), frozenset())
+    assert not role.add("Harlow Daily Journal", a, a + 20)
+    found = _Found(set(), frozenset(), text)
+    found.add("Harlow Daily Journal", (a, a + 20, "Harlow Daily Journal"))
+    assert found.out == []

@@ -963,7 +963,8 @@ def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, person
     """A person's name -- unless an organizer cue names a group: "the worker center Arise
     Chicago", "a group calling itself Parents for Safe Streets"."""
     tagged = any(pa <= a < pb or a <= pa < b for pa, pb in persons)
-    if not (tagged or person_shaped(name)) or _has_org_word(name) or _ACRONYM_ONLY.fullmatch(name):
+    shaped = not tagged and person_shaped(name) and not _group_word_after(text, b)
+    if not (tagged or shaped) or _has_org_word(name) or _ACRONYM_ONLY.fullmatch(name):
         return None  # (an acronym is no person's name: "Riverton RFU members", the parser's PERSON)
     if _demand_name(text, b, name):
         return None  # "Refuse Tyranny", "Stop the Sweeps": a group named by its demand
@@ -984,6 +985,13 @@ def _big_place_word(word: str, min_pop: int = 20000) -> bool:
         return True
     p = best_place(word, None, None)
     return p is not None and (p.population or 0) >= min_pop
+
+
+def _group_word_after(text: str, b: int) -> bool:
+    """A group word right after the name ("the Fair Fares campaign"): the name is a group's."""
+    m = re.match(r"\s+([A-Za-z]+)", text[b : b + 30])
+    return m is not None and (_has_org_word(m.group(1)) or m.group(1).lower() in _lex().get("movement_nouns", ())
+                              or m.group(1).lower() in ("campaign", "campaigns", "group", "groups"))
 
 
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")

@@ -30,7 +30,7 @@ def _key(ev: Any) -> frozenset[str]:
     return frozenset(o.lower() for o in ev.organizations or [])
 
 
-def share_action_organizers(events: list[Any]) -> list[tuple[int, list[str]]]:
+def share_action_organizers(events: list[Any], text: str = "") -> list[tuple[int, list[str]]]:
     """Give the organizers of the action to its events that name none; returns (index of the
     event, names added) for each event changed."""
     main = [ev for ev in events if _COUNTER not in (ev.event_type or [])]
@@ -46,15 +46,24 @@ def share_action_organizers(events: list[Any]) -> list[tuple[int, list[str]]]:
     main_ids = {id(ev) for ev in main}
     title = _title(donor)
     return give_shared(events, "organizations", names, spans,
-                       lambda ev: id(ev) in main_ids and ev.date == donor.date and same_country(donor, ev)
+                       lambda ev: id(ev) in main_ids and ev.date == donor.date and not abroad_bound(donor, ev, text)
                        and (bool(kinds & set(ev.event_type or [])) or (title is not None and _title(ev) == title)))
 
 
-def same_country(donor: Any, ev: Any) -> bool:
-    """No organizer crosses a border: a union told of a blockade abroad never organized the home
-    rally the page also covers (events of unknown country may take it)."""
+def abroad_bound(donor: Any, ev: Any, text: str) -> bool:
+    """Is the donor's organizer told in a sentence naming the donor's own town, in another country
+    than ``ev``'s ("farmers in the Netherlands, led by the union X, blocked highways in The Hague")?
+    Then it organized that action, never the home rally the page also covers; an organizer told
+    apart from any place ("the global march, according to X") may still cross the border."""
     a, b = getattr(donor, "country", None), getattr(ev, "country", None)
-    return not (a and b and a != b)
+    town = getattr(donor, "locality", None)
+    if not (a and b and a != b and town and text):
+        return False
+    for sp in donor.evidence.get("organizations", []):
+        lo, hi = _sentence(text, sp.start, sp.end)
+        if town in text[lo:hi]:
+            return True
+    return False
 
 
 def _title(ev: Any) -> str | None:
@@ -95,8 +104,8 @@ def _told_apart_rx() -> re.Pattern[str]:
 
 def _takes_from(donor: Any, ev: Any) -> bool:
     """May ``ev`` (naming no organizer) take ``donor``'s: the same day, or an issue in common; never
-    the other side (another valence), another cause (issues that share none) or another country."""
-    if (donor.valence is not None and ev.valence is not None and donor.valence != ev.valence) or not same_country(donor, ev):
+    the other side (another valence) nor another cause (issues that share none)."""
+    if donor.valence is not None and ev.valence is not None and donor.valence != ev.valence:
         return False
     di, ei = set(donor.issues or []), set(ev.issues or [])
     if di and ei and not di & ei:

@@ -375,7 +375,7 @@ def action_organizers(doc: ExtractDoc) -> bool | None:
     from protestdb.extract.orgs_share import share_action_organizers
     from protestdb.extract.trace import record
 
-    for i, added in share_action_organizers(doc.events):
+    for i, added in share_action_organizers(doc.events, doc.text):
         if i < len(doc.event_traces):
             spans = [(e.start, e.end, e.quote) for e in doc.events[i].evidence.get("organizations", [])]
             record(doc.event_traces[i], "organizations", "organizations.same_action", spans,

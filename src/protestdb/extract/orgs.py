@@ -962,7 +962,9 @@ def _demand_name(text: str, b: int, name: str) -> bool:
 def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, persons: list[tuple[int, int]]) -> str | None:
     """A person's name -- unless an organizer cue names a group: "the worker center Arise
     Chicago", "a group calling itself Parents for Safe Streets"."""
-    if not any(pa <= a < pb or a <= pa < b for pa, pb in persons) or _has_org_word(name) or _ACRONYM_ONLY.fullmatch(name):
+    tagged = any(pa <= a < pb or a <= pa < b for pa, pb in persons)
+    shaped = not tagged and person_shaped(name) and not _group_word_after(text, b)
+    if not (tagged or shaped) or _has_org_word(name) or _ACRONYM_ONLY.fullmatch(name):
         return None  # (an acronym is no person's name: "Riverton RFU members", the parser's PERSON)
     if _demand_name(text, b, name):
         return None  # "Refuse Tyranny", "Stop the Sweeps": a group named by its demand
@@ -973,6 +975,46 @@ def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, person
     if _group_appositive(text, b):
         return None  # "Arise Harbor, a youth pressure group,": the parser's PERSON is a group
     return "a person's name"
+
+
+def _big_place_word(word: str, min_pop: int = 20000) -> bool:
+    """A state, a country or a town of some size ("Chicago"; not a hamlet that shares a surname)."""
+    from protestdb.geo.resolve import best_place, country_code
+
+    if _state_or_country(word) or country_code(word):
+        return True
+    p = best_place(word, None, None)
+    return p is not None and (p.population or 0) >= min_pop
+
+
+def _group_word_after(text: str, b: int) -> bool:
+    """A group word right after the name ("the Fair Fares campaign"): the name is a group's."""
+    m = re.match(r"\s+([A-Za-z]+)", text[b : b + 30])
+    return m is not None and (_has_org_word(m.group(1)) or m.group(1).lower() in _lex().get("movement_nouns", ())
+                              or m.group(1).lower() in ("campaign", "campaigns", "group", "groups"))
+
+
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+
+
+@lru_cache(maxsize=2048)
+def person_shaped(name: str) -> bool:
+    """A given name and a surname with no group word, as the parser reads them in a plain frame
+    ("I met Dana Whitfield yesterday." tags the whole name PERSON) -- though the page's own parse
+    called it an ORG ("a march led by Dana Whitfield"): two or three plain capitalised words, none
+    a place ("Arise Chicago"), no movement or known group's name and no demand ("Refuse Fascism")."""
+    if not _PLAIN_NAME.fullmatch(name) or _has_org_word(name) or _movement_name(name):
+        return False
+    words = name.split()
+    if words[0].lower() in _lex().get("imperative_openers", ()) or any(_big_place_word(w) for w in words):
+        return False
+    known = _known_orgs()
+    if known is not None and known.fullmatch(name):
+        return False
+    from protestdb.extract.nlp import load_nlp
+
+    doc = load_nlp()(f"I met {name} yesterday.")
+    return any(e.label_ == "PERSON" and e.text == name for e in doc.ents)
 
 
 _APPOSITIVE_PREP = re.compile(r"\b(?:of|for|with|at|from|in|on|to|by)\b", re.IGNORECASE)
@@ -1153,6 +1195,8 @@ def _reject_reason(
     name = text[a:b]
     if not name or any(c in name for c in "\n—–") or (title_before(text, a) and not _title_then_group(text, a, name)):
         return "empty, across lines, or after a person's title"
+    if _courtesy_title(text, a, name):
+        return "a person's courtesy title"  # "organized by Ms. Vance": the title, or the name it opens
     if lex.get("holiday_after") and rx(lex["holiday_after"], 0).match(text[b : b + 8]):
         return "a holiday name"  # "International Workers' Day"
     why = _person_reason(text, a, b, name, from_list, persons) or _not_organizer(text, a, b, name, norps or set(), from_list)
@@ -1160,6 +1204,8 @@ def _reject_reason(
         return why
     if not _is_orgish(name, from_list):
         return _NOT_ORGISH
+    if _told_as_threat(text, a, b):
+        return "a threat or object of the protest"  # "members of X threatened to disrupt the rally"
     if from_list or name.lower() in cued:
         return None
     if _headline_only(text, a, b):
@@ -1178,6 +1224,25 @@ def _reject_reason(
     ):
         return "a responder or opponent"  # "a spokesperson for X", "X said in a statement ..."
     return None
+
+
+def _told_as_threat(text: str, a: int, b: int) -> bool:
+    """The group is told as the protest's threat or object (``threat_before``/``threat_after`` of
+    ``data/orgs_en.json``): "members of X threatened to disrupt", "threats from X"."""
+    lex = _lex()
+    after = lex.get("threat_after")
+    before = lex.get("threat_before")
+    return bool((after and rx(after, 0).match(text[b : b + 80]))
+                or (before and rx(before, 0).search(text[max(0, a - 60) : a])))
+
+
+def _courtesy_title(text: str, a: int, name: str) -> bool:
+    """A courtesy title ("Ms.", "Dr": ``courtesy_titles``, title case: "MS Society" is a group) is
+    the name, opens it, or stands right before it: a person told by the title."""
+    titles = _lex().get("courtesy_titles", ())
+    first = name.split()[0].rstrip(".") if name.split() else ""
+    before = re.search(r"\b([A-Z][a-z]+)\.?\s+$", text[max(0, a - 8) : a])
+    return (first.istitle() and first.lower() in titles) or (before is not None and before.group(1).lower() in titles)
 
 
 def _headline_only(text: str, a: int, b: int) -> bool:

@@ -30,7 +30,7 @@ def _key(ev: Any) -> frozenset[str]:
     return frozenset(o.lower() for o in ev.organizations or [])
 
 
-def share_action_organizers(events: list[Any]) -> list[tuple[int, list[str]]]:
+def share_action_organizers(events: list[Any], text: str = "") -> list[tuple[int, list[str]]]:
     """Give the organizers of the action to its events that name none; returns (index of the
     event, names added) for each event changed."""
     main = [ev for ev in events if _COUNTER not in (ev.event_type or [])]
@@ -46,8 +46,24 @@ def share_action_organizers(events: list[Any]) -> list[tuple[int, list[str]]]:
     main_ids = {id(ev) for ev in main}
     title = _title(donor)
     return give_shared(events, "organizations", names, spans,
-                       lambda ev: id(ev) in main_ids and ev.date == donor.date
+                       lambda ev: id(ev) in main_ids and ev.date == donor.date and not abroad_bound(donor, ev, text)
                        and (bool(kinds & set(ev.event_type or [])) or (title is not None and _title(ev) == title)))
+
+
+def abroad_bound(donor: Any, ev: Any, text: str) -> bool:
+    """Is the donor's organizer told in a sentence naming the donor's own town, in another country
+    than ``ev``'s ("farmers in the Netherlands, led by the union X, blocked highways in The Hague")?
+    Then it organized that action, never the home rally the page also covers; an organizer told
+    apart from any place ("the global march, according to X") may still cross the border."""
+    a, b = getattr(donor, "country", None), getattr(ev, "country", None)
+    town = getattr(donor, "locality", None)
+    if not (a and b and a != b and town and text):
+        return False
+    for sp in donor.evidence.get("organizations", []):
+        lo, hi = _sentence(text, sp.start, sp.end)
+        if town in text[lo:hi]:
+            return True
+    return False
 
 
 def _title(ev: Any) -> str | None:

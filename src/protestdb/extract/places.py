@@ -434,9 +434,8 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
                 continue
             if (not civic and place_tail(text, pm.end, lang)) or street_crossing(text, pm.start, lang):
                 continue
-            nxt = pms[k + 1] if k + 1 < len(pms) else None
-            if nxt is not None and nxt.kind in ("city", "neighborhood") and text[pm.end : nxt.start] == " ":
-                continue  # "Metro Nashville": the place word modifies the next name
+            if _glued_to_name(text, pm, pms[k + 1] if k + 1 < len(pms) else None):
+                continue
             if dateline is not None and pm.quote.lower() == dateline.quote.lower() and dateline.state:
                 # a city named again under its own dateline is the dateline's city
                 pm = type(pm)(**{**pm.__dict__, "state": dateline.state, "locality": dateline.locality})
@@ -449,6 +448,38 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
         place.country = getattr(pm, "country", None)
         out.append(city_part(place, lang))
     return _with_capitals(text, _without_metros(text, out, geo), persons, lang, doc)
+
+
+def _glued_to_name(text: str, pm: Any, nxt: Any) -> bool:
+    """The place word modifies the next name ("Metro Nashville"), or opens a group's chapter named
+    by its town ("Sunrise Akron"): no place."""
+    if nxt is not None and nxt.kind in ("city", "neighborhood") and text[pm.end : nxt.start] == " ":
+        return True
+    return pm.kind == "city" and chapter_head(text, pm.end)
+
+
+_NEXT_NAME = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+
+
+def chapter_head(text: str, end: int, min_pop: int = 50000) -> bool:
+    """The place word ending at ``end`` is glued to a following big town's name ("Sunrise Akron",
+    "Indivisible Tulsa" style chapter names whose first word is also a town): the first word
+    begins a group's name and is no place. States and countries after a town ("Columbus Ohio",
+    "Paris France") and longer names ("Phoenix Union High School") are no such name."""
+    m = _NEXT_NAME.match(text, end)
+    if m is None:
+        return False
+    from protestdb.geo.resolve import best_place, country_code
+
+    for name in dict.fromkeys((m.group(1), m.group(1).split(" ")[0])):
+        if re.match(r" [A-Z]", text[end + 1 + len(name):]):
+            continue  # "Phoenix Union High School": an institution's longer name
+        if state_code(name) or country_code(name):
+            return False
+        p = best_place(name, None, None)
+        if p is not None and (p.population or 0) >= min_pop:
+            return True
+    return False
 
 
 def _with_capitals(text: str, out: list[Place], persons: list[tuple[int, int]], lang: str, doc: Any) -> list[Place]:

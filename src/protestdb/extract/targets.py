@@ -274,19 +274,45 @@ def _addressed(doc: Any, s: int, e: int) -> list[Any]:
 class _Found:
     """Target names found so far (each once, never an excluded or a non-target word)."""
 
-    def __init__(self, exclude: set[str] | frozenset[str], not_target: Any) -> None:
+    def __init__(self, exclude: set[str] | frozenset[str], not_target: Any, text: str = "") -> None:
         self.out: list[tuple[str, Span]] = []
         self.seen: set[str] = set()
         self.exclude = exclude
         self.not_target = not_target
+        self.text = text
 
     def add(self, name: str, span: Span, legislature: bool = False) -> None:
         key = name.lower()
         # (a legislature is never the protesters' own organization)
         if not name or key in self.seen or (key in self.exclude and not legislature) or key in self.not_target:
             return
+        if reporting_outlet(self.text, name):
+            return
         self.seen.add(key)
         self.out.append((name, span))
+
+
+_REPORTS_AFTER = re.compile(r"(?:['’]s?)?\s*,?\s+(?:(?:first|has|had|previously|also)\s+)?(?:reported|reports|wrote|said|reporting)\b")
+_REPORTS_BEFORE = re.compile(r"\b(?:according\s+to|told|reported\s+by|interview\s+with|speaking\s+(?:to|with))\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _media_words() -> frozenset[str]:
+    return frozenset(load("targets_en").get("head_classes", {}).get("media", ()))
+
+
+def reporting_outlet(text: str, name: str) -> bool:
+    """A news outlet (its last word a ``media`` word of ``data/targets_en.json``: "Journal",
+    "Herald") the page tells as reporting ("..., the Harlow Daily Journal reported", "according
+    to the Harlow Herald"): a source, never a target."""
+    words = name.split()
+    if not text or not words or words[-1].lower().strip(".,") not in _media_words():
+        return False
+    for m in re.finditer(re.escape(name), text):
+        if _REPORTS_AFTER.match(text, m.end()) or _REPORTS_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            return True
+    return False
 
 
 def _not_lawmakers(lx: dict[str, Any], text: str, a: int, b: int) -> bool:
@@ -447,7 +473,7 @@ def find_parse_targets(
     administration" name the US one only for an event in the US (or of unknown country): abroad
     they are the country's own."""
     lx = _lex()
-    found = _Found(exclude, lx["not_target"])
+    found = _Found(exclude, lx["not_target"], text)
     for s, e in scopes:
         leg = _legislature(lx, text, s, e, state)
         if leg is not None:
@@ -502,7 +528,7 @@ class _RoleFound:
 
     def add(self, name: str, a: int, b: int, keep_poss: bool = False) -> bool:
         name = name.strip(" ,.;:") if keep_poss else _clean(name)
-        if len(name) < 3 or name.lower() in self.seen or name.lower() in self.not_target:
+        if len(name) < 3 or name.lower() in self.seen or name.lower() in self.not_target or reporting_outlet(self.text, name):
             return False
         off = self.text.find(name, a, b + 1)
         if off < 0:

@@ -1,7 +1,5 @@
 """Events whose own sentences name no town: a town the page tells only as an origin or a
-destination places none of them; no country abroad is read from a person's first name alone
-(which kept a US school's town from placing its walkout), while a town inside an organisation's
-name still tells its country."""
+destination places none of them; a town inside an organisation's name still tells its country."""
 
 from __future__ import annotations
 
@@ -55,17 +53,6 @@ def test_nationwide_strike_gains_no_town() -> None:
     assert all(e.locality is None for e in evs)
 
 
-@pytest.mark.regression("a first name that is a town abroad is no evidence of the country")
-def test_first_name_is_no_country_abroad() -> None:
-    from protestdb.extract.places import text_country
-
-    text = ("David Kemper and about 200 classmates walked out of Bozeman High School on Friday morning to protest "
-            "gun violence.\n\nThey marched to the football field and held a moment of silence.")
-    assert text_country(text) is None
-    evs = report_events(text, PUB)
-    assert [(e.locality, e.state) for e in evs] == [("Bozeman", "MT")]
-
-
 @pytest.mark.regression("a town inside an organisation's name tells its country")
 @pytest.mark.parametrize(("text", "country"), [
     ("Lawyers of the Karachi Bar Association marched in Hyderabad on Monday to protest a new court fee.", "PK"),
@@ -77,11 +64,3 @@ def test_town_in_an_organisation_name_decides_the_country(text: str, country: st
     assert text_country(text) == country
     evs = report_events(text, PUB)
     assert [e.country for e in evs] == [country]
-
-
-def test_town_in_a_person_name_is_no_organisation() -> None:
-    from protestdb.geo.places import _name_is_org
-
-    text = "Karachi Holloway spoke beside the Karachi Bar Association."
-    assert not _name_is_org(text, 0, 7)
-    assert _name_is_org(text, 34, 41)

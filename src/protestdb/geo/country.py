@@ -108,9 +108,8 @@ def weigh(
 ) -> Counter[str]:
     """Evidence per country (ISO2; "US" included) from the kinds of clues of one text.
 
-    ``cities_in_names``: countries of cities told inside the longer name of an organisation, a court
-    or a market ("the Lagos State police", "a Karachi court"; not a person's first name, which the
-    caller leaves out): half a city's weight, counted once per country."""
+    ``cities_in_names``: countries of cities told inside a longer name ("the Lagos State
+    police", "a Karachi court"): half a city's weight, counted once per country."""
     score: Counter[str] = Counter()
     for c in set(cities_in_names):
         score[c] += WEIGHTS["city_in_name"]

@@ -311,25 +311,6 @@ def _acronym_at(text: str, start: int, end: int) -> bool:
     return _acronym(text[start:end]) and not _heading(text, start, end)
 
 
-_NAME_AFTER = re.compile(r"(?:[ \t]+(?:of[ \t]+|de[ \t]+|and[ \t]+|&[ \t]+)?[A-Z][\w'’-]*){1,4}")
-_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,3}$")
-
-
-@lru_cache(maxsize=1)
-def _name_org_words() -> frozenset[str]:
-    """Words of an organisation's or a facility's name (``data/list_words.json`` name_org_words)."""
-    return frozenset(gazetteer.load_json("list_words.json").get("name_org_words", ()))
-
-
-def _name_is_org(text: str, start: int, end: int) -> bool:
-    """Is the longer name a town at ``text[start:end]`` is told in an organisation's, a court's or a
-    market's ("the Elmford Bar Association"), not a person's ("Elmford Kemper", a first name)?"""
-    after = _NAME_AFTER.match(text, end)
-    before = _NAME_BEFORE.search(text, max(0, start - 60), start)
-    words = ((after.group() if after else "") + " " + (before.group() if before else "")).lower().split()
-    return any(w.strip("'’") in _name_org_words() for w in words)
-
-
 #: a city told as the metro a suburb belongs to: "Chicago's western suburbs", "the outskirts of Chicago"
 _SUBURBS_AFTER = re.compile(r"['’]s\s+(?:(?:north|south|east|west)(?:east|west)?(?:ern)?\s+|outer\s+|inner\s+)?(?:suburbs|outskirts|exurbs)\b",
                             re.IGNORECASE)
@@ -588,7 +569,6 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                         and country_code(pm.quote) in (None, "US")}),
             text=text,
             cities_in_names=[c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and gl and not _acronym_at(text, _s, _e)
-                             and _name_is_org(text, _s, _e)
                              for c in [country_mod.city_country(q)] if c],
         )
     )

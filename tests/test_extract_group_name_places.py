@@ -90,3 +90,11 @@ def test_reporting_outlet_is_no_target() -> None:
     found = _Found(set(), frozenset(), text)
     found.add("Harlow Daily Journal", (a, a + 20, "Harlow Daily Journal"))
     assert found.out == []
+
+
+def test_a_protested_paper_that_answers_stays_a_target() -> None:
+    from protestdb.extract.targets import reporting_outlet
+
+    text = ("About 60 readers picketed the Brenton Times building on Friday over its coverage of the strike. "
+            "The Brenton Times said it stood by its reporting.")
+    assert not reporting_outlet(text, "Brenton Times")

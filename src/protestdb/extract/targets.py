@@ -292,7 +292,7 @@ class _Found:
         self.out.append((name, span))
 
 
-_REPORTS_AFTER = re.compile(r"(?:['’]s?)?\s*,?\s+(?:(?:first|has|had|previously|also)\s+)?(?:reported|reports|wrote|said|reporting)\b")
+_REPORTS_AFTER = re.compile(r"(?:['’]s?)?\s*,?\s+(?:(?:first|has|had|previously|also)\s+)?(?:reported|reports|wrote|reporting)\b")
 _REPORTS_BEFORE = re.compile(r"\b(?:according\s+to|told|reported\s+by|interview\s+with|speaking\s+(?:to|with))\s+(?:the\s+)?$",
                              re.IGNORECASE)
 
@@ -305,7 +305,8 @@ def _media_words() -> frozenset[str]:
 def reporting_outlet(text: str, name: str) -> bool:
     """A news outlet (its last word a ``media`` word of ``data/targets_en.json``: "Journal",
     "Herald") the page tells as reporting ("..., the Harlow Daily Journal reported", "according
-    to the Harlow Herald"): a source, never a target."""
+    to the Harlow Herald"): a source, never a target. ("The Brenton Times said it stood by its
+    story" is no report: a paper protested for its coverage that answers stays a target.)"""
     words = name.split()
     if not text or not words or words[-1].lower().strip(".,") not in _media_words():
         return False

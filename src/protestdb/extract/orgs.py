@@ -979,12 +979,9 @@ def _person_reason(text: str, a: int, b: int, name: str, from_list: bool, person
 
 def _big_place_word(word: str, min_pop: int = 20000) -> bool:
     """A state, a country or a town of some size ("Chicago"; not a hamlet that shares a surname)."""
-    from protestdb.geo.resolve import best_place, country_code
+    from protestdb.geo.resolve import country_code, town_at_least
 
-    if _state_or_country(word) or country_code(word):
-        return True
-    p = best_place(word, None, None)
-    return p is not None and (p.population or 0) >= min_pop
+    return bool(_state_or_country(word) or country_code(word)) or town_at_least(word, min_pop)
 
 
 def _group_word_after(text: str, b: int) -> bool:

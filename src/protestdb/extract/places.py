@@ -469,15 +469,14 @@ def chapter_head(text: str, end: int, min_pop: int = 50000) -> bool:
     m = _NEXT_NAME.match(text, end)
     if m is None:
         return False
-    from protestdb.geo.resolve import best_place, country_code
+    from protestdb.geo.resolve import country_code, town_at_least
 
     for name in dict.fromkeys((m.group(1), m.group(1).split(" ")[0])):
         if re.match(r" [A-Z]", text[end + 1 + len(name):]):
             continue  # "Phoenix Union High School": an institution's longer name
         if state_code(name) or country_code(name):
             return False
-        p = best_place(name, None, None)
-        if p is not None and (p.population or 0) >= min_pop:
+        if town_at_least(name, min_pop):
             return True
     return False
 

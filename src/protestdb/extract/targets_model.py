@@ -344,16 +344,16 @@ def apply(f: Filling) -> None:
     head = [(s.start, s.end) for s in doc.layout.sentences if s.kind == "headline"] if doc.layout is not None else []
     open_ = [
         c for c in cands
-        if not c.kept and c.span[1] > c.span[0] and "time_ref" not in c.features and not _never_added(f, head, c)
-        and not _told_elsewhere_only(c)
+        if not c.kept and c.span[1] > c.span[0] and "time_ref" not in c.features and may_fill(c)
+        and not _never_added(f, head, c) and not _told_elsewhere_only(c)
     ]
-    extra = sorted((c for c in open_ if c.score is not None and c.score >= add and may_fill(c)), key=lambda c: -(c.score or 0.0))
+    extra = sorted((c for c in open_ if c.score is not None and c.score >= add), key=lambda c: -(c.score or 0.0))
     for c in extra:
         if not any(same_body(c.name, k.name, doc.text) for k in chosen):
             chosen.append(c)
     fill = float(th.get("fill", 1.1))
     if not chosen:  # none kept: the likeliest candidate of an addressable kind, when it is likely enough
-        best = max((c for c in open_ if may_fill(c)), key=lambda c: c.score or 0.0, default=None)
+        best = max(open_, key=lambda c: c.score or 0.0, default=None)
         if best is not None and (best.score or 0.0) >= fill:
             chosen.append(best)
     _set_targets(f, chosen)

@@ -219,6 +219,13 @@ def best_place(
     return None
 
 
+def town_at_least(name: str, min_pop: int) -> bool:
+    """Is the likeliest place called ``name`` anywhere (no state, no country) a town of at least
+    ``min_pop`` people? ("Akron" yes at 50,000; a hamlet that shares a surname no.)"""
+    p = best_place(name, None, None)
+    return p is not None and (p.population or 0) >= min_pop
+
+
 def _result_from_place(p: _Place, location: str | None = None) -> GeoResult:
     locality, pop = p.name, p.population
     if p.kind == "neighborhood" and p.parent is not None:

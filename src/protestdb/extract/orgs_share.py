@@ -45,19 +45,20 @@ def share_action_organizers(events: list[Any], text: str = "") -> list[tuple[int
     kinds = set(donor.event_type or [])
     main_ids = {id(ev) for ev in main}
     title = _title(donor)
+    home = getattr(donor, "country", None) if told_with_own_town(donor, text) else None
     return give_shared(events, "organizations", names, spans,
-                       lambda ev: id(ev) in main_ids and ev.date == donor.date and not abroad_bound(donor, ev, text)
+                       lambda ev: id(ev) in main_ids and ev.date == donor.date
+                       and not (home and getattr(ev, "country", None) not in (None, home))
                        and (bool(kinds & set(ev.event_type or [])) or (title is not None and _title(ev) == title)))
 
 
-def abroad_bound(donor: Any, ev: Any, text: str) -> bool:
-    """Is the donor's organizer told in a sentence naming the donor's own town, in another country
-    than ``ev``'s ("farmers in the Netherlands, led by the union X, blocked highways in The Hague")?
-    Then it organized that action, never the home rally the page also covers; an organizer told
+def told_with_own_town(donor: Any, text: str) -> bool:
+    """Is the donor's organizer told in a sentence naming the donor's own town ("farmers in the
+    Netherlands, led by the union X, blocked highways in The Hague")? Then it organized that action
+    and is never shared with an event in another country the page also covers; an organizer told
     apart from any place ("the global march, according to X") may still cross the border."""
-    a, b = getattr(donor, "country", None), getattr(ev, "country", None)
     town = getattr(donor, "locality", None)
-    if not (a and b and a != b and town and text):
+    if not (town and text and getattr(donor, "country", None)):
         return False
     for sp in donor.evidence.get("organizations", []):
         lo, hi = _sentence(text, sp.start, sp.end)

@@ -29,7 +29,30 @@ def test_english_name_of_a_foreign_city_is_kept() -> None:
     # the gazetteer's primary names are "Köln" and "Hannover"
     assert geocode("Cologne", None, "DE").locality == "Cologne"
     assert geocode("Hanover", None, "DE").locality == "Hanover"
-    assert geocode("Köln", None, "DE").locality == "Köln"
+    # a record names a town abroad in English, whatever spelling the text uses
+    assert geocode("Köln", None, "DE").locality == "Cologne"
+    assert geocode("Hannover", None, "DE").locality == "Hanover"
+
+
+def test_town_abroad_loses_its_locating_qualifier() -> None:
+    # the gazetteer's name carries the river ("... am Main"); a record names the town alone
+    assert geocode("Frankfurt", None, "DE").locality == "Frankfurt"
+    assert geocode("Frankfurt am Main", None, "DE").locality == "Frankfurt"
+    assert geocode("Ludwigshafen", None, "DE").locality == "Ludwigshafen"
+
+
+def test_umlaut_written_as_two_letters_keeps_the_gazetteers_letters() -> None:
+    assert geocode("Duesseldorf", None, "DE").locality == "Düsseldorf"
+    assert geocode("Dusseldorf", None, "DE").locality == "Dusseldorf"
+
+
+def test_farmers_convoys_in_two_german_cities_get_english_names() -> None:
+    text = (
+        "Hundreds of farmers from the Wetterau blocked streets in Frankfurt am Main on Monday, "
+        "while in Hannover some two thousand growers rallied outside the state chancellery."
+    )
+    evs = _events(text)
+    assert {"Frankfurt", "Hanover"} <= {e.locality for e in evs if e.country == "DE"}
 
 
 def test_accent_free_spelling_is_kept_and_native_spelling_stays_native() -> None:

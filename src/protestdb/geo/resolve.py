@@ -260,7 +260,43 @@ def _region_or_country(key: str) -> bool:
     return key in _region_keys() or country_code(key) is not None
 
 
+@lru_cache(maxsize=1)
+def _english_data() -> tuple[dict[str, str], re.Pattern[str], dict[str, str], frozenset[str]]:
+    data = gazetteer.load_json("english_names.json")
+    words = "|".join(re.escape(w) for w in data["qualifier_words"])
+    qualifier = re.compile(rf"(\S.*?) (?:(?:{words}) \S.*|\(.+\))")
+    return data["names"], qualifier, data["umlaut_spellings"], frozenset(data["qualifier_countries"])
+
+
+def english_locality(name: str, country: str | None) -> str:
+    """The name a record gives a town abroad whose gazetteer name is a local form: its English
+    name ("Köln" -> Cologne) or its own name without a locating qualifier ("Townburg an der
+    Flussau", "Townburg (Flussau)" -> Townburg)."""
+    names, qualifier, _, countries = _english_data()
+    if name in names:
+        return names[name]
+    m = qualifier.fullmatch(name) if country in countries else None
+    return m.group(1) if m else name
+
+
+def _plain_spelling(name: str) -> str:
+    """``name`` with its umlauts written as two plain letters ("Düren" -> "Dueren")."""
+    spell = _english_data()[2]
+    return "".join(spell.get(c, c) for c in name)
+
+
 def display_locality(asked: str, p: _Place) -> str:
+    """The locality to output for place ``p`` told as ``asked`` (``_told_locality``), in the
+    English form a record uses (``english_locality``) for a place abroad."""
+    told = _told_locality(asked, p)
+    if p.country == "US" or p.kind == "neighborhood":
+        return told
+    if told != p.name and told == _plain_spelling(p.name):
+        return p.name  # "Dueren" for Düren: the gazetteer's letters
+    return english_locality(told, p.country)
+
+
+def _told_locality(asked: str, p: _Place) -> str:
     """The locality name to output for place ``p`` told as ``asked``: a place abroad keeps the
     text's own spelling when that is a plain-letter alternate or accent-free form of its name
     ("Cologne" for Köln, "Hanover" for Hannover, "Ambala" for Ambāla; an all-capitals dateline

@@ -745,6 +745,22 @@ def _put_date(f: Filling, dm: Any, rule: str) -> None:
         f.put("end_date", dm.end_value.isoformat(), sp, rule=rule)
 
 
+def no_day_of_a_period(ev: EventMention, trace: FieldTrace | None) -> None:
+    """A date of week or month precision ("last week": its Monday; "this month": its first) is
+    no day the text tells: the record's date is a day or nothing, so it is emptied; the words
+    stay as the evidence of ``date_precision``. Run once the page's events are final (the
+    steps before compare events by their period)."""
+    if ev.date is None or ev.date_precision not in ("week", "month"):
+        return
+    spans = [(e.start, e.end, e.quote) for e in ev.evidence.pop("date", [])]
+    ev.evidence.pop("end_date", None)
+    ev.date, ev.end_date = None, None
+    for a, b, q in spans:
+        ev.add_evidence("date_precision", a, b, q)
+    if trace is not None:
+        record(trace, "date", "date.no_day_of_a_period", spans, f"a {ev.date_precision} names no day")
+
+
 def _weekday_without_day(f: Filling) -> Any | None:
     """A relative date word of the event's own segments that resolves to no day ("on Saturday")."""
     scopes = f.seg_scopes or f.scopes

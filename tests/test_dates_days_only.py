@@ -39,3 +39,14 @@ def test_the_trace_tells_why_the_day_went() -> None:
     res = extract_text(text, PUB, explain=True)
     rules = [s["rule"] for s in res.trace[0].get("date", [])]
     assert rules[-1] == "date.no_day_of_a_period"
+
+
+def test_a_weekend_is_no_day() -> None:
+    text = "Hundreds of tenants marched through downtown Fenwick, Idaho, over the weekend to protest rising rents."
+    assert _dates(text) == [(None, "week", None, [], ["over the weekend"])]
+
+
+def test_two_weekdays_told_stay_days() -> None:
+    text = "Hundreds of tenants marched through downtown Fenwick, Idaho, on Saturday and Sunday to protest rising rents."
+    got = _dates(text)
+    assert got and got[0][0] is not None and got[0][1] == "day"

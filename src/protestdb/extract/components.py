@@ -414,12 +414,12 @@ def page_organizer(doc: ExtractDoc) -> bool | None:
 
 @component("days_only")
 def days_only(doc: ExtractDoc) -> bool | None:
-    """An event dated by a week or a month ("earlier this week", "last month") names no day: its
+    """An event dated by a week, a weekend or a month ("earlier this week", "last month") names no day: its
     date stays empty, its words kept as the evidence of its precision (``fillers.no_day_of_a_period``)."""
     from protestdb.extract.fillers import no_day_of_a_period
 
     for i, ev in enumerate(doc.events):
-        no_day_of_a_period(ev, doc.event_traces[i] if i < len(doc.event_traces) else None)
+        no_day_of_a_period(ev, doc.event_traces[i] if i < len(doc.event_traces) else None, doc.lang)
     return None
 
 

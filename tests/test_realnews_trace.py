@@ -22,7 +22,7 @@ def test_issue9_components_run_in_the_default_order() -> None:
     order = list(COMPONENTS)
     assert order.index("published_line") < order.index("dates") < order.index("page_stamps") < order.index("triggers")
     assert order.index("places") < order.index("roundups") < order.index("drafting")
-    assert order[-3:] == ["roundup_organizers", "action_organizers", "page_organizer"]
+    assert order[-4:] == ["roundup_organizers", "action_organizers", "page_organizer", "days_only"]
 
 
 def test_published_line_dates_the_page_and_its_stamp_is_no_event_date() -> None:

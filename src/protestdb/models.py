@@ -166,7 +166,7 @@ class _EventFields(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    date: str | None = None  # ISO YYYY-MM-DD (first day of week/month for coarser precision)
+    date: str | None = None  # ISO YYYY-MM-DD: a day; an extracted week or month keeps only its precision
     date_precision: DatePrecision = "unknown"
     end_date: str | None = None
 

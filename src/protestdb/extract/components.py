@@ -412,6 +412,17 @@ def page_organizer(doc: ExtractDoc) -> bool | None:
     return None
 
 
+@component("days_only")
+def days_only(doc: ExtractDoc) -> bool | None:
+    """An event dated by a week, a weekend or a month ("earlier this week", "last month") names no day: its
+    date stays empty, its words kept as the evidence of its precision (``fillers.no_day_of_a_period``)."""
+    from protestdb.extract.fillers import no_day_of_a_period
+
+    for i, ev in enumerate(doc.events):
+        no_day_of_a_period(ev, doc.event_traces[i] if i < len(doc.event_traces) else None, doc.lang)
+    return None
+
+
 def _over_budget(doc: ExtractDoc, skipped: str) -> None:
     budget = doc.config.time_budget
     logger.warning("extraction over its %.0f s budget (%d characters): skipped %s", budget, len(doc.text), skipped)

@@ -37,6 +37,7 @@ COMPONENTS: tuple[str, ...] = (
     "roundup_organizers",
     "action_organizers",
     "page_organizer",
+    "days_only",
 )
 
 #: per body sentence with protest words, the first rule that decides wins

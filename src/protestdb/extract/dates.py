@@ -514,6 +514,13 @@ def _day_offsets(text: str, out: list[DateMention], taken: DisjointSpans, lang: 
     return found
 
 
+def weekend_words(quote: str, lang: str = "en") -> bool:
+    """``quote`` is a weekend told in words ("over the weekend", "el fin de semana": data
+    relative_weekends): two days, no one day of them."""
+    lx = _lexicon(lang)
+    return lx is not None and re.sub(r"\s+", " ", quote.lower().strip()) in lx.relative["relative_weekends"]
+
+
 #: how many days before the publication date a stated day may be to anchor a weekday name (or
 #: one day after it: a page stamped a day early)
 ANCHOR_DAYS = 7
@@ -705,4 +712,4 @@ def _dateparser_dates(text: str, published: date | None, lang: str) -> list[Date
     return out
 
 
-__all__ = ["DateMention", "dated_by_month", "dateline_day", "find_dates"]
+__all__ = ["DateMention", "dated_by_month", "dateline_day", "find_dates", "weekend_words"]

@@ -36,6 +36,7 @@ from protestdb.extract.date_clauses import (
     spoken_on,
     starts_a_period,
 )
+from protestdb.extract.dates import weekend_words
 from protestdb.extract.document import NATIONAL, Draft, ExtractDoc
 from protestdb.extract.lexicons import any_rx, lang_entry, load_lang, rx
 from protestdb.extract.sizes import combine_sizes, size_category, upper_bound_told
@@ -743,6 +744,29 @@ def _put_date(f: Filling, dm: Any, rule: str) -> None:
     record(f.trace, "date_precision", rule, [sp])
     if dm.end_value is not None and dm.end_value != val:
         f.put("end_date", dm.end_value.isoformat(), sp, rule=rule)
+
+
+def no_day_of_a_period(ev: EventMention, trace: FieldTrace | None, lang: str | None = "en") -> None:
+    """A date of week or month precision ("last week": its Monday; "this month": its first), or a
+    weekend told in words ("over the weekend": its Saturday and Sunday), is no day the text
+    tells: the record's date is a day or nothing, so it is emptied; the words stay as the
+    evidence of ``date_precision``. Run once the page's events are final (the steps before
+    compare events by their period)."""
+    if ev.date is None:
+        return
+    quotes = [e.quote for e in ev.evidence.get("date", [])]
+    weekend = bool(quotes) and all(weekend_words(q, lang or "en") for q in quotes)
+    if ev.date_precision not in ("week", "month") and not weekend:
+        return
+    if weekend:
+        ev.date_precision = "week"  # two days of one week; none of them told
+    spans = [(e.start, e.end, e.quote) for e in ev.evidence.pop("date", [])]
+    ev.evidence.pop("end_date", None)
+    ev.date, ev.end_date = None, None
+    for a, b, q in spans:
+        ev.add_evidence("date_precision", a, b, q)
+    if trace is not None:
+        record(trace, "date", "date.no_day_of_a_period", spans, "a weekend, week or month names no day")
 
 
 def _weekday_without_day(f: Filling) -> Any | None:

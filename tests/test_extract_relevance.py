@@ -120,3 +120,43 @@ def test_protest_report_survives_relevance() -> None:
     res = extract_text(text, MAR_12_2025, geocode=False)
     assert res.is_protest_report
     assert ("Reno", "NV") in event_places(res)
+
+
+@pytest.mark.regression("a strike the lead tells called off is no report")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferry strike averted in Port Walden\n\n"
+        "PORT WALDEN -- A tentative agreement reached late Sunday means 900 deckhands will not walk off the "
+        "job on Wednesday, union officials said. The union had issued a 72-hour strike notice last week after "
+        "talks stalled over pensions.",
+        "The bakery workers' strike planned for Thursday in Lindenhoff has been called off after the company "
+        "raised its pay offer, the union said on Tuesday. Members voted last month to strike if no deal was "
+        "reached, and will now vote on the offer next week.",
+        "Desconvocada la huelga de transportistas en Villarosa\n\n"
+        "Los sindicatos desconvocaron el paro previsto para el lunes 17 tras alcanzar un acuerdo con la "
+        "empresa, informaron este martes. Los trabajadores votarán el acuerdo la semana próxima.",
+    ],
+)
+def test_strike_called_off_in_the_lead_is_no_report(text: str) -> None:
+    res = extract_text(text, MAR_12_2025, geocode=False)
+    assert not res.is_protest_report
+    assert not res.events
+
+
+@pytest.mark.regression("a strike that goes ahead stays a report")
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the talks failed: the strike the lead names goes ahead
+        "Talks to avert a strike at the Marlow cannery collapsed on Monday, and 400 workers walked off the "
+        "job on Tuesday, picketing outside the main gate, the union said.",
+        # the lead's first strike happened; a later one was averted
+        "Some 600 nurses at Belgrove Hospital went on strike on Tuesday over staffing, picketing outside the "
+        "main entrance. A second strike at a sister clinic was averted after a late deal.",
+    ],
+)
+def test_strike_going_ahead_stays_a_report(text: str) -> None:
+    res = extract_text(text, MAR_12_2025, geocode=False)
+    assert res.is_protest_report
+    assert res.events

@@ -117,7 +117,8 @@ def document_score(
     ``background.carried_history``)."""
     body = [t for t in triggers if not t.weak and layout.sentences[t.sent].kind == "body"]
     cues = _DocCues(text, layout, dates, published, lang)
-    body = [t for t in body if not appeal_sense(text, layout, t, cues, lang, doc)]
+    off = called_off_types(text, layout, cues.lead_paras, lang)
+    body = [t for t in body if t.type not in off and not appeal_sense(text, layout, t, cues, lang, doc)]
     if body:
         carried = carried_history(text, layout, triggers, dates, lang)  # "... and went on strike again."
         body = [t for t in body if t.sent not in carried]
@@ -131,6 +132,28 @@ def document_score(
                for t in body)
     lead = lead_crowd_score(text, layout, body, cues, lang)
     return best if lead is None else max(best, lead - penalty)
+
+
+def called_off_types(text: str, layout: Layout, lead_paras: set[int], lang: str) -> frozenset[str]:
+    """The trigger types whose news the lead tells called off: when the first sentence of the
+    headline or lead paragraphs that names a strike tells it averted or called off ("The dock
+    strike set for Monday has been called off after a tentative deal", "Bus drivers will not go
+    on strike"), the text reports the deal, and its strike words (the threat, the notice, the
+    vote) tell no action. Not when the talks failed in that sentence. ``negatives_<lang>``
+    called_off; empty when the lead names no strike or tells it as going ahead."""
+    lex = lang_entry("negatives", lang, "called_off")
+    if not lex:
+        return frozenset()
+    words, told = rx(lex["words"]), any_rx(tuple(lex["patterns"]))
+    unless = rx(lex["unless"]) if lex.get("unless") else None
+    for s in layout.sentences:
+        if s.kind == "headline" or (s.kind == "body" and s.para in lead_paras):
+            if words.search(text, s.start, s.end) is None:
+                continue
+            if told.search(text, s.start, s.end) is None or (unless is not None and unless.search(text, s.start, s.end)):
+                return frozenset()
+            return frozenset(lex["types"])
+    return frozenset()
 
 
 def lead_crowd_score(text: str, layout: Layout, body: list[Trigger], cues: _DocCues, lang: str) -> int | None:

@@ -108,10 +108,24 @@ _ROAD = re.compile(r"\b(?:Interstate|Highway|Hwy|Route|Freeway|Expressway|Motorw
 _ROAD_NUMBER = re.compile(r"\s*-?\s*\d")
 
 
+_BASED_IN = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based\s+(?=[A-Z])")  # "Ohio-based Acme Co" -> "Acme Co"
+_POSSESSIVE_END = re.compile(r"\s*['’‘`´]s$")  # any apostrophe a page sets: "Mayor Lee‘s" -> "Mayor Lee"
+
+
+@lru_cache(maxsize=1)
+def _weekday_end() -> re.Pattern[str]:
+    """A weekday closing a name ("Harbor Library Sunday"): the day it was told, not the name."""
+    days = [w for w in load("date_en")["weekdays"] if w[:1].isupper() and len(w) > 4 and w.isalpha()]
+    return re.compile(rf"\s+(?:{'|'.join(days) or '(?!)'})$")
+
+
 def target_name_cut(name: str) -> str | None:
-    """A target's name ended with its sentence ("Acme Group. This" -> "Acme Group"); None
-    for an action's own name ("National Action Day"), never a target, whichever rule found it."""
-    name = _SENTENCE_END.split(name, maxsplit=1)[0].rstrip(".")
+    """A target's name ended with its sentence ("Acme Group. This" -> "Acme Group"), less a
+    "<Place>-based" opening, a possessive ending or a weekday told after it; None for an action's own name ("National
+    Action Day"), never a target, whichever rule found it."""
+    name = _SENTENCE_END.split(name, maxsplit=1)[0].rstrip(".,;: ")
+    cut = _weekday_end().sub("", _POSSESSIVE_END.sub("", _BASED_IN.sub("", name)))
+    name = cut if cut.strip() else name
     return None if _ACTION_NAME.search(name) else name
 
 

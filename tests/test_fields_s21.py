@@ -76,3 +76,16 @@ def test_end_to_end_a_ministry_outside_which_people_protest_is_the_target() -> N
     ev = res.events[0]
     assert "Ministry of Fisheries" not in ev.organizations, ev.organizations
     assert "Coastal Fishers Union" in ev.organizations, ev.organizations
+
+
+def test_a_brand_told_alone_as_the_place_is_the_target_but_an_adjective_is_not() -> None:
+    from protestdb.extract.claims import find_targets
+
+    def targets(text: str) -> list[str]:
+        return [n for n, _ in find_targets(text, [(0, len(text))], [], set(), [])]
+
+    assert "Crumbly Burger" in targets("About 40 cooks walked out and picketed outside a Crumbly Burger on Elm "
+                                       "Street on Thursday, demanding $18 an hour.")
+    assert "Fennick Coffee" in targets("Baristas rallied in front of a Fennick Coffee, chanting for a union.")
+    assert targets("Mourners gathered outside a Catholic church on Sunday to pray.") == []
+    assert targets("Neighbours met outside a Thai restaurant in the old town.") == []

@@ -129,6 +129,14 @@ def target_name_cut(name: str) -> str | None:
     return None if _ACTION_NAME.search(name) else name
 
 
+def _brand_site(lex: dict[str, Any], before: str, text: str, end: int) -> bool:
+    """A company told by its brand alone as the action's place ("outside a Crumbly Burger on Main
+    Street"; ``brand_site_cue`` / ``brand_site_after``): never a name a lowercase noun follows."""
+    cue = lex.get("brand_site_cue")
+    return bool(cue) and rx(cue).search(before) is not None \
+        and rx(lex.get("brand_site_after", "(?!)"), 0).match(text[end : end + 20]) is not None
+
+
 def find_targets(
     text: str,
     scopes: list[tuple[int, int]],
@@ -172,7 +180,8 @@ def find_targets(
             b = a + len(name)
             before = text[max(s, a - 40) : a]
             after = text[b : min(e, b + 20)]
-            if not (pre_cue.search(before) or (post_cue.match(after) and text[a - 1 : a] in "“\"")):
+            if not (pre_cue.search(before) or (post_cue.match(after) and text[a - 1 : a] in "“\"")
+                    or _brand_site(lex, before, text, b)):
                 continue  # no target cue (checked first: most capitalised words have none)
             if name.lower() in never or in_place.covers(a, a + 1) or title_before(text, a):
                 continue

@@ -108,33 +108,11 @@ _ROAD = re.compile(r"\b(?:Interstate|Highway|Hwy|Route|Freeway|Expressway|Motorw
 _ROAD_NUMBER = re.compile(r"\s*-?\s*\d")
 
 
-_BASED_IN = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based\s+(?=[A-Z])")  # "Ohio-based Acme Co" -> "Acme Co"
-_POSSESSIVE_END = re.compile(r"\s*['’‘`´]s$")  # any apostrophe a page sets: "Mayor Lee‘s" -> "Mayor Lee"
-
-
-@lru_cache(maxsize=1)
-def _weekday_end() -> re.Pattern[str]:
-    """A weekday closing a name ("Harbor Library Sunday"): the day it was told, not the name."""
-    days = [w for w in load("date_en")["weekdays"] if w[:1].isupper() and len(w) > 4 and w.isalpha()]
-    return re.compile(rf"\s+(?:{'|'.join(days) or '(?!)'})$")
-
-
 def target_name_cut(name: str) -> str | None:
-    """A target's name ended with its sentence ("Acme Group. This" -> "Acme Group"), less a
-    "<Place>-based" opening, a possessive ending or a weekday told after it; None for an action's own name ("National
-    Action Day"), never a target, whichever rule found it."""
-    name = _SENTENCE_END.split(name, maxsplit=1)[0].rstrip(".,;: ")
-    cut = _weekday_end().sub("", _POSSESSIVE_END.sub("", _BASED_IN.sub("", name)))
-    name = cut if cut.strip() else name
+    """A target's name ended with its sentence ("Acme Group. This" -> "Acme Group"); None
+    for an action's own name ("National Action Day"), never a target, whichever rule found it."""
+    name = _SENTENCE_END.split(name, maxsplit=1)[0].rstrip(".")
     return None if _ACTION_NAME.search(name) else name
-
-
-def _brand_site(lex: dict[str, Any], before: str, text: str, end: int) -> bool:
-    """A company told by its brand alone as the action's place ("outside a Crumbly Burger on Main
-    Street"; ``brand_site_cue`` / ``brand_site_after``): never a name a lowercase noun follows."""
-    cue = lex.get("brand_site_cue")
-    return bool(cue) and rx(cue).search(before) is not None \
-        and rx(lex.get("brand_site_after", "(?!)"), 0).match(text[end : end + 20]) is not None
 
 
 def find_targets(
@@ -180,8 +158,7 @@ def find_targets(
             b = a + len(name)
             before = text[max(s, a - 40) : a]
             after = text[b : min(e, b + 20)]
-            if not (pre_cue.search(before) or (post_cue.match(after) and text[a - 1 : a] in "“\"")
-                    or _brand_site(lex, before, text, b)):
+            if not (pre_cue.search(before) or (post_cue.match(after) and text[a - 1 : a] in "“\"")):
                 continue  # no target cue (checked first: most capitalised words have none)
             if name.lower() in never or in_place.covers(a, a + 1) or title_before(text, a):
                 continue

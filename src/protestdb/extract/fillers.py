@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -1106,7 +1105,7 @@ def fill_targets(f: Filling) -> None:
         if name is None:
             f.drop(f"target {name0!r}", "targets.action_name", "the action's own name")
             continue
-        if _told_already(name, [x[0] for x in kept if x[0] != name0]) or _repeat_of(name, ev.targets):
+        if _told_already(name, [x[0] for x in kept if x[0] != name0]):
             f.drop(f"target {name!r}", "targets.same_body", "the same body told by its known name or initials")
             continue
         name = embassy_government(name, text, span[1])
@@ -1246,22 +1245,6 @@ def _counterpart_targets(f: Filling) -> list[tuple[str, Span, str]]:
         if sp is not None:
             return [(sp[2], sp, "targets.congress_office")]
     return []
-
-
-def _fold_name(name: str) -> str:
-    """A name's comparison key: accents, case and punctuation folded ("Orbán" = "orban")."""
-    bare = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(re.findall(r"\w+", bare.lower()))
-
-
-def _repeat_of(name: str, kept: list[str]) -> bool:
-    """Is ``name`` a target already kept, told again with other accents or case ("Dana Kovacs" /
-    "Dana Kovács"), or the bare surname of a kept full name ("Kovacs" after "Dana Kovacs")?"""
-    key = _fold_name(name)
-    for k in map(_fold_name, kept):
-        if key == k or (key and " " not in key and name[:1].isupper() and len(k.split()) == 2 and k.split()[-1] == key):
-            return True
-    return False
 
 
 def _told_already(name: str, others: list[str]) -> bool:

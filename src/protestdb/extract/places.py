@@ -290,24 +290,12 @@ def _alumni(lang: str) -> re.Pattern[str] | None:
     return re.compile(pat, re.IGNORECASE) if pat else None
 
 
-def alumni_of(text: str, end: int, lang: str = "en", start: int | None = None) -> bool:
+def alumni_of(text: str, end: int, lang: str = "en") -> bool:
     """Is the school or university ending at ``end`` told as where a person studied ("a recent
     Elmwood College graduate", "an Elmwood University alumna": ``data/place_words``
-    alumni_words)? With its ``start``, also as one person's tag ("an Elmwood State University
-    student": one_member_words after the venue, one_member_before before it)."""
+    alumni_words)?"""
     pat = _alumni(lang)
-    if pat is not None and pat.match(text, end, min(len(text), end + 40)) is not None:
-        return True
-    words, before = _one_member(lang)
-    return (start is not None and words is not None and before is not None
-            and words.match(text, end, min(len(text), end + 30)) is not None
-            and before.search(text, max(0, start - 6), start) is not None)
-
-
-@lru_cache(maxsize=4)
-def _one_member(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    words, before = lang_entry("place_words", lang, "one_member_words"), lang_entry("place_words", lang, "one_member_before")
-    return (re.compile(words, re.IGNORECASE) if words else None), (re.compile(before, re.IGNORECASE) if before else None)
+    return pat is not None and pat.match(text, end, min(len(text), end + 40)) is not None
 
 
 @lru_cache(maxsize=4)
@@ -422,7 +410,7 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
     # "a Fontana, Calif., resident", "an Ohio native": a person's home state, no site
     pms = [pm for pm in geo.find_places(text)
            if not (pm.kind == "state" and (state_feature(text, pm.end, lang) or home_of(text, pm.start, pm.end, lang)))
-           and not (pm.kind == "venue" and alumni_of(text, pm.end, lang, pm.start))]
+           and not (pm.kind == "venue" and alumni_of(text, pm.end, lang))]
     named_states = {pm.state for pm in pms if pm.kind == "state" and pm.state}
     dateline = None  # the dateline of the current paragraph ("ATLANTA — In Atlanta, ...")
     for k, pm in enumerate(pms):
@@ -661,8 +649,6 @@ def find_venues(text: str, start: int, end: int, lang: str = "en") -> list[Place
                 s, q = s + cut, q[cut:]
             if not q or any(p.start <= s < p.end or s <= p.start < e for p in out):
                 continue
-            if alumni_of(text, e, lang, s):
-                continue  # "an Elmwood State University student": a person's tag, no site
             out.append(Place(s, e, q, "venue"))
     return sorted(out, key=lambda p: p.start)
 
@@ -1238,4 +1224,3 @@ def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") ->
         else:
             prev_site = None
     return out
-

@@ -598,10 +598,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             continue
         if _speaker_at(text, s, e):
             continue  # "ELMER: The marchers walked ...": a transcript's speaker, no place
-        # abroad, an item of a list of towns is a town ("Elmgrad, Dunmore and Ostrava"); at home a
-        # list of campuses ("at Westbrook, Princeton and Stanford") names schools by their towns
-        listed = cc is not None and not st and not glued and _listed_among(text, s, e, pending_cities)
-        if not st and not glued and norm_name(quote) in schools and not listed:
+        if not st and not glued and norm_name(quote) in schools:
             continue  # "the sit-in at Westbrook" after "Westbrook University": the school, not the town
         if not st and glued and _venue_name_tail(text, s, quote):
             continue  # "Craighead Forest Park": a park named after something, not the town Forest Park
@@ -647,10 +644,6 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                 # a roundup abroad names several countries ("in Britain and the Netherlands"):
                 # a town of another named country before a namesake elsewhere (Birmingham, England)
                 local = _town_of_named(text, s, quote, named - {cc, "US"}, key in stop)
-            if local is None and listed:
-                # "in Elmgrad, Dunmore and Ostrava" about abroad: an item of a list of towns is the
-                # biggest town of its name abroad, not a small US namesake nor dropped
-                local = _big_town_abroad(key)
             if local is not None:
                 local, e = _lower_case_city(text, local, e)
                 quote = text[s:e]
@@ -745,31 +738,6 @@ def _town_of_country(text: str, s: int, quote: str, cc: str, stoplisted: bool): 
             and local.population < MIN_POP_FOREIGN):
         return None
     return local
-
-
-#: the words between two items of a list of places ("Elmgrad, Dunmore and Ostrava")
-_LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and|;)[ \t]+")
-
-
-def _listed_among(text: str, s: int, e: int, pending: list[tuple[int, int, str, str | None, int, bool]]) -> bool:
-    """Is the name at ``s``-``e`` an item of a list of town names, next to another one across a
-    comma or "and", with a third town on either side ("Elmgrad, Dunmore and Ostrava")?"""
-    spans = sorted((p[0], p[1]) for p in pending if not p[5])
-    k = next((i for i, (a, b) in enumerate(spans) if a == s and b == e), None)
-    if k is None:
-        return False
-
-    def joined(i: int, j: int) -> bool:
-        return 0 <= i and j < len(spans) and _LIST_GAP.fullmatch(text, spans[i][1], spans[j][0]) is not None
-
-    run = sum(1 for i, j in ((k - 2, k - 1), (k - 1, k), (k, k + 1), (k + 1, k + 2)) if joined(i, j))
-    return (joined(k - 1, k) or joined(k, k + 1)) and run >= 2
-
-
-def _big_town_abroad(key: str):  # noqa: ANN202 (gazetteer place or None)
-    """The biggest town outside the US that the name ``key`` names, from ``MIN_POP_FOREIGN`` on."""
-    found = [c for c in candidates(key) if c.country != "US" and c.primary and c.population >= MIN_POP_FOREIGN]
-    return max(found, key=lambda c: c.population, default=None)
 
 
 def _town_of_named(text: str, s: int, quote: str, countries: set[str], stoplisted: bool):  # noqa: ANN202

@@ -419,7 +419,7 @@ def days_only(doc: ExtractDoc) -> bool | None:
     from protestdb.extract.fillers import no_day_of_a_period
 
     for i, ev in enumerate(doc.events):
-        no_day_of_a_period(ev, doc.event_traces[i] if i < len(doc.event_traces) else None, doc.lang)
+        no_day_of_a_period(ev, doc.event_traces[i] if i < len(doc.event_traces) else None, doc.lang, doc.dates)
     return None
 
 

@@ -9,6 +9,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from protestdb.extract import claims as claims_mod
@@ -746,7 +747,43 @@ def _put_date(f: Filling, dm: Any, rule: str) -> None:
         f.put("end_date", dm.end_value.isoformat(), sp, rule=rule)
 
 
-def no_day_of_a_period(ev: EventMention, trace: FieldTrace | None, lang: str | None = "en") -> None:
+#: how far (characters) from a period's words a day told inside that period may stand ("over the
+#: weekend of Oct. 5-6", "... over the weekend. The march on Saturday ...")
+_TOLD_DAY_REACH = 250
+
+
+def _period_days(ev: EventMention) -> tuple[date, date] | None:
+    """The first and last day of the period an event's date stands for (a weekend, a week, a month)."""
+    try:
+        first = date.fromisoformat(ev.date or "")
+        last = date.fromisoformat(ev.end_date) if ev.end_date else None
+    except ValueError:
+        return None
+    if last is None:
+        if ev.date_precision == "month":
+            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            last = nxt - timedelta(days=1)
+        else:
+            last = first + timedelta(days=6)
+    return first, last
+
+
+def told_day_in_period(ev: EventMention, dates: list[Any], lang: str) -> Any | None:
+    """A date mention near the period's words that tells a day (or a range of days) inside that
+    period ("over the weekend of Oct. 5-6", "over the weekend, on Saturday afternoon"), or None."""
+    quotes = ev.evidence.get("date", [])
+    span = _period_days(ev)
+    if not quotes or span is None:
+        return None
+    near = [m for m in dates if m.value is not None and m.precision == "day" and not weekend_words(m.quote, lang)
+            and span[0] <= m.value <= span[1] and (m.end_value is None or m.end_value <= span[1])
+            and any(abs(m.start - q.start) <= _TOLD_DAY_REACH for q in quotes)
+            and not any(q.start <= m.start < q.end for q in quotes)]
+    return near[0] if near else None
+
+
+def no_day_of_a_period(ev: EventMention, trace: FieldTrace | None, lang: str | None = "en",
+                       dates: list[Any] | None = None) -> None:
     """A date of week or month precision ("last week": its Monday; "this month": its first), or a
     weekend told in words ("over the weekend": its Saturday and Sunday), is no day the text
     tells: the record's date is a day or nothing, so it is emptied; the words stay as the
@@ -758,6 +795,10 @@ def no_day_of_a_period(ev: EventMention, trace: FieldTrace | None, lang: str | N
     weekend = bool(quotes) and all(weekend_words(q, lang or "en") for q in quotes)
     if ev.date_precision not in ("week", "month") and not weekend:
         return
+    told = told_day_in_period(ev, dates or [], lang or "en")
+    if told is not None:  # the text tells the day (or days) inside the period: keep them
+        _keep_told_day(ev, told, trace)
+        return
     if weekend:
         ev.date_precision = "week"  # two days of one week; none of them told
     spans = [(e.start, e.end, e.quote) for e in ev.evidence.pop("date", [])]
@@ -767,6 +808,21 @@ def no_day_of_a_period(ev: EventMention, trace: FieldTrace | None, lang: str | N
         ev.add_evidence("date_precision", a, b, q)
     if trace is not None:
         record(trace, "date", "date.no_day_of_a_period", spans, "a weekend, week or month names no day")
+
+
+def _keep_told_day(ev: EventMention, told: Any, trace: FieldTrace | None) -> None:
+    """Date an event by the day(s) told inside its period, those words its evidence."""
+    ev.evidence.pop("date", None)
+    ev.evidence.pop("end_date", None)
+    ev.date = told.value.isoformat()
+    ev.end_date = told.end_value.isoformat() if told.end_value and told.end_value != told.value else None
+    ev.date_precision = "day"
+    ev.add_evidence("date", told.start, told.end, told.quote)
+    if ev.end_date:
+        ev.add_evidence("end_date", told.start, told.end, told.quote)
+    if trace is not None:
+        record(trace, "date", "date.told_day_in_period", [(told.start, told.end, told.quote)],
+               "a day told inside the period the words name")
 
 
 def _weekday_without_day(f: Filling) -> Any | None:

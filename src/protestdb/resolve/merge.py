@@ -442,12 +442,15 @@ class MatchKey:
     __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "words_late", "words_early", "loc", "state", "country",
                  "types", "valence", "locality", "location", "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size",
                  "night", "targets", "late", "early", "notables", "plain", "korgs", "org_titles", "once", "pnames",
-                 "years", "year_back", "words_not")
+                 "years", "year_back", "words_not", "period")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
         self.day = _ordinal(obj.date)
         self.mmdd = obj.date[5:10] if self.day is not None and obj.date else None
+        # undated, but its words name a week, a weekend or a month ("last week", "in mid-September"):
+        # the words of the period it is dated by (:func:`_period_apart`), else None
+        self.period = _period_words(obj) if self.day is None and obj.date_precision in ("week", "month") else None
         # an undated report's date words without a year ("on Saturday, Oct. 18"): the days of a year they name
         words = [ev.quote for ev in obj.evidence.get("date_precision", ())] if self.day is None else []
         # ... but "since June 19" (the day a period began) names a day the action is not of
@@ -708,6 +711,9 @@ def _place_and_date(e: MatchKey, m: MatchKey) -> tuple[float, bool, bool] | str:
     if e.day is None or m.day is None:
         if (e.has_date and e.day is None) or (m.has_date and m.day is None):
             return "malformed date"
+        why = _period_apart(e, m)
+        if why:
+            return why
         if _words_name_day(e, m) or _words_name_day(m, e):
             return 1.0, hier, False  # the undated side's words name the other's day of the year
         why = _words_deny_day(e, m) or _words_deny_day(m, e)
@@ -724,6 +730,26 @@ def _place_and_date(e: MatchKey, m: MatchKey) -> tuple[float, bool, bool] | str:
         # action at the same place (a torch march, a vigil), so only strong identity joins them
         return -0.5, hier, True
     return (1.0 if gap == 0 else -0.5), hier, False  # a day apart: needs a shared venue or organizers
+
+
+def _period_words(obj: Event | EventMention) -> tuple[str, frozenset[str]]:
+    """An undated report's period: its precision and its date words, lower-cased."""
+    words = frozenset(re.sub(r"\s+", " ", ev.quote.lower().strip()) for ev in obj.evidence.get("date_precision", ()))
+    return obj.date_precision, words
+
+
+def _period_apart(e: MatchKey, m: MatchKey) -> str | None:
+    """Why a report dated only by a period ("last week", "last month", "over the weekend") cannot join
+    the other side (or None): the period's words are read against a page's publication day the key
+    does not carry, so they never join a dated event; two period reports join only when told by the
+    same words (then only with strong identity evidence, as for undated pairs)."""
+    if e.period is None and m.period is None:
+        return None
+    if (e.period is not None and m.day is not None) or (m.period is not None and e.day is not None):
+        return "a period names no day (a report dated by a week or a month joins no dated event)"
+    if e.period is not None and m.period is not None and e.period != m.period:
+        return "another period (the two reports' words name other weeks or months)"
+    return None
 
 
 def _words_name_day(undated: MatchKey, dated: MatchKey) -> bool:

@@ -136,6 +136,11 @@ def test_protest_report_survives_relevance() -> None:
         "Desconvocada la huelga de transportistas en Villarosa\n\n"
         "Los sindicatos desconvocaron el paro previsto para el lunes 17 tras alcanzar un acuerdo con la "
         "empresa, informaron este martes. Los trabajadores votarán el acuerdo la semana próxima.",
+        # a report without the rule: the march planned for the called-off strike counts otherwise
+        "Desconvocado el paro de choferes en Villarosa\n\n"
+        "Unos 800 choferes de autobuses de Villarosa, Texas, que iban a parar el lunes 17 frente al "
+        "ayuntamiento, desconvocaron la huelga tras un acuerdo salarial con la ciudad, anunció el sindicato "
+        "este martes.",
     ],
 )
 def test_strike_called_off_in_the_lead_is_no_report(text: str) -> None:
@@ -154,6 +159,23 @@ def test_strike_called_off_in_the_lead_is_no_report(text: str) -> None:
         # the lead's first strike happened; a later one was averted
         "Some 600 nurses at Belgrove Hospital went on strike on Tuesday over staffing, picketing outside the "
         "main entrance. A second strike at a sister clinic was averted after a late deal.",
+        # a strike told happening anywhere in the text: the averted one is another, earlier or failed
+        "Some 600 nurses at Belgrove Hospital in Marlow, Ohio, went on strike on Tuesday after months of talks "
+        "the hospital said were meant to avoid a strike.",
+        "Nurses at Belgrove Hospital in Marlow, Ohio, went on strike on Tuesday over staffing; a strike at a "
+        "sister clinic was averted by a late deal.",
+        "The strike could not be averted: 900 dockworkers in Port Walden, Maine, walked off the job on Monday.",
+        "A year after a strike was averted at the last minute, 2,000 nurses at Belgrove Hospital in Marlow, "
+        "Ohio, walked off the job on Tuesday.",
+        "Nurses strike at Belgrove after deal to avert walkout is rejected\n\n"
+        "Some 600 nurses at Belgrove Hospital in Marlow, Ohio, went on strike on Tuesday.",
+        "Bus drivers in Marlow, Ohio, went on strike Monday, days after the city said it had avoided a strike.",
+        "The strike by 900 dockworkers in Port Walden, Maine, ended on Thursday after nine days, when the union "
+        "called off the walkout following a deal.",
+        "Talks to avert a strike at the Marlow cannery ended on Monday, and 400 workers walked off the job on "
+        "Tuesday, the union said.",
+        "Miles de maestros iniciaron una huelga el lunes en Villarosa, Texas, despues de que el gobierno no pudo "
+        "evitar el paro.",
     ],
 )
 def test_strike_going_ahead_stays_a_report(text: str) -> None:

@@ -136,11 +136,13 @@ def document_score(
 
 def called_off_types(text: str, layout: Layout, lead_paras: set[int], lang: str) -> frozenset[str]:
     """The trigger types whose news the lead tells called off: when the first sentence of the
-    headline or lead paragraphs that names a strike tells it averted or called off ("The dock
-    strike set for Monday has been called off after a tentative deal", "Bus drivers will not go
-    on strike"), the text reports the deal, and its strike words (the threat, the notice, the
-    vote) tell no action. Not when the talks failed in that sentence. ``negatives_<lang>``
-    called_off; empty when the lead names no strike or tells it as going ahead."""
+    headline or lead paragraphs that names a strike tells it averted or called off ("Monday's
+    ferry stoppage is off now that both sides hold a provisional agreement", "Bus drivers will
+    not go on strike"), the text reports the deal, and its strike words (the threat, the notice,
+    the vote) tell no action. Not when that sentence tells the averting failed or negated ("could
+    not be averted", "rejected"), nor when any sentence tells a strike begun, going on or over
+    ("went on strike", "walked off the job": the averted strike is another or earlier).
+    ``negatives_<lang>`` called_off; empty when the lead names no strike or tells it going ahead."""
     lex = lang_entry("negatives", lang, "called_off")
     if not lex:
         return frozenset()
@@ -152,8 +154,14 @@ def called_off_types(text: str, layout: Layout, lead_paras: set[int], lang: str)
                 continue
             if told.search(text, s.start, s.end) is None or (unless is not None and unless.search(text, s.start, s.end)):
                 return frozenset()
-            return frozenset(lex["types"])
+            return frozenset() if _strike_happened(text, lex) else frozenset(lex["types"])
     return frozenset()
+
+
+def _strike_happened(text: str, lex: dict[str, Any]) -> bool:
+    """Some sentence tells a strike begun, going on or over (``called_off`` happened)."""
+    pats = lex.get("happened")
+    return bool(pats) and any_rx(tuple(pats)).search(text) is not None
 
 
 def lead_crowd_score(text: str, layout: Layout, body: list[Trigger], cues: _DocCues, lang: str) -> int | None:

@@ -42,12 +42,13 @@ def test_town_abroad_loses_its_locating_qualifier_when_the_short_name_is_its_own
 
 def test_two_towns_of_one_short_name_keep_their_qualifiers() -> None:
     # dropped, the qualifier would give two towns one name and merge their events
+    # only the biggest town of the short name takes it; the smaller keeps its qualifier
     east, west = geocode("Frankfurt (Oder)", None, "DE"), geocode("Frankfurt am Main", None, "DE")
-    assert (east.locality, west.locality) == ("Frankfurt (Oder)", "Frankfurt am Main")
+    assert (east.locality, west.locality) == ("Frankfurt (Oder)", "Frankfurt")
     assert geocode("Halle (Saale)", None, "DE").locality != geocode("Halle (Westfalen)", None, "DE").locality
     weinstrasse = geocode("Neustadt an der Weinstraße", None, "DE").locality
     assert weinstrasse != geocode("Neustadt am Rübenberge", None, "DE").locality
-    # the short name is another, smaller town's own ("Weil") or the state's ("Brandenburg")
+    # the short name is another, smaller town's own name ("Weil", "Halle") or the state's ("Brandenburg")
     assert geocode("Weil am Rhein", None, "DE").locality == "Weil am Rhein"
     assert geocode("Brandenburg an der Havel", None, "DE").locality == "Brandenburg an der Havel"
 

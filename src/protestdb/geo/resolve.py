@@ -286,27 +286,31 @@ def _short_name(name: str, country: str) -> str | None:
 
 @lru_cache(maxsize=512)
 def _short_name_is_own(short: str, p: _Place) -> bool:
-    """Does ``short`` name ``p`` alone? No other place of its country is called so (told alone or
-    with its own qualifier: "Townburg (Flussau)" beside "Townburg am See"), no first-level region of
-    its country bears it, and ``p`` is the biggest place anywhere of that name."""
+    """May ``p`` be told by ``short`` alone without taking another place's name? No first-level
+    region of its country bears it, no other place of its country is called just so, and ``p`` is
+    the biggest place of that name anywhere (told alone or with a qualifier: of "Townburg am See"
+    and the smaller "Townburg (Flussau)" only the first becomes "Townburg"; the second keeps its
+    qualifier, so the two never share a name)."""
     key = norm_name(short)
     if (key, p.country) in _region_names():
         return False
     cands = [c for c in candidates(key) if c.id != p.id]
-    if any(c.country == p.country or c.population > p.population for c in cands):
+    if any(c.population >= p.population or (c.country == p.country and c.name == short) for c in cands):
         return False
     rows = gazetteer.connect().execute(
-        "SELECT id, name FROM places WHERE country = ? AND id != ? AND (name = ? OR name LIKE ?)",
+        "SELECT name, population FROM places WHERE country = ? AND id != ? AND (name = ? OR name LIKE ?)",
         (p.country, p.id, short, f"{short} %"),
     ).fetchall()
-    return not any(name == short or _short_name(name, p.country) == short for _, name in rows)
+    return not any(
+        name == short or (pop >= p.population and _short_name(name, p.country) == short) for name, pop in rows
+    )
 
 
 def english_locality(name: str, p: _Place) -> str:
     """The name a record gives place ``p`` abroad told as ``name`` (a local form): its English name
     in its own country ("Köln" in DE -> Cologne), or its own name without a locating qualifier
-    ("Townburg an der Flussau", "Townburg (Flussau)" -> Townburg) when that short name is the
-    town's alone (``_short_name_is_own``); else ``name`` unchanged."""
+    ("Townburg an der Flussau", "Townburg (Flussau)" -> Townburg) when that short name takes no
+    other place's name (``_short_name_is_own``); else ``name`` unchanged."""
     names = _english_data()[0].get(p.country, {})
     if name in names:
         return names[name]

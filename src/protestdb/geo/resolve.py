@@ -261,39 +261,97 @@ def _region_or_country(key: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _english_data() -> tuple[dict[str, str], re.Pattern[str], dict[str, str], frozenset[str]]:
+def _english_data() -> tuple[dict[str, dict[str, str]], re.Pattern[str], dict[str, str], frozenset[str]]:
     data = gazetteer.load_json("english_names.json")
     words = "|".join(re.escape(w) for w in data["qualifier_words"])
     qualifier = re.compile(rf"(\S.*?) (?:(?:{words}) \S.*|\(.+\))")
     return data["names"], qualifier, data["umlaut_spellings"], frozenset(data["qualifier_countries"])
 
 
-def english_locality(name: str, country: str | None) -> str:
-    """The name a record gives a town abroad whose gazetteer name is a local form: its English
-    name ("Köln" -> Cologne) or its own name without a locating qualifier ("Townburg an der
-    Flussau", "Townburg (Flussau)" -> Townburg)."""
-    names, qualifier, _, countries = _english_data()
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[tuple[str, str]]:
+    """(normalised first-level region name, country) pairs: regions.json and english_names.json."""
+    pairs = {(norm_name(k), cc) for k, cc in gazetteer.load_json("regions.json")["regions"].items()}
+    for cc, names in gazetteer.load_json("english_names.json")["regions"].items():
+        pairs |= {(norm_name(n), cc) for n in names}
+    return frozenset(pairs)
+
+
+def _short_name(name: str, country: str) -> str | None:
+    """``name`` without its locating qualifier ("Townburg an der Flussau" -> Townburg), or None."""
+    _, qualifier, _, countries = _english_data()
+    m = qualifier.fullmatch(name) if country in countries else None
+    return m.group(1) if m else None
+
+
+@lru_cache(maxsize=512)
+def _short_name_is_own(short: str, p: _Place) -> bool:
+    """May ``p`` be told by ``short`` alone without taking another place's name? No first-level
+    region of its country bears it, no other place of its country is called just so, and ``p`` is
+    the biggest place of that name anywhere (told alone or with a qualifier: of "Townburg am See"
+    and the smaller "Townburg (Flussau)" only the first becomes "Townburg"; the second keeps its
+    qualifier, so the two never share a name)."""
+    key = norm_name(short)
+    if (key, p.country) in _region_names():
+        return False
+    cands = [c for c in candidates(key) if c.id != p.id]
+    if any(c.population >= p.population or (c.country == p.country and c.name == short) for c in cands):
+        return False
+    rows = gazetteer.connect().execute(
+        "SELECT name, population FROM places WHERE country = ? AND id != ? AND (name = ? OR name LIKE ?)",
+        (p.country, p.id, short, f"{short} %"),
+    ).fetchall()
+    return not any(
+        name == short or (pop >= p.population and _short_name(name, p.country) == short) for name, pop in rows
+    )
+
+
+def english_locality(name: str, p: _Place) -> str:
+    """The name a record gives place ``p`` abroad told as ``name`` (a local form): its English name
+    in its own country ("Köln" in DE -> Cologne), or its own name without a locating qualifier
+    ("Townburg an der Flussau", "Townburg (Flussau)" -> Townburg) when that short name takes no
+    other place's name (``_short_name_is_own``); else ``name`` unchanged."""
+    names = _english_data()[0].get(p.country, {})
     if name in names:
         return names[name]
-    m = qualifier.fullmatch(name) if country in countries else None
-    return m.group(1) if m else name
+    short = _short_name(name, p.country)
+    return short if short and _short_name_is_own(short, p) else name
 
 
-def _plain_spelling(name: str) -> str:
-    """``name`` with its umlauts written as two plain letters ("Düren" -> "Dueren")."""
+def _restored_spelling(told: str, p: _Place) -> str:
+    """``told`` with the gazetteer's letters back when it writes an umlaut as two plain letters
+    ("Muenchen" -> München) and the restored form names ``p``; else ``told``."""
     spell = _english_data()[2]
-    return "".join(spell.get(c, c) for c in name)
+    forms = [told]
+    for letter, plain in spell.items():
+        if letter != "ß":
+            forms = [f.replace(plain, letter) for f in forms]
+    if "ß" in spell:
+        forms += [f.replace(spell["ß"], "ß") for f in forms]
+    for form in forms:
+        if form != told and (form == p.name or any(c.id == p.id for c in candidates(norm_name(form)))):
+            return form
+    return told
 
 
 def display_locality(asked: str, p: _Place) -> str:
     """The locality to output for place ``p`` told as ``asked`` (``_told_locality``), in the
-    English form a record uses (``english_locality``) for a place abroad."""
+    English form a record uses (``english_locality``) for a place abroad; a spelling with two
+    plain letters for an umlaut is first given the gazetteer's letters back, so every spelling of
+    a town gives one name."""
     told = _told_locality(asked, p)
     if p.country == "US" or p.kind == "neighborhood":
         return told
-    if told != p.name and told == _plain_spelling(p.name):
-        return p.name  # "Dueren" for Düren: the gazetteer's letters
-    return english_locality(told, p.country)
+    told = _gazetteer_letters(told, p)
+    name = english_locality(told, p)
+    return name if name == told else _gazetteer_letters(name, p)
+
+
+def _gazetteer_letters(told: str, p: _Place) -> str:
+    """``told`` (a name of ``p``) with the gazetteer's letters when it spells an umlaut with two
+    plain letters (``_restored_spelling``), told as ``_told_locality`` gives it."""
+    restored = _restored_spelling(told, p)
+    return told if restored == told else _told_locality(restored, p)
 
 
 def _told_locality(asked: str, p: _Place) -> str:

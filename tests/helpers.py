@@ -85,3 +85,24 @@ def script(name: str) -> ModuleType:
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def events_by_url(tmp_path: Path, pages: list[dict[str, str | None]]) -> dict[str, list[str]]:
+    """Ingest ``pages`` (JSON-lines records) into a fresh SQLite store under ``tmp_path``; the event
+    id of each mention, by the page's URL (the mentions in order)."""
+    import json
+
+    from protestdb.pipeline import ingest_paths
+    from protestdb.store import open_store
+
+    feed = tmp_path / "pages.jsonl"
+    feed.write_text("".join(json.dumps(p) + "\n" for p in pages), encoding="utf-8")
+    store = open_store(tmp_path / "o.sqlite")
+    ingest_paths(store, [str(feed)], progress=False)
+    by_url: dict[str, list[str]] = {}
+    for url, eid in store.conn.execute(
+        "SELECT a.url, s.event_id FROM event_sources s JOIN articles a ON a.id = s.article_id ORDER BY a.url, s.mention_index"
+    ):
+        by_url.setdefault(url, []).append(eid)
+    store.close()
+    return by_url

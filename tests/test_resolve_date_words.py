@@ -7,15 +7,12 @@ stay apart comes with a true pair that must merge. Sentences, places and groups 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from helpers import report_events
+from helpers import events_by_url, report_events
 from protestdb.extract.furniture import in_quoted_name
 from protestdb.models import EventMention
-from protestdb.pipeline import ingest_paths
 from protestdb.resolve.merge import MatchKey, explain
-from protestdb.store import open_store
 
 DATED = (  # a dated outlet: the rally of Tuesday, July 1
     "Hundreds of people rallied at Linden Plaza in Riverton, Oregon, on Tuesday against immigration raids, "
@@ -79,22 +76,10 @@ def test_since_words_deny_that_day_and_name_no_day() -> None:
     assert explain(_key("2025-07-01", []), _key(None, ["June 19"]))["reject"].startswith("another day")
 
 
-def _ingest(tmp_path: Path, pages: list[dict[str, str | None]]) -> dict[str, list[str]]:
-    feed = tmp_path / "pages.jsonl"
-    feed.write_text("".join(json.dumps(p) + "\n" for p in pages), encoding="utf-8")
-    store = open_store(tmp_path / "o.sqlite")
-    ingest_paths(store, [str(feed)], progress=False)
-    by_url: dict[str, list[str]] = {}
-    for url, eid in store.conn.execute(
-        "SELECT a.url, s.event_id FROM event_sources s JOIN articles a ON a.id = s.article_id ORDER BY a.url, s.mention_index"
-    ):
-        by_url.setdefault(url, []).append(eid)
-    store.close()
-    return by_url
 
 
 def test_an_undated_report_with_a_period_start_joins_the_dated_rally(tmp_path: Path) -> None:
-    got = _ingest(tmp_path, [
+    got = events_by_url(tmp_path, [
         {"text": DATED, "url": "https://a.example/rally", "published": "2025-07-02"},
         {"text": UNDATED_SINCE, "url": "https://b.example/vendor", "published": None},
     ])
@@ -102,7 +87,7 @@ def test_an_undated_report_with_a_period_start_joins_the_dated_rally(tmp_path: P
 
 
 def test_an_undated_report_stays_apart_from_the_day_its_period_began(tmp_path: Path) -> None:
-    got = _ingest(tmp_path, [
+    got = events_by_url(tmp_path, [
         {"text": EARLIER, "url": "https://a.example/earlier", "published": "2025-06-20"},
         {"text": UNDATED_SINCE, "url": "https://b.example/vendor", "published": None},
     ])
@@ -135,7 +120,7 @@ def test_an_undated_report_joins_after_another_brought_its_organizer_in_any_orde
     for k, order in enumerate((("dated", "other", "elsewhere", "one"), ("dated", "one", "other", "elsewhere"),
                                ("elsewhere", "other", "one", "dated"))):
         (tmp_path / str(k)).mkdir()
-        got = _ingest(tmp_path / str(k), [pages[p] for p in order])
+        got = events_by_url(tmp_path / str(k), [pages[p] for p in order])
         dated = got["https://a.example/rally"]
         assert got["https://b.example/one"] == dated, order  # organizer, venue, crowd
         assert got["https://c.example/other"] == dated, order  # the union, brought by the other page

@@ -5,33 +5,19 @@ keeps those days. Sentences, places and groups are invented for these tests."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from helpers import events_by_url
 from protestdb.extract import extract_text
-from protestdb.pipeline import ingest_paths
 from protestdb.resolve.merge import MatchKey, explain
-from protestdb.store import open_store
 
 BASE = ("About 200 members of the Westbank Tenants League rallied at Quarry Square in Riverton, Oregon, {when} "
         "against rent increases.")
 
 
-def _ingest(tmp_path: Path, pages: list[dict[str, str | None]]) -> dict[str, list[str]]:
-    feed = tmp_path / "pages.jsonl"
-    feed.write_text("".join(json.dumps(p) + "\n" for p in pages), encoding="utf-8")
-    store = open_store(tmp_path / "o.sqlite")
-    ingest_paths(store, [str(feed)], progress=False)
-    by_url: dict[str, list[str]] = {}
-    for url, eid in store.conn.execute(
-        "SELECT a.url, s.event_id FROM event_sources s JOIN articles a ON a.id = s.article_id ORDER BY a.url, s.mention_index"
-    ):
-        by_url.setdefault(url, []).append(eid)
-    store.close()
-    return by_url
 
 
 @pytest.mark.parametrize(("dated_when", "dated_pub", "period", "period_pub"), [
@@ -43,7 +29,7 @@ def _ingest(tmp_path: Path, pages: list[dict[str, str | None]]) -> dict[str, lis
 ])
 def test_a_period_report_stays_apart_from_a_dated_rally(tmp_path: Path, dated_when: str, dated_pub: str,
                                                           period: str, period_pub: str) -> None:
-    got = _ingest(tmp_path, [
+    got = events_by_url(tmp_path, [
         {"text": BASE.format(when=dated_when), "url": "https://a.example/dated", "published": dated_pub},
         {"text": BASE.format(when=period), "url": "https://b.example/period", "published": period_pub},
     ])
@@ -51,7 +37,7 @@ def test_a_period_report_stays_apart_from_a_dated_rally(tmp_path: Path, dated_wh
 
 
 def test_a_period_report_stays_apart_in_either_order(tmp_path: Path) -> None:
-    got = _ingest(tmp_path, [
+    got = events_by_url(tmp_path, [
         {"text": BASE.format(when="last month"), "url": "https://b.example/period", "published": "2024-10-10"},
         {"text": BASE.format(when="on Saturday"), "url": "https://a.example/dated", "published": "2024-10-06"},
     ])
@@ -59,7 +45,7 @@ def test_a_period_report_stays_apart_in_either_order(tmp_path: Path) -> None:
 
 
 def test_two_reports_of_one_dated_rally_still_merge(tmp_path: Path) -> None:
-    got = _ingest(tmp_path, [
+    got = events_by_url(tmp_path, [
         {"text": BASE.format(when="on Saturday"), "url": "https://a.example/dated", "published": "2024-10-06"},
         {"text": BASE.format(when="on Saturday, Oct. 5,"), "url": "https://b.example/also", "published": "2024-10-07"},
     ])

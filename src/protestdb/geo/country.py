@@ -22,7 +22,7 @@ from protestdb.geo.resolve import candidates
 #: evidence weights: a dateline outweighs a few mentions; a demonym ("Mexican immigrants")
 #: is weaker than a country or city name
 WEIGHTS = {"dateline": 3.0, "country": 1.0, "city": 1.0, "demonym": 0.5, "state": 1.0, "us_name": 0.5, "cue": 0.5,
-           "city_in_name": 0.5}
+           "city_in_name": 0.5, "title": 1.0}
 #: mentions of a country's cities counted, at most
 MAX_CITY_MENTIONS = 3
 #: distinct cue words counted per country, at most
@@ -79,6 +79,37 @@ def cue_names() -> frozenset[str]:
     return frozenset(k for w in _cue_rx()[1] for k in [norm_name(w)] if len(k) > 2)
 
 
+@lru_cache(maxsize=1)
+def _title_rx() -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    data = gazetteer.load_json("demonyms.json").get("office_titles", {})
+    table = data.get("titles", {})
+    skip = "|".join(re.escape(w) for w in data.get("not_before", [])) or r"(?!x)x"
+    alt = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True)) or r"(?!x)x"
+    # the title before a person's two-word name ("Premier Ann Dorsey")
+    return re.compile(rf"\b({alt})[ \t]+(?!(?:{skip})\b)[A-Z][\w'.-]+[ \t]+[A-Z][\w'-]"), table
+
+
+def office_titles(text: str, towns: Iterable[str] = ()) -> Counter[str]:
+    """Countries told by office titles US states lack ("Premier Ann Dorsey"; ``data/demonyms.json``
+    office_titles): each title counts once, for the one of its countries where a town the text
+    names has its biggest namesake (none when no such town exists there)."""
+    rx, table = _title_rx()
+    found = {m.group(1) for m in rx.finditer(text)}
+    if not found:
+        return Counter()
+    pop: Counter[str] = Counter()
+    for t in set(towns):
+        for p in candidates(norm_name(t)):
+            if p.kind != "neighborhood":
+                pop[p.country] = max(pop[p.country], p.population + 1)
+    out: Counter[str] = Counter()
+    for w in found:
+        best = max(table[w], key=lambda c: pop.get(c, 0))
+        if pop.get(best, 0) > 0:
+            out[best] += 1
+    return out
+
+
 def city_country(name: str) -> str | None:
     """The country a city name points to on its own: its biggest namesake's, when that one is
     big and dwarfs every namesake in other countries (Marseille -> FR, Chicago -> US, Paris ->
@@ -105,11 +136,13 @@ def weigh(
     states: int = 0,
     text: str = "",
     cities_in_names: Iterable[str] = (),
+    towns: Iterable[str] = (),
 ) -> Counter[str]:
     """Evidence per country (ISO2; "US" included) from the kinds of clues of one text.
 
     ``cities_in_names``: countries of cities told inside a longer name ("the Lagos State
-    police", "a Karachi court"): half a city's weight, counted once per country."""
+    police", "a Karachi court"): half a city's weight, counted once per country. ``towns``: the
+    names of towns told, which choose the country of an office title (``office_titles``)."""
     score: Counter[str] = Counter()
     for c in set(cities_in_names):
         score[c] += WEIGHTS["city_in_name"]
@@ -124,6 +157,8 @@ def weigh(
         score[c] += WEIGHTS["demonym"]
     for c, n in cues(text).items():
         score[c] += WEIGHTS["cue"] * n
+    for c, n in office_titles(text, towns).items():
+        score[c] += WEIGHTS["title"] * n
     return score
 
 
@@ -136,4 +171,4 @@ def decide(score: Counter[str]) -> str | None:
     return c if v > score.get("US", 0.0) else None
 
 
-__all__ = ["city_country", "cue_names", "cues", "decide", "demonyms", "weigh"]
+__all__ = ["city_country", "cue_names", "cues", "decide", "demonyms", "office_titles", "weigh"]

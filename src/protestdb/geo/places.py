@@ -394,6 +394,29 @@ def _capital_name(cc: str) -> str | None:
     return row[0] if row and row[0] else None
 
 
+#: what joins two items of a list ("Jordan, Lebanon and Georgia")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
+
+
+def _countries_in_lists(out: list[PlaceMention], text: str) -> None:
+    """A state named like a country ("Georgia") listed beside countries ("from Jordan, Lebanon
+    and Georgia") is the country: rewritten in ``out`` as a country mention, repeatedly so that a
+    run of such names follows its list."""
+    changed = True
+    while changed:
+        changed = False
+        countries = [(pm.start, pm.end) for pm in out if pm.kind == "country"]
+        for k, pm in enumerate(out):
+            iso = country_code(pm.quote) if pm.kind == "state" and not pm.is_dateline else None
+            if iso in (None, "US"):
+                continue
+            if any(_LIST_JOIN.fullmatch(text[b:pm.start]) or _LIST_JOIN.fullmatch(text[pm.end:a])
+                   for a, b in countries):
+                out[k] = PlaceMention(pm.start, pm.end, pm.quote, "country", pm.quote, None, None, None, None,
+                                      False, iso)
+                changed = True
+
+
 def text_country(text: str) -> str | None:
     """The foreign country ``text`` is about (``geo.country``), None for the US default."""
     return _scan(text)[1]
@@ -555,6 +578,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
     # 3b. which country the text is about, from its own words (datelines, country names,
     # demonyms, cities found only abroad or only in the US, US states)
     town_quotes = [q for (_s, _e, q, _st, _x, gl) in pending_cities if not gl]
+    _countries_in_lists(out, text)
     cc = country_mod.decide(
         country_mod.weigh(
             datelines=[pm.country for pm in out if pm.is_dateline and pm.kind == "city" and pm.country],
@@ -570,6 +594,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             text=text,
             cities_in_names=[c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and gl and not _acronym_at(text, _s, _e)
                              for c in [country_mod.city_country(q)] if c],
+            towns=town_quotes,
         )
     )
     if cc is not None:

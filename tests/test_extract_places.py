@@ -170,3 +170,34 @@ def test_origins_and_destinations_make_no_events() -> None:
             "pension cuts. Buses brought members from Fresno, Modesto and Merced, organizers said.")
     res = extract_text(text, date(2025, 3, 12))
     assert [e.locality for e in res.events] == ["Sacramento"]
+
+
+@pytest.mark.regression("town word naming a hotel is no place")
+@pytest.mark.parametrize(
+    ("sentence", "city"),
+    [
+        ("About 80 cleaners picketed on Friday outside a Holiday Inn in Denver over unpaid wages.", "Denver"),
+        ("Dozens of tenants rallied on Friday at the Sheridan Hotel in Omaha to protest evictions.", "Omaha"),
+        ("Some 40 workers marched on Friday past the Florence Suites in Tucson demanding a raise.", "Tucson"),
+    ],
+)
+def test_town_word_naming_a_hotel_is_no_place(sentence: str, city: str) -> None:
+    evs = report_events(sentence, MAY_14_2025)
+    assert [e.locality for e in evs] == [city]
+
+
+@pytest.mark.regression("town word naming a hotel is no place")
+def test_a_hotel_in_a_small_town_keeps_the_town() -> None:
+    text = "About 60 housekeepers picketed on Friday outside a hotel in Sheridan, Wyoming, over unpaid wages."
+    evs = report_events(text, MAY_14_2025)
+    assert [(e.locality, e.state) for e in evs] == [("Sheridan", "WY")]
+
+
+@pytest.mark.regression("company names of workers are no towns abroad")
+def test_company_names_of_workers_are_no_towns_abroad() -> None:
+    text = (
+        "India: Factory workers walk out in Pune\n\n"
+        "Workers from Toyota, Hitachi and Kawasaki joined the strike in Pune on Monday over pay."
+    )
+    evs = report_events(text, MAY_14_2025)
+    assert {(e.locality, e.country) for e in evs} == {("Pune", "IN")}

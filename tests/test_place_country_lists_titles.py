@@ -53,3 +53,11 @@ def test_office_titles_need_a_town_of_the_country() -> None:
 
     assert office_titles("Premier Ann Dorsey spoke.", ["Zzyzxqton"]) == {}
     assert office_titles("Premier Ann Dorsey spoke in Windsor.", ["Windsor"]) == {"CA": 1}
+
+
+def test_a_company_called_premier_tells_no_country() -> None:
+    from protestdb.geo.country import office_titles
+
+    for text in ("Nurses at Premier Health Partners rallied in Windsor.", "Premier Bank Holdings opened in Windsor.",
+                 "Premier Soccer League fans marched in Windsor."):
+        assert office_titles(text, ["Windsor"]) == {}, text

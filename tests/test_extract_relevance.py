@@ -106,6 +106,10 @@ def test_frame_density_finds_the_frame() -> None:
     ],
 )
 def test_non_protest_frames_are_no_report(text: str) -> None:
+    _assert_no_report(text)
+
+
+def _assert_no_report(text: str) -> None:
     res = extract_text(text, MAR_12_2025, geocode=False)
     assert not res.is_protest_report
     assert not res.events
@@ -144,9 +148,7 @@ def test_protest_report_survives_relevance() -> None:
     ],
 )
 def test_strike_called_off_in_the_lead_is_no_report(text: str) -> None:
-    res = extract_text(text, MAR_12_2025, geocode=False)
-    assert not res.is_protest_report
-    assert not res.events
+    _assert_no_report(text)
 
 
 @pytest.mark.regression("a strike that goes ahead stays a report")

@@ -1,6 +1,8 @@
-"""A head of government and his country's government both among an event's targets: coders list
-the leader; and a target's possessive set with a stray mark (a left quote, grave or acute accent
-for the apostrophe) goes as the apostrophe's does.
+"""Session 22's targets: a head of government and his country's government both among an event's
+targets (coders list the leader); a target's possessive set with a stray mark (a left quote, grave
+or acute accent for the apostrophe) goes as the apostrophe's does, and a name loses a "<Place>-based"
+opening, a closing comma or weekday; Spanish decision nouns with a complement ("las órdenes de
+vivienda del presidente X") name the leader; the far-right party named after the word "party".
 
 All sentences are written for these tests (no real page text)."""
 

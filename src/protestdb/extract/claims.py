@@ -103,15 +103,32 @@ def known_targets() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 # a name's word ending a sentence (two small letters and a full stop; not an abbreviation)
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Inc)(?<!Corp)(?<!Ltd)(?<!Bros)(?<!Dept)(?<=[a-z]{2})\.\s+")
+# a possessive set with a mark no name holds (a left quote, grave or acute for the apostrophe);
+# "McDonald's" keeps its own
+_POSSESSIVE_S = re.compile(r"\s*[‘`´]s$")
 _ACTION_NAME = re.compile(r"\b(?:Day|Week|Month)$")  # "National Action Day": the action, no target
 _ROAD = re.compile(r"\b(?:Interstate|Highway|Hwy|Route|Freeway|Expressway|Motorway|Road|Turnpike)$")
 _ROAD_NUMBER = re.compile(r"\s*-?\s*\d")
 
 
+_BASED_IN = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based\s+(?=[A-Z])")  # "Ohio-based Acme Co" -> "Acme Co"
+
+
+@lru_cache(maxsize=1)
+def _weekday_end() -> re.Pattern[str]:
+    """A weekday closing a name ("Harbor Library Sunday"): the day it was told, not the name."""
+    days = [w for w in load("date_en")["weekdays"] if w[:1].isupper() and len(w) > 4 and w.isalpha()]
+    return re.compile(rf"\s+(?:{'|'.join(days) or '(?!)'})$")
+
+
 def target_name_cut(name: str) -> str | None:
-    """A target's name ended with its sentence ("Acme Group. This" -> "Acme Group"); None
-    for an action's own name ("National Action Day"), never a target, whichever rule found it."""
-    name = _SENTENCE_END.split(name, maxsplit=1)[0].rstrip(".")
+    """A target's name ended with its sentence ("Acme Group. This" -> "Acme Group"), less a
+    "<Place>-based" opening, a closing comma, a possessive set with a stray mark or a weekday told
+    after it; None for an action's own name ("National Action Day"), never a target, whichever rule
+    found it."""
+    name = _SENTENCE_END.split(name, maxsplit=1)[0].rstrip(".,;: ")
+    bare = _weekday_end().sub("", _POSSESSIVE_S.sub("", _BASED_IN.sub("", name)))  # "Governor Lee‘s" -> "Governor Lee"
+    name = bare if bare.strip() else name
     return None if _ACTION_NAME.search(name) else name
 
 

@@ -1415,6 +1415,7 @@ def _one_leader_form(f: Filling) -> None:
     for name in drop:
         f.drop(f"target {name!r}", "targets.one_leader_form", "the leader's other form is told more")
     if not drop:
+        _leader_over_government(f)
         return
     ev.targets = [t for t in ev.targets if t not in drop]
     body = re.compile(r"\b(?:administration|government|regime|cabinet)\b", re.IGNORECASE)
@@ -1424,6 +1425,27 @@ def _one_leader_form(f: Filling) -> None:
                    for n in drop)
 
     keep = [e for e in ev.evidence.get("targets") or [] if not told_dropped(e.quote)]
+    if keep:
+        ev.evidence["targets"] = keep
+
+
+def _leader_over_government(f: Filling) -> None:
+    """A head of government and his country's government both targets ("President Dana Reyes",
+    "Kenyan government"): the leader stays (``leaders.leader_over_government``), and the
+    government's evidence goes when some other stays."""
+    from protestdb.extract.leaders import leader_over_government
+    from protestdb.extract.targets_shared import country_government
+
+    ev = f.ev
+    drop = leader_over_government(list(ev.targets), f.doc.text, country_government(ev.country), f.doc.lang)
+    if not drop:
+        return
+    for name in drop:
+        f.drop(f"target {name!r}", "targets.leader_over_government", "the leader heading this government is a target")
+    ev.targets = [t for t in ev.targets if t not in drop]
+    people = [t.split()[-1] for t in ev.targets]
+    body = re.compile(r"\bgovernment\b", re.IGNORECASE)
+    keep = [e for e in ev.evidence.get("targets") or [] if not body.search(e.quote) or any(p in e.quote for p in people)]
     if keep:
         ev.evidence["targets"] = keep
 

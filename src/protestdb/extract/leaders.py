@@ -20,6 +20,9 @@ from protestdb.extract.lexicons import load, load_lang
 Span = tuple[int, int, str]
 
 _LED_BODY = re.compile(r"\s(?:administration|government|regime|cabinet)$", re.IGNORECASE)
+#: a possessive ending of any apostrophe a page sets (straight, curly either way, grave, acute):
+#: "Governor Lee‘s" is "Governor Lee"
+POSSESSIVE_END = re.compile(r"['’‘`´]s?$")
 
 
 @lru_cache(maxsize=4)
@@ -76,7 +79,7 @@ def _government_before(lang: str) -> list[tuple[re.Pattern[str], str]]:
 def clean_name(name: str, lang: str = "en") -> str:
     """A target name without leading titles and a trailing possessive."""
     lex = _lex(lang)
-    out = re.sub(r"['’]s?$", "", name.strip())
+    out = POSSESSIVE_END.sub("", name.strip())
     if lex is not None:
         rest = lex[2].sub("", out)
         if rest and rest[0].isupper():
@@ -258,6 +261,40 @@ def one_leader_form(targets: list[str], text: str, lang: str = "en") -> list[str
     return list(dict.fromkeys(drop))
 
 
+def leader_over_government(targets: list[str], text: str, own_government: str | None = None,
+                           lang: str = "en") -> list[str]:
+    """Governments to drop when the head who leads them is a target too ("Dana Reyes" told as
+    "President Dana Reyes", beside "Kenyan government", "federal government" or "the
+    government"): coders list the leader. ``own_government`` is the name of the event's country's
+    government ("Kenyan government"); a government of another country stays beside a foreign head."""
+    try:
+        lex = load_lang("leaders", lang)
+    except (FileNotFoundError, KeyError):
+        return []
+    heads, national = lex.get("head_titles"), {w.lower() for w in lex.get("national_governments", ())}
+    if not heads:
+        return []
+    govs = [t for t in targets if t.lower() in national or (own_government is not None and t == own_government)]
+    people = [t for t in targets if t not in govs and len(t.split()) >= 2 and not _LED_BODY.search(t)]
+    if govs and any(_heads_government(p, text, heads, own_government) for p in people):
+        return govs
+    return []
+
+
+def _heads_government(person: str, text: str, heads: str, own_government: str | None) -> bool:
+    """Is ``person`` told after a head's title ("President Dana Reyes", "Kenyan Prime Minister
+    Reyes"), not a former one's, and with no country word before the title other than the one of
+    ``own_government``?"""
+    s = re.escape(person.split()[-1])
+    for m in re.finditer(rf"(?:(?P<pre>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+)?(?:{heads})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}?{s}(?![\w-])", text):
+        if re.search(r"\b(?:former|ex-|then-)\s*$", text[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
+            continue
+        pre = m.group("pre")
+        if pre is None or pre in ("The", "the") or (own_government is not None and own_government.startswith(pre + " ")):
+            return True
+    return False
+
+
 def _leader_first_names(surname: str, text: str, titles: str, lang: str) -> set[str]:
     """The first names (lower case) the leader of surname ``surname`` goes by: told after an office
     title ("President Dana Harlow") or a known public figure's ("Joe Biden"); empty when unknown."""
@@ -272,4 +309,5 @@ def _leader_first_names(surname: str, text: str, titles: str, lang: str) -> set[
     return out
 
 
-__all__ = ["article_targets", "clean_name", "figure_name", "one_leader_form", "with_article_targets"]
+__all__ = ["article_targets", "clean_name", "figure_name", "leader_over_government", "one_leader_form",
+           "with_article_targets"]

@@ -176,9 +176,11 @@ def police_force(text: str, scopes: list[tuple[int, int]], head: list[tuple[int,
 
 
 @lru_cache(maxsize=1)
-def _party() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _party() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
     lx = load("targets_en")
-    return re.compile(lx.get("party_cause", "(?!)"), re.IGNORECASE), re.compile(lx.get("party_named", "(?!)"))
+    # the party's name before the word ("the far-right Westland First party") or after it ("the far-right party Westland First")
+    named = tuple(re.compile(lx[k]) for k in ("party_named", "party_named_after") if lx.get(k))
+    return re.compile(lx.get("party_cause", "(?!)"), re.IGNORECASE), named
 
 
 @lru_cache(maxsize=8)
@@ -188,7 +190,7 @@ def opposed_party(text: str) -> Span | None:
     cause, named = _party()
     if cause.search(text) is None:
         return None
-    found = {m.group("name"): m.span("name") for m in named.finditer(text)}
+    found = {m.group("name"): m.span("name") for rx in named for m in rx.finditer(text)}
     if len(found) != 1:
         return None
     (name, (a, b)), = found.items()

@@ -17,6 +17,8 @@ Parts:
 - ``dev11``, ``dev12``: ``tests/realnews/dev11.jsonl``, ``dev12.jsonl``: two more (session 21)
 - ``dev13``: ``tests/realnews/dev13.jsonl``, gathered in session 21 and only scored (aggregate) at the session's start and
   end: the session's own held-out measure
+- ``dev14``: ``tests/realnews/dev14.jsonl``, gathered in session 22 and only scored (aggregate) at that session's
+  start code and end code: its held-out measure, like ``dev13``
 - ``blind``: ``tests/realnews/blind.jsonl`` (scored, never analysed: only its aggregate row is
   printed or written, whatever the options)
 - ``own``: the own-writing sets ``tests/gold/*.jsonl`` and the shared ``seed.jsonl``
@@ -54,7 +56,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 REALNEWS = ROOT / "tests" / "realnews"
-DEV_PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13")  # analysed parts: their per-document errors may be printed
+DEV_PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14")  # analysed parts: their per-document errors may be printed
 PARTS = (*DEV_PARTS, "blind")  # every real-news part, in the order they are scored
 COLUMNS = ("date", "state", "type", "size", "organizations", "targets", "issues")
 

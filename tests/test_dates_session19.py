@@ -38,16 +38,14 @@ def test_the_one_action_of_a_dated_page_without_date_words_takes_the_page_day() 
     assert [e.quote for e in res.events[0].evidence["date"]] == ["2022-03-14"]  # the page's own stamp
 
 
-def test_a_dated_page_without_date_words_gives_its_day_to_several_actions() -> None:
-    # (session 22: the time-word guard keeps a page that tells any time undated; a page that tells
-    # none reports each of its actions as the news of its day)
+def test_a_dated_page_without_date_words_leaves_several_actions_undated() -> None:
     text = (
         "Dozens of bakers picketed the flour mill in Zanesville, Ohio, demanding a wage increase.\n\n"
         "In Marietta, Ohio, hundreds of millers marched to the county court against a plant closure."
     )
     res = extract_text(text, date(2022, 3, 14), geocode=False)
     assert len(res.events) == 2
-    assert all(e.date == "2022-03-14" for e in res.events)
+    assert all(e.date is None for e in res.events)
 
 
 def test_a_page_that_tells_a_date_does_not_give_its_day_to_an_undated_action() -> None:

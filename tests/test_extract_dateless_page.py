@@ -38,19 +38,3 @@ def test_the_evidence_of_the_page_day_is_no_trigger_word() -> None:
     ev = res.events[0]
     quotes = [e.quote for e in ev.evidence.get("date", [])] if isinstance(ev.evidence, dict) else []
     assert "picketed" not in quotes
-
-
-_TWO_PLANTS = ("Workers angry over pay cuts walked out at two plants owned by Varnell Foods.\n\n"
-               "In Dunmore, Pennsylvania, about 150 workers picketed the gates of the meat plant to demand higher wages.\n\n"
-               "In Keene, New Hampshire, some 80 workers marched to city hall to protest the pay cuts.")
-
-
-def test_each_action_of_a_page_without_time_words_takes_its_day() -> None:
-    got = _dates(_TWO_PLANTS)
-    assert len(got) == 2
-    assert all(d == ("2024-10-09", "day") for d in got)
-
-
-def test_several_actions_with_a_missed_time_word_stay_undated() -> None:
-    got = _dates(_TWO_PLANTS.replace("walked out", "WALKED OUT ON THURSDAY"))
-    assert got and all(d == (None, "unknown") for d in got)

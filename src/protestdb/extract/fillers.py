@@ -455,7 +455,7 @@ def fill_date(f: Filling) -> None:
             return
         dm, rule = _own_paragraph_day(f), "date.own_paragraph_day"
         if dm is None:
-            dm, rule = _main_date(f), "date.article_main_date"
+            dm, rule = doc.anchor, "date.article_main_date"
         if dm is None and _put_day_of_a_dateless_page(f):
             return
     if dm is None and d.announced:
@@ -476,41 +476,6 @@ def fill_date(f: Filling) -> None:
         _put_date(f, dm, rule)
     if f.ev.date is None:
         _date_words(f)
-
-
-def _main_date(f: Filling) -> Any | None:
-    """The article's main date for an action whose own words tell no date, unless the page tells
-    its actions over a span of days ("From May 3 to 6, rallies were held in nine towns ... on
-    Thursday, May 3 ... then Elmford on Friday"): the main date is then one day of the span (or
-    the span), and an action that tells none of its days has no day the text gives (none, not
-    the span's first one)."""
-    anchor = f.doc.anchor
-    if anchor is None or anchor.value is None:
-        return anchor
-    span = anchor if anchor.end_value is not None and not weekend_words(anchor.quote, f.doc.lang or "en") else next(
-        (m for m in _told_spans(f.doc, anchor) if m.value <= anchor.value <= m.end_value), None)
-    if span is None:
-        return anchor
-    f.drop(f"date '{anchor.quote}'", "date.article_main_date", f"the page tells its actions over the span '{span.quote}'")
-    return None
-
-
-def _told_spans(doc: ExtractDoc, anchor: Any) -> list[Any]:
-    """The spans of days ("May 3 to 6", "Thursday through Saturday"; not a weekend's words) told in
-    a sentence with a protest word or in the main date's own paragraph ("From May 3 to 6, days of
-    action ... on Thursday, May 3")."""
-    layout = doc.layout
-    if layout is None:
-        return []
-    trig_sents = {t.sent for t in doc.triggers if not t.background}
-    para = layout.sentences[layout.sentence_at(anchor.start)].para
-
-    def told(m: Any) -> bool:
-        si = layout.sentence_at(m.start)
-        return si in trig_sents or layout.sentences[si].para == para
-
-    return [m for m in doc.dates if m.end_value is not None and m.value is not None and m.end_value > m.value
-            and not weekend_words(m.quote, doc.lang or "en") and told(m)]
 
 
 def _own_paragraph_day(f: Filling) -> Any | None:
@@ -741,15 +706,14 @@ def _put_page_date(f: Filling, within: tuple[int, int] | None = None) -> bool:
 
 
 def _put_day_of_a_dateless_page(f: Filling) -> bool:
-    """Each action of a dated page whose text tells no date at all (no day, no weekday, no
-    "last week", no year, no month, no perfect or obituary frame: ``time_words``): the news of
-    the page's own day ("Hundreds of nurses rallied outside the hospital ...", "In Lakeview,
-    drivers blocked the depot. In Brookfield, teachers marched."). A page that tells any date
-    or time word leaves an action it does not date without a day."""
+    """The one action of a dated page whose text tells no date at all (no day, no weekday, no
+    "last week"): the news of the page's own day ("Hundreds of nurses rallied outside the
+    hospital ..."). A page that tells any date, or several actions, leaves an action it does
+    not date without a day."""
     from protestdb.extract.furniture import page_stamps
 
     pub = f.doc.published
-    if pub is None or f.doc.dates or not f.draft.triggers:
+    if pub is None or f.doc.dates or not f.draft.triggers or len(f.doc.drafts) != 1:
         return False
     # a time the date reader missed ("ON MONDAY", "a week ago", "hace dos semanas", "has died")
     # is no absence of a date: such a page leaves its action undated

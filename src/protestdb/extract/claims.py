@@ -103,31 +103,45 @@ def known_targets() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 # a name's word ending a sentence (two small letters and a full stop; not an abbreviation)
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Inc)(?<!Corp)(?<!Ltd)(?<!Bros)(?<!Dept)(?<=[a-z]{2})\.\s+")
-# a possessive set with a mark no name holds (a left quote, grave or acute for the apostrophe);
-# "McDonald's" keeps its own
+# a possessive set with a mark no name holds (a left quote, grave or acute for the apostrophe):
+# cut only when a noun of the target's follows ("Governor Lee‘s policies"); "Macy´s" may be the name
 _POSSESSIVE_S = re.compile(r"\s*[‘`´]s$")
 _ACTION_NAME = re.compile(r"\b(?:Day|Week|Month)$")  # "National Action Day": the action, no target
 _ROAD = re.compile(r"\b(?:Interstate|Highway|Hwy|Route|Freeway|Expressway|Motorway|Road|Turnpike)$")
 _ROAD_NUMBER = re.compile(r"\s*-?\s*\d")
 
 
-_BASED_IN = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based\s+(?=[A-Z])")  # "Ohio-based Acme Co" -> "Acme Co"
+# "Ohio-based Acme Co" -> "Acme Co" (a place of up to three words, "Salt Lake City-based", "St. Paul-based")
+_BASED_IN = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}-based\s+(?=[A-Z0-9])")
+_BASED_ONLY = re.compile(r"^(?:[A-Z][\w.]*\s+){0,2}[\w.]+-based$")  # "Australian-based": no name
 
 
 @lru_cache(maxsize=1)
-def _weekday_end() -> re.Pattern[str]:
-    """A weekday closing a name ("Harbor Library Sunday"): the day it was told, not the name."""
+def _name_cut_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A weekday told after a body's name ("Harbor Library Sunday"; never "Black Friday", "Fox
+    News Sunday": only after a body word, ``targets_en`` weekday_after_body); the words after a
+    stray-mark possessive that are no noun of it (``possessive_not_nouns``)."""
     days = [w for w in load("date_en")["weekdays"] if w[:1].isupper() and len(w) > 4 and w.isalpha()]
-    return re.compile(rf"\s+(?:{'|'.join(days) or '(?!)'})$")
+    lx = load("targets_en")
+    bodies = "|".join(lx.get("weekday_after_body", ())) or "(?!)"
+    stop = "|".join(lx.get("possessive_not_nouns", ())) or "(?!)"
+    return (re.compile(rf"\b(?P<body>{bodies})\s+(?:{'|'.join(days) or '(?!)'})$"),
+            re.compile(rf"^\s+(?!(?:{stop})\b)[a-z]{{3,}}"))
 
 
-def target_name_cut(name: str) -> str | None:
+def target_name_cut(name: str, after: str = "") -> str | None:
     """A target's name ended with its sentence ("Acme Group. This" -> "Acme Group"), less a
-    "<Place>-based" opening, a closing comma, a possessive set with a stray mark or a weekday told
-    after it; None for an action's own name ("National Action Day"), never a target, whichever rule
-    found it."""
+    "<Place>-based" opening, a closing comma, a weekday told after a body's name, and a possessive
+    set with a stray mark when a noun of it follows (``after``, the text after the name); None for
+    an action's own name ("National Action Day") or a bare "<Place>-based", never a target."""
     name = _SENTENCE_END.split(name, maxsplit=1)[0].rstrip(".,;: ")
-    bare = _weekday_end().sub("", _POSSESSIVE_S.sub("", _BASED_IN.sub("", name)))  # "Governor Lee‘s" -> "Governor Lee"
+    if _BASED_ONLY.match(name):
+        return None
+    day, noun = _name_cut_words()
+    bare = _BASED_IN.sub("", name)
+    if noun.match(after):
+        bare = _POSSESSIVE_S.sub("", bare)  # "Governor Lee‘s plan" -> "Governor Lee"
+    bare = day.sub(r"\g<body>", bare)
     name = bare if bare.strip() else name
     return None if _ACTION_NAME.search(name) else name
 

@@ -1157,7 +1157,7 @@ def fill_targets(f: Filling) -> None:
     if kept and doc.lang == "en":
         kept.extend(_governor_of_bill(f, kept))
     for name0, span, rule in kept:
-        name = claims_mod.target_name_cut(name0)
+        name = claims_mod.target_name_cut(name0, _text_after(text, span))
         if name is None:
             f.drop(f"target {name0!r}", "targets.action_name", "the action's own name")
             continue
@@ -1403,6 +1403,13 @@ def _drop_targets(ev: Any, gone: list[str], pats: dict[str, re.Pattern[str]]) ->
         ev.evidence["targets"] = keep
 
 
+def _text_after(text: str, span: object) -> str:
+    """The words right after a target's span (none when the span is not an offset pair)."""
+    if isinstance(span, tuple) and len(span) >= 2 and isinstance(span[1], int):
+        return text[span[1] : span[1] + 40]
+    return ""
+
+
 def _one_leader_form(f: Filling) -> None:
     """A leader and the government he leads both targets: the form the report tells more
     (``leaders.one_leader_form``), with its evidence."""
@@ -1414,19 +1421,18 @@ def _one_leader_form(f: Filling) -> None:
     drop = one_leader_form(list(ev.targets), f.doc.text, f.doc.lang)
     for name in drop:
         f.drop(f"target {name!r}", "targets.one_leader_form", "the leader's other form is told more")
-    if not drop:
-        _leader_over_government(f)
-        return
-    ev.targets = [t for t in ev.targets if t not in drop]
-    body = re.compile(r"\b(?:administration|government|regime|cabinet)\b", re.IGNORECASE)
+    if drop:
+        ev.targets = [t for t in ev.targets if t not in drop]
+        body = re.compile(r"\b(?:administration|government|regime|cabinet)\b", re.IGNORECASE)
 
-    def told_dropped(quote: str) -> bool:  # the evidence of a dropped form: its surname, body word or none
-        return any(n.split()[-1 if not body.search(n) else 0] in quote and bool(body.search(quote)) == bool(body.search(n))
-                   for n in drop)
+        def told_dropped(quote: str) -> bool:  # the evidence of a dropped form: its surname, body word or none
+            return any(n.split()[-1 if not body.search(n) else 0] in quote and bool(body.search(quote)) == bool(body.search(n))
+                       for n in drop)
 
-    keep = [e for e in ev.evidence.get("targets") or [] if not told_dropped(e.quote)]
-    if keep:
-        ev.evidence["targets"] = keep
+        keep = [e for e in ev.evidence.get("targets") or [] if not told_dropped(e.quote)]
+        if keep:
+            ev.evidence["targets"] = keep
+    _leader_over_government(f)
 
 
 def _leader_over_government(f: Filling) -> None:
@@ -1443,9 +1449,12 @@ def _leader_over_government(f: Filling) -> None:
     for name in drop:
         f.drop(f"target {name!r}", "targets.leader_over_government", "the leader heading this government is a target")
     ev.targets = [t for t in ev.targets if t not in drop]
-    people = [t.split()[-1] for t in ev.targets]
-    body = re.compile(r"\bgovernment\b", re.IGNORECASE)
-    keep = [e for e in ev.evidence.get("targets") or [] if not body.search(e.quote) or any(p in e.quote for p in people)]
+    gone = [re.compile(rf"(?<![\w-]){re.escape(g)}\b", re.IGNORECASE) for g in drop]
+    body = re.compile(r"\b(?:administration|government|regime|cabinet)\b", re.IGNORECASE)
+    # a staying target told in the quote: a body by its whole name, a person by the surname
+    kept = [re.compile(rf"(?<![\w-]){re.escape(t if body.search(t) else t.split()[-1])}(?![\w-])") for t in ev.targets]
+    keep = [e for e in ev.evidence.get("targets") or []
+            if not any(g.search(e.quote) for g in gone) or any(k.search(e.quote) for k in kept)]
     if keep:
         ev.evidence["targets"] = keep
 

@@ -263,36 +263,52 @@ def one_leader_form(targets: list[str], text: str, lang: str = "en") -> list[str
 
 def leader_over_government(targets: list[str], text: str, own_government: str | None = None,
                            lang: str = "en") -> list[str]:
-    """Governments to drop when the head who leads them is a target too ("Dana Reyes" told as
-    "President Dana Reyes", beside "Kenyan government", "federal government" or "the
-    government"): coders list the leader. ``own_government`` is the name of the event's country's
-    government ("Kenyan government"); a government of another country stays beside a foreign head."""
+    """Governments to drop when the head who leads them is a target too: coders list the leader.
+    Only the event's country's government (``own_government``, "Kenyan government", or a plain
+    "the government"/"federal government" there) and only a head the page ties to that country
+    ("Kenyan Prime Minister Ola Mensa"; a president only when the page also tells the government
+    as his: "Mensa's government"); never a former head, nor a title of another body ("President
+    Ola Mensa of the Westfield Rowing Club")."""
     try:
         lex = load_lang("leaders", lang)
     except (FileNotFoundError, KeyError):
         return []
-    heads, national = lex.get("head_titles"), {w.lower() for w in lex.get("national_governments", ())}
-    if not heads:
+    if not lex.get("head_titles") or not own_government or not own_government.endswith(" government"):
         return []
-    govs = [t for t in targets if t.lower() in national or (own_government is not None and t == own_government)]
+    national = {w.lower() for w in lex.get("national_governments", ())}
+    adj = own_government[: -len(" government")]
+    govs = [t for t in targets if t.lower() in national or t == own_government]
     people = [t for t in targets if t not in govs and len(t.split()) >= 2 and not _LED_BODY.search(t)]
-    if govs and any(_heads_government(p, text, heads, own_government) for p in people):
+    if govs and any(_heads_government(p, text, adj, lex) for p in people):
         return govs
     return []
 
 
-def _heads_government(person: str, text: str, heads: str, own_government: str | None) -> bool:
-    """Is ``person`` told after a head's title ("President Dana Reyes", "Kenyan Prime Minister
-    Reyes"), not a former one's, and with no country word before the title other than the one of
-    ``own_government``?"""
+def _heads_government(person: str, text: str, adj: str, lex: dict) -> bool:
+    """Is ``person`` told after a head's title with his country's word ``adj`` right before it
+    ("Kenyan Prime Minister Ola Mensa"), not a former one's, not of another body's, and (a
+    state's head, "President") told as heading the government too?"""
     s = re.escape(person.split()[-1])
-    for m in re.finditer(rf"(?:(?P<pre>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+)?(?:{heads})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}?{s}(?![\w-])", text):
-        if re.search(r"\b(?:former|ex-|then-)\s*$", text[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
+    own = re.compile(rf"(?<![\w-]){re.escape(adj)}\s+$")
+    gone = re.compile(lex.get("head_gone_before", "(?!)"), re.IGNORECASE)
+    other_body = re.compile(lex.get("head_other_body_after", "(?!)"))
+    state_head = re.compile(rf"(?:{lex.get('state_head_titles', '(?!)')})")
+    for m in re.finditer(rf"(?P<title>{lex['head_titles']})\s+(?:{re.escape(person)}|{s})(?![\w-])", text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if own.search(before) is None or gone.search(before) is not None:
             continue
-        pre = m.group("pre")
-        if pre is None or pre in ("The", "the") or (own_government is not None and own_government.startswith(pre + " ")):
-            return True
+        if other_body.match(text[m.end() : m.end() + 80]):
+            continue
+        if state_head.fullmatch(m.group("title")) and not _same_body(s, text, lex):
+            continue
+        return True
     return False
+
+
+def _same_body(s: str, text: str, lex: dict) -> bool:
+    """Does the page tell the government as the leader's own ("Mensa's government", "the
+    government of Ola Mensa", "the Mensa administration")? ``s`` is his escaped surname."""
+    return any(re.search(p.replace("{s}", s), text) for p in lex.get("same_body", ()))
 
 
 def _leader_first_names(surname: str, text: str, titles: str, lang: str) -> set[str]:

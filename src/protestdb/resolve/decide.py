@@ -32,7 +32,6 @@ from protestdb.resolve.merge import (
     PLACE_OR_WHO,
     WEAK_SPECIFICS,
     MatchKey,
-    _ordinal,
     explain,
     pick_best,
     score_keys,
@@ -79,21 +78,6 @@ def _read_texts(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey: Mat
     mkey.once = mkey.day is None and "" in texts and _once(texts[""])
     for ev, k in zip(candidates, keys, strict=True):
         k.once = k.day is None and ev.id in texts and _once(texts[ev.id])
-    _read_published(candidates, keys, mkey, texts)
-
-
-def _read_published(candidates: Sequence[Event], keys: Sequence[MatchKey], mkey: MatchKey,
-                    texts: Mapping[str, str]) -> None:
-    """The undated sides' pages' publication days (:attr:`MatchKey.pub_first`, ``pub_last``), when the
-    store's texts tell them (``published_days``): the mention's own and the undated candidates' alike,
-    so a pair is decided the same whichever side was stored first (issue 10: order independence)."""
-    days = getattr(texts, "published_days", None)
-    if days is None:
-        return
-    for key, k in (("", mkey), *((ev.id, kk) for ev, kk in zip(candidates, keys, strict=True))):
-        got = days(key) if k.day is None else None
-        if got is not None:
-            k.pub_first, k.pub_last = _ordinal(got[0]), _ordinal(got[1])
 
 
 def _once(text: str) -> bool:

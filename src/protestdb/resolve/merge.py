@@ -442,7 +442,7 @@ class MatchKey:
     __slots__ = ("has_date", "day", "mmdd", "words_days", "words_wd", "words_late", "words_early", "loc", "state", "country",
                  "types", "valence", "locality", "location", "vtoks", "orgs", "org_forms", "title", "issues", "claims", "size",
                  "night", "targets", "late", "early", "notables", "plain", "korgs", "org_titles", "once", "pnames",
-                 "years", "year_back", "words_not", "period", "pub_first", "pub_last")
+                 "years", "year_back", "words_not", "period")
 
     def __init__(self, obj: Event | EventMention) -> None:
         self.has_date = bool(obj.date)
@@ -501,10 +501,6 @@ class MatchKey:
         # (:func:`_named_alike`); None: not read
         self.pnames: frozenset[str] | None = None
         self.years: frozenset[int] = frozenset()
-        # an undated side's pages' first and last publication days (ordinals), set by ``decide`` from the
-        # store's articles (:func:`page_window`); None: unknown (a page without one, or not given)
-        self.pub_first: int | None = None
-        self.pub_last: int | None = None
 
     @property
     def thin(self) -> bool:
@@ -715,7 +711,7 @@ def _place_and_date(e: MatchKey, m: MatchKey) -> tuple[float, bool, bool] | str:
     if e.day is None or m.day is None:
         if (e.has_date and e.day is None) or (m.has_date and m.day is None):
             return "malformed date"
-        why = _period_apart(e, m) or page_window(e, m) or page_window(m, e)
+        why = _period_apart(e, m)
         if why:
             return why
         if _words_name_day(e, m) or _words_name_day(m, e):
@@ -734,32 +730,6 @@ def _place_and_date(e: MatchKey, m: MatchKey) -> tuple[float, bool, bool] | str:
         # action at the same place (a torch march, a vigil), so only strong identity joins them
         return -0.5, hier, True
     return (1.0 if gap == 0 else -0.5), hier, False  # a day apart: needs a shared venue or organizers
-
-
-#: An undated report on a dated page tells an action of at most this many days before its page's
-#: publication day (and not after it): the page's window (:func:`page_window`).
-PAGE_WINDOW_DAYS = 7
-#: ... and an action of its page's day or the day before is the page's news of the day: with the
-#: organizer or the action's name, a kind of identity evidence of its own (:func:`_strong`).
-PAGE_DAY_NEWS = 1
-
-
-def page_window(undated: MatchKey, dated: MatchKey) -> str | None:
-    """Why the dated side's day is outside the undated side's page window (or None): after its page's
-    (first) publication day, or more than :data:`PAGE_WINDOW_DAYS` before its (last) one."""
-    if undated.day is not None or dated.day is None or undated.pub_first is None or undated.pub_last is None:
-        return None
-    if dated.day > undated.pub_first:
-        return "another day (after the undated report's page was published)"
-    if dated.day < undated.pub_last - PAGE_WINDOW_DAYS:
-        return "another day (more than a week before the undated report's page was published)"
-    return None
-
-
-def page_day_news(undated: MatchKey, dated: MatchKey) -> bool:
-    """Is the dated side's day the undated report's page's day or the day before (:data:`PAGE_DAY_NEWS`)?"""
-    return undated.day is None and dated.day is not None and undated.pub_first is not None \
-        and undated.pub_last is not None and undated.pub_last - PAGE_DAY_NEWS <= dated.day <= undated.pub_first
 
 
 def _period_words(obj: Event | EventMention) -> tuple[str, frozenset[str]]:
@@ -1104,10 +1074,7 @@ def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] |
     """Identity evidence strong enough to place an undated report on a dated event (or join two
     undated ones): two kinds among the action's name, its organizer, a specific venue, the same
     claim in the same words (three words or more), a public figure both name, and -- with the
-    organizer or the action's name -- the dated event's weekday named by the undated report's words;
-    with the action's name, the undated report's page published on the dated event's day or the next
-    (:func:`page_day_news`: the same named action a week before, or a page published before it, stays
-    apart; :func:`page_window` bounds any join to the page's week).
+    organizer or the action's name -- the dated event's weekday named by the undated report's words.
     A venue or a name with a crowd size or a target is not enough: the same plaza hosts the next
     week's rally against the same target, and a named action recurs (seen on real pages); nor is a
     venue with its weekday (weekly protests at one facility). ``naming`` (an undated side): the
@@ -1121,8 +1088,6 @@ def _strong(e: MatchKey, m: MatchKey, shared: list[str], parts: dict[str, Any] |
         kinds.add("public figure")
     if kinds & WHO_KINDS and (_weekday_named(e, m) or _weekday_named(m, e)):
         kinds.add("weekday")  # "the union struck on Tuesday": who, and the day of the week the words name
-    if "title" in kinds and (page_day_news(e, m) or page_day_news(m, e)):
-        kinds.add("page day")  # the action's name, told by a page of its day or the next (issue 10)
     if NAMED_UNDATED_JOIN and naming and "title" not in kinds and kinds & PLACE_OR_WHO and _named_alike(e, m, parts):
         kinds.add("named action")  # both pages name the action; with its organizer or its venue (issue 10)
     if parts is not None:

@@ -301,25 +301,8 @@ def _migrations() -> list[tuple[int, str, str]]:
 class _SourceTexts(Mapping[str, str]):
     """Event id -> its sources' page texts (joined), read from the database when first asked for."""
 
-    def __init__(self, c: sqlite3.Connection, known: dict[str, str], ids: Sequence[str],
-                 published: str | None = None) -> None:
+    def __init__(self, c: sqlite3.Connection, known: dict[str, str], ids: Sequence[str]) -> None:
         self._c, self._got, self._ids = c, dict(known), set(known) | set(ids)
-        # "" (the mention's own page) -> its publication day, when it has one
-        self._pubs: dict[str, tuple[str, str] | None] = {"": (published[:10], published[:10])} \
-            if "" in known and published else {}
-
-    def published_days(self, key: str) -> tuple[str, str] | None:
-        """The first and the last publication day (ISO) of a side's pages (``""``: the mention's page; an
-        event id: its sources'), or None when one of them has none: the days an undated report's page
-        bounds its action by (issue 10; :attr:`~protestdb.resolve.merge.MatchKey.pub_first`)."""
-        if key not in self._ids:
-            return None
-        if key not in self._pubs:
-            rows = self._c.execute("SELECT a.published FROM articles a JOIN event_sources s ON s.article_id = a.id"
-                                   " WHERE s.event_id = ?", (key,)).fetchall()
-            days = [r[0][:10] for r in rows if r[0]]
-            self._pubs[key] = (min(days), max(days)) if days and len(days) == len(rows) else None
-        return self._pubs[key]
 
     def __getitem__(self, key: str) -> str:
         if key not in self._ids:
@@ -1052,7 +1035,7 @@ class Store:
         candidate's id -> its sources' texts; for an undated mention also the dated candidates' (read
         only when asked for: the named action both pages tell, issue 10)."""
         ids = [ev.id for ev in cands if not m.date or not ev.date]
-        return _SourceTexts(c, {"": article.text} if not m.date else {}, ids, _iso(article.published))
+        return _SourceTexts(c, {"": article.text} if not m.date else {}, ids)
 
     def _add_mentions(self, article: Article, mentions: Sequence[EventMention]) -> IngestResult:
         res = IngestResult(article_id=article.id, is_new=False)

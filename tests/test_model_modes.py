@@ -1,5 +1,4 @@
-"""The learned choices share one set of modes; the targets choice and the add-only organization
-selector are on by default; a
+"""The learned choices share one set of modes; only the targets choice is on by default; a
 relevance verdict the learned second opinion overturns is traced like the rules' drops."""
 
 from __future__ import annotations
@@ -23,8 +22,8 @@ def test_every_learned_choice_checks_the_shared_modes() -> None:
             ExtractConfig(**{name: "sometimes"})
 
 
-def test_the_targets_and_organizations_choices_are_on_by_default() -> None:
-    assert (cfg.PLACE_MODEL, cfg.ORGS_MODEL, cfg.TARGETS_MODEL, cfg.RELEVANCE_MODEL) == ("off", "on", "on", "off")
+def test_only_the_targets_choice_is_on_by_default() -> None:
+    assert (cfg.PLACE_MODEL, cfg.ORGS_MODEL, cfg.TARGETS_MODEL, cfg.RELEVANCE_MODEL) == ("off", "off", "on", "off")
 
 
 def test_a_second_opinion_overturning_a_passing_score_is_traced(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from protestdb.extract import extract_text
 from protestdb.extract.config import ExtractConfig
-from protestdb.extract.orgs_model import COLLECTED, OrgCandidate, load_model, may_add, score
+from protestdb.extract.orgs_model import COLLECTED, OrgCandidate, load_model, score
 
 DAY = date(2025, 3, 10)
 RALLY = (
@@ -118,42 +118,3 @@ def test_training_script_leaves_one_part_out() -> None:
     model = mod.train(events, folds=0, min_count=2, l2=1.0)
     assert set(model["cv"]["per_part"]) == {"alpha", "beta", "gamma"}
     assert all(m == 1.0 > r for r, m in model["cv"]["per_part"].values())
-
-
-TWO_TOWNS = (
-    "Teachers strike in two towns\n\n"
-    "The Harlow Valley Educators Union called the strike on Monday, and about 400 teachers picketed "
-    "outside the district office in Fenwick, Ohio.\n\n"
-    "In Brantley, Ohio, some 150 teachers marched along Main Street on Monday afternoon, "
-    "carrying signs that read \"Fund our schools\". Marla Dunwiddie, a third-grade teacher, said "
-    "the classes were too big."
-)
-
-
-def test_the_selector_only_adds_to_the_rules_organizations() -> None:
-    model = load_model()
-    assert model is not None
-    assert float(model["thresholds"]["drop"]) == 0.0  # add-only: the rules' organizations all stay
-    for text in (RALLY, TWO_TOWNS):
-        off = extract_text(text, DAY, config=ExtractConfig(orgs_model="off"))
-        on = extract_text(text, DAY, config=ExtractConfig(orgs_model="on"))
-        assert len(off.events) == len(on.events)
-        for a, b in zip(off.events, on.events, strict=True):
-            assert set(a.organizations) <= set(b.organizations)
-            assert not any("Dunwiddie" in o for o in b.organizations)  # never a person
-
-
-def test_a_dropped_name_or_a_place_is_never_added() -> None:
-    places = [(10, 18)]
-    told = OrgCandidate("Fenwick", [(10, 17, "Fenwick")], "article")
-    assert not may_add(told, places)  # a place the page names as a group elsewhere
-    target = OrgCandidate("Orvale Mining Corp", [(40, 58, "Orvale Mining Corp")], "drop:is_target")
-    assert not may_add(target, places)  # the action's target, dropped by the filler
-    group = OrgCandidate("Harlow Valley Educators Union", [(40, 69, "Harlow Valley Educators Union")], "article")
-    assert may_add(group, places)
-
-
-def test_the_calling_union_reaches_the_second_towns_picket() -> None:
-    on = extract_text(TWO_TOWNS, DAY, config=ExtractConfig(orgs_model="on"))
-    assert len(on.events) == 2
-    assert all("Harlow Valley Educators Union" in ev.organizations for ev in on.events)

@@ -100,8 +100,7 @@ FILLERS: tuple[str, ...] = (
 MODEL_MODES = ("on", "off", "collect")
 #: the old name of ``MODEL_MODES`` (the place check was the first learned choice)
 PLACE_MODEL_MODES = MODEL_MODES
-#: Defaults: of the learned choices the targets one is on (and, since session 22, the add-only
-#: organization selector, below). The targets one was kept because the
+#: Defaults: of the learned choices only the targets one is on. It was kept because the
 #: even-half checks rose (targets 0.28 -> 0.34, event F1 unchanged, docs/quality.md session 14;
 #: retrained on closed-vocabulary features in session 15: above rules-only on all five checks;
 #: session 16: retrained on a vocabulary of ordinary words only -- no place or organisation names,
@@ -109,15 +108,11 @@ PLACE_MODEL_MODES = MODEL_MODES
 #: the place check and the relevance second opinion (no change on any check) and the
 #: organization selector (session 15: up on three checks, down on dev3; session 16 retrained: dev7
 #: +0.22, dev3 -0.03; session 17 retrained with dev8 odd, settings by leave-one-part-out CV: checks
-#: +0.03 in sum (dev7 only), own heldout -0.02) are off. Session 22 switched the organization
-#: selector on as add-only (``drop`` threshold 0: every rules' organization stays; a name comes in
-#: at ``add`` 0.35 only for an event the rules gave none, never a dropped name, a place, a name
-#: told only beside another country's places or with a separate action, nor the rally's organizer
-#: to a counter-protest): checks' organizations sum 4.45 -> 4.58, none down, event F1 unchanged.
+#: +0.03 in sum (dev7 only), own heldout -0.02) are off.
 #: the learned place check's default mode (see ``ExtractConfig.place_model``)
 PLACE_MODEL = "off"
 #: the learned organization selector's default mode (see ``ExtractConfig.orgs_model``)
-ORGS_MODEL = "on"
+ORGS_MODEL = "off"
 #: the learned choice of targets' default mode (see ``ExtractConfig.targets_model``): on
 TARGETS_MODEL = "on"
 #: the learned relevance second opinion's default mode (see ``ExtractConfig.relevance_model``)

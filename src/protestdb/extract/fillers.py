@@ -1482,8 +1482,7 @@ def fill_organizations(f: Filling) -> None:
         chosen = select(f, kept, drops, why)
         if chosen is not None:  # the learned selector's choice ("on")
             for c in chosen:
-                rule = c.source if c.rule_kept else "organizations.model"  # the rules' own trace stays
-                f.put("organizations", c.name, *c.spans, rule=rule, note=f"score {c.score:.2f}")
+                f.put("organizations", c.name, *c.spans, rule="organizations.model", note=f"score {c.score:.2f}")
             return
     for o in kept:
         f.put("organizations", o.name, *o.spans, rule=why.get(id(o), "organizations.in_event_scope"))

@@ -13,10 +13,6 @@ scores it. With ``config.orgs_model = "on"`` a name the rules gave the event sta
 below the model's ``drop`` threshold, and any other candidate comes in when scored at or above
 its ``add`` threshold; ``"collect"`` keeps the rules' choice and records the candidates
 (``COLLECTED``) for training; ``"off"`` does nothing. A person's name is never a candidate.
-Since session 22 the model file's ``drop`` is 0 (add-only: the rules' organizations all stay;
-keep it so when retraining; ``cv`` keeps the trained settings) and ``add`` 0.35; a name comes in
-only for an event the rules gave no organization, never one the filler dropped, one told as a
-place, only abroad or only with a separate action (``_may_join``).
 """
 
 from __future__ import annotations
@@ -82,48 +78,6 @@ def keeps(c: OrgCandidate, p: float, model: dict[str, Any]) -> bool:
     comes in when scored at or above ``add``."""
     t = model["thresholds"]
     return p >= float(t["drop"]) if c.rule_kept else p >= float(t["add"])
-
-
-def may_add(c: OrgCandidate, places: list[tuple[int, int]]) -> bool:
-    """Whether the model may bring in a name the rules did not give the event: never one the
-    organizations filler dropped (inside a place name, the action's target), never a name told as a
-    place anywhere on the page ("Springvale" found as a group elsewhere)."""
-    if c.source.startswith("drop:"):
-        return False
-    return not any(pa <= a and b <= pb for a, b, _ in c.spans for pa, pb in places)
-
-
-def _abroad_sentences(f: Filling) -> set[int]:
-    """The sentences naming a place of another country than the event's."""
-    home = f.ev.country
-    if not home:
-        return set()
-    layout = f.doc.layout
-    return {layout.sentence_at(p.start) for p in f.doc.places if p.country and p.country != home}
-
-
-def _told_abroad(f: Filling, c: OrgCandidate, abroad: set[int]) -> bool:
-    """Every mention of the name is in a sentence naming another country's place: a group of
-    the page's events abroad, not the home event's organizer."""
-    layout = f.doc.layout
-    return bool(abroad) and all(layout.sentence_at(a) in abroad for a, _, _ in c.spans)
-
-
-def _may_join(f: Filling, c: OrgCandidate, places: list[tuple[int, int]], abroad: set[int]) -> bool:
-    """May the model bring ``c`` in: no dropped name or place, nor one told only abroad or only
-    with a separate action, nor, to a counter-protest, one told where another event is told."""
-    if f.draft.counter and "other_event" in c.features:
-        return False  # a counter-protest never takes the rally's organizer
-    return may_add(c, places) and not _told_abroad(f, c, abroad) and not _told_apart(f.doc.text, c)
-
-
-def _told_apart(text: str, c: OrgCandidate) -> bool:
-    """Every mention of the name is in a sentence telling a separate action ("in a separate
-    action", "held its own rally": ``told_apart`` of ``data/orgs_en.json``)."""
-    from protestdb.extract.orgs_share import _sentence, _told_apart_rx
-
-    rx = _told_apart_rx()
-    return all(rx.search(text, *_sentence(text, a, b)) for a, b, _ in c.spans)
 
 
 def fold(name: str) -> str:
@@ -280,19 +234,13 @@ def select(f: Filling, kept: list[Any], drops: dict[int, str], why: dict[int, st
         COLLECTED.append((f.ev, cands))
         return None
     assert model is not None
-    places = [(p.start, p.end) for p in f.doc.places]
-    abroad = _abroad_sentences(f)
-    # add-only, and only where the rules gave the event no organization: another event's
-    # organizers do not join an event whose own organizers were found
-    empty = not any(c.rule_kept for c in cands)
     chosen = []
     for c in cands:
         c.score = score(c.features, model)
-        if keeps(c, c.score, model) and (c.rule_kept or (empty and _may_join(f, c, places, abroad))):
+        if keeps(c, c.score, model):
             chosen.append(c)
     chosen.sort(key=lambda c: c.spans[0][0])
     names = [fold(c.name) for c in chosen]
-    # a shorter name the model brought in inside a longer chosen one ("Students for Justice" in
-    # "... in Palestine"); a name the rules gave always stays
+    # a shorter name inside a longer chosen one ("Students for Justice" in "... in Palestine")
     return [c for c, n in zip(chosen, names, strict=True)
-            if c.rule_kept or not any(n != m and re.search(rf"\b{re.escape(n)}\b", m) for m in names)]
+            if not any(n != m and re.search(rf"\b{re.escape(n)}\b", m) for m in names)]

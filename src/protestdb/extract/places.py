@@ -604,8 +604,85 @@ def _without_metros(text: str, found: list[Place], geo: Any) -> list[Place]:
             if any(q is not p and lo <= q.start < hi and q.locality != p.locality
                    and not is_metro_mention(text, q.start, q.end) for q in towns):
                 continue
+        if p in towns and unnamed_place_of(text, p.start, p.end, core=_metro_core(text, p)):
+            p = _unnamed_site(text, p, towns)
+            if p is None:
+                continue
         out.append(p)
     return out
+
+
+@lru_cache(maxsize=4)
+def _unnamed_place_rx(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """The words that tell a city as the reference point of an unnamed place
+    (``data/place_words`` unnamed_place_before[_us], unnamed_place_frame_before/after)."""
+    try:
+        words = load_lang("place_words", lang)
+    except FileNotFoundError:
+        return None
+    if "unnamed_place_before" not in words:
+        return None
+
+    def alt(key: str) -> re.Pattern[str]:
+        return re.compile("(?:" + "|".join(words.get(key) or ["(?!)"]) + ")", re.IGNORECASE)
+
+    return (alt("unnamed_place_before"), alt("unnamed_place_before_us"),
+            re.compile(words["unnamed_place_frame_before"], re.IGNORECASE),
+            re.compile(words["unnamed_place_frame_after"], re.IGNORECASE))
+
+
+def unnamed_place_of(text: str, start: int, end: int, lang: str = "en", core: bool = True) -> bool:
+    """Is the city at ``start``..``end`` told only as the reference point of an unnamed place
+    ("in a Elmwood suburb", "a town outside Elmwood", "30 miles from Elmwood"; for the core
+    city of a US metro, ``core``, also "in suburban Elmwood")? The site is some other town
+    near it, not the city."""
+    rx = _unnamed_place_rx(lang)
+    if rx is None:
+        return False
+    before, before_us, frame_before, frame_after = rx
+    lo = max(0, start - 120)
+    if before.search(text, lo, start) or (core and before_us.search(text, lo, start)):
+        return True
+    return bool(frame_before.search(text, max(0, start - 40), start) and frame_after.match(text, end))
+
+
+_STATE_NEXT = re.compile(r",[ \t]+[A-Z]")
+
+
+def _metro_core(text: str, p: Place) -> bool:
+    """Is ``p`` a big US city told without its state ("suburban Elmwood" is then the suburbs
+    around it)? A smaller town, or one told with its state ("suburban Elmford, Ill."), is
+    itself the suburb; so is a town abroad ("suburban Elmford city")."""
+    if p.country not in (None, "US") or _STATE_NEXT.match(text, p.end):
+        return False
+    try:
+        from protestdb.geo.places import BIG_CITY_POP
+        from protestdb.geo.resolve import best_place
+    except ImportError:  # the geo stage is not installed
+        return False
+    big = best_place(p.locality or p.quote, p.state, "US")
+    return big is not None and big.population >= BIG_CITY_POP
+
+
+def _unnamed_site(text: str, p: Place, towns: list[Place]) -> Place | None:
+    """The place an event told near city ``p`` only as an unnamed place's reference point has:
+    none when its sentence names another town ("in Elmford, a Elmwood suburb": the town is the
+    site), else the city's state (or country) with no locality."""
+    lo, hi = _sentence_bounds_of(text, p.start)
+    if any(q.city_key != p.city_key and lo <= q.start < hi for q in towns):
+        return None
+    if p.state:
+        out = Place(p.start, p.end, p.quote, "state", p.state, None)
+    else:
+        out = Place(p.start, p.end, p.quote, "country", None, None)
+    out.country = p.country
+    return out
+
+
+def _sentence_bounds_of(text: str, pos: int) -> tuple[int, int]:
+    from protestdb.geo.places import _sentence_bounds
+
+    return _sentence_bounds(text, pos)
 
 
 def namesake_venue(venue: Place | None, place: Place | None, found: list[Place]) -> bool:

@@ -36,6 +36,7 @@ def _places(text: str) -> list[tuple[str | None, str | None]]:
     ("Some 200 parents rallied on Monday in the Portland suburbs against the closure of two schools.", "OR"),
     ("About 80 farmers protested on Thursday in a small village north of Omaha against a new pipeline.", "NE"),
     ("Around 50 tenants demonstrated on Friday in a community 30 miles from Phoenix against rent increases.", "AZ"),
+    ("Parents rallied on Monday in a wealthy suburb of Omaha against a plan to close two schools.", "NE"),
 ])
 def test_a_city_told_as_an_unnamed_places_reference_gives_only_its_state(text: str, state: str) -> None:
     assert _places(text) == [(None, state)]
@@ -54,6 +55,7 @@ def test_a_city_told_as_an_unnamed_places_reference_gives_only_its_state(text: s
     # a smaller town told with its state after "suburban" is the suburb itself
     ("In suburban Naperville, Ill., about 150 people held a rally outside the courthouse against new tolls.",
      ("Naperville", "IL")),
+    ("Hundreds rallied on Sunday in Evanston, a suburb of Chicago, against the new tolls.", ("Evanston", "IL")),
 ])
 def test_a_venue_in_the_city_or_a_named_suburb_keeps_its_town(text: str, city: tuple[str, str]) -> None:
     assert _places(text) == [city]
@@ -69,7 +71,8 @@ def test_the_words_of_an_unnamed_place() -> None:
     assert found == [True, True, True, True, True, False, False, False]
     # a venue of the city, and a smaller town told with its state, are not unnamed places
     for text in ("rallied outside the Tulsa City Council chambers", "rallied outside a Tulsa hospital",
-                 "in Tulsa, outside the courthouse"):
+                 "in Tulsa, outside the courthouse", "the march covered 5 miles from downtown Tulsa to the Capitol",
+                 "marchers walked 12 miles from Tulsa to the state line"):
         k = text.index("Tulsa")
         assert not unnamed_place_of(text, k, k + 5)
 

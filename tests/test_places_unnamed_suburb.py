@@ -9,24 +9,19 @@ All sentences are written for these tests (no real page text)."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from protestdb.extract import extract_text
+from helpers import events_by_url, report_events
 from protestdb.extract.places import unnamed_place_of
-from protestdb.pipeline import ingest_paths
-from protestdb.store import open_store
 
 PUB = date(2025, 6, 15)
 
 
 def _places(text: str) -> list[tuple[str | None, str | None]]:
-    res = extract_text(text, PUB)
-    assert res.is_protest_report
-    return [(e.locality, e.state) for e in res.events]
+    return [(e.locality, e.state) for e in report_events(text, PUB)]
 
 
 @pytest.mark.parametrize(("text", "state"), [
@@ -84,17 +79,8 @@ CAPITOL = ("Hundreds of teachers rallied on Saturday at the Colorado State Capit
 
 
 def test_a_suburb_rally_and_the_citys_own_rally_stay_two_events(tmp_path: Path) -> None:
-    feed = tmp_path / "pages.jsonl"
     pages = [{"text": SUBURB, "url": "https://a.example/suburb", "published": "2025-06-15"},
              {"text": CAPITOL, "url": "https://b.example/capitol", "published": "2025-06-15"}]
-    feed.write_text("".join(json.dumps(p) + "\n" for p in pages), encoding="utf-8")
-    store = open_store(tmp_path / "s.sqlite")
-    ingest_paths(store, [str(feed)], progress=False)
-    by_url: dict[str, set[str]] = {}
-    for url, eid in store.conn.execute(
-        "SELECT a.url, s.event_id FROM event_sources s JOIN articles a ON a.id = s.article_id"
-    ):
-        by_url.setdefault(url, set()).add(eid)
-    store.close()
+    by_url = events_by_url(tmp_path, pages)
     assert len(by_url) == 2
-    assert not by_url["https://a.example/suburb"] & by_url["https://b.example/capitol"]
+    assert not set(by_url["https://a.example/suburb"]) & set(by_url["https://b.example/capitol"])

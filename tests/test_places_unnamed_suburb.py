@@ -1,7 +1,7 @@
 """Issue 10, item 3: a suburb and its metro are not the same place unless the text says so.
 
 A city told only as the reference point of an unnamed place ("a Denver suburb", "suburban
-Chicago", "a town outside Houston", "30 miles from Phoenix") gives no locality: the event keeps
+Chicago", "a town outside Houston", "a community 30 miles from Phoenix") gives no locality: the event keeps
 the city's state. A venue in the city ("outside a Chicago hospital", "in Houston, outside the
 courthouse") keeps the city; a suburb the text names is the site.
 

@@ -1410,6 +1410,10 @@ def _text_after(text: str, span: object) -> str:
     return ""
 
 
+#: a body a leader heads ("the Harlow administration", "the government"): how a target names it
+_BODY_WORD = re.compile(r"\b(?:administration|government|regime|cabinet)\b", re.IGNORECASE)
+
+
 def _one_leader_form(f: Filling) -> None:
     """A leader and the government he leads both targets: the form the report tells more
     (``leaders.one_leader_form``), with its evidence."""
@@ -1423,10 +1427,9 @@ def _one_leader_form(f: Filling) -> None:
         f.drop(f"target {name!r}", "targets.one_leader_form", "the leader's other form is told more")
     if drop:
         ev.targets = [t for t in ev.targets if t not in drop]
-        body = re.compile(r"\b(?:administration|government|regime|cabinet)\b", re.IGNORECASE)
 
         def told_dropped(quote: str) -> bool:  # the evidence of a dropped form: its surname, body word or none
-            return any(n.split()[-1 if not body.search(n) else 0] in quote and bool(body.search(quote)) == bool(body.search(n))
+            return any(n.split()[-1 if not _BODY_WORD.search(n) else 0] in quote and bool(_BODY_WORD.search(quote)) == bool(_BODY_WORD.search(n))
                        for n in drop)
 
         keep = [e for e in ev.evidence.get("targets") or [] if not told_dropped(e.quote)]
@@ -1450,9 +1453,8 @@ def _leader_over_government(f: Filling) -> None:
         f.drop(f"target {name!r}", "targets.leader_over_government", "the leader heading this government is a target")
     ev.targets = [t for t in ev.targets if t not in drop]
     gone = [re.compile(rf"(?<![\w-]){re.escape(g)}\b", re.IGNORECASE) for g in drop]
-    body = re.compile(r"\b(?:administration|government|regime|cabinet)\b", re.IGNORECASE)
     # a staying target told in the quote: a body by its whole name, a person by the surname
-    kept = [re.compile(rf"(?<![\w-]){re.escape(t if body.search(t) else t.split()[-1])}(?![\w-])") for t in ev.targets]
+    kept = [re.compile(rf"(?<![\w-]){re.escape(t if _BODY_WORD.search(t) else t.split()[-1])}(?![\w-])") for t in ev.targets]
     keep = [e for e in ev.evidence.get("targets") or []
             if not any(g.search(e.quote) for g in gone) or any(k.search(e.quote) for k in kept)]
     if keep:

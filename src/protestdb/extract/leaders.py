@@ -279,20 +279,28 @@ def leader_over_government(targets: list[str], text: str, own_government: str | 
     adj = own_government[: -len(" government")]
     govs = [t for t in targets if t.lower() in national or t == own_government]
     people = [t for t in targets if t not in govs and len(t.split()) >= 2 and not _LED_BODY.search(t)]
-    if govs and any(_heads_government(p, text, adj, lex) for p in people):
+    if govs and any(_heads_government(p, text, adj, lex, lang) for p in people):
         return govs
     return []
 
 
-def _heads_government(person: str, text: str, adj: str, lex: dict) -> bool:
+@lru_cache(maxsize=4)
+def _head_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """``leaders_<lang>``: the words that make a head a former one (head_gone_before), a title of
+    another body after the name (head_other_body_after) and a state's head's titles."""
+    lex = load_lang("leaders", lang)
+    return (re.compile(lex.get("head_gone_before", "(?!)"), re.IGNORECASE),
+            re.compile(lex.get("head_other_body_after", "(?!)")),
+            re.compile(rf"(?:{lex.get('state_head_titles', '(?!)')})"))
+
+
+def _heads_government(person: str, text: str, adj: str, lex: dict, lang: str = "en") -> bool:
     """Is ``person`` told after a head's title with his country's word ``adj`` right before it
     ("Kenyan Prime Minister Ola Mensa"), not a former one's, not of another body's, and (a
     state's head, "President") told as heading the government too?"""
     s = re.escape(person.split()[-1])
     own = re.compile(rf"(?<![\w-]){re.escape(adj)}\s+$")
-    gone = re.compile(lex.get("head_gone_before", "(?!)"), re.IGNORECASE)
-    other_body = re.compile(lex.get("head_other_body_after", "(?!)"))
-    state_head = re.compile(rf"(?:{lex.get('state_head_titles', '(?!)')})")
+    gone, other_body, state_head = _head_words(lang)
     for m in re.finditer(rf"(?P<title>{lex['head_titles']})\s+(?:{re.escape(person)}|{s})(?![\w-])", text):
         before = text[max(0, m.start() - 60) : m.start()]
         if own.search(before) is None or gone.search(before) is not None:

@@ -4,6 +4,7 @@ venue words found by pattern ("Mariachi Plaza", "an ICE detention center"), and 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -604,8 +605,8 @@ def _without_metros(text: str, found: list[Place], geo: Any) -> list[Place]:
             if any(q is not p and lo <= q.start < hi and q.locality != p.locality
                    and not is_metro_mention(text, q.start, q.end) for q in towns):
                 continue
-        if p in towns and unnamed_place_of(text, p.start, p.end, core=_metro_core(text, p)):
-            p = _unnamed_site(text, p, towns)
+        if p in towns and unnamed_place_of(text, p.start, p.end, core=lambda p=p: _metro_core(text, p)):
+            p = _unnamed_site(p, towns, _sentence_bounds(text, p.start))
             if p is None:
                 continue
         out.append(p)
@@ -631,17 +632,20 @@ def _unnamed_place_rx(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.P
             re.compile(words["unnamed_place_frame_after"], re.IGNORECASE))
 
 
-def unnamed_place_of(text: str, start: int, end: int, lang: str = "en", core: bool = True) -> bool:
+def unnamed_place_of(text: str, start: int, end: int, lang: str = "en",
+                     core: bool | Callable[[], bool] = True) -> bool:
     """Is the city at ``start``..``end`` told only as the reference point of an unnamed place
-    ("in a Elmwood suburb", "a town outside Elmwood", "30 miles from Elmwood"; for the core
-    city of a US metro, ``core``, also "in suburban Elmwood")? The site is some other town
-    near it, not the city."""
+    ("in a Elmwood suburb", "a town outside Elmwood", "a community 30 miles from Elmwood"; for
+    the core city of a US metro, ``core`` -- or a callable asked only when the words are there
+    --, also "in suburban Elmwood")? The site is some other town near it, not the city."""
     rx = _unnamed_place_rx(lang)
     if rx is None:
         return False
     before, before_us, frame_before, frame_after = rx
     lo = max(0, start - 120)
-    if before.search(text, lo, start) or (core and before_us.search(text, lo, start)):
+    if before.search(text, lo, start):
+        return True
+    if before_us.search(text, lo, start) and (core() if callable(core) else core):
         return True
     return bool(frame_before.search(text, max(0, start - 40), start) and frame_after.match(text, end))
 
@@ -664,11 +668,11 @@ def _metro_core(text: str, p: Place) -> bool:
     return big is not None and big.population >= BIG_CITY_POP
 
 
-def _unnamed_site(text: str, p: Place, towns: list[Place]) -> Place | None:
+def _unnamed_site(p: Place, towns: list[Place], sentence: tuple[int, int]) -> Place | None:
     """The place an event told near city ``p`` only as an unnamed place's reference point has:
-    none when its sentence names another town ("in Elmford, a Elmwood suburb": the town is the
-    site), else the city's state (or country) with no locality."""
-    lo, hi = _sentence_bounds_of(text, p.start)
+    none when its ``sentence`` (bounds) names another town ("in Elmford, a Elmwood suburb": the
+    town is the site), else the city's state (or country) with no locality."""
+    lo, hi = sentence
     if any(q.city_key != p.city_key and lo <= q.start < hi for q in towns):
         return None
     if p.state:
@@ -677,12 +681,6 @@ def _unnamed_site(text: str, p: Place, towns: list[Place]) -> Place | None:
         out = Place(p.start, p.end, p.quote, "country", None, None)
     out.country = p.country
     return out
-
-
-def _sentence_bounds_of(text: str, pos: int) -> tuple[int, int]:
-    from protestdb.geo.places import _sentence_bounds
-
-    return _sentence_bounds(text, pos)
 
 
 def namesake_venue(venue: Place | None, place: Place | None, found: list[Place]) -> bool:

@@ -15,10 +15,10 @@ Parts:
 - ``dev9``: ``tests/realnews/dev9.jsonl``, a ninth one (session 17), the same way
 - ``dev10``: ``tests/realnews/dev10.jsonl``, a tenth one (session 21), the same way
 - ``dev11``, ``dev12``: ``tests/realnews/dev11.jsonl``, ``dev12.jsonl``: two more (session 21)
-- ``dev13``: ``tests/realnews/dev13.jsonl``, gathered in session 21 and only scored (aggregate) at the session's start and
-  end: the session's own held-out measure
-- ``dev14``: ``tests/realnews/dev14.jsonl``, gathered in session 22 and only scored (aggregate) at that session's
-  start code and end code: its held-out measure, like ``dev13``
+- ``dev13``: ``tests/realnews/dev13.jsonl``, gathered in session 21 and held out in sessions 21 and 22 (aggregate at each
+  session's start and end only); analysed from session 23 on, like ``dev10`` and ``dev11``
+- ``dev14``: ``tests/realnews/dev14.jsonl``, gathered in session 22 and only scored (aggregate) at the start code and
+  end code of sessions 22 and 23: their held-out measure
 - ``blind``: ``tests/realnews/blind.jsonl`` (scored, never analysed: only its aggregate row is
   printed or written, whatever the options)
 - ``own``: the own-writing sets ``tests/gold/*.jsonl`` and the shared ``seed.jsonl``

@@ -142,3 +142,26 @@ def test_the_pipeline_stores_evidence_into_the_article_text_of_a_wrapped_page():
     for m in mentions:
         for spans in m.evidence.values():
             assert all(art.text[s.start : s.end] == s.quote for s in spans)
+
+
+def test_a_headline_inside_the_page_above_a_dateline_or_in_title_case_stays():
+    stamp = "Posted 14 May 2023"
+    title = "Nurses Rally Outside Corvallis Hospital Over Staffing Levels"
+    plain = "Nurses march through Corvallis over staffing on the wards"
+    body = _wrapped([LEAD, SECOND])
+    for headline in (title, plain):
+        text = stamp + "\n" + headline + "\n" + body
+        assert _paragraphs(unwrap(text)) == [stamp, headline, LEAD, SECOND]
+    text = stamp + "\n" + title + "\n" + _wrapped([SECOND, LEAD])
+    assert _paragraphs(unwrap(text)) == [stamp, title, SECOND, LEAD]
+
+
+def test_long_lines_broken_here_and_there_join_only_where_they_run_on():
+    broken = (
+        "Several hundred parents gathered on the lawn of the district office in Maplecrest on Thursday evening and\n"
+        "demanded that the board reverse its decision to close two rural schools before the next school year\n"
+        "begins, a spokeswoman for the parents' group said after the meeting had ended late into the night\n"
+        "Board members did not answer questions from reporters as they left the building through a side door"
+    )
+    out = unwrap(broken)
+    assert out.count("\n") == 1 and out.endswith("\nBoard members did not answer questions from reporters as they left the building through a side door")

@@ -16,12 +16,16 @@ starting in lower case) and the two lines it separates read as one paragraph:
   fitted on it), so its end was set by the width, not by the writer.
 
 Never joined: lines apart by a blank line, short lines (listings, addresses, verse), list
-items, table rows, and the page's first line (a headline) to a capitalised line.
+items, table rows, and a headline (the page's first line, a title-case line, a line above a
+dateline) to a capitalised line. On a page whose lines run on at more than ``MAX_WIDTH``
+characters (paragraphs broken here and there, not wrapped at a width) only the run-ons join.
 """
 
 from __future__ import annotations
 
 import re
+
+from protestdb.extract.segment import DATELINE
 
 #: a page shows hard wrapping when at least this many lines run on into a lower-case line
 MIN_RUN_ONS = 2
@@ -30,6 +34,9 @@ MIN_LINE_CHARS = 30
 #: the narrowest wrap width read as one (verse and listings run shorter; wire copy and mail
 #: archives wrap at 60-80 characters)
 MIN_WIDTH = 50
+#: above this width the lines are paragraphs broken here and there, not a fixed wrap: only their
+#: run-ons are joined
+MAX_WIDTH = 100
 #: a wrapped line is at least this share of the page's wrap width
 FULL_SHARE = 0.8
 #: a line longer than this share of the wrap width is not of the wrapped block (a paragraph)
@@ -40,6 +47,11 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪◦‣–—>]\s|\(?\d{1,3}[.)]\s|\(
 _TABLE = re.compile(r"\t|\|| {3,}\S")
 _LOWER_START = re.compile(r"^[\"“‘'(]?[a-zà-ÿ]")
 _FIRST_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: a line whose words of at least TITLE_WORD_CHARS letters are capitalised at this share reads as
+#: a title, never joined to a capitalised line below it
+TITLE_SHARE = 0.7
+TITLE_WORD_CHARS = 4
 
 
 def unwrap(text: str) -> str:
@@ -101,9 +113,17 @@ def _joins(body: list[str], i: int, width: int) -> bool:
         return False
     if _run_on(a, b):
         return True
-    if not _is_body_line(a) or i == _first_line(body) or max(len(a), len(b)) > width * OVER_SHARE:
+    if width > MAX_WIDTH or not _is_body_line(a) or max(len(a), len(b)) > width * OVER_SHARE:
         return False
+    if i == _first_line(body) or _headline_like(a) or DATELINE.match(b):
+        return False  # a headline above the story
     return _filled(a, b, width)
+
+
+def _headline_like(line: str) -> bool:
+    """Most of the line's longer words capitalised, as in a title."""
+    words = [w for w in _WORD.findall(line) if len(w) >= TITLE_WORD_CHARS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_SHARE * len(words)
 
 
 def _filled(a: str, b: str, width: int) -> bool:

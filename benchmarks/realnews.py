@@ -141,9 +141,12 @@ def person_events(text: str, events: list[Any], nlp: Any) -> tuple[set[int], set
     pipeline (with the place-name correction), and of those overlapping a PERSON of the raw
     model (the correction disabled): one spaCy pass, the correction then applied to its Doc
     (when it is the pipeline's last component, this is ``nlp(text)``). ``score_set`` calls it for
-    the texts the extractor reads as English."""
+    the texts the extractor reads as English. A hard-wrapped text is parsed as the extractor reads
+    it (``extract.unwrap``: the same length, so the offsets agree)."""
     from protestdb.extract.place_names import COMPONENT
+    from protestdb.extract.unwrap import unwrap
 
+    text = unwrap(text)
     spans = [(i, sp.start, sp.end) for i, ev in enumerate(events) for sp in (ev.evidence.get("locality") or [])]
     if not spans:
         return set(), set()

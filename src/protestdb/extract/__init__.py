@@ -68,6 +68,11 @@ def extract_text(
         text, published, url = page.text, published or page.published, url or page.url
     from protestdb.extract import gate
     from protestdb.extract.spans import quote_index
+    from protestdb.extract.unwrap import unwrap
+
+    # hard-wrapped paragraphs read as one line each; the same length, so every offset found in
+    # the unwrapped text is one into ``text``, which the result keeps (quotes are taken from it)
+    original, text = text, unwrap(text)
 
     # per-text caches serve one article: nothing is carried over between calls (a benchmark that
     # extracts the same text again measures the whole work each time)
@@ -81,16 +86,32 @@ def extract_text(
 
         lang = (detect_language(text) or "en") if text.strip() else None
         doc.trace.drop("article", "prefilter.no_protest_stem", "none of the protest word stems occurs")
-        return _result(doc, False, lang, explain)
+        return _result(doc, False, lang, explain, original)
     is_report = run(doc, geocode=geocode)
-    return _result(doc, is_report, doc.lang, explain)
+    return _result(doc, is_report, doc.lang, explain, original)
 
 
-def _result(doc: Any, is_report: bool, lang: str | None, explain: bool) -> ExtractionResult:
+def _result(doc: Any, is_report: bool, lang: str | None, explain: bool, original: str) -> ExtractionResult:
     from protestdb.extract.trace import trace_to_dict
 
-    res = ExtractionResult(is_protest_report=is_report, language=lang, text=doc.text, events=doc.events if is_report else [])
+    events = doc.events if is_report else []
+    if original != doc.text:
+        events = [_requote(ev, original) for ev in events]
+    res = ExtractionResult(is_protest_report=is_report, language=lang, text=original, events=events)
     if explain:
         res.trace = [trace_to_dict(t) for t in doc.event_traces] if is_report else []
         res.dropped = [d.to_dict() for d in doc.trace.dropped]
+        if original != doc.text:
+            for per_field in res.trace:
+                for entry in (e for entries in per_field.values() for e in entries):
+                    for span in entry.get("evidence") or []:
+                        span["quote"] = original[span["start"] : span["end"]]
     return res
+
+
+def _requote(ev: Any, text: str) -> Any:
+    """``ev`` with every evidence quote taken from ``text`` (the original of an unwrapped text)."""
+    evidence = {
+        f: [s.model_copy(update={"quote": text[s.start : s.end]}) for s in spans] for f, spans in ev.evidence.items()
+    }
+    return ev.model_copy(update={"evidence": evidence})

@@ -106,3 +106,38 @@ def test_locking_themselves_to_is_an_action() -> None:
     res = extract_text(text, MAR_12_2025, geocode=False)
     assert res.is_protest_report
     assert any("blockade" in e.event_type for e in res.events)
+
+
+@pytest.mark.regression("a protest over an election's results is no campaign report")
+def test_election_protest_is_a_report() -> None:
+    text = (
+        "Lusaka police disperse election protesters\n\n"
+        "Police in Zambia fired tear gas on Tuesday to disperse opposition protesters who "
+        "were demanding the dismissal of the election board after the disputed election.\n\n"
+        "The opposition says the election was rigged and wants the election rerun.\n\n"
+        "Crowds chanted outside the board's offices in Lusaka until dusk."
+    )
+    assert frame_density(text, "en")[0] != "campaign"
+    assert _report(text)
+
+
+@pytest.mark.regression("fans' protest against a club's owners is no sports report")
+def test_fans_protest_against_owners_is_a_report() -> None:
+    text = (
+        "Rovers fans protested on Saturday against the owners of the club before the league "
+        "match at the stadium in Bristol, England.\n\n"
+        "The protest was organized by a supporters' trust. Fans marched to the stadium with "
+        "banners demanding that the owners sell the club."
+    )
+    assert _report(text)
+
+
+@pytest.mark.regression("campaign rallies stay out")
+def test_campaign_rally_stays_out() -> None:
+    text = (
+        "Governor Halvorsen rallied supporters in Fargo on Monday ahead of the primary, telling "
+        "voters that her campaign would win the election. The candidate leads the polls by six "
+        "points; her rival, the nominee of the other party, will hold a rally on Friday as ballots "
+        "go out to voters."
+    )
+    assert not _report(text)

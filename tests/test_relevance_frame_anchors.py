@@ -141,18 +141,3 @@ def test_campaign_rally_stays_out() -> None:
         "go out to voters."
     )
     assert not _report(text)
-
-
-@pytest.mark.regression("'taking to the streets' tells a protest as 'took to the streets' does")
-def test_taking_to_the_streets_is_an_action() -> None:
-    text = (
-        "Pharmacists are taking to the streets of Graz, Austria, on Tuesday, carrying signs and "
-        "demanding higher fees from insurers."
-    )
-    res = extract_text(text, MAR_12_2025, geocode=False)
-    assert res.is_protest_report
-    quoted = (
-        "The mayor of Linz said on Monday, \"If the council will not listen, we've got to take to "
-        "the streets one day.\" He did not say when."
-    )
-    assert not _report(quoted)

@@ -92,21 +92,36 @@ def trigger_score(
 def frame_density(text: str, lang: str) -> tuple[str | None, float]:
     """The non-protest frame densest in ``text`` and its hits per 100 words."""
     try:
-        frames = load_lang("frames", lang)["frames"]
+        lex = load_lang("frames", lang)
+        frames = lex["frames"]
     except (FileNotFoundError, KeyError):
         return None, 0.0
     n = max(1, len(_WORD.findall(text)))
     best: tuple[str | None, float] = (None, 0.0)
     low = lowered(text)
     for name, pats in frames.items():
-        pat = narrow(any_rx(tuple(pats)), low)  # the frame's words that occur in the text
-        hits = sum(1 for _ in pat.finditer(text)) if pat is not None else 0
+        hits = _hits(tuple(pats), text, low)  # the frame's words that occur in the text
         if hits < MIN_FRAME_HITS:
             continue  # two words of a frame in a short report ("a fair contract") are no frame
+        if not _anchored(lex, name, text, low):
+            continue  # "higher fuel prices", "inflation": the cause of the protest, no market report
         d = 100.0 * hits / n
         if d > best[1]:
             best = (name, d)
     return best
+
+
+def _hits(pats: tuple[str, ...], text: str, low: str) -> int:
+    pat = narrow(any_rx(pats), low)
+    return sum(1 for _ in pat.finditer(text)) if pat is not None else 0
+
+
+def _anchored(lex: dict[str, Any], name: str, text: str, low: str) -> bool:
+    """Does the text hold the frame's own words (``frames_<lang>`` anchors: a market report's
+    stocks, shares, investors), when the frame lists any? Prices and inflation alone are the
+    subject of fuel-price and cost-of-living protests as much as of market reports."""
+    anchors = lex.get("anchors", {}).get(name)
+    return not anchors or _hits(tuple(anchors), text, low) >= lex.get("min_anchor_hits", 1)
 
 
 def document_score(

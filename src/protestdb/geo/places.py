@@ -688,7 +688,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         if cc is not None and not st and p.country == "US" and p.population < BIG_CITY_POP:
             # a small US namesake ("Wellington", "Paris") in a text about abroad: the world city
             # of that name when there is one ("Elmsburg" of 300,000 people abroad), else nothing
-            p = _world_city(key)
+            p = _world_city(key, cc)
             if p is None or p.country == "US":
                 continue
         if not st and p.country == "US" and (p.admin1 != dateline_state or key not in dateline_keys):
@@ -791,7 +791,7 @@ def _other_country_city(p, quote: str, cc: str | None, named: set[str]) -> bool:
         return False
     if p.population >= FOREIGN_OVER_US_MIN_POP and country_mod.city_country(quote) == p.country:
         return True
-    world = _world_city(norm_name(quote))
+    world = _world_city(norm_name(quote), cc)
     return world is not None and (world.country, world.name) == (p.country, p.name)
 
 
@@ -800,12 +800,17 @@ WORLD_CITY_RATIO = 5
 
 
 @lru_cache(maxsize=4096)
-def _world_city(key: str):  # noqa: ANN202 (a gazetteer place or None)
+def _world_city(key: str, cc: str | None = None):  # noqa: ANN202 (a gazetteer place or None)
     """The city a name points to the world over, among the places called so by their own name
     (another language's name for a town never counts): the biggest, of at least
     ``MIN_POP_FOREIGN`` people and ``WORLD_CITY_RATIO`` times any namesake of another country
-    ("Elmsburg" of 200,000 people beside a US Elmsburg of 20,000); else None."""
-    own = [c for c in candidates(key) if c.primary and c.kind == "city"]
+    ("Elmsburg" of 200,000 people beside a US Elmsburg of 20,000); else None. A name with a
+    place of the text's country ``cc`` (however small: a village the gazetteer keeps below the
+    size a town of the country is found from) points to no world city."""
+    found = candidates(key)
+    if cc is not None and any(c.country == cc for c in found):
+        return None
+    own = [c for c in found if c.primary and c.kind == "city"]
     if not own:
         return None
     top = max(own, key=lambda c: c.population or 0)

@@ -803,9 +803,8 @@ WORLD_CITY_RATIO = 5
 def _world_city(key: str, cc: str | None = None):  # noqa: ANN202 (a gazetteer place or None)
     """The city a name points to the world over, among the places called so by their own name
     (another language's name for a town never counts): the biggest, of at least
-    ``MIN_POP_FOREIGN`` people and ``WORLD_CITY_RATIO`` times any namesake of another country,
-    each of them a town under ``MIN_POP_FOREIGN`` ("Elmsburg" of 200,000 people beside a US
-    Elmsburg of 20,000); else None. A name with a
+    ``MIN_POP_FOREIGN`` people and ``WORLD_CITY_RATIO`` times any namesake of another country
+    ("Elmsburg" of 200,000 people beside a US Elmsburg of 20,000); else None. A name with a
     place of the text's country ``cc`` (however small: a village the gazetteer keeps below the
     size a town of the country is found from) points to no world city."""
     found = candidates(key)
@@ -816,9 +815,8 @@ def _world_city(key: str, cc: str | None = None):  # noqa: ANN202 (a gazetteer p
         return None
     top = max(own, key=lambda c: c.population or 0)
     rest = max((c.population or 0 for c in own if c.country != top.country), default=0)
-    if (top.population or 0) < MIN_POP_FOREIGN or top.population < WORLD_CITY_RATIO * max(1, rest) \
-            or rest >= MIN_POP_FOREIGN:
-        return None  # two cities of one name (Birmingham, England and Alabama): no world city
+    if (top.population or 0) < MIN_POP_FOREIGN or top.population < WORLD_CITY_RATIO * max(1, rest):
+        return None
     return top
 
 

@@ -287,9 +287,12 @@ def _in_list_shape(doc: Doc, ent: Span) -> bool:
     if len(ent) > 3 or not _is_word_name(ent):
         return False
     seps = _list_lex()[0]
-    before = ent.start > 0 and doc[ent.start - 1].lower_ in seps
-    after = ent.end < len(doc) and doc[ent.end].lower_ in seps
-    return before or after
+    i, j = ent.start - 1, ent.end
+    if i > 0 and _wrap(doc[i]):  # "... and\nTulsa": a line wrap between
+        i -= 1
+    if j + 1 < len(doc) and _wrap(doc[j]):
+        j += 1
+    return i >= 0 and doc[i].lower_ in seps or j < len(doc) and doc[j].lower_ in seps
 
 
 #: a list is looked at up to this many names (its first ones, nearest its region head): a longer
@@ -323,6 +326,7 @@ def _region_listed(doc: Doc, listed: list[Span], persons: list[Span]) -> set[tup
             if surnames is None:
                 surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
             out |= _city_listed(doc, items, wanted, surnames, persons)
+            out |= _noun_listed(doc, items, wanted, surnames, persons)
             continue
         inside = [_in_region(e.text, region) for e in items]
         if sum(inside) < LIST_MIN_PLACES + 1:  # the name and two other places of the region
@@ -371,8 +375,10 @@ def _city_listed(doc: Doc, items: list[Span], wanted: set[tuple[int, int]], surn
     countries: dict[str, int] = {}
     tagged: set[str] = set()  # the countries of the names tagged as places
     for e in items:
-        if e.label_ in ("GPE", "LOC", "ORG"):  # the model tags some towns of a list ORG
-            found = _city_places(e.text)
+        if e.label_ not in ("GPE", "LOC", "ORG"):  # the model tags some towns of a list ORG
+            continue
+        for name in _item_names(e):
+            found = _city_places(name)
             if found:
                 countries[found[0][0]] = countries.get(found[0][0], 0) + 1
                 if e.label_ != "ORG":
@@ -386,6 +392,58 @@ def _city_listed(doc: Doc, items: list[Span], wanted: set[tuple[int, int]], surn
         and any(c == country and pop >= LIST_CITY_MIN_POP for c, _, pop in _city_places(ent.text))
         and not person_frame(doc, ent.start, ent.end) and not _person_elsewhere(doc, ent, persons)
     }
+
+
+@lru_cache(maxsize=1)
+def _noun_head() -> re.Pattern[str]:
+    """The noun of towns that opens a list ("the cities of", "towns such as"; ``data/
+    place_names_en`` list_noun_head)."""
+    return re.compile(load_lang("place_names", "en")["list_noun_head"])
+
+
+#: a town of a list opened by its noun ("the towns of A, B and C") has at least this many people
+NOUN_LIST_MIN_POP = 5_000
+
+
+def _noun_listed(doc: Doc, items: list[Span], wanted: set[tuple[int, int]], surnames: set[str],
+                 persons: list[Span]) -> set[tuple[int, int]]:
+    """The names of ``wanted`` in a list that a noun of towns opens ("the cities of Elmford,
+    Dunmore and Kestwick", "towns such as Elmford and Dunmore"; the list's first names may be
+    untagged): the noun tells the items as towns, so a name the model tags PERSON there is a
+    place when the gazetteer has it as a town of at least ``NOUN_LIST_MIN_POP`` people in the
+    country of another name of the list (any label; that name's most populous namesake); never a name in a person's frame, the
+    surname of a full name on the page, nor a name told as a person elsewhere."""
+    if not any((e.start, e.end) in wanted for e in items):
+        return set()
+    first = items[0]
+    lo = max(first.sent.start_char if doc.has_annotation("SENT_START") else 0, first.start_char - 160)
+    m = _NAMES_BEFORE.search(doc.text, max(lo, first.start_char - 120), first.start_char)
+    head_end = m.start() if m is not None else first.start_char
+    if _noun_head().search(doc.text, max(lo, head_end - 60), head_end) is None:
+        return set()
+    # each other name's country: its most populous namesake's ("Ghent" is Belgian, not a US hamlet)
+    towns = [{found[0][0] for n in _item_names(e) for found in [_city_places(n)] if found} for e in items]
+    out = set()
+    for k, ent in enumerate(items):
+        if (ent.start, ent.end) not in wanted or ent.text in surnames:
+            continue
+        others = set().union(*(t for j, t in enumerate(towns) if j != k))
+        if not any(c in others and pop >= NOUN_LIST_MIN_POP for c, _a, pop in _city_places(ent.text)):
+            continue
+        if not person_frame(doc, ent.start, ent.end) and not _person_elsewhere(doc, ent, persons):
+            out.add((ent.start, ent.end))
+    return out
+
+
+_ITEM_SPLIT = re.compile(r"[ \t]*(?:,|;|\band\b)[ \t]*")
+
+
+def _item_names(ent: Span) -> list[str]:
+    """The names an item of a list holds: an ORG entity the model glued over two items ("Elmford,
+    Dunmore Bay") holds each of them; any other entity its own text."""
+    if ent.label_ != "ORG" or "," not in ent.text:
+        return [ent.text]
+    return [p for p in _ITEM_SPLIT.split(ent.text) if p]
 
 
 #: names listed before a list's first tagged name ("Elmford, Dunmore, "), at most four
@@ -416,27 +474,39 @@ def _city_places(name: str) -> list[tuple[str, str | None, int]]:
 
 
 def _list_runs(doc: Doc, names: list[Span]) -> list[list[Span]]:
-    """The lists of ``names`` (in text order): maximal runs of names coordinated in one sentence
-    ("A, B and C", "A, B, and C", "A; B"), one or two separators between two names; one pass."""
+    """The lists of ``names`` (in text order): maximal runs of names coordinated in one line
+    ("A, B and C", "A, B, and C", "A; B"), one or two separators between two names; one pass.
+    Only separators (or untagged names) stand between two items, never a sentence's end: a
+    sentence start the parser puts inside "A and B" does not break the list."""
     seps = _list_lex()[0]
     runs: list[list[Span]] = []
     for e in names:
         if runs:
             prev = runs[-1][-1]
-            gap = range(prev.end, e.start)
+            gap = [j for j in range(prev.end, e.start) if not _wrap(doc[j])]  # a line wrap is no break
             if (1 <= len(gap) <= 2 and all(doc[j].lower_ in seps for j in gap) or _untagged_items(doc, gap, seps)) \
-                    and not any(doc[j].is_sent_start for j in range(prev.end, e.start + 1)):
+                    and not any(_line_break(doc[j]) for j in range(prev.end - 1, e.start)):
                 runs[-1].append(e)
                 continue
         runs.append([e])
     return runs
 
 
+def _wrap(tok: Any) -> bool:
+    """A token of one line wrap inside a sentence ("\\n" alone)."""
+    return tok.is_space and tok.text.count("\n") == 1 and not tok.text.strip()
+
+
+def _line_break(tok: Any) -> bool:
+    """Does a paragraph break (a blank line) follow the token?"""
+    return "\n\n" in tok.text_with_ws or (tok.is_space and tok.text.count("\n") > 1)
+
+
 #: at most this many names the model left untagged stand between two names of one list
 LIST_MAX_UNTAGGED = 2
 
 
-def _untagged_items(doc: Doc, gap: range, seps: frozenset[str]) -> bool:
+def _untagged_items(doc: Doc, gap: list[int], seps: frozenset[str]) -> bool:
     """Is ``gap`` (token indexes between two names) list items the model tagged as nothing ("A,
     Elmford, Dunmore and B": "Elmford" and "Dunmore" untagged)? Separators open and close it, each
     item between is one to three capitalised words without an entity label, at most

@@ -382,6 +382,9 @@ def civic_site(text: str, start: int, end: int, lang: str = "en", named_state: b
 _CITY_DISTRICT = re.compile(r"[ \t]+(?:Central Business District|CBD|[Cc]ity [Cc]ent(?:re|er))$")
 
 
+#: a sentence's end inside a place's would-be name tail ("..., Elmford and Dunmore. Police said"):
+#: a word of two lower-case letters or more before a full stop (not "St.", "Mt.")
+_SENTENCE_END_IN = re.compile(r"[a-z]{2}[.!?][ \t]")
 _IN_BEFORE_TOWN = re.compile(r"\bin[ \t]+$")
 _AND_NEXT = re.compile(r"[ \t]+and[ \t]+[A-Z]")
 
@@ -431,6 +434,7 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
                 other_state=bool(named_states and pm.state and pm.state not in named_states))
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
             if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)) and not civic \
+                    and not _SENTENCE_END_IN.search(m.group(0)) \
                     and not _next_site(text, pm.start, m.group(0)):
                 continue
             if (not civic and place_tail(text, pm.end, lang)) or street_crossing(text, pm.start, lang):

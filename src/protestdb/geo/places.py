@@ -686,7 +686,11 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         if not st and p.country != "US" and _acronym_at(text, s, e):
             continue  # "USI", "NUM": a union's acronym, not a foreign town
         if cc is not None and not st and p.country == "US" and p.population < BIG_CITY_POP:
-            continue  # a small US namesake ("Wellington", "Paris") in a text about abroad
+            # a small US namesake ("Wellington", "Paris") in a text about abroad: the world city
+            # of that name when there is one ("Elmsburg" of 300,000 people abroad), else nothing
+            p = _world_city(key, cc)
+            if p is None or p.country == "US":
+                continue
         if not st and p.country == "US" and (p.admin1 != dateline_state or key not in dateline_keys):
             # context states do not turn a big city into a small namesake (Denver, N.C.); nor does
             # the dateline's state a city other than the dateline's own ("NEW YORK — ... teachers
@@ -785,7 +789,35 @@ def _other_country_city(p, quote: str, cc: str | None, named: set[str]) -> bool:
         return True
     if not p.primary:
         return False
-    return p.population >= FOREIGN_OVER_US_MIN_POP and country_mod.city_country(quote) == p.country
+    if p.population >= FOREIGN_OVER_US_MIN_POP and country_mod.city_country(quote) == p.country:
+        return True
+    world = _world_city(norm_name(quote), cc)
+    return world is not None and (world.country, world.name) == (p.country, p.name)
+
+
+#: a world city outnumbers every namesake of its name (by their own names) this many times
+WORLD_CITY_RATIO = 5
+
+
+@lru_cache(maxsize=4096)
+def _world_city(key: str, cc: str | None = None):  # noqa: ANN202 (a gazetteer place or None)
+    """The city a name points to the world over, among the places called so by their own name
+    (another language's name for a town never counts): the biggest, of at least
+    ``MIN_POP_FOREIGN`` people and ``WORLD_CITY_RATIO`` times any namesake of another country
+    ("Elmsburg" of 200,000 people beside a US Elmsburg of 20,000); else None. A name with a
+    place of the text's country ``cc`` (however small: a village the gazetteer keeps below the
+    size a town of the country is found from) points to no world city."""
+    found = candidates(key)
+    if cc is not None and any(c.country == cc for c in found):
+        return None
+    own = [c for c in found if c.primary and c.kind == "city"]
+    if not own:
+        return None
+    top = max(own, key=lambda c: c.population or 0)
+    rest = max((c.population or 0 for c in own if c.country != top.country), default=0)
+    if (top.population or 0) < MIN_POP_FOREIGN or top.population < WORLD_CITY_RATIO * max(1, rest):
+        return None
+    return top
 
 
 def _named(r, quote: str, p):  # noqa: ANN001, ANN202 (GeoResult, gazetteer place)

@@ -791,14 +791,20 @@ def continues_current(st: DraftState, s: Sentence) -> list[Group] | None:
 
 
 def _aside_of(doc: ExtractDoc, s: Sentence, cur: Draft) -> bool:
-    """Does a sentence tell no day but the current action's and no "another" action ("more
-    rallies are planned", "more people were expected to join starting Sunday" after Sunday's
-    action)? "Another rally on Friday, March 15" is an action of its own."""
+    """Does a sentence tell no "another" action, and either no action word of its own (only the
+    people, or the action told before: "join the hunger strike") or the current action's own day
+    and no other ("more people were expected to join starting Sunday" after Sunday's action,
+    "other vigils were held Wednesday and more are planned")?
+    "Another rally on Friday, March 15" is an action of its own, and so is a call without a day
+    ("they ask supporters to rally outside beforehand")."""
     if any(_new_action().search(doc.text, max(s.seg[0], t.start - 30), t.start) for t in s.trigs):
         return False
+    if not _tells_action(s.trigs):
+        return True  # only the people or the action told before ("disperse protesters", "join the strike")
     m0 = draft_day(doc, cur)
     day = m0 and (m0.value or m0.future_value)
-    return all(day is not None and (m.value or m.future_value) == day for m in dates_in(doc, *s.seg))
+    told = dates_in(doc, *s.seg)
+    return day is not None and bool(told) and all(day in (m.value, m.future_value) for m in told)
 
 
 def _other_tense_aside(st: DraftState, s: Sentence) -> None:

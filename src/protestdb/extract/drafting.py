@@ -1158,15 +1158,12 @@ def sole_located_action(st: DraftState) -> None:
 
 def _joins_sole(doc: ExtractDoc, d: Draft, main: Draft) -> bool:
     """May a draft's words join the page's one located action: a place-less draft, or one placed
-    only in that action's state that tells no other kind of action and no day but the action's
-    ("The Ohio State Patrol arrested 41 protesters" before the march in Elmford, Ohio is told)?"""
+    only in that action's state that tells no day but the action's ("The Ohio State Patrol
+    arrested 41 protesters" before the march in Elmford, Ohio is told)?"""
     if d.key == UNLOCATED:
         return True
     if main.place is None or not main.place.state or d.key != f"state:{main.place.state}":
         return False
-    kinds = {t.type for t in main.triggers} | {"demonstration"}
-    if any(t.type not in kinds and _tells_action([t]) for t in d.triggers):
-        return False  # "Kansas ranchers blocked a county road" beside a picket in Salina: another action
     told = [m for seg in d.segments for m in dates_in(doc, *seg)]
     m0 = draft_day(doc, main)
     day = m0 and (m0.value or m0.future_value)

@@ -93,18 +93,3 @@ def test_a_protest_the_page_tells_after_such_words_elsewhere_stays() -> None:
             "demanding higher pay.\n\nIn Boise, about 300 teachers also marched to the state capitol on Monday.")
     cities = {e.locality for e in report_events(text, PUB)}
     assert {"Harrisburg", "Boise"} <= cities
-
-
-def test_a_state_only_sentence_joins_the_one_located_action_in_that_state() -> None:
-    text = ("Marchers arrested on bridge\n\nThe Ohio State Patrol arrested 41 people after protesters crossed the "
-            "line with their demonstration.\n\nIt started early Wednesday morning when a group began marching on "
-            "the Route 9 bridge in Marietta, Ohio. The marchers parked four cars across the lanes.")
-    evs = report_events(text, date(2024, 3, 8))
-    assert [(e.locality, e.state) for e in evs] == [("Marietta", "OH")]
-
-
-def test_a_state_only_action_in_another_state_stays_its_own() -> None:
-    text = ("Teachers protest pay\n\nTeachers across Kentucky walked out of classes on Monday.\n\nHundreds of "
-            "teachers also rallied on Monday at the capitol in Marietta, Ohio, demanding higher pay.")
-    evs = report_events(text, PUB)
-    assert {(e.locality, e.state) for e in evs} == {("Marietta", "OH"), (None, "KY")}

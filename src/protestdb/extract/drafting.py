@@ -1130,9 +1130,9 @@ def statewide_umbrella(st: DraftState) -> None:
 @draft_filter("sole_located_action")
 def sole_located_action(st: DraftState) -> None:
     """One located action and no nationwide one: the place-less drafts of the same kind (as
-    planned or as held, counter or not), and those placed only in its state (``_joins_sole``),
-    tell that action before its place is named ("Protesters barricaded roads with burning tyres
-    ... residents of Alexandra said"), so their words join it rather than being dropped beside it."""
+    planned or as held, counter or not) tell that action before its place is named ("Protesters
+    barricaded roads with burning tyres ... residents of Alexandra said"), so their words join it
+    rather than being dropped beside it."""
     located = [d for d in st.drafts if d.place is not None and d.key not in (NATIONAL, UNLOCATED)]
     if len(located) != 1 or any(d.key == NATIONAL for d in st.drafts):
         return
@@ -1144,7 +1144,7 @@ def sole_located_action(st: DraftState) -> None:
             d.key, d.place = main.key, main.place
             d.rules.append(("sole_located_action+counter", d.segments[0] if d.segments else (0, 0), ()))
             continue
-        if not _joins_sole(st.doc, d, main) or d.announced != main.announced or d.counter != main.counter:
+        if d.key != UNLOCATED or d.announced != main.announced or d.counter != main.counter:
             continue
         if not _tells_same_action(st.doc, d, main):
             continue
@@ -1154,20 +1154,6 @@ def sole_located_action(st: DraftState) -> None:
         main.rules.append(("sole_located_action", d.segments[0] if d.segments else (0, 0), ()))
         d.triggers = []
     st.drafts = [d for d in st.drafts if d.triggers]
-
-
-def _joins_sole(doc: ExtractDoc, d: Draft, main: Draft) -> bool:
-    """May a draft's words join the page's one located action: a place-less draft, or one placed
-    only in that action's state that tells no day but the action's ("The Ohio State Patrol
-    arrested 41 protesters" before the march in Elmford, Ohio is told)?"""
-    if d.key == UNLOCATED:
-        return True
-    if main.place is None or not main.place.state or d.key != f"state:{main.place.state}":
-        return False
-    told = [m for seg in d.segments for m in dates_in(doc, *seg)]
-    m0 = draft_day(doc, main)
-    day = m0 and (m0.value or m0.future_value)
-    return all(day is not None and day in (m.value, m.future_value) for m in told)
 
 
 def _tells_same_action(doc: ExtractDoc, d: Draft, main: Draft) -> bool:

@@ -769,11 +769,15 @@ def continues_current(st: DraftState, s: Sentence) -> list[Group] | None:
     if cur.counter:
         # after a counter-protest, a sentence without one tells the main action again
         cur = next((o for o in reversed(st.drafts) if o.key == cur.key and not o.counter), cur)
+    n_drafts = len(st.drafts)
     d = cur if cur.announced == s.announced else st.get(cur.key, cur.place, s.para, cur.counter, s.announced, [],
                                                           (s.seg, s.trigs))
     rule = "continues_current"
     why = "another_site" if _another_site(st, d, s.para) else "another_day" if _another_day(
         st, d, s.seg, s.para, s.trigs) else "another_action" if another_action(st.doc, d, s.seg, s.trigs) else None
+    if why is None and len(st.drafts) > n_drafts and _aside_of(st.doc, s, cur):
+        _other_tense_aside(st, s)
+        return []
     if why is not None:
         # the next bulleted site; or a new action told on a day of its own ("Last night, ...")
         d = Draft(cur.key, cur.place, state_place=cur.state_place, counter=cur.counter, announced=s.announced)
@@ -784,6 +788,35 @@ def continues_current(st: DraftState, s: Sentence) -> list[Group] | None:
         d.place = cur.place
     st.current = d
     return []
+
+
+def _aside_of(doc: ExtractDoc, s: Sentence, cur: Draft) -> bool:
+    """Does a sentence tell no "another" action, and either no action word of its own (only the
+    people, or the action told before: "join the hunger strike") or the current action's own day
+    and no other ("more people were expected to join starting Sunday" after Sunday's action,
+    "other vigils were held Wednesday and more are planned")?
+    "Another rally on Friday, March 15" is an action of its own, and so is a call without a day
+    ("they ask supporters to rally outside beforehand")."""
+    if any(_new_action().search(doc.text, max(s.seg[0], t.start - 30), t.start) for t in s.trigs):
+        return False
+    if not _tells_action(s.trigs):
+        return True  # only the people or the action told before ("disperse protesters", "join the strike")
+    m0 = draft_day(doc, cur)
+    day = m0 and (m0.value or m0.future_value)
+    told = dates_in(doc, *s.seg)
+    return day is not None and bool(told) and all(day in (m.value, m.future_value) for m in told)
+
+
+def _other_tense_aside(st: DraftState, s: Sentence) -> None:
+    """A place-less sentence of the other tense than the action being told, with no day, site or
+    "another" of its own (``_aside_of``) ("More rallies are planned in the coming weeks" after a rally told as
+    held; "police dispersed protesters earlier this month" after a planned one), is an aside on
+    the campaign, not an action of its own: its words make no event (the draft ``get`` opened
+    for them is withdrawn)."""
+    st.drafts.pop()
+    for t in s.trigs:
+        st.doc.trace.drop(f"trigger {t.quote!r} at {t.start}", "drafting.continues_current",
+                          "an aside in the other tense beside the action being told, with no day of its own")
 
 
 @draft_rule("dateline_city")

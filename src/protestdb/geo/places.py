@@ -82,7 +82,7 @@ _DATELINE = re.compile(
     r"(?m)(?:^|^[ \t]*date[ \t]+\d{4}-\d{2}-\d{2})[ \t]*(?P<city>[A-Z][A-Z.'’\- ]{1,40}?)(?:,[ \t]*(?P<state>[A-Z][A-Za-z. ]{0,20}?))?"
     r"[ \t]*(?P<outlet>\([^()\n]{1,60}\))?[ \t]*(?:—|–|--|-)[ \t]"
 )
-_STATE_WORD_AFTER = re.compile(r"\A\s+state\b")
+_STATE_WORD_AFTER = re.compile(r"\A\s+[Ss]tate\b")  # "New York state", "the Washington State Patrol"
 #: a page's own date stamp before the first line ("date 2017-04-12 TACOMA, Wash. (AP) —")
 _PAGE_STAMP = re.compile(r"\s*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+")
 
@@ -238,16 +238,20 @@ def _shared_regions() -> dict[str, tuple[str, ...]]:
     return {norm_name(k): tuple(v) for k, v in gazetteer.load_json("regions.json").get("shared", {}).items()}
 
 
-_STATE_AFTER_ABROAD = re.compile(r"[ \t]+[Ss]tate\b")
+@lru_cache(maxsize=1)
+def _region_word_after() -> re.Pattern[str]:
+    """A region word right after a name ("Oyo State", "Hebei province"): ``data/regions.json`` words_after."""
+    words = gazetteer.load_json("regions.json").get("words_after") or ["state"]
+    return re.compile(r"[ \t]+(?:" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
 def _region_abroad(text: str, key: str, e: int, cc: str | None) -> bool:
     """In a text about country ``cc`` (not the US), is the name ending at ``e`` one of its
     regions: a shared region name of ``cc`` ("Victoria" in a text about Australia) or a name
-    with "State" after it ("Oyo State", "in Kano state")?"""
+    with a region word after it ("Oyo State", "in Kano state", "Hebei province")?"""
     if cc is None or cc == "US":
         return False
-    return cc in _shared_regions().get(key, ()) or _STATE_AFTER_ABROAD.match(text, e) is not None
+    return cc in _shared_regions().get(key, ()) or _region_word_after().match(text, e) is not None
 
 
 def _acronym(quote: str) -> bool:

@@ -64,8 +64,11 @@ def test_a_march_toward_a_city_building_is_an_event_in_that_city() -> None:
     ("Some 4,000 teachers were taking to the streets of the capital.", "taking to the streets"),
     ("Nurses take to the street again on Monday.", "take to the street"),
     ("Students hit the streets on Friday.", "hit the streets"),
+    ("Thousands of teachers filled the streets of the capital to protest the cuts.", "filled the streets"),
     ("Dozens of students were occupying the library on Monday.", "occupying the library"),
     ("Dozens of parents gather outside the school board office.", "gather outside"),
+    ("By noon protesters were gathering outside the county jail.", "gathering"),
+    ("People kept gathering at the square all night.", "gathering"),
     ("In Elmford 1,000 rallied, while in Dunmore 600 people turned out.", "turned out"),
 ])
 def test_protest_idioms_in_every_inflection(text: str, words: str) -> None:
@@ -85,3 +88,13 @@ def test_a_list_split_by_semicolons_keeps_each_site() -> None:
     assert _is_site(text, "Helena")
     evs = extract_text(text, DAY).events
     assert {"Tacoma", "Boise", "Helena"} <= {e.locality for e in evs}
+
+
+def test_a_crowd_filling_the_streets_at_a_parade_is_no_protest() -> None:
+    text = "The spring parade started at noon in Elmford and thousands of people filled the streets."
+    assert not extract_text(text, DAY).events
+
+
+def test_a_gathering_noun_is_no_action_word() -> None:
+    text = "Church groups planned a separate memorial gathering on Tuesday at a chapel in Elmford."
+    assert not [t for t in find_triggers(text) if "gather" in t.quote]

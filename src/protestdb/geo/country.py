@@ -31,11 +31,6 @@ MAX_CUES = 3
 CITY_EVIDENCE_POP = 50000
 #: ... and this many times bigger than any namesake elsewhere
 CITY_EVIDENCE_RATIO = 10
-#: a city only leans to a country when its biggest namesake there is this many times bigger than
-#: any namesake elsewhere (Manchester: England's is five times New Hampshire's)
-CITY_LEAN_RATIO = 3
-#: distinct towns leaning to one foreign country that tell it on a page with no other evidence
-MIN_LEANING_TOWNS = 2
 
 
 @lru_cache(maxsize=1)
@@ -133,31 +128,6 @@ def city_country(name: str) -> str | None:
     return None
 
 
-def city_lean(name: str) -> str | None:
-    """The country a city name leans to (:func:`city_country` with the weaker
-    ``CITY_LEAN_RATIO``), counting the places listed under their own name only (not a city's
-    old or other names): evidence only when several towns of a text lean the same way."""
-    best: dict[str, int] = {}
-    for p in candidates(norm_name(name)):
-        if p.kind != "neighborhood" and p.primary:
-            best[p.country] = max(best.get(p.country, 0), p.population)
-    if not best:
-        return None
-    top = max(best, key=lambda c: best[c])
-    rest = max((v for c, v in best.items() if c != top), default=0)
-    return top if best[top] >= CITY_EVIDENCE_POP and best[top] > CITY_LEAN_RATIO * max(1, rest) else None
-
-
-def leaning_country(towns: Iterable[str]) -> str | None:
-    """The foreign country at least ``MIN_LEANING_TOWNS`` distinct town names of a text lean to
-    (:func:`city_lean`), when no town leans to the US or another country."""
-    votes = Counter(c for c in map(city_lean, {norm_name(t) for t in towns}) if c)
-    if len(votes) != 1:
-        return None
-    (c,) = votes
-    return c if c != "US" and votes[c] >= MIN_LEANING_TOWNS else None
-
-
 def weigh(
     *,
     datelines: Iterable[str] = (),
@@ -167,16 +137,12 @@ def weigh(
     text: str = "",
     cities_in_names: Iterable[str] = (),
     towns: Iterable[str] = (),
-    named_towns: Iterable[str] = (),
 ) -> Counter[str]:
     """Evidence per country (ISO2; "US" included) from the kinds of clues of one text.
 
     ``cities_in_names``: countries of cities told inside a longer name ("the Lagos State
     police", "a Karachi court"): half a city's weight, counted once per country. ``towns``: the
-    names of towns told, which choose the country of an office title (``office_titles``).
-    ``named_towns``: every town name told, inside longer names too ("Elmbury Rovers"): when
-    nothing else tells a country, several of them leaning to one foreign country tell it
-    (:func:`leaning_country`)."""
+    names of towns told, which choose the country of an office title (``office_titles``)."""
     score: Counter[str] = Counter()
     for c in set(cities_in_names):
         score[c] += WEIGHTS["city_in_name"]
@@ -193,11 +159,6 @@ def weigh(
         score[c] += WEIGHTS["cue"] * n
     for c, n in office_titles(text, towns).items():
         score[c] += WEIGHTS["title"] * n
-    if not any(v > 0 for v in score.values()):
-        # nothing else tells the country: towns that all lean to one foreign country tell it
-        lean = leaning_country(named_towns)
-        if lean is not None:
-            score[lean] += WEIGHTS["city"]
     return score
 
 
@@ -210,4 +171,4 @@ def decide(score: Counter[str]) -> str | None:
     return c if v > score.get("US", 0.0) else None
 
 
-__all__ = ["city_country", "city_lean", "cue_names", "cues", "decide", "demonyms", "leaning_country", "office_titles", "weigh"]
+__all__ = ["city_country", "cue_names", "cues", "decide", "demonyms", "office_titles", "weigh"]

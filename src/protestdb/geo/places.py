@@ -599,7 +599,6 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
             cities_in_names=[c for (_s, _e, q, st0, _x, gl) in pending_cities if not st0 and gl and not _acronym_at(text, _s, _e)
                              for c in [country_mod.city_country(q)] if c],
             towns=town_quotes,
-            named_towns=[q for (_s, _e, q, st0, _x, _gl) in pending_cities if not st0 and not _acronym_at(text, _s, _e)],
         )
     )
     if cc is not None:

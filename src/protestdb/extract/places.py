@@ -1265,22 +1265,6 @@ def spread_to(text: str, lo: int, start: int, lang: str = "en") -> bool:
     return pats["spread_unreal"].search(text[lo:v]) is None and re.search(r"\b(?:if|unless)\b", tail) is None
 
 
-def _told_site(text: str, lo: int, hi: int, p: Place, pats: dict[str, re.Pattern[str]]) -> bool:
-    """Is the city told as the site by the words around it, though a preposition before it
-    reads as an origin or a destination: a reporter's or a camera's "from" ("reports from
-    Elmford:"), a place in it named after it ("marched toward Elmford police headquarters"),
-    a destination whose "where" clause follows ("turned to Elmford, where crowds converged")?"""
-    before = text[max(lo, p.start - 60) : p.start]
-    if "report_from" in pats and pats["report_from"].search(before) is not None:
-        return True
-    after = text[p.end : min(hi, p.end + 60)]
-    if "town_site_after" in pats and pats["town_site_after"].match(after) is not None \
-            and pats["town_site_before"].search(before) is not None:
-        return True
-    return "where_after" in pats and pats["where_after"].match(after) is not None \
-        and pats["where_before"].search(before) is not None
-
-
 def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") -> set[int]:
     """Ids of the cities told as an action's sites by their frame, whatever the words around
     them seem to say ("from", "to", "of" read as origins; a clause that tells no action):
@@ -1312,7 +1296,6 @@ def site_places(text: str, found: list[Place], bounds: Any, lang: str = "en") ->
                 and pats["count_after"].search(text[p.end : min(hi, p.end + 90)]) is not None)
             or _listed_after(text, lo, prev_site, p, pats)
             or spread_to(text, lo, p.start, lang)
-            or _told_site(text, lo, hi, p, pats)
         )
         if site and not us_place_abroad(text, p, found):
             out.add(id(p))

@@ -33,9 +33,11 @@ def _is_site(text: str, town: str) -> bool:
 
 
 @pytest.mark.parametrize(("text", "town"), [
-    ("Correspondent Mara Quist reports from Tacoma: hundreds of nurses picketed the hospital on Monday.", "Tacoma"),
+    ("Correspondent Mara Quist reports from Tacoma: hundreds of "
+     "nurses picketed the hospital on Monday.", "Tacoma"),
     ("Footage from Spokane showed strikers blocking the depot gates on Tuesday.", "Spokane"),
-    ("Hundreds of tenants marched toward Tacoma police headquarters on Friday to demand an inquiry.", "Tacoma"),
+    ("Hundreds of tenants marched toward Tacoma police "
+     "headquarters on Friday to demand an inquiry.", "Tacoma"),
     ("Farmers on tractors blocked access to Spokane airport on Monday over fuel taxes.", "Spokane"),
     ("By Thursday the convoy turned to Spokane, where hundreds of trucks were converging.", "Spokane"),
     ("Villagers rallied on Monday on the outskirts of Tacoma against the new landfill.", "Tacoma"),
@@ -84,7 +86,8 @@ def test_idiom_look_alikes_are_no_action(text: str) -> None:
 
 
 def test_a_list_split_by_semicolons_keeps_each_site() -> None:
-    text = "Crowds rallied against the cuts on Saturday in towns including Tacoma; Boise, Idaho; and Helena, Montana."
+    text = ("Crowds rallied against the cuts on Saturday in towns including Tacoma; Boise, Idaho; and "
+            "Helena, Montana.")
     assert _is_site(text, "Helena")
     evs = extract_text(text, DAY).events
     assert {"Tacoma", "Boise", "Helena"} <= {e.locality for e in evs}

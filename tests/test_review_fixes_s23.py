@@ -11,6 +11,7 @@ import pytest
 
 from conftest import place_labels
 from protestdb.extract import extract_text
+from protestdb.geo.places import find_places
 
 
 def _outputs(text: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -82,3 +83,11 @@ def test_a_list_stops_at_a_line_break(nlp) -> None:
             "Tulsa Kemp led the march to the port.")
     labels = place_labels(nlp, text, {"Ghent": "GPE", "Namur": "GPE", "Liege": "GPE", "Tulsa Kemp": "PERSON"})
     assert labels["Tulsa Kemp"] == "PERSON"
+
+
+def test_world_city_kept_in_a_text_naming_towns_of_its_country() -> None:
+    # the text's country backed by its own towns; a county council is no US county wording
+    text = ("Farmers blocked roads in Leipzig, Dresden and Munich on Monday, the German police said. "
+            "The Elbe County Council closed two bridges. In Geneva, hundreds of farmers marched on Tuesday.")
+    found = {pm.quote: pm.country for pm in find_places(text) if pm.kind == "city"}
+    assert found.get("Geneva") == "CH"

@@ -831,7 +831,8 @@ def _names_town_of(cc: str, out: list, pending: list) -> bool:  # noqa: ANN001
 
 
 #: US county wording ("the Clarke County courthouse"): a text so worded is told from the US
-_US_COUNTY = re.compile(r"\b[A-Z][a-z]+ County\b")
+#: (not a British "Kent County Council", nor "The County" opening a sentence)
+_US_COUNTY = re.compile(r"\b(?!The\b)[A-Z][a-z]+ County\b(?![ \t]+Council)")
 #: a roundup names this many countries (besides the US) at least
 ROUNDUP_COUNTRIES = 2
 

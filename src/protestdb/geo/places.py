@@ -840,14 +840,17 @@ ROUNDUP_COUNTRIES = 2
 def _world_city_told(text: str, key: str, cc: str | None, named: set[str], backed: bool):  # noqa: ANN202
     """:func:`_world_city`, only where the text backs it: its country named (by name, demonym or
     cue), the page a roundup naming several countries, or the text's own country ``cc`` backed
-    by a town of it (``backed``: "farmers blocked roads in Leipzig ... In Geneva"); and never
-    beside US county wording (a US local page whose country a demonym misled: "Ukrainian
-    immigrants rallied outside the Clarke County courthouse in Athens")."""
+    by a town of it (``backed``: "farmers blocked roads in Leipzig ... In Geneva"; counties
+    abroad then count for nothing: "Nakuru County"); unbacked, never beside US county wording (a
+    US local page whose country a demonym misled: "Ukrainian immigrants rallied outside the
+    Clarke County courthouse in Athens")."""
     world = _world_city(key, cc)
-    if world is None or _US_COUNTY.search(text):
+    if world is None or backed:
+        return world
+    if _US_COUNTY.search(text):
         return None
     told = set(named) | set(country_mod.cues(text))
-    if backed or world.country in told or len(told - {"US"}) >= ROUNDUP_COUNTRIES:
+    if world.country in told or len(told - {"US"}) >= ROUNDUP_COUNTRIES:
         return world
     return None
 

@@ -61,7 +61,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 REALNEWS = ROOT / "tests" / "realnews"
-DEV_PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14")  # the development parts (their per-document errors are printed for the ANALYSABLE ones)
+# the development parts (their per-document errors are printed for the ANALYSABLE ones)
+DEV_PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
+             "dev13", "dev14")
 PARTS = (*DEV_PARTS, "blind")  # every real-news part, in the order they are scored
 #: dev parts held out now: scored in aggregate only, their per-document errors never printed
 HELD_OUT = ("dev14",)
@@ -409,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         for r in results:
             if r["name"] not in ANALYSABLE:
-                continue  # only the dev parts are analysed; blind's and held-out parts' errors are never shown
+                continue  # only the dev parts are analysed; blind's, held-out parts' errors never shown
             for d in r["per_doc"]:
                 for e in d["errors"]:
                     print(f"{d['doc_id']}\t{e}")
@@ -419,7 +421,8 @@ def main(argv: list[str] | None = None) -> int:
         out = []
         for r in results:
             keep = {
-                k: v for k, v in r.items() if k not in ("per_doc", "relabelled_events") or r["name"] in ANALYSABLE
+                k: v for k, v in r.items()
+                if k not in ("per_doc", "relabelled_events") or r["name"] in ANALYSABLE
             }
             out.append(keep)
         args.json.write_text(json.dumps(out, indent=1), encoding="utf-8")

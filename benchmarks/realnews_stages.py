@@ -357,7 +357,8 @@ def classify(page: Page, tally: Tally) -> None:
     for i in pg.matched_preds:
         tally.by_rule(first_rule(page, i), MATCHED)
     for j in pg.free_golds:
-        tally.note(tally.misses, miss_class(page, pg, j), f"{page.part}:{page.doc_id} {pg.golds[j].get('locality')}")
+        where = f"{page.part}:{page.doc_id} {pg.golds[j].get('locality')}"
+        tally.note(tally.misses, miss_class(page, pg, j), where)
     for i in pg.free_preds:
         cls, rule = fp_class(page, pg, i), first_rule(page, i)
         tally.note(tally.falses, cls, f"{page.part}:{page.doc_id} {pg.preds[i].get('locality')} [{rule}]")
@@ -372,7 +373,8 @@ def read_part(part: str, gold: Path, texts: Path | None, urls: bool = False) -> 
     addresses = realnews._page_urls(gold, texts) if urls else {}
     missing = realnews.missing_texts(gold, texts)
     if missing:
-        print(f"{part}: {len(missing)} texts missing ({', '.join(missing)}): classed without them", file=sys.stderr)
+        print(f"{part}: {len(missing)} texts missing ({', '.join(missing)}): classed without them",
+              file=sys.stderr)
     for doc in load_gold(gold):
         if str(doc.get("doc_id")) in missing:
             continue
@@ -432,7 +434,8 @@ def rule_table(tallies: dict[str, Tally]) -> list[str]:
             rules[rule] = rules.get(rule, Counter()) + c
     short = {c: f"F{k}" for k, c in enumerate(FP_ORDER, 1)}
     lines = ["  ".join(f"{k}={c}" for c, k in short.items())]
-    lines.append(f"{'matched':>7} {'false':>5} " + " ".join(f"{k:>3}" for k in short.values()) + "  first drafting rule")
+    lines.append(f"{'matched':>7} {'false':>5} " + " ".join(f"{k:>3}" for k in short.values())
+                 + "  first drafting rule")
     for rule, c in sorted(rules.items(), key=lambda kv: (-kv[1].total(), kv[0])):
         false = c.total() - c[MATCHED]
         lines.append(f"{c[MATCHED]:>7} {false:>5} " + " ".join(f"{c[n]:>3}" for n in short) + f"  {rule}")
@@ -453,7 +456,8 @@ def example_lines(tallies: dict[str, Tally], what: str) -> list[str]:
 def report(tallies: dict[str, Tally], examples: bool = False) -> str:
     """The whole printout: scores, missed gold events, false predictions, first rules [examples]."""
     out = ["== events per part", *score_lines(tallies), "", "== missed gold events by stage",
-           *count_table(tallies, "misses"), "", "== false predictions by kind", *count_table(tallies, "falses"),
+           *count_table(tallies, "misses"), "", "== false predictions by kind",
+           *count_table(tallies, "falses"),
            "", "== predictions by the first drafting rule of their trace (all parts)", *rule_table(tallies)]
     if examples:
         out += ["", "== examples: missed gold events", *example_lines(tallies, "misses"),
@@ -469,7 +473,8 @@ def refused(part: str) -> str | None:
     if part in realnews.ANALYSABLE:
         return None
     if part in (*realnews.HELD_OUT, "blind"):
-        return f"realnews_stages: {part} is held out: its errors are never read (score it with benchmarks/realnews.py)"
+        return (f"realnews_stages: {part} is held out: its errors are never read"
+                " (score it with benchmarks/realnews.py)")
     return f"realnews_stages: unknown part {part!r} (analysable: {' '.join(realnews.ANALYSABLE)})"
 
 
@@ -477,7 +482,8 @@ def gold_file(part: str, given: Path | None, halves: Path | None) -> Path | str:
     """The gold file of ``part``, or why there is none to read (an even half, blind, held out)."""
     if given is None and part in realnews.HALVED:
         if halves is None:
-            return f"realnews_stages: {part}'s even half is a check: give its odd half (--{part} FILE or --halves DIR)"
+            return (f"realnews_stages: {part}'s even half is a check:"
+                    f" give its odd half (--{part} FILE or --halves DIR)")
         given = halves / f"{part}_odd.jsonl"
     path = given or realnews.REALNEWS / f"{part}.jsonl"
     if "_even" in path.name or any(h in path.name for h in ("blind", *realnews.HELD_OUT)):
@@ -487,8 +493,10 @@ def gold_file(part: str, given: Path | None, halves: Path | None) -> Path | str:
 
 def arguments() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].replace("\n", " "))
-    ap.add_argument("--parts", nargs="+", default=list(realnews.ANALYSABLE), help="analysable parts to classify")
-    ap.add_argument("--texts", type=Path, default=realnews.REALNEWS / "texts", help="folder of <doc_id>.txt texts")
+    ap.add_argument("--parts", nargs="+", default=list(realnews.ANALYSABLE),
+                    help="analysable parts to classify")
+    ap.add_argument("--texts", type=Path, default=realnews.REALNEWS / "texts",
+                    help="folder of <doc_id>.txt texts")
     ap.add_argument("--halves", type=Path, default=None, help="folder of the odd halves, <part>_odd.jsonl")
     for part in realnews.ANALYSABLE:
         ap.add_argument(f"--{part}", type=Path, default=None, help=f"gold file of the {part} part")

@@ -24,7 +24,8 @@ def test_without_a_cue_a_town_keeps_its_us_namesake() -> None:
 
 
 def test_us_towns_with_british_namesakes_stay_in_the_us() -> None:
-    text = "Hundreds of state workers rallied in Manchester and Norwich on Saturday to protest proposed pension cuts."
+    text = ("Hundreds of state workers rallied in Manchester and Norwich on Saturday to protest proposed "
+            "pension cuts.")
     assert {c for _, _, c in _places(text)} == {"US"}
 
 

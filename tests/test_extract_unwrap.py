@@ -69,7 +69,8 @@ def test_a_sentence_wrapped_right_after_a_full_stop_is_joined():
 
 
 def test_a_listing_of_short_lines_below_a_wrapped_story_is_kept():
-    listing = "Saturday rallies\nFernwick\n11 a.m. - Town Hall steps\nMarlow Bay\n2 p.m. - Harbour Green\nDetails to come"
+    listing = ("Saturday rallies\nFernwick\n11 a.m. - Town Hall steps\nMarlow Bay\n2 p.m. - Harbour "
+               "Green\nDetails to come")
     text = _wrapped([LEAD, SECOND]) + "\n" + listing
     out = unwrap(text)
     assert out.endswith(listing)
@@ -158,10 +159,13 @@ def test_a_headline_inside_the_page_above_a_dateline_or_in_title_case_stays():
 
 def test_long_lines_broken_here_and_there_join_only_where_they_run_on():
     broken = (
-        "Several hundred parents gathered on the lawn of the district office in Maplecrest on Thursday evening and\n"
-        "demanded that the board reverse its decision to close two rural schools before the next school year\n"
+        "Several hundred parents gathered on the lawn of the district office in Maplecrest on Thursday "
+        "evening and\n"
+        "demanded that the board reverse its decision to close two rural schools before the next school "
+        "year\n"
         "begins, a spokeswoman for the parents' group said after the meeting had ended late into the night\n"
         "Board members did not answer questions from reporters as they left the building through a side door"
     )
     out = unwrap(broken)
-    assert out.count("\n") == 1 and out.endswith("\nBoard members did not answer questions from reporters as they left the building through a side door")
+    assert out.count("\n") == 1 and out.endswith("\nBoard members did not answer questions from reporters "
+                                                 "as they left the building through a side door")

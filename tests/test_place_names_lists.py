@@ -56,12 +56,14 @@ def test_name_after_a_noun_list_kept_a_person(nlp, text: str, ents: dict[str, st
 
 def test_a_line_wrap_does_not_break_a_list(nlp) -> None:
     text = "Rallies were held on Saturday in Denver, Austin, Boise and\nTulsa."
-    assert _labels(nlp, text, {"Denver": "GPE", "Austin": "GPE", "Boise": "GPE", "Tulsa": "PERSON"})["Tulsa"] == "GPE"
+    ents = {"Denver": "GPE", "Austin": "GPE", "Boise": "GPE", "Tulsa": "PERSON"}
+    assert _labels(nlp, text, ents)["Tulsa"] == "GPE"
 
 
 def test_a_paragraph_break_ends_a_list(nlp) -> None:
     text = "Rallies were held on Saturday in Denver and Austin,\n\nTulsa and Boise."
-    assert _labels(nlp, text, {"Denver": "GPE", "Austin": "GPE", "Tulsa": "PERSON", "Boise": "PERSON"})["Tulsa"] == "PERSON"
+    ents = {"Denver": "GPE", "Austin": "GPE", "Tulsa": "PERSON", "Boise": "PERSON"}
+    assert _labels(nlp, text, ents)["Tulsa"] == "PERSON"
 
 
 def test_two_towns_glued_into_one_org_count_as_the_lists_towns(nlp) -> None:

@@ -21,19 +21,24 @@ PUB = "2025-03-10"  # a Monday: "on Saturday" is 2025-03-08
 
 TEXTS = {
     # the rally is told on Saturday; the gold dates it a week earlier
-    "lib": "Library supporters rally in Bennington\n\nBENNINGTON, Vt. — About 200 people rallied on Saturday outside "
+    "lib": "Library supporters rally in Bennington\n\nBENNINGTON, Vt. — About 200 people rallied on "
+           "Saturday outside "
            "the Bennington town hall to protest the planned closing of the branch library on Elm Street.\n\n"
            "Speakers from the Friends of the Bennington Library said the branch serves many children.\n",
     # the gold's town is nowhere on the page; the page's own town is not in the gold
-    "nurses": "Nurses picket hospital in Keene\n\nKEENE, N.H. — Dozens of nurses picketed outside Cheshire Valley "
+    "nurses": "Nurses picket hospital in Keene\n\nKEENE, N.H. — Dozens of nurses picketed outside Cheshire "
+              "Valley "
               "Hospital on Friday, demanding safer staffing levels and higher pay.\n\n"
               "The nurses' union said talks with the hospital had stalled for months.\n",
     # the second town is told as where the students came from: a drafting rule drops it
-    "climate": "Climate march fills Burlington streets\n\nBURLINGTON, Vt. — Hundreds of people marched through "
+    "climate": "Climate march fills Burlington streets\n\nBURLINGTON, Vt. — Hundreds of people marched "
+               "through "
                "downtown Burlington on Saturday to demand faster action on climate change, after students "
-               "traveled from Montpelier to join the march.\n\nOrganizers said the crowd was the largest in years.\n",
+               "traveled from Montpelier to join the march.\n\nOrganizers said the crowd was the largest in "
+               "years.\n",
     # no protest word at all
-    "budget": "Council passes budget\n\nThe Rutland city council approved next year's budget on Tuesday after "
+    "budget": "Council passes budget\n\nThe Rutland city council approved next year's budget on Tuesday "
+              "after "
               "a short debate about road repairs.\n",
 }
 
@@ -43,12 +48,15 @@ def _event(locality: str, state: str, day: str, kind: str = "rally") -> dict:
 
 
 GOLD = [
-    {"doc_id": "lib", "published": PUB, "is_protest_report": True, "events": [_event("Bennington", "VT", "2025-03-01")]},
+    {"doc_id": "lib", "published": PUB, "is_protest_report": True,
+     "events": [_event("Bennington", "VT", "2025-03-01")]},
     {"doc_id": "nurses", "published": PUB, "is_protest_report": True,
      "events": [_event("Brattleboro", "VT", "2025-03-07", "picket")]},
     {"doc_id": "climate", "published": PUB, "is_protest_report": True,
-     "events": [_event("Burlington", "VT", "2025-03-08", "march"), _event("Montpelier", "VT", "2025-03-08", "march")]},
-    {"doc_id": "budget", "published": PUB, "is_protest_report": True, "events": [_event("Rutland", "VT", "2025-03-04")]},
+     "events": [_event("Burlington", "VT", "2025-03-08", "march"),
+                _event("Montpelier", "VT", "2025-03-08", "march")]},
+    {"doc_id": "budget", "published": PUB, "is_protest_report": True,
+     "events": [_event("Rutland", "VT", "2025-03-04")]},
     # the same picket page, judged no report by its (invented) annotator
     {"doc_id": "nurses2", "published": PUB, "is_protest_report": False, "events": []},
 ]
@@ -132,15 +140,18 @@ def _page(preds: list[dict], golds: list[dict]):
 def _classes(preds: list[dict], golds: list[dict]) -> tuple[list[str], list[str]]:
     page = _page(preds, golds)
     pg = stages.pair(page)
-    return [stages.miss_class(page, pg, j) for j in pg.free_golds], [stages.fp_class(page, pg, i) for i in pg.free_preds]
+    misses = [stages.miss_class(page, pg, j) for j in pg.free_golds]
+    return misses, [stages.fp_class(page, pg, i) for i in pg.free_preds]
 
 
 def test_predictions_at_the_gold_town_are_classed_without_the_page() -> None:
     first, second = _event("Elmford", "OH", "2025-03-01"), _event("Elmford", "OH", "2025-03-02")
     assert _classes([first], [first, second]) == ([stages.SEVERAL], [])
-    assert _classes([_event("Elmford", "PA", "2025-03-01")], [first]) == ([stages.OTHER_STATE], [stages.FP_STATE])
+    assert _classes([_event("Elmford", "PA", "2025-03-01")], [first]) == (
+        [stages.OTHER_STATE], [stages.FP_STATE])
     assert _classes([second, _event("Dunmore", "OH", "2025-03-01")], [first]) == (
         [stages.OTHER_DATE], [stages.FP_DATE, stages.FP_ONE])
     placeless = {**first, "locality": None}
-    assert _classes([{**placeless, "type": ["strike"]}], [placeless]) == ([stages.NULL_OTHER], [stages.FP_NULL])
+    assert _classes([{**placeless, "type": ["strike"]}], [placeless]) == (
+        [stages.NULL_OTHER], [stages.FP_NULL])
     assert _classes([], [placeless]) == ([stages.NULL_NONE], [])

@@ -112,6 +112,7 @@ def _result(doc: Any, is_report: bool, lang: str | None, explain: bool, original
 def _requote(ev: Any, text: str) -> Any:
     """``ev`` with every evidence quote taken from ``text`` (the original of an unwrapped text)."""
     evidence = {
-        f: [s.model_copy(update={"quote": text[s.start : s.end]}) for s in spans] for f, spans in ev.evidence.items()
+        f: [s.model_copy(update={"quote": text[s.start : s.end]}) for s in spans]
+        for f, spans in ev.evidence.items()
     }
     return ev.model_copy(update={"evidence": evidence})

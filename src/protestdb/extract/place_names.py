@@ -405,14 +405,19 @@ def _noun_head() -> re.Pattern[str]:
 NOUN_LIST_MIN_POP = 5_000
 
 
+#: the labels of a noun-opened list's names whose countries confirm the other names as towns
+_VOTERS = frozenset({"GPE", "LOC", "ORG", "FAC"})
+
+
 def _noun_listed(doc: Doc, items: list[Span], wanted: set[tuple[int, int]], surnames: set[str],
                  persons: list[Span]) -> set[tuple[int, int]]:
     """The names of ``wanted`` in a list that a noun of towns opens ("the cities of Elmford,
     Dunmore and Kestwick", "towns such as Elmford and Dunmore"; the list's first names may be
     untagged): the noun tells the items as towns, so a name the model tags PERSON there is a
     place when the gazetteer has it as a town of at least ``NOUN_LIST_MIN_POP`` people in the
-    country of another name of the list (any label; that name's most populous namesake); never a name in a person's frame, the
-    surname of a full name on the page, nor a name told as a person elsewhere."""
+    country of another name of the list (one the model tags a place or a body, ``_VOTERS``: two
+    PERSON names never confirm each other; that name's most populous namesake); never a name in
+    a person's frame, the surname of a full name on the page, nor a name told as a person elsewhere."""
     if not any((e.start, e.end) in wanted for e in items):
         return set()
     first = items[0]
@@ -422,7 +427,8 @@ def _noun_listed(doc: Doc, items: list[Span], wanted: set[tuple[int, int]], surn
     if _noun_head().search(doc.text, max(lo, head_end - 60), head_end) is None:
         return set()
     # each other name's country: its most populous namesake's ("Ghent" is Belgian, not a US hamlet)
-    towns = [{found[0][0] for n in _item_names(e) for found in [_city_places(n)] if found} for e in items]
+    towns = [{found[0][0] for n in _item_names(e) for found in [_city_places(n)] if found}
+             if e.label_ in _VOTERS else set() for e in items]
     out = set()
     for k, ent in enumerate(items):
         if (ent.start, ent.end) not in wanted or ent.text in surnames:

@@ -383,8 +383,21 @@ _CITY_DISTRICT = re.compile(r"[ \t]+(?:Central Business District|CBD|[Cc]ity [Cc
 
 
 #: a sentence's end inside a place's would-be name tail ("..., Elmford and Dunmore. Police said"):
-#: a word of two lower-case letters or more before a full stop (not "St.", "Mt.")
-_SENTENCE_END_IN = re.compile(r"[a-z]{2}[.!?][ \t]")
+#: a word ending in two lower-case letters or more before a full stop (not "St.", "Mt.")
+_SENTENCE_END_IN = re.compile(r"([A-Za-z]*[a-z]{2})([.!?])[ \t]")
+
+
+def _sentence_end_in(tail: str) -> bool:
+    """Does a sentence end inside ``tail``? A full stop after an abbreviation of a name
+    ("Teachers Assn. Building", "Elm Bros. Warehouse"; venues' ``name_abbreviations``) ends none."""
+    abbrevs = _name_abbreviations("en")
+    return any(m.group(2) != "." or m.group(1).lower() not in abbrevs
+               for m in _SENTENCE_END_IN.finditer(tail))
+
+
+@lru_cache(maxsize=4)
+def _name_abbreviations(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lang("venues", lang).get("name_abbreviations", ()))
 _IN_BEFORE_TOWN = re.compile(r"\bin[ \t]+$")
 _AND_NEXT = re.compile(r"[ \t]+and[ \t]+[A-Z]")
 
@@ -434,7 +447,7 @@ def gazetteer_places(text: str, doc: Any = None, lang: str = "en") -> list[Place
                 other_state=bool(named_states and pm.state and pm.state not in named_states))
             m = tail.match(text, pm.end, min(len(text), pm.end + 60))
             if m is not None and "\n" not in m.group(0) and not _is_city_district(m.group(0)) and not civic \
-                    and not _SENTENCE_END_IN.search(m.group(0)) \
+                    and not _sentence_end_in(m.group(0)) \
                     and not _next_site(text, pm.start, m.group(0)):
                 continue
             if (not civic and place_tail(text, pm.end, lang)) or street_crossing(text, pm.start, lang):

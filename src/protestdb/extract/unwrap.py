@@ -93,7 +93,8 @@ def _is_body_line(line: str) -> bool:
 
 def _run_on(a: str, b: str) -> bool:
     """``a`` runs on into ``b``: a body line not ending a sentence, ``b`` starting in lower case."""
-    return _is_body_line(a) and not _SENT_END.search(a) and bool(_LOWER_START.match(b)) and not _LIST_ITEM.match(b)
+    return (_is_body_line(a) and not _SENT_END.search(a) and bool(_LOWER_START.match(b))
+            and not _LIST_ITEM.match(b))
 
 
 def _wrap_width(body: list[str]) -> int | None:

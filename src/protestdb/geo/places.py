@@ -83,6 +83,7 @@ _DATELINE = re.compile(
     r"[ \t]*(?P<outlet>\([^()\n]{1,60}\))?[ \t]*(?:—|–|--|-)[ \t]"
 )
 _STATE_WORD_AFTER = re.compile(r"\A\s+[Ss]tate\b")  # "New York state", "the Washington State Patrol"
+_NAME_WORD_NEXT = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 #: a page's own date stamp before the first line ("date 2017-04-12 TACOMA, Wash. (AP) —")
 _PAGE_STAMP = re.compile(r"\s*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+")
 
@@ -243,6 +244,23 @@ def _region_word_after() -> re.Pattern[str]:
     """A region word right after a name ("Oyo State", "Hebei province"): ``data/regions.json`` words_after."""
     words = gazetteer.load_json("regions.json").get("words_after") or ["state"]
     return re.compile(r"[ \t]+(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _state_not_before() -> frozenset[str]:
+    return frozenset(gazetteer.load_json("regions.json").get("state_not_before", ()))
+
+
+def _state_word_after(text: str, e: int) -> re.Match[str] | None:
+    """"state" right after "New York"/"Washington" telling the US state: lower-case ("New York
+    state"), or "State" ending the name or going on with a body of the state ("the Washington
+    State Patrol"); never before the head of a place's or a school's own name ("Washington State
+    Park", "Washington State University"; ``regions.json`` state_not_before)."""
+    m = _STATE_WORD_AFTER.match(text[e:])
+    if m is None or m.group(0).lstrip()[0] == "s":
+        return m
+    nxt = _NAME_WORD_NEXT.match(text, e + m.end())
+    return None if nxt is not None and nxt.group(1) in _state_not_before() else m
 
 
 def _region_abroad(text: str, key: str, e: int, cc: str | None) -> bool:
@@ -528,9 +546,9 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                     break
                 # under a Washington-state dateline ("TACOMA, Wash. —"), a bare "Washington" is the state
                 wa_state = key == "washington" and dateline_state == "WA" and not _state_after(text, e, quote)[0]
-                if key in ("new york", "washington") and (_STATE_WORD_AFTER.match(text[e:]) or wa_state):
+                m_state = _state_word_after(text, e)
+                if key in ("new york", "washington") and (m_state or wa_state):
                     code = full_states[key]
-                    m_state = _STATE_WORD_AFTER.match(text[e:])
                     e2 = e + m_state.end() if m_state else e
                     add(PlaceMention(s, e2, text[s:e2], "state", quote, code, None, None, None, False, "US"))
                     state_counts[code] += 1
@@ -610,6 +628,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
     # 4. resolve the cities with the article's context
     schools = _school_heads(text)
     named = {pm.country for pm in out if pm.kind == "country" and pm.country} | set(country_mod.demonyms(text))
+    # a text about abroad that names a town of its country: its country is no guess from a demonym
+    backed = cc is not None and _names_town_of(cc, out, pending_cities)
     context = [c for c, _ in state_counts.most_common()]
     state_marks = sorted((pm.start, pm.state) for pm in out if pm.kind == "state" and pm.state)
     # a big city told as a metro ("the Chicago area", "Detroit-area", "suburbs of Seattle")
@@ -692,7 +712,7 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
         if cc is not None and not st and p.country == "US" and p.population < BIG_CITY_POP:
             # a small US namesake ("Wellington", "Paris") in a text about abroad: the world city
             # of that name when there is one ("Elmsburg" of 300,000 people abroad), else nothing
-            p = _world_city(key, cc)
+            p = _world_city_told(text, key, cc, named, backed)
             if p is None or p.country == "US":
                 continue
         if not st and p.country == "US" and (p.admin1 != dateline_state or key not in dateline_keys):
@@ -734,7 +754,8 @@ def _scan(text: str) -> tuple[tuple[PlaceMention, ...], str | None]:
                 continue  # part of a longer name ("Metro Nashville schools"): no foreign city
             if not p.primary and p.population < MIN_POP_FOREIGN:
                 continue
-            if p.country != "US" and p.country != cc and not _other_country_city(p, quote, cc, named) \
+            told = (text, backed)
+            if p.country != "US" and p.country != cc and not _other_country_city(p, quote, cc, named, told) \
                     and not (p.primary and p.population >= FOREIGN_OVER_US_MIN_POP and _heading(text, s, e)):
                 continue  # "Khalil" (an alternate name of Hebron), "Libertad" on a sign
         p, e = _lower_case_city(text, p, e)
@@ -782,7 +803,8 @@ def _town_of_named(text: str, s: int, quote: str, countries: set[str], stopliste
     return max(found, key=lambda t: t.population, default=None)
 
 
-def _other_country_city(p, quote: str, cc: str | None, named: set[str]) -> bool:  # noqa: ANN001
+def _other_country_city(p, quote: str, cc: str | None, named: set[str],  # noqa: ANN001
+                        told: tuple[str, bool] = ("", False)) -> bool:
     """May ``p``, a city abroad in another country than the text's (``cc``; None: the US
     default), be a site of its own? Its country named in the text (or a demonym of it) says
     so; else only a big city that its name alone points to ("Zagreb", "Mexico City"), found
@@ -795,8 +817,42 @@ def _other_country_city(p, quote: str, cc: str | None, named: set[str]) -> bool:
         return False
     if p.population >= FOREIGN_OVER_US_MIN_POP and country_mod.city_country(quote) == p.country:
         return True
-    world = _world_city(norm_name(quote), cc)
+    world = _world_city_told(told[0], norm_name(quote), cc, named, told[1])
     return world is not None and (world.country, world.name) == (p.country, p.name)
+
+
+def _names_town_of(cc: str, out: list, pending: list) -> bool:  # noqa: ANN001
+    """Does the text name a town of ``cc`` (one it resolved, or a name with a primary town of
+    ``cc`` of ``MIN_POP_FOREIGN`` people or more still to resolve)?"""
+    if any(pm.kind == "city" and pm.country == cc for pm in out):
+        return True
+    return any(c.country == cc and c.primary and (c.population or 0) >= MIN_POP_FOREIGN
+               for item in pending for c in candidates(norm_name(item[2])))
+
+
+#: US county wording ("the Clarke County courthouse"): a text so worded is told from the US
+#: (not a British "Kent County Council", nor "The County" opening a sentence)
+_US_COUNTY = re.compile(r"\b(?!The\b)[A-Z][a-z]+ County\b(?![ \t]+Council)")
+#: a roundup names this many countries (besides the US) at least
+ROUNDUP_COUNTRIES = 2
+
+
+def _world_city_told(text: str, key: str, cc: str | None, named: set[str], backed: bool):  # noqa: ANN202
+    """:func:`_world_city`, only where the text backs it: its country named (by name, demonym or
+    cue), the page a roundup naming several countries, or the text's own country ``cc`` backed
+    by a town of it (``backed``: "farmers blocked roads in Leipzig ... In Geneva"; counties
+    abroad then count for nothing: "Nakuru County"); unbacked, never beside US county wording (a
+    US local page whose country a demonym misled: "Ukrainian immigrants rallied outside the
+    Clarke County courthouse in Athens")."""
+    world = _world_city(key, cc)
+    if world is None or backed:
+        return world
+    if _US_COUNTY.search(text):
+        return None
+    told = set(named) | set(country_mod.cues(text))
+    if world.country in told or len(told - {"US"}) >= ROUNDUP_COUNTRIES:
+        return world
+    return None
 
 
 #: a world city outnumbers every namesake of its name (by their own names) this many times

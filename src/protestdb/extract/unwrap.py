@@ -98,7 +98,8 @@ def unwrap(text: str) -> str:
     width = _wrap_width(body)
     if width is None:
         return text
-    page = _Page(raw, body, width, zone=next((i for i, line in enumerate(body) if len(line) >= MIN_LINE_CHARS), -1))
+    zone = next((i for i, line in enumerate(body) if len(line) >= MIN_LINE_CHARS), -1)
+    page = _Page(raw, body, width, zone=zone)
     chars = list(text)
     joins = _final_joins(page)
     for i in joins:
@@ -169,7 +170,7 @@ def _width_joins(page: _Page, i: int) -> bool:
     a, b, width = page.body[i], page.body[i + 1], page.width
     if width > MAX_WIDTH or not _is_body_line(a) or max(len(a), len(b)) > width * OVER_SHARE:
         return False
-    if i <= page.zone and i != page.zone:
+    if i < page.zone:
         return False  # above the headline zone: short top lines
     if _headline_like(a) or DATELINE.match(b) or _indent(page.raw[i + 1]) > _indent(page.raw[i]):
         return False  # a headline above the story; an indented paragraph's first line

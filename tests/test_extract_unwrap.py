@@ -169,3 +169,126 @@ def test_long_lines_broken_here_and_there_join_only_where_they_run_on():
     out = unwrap(broken)
     assert out.count("\n") == 1 and out.endswith("\nBoard members did not answer questions from reporters "
                                                  "as they left the building through a side door")
+
+
+# --- the headline zone, listings and the lead's first line (session 23 review) ---------------
+
+WIRE_LEAD = (
+    "More than 200 teachers and parents marched through downtown Corvallis, Oregon, on Saturday to "
+    "protest the school board's plan to close three elementary schools, organizers said."
+)
+WIRE_SECOND = (
+    "The marchers gathered at Central Park before walking to the district office, where speakers from "
+    "the teachers' union addressed the crowd for about an hour."
+)
+WIRE_THIRD = (
+    "Board members said the closures would save the district about $4 million a year and that a final "
+    "vote would come later this spring."
+)
+
+
+def _wire(*paras: str) -> str:
+    return "\n".join(textwrap.fill(p, 68) for p in paras)
+
+
+def test_a_sentence_case_headline_below_a_date_stamp_stays_out_of_the_lead():
+    # the headline and the next word reach past the wrap width, yet the lead opens a sentence
+    for headline in (
+        "Salem lawmakers to hold hearing on school closures next Thursday",
+        "Parents in Albany planning their own march against closures soon",
+        "Teachers plan statewide strike vote as Eugene talks collapse again",
+    ):
+        for top in ("Posted 8 March 2025\n", ""):
+            text = top + headline + "\n" + _wire(WIRE_LEAD, WIRE_SECOND)
+            paras = _paragraphs(unwrap(text))
+            assert headline in paras and WIRE_LEAD in paras
+            res = extract_text(text, date(2025, 3, 12))
+            assert [(e.locality, e.state) for e in res.events] == [("Corvallis", "OR")]
+
+
+def test_the_first_line_of_a_lead_with_no_headline_joins_when_the_next_word_did_not_fit():
+    text = _wire(WIRE_LEAD, WIRE_SECOND, WIRE_THIRD)
+    assert text.startswith("More than 200 teachers and parents marched through downtown\nCorvallis")
+    assert _paragraphs(unwrap(text)) == [WIRE_LEAD, WIRE_SECOND, WIRE_THIRD]
+    for indent in ("   ", "\t"):  # indented wire paragraphs
+        indented = "\n".join(indent + textwrap.fill(p, 65) for p in (WIRE_LEAD, WIRE_SECOND, WIRE_THIRD))
+        assert [p.strip() for p in _paragraphs(unwrap(indented))] == [WIRE_LEAD, WIRE_SECOND, WIRE_THIRD]
+
+
+def test_a_headline_line_never_joins_a_lead_that_opens_with_a_common_word():
+    headline = "Teachers and parents march in Corvallis against school closures"
+    text = "Posted 8 March 2025\n" + headline + "\n" + _wire(WIRE_LEAD, WIRE_SECOND)
+    assert _paragraphs(unwrap(text)) == ["Posted 8 March 2025", headline, WIRE_LEAD, WIRE_SECOND]
+
+
+def test_a_schedule_of_one_action_a_line_is_never_joined():
+    schedule = (
+        "Saturday, March 15, 11 a.m.: rally outside city hall in Salem, Oregon\n"
+        "Sunday, March 16, 2 p.m.: candlelight vigil at the park in Eugene\n"
+        "Monday, March 17, 7 p.m.: picket at the school board in Medford"
+    )
+    lead = textwrap.fill(
+        "Oregon teachers will hold rallies in three cities next week to protest the state's plan to close "
+        "rural schools, the Oregon Education Association said on Tuesday.", 68
+    )
+    intro = (
+        "The union said the events were open to parents and students and that\n"
+        "it expected thousands of people to attend across the state. Here is\n"
+        "the schedule it released"
+    )
+    text = lead + "\n" + intro + "\n" + schedule
+    assert unwrap(text).endswith(schedule)
+    plain = (
+        "Upcoming actions announced by the union for the coming week\n"
+        "Saturday March 15 at 11 a.m. rally at Salem City Hall, Oregon\n"
+        "Sunday March 16 at 2 p.m. candlelight vigil at Eugene Federal Building\n"
+        "Monday March 17 at 7 p.m. picket outside the Albany school board office"
+    )
+    for body in (_wire(WIRE_LEAD, WIRE_SECOND, WIRE_THIRD), _wire(WIRE_LEAD, WIRE_SECOND)):
+        text = body + "\n" + plain
+        assert unwrap(text).endswith("\n" + plain)
+        res = extract_text(text, date(2025, 3, 12))
+        assert [(e.locality, str(e.date)) for e in res.events] == [("Corvallis", "2025-03-08")]
+
+
+def test_labels_before_a_colon_and_a_line_ending_in_a_colon_stay_lines():
+    body = _wire(WIRE_LEAD, WIRE_SECOND)
+    block = (
+        "The union asked every member who can attend to note the following details:\n"
+        "Where: the steps of the Benton County courthouse on Fourth Street downtown\n"
+        "When: Saturday from eleven in the morning until about two in the afternoon"
+    )
+    assert unwrap(body + "\n" + block).endswith("\n" + block)
+
+
+def test_an_address_block_after_a_wrapped_story_stays_apart():
+    address = (
+        "For more information contact the teachers' union at its office\n"
+        "1450 Northeast Riverside Drive, Suite 200, Salem, Oregon 97301\n"
+        "Telephone 541-555-0199 or write to the union office today"
+    )
+    text = _wire(WIRE_LEAD, WIRE_SECOND, WIRE_THIRD) + "\n" + address
+    assert unwrap(text).endswith("spring.\n" + address)
+
+
+def test_a_day_or_a_number_after_a_full_stop_starts_a_line_of_its_own():
+    body = _wire(WIRE_LEAD, WIRE_SECOND)
+    # the full stop ends a line filled to the width: the next line still opens on a day
+    filled = "Board members said they would meet the union again before the vote in spring."
+    tail = "Saturday: a second march from the park to the district office at noon"
+    text = body + "\n" + filled + "\n" + tail
+    assert unwrap(text).endswith(filled + "\n" + tail)
+
+
+def test_dropped_quotes_of_an_unwrapped_text_are_taken_from_the_original():
+    text = (
+        "Nearly 400 nurses marched through downtown Corvallis, Oregon, on\n"
+        "Tuesday to demand safer staffing, a week after more than\n"
+        "1,000 teachers rallied in Eugene, Oregon, over pay cuts, the\n"
+        "union said. The nurses gathered at the courthouse and then walked\n"
+        "to the hospital gates, where speakers addressed the crowd for an\n"
+        "hour before the march ended peacefully."
+    )
+    res = extract_text(text, date(2025, 3, 12), explain=True)
+    sizes = [d["candidate"] for d in res.dropped if d["candidate"].startswith("size ")]
+    assert sizes and all("'more than\\n1,000' at " in s for s in sizes)

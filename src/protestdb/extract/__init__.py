@@ -10,7 +10,9 @@ in the trace (``explain=True``), the rule that produced it.
 
 from __future__ import annotations
 
+import ast
 import logging
+import re
 from datetime import date
 from typing import Any
 
@@ -102,11 +104,34 @@ def _result(doc: Any, is_report: bool, lang: str | None, explain: bool, original
         res.trace = [trace_to_dict(t) for t in doc.event_traces] if is_report else []
         res.dropped = [d.to_dict() for d in doc.trace.dropped]
         if original != doc.text:
+            res.dropped = [_requote_dropped(d, doc.text, original) for d in res.dropped]
             for per_field in res.trace:
                 for entry in (e for entries in per_field.values() for e in entries):
                     for span in entry.get("evidence") or []:
                         span["quote"] = original[span["start"] : span["end"]]
     return res
+
+
+#: a quote told at its offset in a dropped entry: "place 'Corvallis' at 120"
+_QUOTE_AT = re.compile(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*") at (\d+)""")
+
+
+def _requote_dropped(entry: dict[str, str], unwrapped: str, original: str) -> dict[str, str]:
+    """A dropped entry's quotes told at an offset (``'…' at N``) taken from the original text
+    (with its line breaks). Quotes told without an offset (names of targets, organizations,
+    the trigger words of a draft) keep the unwrapped spacing: a space for a line break."""
+
+    def retake(m: re.Match[str]) -> str:
+        try:
+            quote = ast.literal_eval(m.group(1))
+        except (ValueError, SyntaxError):
+            return m.group(0)
+        start = int(m.group(2))
+        if not isinstance(quote, str) or unwrapped[start : start + len(quote)] != quote:
+            return m.group(0)
+        return f"{original[start : start + len(quote)]!r} at {start}"
+
+    return {k: _QUOTE_AT.sub(retake, v) if isinstance(v, str) else v for k, v in entry.items()}
 
 
 def _requote(ev: Any, text: str) -> Any:

@@ -4,7 +4,8 @@ Some pages break every paragraph into lines of a fixed width by single newlines.
 would then be a paragraph of its own (``segment._paragraphs``): the first lines of the lead
 look like a headline and each sentence is cut into fragments. :func:`unwrap` replaces each
 wrapping newline by a space -- a same-length rewrite, so every offset into the rewritten text
-is an offset into the original one.
+is an offset into the original one. (A word hyphenated over a line end, "demon-" + "strators",
+stays two tokens: joining it would drop characters and break that equality.)
 
 A newline is a wrap when the page shows hard wrapping (several lines that run on into a line
 starting in lower case) and the two lines it separates read as one paragraph:
@@ -13,17 +14,29 @@ starting in lower case) and the two lines it separates read as one paragraph:
   sentence (a run-on that no page writes on purpose);
 - or both lines are of the page's wrap width and the line before is filled to it (it does
   not end a sentence and reaches the width, or the next line's first word would not have
-  fitted on it), so its end was set by the width, not by the writer.
+  fitted on it), so its end was set by the width, not by the writer (a width join).
 
 Never joined: lines apart by a blank line, short lines (listings, addresses, verse), list
-items, table rows, and a headline (the page's first line, a title-case line, a line above a
-dateline) to a capitalised line. On a page whose lines run on at more than ``MAX_WIDTH``
-characters (paragraphs broken here and there, not wrapped at a width) only the run-ons join.
+items, table rows, and a headline (a title-case line, a line above a dateline) to a capitalised
+line. On a page whose lines run on at more than ``MAX_WIDTH`` characters (paragraphs broken here
+and there, not wrapped at a width) only the run-ons join. A width join is also refused:
+
+- out of the headline zone (the page's first line of ``MIN_LINE_CHARS``), unless that line is the
+  page's very first line, the next line's first word would not have fitted on it and that word
+  opens no sentence (a capitalised function word, or a word the page also writes in lower case:
+  "More than 200 ..." below a headline; "Corvallis, Oregon, ..." continues a lead);
+- into or out of a listing line: a line that opens the same way as the line before or after it
+  (a weekday, a date, a time, a number, a label before a colon: one entry a line), after a line
+  ending in a colon, and after a sentence end before a line opening with a weekday, a date or a
+  number;
+- into a line indented deeper than the one before (an indented paragraph's first line).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import cache
 
 from protestdb.extract.segment import DATELINE
 
@@ -48,10 +61,28 @@ _TABLE = re.compile(r"\t|\|| {3,}\S")
 _LOWER_START = re.compile(r"^[\"“‘'(]?[a-zà-ÿ]")
 _FIRST_WORD = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_INDENT = re.compile(r"^[ \t\u00a0]*")
+#: a line's opening: its first word (letters), or a number, or a label of up to three words
+#: before a colon
+_LABEL = re.compile(r"^[^\W\d_][^\s:]*(?:\s+[^\s:]+){0,2}:(?:\s|$)")
+_TIME = re.compile(r"^\d{1,2}(?:[:.h]\d\d)?\s*(?:[ap]\.?\s?m\b\.?|h\b|hrs?\b)", re.IGNORECASE)
+_NUMBER = re.compile(r"^\d")
+_NUM_DATE = re.compile(r"^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\b")
 #: a line whose words of at least TITLE_WORD_CHARS letters are capitalised at this share reads as
 #: a title, never joined to a capitalised line below it
 TITLE_SHARE = 0.7
 TITLE_WORD_CHARS = 4
+
+
+@dataclass
+class _Page:
+    raw: list[str]  # the lines as written
+    body: list[str]  # the lines stripped
+    width: int
+    #: the headline zone: the first line of MIN_LINE_CHARS (-1 when none)
+    zone: int = -1
+    openings: dict[int, str | None] = field(default_factory=dict)
+    lower_words: frozenset[str] | None = None
 
 
 def unwrap(text: str) -> str:
@@ -62,18 +93,35 @@ def unwrap(text: str) -> str:
     if text.count("\n") < MIN_RUN_ONS:
         return text
     lines = _lines(text)
-    body = [text[s:e].strip() for s, e in lines]
+    raw = [text[s:e] for s, e in lines]
+    body = [line.strip() for line in raw]
     width = _wrap_width(body)
     if width is None:
         return text
+    zone = next((i for i, line in enumerate(body) if len(line) >= MIN_LINE_CHARS), -1)
+    page = _Page(raw, body, width, zone=zone)
     chars = list(text)
-    changed = False
-    for i in range(len(lines) - 1):
-        if _joins(body, i, width):
-            for k in range(lines[i][1], lines[i + 1][0]):
-                chars[k] = " "  # the newline and a carriage return before it
-            changed = True
-    return "".join(chars) if changed else text
+    joins = _final_joins(page)
+    for i in joins:
+        for k in range(lines[i][1], lines[i + 1][0]):
+            chars[k] = " "  # the newline and a carriage return before it
+    return "".join(chars) if joins else text
+
+
+def _final_joins(page: _Page) -> list[int]:
+    """The lines joined to the next one. A width join needs the paragraph it makes to end a
+    sentence (the last line of its run does): headings, listings and addresses end none."""
+    n = len(page.body)
+    last = list(range(n))  # the last line of the run each line is joined into
+    joins = []
+    for i in range(n - 2, -1, -1):
+        kind = _join_kind(page, i)
+        if kind == "width" and not _SENT_END.search(page.body[last[i + 1]]):
+            kind = None
+        if kind:
+            last[i] = last[i + 1]
+            joins.append(i)
+    return joins
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -108,17 +156,107 @@ def _wrap_width(body: list[str]) -> int | None:
     return width if width >= MIN_WIDTH else None
 
 
-def _joins(body: list[str], i: int, width: int) -> bool:
-    a, b = body[i], body[i + 1]
+def _join_kind(page: _Page, i: int) -> str | None:
+    """'run_on' or 'width' when line ``i`` joins the next one, else None."""
+    a, b = page.body[i], page.body[i + 1]
     if not a or not b or _LIST_ITEM.match(b) or _TABLE.search(b):
-        return False
+        return None
     if _run_on(a, b):
-        return True
+        return "run_on"
+    return "width" if _width_joins(page, i) else None
+
+
+def _width_joins(page: _Page, i: int) -> bool:
+    """Lines ``i`` and ``i + 1`` read as one paragraph wrapped at the width (no run-on)."""
+    a, b, width = page.body[i], page.body[i + 1], page.width
     if width > MAX_WIDTH or not _is_body_line(a) or max(len(a), len(b)) > width * OVER_SHARE:
         return False
-    if i == _first_line(body) or _headline_like(a) or DATELINE.match(b):
-        return False  # a headline above the story
+    if i < page.zone:
+        return False  # above the headline zone: short top lines
+    if _headline_like(a) or DATELINE.match(b) or _indent(page.raw[i + 1]) > _indent(page.raw[i]):
+        return False  # a headline above the story; an indented paragraph's first line
+    if _listing_break(page, i):
+        return False
+    if i == page.zone:
+        return _lead_line_joins(page, i)
     return _filled(a, b, width)
+
+
+def _lead_line_joins(page: _Page, i: int) -> bool:
+    """The headline zone's line ``i`` is the lead's first line, wrapped: it is the page's first
+    line, does not end a sentence, the next line's first word would not have fitted on it, and
+    that word opens no sentence."""
+    a, b = page.body[i], page.body[i + 1]
+    if any(page.body[:i]) or _SENT_END.search(a):
+        return False
+    first = _FIRST_WORD.match(b)
+    word = first.group() if first else ""
+    return len(a) + 1 + len(word) > page.width and not _opens_sentence(page, word)
+
+
+def _opens_sentence(page: _Page, word: str) -> bool:
+    """``word`` (capitalised) opens a sentence rather than continuing one: a function word, or a
+    word the page also writes in lower case (no name)."""
+    letters = _WORD.search(word)
+    if not letters or letters.start() > 1:
+        return True
+    w = letters.group()
+    if w == "I" or not w[0].isupper():
+        return False
+    if w.lower() in _function_words():
+        return True
+    if page.lower_words is None:
+        page.lower_words = frozenset(x for line in page.body for x in _WORD.findall(line) if x.islower())
+    return w.lower() in page.lower_words
+
+
+def _listing_break(page: _Page, i: int) -> bool:
+    """Lines ``i`` and ``i + 1`` are apart as entries of a listing: ``i`` ends in a colon, either
+    line opens the same way as a neighbour, or a sentence ends before a line of a day or number."""
+    a = page.body[i]
+    if a.endswith(":") or _listed(page, i) or _listed(page, i + 1):
+        return True
+    return bool(_SENT_END.search(a)) and _opening(page, i + 1) in ("weekday", "date", "time", "number")
+
+
+def _listed(page: _Page, k: int) -> bool:
+    """Line ``k`` opens the same way as the line before or after it (one entry a line)."""
+    kind = _opening(page, k)
+    return kind is not None and (kind == _opening(page, k - 1) or kind == _opening(page, k + 1))
+
+
+def _opening(page: _Page, k: int) -> str | None:
+    """How line ``k`` opens: 'weekday', 'date', 'time', 'number', 'label' (words before a colon),
+    or None."""
+    if k < 0 or k >= len(page.body):
+        return None
+    if k not in page.openings:
+        page.openings[k] = _opening_of(page.body[k])
+    return page.openings[k]
+
+
+def _opening_of(line: str) -> str | None:
+    first = _WORD.match(line)
+    months, weekdays = _date_words()
+    if first:
+        word = first.group().casefold().rstrip(".")
+        if word in weekdays:
+            return "weekday"
+        if word in months and re.match(r"\.?,?\s*\d", line[first.end() :]):
+            return "date"
+        return "label" if _LABEL.match(line) else None
+    if _NUM_DATE.match(line):
+        return "date"
+    if _TIME.match(line):
+        return "time"
+    if _NUMBER.match(line):
+        rest = _WORD.match(re.sub(r"^\d+(?:st|nd|rd|th)?\.?,?\s*", "", line))
+        return "date" if rest and rest.group().casefold().rstrip(".") in months else "number"
+    return None
+
+
+def _indent(raw: str) -> int:
+    return len(_INDENT.match(raw).group().expandtabs(4))
 
 
 def _headline_like(line: str) -> bool:
@@ -139,5 +277,18 @@ def _filled(a: str, b: str, width: int) -> bool:
     return True
 
 
-def _first_line(body: list[str]) -> int:
-    return next((i for i, line in enumerate(body) if line), -1)
+@cache
+def _function_words() -> frozenset[str]:
+    """Words that open sentences and never start a name (``data/model_words.json``)."""
+    from protestdb.extract.lexicons import load
+
+    return frozenset(load("model_words")["function_words"])
+
+
+@cache
+def _date_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Month and weekday names of every date lexicon (casefolded)."""
+    from protestdb.extract.day_words import _date_lexicon
+
+    months, weekdays = _date_lexicon()
+    return frozenset(months), frozenset(weekdays)

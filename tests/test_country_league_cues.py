@@ -1,5 +1,6 @@
-"""A country's top football league named on a page tells its country (geo data/demonyms.json cues),
-as its currency or national bodies do; a US local page naming no state stays in the US."""
+"""A country's top football league named on a page tells its country when a town the page names has
+its biggest namesake there (geo data/demonyms.json town_cues); a US local page naming no state stays in
+the US."""
 
 from __future__ import annotations
 
@@ -29,5 +30,13 @@ def test_us_towns_with_british_namesakes_stay_in_the_us() -> None:
     assert {c for _, _, c in _places(text)} == {"US"}
 
 
-def test_league_cues_count_once() -> None:
-    assert country.cues("Bundesliga fans, Bundesliga clubs and the Bundesliga's owners")["DE"] == 1
+def test_league_cues_count_once_and_need_a_town_of_their_country() -> None:
+    text = "Bundesliga fans, Bundesliga clubs and the Bundesliga's owners"
+    assert country.town_cues(text, ["Dortmund"]) == {"DE": 1}
+    assert country.town_cues(text, ["Windsor"]) == {}  # its biggest namesake is in Canada
+    assert country.town_cues(text) == {}
+
+
+def test_a_league_beside_a_town_of_another_country_tells_nothing() -> None:
+    text = "Hundreds of students marched in Windsor on Monday. Fans of the Premier League club watched from a pub."
+    assert _places(text)[0][2] == "US"

@@ -110,6 +110,30 @@ def office_titles(text: str, towns: Iterable[str] = ()) -> Counter[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _town_cue_rx() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = gazetteer.load_json("demonyms.json").get("town_cues", {})
+    alt = "|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in sorted(table, key=len, reverse=True))
+    return re.compile(alt or r"(?!x)x"), table
+
+
+def town_cues(text: str, towns: Iterable[str] = ()) -> Counter[str]:
+    """Countries told by words that need a town beside them (``data/demonyms.json`` town_cues: a
+    top football league): each counts once, when a town the text names has its biggest namesake
+    in the word's country."""
+    rx, table = _town_cue_rx()
+    found = {table[m.group()] for m in rx.finditer(text)}
+    if not found:
+        return Counter()
+    homes = set()
+    for t in set(towns):
+        best = max((p for p in candidates(norm_name(t)) if p.kind != "neighborhood"),
+                   key=lambda p: p.population, default=None)
+        if best is not None:
+            homes.add(best.country)
+    return Counter({c: 1 for c in found if c in homes})
+
+
 def city_country(name: str) -> str | None:
     """The country a city name points to on its own: its biggest namesake's, when that one is
     big and dwarfs every namesake in other countries (Marseille -> FR, Chicago -> US, Paris ->
@@ -159,6 +183,8 @@ def weigh(
         score[c] += WEIGHTS["cue"] * n
     for c, n in office_titles(text, towns).items():
         score[c] += WEIGHTS["title"] * n
+    for c, n in town_cues(text, towns).items():
+        score[c] += WEIGHTS["cue"] * n
     return score
 
 
@@ -171,4 +197,4 @@ def decide(score: Counter[str]) -> str | None:
     return c if v > score.get("US", 0.0) else None
 
 
-__all__ = ["city_country", "cue_names", "cues", "decide", "demonyms", "office_titles", "weigh"]
+__all__ = ["city_country", "cue_names", "cues", "decide", "demonyms", "office_titles", "town_cues", "weigh"]

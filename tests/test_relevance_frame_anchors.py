@@ -141,3 +141,77 @@ def test_campaign_rally_stays_out() -> None:
         "go out to voters."
     )
     assert not _report(text)
+
+
+@pytest.mark.regression("a frame skipped for lacking anchors hands no penalty to a weaker frame")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drivers stage sit-in over fuel prices\n\n"
+        "Minibus drivers staged a sit-in outside the energy ministry in Lomeville, Ghana, on "
+        "Tuesday against fuel prices that rose 30 percent this month. Prices of kerosene rose 25 "
+        "percent and inflation reached 19 percent, while fare prices rose 40 percent.\n\n"
+        "The drivers' union has filed a lawsuit over the price rule, and a judge is expected to "
+        "issue a ruling on the lawsuit after the union's attorneys argued the rule was unlawful.",
+        "Butchers picket over meat prices\n\n"
+        "About 50 butchers picketed outside the abattoir's offices in Wenchi, Ghana, on Monday "
+        "over meat prices that rose 35 percent this year. Feed prices rose 20 percent and "
+        "inflation reached 21 percent.\n\n"
+        "The butchers' guild has filed a lawsuit against the abattoir, and a judge will hear the "
+        "lawsuit in May. The guild's attorneys said a ruling could come by autumn.",
+    ],
+)
+def test_unanchored_frame_hands_no_penalty_on(text: str) -> None:
+    assert frame_density(text, "en") == (None, 0.0)
+    assert _report(text)
+
+
+@pytest.mark.regression("fans' pep rallies and title parades are sports texts, no protests")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans rally behind Harriers before final\n\n"
+        "Thousands of fans rallied outside the stadium in Oakvale, Pennsylvania, on Sunday to "
+        "send off the team before the league final. Fans waved scarves and sang the team's song "
+        "as the team bus left.\n\nThe team has not won the league since 2004, and fans said this "
+        "was the year.",
+        "Fans march to celebrate title\n\n"
+        "Thousands of fans marched through downtown Brookhaven, Ohio, on Monday to celebrate the "
+        "team's first league title. Fans filled the streets from the stadium to the town square, "
+        "and the team's players waved from an open-top bus.",
+    ],
+)
+def test_fans_celebrations_stay_out(text: str) -> None:
+    assert frame_density(text, "en")[0] == "sports"
+    assert not _report(text)
+
+
+@pytest.mark.regression("commodity market pages that mention a protest or strike stay out")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coffee prices rally\n\n"
+        "Coffee prices rallied more than 5 percent on Monday after dockworkers at a southern port "
+        "walked off the job, traders said. Prices have doubled this quarter, and economists expect "
+        "inflation in cafe prices. Tea prices rose 1 percent and sugar prices rose 2 percent.",
+        "Gas climbs\n\n"
+        "Natural gas prices rose about 3 percent on Wednesday. Traders said prices were supported "
+        "by protests that shut a pipeline in the north last week. Economists said inflation could "
+        "pick up this quarter, and prices of heating oil rose 2 percent. Propane prices rose 1 percent.",
+    ],
+)
+def test_commodity_pages_stay_out(text: str) -> None:
+    assert frame_density(text, "en")[0] == "markets"
+    assert not _report(text)
+
+
+@pytest.mark.regression("anchors count distinct: one anchor word repeated is one")
+def test_repeated_anchor_counts_once() -> None:
+    text = (
+        "Truckers blockade depot over diesel prices\n\n"
+        "Hundreds of truckers blockaded the fuel depot in Wenchi, Ghana, on Monday to protest "
+        "diesel prices that rose 30 percent. Prices of petrol rose 20 percent and inflation reached 20 percent. The "
+        "drivers said fuel stocks were short, and the ministry said fuel stocks would be refilled."
+    )
+    assert frame_density(text, "en")[0] != "markets"
+    assert _report(text)

@@ -90,7 +90,10 @@ def trigger_score(
 
 
 def frame_density(text: str, lang: str) -> tuple[str | None, float]:
-    """The non-protest frame densest in ``text`` and its hits per 100 words."""
+    """The non-protest frame densest in ``text`` and its hits per 100 words. A frame without
+    its own words (``_anchored``) counts for nothing, and hands nothing on: when it is the
+    densest, no frame is (a weaker frame would not have won on its own: a fuel-price sit-in
+    that mentions a lawsuit is no court report)."""
     try:
         lex = load_lang("frames", lang)
         frames = lex["frames"]
@@ -98,30 +101,41 @@ def frame_density(text: str, lang: str) -> tuple[str | None, float]:
         return None, 0.0
     n = max(1, len(_WORD.findall(text)))
     best: tuple[str | None, float] = (None, 0.0)
+    unanchored = 0.0  # density of the densest frame skipped for lacking its own words
     low = lowered(text)
     for name, pats in frames.items():
         hits = _hits(tuple(pats), text, low)  # the frame's words that occur in the text
         if hits < MIN_FRAME_HITS:
             continue  # two words of a frame in a short report ("a fair contract") are no frame
-        if not _anchored(lex, name, text, low):
-            continue  # "higher fuel prices", "inflation": the cause of the protest, no market report
         d = 100.0 * hits / n
-        if d > best[1]:
+        if not _anchored(lex, name, text, low):
+            unanchored = max(unanchored, d)  # "higher fuel prices", "inflation": the protest's cause
+        elif d > best[1]:
             best = (name, d)
-    return best
+    return best if best[1] > unanchored else (None, 0.0)
 
 
-def _hits(pats: tuple[str, ...], text: str, low: str) -> int:
+def _hits(pats: tuple[str, ...], text: str, low: str | None) -> int:
     pat = narrow(any_rx(pats), low)
     return sum(1 for _ in pat.finditer(text)) if pat is not None else 0
 
 
-def _anchored(lex: dict[str, Any], name: str, text: str, low: str) -> bool:
+def _anchored(lex: dict[str, Any], name: str, text: str, low: str | None) -> bool:
     """Does the text hold the frame's own words (``frames_<lang>`` anchors: a market report's
-    stocks, shares, investors), when the frame lists any? Prices and inflation alone are the
-    subject of fuel-price and cost-of-living protests as much as of market reports."""
+    stocks, shares, investors, traders, crude), when the frame lists any? At least
+    min_anchor_hits DISTINCT anchors ("fuel stocks ... fuel stocks" is one). Prices and
+    inflation alone are the subject of fuel-price and cost-of-living protests as much as of
+    market reports. A frame listed in anchor_exemption_cues is exempted only when the text also
+    holds one of its cues (a fans' march is a sports text unless it tells a grievance: owners,
+    a boycott, demands)."""
     anchors = lex.get("anchors", {}).get(name)
-    return not anchors or _hits(tuple(anchors), text, low) >= lex.get("min_anchor_hits", 1)
+    if not anchors:
+        return True
+    distinct = sum(1 for p in anchors if narrow(any_rx((p,)), low) is not None and any_rx((p,)).search(text))
+    if distinct >= lex.get("min_anchor_hits", 1):
+        return True
+    cues = lex.get("anchor_exemption_cues", {}).get(name)
+    return bool(cues) and _hits(tuple(cues), text, low) == 0
 
 
 def document_score(

@@ -1368,6 +1368,8 @@ def _other_occasion(doc: ExtractDoc, p: Place, by_sent: dict[int, list[Trigger]]
     doc.dates = [m for m in doc.dates if not lo <= m.start < hi]
     for si, ts in by_sent.items():
         keep = [t for t in ts if not lo <= t.start < hi]
+        if not keep:
+            continue  # "After similar rallies in Elmford, Dunmore saw its biggest crowd": no word of its own
         for t in ts:
             if lo <= t.start < hi:
                 doc.trace.drop(f"trigger {t.quote!r} at {t.start}", "drafting.context_place",

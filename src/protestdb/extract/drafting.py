@@ -776,7 +776,7 @@ def continues_current(st: DraftState, s: Sentence) -> list[Group] | None:
     why = "another_site" if _another_site(st, d, s.para) else "another_day" if _another_day(
         st, d, s.seg, s.para, s.trigs) else "another_action" if another_action(st.doc, d, s.seg, s.trigs) else None
     if why is None and len(st.drafts) > n_drafts and _aside_of(st.doc, s, cur):
-        _other_tense_aside(st, s)
+        _other_tense_aside(st, s, d)
         return []
     if why is not None:
         # the next bulleted site; or a new action told on a day of its own ("Last night, ...")
@@ -799,21 +799,41 @@ def _aside_of(doc: ExtractDoc, s: Sentence, cur: Draft) -> bool:
     ("they ask supporters to rally outside beforehand")."""
     if any(_new_action().search(doc.text, max(s.seg[0], t.start - 30), t.start) for t in s.trigs):
         return False
-    if not _tells_action(s.trigs):
-        return True  # only the people or the action told before ("disperse protesters", "join the strike")
-    m0 = draft_day(doc, cur)
-    day = m0 and (m0.value or m0.future_value)
     told = dates_in(doc, *s.seg)
-    return day is not None and bool(told) and all(day in (m.value, m.future_value) for m in told)
+    m0 = draft_day(doc, cur)
+    day = m0 and _day_in_tense(m0, cur.announced)
+    joined = _joined_action()
+    own = [t for t in s.trigs if joined is None or not joined.search(doc.text, max(s.seg[0], t.start - 40), t.start)]
+    if not _tells_action(own):
+        # only the people or the action told before ("disperse protesters", "join the strike"),
+        # on no day but the action's own ("police detained six demonstrators on March 3" is one)
+        return not told or (day is not None and all(day in (m.value, m.future_value) for m in told))
+    # an action's day is read in its sentence's tense: "will strike starting Monday" after Monday's rally is next Monday
+    return bool(told) and day is not None and all(day == _day_in_tense(m, s.announced) for m in told)
 
 
-def _other_tense_aside(st: DraftState, s: Sentence) -> None:
+@lru_cache(maxsize=1)
+def _joined_action() -> re.Pattern[str] | None:
+    """Words before an action word that make it the action told before, joined ("join the hunger
+    strike"): ``data/background_en`` joined_action_before."""
+    from protestdb.extract.lexicons import lang_entry
+
+    pat = lang_entry("background", "en", "joined_action_before")
+    return re.compile(pat, re.IGNORECASE) if pat else None
+
+
+def _day_in_tense(m: Any, announced: bool) -> Any:
+    """The day a date names in a sentence of that tense (an announced action's "Monday" is the next one)."""
+    return m.future_value if announced and m.future_value else m.value
+
+
+def _other_tense_aside(st: DraftState, s: Sentence, d: Draft) -> None:
     """A place-less sentence of the other tense than the action being told, with no day, site or
     "another" of its own (``_aside_of``) ("More rallies are planned in the coming weeks" after a rally told as
     held; "police dispersed protesters earlier this month" after a planned one), is an aside on
-    the campaign, not an action of its own: its words make no event (the draft ``get`` opened
-    for them is withdrawn)."""
-    st.drafts.pop()
+    the campaign, not an action of its own: its words make no event (the draft ``d`` that ``get``
+    opened for them is withdrawn)."""
+    del st.drafts[next(i for i, o in enumerate(st.drafts) if o is d)]
     for t in s.trigs:
         st.doc.trace.drop(f"trigger {t.quote!r} at {t.start}", "drafting.continues_current",
                           "an aside in the other tense beside the action being told, with no day of its own")
@@ -1263,8 +1283,7 @@ def _event_places(doc: ExtractDoc, by_sent: dict[int, list[Trigger]], dl_city: P
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told as where the grievance happened, in a sentence telling no action")
             continue
-        if places.other_occasion_place(text, p, doc.lang) or (
-                prev_other is not None and _listed_after(text, prev_other, p)):
+        if _other_occasion(doc, p, by_sent) or (prev_other is not None and _listed_after(text, prev_other, p)):
             # "days after similar protests in Elmford and Dunmore": that protest's places, not the action's
             doc.trace.drop(f"place {p.quote!r} at {p.start}", "drafting.context_place",
                            "told as where another occasion happened")
@@ -1330,6 +1349,33 @@ def _grievance_place(text: str, p: Place, lang: str | None) -> bool:
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|,?\s*y|,?\s*e)\s*")
 #: a list going on after a place (", Riverton", " and Riverton")
 _LIST_ON = re.compile(r"\s*(?:,|and\b|or\b|y\b|e\b)", re.IGNORECASE)
+
+
+def _other_occasion(doc: ExtractDoc, p: Place, by_sent: dict[int, list[Trigger]]) -> bool:
+    """Is the place told as where another occasion happened (``places.other_occasion_span``), with
+    no day of its own inside the news window? Its phrase's action words and dates then are that
+    occasion's: withheld from the action being told ("marched on Tuesday ..., which sparked
+    marches in Elmford" gives the march no second trigger). An occasion with a day of its own in
+    the window ("which sparked marches in Elmford on Saturday") is an event of its own: the place
+    stays."""
+    span = places.other_occasion_span(doc.text, p, doc.lang, doc.places)
+    if span is None:
+        return False
+    lo, hi = span
+    if any(date_status(m, doc.published, False) == "in" or date_status(m, doc.published, True) == "in"
+           for m in dates_in(doc, lo, hi)):
+        return False
+    doc.dates = [m for m in doc.dates if not lo <= m.start < hi]
+    for si, ts in by_sent.items():
+        keep = [t for t in ts if not lo <= t.start < hi]
+        if not keep:
+            continue  # "After similar rallies in Elmford, Dunmore saw its biggest crowd": no word of its own
+        for t in ts:
+            if lo <= t.start < hi:
+                doc.trace.drop(f"trigger {t.quote!r} at {t.start}", "drafting.context_place",
+                               "told in the phrase of another occasion")
+        by_sent[si] = keep
+    return True
 
 
 def _listed_after(text: str, prev: Place, p: Place) -> bool:

@@ -582,6 +582,30 @@ def _other_occasion(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] 
             re.compile("|".join(f"(?:{x})" for x in after), re.IGNORECASE) if after else None)
 
 
+_PHRASE_END = re.compile(r"[,;.!?\n]")
+
+
+def other_occasion_span(text: str, p: Place, lang: str, found: list[Place]) -> tuple[int, int] | None:
+    """Where the words telling the place as another occasion's run (``other_occasion_place``):
+    from the cue ("which sparked marches in", "on the heels of a similar strike in") to the end
+    of its clause (the next comma, semicolon or full stop; a comma right before a state, as in
+    "Elmford, Ohio, on Friday", goes on). None when the place is not so told."""
+    before, after = _other_occasion(lang)
+    m = before.search(text, max(0, p.start - 120), p.start) if before is not None else None
+    lo = m.start() if m is not None else p.start
+    if m is None and (after is None or after.match(text, p.end, min(len(text), p.end + 120)) is None):
+        return None
+    starts = {q.start for q in found if q.kind == "state"}
+    pos = p.end
+    while (e := _PHRASE_END.search(text, pos)) is not None:
+        rest = text[e.end() : e.end() + 40]
+        nxt = e.end() + len(rest) - len(rest.lstrip())
+        if e.group() != "," or nxt not in starts:
+            return lo, e.start()
+        pos = nxt + 1
+    return lo, len(text)
+
+
 def other_occasion_place(text: str, p: Place, lang: str) -> bool:
     """Is the place told, by the words right around it, as where another occasion happened: the
     grievance ("las redadas de ICE en Elmwood", "en Elmwood, donde un agente mató a ...") or an

@@ -1,7 +1,7 @@
 """False events (session 23): a place-less aside in the other tense beside the action being
 told makes no event of its own; a region named like a town ("Jammu and Kashmir", "Hebei
 province", "the Washington State Patrol") is no town; a place told as where an earlier or a
-compared protest happened ("on the heels of a similar work stoppage in", "as in
+compared protest happened ("on the heels of a similar walkout in", "as in
 demonstrations in", "which sparked marches in") is no event. All texts here are invented."""
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def test_a_town_with_a_lowercase_state_word_abroad_stays_a_town_when_told_alone(
     ("text", "other"),
     [
         ("Teachers strike in Harrisburg\n\nHundreds of teachers in Harrisburg walked off the job on Monday, "
-         "demanding higher pay.\n\nThe strike comes on the heels of a similar work stoppage in Boise.\n\n"
+         "demanding higher pay.\n\nTheir action lands on the heels of a similar walkout in Boise.\n\n"
          "Union leaders said the walkout would continue until a deal is reached.", "Boise"),
         ("Crowd rallies in Harrisburg\n\nSeveral hundred people gathered on Saturday at a rally on the "
          "steps of "

@@ -398,6 +398,8 @@ def _sentence_end_in(tail: str) -> bool:
 @lru_cache(maxsize=4)
 def _name_abbreviations(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_lang("venues", lang).get("name_abbreviations", ()))
+
+
 _IN_BEFORE_TOWN = re.compile(r"\bin[ \t]+$")
 _AND_NEXT = re.compile(r"[ \t]+and[ \t]+[A-Z]")
 
@@ -611,10 +613,7 @@ def other_occasion_place(text: str, p: Place, lang: str) -> bool:
     grievance ("las redadas de ICE en Elmwood", "en Elmwood, donde un agente mató a ...") or an
     earlier protest ("tras una protesta similar en Elmwood")? For texts without a parse, where
     the clause of the place cannot be read (``data/background_<lang>`` other_occasion_*)."""
-    before, after = _other_occasion(lang)
-    if before is not None and before.search(text, max(0, p.start - 120), p.start):
-        return True
-    return after is not None and after.match(text, p.end, min(len(text), p.end + 120)) is not None
+    return other_occasion_span(text, p, lang, []) is not None
 
 
 @lru_cache(maxsize=4)

@@ -131,7 +131,7 @@ def _anchored(lex: dict[str, Any], name: str, text: str, low: str | None) -> boo
     anchors = lex.get("anchors", {}).get(name)
     if not anchors:
         return True
-    distinct = sum(1 for p in anchors if narrow(any_rx((p,)), low) is not None and any_rx((p,)).search(text))
+    distinct = sum(1 for p in anchors if _hits((p,), text, low))
     if distinct >= lex.get("min_anchor_hits", 1):
         return True
     cues = lex.get("anchor_exemption_cues", {}).get(name)
